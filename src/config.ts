@@ -1,0 +1,106 @@
+/**
+ * The one home of nianbao's settings (Crawlee's own live in crawlee.json). Every default is stated once, here.
+ * Precedence: command-line flag > environment variable > default.
+ */
+import path from 'node:path';
+
+export interface PolitenessConfig {
+  /** Requests in flight at once to one host. Default 1. Env NIANBAO_HOST_CONCURRENCY. */
+  hostConcurrency: number;
+  /** Minimum milliseconds between the starts of two requests to one host. Default 1000. Env NIANBAO_HOST_DELAY_MS.
+   * A robots.txt Crawl-delay that is longer wins (capped by maxCrawlDelayMs). */
+  hostDelayMs: number;
+  /** Longest robots.txt Crawl-delay honoured, in ms. Default 60 000. */
+  maxCrawlDelayMs: number;
+  /** Hosts crawled at the same time. Default 8. Env NIANBAO_MAX_HOSTS. */
+  maxConcurrentHosts: number;
+  /** Retries after the first try for 5xx, timeouts, resets and truncations. Default 3. */
+  maxRetries: number;
+  /** First retry backoff in ms; doubles each retry. Default 2000. Env NIANBAO_BACKOFF_MS. */
+  backoffBaseMs: number;
+  /** Consecutive failures after which a host is skipped for the rest of the run. Default 5. */
+  circuitBreakerThreshold: number;
+  /** Whether robots.txt is obeyed. Default true. */
+  obeyRobots: boolean;
+  /** Page request timeout in ms. Default 30 000. */
+  pageTimeoutMs: number;
+  /** Attachment download timeout in ms (whole body). Default 300 000. */
+  downloadTimeoutMs: number;
+  /** User-Agent sent with every request; robots.txt rules are matched against its first word. */
+  userAgent: string;
+}
+
+export interface NianbaoConfig {
+  /** Root of all runtime data: catalog.sqlite, files/, crawlee/, lock. Default ./storage. Env NIANBAO_STORAGE. */
+  storageDir: string;
+  /** Largest file downloaded, in bytes. Default 50 MB. Env NIANBAO_MAX_FILE_BYTES. */
+  maxFileBytes: number;
+  /** Path of the Chromium binary used for JavaScript-rendered sites. Default /usr/bin/chromium. Env NIANBAO_CHROMIUM. */
+  chromiumPath: string;
+  politeness: PolitenessConfig;
+}
+
+export const DEFAULTS: Omit<NianbaoConfig, 'storageDir'> & { storageDir: string } = {
+  storageDir: './storage',
+  maxFileBytes: 50 * 1024 * 1024,
+  chromiumPath: '/usr/bin/chromium',
+  politeness: {
+    hostConcurrency: 1,
+    hostDelayMs: 1000,
+    maxCrawlDelayMs: 60_000,
+    maxConcurrentHosts: 8,
+    maxRetries: 3,
+    backoffBaseMs: 2000,
+    circuitBreakerThreshold: 5,
+    obeyRobots: true,
+    pageTimeoutMs: 30_000,
+    downloadTimeoutMs: 300_000,
+    userAgent: 'nianbao/0.1 (+government information disclosure annual report harvester)',
+  },
+};
+
+function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`environment variable ${name} must be a non-negative number, got "${raw}"`);
+  return n;
+}
+
+export interface ConfigOverrides {
+  storageDir?: string;
+  maxFileBytes?: number;
+  chromiumPath?: string;
+  politeness?: Partial<PolitenessConfig>;
+}
+
+/** Builds the effective configuration from defaults, the environment and explicit overrides (CLI flags, tests). */
+export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): NianbaoConfig {
+  const p = DEFAULTS.politeness;
+  const politeness: PolitenessConfig = {
+    ...p,
+    hostConcurrency: envNumber(env, 'NIANBAO_HOST_CONCURRENCY') ?? p.hostConcurrency,
+    hostDelayMs: envNumber(env, 'NIANBAO_HOST_DELAY_MS') ?? p.hostDelayMs,
+    maxConcurrentHosts: envNumber(env, 'NIANBAO_MAX_HOSTS') ?? p.maxConcurrentHosts,
+    backoffBaseMs: envNumber(env, 'NIANBAO_BACKOFF_MS') ?? p.backoffBaseMs,
+    ...overrides.politeness,
+  };
+  const storageDir = path.resolve(overrides.storageDir ?? env.NIANBAO_STORAGE ?? DEFAULTS.storageDir);
+  return {
+    storageDir,
+    maxFileBytes: overrides.maxFileBytes ?? envNumber(env, 'NIANBAO_MAX_FILE_BYTES') ?? DEFAULTS.maxFileBytes,
+    chromiumPath: overrides.chromiumPath ?? env.NIANBAO_CHROMIUM ?? DEFAULTS.chromiumPath,
+    politeness,
+  };
+}
+
+/** Where each kind of runtime data lives inside the storage directory. */
+export function storagePaths(storageDir: string) {
+  return {
+    catalog: path.join(storageDir, 'catalog.sqlite'),
+    files: path.join(storageDir, 'files'),
+    tmp: path.join(storageDir, 'tmp'),
+    crawlee: path.join(storageDir, 'crawlee'),
+    lock: path.join(storageDir, 'nianbao.lock'),
+  };
+}
