@@ -90,6 +90,7 @@ CREATE TABLE report_files (
   url           TEXT NOT NULL,
   file_name     TEXT,                        -- original name: link text, Content-Disposition or URL
   role          TEXT NOT NULL CHECK (role IN ('page', 'attachment')),
+  source_url    TEXT NOT NULL,               -- the report page that linked it (the URL itself for a page)
   first_seen_at TEXT NOT NULL,
   last_seen_at  TEXT NOT NULL,
   UNIQUE (report_id, url, sha256)

@@ -1,0 +1,131 @@
+/** Agencies and their aliases. One agency keeps one identity across names (name_key is unique across both tables). */
+import type { Db } from './db.ts';
+import { nowIso } from './time.ts';
+
+export type AgencyLevel = 'province' | 'city' | 'county' | 'township';
+
+export interface AgencyRow {
+  id: number;
+  name: string;
+  name_key: string;
+  division: string | null;
+  level: AgencyLevel | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  discovered: number;
+  discovered_via_agency_id: number | null;
+}
+
+export interface AgencyInput {
+  name: string;
+  nameKey: string;
+  division?: string | null;
+  level?: AgencyLevel | null;
+  province?: string | null;
+  city?: string | null;
+  county?: string | null;
+  discovered?: boolean;
+  discoveredViaAgencyId?: number | null;
+}
+
+export interface AliasInput {
+  alias: string;
+  nameKey: string;
+  validFromYear?: number | null;
+  validToYear?: number | null;
+  source?: 'seed' | 'title' | 'metadata';
+}
+
+export class Agencies {
+  constructor(private readonly db: Db) {}
+
+  byId(id: number): AgencyRow | undefined {
+    return this.db.prepare('SELECT * FROM agencies WHERE id = ?').get(id) as AgencyRow | undefined;
+  }
+
+  /** Finds the agency whose canonical name or any alias has this key. */
+  byNameKey(nameKey: string): AgencyRow | undefined {
+    return (this.db.prepare('SELECT * FROM agencies WHERE name_key = ?').get(nameKey) ??
+      this.db
+        .prepare('SELECT a.* FROM agency_aliases x JOIN agencies a ON a.id = x.agency_id WHERE x.name_key = ?')
+        .get(nameKey)) as AgencyRow | undefined;
+  }
+
+  all(): AgencyRow[] {
+    return this.db.prepare('SELECT * FROM agencies ORDER BY id').all() as AgencyRow[];
+  }
+
+  /**
+   * Creates the agency, or updates the one that already has this name (or has it as an alias: a registry entry
+   * whose canonical name was first seen as an alias takes that identity over). Registry data wins over discovery.
+   */
+  upsert(input: AgencyInput): AgencyRow {
+    const now = nowIso();
+    const existing = this.byNameKey(input.nameKey);
+    if (existing) {
+      this.db
+        .prepare(
+          `UPDATE agencies SET name = ?, name_key = ?, division = coalesce(?, division), level = coalesce(?, level),
+             province = coalesce(?, province), city = coalesce(?, city), county = coalesce(?, county),
+             discovered = CASE WHEN ? THEN discovered ELSE 0 END, updated_at = ? WHERE id = ?`,
+        )
+        .run(
+          input.discovered && !existing.discovered ? existing.name : input.name,
+          input.discovered && !existing.discovered ? existing.name_key : input.nameKey,
+          input.division ?? null,
+          input.level ?? null,
+          input.province ?? null,
+          input.city ?? null,
+          input.county ?? null,
+          input.discovered ? 1 : 0,
+          now,
+          existing.id,
+        );
+      if (existing.name_key !== input.nameKey && !input.discovered) {
+        // The canonical name changed: keep the old one as an alias, drop the alias row that now is canonical.
+        this.db.prepare('DELETE FROM agency_aliases WHERE name_key = ?').run(input.nameKey);
+        this.addAlias(existing.id, { alias: existing.name, nameKey: existing.name_key, source: 'seed' });
+      }
+      return this.byId(existing.id)!;
+    }
+    const info = this.db
+      .prepare(
+        `INSERT INTO agencies (name, name_key, division, level, province, city, county, discovered,
+           discovered_via_agency_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        input.name,
+        input.nameKey,
+        input.division ?? null,
+        input.level ?? null,
+        input.province ?? null,
+        input.city ?? null,
+        input.county ?? null,
+        input.discovered ? 1 : 0,
+        input.discoveredViaAgencyId ?? null,
+        now,
+        now,
+      );
+    return this.byId(Number(info.lastInsertRowid))!;
+  }
+
+  /** Adds an alias unless its key already names this or another agency (first identity wins). */
+  addAlias(agencyId: number, alias: AliasInput): boolean {
+    const owner = this.byNameKey(alias.nameKey);
+    if (owner) return owner.id === agencyId;
+    this.db
+      .prepare(
+        `INSERT INTO agency_aliases (agency_id, alias, name_key, valid_from_year, valid_to_year, source)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      )
+      .run(agencyId, alias.alias, alias.nameKey, alias.validFromYear ?? null, alias.validToYear ?? null, alias.source ?? 'seed');
+    return true;
+  }
+
+  aliases(agencyId: number): { alias: string; name_key: string; source: string }[] {
+    return this.db
+      .prepare('SELECT alias, name_key, source FROM agency_aliases WHERE agency_id = ? ORDER BY alias')
+      .all(agencyId) as { alias: string; name_key: string; source: string }[];
+  }
+}

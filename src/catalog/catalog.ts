@@ -1,0 +1,42 @@
+/** The catalog: one SQLite file, the single source of truth. The rest of nianbao talks to it through this facade. */
+import { openDb, type Db } from './db.ts';
+import { Agencies } from './agencies.ts';
+import { SeedEntries } from './seed-entries.ts';
+import { Reports } from './reports.ts';
+import { Files } from './files.ts';
+import { UrlStates } from './url-state.ts';
+import { Runs } from './runs.ts';
+import { ExportQueries } from './export-queries.ts';
+
+export class Catalog {
+  readonly agencies: Agencies;
+  readonly seeds: SeedEntries;
+  readonly reports: Reports;
+  readonly files: Files;
+  readonly urls: UrlStates;
+  readonly runs: Runs;
+  readonly exports: ExportQueries;
+
+  constructor(readonly db: Db) {
+    this.agencies = new Agencies(db);
+    this.seeds = new SeedEntries(db);
+    this.reports = new Reports(db);
+    this.files = new Files(db);
+    this.urls = new UrlStates(db);
+    this.runs = new Runs(db);
+    this.exports = new ExportQueries(db);
+  }
+
+  static open(file: string): Catalog {
+    return new Catalog(openDb(file));
+  }
+
+  /** Runs fn in one transaction. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

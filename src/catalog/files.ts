@@ -1,0 +1,49 @@
+/** Content-addressed files: one row per distinct sha256, whatever the number of URLs it came from. */
+import type { Db } from './db.ts';
+import { nowIso } from './time.ts';
+
+export type ExtractionStatus = 'pending' | 'extracted' | 'partial' | 'failed' | 'unsupported' | 'needs_ocr';
+
+export interface FileRow {
+  sha256: string;
+  size: number;
+  media_type: string;
+  stored_path: string;
+  first_seen_at: string;
+  extraction_status: ExtractionStatus;
+  extraction_reason: string | null;
+  extracted_at: string | null;
+}
+
+export class Files {
+  constructor(private readonly db: Db) {}
+
+  get(sha256: string): FileRow | undefined {
+    return this.db.prepare('SELECT * FROM files WHERE sha256 = ?').get(sha256) as FileRow | undefined;
+  }
+
+  /** Records a stored file; returns true when these bytes were not in the catalog before. */
+  add(f: { sha256: string; size: number; mediaType: string; storedPath: string }): boolean {
+    const info = this.db
+      .prepare(
+        `INSERT INTO files (sha256, size, media_type, stored_path, first_seen_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(sha256) DO NOTHING`,
+      )
+      .run(f.sha256, f.size, f.mediaType, f.storedPath, nowIso());
+    return info.changes > 0;
+  }
+
+  setExtraction(sha256: string, status: ExtractionStatus, reason: string | null): void {
+    this.db
+      .prepare('UPDATE files SET extraction_status = ?, extraction_reason = ?, extracted_at = ? WHERE sha256 = ?')
+      .run(status, reason, nowIso(), sha256);
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) n FROM files').get() as { n: number }).n;
+  }
+
+  totalBytes(): number {
+    return (this.db.prepare('SELECT coalesce(sum(size), 0) n FROM files').get() as { n: number }).n;
+  }
+}

@@ -1,0 +1,145 @@
+/** Reports (one per agency and report year), the pages they were found on, and their files. */
+import type { Db } from './db.ts';
+import { nowIso } from './time.ts';
+
+export interface ReportRow {
+  id: number;
+  agency_id: number;
+  year: number;
+  title: string;
+  page_url: string;
+  published_at: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+export interface ReportSighting {
+  agencyId: number;
+  year: number;
+  title: string;
+  pageUrl: string;
+  listUrl?: string | null;
+  seedEntryId?: number | null;
+  publisher?: string | null;
+  publishedAt?: string | null;
+}
+
+export interface FileLink {
+  reportId: number;
+  sha256: string;
+  url: string;
+  fileName: string | null;
+  role: 'page' | 'attachment';
+  /** The report page that linked the file; the URL itself for a page. */
+  sourceUrl: string;
+}
+
+export class Reports {
+  constructor(private readonly db: Db) {}
+
+  byId(id: number): ReportRow | undefined {
+    return this.db.prepare('SELECT * FROM reports WHERE id = ?').get(id) as ReportRow | undefined;
+  }
+
+  byAgencyYear(agencyId: number, year: number): ReportRow | undefined {
+    return this.db.prepare('SELECT * FROM reports WHERE agency_id = ? AND year = ?').get(agencyId, year) as
+      | ReportRow
+      | undefined;
+  }
+
+  /** The report a page URL was already attributed to, if any. */
+  bySourceUrl(pageUrl: string): ReportRow | undefined {
+    return this.db
+      .prepare('SELECT r.* FROM report_sources s JOIN reports r ON r.id = s.report_id WHERE s.page_url = ?')
+      .get(pageUrl) as ReportRow | undefined;
+  }
+
+  /**
+   * Records that a report page was seen: creates the report on first sight, adds the page as a source, and
+   * refreshes last_seen. Returns whether the report and the source are new.
+   */
+  sight(s: ReportSighting): { report: ReportRow; newReport: boolean; newSource: boolean } {
+    return this.db.transaction(() => {
+      const now = nowIso();
+      let report = this.byAgencyYear(s.agencyId, s.year);
+      const newReport = !report;
+      if (!report) {
+        const info = this.db
+          .prepare(
+            `INSERT INTO reports (agency_id, year, title, page_url, published_at, first_seen_at, last_seen_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(s.agencyId, s.year, s.title, s.pageUrl, s.publishedAt ?? null, now, now);
+        report = this.byId(Number(info.lastInsertRowid))!;
+      } else {
+        this.db
+          .prepare('UPDATE reports SET last_seen_at = ?, published_at = coalesce(published_at, ?) WHERE id = ?')
+          .run(now, s.publishedAt ?? null, report.id);
+      }
+      const existing = this.db.prepare('SELECT id, report_id FROM report_sources WHERE page_url = ?').get(s.pageUrl) as
+        | { id: number; report_id: number }
+        | undefined;
+      if (existing) {
+        this.db
+          .prepare(
+            `UPDATE report_sources SET last_seen_at = ?, report_id = ?, title = ?, publisher = coalesce(?, publisher)
+             WHERE id = ?`,
+          )
+          .run(now, report.id, s.title, s.publisher ?? null, existing.id);
+      } else {
+        this.db
+          .prepare(
+            `INSERT INTO report_sources (report_id, page_url, list_url, seed_entry_id, title, publisher, first_seen_at, last_seen_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(report.id, s.pageUrl, s.listUrl ?? null, s.seedEntryId ?? null, s.title, s.publisher ?? null, now, now);
+      }
+      return { report: this.byId(report.id)!, newReport, newSource: !existing };
+    })();
+  }
+
+  /** Links a stored file to a report; returns true when the link is new. */
+  linkFile(link: FileLink): boolean {
+    const now = nowIso();
+    const info = this.db
+      .prepare(
+        `INSERT INTO report_files (report_id, sha256, url, file_name, role, source_url, first_seen_at, last_seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT(report_id, url, sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
+           file_name = coalesce(report_files.file_name, excluded.file_name)`,
+      )
+      .run(link.reportId, link.sha256, link.url, link.fileName, link.role, link.sourceUrl, now, now);
+    // changes is 1 for both insert and update; a new row has the given first_seen_at.
+    const row = this.db
+      .prepare('SELECT first_seen_at FROM report_files WHERE report_id = ? AND url = ? AND sha256 = ?')
+      .get(link.reportId, link.url, link.sha256) as { first_seen_at: string };
+    return info.changes > 0 && row.first_seen_at === now;
+  }
+
+  /** A known report page was seen linked again: refresh last_seen of the source and its report. */
+  touchSource(pageUrl: string): void {
+    const now = nowIso();
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE report_sources SET last_seen_at = ? WHERE page_url = ?').run(now, pageUrl);
+      this.db
+        .prepare('UPDATE reports SET last_seen_at = ? WHERE id = (SELECT report_id FROM report_sources WHERE page_url = ?)')
+        .run(now, pageUrl);
+    })();
+  }
+
+  all(): ReportRow[] {
+    return this.db.prepare('SELECT * FROM reports ORDER BY id').all() as ReportRow[];
+  }
+
+  sources(reportId: number): { page_url: string; title: string; list_url: string | null }[] {
+    return this.db
+      .prepare('SELECT page_url, title, list_url FROM report_sources WHERE report_id = ? ORDER BY id')
+      .all(reportId) as { page_url: string; title: string; list_url: string | null }[];
+  }
+
+  files(reportId: number): { sha256: string; url: string; file_name: string | null; role: string }[] {
+    return this.db
+      .prepare('SELECT sha256, url, file_name, role FROM report_files WHERE report_id = ? ORDER BY id')
+      .all(reportId) as { sha256: string; url: string; file_name: string | null; role: string }[];
+  }
+}

@@ -1,0 +1,81 @@
+/** Runs (crawl, backfill, extract) and the events each recorded: new, changed, gone, failed. */
+import type { Db } from './db.ts';
+import { nowIso } from './time.ts';
+
+export type RunStatus = 'running' | 'ok' | 'partial' | 'failed' | 'interrupted';
+export type RunEventKind =
+  | 'new_report'
+  | 'new_source'
+  | 'new_file'
+  | 'changed'
+  | 'gone'
+  | 'failed'
+  | 'skipped'
+  | 'host_down';
+
+export interface RunRow {
+  id: number;
+  kind: string;
+  args: string;
+  started_at: string;
+  ended_at: string | null;
+  status: RunStatus;
+  counts: string;
+}
+
+export interface RunEvent {
+  kind: RunEventKind;
+  host?: string | null;
+  url?: string | null;
+  reportId?: number | null;
+  sha256?: string | null;
+  detail?: string | null;
+}
+
+export class Runs {
+  constructor(private readonly db: Db) {}
+
+  start(kind: string, args: Record<string, unknown>): number {
+    const info = this.db
+      .prepare('INSERT INTO runs (kind, args, started_at) VALUES (?, ?, ?)')
+      .run(kind, JSON.stringify(args), nowIso());
+    return Number(info.lastInsertRowid);
+  }
+
+  finish(id: number, status: RunStatus, counts: Record<string, unknown>): void {
+    this.db
+      .prepare('UPDATE runs SET ended_at = ?, status = ?, counts = ? WHERE id = ?')
+      .run(nowIso(), status, JSON.stringify(counts), id);
+  }
+
+  event(runId: number, e: RunEvent): void {
+    this.db
+      .prepare('INSERT INTO run_events (run_id, at, kind, host, url, report_id, sha256, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(runId, nowIso(), e.kind, e.host ?? null, e.url ?? null, e.reportId ?? null, e.sha256 ?? null, e.detail ?? null);
+  }
+
+  get(id: number): RunRow | undefined {
+    return this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
+  }
+
+  recent(limit: number): RunRow[] {
+    return this.db.prepare('SELECT * FROM runs ORDER BY id DESC LIMIT ?').all(limit) as RunRow[];
+  }
+
+  eventCounts(runId: number): Record<string, number> {
+    const rows = this.db
+      .prepare('SELECT kind, count(*) n FROM run_events WHERE run_id = ? GROUP BY kind')
+      .all(runId) as { kind: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.kind, r.n]));
+  }
+
+  events(runId: number, kind?: RunEventKind): (RunEvent & { at: string })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT at, kind, host, url, report_id AS reportId, sha256, detail FROM run_events
+         WHERE run_id = ? AND (? IS NULL OR kind = ?) ORDER BY id`,
+      )
+      .all(runId, kind ?? null, kind ?? null) as (RunEvent & { at: string })[];
+    return rows;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * A report (detail) page: title, publisher (发布机构), publication date, index number (索引号), the article body
+ * and the attachment links. Reads the government-site metadata convention (ArticleTitle, PubDate, ContentSource
+ * meta tags) first, then the metadata table most 信息公开 pages open with.
+ */
+import type { Element } from 'domhandler';
+import { resolveLink } from '../download/scope.ts';
+import { ATTACHMENT_EXT, compact, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
+
+export interface Attachment {
+  url: string;
+  /** The name a person sees: the link text, else the title attribute. */
+  name: string | null;
+}
+
+export interface DetailPage {
+  title: string | null;
+  publisher: string | null;
+  publishedAt: string | null;
+  indexNo: string | null;
+  bodyText: string;
+  attachments: Attachment[];
+  /** A 200 page that says the item does not exist. */
+  softNotFound: boolean;
+}
+
+const BODY_SELECTORS = [
+  '.TRS_Editor',
+  '.trs_editor_view',
+  '#zoom',
+  '#UCAP-CONTENT',
+  '.article-content',
+  '.article_con',
+  '.bt-content',
+  '.content',
+  '#content',
+  'article',
+  '.main',
+];
+
+/** Metadata labels (whitespace removed) → field. */
+const LABELS: [RegExp, 'publisher' | 'publishedAt' | 'indexNo' | 'title'][] = [
+  [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位)/, 'publisher'],
+  [/^(发布日期|发文日期|公开日期|生成日期|成文日期|发布时间)/, 'publishedAt'],
+  [/^(索引号)/, 'indexNo'],
+  [/^(名称|标题|信息名称|文件名称)/, 'title'],
+];
+
+const SOFT_404 = /(该信息不存在|信息不存在或已删除|页面不存在|您访问的页面不存在|文章不存在|信息已删除|找不到该页面|404\s*Not\s*Found)/i;
+
+function meta($: Doc, name: string): string | null {
+  const v = $(`meta[name="${name}"], meta[name="${name.toLowerCase()}"], meta[property="${name}"]`).attr('content');
+  return v ? squash(v) || null : null;
+}
+
+function labelled($: Doc): Partial<Record<'publisher' | 'publishedAt' | 'indexNo' | 'title', string>> {
+  const out: Partial<Record<'publisher' | 'publishedAt' | 'indexNo' | 'title', string>> = {};
+  $('td, th, li, span, p, dt, dd, div, label, b, strong').each((_, el) => {
+    const node = $(el as Element);
+    if (node.children('td, th, li, div, p, table').length) return; // leaf-ish cells only
+    const text = squash(node.text());
+    if (!text || text.length > 120) return;
+    const key = compact(text);
+    for (const [re, field] of LABELS) {
+      const m = re.exec(key);
+      if (!m || out[field]) continue;
+      let value = squash(text.replace(/^[^:：]*[:：]/, ''));
+      if (value === text || !value) {
+        // "发布机构" in one cell, the value in the next.
+        value = /[:：]/.test(text) && value !== text ? value : squash(node.next().text());
+      }
+      if (value && value.length <= 100) out[field] = value;
+    }
+  });
+  return out;
+}
+
+export function parseDetailPage(html: string, pageUrl: string): DetailPage {
+  const $ = loadHtml(html);
+  $('script, style, noscript').remove();
+  const fields = labelled($);
+  const title =
+    meta($, 'ArticleTitle') ??
+    fields.title ??
+    (squash($('h1').first().text()) || squash($('.title, .article-title, .tit').first().text()) || null) ??
+    (squash($('title').text()).split(/[_|-]/)[0]?.trim() || null);
+  const publishedRaw = meta($, 'PubDate') ?? fields.publishedAt ?? null;
+  const body = BODY_SELECTORS.map((s) => $(s).first()).find((n) => n.length && squash(n.text()).length > 20) ?? $('body');
+  const bodyText = squash(body.text());
+  const attachments: Attachment[] = [];
+  const seen = new Set<string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el as Element);
+    const url = resolveLink(a.attr('href'), pageUrl);
+    if (!url || seen.has(url)) return;
+    const path = new URL(url).pathname;
+    const text = squash(a.text());
+    if (!(ATTACHMENT_EXT.test(path) || DOWNLOAD_PATH.test(path) || ATTACHMENT_EXT.test(text))) return;
+    seen.add(url);
+    attachments.push({ url, name: text || squash(a.attr('title') ?? '') || null });
+  });
+  return {
+    title: title ? squash(title) : null,
+    publisher: meta($, 'ContentSource') && !fields.publisher ? meta($, 'ContentSource') : (fields.publisher ?? null),
+    publishedAt: publishedRaw ? findDate(publishedRaw) : null,
+    indexNo: fields.indexNo ?? null,
+    bodyText,
+    attachments,
+    softNotFound: SOFT_404.test(bodyText.slice(0, 2000)) && bodyText.length < 2000,
+  };
+}

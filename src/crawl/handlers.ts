@@ -1,0 +1,267 @@
+/**
+ * What the crawl does with each request: list pages yield report links and the next page; report pages yield the
+ * report (agency, year), the page's own bytes and its attachments; file requests download into the store. Every
+ * outcome is written to the catalog through its API, with a run event for what is new, changed, gone or failed.
+ */
+import { Readable } from 'node:stream';
+import type { Catalog } from '../catalog/catalog.ts';
+import type { AgencyRow } from '../catalog/agencies.ts';
+import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
+import type { Downloader } from '../download/downloader.ts';
+import { Scope } from '../download/scope.ts';
+import type { FileStore } from '../download/store.ts';
+import { FetchError } from '../errors.ts';
+import type { Attributor } from './attribution.ts';
+import { classifyTitle } from './classify/title.ts';
+import { parseDetailPage } from './detail-page.ts';
+import type { Frontier } from './frontier.ts';
+import { trsNextPage, looksLikeTrs } from './families/trs.ts';
+import { parseListItems, type ListItem } from './list-page.ts';
+import { fileDue, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
+import type { DetailData, FileData, ListData, QueuedRequest } from './requests.ts';
+import type { CrawlStats } from './stats.ts';
+
+export interface HarvestContext {
+  catalog: Catalog;
+  runId: number;
+  scope: Scope;
+  frontier: Frontier;
+  http: PoliteHttpClient;
+  downloader: Downloader;
+  store: FileStore;
+  attributor: Attributor;
+  policy: RecrawlPolicy;
+  stats: CrawlStats;
+}
+
+/** The parts of a Crawlee crawling context the handlers use. */
+export interface PageVisit {
+  url: string;
+  loadedUrl: string;
+  status: number;
+  body: string;
+}
+
+function agencyOf(h: HarvestContext, id: number): AgencyRow {
+  const a = h.catalog.agencies.byId(id);
+  if (!a) throw new Error(`agency ${id} is not in the catalog`);
+  return a;
+}
+
+function recordGone(h: HarvestContext, url: string, status: number | null, reason: string): void {
+  const host = Scope.hostOf(url);
+  h.catalog.urls.record({ url, host, status, outcome: 'gone', reason });
+  h.catalog.runs.event(h.runId, { kind: 'gone', host, url, detail: reason });
+  h.stats.gone += 1;
+  h.stats.host(host).gone += 1;
+}
+
+/** Records a request that failed for good (after the fetcher's retries) or was refused (scope, robots). */
+export function recordFailure(h: HarvestContext, url: string, err: unknown): void {
+  const host = Scope.hostOf(url);
+  const e = err instanceof FetchError ? err : null;
+  const kind = e?.kind ?? 'error';
+  const refused = kind === 'robots' || kind === 'off_scope' || kind === 'circuit_open';
+  const reason = `${kind}: ${(err as Error).message}`;
+  h.catalog.urls.record({ url, host, status: e?.status ?? null, outcome: refused ? 'skipped' : 'failed', reason });
+  h.catalog.runs.event(h.runId, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });
+  if (refused) h.stats.skipped += 1;
+  else h.stats.fail(host, kind);
+}
+
+export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
+  const host = Scope.hostOf(visit.url);
+  h.stats.pages += 1;
+  h.stats.listPages += 1;
+  if (visit.status === 404 || visit.status === 410) return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
+  if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
+  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok' });
+  if (data.pageIndex === 0) h.catalog.seeds.markCrawled(data.seedEntryId, looksLikeTrs(visit.body) ? 'trs' : 'generic');
+  const items = parseListItems(visit.body, visit.loadedUrl);
+  const queued: QueuedRequest[] = [];
+  for (const item of items) {
+    if (!classifyTitle(item.title).isReport) continue;
+    queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
+  }
+  const next = trsNextPage(visit.body, visit.loadedUrl);
+  if (next && h.scope.allows(next)) queued.push({ url: next, userData: { ...data, pageIndex: data.pageIndex + 1 } });
+  await h.frontier.add(queued);
+}
+
+/** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
+function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
+  if (!h.scope.allows(item.url)) {
+    h.catalog.runs.event(h.runId, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
+    h.stats.skipped += 1;
+    return [];
+  }
+  if (item.isFile) {
+    const attribution = h.attributor.attribute({ title: item.title, siteAgency: agencyOf(h, data.siteAgencyId) });
+    if (!attribution) return [];
+    const { report } = sight(h, attribution, item.title, item.url, listUrl, data.seedEntryId, null, item.date);
+    return fileRequests(h, report.id, [{ url: item.url, name: item.title }], listUrl);
+  }
+  const known = h.catalog.reports.bySourceUrl(item.url);
+  const state = h.catalog.urls.get(item.url);
+  if (known && !pageDue(h.policy, { firstSeenAt: known.first_seen_at, fetchedAt: state?.fetched_at ?? null })) {
+    h.catalog.reports.touchSource(item.url);
+    return [];
+  }
+  const detail: DetailData = {
+    kind: 'detail',
+    seedEntryId: data.seedEntryId,
+    siteAgencyId: data.siteAgencyId,
+    listUrl,
+    listTitle: item.title,
+    listDate: item.date,
+  };
+  return [{ url: item.url, userData: detail }];
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return Scope.hostOf(url);
+  } catch {
+    return null;
+  }
+}
+
+function sight(
+  h: HarvestContext,
+  a: NonNullable<ReturnType<Attributor['attribute']>>,
+  title: string,
+  pageUrl: string,
+  listUrl: string | null,
+  seedEntryId: number,
+  publisher: string | null,
+  publishedAt: string | null,
+) {
+  const result = h.catalog.reports.sight({
+    agencyId: a.agency.id,
+    year: a.year,
+    title,
+    pageUrl,
+    listUrl,
+    seedEntryId,
+    publisher,
+    publishedAt,
+  });
+  const host = safeHost(pageUrl);
+  if (result.newReport) {
+    h.stats.newReports += 1;
+    h.catalog.runs.event(h.runId, { kind: 'new_report', host, url: pageUrl, reportId: result.report.id, detail: `${a.agency.name} ${a.year}` });
+  } else if (result.newSource) {
+    h.stats.newSources += 1;
+    h.catalog.runs.event(h.runId, { kind: 'new_source', host, url: pageUrl, reportId: result.report.id });
+  }
+  return result;
+}
+
+function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string): QueuedRequest[] {
+  const out: QueuedRequest[] = [];
+  for (const link of links) {
+    if (!h.scope.allows(link.url)) {
+      h.catalog.runs.event(h.runId, { kind: 'skipped', host: safeHost(link.url), url: link.url, detail: 'off_scope: host not in the registry' });
+      h.stats.skipped += 1;
+      continue;
+    }
+    const state = h.catalog.urls.get(link.url);
+    const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
+    const due = fileDue(h.policy, state && stored ? { fetchedAt: state.last_ok_at ?? state.fetched_at, stored: true } : null);
+    if (due === 'skip' && state?.sha256) {
+      // Known and stored, not due for revalidation: link it to this report too, fetch nothing.
+      h.catalog.reports.linkFile({ reportId, sha256: state.sha256, url: link.url, fileName: link.name, role: 'attachment', sourceUrl });
+      continue;
+    }
+    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl };
+    // One file request per (report, URL): the same URL linked from two reports is linked to both.
+    out.push({ url: link.url, uniqueKey: `file:${reportId}:${link.url}`, skipNavigation: true, userData: data });
+  }
+  return out;
+}
+
+export async function handleDetail(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
+  const host = Scope.hostOf(visit.url);
+  h.stats.pages += 1;
+  h.stats.reportPages += 1;
+  if (visit.status === 404 || visit.status === 410) return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
+  if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
+  const page = parseDetailPage(visit.body, visit.loadedUrl);
+  if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');
+  const title = page.title && classifyTitle(page.title).isReport ? page.title : data.listTitle;
+  const attribution = h.attributor.attribute({
+    title,
+    publisher: page.publisher,
+    bodyText: page.bodyText,
+    siteAgency: agencyOf(h, data.siteAgencyId),
+  });
+  if (!attribution) {
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: 'no report year in the title or body' });
+    h.catalog.runs.event(h.runId, { kind: 'skipped', host, url: visit.url, detail: 'no report year' });
+    h.stats.skipped += 1;
+    return;
+  }
+  const { report } = sight(h, attribution, title, visit.url, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
+  await storePage(h, visit, report.id);
+  await h.frontier.add(fileRequests(h, report.id, page.attachments, visit.url));
+}
+
+/** Stores the report page as fetched (its original bytes and encoding) and links it to the report. */
+async function storePage(h: HarvestContext, visit: PageVisit, reportId: number): Promise<void> {
+  const raw = h.http.takeRawPage(visit.loadedUrl);
+  const bytes = raw?.bytes ?? Buffer.from(visit.body, 'utf8');
+  const before = h.catalog.urls.get(visit.url);
+  const file = await h.store.put(Readable.from([bytes]), { maxBytes: Number.MAX_SAFE_INTEGER, url: visit.url, fileName: 'page.html' });
+  recordStored(h, file, visit.url, before?.sha256 ?? null);
+  h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url: visit.url, fileName: null, role: 'page', sourceUrl: visit.url });
+  h.catalog.urls.record({
+    url: visit.url,
+    host: Scope.hostOf(visit.url),
+    status: visit.status,
+    outcome: 'ok',
+    etag: raw?.etag ?? null,
+    lastModified: raw?.lastModified ?? null,
+    sha256: file.sha256,
+  });
+}
+
+function recordStored(h: HarvestContext, file: { sha256: string; size: number; mediaType: string; storedPath: string }, url: string, previousSha: string | null): void {
+  const host = Scope.hostOf(url);
+  h.stats.files += 1;
+  if (h.catalog.files.add({ sha256: file.sha256, size: file.size, mediaType: file.mediaType, storedPath: file.storedPath })) {
+    h.stats.newFiles += 1;
+    h.stats.bytesStored += file.size;
+    h.catalog.runs.event(h.runId, { kind: 'new_file', host, url, sha256: file.sha256, detail: file.mediaType });
+  }
+  if (previousSha && previousSha !== file.sha256) {
+    h.stats.changed += 1;
+    h.catalog.runs.event(h.runId, { kind: 'changed', host, url, sha256: file.sha256, detail: `was ${previousSha}` });
+  }
+}
+
+export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
+  const host = Scope.hostOf(url);
+  const state = h.catalog.urls.get(url);
+  const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
+  const conditional = stored ? { etag: state?.etag, lastModified: state?.last_modified } : undefined;
+  h.stats.requests += 1;
+  const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional });
+  switch (result.kind) {
+    case 'stored': {
+      recordStored(h, result.file, url, state?.sha256 ?? null);
+      const fileName = result.serverFileName ?? data.fileName;
+      h.catalog.reports.linkFile({ reportId: data.reportId, sha256: result.file.sha256, url, fileName, role: 'attachment', sourceUrl: data.sourceUrl });
+      h.catalog.urls.record({ url, host, status: result.status, outcome: 'ok', etag: result.etag, lastModified: result.lastModified, sha256: result.file.sha256 });
+      return;
+    }
+    case 'not_modified':
+      h.stats.notModified += 1;
+      h.catalog.urls.record({ url, host, status: 304, outcome: 'not_modified' });
+      if (state?.sha256) h.catalog.reports.linkFile({ reportId: data.reportId, sha256: state.sha256, url, fileName: data.fileName, role: 'attachment', sourceUrl: data.sourceUrl });
+      return;
+    case 'gone':
+      return recordGone(h, url, result.status, `HTTP ${result.status}`);
+    case 'failed':
+      return recordFailure(h, url, result.error);
+  }
+}

@@ -1,0 +1,35 @@
+/** Small helpers shared by the page parsers. */
+import * as cheerio from 'cheerio';
+
+export type Doc = cheerio.CheerioAPI;
+
+export function loadHtml(html: string): Doc {
+  return cheerio.load(html);
+}
+
+/** Collapses whitespace (including full-width spaces and &nbsp;) to single spaces. */
+export function squash(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+}
+
+/** Removes all whitespace: labels such as "索  引 号" are matched without it. */
+export function compact(s: string): string {
+  return s.replace(/[\s\u3000\u00a0]+/g, '');
+}
+
+/** A YYYY-MM-DD date in text such as 2024-01-20, 2024/1/20, 2024年1月20日, or null. */
+export function findDate(text: string): string | null {
+  const m = /((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/.exec(text.normalize('NFKC'));
+  if (!m) return null;
+  const [, y, mo, d] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return `${y}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Document extensions that are report attachments. */
+export const ATTACHMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd|odt|rtf|zip|rar|7z|jpe?g|png|tiff?)$/i;
+
+/** URLs that serve files whatever their extension (Hanweb downfile.jsp and similar download endpoints). */
+export const DOWNLOAD_PATH = /(downfile|download|filedown|getfile|attachment|fujian)[^/]*$/i;

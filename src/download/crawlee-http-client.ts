@@ -1,0 +1,153 @@
+/**
+ * Crawlee's HTTP client, replaced: every page Crawlee fetches goes through nianbao's polite Fetcher (scope,
+ * robots.txt, per-host spacing, retries), and HTML/XML is decoded from its bytes (BOM, header, <meta>, detection)
+ * and handed to Crawlee as UTF-8 — Crawlee 3.18 would trust the header charset alone. The raw bytes of the
+ * last pages are kept for the crawl to store them as fetched.
+ */
+import { Readable } from 'node:stream';
+import type {
+  BaseHttpClient,
+  HttpRequest,
+  HttpResponse,
+  RedirectHandler,
+  ResponseTypes,
+  StreamingHttpResponse,
+} from '@crawlee/core';
+import { decodeHtml } from './decode.ts';
+import { readBody, type Fetcher, type FetchResponse } from './fetcher.ts';
+
+export interface RawPage {
+  url: string;
+  status: number;
+  bytes: Buffer;
+  contentType: string | null;
+  encoding: string | null;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+const RAW_PAGES_KEPT = 256;
+
+function isMarkup(contentType: string | null, bytes: Buffer): boolean {
+  if (contentType && /(html|xml)/i.test(contentType)) return true;
+  if (contentType && !/^text\/plain|octet-stream/i.test(contentType)) return false;
+  const head = bytes.subarray(0, 512).toString('latin1').trimStart().toLowerCase();
+  return head.startsWith('<');
+}
+
+export class PoliteHttpClient implements BaseHttpClient {
+  private readonly rawPages = new Map<string, RawPage>();
+
+  constructor(private readonly fetcher: Fetcher) {}
+
+  /** The bytes of a page fetched through this client, as the server sent them (taken once). */
+  takeRawPage(url: string): RawPage | undefined {
+    const page = this.rawPages.get(url);
+    this.rawPages.delete(url);
+    return page;
+  }
+
+  private keep(page: RawPage): void {
+    this.rawPages.set(page.url, page);
+    if (this.rawPages.size > RAW_PAGES_KEPT) this.rawPages.delete(this.rawPages.keys().next().value!);
+  }
+
+  private async fetchPage(request: HttpRequest<keyof ResponseTypes>): Promise<{ res: FetchResponse; bytes: Buffer; headers: Record<string, string | string[] | undefined> }> {
+    const method = (request.method ?? 'GET').toUpperCase() as 'GET' | 'POST' | 'HEAD';
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(request.headers ?? {})) if (typeof v === 'string') headers[k.toLowerCase()] = v;
+    const url = String(request.url);
+    if (request.cookieJar) {
+      const cookie = await cookieString(request.cookieJar, url);
+      if (cookie) headers.cookie = cookie;
+    }
+    const body = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined;
+    return this.fetcher.request({ url, method, headers, body, purpose: 'page' }, async (res) => {
+      const bytes = await readBody(res.body, MAX_PAGE_BYTES, res.url);
+      if (request.cookieJar) await storeCookies(request.cookieJar, res);
+      const contentType = first(res.headers['content-type']);
+      const out: Record<string, string | string[] | undefined> = { ...res.headers };
+      let payload = bytes;
+      if (isMarkup(contentType, bytes)) {
+        const decoded = decodeHtml(bytes, contentType);
+        payload = Buffer.from(decoded.text, 'utf8');
+        const type = contentType?.split(';')[0]?.trim() || 'text/html';
+        out['content-type'] = `${type}; charset=utf-8`;
+        this.keep({
+          url: res.url,
+          status: res.status,
+          bytes,
+          contentType,
+          encoding: decoded.encoding,
+          etag: first(res.headers.etag),
+          lastModified: first(res.headers['last-modified']),
+        });
+      }
+      delete out['content-length'];
+      delete out['content-encoding'];
+      return { res, bytes: payload, headers: out };
+    });
+  }
+
+  async stream(request: HttpRequest, _onRedirect?: RedirectHandler): Promise<StreamingHttpResponse> {
+    const { res, bytes, headers } = await this.fetchPage(request);
+    const redirectUrls = res.redirects.map((u) => new URL(u));
+    return {
+      request,
+      url: res.url,
+      statusCode: res.status,
+      headers,
+      trailers: {},
+      complete: true,
+      redirectUrls,
+      stream: Readable.from([bytes]),
+      downloadProgress: { percent: 1, transferred: bytes.length, total: bytes.length },
+      uploadProgress: { percent: 1, transferred: 0, total: 0 },
+    };
+  }
+
+  async sendRequest<T extends keyof ResponseTypes = 'text'>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
+    const { res, bytes, headers } = await this.fetchPage(request);
+    const type = request.responseType ?? 'text';
+    const body = (type === 'buffer' ? bytes : type === 'json' ? JSON.parse(bytes.toString('utf8')) : bytes.toString('utf8')) as ResponseTypes[T];
+    return {
+      request,
+      url: res.url,
+      statusCode: res.status,
+      headers,
+      trailers: {},
+      complete: true,
+      redirectUrls: res.redirects.map((u) => new URL(u)),
+      body,
+    };
+  }
+}
+
+function first(v: string | string[] | undefined): string | null {
+  return (Array.isArray(v) ? v[0] : v) ?? null;
+}
+
+type Jar = NonNullable<HttpRequest['cookieJar']>;
+// Crawlee hands over tough-cookie jars, which return promises when called without a callback.
+type PromiseJar = { getCookieString(url: string): Promise<string>; setCookie(raw: string, url: string): Promise<unknown> };
+
+async function cookieString(jar: Jar, url: string): Promise<string> {
+  try {
+    return (await (jar as PromiseJar).getCookieString(url)) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+async function storeCookies(jar: Jar, res: FetchResponse): Promise<void> {
+  const set = res.headers['set-cookie'];
+  if (!set) return;
+  for (const c of set) {
+    try {
+      await (jar as PromiseJar).setCookie(c, res.url);
+    } catch {
+      // A malformed cookie is not worth failing a page for.
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * Decodes an HTML (or XML) page from its bytes. Order: BOM, HTTP charset, <meta>/XML-declaration prescan of the
+ * first bytes, a strict UTF-8 test, then detection. GB2312 and GBK are decoded as GB18030 (a superset: pages
+ * that say gb2312 often hold GBK-only characters). Crawlee 3.18 reads only the header charset, hence this module.
+ */
+import jschardet from 'jschardet';
+
+export interface DecodedText {
+  text: string;
+  /** The encoding used, as a WHATWG label (utf-8, gb18030, …). */
+  encoding: string;
+  /** Where the encoding came from. */
+  source: 'bom' | 'header' | 'meta' | 'utf8-valid' | 'detected' | 'default';
+}
+
+/** Maps a declared label to the decoder actually used. */
+export function normaliseCharset(label: string): string | null {
+  const l = label.trim().toLowerCase().replace(/^["']|["']$/g, '');
+  if (!l) return null;
+  if (['gb2312', 'gbk', 'gb18030', 'x-gbk', 'cp936', 'zh_cn', 'euc-cn', 'csgb2312', 'chinese', 'gb_2312-80', 'iso-ir-58'].includes(l)) {
+    return 'gb18030';
+  }
+  if (l === 'utf8') return 'utf-8';
+  try {
+    return new TextDecoder(l).encoding;
+  } catch {
+    return null;
+  }
+}
+
+export function charsetFromContentType(contentType: string | undefined | null): string | null {
+  if (!contentType) return null;
+  const m = /charset\s*=\s*["']?([\w.:-]+)/i.exec(contentType);
+  return m?.[1] ? normaliseCharset(m[1]) : null;
+}
+
+/** The HTML "prescan": a charset declared in <meta charset>, <meta http-equiv content=…> or <?xml encoding=…?>. */
+export function charsetFromMarkup(head: string): string | null {
+  const patterns = [
+    /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i, // <meta charset=…> and http-equiv content="…; charset=…"
+    /<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(head);
+    if (m?.[1]) {
+      const cs = normaliseCharset(m[1]);
+      if (cs) return cs;
+    }
+  }
+  return null;
+}
+
+function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
+  return null;
+}
+
+const PRESCAN_BYTES = 4096;
+
+export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedText {
+  const bom = bomEncoding(bytes);
+  if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, source: 'bom' };
+  const header = charsetFromContentType(contentType);
+  if (header) return { text: new TextDecoder(header).decode(bytes), encoding: header, source: 'header' };
+  // latin1 keeps every byte as one char, so ASCII markup can be scanned whatever the real encoding is.
+  const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES)).toString('latin1');
+  const meta = charsetFromMarkup(head);
+  if (meta) return { text: new TextDecoder(meta).decode(bytes), encoding: meta, source: 'meta' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', source: 'utf8-valid' };
+  } catch {
+    // Not UTF-8. On these portals that means a Chinese legacy encoding. Short GBK snippets fool detectors
+    // (jschardet calls six GBK bytes KOI8-R), so the detector only decides between the Chinese encodings:
+    // Big5 when it is sure (traditional-character pages), GB18030 otherwise.
+  }
+  const guess = jschardet.detect(Buffer.from(bytes.subarray(0, 64 * 1024)));
+  const encoding = guess.encoding?.toLowerCase() === 'big5' && guess.confidence >= 0.9 ? 'big5' : 'gb18030';
+  return { text: new TextDecoder(encoding).decode(bytes), encoding, source: 'detected' };
+}

@@ -1,0 +1,88 @@
+/**
+ * Downloads one attachment politely into the content-addressed store: streamed, hashed, capped, revalidated
+ * with the validators of the last good fetch. Truncated transfers are retried by the fetcher and never stored.
+ */
+import { FetchError } from '../errors.ts';
+import { fileNameFromContentDisposition } from './content-disposition.ts';
+import type { Fetcher } from './fetcher.ts';
+import type { FileStore, StoredFile } from './store.ts';
+
+export type DownloadResult =
+  | {
+      kind: 'stored';
+      url: string;
+      status: number;
+      file: StoredFile;
+      etag: string | null;
+      lastModified: string | null;
+      /** The name the server gave (Content-Disposition), if any. */
+      serverFileName: string | null;
+    }
+  | { kind: 'not_modified'; url: string; status: 304 }
+  | { kind: 'gone'; url: string; status: number }
+  | { kind: 'failed'; url: string; status: number | null; error: FetchError };
+
+export interface DownloadRequest {
+  url: string;
+  referer?: string;
+  /** Name from the link text, used to tell OLE formats apart. */
+  fileName?: string | null;
+  conditional?: { etag?: string | null; lastModified?: string | null };
+}
+
+export class Downloader {
+  constructor(
+    private readonly fetcher: Fetcher,
+    private readonly store: FileStore,
+    private readonly maxFileBytes: number,
+  ) {}
+
+  async download(req: DownloadRequest): Promise<DownloadResult> {
+    try {
+      return await this.fetcher.request(
+        { url: req.url, purpose: 'file', referer: req.referer, conditional: req.conditional },
+        async (res): Promise<DownloadResult> => {
+          if (res.status === 304) {
+            res.body.resume();
+            return { kind: 'not_modified', url: res.url, status: 304 };
+          }
+          if (res.status === 404 || res.status === 410) {
+            res.body.resume();
+            return { kind: 'gone', url: res.url, status: res.status };
+          }
+          if (res.status >= 400 || res.status < 200) {
+            res.body.resume();
+            throw new FetchError(`HTTP ${res.status}`, res.url, 'client', res.status);
+          }
+          if (res.contentLength !== null && res.contentLength > this.maxFileBytes) {
+            res.body.destroy();
+            throw new FetchError(`announced ${res.contentLength} bytes, over the ${this.maxFileBytes}-byte cap`, res.url, 'too_large', res.status);
+          }
+          const serverFileName = fileNameFromContentDisposition(res.headers['content-disposition']);
+          const file = await this.store.put(res.body, {
+            maxBytes: this.maxFileBytes,
+            expectedBytes: res.headers['content-encoding'] ? null : res.contentLength,
+            fileName: serverFileName ?? req.fileName ?? new URL(res.url).pathname,
+            url: res.url,
+          });
+          return {
+            kind: 'stored',
+            url: res.url,
+            status: res.status,
+            file,
+            etag: header(res.headers.etag),
+            lastModified: header(res.headers['last-modified']),
+            serverFileName,
+          };
+        },
+      );
+    } catch (err) {
+      if (err instanceof FetchError) return { kind: 'failed', url: req.url, status: err.status ?? null, error: err };
+      throw err;
+    }
+  }
+}
+
+function header(v: string | string[] | undefined): string | null {
+  return (Array.isArray(v) ? v[0] : v) ?? null;
+}

@@ -1,0 +1,201 @@
+/**
+ * Polite fetching: every request of nianbao (pages for Crawlee, attachments, robots.txt) goes through here.
+ * Scope and robots.txt are checked before any byte is sent; each host's gate spaces and limits requests;
+ * 5xx, 429, timeouts, resets and truncated bodies are retried with exponential backoff (Retry-After wins);
+ * consecutive failures open the host's circuit. Redirects are followed by hand so every hop is checked.
+ */
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Readable } from 'node:stream';
+import type { PolitenessConfig } from '../config.ts';
+import { FetchError } from '../errors.ts';
+import { HostGates, type HostGate } from './host-gate.ts';
+import { httpOnce } from './http-once.ts';
+import { Scope } from './scope.ts';
+
+export interface FetchRequest {
+  url: string;
+  method?: 'GET' | 'POST' | 'HEAD';
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** Pages and robots.txt use the page timeout, files the download timeout. */
+  purpose: 'page' | 'file' | 'robots';
+  /** Validators of the last good fetch, sent as If-None-Match / If-Modified-Since. */
+  conditional?: { etag?: string | null; lastModified?: string | null };
+  referer?: string;
+}
+
+export interface FetchResponse {
+  /** The final URL, after redirects. */
+  url: string;
+  status: number;
+  headers: IncomingHttpHeaders;
+  contentLength: number | null;
+  body: Readable;
+  redirects: string[];
+}
+
+/** Told about every exchange; used for statistics and progress. */
+export interface FetchObserver {
+  onExchange?(e: { url: string; host: string; method: string; status: number | null; error?: string; purpose: FetchRequest['purpose'] }): void;
+}
+
+/** Decides whether robots.txt allows a URL; installed by the crawl (it fetches robots.txt through this fetcher). */
+export interface RobotsPolicy {
+  check(url: string): Promise<{ allowed: boolean; crawlDelayMs: number | null }>;
+}
+
+const MAX_REDIRECTS = 10;
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return null;
+  if (/^\d+$/.test(v.trim())) return Number(v.trim()) * 1000;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.max(0, t - now);
+}
+
+export class Fetcher {
+  readonly gates: HostGates;
+  robots: RobotsPolicy | null = null;
+
+  constructor(
+    private readonly cfg: PolitenessConfig,
+    readonly scope: Scope,
+    private readonly observer: FetchObserver = {},
+  ) {
+    this.gates = new HostGates({
+      concurrency: cfg.hostConcurrency,
+      delayMs: cfg.hostDelayMs,
+      circuitBreakerThreshold: cfg.circuitBreakerThreshold,
+    });
+  }
+
+  /**
+   * Fetches req and hands the response to consume while holding the host's slot. The whole exchange, consume
+   * included, is retried on retryable failures, so consume must be safe to run again (e.g. write to a fresh temp
+   * file). Final failures throw FetchError. 4xx and 3xx-without-Location responses are handed to consume.
+   */
+  async request<T>(req: FetchRequest, consume: (res: FetchResponse) => Promise<T>): Promise<T> {
+    let url = req.url;
+    const redirects: string[] = [];
+    let method = req.method ?? 'GET';
+    let body = req.body;
+    for (let hop = 0; ; hop++) {
+      await this.admit(url, req.purpose);
+      const outcome = await this.withRetries<{ redirect: string } | { value: T }>(url, { ...req, method, body }, async (res) => {
+        if (res.status >= 300 && res.status < 400 && res.headers.location && hop < MAX_REDIRECTS) {
+          res.body.resume();
+          return { redirect: new URL(res.headers.location, url).href };
+        }
+        return { value: await consume({ ...res, redirects }) };
+      });
+      if ('value' in outcome) return outcome.value;
+      redirects.push(url);
+      url = outcome.redirect;
+      if (hop + 1 >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, req.url, 'client');
+      // 301/302/303 turn a POST into a GET, as browsers do.
+      if (method === 'POST') {
+        method = 'GET';
+        body = undefined;
+      }
+    }
+  }
+
+  /** Scope, robots.txt and circuit checks; throws a non-retryable FetchError when the URL may not be fetched. */
+  private async admit(url: string, purpose: FetchRequest['purpose']): Promise<void> {
+    if (!this.scope.allows(url)) throw new FetchError('off scope: host not in the registry', url, 'off_scope');
+    const gate = this.gates.for(Scope.hostOf(url));
+    if (gate.circuitOpen) throw new FetchError(`host skipped: ${gate.circuitOpen}`, url, 'circuit_open');
+    if (purpose !== 'robots' && this.cfg.obeyRobots && this.robots) {
+      const verdict = await this.robots.check(url);
+      if (verdict.crawlDelayMs !== null) gate.raiseDelay(Math.min(verdict.crawlDelayMs, this.cfg.maxCrawlDelayMs));
+      if (!verdict.allowed) throw new FetchError('disallowed by robots.txt', url, 'robots');
+    }
+  }
+
+  private async withRetries<T>(
+    url: string,
+    req: FetchRequest & { method: string },
+    handle: (res: FetchResponse) => Promise<T>,
+  ): Promise<T> {
+    const host = Scope.hostOf(url);
+    const gate = this.gates.for(host);
+    let lastError: FetchError | null = null;
+    for (let attempt = 0; attempt <= this.cfg.maxRetries; attempt++) {
+      if (gate.circuitOpen) throw new FetchError(`host skipped: ${gate.circuitOpen}`, url, 'circuit_open');
+      try {
+        return await gate.run(() => this.exchange(url, req, gate, handle));
+      } catch (err) {
+        const e =
+          err instanceof FetchError ? err : new FetchError(`failed: ${(err as Error).message}`, url, 'network', undefined, { cause: err });
+        if (!e.retryable) throw e;
+        lastError = e;
+        gate.recordFailure(e.message);
+        if (attempt < this.cfg.maxRetries) {
+          const backoff = this.cfg.backoffBaseMs * 2 ** attempt;
+          gate.pauseUntil(Date.now() + backoff);
+        }
+      }
+    }
+    throw lastError ?? new FetchError('failed', url, 'network');
+  }
+
+  private async exchange<T>(
+    url: string,
+    req: FetchRequest & { method: string },
+    gate: HostGate,
+    handle: (res: FetchResponse) => Promise<T>,
+  ): Promise<T> {
+    const headers: Record<string, string> = {
+      'user-agent': this.cfg.userAgent,
+      accept: req.purpose === 'file' ? '*/*' : 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'zh-CN,zh;q=0.9',
+      'accept-encoding': req.purpose === 'file' ? 'identity' : 'gzip, deflate, br',
+      ...(req.referer ? { referer: req.referer } : {}),
+      ...(req.conditional?.etag ? { 'if-none-match': req.conditional.etag } : {}),
+      ...(req.conditional?.lastModified ? { 'if-modified-since': req.conditional.lastModified } : {}),
+      ...lowerKeys(req.headers ?? {}),
+    };
+    if (req.body !== undefined && !headers['content-length']) headers['content-length'] = String(Buffer.byteLength(req.body));
+    const timeoutMs = req.purpose === 'file' ? this.cfg.downloadTimeoutMs : this.cfg.pageTimeoutMs;
+    let res;
+    try {
+      res = await httpOnce({ url, method: req.method, headers, body: req.body, timeoutMs, insecureTls: true });
+    } catch (err) {
+      this.observer.onExchange?.({ url, host: gate.host, method: req.method, status: null, error: (err as Error).message, purpose: req.purpose });
+      throw err;
+    }
+    this.observer.onExchange?.({ url, host: gate.host, method: req.method, status: res.status, purpose: req.purpose });
+    if (res.status === 429 || res.status >= 500) {
+      res.body.resume();
+      const retryAfter = parseRetryAfter(res.headers['retry-after']);
+      if (retryAfter !== null) gate.pauseUntil(Date.now() + Math.min(retryAfter, this.cfg.maxCrawlDelayMs * 5));
+      throw new FetchError(`HTTP ${res.status}`, url, 'server', res.status);
+    }
+    const value = await handle({ ...res, url, redirects: [] });
+    gate.recordSuccess();
+    return value;
+  }
+}
+
+function lowerKeys(h: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
+}
+
+/** Reads a body into memory, refusing more than maxBytes. */
+export async function readBody(body: Readable, maxBytes: number, url: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new FetchError(`larger than the ${maxBytes}-byte cap`, url, 'too_large');
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export { sleep };

@@ -1,0 +1,104 @@
+/**
+ * One HTTP exchange on node:http(s): no redirects followed, bodies decompressed, truncation detected (fewer bytes
+ * than Content-Length, or a connection cut mid-body) and reported as an error on the body stream.
+ */
+import http, { type IncomingHttpHeaders } from 'node:http';
+import https from 'node:https';
+import { PassThrough, Transform, type Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { FetchError } from '../errors.ts';
+
+export interface OnceRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string | Buffer;
+  timeoutMs: number;
+  /** Accept broken or self-signed certificates (common on government hosts). */
+  insecureTls: boolean;
+}
+
+export interface OnceResponse {
+  url: string;
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** Declared length of the (encoded) body, when given. */
+  contentLength: number | null;
+  body: Readable;
+}
+
+const agents = {
+  http: new http.Agent({ keepAlive: true, maxSockets: 64 }),
+  https: new https.Agent({ keepAlive: true, maxSockets: 64, rejectUnauthorized: false }),
+  httpsStrict: new https.Agent({ keepAlive: true, maxSockets: 64 }),
+};
+
+export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
+  const u = new URL(req.url);
+  const isHttps = u.protocol === 'https:';
+  const lib = isHttps ? https : http;
+  const agent = isHttps ? (req.insecureTls ? agents.https : agents.httpsStrict) : agents.http;
+  return new Promise<OnceResponse>((resolve, reject) => {
+    let settled = false;
+    const timer = setTimeout(() => {
+      const err = new FetchError(`timed out after ${req.timeoutMs} ms`, req.url, 'timeout');
+      r.destroy(err);
+      if (!settled) {
+        settled = true;
+        reject(err);
+      }
+    }, req.timeoutMs);
+    const r = lib.request(
+      u,
+      { method: req.method, headers: req.headers, agent },
+      (res) => {
+        settled = true;
+        const declared = res.headers['content-length'];
+        const contentLength = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : null;
+        let received = 0;
+        const counter = new Transform({
+          transform(chunk: Buffer, _e, done) {
+            received += chunk.length;
+            done(null, chunk);
+          },
+          flush(done) {
+            if (contentLength !== null && received < contentLength && req.method !== 'HEAD') {
+              done(new FetchError(`truncated: ${received} of ${contentLength} bytes`, req.url, 'truncated'));
+            } else done();
+          },
+        });
+        res.on('aborted', () => counter.destroy(new FetchError('connection cut mid-body', req.url, 'truncated')));
+        res.on('error', (e) => counter.destroy(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
+        res.pipe(counter);
+        const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
+        const decoder =
+          encoding === 'gzip' || encoding === 'x-gzip'
+            ? zlib.createGunzip()
+            : encoding === 'deflate'
+              ? zlib.createInflate()
+              : encoding === 'br'
+                ? zlib.createBrotliDecompress()
+                : null;
+        let body: Readable = counter;
+        if (decoder) {
+          const out = new PassThrough();
+          counter.on('error', (e) => out.destroy(e));
+          decoder.on('error', (e) => out.destroy(new FetchError(`bad ${encoding} body: ${e.message}`, req.url, 'truncated')));
+          counter.pipe(decoder).pipe(out);
+          body = out;
+        }
+        body.on('close', () => clearTimeout(timer));
+        body.on('end', () => clearTimeout(timer));
+        resolve({ url: req.url, status: res.statusCode ?? 0, headers: res.headers, contentLength, body });
+      },
+    );
+    r.on('error', (e) => {
+      clearTimeout(timer);
+      if (settled) return;
+      settled = true;
+      reject(e instanceof FetchError ? e : new FetchError(`network: ${e.message}`, req.url, 'network', undefined, { cause: e }));
+    });
+    if (req.body !== undefined) r.write(req.body);
+    r.end();
+  });
+}

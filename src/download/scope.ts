@@ -1,0 +1,49 @@
+/**
+ * What may be fetched: only http(s) URLs on hosts of the registry (host = hostname[:port]). Spam clones of
+ * government pages are common, so off-registry hosts are never fetched, whatever links to them.
+ */
+export class Scope {
+  private readonly hosts: Set<string>;
+
+  constructor(hosts: Iterable<string>) {
+    this.hosts = new Set([...hosts].map((h) => h.toLowerCase()));
+  }
+
+  static hostOf(url: string | URL): string {
+    return (typeof url === 'string' ? new URL(url) : url).host.toLowerCase();
+  }
+
+  allows(url: string | URL): boolean {
+    let u: URL;
+    try {
+      u = typeof url === 'string' ? new URL(url) : url;
+    } catch {
+      return false;
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
+    return this.hosts.has(u.host.toLowerCase());
+  }
+
+  add(host: string): void {
+    this.hosts.add(host.toLowerCase());
+  }
+
+  list(): string[] {
+    return [...this.hosts].sort();
+  }
+}
+
+/** Resolves a link found on a page; null for javascript:, mailto:, tel:, fragments-only and unparsable links. */
+export function resolveLink(href: string | undefined | null, base: string): string | null {
+  if (!href) return null;
+  const h = href.trim();
+  if (!h || h.startsWith('#') || /^(javascript|mailto|tel|data|about|vbscript):/i.test(h)) return null;
+  try {
+    const u = new URL(h, base);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    u.hash = '';
+    return u.href;
+  } catch {
+    return null;
+  }
+}

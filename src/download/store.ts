@@ -1,0 +1,108 @@
+/**
+ * The content-addressed file store: <storage>/files/<aa>/<sha256>.<ext>. Bytes are streamed to a temp file while
+ * hashed, then renamed into place atomically, so the store never holds a partial file and identical bytes from any
+ * number of URLs are stored once.
+ */
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { randomUUID } from 'node:crypto';
+import { extensionFor, sniffMediaType, type MediaType } from '../extract/sniff.ts';
+import { FetchError } from '../errors.ts';
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  mediaType: MediaType;
+  /** Path relative to the storage directory. */
+  storedPath: string;
+  /** False when the same bytes were already in the store. */
+  created: boolean;
+}
+
+export interface PutOptions {
+  /** Abort (and keep nothing) past this many bytes. */
+  maxBytes: number;
+  /** The Content-Length announced, if any: fewer bytes received means a truncated transfer. */
+  expectedBytes?: number | null;
+  /** The original file name, to tell OLE formats apart when their bytes alone do not. */
+  fileName?: string | null;
+  /** For error messages. */
+  url: string;
+}
+
+const SNIFF_BYTES = 256 * 1024;
+
+export class FileStore {
+  readonly filesDir: string;
+  readonly tmpDir: string;
+
+  constructor(readonly storageDir: string) {
+    this.filesDir = path.join(storageDir, 'files');
+    this.tmpDir = path.join(storageDir, 'tmp');
+  }
+
+  absolute(storedPath: string): string {
+    return path.join(this.storageDir, storedPath);
+  }
+
+  /** Streams bytes into the store. Throws FetchError too_large / truncated, keeping nothing. */
+  async put(body: Readable, opts: PutOptions): Promise<StoredFile> {
+    await mkdir(this.tmpDir, { recursive: true });
+    const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const head: Buffer[] = [];
+    let headSize = 0;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > opts.maxBytes) {
+          done(new FetchError(`larger than the ${opts.maxBytes}-byte cap`, opts.url, 'too_large'));
+          return;
+        }
+        hash.update(chunk);
+        if (headSize < SNIFF_BYTES) {
+          head.push(chunk);
+          headSize += chunk.length;
+        }
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, meter, createWriteStream(tmp));
+      if (opts.expectedBytes != null && size < opts.expectedBytes) {
+        throw new FetchError(`truncated: ${size} of ${opts.expectedBytes} bytes`, opts.url, 'truncated');
+      }
+    } catch (err) {
+      await rm(tmp, { force: true });
+      if (err instanceof FetchError) throw err;
+      throw new FetchError(`transfer failed: ${(err as Error).message}`, opts.url, 'truncated', undefined, { cause: err });
+    }
+    const sha256 = hash.digest('hex');
+    const headBytes = Buffer.concat(head);
+    const mediaType = sniffMediaType(headBytes, { fileName: opts.fileName ?? undefined });
+    // The path depends on the bytes alone, so the same bytes under two names land in one place.
+    const storedPath = path.join('files', sha256.slice(0, 2), `${sha256}.${extensionFor(sniffMediaType(headBytes))}`);
+    const final = this.absolute(storedPath);
+    const exists = await stat(final).then(
+      (s) => s.size === size,
+      () => false,
+    );
+    if (exists) {
+      await rm(tmp, { force: true });
+      return { sha256, size, mediaType, storedPath, created: false };
+    }
+    await mkdir(path.dirname(final), { recursive: true });
+    await rename(tmp, final);
+    return { sha256, size, mediaType, storedPath, created: true };
+  }
+
+  /** Removes temp files left by a killed run. */
+  async sweepTemp(): Promise<void> {
+    await rm(this.tmpDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * seeds/*.yaml: the registry of agencies and their annual-report columns. Validated with zod; a bad file fails
+ * with one line naming the file, the entry and the field.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import { ConfigError } from '../errors.ts';
+
+export const FAMILIES = ['auto', 'trs', 'hanweb', 'jsapi', 'generic', 'aggregator'] as const;
+export const RENDERS = ['auto', 'http', 'browser'] as const;
+export const LEVELS = ['province', 'city', 'county', 'township'] as const;
+
+export type Family = (typeof FAMILIES)[number];
+export type Render = (typeof RENDERS)[number];
+
+const entrySchema = z
+  .object({
+    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    family: z.enum(FAMILIES).default('auto'),
+    render: z.enum(RENDERS).default('auto'),
+    /** Free text: what the column is, whether the URL is verified. */
+    note: z.string().optional(),
+  })
+  .strict();
+
+const agencySchema = z
+  .object({
+    name: z.string().trim().min(2, 'must name the agency'),
+    aliases: z.array(z.string().trim().min(2)).default([]),
+    division: z.string().regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code').optional(),
+    level: z.enum(LEVELS).optional(),
+    province: z.string().trim().min(2).optional(),
+    city: z.string().trim().min(2).optional(),
+    county: z.string().trim().min(2).optional(),
+    entries: z.array(entrySchema).default([]),
+  })
+  .strict();
+
+const fileSchema = z.object({ agencies: z.array(agencySchema).min(1, 'must list at least one agency') }).strict();
+
+export type SeedEntry = z.infer<typeof entrySchema>;
+export type SeedAgency = z.infer<typeof agencySchema> & { seedsFile: string };
+
+function describePath(data: unknown, issuePath: PropertyKey[]): string {
+  const parts: string[] = [];
+  let node: unknown = data;
+  for (const key of issuePath) {
+    if (typeof key === 'number') {
+      const name = node && typeof node === 'object' && Array.isArray(node) ? (node[key] as { name?: unknown })?.name : undefined;
+      parts[parts.length - 1] += `[${key}]${typeof name === 'string' ? ` (${name})` : ''}`;
+    } else parts.push(String(key));
+    node = node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key as string] : undefined;
+  }
+  return parts.join('.');
+}
+
+export function parseSeedsText(text: string, file: string): SeedAgency[] {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (err) {
+    if (err instanceof YAMLParseError) {
+      const pos = err.linePos?.[0];
+      throw new ConfigError(`${file}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${err.message.split('\n')[0]}`);
+    }
+    throw err;
+  }
+  const result = fileSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = describePath(data, issue.path) || '(top level)';
+    const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
+    throw new ConfigError(`${file}: ${where}: ${issue.message}${more}`);
+  }
+  return result.data.agencies.map((a) => ({ ...a, seedsFile: file }));
+}
+
+/** Loads and merges seeds files; an agency or an entry URL listed twice is an error. */
+export function loadSeeds(files: string[]): SeedAgency[] {
+  const agencies: SeedAgency[] = [];
+  const names = new Map<string, string>();
+  const urls = new Map<string, string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new ConfigError(`${file}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const display = path.relative(process.cwd(), file) || file;
+    parseSeedsText(text, display).forEach((a, i) => {
+      const prev = names.get(a.name);
+      if (prev) throw new ConfigError(`${display}: agencies[${i}] (${a.name}): name: already listed in ${prev}`);
+      names.set(a.name, display);
+      a.entries.forEach((e, j) => {
+        const prevUrl = urls.get(e.url);
+        if (prevUrl) throw new ConfigError(`${display}: agencies[${i}] (${a.name}).entries[${j}].url: already listed in ${prevUrl}`);
+        urls.set(e.url, display);
+      });
+      agencies.push(a);
+    });
+  }
+  return agencies;
+}
