@@ -25,10 +25,14 @@ const YEAR_PATTERNS: readonly RegExp[] = [
   /[([【](\d{4})[)\]】]/, // "…年度报告（2023）"
 ];
 
+/** The text without publication dates; expects a normalised title (see normalizeTitle). */
+export function withoutPublicationDates(text: string): string {
+  return PUBLICATION_DATES.reduce((t, date) => t.replace(date, ''), text);
+}
+
 export function parseReportYear(title: string, options: YearOptions = {}): number | null {
   const maxYear = options.maxYear ?? new Date().getFullYear();
-  let text = normalizeTitle(title);
-  for (const date of PUBLICATION_DATES) text = text.replace(date, '');
+  const text = withoutPublicationDates(normalizeTitle(title));
   for (const pattern of YEAR_PATTERNS) {
     const year = Number(pattern.exec(text)?.[1]);
     if (year >= FIRST_REPORT_YEAR && year <= maxYear) return year;
