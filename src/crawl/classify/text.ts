@@ -1,0 +1,25 @@
+/**
+ * Text clean-up shared by the title classifiers: NFKC (full-width digits and brackets to ASCII), Chinese-numeral
+ * years to digits, and no whitespace (titles wrap lines and pad years: "2023 年", "宜春市…\n\n2023 年…").
+ */
+
+/** Digits as written in Chinese years; 〇, ○, 零 and a Latin O (after NFKC, Ｏ too) all mean zero. */
+const CHINESE_DIGITS: Readonly<Record<string, string>> = {
+  '〇': '0', '○': '0', '零': '0', O: '0', o: '0',
+  一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
+};
+
+/** Exactly four Chinese numerals followed by 年 (year): 二〇二三年, 二O二三年. */
+const CHINESE_YEAR = /(?<![〇○零Oo一二三四五六七八九])([〇○零Oo一二三四五六七八九]{4})(?=\s*年)/g;
+
+export function chineseYearsToDigits(text: string): string {
+  return text.replace(CHINESE_YEAR, (run) => [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join(''));
+}
+
+/** NFKC, Chinese-numeral years as digits, all whitespace removed. */
+export function normalizeTitle(title: string): string {
+  return chineseYearsToDigits(title.normalize('NFKC')).replace(/\s+/g, '');
+}
+
+/** Trailing marks of a title cut short by a list page: …, ⋯, ..., 。。。 */
+export const TRUNCATION = /(?:…|⋯|\.{2,}|。{2,})+$/;

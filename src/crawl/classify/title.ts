@@ -1,0 +1,90 @@
+/**
+ * Is a list item or page title an information-disclosure annual report (政府信息公开工作年度报告)?
+ *
+ * The rules are data: exclusions first (they win), then the report shapes. Titles are compared after
+ * NFKC and with all whitespace removed, so "2023 年" and line-wrapped titles match.
+ */
+import { parseReportYear } from './year.ts';
+import { normalizeTitle, TRUNCATION } from './text.ts';
+
+export interface TitleVerdict {
+  isReport: boolean;
+  /** A short English explanation, for logs and for reviewing misclassifications. */
+  reason: string;
+}
+
+interface TitleRule {
+  pattern: RegExp;
+  reason: string;
+  /** The shape is only a report when the title names a year (old-era "…政府信息公开工作报告"). */
+  needsYear?: boolean;
+}
+
+/** Titles that mention reports (or look like them) but are something else. Checked first. */
+const EXCLUSIONS: readonly TitleRule[] = [
+  { pattern: /决算|预算/, reason: 'budget or final accounts (预算/决算)' },
+  { pattern: /关于(?:做好|印发|开展|报送|编制|发布|转发|抓好|认真做好|进一步做好|加强|规范)/, reason: 'a notice or instruction (关于做好/印发…)' },
+  { pattern: /通知|通报|批复|复函|的函|函$/, reason: 'a notice, circular or reply (通知/通报/批复/函)' },
+  { pattern: /解读|图解|一图读懂|一图看懂|图说|政策问答|答记者问|H5|长图/i, reason: 'interpretation material (解读/图解/一图读懂)' },
+  { pattern: /工作要点|工作计划|工作方案|实施方案|工作安排/, reason: 'a plan, not a report (工作要点/计划/方案)' },
+  { pattern: /工作总结/, reason: 'a general work summary (工作总结)' },
+  { pattern: /统计(?:年报|公报|年鉴|快报|月报|季报|报表|表)|国民经济和社会发展/, reason: 'statistics (统计年报/公报/表)' },
+  { pattern: /公开目录|公开指南|公开制度|公开规定|公开办法|实施细则/, reason: 'a disclosure guide, catalogue or rule (指南/目录/制度)' },
+  { pattern: /社会责任报告/, reason: 'a corporate social-responsibility report' },
+  { pattern: /(?:企业|市场主体|个体工商户|农民专业合作社|社会组织|事业单位|民办非企业)[^政]{0,6}(?:年度报告|年报)|年报公示/, reason: 'a registration annual filing (企业/事业单位年报)' },
+  { pattern: /信用[^政公]{0,6}(?:年度报告|年报)|国有资产[^政公]{0,10}(?:报告|年报)|国资[^政公]{0,4}年报/, reason: 'a credit or state-assets report (信用/国有资产)' },
+  { pattern: /人大代表|政协委员|代表建议|委员提案|建议办理|提案办理|建议的答复|提案的答复/, reason: 'replies to deputies or CPPCC proposals (建议/提案)' },
+  { pattern: /征求意见|意见稿|草案|送审稿/, reason: 'a draft for comment (征求意见稿)' },
+  { pattern: /网站(?:工作)?年度报表|网站(?:工作)?年报|网站年度报告/, reason: 'a government-website annual statement (政府网站年度报表)' },
+  { pattern: /评估报告|第三方评估|考核(?:结果|情况|办法|细则)|绩效考核|测评|督查|检查(?:情况|结果)|透明度指数|排名|抽查/, reason: 'an assessment or inspection (评估/考核/检查)' },
+  { pattern: /召开|举办|举行|培训会|培训班|座谈|部署会|推进会/, reason: 'a news item about a meeting or training' },
+  { pattern: /申请表|申请书|登记表|答复书|告知书/, reason: 'a form or reply document (申请表/告知书)' },
+];
+
+/** Shapes of the report's own title. */
+const REPORT_SHAPES: readonly TitleRule[] = [
+  { pattern: /政府信息公开(?:和政务公开)?(?:工作)?年度(?:工作)?报告/, reason: '…政府信息公开工作年度报告 / 政府信息公开年度报告' },
+  { pattern: /年度(?:政府)?信息公开工作报告/, reason: '…年度政府信息公开工作报告' },
+  { pattern: /(?:政府)?信息公开(?:工作)?年报/, reason: '…政府信息公开年报' },
+  { pattern: /政务公开(?:工作)?(?:年度报告|年报)/, reason: '…政务公开工作年度报告' },
+  { pattern: /信息公开工作年度报告|信息公开年度报告/, reason: '…信息公开工作年度报告 (agency without 政府)' },
+  { pattern: /(?:政府信息|政务)公开工作(?:情况)?(?:的)?报告/, reason: 'YYYY年…政府信息公开工作(情况)报告 (2008–2018 era)', needsYear: true },
+];
+
+/**
+ * Title cut short by the list page ("宜春市国防动员办公室2023年政府信息公开工作年度…"): it counts when what is left
+ * ends with at least `minimal` of a report suffix. Shorter cuts are ambiguous: "…政府信息公开工作…" may be 工作要点.
+ */
+const TRUNCATED_SUFFIXES: ReadonlyArray<{ suffix: string; minimal: string }> = [
+  { suffix: '政府信息公开工作年度报告', minimal: '政府信息公开工作年度' },
+  { suffix: '年度政府信息公开工作报告', minimal: '年度政府信息公开工作报' },
+  { suffix: '政府信息公开年度报告', minimal: '政府信息公开年度报' },
+  { suffix: '政务公开工作年度报告', minimal: '政务公开工作年度' },
+];
+
+export function classifyTitle(title: string): TitleVerdict {
+  const text = normalizeTitle(title);
+  if (!text) return { isReport: false, reason: 'empty title' };
+  for (const rule of EXCLUSIONS) {
+    if (rule.pattern.test(text)) return { isReport: false, reason: `not a report: ${rule.reason}` };
+  }
+  const hasYear = parseReportYear(text) !== null;
+  const kept = text.replace(TRUNCATION, '');
+  for (const rule of REPORT_SHAPES) {
+    const m = rule.pattern.exec(kept);
+    if (!m) continue;
+    if (rule.needsYear && !hasYear) return { isReport: false, reason: `not a report: ${rule.reason} without a year` };
+    // A bare "政府信息公开年报" is a column (menu) label, not a report.
+    if (!hasYear && kept.slice(0, m.index).length === 0) return { isReport: false, reason: 'not a report: a bare column label' };
+    return { isReport: true, reason: rule.reason };
+  }
+  if (kept !== text) {
+    for (const { suffix, minimal } of TRUNCATED_SUFFIXES) {
+      for (let n = suffix.length - 1; n >= minimal.length; n--) {
+        if (kept.endsWith(suffix.slice(0, n))) return { isReport: true, reason: `truncated ${suffix}` };
+      }
+    }
+    return { isReport: false, reason: 'not a report: truncated before the report suffix is unambiguous' };
+  }
+  return { isReport: false, reason: 'not a report: no report suffix' };
+}
