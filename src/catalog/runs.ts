@@ -54,6 +54,21 @@ export class Runs {
       .run(runId, nowIso(), e.kind, e.host ?? null, e.url ?? null, e.reportId ?? null, e.sha256 ?? null, e.detail ?? null);
   }
 
+  /** The oldest run of this job that never finished (killed), other than `exceptId`; null when there is none. */
+  unfinishedOfJob(job: string, exceptId: number): number | null {
+    const row = this.db
+      .prepare(`SELECT min(id) AS id FROM runs WHERE status = 'running' AND json_extract(args, '$.job') = ? AND id <> ?`)
+      .get(job, exceptId) as { id: number | null };
+    return row.id;
+  }
+
+  /** Marks killed runs of this job as interrupted once a later run has finished their work. */
+  markInterrupted(job: string, exceptId: number): void {
+    this.db
+      .prepare(`UPDATE runs SET status = 'interrupted', ended_at = coalesce(ended_at, ?) WHERE status = 'running' AND json_extract(args, '$.job') = ? AND id <> ?`)
+      .run(nowIso(), job, exceptId);
+  }
+
   get(id: number): RunRow | undefined {
     return this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as RunRow | undefined;
   }

@@ -1,0 +1,157 @@
+/**
+ * One harvest run: registry → catalog, then every seed entry crawled through the per-host frontier, pages and
+ * files stored, everything recorded in the catalog. Used by `nianbao crawl` (and later backfill and schedule).
+ */
+import { CheerioCrawler } from '@crawlee/cheerio';
+import type { RequestQueueV1 } from '@crawlee/core';
+import type { Catalog } from '../catalog/catalog.ts';
+import { storagePaths, type NianbaoConfig } from '../config.ts';
+import { PoliteHttpClient } from '../download/crawlee-http-client.ts';
+import { Downloader } from '../download/downloader.ts';
+import { Fetcher } from '../download/fetcher.ts';
+import { Robots } from '../download/robots.ts';
+import { Scope } from '../download/scope.ts';
+import { FileStore } from '../download/store.ts';
+import { FetchError } from '../errors.ts';
+import type { SeedAgency } from '../registry/seeds-file.ts';
+import { syncRegistry } from '../registry/sync.ts';
+import { Attributor } from './attribution.ts';
+import { crawleeConfiguration } from './crawlee-setup.ts';
+import { Frontier } from './frontier.ts';
+import { handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
+import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
+import type { ListData, QueuedRequest, RequestData } from './requests.ts';
+import { CrawlStats } from './stats.ts';
+
+export interface HarvestOptions {
+  config: NianbaoConfig;
+  catalog: Catalog;
+  seeds: SeedAgency[];
+  /** Recorded in the runs table. */
+  kind: 'crawl' | 'backfill';
+  /** Names the persisted queues: the same job resumes them after a crash. */
+  jobName: string;
+  args?: Record<string, unknown>;
+  policy?: RecrawlPolicy;
+}
+
+export interface HarvestSummary {
+  runId: number;
+  status: 'ok' | 'partial';
+  stats: CrawlStats;
+  openCircuits: { host: string; reason: string }[];
+  resumedHosts: string[];
+}
+
+export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
+  const { config, catalog } = opts;
+  const paths = storagePaths(config.storageDir);
+  const entries = syncRegistry(catalog, opts.seeds);
+  const scope = new Scope(entries.map((e) => e.host));
+  const stats = new CrawlStats();
+  const fetcher = new Fetcher(config.politeness, scope, {
+    onExchange: (e) => {
+      stats.requests += 1;
+      stats.host(e.host).requests += 1;
+    },
+  });
+  fetcher.robots = new Robots(fetcher, config.politeness.userAgent);
+  const store = new FileStore(config.storageDir);
+  await store.sweepTemp();
+  const http = new PoliteHttpClient(fetcher);
+  const crawlee = crawleeConfiguration(paths.crawlee);
+  const runId = catalog.runs.start(opts.kind, { job: opts.jobName, ...opts.args });
+
+  let ctx: HarvestContext | null = null;
+  const runHost = async (_host: string, queue: RequestQueueV1) => {
+    const crawler = new CheerioCrawler(
+      {
+        requestQueue: queue,
+        httpClient: http,
+        maxConcurrency: config.politeness.hostConcurrency,
+        minConcurrency: 1,
+        maxRequestRetries: 1,
+        // The fetcher bounds each attempt itself; these only bound waiting for the host's turn and backoffs.
+        navigationTimeoutSecs: 3600,
+        requestHandlerTimeoutSecs: 3600,
+        useSessionPool: true,
+        persistCookiesPerSession: true,
+        sessionPoolOptions: { blockedStatusCodes: [] },
+        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml'],
+        ignoreHttpErrorStatusCodes: [],
+        statusMessageLoggingInterval: 3600,
+        requestHandler: async (c) => {
+          const data = c.request.userData as RequestData;
+          if (data.kind === 'file') return handleFile(ctx!, c.request.url, data);
+          const visit = {
+            url: c.request.url,
+            loadedUrl: c.request.loadedUrl ?? c.request.url,
+            status: c.response.statusCode ?? 0,
+            body: typeof c.body === 'string' ? c.body : c.body.toString('utf8'),
+          };
+          if (data.kind === 'list') return handleList(ctx!, visit, data);
+          return handleDetail(ctx!, visit, data);
+        },
+        errorHandler: async ({ request }, error) => {
+          // The fetcher already retried what is worth retrying; its final word is final.
+          if (error instanceof FetchError) request.noRetry = true;
+        },
+        failedRequestHandler: async ({ request }, error) => recordFailure(ctx!, request.url, error),
+      },
+      crawlee,
+    );
+    await crawler.run();
+  };
+
+  const frontier = new Frontier({
+    jobName: opts.jobName,
+    crawlee,
+    crawleeDir: paths.crawlee,
+    maxConcurrentHosts: config.politeness.maxConcurrentHosts,
+    runHost,
+  });
+  ctx = {
+    catalog,
+    runId,
+    scope,
+    frontier,
+    http,
+    downloader: new Downloader(fetcher, store, config.maxFileBytes),
+    store,
+    attributor: new Attributor(catalog),
+    policy: opts.policy ?? DEFAULT_RECRAWL,
+    stats,
+  };
+
+  try {
+    const resumedHosts = await frontier.resume();
+    const generation = runKeyOf(catalog, runId, opts.jobName);
+    const starts: QueuedRequest[] = entries.map((e) => {
+      const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0 };
+      // The run id in the key makes every run list its seeds again, while a resumed run (same queues) does not
+      // repeat what it already did.
+      return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, userData: data };
+    });
+    await frontier.add(starts);
+    await frontier.idle();
+    const openCircuits = fetcher.gates.openCircuits();
+    for (const c of openCircuits) catalog.runs.event(runId, { kind: 'host_down', host: c.host, detail: c.reason });
+    const status = stats.failed > 0 || openCircuits.length > 0 ? 'partial' : 'ok';
+    catalog.runs.finish(runId, status, stats.toJSON());
+    catalog.runs.markInterrupted(opts.jobName, runId);
+    await frontier.drop();
+    return { runId, status, stats, openCircuits, resumedHosts };
+  } catch (err) {
+    catalog.runs.finish(runId, 'failed', { ...stats.toJSON(), error: (err as Error).message });
+    throw err;
+  }
+}
+
+/**
+ * The key of the seed requests of this job's current generation: the id of the oldest run of this job that has not
+ * finished (a crashed run being resumed), else this run's.
+ */
+function runKeyOf(catalog: Catalog, runId: number, jobName: string): number {
+  const open = catalog.runs.unfinishedOfJob(jobName, runId);
+  return open ?? runId;
+}
