@@ -11,7 +11,12 @@ const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir)) {
     const full = path.join(dir, name);
-    if (name === 'fixtures' || name === 'node_modules') continue;
+    if (name === 'node_modules') continue;
+    // Fixture trees hold data, not tests; only test files sitting directly in fixtures/ (corpus checks) are run.
+    if (name === 'fixtures') {
+      for (const f of readdirSync(full)) if (f.endsWith('.test.ts')) files.push(path.join(full, f));
+      continue;
+    }
     if (statSync(full).isDirectory()) walk(full);
     else if (name.endsWith('.test.ts')) files.push(full);
   }
