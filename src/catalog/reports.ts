@@ -71,10 +71,13 @@ export class Reports {
           )
           .run(s.agencyId, s.year, s.title, s.pageUrl, s.publishedAt ?? null, now, now);
         report = this.byId(Number(info.lastInsertRowid))!;
-      } else {
+      } else if (s.publishedAt && (!report.published_at || s.publishedAt < report.published_at)) {
+        // An earlier publication of the same report (the original before a re-post) gives its title and page.
         this.db
-          .prepare('UPDATE reports SET last_seen_at = ?, published_at = coalesce(published_at, ?) WHERE id = ?')
-          .run(now, s.publishedAt ?? null, report.id);
+          .prepare('UPDATE reports SET last_seen_at = ?, published_at = ?, title = ?, page_url = ? WHERE id = ?')
+          .run(now, s.publishedAt, s.title, s.pageUrl, report.id);
+      } else {
+        this.db.prepare('UPDATE reports SET last_seen_at = ? WHERE id = ?').run(now, report.id);
       }
       const existing = this.db.prepare('SELECT id, report_id FROM report_sources WHERE page_url = ?').get(s.pageUrl) as
         | { id: number; report_id: number }

@@ -1,0 +1,51 @@
+/** Options and helpers shared by the commands. */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { Option } from 'commander';
+import { Catalog } from '../catalog/catalog.ts';
+import { loadConfig, storagePaths, type ConfigOverrides, type NianbaoConfig } from '../config.ts';
+import { UsageError } from '../errors.ts';
+
+export const storageOption = () =>
+  new Option('--storage <dir>', 'storage directory (catalog, files, queues)').env('NIANBAO_STORAGE').default('./storage');
+
+export function openCatalog(config: NianbaoConfig): Catalog {
+  return Catalog.open(storagePaths(config.storageDir).catalog);
+}
+
+export function configFrom(opts: { storage?: string }, extra: ConfigOverrides = {}): NianbaoConfig {
+  return loadConfig({ ...extra, storageDir: opts.storage });
+}
+
+/** The seeds files to use: those given, else every seeds/*.yaml of the working directory except the demo. */
+export function seedFiles(given: string[] | undefined): string[] {
+  if (given && given.length) return given.map((f) => path.resolve(f));
+  const dir = path.resolve('seeds');
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new UsageError('no --seeds given and no seeds/ directory here');
+  }
+  const files = names.filter((n) => /\.ya?ml$/.test(n) && n !== 'demo.yaml').sort();
+  if (!files.length) throw new UsageError('no --seeds given and no seeds/*.yaml here');
+  return files.map((n) => path.join(dir, n));
+}
+
+export function positiveInt(name: string) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v)) throw new UsageError(`${name} must be a whole number, got "${v}"`);
+    return Number(v);
+  };
+}
+
+export function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+export function humanBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
+  if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
+  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}

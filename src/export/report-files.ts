@@ -1,0 +1,31 @@
+/** `nianbao export`: one row per report file (pages and attachments), with the catalog's view of each. */
+import type { Catalog } from '../catalog/catalog.ts';
+import type { ExportFilter } from '../catalog/export-queries.ts';
+import { writeCsv, type CsvOptions } from './csv.ts';
+
+/** The public column contract; extend at the end, never rename. */
+export const REPORT_FILE_COLUMNS = [
+  'agency',
+  'province',
+  'city',
+  'county',
+  'division',
+  'year',
+  'title',
+  'report_url',
+  'file_url',
+  'file_name',
+  'sha256',
+  'size',
+  'media_type',
+  'stored_path',
+  'extraction_status',
+  'published_at',
+  'first_seen_at',
+  'role',
+  'agency_discovered',
+] as const;
+
+export async function exportReportFiles(catalog: Catalog, out: string, filter: ExportFilter, opts: CsvOptions = {}): Promise<number> {
+  return writeCsv(out, [...REPORT_FILE_COLUMNS], catalog.exports.reportFiles(filter) as Iterable<Record<string, unknown>>, opts);
+}
