@@ -104,19 +104,22 @@ export class Reports {
   /** Links a stored file to a report; returns true when the link is new. */
   linkFile(link: FileLink): boolean {
     const now = nowIso();
-    const info = this.db
+    const existing = this.db
+      .prepare('SELECT id FROM report_files WHERE report_id = ? AND url = ? AND sha256 = ?')
+      .get(link.reportId, link.url, link.sha256) as { id: number } | undefined;
+    if (existing) {
+      this.db
+        .prepare('UPDATE report_files SET last_seen_at = ?, file_name = coalesce(file_name, ?) WHERE id = ?')
+        .run(now, link.fileName, existing.id);
+      return false;
+    }
+    this.db
       .prepare(
         `INSERT INTO report_files (report_id, sha256, url, file_name, role, source_url, first_seen_at, last_seen_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT(report_id, url, sha256) DO UPDATE SET last_seen_at = excluded.last_seen_at,
-           file_name = coalesce(report_files.file_name, excluded.file_name)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(link.reportId, link.sha256, link.url, link.fileName, link.role, link.sourceUrl, now, now);
-    // changes is 1 for both insert and update; a new row has the given first_seen_at.
-    const row = this.db
-      .prepare('SELECT first_seen_at FROM report_files WHERE report_id = ? AND url = ? AND sha256 = ?')
-      .get(link.reportId, link.url, link.sha256) as { first_seen_at: string };
-    return info.changes > 0 && row.first_seen_at === now;
+    return true;
   }
 
   /** A known report page was seen linked again: refresh last_seen of the source and its report. */

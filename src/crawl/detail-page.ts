@@ -64,11 +64,10 @@ function labelled($: Doc): Partial<Record<'publisher' | 'publishedAt' | 'indexNo
     for (const [re, field] of LABELS) {
       const m = re.exec(key);
       if (!m || out[field]) continue;
-      let value = squash(text.replace(/^[^:：]*[:：]/, ''));
-      if (value === text || !value) {
-        // "发布机构" in one cell, the value in the next.
-        value = /[:：]/.test(text) && value !== text ? value : squash(node.next().text());
-      }
+      const hasColon = /[:：]/.test(text);
+      let value = hasColon ? squash(text.replace(/^[^:：]*[:：]/, '')) : '';
+      // "发布机构：" (or a bare label) in one cell, the value in the next.
+      if (!value && (hasColon || key.length <= 6)) value = squash(node.next().text());
       if (value && value.length <= 100) out[field] = value;
     }
   });

@@ -76,7 +76,11 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
         requestHandlerTimeoutSecs: 3600,
         useSessionPool: true,
         persistCookiesPerSession: true,
-        sessionPoolOptions: { blockedStatusCodes: [] },
+        // Session (cookie) and statistics state are not persisted: crawlers of many hosts run side by side and
+        // would race on shared key-value records, and a record half-written by a killed run breaks the next start.
+        // The catalog holds what must survive. 401/403/429 are the fetcher's to handle, not reasons to retire a session.
+        sessionPoolOptions: { blockedStatusCodes: [], persistenceOptions: { enable: false } },
+        statisticsOptions: { persistenceOptions: { enable: false } },
         additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml'],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { neutralise, writeCsv } from '../../src/export/csv.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+test('cells starting with = + - @ tab or CR are neutralised; numbers, even negative, are not', () => {
+  assert.equal(neutralise('=HYPERLINK("http://x","点我")'), `'=HYPERLINK("http://x","点我")`);
+  assert.equal(neutralise('+1+cmd|'), `'+1+cmd|`);
+  assert.equal(neutralise('-2+3'), `'-2+3`);
+  assert.equal(neutralise('@SUM(A1)'), `'@SUM(A1)`);
+  assert.equal(neutralise('\t=1'), `'\t=1`);
+  assert.equal(neutralise('-3'), '-3');
+  assert.equal(neutralise(-3.5), '-3.5');
+  assert.equal(neutralise(null), '');
+  assert.equal(neutralise('宜春市国防动员办公室'), '宜春市国防动员办公室');
+});
+
+test('RFC 4180: quotes doubled, fields with comma, quote or newline quoted, CRLF records, header first', async () => {
+  const file = path.join(tempDir(), 'out.csv');
+  const n = await writeCsv(file, ['a', 'b'], [
+    { a: 'say "hi"', b: 'x,y' },
+    { a: 'line1\nline2', b: 7 },
+  ]);
+  assert.equal(n, 2);
+  assert.equal(readFileSync(file, 'utf8'), 'a,b\r\n"say ""hi""","x,y"\r\n"line1\nline2",7\r\n');
+});
+
+test('--bom writes a UTF-8 byte-order mark for Excel', async () => {
+  const file = path.join(tempDir(), 'bom.csv');
+  await writeCsv(file, ['agency'], [{ agency: '山东省' }], { bom: true });
+  const bytes = readFileSync(file);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.equal(bytes.subarray(3).toString('utf8'), 'agency\r\n山东省\r\n');
+});
