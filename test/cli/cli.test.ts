@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { execFile, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { portalWithSeeds } from '../helpers/harvest.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bin/nianbao.mjs');
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('--help everywhere, exit 0', () => {
+  for (const args of [['--help'], ['crawl', '--help'], ['export', '--help']]) {
+    const r = run(args);
+    assert.equal(r.code, 0, args.join(' '));
+    assert.match(r.out, /Usage: nianbao/);
+  }
+});
+
+test('an unknown flag or command is a usage error: exit 2', () => {
+  assert.equal(run(['crawl', '--no-such-flag']).code, 2);
+  assert.equal(run(['fly']).code, 2);
+  assert.equal(run(['export']).code, 2); // --out is required
+  assert.equal(run(['export', '--out', 'x.csv', '--year', 'twenty']).code, 2);
+});
+
+test('a bad seeds file: exit 3 with one line naming file, entry and field', () => {
+  const dir = tempDir();
+  const seeds = path.join(dir, 'bad.yaml');
+  writeFileSync(seeds, 'agencies:\n  - name: 某局\n    division: "12"\n    entries: []\n');
+  const r = run(['crawl', '--seeds', seeds, '--storage', dir]);
+  assert.equal(r.code, 3);
+  assert.equal(r.err.trim().split('\n').length, 1);
+  assert.match(r.err, /bad\.yaml: agencies\[0\] \(某局\)\.division: must be a six-digit/);
+});
+
+/** Asynchronous run: the fixture portal lives in this process and must keep answering. */
+function runAsync(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 60_000 }, (error, out, err) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, out, err });
+    });
+  });
+}
+
+test('crawl then export through the command line', async () => {
+  const { seedsFile, dir } = await portalWithSeeds();
+  const storage = path.join(dir, 'storage');
+  const crawl = await runAsync(['crawl', '--seeds', seedsFile, '--storage', storage, '--host-delay', '50']);
+  assert.equal(crawl.code, 0, crawl.err);
+  assert.match(crawl.out, /crawl run 1 ok: .* 5 new reports/);
+  const out = path.join(dir, 'r.csv');
+  const exp = await runAsync(['export', '--out', out, '--province', '江西', '--bom'], { NIANBAO_STORAGE: storage });
+  assert.equal(exp.code, 0, exp.err);
+  const text = readFileSync(out, 'utf8');
+  assert.ok(text.startsWith('\ufeffagency,'));
+  assert.ok(text.includes('宜春市国防动员办公室'));
+  assert.ok(!text.includes('山东省国防动员办公室'));
+  assert.ok(existsSync(path.join(storage, 'catalog.sqlite')));
+});
