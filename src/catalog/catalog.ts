@@ -7,6 +7,7 @@ import { Files } from './files.ts';
 import { UrlStates } from './url-state.ts';
 import { Runs } from './runs.ts';
 import { ExportQueries } from './export-queries.ts';
+import { StatusQueries } from './status-queries.ts';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -16,6 +17,7 @@ export class Catalog {
   readonly urls: UrlStates;
   readonly runs: Runs;
   readonly exports: ExportQueries;
+  readonly status: StatusQueries;
 
   constructor(readonly db: Db) {
     this.agencies = new Agencies(db);
@@ -25,6 +27,7 @@ export class Catalog {
     this.urls = new UrlStates(db);
     this.runs = new Runs(db);
     this.exports = new ExportQueries(db);
+    this.status = new StatusQueries(db);
   }
 
   static open(file: string): Catalog {

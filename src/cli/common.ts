@@ -2,7 +2,9 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Option } from 'commander';
+import { mkdirSync } from 'node:fs';
 import { Catalog } from '../catalog/catalog.ts';
+import { acquireLock } from '../catalog/lock.ts';
 import { loadConfig, storagePaths, type ConfigOverrides, type NianbaoConfig } from '../config.ts';
 import { UsageError } from '../errors.ts';
 
@@ -48,4 +50,18 @@ export function humanBytes(n: number): string {
   if (n < 1024 ** 2) return `${(n / 1024).toFixed(1)} KiB`;
   if (n < 1024 ** 3) return `${(n / 1024 ** 2).toFixed(1)} MiB`;
   return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+/** Runs fn holding the storage directory's lock (one run at a time); a stale lock of a dead run is taken over. */
+export async function withLock<T>(config: NianbaoConfig, command: string, fn: () => Promise<T>): Promise<T> {
+  mkdirSync(config.storageDir, { recursive: true });
+  const lock = acquireLock(storagePaths(config.storageDir).lock, command);
+  if (lock.tookOver) {
+    process.stderr.write(`nianbao: took over the lock of a run that is gone (pid ${lock.tookOver.pid}, since ${lock.tookOver.startedAt})\n`);
+  }
+  try {
+    return await fn();
+  } finally {
+    lock.release();
+  }
 }

@@ -1,42 +1,78 @@
 /** `nianbao crawl`: harvest the portals of the seeds files into the catalog. */
 import { Command } from 'commander';
-import { harvest } from '../crawl/harvest.ts';
+import type { NianbaoConfig } from '../config.ts';
+import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
 import { ExitCode } from '../errors.ts';
 import { loadSeeds } from '../registry/seeds-file.ts';
-import { configFrom, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption } from './common.ts';
+import { configFrom, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
 
-export function crawlCommand(): Command {
-  return new Command('crawl')
-    .description('crawl the seeds\' portals for annual reports; download, store and catalog them')
+export interface CrawlFlags {
+  seeds?: string[];
+  storage: string;
+  hostDelay?: number;
+  hostConcurrency?: number;
+  maxFileSize?: number;
+  robots: boolean;
+}
+
+export function crawlConfig(opts: CrawlFlags): NianbaoConfig {
+  return configFrom(opts, {
+    maxFileBytes: opts.maxFileSize,
+    politeness: {
+      ...(opts.hostDelay !== undefined ? { hostDelayMs: opts.hostDelay } : {}),
+      ...(opts.hostConcurrency !== undefined ? { hostConcurrency: opts.hostConcurrency } : {}),
+      ...(opts.robots === false ? { obeyRobots: false } : {}),
+    },
+  });
+}
+
+/** Adds the flags crawl and backfill share. */
+export function withCrawlFlags(cmd: Command): Command {
+  return cmd
     .option('--seeds <file...>', 'seeds files (default: every seeds/*.yaml here except demo.yaml)')
     .addOption(storageOption())
     .option('--host-delay <ms>', 'minimum milliseconds between requests to one host (default 1000)', positiveInt('--host-delay'))
     .option('--host-concurrency <n>', 'requests in flight per host (default 1)', positiveInt('--host-concurrency'))
     .option('--max-file-size <bytes>', 'largest file downloaded (default 52428800)', positiveInt('--max-file-size'))
-    .option('--no-robots', 'ignore robots.txt (only for your own test servers)')
-    .action(async (opts: { seeds?: string[]; storage: string; hostDelay?: number; hostConcurrency?: number; maxFileSize?: number; robots: boolean }) => {
-      const config = configFrom(opts, {
-        maxFileBytes: opts.maxFileSize,
-        politeness: {
-          ...(opts.hostDelay !== undefined ? { hostDelayMs: opts.hostDelay } : {}),
-          ...(opts.hostConcurrency !== undefined ? { hostConcurrency: opts.hostConcurrency } : {}),
-          ...(opts.robots === false ? { obeyRobots: false } : {}),
-        },
-      });
+    .option('--no-robots', 'ignore robots.txt (only for your own test servers)');
+}
+
+/** Runs one harvest under the storage lock and prints its summary; returns the exit code. */
+export async function runHarvestCommand(
+  config: NianbaoConfig,
+  command: string,
+  options: Omit<HarvestOptions, 'config' | 'catalog'>,
+): Promise<number> {
+  return withLock(config, command, async () => {
+    const catalog = openCatalog(config);
+    try {
+      const summary = await harvest({ ...options, config, catalog });
+      const s = summary.stats;
+      say(
+        `${options.kind} run ${summary.runId} ${summary.status}: ${s.requests} requests, ${s.listPages} list pages, ${s.reportPages} report pages, ` +
+          `${s.newReports} new reports, ${s.newFiles} new files (${humanBytes(s.bytesStored)}), ${s.changed} changed, ${s.gone} gone, ` +
+          `${s.failed} failed, ${s.skipped} skipped`,
+      );
+      if (summary.resumedHosts.length) say(`resumed the unfinished queues of ${summary.resumedHosts.length} hosts`);
+      for (const c of summary.openCircuits) say(`host skipped for the rest of the run: ${c.host} (${c.reason})`);
+      return summary.status === 'ok' ? ExitCode.ok : ExitCode.partial;
+    } finally {
+      catalog.close();
+    }
+  });
+}
+
+export function crawlCommand(): Command {
+  return withCrawlFlags(new Command('crawl').description("crawl the seeds' portals for annual reports; download, store and catalog them")).action(
+    async (opts: CrawlFlags) => {
+      const config = crawlConfig(opts);
       const seeds = loadSeeds(seedFiles(opts.seeds));
-      const catalog = openCatalog(config);
-      try {
-        const summary = await harvest({ config, catalog, seeds, kind: 'crawl', jobName: 'crawl', args: { seeds: opts.seeds ?? 'seeds/*.yaml' } });
-        const s = summary.stats;
-        say(
-          `crawl run ${summary.runId} ${summary.status}: ${s.requests} requests, ${s.listPages} list pages, ${s.reportPages} report pages, ` +
-            `${s.newReports} new reports, ${s.newFiles} new files (${humanBytes(s.bytesStored)}), ${s.changed} changed, ${s.gone} gone, ` +
-            `${s.failed} failed, ${s.skipped} skipped`,
-        );
-        for (const c of summary.openCircuits) say(`host skipped for the rest of the run: ${c.host} (${c.reason})`);
-        process.exitCode = summary.status === 'ok' ? ExitCode.ok : ExitCode.partial;
-      } finally {
-        catalog.close();
-      }
-    });
+      process.exitCode = await runHarvestCommand(config, 'crawl', {
+        seeds,
+        kind: 'crawl',
+        jobName: 'crawl',
+        args: { seeds: opts.seeds ?? 'seeds/*.yaml' },
+      });
+    },
+  );
 }

@@ -2,7 +2,9 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, NianbaoError } from '../errors.ts';
 import { crawlCommand } from './crawl.ts';
+import { coverageCommand } from './coverage.ts';
 import { exportCommand } from './export.ts';
+import { statusCommand } from './status.ts';
 
 export function program(): Command {
   return new Command('nianbao')
@@ -11,7 +13,9 @@ export function program(): Command {
     .exitOverride()
     .showHelpAfterError(false)
     .addCommand(crawlCommand())
-    .addCommand(exportCommand());
+    .addCommand(exportCommand())
+    .addCommand(statusCommand())
+    .addCommand(coverageCommand());
 }
 
 export async function main(argv: string[]): Promise<number> {

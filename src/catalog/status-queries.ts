@@ -1,0 +1,79 @@
+/** Read-only queries behind `nianbao status` and `nianbao coverage`. */
+import type { Db } from './db.ts';
+
+export interface CoverageRow {
+  agency_id: number;
+  agency: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  division: string | null;
+  level: string | null;
+  discovered: number;
+  report_id: number | null;
+  title: string | null;
+  published_at: string | null;
+  first_seen_at: string | null;
+  /** Extraction status of the report's files: the best one (extracted > partial > needs_ocr > …). */
+  extraction_status: string | null;
+}
+
+export interface HostFailureRow {
+  host: string;
+  failed: number;
+  gone: number;
+  last_reason: string | null;
+}
+
+export class StatusQueries {
+  constructor(private readonly db: Db) {}
+
+  coverage(year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): CoverageRow[] {
+    const province = opts.province ?? null;
+    const code = province && /^\d{2}(\d{4})?$/.test(province) ? province.slice(0, 2) : null;
+    return this.db
+      .prepare(
+        `SELECT a.id AS agency_id, a.name AS agency, a.province, a.city, a.county, a.division, a.level, a.discovered,
+                r.id AS report_id, r.title, r.published_at, r.first_seen_at,
+                (SELECT f.extraction_status FROM report_files rf JOIN files f ON f.sha256 = rf.sha256
+                  WHERE rf.report_id = r.id
+                  ORDER BY CASE f.extraction_status WHEN 'extracted' THEN 0 WHEN 'partial' THEN 1 WHEN 'needs_ocr' THEN 2
+                    WHEN 'pending' THEN 3 WHEN 'unsupported' THEN 4 ELSE 5 END LIMIT 1) AS extraction_status
+         FROM agencies a
+         LEFT JOIN reports r ON r.agency_id = a.id AND r.year = @year
+         WHERE (@all = 1 OR a.discovered = 0)
+           AND (@province IS NULL
+                OR (@code IS NOT NULL AND substr(a.division, 1, 2) = @code)
+                OR (@code IS NULL AND a.province LIKE @province || '%'))
+         ORDER BY a.division, a.name`,
+      )
+      .all({ year, all: opts.includeDiscovered ? 1 : 0, province, code }) as CoverageRow[];
+  }
+
+  countsByState(): Record<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT 'agencies' k, count(*) n FROM agencies WHERE discovered = 0
+         UNION ALL SELECT 'agencies_discovered', count(*) FROM agencies WHERE discovered = 1
+         UNION ALL SELECT 'seed_entries', count(*) FROM seed_entries
+         UNION ALL SELECT 'reports', count(*) FROM reports
+         UNION ALL SELECT 'files', count(*) FROM files
+         UNION ALL SELECT 'bytes', coalesce(sum(size), 0) FROM files
+         UNION ALL SELECT 'extraction_' || extraction_status, count(*) FROM files GROUP BY extraction_status
+         UNION ALL SELECT 'urls_' || outcome, count(*) FROM url_state GROUP BY outcome`,
+      )
+      .all() as { k: string; n: number }[];
+    return Object.fromEntries(rows.map((r) => [r.k, r.n]));
+  }
+
+  /** Hosts whose URLs failed or went missing in the last run that touched them. */
+  failingHosts(limit: number): HostFailureRow[] {
+    return this.db
+      .prepare(
+        `SELECT host, sum(outcome = 'failed') AS failed, sum(outcome = 'gone') AS gone,
+                (SELECT reason FROM url_state u2 WHERE u2.host = u.host AND u2.outcome = 'failed' ORDER BY fetched_at DESC LIMIT 1) AS last_reason
+         FROM url_state u GROUP BY host HAVING failed > 0 OR gone > 0 ORDER BY failed DESC, gone DESC LIMIT ?`,
+      )
+      .all(limit) as HostFailureRow[];
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Coverage: for every registry agency, is its report for year Y in, when was it first seen, and was that after
+ * the statutory deadline? Deadlines (政府信息公开条例 2019 §49): departments by 31 January of Y+1, people's
+ * governments by 31 March; reports for 2008–2018 fell under the 2007 条例: 31 March for all. Dates are compared
+ * in China time (Asia/Shanghai).
+ */
+import { TZDate } from '@date-fns/tz';
+import { format, isAfter, lastDayOfMonth } from 'date-fns';
+import type { Catalog } from '../catalog/catalog.ts';
+import type { CoverageRow } from '../catalog/status-queries.ts';
+import { writeCsv, type CsvOptions } from './csv.ts';
+
+const TZ = 'Asia/Shanghai';
+
+export function isGovernment(agencyName: string): boolean {
+  return /人民政府$/.test(agencyName.replace(/\s+/g, ''));
+}
+
+/** The last day (YYYY-MM-DD, China time) a report on `year` may be published. */
+export function deadlineFor(agencyName: string, year: number): string {
+  const month = year <= 2018 || isGovernment(agencyName) ? 2 : 0; // 0-based: January or March
+  return format(lastDayOfMonth(new TZDate(year + 1, month, 1, TZ)), 'yyyy-MM-dd');
+}
+
+/** The China-time calendar date of an ISO instant. */
+export function chinaDate(iso: string): string {
+  return format(new TZDate(new Date(iso).getTime(), TZ), 'yyyy-MM-dd');
+}
+
+export interface CoverageLine extends CoverageRow {
+  year: number;
+  has_report: 'yes' | 'no';
+  deadline: string;
+  /** First seen by nianbao after the deadline (yes/no; empty without a report). */
+  seen_after_deadline: string;
+  /** The page's own publication date is after the deadline (yes/no; empty when unknown). */
+  published_after_deadline: string;
+}
+
+export function coverageLines(catalog: Catalog, year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): CoverageLine[] {
+  return catalog.status.coverage(year, opts).map((r) => {
+    const deadline = deadlineFor(r.agency, year);
+    const seen = r.first_seen_at ? chinaDate(r.first_seen_at) : null;
+    return {
+      ...r,
+      year,
+      has_report: r.report_id ? 'yes' : 'no',
+      deadline,
+      seen_after_deadline: seen ? (isAfter(new Date(seen), new Date(deadline)) ? 'yes' : 'no') : '',
+      published_after_deadline: r.published_at ? (r.published_at > deadline ? 'yes' : 'no') : '',
+    };
+  });
+}
+
+export const COVERAGE_COLUMNS = [
+  'agency',
+  'province',
+  'city',
+  'county',
+  'division',
+  'level',
+  'year',
+  'has_report',
+  'title',
+  'published_at',
+  'first_seen_at',
+  'deadline',
+  'seen_after_deadline',
+  'published_after_deadline',
+  'extraction_status',
+  'discovered',
+] as const;
+
+export async function writeCoverageCsv(lines: CoverageLine[], out: string, opts: CsvOptions = {}): Promise<number> {
+  return writeCsv(out, [...COVERAGE_COLUMNS], lines as unknown as Record<string, unknown>[], opts);
+}
