@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, NianbaoError } from '../errors.ts';
 import { crawlCommand } from './crawl.ts';
+import { backfillCommand } from './backfill.ts';
 import { coverageCommand } from './coverage.ts';
 import { exportCommand } from './export.ts';
 import { statusCommand } from './status.ts';
@@ -13,6 +14,7 @@ export function program(): Command {
     .exitOverride()
     .showHelpAfterError(false)
     .addCommand(crawlCommand())
+    .addCommand(backfillCommand())
     .addCommand(exportCommand())
     .addCommand(statusCommand())
     .addCommand(coverageCommand());

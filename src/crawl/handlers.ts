@@ -11,7 +11,7 @@ import type { Downloader } from '../download/downloader.ts';
 import { Scope } from '../download/scope.ts';
 import type { FileStore } from '../download/store.ts';
 import { FetchError } from '../errors.ts';
-import type { Attributor } from './attribution.ts';
+import { Attributor } from './attribution.ts';
 import { classifyTitle } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
 import type { Frontier } from './frontier.ts';
@@ -32,6 +32,8 @@ export interface HarvestContext {
   attributor: Attributor;
   policy: RecrawlPolicy;
   stats: CrawlStats;
+  /** Only reports on these years (backfill --years); all when absent. */
+  years?: (year: number) => boolean;
 }
 
 /** The parts of a Crawlee crawling context the handlers use. */
@@ -95,6 +97,8 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
     h.stats.skipped += 1;
     return [];
   }
+  const titleYear = h.years ? Attributor.year(item.title) : null;
+  if (h.years && titleYear !== null && !h.years(titleYear)) return [];
   if (item.isFile) {
     const attribution = h.attributor.attribute({ title: item.title, siteAgency: agencyOf(h, data.siteAgencyId) });
     if (!attribution) return [];
@@ -198,6 +202,11 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (!attribution) {
     h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: 'no report year in the title or body' });
     h.catalog.runs.event(h.runId, { kind: 'skipped', host, url: visit.url, detail: 'no report year' });
+    h.stats.skipped += 1;
+    return;
+  }
+  if (h.years && !h.years(attribution.year)) {
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `report year ${attribution.year} outside --years` });
     h.stats.skipped += 1;
     return;
   }

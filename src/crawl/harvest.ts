@@ -33,6 +33,10 @@ export interface HarvestOptions {
   jobName: string;
   args?: Record<string, unknown>;
   policy?: RecrawlPolicy;
+  /** Only reports on these years. */
+  years?: (year: number) => boolean;
+  /** Page through every list to its end (backfill), never stopping early on known items. */
+  fullDepth?: boolean;
 }
 
 export interface HarvestSummary {
@@ -125,6 +129,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     attributor: new Attributor(catalog),
     policy: opts.policy ?? DEFAULT_RECRAWL,
     stats,
+    years: opts.years,
   };
 
   try {
