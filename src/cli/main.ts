@@ -5,6 +5,7 @@ import { crawlCommand } from './crawl.ts';
 import { backfillCommand } from './backfill.ts';
 import { coverageCommand } from './coverage.ts';
 import { exportCommand } from './export.ts';
+import { scheduleCommand } from './schedule.ts';
 import { statusCommand } from './status.ts';
 
 export function program(): Command {
@@ -15,6 +16,7 @@ export function program(): Command {
     .showHelpAfterError(false)
     .addCommand(crawlCommand())
     .addCommand(backfillCommand())
+    .addCommand(scheduleCommand())
     .addCommand(exportCommand())
     .addCommand(statusCommand())
     .addCommand(coverageCommand());

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import { portalWithSeeds } from '../helpers/harvest.ts';
@@ -61,4 +62,30 @@ test('crawl then export through the command line', async () => {
   assert.ok(text.includes('宜春市国防动员办公室'));
   assert.ok(!text.includes('山东省国防动员办公室'));
   assert.ok(existsSync(path.join(storage, 'catalog.sqlite')));
+});
+
+test('schedule --run-now --max-runs 1 crawls once and logs one JSON line per event', async () => {
+  const { seedsFile, dir } = await portalWithSeeds();
+  const r = await runAsync(['schedule', '--seeds', seedsFile, '--storage', path.join(dir, 's'), '--host-delay', '50', '--run-now', '--max-runs', '1']);
+  assert.equal(r.code, 0, r.err);
+  const events = r.out
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => (JSON.parse(l) as { event: string }).event);
+  assert.deepEqual(events, ['run_finished', 'stopped']);
+  assert.match(r.out, /crawl run 1 ok/);
+});
+
+test('schedule refuses a bad cron expression before waiting', () => {
+  const r = run(['schedule', '--cron', '61 * * * *', '--seeds', 'seeds/demo.yaml']);
+  assert.equal(r.code, 2);
+  assert.match(r.err, /bad cron expression/);
+});
+
+test('a second run on a locked storage directory exits 4 with a clear message', () => {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'nianbao.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), startedAt: 'now', command: 'crawl' }));
+  const r = run(['crawl', '--seeds', 'seeds/demo.yaml', '--storage', dir]);
+  assert.equal(r.code, 4);
+  assert.match(r.err, /another run holds .*nianbao\.lock: pid \d+/);
 });
