@@ -8,6 +8,7 @@ import { UrlStates } from './url-state.ts';
 import { Runs } from './runs.ts';
 import { ExportQueries } from './export-queries.ts';
 import { StatusQueries } from './status-queries.ts';
+import { Extractions } from './extractions.ts';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -18,6 +19,7 @@ export class Catalog {
   readonly runs: Runs;
   readonly exports: ExportQueries;
   readonly status: StatusQueries;
+  readonly extractions: Extractions;
 
   constructor(readonly db: Db) {
     this.agencies = new Agencies(db);
@@ -28,6 +30,7 @@ export class Catalog {
     this.runs = new Runs(db);
     this.exports = new ExportQueries(db);
     this.status = new StatusQueries(db);
+    this.extractions = new Extractions(db);
   }
 
   static open(file: string): Catalog {

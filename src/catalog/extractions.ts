@@ -1,0 +1,170 @@
+/** Extraction results in the catalog: per file (figures, checks) and per report (best rendition, cross-year checks). */
+import type { Db } from './db.ts';
+import type { ExtractionStatus, FileRow } from './files.ts';
+import { nowIso } from './time.ts';
+
+export interface CheckRecord {
+  rule: string;
+  scope: string;
+  expected: number | null;
+  actual: number | null;
+  ok: boolean | null;
+}
+
+export interface FileExtraction {
+  status: Exclude<ExtractionStatus, 'pending'>;
+  reason?: string | null;
+  extractor: string;
+  template?: '2019' | '2021' | null;
+  lowConfidence?: boolean;
+  text: string;
+  figures: Record<string, number | null>;
+  unreadable: string[];
+  checks: CheckRecord[];
+}
+
+export interface ReportExtraction {
+  status: ExtractionStatus;
+  reason: string | null;
+  bestSha256: string | null;
+  template: string | null;
+  checksFailed: number;
+  checksUncertain: number;
+  disagreements: unknown[];
+}
+
+/** s3.granted.total → section 3, row granted, column total; s4.review_upheld → section 4, row review_upheld. */
+export function splitKey(key: string): { section: string; row: string; col: string | null } {
+  const [s, row, col] = key.split('.');
+  return { section: (s ?? '').replace(/^s/, ''), row: row ?? '', col: col ?? null };
+}
+
+const okValue = (ok: boolean | null) => (ok === null ? null : ok ? 1 : 0);
+const okOf = (v: number | null) => (v === null ? null : v === 1);
+
+export class Extractions {
+  constructor(private readonly db: Db) {}
+
+  /** Files awaiting extraction (and, on request, those that failed or lacked a tool), optionally of some types. */
+  due(opts: { retryFailed?: boolean; mediaTypes?: string[] } = {}): FileRow[] {
+    const states = opts.retryFailed ? ['pending', 'failed', 'needs_ocr'] : ['pending'];
+    const types = opts.mediaTypes ?? null;
+    return (this.db
+      .prepare(`SELECT * FROM files WHERE extraction_status IN (${states.map(() => '?').join(',')}) ORDER BY first_seen_at, sha256`)
+      .all(...states) as FileRow[]).filter((f) => !types || types.includes(f.media_type));
+  }
+
+  save(sha256: string, r: FileExtraction): void {
+    this.db.transaction(() => {
+      const now = nowIso();
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO extractions (sha256, status, reason, extractor, template, low_confidence, unreadable, text, extracted_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(sha256, r.status, r.reason ?? null, r.extractor, r.template ?? null, r.lowConfidence ? 1 : 0, JSON.stringify(r.unreadable), r.text, now);
+      this.db.prepare('DELETE FROM figures WHERE sha256 = ?').run(sha256);
+      this.db.prepare('DELETE FROM checks WHERE sha256 = ?').run(sha256);
+      const fig = this.db.prepare('INSERT INTO figures (sha256, key, section, row_key, col_key, value, unreadable) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      const unreadable = new Set(r.unreadable);
+      for (const [key, value] of Object.entries(r.figures)) {
+        const k = splitKey(key);
+        fig.run(sha256, key, k.section, k.row, k.col, value, unreadable.has(key) ? 1 : 0);
+      }
+      const chk = this.db.prepare('INSERT OR REPLACE INTO checks (sha256, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const c of r.checks) chk.run(sha256, c.rule, c.scope, c.expected, c.actual, okValue(c.ok));
+      this.db
+        .prepare('UPDATE files SET extraction_status = ?, extraction_reason = ?, extracted_at = ? WHERE sha256 = ?')
+        .run(r.status, r.reason ?? null, now, sha256);
+    })();
+  }
+
+  /** A stored extraction of a file, as saved (without its text). */
+  get(sha256: string): (FileExtraction & { sha256: string }) | undefined {
+    const row = this.db.prepare('SELECT * FROM extractions WHERE sha256 = ?').get(sha256) as
+      | { status: FileExtraction['status']; reason: string | null; extractor: string; template: '2019' | '2021' | null; low_confidence: number; unreadable: string }
+      | undefined;
+    if (!row) return undefined;
+    const figures = Object.fromEntries(
+      (this.db.prepare('SELECT key, value FROM figures WHERE sha256 = ?').all(sha256) as { key: string; value: number | null }[]).map((f) => [f.key, f.value]),
+    );
+    const checks = (this.db.prepare('SELECT rule, scope, expected, actual, ok FROM checks WHERE sha256 = ?').all(sha256) as (Omit<CheckRecord, 'ok'> & { ok: number | null })[]).map(
+      (c) => ({ ...c, ok: okOf(c.ok) }),
+    );
+    return {
+      sha256,
+      status: row.status,
+      reason: row.reason,
+      extractor: row.extractor,
+      template: row.template,
+      lowConfidence: row.low_confidence === 1,
+      text: '',
+      figures,
+      unreadable: JSON.parse(row.unreadable) as string[],
+      checks,
+    };
+  }
+
+  /** Reports that link any of these files. */
+  reportsOfFiles(shas: string[]): number[] {
+    if (!shas.length) return [];
+    const rows = this.db
+      .prepare(`SELECT DISTINCT report_id FROM report_files WHERE sha256 IN (${shas.map(() => '?').join(',')})`)
+      .all(...shas) as { report_id: number }[];
+    return rows.map((r) => r.report_id);
+  }
+
+  /** The distinct files of a report, in the order they were linked. */
+  filesOfReport(reportId: number): { sha256: string; role: string; media_type: string; extraction_status: ExtractionStatus }[] {
+    return this.db
+      .prepare(
+        `SELECT f.sha256, min(rf.role) AS role, f.media_type, f.extraction_status FROM report_files rf JOIN files f ON f.sha256 = rf.sha256
+         WHERE rf.report_id = ? GROUP BY f.sha256 ORDER BY min(rf.id)`,
+      )
+      .all(reportId) as { sha256: string; role: string; media_type: string; extraction_status: ExtractionStatus }[];
+  }
+
+  saveReport(reportId: number, r: ReportExtraction): void {
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO report_extractions (report_id, status, reason, best_sha256, template, checks_failed, checks_uncertain, disagreements, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(reportId, r.status, r.reason, r.bestSha256, r.template, r.checksFailed, r.checksUncertain, JSON.stringify(r.disagreements), nowIso());
+  }
+
+  report(reportId: number): ReportExtraction | undefined {
+    const row = this.db.prepare('SELECT * FROM report_extractions WHERE report_id = ?').get(reportId) as
+      | { status: ExtractionStatus; reason: string | null; best_sha256: string | null; template: string | null; checks_failed: number; checks_uncertain: number; disagreements: string }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      status: row.status,
+      reason: row.reason,
+      bestSha256: row.best_sha256,
+      template: row.template,
+      checksFailed: row.checks_failed,
+      checksUncertain: row.checks_uncertain,
+      disagreements: JSON.parse(row.disagreements) as unknown[],
+    };
+  }
+
+  saveReportChecks(reportId: number, rulePrefix: string, checks: CheckRecord[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM report_checks WHERE report_id = ? AND rule LIKE ?').run(reportId, `${rulePrefix}%`);
+      const ins = this.db.prepare('INSERT OR REPLACE INTO report_checks (report_id, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)');
+      for (const c of checks) ins.run(reportId, c.rule, c.scope, c.expected, c.actual, okValue(c.ok));
+    })();
+  }
+
+  reportChecks(reportId: number): CheckRecord[] {
+    return (this.db.prepare('SELECT rule, scope, expected, actual, ok FROM report_checks WHERE report_id = ? ORDER BY rule, scope').all(reportId) as (Omit<CheckRecord, 'ok'> & { ok: number | null })[]).map(
+      (c) => ({ ...c, ok: okOf(c.ok) }),
+    );
+  }
+
+  /** Reports of the same agency in consecutive years, for the cross-year checks. */
+  reportsOfAgency(agencyId: number): { id: number; year: number }[] {
+    return this.db.prepare('SELECT id, year FROM reports WHERE agency_id = ? ORDER BY year').all(agencyId) as { id: number; year: number }[];
+  }
+}
