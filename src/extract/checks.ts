@@ -101,3 +101,36 @@ export function crossYearCheck(
 export function failedRules(results: CheckResult[]): string[] {
   return [...new Set(results.filter((r) => r.ok === false).map((r) => r.rule))];
 }
+
+/**
+ * Low-confidence OCR readings are accepted only when the arithmetic confirms them: with the reading filled in, at
+ * least one rule that was uncertain passes and none fails. Resolving one cell can enable the next, so it repeats.
+ * Returns the keys accepted; `figures` and `unreadable` are updated in place.
+ */
+export function confirmTentative(
+  figures: Record<string, number | null>,
+  unreadable: string[],
+  tentative: Record<string, number>,
+  template: TemplateId,
+): string[] {
+  const accepted: string[] = [];
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [key, value] of Object.entries(tentative)) {
+      if (accepted.includes(key) || !unreadable.includes(key)) continue;
+      const before = runChecks(figures, template, { unreadable });
+      const trialUnreadable = unreadable.filter((k) => k !== key);
+      const after = runChecks({ ...figures, [key]: value }, template, { unreadable: trialUnreadable });
+      const confirmed = after.some((r, i) => r.ok === true && before[i]!.ok === null);
+      const broken = after.some((r, i) => r.ok === false && before[i]!.ok !== false);
+      if (confirmed && !broken) {
+        figures[key] = value;
+        unreadable.splice(unreadable.indexOf(key), 1);
+        accepted.push(key);
+        changed = true;
+      }
+    }
+  }
+  return accepted;
+}

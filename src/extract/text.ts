@@ -19,6 +19,8 @@ export function normalize(s: string): string {
 export function labelKey(s: string): string {
   return normalize(s)
     .replace(/\s+/g, '')
+    .replace(/[〈《［【〔]/g, '(') // OCR and some fonts give other brackets for （ ）
+    .replace(/[〉》］】〕]/g, ')')
     .replace(/[“”"＂]/g, '"')
     .replace(/[‘’']/g, "'");
 }

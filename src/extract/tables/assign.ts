@@ -11,6 +11,8 @@ export interface ColumnModel {
 export interface CellValue {
   value: number | null;
   unreadable: boolean;
+  /** For an unreadable cell that OCR did read, with low confidence: the reading, to be confirmed by the checks. */
+  tentative?: number;
 }
 
 export interface ValueRules {
@@ -42,8 +44,13 @@ export function assignRow(tokens: TextItem[], columns: ColumnModel | undefined, 
 
 function readCell(slot: TextItem[], rules: ValueRules): CellValue {
   const written = slot.filter((t) => t.text !== '');
+  if (slot.some((t) => t.doubtful)) {
+    const v = written.length === 1 ? parseNumber(written[0]!.text) : undefined;
+    const valid = typeof v === 'number' && (rules.signed || v >= 0) && (rules.decimal || Number.isInteger(v));
+    return { value: null, unreadable: true, tentative: valid ? v : undefined };
+  }
   if (written.length === 0) return { value: null, unreadable: false };
-  if (written.length > 1 || written[0]!.doubtful) return { value: null, unreadable: true };
+  if (written.length > 1) return { value: null, unreadable: true };
   const v = parseNumber(written[0]!.text);
   if (v === undefined) return { value: null, unreadable: true };
   if (v === null) return { value: null, unreadable: false };

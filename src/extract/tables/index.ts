@@ -10,6 +10,8 @@ import { findSections, labelText } from './tokens.ts';
 export interface MappedFigures {
   figures: Record<string, number | null>;
   unreadable: string[];
+  /** Low-confidence OCR readings of unreadable cells, for `confirmTentative`. */
+  tentative: Record<string, number>;
   /** Which statistics tables were located. */
   found: { s2: boolean; s3: boolean; s4: boolean };
 }
@@ -33,7 +35,8 @@ export function mapFigures(lines: Line[], t: TemplateDef): MappedFigures {
   const figures: Record<string, number | null> = {};
   for (const k of figureKeys(t)) figures[k] = s2.figures[k] ?? s3.figures[k] ?? s4.figures[k] ?? null;
   const unreadable = [...s2.unreadable, ...s3.unreadable, ...s4.unreadable];
-  return { figures, unreadable, found: { s2: s2.found, s3: s3.found, s4: s4.found } };
+  const tentative = { ...s2.tentative, ...s3.tentative, ...s4.tentative };
+  return { figures, unreadable, tentative, found: { s2: s2.found, s3: s3.found, s4: s4.found } };
 }
 
 function firstLine(lines: Line[], test: (label: string) => boolean, from = 0): number | undefined {

@@ -13,6 +13,7 @@ import { figureTokens, headerCells, headerMatches, labelText } from './tokens.ts
 export function mapSection2(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
   const figures: Record<string, number | null> = {};
   const unreadable: string[] = [];
+  const tentative: Record<string, number> = {};
   const titles = t.section2.map((b) => findTitle(lines, from, to, b));
   let foundAny = false;
   t.section2.forEach((block, bi) => {
@@ -56,10 +57,11 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
       assignRow(tokens, columns, block.columns.length, rules).forEach((v, c) => {
         figures[ks[c]!] = v.value;
         if (v.unreadable) unreadable.push(ks[c]!);
+        if (v.tentative !== undefined) tentative[ks[c]!] = v.tentative;
       });
     });
   });
-  return { figures, unreadable, found: foundAny };
+  return { figures, unreadable, tentative, found: foundAny };
 }
 
 /** A label-only continuation line of a wrapped row label (no figures on it) does not end the row. */
@@ -68,8 +70,9 @@ function isWrappedLabel(line: Line): boolean {
 }
 
 function findTitle(lines: Line[], from: number, to: number, block: Section2Block): number | undefined {
-  const needle = labelKey(`第（${block.item}）项`);
-  for (let i = from; i < to; i++) if (labelText(lines[i]!).includes(needle)) return i;
+  // OCR and damaged text lose the brackets or 第: accept （X）项 and 第（X） as well.
+  const needles = [`第（${block.item}）项`, `（${block.item}）项`, `第（${block.item}）`].map(labelKey);
+  for (const needle of needles) for (let i = from; i < to; i++) if (labelText(lines[i]!).includes(needle)) return i;
   return undefined;
 }
 

@@ -18,6 +18,8 @@ import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, label
 export interface SectionFigures {
   figures: Record<string, number | null>;
   unreadable: string[];
+  /** Low-confidence OCR readings of unreadable cells (see CellValue.tentative). */
+  tentative: Record<string, number>;
   /** Whether the table was located at all. */
   found: boolean;
 }
@@ -25,6 +27,7 @@ export interface SectionFigures {
 export function mapSection3(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
   const figures: Record<string, number | null> = {};
   const unreadable: string[] = [];
+  const tentative: Record<string, number> = {};
   const cols = SECTION3_COLUMNS;
   const rowKeys = t.section3Rows.map((r) => r.key);
   const markAll = (row: string) => cols.forEach((c) => ((figures[`s3.${row}.${c.key}`] = null), unreadable.push(`s3.${row}.${c.key}`)));
@@ -54,7 +57,7 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
   const foundCount = starts.filter((s) => s !== undefined).length;
   if (foundCount < rowKeys.length / 2) {
     rowKeys.forEach(markAll);
-    return { figures, unreadable, found: false };
+    return { figures, unreadable, tentative, found: false };
   }
 
   // Extent of each found row; the last row takes only its first figure line (what follows is the next chapter).
@@ -85,9 +88,10 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
       const key = `s3.${row}.${cols[c]!.key}`;
       figures[key] = v.value;
       if (v.unreadable) unreadable.push(key);
+      if (v.tentative !== undefined) tentative[key] = v.tentative;
     });
   });
-  return { figures, unreadable, found: true };
+  return { figures, unreadable, tentative, found: true };
 }
 
 function countFigureLines(lines: Line[], from: number, to: number): number {

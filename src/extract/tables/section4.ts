@@ -16,7 +16,7 @@ export function section4Keys(): string[] {
 export function mapSection4(lines: Line[], from: number, to: number): SectionFigures {
   const keys = section4Keys();
   const figures: Record<string, number | null> = Object.fromEntries(keys.map((k) => [k, null]));
-  const none = { figures, unreadable: [...keys], found: false };
+  const none = { figures, unreadable: [...keys], tentative: {}, found: false };
 
   // The header starts at the first line naming 行政复议; the data row is the first figure line after it.
   let head = -1;
@@ -37,11 +37,13 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
 
   const values = assignRow(tokens, headerColumns(lines, head, data), keys.length);
   const unreadable: string[] = [];
+  const tentative: Record<string, number> = {};
   values.forEach((v, i) => {
     figures[keys[i]!] = v.value;
     if (v.unreadable) unreadable.push(keys[i]!);
+    if (v.tentative !== undefined) tentative[keys[i]!] = v.tentative;
   });
-  return { figures, unreadable, found: true };
+  return { figures, unreadable, tentative, found: true };
 }
 
 /** The 15 bottom header cells, in x order, each classified as one of the five columns in the right sequence. */

@@ -63,10 +63,11 @@ export const SECTION3_TAIL_ROWS: RowDef[] = rows(
 /** Section 四 blocks and columns: 行政复议 | 行政诉讼 未经复议直接起诉 | 行政诉讼 复议后起诉, each 维持/纠正/其他/尚未审结/总计. */
 export const SECTION4_BLOCKS = ['review', 'litigation_direct', 'litigation_after_review'] as const;
 export const SECTION4_COLUMNS: ColumnDef[] = [
-  { key: 'upheld', label: '结果维持', match: ['维持'] },
-  { key: 'corrected', label: '结果纠正', match: ['纠正'] },
+  // Single characters as last resort: OCR misreads one of the two (结果纠疏), and nothing else in this header has them.
+  { key: 'upheld', label: '结果维持', match: ['维持', '维'] },
+  { key: 'corrected', label: '结果纠正', match: ['纠正', '纠'] },
   { key: 'other', label: '其他结果', match: ['其他'] },
-  { key: 'pending', label: '尚未审结', match: ['审结', '未结'] },
+  { key: 'pending', label: '尚未审结', match: ['审结', '未结', '尚未'] },
   { key: 'total', label: '总计', match: ['总计', '合计'] },
 ];
 export const SECTION4_GROUP_HEADERS = ['行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉'];
