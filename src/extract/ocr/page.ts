@@ -93,7 +93,9 @@ export async function ocrPage(img: Gray, page: number, opts: OcrPageOptions = {}
       c.digits = '1';
       c.conf = 50;
     }
-    c.doubtful = c.digits === '' || (c.conf ?? 0) < 30;
+    // Low confidence is forgiven when the chi_sim pass read the very same digits: two models agreeing.
+    const agree = c.digits !== '' && normalize(c.label ?? '').replace(/\s/g, '') === c.digits;
+    c.doubtful = c.digits === '' || ((c.conf ?? 0) < 30 && !agree);
   }
 
   const lines: Line[] = [];

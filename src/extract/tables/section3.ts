@@ -60,6 +60,8 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
     return { figures, unreadable, tentative, found: false };
   }
 
+  fillGaps(lines, starts, to);
+
   // Extent of each found row; the last row takes only its first figure line (what follows is the next chapter).
   const extents: ({ from: number; to: number } | undefined)[] = starts.map((s, i) => {
     if (s === undefined) return undefined;
@@ -92,6 +94,25 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
     });
   });
   return { figures, unreadable, tentative, found: true };
+}
+
+/**
+ * Rows whose label was not found (damaged text, a misread OCR label) between two found rows: when the found row
+ * before them holds exactly one figure line per row in the gap plus its own, the template order places them.
+ * The inferred start is the figure line itself; anything less clear-cut stays missing (and unreadable).
+ */
+function fillGaps(lines: Line[], starts: (number | undefined)[], to: number): void {
+  for (let i = 0; i < starts.length; i++) {
+    if (starts[i] === undefined || starts[i + 1] !== undefined) continue;
+    let j = i + 1;
+    while (j < starts.length && starts[j] === undefined) j++;
+    if (j >= starts.length) continue;
+    const figureLines: number[] = [];
+    for (let k = starts[i]!; k < starts[j]! && k < to; k++) if (hasFigures(lines[k]!)) figureLines.push(k);
+    const gap = j - i - 1;
+    if (figureLines.length !== gap + 1) continue;
+    for (let g = 1; g <= gap; g++) starts[i + g] = figureLines[g];
+  }
 }
 
 function countFigureLines(lines: Line[], from: number, to: number): number {
