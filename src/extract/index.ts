@@ -9,6 +9,7 @@ import { confirmTentative, failedRules, runChecks } from './checks.ts';
 import { readDoc, sofficeToDocx, UnsupportedDocError } from './formats/doc.ts';
 import { readDocx } from './formats/docx.ts';
 import { readHtml } from './formats/html.ts';
+import { readImage } from './formats/image.ts';
 import { readOfd } from './formats/ofd.ts';
 import { PDF_LIMITS, PdfEncryptedError, readPdf } from './formats/pdf.ts';
 import { assertOcrTools, readScannedPdf } from './formats/scan.ts';
@@ -116,8 +117,11 @@ async function readByType(bytes: Uint8Array, type: MediaType, opts: ExtractOptio
     }
     case 'jpeg':
     case 'png':
+      if (opts.ocr === false) return { ...base, status: 'needs_ocr', reason: 'image; OCR disabled', extractor: 'ocr-tesseract' };
+      if (!which('tesseract', opts.env)) return { ...base, status: 'needs_ocr', reason: 'image and tesseract is not installed', extractor: 'ocr-tesseract' };
+      return { extracted: await readImage(bytes, type, { env: opts.env, timeoutMs: opts.toolTimeoutMs }), extractor: 'ocr-tesseract', lowConfidence: true };
     case 'tiff':
-      return { ...base, status: 'needs_ocr', reason: `bare ${type} images: OCR of images outside a PDF is not implemented yet`, extractor: 'ocr-tesseract' };
+      return { ...base, status: 'needs_ocr', reason: 'TIFF images are not decoded yet', extractor: 'ocr-tesseract' };
     default:
       return { ...base, status: 'unsupported', reason: `media type ${type}`, extractor: 'none' };
   }

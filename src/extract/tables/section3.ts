@@ -55,7 +55,8 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
     prevEnd = pos;
   }
   const foundCount = starts.filter((s) => s !== undefined).length;
-  if (foundCount < rowKeys.length / 2) {
+  // A handful of distinctive row labels in order is the table (a single page image may hold only its top part).
+  if (foundCount < Math.min(4, rowKeys.length / 2)) {
     rowKeys.forEach(markAll);
     return { figures, unreadable, tentative, found: false };
   }
