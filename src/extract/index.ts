@@ -75,7 +75,13 @@ export async function extractDocument(input: ExtractInput, opts: ExtractOptions 
     return fail('failed', extractorName(input.mediaType), `${e.name}: ${e.message}`.slice(0, 500));
   }
   if ('status' in read) return read;
-  return finish(read, input.mediaType === 'doc' ? await docFallback(read, bytes, opts) : undefined);
+  if (input.mediaType !== 'doc') return finish(read);
+  const fallback = await docFallback(read, bytes, opts);
+  if (!fallback) return finish(read);
+  // Keep the conversion unless it reads worse (more unreadable cells or failing rules) than word-extractor did.
+  const [first, second] = [finish(read), finish(fallback)];
+  const badness = (r: ExtractionResult) => r.unreadable.length * 1000 + r.checks.filter((c) => c.ok === false).length;
+  return badness(second) <= badness(first) ? second : { ...first, reason: withNote(first.reason ?? '', fallback.note ?? 'LibreOffice conversion read worse').replace(/^; /, '') };
 }
 
 function extractorName(t: MediaType): string {

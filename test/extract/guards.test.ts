@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { extractDocument } from '../../src/extract/index.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { repoRoot } from './helpers.ts';
+import { diffFigures, groundTruth, repoRoot, sample } from './helpers.ts';
 
 /** Rewrites the uncompressed-size fields of every local and central header: a bomb that declares its size. */
 function declareSize(zip: Uint8Array, size: number): Uint8Array {
@@ -71,4 +71,17 @@ test('a missing file and an unknown type are reported', async () => {
   const file = path.join(tempDir(), 'x.bin');
   writeFileSync(file, 'hello');
   assert.equal((await extractDocument({ path: file, mediaType: 'unknown' })).status, 'unsupported');
+});
+
+test('without LibreOffice: ODT is unsupported with the reason, DOC keeps the word-extractor reading', async () => {
+  const env = { ...process.env, PATH: '/nonexistent' };
+  const odt = await extractDocument({ path: sample('s002.odt'), mediaType: 'odt' }, { env });
+  assert.equal(odt.status, 'unsupported');
+  assert.match(odt.reason!, /soffice/);
+  // synth's random figures fail the balance rules, which would send it to LibreOffice; without it the note says so.
+  const doc = await extractDocument({ path: sample('synth.doc'), mediaType: 'doc' }, { env });
+  assert.equal(doc.extractor, 'doc-word-extractor');
+  assert.equal(doc.status, 'extracted');
+  assert.match(doc.reason!, /soffice/);
+  assert.deepEqual(diffFigures(doc.figures, groundTruth('synth').figures), []);
 });
