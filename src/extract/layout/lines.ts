@@ -57,6 +57,8 @@ function joinTokens(items: TextItem[]): TextItem[] {
   for (const it of sorted) {
     const last = out[out.length - 1];
     const text = it.text.trim();
+    // Fake bold: the same glyphs drawn twice, slightly offset. Overlapping repeats are dropped, not doubled ("11").
+    if (last && last.text.endsWith(text) && it.x0 < last.x1 && last.x1 - it.x0 > 0.5 * (it.x1 - it.x0)) continue;
     if (last && it.x0 - last.x1 < JOIN_GAP * Math.min(it.h, last.h) && it.x0 >= last.x0) {
       last.text += text;
       last.x1 = Math.max(last.x1, it.x1);

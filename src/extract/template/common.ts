@@ -56,7 +56,8 @@ export const SECTION3_HEAD_ROWS: RowDef[] = rows(
 );
 
 export const SECTION3_TAIL_ROWS: RowDef[] = rows(
-  ['total', '（七）总计', '总计', '合计'],
+  // The numbered phrase first: a header repeated after a page break also says 总计.
+  ['total', '（七）总计', '（七）总计', '（七）合计', '总计', '合计'],
   ['carried_to_next_year', '四、结转下年度继续办理', '结转下年度', '下年度继续办理'],
 );
 
