@@ -10,7 +10,8 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
-import { extensionFor, sniffMediaType, type MediaType } from '../extract/sniff.ts';
+import { readFile } from 'node:fs/promises';
+import { sniffMediaType, type MediaType } from '../extract/sniff.ts';
 import { FetchError } from '../errors.ts';
 
 export interface StoredFile {
@@ -35,6 +36,17 @@ export interface PutOptions {
 }
 
 const SNIFF_BYTES = 256 * 1024;
+
+/** The file extension the store gives a media type. */
+export function extensionFor(type: MediaType): string {
+  if (type === 'jpeg') return 'jpg';
+  if (type === 'unknown') return 'bin';
+  return type;
+}
+
+function isContainer(head: Uint8Array): boolean {
+  return (head[0] === 0x50 && head[1] === 0x4b) || (head[0] === 0xd0 && head[1] === 0xcf);
+}
 
 export class FileStore {
   readonly filesDir: string;
@@ -83,10 +95,12 @@ export class FileStore {
       throw new FetchError(`transfer failed: ${(err as Error).message}`, opts.url, 'truncated', undefined, { cause: err });
     }
     const sha256 = hash.digest('hex');
+    // ZIP and OLE containers are told apart by their directories (at the end of a ZIP), so they are sniffed whole.
     const headBytes = Buffer.concat(head);
-    const mediaType = sniffMediaType(headBytes, { fileName: opts.fileName ?? undefined });
+    const sniffed = isContainer(headBytes) ? await readFile(tmp) : headBytes;
+    const mediaType = sniffMediaType(sniffed, { fileName: opts.fileName ?? undefined });
     // The path depends on the bytes alone, so the same bytes under two names land in one place.
-    const storedPath = path.join('files', sha256.slice(0, 2), `${sha256}.${extensionFor(sniffMediaType(headBytes))}`);
+    const storedPath = path.join('files', sha256.slice(0, 2), `${sha256}.${extensionFor(sniffMediaType(sniffed))}`);
     const final = this.absolute(storedPath);
     const exists = await stat(final).then(
       (s) => s.size === size,

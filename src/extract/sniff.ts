@@ -1,78 +1,74 @@
 /**
- * The real type of a file, from its bytes (never from Content-Type or the URL).
- * Provisional: the extraction engine refines the container types (OLE, ZIP) by their inner streams.
+ * Media type from magic bytes. Portals often serve attachments as application/octet-stream under a misleading
+ * name (domain.md §5.6), so the bytes decide; the file name only breaks ties the bytes cannot.
  */
-export type MediaType =
-  | 'pdf'
-  | 'docx'
-  | 'xlsx'
-  | 'ofd'
-  | 'odt'
-  | 'zip'
-  | 'doc'
-  | 'xls'
-  | 'wps'
-  | 'ole'
-  | 'html'
-  | 'xml'
-  | 'json'
-  | 'jpeg'
-  | 'png'
-  | 'tiff'
-  | 'gif'
-  | 'rar'
-  | '7z'
-  | 'text'
-  | 'unknown';
+import CFB from 'cfb';
+import type { MediaType } from './types.ts';
+import { zipEntryNames } from './zip.ts';
 
-function startsWith(bytes: Uint8Array, sig: number[], offset = 0): boolean {
-  return sig.every((b, i) => bytes[offset + i] === b);
-}
+export type { MediaType } from './types.ts';
 
 export function sniffMediaType(bytes: Uint8Array, hint: { fileName?: string } = {}): MediaType {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
-  // Some generators put junk before %PDF; readers accept it within the first KiB.
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  if (head.includes('%PDF-')) return 'pdf';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    const names = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
-    if (names.includes('word/')) return 'docx';
-    if (names.includes('xl/')) return 'xlsx';
-    if (names.includes('OFD.xml')) return 'ofd';
-    if (names.includes('application/vnd.oasis.opendocument.text')) return 'odt';
-    return 'zip';
-  }
-  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    const name = hint.fileName?.toLowerCase() ?? '';
-    if (name.endsWith('.wps')) return 'wps';
-    if (name.endsWith('.xls') || name.endsWith('.et')) return 'xls';
-    return 'doc';
-  }
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return 'png';
-  if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) return 'tiff';
-  if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return 'gif';
-  if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21])) return 'rar';
-  if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf])) return '7z';
-  const text = head.replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
-  if (/^(<!doctype html|<html|<head|<body|<meta|<table|<div|<p[\s>]|<!--)/.test(text)) return 'html';
-  if (text.startsWith('<?xml')) return /<html/.test(text) ? 'html' : 'xml';
-  if (text.startsWith('{') || text.startsWith('[')) return 'json';
-  if (bytes.length > 0 && !bytes.subarray(0, 512).includes(0)) return 'text';
+  const b = bytes;
+  const starts = (...sig: number[]) => sig.every((v, i) => b[i] === v);
+  const ext = (hint.fileName ?? '').toLowerCase().replace(/^.*\./, '');
+
+  if (findAscii(b, '%PDF-', 1024) >= 0) return 'pdf';
+  if (starts(0x50, 0x4b, 0x03, 0x04)) return sniffZip(b, ext);
+  if (starts(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1)) return sniffOle(b, ext);
+  if (starts(0xff, 0xd8, 0xff)) return 'jpeg';
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'png';
+  if (starts(0x49, 0x49, 0x2a, 0x00) || starts(0x4d, 0x4d, 0x00, 0x2a)) return 'tiff';
+  if (looksLikeHtml(b)) return 'html';
   return 'unknown';
 }
 
-/** The file extension the store gives a media type. */
-export function extensionFor(type: MediaType): string {
-  switch (type) {
-    case 'jpeg':
-      return 'jpg';
-    case 'unknown':
-    case 'ole':
-      return 'bin';
-    case 'text':
-      return 'txt';
-    default:
-      return type;
+function sniffZip(b: Uint8Array, ext: string): MediaType {
+  let names: string[];
+  try {
+    names = zipEntryNames(b);
+  } catch {
+    return 'unknown';
   }
+  const has = (n: string) => names.includes(n);
+  if (has('word/document.xml') || names.some((n) => /^word\/document\d*\.xml$/.test(n))) return 'docx';
+  if (has('xl/workbook.xml') || has('xl/workbook.bin')) return 'xlsx';
+  if (has('OFD.xml')) return 'ofd';
+  if (has('content.xml') && has('mimetype')) {
+    const m = findAscii(b, 'application/vnd.oasis.opendocument.text', 200);
+    if (m >= 0 || ext === 'odt') return 'odt';
+  }
+  // A DOCX whose main part is not at the usual path: [Content_Types].xml names it.
+  if (has('[Content_Types].xml') && ext === 'docx') return 'docx';
+  return 'zip';
+}
+
+function sniffOle(b: Uint8Array, ext: string): MediaType {
+  try {
+    const cfb = CFB.read(b, { type: 'array' });
+    const streams = new Set(cfb.FullPaths.map((p) => p.replace(/^Root Entry\//, '').replace(/\/$/, '')));
+    if (streams.has('WordDocument')) return 'doc'; // Word 97 and WPS Office .wps alike
+    if (streams.has('Workbook') || streams.has('Book')) return 'xls';
+  } catch {
+    // fall through: a damaged container is judged by its name at most
+  }
+  if (ext === 'doc' || ext === 'wps') return 'doc';
+  if (ext === 'xls' || ext === 'et') return 'xls';
+  return 'unknown';
+}
+
+function looksLikeHtml(b: Uint8Array): boolean {
+  let head = '';
+  for (let i = 0; i < Math.min(b.length, 2048); i++) head += String.fromCharCode(b[i]!);
+  head = head.replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '').trimStart().toLowerCase();
+  return /^<(!doctype html|html|head|body|meta|title|table|div|p[ >]|!--|\?xml[^>]*>\s*<(!doctype html|html))/.test(head) || /<html[\s>]/.test(head);
+}
+
+function findAscii(b: Uint8Array, s: string, within: number): number {
+  const n = Math.min(b.length - s.length, within);
+  outer: for (let i = 0; i <= n; i++) {
+    for (let j = 0; j < s.length; j++) if (b[i + j] !== s.charCodeAt(j)) continue outer;
+    return i;
+  }
+  return -1;
 }

@@ -1,0 +1,53 @@
+/**
+ * XLS and XLSX through SheetJS (the @e965 republish of 0.20.3: the npm `xlsx` 0.18.5 has CVE-2023-30533 and
+ * CVE-2024-22363). Merged ranges become spans, so a logical cell that Calc spread over 2–4 physical columns keeps
+ * one position, and blanks keep their column (extraction.md §2.4). Parse untrusted files in the worker pool only.
+ */
+import * as XLSX from '@e965/xlsx';
+import { linesFromGrid, linesToText } from '../layout/lines.ts';
+import type { Extracted, GridCell, Line } from '../types.ts';
+
+/** Sheets larger than this are cut: a report table is a few dozen rows. */
+const MAX_ROWS = 5000;
+const MAX_COLS = 200;
+
+export function readSheet(bytes: Uint8Array): Extracted {
+  const wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellStyles: false, sheetStubs: true, dense: false });
+  const lines: Line[] = [];
+  wb.SheetNames.forEach((name, si) => {
+    const ws = wb.Sheets[name];
+    if (!ws?.['!ref']) return;
+    const range = XLSX.utils.decode_range(ws['!ref']);
+    const rows = Math.min(range.e.r - range.s.r + 1, MAX_ROWS);
+    const cols = Math.min(range.e.c - range.s.c + 1, MAX_COLS);
+    const grid: (GridCell | null)[][] = Array.from({ length: rows }, () => Array.from({ length: cols }, () => ({ text: '', colSpan: 1, rowSpan: 1 })));
+    for (const m of ws['!merges'] ?? []) {
+      const r0 = m.s.r - range.s.r;
+      const c0 = m.s.c - range.s.c;
+      if (r0 < 0 || c0 < 0 || r0 >= rows || c0 >= cols) continue;
+      for (let r = r0; r <= m.e.r - range.s.r && r < rows; r++) for (let c = c0; c <= m.e.c - range.s.c && c < cols; c++) grid[r]![c] = null;
+      grid[r0]![c0] = { text: '', colSpan: m.e.c - m.s.c + 1, rowSpan: m.e.r - m.s.r + 1 };
+    }
+    for (let r = 0; r < rows; r++) {
+      for (let c = 0; c < cols; c++) {
+        const cell = grid[r]![c];
+        if (!cell) continue;
+        const v = ws[XLSX.utils.encode_cell({ r: r + range.s.r, c: c + range.s.c })] as XLSX.CellObject | undefined;
+        if (v) cell.text = String(v.w ?? v.v ?? '');
+      }
+    }
+    for (const l of linesFromGrid({ rows: dropEmptyColumns(grid) }, si + 1)) {
+      if (l.items.every((i) => i.text === '')) continue;
+      lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
+    }
+  });
+  return { text: linesToText(lines), lines };
+}
+
+/** Unmerged empty cells outside any table would pose as blank figures; only keep empty cells that sit between values. */
+function dropEmptyColumns(grid: (GridCell | null)[][]): (GridCell | null)[][] {
+  return grid.map((row) => {
+    const lastValue = row.reduce((acc, c, i) => (c && (c.text.trim() !== '' || c.colSpan > 1) ? i : acc), -1);
+    return row.map((c, i) => (i > lastValue ? null : c));
+  });
+}

@@ -1,0 +1,184 @@
+/**
+ * The extraction stage's public API: one document in, one ExtractionResult out. Reading never throws: every failure
+ * becomes a status with a reason (`failed`, `unsupported`, `needs_ocr`), so one broken document never stops a run.
+ * Figures are read by position from the shared line layout, checked by the template arithmetic, and flagged, never
+ * corrected. CPU-heavy parsing belongs in the worker pool (pool.ts); this module is what each worker runs.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { confirmTentative, failedRules, runChecks } from './checks.ts';
+import { readDoc, sofficeToDocx, UnsupportedDocError } from './formats/doc.ts';
+import { readDocx } from './formats/docx.ts';
+import { readHtml } from './formats/html.ts';
+import { readImage } from './formats/image.ts';
+import { readOfd } from './formats/ofd.ts';
+import { PDF_LIMITS, PdfEncryptedError, readPdf } from './formats/pdf.ts';
+import { assertOcrTools, readScannedPdf } from './formats/scan.ts';
+import { readSheet } from './formats/xlsx.ts';
+import { mapFigures } from './tables/index.ts';
+import { detectTemplate } from './template/index.ts';
+import { ToolMissingError, which } from './tools.ts';
+import type { Extracted, ExtractionResult, MediaType } from './types.ts';
+import { ZipGuardError } from './zip.ts';
+
+export type { CheckResult, ExtractionResult, ExtractionStatus, MediaType, TemplateId } from './types.ts';
+export { crossYearCheck, runChecks, RULES } from './checks.ts';
+export { sniffMediaType } from './sniff.ts';
+export { detectTemplate, figureKeys, TEMPLATES } from './template/index.ts';
+export { compareRenditions, pickBestRendition, type Disagreement } from './renditions.ts';
+
+export interface ExtractOptions {
+  /** Environment for external programs; its PATH decides whether tesseract, pdftoppm and soffice exist. Default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Run OCR on scanned PDFs. Default true; false reports `needs_ocr` instead. */
+  ocr?: boolean;
+  /** Convert DOC/WPS/ODT with LibreOffice when needed. Default true. */
+  soffice?: boolean;
+  /** Charset from the HTTP Content-Type, for HTML. */
+  charset?: string;
+  /** Largest input file in bytes. Default 100 MB. */
+  maxBytes?: number;
+  /** PDF pages read (and OCR'd) at most. Default 200 (OCR: 30). */
+  maxPages?: number;
+  /** Timeout of each external program run, in ms. Default 120 000. */
+  toolTimeoutMs?: number;
+}
+
+export interface ExtractInput {
+  path: string;
+  mediaType: MediaType;
+}
+
+type Read = { extracted: Extracted; extractor: string; lowConfidence?: boolean; note?: string };
+
+export async function extractDocument(input: ExtractInput, opts: ExtractOptions = {}): Promise<ExtractionResult> {
+  const fail = (status: ExtractionResult['status'], extractor: string, reason: string): ExtractionResult => ({
+    status, reason, extractor, text: '', figures: {}, unreadable: [], checks: [],
+  });
+  let bytes: Uint8Array;
+  try {
+    const size = (await stat(input.path)).size;
+    if (size > (opts.maxBytes ?? 100 * 1024 * 1024)) return fail('failed', 'none', `file too large (${size} bytes)`);
+    bytes = await readFile(input.path);
+  } catch (err) {
+    return fail('failed', 'none', `cannot read file: ${(err as Error).message}`);
+  }
+
+  let read: Read | ExtractionResult;
+  try {
+    read = await readByType(bytes, input.mediaType, opts);
+  } catch (err) {
+    const e = err as Error;
+    if (e instanceof PdfEncryptedError) return fail('failed', 'pdf-unpdf', 'encrypted');
+    if (e instanceof ZipGuardError) return fail('failed', extractorName(input.mediaType), `zip_bomb: ${e.message}`);
+    if (e instanceof UnsupportedDocError) return fail('unsupported', 'doc-word-extractor', e.message);
+    if (e instanceof ToolMissingError) return fail('needs_ocr', 'ocr-tesseract', `${e.tool} is not installed`);
+    return fail('failed', extractorName(input.mediaType), `${e.name}: ${e.message}`.slice(0, 500));
+  }
+  if ('status' in read) return read;
+  if (input.mediaType !== 'doc') return finish(read);
+  const fallback = await docFallback(read, bytes, opts);
+  if (!fallback) return finish(read);
+  // Keep the conversion unless it reads worse (more unreadable cells or failing rules) than word-extractor did.
+  const [first, second] = [finish(read), finish(fallback)];
+  const badness = (r: ExtractionResult) => r.unreadable.length * 1000 + r.checks.filter((c) => c.ok === false).length;
+  return badness(second) <= badness(first) ? second : { ...first, reason: withNote(first.reason ?? '', fallback.note ?? 'LibreOffice conversion read worse').replace(/^; /, '') };
+}
+
+function extractorName(t: MediaType): string {
+  return ({ pdf: 'pdf-unpdf', docx: 'docx-xml', doc: 'doc-word-extractor', odt: 'odt-soffice', xlsx: 'sheet-sheetjs', xls: 'sheet-sheetjs', ofd: 'ofd-xml', html: 'html-cheerio' } as Record<string, string>)[t] ?? t;
+}
+
+async function readByType(bytes: Uint8Array, type: MediaType, opts: ExtractOptions): Promise<Read | ExtractionResult> {
+  const base = { text: '', figures: {}, unreadable: [], checks: [] };
+  switch (type) {
+    case 'html':
+      return { extracted: readHtml(bytes, { charset: opts.charset }), extractor: 'html-cheerio' };
+    case 'docx':
+      return { extracted: readDocx(bytes), extractor: 'docx-xml' };
+    case 'doc':
+      return { extracted: await readDoc(bytes), extractor: 'doc-word-extractor' };
+    case 'odt':
+      if (opts.soffice === false || !which('soffice', opts.env)) return { ...base, status: 'unsupported', reason: 'ODT needs LibreOffice (soffice), which is not available', extractor: 'odt-soffice' };
+      return { extracted: readDocx(await sofficeToDocx(bytes, 'odt', { env: opts.env, timeoutMs: opts.toolTimeoutMs })), extractor: 'odt-soffice' };
+    case 'xlsx':
+    case 'xls':
+      return { extracted: readSheet(bytes), extractor: 'sheet-sheetjs' };
+    case 'ofd': {
+      const ofd = readOfd(bytes);
+      if (ofd.needsOcr) return { ...base, text: ofd.text, status: 'needs_ocr', reason: 'image-only OFD: OCR of OFD page images is not implemented', extractor: 'ofd-xml' };
+      return { extracted: ofd, extractor: 'ofd-xml' };
+    }
+    case 'pdf': {
+      const pdf = await readPdf(bytes, { ...PDF_LIMITS, maxPages: opts.maxPages ?? PDF_LIMITS.maxPages });
+      if (!pdf.needsOcr) return { extracted: pdf, extractor: 'pdf-unpdf' };
+      if (opts.ocr === false) return { ...base, text: pdf.text, status: 'needs_ocr', reason: 'no usable text layer; OCR disabled', extractor: 'pdf-unpdf' };
+      try {
+        assertOcrTools(opts.env);
+      } catch (err) {
+        if (err instanceof ToolMissingError) return { ...base, text: pdf.text, status: 'needs_ocr', reason: `no usable text layer and ${err.tool} is not installed`, extractor: 'pdf-unpdf' };
+        throw err;
+      }
+      const scan = await readScannedPdf(bytes, { env: opts.env, maxPages: Math.min(opts.maxPages ?? 30, 30), timeoutMs: opts.toolTimeoutMs });
+      return { extracted: scan, extractor: 'ocr-tesseract', lowConfidence: true };
+    }
+    case 'jpeg':
+    case 'png':
+      if (opts.ocr === false) return { ...base, status: 'needs_ocr', reason: 'image; OCR disabled', extractor: 'ocr-tesseract' };
+      if (!which('tesseract', opts.env)) return { ...base, status: 'needs_ocr', reason: 'image and tesseract is not installed', extractor: 'ocr-tesseract' };
+      return { extracted: await readImage(bytes, type, { env: opts.env, timeoutMs: opts.toolTimeoutMs }), extractor: 'ocr-tesseract', lowConfidence: true };
+    case 'tiff':
+      return { ...base, status: 'needs_ocr', reason: 'TIFF images are not decoded yet', extractor: 'ocr-tesseract' };
+    default:
+      return { ...base, status: 'unsupported', reason: `media type ${type}`, extractor: 'none' };
+  }
+}
+
+/**
+ * word-extractor keeps empty cells, which is enough for well-formed tables; anything that does not validate
+ * (a cell unreadable, a rule failing) is converted with LibreOffice and read as DOCX, whose grid is exact.
+ */
+async function docFallback(read: Read, bytes: Uint8Array, opts: ExtractOptions): Promise<Read | undefined> {
+  const first = finish(read);
+  const valid = first.status === 'extracted' && failedRules(first.checks).length === 0;
+  if (valid) return undefined;
+  if (opts.soffice === false || !which('soffice', opts.env)) return { ...read, note: 'LibreOffice (soffice) is not installed: no fallback for a table that did not validate' };
+  try {
+    return { extracted: readDocx(await sofficeToDocx(bytes, 'doc', { env: opts.env, timeoutMs: opts.toolTimeoutMs })), extractor: 'doc-soffice' };
+  } catch (err) {
+    return { ...read, note: `LibreOffice conversion failed: ${(err as Error).message}` };
+  }
+}
+
+/** Template, figures, checks and status from a reading (`override` replaces it, e.g. the DOC fallback). */
+function finish(read: Read, override?: Read): ExtractionResult {
+  const r = override ?? read;
+  const { extracted, extractor } = r;
+  const detection = detectTemplate(extracted.text);
+  const template = detection.template;
+  const result: ExtractionResult = { status: 'extracted', extractor, text: extracted.text, figures: {}, unreadable: [], checks: [] };
+  if (r.lowConfidence || extracted.ocr) result.lowConfidence = true;
+  if (!template) {
+    return { ...result, status: extracted.text.trim() === '' ? 'failed' : 'partial', reason: withNote('no report tables found (template not detected)', r.note) };
+  }
+  result.template = template.id;
+  const mapped = mapFigures(extracted.lines, template);
+  const unreadable = [...mapped.unreadable];
+  const figures = mapped.figures;
+  if (extracted.ocr) confirmTentative(figures, unreadable, mapped.tentative, template.id);
+  result.figures = figures;
+  result.unreadable = unreadable;
+  result.checks = runChecks(figures, template.id, { unreadable });
+  const missing = (['s2', 's3', 's4'] as const).filter((s) => !mapped.found[s]);
+  if (!mapped.found.s3) {
+    result.status = 'partial';
+    result.reason = withNote(`section 三 table not found${missing.length > 1 ? ` (missing: ${missing.join(', ')})` : ''}`, r.note);
+  } else if (unreadable.length > 0 || missing.length > 0) {
+    result.status = 'partial';
+    result.reason = withNote([unreadable.length ? `${unreadable.length} cells unreadable` : '', missing.length ? `tables not found: ${missing.join(', ')}` : ''].filter(Boolean).join('; '), r.note);
+  } else if (r.note) result.reason = r.note;
+  return result;
+}
+
+function withNote(reason: string, note?: string): string {
+  return note ? `${reason}; ${note}` : reason;
+}

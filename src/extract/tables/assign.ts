@@ -1,0 +1,59 @@
+/** Putting the figure tokens of one table row into columns, by position. */
+import { coord, nearestColumn, type Anchor } from '../layout/columns.ts';
+import { parseNumber } from '../text.ts';
+import type { TextItem } from '../types.ts';
+
+export interface ColumnModel {
+  anchor: Anchor;
+  centres: number[];
+}
+
+export interface CellValue {
+  value: number | null;
+  unreadable: boolean;
+  /** For an unreadable cell that OCR did read, with low confidence: the reading, to be confirmed by the checks. */
+  tentative?: number;
+}
+
+export interface ValueRules {
+  decimal?: boolean;
+  signed?: boolean;
+}
+
+/**
+ * Assigns tokens to columns. A column with no token is a blank cell (null). Two tokens in one column, a token that
+ * is no number, a doubtful OCR token, or a value the template forbids (negative, fractional) make the cell unreadable.
+ * When no column model exists, a row with exactly as many written figures as columns is read in order (safe only
+ * because nothing is blank); anything else is unreadable.
+ */
+export function assignRow(tokens: TextItem[], columns: ColumnModel | undefined, n: number, rules: (i: number) => ValueRules = () => ({})): CellValue[] {
+  const written = tokens.filter((t) => t.text !== '');
+  const slots: TextItem[][] = Array.from({ length: n }, () => []);
+  if (columns && columns.centres.length === n) {
+    for (const t of tokens) {
+      const i = nearestColumn(coord(t, columns.anchor), columns.centres);
+      if (i >= 0) slots[i]!.push(t);
+    }
+  } else if (written.length === n) {
+    [...written].sort((a, b) => a.x0 - b.x0).forEach((t, i) => slots[i]!.push(t));
+  } else {
+    return slots.map(() => ({ value: null, unreadable: true }));
+  }
+  return slots.map((slot, i) => readCell(slot, rules(i)));
+}
+
+function readCell(slot: TextItem[], rules: ValueRules): CellValue {
+  const written = slot.filter((t) => t.text !== '');
+  if (slot.some((t) => t.doubtful)) {
+    const v = written.length === 1 ? parseNumber(written[0]!.text) : undefined;
+    const valid = typeof v === 'number' && (rules.signed || v >= 0) && (rules.decimal || Number.isInteger(v));
+    return { value: null, unreadable: true, tentative: valid ? v : undefined };
+  }
+  if (written.length === 0) return { value: null, unreadable: false };
+  if (written.length > 1) return { value: null, unreadable: true };
+  const v = parseNumber(written[0]!.text);
+  if (v === undefined) return { value: null, unreadable: true };
+  if (v === null) return { value: null, unreadable: false };
+  if ((!rules.signed && v < 0) || (!rules.decimal && !Number.isInteger(v))) return { value: null, unreadable: true };
+  return { value: v, unreadable: false };
+}

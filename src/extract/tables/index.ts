@@ -1,0 +1,45 @@
+/** From lines to figures: locate the chapters, then read sections 二, 三 and 四 of the detected template. */
+import { figureKeys } from '../template/index.ts';
+import type { TemplateDef } from '../template/types.ts';
+import type { Line } from '../types.ts';
+import { mapSection2 } from './section2.ts';
+import { mapSection3 } from './section3.ts';
+import { mapSection4 } from './section4.ts';
+import { findSections, labelText } from './tokens.ts';
+
+export interface MappedFigures {
+  figures: Record<string, number | null>;
+  unreadable: string[];
+  /** Low-confidence OCR readings of unreadable cells, for `confirmTentative`. */
+  tentative: Record<string, number>;
+  /** Which statistics tables were located. */
+  found: { s2: boolean; s3: boolean; s4: boolean };
+}
+
+export function mapFigures(lines: Line[], t: TemplateDef): MappedFigures {
+  const { start } = findSections(lines);
+  const end = lines.length;
+  const after = (i: number | undefined, ...next: (number | undefined)[]) => next.find((n) => n !== undefined && (i === undefined || n > i)) ?? end;
+
+  // Section 三 must be bounded even without headings: fall back to the table's own first label.
+  const s3From = start.s3 ?? firstLine(lines, (t) => t.includes('申请人情况') || t.includes('本年新收')) ?? 0;
+  const s3To = after(s3From, start.s4, start.s5, start.s6);
+  const s2From = start.s2 ?? 0;
+  const s2To = start.s2 === undefined ? s3From : after(s2From, start.s3, start.s4, start.s5);
+  const s4From = start.s4 ?? firstLine(lines, (t) => t.includes('行政复议') && t.length < 20, s3From + 1) ?? s3To;
+  const s4To = after(s4From, start.s5, start.s6);
+
+  const s2 = mapSection2(lines, s2From, s2To, t);
+  const s3 = mapSection3(lines, s3From, s3To, t);
+  const s4 = mapSection4(lines, s4From, s4To);
+  const figures: Record<string, number | null> = {};
+  for (const k of figureKeys(t)) figures[k] = s2.figures[k] ?? s3.figures[k] ?? s4.figures[k] ?? null;
+  const unreadable = [...s2.unreadable, ...s3.unreadable, ...s4.unreadable];
+  const tentative = { ...s2.tentative, ...s3.tentative, ...s4.tentative };
+  return { figures, unreadable, tentative, found: { s2: s2.found, s3: s3.found, s4: s4.found } };
+}
+
+function firstLine(lines: Line[], test: (label: string) => boolean, from = 0): number | undefined {
+  for (let i = from; i < lines.length; i++) if (test(labelText(lines[i]!))) return i;
+  return undefined;
+}

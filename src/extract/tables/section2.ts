@@ -1,0 +1,89 @@
+/**
+ * Section 二 (第二十条 tables): small blocks titled 第二十条第（X）项, each a header row and one or two data rows.
+ * Columns come from the block's header cells; a row with exactly as many figures as columns is read in order when
+ * the headers cannot be matched.
+ */
+import type { Section2Block, TemplateDef } from '../template/types.ts';
+import { labelKey } from '../text.ts';
+import type { Line, TextItem } from '../types.ts';
+import { assignRow, type ColumnModel } from './assign.ts';
+import type { SectionFigures } from './section3.ts';
+import { figureTokens, headerCells, headerMatches, labelText } from './tokens.ts';
+
+export function mapSection2(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
+  const figures: Record<string, number | null> = {};
+  const unreadable: string[] = [];
+  const tentative: Record<string, number> = {};
+  const titles = t.section2.map((b) => findTitle(lines, from, to, b));
+  let foundAny = false;
+  t.section2.forEach((block, bi) => {
+    const keys = (row: string) => block.columns.map((c) => `s2.${row}.${c.key}`);
+    const start = titles[bi];
+    if (start === undefined) {
+      for (const r of block.rows) for (const k of keys(r.key)) ((figures[k] = null), unreadable.push(k));
+      return;
+    }
+    foundAny = true;
+    const end = titles.slice(bi + 1).find((x) => x !== undefined && x > start) ?? to;
+    // Row lines: the first line naming each row, in order.
+    const rowLines: (number | undefined)[] = [];
+    let pos = start + 1;
+    for (const r of block.rows) {
+      // Phrases in priority order over all lines: the fallback 收费 must not hit the header 本年收费金额.
+      let hit: number | undefined;
+      for (const m of r.match) {
+        for (let i = pos; i < end && hit === undefined; i++) if (labelText(lines[i]!).includes(labelKey(m))) hit = i;
+        if (hit !== undefined) break;
+      }
+      rowLines.push(hit);
+      if (hit !== undefined) pos = hit + 1;
+    }
+    const firstRow = rowLines.find((x) => x !== undefined) ?? end;
+    const columns = headerColumns(lines, start + 1, firstRow, block);
+    block.rows.forEach((r, ri) => {
+      const at = rowLines[ri];
+      const ks = keys(r.key);
+      if (at === undefined) return ks.forEach((k) => ((figures[k] = null), unreadable.push(k)));
+      const next = rowLines.slice(ri + 1).find((x) => x !== undefined) ?? end;
+      const tokens: TextItem[] = [];
+      for (let i = at; i < next; i++) {
+        if (i > at && labelText(lines[i]!) !== '' && !isWrappedLabel(lines[i]!)) break;
+        tokens.push(...figureTokens(lines[i]!));
+      }
+      const rules = (c: number) => ({
+        decimal: block.decimalColumns?.includes(block.columns[c]!.key),
+        signed: block.signedColumns?.includes(block.columns[c]!.key),
+      });
+      assignRow(tokens, columns, block.columns.length, rules).forEach((v, c) => {
+        figures[ks[c]!] = v.value;
+        if (v.unreadable) unreadable.push(ks[c]!);
+        if (v.tentative !== undefined) tentative[ks[c]!] = v.tentative;
+      });
+    });
+  });
+  return { figures, unreadable, tentative, found: foundAny };
+}
+
+/** A label-only continuation line of a wrapped row label (no figures on it) does not end the row. */
+function isWrappedLabel(line: Line): boolean {
+  return figureTokens(line).length === 0 && labelText(line).length <= 8 && !/第.*项|信息内容/.test(labelText(line));
+}
+
+function findTitle(lines: Line[], from: number, to: number, block: Section2Block): number | undefined {
+  // OCR and damaged text lose the brackets or 第: accept （X）项 and 第（X） as well.
+  const needles = [`第（${block.item}）项`, `（${block.item}）项`, `第（${block.item}）`].map(labelKey);
+  for (const needle of needles) for (let i = from; i < to; i++) if (labelText(lines[i]!).includes(needle)) return i;
+  return undefined;
+}
+
+function headerColumns(lines: Line[], from: number, to: number, block: Section2Block): ColumnModel | undefined {
+  const cells = headerCells(lines, from, to, ['信息内容']);
+  const centres: number[] = [];
+  for (const col of block.columns) {
+    const cell = cells.find((c) => headerMatches(c, col));
+    if (!cell) return undefined;
+    centres.push(cell.x);
+  }
+  // Header cells must be left to right in template order, or the match was accidental.
+  return centres.every((c, i) => i === 0 || c > centres[i - 1]!) ? { anchor: 'centre', centres } : undefined;
+}

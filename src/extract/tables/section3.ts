@@ -1,0 +1,146 @@
+/**
+ * Section 三 (收到和处理政府信息公开申请情况): 23 or 25 rows × 7 columns.
+ *
+ * Rows are found by key phrase, in template order, in the stream of label text; a row's extent runs from the line
+ * where its label starts to the line where the next found label starts. Figure lines inside an extent belong to that
+ * row, which handles labels wrapped over several lines with the numbers centred beside them, and fully blank rows
+ * (an extent with no figures). Columns come from clustering the figure positions of the whole table, or from the
+ * header cells when some column holds no figure at all.
+ */
+import { clusterColumns } from '../layout/columns.ts';
+import { SECTION3_COLUMNS, SECTION3_GROUP_HEADERS } from '../template/common.ts';
+import type { TemplateDef } from '../template/types.ts';
+import { labelKey } from '../text.ts';
+import type { Line, TextItem } from '../types.ts';
+import { assignRow, type ColumnModel } from './assign.ts';
+import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, labelStream } from './tokens.ts';
+
+export interface SectionFigures {
+  figures: Record<string, number | null>;
+  unreadable: string[];
+  /** Low-confidence OCR readings of unreadable cells (see CellValue.tentative). */
+  tentative: Record<string, number>;
+  /** Whether the table was located at all. */
+  found: boolean;
+}
+
+export function mapSection3(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
+  const figures: Record<string, number | null> = {};
+  const unreadable: string[] = [];
+  const tentative: Record<string, number> = {};
+  const cols = SECTION3_COLUMNS;
+  const rowKeys = t.section3Rows.map((r) => r.key);
+  const markAll = (row: string) => cols.forEach((c) => ((figures[`s3.${row}.${c.key}`] = null), unreadable.push(`s3.${row}.${c.key}`)));
+
+  const stream = labelStream(lines, from, to);
+  const starts: (number | undefined)[] = [];
+  let pos = 0;
+  let prevEnd = 0;
+  for (const row of t.section3Rows) {
+    let found: { at: number; len: number } | undefined;
+    for (const phrase of row.match) {
+      const at = stream.text.indexOf(labelKey(phrase), pos);
+      if (at >= 0) {
+        found = { at, len: labelKey(phrase).length };
+        break;
+      }
+    }
+    if (!found) {
+      starts.push(undefined);
+      continue;
+    }
+    const begin = labelStart(stream.text, found.at, prevEnd);
+    starts.push(stream.lineOf[begin]);
+    pos = found.at + found.len;
+    prevEnd = pos;
+  }
+  const foundCount = starts.filter((s) => s !== undefined).length;
+  // A handful of distinctive row labels in order is the table (a single page image may hold only its top part).
+  if (foundCount < Math.min(4, rowKeys.length / 2)) {
+    rowKeys.forEach(markAll);
+    return { figures, unreadable, tentative, found: false };
+  }
+
+  fillGaps(lines, starts, to);
+
+  // Extent of each found row; the last row takes only its first figure line (what follows is the next chapter).
+  const extents: ({ from: number; to: number } | undefined)[] = starts.map((s, i) => {
+    if (s === undefined) return undefined;
+    const next = starts.slice(i + 1).find((n) => n !== undefined && n > s);
+    if (next !== undefined) return { from: s, to: next };
+    let end = s;
+    while (end < to && !hasFigures(lines[end]!)) end++;
+    return { from: s, to: Math.min(end + 1, to) };
+  });
+  const rowTokens = extents.map((e) => {
+    if (!e) return [];
+    const toks: TextItem[] = [];
+    for (let i = e.from; i < e.to; i++) toks.push(...figureTokens(lines[i]!));
+    return toks;
+  });
+
+  const columns = columnModel(lines, from, starts.find((s) => s !== undefined) ?? from, rowTokens.flat());
+  rowKeys.forEach((row, i) => {
+    const ext = extents[i];
+    // A missing row next to a found one means the found row's extent may hold both rows' figures: trust neither.
+    const nextMissing = i + 1 < rowKeys.length && starts[i + 1] === undefined;
+    const lineCount = ext ? countFigureLines(lines, ext.from, ext.to) : 0;
+    if (!ext || (nextMissing && lineCount > 1)) return markAll(row);
+    const values = assignRow(rowTokens[i]!, columns, cols.length);
+    values.forEach((v, c) => {
+      const key = `s3.${row}.${cols[c]!.key}`;
+      figures[key] = v.value;
+      if (v.unreadable) unreadable.push(key);
+      if (v.tentative !== undefined) tentative[key] = v.tentative;
+    });
+  });
+  return { figures, unreadable, tentative, found: true };
+}
+
+/**
+ * Rows whose label was not found (damaged text, a misread OCR label) between two found rows: when the found row
+ * before them holds exactly one figure line per row in the gap plus its own, the template order places them.
+ * The inferred start is the figure line itself; anything less clear-cut stays missing (and unreadable).
+ */
+function fillGaps(lines: Line[], starts: (number | undefined)[], to: number): void {
+  for (let i = 0; i < starts.length; i++) {
+    if (starts[i] === undefined || starts[i + 1] !== undefined) continue;
+    let j = i + 1;
+    while (j < starts.length && starts[j] === undefined) j++;
+    if (j >= starts.length) continue;
+    const figureLines: number[] = [];
+    for (let k = starts[i]!; k < starts[j]! && k < to; k++) if (hasFigures(lines[k]!)) figureLines.push(k);
+    const gap = j - i - 1;
+    if (figureLines.length !== gap + 1) continue;
+    for (let g = 1; g <= gap; g++) starts[i + g] = figureLines[g];
+  }
+}
+
+function countFigureLines(lines: Line[], from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (hasFigures(lines[i]!)) n++;
+  return n;
+}
+
+/** Columns from figure positions when all seven show up; otherwise from the header cells 自然人 … 总计. */
+function columnModel(lines: Line[], headerFrom: number, headerTo: number, tokens: TextItem[]): ColumnModel | undefined {
+  if (tokens.length === 0) return undefined;
+  const h = median(tokens.map((t) => t.h));
+  const clustered = clusterColumns(tokens, SECTION3_COLUMNS.length, 0.75 * h);
+  if (clustered) return { anchor: clustered.anchor, centres: clustered.centres };
+  const cells = headerCells(lines, headerFrom, headerTo, SECTION3_GROUP_HEADERS);
+  const centres: number[] = [];
+  let k = 0;
+  for (const col of SECTION3_COLUMNS) {
+    while (k < cells.length && !headerMatches(cells[k]!, col)) k++;
+    if (k >= cells.length) return undefined;
+    centres.push(cells[k]!.x);
+    k++;
+  }
+  return { anchor: 'centre', centres };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 1;
+}

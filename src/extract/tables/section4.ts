@@ -1,0 +1,55 @@
+/**
+ * Section 四 (行政复议/行政诉讼): one data row of 15 figures under a two- or three-level header. With one row there is
+ * nothing to cluster, so columns come from the 15 bottom header cells (结果维持 … 总计 ×3); without them, a row of
+ * exactly 15 written figures is read in order.
+ */
+import { SECTION4_BLOCKS, SECTION4_COLUMNS, SECTION4_GROUP_HEADERS } from '../template/common.ts';
+import type { Line, TextItem } from '../types.ts';
+import { assignRow, type ColumnModel } from './assign.ts';
+import type { SectionFigures } from './section3.ts';
+import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
+
+export function section4Keys(): string[] {
+  return SECTION4_BLOCKS.flatMap((b) => SECTION4_COLUMNS.map((c) => `s4.${b}_${c.key}`));
+}
+
+export function mapSection4(lines: Line[], from: number, to: number): SectionFigures {
+  const keys = section4Keys();
+  const figures: Record<string, number | null> = Object.fromEntries(keys.map((k) => [k, null]));
+  const none = { figures, unreadable: [...keys], tentative: {}, found: false };
+
+  // The header starts at the first line naming 行政复议; the data row is the first figure line after it.
+  let head = -1;
+  for (let i = from; i < to; i++) if (labelText(lines[i]!).includes('行政复议') && !labelText(lines[i]!).includes('情况')) {
+    head = i;
+    break;
+  }
+  if (head < 0) head = from;
+  let data = -1;
+  for (let i = head; i < to; i++) if (hasFigures(lines[i]!)) {
+    data = i;
+    break;
+  }
+  if (data < 0) return none;
+  const tokens: TextItem[] = [];
+  // The row may wrap onto the next line(s); stop at the first line with a label.
+  for (let i = data; i < to && (i === data || labelText(lines[i]!) === ''); i++) tokens.push(...figureTokens(lines[i]!));
+
+  const values = assignRow(tokens, headerColumns(lines, head, data), keys.length);
+  const unreadable: string[] = [];
+  const tentative: Record<string, number> = {};
+  values.forEach((v, i) => {
+    figures[keys[i]!] = v.value;
+    if (v.unreadable) unreadable.push(keys[i]!);
+    if (v.tentative !== undefined) tentative[keys[i]!] = v.tentative;
+  });
+  return { figures, unreadable, tentative, found: true };
+}
+
+/** The 15 bottom header cells, in x order, each classified as one of the five columns in the right sequence. */
+function headerColumns(lines: Line[], from: number, to: number): ColumnModel | undefined {
+  const cells = headerCells(lines, from, to, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
+  if (cells.length !== SECTION4_BLOCKS.length * SECTION4_COLUMNS.length) return undefined;
+  const ok = cells.every((c, i) => headerMatches(c, SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!));
+  return ok ? { anchor: 'centre', centres: cells.map((c) => c.x) } : undefined;
+}

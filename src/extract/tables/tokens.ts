@@ -1,0 +1,122 @@
+/** Reading lines as labels and figures: the small vocabulary every section mapper shares. */
+import { SECTION_HEADINGS } from '../template/common.ts';
+import type { ColumnDef, SectionHeading } from '../template/types.ts';
+import { isFigureToken, labelKey } from '../text.ts';
+import type { Line, TextItem } from '../types.ts';
+
+/** Figure cells of a line: the numbers (and blank cells of grid sources) to the right of its last label token. */
+export function figureTokens(line: Line): TextItem[] {
+  let lastLabel = -1;
+  line.items.forEach((it, i) => {
+    if (it.text !== '' && !isFigureToken(it.text)) lastLabel = i;
+  });
+  return line.items.slice(lastLabel + 1).filter((it) => it.text === '' || isFigureToken(it.text));
+}
+
+/** True when a line carries at least one written figure (blank grid cells alone do not count). */
+export function hasFigures(line: Line): boolean {
+  return figureTokens(line).some((t) => t.text !== '');
+}
+
+export function labelText(line: Line): string {
+  return labelKey(
+    line.items
+      .filter((it) => it.text !== '' && !isFigureToken(it.text))
+      .map((it) => it.text)
+      .join(''),
+  );
+}
+
+/** The labels of a run of lines as one string, with the line index of every character. */
+export interface LabelStream {
+  text: string;
+  lineOf: number[];
+}
+
+export function labelStream(lines: Line[], from: number, to: number): LabelStream {
+  let text = '';
+  const lineOf: number[] = [];
+  for (let i = from; i < to; i++) {
+    const t = labelText(lines[i]!);
+    text += t;
+    for (let k = 0; k < t.length; k++) lineOf.push(i);
+  }
+  return { text, lineOf };
+}
+
+export interface SectionBounds {
+  /** Line index of each chapter heading found, in document order. */
+  start: Partial<Record<SectionHeading['section'], number>>;
+}
+
+/** Headings are short lines; longer lines that merely mention a chapter's name are running text. */
+const MAX_HEADING_CHARS = 40;
+
+export function findSections(lines: Line[]): SectionBounds {
+  const start: SectionBounds['start'] = {};
+  let from = 0;
+  for (const h of SECTION_HEADINGS) {
+    for (let i = from; i < lines.length; i++) {
+      const t = labelKey(lines[i]!.items.map((it) => it.text).join(''));
+      if (t.length > MAX_HEADING_CHARS) continue;
+      if (h.match.some((m) => t.includes(labelKey(m)))) {
+        start[h.section] = i;
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  return { start };
+}
+
+/**
+ * Header cells of a table: label tokens stacked in one column (wrapped headers such as 社会/公益/组织 come out as
+ * separate lines in positioned sources) are joined top to bottom. Group headers are removed from the joined text.
+ */
+export interface HeaderCell {
+  text: string;
+  x: number;
+  x0: number;
+  x1: number;
+}
+
+export function headerCells(lines: Line[], from: number, to: number, groupHeaders: string[]): HeaderCell[] {
+  const cells: (HeaderCell & { tol: number })[] = [];
+  for (let i = from; i < to; i++) {
+    for (const it of lines[i]!.items) {
+      if (it.text === '' || isFigureToken(it.text)) continue;
+      const x = (it.x0 + it.x1) / 2;
+      const tol = 0.8 * it.h;
+      const cell = cells.find((c) => Math.abs(c.x - x) <= tol);
+      if (cell) {
+        cell.text += labelKey(it.text);
+        cell.x0 = Math.min(cell.x0, it.x0);
+        cell.x1 = Math.max(cell.x1, it.x1);
+      } else cells.push({ text: labelKey(it.text), x, x0: it.x0, x1: it.x1, tol });
+    }
+  }
+  return cells
+    .map(({ text, x, x0, x1 }) => {
+      let t = text;
+      for (const g of groupHeaders) t = t.split(labelKey(g)).join('');
+      return { text: t, x, x0, x1 };
+    })
+    .filter((c) => c.text !== '')
+    .sort((a, b) => a.x - b.x);
+}
+
+export function headerMatches(cell: HeaderCell, col: ColumnDef): boolean {
+  return col.match.some((m) => (col.exact ? cell.text === labelKey(m) : cell.text.includes(labelKey(m))));
+}
+
+/** Row-label prefixes (一、 （一） 1.) that start a label; a row's extent begins at its prefix, not its key phrase. */
+const PREFIX = /(?:\d{1,2}[.、]|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)/g;
+
+/** Offset where the label containing `at` begins: the nearest prefix within `maxBack` characters, else `at`. */
+export function labelStart(stream: string, at: number, floor: number, maxBack = 24): number {
+  const from = Math.max(floor, at - maxBack);
+  const slice = stream.slice(from, at + 1);
+  let best = -1;
+  for (const m of slice.matchAll(PREFIX)) best = m.index;
+  return best >= 0 ? from + best : at;
+}

@@ -1,0 +1,61 @@
+/**
+ * Text normalisation shared by every reader. Rules from extraction.md: NFKC (pdftotext and some producers emit
+ * full-width digits), whitespace removed inside CJK labels (per-glyph PDFs give `勾稽 关 系`), and a fixed set of
+ * tokens that mean "empty cell".
+ */
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+
+/** NFKC plus unified whitespace (NBSP, ideographic space and zero-width characters become spaces or vanish). */
+export function normalize(s: string): string {
+  return s
+    .normalize('NFKC')
+    .replace(/[\u200b-\u200d\ufeff]/g, '')
+    .replace(/[\u00a0\u3000\t\r\f\v]/g, ' ')
+    .replace(/ +/g, ' ');
+}
+
+/** A label for matching: normalised, every whitespace removed, curly quotes made plain. */
+export function labelKey(s: string): string {
+  return normalize(s)
+    .replace(/\s+/g, '')
+    .replace(/[〈《［【〔]/g, '(') // OCR and some fonts give other brackets for （ ）
+    .replace(/[〉》］】〕]/g, ')')
+    .replace(/[“”"＂]/g, '"')
+    .replace(/[‘’']/g, "'");
+}
+
+/** True when the string holds a CJK character (used to tell labels from numbers). */
+export function hasCjk(s: string): boolean {
+  return CJK.test(s);
+}
+
+/** Cell texts that mean "nothing was entered". */
+const EMPTY_TOKENS = new Set(['', '-', '--', '—', '——', '–', '/', '／', 'n/a', 'na', '无', '\\']);
+
+export function isEmptyToken(s: string): boolean {
+  return EMPTY_TOKENS.has(labelKey(s).toLowerCase());
+}
+
+/** A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `+3`, `-2`, `−2`. */
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:万元|万|件|个|项|元)?$/;
+
+/**
+ * Parses a cell as a number. Returns `null` for an empty cell and `undefined` when the text is not a number
+ * (a label, or damaged text), so callers can tell "blank" from "unreadable".
+ */
+export function parseNumber(raw: string): number | null | undefined {
+  const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
+  if (isEmptyToken(s)) return null;
+  const m = NUMBER.exec(s);
+  if (!m) return undefined;
+  const n = Number(`${m[1] ?? ''}${(m[2] ?? '').replace(/,/g, '')}${m[3] ?? ''}`);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** True when the token is a number or an empty marker: something that sits in a figure cell. */
+export function isFigureToken(raw: string): boolean {
+  const s = labelKey(raw);
+  if (s === '' || s === '无') return false; // a bare 无 in running text is a word, not a cell
+  return parseNumber(s) !== undefined;
+}

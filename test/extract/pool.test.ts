@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ExtractionPool } from '../../src/extract/pool.ts';
+import { sample } from './helpers.ts';
+
+test('the pool extracts in workers; a hung, crashed or exiting worker fails only its document and is replaced', async () => {
+  const pool = new ExtractionPool({ concurrency: 2, timeoutMs: 4000, workerUrl: new URL('./fixtures/bad-worker.mjs', import.meta.url) });
+  try {
+    const [good, hang, crash, exit, after] = await Promise.all([
+      pool.extract({ path: sample('s002.docx'), mediaType: 'docx' }),
+      pool.extract({ path: '/tmp/hang.pdf', mediaType: 'pdf' }),
+      pool.extract({ path: '/tmp/crash.pdf', mediaType: 'pdf' }),
+      pool.extract({ path: '/tmp/exit.pdf', mediaType: 'pdf' }),
+      pool.extract({ path: sample('s004.html'), mediaType: 'html' }),
+    ]);
+    assert.equal(good!.status, 'extracted');
+    assert.deepEqual([hang!.status, hang!.reason], ['failed', 'timeout after 4000 ms']);
+    assert.match(crash!.reason!, /worker crashed: boom/);
+    assert.match(exit!.reason!, /exited with code 3/);
+    assert.equal(after!.status, 'extracted');
+    assert.equal(after!.template, '2019');
+  } finally {
+    await pool.close();
+  }
+});
+
+test('the real worker entry runs extractDocument', async () => {
+  const pool = new ExtractionPool({ concurrency: 1 });
+  try {
+    const r = await pool.extract({ path: sample('synth.tables.xlsx'), mediaType: 'xlsx' });
+    assert.equal(r.status, 'extracted');
+  } finally {
+    await pool.close();
+  }
+});
