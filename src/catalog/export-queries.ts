@@ -30,8 +30,47 @@ export interface ExportFilter {
   year?: number;
 }
 
+/** One row per report, with its extraction summary: the base of `export --figures`. */
+export interface ReportFigureRow {
+  report_id: number;
+  agency: string;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  division: string | null;
+  year: number;
+  title: string;
+  report_url: string;
+  template: string | null;
+  status: string;
+  reason: string | null;
+  source_sha256: string | null;
+  checks_failed: number;
+  checks_uncertain: number;
+  disagreements: string;
+}
+
 export class ExportQueries {
   constructor(private readonly db: Db) {}
+
+  *reportFigures(filter: ExportFilter = {}): IterableIterator<ReportFigureRow> {
+    const province = filter.province ?? null;
+    const code = province && /^\d{2}(\d{4})?$/.test(province) ? province.slice(0, 2) : null;
+    const stmt = this.db.prepare(`
+      SELECT r.id AS report_id, a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
+             r.page_url AS report_url, x.template, coalesce(x.status, 'pending') AS status, x.reason,
+             x.best_sha256 AS source_sha256, coalesce(x.checks_failed, 0) AS checks_failed,
+             coalesce(x.checks_uncertain, 0) AS checks_uncertain, coalesce(x.disagreements, '[]') AS disagreements
+      FROM reports r
+      JOIN agencies a ON a.id = r.agency_id
+      LEFT JOIN report_extractions x ON x.report_id = r.id
+      WHERE (@year IS NULL OR r.year = @year)
+        AND (@province IS NULL
+             OR (@code IS NOT NULL AND substr(a.division, 1, 2) = @code)
+             OR (@code IS NULL AND a.province LIKE @province || '%'))
+      ORDER BY a.province, a.city, a.county, a.name, r.year`);
+    yield* stmt.iterate({ year: filter.year ?? null, province, code }) as IterableIterator<ReportFigureRow>;
+  }
 
   *reportFiles(filter: ExportFilter = {}): IterableIterator<ReportFileExportRow> {
     const province = filter.province ?? null;

@@ -4,6 +4,7 @@ import type { NianbaoConfig } from '../config.ts';
 import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
 import { ExitCode } from '../errors.ts';
 import { loadSeeds } from '../registry/seeds-file.ts';
+import { extractAndReport } from './extract.ts';
 import { configFrom, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
 
 export interface CrawlFlags {
@@ -13,6 +14,7 @@ export interface CrawlFlags {
   hostConcurrency?: number;
   maxFileSize?: number;
   robots: boolean;
+  extract: boolean;
 }
 
 export function crawlConfig(opts: CrawlFlags): NianbaoConfig {
@@ -34,7 +36,8 @@ export function withCrawlFlags(cmd: Command): Command {
     .option('--host-delay <ms>', 'minimum milliseconds between requests to one host (default 1000)', positiveInt('--host-delay'))
     .option('--host-concurrency <n>', 'requests in flight per host (default 1)', positiveInt('--host-concurrency'))
     .option('--max-file-size <bytes>', 'largest file downloaded (default 52428800)', positiveInt('--max-file-size'))
-    .option('--no-robots', 'ignore robots.txt (only for your own test servers)');
+    .option('--no-robots', 'ignore robots.txt (only for your own test servers)')
+    .option('--no-extract', 'do not extract what was downloaded (run `nianbao extract` later)');
 }
 
 /** Runs one harvest under the storage lock and prints its summary; returns the exit code. */
@@ -42,6 +45,7 @@ export async function runHarvestCommand(
   config: NianbaoConfig,
   command: string,
   options: Omit<HarvestOptions, 'config' | 'catalog'>,
+  extract = true,
 ): Promise<number> {
   return withLock(config, command, async () => {
     const catalog = openCatalog(config);
@@ -55,7 +59,8 @@ export async function runHarvestCommand(
       );
       if (summary.resumedHosts.length) say(`resumed the unfinished queues of ${summary.resumedHosts.length} hosts`);
       for (const c of summary.openCircuits) say(`host skipped for the rest of the run: ${c.host} (${c.reason})`);
-      return summary.status === 'ok' ? ExitCode.ok : ExitCode.partial;
+      const extracted = extract ? await extractAndReport(catalog, config, {}) : ExitCode.ok;
+      return summary.status === 'ok' && extracted === ExitCode.ok ? ExitCode.ok : ExitCode.partial;
     } finally {
       catalog.close();
     }
@@ -72,7 +77,7 @@ export function crawlCommand(): Command {
         kind: 'crawl',
         jobName: 'crawl',
         args: { seeds: opts.seeds ?? 'seeds/*.yaml' },
-      });
+      }, opts.extract);
     },
   );
 }

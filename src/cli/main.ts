@@ -5,6 +5,7 @@ import { crawlCommand } from './crawl.ts';
 import { backfillCommand } from './backfill.ts';
 import { coverageCommand } from './coverage.ts';
 import { exportCommand } from './export.ts';
+import { extractCommand } from './extract.ts';
 import { scheduleCommand } from './schedule.ts';
 import { statusCommand } from './status.ts';
 
@@ -17,6 +18,7 @@ export function program(): Command {
     .addCommand(crawlCommand())
     .addCommand(backfillCommand())
     .addCommand(scheduleCommand())
+    .addCommand(extractCommand())
     .addCommand(exportCommand())
     .addCommand(statusCommand())
     .addCommand(coverageCommand());
