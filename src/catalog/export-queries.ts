@@ -1,5 +1,6 @@
 /** Read-only queries behind the CSV exports. */
 import type { Db } from './db.ts';
+import { PROVINCE_CONDITION, provinceParams } from './region-filter.ts';
 
 /** One row per (report, file link): the columns of `nianbao export`. */
 export interface ReportFileExportRow {
@@ -54,8 +55,6 @@ export class ExportQueries {
   constructor(private readonly db: Db) {}
 
   *reportFigures(filter: ExportFilter = {}): IterableIterator<ReportFigureRow> {
-    const province = filter.province ?? null;
-    const code = province && /^\d{2}(\d{4})?$/.test(province) ? province.slice(0, 2) : null;
     const stmt = this.db.prepare(`
       SELECT r.id AS report_id, a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
              r.page_url AS report_url, x.template, coalesce(x.status, 'pending') AS status, x.reason,
@@ -65,16 +64,12 @@ export class ExportQueries {
       JOIN agencies a ON a.id = r.agency_id
       LEFT JOIN report_extractions x ON x.report_id = r.id
       WHERE (@year IS NULL OR r.year = @year)
-        AND (@province IS NULL
-             OR (@code IS NOT NULL AND substr(a.division, 1, 2) = @code)
-             OR (@code IS NULL AND a.province LIKE @province || '%'))
+        AND ${PROVINCE_CONDITION}
       ORDER BY a.province, a.city, a.county, a.name, r.year`);
-    yield* stmt.iterate({ year: filter.year ?? null, province, code }) as IterableIterator<ReportFigureRow>;
+    yield* stmt.iterate({ year: filter.year ?? null, ...provinceParams(filter.province) }) as IterableIterator<ReportFigureRow>;
   }
 
   *reportFiles(filter: ExportFilter = {}): IterableIterator<ReportFileExportRow> {
-    const province = filter.province ?? null;
-    const code = province && /^\d{2}(\d{4})?$/.test(province) ? province.slice(0, 2) : null;
     const stmt = this.db.prepare(`
       SELECT a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
              rf.source_url AS report_url, rf.url AS file_url, rf.file_name, rf.role,
@@ -85,10 +80,8 @@ export class ExportQueries {
       JOIN agencies a ON a.id = r.agency_id
       JOIN files f ON f.sha256 = rf.sha256
       WHERE (@year IS NULL OR r.year = @year)
-        AND (@province IS NULL
-             OR (@code IS NOT NULL AND substr(a.division, 1, 2) = @code)
-             OR (@code IS NULL AND a.province LIKE @province || '%'))
+        AND ${PROVINCE_CONDITION}
       ORDER BY a.province, a.city, a.county, a.name, r.year, rf.role DESC, rf.id`);
-    yield* stmt.iterate({ year: filter.year ?? null, province, code }) as IterableIterator<ReportFileExportRow>;
+    yield* stmt.iterate({ year: filter.year ?? null, ...provinceParams(filter.province) }) as IterableIterator<ReportFileExportRow>;
   }
 }

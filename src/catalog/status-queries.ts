@@ -1,5 +1,6 @@
 /** Read-only queries behind `nianbao status` and `nianbao coverage`. */
 import type { Db } from './db.ts';
+import { PROVINCE_CONDITION, provinceParams } from './region-filter.ts';
 
 export interface CoverageRow {
   agency_id: number;
@@ -29,8 +30,6 @@ export class StatusQueries {
   constructor(private readonly db: Db) {}
 
   coverage(year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): CoverageRow[] {
-    const province = opts.province ?? null;
-    const code = province && /^\d{2}(\d{4})?$/.test(province) ? province.slice(0, 2) : null;
     return this.db
       .prepare(
         `SELECT a.id AS agency_id, a.name AS agency, a.province, a.city, a.county, a.division, a.level, a.discovered,
@@ -42,12 +41,10 @@ export class StatusQueries {
          FROM agencies a
          LEFT JOIN reports r ON r.agency_id = a.id AND r.year = @year
          WHERE (@all = 1 OR a.discovered = 0)
-           AND (@province IS NULL
-                OR (@code IS NOT NULL AND substr(a.division, 1, 2) = @code)
-                OR (@code IS NULL AND a.province LIKE @province || '%'))
+           AND ${PROVINCE_CONDITION}
          ORDER BY a.division, a.name`,
       )
-      .all({ year, all: opts.includeDiscovered ? 1 : 0, province, code }) as CoverageRow[];
+      .all({ year, all: opts.includeDiscovered ? 1 : 0, ...provinceParams(opts.province) }) as CoverageRow[];
   }
 
   countsByState(): Record<string, number> {
