@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import type { NianbaoConfig } from '../config.ts';
 import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
+import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
 import { loadSeeds } from '../registry/seeds-file.ts';
 import { extractAndReport } from './extract.ts';
@@ -15,6 +16,7 @@ export interface CrawlFlags {
   maxFileSize?: number;
   robots: boolean;
   extract: boolean;
+  minPages?: number;
 }
 
 export function crawlConfig(opts: CrawlFlags): NianbaoConfig {
@@ -37,6 +39,7 @@ export function withCrawlFlags(cmd: Command): Command {
     .option('--host-concurrency <n>', 'requests in flight per host (default 1)', positiveInt('--host-concurrency'))
     .option('--max-file-size <bytes>', 'largest file downloaded (default 52428800)', positiveInt('--max-file-size'))
     .option('--no-robots', 'ignore robots.txt (only for your own test servers)')
+    .option('--min-pages <n>', 'list pages read every run before paging may stop at a page with nothing new (default 1)', positiveInt('--min-pages'))
     .option('--no-extract', 'do not extract what was downloaded (run `nianbao extract` later)');
 }
 
@@ -76,6 +79,7 @@ export function crawlCommand(): Command {
         seeds,
         kind: 'crawl',
         jobName: 'crawl',
+        policy: { ...DEFAULT_RECRAWL, ...(opts.minPages ? { minListPages: opts.minPages } : {}) },
         args: { seeds: opts.seeds ?? 'seeds/*.yaml' },
       }, opts.extract);
     },

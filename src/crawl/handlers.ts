@@ -17,7 +17,7 @@ import { parseDetailPage } from './detail-page.ts';
 import type { Frontier } from './frontier.ts';
 import { trsNextPage, looksLikeTrs } from './families/trs.ts';
 import { parseListItems, type ListItem } from './list-page.ts';
-import { fileDue, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
+import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { DetailData, FileData, ListData, QueuedRequest } from './requests.ts';
 import type { CrawlStats } from './stats.ts';
 
@@ -34,6 +34,8 @@ export interface HarvestContext {
   stats: CrawlStats;
   /** Only reports on these years (backfill --years); all when absent. */
   years?: (year: number) => boolean;
+  /** Read every list page (backfill), never stopping at known items. */
+  fullDepth?: boolean;
 }
 
 /** The parts of a Crawlee crawling context the handlers use. */
@@ -81,13 +83,24 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (data.pageIndex === 0) h.catalog.seeds.markCrawled(data.seedEntryId, looksLikeTrs(visit.body) ? 'trs' : 'generic');
   const items = parseListItems(visit.body, visit.loadedUrl);
   const queued: QueuedRequest[] = [];
+  const links = { reports: 0, unknown: 0 };
   for (const item of items) {
     if (!classifyTitle(item.title).isReport) continue;
+    links.reports += 1;
+    if (!isKnown(h, item)) links.unknown += 1;
     queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
   }
   const next = trsNextPage(visit.body, visit.loadedUrl);
-  if (next && h.scope.allows(next)) queued.push({ url: next, userData: { ...data, pageIndex: data.pageIndex + 1 } });
+  // Lists are newest first: a page whose reports are all known means the pages after it hold nothing new either.
+  if (next && h.scope.allows(next) && keepPaging(h.policy, data.pageIndex, links, h.fullDepth ?? false)) {
+    queued.push({ url: next, userData: { ...data, pageIndex: data.pageIndex + 1 } });
+  }
   await h.frontier.add(queued);
+}
+
+/** A report link seen before: its page is a known source, or its file was stored from that URL. */
+function isKnown(h: HarvestContext, item: ListItem): boolean {
+  return item.isFile ? Boolean(h.catalog.urls.get(item.url)?.sha256) : h.catalog.reports.bySourceUrl(item.url) !== undefined;
 }
 
 /** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */

@@ -130,6 +130,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     policy: opts.policy ?? DEFAULT_RECRAWL,
     stats,
     years: opts.years,
+    fullDepth: opts.fullDepth,
   };
 
   try {

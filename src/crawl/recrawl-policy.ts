@@ -10,9 +10,18 @@ export interface RecrawlPolicy {
   revisitMinIntervalHours: number;
   /** A stored file is revalidated (If-None-Match / If-Modified-Since) after this many days. Default 30. */
   revalidateAfterDays: number;
+  /** List pages read on every run before paging may stop: paging stops at the first page after these whose report
+   * links are all known already (lists are newest first). A page without report links does not stop it. Default 1.
+   * Backfills read every page. */
+  minListPages: number;
 }
 
-export const DEFAULT_RECRAWL: RecrawlPolicy = { revisitWindowDays: 45, revisitMinIntervalHours: 20, revalidateAfterDays: 30 };
+export const DEFAULT_RECRAWL: RecrawlPolicy = { revisitWindowDays: 45, revisitMinIntervalHours: 20, revalidateAfterDays: 30, minListPages: 1 };
+
+/** Whether to read the list page after page `pageIndex` (0-based), given the report links this one held. */
+export function keepPaging(p: RecrawlPolicy, pageIndex: number, links: { reports: number; unknown: number }, fullDepth: boolean): boolean {
+  return fullDepth || pageIndex + 1 < p.minListPages || links.reports === 0 || links.unknown > 0;
+}
 
 const HOUR = 3600_000;
 

@@ -25,7 +25,13 @@ export interface PoolOptions {
 interface Slot {
   worker: Worker;
   busy: boolean;
+  /** Resolves when the worker has loaded its modules: a document's time limit starts only then, so a slow start
+   * on a loaded machine is not charged to the first document. */
+  ready: Promise<void>;
 }
+
+/** How long a worker may take to load before it counts as broken. */
+const STARTUP_TIMEOUT_MS = 120_000;
 
 export class ExtractionPool {
   private readonly queue: PQueue;
@@ -66,7 +72,28 @@ export class ExtractionPool {
     }
     const worker = new Worker(this.opts.workerUrl, { resourceLimits: { maxOldGenerationSizeMb: this.opts.maxHeapMb } });
     worker.unref();
-    const slot = { worker, busy: true };
+    const ready = new Promise<void>((resolve, reject) => {
+      const onMessage = (msg: { ready?: boolean }) => {
+        if (!msg?.ready) return;
+        cleanup();
+        resolve();
+      };
+      const onError = (err: Error) => (cleanup(), reject(err));
+      const onExit = (code: number) => (cleanup(), reject(new Error(`exited with code ${code} while starting`)));
+      const timer = setTimeout(() => (cleanup(), reject(new Error(`did not start within ${STARTUP_TIMEOUT_MS} ms`))), STARTUP_TIMEOUT_MS);
+      timer.unref();
+      const cleanup = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+      };
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+    });
+    ready.catch(() => undefined); // observed in runOne
+    const slot = { worker, busy: true, ready };
     this.slots.push(slot);
     return slot;
   }
@@ -77,9 +104,16 @@ export class ExtractionPool {
     void slot.worker.terminate();
   }
 
-  private runOne(input: ExtractInput, opts: ExtractOptions): Promise<ExtractionResult> {
+  private async runOne(input: ExtractInput, opts: ExtractOptions): Promise<ExtractionResult> {
     const slot = this.acquire();
     const id = this.nextId++;
+    slot.worker.ref();
+    try {
+      await slot.ready;
+    } catch (err) {
+      this.discard(slot);
+      return failed(`worker failed to start: ${(err as Error).message}`);
+    }
     return new Promise((resolve) => {
       const { worker } = slot;
       let done = false;

@@ -13,3 +13,6 @@ parentPort?.on('message', async (msg: WorkerRequest) => {
   const result = await extractDocument(msg.input, msg.opts);
   parentPort?.postMessage({ id: msg.id, result });
 });
+
+// Tell the pool the modules are loaded: its per-document time limit starts now.
+parentPort?.postMessage({ ready: true });

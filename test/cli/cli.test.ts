@@ -53,7 +53,7 @@ test('crawl then export through the command line', async () => {
   const storage = path.join(dir, 'storage');
   const crawl = await runAsync(['crawl', '--seeds', seedsFile, '--storage', storage, '--host-delay', '50']);
   assert.equal(crawl.code, 0, crawl.err);
-  assert.match(crawl.out, /crawl run 1 ok: .* 5 new reports/);
+  assert.match(crawl.out, /crawl run 1 ok: .* 6 new reports/);
   const out = path.join(dir, 'r.csv');
   const exp = await runAsync(['export', '--out', out, '--province', '江西', '--bom'], { NIANBAO_STORAGE: storage });
   assert.equal(exp.code, 0, exp.err);

@@ -18,7 +18,7 @@ test('kill -9 at several points, run again: it continues, nothing lost, duplicat
   const env = { ...process.env, NIANBAO_BACKOFF_MS: '50' };
   const kills: number[] = [];
 
-  // A clean crawl makes about 29 requests (4 of them robots.txt, fetched again by every run). Kill each run after
+  // A clean crawl makes about 32 requests (4 of them robots.txt, fetched again by every run). Kill each run after
   // 6, 8 and 9 of its requests: mid-listing, mid-report, mid-download.
   for (const after of [6, 8, 9]) {
     const start = portal.log.length;
@@ -41,15 +41,15 @@ test('kill -9 at several points, run again: it continues, nothing lost, duplicat
   const catalog = Catalog.open(storagePaths(storage).catalog);
   const n = (sql: string) => (catalog.db.prepare(sql).get() as { n: number }).n;
   // Everything of the portal is there, once.
-  assert.equal(n('SELECT count(*) n FROM reports'), 5);
-  assert.equal(n('SELECT count(*) n FROM report_sources'), 6);
-  assert.equal(n('SELECT count(*) n FROM files'), 11);
-  assert.equal(n('SELECT count(*) n FROM report_files'), 12);
+  assert.equal(n('SELECT count(*) n FROM reports'), 6);
+  assert.equal(n('SELECT count(*) n FROM report_sources'), 7);
+  assert.equal(n('SELECT count(*) n FROM files'), 12);
+  assert.equal(n('SELECT count(*) n FROM report_files'), 14);
   assert.equal(n(`SELECT count(*) n FROM runs WHERE status = 'running'`), 0);
   assert.ok(n(`SELECT count(*) n FROM runs WHERE status = 'interrupted'`) >= 1);
   // No partial file in the store: every stored file hashes to its name, temp files are gone.
   const files = readdirSync(path.join(storage, 'files'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  assert.equal(files.length, 11);
+  assert.equal(files.length, 12);
   for (const f of files) {
     const bytes = readFileSync(path.join(f.parentPath ?? (f as unknown as { path: string }).path, f.name));
     assert.equal(createHash('sha256').update(bytes).digest('hex'), f.name.split('.')[0]);

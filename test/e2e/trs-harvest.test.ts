@@ -32,7 +32,7 @@ test('crawl → store → catalog → export on the TRS portal, then an unchange
   // The 2020 report was published under the agency's old name; it is the same agency.
   assert.ok(rows.some((r) => r.agency === '宜春市国防动员办公室' && r.year === '2020' && r.title.startsWith('宜春市人民防空办公室')));
   // Region columns come from the registry.
-  const jianxi = rows.find((r) => r.year === '2024')!;
+  const jianxi = rows.find((r) => r.agency === '洛阳市涧西区国防动员办公室')!;
   assert.deepEqual([jianxi.province, jianxi.city, jianxi.county, jianxi.division], ['河南省', '洛阳市', '涧西区', '410305']);
 
   // The same PDF bytes linked from two pages (original and re-post) are stored once.
