@@ -25,6 +25,6 @@ export function backfillCommand(): Command {
       args: { province: province.code, years: opts.years ?? null },
       years: years?.test,
       fullDepth: true,
-    }, opts.extract);
+    }, opts.extract, opts.progress);
   });
 }

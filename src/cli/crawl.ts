@@ -1,5 +1,6 @@
 /** `nianbao crawl`: harvest the portals of the seeds files into the catalog. */
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { progressFor, type ProgressMode } from './progress.ts';
 import type { NianbaoConfig } from '../config.ts';
 import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
 import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
@@ -17,6 +18,7 @@ export interface CrawlFlags {
   robots: boolean;
   extract: boolean;
   minPages?: number;
+  progress: ProgressMode;
 }
 
 export function crawlConfig(opts: CrawlFlags): NianbaoConfig {
@@ -40,6 +42,7 @@ export function withCrawlFlags(cmd: Command): Command {
     .option('--max-file-size <bytes>', 'largest file downloaded (default 52428800)', positiveInt('--max-file-size'))
     .option('--no-robots', 'ignore robots.txt (only for your own test servers)')
     .option('--min-pages <n>', 'list pages read every run before paging may stop at a page with nothing new (default 1)', positiveInt('--min-pages'))
+    .addOption(new Option('--progress <mode>', 'live progress on stderr: a status line on a terminal, JSON lines otherwise').choices(['auto', 'tty', 'json', 'none']).default('auto'))
     .option('--no-extract', 'do not extract what was downloaded (run `nianbao extract` later)');
 }
 
@@ -49,11 +52,13 @@ export async function runHarvestCommand(
   command: string,
   options: Omit<HarvestOptions, 'config' | 'catalog'>,
   extract = true,
+  progressMode: ProgressMode = 'auto',
 ): Promise<number> {
   return withLock(config, command, async () => {
     const catalog = openCatalog(config);
+    const progress = progressFor(progressMode);
     try {
-      const summary = await harvest({ ...options, config, catalog });
+      const summary = await harvest({ ...options, config, catalog, onEvent: progress.onEvent, onTick: progress.onTick }).finally(() => progress.end());
       const s = summary.stats;
       say(
         `${options.kind} run ${summary.runId} ${summary.status}: ${s.requests} requests, ${s.listPages} list pages, ${s.reportPages} report pages, ` +
@@ -81,7 +86,7 @@ export function crawlCommand(): Command {
         jobName: 'crawl',
         policy: { ...DEFAULT_RECRAWL, ...(opts.minPages ? { minListPages: opts.minPages } : {}) },
         args: { seeds: opts.seeds ?? 'seeds/*.yaml' },
-      }, opts.extract);
+      }, opts.extract, opts.progress);
     },
   );
 }

@@ -33,6 +33,7 @@ export class Frontier {
   private readonly hostQueue: PQueue;
   private readonly prefix: string;
   private failure: unknown = null;
+  private readonly seen = new Set<string>();
 
   constructor(private readonly opts: FrontierOptions) {
     this.hostQueue = new PQueue({ concurrency: Math.max(1, opts.maxConcurrentHosts) });
@@ -66,7 +67,13 @@ export class Frontier {
     }
   }
 
+  /** Hosts crawled so far in this run: finished, being crawled, and all. */
+  hostCounts(): { done: number; active: number; total: number } {
+    return { done: this.seen.size - this.running.size, active: Math.min(this.running.size, this.opts.maxConcurrentHosts), total: this.seen.size };
+  }
+
   private schedule(host: string): void {
+    this.seen.add(host);
     if (this.running.has(host)) {
       this.dirty.add(host);
       return;

@@ -6,6 +6,7 @@
 import { Readable } from 'node:stream';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
+import type { RunEvent } from '../catalog/runs.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import type { Downloader } from '../download/downloader.ts';
 import { Scope } from '../download/scope.ts';
@@ -36,6 +37,8 @@ export interface HarvestContext {
   years?: (year: number) => boolean;
   /** Read every list page (backfill), never stopping at known items. */
   fullDepth?: boolean;
+  /** Told about every run event (progress display, structured log). */
+  onEvent?: (e: RunEvent) => void;
 }
 
 /** The parts of a Crawlee crawling context the handlers use. */
@@ -44,6 +47,12 @@ export interface PageVisit {
   loadedUrl: string;
   status: number;
   body: string;
+}
+
+/** Records a run event in the catalog and tells the progress display. */
+export function emit(h: HarvestContext, e: RunEvent): void {
+  h.catalog.runs.event(h.runId, e);
+  h.onEvent?.(e);
 }
 
 function agencyOf(h: HarvestContext, id: number): AgencyRow {
@@ -55,7 +64,7 @@ function agencyOf(h: HarvestContext, id: number): AgencyRow {
 function recordGone(h: HarvestContext, url: string, status: number | null, reason: string): void {
   const host = Scope.hostOf(url);
   h.catalog.urls.record({ url, host, status, outcome: 'gone', reason });
-  h.catalog.runs.event(h.runId, { kind: 'gone', host, url, detail: reason });
+  emit(h, { kind: 'gone', host, url, detail: reason });
   h.stats.gone += 1;
   h.stats.host(host).gone += 1;
 }
@@ -68,7 +77,7 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown): voi
   const refused = kind === 'robots' || kind === 'off_scope' || kind === 'circuit_open';
   const reason = `${kind}: ${(err as Error).message}`;
   h.catalog.urls.record({ url, host, status: e?.status ?? null, outcome: refused ? 'skipped' : 'failed', reason });
-  h.catalog.runs.event(h.runId, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });
+  emit(h, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });
   if (refused) h.stats.skipped += 1;
   else h.stats.fail(host, kind);
 }
@@ -106,7 +115,7 @@ function isKnown(h: HarvestContext, item: ListItem): boolean {
 /** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
 function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
   if (!h.scope.allows(item.url)) {
-    h.catalog.runs.event(h.runId, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
+    emit(h, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
     h.stats.skipped += 1;
     return [];
   }
@@ -166,10 +175,10 @@ function sight(
   const host = safeHost(pageUrl);
   if (result.newReport) {
     h.stats.newReports += 1;
-    h.catalog.runs.event(h.runId, { kind: 'new_report', host, url: pageUrl, reportId: result.report.id, detail: `${a.agency.name} ${a.year}` });
+    emit(h, { kind: 'new_report', host, url: pageUrl, reportId: result.report.id, detail: `${a.agency.name} ${a.year}` });
   } else if (result.newSource) {
     h.stats.newSources += 1;
-    h.catalog.runs.event(h.runId, { kind: 'new_source', host, url: pageUrl, reportId: result.report.id });
+    emit(h, { kind: 'new_source', host, url: pageUrl, reportId: result.report.id });
   }
   return result;
 }
@@ -178,7 +187,7 @@ function fileRequests(h: HarvestContext, reportId: number, links: { url: string;
   const out: QueuedRequest[] = [];
   for (const link of links) {
     if (!h.scope.allows(link.url)) {
-      h.catalog.runs.event(h.runId, { kind: 'skipped', host: safeHost(link.url), url: link.url, detail: 'off_scope: host not in the registry' });
+      emit(h, { kind: 'skipped', host: safeHost(link.url), url: link.url, detail: 'off_scope: host not in the registry' });
       h.stats.skipped += 1;
       continue;
     }
@@ -214,7 +223,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   });
   if (!attribution) {
     h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: 'no report year in the title or body' });
-    h.catalog.runs.event(h.runId, { kind: 'skipped', host, url: visit.url, detail: 'no report year' });
+    emit(h, { kind: 'skipped', host, url: visit.url, detail: 'no report year' });
     h.stats.skipped += 1;
     return;
   }
@@ -253,11 +262,11 @@ function recordStored(h: HarvestContext, file: { sha256: string; size: number; m
   if (h.catalog.files.add({ sha256: file.sha256, size: file.size, mediaType: file.mediaType, storedPath: file.storedPath })) {
     h.stats.newFiles += 1;
     h.stats.bytesStored += file.size;
-    h.catalog.runs.event(h.runId, { kind: 'new_file', host, url, sha256: file.sha256, detail: file.mediaType });
+    emit(h, { kind: 'new_file', host, url, sha256: file.sha256, detail: file.mediaType });
   }
   if (previousSha && previousSha !== file.sha256) {
     h.stats.changed += 1;
-    h.catalog.runs.event(h.runId, { kind: 'changed', host, url, sha256: file.sha256, detail: `was ${previousSha}` });
+    emit(h, { kind: 'changed', host, url, sha256: file.sha256, detail: `was ${previousSha}` });
   }
 }
 

@@ -5,6 +5,7 @@
 import { CheerioCrawler } from '@crawlee/cheerio';
 import type { RequestQueueV1 } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
+import type { RunEvent } from '../catalog/runs.ts';
 import { storagePaths, type NianbaoConfig } from '../config.ts';
 import { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { Downloader } from '../download/downloader.ts';
@@ -18,7 +19,7 @@ import { syncRegistry } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
-import { handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
+import { emit, handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { ListData, QueuedRequest, RequestData } from './requests.ts';
 import { CrawlStats } from './stats.ts';
@@ -37,6 +38,9 @@ export interface HarvestOptions {
   years?: (year: number) => boolean;
   /** Page through every list to its end (backfill), never stopping early on known items. */
   fullDepth?: boolean;
+  /** Told about every run event, and every second about the counters (progress display). */
+  onEvent?: (e: RunEvent) => void;
+  onTick?: (stats: CrawlStats, hosts: { done: number; active: number; total: number }) => void;
 }
 
 export interface HarvestSummary {
@@ -131,7 +135,9 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     stats,
     years: opts.years,
     fullDepth: opts.fullDepth,
+    onEvent: opts.onEvent,
   };
+  const ticker = opts.onTick ? setInterval(() => opts.onTick!(stats, frontier.hostCounts()), 1000) : null;
 
   try {
     const resumedHosts = await frontier.resume();
@@ -145,7 +151,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     await frontier.add(starts);
     await frontier.idle();
     const openCircuits = fetcher.gates.openCircuits();
-    for (const c of openCircuits) catalog.runs.event(runId, { kind: 'host_down', host: c.host, detail: c.reason });
+    for (const c of openCircuits) emit(ctx, { kind: 'host_down', host: c.host, detail: c.reason });
     const status = stats.failed > 0 || openCircuits.length > 0 ? 'partial' : 'ok';
     catalog.runs.finish(runId, status, stats.toJSON());
     catalog.runs.markInterrupted(opts.jobName, runId);
@@ -154,6 +160,9 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
   } catch (err) {
     catalog.runs.finish(runId, 'failed', { ...stats.toJSON(), error: (err as Error).message });
     throw err;
+  } finally {
+    if (ticker) clearInterval(ticker);
+    opts.onTick?.(stats, frontier.hostCounts());
   }
 }
 
