@@ -78,7 +78,9 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
         requestHandlerTimeoutSecs: 3600,
         useSessionPool: true,
         persistCookiesPerSession: true,
-        sessionPoolOptions: { blockedStatusCodes: [] },
+        // Sessions (cookies) live for one crawler only: persisted session-pool state is one key shared by every
+        // crawler, and a crawler reading it while another wrote it failed the run (JSON5: invalid end of input).
+        sessionPoolOptions: { blockedStatusCodes: [], persistenceOptions: { enable: false } },
         additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml'],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,

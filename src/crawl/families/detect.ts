@@ -6,13 +6,12 @@
 import type { Family } from '../../registry/seeds-file.ts';
 import { loadHtml, squash } from '../html.ts';
 import type { PageVisit } from '../page-visit.ts';
-import { looksLikeAggregator } from './aggregator.ts';
-import { aggregator } from './aggregator.ts';
+import { aggregator, looksLikeAggregator } from './aggregator.ts';
 import type { ListParser } from './family.ts';
 import { generic } from './generic.ts';
 import { hanweb, looksLikeHanweb } from './hanweb.ts';
 import { declaredApi, jsapi } from './jsapi.ts';
-import { looksLikeTrs, trs } from './trs.ts';
+import { hasTrsPager, looksLikeTrs, trs } from './trs.ts';
 
 export type ConcreteFamily = Exclude<Family, 'auto'>;
 
@@ -20,9 +19,11 @@ export const PARSERS: Record<ConcreteFamily, ListParser> = { trs, hanweb, jsapi,
 
 export function detectFamily(html: string, pageUrl: string): ConcreteFamily {
   if (looksLikeHanweb(html)) return 'hanweb';
-  if (looksLikeTrs(html)) return 'trs';
+  if (hasTrsPager(html)) return 'trs';
   if (declaredApi(html, pageUrl) && isShell(html)) return 'jsapi';
+  // Before TRS-style links: an aggregator often links TRS sites' report pages.
   if (looksLikeAggregator(html)) return 'aggregator';
+  if (looksLikeTrs(html)) return 'trs';
   return 'generic';
 }
 

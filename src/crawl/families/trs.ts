@@ -45,6 +45,11 @@ export function trsNextPage(html: string, pageUrl: string): string | null {
   return trsPageUrl(pager, pager.current + 1, pageUrl);
 }
 
+/** The TRS pager script itself: the strongest sign of the family. */
+export function hasTrsPager(html: string): boolean {
+  return CALL.test(html);
+}
+
 export function looksLikeTrs(html: string): boolean {
   return CALL.test(html) || /\/\d{6}\/t\d{8}_\d+(_wap)?\.s?html?/.test(html);
 }
