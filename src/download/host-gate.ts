@@ -1,6 +1,6 @@
 /**
  * Per-host politeness: at most `concurrency` requests in flight to one host, at least `delayMs` between the starts
- * of two requests, pauses asked for by the host (Retry-After), and a circuit breaker after consecutive failures.
+ * of two requests and between the end of one and the start of the next, pauses asked for by the host (Retry-After), and a circuit breaker after consecutive failures.
  * Crawlee 3.18 has none of these per host (sameDomainDelaySecs groups by eTLD+1, and all of *.gov.cn is one suffix).
  */
 import PQueue from 'p-queue';
@@ -53,7 +53,13 @@ export class HostGate {
         await sleep(startAt - now);
       }
       this.nextStartAt = Date.now() + this.delayMs;
-      return fn();
+      try {
+        return await fn();
+      } finally {
+        // The delay also runs from the end of the exchange: a slow answer (or a long download) is followed by a
+        // full pause, as the host sees it, not by an immediate next request.
+        this.nextStartAt = Math.max(this.nextStartAt, Date.now() + this.delayMs);
+      }
     }) as Promise<T>;
   }
 
