@@ -29,7 +29,8 @@ const config: NianbaoConfig = loadConfig(
     maxFileBytes: OVERSIZED_BYTES - 1024 * 1024,
     politeness: { hostDelayMs: HOST_DELAY_MS, backoffBaseMs: 50, hostConcurrency: 1 },
   },
-  {},
+  // Only the browser's path may come from the environment.
+  { NIANBAO_CHROMIUM: process.env.NIANBAO_CHROMIUM },
 );
 const browserMissing = !existsSync(config.chromiumPath);
 const skip = browserMissing ? `no Chromium at ${config.chromiumPath}: the portal has a JavaScript-only site` : false;
