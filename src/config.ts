@@ -7,7 +7,8 @@ import path from 'node:path';
 export interface PolitenessConfig {
   /** Requests in flight at once to one host. Default 1. Env NIANBAO_HOST_CONCURRENCY. */
   hostConcurrency: number;
-  /** Minimum milliseconds between the starts of two requests to one host. Default 1000. Env NIANBAO_HOST_DELAY_MS.
+  /** Minimum milliseconds between two requests to one host (start to start, and end of one to start of the next).
+   * Default 1000. Env NIANBAO_HOST_DELAY_MS.
    * A robots.txt Crawl-delay that is longer wins (capped by maxCrawlDelayMs). */
   hostDelayMs: number;
   /** Longest robots.txt Crawl-delay honoured, in ms. Default 60 000. */

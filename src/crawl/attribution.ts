@@ -3,7 +3,7 @@
  * 发布机构 and the seed's agency are fallbacks. An agency a portal lists but the registry lacks (a county site's
  * bureaus and towns) is created from the title, placed in the region of the site's agency, and marked discovered.
  */
-import { agencyFromTitle } from './classify/agency.ts';
+import { agencyFromTitle, isAgencyName } from './classify/agency.ts';
 import { parseReportYear, yearFromBody } from './classify/year.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
@@ -87,11 +87,4 @@ export class Attributor {
 function regionName(region: ReturnType<typeof regionOf>): string | undefined {
   if (!region) return undefined;
   return region.county ?? region.city ?? region.province;
-}
-
-/** An organisation's name ends in one of these (局, 委员会, 办公室, 人民政府, 街道办事处 …). */
-const AGENCY_SUFFIX = /(局|委员会|委|办公室|办公厅|办|厅|署|院|中心|人民政府|政府|街道办事处|街道|镇|乡|苏木|管委会|管理委员会|队|所|站|会|部)$/;
-
-function isAgencyName(name: string): boolean {
-  return name.length >= 3 && name.length <= 40 && AGENCY_SUFFIX.test(name.normalize('NFKC').replace(/\s+/g, ''));
 }

@@ -3,15 +3,18 @@
  * `maxConcurrentHosts` hosts crawled at once (p-queue). Partitioning by host is what lets per-host politeness
  * coexist with throughput: a single shared queue would fill every worker with requests waiting on the same slow
  * host. Queues are named after the job and the host, so a killed run finds them again and resumes.
+ * A host whose pages need a browser gets a second queue, its browser lane, crawled by a browser crawler; both
+ * lanes of one host fetch through the same per-host gate, so politeness holds across them.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { RequestQueueV1, type Configuration } from '@crawlee/core';
 import { Scope } from '../download/scope.ts';
-import type { QueuedRequest } from './requests.ts';
+import type { Lane, QueuedRequest } from './requests.ts';
 
-export type HostRunner = (host: string, queue: RequestQueueV1) => Promise<void>;
+/** Crawls one host's queue of one lane until it is empty. */
+export type HostRunner = (host: string, queue: RequestQueueV1, lane: Lane) => Promise<void>;
 
 export interface FrontierOptions {
   /** Stable per job (e.g. "crawl", "backfill-410000"), so that a rerun after a crash resumes the same queues. */
@@ -24,6 +27,17 @@ export interface FrontierOptions {
 
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+const BROWSER_SUFFIX = '--browser';
+
+/** The key of a host's queue in one lane: the host itself for HTTP, host + suffix for the browser. */
+function laneKey(host: string, lane: Lane): string {
+  return lane === 'browser' ? `${host}${BROWSER_SUFFIX}` : host;
+}
+
+function splitKey(key: string): { host: string; lane: Lane } {
+  return key.endsWith(BROWSER_SUFFIX) ? { host: key.slice(0, -BROWSER_SUFFIX.length), lane: 'browser' } : { host: key, lane: 'http' };
 }
 
 export class Frontier {
@@ -40,57 +54,60 @@ export class Frontier {
     this.prefix = `nb-${slug(opts.jobName)}--`;
   }
 
-  private queueName(host: string): string {
-    return `${this.prefix}${slug(host)}`;
+  private queueName(key: string): string {
+    const { host, lane } = splitKey(key);
+    return `${this.prefix}${slug(host)}${lane === 'browser' ? BROWSER_SUFFIX : ''}`;
   }
 
-  private queue(host: string): Promise<RequestQueueV1> {
-    let q = this.queues.get(host);
+  private queue(key: string): Promise<RequestQueueV1> {
+    let q = this.queues.get(key);
     if (!q) {
-      q = RequestQueueV1.open(this.queueName(host), { config: this.opts.crawlee });
-      this.queues.set(host, q);
+      q = RequestQueueV1.open(this.queueName(key), { config: this.opts.crawlee });
+      this.queues.set(key, q);
     }
     return q;
   }
 
-  /** Queues requests, each on its host's queue, and makes sure each host gets crawled. */
+  /** Queues requests, each on its host's queue (of its lane), and makes sure each gets crawled. */
   async add(requests: QueuedRequest[]): Promise<void> {
-    const byHost = new Map<string, QueuedRequest[]>();
+    const byKey = new Map<string, QueuedRequest[]>();
     for (const r of requests) {
-      const host = Scope.hostOf(r.url);
-      byHost.set(host, [...(byHost.get(host) ?? []), r]);
+      const key = laneKey(Scope.hostOf(r.url), r.lane ?? 'http');
+      byKey.set(key, [...(byKey.get(key) ?? []), r]);
     }
-    for (const [host, reqs] of byHost) {
-      const q = await this.queue(host);
-      await q.addRequests(reqs.map((r) => ({ ...r, userData: { ...r.userData } })));
-      this.schedule(host);
+    for (const [key, reqs] of byKey) {
+      const q = await this.queue(key);
+      // Crawlee's request options know nothing of lanes.
+      await q.addRequests(reqs.map(({ lane: _lane, ...r }) => ({ ...r, userData: { ...r.userData } })));
+      this.schedule(key);
     }
   }
 
-  /** Hosts crawled so far in this run: finished, being crawled, and all. */
+  /** Host queues (lanes) crawled so far in this run: finished, being crawled, and all. */
   hostCounts(): { done: number; active: number; total: number } {
     return { done: this.seen.size - this.running.size, active: Math.min(this.running.size, this.opts.maxConcurrentHosts), total: this.seen.size };
   }
 
-  private schedule(host: string): void {
-    this.seen.add(host);
-    if (this.running.has(host)) {
-      this.dirty.add(host);
+  private schedule(key: string): void {
+    this.seen.add(key);
+    if (this.running.has(key)) {
+      this.dirty.add(key);
       return;
     }
-    this.running.add(host);
+    this.running.add(key);
     void this.hostQueue
       .add(async () => {
-        const q = await this.queue(host);
+        const q = await this.queue(key);
         try {
-          // A request added while the crawler was finishing marks the host dirty: run it once more.
+          // A request added while the crawler was finishing marks the queue dirty: run it once more.
           for (let round = 0; round < 100; round++) {
-            this.dirty.delete(host);
-            await this.opts.runHost(host, q);
-            if (!this.dirty.has(host) && (await q.isFinished())) break;
+            this.dirty.delete(key);
+            const { host, lane } = splitKey(key);
+            await this.opts.runHost(host, q, lane);
+            if (!this.dirty.has(key) && (await q.isFinished())) break;
           }
         } finally {
-          this.running.delete(host);
+          this.running.delete(key);
         }
       })
       .catch((err: unknown) => {
@@ -109,10 +126,10 @@ export class Frontier {
       const head = await q.fetchNextRequest();
       if (!head) continue;
       await q.reclaimRequest(head, { forefront: true });
-      const host = Scope.hostOf(head.url);
-      this.queues.set(host, Promise.resolve(q));
-      this.schedule(host);
-      resumed.push(host);
+      const key = laneKey(Scope.hostOf(head.url), name.endsWith(BROWSER_SUFFIX) ? 'browser' : 'http');
+      this.queues.set(key, Promise.resolve(q));
+      this.schedule(key);
+      resumed.push(key);
     }
     return resumed;
   }

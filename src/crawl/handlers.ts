@@ -16,10 +16,11 @@ import { Attributor } from './attribution.ts';
 import { classifyTitle } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
 import type { Frontier } from './frontier.ts';
-import { trsNextPage, looksLikeTrs } from './families/trs.ts';
-import { parseListItems, type ListItem } from './list-page.ts';
+import { detectFamily, isChallenge, isShell, PARSERS, type ConcreteFamily } from './families/detect.ts';
+import type { ListItem } from './list-page.ts';
+import type { PageVisit } from './page-visit.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
-import type { DetailData, FileData, ListData, QueuedRequest } from './requests.ts';
+import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
 import type { CrawlStats } from './stats.ts';
 
 export interface HarvestContext {
@@ -39,14 +40,14 @@ export interface HarvestContext {
   fullDepth?: boolean;
   /** Told about every run event (progress display, structured log). */
   onEvent?: (e: RunEvent) => void;
+  /** Hosts whose pages only a browser sees (a challenge, or lists drawn by script): their pages go to the browser lane. */
+  browserHosts: Set<string>;
 }
 
-/** The parts of a Crawlee crawling context the handlers use. */
-export interface PageVisit {
-  url: string;
-  loadedUrl: string;
-  status: number;
-  body: string;
+export type { PageVisit };
+
+function laneOf(h: HarvestContext, url: string): Lane {
+  return h.browserHosts.has(Scope.hostOf(url)) ? 'browser' : 'http';
 }
 
 /** Records a run event in the catalog and tells the progress display. */
@@ -87,22 +88,37 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   h.stats.pages += 1;
   h.stats.listPages += 1;
   if (visit.status === 404 || visit.status === 410) return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
+  if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
   if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
   h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok' });
-  if (data.pageIndex === 0) h.catalog.seeds.markCrawled(data.seedEntryId, looksLikeTrs(visit.body) ? 'trs' : 'generic');
-  const items = parseListItems(visit.body, visit.loadedUrl);
+  const family: ConcreteFamily = data.family === 'auto' ? detectFamily(visit.body, visit.loadedUrl) : data.family;
+  if (data.pageIndex === 0 && !data.cursor) h.catalog.seeds.markCrawled(data.seedEntryId, family);
+  const page = PARSERS[family].parse(visit, data.cursor);
+  if (!visit.rendered && !page.items.length && !page.next.length && isShell(visit.body)) {
+    return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
+  }
   const queued: QueuedRequest[] = [];
   const links = { reports: 0, unknown: 0 };
-  for (const item of items) {
+  for (const item of page.items) {
     if (!classifyTitle(item.title).isReport) continue;
     links.reports += 1;
     if (!isKnown(h, item)) links.unknown += 1;
     queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
   }
-  const next = trsNextPage(visit.body, visit.loadedUrl);
-  // Lists are newest first: a page whose reports are all known means the pages after it hold nothing new either.
-  if (next && h.scope.allows(next) && keepPaging(h.policy, data.pageIndex, links, h.fullDepth ?? false)) {
-    queued.push({ url: next, userData: { ...data, pageIndex: data.pageIndex + 1 } });
+  // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
+  // known means the pages after it hold nothing new either (incremental), unless the run reads every page.
+  if (!keepPaging(h.policy, data.pageIndex, links, h.fullDepth ?? false)) return void (await h.frontier.add(queued));
+  for (const next of page.next) {
+    if (!h.scope.allows(next.url)) continue;
+    queued.push({
+      url: next.url,
+      method: next.method,
+      payload: next.payload,
+      headers: next.headers,
+      uniqueKey: next.uniqueKey,
+      lane: laneOf(h, next.url),
+      userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: next.cursor },
+    });
   }
   await h.frontier.add(queued);
 }
@@ -110,6 +126,15 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
 /** A report link seen before: its page is a known source, or its file was stored from that URL. */
 function isKnown(h: HarvestContext, item: ListItem): boolean {
   return item.isFile ? Boolean(h.catalog.urls.get(item.url)?.sha256) : h.catalog.reports.bySourceUrl(item.url) !== undefined;
+}
+
+/** The HTTP path cannot see this list: the host's pages go to the browser lane from now on. */
+async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData, why: string): Promise<void> {
+  const host = Scope.hostOf(visit.url);
+  h.browserHosts.add(host);
+  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `needs a browser: ${why}` });
+  h.stats.browserHandoffs += 1;
+  await h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
 }
 
 /** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
@@ -141,7 +166,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
     listTitle: item.title,
     listDate: item.date,
   };
-  return [{ url: item.url, userData: detail }];
+  return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
 }
 
 function safeHost(url: string): string | null {
@@ -211,6 +236,10 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   h.stats.pages += 1;
   h.stats.reportPages += 1;
   if (visit.status === 404 || visit.status === 410) return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
+  if (!visit.rendered && isChallenge(visit)) {
+    h.browserHosts.add(host);
+    return h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
+  }
   if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
   const page = parseDetailPage(visit.body, visit.loadedUrl);
   if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');

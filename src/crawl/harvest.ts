@@ -21,7 +21,8 @@ import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
 import { emit, handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
-import type { ListData, QueuedRequest, RequestData } from './requests.ts';
+import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
+import { runBrowserHost } from './browser-lane.ts';
 import { CrawlStats } from './stats.ts';
 
 export interface HarvestOptions {
@@ -71,7 +72,8 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
   const runId = catalog.runs.start(opts.kind, { job: opts.jobName, ...opts.args });
 
   let ctx: HarvestContext | null = null;
-  const runHost = async (_host: string, queue: RequestQueueV1) => {
+  const runHost = async (_host: string, queue: RequestQueueV1, lane: Lane) => {
+    if (lane === 'browser') return runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
     const crawler = new CheerioCrawler(
       {
         requestQueue: queue,
@@ -100,6 +102,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
             loadedUrl: c.request.loadedUrl ?? c.request.url,
             status: c.response.statusCode ?? 0,
             body: typeof c.body === 'string' ? c.body : c.body.toString('utf8'),
+            contentType: c.contentType.type,
           };
           if (data.kind === 'list') return handleList(ctx!, visit, data);
           return handleDetail(ctx!, visit, data);
@@ -136,6 +139,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     years: opts.years,
     fullDepth: opts.fullDepth,
     onEvent: opts.onEvent,
+    browserHosts: new Set(entries.filter((e) => e.render === 'browser').map((e) => e.host)),
   };
   const ticker = opts.onTick ? setInterval(() => opts.onTick!(stats, frontier.hostCounts()), 1000) : null;
 
@@ -146,7 +150,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
       const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0 };
       // The run id in the key makes every run list its seeds again, while a resumed run (same queues) does not
       // repeat what it already did.
-      return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, userData: data };
+      return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane: e.render === 'browser' ? 'browser' : 'http', userData: data };
     });
     await frontier.add(starts);
     await frontier.idle();

@@ -1,14 +1,19 @@
 /** The kinds of request a crawl queues, and what each carries. */
 import type { Family } from '../registry/seeds-file.ts';
 
+/** Family state carried from one list request to the next (e.g. the Hanweb jpage form fields). */
+export type ListCursor = Record<string, string | number>;
+
 export interface ListData {
   kind: 'list';
   seedEntryId: number;
   /** The agency whose site this is (the seed's). */
   siteAgencyId: number;
+  /** The seed's family; 'auto' until the seed page has been looked at, then the detected one. */
   family: Family;
   /** 0 for the seed's own page, then 1, 2, … along the pager. */
   pageIndex: number;
+  cursor?: ListCursor;
 }
 
 export interface DetailData {
@@ -32,8 +37,13 @@ export interface FileData {
 
 export type RequestData = ListData | DetailData | FileData;
 
+/** Which crawler fetches a request: plain HTTP (Cheerio), or the browser for JavaScript-rendered or challenged hosts. */
+export type Lane = 'http' | 'browser';
+
 export interface QueuedRequest {
   url: string;
+  /** Default 'http'. Files always go over HTTP (the downloader): a browser never navigates to them. */
+  lane?: Lane;
   uniqueKey?: string;
   method?: 'GET' | 'POST';
   payload?: string;

@@ -14,6 +14,8 @@ export class CrawlStats {
   gone = 0;
   failed = 0;
   skipped = 0;
+  /** List pages the HTTP path could not see, handed to the browser. */
+  browserHandoffs = 0;
   readonly perHost = new Map<string, { requests: number; failed: number; gone: number }>();
   readonly failures = new Map<string, number>();
 
@@ -48,6 +50,7 @@ export class CrawlStats {
       gone: this.gone,
       failed: this.failed,
       skipped: this.skipped,
+      browserHandoffs: this.browserHandoffs,
       failures: Object.fromEntries(this.failures),
       hosts: Object.fromEntries(this.perHost),
     };

@@ -27,6 +27,15 @@ export interface RawPage {
 }
 
 const MAX_PAGE_BYTES = 20 * 1024 * 1024;
+/** Headers that describe the transfer, not the content: the fetcher has already undone them. */
+const HOP_HEADERS = new Set(['content-length', 'content-encoding', 'transfer-encoding', 'connection', 'keep-alive']);
+
+export interface BrowserResponse {
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
 const RAW_PAGES_KEPT = 256;
 
 function isMarkup(contentType: string | null, bytes: Buffer): boolean {
@@ -87,6 +96,35 @@ export class PoliteHttpClient implements BaseHttpClient {
       delete out['content-length'];
       delete out['content-encoding'];
       return { res, bytes: payload, headers: out };
+    });
+  }
+
+  /**
+   * One request made by a browser page, fetched politely on its behalf (scope, robots.txt, the host's gate,
+   * retries): the bytes as sent (decompressed), for the page to decode itself. Markup is kept like any page.
+   */
+  async fetchForBrowser(req: { url: string; method: string; headers: Record<string, string>; body?: Buffer }): Promise<BrowserResponse> {
+    const method = req.method.toUpperCase() as 'GET' | 'POST' | 'HEAD';
+    return this.fetcher.request({ url: req.url, method, headers: req.headers, body: req.body, purpose: 'page' }, async (res) => {
+      const bytes = await readBody(res.body, MAX_PAGE_BYTES, res.url);
+      const contentType = first(res.headers['content-type']);
+      if (isMarkup(contentType, bytes)) {
+        this.keep({
+          url: res.url,
+          status: res.status,
+          bytes,
+          contentType,
+          encoding: null,
+          etag: first(res.headers.etag),
+          lastModified: first(res.headers['last-modified']),
+        });
+      }
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(res.headers)) {
+        if (v === undefined || HOP_HEADERS.has(k)) continue;
+        headers[k] = Array.isArray(v) ? v.join('\n') : v;
+      }
+      return { url: res.url, status: res.status, headers, body: bytes };
     });
   }
 

@@ -1,6 +1,6 @@
 /**
- * Per-host politeness: at most `concurrency` requests in flight to one host, at least `delayMs` between two requests
- * (after the previous response when one at a time; start to start otherwise), pauses asked for by the host (Retry-After), and a circuit breaker after consecutive failures.
+ * Per-host politeness: at most `concurrency` requests in flight to one host, at least `delayMs` between the starts
+ * of two requests and between the end of one and the start of the next, pauses asked for by the host (Retry-After), and a circuit breaker after consecutive failures.
  * Crawlee 3.18 has none of these per host (sameDomainDelaySecs groups by eTLD+1, and all of *.gov.cn is one suffix).
  */
 import PQueue from 'p-queue';
@@ -56,10 +56,9 @@ export class HostGate {
       try {
         return await fn();
       } finally {
-        // With one request at a time, the delay is idle time after a response, not only start-to-start: the
-        // host sees at least delayMs between the end of one exchange and the next request, whatever the transfer
-        // time. With several in flight the spacing stays start-to-start.
-        if (this.opts.concurrency <= 1) this.nextStartAt = Math.max(this.nextStartAt, Date.now() + this.delayMs);
+        // The delay also runs from the end of the exchange: a slow answer (or a long download) is followed by a
+        // full pause, as the host sees it, not by an immediate next request.
+        this.nextStartAt = Math.max(this.nextStartAt, Date.now() + this.delayMs);
       }
     }) as Promise<T>;
   }

@@ -67,6 +67,10 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
             } else done();
           },
         });
+        // The body may be cut before its consumer has attached (it awaits other things first): without a listener
+        // that error would be thrown as an unhandled 'error' event and kill the process. The stream keeps the
+        // error (readable.errored), so the consumer's pipeline or for-await still sees it.
+        counter.on('error', () => undefined);
         res.on('aborted', () => counter.destroy(new FetchError('connection cut mid-body', req.url, 'truncated')));
         res.on('error', (e) => counter.destroy(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
         res.pipe(counter);
@@ -82,6 +86,7 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         let body: Readable = counter;
         if (decoder) {
           const out = new PassThrough();
+          out.on('error', () => undefined); // as for counter above
           counter.on('error', (e) => out.destroy(e));
           decoder.on('error', (e) => out.destroy(new FetchError(`bad ${encoding} body: ${e.message}`, req.url, 'truncated')));
           counter.pipe(decoder).pipe(out);

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { portalWithSeeds } from '../helpers/harvest.ts';
+import { portalWithSeeds, TRS_SITES } from '../helpers/harvest.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bin/nianbao.mjs');
@@ -49,7 +49,7 @@ function runAsync(args: string[], env: Record<string, string> = {}): Promise<{ c
 }
 
 test('crawl then export through the command line', async () => {
-  const { seedsFile, dir } = await portalWithSeeds();
+  const { seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const storage = path.join(dir, 'storage');
   const crawl = await runAsync(['crawl', '--seeds', seedsFile, '--storage', storage, '--host-delay', '50']);
   assert.equal(crawl.code, 0, crawl.err);
@@ -65,7 +65,7 @@ test('crawl then export through the command line', async () => {
 });
 
 test('schedule --run-now --max-runs 1 crawls once and logs one JSON line per event', async () => {
-  const { seedsFile, dir } = await portalWithSeeds();
+  const { seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const r = await runAsync(['schedule', '--seeds', seedsFile, '--storage', path.join(dir, 's'), '--host-delay', '50', '--run-now', '--max-runs', '1']);
   assert.equal(r.code, 0, r.err);
   const events = r.out

@@ -6,7 +6,7 @@ import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
 import { parseYears, resolveProvince, seedsOfProvince } from '../../src/registry/province.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
-import { FAST, portalWithSeeds } from '../helpers/harvest.ts';
+import { FAST, portalWithSeeds, TRS_SITES } from '../helpers/harvest.ts';
 
 test('--province resolves names, short names and codes; --years ranges and lists', () => {
   assert.deepEqual(resolveProvince('河南省'), { code: '410000', name: '河南省' });
@@ -20,7 +20,7 @@ test('--province resolves names, short names and codes; --years ranges and lists
 });
 
 test('a backfill of one province requests no URL of another province\'s seeds', async () => {
-  const { portal, seedsFile, dir } = await portalWithSeeds();
+  const { portal, seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const henan = resolveProvince('41');
   const seeds = seedsOfProvince(loadSeeds([seedsFile]), henan);
   assert.deepEqual(seeds.map((s) => s.name).sort(), ['周口市国防动员办公室', '洛阳市涧西区国防动员办公室'].sort());
@@ -45,7 +45,7 @@ test('a backfill of one province requests no URL of another province\'s seeds', 
 });
 
 test('--years keeps only reports on those years', async () => {
-  const { seedsFile, dir } = await portalWithSeeds();
+  const { seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const storage = path.join(dir, 'storage-years');
   const catalog = Catalog.open(storagePaths(storage).catalog);
   await harvest({

@@ -7,10 +7,10 @@ import { harvest } from '../../src/crawl/harvest.ts';
 import { DEFAULT_RECRAWL } from '../../src/crawl/recrawl-policy.ts';
 import { coverageLines } from '../../src/export/coverage.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
-import { FAST, portalWithSeeds, runHarvest } from '../helpers/harvest.ts';
+import { FAST, portalWithSeeds, TRS_SITES, runHarvest } from '../helpers/harvest.ts';
 
 test('coverage lists exactly the fixture agencies with no report for the year asked', async () => {
-  const { seedsFile, dir } = await portalWithSeeds();
+  const { seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const storage = path.join(dir, 'storage');
   await runHarvest(storage, seedsFile);
   const catalog = Catalog.open(storagePaths(storage).catalog);
@@ -22,7 +22,7 @@ test('coverage lists exactly the fixture agencies with no report for the year as
 });
 
 test('stored files due for revalidation are asked for with their validators; a 304 downloads nothing', async () => {
-  const { portal, seedsFile, dir } = await portalWithSeeds();
+  const { portal, seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const storage = path.join(dir, 'storage');
   await runHarvest(storage, seedsFile);
   const mark = portal.log.length;

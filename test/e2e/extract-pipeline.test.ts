@@ -9,7 +9,7 @@ import { storagePaths } from '../../src/config.ts';
 import { FileStore } from '../../src/download/store.ts';
 import { runExtraction } from '../../src/extract/run.ts';
 import { exportFigures } from '../../src/export/figures.ts';
-import { portalWithSeeds, runHarvest } from '../helpers/harvest.ts';
+import { portalWithSeeds, TRS_SITES, runHarvest } from '../helpers/harvest.ts';
 
 const DOCS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures/docs');
 const expected = (id: string) =>
@@ -25,7 +25,7 @@ const BY_REPORT: Record<string, string> = {
 };
 
 test('crawl → extract → export --figures: every report\'s figures from its best rendition, checked; a broken file fails alone', async () => {
-  const { seedsFile, dir } = await portalWithSeeds();
+  const { seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const storage = path.join(dir, 'storage');
   await runHarvest(storage, seedsFile);
   const catalog = Catalog.open(storagePaths(storage).catalog);
@@ -35,7 +35,7 @@ test('crawl → extract → export --figures: every report\'s figures from its b
   catalog.files.add({ sha256: broken.sha256, size: broken.size, mediaType: broken.mediaType, storedPath: broken.storedPath });
 
   const summary = await runExtraction(catalog, storage, { pool: { concurrency: 2 } });
-  assert.equal(summary.files, 13);
+  assert.equal(summary.files, 14);
   assert.equal(summary.byStatus.failed, 1);
   assert.equal(catalog.files.get(broken.sha256)!.extraction_status, 'failed');
   assert.equal(summary.reportsWithFailedChecks, 0);

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { storagePaths } from '../../src/config.ts';
-import { portalWithSeeds, runHarvest } from '../helpers/harvest.ts';
+import { portalWithSeeds, TRS_SITES, runHarvest } from '../helpers/harvest.ts';
 
 const isList = (url: string) => /\/index(_\d+)?\.html$/.test(url);
 const isRobots = (url: string) => url === '/robots.txt';
 
 test('nightly: an unchanged portal costs one list request per seed and no download; new reports are found, exactly', async () => {
-  const { portal, seedsFile, dir } = await portalWithSeeds();
+  const { portal, seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const storage = path.join(dir, 'storage');
   portal.setNow(new Date('2024-12-31T12:00:00Z'));
   const first = await runHarvest(storage, seedsFile);

@@ -6,13 +6,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { storagePaths } from '../../src/config.ts';
-import { portalWithSeeds } from '../helpers/harvest.ts';
+import { portalWithSeeds, TRS_SITES } from '../helpers/harvest.ts';
 
 const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bin/nianbao.mjs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 test('kill -9 at several points, run again: it continues, nothing lost, duplicated, partial or downloaded twice', async () => {
-  const { portal, seedsFile, dir } = await portalWithSeeds();
+  const { portal, seedsFile, dir } = await portalWithSeeds(TRS_SITES);
   const storage = path.join(dir, 'storage');
   const args = [BIN, 'crawl', '--seeds', seedsFile, '--storage', storage, '--host-delay', '150'];
   const env = { ...process.env, NIANBAO_BACKOFF_MS: '50' };
@@ -43,13 +43,13 @@ test('kill -9 at several points, run again: it continues, nothing lost, duplicat
   // Everything of the portal is there, once.
   assert.equal(n('SELECT count(*) n FROM reports'), 6);
   assert.equal(n('SELECT count(*) n FROM report_sources'), 7);
-  assert.equal(n('SELECT count(*) n FROM files'), 12);
-  assert.equal(n('SELECT count(*) n FROM report_files'), 14);
+  assert.equal(n('SELECT count(*) n FROM files'), 13);
+  assert.equal(n('SELECT count(*) n FROM report_files'), 15);
   assert.equal(n(`SELECT count(*) n FROM runs WHERE status = 'running'`), 0);
   assert.ok(n(`SELECT count(*) n FROM runs WHERE status = 'interrupted'`) >= 1);
   // No partial file in the store: every stored file hashes to its name, temp files are gone.
   const files = readdirSync(path.join(storage, 'files'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-  assert.equal(files.length, 12);
+  assert.equal(files.length, 13);
   for (const f of files) {
     const bytes = readFileSync(path.join(f.parentPath ?? (f as unknown as { path: string }).path, f.name));
     assert.equal(createHash('sha256').update(bytes).digest('hex'), f.name.split('.')[0]);

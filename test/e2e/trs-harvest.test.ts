@@ -8,14 +8,14 @@ import { storagePaths } from '../../src/config.ts';
 import { exportReportFiles, REPORT_FILE_COLUMNS } from '../../src/export/report-files.ts';
 import { DEMO_HEADER, demoUrls, seedsYaml } from '../fixtures/portal/registry.ts';
 import { trsSites } from '../fixtures/portal/sites/trs-content.ts';
-import { maxInFlight, minSpacing, portalWithSeeds, runHarvest } from '../helpers/harvest.ts';
+import { maxInFlight, minSpacing, portalWithSeeds, TRS_SITES, runHarvest } from '../helpers/harvest.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 const expected = trsSites().flatMap((s) => s.items.filter((i) => i.report).map((i) => `${i.report!.agency} ${i.report!.year}`));
 const decoys = trsSites().flatMap((s) => s.items.filter((i) => !i.report).map((i) => i.title));
 
 test('crawl → store → catalog → export on the TRS portal, then an unchanged second crawl', async () => {
-  const { portal, seedsFile } = await portalWithSeeds();
+  const { portal, seedsFile } = await portalWithSeeds(TRS_SITES);
   const storage = tempDir();
   const first = await runHarvest(storage, seedsFile);
   assert.equal(first.status, 'ok');
@@ -50,7 +50,7 @@ test('crawl → store → catalog → export on the TRS portal, then an unchange
   }
 
   // Politeness and scope, from the servers' own log.
-  for (const site of Object.keys(portal.urls)) {
+  for (const site of TRS_SITES) {
     assert.equal(maxInFlight(portal.log, site), 1, `${site}: more than one request in flight`);
     assert.ok(minSpacing(portal.log, site) >= 90, `${site}: requests closer than the 100 ms delay: ${JSON.stringify(portal.log.filter((r) => r.site === site).map((r) => [r.url, r.start]))}`);
   }

@@ -7,16 +7,18 @@ import { harvest } from '../../src/crawl/harvest.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
 import type { LoggedRequest, Portal } from '../fixtures/portal/server.ts';
 import { startPortal } from '../fixtures/portal/server.ts';
-import { seedsYaml } from '../fixtures/portal/registry.ts';
+import { seedsYaml, TRS_SITES } from '../fixtures/portal/registry.ts';
+
+export { TRS_SITES };
 import { tempDir } from './tmp.ts';
 
 /** A running fixture portal (closed when the file ends) and seeds pointing at it. */
-export async function portalWithSeeds(): Promise<{ portal: Portal; seedsFile: string; dir: string }> {
+export async function portalWithSeeds(sites?: string[]): Promise<{ portal: Portal; seedsFile: string; dir: string }> {
   const portal = await startPortal();
   after(() => portal.close());
   const dir = tempDir();
   const seedsFile = path.join(dir, 'seeds.yaml');
-  writeFileSync(seedsFile, seedsYaml(portal.urls));
+  writeFileSync(seedsFile, seedsYaml(portal.urls, '', sites));
   return { portal, seedsFile, dir };
 }
 

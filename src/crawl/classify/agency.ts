@@ -36,3 +36,11 @@ export function agencyFromTitle(title: string): string | null {
   if (name.length < 2 || !/\p{Script=Han}/u.test(name) || NOT_A_NAME.test(name)) return null;
   return name;
 }
+
+/** An organisation's name ends in one of these (局, 委员会, 办公室, 人民政府, 街道办事处 …). */
+const AGENCY_SUFFIX = /(局|委员会|委|办公室|办公厅|办|厅|署|院|中心|人民政府|政府|街道办事处|街道|镇|乡|苏木|管委会|管理委员会|队|所|站|会|部)$/;
+
+/** Whether a short text reads as an organisation's name (a discovered agency, an aggregator's link text). */
+export function isAgencyName(name: string): boolean {
+  return name.length >= 3 && name.length <= 40 && AGENCY_SUFFIX.test(name.normalize('NFKC').replace(/\s+/g, ''));
+}

@@ -4,6 +4,10 @@
  * through variables (countPage / currentPage) or add arguments. Only the page *after* the current one is returned,
  * so incremental crawls can stop early.
  */
+import { parseListItems } from '../list-page.ts';
+import type { PageVisit } from '../page-visit.ts';
+import type { ListPageResult, ListParser } from './family.ts';
+
 export interface TrsPager {
   pageCount: number;
   current: number;
@@ -41,6 +45,19 @@ export function trsNextPage(html: string, pageUrl: string): string | null {
   return trsPageUrl(pager, pager.current + 1, pageUrl);
 }
 
+/** The TRS pager script itself: the strongest sign of the family. */
+export function hasTrsPager(html: string): boolean {
+  return CALL.test(html);
+}
+
 export function looksLikeTrs(html: string): boolean {
   return CALL.test(html) || /\/\d{6}\/t\d{8}_\d+(_wap)?\.s?html?/.test(html);
 }
+
+export const trs: ListParser = {
+  family: 'trs',
+  parse(visit: PageVisit): ListPageResult {
+    const next = trsNextPage(visit.body, visit.loadedUrl);
+    return { items: parseListItems(visit.body, visit.loadedUrl), next: next ? [{ url: next }] : [] };
+  },
+};

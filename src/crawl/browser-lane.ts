@@ -1,0 +1,141 @@
+/**
+ * The browser lane of a host: a PlaywrightCrawler driving Debian's Chromium, for seeds with `render: browser` and
+ * for hosts whose lists the HTTP path cannot see (an anti-bot challenge, a shell drawn by script). Every request
+ * the page makes is intercepted and fetched by nianbao's polite fetcher instead (scope, robots.txt, the host's
+ * gate, retries), so the browser is as polite as the HTTP lane and never reaches off-scope hosts. Images, fonts
+ * and styles are not fetched at all. Attachments are never navigated: the rendered page's links go to the
+ * downloader through the same handlers as HTTP pages.
+ */
+import { existsSync } from 'node:fs';
+import { BasicCrawler } from '@crawlee/cheerio';
+import type { Configuration, RequestQueueV1 } from '@crawlee/core';
+import { PlaywrightCrawler } from '@crawlee/playwright';
+import type { Page, Route } from 'playwright';
+import type { NianbaoConfig } from '../config.ts';
+import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
+import { FetchError } from '../errors.ts';
+import { isChallenge } from './families/detect.ts';
+import { handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
+import { isFileUrl } from './list-page.ts';
+import type { PageVisit } from './page-visit.ts';
+import type { RequestData } from './requests.ts';
+
+/** Chromium flags: headless, sandbox off (containers), and no traffic of its own (updates, sync, QUIC). */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const SKIPPED_RESOURCES = new Set(['image', 'font', 'stylesheet', 'media', 'texttrack', 'manifest']);
+/** Headers the fetcher sets itself (its own User-Agent, its own decoding) or that describe the browser's connection. */
+const DROPPED_HEADERS = new Set(['user-agent', 'accept-encoding', 'host', 'connection', 'content-length']);
+const CHALLENGE_ROUNDS = 4;
+
+/** The status of the last main-frame document each page received. */
+const documentStatus = new WeakMap<Page, number>();
+
+async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: HarvestContext, navigationUrl: string): Promise<void> {
+  await page.route('**/*', async (route: Route) => {
+    const req = route.request();
+    const url = req.url();
+    if (!h.scope.allows(url) || SKIPPED_RESOURCES.has(req.resourceType())) return route.abort('blockedbyclient');
+    // A page script may try to open an attachment: the downloader fetches those, never the browser.
+    if (req.isNavigationRequest() && url !== navigationUrl && isFileUrl(url)) return route.abort('blockedbyclient');
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(await req.allHeaders())) if (!DROPPED_HEADERS.has(k) && !k.startsWith(':')) headers[k] = v;
+    try {
+      const res = await http.fetchForBrowser({ url, method: req.method(), headers, body: req.postDataBuffer() ?? undefined });
+      if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentStatus.set(page, res.status);
+      await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
+    } catch {
+      // Refused (robots, circuit) or failed after retries: the page sees a network error.
+      await route.abort('failed').catch(() => undefined);
+    }
+  });
+}
+
+/** Waits for the page to be drawn: past any challenge (which reloads the page) and until the network is idle. */
+async function settle(page: Page): Promise<void> {
+  for (let round = 0; round < CHALLENGE_ROUNDS; round++) {
+    await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
+    const status = documentStatus.get(page) ?? 200;
+    const html = await page.content().catch(() => '');
+    if (!isChallenge({ url: page.url(), loadedUrl: page.url(), status, body: html })) return;
+    await page.waitForEvent('framenavigated', { timeout: 10_000 }).catch(() => undefined);
+  }
+}
+
+export interface BrowserLaneOptions {
+  config: NianbaoConfig;
+  crawlee: Configuration;
+  http: PoliteHttpClient;
+  context: () => HarvestContext;
+}
+
+export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOptions): Promise<void> {
+  const { config, http } = opts;
+  if (!existsSync(config.chromiumPath)) {
+    // No browser here: every request of the lane is recorded as blocked rather than left in the queue.
+    const crawler = new BasicCrawler(
+      {
+        requestQueue: queue,
+        maxRequestRetries: 0,
+        requestHandler: async ({ request }) => {
+          throw new FetchError(`needs a browser, and there is none at ${config.chromiumPath}`, request.url, 'blocked');
+        },
+        failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error),
+      },
+      opts.crawlee,
+    );
+    await crawler.run();
+    return;
+  }
+  const crawler = new PlaywrightCrawler(
+    {
+      requestQueue: queue,
+      maxConcurrency: config.politeness.hostConcurrency,
+      maxRequestRetries: 1,
+      navigationTimeoutSecs: 120,
+      requestHandlerTimeoutSecs: 300,
+      useSessionPool: false,
+      launchContext: {
+        launchOptions: { executablePath: config.chromiumPath, headless: true, args: CHROMIUM_ARGS },
+      },
+      browserPoolOptions: { useFingerprints: false, maxOpenPagesPerBrowser: Math.max(1, config.politeness.hostConcurrency) },
+      statusMessageLoggingInterval: 3600,
+      preNavigationHooks: [
+        async ({ page, request }) => {
+          await routeThroughFetcher(page, http, opts.context(), request.url);
+        },
+      ],
+      requestHandler: async ({ page, request }) => {
+        const h = opts.context();
+        const data = request.userData as RequestData;
+        if (data.kind === 'file') return handleFile(h, request.url, data);
+        await settle(page);
+        const visit: PageVisit = {
+          url: request.url,
+          loadedUrl: page.url(),
+          status: documentStatus.get(page) ?? 0,
+          body: await page.content(),
+          rendered: true,
+        };
+        if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
+        if (data.kind === 'list') return handleList(h, visit, data);
+        return handleDetail(h, visit, data);
+      },
+      errorHandler: async ({ request }, error) => {
+        if (error instanceof FetchError) request.noRetry = true;
+      },
+      failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error),
+    },
+    opts.crawlee,
+  );
+  await crawler.run();
+}

@@ -1,0 +1,47 @@
+/**
+ * `family: auto`: which family a seed's list page belongs to, read from the page itself. Also tells when the HTTP
+ * path cannot see the list at all (an anti-bot challenge, or an empty application shell with no API it names),
+ * so the page goes to the browser lane.
+ */
+import type { Family } from '../../registry/seeds-file.ts';
+import { loadHtml, squash } from '../html.ts';
+import type { PageVisit } from '../page-visit.ts';
+import { aggregator, looksLikeAggregator } from './aggregator.ts';
+import type { ListParser } from './family.ts';
+import { generic } from './generic.ts';
+import { hanweb, looksLikeHanweb } from './hanweb.ts';
+import { declaredApi, jsapi } from './jsapi.ts';
+import { hasTrsPager, looksLikeTrs, trs } from './trs.ts';
+
+export type ConcreteFamily = Exclude<Family, 'auto'>;
+
+export const PARSERS: Record<ConcreteFamily, ListParser> = { trs, hanweb, jsapi, generic, aggregator };
+
+export function detectFamily(html: string, pageUrl: string): ConcreteFamily {
+  if (looksLikeHanweb(html)) return 'hanweb';
+  if (hasTrsPager(html)) return 'trs';
+  if (declaredApi(html, pageUrl) && isShell(html)) return 'jsapi';
+  // Before TRS-style links: an aggregator often links TRS sites' report pages.
+  if (looksLikeAggregator(html)) return 'aggregator';
+  if (looksLikeTrs(html)) return 'trs';
+  return 'generic';
+}
+
+/**
+ * An anti-bot challenge (瑞数 / 加速乐 style): status 412 or 521, or a tiny page that only runs a script which sets
+ * a cookie and reloads. A real browser passes these; the HTTP path never will.
+ */
+export function isChallenge(visit: PageVisit): boolean {
+  if (visit.status === 412 || visit.status === 521) return true;
+  const body = visit.body;
+  return body.length < 4096 && /<script/i.test(body) && /(\$_ts|__jsl|document\.cookie)/.test(body) && /location\.(reload|replace|href)/.test(body);
+}
+
+/** A page whose visible content is empty: scripts and a mount point, hardly any text or links in its body. */
+export function isShell(html: string): boolean {
+  const $ = loadHtml(html);
+  $('script, style, noscript, template').remove();
+  const body = $('body');
+  const links = body.find('a[href]').length;
+  return squash(body.text()).length < 200 && links < 5;
+}

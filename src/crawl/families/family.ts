@@ -1,0 +1,30 @@
+/**
+ * What every portal family gives back for one list page: the items it lists and the further list requests (the
+ * next page, or the API or POST request that holds the list). Keeping every family to "items + next" leaves one
+ * place, the list handler, to decide whether to follow `next` (incremental crawls stop early there).
+ */
+import type { Family } from '../../registry/seeds-file.ts';
+import type { ListItem } from '../list-page.ts';
+import type { PageVisit } from '../page-visit.ts';
+import type { ListCursor } from '../requests.ts';
+
+export interface NextListRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  payload?: string;
+  headers?: Record<string, string>;
+  /** Needed when the URL alone does not tell two requests apart (POST paging). */
+  uniqueKey?: string;
+  /** Family state the next page needs (e.g. the Hanweb form fields). */
+  cursor?: ListCursor;
+}
+
+export interface ListPageResult {
+  items: ListItem[];
+  next: NextListRequest[];
+}
+
+export interface ListParser {
+  family: Exclude<Family, 'auto'>;
+  parse(visit: PageVisit, cursor: ListCursor | undefined): ListPageResult;
+}

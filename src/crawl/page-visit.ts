@@ -1,0 +1,12 @@
+/** A fetched page as the handlers see it, whichever crawler (HTTP or browser) fetched it. */
+export interface PageVisit {
+  url: string;
+  loadedUrl: string;
+  status: number;
+  /** The page decoded to text (HTML, XML or JSON), or the rendered DOM for a browser visit. */
+  body: string;
+  /** The Content-Type header, when known. */
+  contentType?: string | null;
+  /** Fetched by the browser lane. */
+  rendered?: boolean;
+}

@@ -1,0 +1,153 @@
+/**
+ * The polite fetcher against a local server: retries with backoff, Retry-After, robots.txt (disallow and
+ * Crawl-delay), scope, redirects, the circuit breaker, and per-host spacing and concurrency.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULTS, type PolitenessConfig } from '../../src/config.ts';
+import { Fetcher, readBody } from '../../src/download/fetcher.ts';
+import { Robots } from '../../src/download/robots.ts';
+import { Scope } from '../../src/download/scope.ts';
+import { FetchError } from '../../src/errors.ts';
+import { send, startServer, type TestServer } from '../helpers/http-server.ts';
+
+function politeness(over: Partial<PolitenessConfig> = {}): PolitenessConfig {
+  return { ...DEFAULTS.politeness, hostDelayMs: 20, backoffBaseMs: 50, maxRetries: 2, pageTimeoutMs: 2000, ...over };
+}
+
+function fetcherFor(servers: TestServer[], over: Partial<PolitenessConfig> = {}, robots = false): Fetcher {
+  const f = new Fetcher(politeness(over), new Scope(servers.map((s) => s.host)));
+  if (robots) f.robots = new Robots(f, DEFAULTS.politeness.userAgent);
+  return f;
+}
+
+async function get(f: Fetcher, url: string): Promise<{ status: number; text: string; url: string; redirects: string[] }> {
+  return f.request({ url, purpose: 'page' }, async (res) => ({
+    status: res.status,
+    text: (await readBody(res.body, 1 << 20, url)).toString('utf8'),
+    url: res.url,
+    redirects: res.redirects,
+  }));
+}
+
+async function failure(p: Promise<unknown>): Promise<FetchError> {
+  try {
+    await p;
+  } catch (err) {
+    assert.ok(err instanceof FetchError, `expected a FetchError, got ${String(err)}`);
+    return err;
+  }
+  assert.fail('expected the request to fail');
+}
+
+test('a 500 answered once is retried after the backoff and then succeeds', async () => {
+  let n = 0;
+  const s = await startServer((_req, res) => (n++ === 0 ? send(res, 500, 'text/plain', 'oops') : send(res, 200, 'text/html', 'ok')));
+  const r = await get(fetcherFor([s], { backoffBaseMs: 120 }), `${s.origin}/list`);
+  assert.equal(r.status, 200);
+  assert.equal(s.hits.length, 2);
+  assert.ok(s.hits[1]!.start - s.hits[0]!.end >= 110, `backoff ${s.hits[1]!.start - s.hits[0]!.end} ms`);
+});
+
+test('Retry-After on 503 is honoured before the retry', async () => {
+  let n = 0;
+  const s = await startServer((_req, res) =>
+    n++ === 0 ? send(res, 503, 'text/plain', 'busy', { 'retry-after': '1' }) : send(res, 200, 'text/html', 'ok'),
+  );
+  await get(fetcherFor([s]), `${s.origin}/x`);
+  assert.equal(s.hits.length, 2);
+  assert.ok(s.hits[1]!.start - s.hits[0]!.start >= 950, `waited ${s.hits[1]!.start - s.hits[0]!.start} ms`);
+});
+
+test('a connection reset is retried', async () => {
+  let n = 0;
+  const s = await startServer((req, res) => {
+    if (n++ === 0) req.socket.destroy();
+    else send(res, 200, 'text/html', 'ok');
+  });
+  assert.equal((await get(fetcherFor([s]), `${s.origin}/x`)).text, 'ok');
+  assert.equal(s.hits.length, 2);
+});
+
+test('a timeout is retried, and a host that keeps timing out fails with kind timeout', async () => {
+  const s = await startServer(async (_req, res) => {
+    await new Promise((r) => setTimeout(r, 400));
+    if (!res.destroyed) send(res, 200, 'text/html', 'late');
+  });
+  const e = await failure(get(fetcherFor([s], { pageTimeoutMs: 100, maxRetries: 1 }), `${s.origin}/slow`));
+  assert.equal(e.kind, 'timeout');
+  assert.equal(s.hits.length, 2);
+});
+
+test('404 is handed over (the caller records it as gone), not retried', async () => {
+  const s = await startServer((_req, res) => send(res, 404, 'text/html', 'nope'));
+  assert.equal((await get(fetcherFor([s]), `${s.origin}/gone`)).status, 404);
+  assert.equal(s.hits.length, 1);
+});
+
+test('the circuit opens after N consecutive failures and the host is not asked again', async () => {
+  const s = await startServer((_req, res) => send(res, 500, 'text/plain', 'down'));
+  const f = fetcherFor([s], { circuitBreakerThreshold: 3, maxRetries: 1 });
+  assert.equal((await failure(get(f, `${s.origin}/a`))).kind, 'server'); // 2 attempts
+  assert.equal((await failure(get(f, `${s.origin}/b`))).kind, 'circuit_open'); // 1 attempt, then open
+  assert.equal((await failure(get(f, `${s.origin}/c`))).kind, 'circuit_open'); // none
+  assert.equal(s.hits.length, 3);
+  assert.deepEqual(s.hitsOf('/c'), []);
+  assert.equal(f.gates.openCircuits().length, 1);
+  assert.match(f.gates.openCircuits()[0]!.reason, /3 consecutive failures/);
+});
+
+test('off-scope URLs are refused before any byte is sent; redirects are followed hop by hop and checked', async () => {
+  const other = await startServer((_req, res) => send(res, 200, 'text/html', 'clone'));
+  const s = await startServer((req, res) => {
+    if (req.url === '/a') return send(res, 302, 'text/html', '', { location: '/b' });
+    if (req.url === '/b') return send(res, 301, 'text/html', '', { location: `${s.origin}/c` });
+    if (req.url === '/away') return send(res, 302, 'text/html', '', { location: `${other.origin}/x` });
+    send(res, 200, 'text/html', `at ${req.url}`);
+  });
+  const f = fetcherFor([s]);
+  const r = await get(f, `${s.origin}/a`);
+  assert.equal(r.text, 'at /c');
+  assert.equal(r.url, `${s.origin}/c`);
+  assert.deepEqual(r.redirects, [`${s.origin}/a`, `${s.origin}/b`]);
+  assert.equal((await failure(get(f, `${other.origin}/x`))).kind, 'off_scope');
+  assert.equal((await failure(get(f, `${s.origin}/away`))).kind, 'off_scope');
+  assert.equal(other.hits.length, 0);
+});
+
+test('robots.txt: a disallowed path is never requested, and Crawl-delay raises the spacing', async () => {
+  const s = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return send(res, 200, 'text/plain', 'User-agent: *\nDisallow: /private/\nCrawl-delay: 0.3\n');
+    send(res, 200, 'text/html', 'ok');
+  });
+  const f = fetcherFor([s], { hostDelayMs: 20 }, true);
+  assert.equal((await failure(get(f, `${s.origin}/private/report.html`))).kind, 'robots');
+  for (const p of ['/1', '/2', '/3']) await get(f, `${s.origin}${p}`);
+  assert.deepEqual(s.hitsOf('/private'), []);
+  const pages = s.hits.filter((h) => h.path !== '/robots.txt');
+  for (let i = 1; i < pages.length; i++) {
+    const gap = pages[i]!.start - pages[i - 1]!.start;
+    assert.ok(gap >= 290, `gap ${gap} ms under the 300 ms Crawl-delay`);
+  }
+});
+
+test('per-host concurrency and spacing hold under many parallel requests; other hosts are not held up', async () => {
+  const slow = (ms: number) => async (_req: unknown, res: import('node:http').ServerResponse) => {
+    await new Promise((r) => setTimeout(r, ms));
+    send(res, 200, 'text/html', 'ok');
+  };
+  const a = await startServer(slow(30));
+  const b = await startServer(slow(30));
+  const f = fetcherFor([a, b], { hostDelayMs: 80, hostConcurrency: 1 });
+  await Promise.all([...Array(5).keys()].flatMap((i) => [get(f, `${a.origin}/${i}`), get(f, `${b.origin}/${i}`)]));
+  for (const s of [a, b]) {
+    const hits = [...s.hits].sort((x, y) => x.start - y.start);
+    for (let i = 1; i < hits.length; i++) {
+      // Server-side times carry connection jitter; 20 ms of tolerance.
+      assert.ok(hits[i]!.start >= hits[i - 1]!.end, 'two requests in flight to one host');
+      assert.ok(hits[i]!.start - hits[i - 1]!.start >= 80 - 20, `spacing ${hits[i]!.start - hits[i - 1]!.start} ms`);
+    }
+  }
+  // The hosts were served side by side: b started before a finished.
+  assert.ok(Math.min(...b.hits.map((h) => h.start)) < Math.max(...a.hits.map((h) => h.end)));
+});
