@@ -304,7 +304,6 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
   const state = h.catalog.urls.get(url);
   const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
   const conditional = stored ? { etag: state?.etag, lastModified: state?.last_modified } : undefined;
-  h.stats.requests += 1;
   const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional });
   switch (result.kind) {
     case 'stored': {
