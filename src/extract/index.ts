@@ -165,6 +165,7 @@ function finish(read: Read, override?: Read): ExtractionResult {
   const unreadable = [...mapped.unreadable];
   const figures = mapped.figures;
   if (extracted.ocr) confirmTentative(figures, unreadable, mapped.tentative, template.id);
+  result.blank = blankToZero(figures, unreadable);
   result.figures = figures;
   result.unreadable = unreadable;
   result.checks = runChecks(figures, template.id, { unreadable });
@@ -177,6 +178,22 @@ function finish(read: Read, override?: Read): ExtractionResult {
     result.reason = withNote([unreadable.length ? `${unreadable.length} cells unreadable` : '', missing.length ? `tables not found: ${missing.join(', ')}` : ''].filter(Boolean).join('; '), r.note);
   } else if (r.note) result.reason = r.note;
   return result;
+}
+
+/**
+ * Cells the document leaves empty are reported as 0 and listed in `blank`. Agencies write blanks for zeros, the
+ * template arithmetic counts them as 0, and one report's renditions must export the same number whether a producer
+ * printed "0" or nothing; `blank` keeps what the page showed. After this, null means unknown (listed in `unreadable`).
+ */
+function blankToZero(figures: Record<string, number | null>, unreadable: string[]): string[] {
+  const unknown = new Set(unreadable);
+  const blank: string[] = [];
+  for (const [key, value] of Object.entries(figures)) {
+    if (value !== null || unknown.has(key)) continue;
+    figures[key] = 0;
+    blank.push(key);
+  }
+  return blank;
 }
 
 function withNote(reason: string, note?: string): string {

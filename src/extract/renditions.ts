@@ -47,7 +47,9 @@ export interface Disagreement {
 
 /**
  * Cells read by at least two renditions with different values. A blank cell and a 0 agree (agencies leave zero cells
- * empty); renditions of a different template than the majority are compared only among themselves.
+ * empty): extractDocument already reports blanks as 0 (listed in `blank`), and a null that is not unreadable (a result
+ * stored before that) counts as 0 too. Renditions of a different template than the majority are compared only among
+ * themselves.
  */
 export function compareRenditions(results: ExtractionResult[]): Disagreement[] {
   const usable = results.map((r, i) => ({ r, i })).filter(({ r }) => r.template && Object.keys(r.figures).length > 0);

@@ -89,10 +89,15 @@ export interface ExtractionResult {
   extractor: string;
   template?: TemplateId;
   text: string;
-  /** Every template key → its number, or null when the cell is empty or could not be read (see `unreadable`). */
+  /** Every template key → its number; null only when the cell could not be read (then it is in `unreadable`). */
   figures: Record<string, number | null>;
   /** Keys whose cell could not be located or read. A key listed here is never guessed. */
   unreadable: string[];
+  /**
+   * Keys whose cell the document leaves empty; their figure is 0 (agencies write blanks for zeros). Set whenever a
+   * template was detected; absent on results without figures.
+   */
+  blank?: string[];
   checks: CheckResult[];
   /** Set when the figures came from OCR: review even when the checks pass. */
   lowConfidence?: boolean;

@@ -13,11 +13,11 @@ test('the pool extracts in workers; a hung, crashed or exiting worker fails only
       pool.extract({ path: '/tmp/exit.pdf', mediaType: 'pdf' }),
       pool.extract({ path: sample('s004.html'), mediaType: 'html' }),
     ]);
-    assert.equal(good!.status, 'extracted');
+    assert.equal(good!.status, 'extracted', good!.reason);
     assert.deepEqual([hang!.status, hang!.reason], ['failed', 'timeout after 4000 ms']);
     assert.match(crash!.reason!, /worker crashed: boom/);
     assert.match(exit!.reason!, /exited with code 3/);
-    assert.equal(after!.status, 'extracted');
+    assert.equal(after!.status, 'extracted', after!.reason);
     assert.equal(after!.template, '2019');
   } finally {
     await pool.close();

@@ -1,6 +1,7 @@
 // The mapper on hand-made tables: damage seen in real documents (domain.md §5.9) must not shift figures.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { expandSpans } from '../../src/extract/layout/grid.ts';
 import { linesFromGrid, paragraphLine } from '../../src/extract/layout/lines.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
@@ -41,4 +42,32 @@ test('a column left blank in every row keeps its place (columns then come from t
   const m = mapFigures(lines, TEMPLATE_2021);
   for (const [k, v] of Object.entries(truth)) assert.equal(m.figures[k], v, k);
   assert.ok(m.unreadable.every((k) => !k.startsWith('s3.')));
+});
+
+/** Section 四 in the official markup: 行政复议 over five columns, 行政诉讼 over ten, then the 15 bottom headers. */
+function section4(data: string[] | null): Line[] {
+  const bottom = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const rows: GridCell[][] = [
+    [cell('行政复议', 5), cell('行政诉讼', 10)],
+    [...bottom.map((h) => ({ ...cell(h), rowSpan: 2 })), cell('未经复议直接起诉', 5), cell('复议后起诉', 5)],
+    [...bottom, ...bottom].map((h) => cell(h)),
+  ];
+  if (data) rows.push(data.map((d) => cell(d)));
+  return [paragraphLine('四、政府信息公开行政复议、行政诉讼情况', 1, 0), ...expandedLines(rows, 1), paragraphLine('五、存在的主要问题及改进情况', 1, 99)];
+}
+const expandedLines = (rows: GridCell[][], y: number) => linesFromGrid(expandSpans(rows), 1, y);
+
+test('section 四: a row of empty cells under the full header is blank, not a missing table', () => {
+  const m = mapFigures(section4(Array.from({ length: 15 }, () => '')), TEMPLATE_2021);
+  assert.ok(m.found.s4);
+  assert.ok(m.unreadable.every((k) => !k.startsWith('s4.')));
+  for (const [k, v] of Object.entries(m.figures)) if (k.startsWith('s4.')) assert.equal(v, null, k);
+});
+
+test('section 四: group headers over several columns do not glue the header cells below them', () => {
+  const data = Array.from({ length: 15 }, (_, i) => (i === 9 ? '' : String(i + 1)));
+  const m = mapFigures(section4(data), TEMPLATE_2021);
+  assert.equal(m.figures['s4.litigation_direct_pending'], 9);
+  assert.equal(m.figures['s4.litigation_direct_total'], null, 'the blank stays in its column');
+  assert.equal(m.figures['s4.litigation_after_review_upheld'], 11);
 });

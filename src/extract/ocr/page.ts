@@ -9,6 +9,7 @@ import type { Line, TextItem } from '../types.ts';
 import { detectGrid, type Cell } from './grid.ts';
 import { blank, blit, ink, type Gray } from './image.ts';
 import { ocrWords, type OcrWord } from './tesseract.ts';
+import { decide, settled, type Reading } from './vote.ts';
 
 export interface OcrPageOptions {
   env?: NodeJS.ProcessEnv;
@@ -23,6 +24,7 @@ interface Crop {
   h: number;
   ink: ReturnType<typeof ink>;
   label?: string;
+  labelConf?: number;
   digits?: string;
   conf?: number;
   doubtful?: boolean;
@@ -55,7 +57,7 @@ export async function ocrPage(img: Gray, page: number, opts: OcrPageOptions = {}
 
   // Pass 1: every inked cell in chi_sim. Two or more CJK characters make it a label or header.
   const labels = await readStack(grid.clean, inked, 1, { lang: 'chi_sim', psm: 6, ...tess });
-  inked.forEach((c, i) => (c.label = labels[i]!.text));
+  inked.forEach((c, i) => ((c.label = labels[i]!.text), (c.labelConf = labels[i]!.conf)));
   // Figures are one short line: a cell whose ink is much taller than the typical cell's is a wrapped label.
   const inkHeights = inked.map((c) => c.ink.y1 - c.ink.y0 + 1).sort((a, b) => a - b);
   const typical = inkHeights[Math.floor(inkHeights.length / 2)] ?? 0;
@@ -72,30 +74,26 @@ export async function ocrPage(img: Gray, page: number, opts: OcrPageOptions = {}
     if (again && [...again.text].filter((ch) => hasCjk(ch)).length >= 2) c.label = again.text;
   }
 
-  // Pass 2: figure candidates, ×3, digits only; then single-line retries for the doubtful ones.
+  // Pass 2: figure candidates, ×3, digits only; then single-line retries for the cells not yet decided (vote.ts).
   const digits = await readStack(grid.clean, figures, 3, { lang: 'eng', psm: 6, whitelist: '0123456789.', ...tess });
   for (const [i, c] of figures.entries()) {
-    c.digits = digits[i]!.text.replace(/[^\d.]/g, '');
-    c.conf = digits[i]!.conf;
+    const readings: Reading[] = [{ text: digits[i]!.text.replace(/[^\d.]/g, ''), conf: digits[i]!.conf }];
+    // The chi_sim pass read the same cell: a second model, counted when it read nothing but digits.
+    const label = normalize(c.label ?? '').replace(/\s/g, '');
+    if (/^\d+(\.\d+)?$/.test(label)) readings.push({ text: label, conf: c.labelConf ?? 0, model: 'chi_sim' });
     // Retries one cell at a time: single-line mode, then on a binarised crop (blurred grey strokes defeat the
     // digit model: a clean-looking 7 read as nothing until thresholded).
     for (const binarize of [undefined, 170]) {
-      if (c.digits !== '' && c.conf >= 60) break;
+      if (settled(readings)) break;
       const [again] = await readStack(grid.clean, [c], 3, { lang: 'eng', psm: 7, whitelist: '0123456789.', ...tess }, binarize);
-      const d = again!.text.replace(/[^\d.]/g, '');
-      if (d !== '' && (c.digits === '' || again!.conf > c.conf)) {
-        c.digits = d;
-        c.conf = again!.conf;
-      }
+      readings.push({ text: again!.text.replace(/[^\d.]/g, ''), conf: again!.conf });
     }
-    if (c.digits === '' && isLoneStroke(c)) {
-      // The digit model rejects a tall, thin single stroke; it is a 1.
-      c.digits = '1';
-      c.conf = 50;
-    }
-    // Low confidence is forgiven when the chi_sim pass read the very same digits: two models agreeing.
-    const agree = c.digits !== '' && normalize(c.label ?? '').replace(/\s/g, '') === c.digits;
-    c.doubtful = c.digits === '' || ((c.conf ?? 0) < 30 && !agree);
+    // The digit model rejects a tall, thin single stroke; it is a 1.
+    if (readings.every((r) => r.text === '' || r.text === '1') && isLoneStroke(c, grid.clean)) readings.push({ text: '1', conf: 50, model: 'shape' });
+    const d = decide(readings);
+    c.digits = d.text;
+    c.conf = d.conf;
+    c.doubtful = d.doubtful;
   }
 
   const lines: Line[] = [];
@@ -125,12 +123,27 @@ export async function ocrPage(img: Gray, page: number, opts: OcrPageOptions = {}
   return lines.sort((a, b) => a.y - b.y);
 }
 
-/** A single narrow, tall blob: the digit 1 that the whitelist model often drops. */
-function isLoneStroke(c: Crop): boolean {
+/**
+ * The digit 1 that the whitelist model often drops: a tall blob whose middle is one narrow vertical stem (a serif 1's
+ * flag and foot make its box too wide for a plain aspect-ratio test; a 7's diagonal wanders and fails the stem test).
+ */
+function isLoneStroke(c: Crop, img: Gray): boolean {
   const { x0, x1, y0, y1, count } = c.ink;
   const w = x1 - x0 + 1;
   const h = y1 - y0 + 1;
-  return count > NOISE && h >= 12 && h / w >= 2.5 && h < c.h;
+  if (count <= NOISE || h < 12 || h >= c.h || h / w < 1.8) return false;
+  const stem = Math.max(3, Math.round(0.2 * h));
+  let left = -Infinity;
+  let right = Infinity;
+  for (let y = y0 + Math.round(0.3 * h); y <= y0 + Math.round(0.8 * h); y++) {
+    let a = Infinity;
+    let b = -Infinity;
+    for (let x = x0; x <= x1; x++) if (img.data[y * img.width + x]! < 160) (a = Math.min(a, x)), (b = Math.max(b, x));
+    if (b < a || b - a + 1 > stem) return false;
+    left = Math.max(left, a);
+    right = Math.min(right, b);
+  }
+  return right >= left; // one column is inked on every middle row: a vertical stem
 }
 
 interface StackReading {

@@ -1,7 +1,7 @@
 /**
  * Section 四 (行政复议/行政诉讼): one data row of 15 figures under a two- or three-level header. With one row there is
  * nothing to cluster, so columns come from the 15 bottom header cells (结果维持 … 总计 ×3); without them, a row of
- * exactly 15 written figures is read in order.
+ * exactly 15 written figures is read in order. A full header over no figures is a row of blanks.
  */
 import { SECTION4_BLOCKS, SECTION4_COLUMNS, SECTION4_GROUP_HEADERS } from '../template/common.ts';
 import type { Line, TextItem } from '../types.ts';
@@ -30,7 +30,12 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
     data = i;
     break;
   }
-  if (data < 0) return none;
+  if (data < 0) {
+    // No figure at all: a year without 复议/诉讼 whose zero cells are left empty prints a row of blanks (grid sources)
+    // or nothing (text layers). With all 15 header cells present the table is there and every cell is blank.
+    if (!headerColumns(lines, head, to)) return none;
+    return { figures, unreadable: [], tentative: {}, found: true };
+  }
   const tokens: TextItem[] = [];
   // The row may wrap onto the next line(s); stop at the first line with a label.
   for (let i = data; i < to && (i === data || labelText(lines[i]!) === ''); i++) tokens.push(...figureTokens(lines[i]!));

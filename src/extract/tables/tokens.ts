@@ -82,9 +82,12 @@ export interface HeaderCell {
 
 export function headerCells(lines: Line[], from: number, to: number, groupHeaders: string[]): HeaderCell[] {
   const cells: (HeaderCell & { tol: number })[] = [];
+  const groups = new Set(groupHeaders.map(labelKey));
   for (let i = from; i < to; i++) {
     for (const it of lines[i]!.items) {
       if (it.text === '' || isFigureToken(it.text)) continue;
+      // A group header alone (行政诉讼 over ten columns) names no column; centred over two cells, it would glue them.
+      if (groups.has(labelKey(it.text))) continue;
       const x = (it.x0 + it.x1) / 2;
       const tol = 0.8 * it.h;
       const cell = cells.find((c) => Math.abs(c.x - x) <= tol);
