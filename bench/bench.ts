@@ -78,6 +78,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
   const say = opts.log ?? (() => {});
   const sizes = opts.quick ? QUICK : FULL;
   const started = Date.now();
+  const loadAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
   const partsS: Record<string, number> = {};
   const timed = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
     say(`${name} …`);
@@ -112,7 +113,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
       quick: opts.quick,
       durationS: Math.round((Date.now() - started) / 1000),
       partsS,
-      machine: machine(existsSync('/usr/bin/time')),
+      machine: machine(existsSync('/usr/bin/time'), loadAtStart),
       portal: sizes.portal,
       crawl: crawlFigures,
       politeness,

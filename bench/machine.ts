@@ -12,6 +12,8 @@ export interface Machine {
   wget: string | null;
   pdftotext: string | null;
   gnuTime: boolean;
+  /** 1-minute load averages at the start and the end of the run: other work on the machine skews every timing. */
+  loadAverage: { start: number; end: number };
 }
 
 function pdftotextVersion(): string | null {
@@ -23,7 +25,7 @@ function pdftotextVersion(): string | null {
   }
 }
 
-export function machine(gnuTime: boolean): Machine {
+export function machine(gnuTime: boolean, loadAtStart: number): Machine {
   return {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
     cores: os.cpus().length,
@@ -33,5 +35,6 @@ export function machine(gnuTime: boolean): Machine {
     wget: wgetVersion(),
     pdftotext: pdftotextVersion(),
     gnuTime,
+    loadAverage: { start: loadAtStart, end: Math.round(os.loadavg()[0]! * 100) / 100 },
   };
 }
