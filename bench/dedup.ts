@@ -3,6 +3,7 @@
  * repeat a few shared documents. The store keeps each content once (files/<aa>/<sha256>.<ext>); the expected ratio
  * follows from the generator, so the figure checks the store as well as measuring it.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { LoggedRequest } from '../test/fixtures/portal/server.ts';
 import type { Expected } from './portal.ts';
@@ -14,6 +15,8 @@ export interface DedupResult {
   attachments: { downloaded: number; stored: number; ratio: number | null; expectedRatio: number | null };
   /** Pages and attachments together (report pages are stored too; list pages are not). */
   all: { downloaded: number; stored: number; ratio: number | null };
+  /** The catalog's size after the crawl (SQLite file and its WAL), for the scale model. */
+  catalogBytes: number;
 }
 
 export function dedupBench(o: { storage: string; firstLog: LoggedRequest[]; expected: Expected }): DedupResult {
@@ -32,5 +35,14 @@ export function dedupBench(o: { storage: string; firstLog: LoggedRequest[]; expe
       expectedRatio: ratio(o.expected.distinctAttachmentBytes, o.expected.attachmentBytes, 4),
     },
     all: { downloaded: downloadedAll, stored: storedAll, ratio: ratio(storedAll, downloadedAll, 4) },
+    catalogBytes: ['catalog.sqlite', 'catalog.sqlite-wal'].reduce((a, f) => a + fileSize(path.join(o.storage, f)), 0),
   };
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
