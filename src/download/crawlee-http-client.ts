@@ -128,17 +128,25 @@ export class PoliteHttpClient implements BaseHttpClient {
     });
   }
 
-  async stream(request: HttpRequest, _onRedirect?: RedirectHandler): Promise<StreamingHttpResponse> {
+  /** A fetched page as the response data Crawlee expects, body aside. */
+  private async fetchForCrawlee(request: HttpRequest<keyof ResponseTypes>) {
     const { res, bytes, headers } = await this.fetchPage(request);
-    const redirectUrls = res.redirects.map((u) => new URL(u));
-    return {
-      request,
+    const data = {
       url: res.url,
       statusCode: res.status,
       headers,
       trailers: {},
       complete: true,
-      redirectUrls,
+      redirectUrls: res.redirects.map((u) => new URL(u)),
+    };
+    return { data, bytes };
+  }
+
+  async stream(request: HttpRequest, _onRedirect?: RedirectHandler): Promise<StreamingHttpResponse> {
+    const { data, bytes } = await this.fetchForCrawlee(request);
+    return {
+      request,
+      ...data,
       stream: Readable.from([bytes]),
       downloadProgress: { percent: 1, transferred: bytes.length, total: bytes.length },
       uploadProgress: { percent: 1, transferred: 0, total: 0 },
@@ -146,19 +154,10 @@ export class PoliteHttpClient implements BaseHttpClient {
   }
 
   async sendRequest<T extends keyof ResponseTypes = 'text'>(request: HttpRequest<T>): Promise<HttpResponse<T>> {
-    const { res, bytes, headers } = await this.fetchPage(request);
+    const { data, bytes } = await this.fetchForCrawlee(request);
     const type = request.responseType ?? 'text';
     const body = (type === 'buffer' ? bytes : type === 'json' ? JSON.parse(bytes.toString('utf8')) : bytes.toString('utf8')) as ResponseTypes[T];
-    return {
-      request,
-      url: res.url,
-      statusCode: res.status,
-      headers,
-      trailers: {},
-      complete: true,
-      redirectUrls: res.redirects.map((u) => new URL(u)),
-      body,
-    };
+    return { request, ...data, body };
   }
 }
 

@@ -51,17 +51,7 @@ export async function runExtraction(catalog: Catalog, storageDir: string, opts: 
     await Promise.all(
       due.map(async (file) => {
         const result = await pool.extract({ path: store.absolute(file.stored_path), mediaType: file.media_type as MediaType });
-        catalog.extractions.save(file.sha256, {
-          status: result.status,
-          reason: result.reason ?? null,
-          extractor: result.extractor,
-          template: result.template ?? null,
-          lowConfidence: result.lowConfidence,
-          text: result.text,
-          figures: result.figures,
-          unreadable: result.unreadable,
-          checks: result.checks.map((c) => ({ rule: c.rule, scope: c.scope, expected: c.expected, actual: c.actual, ok: c.ok })),
-        });
+        catalog.extractions.save(file.sha256, result);
         byStatus[result.status] = (byStatus[result.status] ?? 0) + 1;
         opts.onFile?.(file.sha256, result);
       }),
