@@ -2,8 +2,8 @@
 import type { Db } from './db.ts';
 import { PROVINCE_CONDITION, provinceParams } from './region-filter.ts';
 
-/** One row per (report, file link): the columns of `nianbao export`. */
-export interface ReportFileExportRow {
+/** Who published a report, and where: the first columns of every export. */
+export interface ReportColumns {
   agency: string;
   province: string | null;
   city: string | null;
@@ -12,6 +12,10 @@ export interface ReportFileExportRow {
   year: number;
   title: string;
   report_url: string;
+}
+
+/** One row per (report, file link): the columns of `nianbao export`. */
+export interface ReportFileExportRow extends ReportColumns {
   file_url: string;
   file_name: string | null;
   role: string;
@@ -32,16 +36,8 @@ export interface ExportFilter {
 }
 
 /** One row per report, with its extraction summary: the base of `export --figures`. */
-export interface ReportFigureRow {
+export interface ReportFigureRow extends ReportColumns {
   report_id: number;
-  agency: string;
-  province: string | null;
-  city: string | null;
-  county: string | null;
-  division: string | null;
-  year: number;
-  title: string;
-  report_url: string;
   template: string | null;
   status: string;
   reason: string | null;

@@ -10,14 +10,10 @@ import type { ExportFilter } from '../catalog/export-queries.ts';
 import { RULES } from '../extract/checks.ts';
 import { figureKeys, TEMPLATES } from '../extract/template/index.ts';
 import { writeCsv, type CsvOptions } from './csv.ts';
+import { AGENCY_COLUMNS } from './report-files.ts';
 
 export const FIGURE_BASE_COLUMNS = [
-  'agency',
-  'province',
-  'city',
-  'county',
-  'division',
-  'year',
+  ...AGENCY_COLUMNS,
   'template',
   'status',
   'source_sha256',

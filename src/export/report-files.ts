@@ -3,14 +3,12 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { ExportFilter } from '../catalog/export-queries.ts';
 import { writeCsv, type CsvOptions } from './csv.ts';
 
+/** Who published a report and where: the first columns of both exports. */
+export const AGENCY_COLUMNS = ['agency', 'province', 'city', 'county', 'division', 'year'] as const;
+
 /** The public column contract; extend at the end, never rename. */
 export const REPORT_FILE_COLUMNS = [
-  'agency',
-  'province',
-  'city',
-  'county',
-  'division',
-  'year',
+  ...AGENCY_COLUMNS,
   'title',
   'report_url',
   'file_url',
