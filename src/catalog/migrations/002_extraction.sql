@@ -20,7 +20,7 @@ CREATE TABLE figures (
   section       TEXT NOT NULL,               -- 2 | 3 | 4
   row_key       TEXT NOT NULL,
   col_key       TEXT,
-  value         REAL,                        -- NULL: empty cell, or unreadable (see the flag)
+  value         REAL,                        -- a cell the document leaves empty is 0; NULL: unknown (unreadable flag)
   unreadable    INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (sha256, key)
 );
