@@ -13,7 +13,7 @@ import type {
   ResponseTypes,
   StreamingHttpResponse,
 } from '@crawlee/core';
-import { decodeHtml } from './decode.ts';
+import { decodeHtml } from '../encoding/decode-html.ts';
 import { readBody, type Fetcher, type FetchResponse } from './fetcher.ts';
 
 export interface RawPage {

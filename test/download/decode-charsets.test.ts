@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULTS } from '../../src/config.ts';
 import { PoliteHttpClient } from '../../src/download/crawlee-http-client.ts';
-import { decodeHtml } from '../../src/download/decode.ts';
+import { decodeHtml } from '../../src/encoding/decode-html.ts';
 import { Fetcher } from '../../src/download/fetcher.ts';
 import { Scope } from '../../src/download/scope.ts';
 import { doc } from '../fixtures/portal/docs.ts';

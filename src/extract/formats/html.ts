@@ -4,39 +4,15 @@
  */
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
+import { decodeHtml as decodePage } from '../../encoding/decode-html.ts';
 import { expandSpans } from '../layout/grid.ts';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
 import type { Extracted, GridCell, Line } from '../types.ts';
 
-/** Decoding order: BOM → given charset → <meta> prescan → strict UTF-8 → GB18030 (gb2312/gbk labels map to GB18030). */
+/** Decodes an HTML document; `charset` is the label the server declared, if any (see encoding/decode-html.ts). */
 export function decodeHtml(bytes: Uint8Array, charset?: string): { text: string; encoding: string } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
-  const declared = charset ?? metaCharset(bytes);
-  const enc = declared ? canonical(declared) : undefined;
-  if (enc) {
-    try {
-      return { text: new TextDecoder(enc).decode(bytes), encoding: enc };
-    } catch {
-      // unknown label: fall through to detection
-    }
-  }
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
-}
-
-function canonical(label: string): string {
-  const l = label.trim().toLowerCase();
-  return /^(gb2312|gbk|gb_2312-80|x-gbk|cp936|euc-cn|gb18030)$/.test(l) ? 'gb18030' : l;
-}
-
-function metaCharset(bytes: Uint8Array): string | undefined {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  return /<meta[^>]+charset\s*=\s*["']?\s*([\w-]+)/i.exec(head)?.[1];
+  const { text, encoding } = decodePage(bytes, charset ? `text/html; charset=${charset}` : null);
+  return { text, encoding };
 }
 
 const SKIP = new Set(['script', 'style', 'noscript', 'head', 'template', 'iframe', 'svg', 'select', 'button']);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { charsetFromMarkup, decodeHtml, normaliseCharset } from '../../src/download/decode.ts';
+import { charsetFromMarkup, decodeHtml, normaliseCharset } from '../../src/encoding/decode-html.ts';
 
 const DOCS = path.resolve(import.meta.dirname ?? path.dirname(new URL(import.meta.url).pathname), '../fixtures/docs');
 const utf8 = readFileSync(path.join(DOCS, 'r000.html'), 'utf8');

@@ -1,6 +1,7 @@
 /**
- * Decodes an HTML (or XML) page from its bytes. Order: BOM, HTTP charset, <meta>/XML-declaration prescan of the
- * first bytes, a strict UTF-8 test, then detection. GB2312 and GBK are decoded as GB18030 (a superset: pages
+ * Decodes an HTML (or XML) page from its bytes: the pages the crawler reads and the HTML documents the extractor
+ * reads. Order: BOM, HTTP charset, <meta>/XML-declaration prescan of the first bytes, a strict UTF-8 test, then
+ * detection. GB2312 and GBK are decoded as GB18030 (a superset: pages
  * that say gb2312 often hold GBK-only characters). Crawlee 3.18 reads only the header charset, hence this module.
  */
 import jschardet from 'jschardet';
