@@ -95,6 +95,15 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   };
 }
 
+/**
+ * The storage lock's heartbeat: while a run lives it rewrites the time in its lock file this often (an unref'd
+ * timer). A lock whose heartbeat is older than LOCK_STALE_AFTER_MS is stale whatever pid and host it names, so a
+ * run killed in a container (new hostname, or the same pid after a restart) never blocks the next one for longer
+ * than that. The limit is six heartbeats, so a busy event loop that delays a few of them is not mistaken for death.
+ */
+export const LOCK_HEARTBEAT_MS = 20_000;
+export const LOCK_STALE_AFTER_MS = 120_000;
+
 /** Where each kind of runtime data lives inside the storage directory. */
 export function storagePaths(storageDir: string) {
   return {

@@ -57,7 +57,8 @@ export async function withLock<T>(config: NianbaoConfig, command: string, fn: ()
   mkdirSync(config.storageDir, { recursive: true });
   const lock = acquireLock(storagePaths(config.storageDir).lock, command);
   if (lock.tookOver) {
-    process.stderr.write(`nianbao: took over the lock of a run that is gone (pid ${lock.tookOver.pid}, since ${lock.tookOver.startedAt})\n`);
+    const t = lock.tookOver;
+    process.stderr.write(`nianbao: took over the stale lock of pid ${t.pid} on ${t.host} (since ${t.startedAt}): ${t.staleBecause}\n`);
   }
   try {
     return await fn();
