@@ -1,5 +1,5 @@
 /** The catalog: one SQLite file, the single source of truth. The rest of nianbao talks to it through this facade. */
-import { openDb, type Db } from './db.ts';
+import { openDb, openDbReadOnly, type Db } from './db.ts';
 import { Agencies } from './agencies.ts';
 import { SeedEntries } from './seed-entries.ts';
 import { Reports } from './reports.ts';
@@ -35,6 +35,11 @@ export class Catalog {
 
   static open(file: string): Catalog {
     return new Catalog(openDb(file));
+  }
+
+  /** An existing catalog, read-only; NoCatalogError when there is none (nothing is created). */
+  static openReadOnly(file: string): Catalog {
+    return new Catalog(openDbReadOnly(file));
   }
 
   /** Runs fn in one transaction. */

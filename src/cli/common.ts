@@ -15,6 +15,11 @@ export function openCatalog(config: NianbaoConfig): Catalog {
   return Catalog.open(storagePaths(config.storageDir).catalog);
 }
 
+/** For commands that only read (export, coverage, status): never creates a catalog; exit 6 when there is none. */
+export function openCatalogReadOnly(config: NianbaoConfig): Catalog {
+  return Catalog.openReadOnly(storagePaths(config.storageDir).catalog);
+}
+
 export function configFrom(opts: { storage?: string }, extra: ConfigOverrides = {}): NianbaoConfig {
   return loadConfig({ ...extra, storageDir: opts.storage });
 }
