@@ -3,6 +3,7 @@
  * Precedence: command-line flag > environment variable > default.
  */
 import path from 'node:path';
+import { ConfigError } from './errors.ts';
 
 export interface PolitenessConfig {
   /** Requests in flight at once to one host. Default 1. Env NIANBAO_HOST_CONCURRENCY. */
@@ -64,7 +65,7 @@ function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`environment variable ${name} must be a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`environment variable ${name} must be a non-negative number, got "${raw}"`);
   return n;
 }
 
