@@ -8,8 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../helpers/tmp.ts';
+import { requireTools } from '../helpers/tools.ts';
 
-test('the quick bench writes results with every figure and its comparison', { timeout: 180_000 }, () => {
+test('the quick bench writes results with every figure and its comparison', { timeout: 180_000 }, (t) => {
+  // The bench compares nianbao with `wget --mirror`.
+  if (!requireTools(t, 'wget')) return;
   const out = tempDir('nianbao-bench-smoke-');
   const run = spawnSync(process.execPath, ['bin/run-ts.mjs', 'bench/run.ts', '--quick', '--out', out], { encoding: 'utf8', timeout: 170_000 });
   assert.equal(run.status, 0, run.stderr);

@@ -1,5 +1,5 @@
 /**
- * System tools some tests need (Chromium, LibreOffice, tesseract with chi_sim, poppler). Outside CI a test whose
+ * System tools some tests need (Chromium, LibreOffice, tesseract with chi_sim, poppler, wget for the bench). Outside CI a test whose
  * tool is missing is reported as SKIPPED with the reason; under CI=true it FAILS with a line naming the Debian
  * package, so a CI machine that lacks a tool can never pass by skipping silently. Only tests that need a tool call
  * this: a file's other tests run either way.
@@ -10,7 +10,7 @@ import type { TestContext } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { which } from '../../src/extract/tools.ts';
 
-export type Tool = 'chromium' | 'soffice' | 'tesseract+chi_sim' | 'pdftoppm';
+export type Tool = 'chromium' | 'soffice' | 'tesseract+chi_sim' | 'pdftoppm' | 'wget';
 
 /** Debian packages that provide each tool (what .ci/run installs). */
 export const TOOL_PACKAGES: Record<Tool, string> = {
@@ -18,6 +18,7 @@ export const TOOL_PACKAGES: Record<Tool, string> = {
   soffice: 'libreoffice-writer-nogui libreoffice-calc-nogui',
   'tesseract+chi_sim': 'tesseract-ocr tesseract-ocr-chi-sim',
   pdftoppm: 'poppler-utils',
+  wget: 'wget',
 };
 
 function tesseractHasChiSim(env: NodeJS.ProcessEnv): string | null {
