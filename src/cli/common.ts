@@ -63,7 +63,7 @@ export async function withLock<T>(config: NianbaoConfig, command: string, fn: ()
   const lock = acquireLock(storagePaths(config.storageDir).lock, command);
   if (lock.tookOver) {
     const t = lock.tookOver;
-    process.stderr.write(`nianbao: took over the stale lock of pid ${t.pid} on ${t.host} (since ${t.startedAt}): ${t.staleBecause}\n`);
+    process.stderr.write(`nianbao: took over the lock of a run that is gone (pid ${t.pid} on ${t.host}, since ${t.startedAt}): ${t.staleBecause}\n`);
   }
   try {
     return await fn();
