@@ -196,6 +196,7 @@ function sight(
     seedEntryId,
     publisher,
     publishedAt,
+    attribution: a.via,
   });
   const host = safeHost(pageUrl);
   if (result.newReport) {
@@ -246,6 +247,8 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   const title = page.title && classifyTitle(page.title).isReport ? page.title : data.listTitle;
   const attribution = h.attributor.attribute({
     title,
+    // The list's link text may name the agency when the page's own title does not.
+    otherTitles: [data.listTitle],
     publisher: page.publisher,
     bodyText: page.bodyText,
     siteAgency: agencyOf(h, data.siteAgencyId),
