@@ -9,6 +9,7 @@ import type { AgencyRow } from '../catalog/agencies.ts';
 import type { RunEvent } from '../catalog/runs.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import type { Downloader } from '../download/downloader.ts';
+import type { HostCookies } from '../download/host-cookies.ts';
 import { Scope } from '../download/scope.ts';
 import type { FileStore } from '../download/store.ts';
 import { FetchError } from '../errors.ts';
@@ -42,6 +43,10 @@ export interface HarvestContext {
   onEvent?: (e: RunEvent) => void;
   /** Hosts whose pages only a browser sees (a challenge, or lists drawn by script): their pages go to the browser lane. */
   browserHosts: Set<string>;
+  /** Hosts whose seed says render: browser: they stay in the browser lane after a challenge is passed. */
+  pinnedBrowserHosts?: Set<string>;
+  /** Cookies and User-Agent of hosts whose challenge the browser passed, used by the fetcher (see crawl/challenge.ts). */
+  hostCookies?: HostCookies;
 }
 
 export type { PageVisit };
