@@ -10,7 +10,7 @@ import { agencyFromHeading, agencyFromTitle, isAgencyName, isZoneName, publisher
 import { parseReportYear, yearFromBody } from './classify/year.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
-import type { AttributionVia } from '../catalog/reports.ts';
+import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
 import { AgencyIndex } from '../registry/agency-index.ts';
 import { getDivision, regionOf } from '../registry/divisions.ts';
 import { nameKey, splitRegionPrefix } from '../registry/normalize.ts';
@@ -114,6 +114,18 @@ export class Attributor {
     this.index.add({ id: agency.id, name: agency.name, division: agency.division, names: [agency.name, ...written] });
     return agency;
   }
+}
+
+/**
+ * The report a seed fallback would fold this page into although another page named that report's agency: the
+ * seed's agency is a guess, and a guess must not merge a second agency's report ("我局…" on a city's column) into
+ * one whose agency is known. Null when there is no such report.
+ */
+export function seedFallbackClash(catalog: Catalog, a: Attribution, pageUrl: string): ReportRow | null {
+  if (a.via !== 'seed') return null;
+  const existing = catalog.reports.byAgencyYear(a.agency.id, a.year);
+  if (!existing?.attribution || existing.attribution === 'seed') return null;
+  return catalog.reports.sources(existing.id).some((s) => s.page_url === pageUrl) ? null : existing;
 }
 
 /**
