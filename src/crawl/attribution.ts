@@ -75,7 +75,8 @@ export class Attributor {
       const id = this.find(name, site);
       if (id !== null) {
         const agency = this.catalog.agencies.byId(id)!;
-        if (via === 'title' && nameKey(raw) !== agency.name_key) {
+        // Only a name that carries its region is a safe alias (see discover).
+        if (via === 'title' && nameKey(raw) !== agency.name_key && splitRegionPrefix(raw).division !== undefined) {
           this.catalog.agencies.addAlias(agency.id, { alias: raw, nameKey: nameKey(raw), source: 'title', validFromYear: year, validToYear: year });
         }
         return { agency, year, via, discovered: false };
@@ -109,7 +110,9 @@ export class Attributor {
       discovered: true,
       discoveredViaAgencyId: site.id,
     });
-    const written = [...new Set([name, asWritten])].filter((n) => nameKey(n) !== agency.name_key);
+    // Names as written become aliases only when they carry their region: a bare "教育局" or a relative "区政府…" is
+    // some agency of every region, and as a national key it would catch the next site's.
+    const written = [...new Set([name, asWritten])].filter((n) => nameKey(n) !== agency.name_key && splitRegionPrefix(n).division !== undefined);
     for (const alias of written) this.catalog.agencies.addAlias(agency.id, { alias, nameKey: nameKey(alias), source: 'title' });
     this.index.add({ id: agency.id, name: agency.name, division: agency.division, names: [agency.name, ...written] });
     return agency;

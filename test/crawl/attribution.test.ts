@@ -137,3 +137,15 @@ test('a report keeps the most specific attribution any of its pages gave; a seed
   assert.equal(c.reports.byAgencyYear(id, 2023)!.attribution, 'title');
   c.close();
 });
+
+test('a name found without its region is discovered with the site’s region, and never kept as a national alias', () => {
+  const yiyang = { name: '宜阳县人民政府', division: '410327', level: 'county' as const, province: '河南省', city: '洛阳市', county: '宜阳县' };
+  const { c, rows, attributor } = catalogWith(yiyang, HEDONG);
+  const a = attributor.attribute({ title: '教育局2023年政府信息公开工作年度报告', siteAgency: rows[0]! })!;
+  assert.deepEqual([a.agency.name, a.agency.division, a.via], ['宜阳县教育局', '410327', 'title']);
+  assert.deepEqual(c.agencies.aliases(a.agency.id).map((x) => x.alias), []);
+  // The same words on another county's site are that county's bureau, also on a later run (a fresh index).
+  const other = new Attributor(c).attribute({ title: '教育局2023年政府信息公开工作年度报告', siteAgency: rows[1]! })!;
+  assert.deepEqual([other.agency.name, other.agency.division], ['河东区教育局', '120102']);
+  c.close();
+});
