@@ -9,6 +9,7 @@ import { Runs } from './runs.ts';
 import { ExportQueries } from './export-queries.ts';
 import { StatusQueries } from './status-queries.ts';
 import { Extractions } from './extractions.ts';
+import { ChallengeHosts } from './challenge-hosts.ts';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -20,6 +21,7 @@ export class Catalog {
   readonly exports: ExportQueries;
   readonly status: StatusQueries;
   readonly extractions: Extractions;
+  readonly challenges: ChallengeHosts;
 
   constructor(readonly db: Db) {
     this.agencies = new Agencies(db);
@@ -31,6 +33,7 @@ export class Catalog {
     this.exports = new ExportQueries(db);
     this.status = new StatusQueries(db);
     this.extractions = new Extractions(db);
+    this.challenges = new ChallengeHosts(db);
   }
 
   static open(file: string): Catalog {
