@@ -8,6 +8,8 @@ import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { scheduleCommand } from './schedule.ts';
 import { statusCommand } from './status.ts';
+import { probeCommand } from './probe.ts';
+import { discoverCommand } from './discover.ts';
 
 export function program(): Command {
   return new Command('nianbao')
@@ -21,7 +23,9 @@ export function program(): Command {
     .addCommand(extractCommand())
     .addCommand(exportCommand())
     .addCommand(statusCommand())
-    .addCommand(coverageCommand());
+    .addCommand(coverageCommand())
+    .addCommand(probeCommand())
+    .addCommand(discoverCommand());
 }
 
 export async function main(argv: string[]): Promise<number> {
