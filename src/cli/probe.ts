@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { UsageError } from '../errors.ts';
+import { ExitCode, FetchError, UsageError } from '../errors.ts';
 import { probeFile, probeUrl } from '../onboard/probe.ts';
 import { fileProbeText, urlProbeText } from '../onboard/probe-view.ts';
 import { positiveInt, say } from './common.ts';
@@ -18,7 +18,16 @@ export function probeCommand(): Command {
     .action(async (target: string, opts: { render?: boolean; json?: boolean; hostDelay?: number; robots: boolean }) => {
       if (/^https?:\/\//i.test(target)) {
         const config = loadConfig({ politeness: { ...(opts.hostDelay !== undefined ? { hostDelayMs: opts.hostDelay } : {}), obeyRobots: opts.robots } });
-        const result = await probeUrl(target, config, { render: opts.render });
+        let result;
+        try {
+          result = await probeUrl(target, config, { render: opts.render });
+        } catch (err) {
+          // Refused (robots.txt), unreachable, or a challenge the browser did not pass: one line, exit 1.
+          if (!(err instanceof FetchError)) throw err;
+          process.stderr.write(`nianbao: probe: ${err.kind}: ${err.message}\n`);
+          process.exitCode = ExitCode.partial;
+          return;
+        }
         say(opts.json ? JSON.stringify(result, null, 2) : urlProbeText(result));
         return;
       }

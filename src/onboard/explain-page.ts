@@ -50,6 +50,8 @@ export interface PageExplanation {
   site: Sourced<string> | null;
   family: FamilyExplanation;
   items: ExplainedItem[];
+  /** Which parser read the items. */
+  itemsFrom: string;
   next: NextRequest[];
   report: ExplainedReportPage | null;
   /** Whether the crawl would hand this page to the browser lane, and why. */
@@ -97,13 +99,20 @@ function looksLikeReportPage(visit: PageVisit, items: ExplainedItem[]): boolean 
 export function explainPage(visit: PageVisit): PageExplanation {
   const site = siteAgency(visit.body);
   const family = explainFamily(visit.body, visit.loadedUrl);
-  const base = { status: visit.status, site, family, items: [], next: [], report: null };
+  const base = { status: visit.status, site, family, items: [], itemsFrom: 'none', next: [], report: null };
   if (!visit.rendered && isChallenge(visit)) {
     return { ...base, kind: 'challenge', browser: { takes: true, why: `an anti-bot challenge (HTTP ${visit.status}, a script that sets a cookie and reloads)` } };
   }
   if (visit.status >= 400) return { ...base, kind: 'error', browser: { takes: false, why: `HTTP ${visit.status}: nothing to read` } };
   const parsed = PARSERS[family.family].parse(visit, undefined);
-  const items: ExplainedItem[] = parsed.items.map((i) => {
+  let itemsFrom = `the ${family.family} parser`;
+  let listed = parsed.items;
+  // A rendered application shell still names its API, but its list now sits in the DOM: read the DOM's links.
+  if (visit.rendered && !listed.length) {
+    listed = PARSERS.generic.parse(visit, undefined).items;
+    itemsFrom = 'the rendered DOM (generic parser)';
+  }
+  const items: ExplainedItem[] = listed.map((i) => {
     const verdict = classifyTitle(i.title);
     const agency = agencyFromTitle(i.title);
     return {
@@ -119,13 +128,14 @@ export function explainPage(visit: PageVisit): PageExplanation {
   });
   const next = parsed.next.map((n) => ({ url: n.url, method: n.method ?? 'GET', body: n.payload ?? null }));
   if (!visit.rendered && !items.length && !next.length && isShell(visit.body)) {
-    return { ...base, kind: 'shell', items, next, browser: { takes: true, why: 'an empty shell: no items, no API it names, the list is drawn by script' } };
+    return { ...base, kind: 'shell', items, itemsFrom, next, browser: { takes: true, why: 'an empty shell: no items, no API it names, the list is drawn by script' } };
   }
   const isReport = looksLikeReportPage(visit, items);
   return {
     ...base,
     kind: isReport ? 'report' : 'list',
     items,
+    itemsFrom,
     next,
     report: isReport ? explainReportPage(visit, site) : null,
     browser: { takes: false, why: visit.rendered ? 'rendered by the browser already' : 'the HTTP path sees the page' },

@@ -12,7 +12,7 @@ function pageLines(p: PageExplanation, indent = ''): string[] {
   line(`browser lane: ${p.browser.takes ? 'yes' : 'no'} (${p.browser.why})`);
   if (p.items.length) {
     const reports = p.items.filter((i) => i.report).length;
-    line(`list items: ${p.items.length}, reports: ${reports}`);
+    line(`list items: ${p.items.length}, reports: ${reports} (read by ${p.itemsFrom})`);
     for (const i of p.items) {
       line(`  ${i.report ? 'REPORT' : '------'} ${i.title}`);
       line(`         ${i.url}${i.date ? `  ${i.date}` : ''}${i.isFile ? '  (file)' : ''}`);
@@ -62,7 +62,9 @@ export function fileProbeText(p: FileProbe): string {
   }
   out.push(`unreadable cells: ${p.unreadable.length ? p.unreadable.join(', ') : 'none'}`);
   out.push(`checks: ${p.checks.length ? '' : 'none'}`);
-  for (const c of p.checks) {
+  // Failures first: they are what a person probes a document for.
+  const rank = (ok: boolean | null) => (ok === false ? 0 : ok === null ? 1 : 2);
+  for (const c of [...p.checks].sort((a, b) => rank(a.ok) - rank(b.ok))) {
     const verdict = c.ok === null ? 'UNCERTAIN' : c.ok ? 'ok' : 'FAILED';
     out.push(`  ${verdict} ${c.rule} ${c.scope}: expected ${c.expected ?? '?'}, found ${c.actual ?? '?'}${c.soft ? ' (soft)' : ''}`);
   }
