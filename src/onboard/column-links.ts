@@ -10,6 +10,7 @@
 import { agencyFromTitle, isAgencyName } from '../crawl/classify/agency.ts';
 import { normalizeTitle } from '../crawl/classify/text.ts';
 import { classifyTitle } from '../crawl/classify/title.ts';
+import { parseReportYear } from '../crawl/classify/year.ts';
 import { isFileUrl } from '../crawl/list-page.ts';
 
 export type LinkKind = 'column' | 'year' | 'department' | 'nav';
@@ -29,9 +30,10 @@ export function linkKind(text: string, url: string, underReportColumn: boolean):
   if (!t || t.length > 60 || isFileUrl(url)) return null;
   if (underReportColumn && BARE_YEAR.test(t)) return 'year';
   if (COLUMN_LABEL.test(t) && !OTHER_REPORTS.test(t)) {
-    // A report's own title (it names an agency and a year) is a report, not a column; a collection's is a column.
+    // A report's own title (it names an agency and a year) is a report, not a column; a collection's, or a
+    // label without a year ("市教育局政府信息公开年报"), is a column.
     const verdict = classifyTitle(t);
-    if (!verdict.isReport || agencyFromTitle(t) === null || /部门|县区|区县|乡镇|市直|汇总|专栏/.test(t)) return 'column';
+    if (!verdict.isReport || parseReportYear(t) === null || agencyFromTitle(t) === null || /部门|县区|区县|乡镇|市直|汇总|专栏/.test(t)) return 'column';
     return null;
   }
   if (underReportColumn && isAgencyName(t)) return 'department';

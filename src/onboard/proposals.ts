@@ -5,7 +5,7 @@
  * a column on its government's portal, with or without the region prefix) becomes one agency with both entries;
  * an entry already in the registry is left out, and an agency already there gets its new entries as a comment.
  */
-import { isAgencyName } from '../crawl/classify/agency.ts';
+import { agencyFromTitle, isAgencyName } from '../crawl/classify/agency.ts';
 import { AgencyIndex } from '../registry/agency-index.ts';
 import { regionOf, type Region } from '../registry/divisions.ts';
 import { nameKey, splitRegionPrefix } from '../registry/normalize.ts';
@@ -47,7 +47,8 @@ function withRegion(name: string, siteDivision: string | null): string {
   if (!split.division || splitRegionPrefix(name).division) return name;
   const region = regionOf(split.division);
   const prefix = region?.county ?? region?.city ?? region?.province ?? '';
-  return `${prefix}${split.rest}`;
+  // "市政府" on a city's portal is the city's people's government.
+  return `${prefix}${split.rest === '政府' ? '人民政府' : split.rest}`;
 }
 
 function mostCommon(values: string[]): [string, number] | null {
@@ -56,12 +57,24 @@ function mostCommon(values: string[]): [string, number] | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? null;
 }
 
+/** A government's portal (人民政府) hosts its departments' columns; a department's site hosts only its own. */
+const GOVERNMENT = /人民政府$/;
+
 function agencyOf(f: ColumnFinding): { name: string; from: string } {
   const siteDivision = f.site ? divisionOf(f.site.value) : null;
   const label = f.trail[f.trail.length - 1];
   if (f.via === 'department' && label) return { name: withRegion(label, siteDivision), from: `the column's menu entry "${label}"` };
+  // "市教育局政府信息公开年报": a column label that names its department.
+  const labelled = f.via === 'column' && label ? agencyFromTitle(label) : null;
+  if (labelled && isAgencyName(labelled)) return { name: withRegion(labelled, siteDivision), from: `the column's menu entry "${label}"` };
+  const named = f.reports.flatMap((r) => (r.agency && isAgencyName(r.agency) ? [r.agency] : []));
+  const common = mostCommon(named);
+  if (f.site && GOVERNMENT.test(f.site.value) && common && common[1] === named.length && named.length > 0) {
+    // Every report on a government portal's column names one other agency: the column is that department's.
+    const index = new AgencyIndex([{ id: 1, name: f.site.value, division: siteDivision, names: [f.site.value] }]);
+    if (index.find(common[0], siteDivision) === null) return { name: withRegion(common[0], siteDivision), from: `the reports' titles (all ${named.length}), on the portal of ${f.site.value}` };
+  }
   if (f.site) return { name: f.site.value, from: `the site (${f.site.from})` };
-  const common = mostCommon(f.reports.flatMap((r) => (r.agency && isAgencyName(r.agency) ? [r.agency] : [])));
   if (common) return { name: withRegion(common[0], null), from: `the reports' titles (${common[1]} of ${f.reports.length})` };
   return { name: new URL(f.url).host, from: 'nothing: the host name stands in; rename it' };
 }
