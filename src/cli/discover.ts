@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { loadConfig } from '../config.ts';
-import { UsageError } from '../errors.ts';
+import { ExitCode, UsageError } from '../errors.ts';
 import { discover } from '../onboard/discover.ts';
 import { readPortalList } from '../onboard/portal-list.ts';
 import { seedsYamlOf } from '../onboard/seeds-yaml.ts';
@@ -60,6 +60,9 @@ export function discoverCommand(): Command {
             `nianbao: ${r.portal}: ${r.pagesRead} pages, ${r.findings.length} report columns${r.notes.length ? `; ${r.notes.length} notes: ${r.notes.slice(0, 3).join('; ')}` : ''}\n`,
           ),
       });
+      const unreachable = result.portals.filter((p) => !p.reachable);
+      // Like a crawl with failed URLs: the output is usable, but some portals need a look (named on stderr).
+      if (unreachable.length) process.exitCode = ExitCode.partial;
       if (opts.json) {
         say(JSON.stringify(result, null, 2));
         return;

@@ -8,6 +8,7 @@ import { Scope } from '../download/scope.ts';
 import type { SeedAgency } from '../registry/seeds-file.ts';
 import { PortalExplorer, type ExploreOptions, type PortalResult } from './explore.ts';
 import { PageReader } from './page-reader.ts';
+import { startHosts } from './portal-hosts.ts';
 import { propose, type ProposedAgency } from './proposals.ts';
 import { BrowserSession } from './render.ts';
 
@@ -29,7 +30,7 @@ export interface DiscoverResult {
 const PARALLEL_PORTALS = 4;
 
 export async function discover(starts: string[], config: NianbaoConfig, opts: DiscoverOptions): Promise<DiscoverResult> {
-  const reader = new PageReader(config.politeness, starts.map((u) => Scope.hostOf(u)));
+  const reader = new PageReader(config.politeness, starts.flatMap((u) => startHosts(Scope.hostOf(u))));
   const session = opts.browser && BrowserSession.available(config.chromiumPath) ? new BrowserSession(reader, config.chromiumPath) : null;
   const explorer = new PortalExplorer(reader, session, opts);
   const portals: PortalResult[] = new Array(starts.length);

@@ -17,6 +17,7 @@ import { resolveLink, Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
 import { linkKind, sameColumnKey, type LinkKind } from './column-links.ts';
 import { explainFamily } from './family-signals.ts';
+import { withinPortal } from './portal-hosts.ts';
 import type { PageReader } from './page-reader.ts';
 import type { BrowserSession } from './render.ts';
 import { siteAgency, type Sourced } from './site-agency.ts';
@@ -60,6 +61,8 @@ export interface PortalResult {
   portal: string;
   site: Sourced<string> | null;
   pagesRead: number;
+  /** The start page could be read. */
+  reachable: boolean;
   findings: ColumnFinding[];
   /** What went wrong on the way (unreachable pages, challenges without a browser). */
   notes: string[];
@@ -90,7 +93,7 @@ export class PortalExplorer {
 
   async explore(start: string): Promise<PortalResult> {
     const host = Scope.hostOf(start);
-    const result: PortalResult = { portal: start, site: null, pagesRead: 0, findings: [], notes: [] };
+    const result: PortalResult = { portal: start, site: null, pagesRead: 0, reachable: true, findings: [], notes: [] };
     const seen = new Set<string>([sameColumnKey(start)]);
     // Report URLs of the columns found: one column under two URLs (with and without index.html) is one column.
     const columnSignatures = new Set<string>();
@@ -104,12 +107,14 @@ export class PortalExplorer {
         page = await this.read(step.url);
       } catch (err) {
         result.notes.push(`${step.url}: ${(err as Error).message}`);
+        if (step.depth === 0) result.reachable = false;
         continue;
       } finally {
         result.pagesRead += 1;
       }
       if (page.visit.status >= 400) {
         result.notes.push(`${step.url}: HTTP ${page.visit.status}`);
+        if (step.depth === 0) result.reachable = false;
         continue;
       }
       const site = siteAgency(page.visit.body);
@@ -125,10 +130,12 @@ export class PortalExplorer {
       const underReportColumn = REPORT_COLUMN_KINDS.has(step.via) && column.reports.length === 0;
       for (const link of pageLinks(page.visit)) {
         const key = sameColumnKey(link.url);
-        if (seen.has(key) || Scope.hostOf(link.url) !== host) continue;
+        const linkHost = Scope.hostOf(link.url);
+        if (seen.has(key) || !withinPortal(linkHost, host)) continue;
         const kind = linkKind(link.text, link.url, underReportColumn);
         if (!kind) continue;
         seen.add(key);
+        this.reader.scope.add(linkHost);
         const next: Step = { url: link.url, depth: step.depth + 1, trail: [...step.trail, link.text], via: kind };
         (kind === 'nav' ? others : columns).push(next);
       }

@@ -8,6 +8,7 @@ import { extractDocument, figureKeys, sniffMediaType, TEMPLATES, type CheckResul
 import { Scope } from '../download/scope.ts';
 import { explainPage, type PageExplanation } from './explain-page.ts';
 import { PageReader } from './page-reader.ts';
+import { startHosts } from './portal-hosts.ts';
 import { BrowserSession, type CapturedExchange } from './render.ts';
 
 /** Captured answers are shown cut to this many characters (the size says how long they were). */
@@ -37,7 +38,7 @@ export interface UrlProbe {
 }
 
 export async function probeUrl(url: string, config: NianbaoConfig, opts: { render?: boolean } = {}): Promise<UrlProbe> {
-  const reader = new PageReader(config.politeness, [Scope.hostOf(url)]);
+  const reader = new PageReader(config.politeness, startHosts(Scope.hostOf(url)));
   const page = await reader.read({ url });
   const result: UrlProbe = {
     kind: 'url',

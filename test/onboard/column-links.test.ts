@@ -44,3 +44,15 @@ test('portal list files: URLs with comments; anything else is an error naming th
   assert.throws(() => parsePortalList('www.henan.gov.cn\n', 'henan.txt'), (e: unknown) => e instanceof ConfigError && /henan\.txt:1: not a URL/.test(e.message));
   assert.throws(() => parsePortalList('\nftp://x.gov.cn/\n', 'henan.txt'), /henan\.txt:2: must be an http\(s\) URL/);
 });
+
+test("a portal's hosts: its www. twin and sibling hosts of its domain, never a shared suffix or another port", async () => {
+  const { withinPortal, startHosts } = await import('../../src/onboard/portal-hosts.ts');
+  assert.equal(withinPortal('xxgk.ly.gov.cn', 'www.ly.gov.cn'), true);
+  assert.equal(withinPortal('ly.gov.cn', 'www.ly.gov.cn'), true);
+  assert.equal(withinPortal('www.henan.gov.cn', 'www.ly.gov.cn'), false);
+  assert.equal(withinPortal('www.gov.cn', 'gov.cn'), false);
+  assert.equal(withinPortal('xxgk.ly.gov.cn:8080', 'www.ly.gov.cn'), false);
+  assert.equal(withinPortal('127.0.0.1:4001', '127.0.0.1:4000'), false);
+  assert.deepEqual(startHosts('ly.gov.cn'), ['ly.gov.cn', 'www.ly.gov.cn']);
+  assert.deepEqual(startHosts('127.0.0.1:4000'), ['127.0.0.1:4000']);
+});
