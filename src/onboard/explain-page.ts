@@ -7,7 +7,7 @@
 import { agencyFromTitle } from '../crawl/classify/agency.ts';
 import { classifyTitle } from '../crawl/classify/title.ts';
 import { parseReportYear, yearFromBody } from '../crawl/classify/year.ts';
-import { parseDetailPage, type Attachment } from '../crawl/detail-page.ts';
+import { parseDetailPage, type Attachment, type DetailPage } from '../crawl/detail-page.ts';
 import { isChallenge, isShell, PARSERS } from '../crawl/families/detect.ts';
 import type { PageVisit } from '../crawl/page-visit.ts';
 import { explainFamily, type FamilyExplanation } from './family-signals.ts';
@@ -63,8 +63,7 @@ function itemYear(title: string): Sourced<number> | null {
   return year === null ? null : { value: year, from: 'title' };
 }
 
-function explainReportPage(visit: PageVisit, site: Sourced<string> | null): ExplainedReportPage {
-  const page = parseDetailPage(visit.body, visit.loadedUrl);
+function explainReportPage(page: DetailPage, site: Sourced<string> | null): ExplainedReportPage {
   const titled = page.title ? classifyTitle(page.title) : { isReport: false, reason: 'no title on the page' };
   const titleYear = page.title ? parseReportYear(page.title) : null;
   const bodyYear = titleYear === null ? yearFromBody(page.bodyText) : null;
@@ -89,8 +88,7 @@ function explainReportPage(visit: PageVisit, site: Sourced<string> | null): Expl
 }
 
 /** A report page: its own title is a report's, and it links at most one report besides its attachments. */
-function looksLikeReportPage(visit: PageVisit, items: ExplainedItem[]): boolean {
-  const page = parseDetailPage(visit.body, visit.loadedUrl);
+function looksLikeReportPage(page: DetailPage, visit: PageVisit, items: ExplainedItem[]): boolean {
   if (!page.title || !classifyTitle(page.title).isReport) return false;
   const reportPages = items.filter((i) => i.report && !i.isFile && i.url !== visit.loadedUrl);
   return reportPages.length <= 1;
@@ -130,14 +128,15 @@ export function explainPage(visit: PageVisit): PageExplanation {
   if (!visit.rendered && !items.length && !next.length && isShell(visit.body)) {
     return { ...base, kind: 'shell', items, itemsFrom, next, browser: { takes: true, why: 'an empty shell: no items, no API it names, the list is drawn by script' } };
   }
-  const isReport = looksLikeReportPage(visit, items);
+  const detail = parseDetailPage(visit.body, visit.loadedUrl);
+  const isReport = looksLikeReportPage(detail, visit, items);
   return {
     ...base,
     kind: isReport ? 'report' : 'list',
     items,
     itemsFrom,
     next,
-    report: isReport ? explainReportPage(visit, site) : null,
+    report: isReport ? explainReportPage(detail, site) : null,
     browser: { takes: false, why: visit.rendered ? 'rendered by the browser already' : 'the HTTP path sees the page' },
   };
 }

@@ -25,6 +25,8 @@ export interface ReadPage extends PageVisit {
   /** The body is a document (PDF, Word …), not markup or JSON: its text is not decoded. */
   binary: boolean;
   bytes: number;
+  /** The body as received, for a document (binary) answer; null for pages. */
+  raw: Buffer | null;
 }
 
 export class PageReader {
@@ -52,6 +54,7 @@ export class PageReader {
         contentType,
         binary,
         bytes: bytes.length,
+        raw: binary ? bytes : null,
       };
     });
   }

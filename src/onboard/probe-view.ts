@@ -38,7 +38,7 @@ function pageLines(p: PageExplanation, indent = ''): string[] {
 
 export function urlProbeText(p: UrlProbe): string {
   const out = [`${p.url}`, `HTTP ${p.status}${p.finalUrl !== p.url ? ` at ${p.finalUrl}` : ''}, ${p.contentType ?? 'no Content-Type'}, ${p.bytes} bytes`];
-  if (p.document) out.push('a document, not a page: download it and run `nianbao probe FILE`');
+  if (p.document) out.push('a document, not a page:', fileProbeText(p.document));
   if (p.page) out.push(...pageLines(p.page));
   if (p.rendered) {
     out.push('', `rendered in Chromium: HTTP ${p.rendered.status} at ${p.rendered.finalUrl}`);

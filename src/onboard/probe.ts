@@ -2,7 +2,9 @@
  * `nianbao probe`: what nianbao sees on one page (fetched politely, host-scoped, nothing stored) or in one local
  * document (read by the extraction stage's readers). Returns data; probe-view.ts turns it into text.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { NianbaoConfig } from '../config.ts';
 import { extractDocument, figureKeys, sniffMediaType, TEMPLATES, type CheckResult, type MediaType } from '../extract/index.ts';
 import { Scope } from '../download/scope.ts';
@@ -26,8 +28,8 @@ export interface UrlProbe {
   status: number;
   contentType: string | null;
   bytes: number;
-  /** The URL answered a document (PDF, Word …) rather than a page. */
-  document: boolean;
+  /** The URL answered a document (PDF, Word …) rather than a page: what the extraction reads in it. */
+  document: FileProbe | null;
   page: PageExplanation | null;
   rendered?: {
     finalUrl: string;
@@ -47,7 +49,7 @@ export async function probeUrl(url: string, config: NianbaoConfig, opts: { rende
     status: page.status,
     contentType: page.contentType,
     bytes: page.bytes,
-    document: page.binary,
+    document: page.raw ? await probeBytes(page.raw, new URL(page.loadedUrl).pathname.split('/').pop() || 'document') : null,
     page: page.binary ? null : explainPage(page),
   };
   if (!opts.render) return result;
@@ -82,10 +84,22 @@ export interface FileProbe {
   lowConfidence: boolean;
 }
 
-export async function probeFile(path: string): Promise<FileProbe> {
-  const bytes = await readFile(path);
-  const mediaType = sniffMediaType(bytes, { fileName: path });
-  const r = await extractDocument({ path, mediaType });
+/** A document fetched from a URL, read from a temporary copy that is removed afterwards. */
+async function probeBytes(bytes: Buffer, fileName: string): Promise<FileProbe> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'nianbao-probe-'));
+  try {
+    const file = path.join(dir, fileName.replace(/[^\w.\-]/g, '_'));
+    await writeFile(file, bytes);
+    return { ...(await probeFile(file)), path: fileName };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function probeFile(file: string): Promise<FileProbe> {
+  const bytes = await readFile(file);
+  const mediaType = sniffMediaType(bytes, { fileName: file });
+  const r = await extractDocument({ path: file, mediaType });
   const tables: FileProbe['tables'] = { s2: {}, s3: {}, s4: {} };
   const keys = r.template ? figureKeys(TEMPLATES[r.template]) : Object.keys(r.figures);
   for (const key of keys) {
@@ -94,7 +108,7 @@ export async function probeFile(path: string): Promise<FileProbe> {
   }
   return {
     kind: 'file',
-    path,
+    path: file,
     mediaType,
     status: r.status,
     reason: r.reason ?? null,

@@ -110,3 +110,14 @@ test('bounds: --depth stops before the columns, --max-pages stops with a note', 
   assert.equal(short.portals[0]!.pagesRead, 2);
   assert.match(short.portals[0]!.notes.join('\n'), /stopped at --max-pages 2/);
 });
+
+test('a portal behind an anti-bot challenge, without a browser: left out with a note saying why, marked unreachable', async () => {
+  const walled = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return send(res, 404, 'text/plain', '');
+    send(res, 412, 'text/html; charset=utf-8', '<html><head><script>document.cookie="x=1";location.reload()</script></head><body></body></html>');
+  });
+  const r = await discover([`${walled.origin}/`], config, { ...base, browser: false });
+  assert.equal(r.proposals.length, 0);
+  assert.equal(r.portals[0]!.reachable, false);
+  assert.match(r.portals[0]!.notes[0]!, /anti-bot challenge, and no browser/);
+});

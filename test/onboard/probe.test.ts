@@ -26,10 +26,14 @@ before(async () => {
 after(() => portal.close());
 
 function probe(site: string, p: string, ...flags: string[]): Promise<UrlProbe> {
+  return probeAt(`${portal.urls[site]}${p}`, ...flags);
+}
+
+function probeAt(url: string, ...flags: string[]): Promise<UrlProbe> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      [BIN, 'probe', `${portal.urls[site]}${p}`, '--json', '--host-delay', '50', ...flags],
+      [BIN, 'probe', url, '--json', '--host-delay', '50', ...flags],
       { cwd, encoding: 'utf8', timeout: 120_000 },
       (error, out, err) => (error ? reject(new Error(`probe failed: ${err}`)) : resolve(JSON.parse(out) as UrlProbe)),
     );
@@ -75,6 +79,19 @@ test('a report page: its title rule, year and agency with their sources, publish
   assert.equal(r.attachments.length, 1);
   assert.match(r.attachments[0]!.url, /\/P0\d+\.pdf$/);
   assert.equal(r.attachments[0]!.name, '宜春市国防动员办公室2023年政府信息公开工作年度报告.pdf');
+});
+
+test('a URL that answers a document: read by the extraction stage, tables and checks, nothing kept', async () => {
+  const page = (await probe('trs-yichun', '/zwgk/zfxxgknb/202312/t20231220_5190017.html')).page!;
+  const r = await probeAt(page.report!.attachments[0]!.url);
+  assert.equal(r.page, null);
+  const d = r.document!;
+  assert.equal(d.mediaType, 'pdf');
+  assert.equal(d.status, 'extracted');
+  assert.ok(d.template === '2019' || d.template === '2021');
+  assert.ok(Object.keys(d.tables.s3).length > 100);
+  assert.ok(d.checks.length > 0 && d.checks.every((c) => c.ok !== false));
+  assert.match(d.path, /^P0\d+\.pdf$/);
 });
 
 test('a JavaScript page, rendered: the XHR it made is captured and the rendered DOM lists the reports', { skip: noBrowser }, async () => {
