@@ -4,7 +4,8 @@
  *   and collection titles such as "2024年度市直部门政府信息公开工作年度报告");
  * - `year`: a bare year ("2024", "2024年", "2024年度") under a report column: a per-year column;
  * - `department`: an agency's name under a report column: a per-department column;
- * - `nav`: a way towards them (政府信息公开, 政务公开, 信息公开目录, 法定主动公开内容 …);
+ * - `nav`: a way towards them (政府信息公开, 政务公开, 信息公开目录, 法定主动公开内容 …, and the agencies of a
+ *   部门信息公开 menu);
  * - null: anything else.
  */
 import { agencyFromTitle, isAgencyName } from '../crawl/classify/agency.ts';
@@ -25,7 +26,10 @@ const NAV_LABEL = /政府信息公开|政务公开|信息公开|公开目录|主
 const NAV_EXCLUDED = /指南|制度|规定|申请|意见箱|依申请|目录检索|检索|专题|解读|平台|系统/;
 const BARE_YEAR = /^(?:19|20)\d{2}(?:年度?|年度报告|年报)?$/;
 
-export function linkKind(text: string, url: string, underReportColumn: boolean): LinkKind | null {
+/** Menus that list agencies (部门信息公开, 县区政府信息公开): their agency links lead to those agencies' pages. */
+export const AGENCY_DIRECTORY = /部门|县区|区县|乡镇|镇街|单位/;
+
+export function linkKind(text: string, url: string, underReportColumn: boolean, underAgencyDirectory = false): LinkKind | null {
   const t = normalizeTitle(text);
   if (!t || t.length > 60 || isFileUrl(url)) return null;
   if (underReportColumn && BARE_YEAR.test(t)) return 'year';
@@ -37,6 +41,7 @@ export function linkKind(text: string, url: string, underReportColumn: boolean):
     return null;
   }
   if (underReportColumn && isAgencyName(t)) return 'department';
+  if (underAgencyDirectory && isAgencyName(t)) return 'nav';
   if (NAV_LABEL.test(t) && !NAV_EXCLUDED.test(t)) return 'nav';
   return null;
 }

@@ -15,7 +15,7 @@ import { linkTitle, type ListItem } from '../crawl/list-page.ts';
 import type { PageVisit } from '../crawl/page-visit.ts';
 import { resolveLink, Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
-import { linkKind, sameColumnKey, type LinkKind } from './column-links.ts';
+import { AGENCY_DIRECTORY, linkKind, sameColumnKey, type LinkKind } from './column-links.ts';
 import { explainFamily } from './family-signals.ts';
 import { withinPortal } from './portal-hosts.ts';
 import type { PageReader } from './page-reader.ts';
@@ -51,6 +51,8 @@ export interface ColumnFinding {
   /** The column needed the browser (a challenge in front of it). */
   browser: boolean;
   site: Sourced<string> | null;
+  /** The column page's breadcrumb (当前位置), without 首页. */
+  crumbs: string[];
   reports: SampleReport[];
   items: number;
   /** List pages read beyond the column's own page. */
@@ -128,11 +130,12 @@ export class PortalExplorer {
       }
       if (step.depth >= this.opts.depth) continue;
       const underReportColumn = REPORT_COLUMN_KINDS.has(step.via) && column.reports.length === 0;
+      const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
       for (const link of pageLinks(page.visit)) {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
         if (seen.has(key) || !withinPortal(linkHost, host)) continue;
-        const kind = linkKind(link.text, link.url, underReportColumn);
+        const kind = linkKind(link.text, link.url, underReportColumn, underAgencyDirectory);
         if (!kind) continue;
         seen.add(key);
         this.reader.scope.add(linkHost);
@@ -172,6 +175,7 @@ export class PortalExplorer {
       familyDecidedBy: family.decidedBy,
       browser: page.browser,
       site,
+      crumbs: breadcrumb(page.visit.body),
       reports: [],
       items: 0,
       pagesRead: 0,
@@ -202,6 +206,17 @@ export class PortalExplorer {
       .map((i) => ({ title: i.title, url: i.url, year: parseReportYear(i.title), agency: agencyFromTitle(i.title) }));
     return finding;
   }
+}
+
+/** 当前位置：首页 > 政务公开 > 市教育局 > 政府信息公开年报 → [政务公开, 市教育局, 政府信息公开年报]. */
+function breadcrumb(html: string): string[] {
+  const $ = loadHtml(html);
+  const text = $('.position, .breadcrumb, .crumb, .location, #position, .dqwz').first().text();
+  return text
+    .replace(/^[\s\S]*?当前位置\s*[:：]/, '')
+    .split(/[>›»＞]/)
+    .map((c) => c.replace(/\s+/g, ''))
+    .filter((c) => c && c !== '首页');
 }
 
 /** The page's title or main heading names annual reports: a start URL that is itself a column. */

@@ -67,6 +67,10 @@ function agencyOf(f: ColumnFinding): { name: string; from: string } {
   // "市教育局政府信息公开年报": a column label that names its department.
   const labelled = f.via === 'column' && label ? agencyFromTitle(label) : null;
   if (labelled && isAgencyName(labelled)) return { name: withRegion(labelled, siteDivision), from: `the column's menu entry "${label}"` };
+  // A breadcrumb that passes through a department (首页 > 部门信息公开 > 市统计局 > 年报) names the column's owner.
+  const siteIndex = f.site ? new AgencyIndex([{ id: 1, name: f.site.value, division: siteDivision, names: [f.site.value] }]) : null;
+  const crumb = [...f.crumbs].reverse().find((c) => isAgencyName(c) && siteIndex?.find(c, siteDivision) !== 1);
+  if (crumb) return { name: withRegion(crumb, siteDivision), from: `the column's breadcrumb (${f.crumbs.join(' > ')})` };
   const named = f.reports.flatMap((r) => (r.agency && isAgencyName(r.agency) ? [r.agency] : []));
   const common = mostCommon(named);
   if (f.site && GOVERNMENT.test(f.site.value) && common && common[1] === named.length && named.length > 0) {

@@ -27,6 +27,8 @@ test('under a report column that lists no reports: bare years are year columns, 
   assert.equal(linkKind('2024年', U, false), null);
   assert.equal(linkKind('市教育局', U, true), 'department');
   assert.equal(linkKind('市教育局', U, false), null);
+  // Under a 部门信息公开 menu, an agency's name leads on to its pages.
+  assert.equal(linkKind('市统计局', U, false, true), 'nav');
 });
 
 test('a directory and its index page are one column', () => {

@@ -20,12 +20,16 @@ const menu = (links: Link[]) => `<ul class="menu">${links.map(([t, h]) => `<li><
 const list = (rows: [string, string, string][]) =>
   `<div class="list-title">政府信息公开年报</div><ul class="list">${rows.map(([t, h, d]) => `<li><a href="${h}" title="${t}">${t}</a><span>${d}</span></li>`).join('')}</ul>`;
 
-function site(siteName: string, pages: Record<string, string>) {
+/** A page's main part, and its breadcrumb when it is not just 政务公开. */
+type Page = string | [main: string, crumbs: string[]];
+
+function site(siteName: string, pages: Record<string, Page>) {
   return (res: ServerResponse, p: string) => {
     if (p === '/robots.txt') return send(res, 200, 'text/plain', 'User-agent: *\nDisallow: /admin/\n');
-    const main = pages[p];
-    if (main === undefined) return send(res, 404, 'text/html; charset=utf-8', '<html><body>404</body></html>');
-    send(res, 200, 'text/html; charset=utf-8', chrome(siteName, ['政务公开'], main));
+    const page = pages[p];
+    if (page === undefined) return send(res, 404, 'text/html; charset=utf-8', '<html><body>404</body></html>');
+    const [main, crumbs] = typeof page === 'string' ? [page, ['政务公开']] : page;
+    send(res, 200, 'text/html; charset=utf-8', chrome(siteName, crumbs, main));
   };
 }
 
@@ -35,7 +39,18 @@ const GOV = site('开封市人民政府', {
     ['政府信息公开指南', '/zwgk/zn/'],
     ['政府信息公开年报', '/zwgk/nb/'],
     ['市卫生健康委员会政府信息公开年报', '/zwgk/wjw/nb/'],
+    ['部门信息公开', '/zwgk/bm/'],
   ]),
+  '/zwgk/bm/': menu([['市统计局', '/zwgk/bm/tjj/']]),
+  '/zwgk/bm/tjj/': menu([['机构职能', '/zwgk/bm/tjj/jgzn/'], ['年报', '/zwgk/bm/tjj/nb/']]),
+  // The department's column lists its reports without its name; only the breadcrumb says whose they are.
+  '/zwgk/bm/tjj/nb/': [
+    list([
+      ['2023年政府信息公开工作年度报告', '/zwgk/bm/tjj/nb/t1.html', '2024-01-19'],
+      ['2023年统计年报', '/zwgk/bm/tjj/nb/t2.html', '2024-03-01'],
+    ]),
+    ['政务公开', '部门信息公开', '市统计局', '年报'],
+  ],
   '/zwgk/nb/': menu([
     ['市政府', '/zwgk/nb/szf/'],
     ['市教育局', '/zwgk/nb/jyj/'],
@@ -69,14 +84,15 @@ const base = { depth: 4, maxPages: 40, samplePages: 2, browser: false, known: []
 test('per-department columns: one agency each, named with the city, the bureau found twice is one agency', async () => {
   const { proposals } = await discover([`${gov.origin}/`, `${edu.origin}/`], config, base);
   const byName = new Map(proposals.map((a) => [a.name, a]));
-  assert.deepEqual([...byName.keys()].sort(), ['开封市人民政府', '开封市卫生健康委员会', '开封市教育局', '开封市财政局'].sort());
+  assert.deepEqual([...byName.keys()].sort(), ['开封市人民政府', '开封市卫生健康委员会', '开封市教育局', '开封市统计局', '开封市财政局'].sort());
+  assert.match(byName.get('开封市统计局')!.nameFrom, /breadcrumb \(政务公开 > 部门信息公开 > 市统计局 > 年报\)/);
   for (const a of proposals) assert.equal(a.division, '410200', a.name);
   assert.deepEqual(byName.get('开封市教育局')!.entries.map((e) => e.url).sort(), [`${edu.origin}/xxgk/nb/`, `${gov.origin}/zwgk/nb/jyj/`].sort());
   assert.deepEqual(byName.get('开封市人民政府')!.entries.map((e) => e.url), [`${gov.origin}/zwgk/nb/szf/`]);
   assert.match(byName.get('开封市卫生健康委员会')!.nameFrom, /menu entry "市卫生健康委员会政府信息公开年报"/);
   // The YAML is a seeds file as it is.
   const parsed = parseSeedsText(seedsYamlOf(proposals), 'found.yaml');
-  assert.equal(parsed.length, 4);
+  assert.equal(parsed.length, 5);
   assert.deepEqual(parsed.find((a) => a.name === '开封市财政局')!.entries.map((e) => [e.family, e.render]), [['generic', 'auto']]);
 });
 
