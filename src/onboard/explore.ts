@@ -10,7 +10,7 @@ import { agencyFromTitle } from '../crawl/classify/agency.ts';
 import { classifyTitle } from '../crawl/classify/title.ts';
 import { parseReportYear } from '../crawl/classify/year.ts';
 import { isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
-import { loadHtml } from '../crawl/html.ts';
+import { loadHtml, squash } from '../crawl/html.ts';
 import { linkTitle, type ListItem } from '../crawl/list-page.ts';
 import type { PageVisit } from '../crawl/page-visit.ts';
 import { resolveLink, Scope } from '../download/scope.ts';
@@ -135,7 +135,7 @@ export class PortalExplorer {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
         if (seen.has(key) || !withinPortal(linkHost, host)) continue;
-        const kind = linkKind(link.text, link.url, underReportColumn, underAgencyDirectory);
+        const kind = linkKind(link.text, link.url, underReportColumn || link.inReportMenu, underAgencyDirectory);
         if (!kind) continue;
         seen.add(key);
         this.reader.scope.add(linkHost);
@@ -225,16 +225,32 @@ function namesReports(html: string): boolean {
   return ['title', 'h1', '.list-title', 'h2'].some((sel) => /年报|年度报告/.test($(sel).first().text()));
 }
 
+/** A menu headed by the annual reports: 「政府信息公开年报」 over a list of years or departments. */
+const REPORT_MENU_HEADING = /年报|年度报告/;
+const HEADING = 'h1, h2, h3, h4, h5, h6, .title, .tit, .hd, .head';
+
+/** Whether the link sits in a list whose heading (the element before it, or its own heading) names the annual reports. */
+function inReportMenu($: ReturnType<typeof loadHtml>, a: ReturnType<ReturnType<typeof loadHtml>>): boolean {
+  let node = a.closest('ul, ol, dl, table');
+  for (let level = 0; level < 3 && node.length; level++) {
+    const before = squash(node.prev().text());
+    const own = squash(node.children(HEADING).first().text());
+    if ((before.length <= 30 && REPORT_MENU_HEADING.test(before)) || (own.length <= 30 && REPORT_MENU_HEADING.test(own))) return true;
+    node = node.parent();
+  }
+  return false;
+}
+
 /** Every link of a page with the text a person sees (menus and navigation included). */
-function pageLinks(visit: PageVisit): { text: string; url: string }[] {
+function pageLinks(visit: PageVisit): { text: string; url: string; inReportMenu: boolean }[] {
   const $ = loadHtml(visit.body);
-  const out: { text: string; url: string }[] = [];
+  const out: { text: string; url: string; inReportMenu: boolean }[] = [];
   $('a[href]').each((_, el) => {
     const a = $(el as Element);
     const url = resolveLink(a.attr('href'), visit.loadedUrl);
     if (!url) return;
     const text = linkTitle(a.text(), a.attr('title'));
-    if (text) out.push({ text, url });
+    if (text) out.push({ text, url, inReportMenu: inReportMenu($, a) });
   });
   return out;
 }

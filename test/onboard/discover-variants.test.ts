@@ -137,3 +137,25 @@ test('a portal behind an anti-bot challenge, without a browser: left out with a 
   assert.equal(r.portals[0]!.reachable, false);
   assert.match(r.portals[0]!.notes[0]!, /anti-bot challenge, and no browser/);
 });
+
+test('a per-year menu in a sidebar (bare years under a 政府信息公开年报 heading) leads to one entry per year column', async () => {
+  const NR = '开封市自然资源和规划局';
+  const sidebar = `<h3 class="side"><em></em><div>政府信息<br>公开年报</div></h3>
+<ul id="nb_list"><li><span>·</span><a href="/xxgk/c2024/list.shtml">2024</a></li><li><span>·</span><a href="/xxgk/c2023/list.shtml">2023</a></li></ul>`;
+  const pages: Record<string, Page> = {
+    '/': `<div class="news">${menu([['信息公开', '/xxgk/list.shtml']])}</div>`,
+    '/xxgk/list.shtml': [
+      `<div class="side-menu">${sidebar}</div>${list([['关于开展2024年国土空间规划宣传周活动的通知', '/xxgk/202405/t1.shtml', '2024-05-10']])}`,
+      ['信息公开', '文件通知'],
+    ],
+    '/xxgk/c2024/list.shtml': list([[`${NR}2023年政府信息公开工作年度报告`, '/xxgk/c2024/t1.shtml', '2024-01-26']]),
+    '/xxgk/c2023/list.shtml': list([[`${NR}2022年政府信息公开工作年度报告`, '/xxgk/c2023/t1.shtml', '2023-01-30']]),
+  };
+  const handler = site(NR, pages);
+  const srv = await startServer((req, res) => handler(res, new URL(req.url ?? '/', 'http://x').pathname));
+  const { proposals } = await discover([`${srv.origin}/`], config, base);
+  assert.deepEqual(
+    proposals.map((a) => [a.name, a.entries.map((e) => e.url).sort()]),
+    [[NR, [`${srv.origin}/xxgk/c2023/list.shtml`, `${srv.origin}/xxgk/c2024/list.shtml`]]],
+  );
+});
