@@ -65,7 +65,7 @@ export class BrowserSession {
     const exchanges: CapturedExchange[] = [];
     const state = { status: 0 };
     try {
-      await this.route(page, url, exchanges, state);
+      await this.route(page, exchanges, state);
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 }).catch(() => undefined);
       await settle(page, state);
       const html = await page.content();
@@ -78,14 +78,11 @@ export class BrowserSession {
     }
   }
 
-  private async route(page: Page, navigationUrl: string, exchanges: CapturedExchange[], state: { status: number }): Promise<void> {
+  private async route(page: Page, exchanges: CapturedExchange[], state: { status: number }): Promise<void> {
     await page.route('**/*', async (route: Route) => {
       const req = route.request();
       const url = req.url();
       if (!this.reader.scope.allows(url) || SKIPPED_RESOURCES.has(req.resourceType())) return route.abort('blockedbyclient');
-      if (req.isNavigationRequest() && req.frame() === page.mainFrame() && new URL(url).host !== new URL(navigationUrl).host) {
-        return route.abort('blockedbyclient');
-      }
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(await req.allHeaders())) if (!DROPPED_HEADERS.has(k) && !k.startsWith(':')) headers[k] = v;
       try {
