@@ -8,6 +8,7 @@
 import type { Element } from 'domhandler';
 import { agencyFromTitle } from '../crawl/classify/agency.ts';
 import { classifyTitle } from '../crawl/classify/title.ts';
+import { parseDetailPage } from '../crawl/detail-page.ts';
 import { parseReportYear } from '../crawl/classify/year.ts';
 import { isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
 import { loadHtml, squash } from '../crawl/html.ts';
@@ -135,7 +136,9 @@ export class PortalExplorer {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
         if (seen.has(key) || !withinPortal(linkHost, host)) continue;
-        const kind = linkKind(link.text, link.url, underReportColumn || link.inReportMenu, underAgencyDirectory);
+        // A page that lists reports itself (an aggregator) is read as a column; its links are reports, not columns.
+        const underReports = underReportColumn || (link.inReportMenu && column.reports.length === 0);
+        const kind = linkKind(link.text, link.url, underReports, underAgencyDirectory);
         if (!kind) continue;
         seen.add(key);
         this.reader.scope.add(linkHost);
@@ -200,6 +203,10 @@ export class PortalExplorer {
         break; // the samples stop here; the column stays with what was read
       }
     }
+    // A report's own page (its title is a report's, it links its attachments) is not a column, however it was reached.
+    const detail = parseDetailPage(page.visit.body, page.visit.loadedUrl);
+    const reportPages = items.filter((i) => !i.isFile && classifyTitle(i.title).isReport && i.url !== page.visit.loadedUrl);
+    if (detail.title && classifyTitle(detail.title).isReport && reportPages.length <= 1) return finding;
     finding.items = items.length;
     finding.reports = items
       .filter((i) => classifyTitle(i.title).isReport)

@@ -90,6 +90,8 @@ test('each agency carries its region by division code, its former names, and the
   assert.deepEqual([jx.division, jx.level, jx.province, jx.city, jx.county], ['410305', 'county', '河南省', '洛阳市', '涧西区']);
   const js = discovered.find((a) => a.name === '江苏省国防动员办公室')!;
   assert.deepEqual([js.division, js.level, js.province], ['320000', 'province', '江苏省']);
+  // The district office has its own column and its reports are on the city's aggregator too: one agency.
+  assert.equal(discovered.filter((a) => [a.name, ...a.aliases].some((n) => n.includes('涧西区国防动员办公室'))).length, 1);
   // A county column that lists its bureaus' reports beside its own gives no aliases.
   assert.deepEqual(discovered.find((a) => a.name === '宜阳县人民政府')!.aliases, []);
   assert.match(yamlText, /# e\.g\. 山东省国防动员办公室2024年政府信息公开工作年度报告/);
