@@ -57,7 +57,7 @@ export function discoverCommand(): Command {
         known,
         onPortal: (r) =>
           process.stderr.write(
-            `nianbao: ${r.portal}: ${r.pagesRead} pages, ${r.findings.length} report columns${r.notes.length ? `; ${r.notes.length} notes: ${r.notes.slice(0, 3).join('; ')}` : ''}\n`,
+            `nianbao: ${r.portal}: ${r.pagesRead} page(s) read, ${r.findings.length} report column(s)${r.notes.length ? `; ${r.notes.length} notes: ${r.notes.slice(0, 3).join('; ')}` : ''}\n`,
           ),
       });
       const unreachable = result.portals.filter((p) => !p.reachable);
