@@ -2,14 +2,14 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, NianbaoError } from '../errors.ts';
 import { crawlCommand } from './crawl.ts';
+import { discoverCommand } from './discover.ts';
+import { probeCommand } from './probe.ts';
 import { backfillCommand } from './backfill.ts';
 import { coverageCommand } from './coverage.ts';
 import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { scheduleCommand } from './schedule.ts';
 import { statusCommand } from './status.ts';
-import { probeCommand } from './probe.ts';
-import { discoverCommand } from './discover.ts';
 
 export function program(): Command {
   return new Command('nianbao')
@@ -22,10 +22,10 @@ export function program(): Command {
     .addCommand(scheduleCommand())
     .addCommand(extractCommand())
     .addCommand(exportCommand())
-    .addCommand(statusCommand())
-    .addCommand(coverageCommand())
     .addCommand(probeCommand())
-    .addCommand(discoverCommand());
+    .addCommand(discoverCommand())
+    .addCommand(statusCommand())
+    .addCommand(coverageCommand());
 }
 
 export async function main(argv: string[]): Promise<number> {
