@@ -12,14 +12,15 @@ import { loadHtml, squash, type Doc } from '../html.ts';
 import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListPageResult, ListParser } from './family.ts';
-import { genericNextPage } from './generic.ts';
+import { withGenericPaging } from './generic.ts';
 
 const COLLECTION = /(年度报告|年报)/;
 
 /** The year of an aggregator page: from its main heading (or <title>) naming the annual reports, else null. */
 export function aggregatorYear($: Doc): number | null {
-  for (const sel of ['h1', '.list-title', 'h2', 'title']) {
-    const text = squash($(sel).first().text());
+  for (const sel of ['h1', '.list-title', 'h2', 'h3', '.title', '.tit', 'caption', 'meta[name="ColumnName"]', 'title']) {
+    const node = $(sel).first();
+    const text = squash(node.is('meta') ? (node.attr('content') ?? '') : node.text());
     if (text && COLLECTION.test(text)) {
       const year = parseReportYear(text);
       if (year) return year;
@@ -50,8 +51,7 @@ export function parseAggregatorList(visit: PageVisit): ListPageResult {
       item.title = `${item.title}${year}年政府信息公开工作年度报告`;
     }
   }
-  const next = genericNextPage(visit.body, visit.loadedUrl);
-  return { items, next: next ? [{ url: next }] : [] };
+  return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl);
 }
 
 export const aggregator: ListParser = { family: 'aggregator', parse: (visit) => parseAggregatorList(visit) };

@@ -1,63 +1,151 @@
 /**
- * TRS WCM (拓尔思) list pages: the pager is written by JavaScript, `createPageHTML(count, current, "index", "html")`,
- * with a 0-based current page; page 0 is index.html and page i is index_i.html. Some templates pass the numbers
- * through variables (countPage / currentPage) or add arguments. Only the page *after* the current one is returned,
- * so incremental crawls can stop early.
+ * TRS WCM (拓尔思) list pages. The pager is written by script, in one of three styles seen on real sites:
+ *  (a) `createPageHTML(count, current0, "index", "html"|"shtml")`: 0-based current page; page 1 is index.html,
+ *      page k ≥ 2 is index_{k-1}.html (extra trailing arguments are ignored);
+ *  (b) `createPageHTML('page_div', count, current1, 'prefix', 'shtml', totalRecords)`: a div id first, a 1-based
+ *      current page; page 1 is prefix.shtml, page k ≥ 2 is prefix_{k}.shtml;
+ *  (c) the legacy inline pager: `var countPage = N//共多少页`, `var currentPage = M`, and document.write building
+ *      index_M.html links.
+ * A `createPageHTML` on a detail page is article paging (`createPageHTML(1,0,"t20190918_693227","shtml")`), never
+ * list paging; calls and lists inside HTML comments are not on the page. Only the page *after* the current one is
+ * returned, so incremental crawls can stop early; without a pager of its own the page pages like a plain list.
  */
-import { parseListItems } from '../list-page.ts';
+import { loadHtml, withoutComments } from '../html.ts';
+import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListPageResult, ListParser } from './family.ts';
+import { withGenericPaging } from './generic.ts';
 
 export interface TrsPager {
   pageCount: number;
+  /** 0-based index of the current page. */
   current: number;
   name: string;
   ext: string;
+  /** The suffix of the second page: 1 for index_1 (styles a, c; the default), 2 for prefix_2 (style b). */
+  secondSuffix?: 2;
 }
 
-const CALL = /createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']/;
+const ARG = String.raw`(?:["']([^"']*)["']|([\w.$]+))`;
+/** createPageHTML with four or more arguments; the first may be a div id (style b). */
+const CALL = new RegExp(String.raw`createPageHTML\(\s*${ARG}\s*,\s*${ARG}\s*,\s*${ARG}\s*,\s*${ARG}\s*(?:,\s*${ARG}\s*)?(?:,\s*${ARG}\s*)?\)`, 'g');
+const LEGACY_COUNT = /\bvar\s+countPage\s*=\s*(\d+)/;
+const LEGACY_CURRENT = /\bvar\s+currentPage\s*=\s*(\d+)/;
+/** A TRS document id (t20190918_693227): the name of an article, not of a column page. */
+const DOC_NAME = /^t\d{8}_\d+/;
 
-function numberOf(token: string, script: string): number | null {
-  if (/^\d+$/.test(token)) return Number(token);
-  const m = new RegExp(`(?:var|let|const)?\\s*${token}\\s*=\\s*(\\d+)`).exec(script);
-  return m?.[1] ? Number(m[1]) : null;
+function valueOf(token: string, script: string): string | null {
+  const m = new RegExp(String.raw`(?:var|let|const)?\s*\b${token.replace(/[$.]/g, '\\$&')}\s*=\s*["']?([\w.-]+)`).exec(script);
+  return m?.[1] ?? null;
 }
 
-export function parseTrsPager(html: string): TrsPager | null {
-  const m = CALL.exec(html);
-  if (!m) return null;
-  const [, countTok, currentTok, name, ext] = m;
-  const pageCount = numberOf(countTok!, html);
-  const current = numberOf(currentTok!, html);
-  if (pageCount === null || current === null) return null;
-  return { pageCount, current, name: name!, ext: ext! };
+function arg(m: RegExpMatchArray, i: number, script: string): string | null {
+  const quoted = m[1 + 2 * i];
+  if (quoted !== undefined) return quoted;
+  const bare = m[2 + 2 * i];
+  if (bare === undefined) return null;
+  return /^\d+$/.test(bare) ? bare : valueOf(bare, script);
 }
 
+const int = (s: string | null): number | null => (s !== null && /^\d+$/.test(s) ? Number(s) : null);
+
+/** Article paging: the call names a document, or the page declares itself an article. */
+function isArticlePaging(name: string, html: string): boolean {
+  if (DOC_NAME.test(name)) return true;
+  const declared = /<meta\s+name=["']Url["']\s+content=["']([^"']*)["']/i.exec(html)?.[1];
+  return declared !== undefined && declared.includes(name);
+}
+
+function fromCall(m: RegExpMatchArray, html: string): TrsPager | null {
+  const first = m[1] !== undefined ? m[1] : null;
+  // Style b: a quoted, non-numeric first argument (the pager div's id).
+  if (first !== null && !/^\d+$/.test(first)) {
+    const pageCount = int(arg(m, 1, html));
+    const current1 = int(arg(m, 2, html));
+    const name = arg(m, 3, html);
+    const ext = arg(m, 4, html);
+    if (pageCount === null || current1 === null || !name || !ext || isArticlePaging(name, html)) return null;
+    return { pageCount, current: Math.max(0, current1 - 1), name, ext, secondSuffix: 2 };
+  }
+  const pageCount = int(arg(m, 0, html));
+  const current = int(arg(m, 1, html));
+  const name = arg(m, 2, html);
+  const ext = arg(m, 3, html);
+  if (pageCount === null || current === null || !name || !ext || isArticlePaging(name, html)) return null;
+  return { pageCount, current, name, ext };
+}
+
+function legacyPager(html: string, pageUrl?: string): TrsPager | null {
+  const count = LEGACY_COUNT.exec(html);
+  const current = LEGACY_CURRENT.exec(html);
+  if (!count?.[1] || !current?.[1]) return null;
+  // document.write("<a href=\"index"+"_" + i + "."+"html\">…"): the page name and extension it builds.
+  const name = /([A-Za-z][\w-]*)\\?["']\s*\+\s*["']_["']/.exec(html)?.[1] ?? 'index';
+  const ext = /["']\.["']\s*\+\s*["'](s?html?)/.exec(html)?.[1] ?? /\.(s?html?)\\?["']/.exec(html)?.[1] ?? extOf(pageUrl) ?? 'html';
+  return { pageCount: Number(count[1]), current: Number(current[1]), name, ext };
+}
+
+function extOf(pageUrl: string | undefined): string | null {
+  return pageUrl ? (/\.(s?html?)$/.exec(new URL(pageUrl).pathname)?.[1] ?? null) : null;
+}
+
+/** The column pager of a TRS list page, whichever of the three styles it is written in; null when none. */
+export function parseTrsPager(html: string, pageUrl?: string): TrsPager | null {
+  const live = withoutComments(html);
+  for (const m of live.matchAll(CALL)) {
+    const pager = fromCall(m, live);
+    if (pager) return pager;
+  }
+  return legacyPager(live, pageUrl);
+}
+
+/** The URL of the page at 0-based index `index`. */
 export function trsPageUrl(pager: TrsPager, index: number, pageUrl: string): string {
-  const file = index === 0 ? `${pager.name}.${pager.ext}` : `${pager.name}_${index}.${pager.ext}`;
+  const suffix = index + (pager.secondSuffix === 2 ? 1 : 0);
+  const file = index === 0 ? `${pager.name}.${pager.ext}` : `${pager.name}_${suffix}.${pager.ext}`;
   return new URL(file, pageUrl).href;
 }
 
 /** The URL of the next list page, or null on the last page. */
 export function trsNextPage(html: string, pageUrl: string): string | null {
-  const pager = parseTrsPager(html);
+  const pager = parseTrsPager(html, pageUrl);
   if (!pager || pager.current + 1 >= pager.pageCount) return null;
   return trsPageUrl(pager, pager.current + 1, pageUrl);
 }
 
-/** The TRS pager script itself: the strongest sign of the family. */
+/** A TRS column pager in the page (comments aside): the strongest sign of the family. */
 export function hasTrsPager(html: string): boolean {
-  return CALL.test(html);
+  return parseTrsPager(html) !== null;
 }
 
 export function looksLikeTrs(html: string): boolean {
-  return CALL.test(html) || /\/\d{6}\/t\d{8}_\d+(_wap)?\.s?html?/.test(html);
+  return hasTrsPager(html) || /\/\d{6}\/t\d{8}_\d+(_wap)?\.s?html?/.test(withoutComments(html));
 }
 
-export const trs: ListParser = {
-  family: 'trs',
-  parse(visit: PageVisit): ListPageResult {
-    const next = trsNextPage(visit.body, visit.loadedUrl);
-    return { items: parseListItems(visit.body, visit.loadedUrl), next: next ? [{ url: next }] : [] };
-  },
-};
+/** The TRS page-name convention, for script pagers that show no real page link: page n is index_{n-1}. */
+function trsTemplate(pageUrl: string) {
+  const ext = extOf(pageUrl) ?? 'html';
+  const stem = /\/([A-Za-z][\w-]*?)(?:_\d+)?\.s?html?$/.exec(new URL(pageUrl).pathname)?.[1] ?? 'index';
+  return (n: number) => (n < 2 ? null : new URL(`${stem}_${n - 1}.${ext}`, pageUrl).href);
+}
+
+export function parseTrsList(visit: PageVisit): ListPageResult {
+  const $ = loadHtml(visit.body);
+  const items = listItemsFrom($, $.root(), visit.loadedUrl);
+  const pager = parseTrsPager(visit.body, visit.loadedUrl);
+  if (pager) {
+    // The family's own pager is authoritative, including "this is the last page".
+    const next = pager.current + 1 < pager.pageCount ? [{ url: trsPageUrl(pager, pager.current + 1, visit.loadedUrl) }] : [];
+    const done = withGenericPaging({ items, next }, visit.body, visit.loadedUrl);
+    return next.length ? done : { items: done.items, next: done.next.filter((n) => !isPagerOf(n.url, pager, visit.loadedUrl)) };
+  }
+  return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl, { template: trsTemplate(visit.loadedUrl) });
+}
+
+/** A URL of this pager's own page sequence (the generic pager must not page past the TRS pager's last page). */
+function isPagerOf(url: string, pager: TrsPager, pageUrl: string): boolean {
+  const dir = new URL('.', pageUrl).href;
+  return url.startsWith(dir) && new RegExp(`/${pager.name}(_\\d+)?\\.${pager.ext}$`).test(new URL(url).pathname);
+}
+
+export const trs: ListParser = { family: 'trs', parse: (visit) => parseTrsList(visit) };

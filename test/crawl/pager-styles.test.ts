@@ -1,0 +1,108 @@
+/** One test per pager style: the TRS variants, the generic controls (containment, images, script pagers), year menus. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { announcedTotals } from '../../src/crawl/families/announced.ts';
+import { parseGenericList } from '../../src/crawl/families/generic.ts';
+import { nextPageUrl, yearColumnLinks } from '../../src/crawl/families/pager.ts';
+import { parseTrsList, parseTrsPager, trsNextPage } from '../../src/crawl/families/trs.ts';
+import { withoutComments } from '../../src/crawl/html.ts';
+
+const visit = (url: string, body: string) => ({ url, loadedUrl: url, status: 200, body });
+const page = (main: string) => `<html><head><title>栏目</title></head><body><div class="header"><a href="/">首页</a></div>${main}</body></html>`;
+
+test('TRS (a): createPageHTML(N, cur0, "index", "shtml") → page k is index_{k-1}', () => {
+  const html = page('<script>createPageHTML(4, 1, "index", "shtml");</script>');
+  assert.equal(trsNextPage(html, 'http://h/c/index_1.shtml'), 'http://h/c/index_2.shtml');
+});
+
+test('TRS (b): createPageHTML(\'page_div\', N, cur1, \'prefix\', \'shtml\', total) → page k ≥ 2 is prefix_k (1-based)', () => {
+  const first = page("<div id='page_div'></div><script>createPageHTML('page_div', 5, 1, 'fg', 'shtml', 89);</script>");
+  assert.deepEqual(parseTrsPager(first), { pageCount: 5, current: 0, name: 'fg', ext: 'shtml', secondSuffix: 2 });
+  assert.equal(trsNextPage(first, 'http://h/c/fg.shtml'), 'http://h/c/fg_2.shtml');
+  const third = page("<script>createPageHTML('page_div', 5, 3, 'fg', 'shtml', 89);</script>");
+  assert.equal(trsNextPage(third, 'http://h/c/fg_3.shtml'), 'http://h/c/fg_4.shtml');
+  const last = page("<script>createPageHTML('page_div', 5, 5, 'fg', 'shtml', 89);</script>");
+  assert.equal(trsNextPage(last, 'http://h/c/fg_5.shtml'), null);
+});
+
+test('TRS (c): the legacy inline pager (var countPage = N//共多少页, currentPage, document.write)', () => {
+  const script = `<script>var currentPage = 0;//所在页从0开始
+var nextPage = currentPage+1//下一页
+var countPage = 3//共多少页
+if(i>0) document.write("&nbsp;<a href=\\"list"+"_" + i + "."+"htm\\">"+(i+1)+"</a>&nbsp;|");</script>`;
+  assert.deepEqual(parseTrsPager(page(script)), { pageCount: 3, current: 0, name: 'list', ext: 'htm' });
+  assert.equal(trsNextPage(page(script), 'http://h/nb/list.htm'), 'http://h/nb/list_1.htm');
+  assert.equal(trsNextPage(page(script.replace('currentPage = 0', 'currentPage = 2')), 'http://h/nb/list_2.htm'), null);
+});
+
+test('TRS (d): article paging on a detail page is never list paging', () => {
+  const detail = `<html><head><meta name="Url" content="./t20230118_66120.shtml"></head><body><div class="TRS_Editor">正文</div>
+<script>createPageHTML(1,0,"t20230118_66120","shtml");</script></body></html>`;
+  assert.equal(parseTrsPager(detail), null);
+  const named = '<script>createPageHTML(2,0,"t20230118_66120","html");</script>';
+  assert.equal(parseTrsPager(named), null);
+});
+
+test('lists and pager calls inside HTML comments are neither items nor pagers; commented-out script guards are kept', () => {
+  const html = page(`<ul class="xxgk"><!--
+<li><a href="/c/202401/t20240101_1.shtml">某局2023年政府信息公开工作年度报告</a></li>
+<script>createPageHTML('page_div', 9, 1, 'zwgklist', 'shtml', 170);</script>--></ul>`);
+  const r = parseTrsList(visit('http://h/c/zwgklist.shtml', html));
+  assert.deepEqual(r.items, []);
+  assert.deepEqual(r.next, []);
+  assert.equal(parseTrsPager(html), null);
+  // <script><!-- … //--></script>: an old browser guard, the call is live.
+  assert.equal(trsNextPage('<script><!--\ncreatePageHTML(2, 0, "index", "html");\n//--></script>', 'http://h/c/'), 'http://h/c/index_1.html');
+  assert.equal(withoutComments('a<!-- x -->b<script>/*<!--*/c</script>'), 'ab<script>/*<!--*/c</script>');
+});
+
+test('generic: next controls matched by containment and by image alt', () => {
+  const base = 'http://h/list/1.html';
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="2.html">下一页&gt;&gt;</a></div>'), base), 'http://h/list/2.html');
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="2.html">[下一页]</a></div>'), base), 'http://h/list/2.html');
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="2.html"><span>下页</span></a></div>'), base), 'http://h/list/2.html');
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="2.html">后页</a></div>'), base), 'http://h/list/2.html');
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="2.html">›</a></div>'), base), 'http://h/list/2.html');
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="2.html">»</a></div>'), base), 'http://h/list/2.html');
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="2.html"><img src="/img/next.gif" alt="下一页"></a></div>'), base), 'http://h/list/2.html');
+  // 上一页 / 尾页 are not "next", whatever arrows they carry.
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="0.html">&lt;&lt;上一页</a><a href="9.html">尾页&gt;&gt;</a></div>'), base), null);
+});
+
+test('generic: script pagers are mapped to the URL template of sibling page links', () => {
+  // index_1.html is page 2 and index_2.html page 3: goPage(4) is index_3.html.
+  const trsLike = page(`<div class="pg"><a href="index.html">1</a><a href="index_1.html">2</a><span class="cur">3</span><a href="index_3.html">4</a>
+<a href="javascript:goPage(4)">下一页</a></div>`);
+  assert.equal(nextPageUrl(trsLike, 'http://h/c/index_2.html'), 'http://h/c/index_3.html');
+  // onclick on a button; the numbered links are real.
+  const onclick = page('<div class="pg"><a href="list_2.htm">2</a><a href="list_3.htm">3</a><button onclick="toPage(3)">下一页</button></div>');
+  assert.equal(nextPageUrl(onclick, 'http://h/c/list_1.htm'), 'http://h/c/list_3.htm');
+  // href="javascript:;" data-page=; only page links of the same template.
+  const dataPage = page('<div class="pg"><a href="?pageNo=2">2</a><a href="?pageNo=3">3</a><a href="javascript:;" data-page="2">下一页</a></div>');
+  assert.equal(nextPageUrl(dataPage, 'http://h/c/list?pageNo=1'), 'http://h/c/list?pageNo=2');
+  // No real link to learn from, and no family template: nothing is guessed.
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="javascript:goPage(2)">下一页</a></div>'), 'http://h/c/index.html'), null);
+  // The family's template when it has one.
+  assert.equal(nextPageUrl(page('<div class="pg"><a href="javascript:goPage(2)">下一页</a></div>'), 'http://h/c/index.html', { template: (n) => `http://h/c/index_${n - 1}.html` }), 'http://h/c/index_1.html');
+  // Script links numbered 0-based: goPage(1) shows "2".
+  const zeroBased = page('<div class="pg"><a href="p_2.html">2</a><a href="p_3.html">3</a><a href="javascript:goPage(1)">2</a><a href="javascript:goPage(2)">3</a><a href="javascript:goPage(1)">下一页</a></div>');
+  assert.equal(nextPageUrl(zeroBased, 'http://h/c/p.html'), 'http://h/c/p_2.html');
+});
+
+test('per-year menus: bare-year links under a 年报 heading are list pages, not items', () => {
+  const html = page(`<h3>政府信息<br>公开年报</h3><ul id="years"><li><a href="/y/c24/list.shtml">2024</a></li><li><a href="/y/c23/list.shtml">2023年</a></li>
+<li><a href="/y/c22/list.shtml">2022年度</a></li></ul><ul class="list"><li><a href="/y/c24/1.shtml">某局2024年政府信息公开工作年度报告</a></li></ul>
+<div class="links"><h4>友情链接</h4><a href="/archive/2021.html">2021</a></div>`);
+  assert.deepEqual(yearColumnLinks(html, 'http://h/y/c24/list.shtml'), ['http://h/y/c23/list.shtml', 'http://h/y/c22/list.shtml']);
+  const r = parseGenericList(visit('http://h/y/c24/list.shtml', html));
+  assert.deepEqual(r.next.map((n) => n.url), ['http://h/y/c23/list.shtml', 'http://h/y/c22/list.shtml']);
+  assert.ok(!r.items.some((i) => i.url.includes('/c23/')));
+});
+
+test('announced totals: 共 N 页 / 共N条 in the text, else the pager script or the data island', () => {
+  assert.deepEqual(announcedTotals(page('<div class="pg">共 3 页 共45条 <a href="2.html">下一页</a></div>')), { announcedPages: 3, announcedItems: 45 });
+  assert.deepEqual(announcedTotals(page('<div>第 1/7 页</div>')), { announcedPages: 7 });
+  assert.deepEqual(announcedTotals(page("<script>createPageHTML('page_div', 10, 1, 'zwgklist', 'shtml', 200);</script>")), { announcedPages: 10, announcedItems: 200 });
+  assert.deepEqual(announcedTotals('<datastore><totalrecord>756</totalrecord><totalpage>31</totalpage></datastore>'), { announcedItems: 756, announcedPages: 31 });
+  assert.deepEqual(announcedTotals(page('<!-- 共 9 页 --><ul><li>x</li></ul>')), {});
+});
