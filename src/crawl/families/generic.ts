@@ -6,28 +6,13 @@
 import { loadHtml } from '../html.ts';
 import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
-import type { ListPageResult, ListParser, NextListRequest } from './family.ts';
-import { nextPageUrl, yearColumnLinks, type GenericPagerOptions } from './pager.ts';
+import type { ListPageResult, ListParser } from './family.ts';
+import { nextPageUrl, withGenericPaging, type GenericPagerOptions } from './pager.ts';
+
+export { withGenericPaging };
 
 export function genericNextPage(html: string, pageUrl: string, opts: GenericPagerOptions = {}): string | null {
   return nextPageUrl(html, pageUrl, opts);
-}
-
-/**
- * A family's result completed with what any list page may carry: when the family gave no next request, the
- * generic pager's; and the year columns of a per-year 年报 menu (never items).
- */
-export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
-  const next: NextListRequest[] = [...result.next];
-  if (!next.length) {
-    const url = nextPageUrl(html, pageUrl, opts);
-    if (url) next.push({ url });
-  }
-  const years = new Set(yearColumnLinks(html, pageUrl));
-  for (const n of next) years.delete(n.url);
-  next.push(...[...years].map((url) => ({ url })));
-  const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;
-  return { items, next };
 }
 
 export function parseGenericList(visit: PageVisit): ListPageResult {

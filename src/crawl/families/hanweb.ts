@@ -16,7 +16,7 @@ import { loadHtml, withoutComments } from '../html.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListCursor } from '../requests.ts';
 import type { ListPageResult, ListParser, NextListRequest } from './family.ts';
-import { withGenericPaging } from './generic.ts';
+import { withGenericPaging } from './pager.ts';
 
 const RECORD = /<record\b[^>]*>\s*(?:<!\[CDATA\[([\s\S]*?)\]\]>|([\s\S]*?))\s*<\/record>/gi;
 const BARE_CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
@@ -178,8 +178,10 @@ export function parseHanwebList(visit: PageVisit, cursor: ListCursor | undefined
     const getUrl = new URL(href.replace(/&amp;/g, '&'), visit.loadedUrl);
     const first = Number(getUrl.searchParams.get('page') ?? 1) || 1;
     const cursor: ListCursor = { getUrl: getUrl.href, referer: visit.loadedUrl };
-    // The link's page may repeat the island's records: they are de-duplicated by URL downstream.
-    return own([getPageRequest(cursor, first)]);
+    // Sites differ on whether the link's page is the island's own group or the one after it. Asking both keeps
+    // the chain going either way (a repeated group would read as "all known" and stop the paging); repeated
+    // records are de-duplicated by URL downstream.
+    return own(items.length ? [getPageRequest(cursor, first), getPageRequest(cursor, first + 1)] : [getPageRequest(cursor, first)]);
   }
   const base: ListCursor = {
     form: form.toString(),

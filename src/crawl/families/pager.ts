@@ -8,6 +8,8 @@
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
 import { loadHtml, squash, type Doc } from '../html.ts';
+import { titleAgencyLinks } from './agency-links.ts';
+import type { ListPageResult, NextListRequest } from './family.ts';
 
 /** Words of a "next page" control, matched by containment ("[下一页]", "下一页>>"). */
 const NEXT_WORDS = /(下一页|下页|后一页|后页|下一頁|next\s*page|^next$)/i;
@@ -196,3 +198,22 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
   });
   return [...out];
 }
+
+/**
+ * A family's result completed with what any list page may carry: when the family gave no next request, the
+ * generic pager's; the year columns of a per-year 年报 menu (never items); and agency-name links under a year
+ * heading, titled as the reports they stand for.
+ */
+export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
+  const next: NextListRequest[] = [...result.next];
+  if (!next.length) {
+    const url = nextPageUrl(html, pageUrl, opts);
+    if (url) next.push({ url });
+  }
+  const years = new Set(yearColumnLinks(html, pageUrl));
+  for (const n of next) years.delete(n.url);
+  next.push(...[...years].map((url) => ({ url })));
+  const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;
+  return { items: titleAgencyLinks(html, items), next };
+}
+

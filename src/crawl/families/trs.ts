@@ -14,7 +14,7 @@ import { loadHtml, withoutComments } from '../html.ts';
 import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListPageResult, ListParser } from './family.ts';
-import { withGenericPaging } from './generic.ts';
+import { withGenericPaging } from './pager.ts';
 
 export interface TrsPager {
   pageCount: number;
