@@ -32,13 +32,22 @@ export function isFileUrl(url: string): boolean {
   return ATTACHMENT_EXT.test(p) || DOWNLOAD_PATH.test(p);
 }
 
+/** A page or file address quoted in a script link (`javascript:openWin('/art/1.html')`, `onclick="window.open('…')"`). */
+const SCRIPT_TARGET = /["']((?:https?:\/\/|\.{0,2}\/)[^"'\s]+|[^"'\s/]+\.(?:s?html?|jsp|aspx?|php|pdf|docx?))["']/;
+
+function scriptTarget(script: string, pageUrl: string): string | null {
+  if (!/javascript:|window\.open|location|open\w*\(/i.test(script)) return null;
+  const m = SCRIPT_TARGET.exec(script);
+  return m?.[1] ? resolveLink(m[1], pageUrl) : null;
+}
+
 export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): ListItem[] {
   const items: ListItem[] = [];
   const seen = new Set<string>();
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(CHROME).length) return;
-    const url = resolveLink(a.attr('href'), pageUrl);
+    const url = resolveLink(a.attr('href'), pageUrl) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, pageUrl);
     if (!url || seen.has(url)) return;
     const title = linkTitle(a.text(), a.attr('title'));
     if (title.length < 4) return;

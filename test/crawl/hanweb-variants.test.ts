@@ -66,3 +66,9 @@ test('no dataproxy to ask: the page pages like a plain list', () => {
   const html = `<html><body>${island(rec(1, '甲'.repeat(6)))}<div class="pages"><a href="index_2.html">下一页</a></div></body></html>`;
   assert.deepEqual(parseHanwebList(visit(COL, html), undefined).next.map((n) => n.url), ['http://h/col/col77/index_2.html']);
 });
+
+test('the unit id from the island\'s holder and the column id from the URL when no source gives them', () => {
+  const html = `<html><body>${island(rec(1, '甲'.repeat(6)))}<script>$('#900').jpage({ perPage: 1, totalRecord: 3, proxyUrl: '/module/web/jpage/dataproxy.jsp', ajaxParam: { webid: 5 } });</script></body></html>`;
+  const form = hanwebForm(html, COL)!;
+  assert.deepEqual([form.get('unitid'), form.get('columnid'), form.get('webid')], ['900', '77', '5']);
+});

@@ -106,3 +106,31 @@ test('announced totals: 共 N 页 / 共N条 in the text, else the pager script o
   assert.deepEqual(announcedTotals('<datastore><totalrecord>756</totalrecord><totalpage>31</totalpage></datastore>'), { announcedItems: 756, announcedPages: 31 });
   assert.deepEqual(announcedTotals(page('<!-- 共 9 页 --><ul><li>x</li></ul>')), {});
 });
+
+test('generic: icon-only next controls marked by class or rel, and <link rel="next">', () => {
+  const base = 'http://h/list/index.html';
+  assert.equal(nextPageUrl(page('<div class="pg"><a class="prev disabled" href="#"></a><a class="layui-page-next" href="?page=2"><i class="icon"></i></a></div>'), base), 'http://h/list/index.html?page=2');
+  assert.equal(nextPageUrl(page('<div class="pg"><a rel="next" href="index_1.html"></a></div>'), base), 'http://h/list/index_1.html');
+  assert.equal(nextPageUrl('<html><head><link rel="next" href="/list/p2.html"></head><body></body></html>', base), 'http://h/list/p2.html');
+  assert.equal(nextPageUrl(page('<div class="pg"><a class="next" href="9.html">尾页</a></div>'), base), null);
+});
+
+test('per-year menus without a heading beside them: two or more bare years on a page titled as the reports', () => {
+  const body = '<div class="years"><a href="/nb/2024/">2024年</a> <a href="/nb/2023/">2023年</a></div>';
+  const titled = `<html><head><title>政府信息公开年报_某县人民政府</title></head><body>${body}</body></html>`;
+  assert.deepEqual(yearColumnLinks(titled, 'http://h/nb/'), ['http://h/nb/2024/', 'http://h/nb/2023/']);
+  const news = `<html><head><title>新闻中心</title></head><body>${body}</body></html>`;
+  assert.deepEqual(yearColumnLinks(news, 'http://h/news/'), []);
+});
+
+test('list items whose link is a script call (javascript:openWin(\'…\'), onclick window.open) point at the quoted page', () => {
+  const html = page(`<ul><li><a href="javascript:void(0)" onclick="window.open('/art/2024/1/2/art_9_1.html')">某局2023年政府信息公开工作年度报告</a></li>
+<li><a href="javascript:openWin('./202401/t20240102_5.html')">某局2022年政府信息公开工作年度报告</a></li><li><a href="javascript:window.print()">打印本页内容</a></li></ul>`);
+  const r = parseGenericList(visit('http://h/c/index.html', html));
+  assert.deepEqual(r.items.map((i) => i.url), ['http://h/art/2024/1/2/art_9_1.html', 'http://h/c/202401/t20240102_5.html']);
+});
+
+test('announced totals: 页次 1/7, 1/7页, 总共 N 条', () => {
+  assert.deepEqual(announcedTotals(page('<div>页次：1/7 每页15条 总共98条</div>')), { announcedPages: 7, announcedItems: 98 });
+  assert.deepEqual(announcedTotals(page('<div>1/4页</div>')), { announcedPages: 4 });
+});

@@ -14,9 +14,10 @@ export interface AnnouncedTotals {
   announcedItems?: number;
 }
 
-const PAGES_TEXT = /共\s*(?:计|有)?\s*(\d{1,5})\s*页/;
-const ITEMS_TEXT = /共\s*(?:计|有)?\s*(\d{1,7})\s*(?:条|篇|项|个)(?:记录|信息|数据)?/;
-const PAGE_OF = /第\s*\d{1,5}\s*\/\s*(\d{1,5})\s*页/;
+const PAGES_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,5})\s*页/;
+const ITEMS_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,7})\s*(?:条|篇|项|个)(?:记录|信息|数据)?/;
+/** 第1/7页, 页次：1/7, 1/7页, 第1页/共7页 (the last is caught by PAGES_TEXT). */
+const PAGE_OF = /(?:第\s*\d{1,5}\s*\/\s*(\d{1,5})\s*页|页次\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5})|\b\d{1,5}\s*\/\s*(\d{1,5})\s*页)/;
 
 export function announcedTotals(html: string): AnnouncedTotals {
   const live = withoutComments(html);
@@ -24,7 +25,8 @@ export function announcedTotals(html: string): AnnouncedTotals {
   const $ = loadHtml(live);
   $('script, style').remove();
   const text = squash($('body').text() || $.root().text());
-  const pages = PAGES_TEXT.exec(text)?.[1] ?? PAGE_OF.exec(text)?.[1];
+  const of = PAGE_OF.exec(text);
+  const pages = PAGES_TEXT.exec(text)?.[1] ?? of?.[1] ?? of?.[2] ?? of?.[3];
   const items = ITEMS_TEXT.exec(text)?.[1];
   if (pages) out.announcedPages = Number(pages);
   if (items) out.announcedItems = Number(items);

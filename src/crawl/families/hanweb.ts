@@ -96,6 +96,12 @@ export function hanwebForm(html: string, pageUrl: string): URLSearchParams | nul
     const given = new URL(href.replace(/&amp;/g, '&'), pageUrl).searchParams;
     for (const [k, v] of given) if (k !== 'page' && !['startrecord', 'endrecord', 'perpage'].includes(k)) form.set(k, v);
   }
+  // The unit id is also the id of the element that holds the island (<div id="4419786"><script type="text/xml">).
+  const holder = /<div\s+id=["'](\d+)["'][^>]*>\s*<script[^>]*text\/xml/i.exec(html)?.[1];
+  if (!form.has('unitid') && holder) form.set('unitid', holder);
+  // …and the column id is in the column's own URL (/col/col33718/).
+  const column = /\/col\/col(\d+)\//.exec(new URL(pageUrl).pathname)?.[1];
+  if (!form.has('columnid') && column) form.set('columnid', column);
   return form;
 }
 

@@ -25,6 +25,8 @@ export type PageTemplate = (n: number) => string | null;
 
 interface PagerControl {
   text: string;
+  /** Marked as "next" by its class, id or rel (icon-only controls: `<a class="next">`, `rel="next"`). */
+  markedNext: boolean;
   href: string | null;
   /** The page number a script control asks for, as written in its call or data attribute. */
   scriptArg: number | null;
@@ -48,7 +50,9 @@ function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
     const m = SCRIPT_PAGE.exec(script);
     if (m?.[1]) scriptArg = Number(m[1]);
   }
-  return { text, href, scriptArg };
+  const marks = `${node.attr('class') ?? ''} ${node.attr('id') ?? ''} ${node.attr('rel') ?? ''}`;
+  const markedNext = /(^|[\s_-])(next|nextpage|next-page|page-next|pagenext|xyy)($|[\s_-])/i.test(marks) && !/(prev|disabled)/i.test(marks);
+  return { text, href, scriptArg, markedNext };
 }
 
 /** Every element that can act as a pager control: links, and buttons/spans with an onclick or a data-page. */
@@ -60,6 +64,7 @@ function controls($: Doc, pageUrl: string): PagerControl[] {
 }
 
 function isNextControl(c: PagerControl): boolean {
+  if (c.markedNext && !NOT_NEXT.test(c.text) && c.text.length <= 16) return true;
   if (!c.text || c.text.length > 16 || NOT_NEXT.test(c.text)) return false;
   return NEXT_WORDS.test(c.text) || NEXT_ARROWS.test(c.text);
 }
@@ -134,6 +139,8 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
   const all = controls($, pageUrl);
   const template = () => siblingTemplate($, pageUrl) ?? opts.template ?? null;
   const usable = (url: string | null) => (url && url !== pageUrl ? url : null);
+  const declared = usable(resolveLink($('link[rel="next"]').attr('href'), pageUrl));
+  if (declared) return declared;
   for (const c of all.filter(isNextControl)) {
     if (c.href) {
       const url = usable(c.href);
@@ -181,21 +188,36 @@ function headingNear($: Doc, el: Element): boolean {
   return false;
 }
 
+/** The page itself is about the annual reports: its <title>, main heading or breadcrumb names them. */
+function pageNamesReports($: Doc): boolean {
+  const text = squash(`${$('title').text()} ${$('h1').first().text()} ${$('.position, .breadcrumb, .crumb, .location, .dqwz').first().text()}`);
+  return REPORT_HEADING.test(text);
+}
+
 /**
- * Year columns of a per-year annual-report menu: links whose text is a bare year under a heading naming 年报 /
- * 年度报告. They lead to list pages (one per year), so they are pages to read, not items.
+ * Year columns of a per-year annual-report menu: links whose text is a bare year, under a heading naming 年报 /
+ * 年度报告, or (two or more side by side) on a page whose title or breadcrumb names them. They lead to list pages
+ * (one per year), so they are pages to read, not items.
  */
 export function yearColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
-  const out = new Set<string>();
+  const groups = new Map<Element, { el: Element; url: string }[]>();
   $('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (!BARE_YEAR.test(squash(a.text()))) return;
-    if (isScriptHref(a.attr('href'))) return;
+    if (isScriptHref(a.attr('href')) || a.closest('header, footer, .header, .footer').length) return;
     const url = resolveLink(a.attr('href'), pageUrl);
-    if (!url || url === pageUrl || !headingNear($, el as Element)) return;
-    out.add(url);
+    if (!url || url === pageUrl) return;
+    const box = (a.closest('ul, ol, dl, table, div').get(0) ?? a.parent().get(0)) as Element;
+    groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
   });
+  const out = new Set<string>();
+  let pageNamed: boolean | null = null;
+  for (const links of groups.values()) {
+    const near = links.some((l) => headingNear($, l.el));
+    if (!near && links.length >= 2) pageNamed ??= pageNamesReports($);
+    if (near || (links.length >= 2 && pageNamed)) for (const l of links) out.add(l.url);
+  }
   return [...out];
 }
 
