@@ -17,7 +17,8 @@ export interface Attachment {
 }
 
 const FURNITURE_PLACES = 'header, footer, nav, .nav, .header, .footer, #header, #footer, .logo, .breadcrumb, .position, .crumb, .share';
-const FURNITURE_WORDS = /(logo|badge|icon|conac|党政机关|jiucuo|纠错|无障碍|wza|qrcode|二维码|ewm|erweima|gongan|备案|banner)/i;
+/** Latin words only at a word edge (a file named …/technology.pdf is not a logo), Chinese ones anywhere. */
+const FURNITURE_WORDS = /((^|[^a-z])(logo|badge|icons?|conac|jiucuo|wza|qrcode|ewm|erweima|gongan|banner)([^a-z]|$)|党政机关|纠错|无障碍|二维码|备案)/i;
 const ASSET = /\.(js|css|map|woff2?|ttf|eot|svg|ico|gif)(\?|#|$)/i;
 const IMAGE = /\.(jpe?g|png|tiff?)$/i;
 /** A quoted URL-ish argument of a script call. */

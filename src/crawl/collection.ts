@@ -25,11 +25,15 @@ export function hasReportBody(text: string): boolean {
   return REPORT_BODY.filter((re) => re.test(text)).length >= 2;
 }
 
-export function classifyCollection(html: string, pageUrl: string, page: Pick<DetailPage, 'title' | 'bodyText' | 'attachments'>): CollectionVerdict {
+/**
+ * @param listTitle the title the list page gave the link that led here, when it was reached from a list.
+ */
+export function classifyCollection(html: string, pageUrl: string, page: Pick<DetailPage, 'title' | 'bodyText' | 'attachments'>, listTitle?: string): CollectionVerdict {
   if (hasReportBody(page.bodyText)) return { collection: false, reason: 'the page has a report body' };
   // One agency's report whose text is in its attachments: links to its other years (a "related" box) do not
   // make it an index.
-  if (page.title && page.attachments.length && classifyTitle(page.title).isReport && agencyFromTitle(page.title)) {
+  const named = [page.title, listTitle].some((t) => t && classifyTitle(t).isReport && agencyFromTitle(t));
+  if (named && page.attachments.length) {
     return { collection: false, reason: 'an agency\'s report page with attachments' };
   }
   if (yearColumnLinks(html, pageUrl).length >= 2) return { collection: true, reason: 'a per-year menu of annual-report columns' };

@@ -44,6 +44,6 @@ export function answeredDocument(visit: PageVisit): MediaType | 'binary' | null 
   return head.length && odd / head.length > 0.1 ? 'binary' : null;
 }
 
-export function collectionVerdict(visit: PageVisit, page: DetailPage): CollectionVerdict {
-  return classifyCollection(visit.body, visit.loadedUrl, page);
+export function collectionVerdict(visit: PageVisit, page: DetailPage, listTitle?: string): CollectionVerdict {
+  return classifyCollection(visit.body, visit.loadedUrl, page, listTitle);
 }

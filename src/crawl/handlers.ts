@@ -245,7 +245,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
   if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');
-  const index = collectionVerdict(visit, page);
+  const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
   const title = page.title && classifyTitle(page.title).isReport ? page.title : data.listTitle;
   const attribution = h.attributor.attribute({

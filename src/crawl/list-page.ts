@@ -41,6 +41,16 @@ function scriptTarget(script: string, pageUrl: string): string | null {
   return m?.[1] ? resolveLink(m[1], pageUrl) : null;
 }
 
+/** Link texts that say what to do, not what the item is. */
+const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
+
+/** The subject a row gives a link that names none: the row's text less dates and the link's own words. */
+function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null {
+  if (!row.length || row.is('div') || row.find('a[href]').length > 2) return null;
+  const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();
+  return text.length >= 4 && text.length <= 80 ? squash(text) : null;
+}
+
 export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): ListItem[] {
   const items: ListItem[] = [];
   const seen = new Set<string>();
@@ -49,10 +59,12 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     if (a.closest(CHROME).length) return;
     const url = resolveLink(a.attr('href'), pageUrl) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, pageUrl);
     if (!url || seen.has(url)) return;
-    const title = linkTitle(a.text(), a.attr('title'));
+    const row = a.closest('li, tr, dd, p, div');
+    let title = linkTitle(a.text(), a.attr('title'));
+    // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
+    if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;
     seen.add(url);
-    const row = a.closest('li, tr, dd, p, div');
     const date = findDate(squash(row.text()).replace(title, ''));
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });

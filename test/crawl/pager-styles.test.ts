@@ -134,3 +134,21 @@ test('announced totals: 页次 1/7, 1/7页, 总共 N 条', () => {
   assert.deepEqual(announcedTotals(page('<div>页次：1/7 每页15条 总共98条</div>')), { announcedPages: 7, announcedItems: 98 });
   assert.deepEqual(announcedTotals(page('<div>1/4页</div>')), { announcedPages: 4 });
 });
+
+test('whatever family a page is read as, a TRS pager script on it decides its paging, and a Hanweb island is read', () => {
+  const trsPaged = page("<ul><li><a href='./202401/t20240101_1.shtml'>某局2023年政府信息公开工作年度报告</a></li></ul><script>createPageHTML('page_div', 2, 1, 'list', 'shtml', 2);</script>");
+  assert.deepEqual(parseGenericList(visit('http://h/c/list.shtml', trsPaged)).next.map((n) => n.url), ['http://h/c/list_2.shtml']);
+  const lastPage = `${trsPaged.replace("2, 1, 'list'", "2, 2, 'list'")}<div class="pg"><a href="list.shtml">1</a></div>`;
+  assert.deepEqual(parseGenericList(visit('http://h/c/list_2.shtml', lastPage)).next, []);
+  const island = page(`<div id="55"><script type="text/xml"><datastore><recordset><record><![CDATA[<li><a href="/art/2024/1/1/art_5_1.html">某局2023年政府信息公开工作年度报告</a></li>]]></record></recordset></datastore></script></div>`);
+  assert.deepEqual(parseGenericList(visit('http://h/col/col5/index.html', island)).items.map((i) => i.url), ['http://h/art/2024/1/1/art_5_1.html']);
+});
+
+test('a link that only says 查看 / 下载 takes its title from its row', () => {
+  const html = page(`<table><tr><td>2024-01-20</td><td>某县教育局2023年政府信息公开工作年度报告</td><td><a href="/nb/1.html">查看</a></td></tr>
+<tr><td>某县民政局</td><td><a href="/nb/2.pdf">[下载]</a></td></tr></table><div class="pg"><a href="?page=2">2</a></div>`);
+  assert.deepEqual(parseGenericList(visit('http://h/nb/', html)).items.map((i) => [i.title, i.date]), [
+    ['某县教育局2023年政府信息公开工作年度报告', '2024-01-20'],
+    ['某县民政局', null],
+  ]);
+});

@@ -25,6 +25,8 @@ test('TRS pager styles: index_N (0-based), prefix_N (1-based), the legacy countP
   assert.ok(requested(h, 'v-trs-six-arg').includes('/xxgk/nb/list_3.shtml'));
   assert.ok(!requested(h, 'v-trs-six-arg').includes('/xxgk/nb/list_1.shtml'));
   assert.ok(requested(h, 'v-trs-legacy').includes('/jyj/xxgknb/index_1.html'));
+  // A TRS-paged year column reached from a seed that is not: its pager is still read.
+  assert.ok(requested(h, 'v-trs-year-menu').includes('/wjw/c2401/zwgklist_2.shtml'));
   assert.ok(requested(h, 'v-trs-script-pager').includes('/jtj/gknb/index_2.html'));
   assert.ok(requested(h, 'v-trs-guarded-script').includes('/scjg/ndbg/index_1.html'));
   // Article paging on detail pages is never followed (t…_1.shtml does not exist).
@@ -36,7 +38,7 @@ test('TRS pager styles: index_N (0-based), prefix_N (1-based), the legacy countP
 test('TRS: lists inside HTML comments are not items; a per-year menu leads to its year columns', () => {
   const h = run();
   assert.ok(!requested(h, 'v-trs-year-menu').some((u) => u.includes('/c1106/2025')));
-  assert.ok(!requested(h, 'v-trs-year-menu').some((u) => u.includes('zwgklist_2')));
+  assert.ok(!requested(h, 'v-trs-year-menu').includes('/wjw/c1106/zwgklist_2.shtml'));
   assert.ok(!requested(h, 'v-trs-guarded-script').some((u) => u.includes('t20190110_9')));
   for (const col of ['c2401', 'c2301', 'c2201']) assert.ok(requested(h, 'v-trs-year-menu').includes(`/wjw/${col}/zwgklist.shtml`), col);
 });

@@ -9,6 +9,7 @@ import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
 import { agencyLinks, aggregatorYear, titleAgencyLinks } from './agency-links.ts';
 import type { ListPageResult, ListParser } from './family.ts';
+import { looksLikeHanweb, parseHanwebList } from './hanweb.ts';
 import { withGenericPaging } from './pager.ts';
 
 export { aggregatorYear };
@@ -19,6 +20,7 @@ export function looksLikeAggregator(html: string): boolean {
 }
 
 export function parseAggregatorList(visit: PageVisit): ListPageResult {
+  if (looksLikeHanweb(visit.body)) return parseHanwebList(visit, undefined);
   const $ = loadHtml(visit.body);
   const items = listItemsFrom($, $.root(), visit.loadedUrl);
   return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl);

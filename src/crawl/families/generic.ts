@@ -7,6 +7,7 @@ import { loadHtml } from '../html.ts';
 import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListPageResult, ListParser } from './family.ts';
+import { looksLikeHanweb, parseHanwebList } from './hanweb.ts';
 import { nextPageUrl, withGenericPaging, type GenericPagerOptions } from './pager.ts';
 
 export { withGenericPaging };
@@ -16,6 +17,8 @@ export function genericNextPage(html: string, pageUrl: string, opts: GenericPage
 }
 
 export function parseGenericList(visit: PageVisit): ListPageResult {
+  // A page of a seed detected otherwise that carries a Hanweb island (a year column, a sub-column) is read as one.
+  if (looksLikeHanweb(visit.body)) return parseHanwebList(visit, undefined);
   const $ = loadHtml(visit.body);
   const items = listItemsFrom($, $.root(), visit.loadedUrl);
   return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl);

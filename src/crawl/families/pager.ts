@@ -9,6 +9,7 @@ import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
 import { loadHtml, squash, type Doc } from '../html.ts';
 import { titleAgencyLinks } from './agency-links.ts';
+import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 
 /** Words of a "next page" control, matched by containment ("[下一页]", "下一页>>"). */
@@ -223,13 +224,15 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
 
 /**
  * A family's result completed with what any list page may carry: when the family gave no next request, the
- * generic pager's; the year columns of a per-year 年报 menu (never items); and agency-name links under a year
+ * TRS pager script's or else the generic pager's; the year columns of a per-year 年报 menu (never items); and agency-name links under a year
  * heading, titled as the reports they stand for.
  */
 export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
   const next: NextListRequest[] = [...result.next];
   if (!next.length) {
-    const url = nextPageUrl(html, pageUrl, opts);
+    // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
+    const trs = parseTrsPager(html, pageUrl);
+    const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : nextPageUrl(html, pageUrl, opts);
     if (url) next.push({ url });
   }
   const years = new Set(yearColumnLinks(html, pageUrl));
