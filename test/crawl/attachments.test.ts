@@ -67,3 +67,16 @@ test('a report URL that answers a document is told by its bytes, whatever the Co
   assert.equal(answeredDocument(v('<html><body>某局年报</body></html>', 'application/octet-stream')), null);
   assert.equal(answeredDocument(v('<!DOCTYPE html><html><body>x</body></html>', 'text/html')), null);
 });
+
+test('a report page is not an index for its prev/next links, its related box or a site-wide year menu', () => {
+  const title = '某市民政局2023年政府信息公开工作年度报告';
+  const scan = '<p><img src="/upload/scan1.jpg"></p>';
+  const prevNext = shell(`<h1>${title}</h1>${scan}<div class="art-nav"><p>上一篇：<a href="/nb/1.html">某市财政局2023年政府信息公开工作年度报告</a></p><p>下一篇：<a href="/nb/2.html">某市教育局2023年政府信息公开工作年度报告</a></p></div>`);
+  assert.equal(classifyCollection(prevNext, URL_, report(title)).collection, false);
+  const related = shell(`<h1>${title}</h1>${scan}<div class="related-list"><a href="/nb/1.html">某市财政局2023年政府信息公开工作年度报告</a><a href="/nb/2.html">某市民政局2022年政府信息公开工作年度报告</a></div>`);
+  assert.equal(classifyCollection(related, URL_, report(title)).collection, false);
+  const menu = shell(`<div class="left"><h3>政府信息公开年报</h3><ul><li><a href="/c1/list.shtml">2024</a></li><li><a href="/c2/list.shtml">2023</a></li></ul></div><h1>${title}</h1>${scan}`);
+  assert.equal(classifyCollection(menu, URL_, report(title)).collection, false);
+  // The same menu on a page that names no report is an index of year columns.
+  assert.equal(classifyCollection(menu.replace(`<h1>${title}</h1>`, '<h1>年报</h1>'), URL_, report('年报')).collection, true);
+});
