@@ -41,6 +41,18 @@ function scriptTarget(script: string, pageUrl: string): string | null {
   return m?.[1] ? resolveLink(m[1], pageUrl) : null;
 }
 
+/** A link's text less the date elements inside it (`<a><span>title</span><span>2024-01-02</span></a>`). */
+function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
+  const dated = a.find('*').filter((_, el) => {
+    const t = squash($(el).text());
+    return t.length <= 24 && findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：[\]()（）]/g, '') === '';
+  });
+  if (!dated.length) return a.text();
+  const copy = a.clone();
+  copy.find('*').filter((_, el) => dated.toArray().some((d) => squash($(d).text()) === squash($(el).text()))).remove();
+  return copy.text();
+}
+
 /** Link texts that say what to do, not what the item is. */
 const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
 
@@ -60,7 +72,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const url = resolveLink(a.attr('href'), pageUrl) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, pageUrl);
     if (!url || seen.has(url)) return;
     const row = a.closest('li, tr, dd, p, div');
-    let title = linkTitle(a.text(), a.attr('title'));
+    let title = linkTitle(textWithoutDates($, a), a.attr('title'));
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;

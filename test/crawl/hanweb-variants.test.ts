@@ -72,3 +72,11 @@ test('the unit id from the island\'s holder and the column id from the URL when 
   const form = hanwebForm(html, COL)!;
   assert.deepEqual([form.get('unitid'), form.get('columnid'), form.get('webid')], ['900', '77', '5']);
 });
+
+test('a server that caps the window at one page is asked next from the record after the last it gave', () => {
+  const html = `<html><body>${island(rec(1, '甲'.repeat(6)))}<script>$('#900').jpage({ perPage: 2, groupSize: 3, totalRecord: 9, proxyUrl: '/module/web/jpage/dataproxy.jsp', ajaxParam: { webid: 5, columnid: 77, unitid: 900 } });</script></body></html>`;
+  const first = parseHanwebList(visit(COL, html), undefined).next[0]!;
+  assert.match(first.url, /startrecord=2&endrecord=7&/);
+  const capped = parseHanwebList(visit(first.url, `<datastore><totalrecord>9</totalrecord><recordset>${rec(2, '乙'.repeat(6))}${rec(3, '丙'.repeat(6))}</recordset></datastore>`), first.cursor);
+  assert.match(capped.next[0]!.url, /startrecord=4&endrecord=9&/);
+});

@@ -152,3 +152,8 @@ test('a link that only says 查看 / 下载 takes its title from its row', () =>
     ['某县民政局', null],
   ]);
 });
+
+test('a date inside the link is the date, not part of the title', () => {
+  const html = page('<ul><li><a href="/nb/1.html"><span class="t">某局2023年政府信息公开工作年度报告</span><span class="d">2024-01-18</span></a></li></ul>');
+  assert.deepEqual(parseGenericList(visit('http://h/nb/', html)).items.map((i) => [i.title, i.date]), [['某局2023年政府信息公开工作年度报告', '2024-01-18']]);
+});

@@ -39,4 +39,6 @@ test('generic: <file href> and data-href attachments stored; the report URL that
   const answered = files.find((f) => f.url.endsWith('/info/iDetail.jsp?id=13'));
   assert.equal(answered?.sha256, sha256(doc('r004.pdf')));
   assert.equal(answered?.role, 'attachment');
+  const asPdf = files.find((f) => f.url.endsWith('/zfxxgk/ndbg/p105.htm'));
+  assert.equal(asPdf?.sha256, sha256(doc('r001.pdf')));
 });

@@ -162,7 +162,12 @@ function parseAnswer(visit: PageVisit, cursor: ListCursor): ListPageResult {
     return { items, next };
   }
   const known = total ?? (cursor.total === '' || cursor.total === undefined ? null : Number(cursor.total));
-  const next = windowRequest(visit.loadedUrl, cursor, Number(cursor.end) + 1, known);
+  // A server that answers fewer records than the window asked for (it caps the window at one page) is asked
+  // next from the record after the last one it gave, not from the window's end.
+  const start = Number(cursor.start);
+  const given = recordFragments(visit.body).length;
+  const asked = Number(cursor.end) - start + 1;
+  const next = windowRequest(visit.loadedUrl, cursor, given < asked ? start + given : Number(cursor.end) + 1, known);
   return { items, next: next ? [next] : [] };
 }
 

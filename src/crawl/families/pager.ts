@@ -169,7 +169,7 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
 }
 
 /** Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报. */
-const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年度报告)?$/;
+const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年年报|年度报告|年度年报)?$/;
 const REPORT_HEADING = /(年报|年度报告)/;
 
 function headingNear($: Doc, el: Element): boolean {
