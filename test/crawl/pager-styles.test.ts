@@ -157,3 +157,9 @@ test('a date inside the link is the date, not part of the title', () => {
   const html = page('<ul><li><a href="/nb/1.html"><span class="t">某局2023年政府信息公开工作年度报告</span><span class="d">2024-01-18</span></a></li></ul>');
   assert.deepEqual(parseGenericList(visit('http://h/nb/', html)).items.map((i) => [i.title, i.date]), [['某局2023年政府信息公开工作年度报告', '2024-01-18']]);
 });
+
+test('button pagers: <input type="button" value="下一页" onclick="toPage(n)"> with no numbered link to the next page', () => {
+  const html = page('<div class="pg"><a href="index.htm">1</a> <a href="index_1.htm">2</a> <b>3</b> <input type="button" value="下一页" onclick="toPage(4)"></div>');
+  // Page 3 shows links to pages 1 and 2 only: "下一页" asks page 4 by script, mapped as index_{n-1}.
+  assert.equal(nextPageUrl(html, 'http://h/gk/index_2.htm'), 'http://h/gk/index_3.htm');
+});

@@ -40,7 +40,7 @@ function isScriptHref(href: string | undefined): boolean {
 function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   const node = $(el);
   const img = node.find('img').first();
-  const text = squash(node.text()) || squash(node.attr('title') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
+  const text = squash(node.text()) || squash(node.attr('title') ?? '') || squash(node.attr('value') ?? '') || squash(node.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
   const rawHref = node.attr('href');
   const href = isScriptHref(rawHref) ? null : resolveLink(rawHref, pageUrl);
   const script = `${isScriptHref(rawHref) ? (rawHref ?? '') : ''} ${node.attr('onclick') ?? ''}`;
