@@ -8,7 +8,7 @@
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
-import { ATTACHMENT_EXT, DOWNLOAD_PATH, squash, type Doc } from './html.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, squash, type Doc } from './html.ts';
 
 export interface Attachment {
   url: string;
@@ -55,10 +55,11 @@ function isFurniture($: Doc, el: Element, url: string, name: string): boolean {
 }
 
 export function findAttachments($: Doc, pageUrl: string): Attachment[] {
+  const base = documentBase($, pageUrl);
   const out: Attachment[] = [];
   const seen = new Set<string>();
   const add = (el: Element, raw: string | undefined, name: string | null, viaViewer = false) => {
-    const url = raw ? resolveLink(raw, pageUrl) : null;
+    const url = raw ? resolveLink(raw, base) : null;
     if (!url) return;
     const file = viaViewer ? viewedFile(url) : looksLikeFile(url) ? url : null;
     if (!file || seen.has(file) || isFurniture($, el, file, name ?? '')) return;
@@ -74,7 +75,7 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     const href = a.attr('href') ?? '';
     const text = squash(a.text());
     if (/^\s*javascript:/i.test(href)) return scriptCalls(el as Element, href);
-    const url = resolveLink(href, pageUrl);
+    const url = resolveLink(href, base);
     if (!url) return;
     // A link named like a file (附件：xxx.pdf) to a download endpoint of any name.
     if (looksLikeFile(url) || ATTACHMENT_EXT.test(text)) {

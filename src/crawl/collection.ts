@@ -12,7 +12,7 @@ import { parseAggregatorList } from './families/aggregator.ts';
 import { yearColumnLinks } from './families/pager.ts';
 import type { Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
-import { loadHtml, squash } from './html.ts';
+import { documentBase, loadHtml, squash } from './html.ts';
 import { isFileUrl } from './list-page.ts';
 
 /** Headings and phrases of a report's own text (the national template's sections). */
@@ -65,14 +65,15 @@ const ASIDE = [
 const PREV_NEXT = /(上一篇|下一篇|上一条|下一条|上篇|下篇)/;
 
 /** The links of the page outside its asides and prev/next lines (their URLs). */
-function mainLinks(html: string): Set<string> {
+function mainLinks(html: string, pageUrl: string): Set<string | null> {
   const $ = loadHtml(html);
-  const out = new Set<string>();
+  const base = documentBase($, pageUrl);
+  const out = new Set<string | null>();
   $('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(ASIDE).length || PREV_NEXT.test(squash(a.closest('li, p, div, tr').text()).slice(0, 40))) return;
     const href = a.attr('href');
-    if (href) out.add(href);
+    if (href) out.add(resolveLink(href, base));
   });
   return out;
 }
@@ -92,7 +93,7 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   if (!named && yearColumnLinks(html, pageUrl).length >= 2) return { collection: true, reason: 'a per-year menu of annual-report columns' };
   // The aggregator reading names department-only links after the page's year heading.
   const items = parseAggregatorList({ url: pageUrl, loadedUrl: pageUrl, status: 200, body: html }).items;
-  const inMain = new Set([...mainLinks(html)].map((href) => resolveLink(href, pageUrl)));
+  const inMain = mainLinks(html, pageUrl);
   const attached = new Set(page.attachments.map((a) => a.url));
   const keys = new Set<string>();
   let pages = 0;

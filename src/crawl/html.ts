@@ -43,3 +43,15 @@ export const DOWNLOAD_PATH = /(downfile|download|filedown|getfile|attachment|fuj
 export function withoutComments(html: string): string {
   return html.replace(/(<script\b[^>]*>[\s\S]*?<\/script\s*>)|<!--[\s\S]*?(?:-->|$)/gi, (_, script: string | undefined) => script ?? '');
 }
+
+/** The URL relative links of a page resolve against: its `<base href>` (resolved against the page), else the page. */
+export function documentBase($: Doc, pageUrl: string): string {
+  const href = $('base[href]').first().attr('href')?.trim();
+  if (!href) return pageUrl;
+  try {
+    const u = new URL(href, pageUrl);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : pageUrl;
+  } catch {
+    return pageUrl;
+  }
+}

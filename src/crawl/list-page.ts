@@ -4,7 +4,7 @@
  * classifier's job, so this stays generic.
  */
 import type { Element } from 'domhandler';
-import { ATTACHMENT_EXT, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
 
 export interface ListItem {
@@ -64,12 +64,13 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
 }
 
 export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): ListItem[] {
+  const base = documentBase($, pageUrl);
   const items: ListItem[] = [];
   const seen = new Set<string>();
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(CHROME).length) return;
-    const url = resolveLink(a.attr('href'), pageUrl) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, pageUrl);
+    const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base);
     if (!url || seen.has(url)) return;
     const row = a.closest('li, tr, dd, p, div');
     let title = linkTitle(textWithoutDates($, a), a.attr('title'));

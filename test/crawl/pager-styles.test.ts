@@ -163,3 +163,11 @@ test('button pagers: <input type="button" value="下一页" onclick="toPage(n)">
   // Page 3 shows links to pages 1 and 2 only: "下一页" asks page 4 by script, mapped as index_{n-1}.
   assert.equal(nextPageUrl(html, 'http://h/gk/index_2.htm'), 'http://h/gk/index_3.htm');
 });
+
+test('relative links resolve against <base href> (items, pager, year menus)', () => {
+  const html = `<html><head><base href="/site9/"><title>政府信息公开年报</title></head><body><ul><li><a href="art/2024/1.html">某局2023年政府信息公开工作年度报告</a></li></ul>
+<div class="years"><a href="col/c24/index.html">2024</a> <a href="col/c23/index.html">2023</a></div><div class="pg"><a href="col/nb/index_1.html">下一页</a></div></body></html>`;
+  const r = parseGenericList(visit('http://h/col/nb/index.html', html));
+  assert.deepEqual(r.items.map((i) => i.url), ['http://h/site9/art/2024/1.html']);
+  assert.deepEqual(r.next.map((n) => n.url), ['http://h/site9/col/nb/index_1.html', 'http://h/site9/col/c24/index.html', 'http://h/site9/col/c23/index.html']);
+});

@@ -7,7 +7,7 @@
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
-import { loadHtml, squash, type Doc } from '../html.ts';
+import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
@@ -42,7 +42,7 @@ function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   const img = node.find('img').first();
   const text = squash(node.text()) || squash(node.attr('title') ?? '') || squash(node.attr('value') ?? '') || squash(node.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
   const rawHref = node.attr('href');
-  const href = isScriptHref(rawHref) ? null : resolveLink(rawHref, pageUrl);
+  const href = isScriptHref(rawHref) ? null : resolveLink(rawHref, documentBase($, pageUrl));
   const script = `${isScriptHref(rawHref) ? (rawHref ?? '') : ''} ${node.attr('onclick') ?? ''}`;
   const dataPage = node.attr('data-page') ?? node.attr('data-pageno') ?? node.attr('data-index');
   let scriptArg: number | null = null;
@@ -104,7 +104,7 @@ export function siblingTemplate($: Doc, pageUrl: string): PageTemplate | null {
     if (!/^\d{1,4}$/.test(text)) return;
     const rawHref = a.attr('href');
     if (isScriptHref(rawHref)) return;
-    const url = resolveLink(rawHref, pageUrl);
+    const url = resolveLink(rawHref, documentBase($, pageUrl));
     if (!url) return;
     const nums = [...url.matchAll(/\d+/g)];
     const last = nums[nums.length - 1];
@@ -140,7 +140,7 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
   const all = controls($, pageUrl);
   const template = () => siblingTemplate($, pageUrl) ?? opts.template ?? null;
   const usable = (url: string | null) => (url && url !== pageUrl ? url : null);
-  const declared = usable(resolveLink($('link[rel="next"]').attr('href'), pageUrl));
+  const declared = usable(resolveLink($('link[rel="next"]').attr('href'), documentBase($, pageUrl)));
   if (declared) return declared;
   for (const c of all.filter(isNextControl)) {
     if (c.href) {
@@ -207,7 +207,7 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
     const a = $(el as Element);
     if (!BARE_YEAR.test(squash(a.text()))) return;
     if (isScriptHref(a.attr('href')) || a.closest('header, footer, .header, .footer').length) return;
-    const url = resolveLink(a.attr('href'), pageUrl);
+    const url = resolveLink(a.attr('href'), documentBase($, pageUrl));
     if (!url || url === pageUrl) return;
     const box = (a.closest('ul, ol, dl, table, div').get(0) ?? a.parent().get(0)) as Element;
     groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
