@@ -171,3 +171,18 @@ test('relative links resolve against <base href> (items, pager, year menus)', ()
   assert.deepEqual(r.items.map((i) => i.url), ['http://h/site9/art/2024/1.html']);
   assert.deepEqual(r.next.map((n) => n.url), ['http://h/site9/col/nb/index_1.html', 'http://h/site9/col/c24/index.html', 'http://h/site9/col/c23/index.html']);
 });
+
+test('agency names under a year heading stand for reports, but not links to sites (部门网站, home pages)', () => {
+  const html = page(`<h1>2023年度部门政府信息公开工作年度报告</h1><ul class="bm"><li><a href="/nb/2023/jyj.html">某市教育局</a></li><li><a href="/nb/2023/mzj.html">某市民政局</a></li></ul>
+<div class="links"><div class="t">部门网站</div><ul><li><a href="http://h/jyj/nb.html">某市教育局</a></li><li><a href="http://h/czj/nb.html">某市财政局</a></li></ul></div>
+<div class="other"><a href="http://h/">某市人民政府</a></div><h3>市政府</h3><p><a href="/nb/2023/szf.html">某市统计局</a></p>`);
+  const titles = parseGenericList(visit('http://h/nb/2023/', html)).items.map((i) => i.title);
+  assert.ok(titles.includes('某市教育局2023年政府信息公开工作年度报告'));
+  assert.ok(titles.includes('某市民政局2023年政府信息公开工作年度报告'));
+  // A section of one name is still a report; site links and home pages are not.
+  assert.ok(titles.includes('某市统计局2023年政府信息公开工作年度报告'));
+  for (const t of ['某市财政局', '某市人民政府']) assert.ok(titles.includes(t), t);
+  // One name alone on the page is not enough to read the page as a list of reports.
+  const lone = page('<h1>2023年度政府信息公开工作年度报告</h1><p><a href="/x/1.html">某市统计局</a></p>');
+  assert.deepEqual(parseGenericList(visit('http://h/nb/', lone)).items.map((i) => i.title), ['某市统计局']);
+});

@@ -239,6 +239,6 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   for (const n of next) years.delete(n.url);
   next.push(...[...years].map((url) => ({ url })));
   const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;
-  return { items: titleAgencyLinks(html, items), next };
+  return { items: titleAgencyLinks(html, items, pageUrl), next };
 }
 

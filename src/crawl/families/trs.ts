@@ -1,5 +1,6 @@
 /**
- * TRS WCM (拓尔思) list pages. The pager is written by script, in one of three styles seen on real sites:
+ * TRS WCM (拓尔思) list pages. The pager (read in trs-pager.ts) is written by script, in one of three styles seen
+ * on real sites:
  *  (a) `createPageHTML(count, current0, "index", "html"|"shtml")`: 0-based current page; page 1 is index.html,
  *      page k ≥ 2 is index_{k-1}.html (extra trailing arguments are ignored);
  *  (b) `createPageHTML('page_div', count, current1, 'prefix', 'shtml', totalRecords)`: a div id first, a 1-based
@@ -11,13 +12,13 @@
  * returned, so incremental crawls can stop early; without a pager of its own the page pages like a plain list.
  */
 import { loadHtml, withoutComments } from '../html.ts';
-import { extOf, hasTrsPager } from './trs-pager.ts';
-
-export { hasTrsPager, parseTrsPager, trsNextPage, trsPageUrl, type TrsPager } from './trs-pager.ts';
 import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListPageResult, ListParser } from './family.ts';
 import { withGenericPaging } from './pager.ts';
+import { extOf, hasTrsPager } from './trs-pager.ts';
+
+export { hasTrsPager, parseTrsPager, trsNextPage, trsPageUrl, type TrsPager } from './trs-pager.ts';
 
 export function looksLikeTrs(html: string): boolean {
   return hasTrsPager(html) || /\/\d{6}\/t\d{8}_\d+(_wap)?\.s?html?/.test(withoutComments(html));
