@@ -36,7 +36,8 @@ const BODY_SELECTORS = [
 
 /** Metadata labels (whitespace removed) → field. */
 const LABELS: [RegExp, 'publisher' | 'publishedAt' | 'indexNo' | 'title'][] = [
-  [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位)/, 'publisher'],
+  // 来源 / 信息来源 / 文章来源 (source) also name the publishing agency on many CMSs; attribution rejects 本网-like values.
+  [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位|发布部门|信息来源|文章来源|来源)/, 'publisher'],
   [/^(发布日期|发文日期|公开日期|生成日期|成文日期|发布时间)/, 'publishedAt'],
   [/^(索引号)/, 'indexNo'],
   [/^(名称|标题|信息名称|文件名称)/, 'title'],

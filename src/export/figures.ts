@@ -47,7 +47,8 @@ function verdict(checks: CheckRecord[], rule: string): string {
 
 export async function exportFigures(catalog: Catalog, out: string, filter: ExportFilter, opts: CsvOptions = {}): Promise<number> {
   const figures = figureColumns();
-  const columns = [...FIGURE_BASE_COLUMNS, ...figures, ...checkColumns()];
+  // attribution was added after the figure and check columns: appended, so no existing column moves.
+  const columns = [...FIGURE_BASE_COLUMNS, ...figures, ...checkColumns(), 'attribution'];
   function* rows(): Generator<Record<string, unknown>> {
     for (const r of catalog.exports.reportFigures(filter)) {
       const x = r.source_sha256 ? catalog.extractions.get(r.source_sha256) : undefined;
