@@ -16,6 +16,7 @@ import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash } from './attribution.ts';
 import { classifyTitle } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
+import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import type { Frontier } from './frontier.ts';
 import { detectFamily, isChallenge, isShell, PARSERS, type ConcreteFamily } from './families/detect.ts';
 import type { ListItem } from './list-page.ts';
@@ -259,8 +260,11 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     return h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
   }
   if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
+  if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
   if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');
+  const index = collectionVerdict(visit, page, data.listTitle);
+  if (index.collection) return readAsList(h, visit, data, index.reason);
   const title = page.title && classifyTitle(page.title).isReport ? page.title : data.listTitle;
   const attribution = h.attributor.attribute({
     title,
@@ -285,6 +289,27 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   const { report } = sight(h, attribution, title, visit.url, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id);
   await h.frontier.add(fileRequests(h, report.id, page.attachments, visit.url));
+}
+
+/** A report URL that answered a document: the report is the list link's, its file goes through the downloader. */
+async function documentAsReport(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
+  const attribution = h.attributor.attribute({ title: data.listTitle, siteAgency: agencyOf(h, data.siteAgencyId) });
+  if (!attribution) {
+    h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'skipped', reason: 'a document with no report year in its list title' });
+    h.stats.skipped += 1;
+    return;
+  }
+  if ((h.years && !h.years(attribution.year)) || refuseSeedMerge(h, attribution, visit.url)) return;
+  const { report } = sight(h, attribution, data.listTitle, visit.url, data.listUrl, data.seedEntryId, null, data.listDate);
+  await h.frontier.add(fileRequests(h, report.id, [{ url: visit.url, name: data.listTitle }], data.listUrl));
+}
+
+/** A page reached as a report that is an index of reports: read it again as a list page of the seed. */
+async function readAsList(h: HarvestContext, visit: PageVisit, data: DetailData, why: string): Promise<void> {
+  const host = Scope.hostOf(visit.url);
+  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `not a report: ${why}; read as a list page` });
+  const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1 };
+  await h.frontier.add([{ url: visit.url, uniqueKey: `list:${visit.url}`, lane: laneOf(h, visit.url), userData: list }]);
 }
 
 /** Stores the report page as fetched (its original bytes and encoding) and links it to the report. */

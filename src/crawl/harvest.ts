@@ -20,6 +20,7 @@ import { syncRegistry } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
+import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
 import { emit, handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
@@ -96,7 +97,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
         // The catalog holds what must survive. 401/403/429 are the fetcher's to handle, not reasons to retire a session.
         sessionPoolOptions: { blockedStatusCodes: [], persistenceOptions: { enable: false } },
         statisticsOptions: { persistenceOptions: { enable: false } },
-        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml'],
+        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,
         requestHandler: async (c) => {
