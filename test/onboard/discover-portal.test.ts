@@ -33,7 +33,8 @@ const EXPECTED: Record<string, { agency: string; path: string; family: string; r
   'gbk-yiyang': { agency: '宜阳县人民政府', path: '/zwgk/xxgknb/index.html', family: 'generic' },
   'jsapi-xuchang': { agency: '许昌市国防动员办公室', path: '/xxgk/zfxxgknb/index.html', family: 'jsapi' },
   'antibot-nanyang': { agency: '南阳市国防动员办公室', path: '/zwgk/gknb/index.html', family: 'generic', render: 'browser' },
-  'agg-luoyang': { agency: '洛阳市人民政府', path: '/zwgk/zfxxgknb/2024n/index.html', family: 'aggregator' },
+  // A menu of bare years is itself the column (the crawl follows its year links), so next year's page is found too.
+  'agg-luoyang': { agency: '洛阳市人民政府', path: '/zwgk/zfxxgknb/', family: 'generic' },
 };
 
 let portal: Portal;
