@@ -49,13 +49,22 @@ export function migrate(db: Db): void {
   );
   for (const m of listMigrations()) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
+    // A migration that rebuilds a table others reference asks for foreign keys off (a pragma that has no effect
+    // inside a transaction): dropping the old table must not cascade. The references are checked before commit.
+    const fkOff = /^-- nianbao: foreign_keys off$/m.test(m.sql);
+    if (fkOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (fkOff && (db.pragma('foreign_key_check') as unknown[]).length) throw new Error(`migration ${m.name} broke foreign keys`);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        );
+      })();
+    } finally {
+      if (fkOff) db.pragma('foreign_keys = ON');
+    }
   }
 }
