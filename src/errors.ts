@@ -39,7 +39,7 @@ export class UsageError extends NianbaoError {
   override readonly exitCode = ExitCode.usage;
 }
 
-/** The storage directory is locked by a live run. */
+/** The storage directory is locked by a live run, or the catalog by another writer. */
 export class LockedError extends NianbaoError {
   override readonly exitCode = ExitCode.locked;
 }
@@ -116,3 +116,15 @@ export type FetchFailureKind =
   | 'circuit_open' // host skipped after too many consecutive failures
   | 'redirect_loop' // a redirect back to a URL of the same chain, or too many hops
   | 'blocked'; // anti-bot challenge the HTTP path cannot pass
+
+/**
+ * A storage fault as the error the CLI reports: a sink fault (exit 5), or the catalog held by another writer past
+ * the busy timeout (SQLITE_BUSY, exit 4); null for anything else.
+ */
+export function storageFaultOf(err: unknown, catalogPath: string): SinkError | LockedError | null {
+  if (err instanceof LockedError) return err;
+  if (errorCode(err)?.startsWith('SQLITE_BUSY')) {
+    return new LockedError(`the catalog ${catalogPath} is locked by another writer (SQLITE_BUSY); stopped, run again when it is free`, { cause: err });
+  }
+  return sinkErrorOf(err, catalogPath);
+}

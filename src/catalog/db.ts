@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StorageError } from '../errors.ts';
+import { StorageError, storageFaultOf } from '../errors.ts';
 
 export type Db = Database.Database;
 
@@ -33,11 +33,16 @@ export function openDb(file: string): Db {
   } catch (err) {
     throw new StorageError(`cannot open the catalog at ${file}: ${(err as Error).message}`, { cause: err });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
-  migrate(db);
+  try {
+    db.pragma('busy_timeout = 10000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw storageFaultOf(err, file) ?? err;
+  }
   return db;
 }
 

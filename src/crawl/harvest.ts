@@ -13,7 +13,7 @@ import { Fetcher } from '../download/fetcher.ts';
 import { Robots } from '../download/robots.ts';
 import { Scope } from '../download/scope.ts';
 import { FileStore } from '../download/store.ts';
-import { FetchError, sinkErrorOf } from '../errors.ts';
+import { FetchError, storageFaultOf } from '../errors.ts';
 import type { SeedAgency } from '../registry/seeds-file.ts';
 import { syncRegistry } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
@@ -63,7 +63,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
   try {
     return await harvestOnce(opts);
   } catch (err) {
-    throw sinkErrorOf(err, storagePaths(opts.config.storageDir).catalog) ?? err;
+    throw storageFaultOf(err, storagePaths(opts.config.storageDir).catalog) ?? err;
   }
 }
 

@@ -32,9 +32,15 @@ export function isFileUrl(url: string): boolean {
   return ATTACHMENT_EXT.test(p) || DOWNLOAD_PATH.test(p);
 }
 
+/** Longest text of a link's row searched for a date: a "row" longer than this is a container of many links. */
+const MAX_ROW_TEXT = 2000;
+
 export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): ListItem[] {
   const items: ListItem[] = [];
   const seen = new Set<string>();
+  // A row's text, computed once per row: links sharing one huge container (a page of 100 000 bare links) would
+  // otherwise each read the whole container, which is quadratic.
+  const rowText = new Map<Element, string>();
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(CHROME).length) return;
@@ -44,7 +50,13 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     if (title.length < 4) return;
     seen.add(url);
     const row = a.closest('li, tr, dd, p, div');
-    const date = findDate(squash(row.text()).replace(title, ''));
+    const rowEl = row.get(0) as Element | undefined;
+    let text = rowEl ? rowText.get(rowEl) : '';
+    if (text === undefined) {
+      text = squash(row.text());
+      rowText.set(rowEl!, text);
+    }
+    const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });
   return items;

@@ -10,7 +10,7 @@ import type { FileExtraction } from '../catalog/extractions.ts';
 import type { FileRow } from '../catalog/files.ts';
 import { assertFreeSpace } from '../download/durable.ts';
 import { FileStore } from '../download/store.ts';
-import { sinkErrorOf } from '../errors.ts';
+import { storageFaultOf } from '../errors.ts';
 import { crossYearCheck } from './checks.ts';
 import { compareRenditions, pickBestRendition } from './renditions.ts';
 import { ExtractionPool, type PoolOptions } from './pool.ts';
@@ -61,7 +61,7 @@ export async function runExtraction(catalog: Catalog, storageDir: string, opts: 
   try {
     return await extractAll(catalog, storageDir, opts);
   } catch (err) {
-    throw sinkErrorOf(err, catalog.db.name) ?? err;
+    throw storageFaultOf(err, catalog.db.name) ?? err;
   }
 }
 
