@@ -1,13 +1,11 @@
 /**
  * Fault matrix, two writers: two `crawl` runs started together (one runs, the other exits 4 with one line; nothing
- * doubled), and the catalog held by another writer (a transaction open in another connection): the run waits for it,
- * then completes.
+ * doubled).
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
-import Database from 'better-sqlite3';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { storagePaths } from '../../src/config.ts';
 import { portalWithSeeds, TRS_SITES } from '../helpers/harvest.ts';
@@ -41,21 +39,5 @@ test('two crawls started together: one runs to the end, the other exits 4 with o
   const refused = results.find((r) => r.code === 4)!;
   assert.equal(refused.err.trim().split('\n').length, 1, refused.err);
   assert.match(refused.err, /^nianbao: .*lock/i);
-  assert.deepEqual(counts(storage), [6, 13, 15]);
-});
-
-test('the catalog held by another writer: the crawl waits for it, then completes', { timeout: 300_000 }, async () => {
-  const { seedsFile, dir } = await portalWithSeeds(TRS_SITES);
-  const storage = path.join(dir, 'storage');
-  Catalog.open(storagePaths(storage).catalog).close();
-  const other = new Database(storagePaths(storage).catalog);
-  other.exec('BEGIN IMMEDIATE');
-  const running = run(['crawl', '--seeds', seedsFile, '--storage', storage, '--host-delay', '100', '--progress', 'none', '--no-extract']);
-  // Held for a while (below the 10 s busy timeout), then released.
-  await new Promise((r) => setTimeout(r, 3000));
-  other.exec('COMMIT');
-  other.close();
-  const r = await running;
-  assert.equal(r.code, 0, r.err);
   assert.deepEqual(counts(storage), [6, 13, 15]);
 });
