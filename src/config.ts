@@ -24,10 +24,15 @@ export interface PolitenessConfig {
   circuitBreakerThreshold: number;
   /** Whether robots.txt is obeyed. Default true. */
   obeyRobots: boolean;
-  /** Page request timeout in ms. Default 30 000. */
+  /** Page request timeout in ms, for the whole exchange: connecting, headers and the complete body (a page that drips
+   * a byte a second, or a chunked body that never ends, is cut here as `timeout`). Default 30 000. */
   pageTimeoutMs: number;
-  /** Attachment download timeout in ms (whole body). Default 300 000. */
+  /** Attachment download timeout in ms (whole exchange, body included). Default 300 000. */
   downloadTimeoutMs: number;
+  /** Largest page (list, report page, JSON answer) read, in bytes, decompressed; bigger is `too_large`. Default 8 MiB. */
+  maxPageBytes: number;
+  /** Links of one list page considered at most; the rest are dropped with a `skipped` run event. Default 5 000. */
+  maxLinksPerPage: number;
   /** User-Agent sent with every request; robots.txt rules are matched against its first word. */
   userAgent: string;
 }
@@ -39,6 +44,12 @@ export interface NianbaoConfig {
   maxFileBytes: number;
   /** Path of the Chromium binary used for JavaScript-rendered sites. Default /usr/bin/chromium. Env NIANBAO_CHROMIUM. */
   chromiumPath: string;
+  /**
+   * Free space (bytes) the storage directory's filesystem must keep: checked (statfs) before each download and
+   * before extraction writes; below it the run stops with exit 5 as if the disk were full, before it is.
+   * Default 100 MiB; 0 turns the check off. Env NIANBAO_MIN_FREE_BYTES.
+   */
+  minFreeBytes: number;
   politeness: PolitenessConfig;
 }
 
@@ -46,6 +57,7 @@ export const DEFAULTS: Omit<NianbaoConfig, 'storageDir'> & { storageDir: string 
   storageDir: './storage',
   maxFileBytes: 50 * 1024 * 1024,
   chromiumPath: '/usr/bin/chromium',
+  minFreeBytes: 100 * 1024 * 1024,
   politeness: {
     hostConcurrency: 1,
     hostDelayMs: 1000,
@@ -57,6 +69,8 @@ export const DEFAULTS: Omit<NianbaoConfig, 'storageDir'> & { storageDir: string 
     obeyRobots: true,
     pageTimeoutMs: 30_000,
     downloadTimeoutMs: 300_000,
+    maxPageBytes: 8 * 1024 * 1024,
+    maxLinksPerPage: 5_000,
     userAgent: 'nianbao/0.1 (+government information disclosure annual report harvester)',
   },
 };
@@ -73,6 +87,7 @@ export interface ConfigOverrides {
   storageDir?: string;
   maxFileBytes?: number;
   chromiumPath?: string;
+  minFreeBytes?: number;
   politeness?: Partial<PolitenessConfig>;
 }
 
@@ -92,6 +107,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     storageDir,
     maxFileBytes: overrides.maxFileBytes ?? envNumber(env, 'NIANBAO_MAX_FILE_BYTES') ?? DEFAULTS.maxFileBytes,
     chromiumPath: overrides.chromiumPath ?? env.NIANBAO_CHROMIUM ?? DEFAULTS.chromiumPath,
+    minFreeBytes: overrides.minFreeBytes ?? envNumber(env, 'NIANBAO_MIN_FREE_BYTES') ?? DEFAULTS.minFreeBytes,
     politeness,
   };
 }

@@ -41,7 +41,7 @@ export class UsageError extends NianbaoError {
   override readonly exitCode = ExitCode.usage;
 }
 
-/** The storage directory is locked by a live run. */
+/** The storage directory is locked by a live run, or the catalog by another writer. */
 export class LockedError extends NianbaoError {
   override readonly exitCode = ExitCode.locked;
 }
@@ -54,6 +54,43 @@ export class StorageError extends NianbaoError {
 /** A read-only command was pointed at a storage path that holds no catalog (a mistyped --storage, usually). */
 export class NoCatalogError extends NianbaoError {
   override readonly exitCode = ExitCode.noCatalog;
+}
+
+/**
+ * Our own storage refused a write (disk full, quota, read-only, permission, I/O error, SQLite full): a sink fault,
+ * never the source's. The run stops at once, blames no host, keeps nothing partial; the next run resumes.
+ */
+export class SinkError extends StorageError {
+  constructor(
+    readonly path: string,
+    readonly code: string,
+    detail: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`cannot write ${path}: ${code} (${detail}); stopped, nothing partial kept: fix the storage and run again to resume`, options);
+  }
+}
+
+/** Error codes of the storage itself (node fs and SQLite), as opposed to the source's (network, HTTP). */
+const SINK_CODES = /^(ENOSPC|EDQUOT|EROFS|EACCES|EPERM|EIO|EFBIG|SQLITE_FULL|SQLITE_IOERR|SQLITE_READONLY|SQLITE_CANTOPEN)(_|$)/;
+
+/** The code of a node or SQLite error (`ENOSPC`, `SQLITE_FULL`, …), if it has one. */
+export function errorCode(err: unknown): string | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+/**
+ * The sink fault behind err, told by its code (never its message); null when err is not one. `where` names the
+ * file written when the error itself does not (SQLite errors never do).
+ */
+export function sinkErrorOf(err: unknown, where: string): SinkError | null {
+  if (err instanceof SinkError) return err;
+  const code = errorCode(err);
+  if (!code || !SINK_CODES.test(code)) return null;
+  const p = (err as { path?: unknown }).path;
+  const detail = String((err as Error).message ?? err).replace(/^[A-Z_]+: /, '').split('\n')[0]!;
+  return new SinkError(typeof p === 'string' ? p : where, code, detail, { cause: err });
 }
 
 /** A fetch failed in a way that is final for this URL in this run (4xx, scope, robots, size cap). */
@@ -84,4 +121,17 @@ export type FetchFailureKind =
   | 'off_scope' // host not in the registry
   | 'robots' // disallowed by robots.txt
   | 'circuit_open' // host skipped after too many consecutive failures
+  | 'redirect_loop' // a redirect back to a URL of the same chain, or too many hops
   | 'blocked'; // anti-bot challenge the HTTP path cannot pass
+
+/**
+ * A storage fault as the error the CLI reports: a sink fault (exit 5), or the catalog held by another writer past
+ * the busy timeout (SQLITE_BUSY, exit 4); null for anything else.
+ */
+export function storageFaultOf(err: unknown, catalogPath: string): SinkError | LockedError | null {
+  if (err instanceof LockedError) return err;
+  if (errorCode(err)?.startsWith('SQLITE_BUSY')) {
+    return new LockedError(`the catalog ${catalogPath} is locked by another writer (SQLITE_BUSY); stopped, run again when it is free`, { cause: err });
+  }
+  return sinkErrorOf(err, catalogPath);
+}

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { NoCatalogError, StorageError } from '../errors.ts';
+import { NoCatalogError, StorageError, storageFaultOf } from '../errors.ts';
 
 export type Db = Database.Database;
 
@@ -33,11 +33,16 @@ export function openDb(file: string): Db {
   } catch (err) {
     throw new StorageError(`cannot open the catalog at ${file}: ${(err as Error).message}`, { cause: err });
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
-  migrate(db);
+  try {
+    db.pragma('busy_timeout = 10000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw storageFaultOf(err, file) ?? err;
+  }
   return db;
 }
 
@@ -87,13 +92,22 @@ export function migrate(db: Db): void {
   );
   for (const m of listMigrations()) {
     if (applied.has(m.version)) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        m.version,
-        m.name,
-        new Date().toISOString(),
-      );
-    })();
+    // A migration that rebuilds a table others reference asks for foreign keys off (a pragma that has no effect
+    // inside a transaction): dropping the old table must not cascade. The references are checked before commit.
+    const fkOff = /^-- nianbao: foreign_keys off$/m.test(m.sql);
+    if (fkOff) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (fkOff && (db.pragma('foreign_key_check') as unknown[]).length) throw new Error(`migration ${m.name} broke foreign keys`);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          m.version,
+          m.name,
+          new Date().toISOString(),
+        );
+      })();
+    } finally {
+      if (fkOff) db.pragma('foreign_keys = ON');
+    }
   }
 }

@@ -1,4 +1,5 @@
 /** Extraction results in the catalog: per file (figures, checks) and per report (best rendition, cross-year checks). */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import type { ExtractionStatus, FileRow } from './files.ts';
 import { nowIso } from './time.ts';
@@ -43,52 +44,61 @@ const okValue = (ok: boolean | null) => (ok === null ? null : ok ? 1 : 0);
 const okOf = (v: number | null) => (v === null ? null : v === 1);
 
 export class Extractions {
+  /** Prepared statements by SQL: settling a report runs a dozen small statements, tens of thousands of times. */
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
+
   constructor(private readonly db: Db) {}
+
+  private stmt(sql: string): Statement<unknown[], unknown> {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
 
   /** Files awaiting extraction (and, on request, those that failed or lacked a tool), optionally of some types. */
   due(opts: { retryFailed?: boolean; mediaTypes?: string[] } = {}): FileRow[] {
     const states = opts.retryFailed ? ['pending', 'failed', 'needs_ocr'] : ['pending'];
     const types = opts.mediaTypes ?? null;
-    return (this.db
-      .prepare(`SELECT * FROM files WHERE extraction_status IN (${states.map(() => '?').join(',')}) ORDER BY first_seen_at, sha256`)
+    return (this.stmt(`SELECT * FROM files WHERE extraction_status IN (${states.map(() => '?').join(',')}) ORDER BY first_seen_at, sha256`)
       .all(...states) as FileRow[]).filter((f) => !types || types.includes(f.media_type));
   }
 
   save(sha256: string, r: FileExtraction): void {
     this.db.transaction(() => {
       const now = nowIso();
-      this.db
-        .prepare(
+      this.stmt(
           `INSERT OR REPLACE INTO extractions (sha256, status, reason, extractor, template, low_confidence, unreadable, text, extracted_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(sha256, r.status, r.reason ?? null, r.extractor, r.template ?? null, r.lowConfidence ? 1 : 0, JSON.stringify(r.unreadable), r.text, now);
-      this.db.prepare('DELETE FROM figures WHERE sha256 = ?').run(sha256);
-      this.db.prepare('DELETE FROM checks WHERE sha256 = ?').run(sha256);
-      const fig = this.db.prepare('INSERT INTO figures (sha256, key, section, row_key, col_key, value, unreadable) VALUES (?, ?, ?, ?, ?, ?, ?)');
+      this.stmt('DELETE FROM figures WHERE sha256 = ?').run(sha256);
+      this.stmt('DELETE FROM checks WHERE sha256 = ?').run(sha256);
+      const fig = this.stmt('INSERT INTO figures (sha256, key, section, row_key, col_key, value, unreadable) VALUES (?, ?, ?, ?, ?, ?, ?)');
       const unreadable = new Set(r.unreadable);
       for (const [key, value] of Object.entries(r.figures)) {
         const k = splitKey(key);
         fig.run(sha256, key, k.section, k.row, k.col, value, unreadable.has(key) ? 1 : 0);
       }
-      const chk = this.db.prepare('INSERT OR REPLACE INTO checks (sha256, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)');
+      const chk = this.stmt('INSERT OR REPLACE INTO checks (sha256, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)');
       for (const c of r.checks) chk.run(sha256, c.rule, c.scope, c.expected, c.actual, okValue(c.ok));
-      this.db
-        .prepare('UPDATE files SET extraction_status = ?, extraction_reason = ?, extracted_at = ? WHERE sha256 = ?')
+      this.stmt('UPDATE files SET extraction_status = ?, extraction_reason = ?, extracted_at = ? WHERE sha256 = ?')
         .run(r.status, r.reason ?? null, now, sha256);
     })();
   }
 
   /** A stored extraction of a file, as saved (without its text). */
   get(sha256: string): (FileExtraction & { sha256: string }) | undefined {
-    const row = this.db.prepare('SELECT * FROM extractions WHERE sha256 = ?').get(sha256) as
+    const row = this.stmt('SELECT * FROM extractions WHERE sha256 = ?').get(sha256) as
       | { status: FileExtraction['status']; reason: string | null; extractor: string; template: '2019' | '2021' | null; low_confidence: number; unreadable: string }
       | undefined;
     if (!row) return undefined;
     const figures = Object.fromEntries(
-      (this.db.prepare('SELECT key, value FROM figures WHERE sha256 = ?').all(sha256) as { key: string; value: number | null }[]).map((f) => [f.key, f.value]),
+      (this.stmt('SELECT key, value FROM figures WHERE sha256 = ?').all(sha256) as { key: string; value: number | null }[]).map((f) => [f.key, f.value]),
     );
-    const checks = (this.db.prepare('SELECT rule, scope, expected, actual, ok FROM checks WHERE sha256 = ?').all(sha256) as (Omit<CheckRecord, 'ok'> & { ok: number | null })[]).map(
+    const checks = (this.stmt('SELECT rule, scope, expected, actual, ok FROM checks WHERE sha256 = ?').all(sha256) as (Omit<CheckRecord, 'ok'> & { ok: number | null })[]).map(
       (c) => ({ ...c, ok: okOf(c.ok) }),
     );
     return {
@@ -105,19 +115,32 @@ export class Extractions {
     };
   }
 
-  /** Reports that link any of these files. */
-  reportsOfFiles(shas: string[]): number[] {
-    if (!shas.length) return [];
-    const rows = this.db
-      .prepare(`SELECT DISTINCT report_id FROM report_files WHERE sha256 IN (${shas.map(() => '?').join(',')})`)
-      .all(...shas) as { report_id: number }[];
-    return rows.map((r) => r.report_id);
+  /** Reports that link this file. */
+  reportsOfFile(sha256: string): { id: number; agencyId: number }[] {
+    return this.stmt('SELECT DISTINCT r.id, r.agency_id AS agencyId FROM report_files rf JOIN reports r ON r.id = rf.report_id WHERE rf.sha256 = ? ORDER BY r.id')
+      .all(sha256) as { id: number; agencyId: number }[];
+  }
+
+  /**
+   * Up to `limit` reports after `afterId` whose per-report result is behind their files: a file of theirs was
+   * extracted after the report was last settled (or it never was) — left so by a run killed between the two, or by a
+   * crawl that linked an already extracted file to a new report. Paged by id (keyset), so each page reads on from the
+   * last and the statement's parameters never grow.
+   */
+  staleReports(afterId: number, limit: number): { id: number; agencyId: number }[] {
+    return this.stmt(
+      `SELECT DISTINCT rf.report_id AS id, r.agency_id AS agencyId FROM report_files rf
+       JOIN files f ON f.sha256 = rf.sha256
+       JOIN reports r ON r.id = rf.report_id
+       LEFT JOIN report_extractions re ON re.report_id = rf.report_id
+       WHERE rf.report_id > ? AND f.extraction_status <> 'pending' AND (re.report_id IS NULL OR re.updated_at < f.extracted_at)
+       ORDER BY rf.report_id LIMIT ?`,
+    ).all(afterId, limit) as { id: number; agencyId: number }[];
   }
 
   /** The distinct files of a report, in the order they were linked. */
   filesOfReport(reportId: number): { sha256: string; role: string; media_type: string; extraction_status: ExtractionStatus }[] {
-    return this.db
-      .prepare(
+    return this.stmt(
         `SELECT f.sha256, min(rf.role) AS role, f.media_type, f.extraction_status FROM report_files rf JOIN files f ON f.sha256 = rf.sha256
          WHERE rf.report_id = ? GROUP BY f.sha256 ORDER BY min(rf.id)`,
       )
@@ -125,8 +148,7 @@ export class Extractions {
   }
 
   saveReport(reportId: number, r: ReportExtraction): void {
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT OR REPLACE INTO report_extractions (report_id, status, reason, best_sha256, template, checks_failed, checks_uncertain, disagreements, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -134,7 +156,7 @@ export class Extractions {
   }
 
   report(reportId: number): ReportExtraction | undefined {
-    const row = this.db.prepare('SELECT * FROM report_extractions WHERE report_id = ?').get(reportId) as
+    const row = this.stmt('SELECT * FROM report_extractions WHERE report_id = ?').get(reportId) as
       | { status: ExtractionStatus; reason: string | null; best_sha256: string | null; template: string | null; checks_failed: number; checks_uncertain: number; disagreements: string }
       | undefined;
     if (!row) return undefined;
@@ -151,20 +173,20 @@ export class Extractions {
 
   saveReportChecks(reportId: number, rulePrefix: string, checks: CheckRecord[]): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM report_checks WHERE report_id = ? AND rule LIKE ?').run(reportId, `${rulePrefix}%`);
-      const ins = this.db.prepare('INSERT OR REPLACE INTO report_checks (report_id, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)');
+      this.stmt('DELETE FROM report_checks WHERE report_id = ? AND rule LIKE ?').run(reportId, `${rulePrefix}%`);
+      const ins = this.stmt('INSERT OR REPLACE INTO report_checks (report_id, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)');
       for (const c of checks) ins.run(reportId, c.rule, c.scope, c.expected, c.actual, okValue(c.ok));
     })();
   }
 
   reportChecks(reportId: number): CheckRecord[] {
-    return (this.db.prepare('SELECT rule, scope, expected, actual, ok FROM report_checks WHERE report_id = ? ORDER BY rule, scope').all(reportId) as (Omit<CheckRecord, 'ok'> & { ok: number | null })[]).map(
+    return (this.stmt('SELECT rule, scope, expected, actual, ok FROM report_checks WHERE report_id = ? ORDER BY rule, scope').all(reportId) as (Omit<CheckRecord, 'ok'> & { ok: number | null })[]).map(
       (c) => ({ ...c, ok: okOf(c.ok) }),
     );
   }
 
   /** Reports of the same agency in consecutive years, for the cross-year checks. */
   reportsOfAgency(agencyId: number): { id: number; year: number }[] {
-    return this.db.prepare('SELECT id, year FROM reports WHERE agency_id = ? ORDER BY year').all(agencyId) as { id: number; year: number }[];
+    return this.stmt('SELECT id, year FROM reports WHERE agency_id = ? ORDER BY year').all(agencyId) as { id: number; year: number }[];
   }
 }

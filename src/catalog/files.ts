@@ -2,7 +2,7 @@
 import type { Db } from './db.ts';
 import { nowIso } from './time.ts';
 
-export type ExtractionStatus = 'pending' | 'extracted' | 'partial' | 'failed' | 'unsupported' | 'needs_ocr';
+export type ExtractionStatus = 'pending' | 'extracted' | 'partial' | 'failed' | 'unsupported' | 'needs_ocr' | 'encrypted';
 
 export interface FileRow {
   sha256: string;

@@ -8,7 +8,7 @@ import type { MediaType } from '../extract/types.ts';
 import { configFrom, openCatalog, positiveInt, say, storageOption, withLock } from './common.ts';
 
 export async function extractAndReport(catalog: Catalog, config: NianbaoConfig, opts: ExtractRunOptions): Promise<number> {
-  const s = await runExtraction(catalog, config.storageDir, opts);
+  const s = await runExtraction(catalog, config.storageDir, { minFreeBytes: config.minFreeBytes, ...opts });
   const parts = Object.entries(s.byStatus).map(([k, v]) => `${v} ${k}`);
   say(`extract: ${s.files} files${parts.length ? ` (${parts.join(', ')})` : ''}; ${s.reports} reports updated, ${s.reportsWithFailedChecks} with failing checks`);
   return (s.byStatus.failed ?? 0) > 0 ? ExitCode.partial : ExitCode.ok;

@@ -122,20 +122,8 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
       ],
       requestHandler: async ({ page, request }) => {
         const h = opts.context();
-        const data = request.userData as RequestData;
-        if (data.kind === 'file') return handleFile(h, request.url, data);
-        await settle(page);
-        const visit: PageVisit = {
-          url: request.url,
-          loadedUrl: page.url(),
-          status: documentStatus.get(page) ?? 0,
-          body: await page.content(),
-          rendered: true,
-        };
-        if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
-        await handOverChallenge(page, h, visit.loadedUrl);
-        if (data.kind === 'list') return handleList(h, visit, data);
-        return handleDetail(h, visit, data);
+        if (h.sink) return h.sink.guard(() => browserRequest(h, page, request));
+        return browserRequest(h, page, request);
       },
       errorHandler: async ({ request }, error) => {
         if (error instanceof FetchError) request.noRetry = true;
@@ -144,5 +132,28 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
     },
     opts.crawlee,
   );
-  await crawler.run();
+  const untrack = opts.context().sink?.track(crawler);
+  try {
+    await crawler.run();
+  } finally {
+    untrack?.();
+  }
+}
+
+/** One request of the browser lane: a file is downloaded by the fetcher; a page is drawn, then handled as any page. */
+async function browserRequest(h: HarvestContext, page: Page, request: { url: string; loadedUrl?: string; userData: unknown }): Promise<void> {
+  const data = request.userData as RequestData;
+  if (data.kind === 'file') return handleFile(h, request.url, data);
+  await settle(page);
+  const visit: PageVisit = {
+    url: request.url,
+    loadedUrl: page.url(),
+    status: documentStatus.get(page) ?? 0,
+    body: await page.content(),
+    rendered: true,
+  };
+  if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
+  await handOverChallenge(page, h, visit.loadedUrl);
+  if (data.kind === 'list') return handleList(h, visit, data);
+  return handleDetail(h, visit, data);
 }

@@ -47,6 +47,7 @@ export class Frontier {
   private readonly hostQueue: PQueue;
   private readonly prefix: string;
   private failure: unknown = null;
+  private stopped = false;
   private readonly seen = new Set<string>();
 
   constructor(private readonly opts: FrontierOptions) {
@@ -89,6 +90,7 @@ export class Frontier {
   }
 
   private schedule(key: string): void {
+    if (this.stopped) return;
     this.seen.add(key);
     if (this.running.has(key)) {
       this.dirty.add(key);
@@ -100,7 +102,7 @@ export class Frontier {
         const q = await this.queue(key);
         try {
           // A request added while the crawler was finishing marks the queue dirty: run it once more.
-          for (let round = 0; round < 100; round++) {
+          for (let round = 0; round < 100 && !this.stopped; round++) {
             this.dirty.delete(key);
             const { host, lane } = splitKey(key);
             await this.opts.runHost(host, q, lane);
@@ -132,6 +134,12 @@ export class Frontier {
       resumed.push(key);
     }
     return resumed;
+  }
+
+  /** Starts no more hosts and no more rounds: the run is ending early (a storage fault). Queues stay persisted. */
+  stop(): void {
+    this.stopped = true;
+    this.hostQueue.clear();
   }
 
   /** Resolves when every host's queue is done; rethrows the first crawler failure. */

@@ -23,6 +23,7 @@ import type { ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
+import type { SinkStop } from './sink-stop.ts';
 import type { CrawlStats } from './stats.ts';
 
 export interface HarvestContext {
@@ -48,6 +49,10 @@ export interface HarvestContext {
   pinnedBrowserHosts?: Set<string>;
   /** Cookies and User-Agent of hosts whose challenge the browser passed, used by the fetcher (see crawl/challenge.ts). */
   hostCookies?: HostCookies;
+  /** Links of one list page considered at most (config politeness.maxLinksPerPage); all when absent. */
+  maxLinksPerPage?: number;
+  /** Stops the whole run on a storage (sink) fault; every request's handling runs through its guard. */
+  sink?: SinkStop;
 }
 
 export type { PageVisit };
@@ -100,6 +105,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const family: ConcreteFamily = data.family === 'auto' ? detectFamily(visit.body, visit.loadedUrl) : data.family;
   if (data.pageIndex === 0 && !data.cursor) h.catalog.seeds.markCrawled(data.seedEntryId, family);
   const page = PARSERS[family].parse(visit, data.cursor);
+  const cap = h.maxLinksPerPage;
+  if (cap !== undefined && page.items.length > cap) {
+    // A page of a hundred thousand links is an accident or a trap; the first ones are the newest on a real list.
+    emit(h, { kind: 'skipped', host, url: visit.url, detail: `too_many_links: ${page.items.length} links, only the first ${cap} considered` });
+    h.stats.skipped += 1;
+    page.items = page.items.slice(0, cap);
+  }
   if (!visit.rendered && !page.items.length && !page.next.length && isShell(visit.body)) {
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }

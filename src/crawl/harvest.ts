@@ -14,7 +14,7 @@ import { Robots } from '../download/robots.ts';
 import { Scope } from '../download/scope.ts';
 import { FileStore } from '../download/store.ts';
 import { HostCookies } from '../download/host-cookies.ts';
-import { FetchError } from '../errors.ts';
+import { FetchError, storageFaultOf } from '../errors.ts';
 import type { SeedAgency } from '../registry/seeds-file.ts';
 import { syncRegistry } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
@@ -25,6 +25,7 @@ import { emit, handleDetail, handleFile, handleList, recordFailure, type Harvest
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
 import { runBrowserHost } from './browser-lane.ts';
+import { SinkStop } from './sink-stop.ts';
 import { CrawlStats } from './stats.ts';
 
 export interface HarvestOptions {
@@ -43,6 +44,8 @@ export interface HarvestOptions {
   fullDepth?: boolean;
   /** Told about every run event, and every second about the counters (progress display). */
   onEvent?: (e: RunEvent) => void;
+  /** The file store; default the storage directory's, with the configured free-space floor. */
+  store?: FileStore;
   onTick?: (stats: CrawlStats, hosts: { done: number; active: number; total: number }) => void;
 }
 
@@ -54,7 +57,19 @@ export interface HarvestSummary {
   resumedHosts: string[];
 }
 
+/**
+ * Runs one harvest. A storage (sink) fault anywhere — disk full, read-only, catalog full — rejects with a SinkError
+ * (exit 5) after stopping every crawler; no host is blamed and the requests in flight stay queued for the next run.
+ */
 export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
+  try {
+    return await harvestOnce(opts);
+  } catch (err) {
+    throw storageFaultOf(err, storagePaths(opts.config.storageDir).catalog) ?? err;
+  }
+}
+
+async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const { config, catalog } = opts;
   const paths = storagePaths(config.storageDir);
   const entries = syncRegistry(catalog, opts.seeds);
@@ -71,7 +86,8 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
   fetcher.cookies = hostCookies;
   // Hosts that needed the browser to pass a challenge before: their seeds start in the browser lane.
   const challenged = new Set(catalog.challenges.hosts());
-  const store = new FileStore(config.storageDir);
+  const store = opts.store ?? new FileStore(config.storageDir, { minFreeBytes: config.minFreeBytes });
+  const sink = new SinkStop(paths.catalog);
   await store.sweepTemp();
   const http = new PoliteHttpClient(fetcher);
   const crawlee = crawleeConfiguration(paths.crawlee);
@@ -79,6 +95,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
 
   let ctx: HarvestContext | null = null;
   const runHost = async (_host: string, queue: RequestQueueV1, lane: Lane) => {
+    if (sink.fault) return;
     if (lane === 'browser') return runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
     const crawler = new CheerioCrawler(
       {
@@ -100,28 +117,34 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
         additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,
-        requestHandler: async (c) => {
-          const data = c.request.userData as RequestData;
-          if (data.kind === 'file') return handleFile(ctx!, c.request.url, data);
-          const visit = {
-            url: c.request.url,
-            loadedUrl: c.request.loadedUrl ?? c.request.url,
-            status: c.response.statusCode ?? 0,
-            body: typeof c.body === 'string' ? c.body : c.body.toString('utf8'),
-            contentType: c.contentType.type,
-          };
-          if (data.kind === 'list') return handleList(ctx!, visit, data);
-          return handleDetail(ctx!, visit, data);
-        },
+        requestHandler: async (c) =>
+          sink.guard(async () => {
+            const data = c.request.userData as RequestData;
+            if (data.kind === 'file') return handleFile(ctx!, c.request.url, data);
+            const visit = {
+              url: c.request.url,
+              loadedUrl: c.request.loadedUrl ?? c.request.url,
+              status: c.response.statusCode ?? 0,
+              body: typeof c.body === 'string' ? c.body : c.body.toString('utf8'),
+              contentType: c.contentType.type,
+            };
+            if (data.kind === 'list') return handleList(ctx!, visit, data);
+            return handleDetail(ctx!, visit, data);
+          }),
         errorHandler: async ({ request }, error) => {
           // The fetcher already retried what is worth retrying; its final word is final.
           if (error instanceof FetchError) request.noRetry = true;
         },
-        failedRequestHandler: async ({ request }, error) => recordFailure(ctx!, request.url, error),
+        failedRequestHandler: async ({ request }, error) => sink.guard(async () => recordFailure(ctx!, request.url, error)),
       },
       crawlee,
     );
-    await crawler.run();
+    const untrack = sink.track(crawler);
+    try {
+      await crawler.run();
+    } finally {
+      untrack();
+    }
   };
 
   const frontier = new Frontier({
@@ -131,6 +154,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     maxConcurrentHosts: config.politeness.maxConcurrentHosts,
     runHost,
   });
+  sink.onStop(() => frontier.stop());
   ctx = {
     catalog,
     runId,
@@ -148,6 +172,8 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     browserHosts: new Set(entries.filter((e) => e.render === 'browser' || challenged.has(e.host)).map((e) => e.host)),
     pinnedBrowserHosts: new Set(entries.filter((e) => e.render === 'browser').map((e) => e.host)),
     hostCookies,
+    maxLinksPerPage: config.politeness.maxLinksPerPage,
+    sink,
   };
   const ticker = opts.onTick ? setInterval(() => opts.onTick!(stats, frontier.hostCounts()), 1000) : null;
 
@@ -163,6 +189,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     });
     await frontier.add(starts);
     await frontier.idle();
+    if (sink.fault) throw sink.fault;
     const openCircuits = fetcher.gates.openCircuits();
     for (const c of openCircuits) emit(ctx, { kind: 'host_down', host: c.host, detail: c.reason });
     const status = stats.failed > 0 || openCircuits.length > 0 ? 'partial' : 'ok';
@@ -171,7 +198,11 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     await frontier.drop();
     return { runId, status, stats, openCircuits, resumedHosts };
   } catch (err) {
-    catalog.runs.finish(runId, 'failed', { ...stats.toJSON(), error: (err as Error).message });
+    try {
+      catalog.runs.finish(runId, 'failed', { ...stats.toJSON(), error: (err as Error).message });
+    } catch {
+      // The catalog may be what failed (full); the run then stays `running` and the next run resumes it as killed.
+    }
     throw err;
   } finally {
     if (ticker) clearInterval(ticker);

@@ -63,10 +63,16 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   return text.length >= 4 && text.length <= 80 ? squash(text) : null;
 }
 
+/** Longest text of a link's row searched for a date: a "row" longer than this is a container of many links. */
+const MAX_ROW_TEXT = 2000;
+
 export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): ListItem[] {
   const base = documentBase($, pageUrl);
   const items: ListItem[] = [];
   const seen = new Set<string>();
+  // A row's text, computed once per row: links sharing one huge container (a page of 100 000 bare links) would
+  // otherwise each read the whole container, which is quadratic.
+  const rowText = new Map<Element, string>();
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(CHROME).length) return;
@@ -78,7 +84,13 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;
     seen.add(url);
-    const date = findDate(squash(row.text()).replace(title, ''));
+    const rowEl = row.get(0) as Element | undefined;
+    let text = rowEl ? rowText.get(rowEl) : '';
+    if (text === undefined) {
+      text = squash(row.text());
+      rowText.set(rowEl!, text);
+    }
+    const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });
   return items;

@@ -37,7 +37,10 @@ export class Downloader {
     private readonly maxFileBytes: number,
   ) {}
 
+  /** Downloads one file. A storage fault (disk full, below the free-space floor) rejects with a SinkError. */
   async download(req: DownloadRequest): Promise<DownloadResult> {
+    // Checked before the request: no host is asked for bytes we have no room for.
+    await this.store.assertSpace();
     try {
       return await this.fetcher.request(
         { url: req.url, purpose: 'file', referer: req.referer, conditional: req.conditional },

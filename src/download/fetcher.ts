@@ -7,7 +7,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import type { PolitenessConfig } from '../config.ts';
-import { FetchError } from '../errors.ts';
+import { FetchError, NianbaoError, sinkErrorOf } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
@@ -63,7 +63,7 @@ export class Fetcher {
   cookies: HostCookies | null = null;
 
   constructor(
-    private readonly cfg: PolitenessConfig,
+    readonly cfg: PolitenessConfig,
     readonly scope: Scope,
     private readonly observer: FetchObserver = {},
   ) {
@@ -95,8 +95,11 @@ export class Fetcher {
       });
       if ('value' in outcome) return outcome.value;
       redirects.push(url);
+      if (redirects.includes(outcome.redirect)) {
+        throw new FetchError(`redirect loop: ${outcome.redirect} again after ${redirects.length} hops`, req.url, 'redirect_loop');
+      }
       url = outcome.redirect;
-      if (hop + 1 >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, req.url, 'client');
+      if (hop + 1 >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, req.url, 'redirect_loop');
       // 301/302/303 turn a POST into a GET, as browsers do.
       if (method === 'POST') {
         method = 'GET';
@@ -130,6 +133,10 @@ export class Fetcher {
       try {
         return await gate.run(() => this.exchange(url, req, gate, handle));
       } catch (err) {
+        // Our own storage failing (disk full, catalog full) is no fault of the host: never retried, never counted.
+        const sink = sinkErrorOf(err, url);
+        if (sink) throw sink;
+        if (err instanceof NianbaoError && !(err instanceof FetchError)) throw err;
         const e =
           err instanceof FetchError ? err : new FetchError(`failed: ${(err as Error).message}`, url, 'network', undefined, { cause: err });
         if (!e.retryable) throw e;

@@ -40,8 +40,16 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
   const agent = isHttps ? (req.insecureTls ? agents.https : agents.httpsStrict) : agents.http;
   return new Promise<OnceResponse>((resolve, reject) => {
     let settled = false;
+    let bodyStream: Readable | null = null;
+    // One limit for the whole exchange, body included: a server that drips a byte a second, or a chunked body that
+    // never ends, is cut here with a `timeout` (not a truncation).
     const timer = setTimeout(() => {
-      const err = new FetchError(`timed out after ${req.timeoutMs} ms`, req.url, 'timeout');
+      const err = new FetchError(
+        bodyStream ? `response body not complete after ${req.timeoutMs} ms` : `timed out after ${req.timeoutMs} ms`,
+        req.url,
+        'timeout',
+      );
+      bodyStream?.destroy(err);
       r.destroy(err);
       if (!settled) {
         settled = true;
@@ -71,6 +79,7 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         // that error would be thrown as an unhandled 'error' event and kill the process. The stream keeps the
         // error (readable.errored), so the consumer's pipeline or for-await still sees it.
         counter.on('error', () => undefined);
+        bodyStream = counter;
         res.on('aborted', () => counter.destroy(new FetchError('connection cut mid-body', req.url, 'truncated')));
         res.on('error', (e) => counter.destroy(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
         res.pipe(counter);

@@ -58,7 +58,7 @@ export class Robots implements RobotsPolicy {
         };
       });
     } catch (err) {
-      if (err instanceof FetchError && (err.kind === 'gone' || err.kind === 'client')) return ALLOW_ALL;
+      if (err instanceof FetchError && (err.kind === 'gone' || err.kind === 'client' || err.kind === 'redirect_loop')) return ALLOW_ALL;
       return DISALLOW_ALL;
     }
   }

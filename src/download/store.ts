@@ -1,18 +1,20 @@
 /**
  * The content-addressed file store: <storage>/files/<aa>/<sha256>.<ext>. Bytes are streamed to a temp file while
- * hashed, then renamed into place atomically, so the store never holds a partial file and identical bytes from any
- * number of URLs are stored once.
+ * hashed, fsynced, then renamed into place atomically (and the directory fsynced), so the store never holds a partial
+ * or empty file under a hash name, even after a power cut, and identical bytes from any number of URLs are stored
+ * once. A write the filesystem refuses (disk full, read-only, …) is a SinkError, never blamed on the source.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { sniffMediaType, type MediaType } from '../extract/sniff.ts';
-import { FetchError } from '../errors.ts';
+import { FetchError, sinkErrorOf } from '../errors.ts';
+import { assertFreeSpace, freeBytes, syncDir, syncFile } from './durable.ts';
 
 export interface StoredFile {
   sha256: string;
@@ -48,23 +50,71 @@ function isContainer(head: Uint8Array): boolean {
   return (head[0] === 0x50 && head[1] === 0x4b) || (head[0] === 0xd0 && head[1] === 0xcf);
 }
 
+/** The filesystem calls the store makes; replaceable to inject faults in tests. */
+export interface StoreIo {
+  openWrite(file: string): Writable;
+  syncFile(file: string): Promise<void>;
+  syncDir(dir: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+  freeBytes(dir: string): Promise<number>;
+}
+
+const NODE_IO: StoreIo = {
+  openWrite: (file) => createWriteStream(file, { flags: 'wx' }),
+  syncFile,
+  syncDir,
+  rename,
+  freeBytes,
+};
+
+export interface FileStoreOptions {
+  /** Free bytes to keep on the filesystem: put() refuses to start below it (SinkError). Default 0: no check. */
+  minFreeBytes?: number;
+  io?: Partial<StoreIo>;
+}
+
 export class FileStore {
   readonly filesDir: string;
   readonly tmpDir: string;
+  private readonly io: StoreIo;
+  private readonly minFreeBytes: number;
 
-  constructor(readonly storageDir: string) {
+  constructor(
+    readonly storageDir: string,
+    opts: FileStoreOptions = {},
+  ) {
     this.filesDir = path.join(storageDir, 'files');
     this.tmpDir = path.join(storageDir, 'tmp');
+    this.io = { ...NODE_IO, ...opts.io };
+    this.minFreeBytes = opts.minFreeBytes ?? 0;
+  }
+
+  /** Throws a SinkError when the storage's filesystem is below the free-space floor (called before each download). */
+  async assertSpace(): Promise<void> {
+    try {
+      await assertFreeSpace(this.storageDir, this.minFreeBytes, this.io.freeBytes);
+    } catch (err) {
+      throw sinkErrorOf(err, this.storageDir) ?? err;
+    }
   }
 
   absolute(storedPath: string): string {
     return path.join(this.storageDir, storedPath);
   }
 
-  /** Streams bytes into the store. Throws FetchError too_large / truncated, keeping nothing. */
+  /**
+   * Streams bytes into the store. Throws FetchError too_large / truncated (the source's fault) or SinkError (the
+   * storage's: full, read-only, below the free-space floor), keeping nothing either way.
+   */
   async put(body: Readable, opts: PutOptions): Promise<StoredFile> {
-    await mkdir(this.tmpDir, { recursive: true });
     const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
+    try {
+      await mkdir(this.tmpDir, { recursive: true });
+      await assertFreeSpace(this.storageDir, this.minFreeBytes, this.io.freeBytes);
+    } catch (err) {
+      body.destroy();
+      throw sinkErrorOf(err, this.tmpDir) ?? err;
+    }
     const hash = createHash('sha256');
     let size = 0;
     const head: Buffer[] = [];
@@ -85,13 +135,17 @@ export class FileStore {
       },
     });
     try {
-      await pipeline(body, meter, createWriteStream(tmp));
+      await pipeline(body, meter, this.io.openWrite(tmp));
       if (opts.expectedBytes != null && size < opts.expectedBytes) {
         throw new FetchError(`truncated: ${size} of ${opts.expectedBytes} bytes`, opts.url, 'truncated');
       }
+      await this.io.syncFile(tmp);
     } catch (err) {
       await rm(tmp, { force: true });
       if (err instanceof FetchError) throw err;
+      // Told apart by code: a full disk is not a truncated transfer, and retrying the host would not help.
+      const sink = sinkErrorOf(err, tmp);
+      if (sink) throw sink;
       throw new FetchError(`transfer failed: ${(err as Error).message}`, opts.url, 'truncated', undefined, { cause: err });
     }
     const sha256 = hash.digest('hex');
@@ -110,8 +164,15 @@ export class FileStore {
       await rm(tmp, { force: true });
       return { sha256, size, mediaType, storedPath, created: false };
     }
-    await mkdir(path.dirname(final), { recursive: true });
-    await rename(tmp, final);
+    try {
+      const madeDir = await mkdir(path.dirname(final), { recursive: true });
+      await this.io.rename(tmp, final);
+      await this.io.syncDir(path.dirname(final));
+      if (madeDir) await this.io.syncDir(this.filesDir);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw sinkErrorOf(err, final) ?? err;
+    }
     return { sha256, size, mediaType, storedPath, created: true };
   }
 

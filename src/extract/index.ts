@@ -18,7 +18,8 @@ import { mapFigures } from './tables/index.ts';
 import { detectTemplate } from './template/index.ts';
 import { ToolMissingError, which } from './tools.ts';
 import type { Extracted, ExtractionResult, MediaType } from './types.ts';
-import { ZipGuardError } from './zip.ts';
+import { isEncryptedOoxml } from './encrypted.ts';
+import { assertZipWithinBudget, ZipGuardError } from './zip.ts';
 
 export type { CheckResult, ExtractionResult, ExtractionStatus, MediaType, TemplateId } from './types.ts';
 export { crossYearCheck, runChecks, RULES } from './checks.ts';
@@ -63,12 +64,15 @@ export async function extractDocument(input: ExtractInput, opts: ExtractOptions 
     return fail('failed', 'none', `cannot read file: ${(err as Error).message}`);
   }
 
+  if (isEncryptedOoxml(bytes)) {
+    return fail('encrypted', extractorName(input.mediaType), 'encrypted OOXML: a password-protected Office document (EncryptionInfo + EncryptedPackage)');
+  }
   let read: Read | ExtractionResult;
   try {
     read = await readByType(bytes, input.mediaType, opts);
   } catch (err) {
     const e = err as Error;
-    if (e instanceof PdfEncryptedError) return fail('failed', 'pdf-unpdf', 'encrypted');
+    if (e instanceof PdfEncryptedError) return fail('encrypted', 'pdf-unpdf', 'encrypted PDF: no text without its password');
     if (e instanceof ZipGuardError) return fail('failed', extractorName(input.mediaType), `zip_bomb: ${e.message}`);
     if (e instanceof UnsupportedDocError) return fail('unsupported', 'doc-word-extractor', e.message);
     if (e instanceof ToolMissingError) return fail('needs_ocr', 'ocr-tesseract', `${e.tool} is not installed`);
@@ -99,8 +103,11 @@ async function readByType(bytes: Uint8Array, type: MediaType, opts: ExtractOptio
       return { extracted: await readDoc(bytes), extractor: 'doc-word-extractor' };
     case 'odt':
       if (opts.soffice === false || !which('soffice', opts.env)) return { ...base, status: 'unsupported', reason: 'ODT needs LibreOffice (soffice), which is not available', extractor: 'odt-soffice' };
+      assertZipWithinBudget(bytes); // LibreOffice unzips by itself, without our budget
       return { extracted: readDocx(await sofficeToDocx(bytes, 'odt', { env: opts.env, timeoutMs: opts.toolTimeoutMs })), extractor: 'odt-soffice' };
     case 'xlsx':
+      assertZipWithinBudget(bytes); // SheetJS unzips by itself, without our budget
+      return { extracted: readSheet(bytes), extractor: 'sheet-sheetjs' };
     case 'xls':
       return { extracted: readSheet(bytes), extractor: 'sheet-sheetjs' };
     case 'ofd': {

@@ -51,6 +51,11 @@ export class ExtractionPool {
     this.queue = new PQueue({ concurrency: this.opts.concurrency });
   }
 
+  /** Documents extracted at once. */
+  get concurrency(): number {
+    return this.opts.concurrency;
+  }
+
   /** Extracts one document in a worker. Resolves with a `failed` result on timeout or worker death. */
   extract(input: ExtractInput, opts?: ExtractOptions): Promise<ExtractionResult> {
     if (this.closed) return Promise.resolve(failed('pool is closed'));

@@ -4,7 +4,7 @@
  */
 import type { ExtractionResult } from './types.ts';
 
-const STATUS_RANK: Record<ExtractionResult['status'], number> = { extracted: 0, partial: 1, needs_ocr: 2, unsupported: 3, failed: 4 };
+const STATUS_RANK: Record<ExtractionResult['status'], number> = { extracted: 0, partial: 1, needs_ocr: 2, unsupported: 3, encrypted: 4, failed: 5 };
 
 /** Grid sources keep the real table; text layers rebuild it; OCR reads pixels. */
 function sourceRank(extractor: string): number {

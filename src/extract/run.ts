@@ -1,11 +1,16 @@
 /**
  * An extraction run over the catalog: every file due (pending; with retryFailed also failed and needs_ocr) goes
- * through the worker pool, its result is stored, then each affected report takes its figures from its best
- * rendition (disagreements recorded) and the soft cross-year checks are recomputed for its agency.
+ * through the worker pool. As each file finishes, its result, the best rendition and checks of every report that
+ * links it, and the cross-year checks of those reports' agencies are written in one transaction: a kill at any point
+ * loses at most the documents in flight, and no statement's parameter count grows with the catalog. Reports left
+ * behind by an earlier killed run are caught up first, a page at a time.
  */
 import type { Catalog } from '../catalog/catalog.ts';
 import type { FileExtraction } from '../catalog/extractions.ts';
+import type { FileRow } from '../catalog/files.ts';
+import { assertFreeSpace } from '../download/durable.ts';
 import { FileStore } from '../download/store.ts';
+import { storageFaultOf } from '../errors.ts';
 import { crossYearCheck } from './checks.ts';
 import { compareRenditions, pickBestRendition } from './renditions.ts';
 import { ExtractionPool, type PoolOptions } from './pool.ts';
@@ -14,10 +19,16 @@ import type { ExtractionResult, MediaType } from './types.ts';
 /** Media types `--only` accepts. */
 export const EXTRACTABLE: MediaType[] = ['pdf', 'docx', 'doc', 'xls', 'xlsx', 'ofd', 'odt', 'html', 'jpeg', 'png', 'tiff'];
 
+/** Stale reports settled per transaction when catching up. */
+const CATCH_UP_PAGE = 500;
+
 export interface ExtractRunOptions {
   retryFailed?: boolean;
   only?: MediaType[];
   pool?: PoolOptions;
+  /** Free bytes the storage's filesystem must keep, checked before each write (config minFreeBytes). Default 0: none. */
+  minFreeBytes?: number;
+  /** Told after each file's result and its reports are committed. */
   onFile?: (sha256: string, result: ExtractionResult) => void;
 }
 
@@ -42,33 +53,72 @@ function asResult(r: FileExtraction): ExtractionResult {
   };
 }
 
+/**
+ * Runs one extraction. A storage fault (catalog or disk full, below the free-space floor) stops it with a SinkError
+ * (exit 5) once the documents in flight are done; what was committed stays, the rest is still pending.
+ */
 export async function runExtraction(catalog: Catalog, storageDir: string, opts: ExtractRunOptions = {}): Promise<ExtractRunSummary> {
-  const store = new FileStore(storageDir);
-  const due = catalog.extractions.due({ retryFailed: opts.retryFailed, mediaTypes: opts.only });
-  const byStatus: Record<string, number> = {};
-  const pool = new ExtractionPool(opts.pool);
   try {
-    await Promise.all(
-      due.map(async (file) => {
-        const result = await pool.extract({ path: store.absolute(file.stored_path), mediaType: file.media_type as MediaType });
-        catalog.extractions.save(file.sha256, result);
-        byStatus[result.status] = (byStatus[result.status] ?? 0) + 1;
-        opts.onFile?.(file.sha256, result);
-      }),
-    );
+    return await extractAll(catalog, storageDir, opts);
+  } catch (err) {
+    throw storageFaultOf(err, catalog.db.name) ?? err;
+  }
+}
+
+async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRunOptions): Promise<ExtractRunSummary> {
+  const store = new FileStore(storageDir);
+  const byStatus: Record<string, number> = {};
+  /** Failing hard checks of every report settled in this run, by report id. */
+  const failedChecks = new Map<number, number>();
+  const settle = (reports: { id: number; agencyId: number }[]) => {
+    const agencies = new Set<number>();
+    for (const r of reports) {
+      failedChecks.set(r.id, updateReport(catalog, r.id));
+      agencies.add(r.agencyId);
+    }
+    for (const a of agencies) updateCrossYear(catalog, a);
+  };
+
+  for (let after = 0; ; ) {
+    const stale = catalog.extractions.staleReports(after, CATCH_UP_PAGE);
+    if (!stale.length) break;
+    await assertFreeSpace(storageDir, opts.minFreeBytes ?? 0);
+    catalog.tx(() => settle(stale));
+    after = stale[stale.length - 1]!.id;
+  }
+
+  const due = catalog.extractions.due({ retryFailed: opts.retryFailed, mediaTypes: opts.only });
+  const pool = new ExtractionPool(opts.pool);
+  let next = 0;
+  let fault: unknown = null;
+  // As many runners as the pool has workers, each taking the next file: after a fault no new document starts.
+  const runner = async () => {
+    while (fault === null && next < due.length) {
+      const file: FileRow = due[next++]!;
+      const result = await pool.extract({ path: store.absolute(file.stored_path), mediaType: file.media_type as MediaType });
+      if (fault !== null) return;
+      try {
+        await assertFreeSpace(storageDir, opts.minFreeBytes ?? 0);
+        catalog.tx(() => {
+          catalog.extractions.save(file.sha256, result);
+          settle(catalog.extractions.reportsOfFile(file.sha256));
+        });
+      } catch (err) {
+        fault ??= err;
+        return;
+      }
+      byStatus[result.status] = (byStatus[result.status] ?? 0) + 1;
+      opts.onFile?.(file.sha256, result);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(pool.concurrency, Math.max(1, due.length)) }, runner));
   } finally {
     await pool.close();
   }
-  const reports = catalog.extractions.reportsOfFiles(due.map((f) => f.sha256));
-  let withFailed = 0;
-  const agencies = new Set<number>();
-  for (const id of reports) {
-    if (updateReport(catalog, id) > 0) withFailed += 1;
-    const r = catalog.reports.byId(id);
-    if (r) agencies.add(r.agency_id);
-  }
-  for (const a of agencies) updateCrossYear(catalog, a);
-  return { files: due.length, byStatus, reports: reports.length, reportsWithFailedChecks: withFailed };
+  if (fault !== null) throw fault;
+  const reportsWithFailedChecks = [...failedChecks.values()].filter((n) => n > 0).length;
+  return { files: due.length, byStatus, reports: failedChecks.size, reportsWithFailedChecks };
 }
 
 /** Chooses the report's best rendition and records it; returns the number of failing hard checks. */

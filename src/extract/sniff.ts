@@ -49,6 +49,8 @@ function sniffOle(b: Uint8Array, ext: string): MediaType {
     const streams = new Set(cfb.FullPaths.map((p) => p.replace(/^Root Entry\//, '').replace(/\/$/, '')));
     if (streams.has('WordDocument')) return 'doc'; // Word 97 and WPS Office .wps alike
     if (streams.has('Workbook') || streams.has('Book')) return 'xls';
+    // A password-protected DOCX/XLSX is an OLE container (see encrypted.ts): which of the two, only its name says.
+    if (streams.has('EncryptionInfo') && streams.has('EncryptedPackage')) return ext === 'xlsx' || ext === 'xls' || ext === 'et' ? 'xlsx' : 'docx';
   } catch {
     // fall through: a damaged container is judged by its name at most
   }

@@ -22,7 +22,7 @@ export type MediaType =
 
 export type TemplateId = '2019' | '2021';
 
-export type ExtractionStatus = 'extracted' | 'partial' | 'failed' | 'unsupported' | 'needs_ocr';
+export type ExtractionStatus = 'extracted' | 'partial' | 'failed' | 'unsupported' | 'needs_ocr' | 'encrypted';
 
 /** One table cell after span expansion. Covered cells of a span are not repeated: `span` says how far a cell reaches. */
 export interface GridCell {
