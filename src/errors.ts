@@ -16,6 +16,9 @@ export const ExitCode = {
   locked: 4,
   /** The catalog or the store cannot be opened or written. */
   storage: 5,
+  /** The run finished without failures, but some seed entries yielded no report items (see `nianbao status --seeds`).
+   * Failures win: a run with failed URLs exits 1 even when seeds were also empty. */
+  seedsEmpty: 7,
   /** Anything unexpected: a bug. */
   internal: 70,
 } as const;
@@ -77,4 +80,5 @@ export type FetchFailureKind =
   | 'off_scope' // host not in the registry
   | 'robots' // disallowed by robots.txt
   | 'circuit_open' // host skipped after too many consecutive failures
-  | 'blocked'; // anti-bot challenge the HTTP path cannot pass
+  | 'blocked' // anti-bot challenge the HTTP path cannot pass
+  | 'malformed'; // a list answer (JSON) that cannot be parsed: never an "ok" page with no items

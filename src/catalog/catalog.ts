@@ -9,6 +9,8 @@ import { Runs } from './runs.ts';
 import { ExportQueries } from './export-queries.ts';
 import { StatusQueries } from './status-queries.ts';
 import { Extractions } from './extractions.ts';
+import { SeedHealth } from './seed-health.ts';
+import { LearnedEndpoints } from './learned-endpoints.ts';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -20,6 +22,8 @@ export class Catalog {
   readonly exports: ExportQueries;
   readonly status: StatusQueries;
   readonly extractions: Extractions;
+  readonly seedHealth: SeedHealth;
+  readonly learned: LearnedEndpoints;
 
   constructor(readonly db: Db) {
     this.agencies = new Agencies(db);
@@ -31,6 +35,8 @@ export class Catalog {
     this.exports = new ExportQueries(db);
     this.status = new StatusQueries(db);
     this.extractions = new Extractions(db);
+    this.seedHealth = new SeedHealth(db);
+    this.learned = new LearnedEndpoints(db);
   }
 
   static open(file: string): Catalog {
