@@ -22,7 +22,7 @@ import type { ListPageResult, ListParser } from './families/family.ts';
 import type { Family } from '../registry/seeds-file.ts';
 import { learned, learnedPageRequest } from './families/learned.ts';
 import { asLearnedEndpoint, type Learned } from './learn/learn.ts';
-import { MalformedAnswerError } from './learn/list-shape.ts';
+import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -105,6 +105,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   h.stats.listPages += 1;
   tally.listPages += 1;
   if (visit.rendered) tally.usedBrowser = true;
+  if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor && Number(data.cursor.page) > 1) {
+    // A learned endpoint's page past the last (list_4.json of three): the end of the list, not a failure.
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: 'past the last page of a learned list' });
+    return;
+  }
   if (visit.status === 404 || visit.status === 410) {
     tally.failures += 1;
     return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
@@ -130,7 +135,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
   }
   if (data.family === 'learned') tally.family = 'learned';
-  if (!visit.rendered && !items.length && !next.length && isShell(visit.body)) {
+  // Only an HTML page can be a shell; an API answer with no items is the end of its list.
+  if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && isShell(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }
@@ -257,7 +263,15 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   h.catalog.learned.save(data.seedEntryId, found.endpoint);
   tally.usedLearned = true;
   const first = learnedPageRequest(found.endpoint, 1);
-  const answer: PageVisit = { url: found.answer.url, loadedUrl: found.answer.url, status: found.answer.status, body: found.answer.responseBody, contentType: found.answer.responseType, rendered: true };
+  const answer: PageVisit = {
+    url: found.answer.url,
+    loadedUrl: found.answer.url,
+    method: found.answer.method,
+    status: found.answer.status,
+    body: found.answer.responseBody,
+    contentType: found.answer.responseType,
+    rendered: true,
+  };
   return handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
 }
 
