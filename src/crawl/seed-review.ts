@@ -1,7 +1,8 @@
 /**
  * No silent zero: once the crawl is idle, every seed entry's yield is reviewed. A seed with no report item (or fewer
  * than its own pager announces) whose page runs scripts is rendered in the browser to learn its list from the page's
- * traffic (once per run); a seed that still yields nothing gets a `seed_empty` run event with the reason. Every
+ * traffic (once per run), unless a known family explains its list; a seed that still yields nothing gets a
+ * `seed_empty` run event with the reason. Every
  * seed's result of the run is written to the catalog for `nianbao status --seeds`.
  */
 import type { SeedEntryRow } from '../catalog/seed-entries.ts';
@@ -11,8 +12,14 @@ import { emit, type HarvestContext } from './handlers.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import { shortOfAnnounced, type SeedTally } from './seed-tally.ts';
 
-function needsMore(t: SeedTally): boolean {
-  return t.reportItems === 0 || shortOfAnnounced(t) !== null;
+/**
+ * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
+ * a page whose list no family explains (no items at all, or only the generic parser's links). A column of a known
+ * family that lists only other notices is simply empty: rendering it every night would find the same.
+ */
+function worthRendering(t: SeedTally): boolean {
+  if (shortOfAnnounced(t) !== null) return true;
+  return t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === null);
 }
 
 /** Browser requests for the seeds that yielded too little and have not been rendered in this run. */
@@ -20,7 +27,7 @@ export function escalations(h: HarvestContext, entries: SeedEntryRow[], generati
   const out: QueuedRequest[] = [];
   for (const e of entries) {
     const t = h.tallies.of(e.id, e.url);
-    if (!needsMore(t) || t.escalated || t.usedBrowser) continue;
+    if (!worthRendering(t) || t.escalated || t.usedBrowser) continue;
     // A page without any script cannot be drawing a list the HTTP path missed; nor can a seed whose page failed.
     if (!t.hasScripts || t.listPages === 0) continue;
     t.escalated = true;
@@ -37,7 +44,13 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
     const why = [
       t.listPages === 0 ? 'its list page was never read' : `no report item on ${t.listPages} list page(s) (${t.items} items)`,
       t.usedLearned ? 'nor from the learned endpoint' : null,
-      t.usedBrowser ? 'nor in the browser' : t.hasScripts ? null : 'and the page runs no script that could draw a list',
+      t.usedBrowser
+        ? 'nor in the browser'
+        : !t.hasScripts
+          ? 'and the page runs no script that could draw a list'
+          : t.family && t.family !== 'generic'
+            ? `its ${t.family} list holds other notices only`
+            : null,
       ...t.notes,
     ].filter((x): x is string => !!x);
     return { status: 'empty', reason: why.join('; ') };
