@@ -28,8 +28,9 @@ export function escalations(h: HarvestContext, entries: SeedEntryRow[], generati
   for (const e of entries) {
     const t = h.tallies.of(e.id, e.url);
     if (!worthRendering(t) || t.escalated || t.usedBrowser) continue;
-    // A page without any script cannot be drawing a list the HTTP path missed; nor can a seed whose page failed.
-    if (!t.hasScripts || t.listPages === 0) continue;
+    // A page without any script cannot be drawing a list the HTTP path missed; a seed whose requests failed is
+    // reported with its failure (the browser would meet the same host).
+    if (!t.hasScripts || t.listPages === 0 || t.failures > 0) continue;
     t.escalated = true;
     const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0, learn: true };
     out.push({ url: e.url, uniqueKey: `learn:${generation}:${e.url}`, lane: 'browser', userData: data });
