@@ -17,17 +17,16 @@ import { classifyTitle } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
 import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
-import { detectFamilyWithSignal, hasScripts, isChallenge, isShell, PARSERS, type ConcreteFamily, type Detection } from './families/detect.ts';
-import type { ListPageResult, ListParser } from './families/family.ts';
-import type { Family } from '../registry/seeds-file.ts';
-import { learned, learnedPageRequest } from './families/learned.ts';
+import { hasScripts, isChallenge, isShell } from './families/detect.ts';
+import { learnedPageRequest } from './families/learned.ts';
+import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { asLearnedEndpoint, type Learned } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
-import type { DetailData, FileData, Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
+import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
 import type { CrawlStats } from './stats.ts';
 
 export interface HarvestContext {
@@ -93,10 +92,6 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   if (seedEntryId !== undefined && !refused) h.tallies.of(seedEntryId).failures += 1;
 }
 
-/** The seed entry a request works for, when it says. */
-export function seedOf(data: RequestData): number | undefined {
-  return data.seedEntryId;
-}
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -177,39 +172,6 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);
   await h.frontier.add(queued);
-}
-
-interface ParsedList extends ListPageResult {
-  family: Family | 'learned';
-  signal: string;
-}
-
-/** The seed entry's own page (not a later page, not an API answer, not a learned endpoint's answer). */
-function isSeedPage(data: ListData): boolean {
-  return data.pageIndex === 0 && !data.cursor && data.family !== 'learned';
-}
-
-/**
- * Parses a list page with its family. On the seed page, when that family finds no report item, every family's
- * parser is tried and the one finding the most report items is kept (escalation step a).
- */
-function parseList(visit: PageVisit, data: ListData): ParsedList {
-  if (data.family === 'learned') return { ...learned.parse(visit, data.cursor), family: 'learned', signal: 'learned: the endpoint seen in the browser' };
-  const detected: Detection = data.family === 'auto' ? detectFamilyWithSignal(visit.body, visit.loadedUrl) : { family: data.family, signal: 'configured in the seeds file' };
-  const page = PARSERS[detected.family].parse(visit, data.cursor);
-  const first: ParsedList = { ...page, ...detected };
-  if (!isSeedPage(data) || reportCount(page.items) > 0) return first;
-  let best = first;
-  for (const [family, parser] of Object.entries(PARSERS) as [ConcreteFamily, ListParser][]) {
-    if (family === detected.family) continue;
-    const other = parser.parse(visit, data.cursor);
-    if (reportCount(other.items) > reportCount(best.items)) best = { ...other, family, signal: `fallback: ${family} found report items where ${detected.family} found none` };
-  }
-  return best;
-}
-
-function reportCount(items: ListItem[]): number {
-  return items.filter((i) => classifyTitle(i.title).isReport).length;
 }
 
 function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, parsed: ParsedList, nextRequests: number, error: string | null): void {
