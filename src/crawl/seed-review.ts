@@ -19,7 +19,8 @@ import { shortOfAnnounced, type SeedTally } from './seed-tally.ts';
  */
 function worthRendering(t: SeedTally): boolean {
   if (shortOfAnnounced(t) !== null) return true;
-  return t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === null);
+  // 'learned': the endpoint kept from an earlier run gave no report now; the browser learns it again.
+  return t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === 'learned' || t.family === null);
 }
 
 /** Browser requests for the seeds that yielded too little and have not been rendered in this run. */
