@@ -100,9 +100,15 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   h.stats.listPages += 1;
   tally.listPages += 1;
   if (visit.rendered) tally.usedBrowser = true;
-  if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor && Number(data.cursor.page) > 1) {
-    // A learned endpoint's page past the last (list_4.json of three): the end of the list, not a failure.
-    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: 'past the last page of a learned list' });
+  if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
+    const firstPage = Number(data.cursor.page) <= 1;
+    // Past the last page (list_4.json of three) is the end of the list; a first page that is gone means the site
+    // moved its endpoint: it is forgotten, and the seed goes to the browser to learn the new one. Neither is a failure.
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: firstPage ? 'the learned list endpoint is gone' : 'past the last page of a learned list' });
+    if (firstPage) {
+      h.catalog.learned.forget(data.seedEntryId);
+      tally.notes.push(`the learned endpoint ${visit.url} answered HTTP ${visit.status}`);
+    }
     return;
   }
   if (visit.status === 404 || visit.status === 410) {

@@ -13,7 +13,8 @@ import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
 import { startPortal } from '../fixtures/portal/server.ts';
-import { EMPTY_COLUMN } from '../fixtures/portal/sites/js-obfuscated.ts';
+import { buildSites } from '../fixtures/portal/sites/index.ts';
+import { EMPTY_COLUMN, OBFUSCATED_SITE, type ObfuscatedSite } from '../fixtures/portal/sites/js-obfuscated.ts';
 import { JS_PLATFORMS, jsPlatformExpected, jsPlatformSeedsYaml } from '../fixtures/portal/sites/js-platforms.ts';
 import { FAST } from '../helpers/harvest.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -25,7 +26,8 @@ const skip = existsSync(config.chromiumPath) ? false : `no Chromium at ${config.
 const SCRIPTS = /\.js$/;
 
 test('six JavaScript platforms: every report found through the learned endpoints, then read again with no browser', { skip, timeout: 600_000 }, async () => {
-  const portal = await startPortal();
+  const sites = buildSites();
+  const portal = await startPortal({ sites });
   after(() => portal.close());
   const dir = tempDir();
   const seedsFile = path.join(dir, 'seeds.yaml');
@@ -89,4 +91,15 @@ test('six JavaScript platforms: every report found through the learned endpoints
   }
   // The empty column is tried in the browser again (it might have changed), and is still reported.
   assert.equal(second.summary.emptySeeds, 1);
+
+  // The site moves its API: the stale endpoint answers 404, is forgotten, and the browser learns the new one.
+  (sites.find((s) => s.id === OBFUSCATED_SITE.id) as ObfuscatedSite).moveApi();
+  const third = await run();
+  const moved = third.entries.find((e) => e.url === `${portal.urls[OBFUSCATED_SITE.id]}${OBFUSCATED_SITE.columnPath}`)!;
+  const seed = third.seeds.find((s) => s.seedEntryId === moved.id)!;
+  assert.ok(seed.usedBrowser && seed.usedLearned && seed.reportItems > 0, JSON.stringify(seed));
+  assert.equal(seed.failures, 0, 'a moved endpoint is not a host failure');
+  const relearned = third.learned.find((l) => l.url === moved.url)!.endpoint as { request: { url: string } };
+  assert.match(relearned.request.url, /\/ds\/v2\/q\?k=1/);
+  assert.equal(third.summary.status, 'ok');
 });
