@@ -18,6 +18,9 @@ export const ExitCode = {
   storage: 5,
   /** A read-only command (export, coverage, status) found no catalog at the storage path; nothing was created. */
   noCatalog: 6,
+  /** The run finished without failures, but some seed entries yielded no report items (see `nianbao status --seeds`).
+   * Failures win: a run with failed URLs exits 1 even when seeds were also empty. */
+  seedsEmpty: 7,
   /** Anything unexpected: a bug. */
   internal: 70,
 } as const;
@@ -122,7 +125,8 @@ export type FetchFailureKind =
   | 'robots' // disallowed by robots.txt
   | 'circuit_open' // host skipped after too many consecutive failures
   | 'redirect_loop' // a redirect back to a URL of the same chain, or too many hops
-  | 'blocked'; // anti-bot challenge the HTTP path cannot pass
+  | 'blocked' // anti-bot challenge the HTTP path cannot pass
+  | 'malformed'; // a list answer (JSON) that cannot be parsed: never an "ok" page with no items
 
 /**
  * A storage fault as the error the CLI reports: a sink fault (exit 5), or the catalog held by another writer past

@@ -10,6 +10,8 @@ import { ExportQueries } from './export-queries.ts';
 import { StatusQueries } from './status-queries.ts';
 import { Extractions } from './extractions.ts';
 import { ChallengeHosts } from './challenge-hosts.ts';
+import { SeedHealth } from './seed-health.ts';
+import { LearnedEndpoints } from './learned-endpoints.ts';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -22,6 +24,8 @@ export class Catalog {
   readonly status: StatusQueries;
   readonly extractions: Extractions;
   readonly challenges: ChallengeHosts;
+  readonly seedHealth: SeedHealth;
+  readonly learned: LearnedEndpoints;
 
   constructor(readonly db: Db) {
     this.agencies = new Agencies(db);
@@ -34,6 +38,8 @@ export class Catalog {
     this.status = new StatusQueries(db);
     this.extractions = new Extractions(db);
     this.challenges = new ChallengeHosts(db);
+    this.seedHealth = new SeedHealth(db);
+    this.learned = new LearnedEndpoints(db);
   }
 
   static open(file: string): Catalog {

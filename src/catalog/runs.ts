@@ -11,7 +11,9 @@ export type RunEventKind =
   | 'gone'
   | 'failed'
   | 'skipped'
-  | 'host_down';
+  | 'host_down'
+  /** A seed entry that yielded no report items even after escalation; detail says why. */
+  | 'seed_empty';
 
 export interface RunRow {
   id: number;

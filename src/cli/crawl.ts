@@ -1,6 +1,7 @@
 /** `nianbao crawl`: harvest the portals of the seeds files into the catalog. */
 import { Command, Option } from 'commander';
 import { progressFor, type ProgressMode } from './progress.ts';
+import type { Catalog } from '../catalog/catalog.ts';
 import type { NianbaoConfig } from '../config.ts';
 import { readCrawleeJson } from '../crawl/crawlee-setup.ts';
 import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
@@ -70,12 +71,24 @@ export async function runHarvestCommand(
       );
       if (summary.resumedHosts.length) say(`resumed the unfinished queues of ${summary.resumedHosts.length} hosts`);
       for (const c of summary.openCircuits) say(`host skipped for the rest of the run: ${c.host} (${c.reason})`);
+      saySeedHealth(catalog, summary.seeds.map((x) => x.seedEntryId));
       const extracted = extract ? await extractAndReport(catalog, config, {}) : ExitCode.ok;
-      return summary.status === 'ok' && extracted === ExitCode.ok ? ExitCode.ok : ExitCode.partial;
+      // Failures win over empty seeds: a failed host often explains an empty seed, and 1 is what needs a look first.
+      if (summary.status !== 'ok' || extracted !== ExitCode.ok) return ExitCode.partial;
+      return summary.emptySeeds > 0 ? ExitCode.seedsEmpty : ExitCode.ok;
     } finally {
       catalog.close();
     }
   });
+}
+
+/** The run's seed health: how many seeds are unhealthy, and each one that yielded nothing or too little, with why. */
+function saySeedHealth(catalog: Catalog, seedIds: number[]): void {
+  const ids = new Set(seedIds);
+  const rows = catalog.seedHealth.health().filter((r) => ids.has(r.seedEntryId));
+  const unhealthy = rows.filter((r) => !r.healthy);
+  say(`seeds: ${rows.length - unhealthy.length} healthy, ${unhealthy.length} unhealthy (nianbao status --seeds)`);
+  for (const r of unhealthy) say(`  ${r.flags.join(',')}: ${r.agency} ${r.url}${r.last?.reason ? ` (${r.last.reason})` : ''}`);
 }
 
 export function crawlCommand(): Command {

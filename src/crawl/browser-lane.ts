@@ -4,7 +4,8 @@
  * the page makes is intercepted and fetched by nianbao's polite fetcher instead (scope, robots.txt, the host's
  * gate, retries), so the browser is as polite as the HTTP lane and never reaches off-scope hosts. Images, fonts
  * and styles are not fetched at all. Attachments are never navigated: the rendered page's links go to the
- * downloader through the same handlers as HTTP pages.
+ * downloader through the same handlers as HTTP pages. The page's own XHR/fetch exchanges are recorded, so a seed
+ * rendered to learn its list (escalation) can find the list endpoint among them.
  */
 import { existsSync } from 'node:fs';
 import { BasicCrawler } from '@crawlee/cheerio';
@@ -16,7 +17,9 @@ import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
 import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { isChallenge } from './families/detect.ts';
-import { handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
+import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
+import { learnListEndpoint, type Learned } from './learn/learn.ts';
+import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { RequestData } from './requests.ts';
@@ -55,8 +58,11 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(await req.allHeaders())) if (!DROPPED_HEADERS.has(k) && !k.startsWith(':')) headers[k] = v;
     try {
-      const res = await http.fetchForBrowser({ url, method: req.method(), headers, body: req.postDataBuffer() ?? undefined });
+      const body = req.postDataBuffer();
+      const res = await http.fetchForBrowser({ url, method: req.method(), headers, body: body ?? undefined });
       if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentStatus.set(page, res.status);
+      // The page's own data requests are kept: the list endpoint is learned from them (escalation).
+      recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null }, res);
       await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
     } catch {
       // Refused (robots, circuit) or failed after retries: the page sees a network error.
@@ -94,7 +100,7 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
         requestHandler: async ({ request }) => {
           throw new FetchError(`needs a browser, and there is none at ${config.chromiumPath}`, request.url, 'blocked');
         },
-        failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error),
+        failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error, (request.userData as RequestData).seedEntryId),
       },
       opts.crawlee,
     );
@@ -128,7 +134,7 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
       errorHandler: async ({ request }, error) => {
         if (error instanceof FetchError) request.noRetry = true;
       },
-      failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error),
+      failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error, (request.userData as RequestData).seedEntryId),
     },
     opts.crawlee,
   );
@@ -154,6 +160,15 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   };
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
+  if (data.kind === 'list' && data.learn) return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl));
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
+}
+
+/** The list endpoint in the rendered page's traffic; the page is turned once so page 2's request can be compared. */
+async function learnFromPage(page: Page, pageUrl: string): Promise<Learned | null> {
+  const first = exchangesOf(page);
+  if (!learnListEndpoint(first, pageUrl)) return null;
+  const later = await turnPage(page);
+  return learnListEndpoint(first, pageUrl, later);
 }

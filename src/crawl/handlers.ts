@@ -18,7 +18,13 @@ import { classifyTitle } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import type { Frontier } from './frontier.ts';
-import { detectFamily, isChallenge, isShell, PARSERS, type ConcreteFamily } from './families/detect.ts';
+import { announcedTotals } from './families/announced.ts';
+import { hasScripts, isChallenge, isShell } from './families/detect.ts';
+import { learnedPageRequest } from './families/learned.ts';
+import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
+import { asLearnedEndpoint, type Learned } from './learn/learn.ts';
+import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
+import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
@@ -53,6 +59,8 @@ export interface HarvestContext {
   maxLinksPerPage?: number;
   /** Stops the whole run on a storage (sink) fault; every request's handling runs through its guard. */
   sink?: SinkStop;
+  /** What each seed entry gave so far in this run (no silent zero, seed health). */
+  tallies: SeedTallies;
 }
 
 export type { PageVisit };
@@ -82,7 +90,7 @@ function recordGone(h: HarvestContext, url: string, status: number | null, reaso
 }
 
 /** Records a request that failed for good (after the fetcher's retries) or was refused (scope, robots). */
-export function recordFailure(h: HarvestContext, url: string, err: unknown): void {
+export function recordFailure(h: HarvestContext, url: string, err: unknown, seedEntryId?: number): void {
   const host = Scope.hostOf(url);
   const e = err instanceof FetchError ? err : null;
   const kind = e?.kind ?? 'error';
@@ -92,53 +100,166 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown): voi
   emit(h, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });
   if (refused) h.stats.skipped += 1;
   else h.stats.fail(host, kind);
+  if (seedEntryId !== undefined && !refused) h.tallies.of(seedEntryId).failures += 1;
 }
+
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
+  const tally = h.tallies.of(data.seedEntryId);
   h.stats.pages += 1;
   h.stats.listPages += 1;
-  if (visit.status === 404 || visit.status === 410) return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
-  if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
-  if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
-  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok' });
-  const family: ConcreteFamily = data.family === 'auto' ? detectFamily(visit.body, visit.loadedUrl) : data.family;
-  if (data.pageIndex === 0 && !data.cursor) h.catalog.seeds.markCrawled(data.seedEntryId, family);
-  const page = PARSERS[family].parse(visit, data.cursor);
-  const cap = h.maxLinksPerPage;
-  if (cap !== undefined && page.items.length > cap) {
-    // A page of a hundred thousand links is an accident or a trap; the first ones are the newest on a real list.
-    emit(h, { kind: 'skipped', host, url: visit.url, detail: `too_many_links: ${page.items.length} links, only the first ${cap} considered` });
-    h.stats.skipped += 1;
-    page.items = page.items.slice(0, cap);
+  tally.listPages += 1;
+  if (visit.rendered) tally.usedBrowser = true;
+  if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
+    const firstPage = Number(data.cursor.page) <= 1;
+    // Past the last page (list_4.json of three) is the end of the list; a first page that is gone means the site
+    // moved its endpoint: it is forgotten, and the seed goes to the browser to learn the new one. Neither is a failure.
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: firstPage ? 'the learned list endpoint is gone' : 'past the last page of a learned list' });
+    if (firstPage) {
+      h.catalog.learned.forget(data.seedEntryId);
+      tally.notes.push(`the learned endpoint ${visit.url} answered HTTP ${visit.status}`);
+    }
+    return;
   }
-  if (!visit.rendered && !page.items.length && !page.next.length && isShell(visit.body)) {
+  if (visit.status === 404 || visit.status === 410) {
+    tally.failures += 1;
+    return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
+  }
+  if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
+  if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId);
+  let parsed: ParsedList;
+  try {
+    parsed = parseList(visit, data);
+  } catch (err) {
+    if (!(err instanceof MalformedAnswerError)) throw err;
+    // A broken answer is a failed request, never an "ok" page with no items (a silent zero).
+    recordOutcome(h, visit, data, { family: data.family, signal: 'unreadable answer', items: [], next: [] }, 0, err.message);
+    return recordFailure(h, visit.url, new FetchError(err.message, visit.url, 'malformed', visit.status), data.seedEntryId);
+  }
+  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok' });
+  const { family, next } = parsed;
+  const cap = h.maxLinksPerPage;
+  if (cap !== undefined && parsed.items.length > cap) {
+    // A page of a hundred thousand links is an accident or a trap; the first ones are the newest on a real list.
+    emit(h, { kind: 'skipped', host, url: visit.url, detail: `too_many_links: ${parsed.items.length} links, only the first ${cap} considered` });
+    h.stats.skipped += 1;
+    parsed = { ...parsed, items: parsed.items.slice(0, cap) };
+  }
+  const items = parsed.items;
+  const seedPage = isSeedPage(data);
+  if (seedPage) {
+    h.catalog.seeds.markCrawled(data.seedEntryId, family);
+    tally.family = family;
+    tally.announced = announcedTotals(visit.body);
+    tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
+  }
+  if (data.family === 'learned') tally.family = 'learned';
+  // Only an HTML page can be a shell; an API answer with no items is the end of its list.
+  if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && isShell(visit.body)) {
+    recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }
   const queued: QueuedRequest[] = [];
   const links = { reports: 0, unknown: 0 };
-  for (const item of page.items) {
+  for (const item of items) {
     if (!classifyTitle(item.title).isReport) continue;
     links.reports += 1;
     if (!isKnown(h, item)) links.unknown += 1;
     queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
   }
+  tally.items += items.length;
+  tally.reportItems += links.reports;
+  // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
+  // over HTTP (the learned family) instead of rendering the page again.
+  if (seedPage && !visit.rendered && links.reports === 0) queued.push(...learnedRequests(h, data, tally));
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.
-  if (!keepPaging(h.policy, data.pageIndex, links, h.fullDepth ?? false)) return void (await h.frontier.add(queued));
-  for (const next of page.next) {
-    if (!h.scope.allows(next.url)) continue;
+  if (!keepPaging(h.policy, data.pageIndex, links, h.fullDepth ?? false)) {
+    if (next.length) tally.stoppedEarly = true;
+    recordOutcome(h, visit, data, parsed, 0, null);
+    return void (await h.frontier.add(queued));
+  }
+  let nextCount = 0;
+  for (const n of next) {
+    if (!h.scope.allows(n.url)) continue;
+    nextCount += 1;
     queued.push({
-      url: next.url,
-      method: next.method,
-      payload: next.payload,
-      headers: next.headers,
-      uniqueKey: next.uniqueKey,
-      lane: laneOf(h, next.url),
-      userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: next.cursor },
+      url: n.url,
+      method: n.method,
+      payload: n.payload,
+      headers: n.headers,
+      uniqueKey: n.uniqueKey,
+      // A learned endpoint is read over HTTP whatever lane found it.
+      lane: data.family === 'learned' ? 'http' : laneOf(h, n.url),
+      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined },
     });
   }
+  recordOutcome(h, visit, data, parsed, nextCount, null);
   await h.frontier.add(queued);
+}
+
+function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, parsed: ParsedList, nextRequests: number, error: string | null): void {
+  h.catalog.seedHealth.recordListOutcome({
+    runId: h.runId,
+    seedEntryId: data.seedEntryId,
+    url: visit.url,
+    method: visit.method ?? 'GET',
+    lane: data.family === 'learned' ? 'learned' : visit.rendered ? 'browser' : 'http',
+    family: parsed.family,
+    signal: parsed.signal,
+    items: parsed.items.length,
+    reportItems: reportCount(parsed.items),
+    nextRequests,
+    error,
+  });
+}
+
+/** The first page of the seed's learned endpoint, when the catalog holds one. */
+function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): QueuedRequest[] {
+  const endpoint = asLearnedEndpoint(h.catalog.learned.get(data.seedEntryId));
+  if (!endpoint) return [];
+  tally.usedLearned = true;
+  h.catalog.learned.markUsed(data.seedEntryId);
+  const first = learnedPageRequest(endpoint, 1);
+  return [
+    {
+      url: first.url,
+      method: first.method,
+      payload: first.payload,
+      headers: first.headers,
+      uniqueKey: first.uniqueKey,
+      lane: 'http',
+      userData: { ...data, family: 'learned', cursor: first.cursor },
+    },
+  ];
+}
+
+/**
+ * A seed page rendered by the browser to learn its list (escalation step b). When its traffic held the list, the
+ * endpoint is remembered for the seed entry and its captured answer is read as the learned family's first page
+ * (later pages over HTTP); otherwise the rendered page itself is read as a list page.
+ */
+export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, data: ListData, found: Learned | null): Promise<void> {
+  const tally = h.tallies.of(data.seedEntryId);
+  tally.usedBrowser = true;
+  if (!found) {
+    tally.notes.push('the browser saw no list answer in the page\'s traffic');
+    return handleList(h, visit, data);
+  }
+  h.catalog.learned.save(data.seedEntryId, found.endpoint);
+  tally.usedLearned = true;
+  const first = learnedPageRequest(found.endpoint, 1);
+  const answer: PageVisit = {
+    url: found.answer.url,
+    loadedUrl: found.answer.url,
+    method: found.answer.method,
+    status: found.answer.status,
+    body: found.answer.responseBody,
+    contentType: found.answer.responseType,
+    rendered: true,
+  };
+  return handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
 }
 
 /** A report link seen before: its page is a known source, or its file was stored from that URL. */
@@ -168,7 +289,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
     const attribution = h.attributor.attribute({ title: item.title, siteAgency: agencyOf(h, data.siteAgencyId) });
     if (!attribution || refuseSeedMerge(h, attribution, item.url)) return [];
     const { report } = sight(h, attribution, item.title, item.url, listUrl, data.seedEntryId, null, item.date);
-    return fileRequests(h, report.id, [{ url: item.url, name: item.title }], listUrl);
+    return fileRequests(h, report.id, [{ url: item.url, name: item.title }], listUrl, data.seedEntryId);
   }
   const known = h.catalog.reports.bySourceUrl(item.url);
   const state = h.catalog.urls.get(item.url);
@@ -231,6 +352,7 @@ function sight(
   const host = safeHost(pageUrl);
   if (result.newReport) {
     h.stats.newReports += 1;
+    h.tallies.of(seedEntryId).newReports += 1;
     emit(h, { kind: 'new_report', host, url: pageUrl, reportId: result.report.id, detail: `${a.agency.name} ${a.year}` });
   } else if (result.newSource) {
     h.stats.newSources += 1;
@@ -239,7 +361,7 @@ function sight(
   return result;
 }
 
-function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string): QueuedRequest[] {
+function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string, seedEntryId?: number): QueuedRequest[] {
   const out: QueuedRequest[] = [];
   for (const link of links) {
     if (!h.scope.allows(link.url)) {
@@ -255,7 +377,7 @@ function fileRequests(h: HarvestContext, reportId: number, links: { url: string;
       h.catalog.reports.linkFile({ reportId, sha256: state.sha256, url: link.url, fileName: link.name, role: 'attachment', sourceUrl });
       continue;
     }
-    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl };
+    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId };
     // One file request per (report, URL): the same URL linked from two reports is linked to both.
     out.push({ url: link.url, uniqueKey: `file:${reportId}:${link.url}`, skipNavigation: true, userData: data });
   }
@@ -300,7 +422,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (refuseSeedMerge(h, attribution, visit.url)) return;
   const { report } = sight(h, attribution, title, visit.url, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id);
-  await h.frontier.add(fileRequests(h, report.id, page.attachments, visit.url));
+  await h.frontier.add(fileRequests(h, report.id, page.attachments, visit.url, data.seedEntryId));
 }
 
 /** A report URL that answered a document: the report is the list link's, its file goes through the downloader. */

@@ -27,6 +27,9 @@ import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
 import { runBrowserHost } from './browser-lane.ts';
 import { SinkStop } from './sink-stop.ts';
 import { CrawlStats } from './stats.ts';
+import { SeedTallies } from './seed-tally.ts';
+import { escalations, finishSeeds } from './seed-review.ts';
+import type { SeedRun } from '../catalog/seed-health.ts';
 
 export interface HarvestOptions {
   config: NianbaoConfig;
@@ -55,6 +58,10 @@ export interface HarvestSummary {
   stats: CrawlStats;
   openCircuits: { host: string; reason: string }[];
   resumedHosts: string[];
+  /** Every seed entry's result of this run. */
+  seeds: SeedRun[];
+  /** Seed entries that yielded no report item (each has a seed_empty event). */
+  emptySeeds: number;
 }
 
 /**
@@ -127,6 +134,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
               status: c.response.statusCode ?? 0,
               body: typeof c.body === 'string' ? c.body : c.body.toString('utf8'),
               contentType: c.contentType.type,
+              method: c.request.method,
             };
             if (data.kind === 'list') return handleList(ctx!, visit, data);
             return handleDetail(ctx!, visit, data);
@@ -135,7 +143,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
           // The fetcher already retried what is worth retrying; its final word is final.
           if (error instanceof FetchError) request.noRetry = true;
         },
-        failedRequestHandler: async ({ request }, error) => sink.guard(async () => recordFailure(ctx!, request.url, error)),
+        failedRequestHandler: async ({ request }, error) =>
+          sink.guard(async () => recordFailure(ctx!, request.url, error, (request.userData as RequestData).seedEntryId)),
       },
       crawlee,
     );
@@ -174,7 +183,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     hostCookies,
     maxLinksPerPage: config.politeness.maxLinksPerPage,
     sink,
+    tallies: new SeedTallies(),
   };
+  const h = ctx;
   const ticker = opts.onTick ? setInterval(() => opts.onTick!(stats, frontier.hostCounts()), 1000) : null;
 
   try {
@@ -187,16 +198,26 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
       const lane = e.render === 'browser' || challenged.has(e.host) ? 'browser' : 'http';
       return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane, userData: data };
     });
+    for (const e of entries) h.tallies.of(e.id, e.url);
     await frontier.add(starts);
     await frontier.idle();
     if (sink.fault) throw sink.fault;
+    // No silent zero: seeds that yielded too little go to the browser once, to learn their list from its traffic.
+    const escalated = escalations(h, entries, generation);
+    if (escalated.length) {
+      await frontier.add(escalated);
+      await frontier.idle();
+      if (sink.fault) throw sink.fault;
+    }
     const openCircuits = fetcher.gates.openCircuits();
-    for (const c of openCircuits) emit(ctx, { kind: 'host_down', host: c.host, detail: c.reason });
+    for (const c of openCircuits) emit(h, { kind: 'host_down', host: c.host, detail: c.reason });
+    const seeds = finishSeeds(h, entries, new Set(openCircuits.map((c) => c.host)));
+    const emptySeeds = seeds.filter((s) => s.reportItems === 0).length;
     const status = stats.failed > 0 || openCircuits.length > 0 ? 'partial' : 'ok';
-    catalog.runs.finish(runId, status, stats.toJSON());
+    catalog.runs.finish(runId, status, { ...stats.toJSON(), seeds: seeds.length, emptySeeds });
     catalog.runs.markInterrupted(opts.jobName, runId);
     await frontier.drop();
-    return { runId, status, stats, openCircuits, resumedHosts };
+    return { runId, status, stats, openCircuits, resumedHosts, seeds, emptySeeds };
   } catch (err) {
     try {
       catalog.runs.finish(runId, 'failed', { ...stats.toJSON(), error: (err as Error).message });

@@ -9,11 +9,14 @@ export interface ListData {
   seedEntryId: number;
   /** The agency whose site this is (the seed's). */
   siteAgencyId: number;
-  /** The seed's family; 'auto' until the seed page has been looked at, then the detected one. */
-  family: Family;
+  /** The seed's family; 'auto' until the seed page has been looked at, then the detected one; 'learned' for the
+   * pages of an endpoint the browser lane learned (never configured in a seeds file). */
+  family: Family | 'learned';
   /** 0 for the seed's own page, then 1, 2, … along the pager. */
   pageIndex: number;
   cursor?: ListCursor;
+  /** Rendered by the browser to learn the list from the page's own traffic (escalation). */
+  learn?: boolean;
 }
 
 export interface DetailData {
@@ -33,6 +36,8 @@ export interface FileData {
   fileName: string | null;
   /** The page that linked the file. */
   sourceUrl: string;
+  /** The seed entry that led here (seed health counts its failures). */
+  seedEntryId?: number;
 }
 
 export type RequestData = ListData | DetailData | FileData;

@@ -17,14 +17,32 @@ export type ConcreteFamily = Exclude<Family, 'auto'>;
 
 export const PARSERS: Record<ConcreteFamily, ListParser> = { trs, hanweb, jsapi, generic, aggregator };
 
-export function detectFamily(html: string, pageUrl: string): ConcreteFamily {
-  if (looksLikeHanweb(html)) return 'hanweb';
-  if (hasTrsPager(html)) return 'trs';
-  if (declaredApi(html, pageUrl) && isShell(html)) return 'jsapi';
+export interface Detection {
+  family: ConcreteFamily;
+  /** The sign on the page that decided it: recorded with every list request's outcome. */
+  signal: string;
+}
+
+export function detectFamilyWithSignal(html: string, pageUrl: string): Detection {
+  if (looksLikeHanweb(html)) return { family: 'hanweb', signal: 'hanweb: <datastore> island with jpage/nextgroup' };
+  if (hasTrsPager(html)) return { family: 'trs', signal: 'trs: createPageHTML pager' };
+  if (declaredApi(html, pageUrl) && isShell(html)) return { family: 'jsapi', signal: 'jsapi: an empty shell naming its API' };
   // Before TRS-style links: an aggregator often links TRS sites' report pages.
-  if (looksLikeAggregator(html)) return 'aggregator';
-  if (looksLikeTrs(html)) return 'trs';
-  return 'generic';
+  if (looksLikeAggregator(html)) return { family: 'aggregator', signal: 'aggregator: a year heading over agency-name links' };
+  if (looksLikeTrs(html)) return { family: 'trs', signal: 'trs: tYYYYMMDD_N article links' };
+  return { family: 'generic', signal: 'generic: no family sign' };
+}
+
+export function detectFamily(html: string, pageUrl: string): ConcreteFamily {
+  return detectFamilyWithSignal(html, pageUrl).family;
+}
+
+/**
+ * Whether the page runs scripts that may draw its list (any script, inline or external, or a client-side template):
+ * such a page goes to the browser when the HTTP parsers find no report on it, full site chrome or not.
+ */
+export function hasScripts(html: string): boolean {
+  return /<script\b/i.test(html);
 }
 
 /**

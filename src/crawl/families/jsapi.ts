@@ -10,6 +10,7 @@ import { resolveLink } from '../../download/scope.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListCursor } from '../requests.ts';
 import type { ListPageResult, ListParser } from './family.ts';
+import { parseJsonAnswer } from '../learn/list-shape.ts';
 
 const DATA_API = /\bdata-api\s*=\s*["']([^"']+)["']/i;
 const SCRIPT_API = /(?:fetch|\$\.getJSON|\$\.get|axios\.get)\(\s*[`'"]([^`'"]*\/api\/[^`'"]*)[`'"]/;
@@ -99,12 +100,8 @@ export function nextApiPage(json: Json, apiUrl: string, itemCount: number): stri
 export function parseJsApiList(visit: PageVisit, _cursor: ListCursor | undefined): ListPageResult {
   const text = visit.body.trim();
   if (text.startsWith('{') || text.startsWith('[')) {
-    let json: Json;
-    try {
-      json = JSON.parse(text) as Json;
-    } catch {
-      return { items: [], next: [] };
-    }
+    // A broken answer throws: it is a failed request, never an "ok" page with no items.
+    const json = parseJsonAnswer(text, visit.loadedUrl) as Json;
     const items = jsonItems(json, visit.loadedUrl);
     const next = nextApiPage(json, visit.loadedUrl, items.length);
     return { items, next: next ? [{ url: next, headers: { accept: 'application/json' } }] : [] };

@@ -1,0 +1,50 @@
+/**
+ * The "learned" family: a seed entry whose list the browser lane found in the page's own traffic. The endpoint
+ * (kept in the catalog per seed entry) is asked for page after page over HTTP; the answer is read with the shape
+ * learned from it. Paging stops at an empty page, or one that repeats the page before (servers that clamp).
+ */
+import { readList } from '../learn/list-shape.ts';
+import { requestForPage } from '../learn/page-param.ts';
+import { asLearnedEndpoint, type LearnedEndpoint } from '../learn/learn.ts';
+import type { PageVisit } from '../page-visit.ts';
+import type { ListCursor } from '../requests.ts';
+import type { ListPageResult, NextListRequest } from './family.ts';
+
+/** A list longer than this many pages is not a report column. */
+const MAX_PAGES = 500;
+
+/** The HTTP request for the k-th page of a learned endpoint (k = 1 is the page the browser saw). */
+export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previousFirst = ''): NextListRequest {
+  const req = endpoint.page ? requestForPage(endpoint.request, endpoint.page, k) : endpoint.request;
+  const method = req.method === 'POST' ? 'POST' : 'GET';
+  const headers: Record<string, string> = { accept: 'application/json, text/javascript, */*; q=0.01', 'x-requested-with': 'XMLHttpRequest', referer: endpoint.base };
+  if (req.contentType && method === 'POST') headers['content-type'] = req.contentType;
+  return {
+    url: req.url,
+    method,
+    payload: method === 'POST' ? (req.body ?? '') : undefined,
+    headers,
+    uniqueKey: `learned:${method} ${req.url} ${req.body ?? ''}`,
+    cursor: { endpoint: JSON.stringify(endpoint), page: k, previousFirst },
+  };
+}
+
+function endpointOf(cursor: ListCursor | undefined): LearnedEndpoint {
+  const endpoint = asLearnedEndpoint(typeof cursor?.endpoint === 'string' ? (JSON.parse(cursor.endpoint) as unknown) : null);
+  if (!endpoint) throw new Error('a learned-list request without its endpoint in the cursor');
+  return endpoint;
+}
+
+export function parseLearnedList(visit: PageVisit, cursor: ListCursor | undefined): ListPageResult {
+  const endpoint = endpointOf(cursor);
+  const k = Number(cursor?.page ?? 1);
+  const items = readList(visit.body, visit.loadedUrl, endpoint.base, endpoint.shape);
+  const first = items[0]?.url ?? '';
+  const repeats = first !== '' && first === cursor?.previousFirst;
+  if (repeats) return { items: [], next: [] };
+  const more = endpoint.page !== null && items.length > 0 && k < MAX_PAGES;
+  return { items, next: more ? [learnedPageRequest(endpoint, k + 1, first)] : [] };
+}
+
+/** Not one of the families a seeds file may name: it is chosen by what the catalog learned, never configured. */
+export const learned = { family: 'learned' as const, parse: parseLearnedList };

@@ -1,0 +1,84 @@
+/**
+ * Learning a list endpoint from the traffic a page made in the browser: of the XHR/fetch answers it received, the one
+ * holding the list (by shape, see list-shape.ts) names the endpoint; its request (method, URL, body) with its page
+ * parameter (page-param.ts) is what later pages and later runs ask for over HTTP, with no browser.
+ */
+import { classifyTitle } from '../classify/title.ts';
+import type { ListItem } from '../list-page.ts';
+import { findList, MalformedAnswerError, type ItemShape } from './list-shape.ts';
+import { learnPageParam, type CapturedRequest, type PageParam } from './page-param.ts';
+
+/** One request the page made and the answer it got, as recorded by the browser lane. */
+export interface Exchange extends CapturedRequest {
+  status: number;
+  responseType: string | null;
+  responseBody: string;
+}
+
+/** What is kept in the catalog per seed entry. */
+export interface LearnedEndpoint {
+  version: 1;
+  request: CapturedRequest;
+  /** Null when the list has one page only (or its paging could not be learned). */
+  page: PageParam | null;
+  /** The page the list is shown on: item links are resolved against it, as the browser did. */
+  base: string;
+  shape: ItemShape;
+}
+
+export interface Learned {
+  endpoint: LearnedEndpoint;
+  /** The items of the captured first answer. */
+  items: ListItem[];
+  /** The captured first answer itself. */
+  answer: Exchange;
+}
+
+function reportCount(items: ListItem[]): number {
+  return items.filter((i) => classifyTitle(i.title).isReport).length;
+}
+
+function listOf(x: Exchange, base: string): ReturnType<typeof findList> {
+  if (x.status < 200 || x.status >= 300) return null;
+  try {
+    return findList(x.responseBody, x.url, base);
+  } catch (err) {
+    if (err instanceof MalformedAnswerError) return null;
+    throw err;
+  }
+}
+
+const endpointKey = (r: CapturedRequest) => `${r.method.toUpperCase()} ${new URL(r.url).origin}${new URL(r.url).pathname.replace(/\d+/g, '#')}`;
+
+/**
+ * The list endpoint among a page's exchanges: the answer with the most report titles (then the most items).
+ * `later` are the exchanges after the browser turned to the next page, used to see which number changes.
+ */
+export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later: Exchange[] = []): Learned | null {
+  let best: { x: Exchange; shape: ItemShape; items: ListItem[] } | null = null;
+  for (const x of exchanges) {
+    if (x.url === pageUrl) continue;
+    const found = listOf(x, pageUrl);
+    if (!found) continue;
+    const better = !best || reportCount(found.items) > reportCount(best.items) || (reportCount(found.items) === reportCount(best.items) && found.items.length > best.items.length);
+    if (better) best = { x, shape: found.shape, items: found.items };
+  }
+  if (!best) return null;
+  const key = endpointKey(best.x);
+  const firstUrls = new Set(best.items.map((i) => i.url));
+  const second = later.find((x) => endpointKey(x) === key && (listOf(x, pageUrl)?.items ?? []).some((i) => !firstUrls.has(i.url))) ?? null;
+  const request: CapturedRequest = { method: best.x.method.toUpperCase(), url: best.x.url, body: best.x.body, contentType: best.x.contentType };
+  return {
+    endpoint: { version: 1, request, page: learnPageParam(request, second, best.items.length), base: pageUrl, shape: best.shape },
+    items: best.items,
+    answer: best.x,
+  };
+}
+
+/** A stored spec read back from the catalog, checked enough that a stale or foreign value is not trusted. */
+export function asLearnedEndpoint(v: unknown): LearnedEndpoint | null {
+  if (!v || typeof v !== 'object') return null;
+  const e = v as Partial<LearnedEndpoint>;
+  if (e.version !== 1 || !e.request || typeof e.request.url !== 'string' || typeof e.base !== 'string' || !e.shape) return null;
+  return e as LearnedEndpoint;
+}

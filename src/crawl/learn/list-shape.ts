@@ -1,0 +1,234 @@
+/**
+ * Finding the list in an answer nianbao has never seen, by its shape rather than its key names: the array of objects
+ * (however deeply nested) whose elements carry a title-like text and a URL-like string. Keys may be English, pinyin
+ * (bt, lj, sj) or camelCase; URLs may be relative paths or sit inside a JSON string field
+ * (`urls: "{\"pc\":\"/a/b.html\"}"`); dates may be strings or unix seconds / milliseconds. HTML fragments and XML
+ * answers carrying HTML (CDATA records) are read as list markup.
+ */
+import { resolveLink } from '../../download/scope.ts';
+import { classifyTitle } from '../classify/title.ts';
+import { findDate, loadHtml, squash } from '../html.ts';
+import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
+
+export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** A path into an item object; the segment JSON_STRING means "parse this string as JSON and go on". */
+export type LeafPath = string[];
+export const JSON_STRING = '#json';
+
+export interface JsonItemShape {
+  kind: 'json';
+  /** Keys (and array indexes) from the answer's root to the item array. */
+  arrayPath: string[];
+  title: LeafPath;
+  url: LeafPath;
+  date: LeafPath | null;
+}
+
+export interface MarkupShape {
+  kind: 'markup';
+}
+
+export type ItemShape = JsonItemShape | MarkupShape;
+
+export interface FoundList {
+  shape: ItemShape;
+  items: ListItem[];
+}
+
+/** An answer that looks like JSON but does not parse: never read as "a page with no items". */
+export class MalformedAnswerError extends Error {
+  constructor(readonly url: string, detail: string) {
+    super(`malformed JSON list answer: ${detail}`);
+    this.name = 'MalformedAnswerError';
+  }
+}
+
+const JSONP = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?\s*$/;
+
+/** Whether a body is JSON (or JSONP) by its first character, whatever its Content-Type says. */
+export function looksLikeJson(text: string): boolean {
+  const t = text.trimStart();
+  return t.startsWith('{') || t.startsWith('[') || JSONP.test(t.trim());
+}
+
+/** Parses a JSON or JSONP answer; throws MalformedAnswerError when it looks like JSON and is not. */
+export function parseJsonAnswer(text: string, url: string): Json {
+  let t = text.trim().replace(/^\uFEFF/, '');
+  const jsonp = !t.startsWith('{') && !t.startsWith('[') ? JSONP.exec(t) : null;
+  if (jsonp) t = jsonp[1]!.trim();
+  try {
+    return JSON.parse(t) as Json;
+  } catch (err) {
+    throw new MalformedAnswerError(url, (err as Error).message);
+  }
+}
+
+function isRecord(v: Json | undefined): v is { [k: string]: Json } {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+const IMAGE = /\.(jpe?g|png|gif|webp|svg|bmp|ico)(\?|$)/i;
+const PAGE_EXT = /\.(s?html?|jsp|aspx?|php|pdf|docx?|wps|xlsx?|ofd)(\?.*)?$/i;
+
+export function urlLike(v: unknown): v is string {
+  if (typeof v !== 'string') return false;
+  const s = v.trim();
+  if (!s || /\s/.test(s) || s.length > 500 || IMAGE.test(s) || s.startsWith('javascript:')) return false;
+  if (/^(https?:)?\/\/[^/]+/i.test(s)) return true;
+  if (/^\.{0,2}\/[^/]/.test(s)) return /[a-z0-9]/i.test(s) && (PAGE_EXT.test(s) || /\/[\w-]+\/?(\?.*)?$/.test(s));
+  return PAGE_EXT.test(s) && /^[\w\-./%]+(\?.*)?$/.test(s);
+}
+
+function dateOf(v: Json | undefined): string | null {
+  if (typeof v === 'number') {
+    // Unix seconds or milliseconds between 2000 and 2039; dates are those of China (UTC+8).
+    const ms = v >= 9.4e8 && v <= 2.2e9 ? v * 1000 : v >= 9.4e11 && v <= 2.2e12 ? v : null;
+    return ms === null ? null : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  }
+  if (typeof v === 'string') {
+    if (/^\d{10}$|^\d{13}$/.test(v.trim())) return dateOf(Number(v));
+    return v.length <= 40 ? findDate(v) : null;
+  }
+  return null;
+}
+
+function titleLike(v: Json | undefined): v is string {
+  if (typeof v !== 'string') return false;
+  const s = squash(v);
+  return s.length >= 4 && s.length <= 300 && !/[<>]/.test(s) && !urlLike(s) && dateOf(s) === null && (CJK.test(s) || /[a-z]{3,}\s/i.test(s));
+}
+
+/** Leaf values of an item object, by path; nested objects and JSON-string fields are entered (3 levels deep). */
+function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, { path: LeafPath; value: Json }>()): Map<string, { path: LeafPath; value: Json }> {
+  if (isRecord(o)) {
+    if (depth > 3) return out;
+    for (const [k, v] of Object.entries(o)) leaves(v, [...path, k], depth + 1, out);
+  } else if (typeof o === 'string' && depth <= 3 && /^\s*[{[]/.test(o)) {
+    try {
+      const inner = JSON.parse(o) as Json;
+      if (isRecord(inner)) return leaves(inner, [...path, JSON_STRING], depth + 1, out);
+    } catch {
+      // A string that merely starts with a brace: a plain value.
+    }
+    out.set(path.join('\u0000'), { path, value: o });
+  } else if (!Array.isArray(o)) out.set(path.join('\u0000'), { path, value: o });
+  return out;
+}
+
+export function valueAt(o: Json, path: LeafPath): Json | undefined {
+  let cur: Json | undefined = o;
+  for (const seg of path) {
+    if (seg === JSON_STRING) {
+      if (typeof cur !== 'string') return undefined;
+      try {
+        cur = JSON.parse(cur) as Json;
+      } catch {
+        return undefined;
+      }
+    } else if (Array.isArray(cur)) cur = cur[Number(seg)];
+    else if (isRecord(cur)) cur = cur[seg];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** Arrays of objects anywhere in the answer, with their paths. */
+function objectArrays(root: Json): { path: string[]; objs: { [k: string]: Json }[] }[] {
+  const out: { path: string[]; objs: { [k: string]: Json }[] }[] = [];
+  const walk = (node: Json, path: string[], depth: number) => {
+    if (depth > 8) return;
+    if (Array.isArray(node)) {
+      const objs = node.filter(isRecord);
+      if (objs.length) out.push({ path, objs });
+      node.forEach((x, i) => walk(x, [...path, String(i)], depth + 1));
+    } else if (isRecord(node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k], depth + 1);
+  };
+  walk(root, [], 0);
+  return out;
+}
+
+/** The leaf path whose values pass `test` most often (ties: more distinct values); null below half the items. */
+function bestPath(items: { [k: string]: Json }[], test: (v: Json) => boolean, exclude: string[] = []): LeafPath | null {
+  const stats = new Map<string, { path: LeafPath; hits: number; distinct: Set<string> }>();
+  for (const o of items) {
+    for (const [key, { path, value }] of leaves(o)) {
+      if (exclude.includes(key) || !test(value)) continue;
+      const s = stats.get(key) ?? { path, hits: 0, distinct: new Set<string>() };
+      s.hits += 1;
+      s.distinct.add(String(value));
+      stats.set(key, s);
+    }
+  }
+  let best: { path: LeafPath; hits: number; distinct: Set<string> } | null = null;
+  for (const s of stats.values()) {
+    if (!best || s.hits > best.hits || (s.hits === best.hits && s.distinct.size > best.distinct.size)) best = s;
+  }
+  if (!best || best.hits < Math.ceil(items.length / 2)) return null;
+  // A value every item shares (a channel name, a site URL) is not what tells items apart.
+  if (items.length >= 3 && best.distinct.size === 1) return null;
+  return best.path;
+}
+
+function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | null {
+  const title = valueAt(o, shape.title);
+  const href = valueAt(o, shape.url);
+  if (typeof title !== 'string' || !urlLike(href)) return null;
+  const url = resolveLink(href.trim(), baseUrl);
+  if (!url) return null;
+  return { title: squash(title), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
+}
+
+/** The items of a JSON answer read with a known shape; null when the shape no longer finds them. */
+export function itemsByShape(json: Json, shape: JsonItemShape, baseUrl: string): ListItem[] | null {
+  const arr = valueAt(json, shape.arrayPath);
+  if (!Array.isArray(arr)) return null;
+  return arr.flatMap((o) => itemFrom(o, shape, baseUrl) ?? []);
+}
+
+function score(items: ListItem[]): number {
+  return items.filter((i) => classifyTitle(i.title).isReport).length * 1000 + items.length;
+}
+
+/** The list in a JSON answer, by shape: the best-scoring array (report titles first, then size). */
+export function findJsonList(json: Json, baseUrl: string): FoundList | null {
+  let best: FoundList | null = null;
+  for (const { path, objs } of objectArrays(json)) {
+    const title = bestPath(objs, titleLike);
+    if (!title) continue;
+    const url = bestPath(objs, urlLike, [title.join('\u0000')]);
+    if (!url) continue;
+    const date = bestPath(objs, (v) => dateOf(v) !== null, [title.join('\u0000'), url.join('\u0000')]);
+    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date };
+    const items = itemsByShape(json, shape, baseUrl) ?? [];
+    if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
+  }
+  return best;
+}
+
+const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+
+/** The list in an HTML fragment or an XML answer whose records are HTML in CDATA. */
+export function findMarkupList(text: string, baseUrl: string): FoundList | null {
+  const html = text.includes('<![CDATA[') ? [...text.matchAll(CDATA)].map((m) => m[1]).join('\n') : text;
+  const $ = loadHtml(html);
+  const items = listItemsFrom($, $.root(), baseUrl);
+  return items.length ? { shape: { kind: 'markup' }, items } : null;
+}
+
+/** The list an answer holds, whatever its format; throws MalformedAnswerError for broken JSON. */
+export function findList(text: string, answerUrl: string, baseUrl: string): FoundList | null {
+  if (looksLikeJson(text)) return findJsonList(parseJsonAnswer(text, answerUrl), baseUrl);
+  if (/<a\s[^>]*href/i.test(text)) return findMarkupList(text, baseUrl);
+  return null;
+}
+
+/** Reads an answer with a learned shape, falling back to a fresh search when the shape no longer fits. */
+export function readList(text: string, answerUrl: string, baseUrl: string, shape: ItemShape): ListItem[] {
+  if (shape.kind === 'json' && looksLikeJson(text)) {
+    const json = parseJsonAnswer(text, answerUrl);
+    return itemsByShape(json, shape, baseUrl) ?? findJsonList(json, baseUrl)?.items ?? [];
+  }
+  return findList(text, answerUrl, baseUrl)?.items ?? [];
+}

@@ -1,0 +1,161 @@
+/**
+ * The page parameter of a list request, learned from the request itself: the number that changes between two
+ * captured pages when the browser saw two, else a parameter named like a page (page, current, pageNo, pageIndex,
+ * cur_page, currpage, start…), else the only numeric parameter whose value is 0 or 1, else a number in the path
+ * (list_1.json). It may sit in the query string, a form body or a JSON body.
+ */
+
+export interface CapturedRequest {
+  method: string;
+  url: string;
+  body: string | null;
+  contentType: string | null;
+}
+
+export interface PageParam {
+  in: 'query' | 'form' | 'json' | 'path';
+  /** Query/form key, dotted JSON path, or for 'path' the index of the number among the path's numbers. */
+  name: string;
+  /** Its value in the captured (first) request. */
+  first: number;
+  /** How much it grows per page: 1, or the page size for offsets (start=0,20,40…). */
+  step: number;
+}
+
+const PAGE_NAME = /^(page|pages?no|pagenum|pagenumber|pageindex|pageidx|pagecurrent|current|currentpage|currentpageno|curpage|cur_page|currpage|cpage|pn|p|page_no|page_index|_page|pg)$/i;
+const OFFSET_NAME = /^(start|offset|startrecord|startrow|begin|from|skip|first)$/i;
+const SIZE_NAME = /^(size|pagesize|page_size|_pagesize|rows|limit|perpage|per_page|prepage|pagecount|length|ps|num)$/i;
+
+interface Param {
+  in: PageParam['in'];
+  name: string;
+  value: number;
+}
+
+function isForm(req: CapturedRequest): boolean {
+  if (!req.body) return false;
+  if (/x-www-form-urlencoded/i.test(req.contentType ?? '')) return true;
+  return !/json/i.test(req.contentType ?? '') && /^[^{[<\s][^=&]*=/.test(req.body);
+}
+
+function jsonBody(req: CapturedRequest): Record<string, unknown> | null {
+  if (!req.body || !/^\s*\{/.test(req.body)) return null;
+  try {
+    const v = JSON.parse(req.body) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const numeric = (v: unknown): number | null =>
+  typeof v === 'number' && Number.isInteger(v) ? v : typeof v === 'string' && /^\d{1,7}$/.test(v) ? Number(v) : null;
+
+function jsonParams(o: Record<string, unknown>, prefix: string[], out: Param[], depth = 0): void {
+  for (const [k, v] of Object.entries(o)) {
+    const n = numeric(v);
+    if (n !== null) out.push({ in: 'json', name: [...prefix, k].join('.'), value: n });
+    else if (v && typeof v === 'object' && !Array.isArray(v) && depth < 2) jsonParams(v as Record<string, unknown>, [...prefix, k], out, depth + 1);
+  }
+}
+
+function pathNumbers(url: string): number[] {
+  return [...new URL(url).pathname.matchAll(/\d+/g)].map((m) => Number(m[0]));
+}
+
+/** Every numeric parameter of a request, wherever it sits. */
+export function numericParams(req: CapturedRequest): Param[] {
+  const out: Param[] = [];
+  for (const [k, v] of new URL(req.url).searchParams) {
+    const n = numeric(v);
+    if (n !== null) out.push({ in: 'query', name: k, value: n });
+  }
+  if (isForm(req)) {
+    for (const [k, v] of new URLSearchParams(req.body!)) {
+      const n = numeric(v);
+      if (n !== null) out.push({ in: 'form', name: k, value: n });
+    }
+  }
+  const json = jsonBody(req);
+  if (json) jsonParams(json, [], out);
+  pathNumbers(req.url).forEach((n, i) => out.push({ in: 'path', name: String(i), value: n }));
+  return out;
+}
+
+const lastName = (p: Param) => p.name.split('.').pop()!;
+
+/** The page parameter of `first`, using `second` (the next page's request) when the browser captured one. */
+export function learnPageParam(first: CapturedRequest, second: CapturedRequest | null, itemsPerPage: number): PageParam | null {
+  const params = numericParams(first);
+  if (second) {
+    const later = numericParams(second);
+    const changed = params.filter((p) => {
+      const q = later.find((x) => x.in === p.in && x.name === p.name);
+      return q !== undefined && q.value > p.value;
+    });
+    // Several changed (a timestamp, a cache-buster): the one named like a page wins, then the smallest step.
+    const ranked = changed
+      .map((p) => ({ p, step: later.find((x) => x.in === p.in && x.name === p.name)!.value - p.value }))
+      .sort((a, b) => Number(PAGE_NAME.test(lastName(b.p))) - Number(PAGE_NAME.test(lastName(a.p))) || a.step - b.step);
+    if (ranked[0]) return { in: ranked[0].p.in, name: ranked[0].p.name, first: ranked[0].p.value, step: ranked[0].step };
+  }
+  const named = params.find((p) => p.in !== 'path' && PAGE_NAME.test(lastName(p)));
+  if (named) return { in: named.in, name: named.name, first: named.value, step: 1 };
+  const offset = params.find((p) => p.in !== 'path' && OFFSET_NAME.test(lastName(p)));
+  if (offset) {
+    const size = params.find((p) => p.in !== 'path' && SIZE_NAME.test(lastName(p)))?.value ?? itemsPerPage;
+    if (size > 0) return { in: offset.in, name: offset.name, first: offset.value, step: size };
+  }
+  const small = params.filter((p) => p.in !== 'path' && (p.value === 0 || p.value === 1));
+  if (small.length === 1) return { in: small[0]!.in, name: small[0]!.name, first: small[0]!.value, step: 1 };
+  // A page number in the file name: list_1.json, /page/1.
+  const pathParams = params.filter((p) => p.in === 'path');
+  const lastNumber = pathParams[pathParams.length - 1];
+  if (lastNumber && (lastNumber.value === 0 || lastNumber.value === 1) && /[_/-]\d+(\.\w+)?$/.test(new URL(first.url).pathname)) {
+    return { in: 'path', name: lastNumber.name, first: lastNumber.value, step: 1 };
+  }
+  return null;
+}
+
+function setJson(o: Record<string, unknown>, path: string[], value: number): void {
+  const [head, ...rest] = path;
+  if (!head) return;
+  if (!rest.length) {
+    // Keep the type the page used: "2" stays a string, 2 a number.
+    o[head] = typeof o[head] === 'string' ? String(value) : value;
+    return;
+  }
+  setJson(o[head] as Record<string, unknown>, rest, value);
+}
+
+/** The request for the k-th page (k = 1 is the captured request itself). */
+export function requestForPage(req: CapturedRequest, param: PageParam, k: number): CapturedRequest {
+  const value = param.first + (k - 1) * param.step;
+  const url = new URL(req.url);
+  let body = req.body;
+  switch (param.in) {
+    case 'query':
+      url.searchParams.set(param.name, String(value));
+      break;
+    case 'form': {
+      const form = new URLSearchParams(body ?? '');
+      form.set(param.name, String(value));
+      body = form.toString();
+      break;
+    }
+    case 'json': {
+      const o = jsonBody(req);
+      if (o) {
+        setJson(o, param.name.split('.'), value);
+        body = JSON.stringify(o);
+      }
+      break;
+    }
+    case 'path': {
+      let i = -1;
+      url.pathname = url.pathname.replace(/\d+/g, (m) => (++i === Number(param.name) ? String(value) : m));
+      break;
+    }
+  }
+  return { ...req, url: url.href, body };
+}

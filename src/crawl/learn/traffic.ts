@@ -1,0 +1,59 @@
+/**
+ * The browser lane's record of a page's own traffic: every XHR/fetch request the page made through the polite
+ * fetcher, with its method, URL, body and answer (see routeThroughFetcher), and a way to make the page show its
+ * next list page so the request of page 2 can be compared with that of page 1.
+ */
+import type { Page } from 'playwright';
+import { decodeHtml } from '../../encoding/decode-html.ts';
+import type { Exchange } from './learn.ts';
+
+/** Resource types of requests a page's scripts make; documents, scripts and styles are not list answers. */
+const DATA_REQUESTS = new Set(['xhr', 'fetch']);
+/** Answers larger than this are not list pages (and would only cost memory). */
+const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+
+const traffic = new WeakMap<Page, Exchange[]>();
+
+export function recordExchange(
+  page: Page,
+  req: { resourceType: string; method: string; url: string; body: Buffer | null; contentType: string | null },
+  res: { status: number; headers: Record<string, string>; body: Buffer },
+): void {
+  if (!DATA_REQUESTS.has(req.resourceType) || res.body.length > MAX_ANSWER_BYTES) return;
+  const responseType = res.headers['content-type'] ?? null;
+  const list = traffic.get(page) ?? [];
+  list.push({
+    method: req.method.toUpperCase(),
+    url: req.url,
+    body: req.body ? req.body.toString('utf8') : null,
+    contentType: req.contentType,
+    status: res.status,
+    responseType,
+    responseBody: decodeHtml(res.body, responseType).text,
+  });
+  traffic.set(page, list);
+}
+
+export function exchangesOf(page: Page): Exchange[] {
+  return [...(traffic.get(page) ?? [])];
+}
+
+/** Texts of a "next page" control. */
+const NEXT = /^\s*(下一页|下页|后一页|后页|下一頁|›|»|>|next)\s*$/i;
+
+/**
+ * Clicks the page's "next page" control, if it has one, and waits for the network to settle; returns the exchanges
+ * made after the click. A click that finds nothing or fails leaves no trace: paging is then learned from names.
+ */
+export async function turnPage(page: Page): Promise<Exchange[]> {
+  const before = exchangesOf(page).length;
+  const control = page.locator('a, button, span, li, div, input[type=button]').filter({ hasText: NEXT }).last();
+  try {
+    if (!(await control.count())) return [];
+    await control.click({ timeout: 5_000 });
+    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+  } catch {
+    return [];
+  }
+  return exchangesOf(page).slice(before);
+}

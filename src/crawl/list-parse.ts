@@ -1,0 +1,46 @@
+/**
+ * Reading one list page with its family: the detected (or configured) family's parser, and on the seed's own page,
+ * when that family finds no report item, every family's parser in turn, keeping the one that finds the most
+ * (escalation step a). The family and the sign that decided it are kept with the page's outcome.
+ */
+import type { Family } from '../registry/seeds-file.ts';
+import { classifyTitle } from './classify/title.ts';
+import { detectFamilyWithSignal, PARSERS, type ConcreteFamily, type Detection } from './families/detect.ts';
+import type { ListPageResult, ListParser } from './families/family.ts';
+import { learned } from './families/learned.ts';
+import type { ListItem } from './list-page.ts';
+import type { PageVisit } from './page-visit.ts';
+import type { ListData } from './requests.ts';
+
+export interface ParsedList extends ListPageResult {
+  family: Family | 'learned';
+  signal: string;
+}
+
+/** The seed entry's own page (not a later page, not an API answer, not a learned endpoint's answer). */
+export function isSeedPage(data: ListData): boolean {
+  return data.pageIndex === 0 && !data.cursor && data.family !== 'learned';
+}
+
+/**
+ * Parses a list page with its family. On the seed page, when that family finds no report item, every family's
+ * parser is tried and the one finding the most report items is kept (escalation step a).
+ */
+export function parseList(visit: PageVisit, data: ListData): ParsedList {
+  if (data.family === 'learned') return { ...learned.parse(visit, data.cursor), family: 'learned', signal: 'learned: the endpoint seen in the browser' };
+  const detected: Detection = data.family === 'auto' ? detectFamilyWithSignal(visit.body, visit.loadedUrl) : { family: data.family, signal: 'configured in the seeds file' };
+  const page = PARSERS[detected.family].parse(visit, data.cursor);
+  const first: ParsedList = { ...page, ...detected };
+  if (!isSeedPage(data) || reportCount(page.items) > 0) return first;
+  let best = first;
+  for (const [family, parser] of Object.entries(PARSERS) as [ConcreteFamily, ListParser][]) {
+    if (family === detected.family) continue;
+    const other = parser.parse(visit, data.cursor);
+    if (reportCount(other.items) > reportCount(best.items)) best = { ...other, family, signal: `fallback: ${family} found report items where ${detected.family} found none` };
+  }
+  return best;
+}
+
+export function reportCount(items: ListItem[]): number {
+  return items.filter((i) => classifyTitle(i.title).isReport).length;
+}

@@ -1,0 +1,91 @@
+/**
+ * No silent zero: once the crawl is idle, every seed entry's yield is reviewed. A seed with no report item (or fewer
+ * than its own pager announces) whose page runs scripts is rendered in the browser to learn its list from the page's
+ * traffic (once per run), unless a known family explains its list; a seed that still yields nothing gets a
+ * `seed_empty` run event with the reason. Every
+ * seed's result of the run is written to the catalog for `nianbao status --seeds`.
+ */
+import type { SeedEntryRow } from '../catalog/seed-entries.ts';
+import type { SeedRun, SeedRunStatus } from '../catalog/seed-health.ts';
+import { Scope } from '../download/scope.ts';
+import { emit, type HarvestContext } from './handlers.ts';
+import type { ListData, QueuedRequest } from './requests.ts';
+import { shortOfAnnounced, type SeedTally } from './seed-tally.ts';
+
+/**
+ * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
+ * a page whose list no family explains (no items at all, or only the generic parser's links). A column of a known
+ * family that lists only other notices is simply empty: rendering it every night would find the same.
+ */
+function worthRendering(t: SeedTally): boolean {
+  if (shortOfAnnounced(t) !== null) return true;
+  // 'learned': the endpoint kept from an earlier run gave no report now; the browser learns it again.
+  return t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === 'learned' || t.family === null);
+}
+
+/** Browser requests for the seeds that yielded too little and have not been rendered in this run. */
+export function escalations(h: HarvestContext, entries: SeedEntryRow[], generation: number): QueuedRequest[] {
+  const out: QueuedRequest[] = [];
+  for (const e of entries) {
+    const t = h.tallies.of(e.id, e.url);
+    if (!worthRendering(t) || t.escalated || t.usedBrowser) continue;
+    // A page without any script cannot be drawing a list the HTTP path missed; a seed whose requests failed is
+    // reported with its failure (the browser would meet the same host).
+    if (!t.hasScripts || t.listPages === 0 || t.failures > 0) continue;
+    t.escalated = true;
+    const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0, learn: true };
+    out.push({ url: e.url, uniqueKey: `learn:${generation}:${e.url}`, lane: 'browser', userData: data });
+  }
+  h.stats.browserHandoffs += out.length;
+  return out;
+}
+
+function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; reason: string | null } {
+  if (t.reportItems === 0) {
+    if (t.failures > 0 || hostDown) return { status: 'host_failed', reason: hostDown ? 'its host failed (circuit open)' : `${t.failures} of its requests failed` };
+    const why = [
+      t.listPages === 0 ? 'its list page was never read' : `no report item on ${t.listPages} list page(s) (${t.items} items)`,
+      t.usedLearned ? 'nor from the learned endpoint' : null,
+      t.usedBrowser
+        ? 'nor in the browser'
+        : !t.hasScripts
+          ? 'and the page runs no script that could draw a list'
+          : t.family && t.family !== 'generic'
+            ? `its ${t.family} list holds other notices only`
+            : null,
+      ...t.notes,
+    ].filter((x): x is string => !!x);
+    return { status: 'empty', reason: why.join('; ') };
+  }
+  const short = shortOfAnnounced(t);
+  if (short) return { status: 'short', reason: short };
+  if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
+  return { status: 'ok', reason: null };
+}
+
+/** Writes every seed entry's result of this run; emits seed_empty for those that yielded no report item. */
+export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHosts: Set<string>): SeedRun[] {
+  const runs: SeedRun[] = [];
+  for (const e of entries) {
+    const t = h.tallies.of(e.id, e.url);
+    const { status, reason } = statusOf(t, downHosts.has(Scope.hostOf(e.url)));
+    const run: SeedRun = {
+      runId: h.runId,
+      seedEntryId: e.id,
+      listPages: t.listPages,
+      items: t.items,
+      reportItems: t.reportItems,
+      newReports: t.newReports,
+      family: t.family,
+      usedBrowser: t.usedBrowser,
+      usedLearned: t.usedLearned,
+      failures: t.failures,
+      status,
+      reason,
+    };
+    h.catalog.seedHealth.recordSeedRun(run);
+    if (t.reportItems === 0) emit(h, { kind: 'seed_empty', host: Scope.hostOf(e.url), url: e.url, detail: reason });
+    runs.push(run);
+  }
+  return runs;
+}

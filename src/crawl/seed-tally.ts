@@ -1,0 +1,72 @@
+/**
+ * What each seed entry gave in this run, counted as its list pages are read: the basis of escalation (no silent
+ * zero) and of seed health. Held in memory for the run and written to the catalog when the run ends.
+ */
+import type { AnnouncedTotals } from './families/announced.ts';
+
+export interface SeedTally {
+  seedEntryId: number;
+  url: string;
+  listPages: number;
+  items: number;
+  reportItems: number;
+  newReports: number;
+  failures: number;
+  family: string | null;
+  usedBrowser: boolean;
+  usedLearned: boolean;
+  /** What the seed's first page announces about the list's size. */
+  announced: AnnouncedTotals;
+  /** Paging stopped on purpose (an incremental run reached known items): fewer pages than announced is expected. */
+  stoppedEarly: boolean;
+  /** The seed page runs scripts that may draw the list. */
+  hasScripts: boolean;
+  /** The seed was already sent to the browser to learn its list, in this run. */
+  escalated: boolean;
+  /** Why the browser could not help, when it could not (no list in the traffic…). */
+  notes: string[];
+}
+
+export class SeedTallies {
+  private readonly bySeed = new Map<number, SeedTally>();
+
+  of(seedEntryId: number, url = ''): SeedTally {
+    let t = this.bySeed.get(seedEntryId);
+    if (!t) {
+      t = {
+        seedEntryId,
+        url,
+        listPages: 0,
+        items: 0,
+        reportItems: 0,
+        newReports: 0,
+        failures: 0,
+        family: null,
+        usedBrowser: false,
+        usedLearned: false,
+        announced: {},
+        stoppedEarly: false,
+        hasScripts: false,
+        escalated: false,
+        notes: [],
+      };
+      this.bySeed.set(seedEntryId, t);
+    }
+    if (url && !t.url) t.url = url;
+    return t;
+  }
+
+  all(): SeedTally[] {
+    return [...this.bySeed.values()];
+  }
+}
+
+/** Whether a seed yielded fewer than it announced, when it read its list to the end. */
+export function shortOfAnnounced(t: SeedTally): string | null {
+  if (t.stoppedEarly || t.reportItems === 0) return null;
+  const { announcedPages, announcedItems } = t.announced;
+  // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
+  if (announcedItems !== undefined) return t.items < announcedItems ? `found ${t.items} items of the ${announcedItems} the page announces` : null;
+  if (announcedPages !== undefined && t.listPages < announcedPages) return `read ${t.listPages} list pages of the ${announcedPages} its pager announces`;
+  return null;
+}

@@ -1,0 +1,97 @@
+/**
+ * No silent zero over HTTP alone (no browser needed): a broken JSON list answer is a failed request with the reason,
+ * the seed that yields nothing because of it ends with a seed_empty event, and every list request's outcome (family,
+ * signal, items, report items, next requests) is in the catalog. A seed page whose detected family finds no report
+ * while another family's parser does is read with the better parser.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Catalog } from '../../src/catalog/catalog.ts';
+import { loadConfig, storagePaths } from '../../src/config.ts';
+import { harvest } from '../../src/crawl/harvest.ts';
+import { loadSeeds } from '../../src/registry/seeds-file.ts';
+import { FAST } from '../helpers/harvest.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const config = loadConfig({ politeness: FAST });
+
+function html(res: import('node:http').ServerResponse, body: string, status = 200): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(body);
+}
+
+async function crawl(seedUrls: { name: string; url: string }[]) {
+  const dir = tempDir();
+  const seeds = path.join(dir, 'seeds.yaml');
+  writeFileSync(seeds, `agencies:\n${seedUrls.map((s) => `  - name: ${s.name}\n    entries:\n      - url: ${s.url}\n        family: auto\n`).join('')}`);
+  const storage = path.join(dir, 'storage');
+  const catalog = Catalog.open(storagePaths(storage).catalog);
+  const summary = await harvest({ config: { ...config, storageDir: storage }, catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
+  return { catalog, summary };
+}
+
+test('a malformed JSON list answer is a failure with its reason, and its seed ends in seed_empty', { timeout: 120_000 }, async () => {
+  const server = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return html(res, '', 404);
+    if (req.url === '/nb/index.html') return html(res, '<html><body><div id="app" data-api="/api/list?page=1&size=10"></div><script src="/app.js"></script></body></html>');
+    if (req.url?.startsWith('/api/list')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"data":{"list":[{"title":"某市统计局2023年政府信息公开工作年度报告","url":"/a/1.html"'); // cut short
+      return;
+    }
+    return html(res, 'not found', 404);
+  });
+  const { catalog, summary } = await crawl([{ name: '某市统计局', url: `${server.origin}/nb/index.html` }]);
+  try {
+    const api = catalog.urls.get(`${server.origin}/api/list?page=1&size=10`);
+    assert.equal(api?.outcome, 'failed');
+    assert.match(api?.reason ?? '', /malformed: malformed JSON list answer/);
+    assert.equal(summary.status, 'partial');
+    const outcomes = catalog.seedHealth.listOutcomes(summary.runId);
+    assert.deepEqual(
+      outcomes.map((o) => [o.family, o.items, o.nextRequests, o.error === null]),
+      [
+        ['jsapi', 0, 1, true],
+        ['jsapi', 0, 0, false],
+      ],
+    );
+    assert.equal(outcomes[0]!.signal, 'jsapi: an empty shell naming its API');
+    const [seed] = catalog.seedHealth.seedRuns(summary.runId);
+    assert.equal(seed!.status, 'host_failed');
+    assert.equal(seed!.failures, 1);
+    const empty = catalog.runs.events(summary.runId, 'seed_empty');
+    assert.equal(empty.length, 1);
+    assert.match(empty[0]!.detail ?? '', /1 of its requests failed/);
+  } finally {
+    catalog.close();
+  }
+});
+
+test('when the detected family finds no report, every parser is tried and the best kept', { timeout: 120_000 }, async () => {
+  // A page with a TRS pager script (so it is detected as TRS) whose reports sit in an aggregator-style year list:
+  // only the aggregator parser turns the bare department names into reports.
+  const page = `<html><head><title>2023年度政府信息公开工作年度报告</title></head><body>
+<h1>2023年度政府信息公开工作年度报告</h1>
+<ul><li><a href="/bm/jyj.html">某市教育局</a></li><li><a href="/bm/tjj.html">某市统计局</a></li></ul>
+<script>createPageHTML(1, 0, "index", "html");</script></body></html>`;
+  const server = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return html(res, '', 404);
+    if (req.url === '/nb/2023.html') return html(res, page);
+    if (req.url?.startsWith('/bm/')) return html(res, `<html><body><h1 class="article-title">${req.url.includes('jyj') ? '某市教育局' : '某市统计局'}2023年政府信息公开工作年度报告</h1><div id="zoom"><p>正文</p></div></body></html>`);
+    return html(res, 'not found', 404);
+  });
+  const { catalog, summary } = await crawl([{ name: '某市人民政府', url: `${server.origin}/nb/2023.html` }]);
+  try {
+    const [first] = catalog.seedHealth.listOutcomes(summary.runId);
+    assert.equal(first!.family, 'aggregator');
+    assert.equal(first!.reportItems, 2);
+    assert.match(first!.signal, /^fallback: aggregator found report items where trs found none/);
+    assert.equal(catalog.reports.all().length, 2);
+    assert.equal(summary.emptySeeds, 0);
+  } finally {
+    catalog.close();
+  }
+});
