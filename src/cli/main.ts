@@ -8,6 +8,7 @@ import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { scheduleCommand } from './schedule.ts';
 import { statusCommand } from './status.ts';
+import { serveCommand } from './serve.ts';
 
 export function program(): Command {
   return new Command('nianbao')
@@ -21,7 +22,8 @@ export function program(): Command {
     .addCommand(extractCommand())
     .addCommand(exportCommand())
     .addCommand(statusCommand())
-    .addCommand(coverageCommand());
+    .addCommand(coverageCommand())
+    .addCommand(serveCommand());
 }
 
 export async function main(argv: string[]): Promise<number> {
