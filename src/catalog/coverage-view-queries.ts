@@ -53,19 +53,23 @@ export interface RegionCount {
   changed: number;
 }
 
-const AGENCY_CONDITION = `(@province IS NULL OR a.province = @province)
-  AND (@city IS NULL OR a.city = @city)
-  AND (@county IS NULL OR a.county = @county)
-  AND (@level IS NULL OR a.level = @level)
-  AND (@discovered IS NULL OR a.discovered = @discovered)`;
+/** The agency filters on agencies aliased `t`. */
+function agencyCondition(t: string): string {
+  return `(@province IS NULL OR ${t}.province = @province)
+  AND (@city IS NULL OR ${t}.city = @city)
+  AND (@county IS NULL OR ${t}.county = @county)
+  AND (@level IS NULL OR ${t}.level = @level)
+  AND (@discovered IS NULL OR ${t}.discovered = @discovered)`;
+}
+const AGENCY_CONDITION = agencyCondition('a');
 
 const YEARS = 'r.year BETWEEN @from AND @to';
 
-/** The state filter as a condition on agency `a`. */
+/** The state filter as a condition on agency `g` (not `a`: the report-state subquery has its own `a`). */
 function stateCondition(state: CellStateFilter | undefined): string {
   if (!state) return '1';
   if (state === 'missing') {
-    return `(SELECT count(*) FROM reports r WHERE r.agency_id = a.id AND ${YEARS}) < @to - @from + 1`;
+    return `(SELECT count(*) FROM reports r WHERE r.agency_id = g.id AND ${YEARS}) < @to - @from + 1`;
   }
   const flag = {
     on_time: 's.late = 0',
@@ -75,7 +79,7 @@ function stateCondition(state: CellStateFilter | undefined): string {
     unreadable: 's.unreadable',
     changed: 's.changed',
   }[state];
-  return `EXISTS (SELECT 1 FROM (${reportStatesSql(`r.agency_id = a.id AND ${YEARS}`)}) s WHERE ${flag})`;
+  return `EXISTS (SELECT 1 FROM (${reportStatesSql(`r.agency_id = g.id AND ${YEARS}`)}) s WHERE ${flag})`;
 }
 
 function params(f: GridFilter) {
@@ -108,13 +112,13 @@ export class CoverageViewQueries {
 
   /** Agencies matching the filter: how many, and one page of them in division and name order. */
   agencies(f: GridFilter, page: { offset: number; limit: number }): { total: number; rows: GridAgency[] } {
-    const where = `${AGENCY_CONDITION} AND ${stateCondition(f.state)}`;
+    const where = `${agencyCondition('g')} AND ${stateCondition(f.state)}`;
     const p = params(f);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM agencies a WHERE ${where}`).get(p) as { n: number }).n;
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM agencies g WHERE ${where}`).get(p) as { n: number }).n;
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.name, a.level, a.division, a.province, a.city, a.county, a.discovered FROM agencies a
-         WHERE ${where} ORDER BY a.division, a.name, a.id LIMIT @limit OFFSET @offset`,
+        `SELECT g.id, g.name, g.level, g.division, g.province, g.city, g.county, g.discovered FROM agencies g
+         WHERE ${where} ORDER BY g.division, g.name, g.id LIMIT @limit OFFSET @offset`,
       )
       .all({ ...p, limit: page.limit, offset: page.offset }) as GridAgency[];
     return { total, rows };
