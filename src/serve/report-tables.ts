@@ -33,6 +33,24 @@ export function describeCheck(c: CheckRecord): string {
   return rule ?? c.rule;
 }
 
+/** What a failing check found, in the report's own terms. `actual` and `expected` are as src/extract/checks.ts stores them. */
+export function checkMessage(c: CheckRecord): string {
+  const a = formatNumber(c.actual);
+  const e = formatNumber(c.expected);
+  switch (c.rule) {
+    case RULES.rowTotal:
+      return `总计 printed ${a}, 自然人 + 法人或其他组织 add up to ${e}`;
+    case RULES.balance:
+      return `一 + 二 = ${a}, but (七)总计 + 四 = ${e}`;
+    case RULES.outcomeSum:
+      return `(七)总计 printed ${a}, (一)…(六) add up to ${e}`;
+    case RULES.reviewTotal:
+      return `总计 printed ${a}, 维持 + 纠正 + 其他 + 尚未审结 add up to ${e}`;
+    default:
+      return `expected ${e}, found ${a}`;
+  }
+}
+
 function failures(checks: CheckRecord[]): Map<string, CheckRecord[]> {
   const out = new Map<string, CheckRecord[]>();
   for (const c of checks) {
@@ -46,7 +64,7 @@ function failures(checks: CheckRecord[]): Map<string, CheckRecord[]> {
 function cell(d: FigureData, fails: Map<string, CheckRecord[]>, key: string): SafeHtml {
   const failed = fails.get(key);
   if (failed) {
-    const why = failed.map((c) => `${c.rule} ${c.scope}: printed ${formatNumber(c.actual)}, parts add up to ${formatNumber(c.expected)}`).join('; ');
+    const why = failed.map((c) => `${c.rule} ${c.scope}: ${checkMessage(c)}`).join('; ');
     return html`<td class="num fail" data-key="${key}" title="${why}">${formatNumber(d.figures[key])}</td>`;
   }
   if (d.unreadable.includes(key)) return html`<td class="num unknown" data-key="${key}" title="could not be read">?</td>`;

@@ -93,7 +93,7 @@ describe('report page', () => {
     assert.equal(r.status, 200);
     assert.match(r.body, /三、收到和处理政府信息公开申请情况/);
     assert.match(r.body, /本年制发件数/, '2021 format section 二');
-    assert.match(r.body, /<td class="num fail" data-key="s3.new_received.total" title="s3.row_total s3.new_received: printed 13, parts add up to 12">13<\/td>/);
+    assert.match(r.body, /<td class="num fail" data-key="s3.new_received.total" title="s3.row_total s3.new_received: 总计 printed 13, 自然人 \+ 法人或其他组织 add up to 12">13<\/td>/);
     assert.match(r.body, /<tr class="fail" data-rule="s3.row_total" data-scope="s3.new_received">/);
     assert.match(r.body, new RegExp(`href="/files/${v.failingSha}"`));
     const old = await get(`/reports/${v.reports.old2019}`);

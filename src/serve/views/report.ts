@@ -7,7 +7,7 @@ import type { ReportExtraction } from '../../catalog/extractions.ts';
 import { badgeText, statesOf } from '../cell-state.ts';
 import { externalLink, formatBytes, formatInstant, formatNumber, html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
-import { describeCheck, figureTables, markedCell, type FigureData } from '../report-tables.ts';
+import { checkMessage, describeCheck, figureTables, markedCell, type FigureData } from '../report-tables.ts';
 import { coverageHref } from './coverage.ts';
 
 export interface ReportData {
@@ -59,8 +59,8 @@ function checksTable(checks: CheckRecord[]): SafeHtml {
   const row = (c: CheckRecord) =>
     html`<tr class="${c.ok === false ? 'fail' : c.ok === null ? 'uncertain' : 'pass'}" data-rule="${c.rule}" data-scope="${c.scope}">
 <td>${c.ok === false ? 'fails' : c.ok === null ? 'uncertain' : 'passes'}</td><td>${describeCheck(c)}<div class="muted sha">${c.rule}</div></td><td class="sha">${c.scope}</td>
-<td class="num">${formatNumber(c.actual)}</td><td class="num">${formatNumber(c.expected)}</td><td class="sha">${markedCell(c) ?? ''}</td></tr>`;
-  const head = html`<tr><th>Result</th><th>Rule</th><th>Where</th><th class="num">Printed</th><th class="num">Parts add up to</th><th>Cell marked</th></tr>`;
+<td class="num">${formatNumber(c.actual)}</td><td class="num">${formatNumber(c.expected)}</td><td>${c.ok === false ? checkMessage(c) : ''}${markedCell(c) && c.ok === false ? html`<div class="sha muted">marked: ${markedCell(c)}</div>` : ''}</td></tr>`;
+  const head = html`<tr><th>Result</th><th>Rule</th><th>Where</th><th class="num">Actual</th><th class="num">Expected</th><th>What it found</th></tr>`;
   const problems = sorted.filter((c) => c.ok !== true);
   const passed = sorted.filter((c) => c.ok === true);
   return html`${problems.length ? html`<table class="checks">${head}${problems.map(row)}</table>` : html`<p>Every check passes.</p>`}
