@@ -52,8 +52,8 @@ export function reportStatesSql(where: string, extra = ''): string {
         coalesce(r.published_at, ${FILE_DATE_SQL}) AS pub_date,
         ${DEADLINE_SQL} AS deadline,
         coalesce(x.checks_failed, 0) > 0 AS failing,
-        (coalesce(x.status, '') IN ('needs_ocr', 'failed', 'unsupported')
-          OR EXISTS (SELECT 1 FROM extractions e WHERE e.sha256 = x.best_sha256 AND e.unreadable <> '[]')) AS unreadable,
+        -- Unreadable cells make the checks that need them uncertain: the report row says so without a lookup.
+        (coalesce(x.status, '') IN ('needs_ocr', 'failed', 'unsupported') OR coalesce(x.checks_uncertain, 0) > 0) AS unreadable,
         EXISTS (SELECT 1 FROM report_files f1 JOIN report_files f2
           ON f2.report_id = f1.report_id AND f2.url = f1.url AND f2.sha256 <> f1.sha256 WHERE f1.report_id = r.id) AS changed,
         coalesce(x.status, 'pending') AS extraction_status

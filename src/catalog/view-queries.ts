@@ -219,7 +219,7 @@ export class ViewQueries {
     return this.db
       .prepare(
         `SELECT r.id, r.agency_id, a.name AS agency, r.year, r.title, r.published_at FROM reports r JOIN agencies a ON a.id = r.agency_id
-         WHERE r.title LIKE @q ESCAPE '\\' OR r.id IN (SELECT report_id FROM report_sources WHERE title LIKE @q ESCAPE '\\')
+         WHERE r.title LIKE @q ESCAPE '\\'
          ORDER BY r.year DESC, a.division, a.name LIMIT @limit`,
       )
       .all({ q: likePattern(q), limit }) as SearchReportRow[];

@@ -53,6 +53,10 @@ export interface AppOptions {
   catalog: Catalog;
   /** The storage directory: stored files are `<storageDir>/<stored_path>` as the catalog records them. */
   storageDir: string;
+  /** Compute the country-level aggregates right after start, so the first visitor does not wait for them. */
+  warm?: boolean;
+  /** Agencies above which a country-wide state filter asks for a province (default COUNTRY_STATE_FILTER_LIMIT). */
+  countryStateFilterLimit?: number;
 }
 
 function errorPage(status: number, message: string): SafeHtml {
@@ -66,7 +70,16 @@ function csv(c: Context, name: string, body: string): Response {
 }
 
 export function createApp(opts: AppOptions): Hono {
-  const v = new ViewCatalog(opts.catalog);
+  const v = new ViewCatalog(opts.catalog, opts.countryStateFilterLimit);
+  if (opts.warm) {
+    setTimeout(() => {
+      try {
+        v.warm();
+      } catch (err) {
+        console.error(`serve: could not precompute the overview: ${(err as Error).message}`);
+      }
+    }, 0);
+  }
   const assets = loadAssets();
   const filesRoot = path.resolve(opts.storageDir, 'files') + path.sep;
   const app = new Hono();

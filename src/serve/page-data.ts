@@ -2,6 +2,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { CoverageViewQueries, type GridFilter } from '../catalog/coverage-view-queries.ts';
 import { ViewQueries } from '../catalog/view-queries.ts';
+import { AggregateCache } from './aggregate-cache.ts';
 import { KEY_FIGURE_KEYS, KEY_FIGURES, keyFigureValue, type KeyFigure } from './key-figures.ts';
 import { gridFilter, type Params } from './params.ts';
 import type { AgencyData } from './views/agency.ts';
@@ -12,33 +13,58 @@ import type { SearchData } from './views/search.ts';
 
 export const PAGE_SIZE = 100;
 export const SEARCH_LIMIT = 200;
+/** Above this many agencies, filtering the whole country by state (a pass over every report) needs a province. */
+export const COUNTRY_STATE_FILTER_LIMIT = 20_000;
 
 /** The catalog with the view's own query sets beside its standard ones. */
 export class ViewCatalog {
   readonly coverage: CoverageViewQueries;
   readonly view: ViewQueries;
-  constructor(readonly catalog: Catalog) {
+  /** Aggregates over many reports, reused while the catalog is unchanged (see AggregateCache). */
+  readonly cache: AggregateCache;
+  constructor(
+    readonly catalog: Catalog,
+    private readonly countryStateFilterLimit = COUNTRY_STATE_FILTER_LIMIT,
+  ) {
     this.coverage = new CoverageViewQueries(catalog.db);
     this.view = new ViewQueries(catalog.db);
+    this.cache = new AggregateCache(catalog.db);
+  }
+
+  reportYears(): number[] {
+    return this.cache.get('years', () => this.coverage.reportYears()).value;
   }
 
   filter(p: Params): GridFilter {
-    return gridFilter(p, this.coverage.reportYears());
+    return gridFilter(p, this.reportYears());
+  }
+
+  /** Computes what the first visitor would otherwise wait for: the country-level counts and the overview. */
+  warm(): void {
+    this.overviewData(undefined);
+    this.coverageData({}, 1);
   }
 
   coverageData(p: Params, pageNo: number): CoverageData {
-    const allYears = this.coverage.reportYears();
+    const allYears = this.reportYears();
     const filter = gridFilter(p, allYears);
     const years: number[] = [];
     for (let y = filter.fromYear; y <= filter.toYear; y++) years.push(y);
-    const { total, rows } = this.coverage.agencies(filter, { offset: (pageNo - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+    const { level, origin, region, fromYear, toYear } = filter;
+    const counts = this.cache.get(`regions:${JSON.stringify({ level, origin, region, fromYear, toYear })}`, () => this.coverage.regionCounts(filter));
+    const agencyCount = counts.value.reduce((n, c) => (c.year === fromYear ? n + c.agencies : n), 0);
+    // A state filter over the whole country reads every report for every page: at national size, ask for a province.
+    const tooBroad = filter.state !== undefined && !region.province && agencyCount > this.countryStateFilterLimit;
+    const { total, rows } = tooBroad ? { total: 0, rows: [] } : this.coverage.agencies(filter, { offset: (pageNo - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     return {
       filter,
       years,
       allYears: allYears.length ? allYears : years,
-      counts: this.coverage.regionCounts(filter),
+      counts: counts.value,
+      countsAt: counts.at,
       agencies: rows,
       total,
+      tooBroad: tooBroad ? agencyCount : undefined,
       cells: this.coverage.cells(rows.map((a) => a.id), filter.fromYear, filter.toYear),
       page: pageNo,
       pageSize: PAGE_SIZE,
@@ -83,11 +109,13 @@ export class ViewCatalog {
 
   overviewData(figureId: string | undefined): OverviewData {
     const figure: KeyFigure = KEY_FIGURES.find((f) => f.id === figureId) ?? KEY_FIGURES[0]!;
+    const counts = this.cache.get('counts', () => this.catalog.status.countsByState());
     return {
-      counts: this.catalog.status.countsByState(),
-      perYear: this.view.reportsPerYear(),
+      counts: counts.value,
+      countsAt: counts.at,
+      perYear: this.cache.get('perYear', () => this.view.reportsPerYear()).value,
       figure,
-      provinces: this.view.provinceFigure(figure.keys),
+      provinces: this.cache.get(`provinces:${figure.id}`, () => this.view.provinceFigure(figure.keys)).value,
       runs: this.catalog.runs.recent(10).map((r) => ({ ...r, events: this.catalog.runs.eventCounts(r.id) })),
       seeds: this.view.seedHealth(20),
       seedTotal: this.view.seedCount(),

@@ -20,7 +20,7 @@ export interface RunningView {
 
 export async function startView(opts: ServeOptions): Promise<RunningView> {
   const catalog = openReadOnlyCatalog(storagePaths(opts.storageDir).catalog);
-  const app = createApp({ catalog, storageDir: opts.storageDir });
+  const app = createApp({ catalog, storageDir: opts.storageDir, warm: true });
   const host = opts.host ?? '127.0.0.1';
   let server: ServerType;
   const address = await new Promise<AddressInfo>((resolve, reject) => {

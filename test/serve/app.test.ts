@@ -71,6 +71,15 @@ describe('coverage grid', () => {
     assert.ok(lines.includes('宜阳县,2023,3,3,0,2,1,0,1,0,1'), regions.body);
   });
 
+  test('a country-wide state filter over too many agencies asks for a province instead of reading every report', async () => {
+    const strict = createApp({ catalog, storageDir: v.storage, countryStateFilterLimit: 3 });
+    const body = await (await strict.request('/coverage?state=late')).text();
+    assert.match(body, /Filtering 6 agencies by state at once reads every report of the country: choose a province/);
+    assert.doesNotMatch(body, /<tr data-agency=/);
+    const henan = await (await strict.request(`/coverage?state=late&province=${encodeURIComponent('河南省')}`)).text();
+    assert.match(henan, new RegExp(`<tr data-agency="${v.ids.luoyang}">`));
+  });
+
   test('bad filter values are a 400 that says what is wrong', async () => {
     for (const [url, message] of [
       ['/coverage?from=abc', /from must be a whole number/],

@@ -11,7 +11,11 @@ export interface CoverageData {
   /** Every year with reports, for the year-range selects. */
   allYears: number[];
   counts: RegionCount[];
+  /** When the counts were computed (they may be reused for a minute while a crawl writes). */
+  countsAt: number;
   agencies: GridAgency[];
+  /** Set (to the number of agencies) when a state filter over the whole country was not run: too many agencies. */
+  tooBroad?: number;
   total: number;
   cells: ReportStateRow[];
   page: number;
@@ -139,13 +143,15 @@ export function coveragePage(d: CoverageData): SafeHtml {
 ${breadcrumbs(f)}
 ${filters(d)}
 <h2>Reports per region and year</h2>
-<p class="muted">published / agencies; late and failing counted. Click a region to drill down.</p>
+<p class="muted">published / agencies; late and failing counted. Click a region to drill down. Counted ${new Date(d.countsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.</p>
 ${countsTable(d)}
 <h2>Agencies × years</h2>
 ${legend()}
-${pager(d)}
+${d.tooBroad
+      ? html`<p class="notice">Filtering ${d.tooBroad} agencies by state at once reads every report of the country: choose a province above (or in the table), then filter.</p>`
+      : html`${pager(d)}
 ${gridTable(d)}
-${pager(d)}
+${pager(d)}`}
 <p class="downloads"><a href="${coverageHref(f, {}, '/coverage.csv')}">the grid as CSV (coverage columns, one row per agency and year, every page)</a></p>`,
   );
 }

@@ -8,6 +8,7 @@ import { coverageHref } from './coverage.ts';
 
 export interface OverviewData {
   counts: Record<string, number>;
+  countsAt: number;
   perYear: { year: number; reports: number; extracted: number; failing: number }[];
   figure: KeyFigure;
   provinces: ProvinceFigureRow[];
@@ -41,6 +42,7 @@ export function overviewPage(d: OverviewData): SafeHtml {
   return page(
     { title: 'Overview', nav: 'overview', charts: true },
     html`<h1>Overview</h1>
+<p class="muted">Totals as of ${new Date(d.countsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.</p>
 <div class="cards">
 ${card('registry agencies', c.agencies ?? 0, '/coverage?origin=registry')}
 ${card('discovered agencies', c.agencies_discovered ?? 0, '/coverage?origin=discovered')}
