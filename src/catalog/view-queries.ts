@@ -139,6 +139,13 @@ export class ViewQueries {
       .all({ id: reportId, limit }) as RunEventView[];
   }
 
+  /** A run's events, newest last, with the report each names. */
+  runEvents(runId: number, limit: number): (RunEventView & { report_id: number | null; host: string | null })[] {
+    return this.db
+      .prepare('SELECT run_id, at, kind, host, url, report_id, sha256, detail FROM run_events WHERE run_id = ? ORDER BY id LIMIT ?')
+      .all(runId, limit) as (RunEventView & { report_id: number | null; host: string | null })[];
+  }
+
   /** Every report of an agency, oldest first, with its state. */
   agencyYears(agencyId: number): AgencyYearView[] {
     return this.db

@@ -22,7 +22,11 @@ import { agencyPage } from './views/agency.ts';
 import { coveragePage } from './views/coverage.ts';
 import { overviewPage } from './views/overview.ts';
 import { reportPage } from './views/report.ts';
+import { runPage } from './views/run.ts';
 import { searchPage } from './views/search.ts';
+
+/** Events listed on a run's page; the counts above them cover all. */
+const RUN_EVENTS_SHOWN = 1000;
 
 export const CSP = [
   "default-src 'none'",
@@ -158,6 +162,13 @@ export function createApp(opts: AppOptions): Hono {
     const id = idParam(c.req.param('id'));
     const ids = v.view.agencyYears(id).map((r) => r.report_id);
     return csv(c, `agency-${id}-figures.csv`, toCsv(figureExportColumns(), figureRecords(opts.catalog, v.view.reportFigureRows(ids))));
+  });
+
+  app.get('/runs/:id', (c) => {
+    const id = idParam(c.req.param('id'));
+    const run = opts.catalog.runs.get(id);
+    if (!run) return c.notFound();
+    return c.html(runPage({ run, counts: opts.catalog.runs.eventCounts(id), events: v.view.runEvents(id, RUN_EVENTS_SHOWN), limit: RUN_EVENTS_SHOWN }).value);
   });
 
   app.get('/search', (c) => c.html(searchPage(v.searchData(searchText(params(c)))).value));

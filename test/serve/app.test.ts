@@ -169,6 +169,18 @@ describe('safety', () => {
   });
 });
 
+describe('runs', () => {
+  test('the overview links the latest runs; a run lists what it saw, linked to the reports', async () => {
+    const overview = await get('/');
+    assert.match(overview.body, /<a href="\/runs\/1">1<\/a>/);
+    const run = await get('/runs/1');
+    assert.equal(run.status, 200);
+    assert.match(run.body, /<dt>Events<\/dt><dd>changed 1 · new_report 9<\/dd>/);
+    assert.match(run.body, new RegExp(`<td>changed</td><td>gov.test</td><td class="url">http://gov.test/yy/jyj/2023.docx</td><td><a href="/reports/${v.reports.changed}">`));
+    assert.equal((await get('/runs/77')).status, 404);
+  });
+});
+
 describe('search and CSV downloads', () => {
   test('search finds agencies by former names and reports by title', async () => {
     const r = await get(`/search?q=${encodeURIComponent('人民防空')}`);

@@ -159,7 +159,7 @@ export function buildViewCatalog(storage: string): ViewCatalog {
       extracted(changed, file(changed, 'http://gov.test/yy/jyj/2023.docx', Buffer.from('PK first version'), 'docx', 'docx'), '2021', figuresOf('2021', 2));
       at('2024-06-01T02:00:00Z');
       const second = file(changed, 'http://gov.test/yy/jyj/2023.docx', Buffer.from('PK second version'), 'docx', 'docx');
-      catalog.runs.event(run, { kind: 'changed', url: 'http://gov.test/yy/jyj/2023.docx', reportId: changed, sha256: second, detail: 'docx' });
+      catalog.runs.event(run, { kind: 'changed', host: 'gov.test', url: 'http://gov.test/yy/jyj/2023.docx', reportId: changed, sha256: second, detail: 'docx' });
 
       // 洛阳市发展和改革委员会 2024: a title written to attack the page.
       at('2025-01-24T02:00:00Z');

@@ -62,7 +62,7 @@ ${provinceChart(d)}
 <div class="layout-2">
 <section><h2>Latest runs</h2>
 <div class="wide"><table><tr><th>Run</th><th>Kind</th><th>Started</th><th>Status</th><th>Events</th></tr>
-${d.runs.map((r) => html`<tr><td class="num">${r.id}</td><td>${r.kind}</td><td>${formatInstant(r.started_at)}</td><td>${r.status}</td><td>${Object.entries(r.events).map(([k, n]) => `${k} ${n}`).join(' · ')}</td></tr>`)}
+${d.runs.map((r) => html`<tr><td class="num"><a href="/runs/${r.id}">${r.id}</a></td><td>${r.kind}</td><td>${formatInstant(r.started_at)}</td><td>${r.status}</td><td>${Object.entries(r.events).map(([k, n]) => `${k} ${n}`).join(' · ')}</td></tr>`)}
 </table></div></section>
 <section><h2>Seed health</h2>
 <p class="muted">${d.seeds.length} of ${d.seedTotal} seed entries, failing ones first.</p>

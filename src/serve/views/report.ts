@@ -118,7 +118,7 @@ ${disagreementsList(d.extraction)}
 
 <h2>History</h2>
 <div class="wide"><table><tr><th>When</th><th>Run</th><th>What</th><th>URL</th><th>Detail</th></tr>
-${d.events.map((e) => html`<tr><td>${formatInstant(e.at)}</td><td class="num">${e.run_id}</td><td>${e.kind}</td><td class="url">${e.url ?? ''}</td><td>${e.detail ?? ''}${e.sha256 ? html` <span class="sha">${e.sha256.slice(0, 12)}</span>` : ''}</td></tr>`)}
+${d.events.map((e) => html`<tr><td>${formatInstant(e.at)}</td><td class="num"><a href="/runs/${e.run_id}">${e.run_id}</a></td><td>${e.kind}</td><td class="url">${e.url ?? ''}</td><td>${e.detail ?? ''}${e.sha256 ? html` <span class="sha">${e.sha256.slice(0, 12)}</span>` : ''}</td></tr>`)}
 </table></div>`,
   );
 }
