@@ -77,9 +77,11 @@ if (process.argv[1]?.endsWith('serve.ts')) {
   const dirAt = args.indexOf('--dir');
   const dir = dirAt >= 0 && args[dirAt + 1] ? path.resolve(args[dirAt + 1]!) : path.join(os.tmpdir(), small ? 'nianbao-national-small' : 'nianbao-national');
   const result = await benchServe(dir, { small, log: (l) => process.stderr.write(`bench serve: ${l}\n`) });
-  const rows = result.timings.map((t) => `| ${t.page} | ${t.coldMs} | ${t.medianMs} | ${t.medianMs <= TARGET_MS && t.status === 200 ? 'yes' : '**no**'} |`);
-  console.log(`catalog: ${result.catalog.agencies} agencies, ${result.catalog.reports} reports, ${result.catalog.files} files, ${(result.catalog.bytes / 2 ** 30).toFixed(2)} GiB\n`);
-  console.log(['| page | cold ms | median ms | ≤ 1 s |', '|---|---|---|---|', ...rows].join('\n'));
+  const ok = (t: PageTiming, ms: number) => (ms <= TARGET_MS && t.status === 200 ? 'yes' : '**no**');
+  const rows = result.timings.map((t) => `| ${t.page} | ${t.coldMs} | ${ok(t, t.coldMs)} | ${t.medianMs} | ${ok(t, t.medianMs)} |`);
+  console.log(`catalog: ${result.catalog.agencies} agencies, ${result.catalog.reports} reports, ${result.catalog.files} files, ${(result.catalog.bytes / 2 ** 30).toFixed(2)} GiB`);
+  console.log(`machine: ${result.machine.cpus} × ${result.machine.model}, load average ${result.machine.load.map((l) => l.toFixed(1)).join(' ')}\n`);
+  console.log(['| page | first request ms | ≤ 1 s | then (median of 3) ms | ≤ 1 s |', '|---|---|---|---|---|', ...rows].join('\n'));
   const jsonAt = args.indexOf('--json');
   if (jsonAt >= 0 && args[jsonAt + 1]) writeFileSync(args[jsonAt + 1]!, `${JSON.stringify(result, null, 2)}\n`);
 }

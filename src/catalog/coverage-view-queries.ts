@@ -144,7 +144,7 @@ export class CoverageViewQueries {
       .prepare(
         `SELECT s.region, s.year, count(*) AS reports, sum(s.late = 0) AS on_time, sum(s.late = 1) AS late,
                 sum(s.late IS NULL) AS undated, sum(s.failing) AS failing, sum(s.unreadable) AS unreadable, sum(s.changed) AS changed
-         FROM (${reportStatesSql(`${AGENCY_CONDITION} AND ${YEARS}`, `${key} AS region, `)}) s
+         FROM (${reportStatesSql(`${AGENCY_CONDITION} AND ${YEARS}`, `${key} AS region, `, { once: true })}) s
          GROUP BY s.region, s.year`,
       )
       .all(p) as Omit<RegionCount, 'agencies'>[];
