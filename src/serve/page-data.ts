@@ -2,7 +2,11 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { CoverageViewQueries, type GridFilter } from '../catalog/coverage-view-queries.ts';
 import { ViewQueries } from '../catalog/view-queries.ts';
-import { AggregateCache } from './aggregate-cache.ts';
+import { AggregateCache, type CachedValue } from './aggregate-cache.ts';
+import { computeAggregate, keyString, type AggregateKey } from './aggregates.ts';
+import type { BackgroundAggregates } from './background.ts';
+import type { RegionCount } from '../catalog/coverage-view-queries.ts';
+import type { ProvinceFigureRow } from '../catalog/view-queries.ts';
 import { KEY_FIGURE_KEYS, KEY_FIGURES, keyFigureValue, type KeyFigure } from './key-figures.ts';
 import { gridFilter, type Params } from './params.ts';
 import type { AgencyData } from './views/agency.ts';
@@ -25,6 +29,8 @@ export class ViewCatalog {
   constructor(
     readonly catalog: Catalog,
     private readonly countryStateFilterLimit = COUNTRY_STATE_FILTER_LIMIT,
+    /** With a worker, country-wide aggregates are computed there and pages show them when ready. */
+    private readonly background?: BackgroundAggregates,
   ) {
     this.coverage = new CoverageViewQueries(catalog.db);
     this.view = new ViewQueries(catalog.db);
@@ -45,14 +51,27 @@ export class ViewCatalog {
     this.coverageData({}, 1);
   }
 
+  /**
+   * An aggregate from the cache. Country-wide ones go to the worker when there is one (undefined until ready);
+   * everything else, and everything without a worker, is computed here.
+   */
+  private aggregate<T>(k: AggregateKey): CachedValue<T> | undefined {
+    const key = keyString(k);
+    const countryWide = k.name !== 'regions' || !k.filter.region.province;
+    if (!this.background || !countryWide) return this.cache.get(key, () => computeAggregate(this.catalog, k) as T);
+    return this.cache.peek<T>(key, () => this.background!.compute(k), (err) => console.error(`serve: ${k.name}: ${err.message}`));
+  }
+
   coverageData(p: Params, pageNo: number): CoverageData {
     const allYears = this.reportYears();
     const filter = gridFilter(p, allYears);
     const years: number[] = [];
     for (let y = filter.fromYear; y <= filter.toYear; y++) years.push(y);
     const { level, origin, region, fromYear, toYear } = filter;
-    const counts = this.cache.get(`regions:${JSON.stringify({ level, origin, region, fromYear, toYear })}`, () => this.coverage.regionCounts(filter));
-    const agencyCount = counts.value.reduce((n, c) => (c.year === fromYear ? n + c.agencies : n), 0);
+    const counts = this.aggregate<RegionCount[]>({ name: 'regions', filter: { level, origin, region, fromYear, toYear } });
+    const agencyCount = counts
+      ? counts.value.reduce((n, c) => (c.year === fromYear ? n + c.agencies : n), 0)
+      : this.coverage.agencies({ ...filter, state: undefined }, { offset: 0, limit: 0 }).total;
     // A state filter over the whole country reads every report for every page: at national size, ask for a province.
     const tooBroad = filter.state !== undefined && !region.province && agencyCount > this.countryStateFilterLimit;
     const { total, rows } = tooBroad ? { total: 0, rows: [] } : this.coverage.agencies(filter, { offset: (pageNo - 1) * PAGE_SIZE, limit: PAGE_SIZE });
@@ -60,8 +79,8 @@ export class ViewCatalog {
       filter,
       years,
       allYears: allYears.length ? allYears : years,
-      counts: counts.value,
-      countsAt: counts.at,
+      counts: counts?.value,
+      countsAt: counts?.at,
       agencies: rows,
       total,
       tooBroad: tooBroad ? agencyCount : undefined,
@@ -109,13 +128,13 @@ export class ViewCatalog {
 
   overviewData(figureId: string | undefined): OverviewData {
     const figure: KeyFigure = KEY_FIGURES.find((f) => f.id === figureId) ?? KEY_FIGURES[0]!;
-    const counts = this.cache.get('counts', () => this.catalog.status.countsByState());
+    const counts = this.aggregate<Record<string, number>>({ name: 'counts' });
     return {
-      counts: counts.value,
-      countsAt: counts.at,
-      perYear: this.cache.get('perYear', () => this.view.reportsPerYear()).value,
+      counts: counts?.value,
+      countsAt: counts?.at,
+      perYear: this.aggregate<{ year: number; reports: number; extracted: number; failing: number }[]>({ name: 'perYear' })?.value,
       figure,
-      provinces: this.cache.get(`provinces:${figure.id}`, () => this.view.provinceFigure(figure.keys)).value,
+      provinces: this.aggregate<ProvinceFigureRow[]>({ name: 'provinces', keys: figure.keys })?.value,
       runs: this.catalog.runs.recent(10).map((r) => ({ ...r, events: this.catalog.runs.eventCounts(r.id) })),
       seeds: this.view.seedHealth(20),
       seedTotal: this.view.seedCount(),

@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { openReadOnlyCatalog } from '../catalog/read-only.ts';
 import { storagePaths } from '../config.ts';
 import { createApp } from './app.ts';
+import { BackgroundAggregates } from './background.ts';
 
 export interface ServeOptions {
   storageDir: string;
@@ -19,14 +20,18 @@ export interface RunningView {
 }
 
 export async function startView(opts: ServeOptions): Promise<RunningView> {
-  const catalog = openReadOnlyCatalog(storagePaths(opts.storageDir).catalog);
-  const app = createApp({ catalog, storageDir: opts.storageDir, warm: true });
+  const catalogFile = storagePaths(opts.storageDir).catalog;
+  const catalog = openReadOnlyCatalog(catalogFile);
+  // Country-wide sums run in a worker with its own connection, so no request waits behind them.
+  const background = new BackgroundAggregates(catalogFile);
+  const app = createApp({ catalog, storageDir: opts.storageDir, warm: true, background });
   const host = opts.host ?? '127.0.0.1';
   let server: ServerType;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8080 }, (info) => resolve(info));
     server.once('error', (err) => {
       catalog.close();
+      void background.close();
       reject(err);
     });
   });
@@ -37,7 +42,7 @@ export async function startView(opts: ServeOptions): Promise<RunningView> {
       new Promise<void>((resolve) => {
         server.close(() => {
           catalog.close();
-          resolve();
+          void background.close().then(() => resolve());
         });
         // Keep-alive connections of a browser would hold close() open.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -7,20 +7,25 @@ import { page } from '../layout.ts';
 import { coverageHref } from './coverage.ts';
 
 export interface OverviewData {
-  counts: Record<string, number>;
-  countsAt: number;
-  perYear: { year: number; reports: number; extracted: number; failing: number }[];
+  /** Each undefined while computed in the background (see page-data.ts). */
+  counts: Record<string, number> | undefined;
+  countsAt: number | undefined;
+  perYear: { year: number; reports: number; extracted: number; failing: number }[] | undefined;
   figure: KeyFigure;
-  provinces: ProvinceFigureRow[];
+  provinces: ProvinceFigureRow[] | undefined;
   runs: (RunRow & { events: Record<string, number> })[];
   seeds: SeedHealthRow[];
   seedTotal: number;
 }
 
+const COMPUTING = html`<p class="notice">Being computed from every report: this page reloads itself when it is ready.</p>`;
+
 function provinceChart(d: OverviewData): SafeHtml {
-  const years = [...new Set(d.provinces.map((p) => p.year))].sort((a, b) => a - b);
-  const names = [...new Set(d.provinces.map((p) => p.province ?? '(no province)'))];
-  const at = new Map(d.provinces.map((p) => [`${p.province ?? '(no province)'}\u0000${p.year}`, p]));
+  if (!d.provinces) return COMPUTING;
+  const provinces = d.provinces;
+  const years = [...new Set(provinces.map((p) => p.year))].sort((a, b) => a - b);
+  const names = [...new Set(provinces.map((p) => p.province ?? '(no province)'))];
+  const at = new Map(provinces.map((p) => [`${p.province ?? '(no province)'}\u0000${p.year}`, p]));
   const chart = { x: years, series: names.map((n) => ({ label: n, values: years.map((y) => at.get(`${n}\u0000${y}`)?.value ?? null) })) };
   return html`<form class="filters" method="get" action="/"><label>Figure<select name="figure">${KEY_FIGURES.map(
     (f) => html`<option value="${f.id}"${f.id === d.figure.id ? html` selected` : ''}>${f.label}</option>`,
@@ -36,14 +41,15 @@ ${names.map((n) => html`<tr><th><a href="${coverageHref({ region: n === '(no pro
 }
 
 export function overviewPage(d: OverviewData): SafeHtml {
-  const c = d.counts;
+  const c = d.counts ?? {};
+  const ready = d.counts !== undefined && d.perYear !== undefined && d.provinces !== undefined;
   const card = (label: string, value: string | number, href?: string) =>
     html`<div class="card">${href ? html`<a href="${href}"><b>${value}</b></a>` : html`<b>${value}</b>`}${label}</div>`;
   return page(
-    { title: 'Overview', nav: 'overview', charts: true },
+    { title: 'Overview', nav: 'overview', charts: true, refreshSeconds: ready ? undefined : 5 },
     html`<h1>Overview</h1>
-<p class="muted">Totals as of ${new Date(d.countsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.</p>
-<div class="cards">
+${d.countsAt ? html`<p class="muted">Totals as of ${new Date(d.countsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.</p>` : ''}
+${d.counts ? html`<div class="cards">
 ${card('registry agencies', c.agencies ?? 0, '/coverage?origin=registry')}
 ${card('discovered agencies', c.agencies_discovered ?? 0, '/coverage?origin=discovered')}
 ${card('reports', c.reports ?? 0)}
@@ -52,11 +58,11 @@ ${card('stored', formatBytes(c.bytes ?? 0))}
 ${card('files extracted', c.extraction_extracted ?? 0)}
 ${card('need OCR', c.extraction_needs_ocr ?? 0, '/coverage?state=unreadable')}
 ${card('seed entries', d.seedTotal)}
-</div>
+</div>` : COMPUTING}
 <h2>Reports per year</h2>
-<div class="wide"><table><tr><th>Year</th><th class="num">Reports</th><th class="num">With figures</th><th class="num">Failing checks</th></tr>
+${d.perYear ? html`<div class="wide"><table><tr><th>Year</th><th class="num">Reports</th><th class="num">With figures</th><th class="num">Failing checks</th></tr>
 ${d.perYear.map((y) => html`<tr><th><a href="${coverageHref({ region: {}, fromYear: y.year, toYear: y.year })}">${y.year}</a></th><td class="num">${y.reports}</td><td class="num">${y.extracted}</td><td class="num">${y.failing ? html`<a href="${coverageHref({ region: {}, fromYear: y.year, toYear: y.year, state: 'failing' })}">${y.failing}</a>` : 0}</td></tr>`)}
-</table></div>
+</table></div>` : COMPUTING}
 <h2>${d.figure.label}: sum per province and year</h2>
 ${provinceChart(d)}
 <div class="layout-2">
