@@ -1,9 +1,8 @@
 /** The report page: who, when, where from, every file, the three tables with failing checks marked, and history. */
 import type { AgencyRow } from '../../catalog/agencies.ts';
-import type { CheckRecord } from '../../catalog/extractions.ts';
+import type { CheckRecord, ReportExtraction } from '../../catalog/extractions.ts';
 import type { ReportStateRow } from '../../catalog/report-state.ts';
 import type { ReportFileView, ReportSourceView, RunEventView } from '../../catalog/view-queries.ts';
-import type { ReportExtraction } from '../../catalog/extractions.ts';
 import { badgeText, statesOf } from '../cell-state.ts';
 import { externalLink, formatBytes, formatInstant, formatNumber, html, type SafeHtml } from '../html.ts';
 import { page } from '../layout.ts';
