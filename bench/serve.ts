@@ -8,7 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openReadOnlyCatalog } from '../src/catalog/read-only.ts';
+import { Catalog } from '../src/catalog/catalog.ts';
 import { createApp } from '../src/serve/app.ts';
 import { BackgroundAggregates } from '../src/serve/background.ts';
 import { nationalCatalog } from './national-catalog.ts';
@@ -27,7 +27,7 @@ export const TARGET_MS = 1000;
 export async function benchServe(storageDir: string, opts: { small?: boolean; log?: (l: string) => void } = {}) {
   const log = opts.log ?? (() => {});
   const built = nationalCatalog(storageDir, { small: opts.small, log });
-  const catalog = openReadOnlyCatalog(built.catalogFile);
+  const catalog = Catalog.openReadOnly(built.catalogFile);
   try {
     const app = createApp({ catalog, storageDir });
     const pick = <T>(sql: string) => catalog.db.prepare(sql).get() as T;

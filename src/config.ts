@@ -3,6 +3,7 @@
  * Precedence: command-line flag > environment variable > default.
  */
 import path from 'node:path';
+import { ConfigError } from './errors.ts';
 
 export interface PolitenessConfig {
   /** Requests in flight at once to one host. Default 1. Env NIANBAO_HOST_CONCURRENCY. */
@@ -64,7 +65,7 @@ function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`environment variable ${name} must be a non-negative number, got "${raw}"`);
+  if (!Number.isFinite(n) || n < 0) throw new ConfigError(`environment variable ${name} must be a non-negative number, got "${raw}"`);
   return n;
 }
 
@@ -94,6 +95,15 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     politeness,
   };
 }
+
+/**
+ * The storage lock's heartbeat: while a run lives it rewrites the time in its lock file this often (an unref'd
+ * timer). A lock whose heartbeat is older than LOCK_STALE_AFTER_MS is stale whatever pid and host it names, so a
+ * run killed in a container (new hostname, or the same pid after a restart) never blocks the next one for longer
+ * than that. The limit is six heartbeats, so a busy event loop that delays a few of them is not mistaken for death.
+ */
+export const LOCK_HEARTBEAT_MS = 20_000;
+export const LOCK_STALE_AFTER_MS = 120_000;
 
 /** Where each kind of runtime data lives inside the storage directory. */
 export function storagePaths(storageDir: string) {

@@ -16,6 +16,8 @@ export const ExitCode = {
   locked: 4,
   /** The catalog or the store cannot be opened or written. */
   storage: 5,
+  /** A read-only command (export, coverage, status) found no catalog at the storage path; nothing was created. */
+  noCatalog: 6,
   /** Anything unexpected: a bug. */
   internal: 70,
 } as const;
@@ -47,6 +49,11 @@ export class LockedError extends NianbaoError {
 /** The catalog or the file store failed. */
 export class StorageError extends NianbaoError {
   override readonly exitCode = ExitCode.storage;
+}
+
+/** A read-only command was pointed at a storage path that holds no catalog (a mistyped --storage, usually). */
+export class NoCatalogError extends NianbaoError {
+  override readonly exitCode = ExitCode.noCatalog;
 }
 
 /** A fetch failed in a way that is final for this URL in this run (4xx, scope, robots, size cap). */

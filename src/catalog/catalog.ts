@@ -1,5 +1,5 @@
 /** The catalog: one SQLite file, the single source of truth. The rest of nianbao talks to it through this facade. */
-import { openDb, type Db } from './db.ts';
+import { openDb, openDbReadOnly, type Db } from './db.ts';
 import { Agencies } from './agencies.ts';
 import { SeedEntries } from './seed-entries.ts';
 import { Reports } from './reports.ts';
@@ -9,6 +9,7 @@ import { Runs } from './runs.ts';
 import { ExportQueries } from './export-queries.ts';
 import { StatusQueries } from './status-queries.ts';
 import { Extractions } from './extractions.ts';
+import { ChallengeHosts } from './challenge-hosts.ts';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -20,6 +21,7 @@ export class Catalog {
   readonly exports: ExportQueries;
   readonly status: StatusQueries;
   readonly extractions: Extractions;
+  readonly challenges: ChallengeHosts;
 
   constructor(readonly db: Db) {
     this.agencies = new Agencies(db);
@@ -31,10 +33,16 @@ export class Catalog {
     this.exports = new ExportQueries(db);
     this.status = new StatusQueries(db);
     this.extractions = new Extractions(db);
+    this.challenges = new ChallengeHosts(db);
   }
 
   static open(file: string): Catalog {
     return new Catalog(openDb(file));
+  }
+
+  /** An existing catalog, read-only; NoCatalogError when there is none (nothing is created). */
+  static openReadOnly(file: string): Catalog {
+    return new Catalog(openDbReadOnly(file));
   }
 
   /** Runs fn in one transaction. */

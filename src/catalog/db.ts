@@ -3,10 +3,10 @@
  * (files NNN_name.sql, applied in order, each once, each in a transaction).
  */
 import Database from 'better-sqlite3';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { StorageError } from '../errors.ts';
+import { NoCatalogError, StorageError } from '../errors.ts';
 
 export type Db = Database.Database;
 
@@ -39,6 +39,44 @@ export function openDb(file: string): Db {
   db.pragma('busy_timeout = 10000');
   migrate(db);
   return db;
+}
+
+/**
+ * Opens an existing catalog for reading only: nothing is created on disk when there is none (a mistyped storage
+ * path must not leave an empty catalog behind). A read-only connection cannot migrate, so a catalog whose schema
+ * is older than this code is refused with the way out: run a write command (crawl, extract) once.
+ */
+export function openDbReadOnly(file: string): Db {
+  if (!existsSync(file)) throw new NoCatalogError(`no catalog at ${file}: check --storage (or NIANBAO_STORAGE); a crawl creates it`);
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 10000');
+  } catch (err) {
+    throw new StorageError(`cannot open the catalog at ${file}: ${(err as Error).message}`, { cause: err });
+  }
+  try {
+    const missing = pendingMigrations(db);
+    if (missing.length) {
+      throw new StorageError(
+        `the catalog at ${file} has an older schema (missing ${missing.join(', ')}) than this nianbao: ` +
+          'run a write command on it once (nianbao crawl or nianbao extract) to upgrade it, then retry',
+      );
+    }
+  } catch (err) {
+    db.close();
+    if (err instanceof StorageError) throw err;
+    throw new StorageError(`${file} is not a readable nianbao catalog: ${(err as Error).message}`, { cause: err });
+  }
+  return db;
+}
+
+/** Migrations this code has that the catalog has not applied (an empty list when it is up to date). */
+function pendingMigrations(db: Db): string[] {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
+  if (!hasTable) return listMigrations().map((m) => m.name);
+  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  return listMigrations().filter((m) => !applied.has(m.version)).map((m) => m.name);
 }
 
 export function migrate(db: Db): void {

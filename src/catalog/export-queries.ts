@@ -27,6 +27,8 @@ export interface ReportFileExportRow extends ReportColumns {
   published_at: string | null;
   first_seen_at: string;
   agency_discovered: number;
+  /** How the agency was decided: title | publisher | document | seed (empty for reports older than migration 005). */
+  attribution: string | null;
 }
 
 export interface ExportFilter {
@@ -45,6 +47,7 @@ export interface ReportFigureRow extends ReportColumns {
   checks_failed: number;
   checks_uncertain: number;
   disagreements: string;
+  attribution: string | null;
 }
 
 export class ExportQueries {
@@ -55,7 +58,8 @@ export class ExportQueries {
       SELECT r.id AS report_id, a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
              r.page_url AS report_url, x.template, coalesce(x.status, 'pending') AS status, x.reason,
              x.best_sha256 AS source_sha256, coalesce(x.checks_failed, 0) AS checks_failed,
-             coalesce(x.checks_uncertain, 0) AS checks_uncertain, coalesce(x.disagreements, '[]') AS disagreements
+             coalesce(x.checks_uncertain, 0) AS checks_uncertain, coalesce(x.disagreements, '[]') AS disagreements,
+             r.attribution
       FROM reports r
       JOIN agencies a ON a.id = r.agency_id
       LEFT JOIN report_extractions x ON x.report_id = r.id
@@ -70,7 +74,7 @@ export class ExportQueries {
       SELECT a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
              rf.source_url AS report_url, rf.url AS file_url, rf.file_name, rf.role,
              f.sha256, f.size, f.media_type, f.stored_path, f.extraction_status, r.published_at,
-             rf.first_seen_at, a.discovered AS agency_discovered
+             rf.first_seen_at, a.discovered AS agency_discovered, r.attribution
       FROM report_files rf
       JOIN reports r ON r.id = rf.report_id
       JOIN agencies a ON a.id = r.agency_id

@@ -2,6 +2,10 @@
 import type { Db } from './db.ts';
 import { nowIso } from './time.ts';
 
+/** How a report's agency was decided, most specific first (see migration 005). */
+export const ATTRIBUTION_VIA = ['title', 'publisher', 'document', 'seed'] as const;
+export type AttributionVia = (typeof ATTRIBUTION_VIA)[number];
+
 export interface ReportRow {
   id: number;
   agency_id: number;
@@ -11,6 +15,8 @@ export interface ReportRow {
   published_at: string | null;
   first_seen_at: string;
   last_seen_at: string;
+  /** NULL for reports found before migration 005. */
+  attribution: AttributionVia | null;
 }
 
 export interface ReportSighting {
@@ -22,6 +28,14 @@ export interface ReportSighting {
   seedEntryId?: number | null;
   publisher?: string | null;
   publishedAt?: string | null;
+  /** How this sighting's agency was decided. */
+  attribution?: AttributionVia | null;
+}
+
+/** Whether `via` is more specific than what the report holds (a seed fallback never replaces a name found). */
+function moreSpecific(via: AttributionVia | null | undefined, held: AttributionVia | null): boolean {
+  if (!via) return false;
+  return held === null || ATTRIBUTION_VIA.indexOf(via) < ATTRIBUTION_VIA.indexOf(held);
 }
 
 export interface FileLink {
@@ -66,10 +80,10 @@ export class Reports {
       if (!report) {
         const info = this.db
           .prepare(
-            `INSERT INTO reports (agency_id, year, title, page_url, published_at, first_seen_at, last_seen_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO reports (agency_id, year, title, page_url, published_at, first_seen_at, last_seen_at, attribution)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(s.agencyId, s.year, s.title, s.pageUrl, s.publishedAt ?? null, now, now);
+          .run(s.agencyId, s.year, s.title, s.pageUrl, s.publishedAt ?? null, now, now, s.attribution ?? null);
         report = this.byId(Number(info.lastInsertRowid))!;
       } else if (s.publishedAt && (!report.published_at || s.publishedAt < report.published_at)) {
         // An earlier publication of the same report (the original before a re-post) gives its title and page.
@@ -79,23 +93,26 @@ export class Reports {
       } else {
         this.db.prepare('UPDATE reports SET last_seen_at = ? WHERE id = ?').run(now, report.id);
       }
+      if (!newReport && moreSpecific(s.attribution, report.attribution)) {
+        this.db.prepare('UPDATE reports SET attribution = ? WHERE id = ?').run(s.attribution, report.id);
+      }
       const existing = this.db.prepare('SELECT id, report_id FROM report_sources WHERE page_url = ?').get(s.pageUrl) as
         | { id: number; report_id: number }
         | undefined;
       if (existing) {
         this.db
           .prepare(
-            `UPDATE report_sources SET last_seen_at = ?, report_id = ?, title = ?, publisher = coalesce(?, publisher)
-             WHERE id = ?`,
+            `UPDATE report_sources SET last_seen_at = ?, report_id = ?, title = ?, publisher = coalesce(?, publisher),
+             attribution = coalesce(?, attribution) WHERE id = ?`,
           )
-          .run(now, report.id, s.title, s.publisher ?? null, existing.id);
+          .run(now, report.id, s.title, s.publisher ?? null, s.attribution ?? null, existing.id);
       } else {
         this.db
           .prepare(
-            `INSERT INTO report_sources (report_id, page_url, list_url, seed_entry_id, title, publisher, first_seen_at, last_seen_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO report_sources (report_id, page_url, list_url, seed_entry_id, title, publisher, first_seen_at, last_seen_at, attribution)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(report.id, s.pageUrl, s.listUrl ?? null, s.seedEntryId ?? null, s.title, s.publisher ?? null, now, now);
+          .run(report.id, s.pageUrl, s.listUrl ?? null, s.seedEntryId ?? null, s.title, s.publisher ?? null, now, now, s.attribution ?? null);
       }
       return { report: this.byId(report.id)!, newReport, newSource: !existing };
     })();

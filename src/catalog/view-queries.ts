@@ -239,7 +239,7 @@ export class ViewQueries {
         `SELECT a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
                 rf.source_url AS report_url, rf.url AS file_url, rf.file_name, rf.role,
                 f.sha256, f.size, f.media_type, f.stored_path, f.extraction_status, r.published_at,
-                rf.first_seen_at, a.discovered AS agency_discovered
+                rf.first_seen_at, a.discovered AS agency_discovered, r.attribution
          FROM report_files rf
          JOIN reports r ON r.id = rf.report_id
          JOIN agencies a ON a.id = r.agency_id
@@ -257,7 +257,8 @@ export class ViewQueries {
         `SELECT r.id AS report_id, a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
                 r.page_url AS report_url, x.template, coalesce(x.status, 'pending') AS status, x.reason,
                 x.best_sha256 AS source_sha256, coalesce(x.checks_failed, 0) AS checks_failed,
-                coalesce(x.checks_uncertain, 0) AS checks_uncertain, coalesce(x.disagreements, '[]') AS disagreements
+                coalesce(x.checks_uncertain, 0) AS checks_uncertain, coalesce(x.disagreements, '[]') AS disagreements,
+                r.attribution
          FROM reports r JOIN agencies a ON a.id = r.agency_id LEFT JOIN report_extractions x ON x.report_id = r.id
          WHERE r.id IN (SELECT value FROM json_each(@ids))
          ORDER BY a.province, a.city, a.county, a.name, r.year`,

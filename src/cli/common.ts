@@ -15,6 +15,11 @@ export function openCatalog(config: NianbaoConfig): Catalog {
   return Catalog.open(storagePaths(config.storageDir).catalog);
 }
 
+/** For commands that only read (export, coverage, status): never creates a catalog; exit 6 when there is none. */
+export function openCatalogReadOnly(config: NianbaoConfig): Catalog {
+  return Catalog.openReadOnly(storagePaths(config.storageDir).catalog);
+}
+
 export function configFrom(opts: { storage?: string }, extra: ConfigOverrides = {}): NianbaoConfig {
   return loadConfig({ ...extra, storageDir: opts.storage });
 }
@@ -57,7 +62,8 @@ export async function withLock<T>(config: NianbaoConfig, command: string, fn: ()
   mkdirSync(config.storageDir, { recursive: true });
   const lock = acquireLock(storagePaths(config.storageDir).lock, command);
   if (lock.tookOver) {
-    process.stderr.write(`nianbao: took over the lock of a run that is gone (pid ${lock.tookOver.pid}, since ${lock.tookOver.startedAt})\n`);
+    const t = lock.tookOver;
+    process.stderr.write(`nianbao: took over the lock of a run that is gone (pid ${t.pid} on ${t.host}, since ${t.startedAt}): ${t.staleBecause}\n`);
   }
   try {
     return await fn();

@@ -1,7 +1,7 @@
 /** `nianbao coverage`: which registry agencies have (not) published their report for a year. */
 import { Command } from 'commander';
 import { coverageLines, writeCoverageCsv } from '../export/coverage.ts';
-import { configFrom, openCatalog, positiveInt, say, storageOption } from './common.ts';
+import { configFrom, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
 import { table } from './table.ts';
 
 export function coverageCommand(): Command {
@@ -15,7 +15,7 @@ export function coverageCommand(): Command {
     .option('--bom', 'CSV with a UTF-8 BOM (for Excel)')
     .addOption(storageOption())
     .action(async (opts: { year: number; province?: string; out?: string; missing?: boolean; discovered?: boolean; bom?: boolean; storage: string }) => {
-      const catalog = openCatalog(configFrom(opts));
+      const catalog = openCatalogReadOnly(configFrom(opts));
       try {
         let lines = coverageLines(catalog, opts.year, { province: opts.province, includeDiscovered: opts.discovered });
         if (opts.missing) lines = lines.filter((l) => l.has_report === 'no');

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { progressFor, type ProgressMode } from './progress.ts';
 import type { NianbaoConfig } from '../config.ts';
+import { readCrawleeJson } from '../crawl/crawlee-setup.ts';
 import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
 import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
@@ -21,7 +22,9 @@ export interface CrawlFlags {
   progress: ProgressMode;
 }
 
+/** The configuration of crawl, backfill and schedule; a malformed crawlee.json fails here, before anything is written. */
 export function crawlConfig(opts: CrawlFlags): NianbaoConfig {
+  readCrawleeJson();
   return configFrom(opts, {
     maxFileBytes: opts.maxFileSize,
     politeness: {

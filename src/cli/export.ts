@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { exportFigures } from '../export/figures.ts';
 import { exportReportFiles } from '../export/report-files.ts';
-import { configFrom, openCatalog, positiveInt, say, storageOption } from './common.ts';
+import { configFrom, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
 
 export function exportCommand(): Command {
   return new Command('export')
@@ -14,7 +14,7 @@ export function exportCommand(): Command {
     .option('--bom', 'start the file with a UTF-8 BOM (for Excel)')
     .option('--figures', 'one row per report with its extracted figures and check results, instead of one row per file')
     .action(async (opts: { out: string; storage: string; province?: string; year?: number; bom?: boolean; figures?: boolean }) => {
-      const catalog = openCatalog(configFrom(opts));
+      const catalog = openCatalogReadOnly(configFrom(opts));
       try {
         const filter = { province: opts.province, year: opts.year };
         const n = opts.figures

@@ -2,6 +2,8 @@
 import { Command, CommanderError } from 'commander';
 import { ExitCode, NianbaoError } from '../errors.ts';
 import { crawlCommand } from './crawl.ts';
+import { discoverCommand } from './discover.ts';
+import { probeCommand } from './probe.ts';
 import { backfillCommand } from './backfill.ts';
 import { coverageCommand } from './coverage.ts';
 import { exportCommand } from './export.ts';
@@ -21,6 +23,8 @@ export function program(): Command {
     .addCommand(scheduleCommand())
     .addCommand(extractCommand())
     .addCommand(exportCommand())
+    .addCommand(probeCommand())
+    .addCommand(discoverCommand())
     .addCommand(statusCommand())
     .addCommand(coverageCommand())
     .addCommand(serveCommand());

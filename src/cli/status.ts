@@ -1,6 +1,6 @@
 /** `nianbao status`: the last runs, counts by state, failing hosts. */
 import { Command } from 'commander';
-import { configFrom, humanBytes, openCatalog, positiveInt, say, storageOption } from './common.ts';
+import { configFrom, humanBytes, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
 import { table } from './table.ts';
 
 export function statusCommand(): Command {
@@ -10,7 +10,7 @@ export function statusCommand(): Command {
     .option('--json', 'print JSON instead of tables')
     .addOption(storageOption())
     .action(async (opts: { runs: number; json?: boolean; storage: string }) => {
-      const catalog = openCatalog(configFrom(opts));
+      const catalog = openCatalogReadOnly(configFrom(opts));
       try {
         const runs = catalog.runs.recent(opts.runs).map((r) => ({ ...r, counts: JSON.parse(r.counts) as Record<string, unknown>, events: catalog.runs.eventCounts(r.id) }));
         const counts = catalog.status.countsByState();

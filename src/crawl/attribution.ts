@@ -1,22 +1,42 @@
 /**
- * Whose report is this, and for which year? The title names the agency and the year reported on; the page's
- * 发布机构 and the seed's agency are fallbacks. An agency a portal lists but the registry lacks (a county site's
- * bureaus and towns) is created from the title, placed in the region of the site's agency, and marked discovered.
+ * Whose report is this, and for which year? The agency comes from the report's title (the page's, then the list's),
+ * then the page's publisher field (发布机构 / 来源 / ContentSource), then the document's own heading; only when none
+ * of them names an agency does the report fall back to the seed's agency, and that is recorded (`via: 'seed'`).
+ * A portal's column often lists other agencies' reports (a city's, its office's, the province's), so the site's
+ * agency is never assumed. An agency the registry lacks is created from the name found, placed in the region the
+ * name gives (else the site's), and marked discovered.
  */
-import { agencyFromTitle, isAgencyName } from './classify/agency.ts';
+import { agencyFromHeading, agencyFromTitle, isAgencyName, isZoneName, publisherName } from './classify/agency.ts';
 import { parseReportYear, yearFromBody } from './classify/year.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
+import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
 import { AgencyIndex } from '../registry/agency-index.ts';
+import { getDivision, regionOf } from '../registry/divisions.ts';
 import { nameKey, splitRegionPrefix } from '../registry/normalize.ts';
-import { regionOf } from '../registry/divisions.ts';
 
 export interface Attribution {
   agency: AgencyRow;
   year: number;
-  via: 'title' | 'publisher' | 'seed';
+  via: AttributionVia;
   discovered: boolean;
 }
+
+export interface AttributionInput {
+  /** The report's title as the page gives it (or the list's, when the page gives none). */
+  title: string;
+  /** Further titles of the same report, tried in order after `title` (the list page's link text). */
+  otherTitles?: (string | null | undefined)[];
+  /** The page's 发布机构 / 来源 / ContentSource field as written. */
+  publisher?: string | null;
+  /** The document's text (the article body), for its heading and its statistics period. */
+  bodyText?: string | null;
+  /** The seed's agency: the fallback, and the region that relative names ("区政府…") are read in. */
+  siteAgency: AgencyRow;
+}
+
+/** 市/区/县 … standing for a region the name does not spell out ("区政府政务服务办"); 市场, 市政 are words. */
+const RELATIVE_PREFIX = /^(省|市|州|盟|区|县|旗)(?!场|政(?!府))/;
 
 export class Attributor {
   private readonly index: AgencyIndex;
@@ -37,31 +57,43 @@ export class Attributor {
     return parseReportYear(title) ?? (bodyText ? yearFromBody(bodyText) : null);
   }
 
-  attribute(input: { title: string; publisher?: string | null; bodyText?: string | null; siteAgency: AgencyRow }): Attribution | null {
-    const year = Attributor.year(input.title, input.bodyText);
-    if (year === null) return null;
+  attribute(input: AttributionInput): Attribution | null {
+    const titles = [input.title, ...(input.otherTitles ?? [])].filter((t): t is string => Boolean(t));
+    const year = titles.map((t) => parseReportYear(t)).find((y) => y !== null) ?? (input.bodyText ? yearFromBody(input.bodyText) : null);
+    if (year === null || year === undefined) return null;
     const site = input.siteAgency;
-    const fromTitle = agencyFromTitle(input.title);
-    const candidates: [string, Attribution['via']][] = [];
-    if (fromTitle) candidates.push([fromTitle, 'title']);
-    if (input.publisher) candidates.push([input.publisher, 'publisher']);
-    for (const [name, via] of candidates) {
-      const id = this.index.find(name, site.division);
+    const candidates: [string | null, AttributionVia][] = [
+      ...titles.map((t): [string | null, AttributionVia] => [agencyFromTitle(t), 'title']),
+      [publisherName(input.publisher), 'publisher'],
+      [input.bodyText ? agencyFromHeading(input.bodyText) : null, 'document'],
+    ];
+    for (const [raw, via] of candidates) {
+      if (!raw) continue;
+      const name = absoluteName(raw, site.division);
+      // A relative name that cannot be placed safely ("区政府…" on a city's site) names nobody we can tell.
+      if (!name) continue;
+      const id = this.find(name, site);
       if (id !== null) {
         const agency = this.catalog.agencies.byId(id)!;
-        if (via === 'title' && nameKey(name) !== agency.name_key) {
-          this.catalog.agencies.addAlias(agency.id, { alias: name, nameKey: nameKey(name), source: 'title', validFromYear: year, validToYear: year });
+        // Only a name that carries its region is a safe alias (see discover).
+        if (via === 'title' && nameKey(raw) !== agency.name_key && splitRegionPrefix(raw).division !== undefined) {
+          this.catalog.agencies.addAlias(agency.id, { alias: raw, nameKey: nameKey(raw), source: 'title', validFromYear: year, validToYear: year });
         }
         return { agency, year, via, discovered: false };
       }
-    }
-    if (fromTitle && isAgencyName(fromTitle)) {
-      return { agency: this.discover(fromTitle, site), year, via: 'title', discovered: true };
+      const discoverable = governmentOf(name) ?? (isAgencyName(name) || isZoneName(name) ? name : null);
+      if (discoverable) return { agency: this.discover(discoverable, raw, site), year, via, discovered: true };
     }
     return { agency: site, year, via: 'seed', discovered: false };
   }
 
-  private discover(name: string, site: AgencyRow): AgencyRow {
+  /** The agency a name denotes; a bare region ("鄂尔多斯市") denotes its people's government. */
+  private find(name: string, site: AgencyRow): number | null {
+    const government = governmentOf(name);
+    return (government ? this.index.find(government, site.division) : null) ?? this.index.find(name, site.division);
+  }
+
+  private discover(name: string, asWritten: string, site: AgencyRow): AgencyRow {
     const split = splitRegionPrefix(name, { division: site.division ?? undefined });
     const division = split.division ?? site.division;
     const region = division ? regionOf(division) : undefined;
@@ -78,10 +110,49 @@ export class Attributor {
       discovered: true,
       discoveredViaAgencyId: site.id,
     });
-    if (prefixed !== name) this.catalog.agencies.addAlias(agency.id, { alias: name, nameKey: nameKey(name), source: 'title' });
-    this.index.add({ id: agency.id, name: agency.name, division: agency.division, names: [agency.name, name] });
+    // Names as written become aliases only when they carry their region: a bare "教育局" or a relative "区政府…" is
+    // some agency of every region, and as a national key it would catch the next site's.
+    const written = [...new Set([name, asWritten])].filter((n) => nameKey(n) !== agency.name_key && splitRegionPrefix(n).division !== undefined);
+    for (const alias of written) this.catalog.agencies.addAlias(agency.id, { alias, nameKey: nameKey(alias), source: 'title' });
+    this.index.add({ id: agency.id, name: agency.name, division: agency.division, names: [agency.name, ...written] });
     return agency;
   }
+}
+
+/**
+ * The report a seed fallback would fold this page into although another page named that report's agency: the
+ * seed's agency is a guess, and a guess must not merge a second agency's report ("我局…" on a city's column) into
+ * one whose agency is known. Null when there is no such report.
+ */
+export function seedFallbackClash(catalog: Catalog, a: Attribution, pageUrl: string): ReportRow | null {
+  if (a.via !== 'seed') return null;
+  const existing = catalog.reports.byAgencyYear(a.agency.id, a.year);
+  if (!existing?.attribution || existing.attribution === 'seed') return null;
+  return catalog.reports.sources(existing.id).some((s) => s.page_url === pageUrl) ? null : existing;
+}
+
+/**
+ * A name with a relative region prefix ("区政府政务服务办", "市统计局") spelled out with the site's region when the
+ * prefix fits it (区/县/旗 on a county's site, 市 on a city's or a county-level city's, 省 anywhere in a province);
+ * null when it does not (区 on a city's site: which district?). Other names are returned as they are.
+ */
+export function absoluteName(name: string, siteDivision: string | null): string | null {
+  const text = name.normalize('NFKC').replace(/\s+/g, '');
+  const relative = RELATIVE_PREFIX.exec(text);
+  if (!relative || splitRegionPrefix(text).division || splitRegionPrefix(text).county) return text;
+  if (!siteDivision || !getDivision(siteDivision)) return null;
+  const split = splitRegionPrefix(text, { division: siteDivision });
+  // splitRegionPrefix consumes the prefix only when it could place it; otherwise it keeps the whole text.
+  if (!split.division || split.rest === text) return null;
+  const region = regionName(regionOf(split.division));
+  return region ? `${region}${split.rest}` : null;
+}
+
+/** "鄂尔多斯市" / "内蒙古自治区": a title naming only a region reports for that region's people's government. */
+export function governmentOf(name: string): string | null {
+  const split = splitRegionPrefix(name);
+  if (!split.division || split.rest !== '') return null;
+  return `${name.normalize('NFKC').replace(/\s+/g, '')}人民政府`;
 }
 
 function regionName(region: ReturnType<typeof regionOf>): string | undefined {

@@ -14,6 +14,7 @@ import type { Page, Route } from 'playwright';
 import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
+import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
 import { isFileUrl } from './list-page.ts';
@@ -33,8 +34,12 @@ export const CHROMIUM_ARGS = [
 ];
 
 const SKIPPED_RESOURCES = new Set(['image', 'font', 'stylesheet', 'media', 'texttrack', 'manifest']);
-/** Headers the fetcher sets itself (its own User-Agent, its own decoding) or that describe the browser's connection. */
-const DROPPED_HEADERS = new Set(['user-agent', 'accept-encoding', 'host', 'connection', 'content-length']);
+/**
+ * Headers the fetcher sets itself (its own decoding) or that describe the browser's connection. The browser's
+ * User-Agent is kept: a challenge script computes its cookie from navigator.userAgent, and the server checks it
+ * against the header (the HTTP lane then uses the same one for that host, see crawl/challenge.ts).
+ */
+const DROPPED_HEADERS = new Set(['accept-encoding', 'host', 'connection', 'content-length']);
 const CHALLENGE_ROUNDS = 4;
 
 /** The status of the last main-frame document each page received. */
@@ -111,6 +116,7 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
       statusMessageLoggingInterval: 3600,
       preNavigationHooks: [
         async ({ page, request }) => {
+          watchChallenges(page);
           await routeThroughFetcher(page, http, opts.context(), request.url);
         },
       ],
@@ -127,6 +133,7 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
           rendered: true,
         };
         if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
+        await handOverChallenge(page, h, visit.loadedUrl);
         if (data.kind === 'list') return handleList(h, visit, data);
         return handleDetail(h, visit, data);
       },

@@ -4,14 +4,10 @@
  * meta tags) first, then the metadata table most 信息公开 pages open with.
  */
 import type { Element } from 'domhandler';
-import { resolveLink } from '../download/scope.ts';
-import { ATTACHMENT_EXT, compact, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
+import { findAttachments, type Attachment } from './attachments.ts';
+import { compact, findDate, loadHtml, squash, type Doc } from './html.ts';
 
-export interface Attachment {
-  url: string;
-  /** The name a person sees: the link text, else the title attribute. */
-  name: string | null;
-}
+export type { Attachment };
 
 export interface DetailPage {
   title: string | null;
@@ -40,7 +36,8 @@ const BODY_SELECTORS = [
 
 /** Metadata labels (whitespace removed) → field. */
 const LABELS: [RegExp, 'publisher' | 'publishedAt' | 'indexNo' | 'title'][] = [
-  [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位)/, 'publisher'],
+  // 来源 / 信息来源 / 文章来源 (source) also name the publishing agency on many CMSs; attribution rejects 本网-like values.
+  [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位|发布部门|信息来源|文章来源|来源)/, 'publisher'],
   [/^(发布日期|发文日期|公开日期|生成日期|成文日期|发布时间)/, 'publishedAt'],
   [/^(索引号)/, 'indexNo'],
   [/^(名称|标题|信息名称|文件名称)/, 'title'],
@@ -86,18 +83,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const publishedRaw = meta($, 'PubDate') ?? fields.publishedAt ?? null;
   const body = BODY_SELECTORS.map((s) => $(s).first()).find((n) => n.length && squash(n.text()).length > 20) ?? $('body');
   const bodyText = squash(body.text());
-  const attachments: Attachment[] = [];
-  const seen = new Set<string>();
-  $('a[href]').each((_, el) => {
-    const a = $(el as Element);
-    const url = resolveLink(a.attr('href'), pageUrl);
-    if (!url || seen.has(url)) return;
-    const path = new URL(url).pathname;
-    const text = squash(a.text());
-    if (!(ATTACHMENT_EXT.test(path) || DOWNLOAD_PATH.test(path) || ATTACHMENT_EXT.test(text))) return;
-    seen.add(url);
-    attachments.push({ url, name: text || squash(a.attr('title') ?? '') || null });
-  });
+  const attachments = findAttachments($, pageUrl);
   return {
     title: title ? squash(title) : null,
     publisher: meta($, 'ContentSource') && !fields.publisher ? meta($, 'ContentSource') : (fields.publisher ?? null),

@@ -9,12 +9,14 @@ import type { AgencyRow } from '../catalog/agencies.ts';
 import type { RunEvent } from '../catalog/runs.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import type { Downloader } from '../download/downloader.ts';
+import type { HostCookies } from '../download/host-cookies.ts';
 import { Scope } from '../download/scope.ts';
 import type { FileStore } from '../download/store.ts';
 import { FetchError } from '../errors.ts';
-import { Attributor } from './attribution.ts';
+import { Attributor, seedFallbackClash } from './attribution.ts';
 import { classifyTitle } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
+import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import type { Frontier } from './frontier.ts';
 import { detectFamily, isChallenge, isShell, PARSERS, type ConcreteFamily } from './families/detect.ts';
 import type { ListItem } from './list-page.ts';
@@ -42,6 +44,10 @@ export interface HarvestContext {
   onEvent?: (e: RunEvent) => void;
   /** Hosts whose pages only a browser sees (a challenge, or lists drawn by script): their pages go to the browser lane. */
   browserHosts: Set<string>;
+  /** Hosts whose seed says render: browser: they stay in the browser lane after a challenge is passed. */
+  pinnedBrowserHosts?: Set<string>;
+  /** Cookies and User-Agent of hosts whose challenge the browser passed, used by the fetcher (see crawl/challenge.ts). */
+  hostCookies?: HostCookies;
 }
 
 export type { PageVisit };
@@ -148,7 +154,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   if (h.years && titleYear !== null && !h.years(titleYear)) return [];
   if (item.isFile) {
     const attribution = h.attributor.attribute({ title: item.title, siteAgency: agencyOf(h, data.siteAgencyId) });
-    if (!attribution) return [];
+    if (!attribution || refuseSeedMerge(h, attribution, item.url)) return [];
     const { report } = sight(h, attribution, item.title, item.url, listUrl, data.seedEntryId, null, item.date);
     return fileRequests(h, report.id, [{ url: item.url, name: item.title }], listUrl);
   }
@@ -177,6 +183,18 @@ function safeHost(url: string): string | null {
   }
 }
 
+/** A page whose agency nothing names is not folded into a report whose agency another page named (see attribution.ts). */
+function refuseSeedMerge(h: HarvestContext, a: NonNullable<ReturnType<Attributor['attribute']>>, url: string): boolean {
+  const clash = seedFallbackClash(h.catalog, a, url);
+  if (!clash) return false;
+  const host = safeHost(url);
+  const reason = `agency not named by title, publisher or heading: not merged into ${a.agency.name} ${a.year} (named by ${clash.attribution})`;
+  if (host) h.catalog.urls.record({ url, host, status: null, outcome: 'skipped', reason });
+  emit(h, { kind: 'skipped', host, url, detail: reason });
+  h.stats.skipped += 1;
+  return true;
+}
+
 function sight(
   h: HarvestContext,
   a: NonNullable<ReturnType<Attributor['attribute']>>,
@@ -196,6 +214,7 @@ function sight(
     seedEntryId,
     publisher,
     publishedAt,
+    attribution: a.via,
   });
   const host = safeHost(pageUrl);
   if (result.newReport) {
@@ -241,11 +260,16 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     return h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
   }
   if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
+  if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
   if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');
+  const index = collectionVerdict(visit, page, data.listTitle);
+  if (index.collection) return readAsList(h, visit, data, index.reason);
   const title = page.title && classifyTitle(page.title).isReport ? page.title : data.listTitle;
   const attribution = h.attributor.attribute({
     title,
+    // The list's link text may name the agency when the page's own title does not.
+    otherTitles: [data.listTitle],
     publisher: page.publisher,
     bodyText: page.bodyText,
     siteAgency: agencyOf(h, data.siteAgencyId),
@@ -261,9 +285,31 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     h.stats.skipped += 1;
     return;
   }
+  if (refuseSeedMerge(h, attribution, visit.url)) return;
   const { report } = sight(h, attribution, title, visit.url, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id);
   await h.frontier.add(fileRequests(h, report.id, page.attachments, visit.url));
+}
+
+/** A report URL that answered a document: the report is the list link's, its file goes through the downloader. */
+async function documentAsReport(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
+  const attribution = h.attributor.attribute({ title: data.listTitle, siteAgency: agencyOf(h, data.siteAgencyId) });
+  if (!attribution) {
+    h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'skipped', reason: 'a document with no report year in its list title' });
+    h.stats.skipped += 1;
+    return;
+  }
+  if ((h.years && !h.years(attribution.year)) || refuseSeedMerge(h, attribution, visit.url)) return;
+  const { report } = sight(h, attribution, data.listTitle, visit.url, data.listUrl, data.seedEntryId, null, data.listDate);
+  await h.frontier.add(fileRequests(h, report.id, [{ url: visit.url, name: data.listTitle }], data.listUrl));
+}
+
+/** A page reached as a report that is an index of reports: read it again as a list page of the seed. */
+async function readAsList(h: HarvestContext, visit: PageVisit, data: DetailData, why: string): Promise<void> {
+  const host = Scope.hostOf(visit.url);
+  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `not a report: ${why}; read as a list page` });
+  const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1 };
+  await h.frontier.add([{ url: visit.url, uniqueKey: `list:${visit.url}`, lane: laneOf(h, visit.url), userData: list }]);
 }
 
 /** Stores the report page as fetched (its original bytes and encoding) and links it to the report. */

@@ -13,12 +13,14 @@ import { Fetcher } from '../download/fetcher.ts';
 import { Robots } from '../download/robots.ts';
 import { Scope } from '../download/scope.ts';
 import { FileStore } from '../download/store.ts';
+import { HostCookies } from '../download/host-cookies.ts';
 import { FetchError } from '../errors.ts';
 import type { SeedAgency } from '../registry/seeds-file.ts';
 import { syncRegistry } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
+import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
 import { emit, handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
@@ -65,6 +67,10 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     },
   });
   fetcher.robots = new Robots(fetcher, config.politeness.userAgent);
+  const hostCookies = new HostCookies();
+  fetcher.cookies = hostCookies;
+  // Hosts that needed the browser to pass a challenge before: their seeds start in the browser lane.
+  const challenged = new Set(catalog.challenges.hosts());
   const store = new FileStore(config.storageDir);
   await store.sweepTemp();
   const http = new PoliteHttpClient(fetcher);
@@ -91,7 +97,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
         // The catalog holds what must survive. 401/403/429 are the fetcher's to handle, not reasons to retire a session.
         sessionPoolOptions: { blockedStatusCodes: [], persistenceOptions: { enable: false } },
         statisticsOptions: { persistenceOptions: { enable: false } },
-        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml'],
+        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,
         requestHandler: async (c) => {
@@ -139,7 +145,9 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
     years: opts.years,
     fullDepth: opts.fullDepth,
     onEvent: opts.onEvent,
-    browserHosts: new Set(entries.filter((e) => e.render === 'browser').map((e) => e.host)),
+    browserHosts: new Set(entries.filter((e) => e.render === 'browser' || challenged.has(e.host)).map((e) => e.host)),
+    pinnedBrowserHosts: new Set(entries.filter((e) => e.render === 'browser').map((e) => e.host)),
+    hostCookies,
   };
   const ticker = opts.onTick ? setInterval(() => opts.onTick!(stats, frontier.hostCounts()), 1000) : null;
 
@@ -150,7 +158,8 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
       const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0 };
       // The run id in the key makes every run list its seeds again, while a resumed run (same queues) does not
       // repeat what it already did.
-      return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane: e.render === 'browser' ? 'browser' : 'http', userData: data };
+      const lane = e.render === 'browser' || challenged.has(e.host) ? 'browser' : 'http';
+      return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane, userData: data };
     });
     await frontier.add(starts);
     await frontier.idle();

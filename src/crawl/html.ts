@@ -33,3 +33,25 @@ export const ATTACHMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd|odt|rtf|zip|rar|7z|
 
 /** URLs that serve files whatever their extension (Hanweb downfile.jsp and similar download endpoints). */
 export const DOWNLOAD_PATH = /(downfile|download|filedown|getfile|attachment|fujian)[^/]*$/i;
+
+/**
+ * The HTML with its comments removed, scripts kept whole: a list or a pager call commented out by the template
+ * (`<!-- <li>…</li> createPageHTML(…) -->`) is not on the page. Cheerio already ignores comments; this is for the
+ * pattern scans that read the raw text. A `<!--` inside a script (the old way of hiding script from browsers) is
+ * script, not a comment, so scripts are matched first.
+ */
+export function withoutComments(html: string): string {
+  return html.replace(/(<script\b[^>]*>[\s\S]*?<\/script\s*>)|<!--[\s\S]*?(?:-->|$)/gi, (_, script: string | undefined) => script ?? '');
+}
+
+/** The URL relative links of a page resolve against: its `<base href>` (resolved against the page), else the page. */
+export function documentBase($: Doc, pageUrl: string): string {
+  const href = $('base[href]').first().attr('href')?.trim();
+  if (!href) return pageUrl;
+  try {
+    const u = new URL(href, pageUrl);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : pageUrl;
+  } catch {
+    return pageUrl;
+  }
+}

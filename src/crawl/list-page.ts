@@ -4,7 +4,7 @@
  * classifier's job, so this stays generic.
  */
 import type { Element } from 'domhandler';
-import { ATTACHMENT_EXT, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
 
 export interface ListItem {
@@ -32,18 +32,52 @@ export function isFileUrl(url: string): boolean {
   return ATTACHMENT_EXT.test(p) || DOWNLOAD_PATH.test(p);
 }
 
+/** A page or file address quoted in a script link (`javascript:openWin('/art/1.html')`, `onclick="window.open('…')"`). */
+const SCRIPT_TARGET = /["']((?:https?:\/\/|\.{0,2}\/)[^"'\s]+|[^"'\s/]+\.(?:s?html?|jsp|aspx?|php|pdf|docx?))["']/;
+
+function scriptTarget(script: string, pageUrl: string): string | null {
+  if (!/javascript:|window\.open|location|open\w*\(/i.test(script)) return null;
+  const m = SCRIPT_TARGET.exec(script);
+  return m?.[1] ? resolveLink(m[1], pageUrl) : null;
+}
+
+/** A link's text less the date elements inside it (`<a><span>title</span><span>2024-01-02</span></a>`). */
+function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
+  const dated = a.find('*').filter((_, el) => {
+    const t = squash($(el).text());
+    return t.length <= 24 && findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：[\]()（）]/g, '') === '';
+  });
+  if (!dated.length) return a.text();
+  const copy = a.clone();
+  copy.find('*').filter((_, el) => dated.toArray().some((d) => squash($(d).text()) === squash($(el).text()))).remove();
+  return copy.text();
+}
+
+/** Link texts that say what to do, not what the item is. */
+const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
+
+/** The subject a row gives a link that names none: the row's text less dates and the link's own words. */
+function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null {
+  if (!row.length || row.is('div') || row.find('a[href]').length > 2) return null;
+  const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();
+  return text.length >= 4 && text.length <= 80 ? squash(text) : null;
+}
+
 export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): ListItem[] {
+  const base = documentBase($, pageUrl);
   const items: ListItem[] = [];
   const seen = new Set<string>();
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(CHROME).length) return;
-    const url = resolveLink(a.attr('href'), pageUrl);
+    const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base);
     if (!url || seen.has(url)) return;
-    const title = linkTitle(a.text(), a.attr('title'));
+    const row = a.closest('li, tr, dd, p, div');
+    let title = linkTitle(textWithoutDates($, a), a.attr('title'));
+    // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
+    if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;
     seen.add(url);
-    const row = a.closest('li, tr, dd, p, div');
     const date = findDate(squash(row.text()).replace(title, ''));
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });

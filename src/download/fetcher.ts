@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import type { PolitenessConfig } from '../config.ts';
 import { FetchError } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
+import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
 import { Scope } from './scope.ts';
 
@@ -58,6 +59,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
 export class Fetcher {
   readonly gates: HostGates;
   robots: RobotsPolicy | null = null;
+  /** Cookies and User-Agent of hosts whose challenge a browser passed; installed by the crawl. */
+  cookies: HostCookies | null = null;
 
   constructor(
     private readonly cfg: PolitenessConfig,
@@ -157,6 +160,12 @@ export class Fetcher {
       ...(req.conditional?.lastModified ? { 'if-modified-since': req.conditional.lastModified } : {}),
       ...lowerKeys(req.headers ?? {}),
     };
+    // A host behind a challenge sees the browser that passed it: its cookies and its User-Agent, on every request.
+    const kept = req.purpose === 'robots' ? null : (this.cookies?.headerFor(url) ?? null);
+    const cookie = mergeCookieHeader(headers.cookie, kept);
+    if (cookie) headers.cookie = cookie;
+    const browserAgent = req.purpose === 'robots' ? null : (this.cookies?.userAgentFor(gate.host) ?? null);
+    if (browserAgent) headers['user-agent'] = browserAgent;
     if (req.body !== undefined && !headers['content-length']) headers['content-length'] = String(Buffer.byteLength(req.body));
     const timeoutMs = req.purpose === 'file' ? this.cfg.downloadTimeoutMs : this.cfg.pageTimeoutMs;
     let res;
@@ -167,6 +176,7 @@ export class Fetcher {
       throw err;
     }
     this.observer.onExchange?.({ url, host: gate.host, method: req.method, status: res.status, purpose: req.purpose });
+    this.cookies?.update(url, res.headers['set-cookie']);
     if (res.status === 429 || res.status >= 500) {
       res.body.resume();
       const retryAfter = parseRetryAfter(res.headers['retry-after']);

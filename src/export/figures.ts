@@ -47,7 +47,8 @@ function verdict(checks: CheckRecord[], rule: string): string {
 
 /** Every column of `export --figures`, in order. */
 export function figureExportColumns(): string[] {
-  return [...FIGURE_BASE_COLUMNS, ...figureColumns(), ...checkColumns()];
+  // attribution was added after the figure and check columns: appended, so no existing column moves.
+  return [...FIGURE_BASE_COLUMNS, ...figureColumns(), ...checkColumns(), 'attribution'];
 }
 
 /** The `export --figures` record of each report row: its figures and check verdicts (shared with the web view). */

@@ -22,6 +22,8 @@ export const REPORT_FILE_COLUMNS = [
   'first_seen_at',
   'role',
   'agency_discovered',
+  // How the agency was decided: title | publisher | document | seed (a fallback to the seed's agency).
+  'attribution',
 ] as const;
 
 export async function exportReportFiles(catalog: Catalog, out: string, filter: ExportFilter, opts: CsvOptions = {}): Promise<number> {

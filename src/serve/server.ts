@@ -1,7 +1,7 @@
 /** Starts the web view on a host and port (127.0.0.1 unless told otherwise) over a read-only catalog. */
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { openReadOnlyCatalog } from '../catalog/read-only.ts';
+import { Catalog } from '../catalog/catalog.ts';
 import { storagePaths } from '../config.ts';
 import { createApp } from './app.ts';
 import { BackgroundAggregates } from './background.ts';
@@ -21,7 +21,7 @@ export interface RunningView {
 
 export async function startView(opts: ServeOptions): Promise<RunningView> {
   const catalogFile = storagePaths(opts.storageDir).catalog;
-  const catalog = openReadOnlyCatalog(catalogFile);
+  const catalog = Catalog.openReadOnly(catalogFile);
   // Country-wide sums run in a worker with its own connection, so no request waits behind them.
   const background = new BackgroundAggregates(catalogFile);
   const app = createApp({ catalog, storageDir: opts.storageDir, warm: true, background });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
@@ -7,11 +7,12 @@ import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
 import { FAST, portalWithSeeds } from '../helpers/harvest.ts';
+import { requireTools } from '../helpers/tools.ts';
 
 const config = loadConfig({ politeness: FAST });
-const skip = existsSync(config.chromiumPath) ? false : `no Chromium at ${config.chromiumPath}`;
 
-test('a seed that says render: browser is listed by Chromium; its report and attachments are still found', { skip }, async () => {
+test('a seed that says render: browser is listed by Chromium; its report and attachments are still found', async (t) => {
+  if (!requireTools(t, 'chromium')) return;
   const { portal, dir } = await portalWithSeeds(['trs-jianxi']);
   const seedsFile = path.join(dir, 'browser.yaml');
   writeFileSync(

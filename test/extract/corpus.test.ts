@@ -8,8 +8,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { failedRules } from '../../src/extract/checks.ts';
 import { compareRenditions, extractDocument, pickBestRendition, RULES, sniffMediaType, type ExtractionResult } from '../../src/extract/index.ts';
-import { which } from '../../src/extract/tools.ts';
 import type { Expected, RuleFamily } from '../fixtures/docs/template.ts';
+import { requireTools, type Tool } from '../helpers/tools.ts';
 import { repoRoot } from './helpers.ts';
 
 const dir = path.join(repoRoot, 'test/fixtures/docs');
@@ -31,8 +31,6 @@ const RULE_OF: Record<RuleFamily, string> = {
   s4_block_sum: RULES.reviewTotal,
 };
 
-const haveOcr = Boolean(which('tesseract') && which('pdftoppm'));
-const haveSoffice = Boolean(which('soffice'));
 
 const results = new Map<string, Promise<ExtractionResult>>();
 /** Sniffed from the bytes (with the name as the downloader passes it), then extracted; once per file. */
@@ -72,15 +70,17 @@ function record(format: string, r: ExtractionResult, exp: Expected): void {
   accuracy.set(format, a);
 }
 
-const skipReason = (e: Entry) => {
-  if (e.variant === 'scan' && !haveOcr) return 'tesseract/pdftoppm not installed';
-  if (e.format === 'odt' && !haveSoffice) return 'LibreOffice not installed';
-  return false;
+/** The system tools a document's test needs (skipped outside CI, failed under CI, when missing). */
+const toolsFor = (e: Entry): Tool[] => {
+  if (e.variant === 'scan') return ['tesseract+chi_sim', 'pdftoppm'];
+  if (e.format === 'odt') return ['soffice'];
+  return [];
 };
 
 for (const entry of manifest) {
   const exp = expectedOf(entry);
-  test(`${entry.file} (${entry.variant}): ${entry.variant === 'scan' ? '≥95 % of cells, wrong ones flagged' : 'every figure exact'}`, { skip: skipReason(entry) }, async () => {
+  test(`${entry.file} (${entry.variant}): ${entry.variant === 'scan' ? '≥95 % of cells, wrong ones flagged' : 'every figure exact'}`, async (t) => {
+    if (!requireTools(t, ...toolsFor(entry))) return;
     const r = await extract(entry.file);
     record(entry.variant === 'scan' ? 'pdf (scan)' : entry.format, r, exp);
     assert.equal(r.template, exp.template, 'template');
@@ -126,7 +126,8 @@ test('r001: the blank-cell renditions agree with the ones that print 0', async (
   assert.deepEqual(compareRenditions(rs), []);
 });
 
-test('r002: the best rendition is never the scan', { skip: !haveOcr && 'tesseract/pdftoppm not installed' }, async () => {
+test('r002: the best rendition is never the scan', async (t) => {
+  if (!requireTools(t, 'tesseract+chi_sim', 'pdftoppm')) return;
   const files = ['r002.scan.pdf', ...R002];
   const rs = await Promise.all(files.map(extract));
   const best = pickBestRendition(rs);

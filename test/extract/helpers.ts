@@ -7,8 +7,8 @@ import { labelKey, parseNumber } from '../../src/extract/text.ts';
 import type { TemplateId } from '../../src/extract/types.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-/** The shared samples sit next to the repository: /work/shared for worktrees, ../shared for a CI clone. */
-export const samplesDir = path.resolve(repoRoot, '../shared/sample-docs');
+/** The sample documents live in the repository (provenance: test/fixtures/samples/README.md). */
+export const samplesDir = path.join(repoRoot, 'test/fixtures/samples');
 export const sample = (name: string) => path.join(samplesDir, name);
 
 const ROWS: Record<string, string> = {

@@ -6,13 +6,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { failedRules } from '../../src/extract/checks.ts';
 import { extractDocument } from '../../src/extract/index.ts';
-import { which } from '../../src/extract/tools.ts';
 import { tempDir } from '../helpers/tmp.ts';
+import { requireTools } from '../helpers/tools.ts';
 import { diffFigures, groundTruth, sample } from './helpers.ts';
 
-const haveOcr = Boolean(which('tesseract') && which('pdftoppm'));
-
-test('noisy, skewed scan: ≥95 % of cells, wrong cells unreadable or flagged', { skip: !haveOcr && 'tesseract/pdftoppm not installed' }, async () => {
+test('noisy, skewed scan: ≥95 % of cells, wrong cells unreadable or flagged', async (t) => {
+  if (!requireTools(t, 'tesseract+chi_sim', 'pdftoppm')) return;
   const r = await extractDocument({ path: sample('synth.scan-noisy.p2-3.pdf'), mediaType: 'pdf' });
   const truth = groundTruth('synth').figures;
   assert.equal(r.extractor, 'ocr-tesseract');
@@ -38,7 +37,8 @@ test('no tesseract on PATH → needs_ocr, nothing crashes', async () => {
   assert.equal(off.status, 'needs_ocr');
 });
 
-test('a bare JPEG page goes through the same cell pipeline', { skip: !haveOcr && 'tesseract not installed' }, async () => {
+test('a bare JPEG page goes through the same cell pipeline', async (t) => {
+  if (!requireTools(t, 'tesseract+chi_sim')) return;
   // img2pdf embeds the JPEG unchanged: take page 2 of the report (first page of this scan) straight from the PDF.
   const pdf = readFileSync(sample('s002.scan.p2-3.pdf'));
   const start = pdf.indexOf(Buffer.from([0xff, 0xd8, 0xff]));

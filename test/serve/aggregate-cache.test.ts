@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
-import { openReadOnlyCatalog } from '../../src/catalog/read-only.ts';
 import { AggregateCache } from '../../src/serve/aggregate-cache.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 test('an aggregate is reused while the catalog is unchanged, for a while after a change, then recomputed', () => {
   const file = path.join(tempDir(), 'catalog.sqlite');
   const writer = Catalog.open(file);
-  const reader = openReadOnlyCatalog(file);
+  const reader = Catalog.openReadOnly(file);
   try {
     let clock = 1_000_000;
     const cache = new AggregateCache(reader.db, 60_000, () => clock);

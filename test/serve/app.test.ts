@@ -5,10 +5,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import type { Hono } from 'hono';
-import type { Catalog } from '../../src/catalog/catalog.ts';
-import { openReadOnlyCatalog } from '../../src/catalog/read-only.ts';
+import { Catalog } from '../../src/catalog/catalog.ts';
 import { storagePaths } from '../../src/config.ts';
-import { StorageError } from '../../src/errors.ts';
+import { NoCatalogError } from '../../src/errors.ts';
 import { COVERAGE_COLUMNS } from '../../src/export/coverage.ts';
 import { figureExportColumns } from '../../src/export/figures.ts';
 import { REPORT_FILE_COLUMNS } from '../../src/export/report-files.ts';
@@ -23,7 +22,7 @@ const hashOf = (file: string) => createHash('sha256').update(readFileSync(file))
 // Built at the top level: a temp dir made inside a before() hook would be removed when that hook ends.
 const v: ViewCatalog = buildViewCatalog(tempDir());
 const catalogHash = hashOf(storagePaths(v.storage).catalog);
-const catalog: Catalog = openReadOnlyCatalog(storagePaths(v.storage).catalog);
+const catalog: Catalog = Catalog.openReadOnly(storagePaths(v.storage).catalog);
 const app: Hono = createApp({ catalog, storageDir: v.storage });
 after(() => catalog.close());
 
@@ -167,7 +166,7 @@ describe('safety', () => {
 
   test('no catalog: one clear error', () => {
     const dir = tempDir();
-    assert.throws(() => openReadOnlyCatalog(path.join(dir, 'catalog.sqlite')), (err: unknown) => err instanceof StorageError && /no catalog at .*catalog\.sqlite: run `nianbao crawl`/.test((err as Error).message));
+    assert.throws(() => Catalog.openReadOnly(path.join(dir, 'catalog.sqlite')), (err: unknown) => err instanceof NoCatalogError && /no catalog at .*catalog\.sqlite: check --storage/.test((err as Error).message));
   });
 });
 

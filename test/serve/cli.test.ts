@@ -1,6 +1,7 @@
 /** `nianbao serve` as a command: one clear line without a catalog; serves on 127.0.0.1 and stops on SIGTERM. */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { tempDir } from '../helpers/tmp.ts';
@@ -8,12 +9,13 @@ import { buildViewCatalog } from './view-catalog.ts';
 
 const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bin/nianbao.mjs');
 
-test('no catalog: one line naming it, exit 5, nothing created', () => {
+test('no catalog: one line naming it, exit 6, nothing created', () => {
   const dir = path.join(tempDir(), 'empty');
   const r = spawnSync(process.execPath, [BIN, 'serve', '--storage', dir, '--port', '0'], { encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 5);
+  assert.equal(r.status, 6);
+  assert.equal(existsSync(dir), false);
   assert.equal(r.stderr.trim().split('\n').length, 1);
-  assert.match(r.stderr, /^nianbao: no catalog at .*empty\/catalog\.sqlite: run `nianbao crawl`/);
+  assert.match(r.stderr, /^nianbao: no catalog at .*empty\/catalog\.sqlite: check --storage/);
 });
 
 test('serves the catalog on 127.0.0.1 by default and stops cleanly on SIGTERM', { timeout: 120_000 }, async () => {

@@ -2,7 +2,7 @@
  * The agency name as written in a report title: "宜春市国防动员办公室\n\n2023 年政府信息公开工作年度报告"
  * → "宜春市国防动员办公室". No expansion or normalisation beyond clean-up; see registry/normalize.ts for keys.
  */
-import { normalizeTitle, TRUNCATION } from './text.ts';
+import { chineseYearsToDigits, normalizeTitle, TRUNCATION } from './text.ts';
 import { withoutPublicationDates } from './year.ts';
 
 /** Where the report's subject starts: 政府信息公开工作年度报告, 政务公开年报, 信息公开工作情况报告 … */
@@ -20,8 +20,13 @@ const TRAILING = /(?:\d{4}年?度?|年度|关于|的|[:：\-—–_|·,，、/])
 /** What may sit before the agency: a year-first title "2023年度XX局…", 关于, a separator. */
 const LEADING = /^(?:\d{4}年?度?|关于|[:：\-—–_|·,，、/])/;
 
-/** Words that stand for the agency without naming it. */
-const NOT_A_NAME = /^(?:本机关|本单位|我局|我办|我委|我厅|本局|本办|政府)$/;
+/** Words that stand for the agency without naming it (我局 "our bureau", 本机关 "this organ" …). */
+const NOT_A_NAME = /^(?:本机关|本单位|本部门|本级政府|我局|我办|我委|我厅|我院|我部|我区|我县|我市|我镇|我乡|我街道|本局|本办|本委|本院|本区|本县|本市|政府|全区|全县|全市)$/;
+
+/** Whether a name only points at the agency ("我局") instead of naming it. */
+export function isPlaceholderName(name: string): boolean {
+  return NOT_A_NAME.test(name.normalize('NFKC').replace(/\s+/g, ''));
+}
 
 export function agencyFromTitle(title: string): string | null {
   let text = withoutPublicationDates(normalizeTitle(title)).replace(TRUNCATION, '');
@@ -43,4 +48,54 @@ const AGENCY_SUFFIX = /(局|委员会|委|办公室|办公厅|办|厅|署|院|�
 /** Whether a short text reads as an organisation's name (a discovered agency, an aggregator's link text). */
 export function isAgencyName(name: string): boolean {
   return name.length >= 3 && name.length <= 40 && AGENCY_SUFFIX.test(name.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+/** Zones run by an administration that publishes its own reports (鄂尔多斯市恩格贝生态示范区, 经济技术开发区 …). */
+const ZONE_SUFFIX = /(示范区|开发区|高新区|高新技术产业开发区|新区|园区|管理区|保税区|试验区|合作区|风景区|度假区)$/;
+
+/** A discovered agency's name may also be a zone's (a zone's administration reports under the zone's name). */
+export function isZoneName(name: string): boolean {
+  const n = name.normalize('NFKC').replace(/\s+/g, '');
+  return n.length >= 4 && n.length <= 40 && ZONE_SUFFIX.test(n);
+}
+
+/** A region's name standing for its government in a heading: 鄂尔多斯市, 内蒙古自治区, 洪泽区. */
+const REGION_SUFFIX = /(省|市|自治区|自治州|州|盟|区|县|自治县|旗|自治旗)$/;
+
+/** Words of a sentence, not of a heading: "现将我局…", "根据…". */
+const NARRATIVE = /我|现将|根据|按照|依据|为了|特此|如下/;
+
+/** How far into a document its heading may start: past a line or two of page furniture, not into the narrative. */
+const HEADING_WINDOW = 120;
+
+/**
+ * The agency named by a document's own heading: the first lines of its text, "洪泽区人民政府 / 2023 年政府信息公开工作
+ * 年度报告" (often on two lines). Only a heading counts: the subject must come within the first lines, and the words
+ * before it must be a name on their own, so a narrative ("我局2023年…", "本报告由…编制") names nothing.
+ */
+export function agencyFromHeading(text: string): string | null {
+  // Whitespace is kept here (unlike titles): it separates the heading from what precedes it on the page.
+  const head = chineseYearsToDigits(text.slice(0, HEADING_WINDOW * 2).normalize('NFKC'));
+  const cut = SUBJECT.exec(head);
+  if (!cut || cut.index > HEADING_WINDOW) return null;
+  const before = head.slice(0, cut.index).replace(/\s*\d{4}\s*年?\s*度?\s*$/, '').trim();
+  // The heading is the last run before the subject; breadcrumbs or a site name may precede it on earlier lines.
+  const run = before.split(/\s+|[>›»|，。、；：,;:！？!?]/).pop() ?? '';
+  const name = agencyFromTitle(`${run}${cut[0]}`);
+  if (!name || isPlaceholderName(name) || NARRATIVE.test(name) || name.length > 30) return null;
+  return isAgencyName(name) || isZoneName(name) || REGION_SUFFIX.test(name) ? name : null;
+}
+
+/** Labels that may follow the publisher's name in the same cell: 发布时间, 浏览次数, 字号 … */
+const AFTER_PUBLISHER = /(发布时间|发布日期|日期|时间|浏览|点击|阅读|字号|来源|作者|责任编辑)[:：]?.*$/;
+
+/** The agency named by a page's publisher field (发布机构 / 来源 / ContentSource), or null when it names none. */
+export function publisherName(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const text = raw.normalize('NFKC').replace(AFTER_PUBLISHER, '').trim();
+  const first = text.split(/\s{2,}|[|｜/、,，;；]/)[0]?.replace(/\s+/g, '') ?? '';
+  if (first.length < 2 || !/\p{Script=Han}/u.test(first) || isPlaceholderName(first)) return null;
+  // 本网, 本站, 原创, 人民网: where the text came from, not who published the report.
+  if (/^(本网|本站|原创|转载|网站|门户网站)$/.test(first) || /(网|报|社|台)$/.test(first)) return null;
+  return first;
 }

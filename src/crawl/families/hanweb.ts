@@ -1,55 +1,128 @@
 /**
  * Hanweb 大汉 JCMS column pages (/col/colN/index.html). The list is not in the HTML: the page carries a
- * `<datastore>` data island (the first group of records, each an HTML fragment in CDATA) and a jQuery jpage
- * call with the totals; the rest comes from POST /module/web/jpage/dataproxy.jsp?startrecord=&endrecord=&perpage=
- * with form fields copied from the island's <nextgroup> link, answering XML with more <record> fragments.
+ * `<datastore>` data island (the first group of records, each an HTML fragment, usually in CDATA) and the rest
+ * comes from the jpage dataproxy. What real sites vary, and where this reads it:
+ *  - the record total: the jpage call's `totalRecord`, or the island's `<totalrecord>` / `<totalpage>`;
+ *  - the form fields: the jpage call's `ajaxParam: {…}`, the island's `<nextgroup>` link query, or both (merged);
+ *  - the dataproxy path: `proxyUrl` in the page, the `<nextgroup>` link's path, any of the three known paths
+ *    named in the page (/module/web/jpage/, /module/jpage/, /module/jslib/jquery/jpage/), else the first;
+ *  - the paging: POST windows `startrecord=&endrecord=&perpage=` of groupSize pages each (the last window cut to
+ *    the total) when the page has a jpage call; GET `page=N` along the `<nextgroup>` link when it has none.
+ * Windows may overlap, so records are de-duplicated by URL; a link text cut with "..." gives way to its title.
+ * Without a dataproxy to ask, the page pages like a plain list (generic fallback).
  */
 import { listItemsFrom, type ListItem } from '../list-page.ts';
-import { loadHtml } from '../html.ts';
+import { loadHtml, withoutComments } from '../html.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListCursor } from '../requests.ts';
 import type { ListPageResult, ListParser, NextListRequest } from './family.ts';
+import { withGenericPaging } from './pager.ts';
 
-const RECORD = /<record>\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*<\/record>/g;
-const NEXTGROUP = /<nextgroup>\s*<!\[CDATA\[[\s\S]*?href\s*=\s*["']([^"']+)["']/;
-const JPAGE = /\.jpage\(\s*\{([\s\S]*?)\}\s*\)/;
-const DEFAULT_PROXY = '/module/web/jpage/dataproxy.jsp';
-/** jpage shows this many pages per group; each POST fetches one group. */
+const RECORD = /<record\b[^>]*>\s*(?:<!\[CDATA\[([\s\S]*?)\]\]>|([\s\S]*?))\s*<\/record>/gi;
+const BARE_CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+const NEXTGROUP = /<nextgroup>\s*(?:<!\[CDATA\[)?[\s\S]*?href\s*=\s*["']([^"']+)["']/i;
+const JPAGE = /\.jpage\(\s*\{([\s\S]*?)\}\s*\)\s*;?/;
+const KNOWN_PROXIES = ['/module/web/jpage/dataproxy.jsp', '/module/jpage/dataproxy.jsp', '/module/jslib/jquery/jpage/dataproxy.jsp'];
+const PROXY_IN_PAGE = /\/module\/(?:web\/jpage|jpage|jslib\/jquery\/jpage)\/dataproxy\.jsp/;
+/** jpage shows this many pages per group, and this many records per page, unless the page says otherwise. */
 const DEFAULT_GROUP_SIZE = 3;
+const DEFAULT_PER_PAGE = 15;
+/** Fields every dataproxy request carries; the page's own values win. */
+const CONSTANT_FIELDS = { col: '1', appid: '1', sourceContentType: '1', permissiontype: '0' };
 
 export function looksLikeHanweb(html: string): boolean {
-  return /<datastore>/i.test(html) && (JPAGE.test(html) || NEXTGROUP.test(html));
+  const live = withoutComments(html);
+  return (/<datastore>/i.test(live) && (JPAGE.test(live) || NEXTGROUP.test(live) || /<record\b/i.test(live))) || (JPAGE.test(live) && PROXY_IN_PAGE.test(live));
 }
 
 function option(config: string, name: string): string | null {
-  const m = new RegExp(`\\b${name}\\s*:\\s*(?:["']([^"']*)["']|(\\d+))`).exec(config);
+  const m = new RegExp(`\\b${name}\\s*:\\s*(?:["']([^"']*)["']|(\\d+))`, 'i').exec(config);
   return m ? (m[1] ?? m[2] ?? null) : null;
 }
 
-/** The list items of the record fragments of an island or a dataproxy answer. */
+/** The jpage call's options text (with its nested ajaxParam object), or ''. */
+function jpageConfig(html: string): string {
+  const start = html.search(/\.jpage\(\s*\{/);
+  if (start < 0) return '';
+  const open = html.indexOf('{', start);
+  let depth = 0;
+  for (let i = open; i < html.length; i++) {
+    if (html[i] === '{') depth++;
+    else if (html[i] === '}' && --depth === 0) return html.slice(open + 1, i);
+  }
+  return JPAGE.exec(html)?.[1] ?? '';
+}
+
+/** The fields of the `ajaxParam: { col: 1, webid: 12, webname: '…' }` object of a jpage call. */
+export function ajaxParamFields(config: string): Record<string, string> {
+  const body = /ajaxParam\s*:\s*\{([^}]*)\}/i.exec(config)?.[1];
+  const out: Record<string, string> = {};
+  if (!body) return out;
+  for (const m of body.matchAll(/["']?([\w]+)["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|([\w./-]+))/g)) out[m[1]!] = m[2] ?? m[3] ?? m[4] ?? '';
+  return out;
+}
+
+/** The record fragments of an island or a dataproxy answer (or its bare CDATA blocks when it has no <record>). */
+function recordFragments(text: string): string[] {
+  const records = [...text.matchAll(RECORD)].map((m) => m[1] ?? m[2] ?? '');
+  if (records.length) return records;
+  const store = /<datastore>([\s\S]*?)<\/datastore>/i.exec(text)?.[1] ?? '';
+  return [...store.replace(/<nextgroup>[\s\S]*?<\/nextgroup>/i, '').matchAll(BARE_CDATA)].map((m) => m[1]!);
+}
+
+/** The list items of the record fragments of an island or a dataproxy answer, each URL once. */
 export function hanwebRecords(text: string, pageUrl: string): ListItem[] {
   const items: ListItem[] = [];
-  for (const m of text.matchAll(RECORD)) {
-    const $ = loadHtml(m[1]!);
-    items.push(...listItemsFrom($, $.root(), pageUrl));
+  const seen = new Set<string>();
+  for (const fragment of recordFragments(text)) {
+    const $ = loadHtml(fragment);
+    for (const item of listItemsFrom($, $.root(), pageUrl)) {
+      if (seen.has(item.url)) continue;
+      seen.add(item.url);
+      items.push(item);
+    }
   }
   return items;
 }
 
-/** The form fields of the dataproxy POST: the <nextgroup> link's query (less its page), plus the usual constants. */
+/** The form fields of the dataproxy request: the usual constants, the jpage ajaxParam, the <nextgroup> query. */
 export function hanwebForm(html: string, pageUrl: string): URLSearchParams | null {
   const href = NEXTGROUP.exec(html)?.[1];
-  if (!href) return null;
-  const given = new URL(href.replace(/&amp;/g, '&'), pageUrl).searchParams;
-  const form = new URLSearchParams({ col: '1', appid: '1', sourceContentType: '1', permissiontype: '0' });
-  for (const [k, v] of given) if (k !== 'page') form.set(k, v);
+  const fromAjax = ajaxParamFields(jpageConfig(html));
+  if (!href && !Object.keys(fromAjax).length) return null;
+  const form = new URLSearchParams(CONSTANT_FIELDS);
+  for (const [k, v] of Object.entries(fromAjax)) form.set(k, v);
+  if (href) {
+    const given = new URL(href.replace(/&amp;/g, '&'), pageUrl).searchParams;
+    for (const [k, v] of given) if (k !== 'page' && !['startrecord', 'endrecord', 'perpage'].includes(k)) form.set(k, v);
+  }
+  // The unit id is also the id of the element that holds the island (<div id="4419786"><script type="text/xml">).
+  const holder = /<div\s+id=["'](\d+)["'][^>]*>\s*<script[^>]*text\/xml/i.exec(html)?.[1];
+  if (!form.has('unitid') && holder) form.set('unitid', holder);
+  // …and the column id is in the column's own URL (/col/col33718/).
+  const column = /\/col\/col(\d+)\//.exec(new URL(pageUrl).pathname)?.[1];
+  if (!form.has('columnid') && column) form.set('columnid', column);
   return form;
 }
 
-function dataproxyRequest(pageUrl: string, cursor: ListCursor, start: number, total: number): NextListRequest | null {
-  if (start > total) return null;
+function proxyPath(config: string, html: string): string {
+  const given = option(config, 'proxyUrl') ?? option(config, 'url');
+  if (given && /dataproxy/i.test(given)) return given;
+  const href = NEXTGROUP.exec(html)?.[1];
+  if (href && /dataproxy/i.test(href)) return new URL(href.replace(/&amp;/g, '&'), 'http://x').pathname;
+  return PROXY_IN_PAGE.exec(html)?.[0] ?? KNOWN_PROXIES[0]!;
+}
+
+function headersFor(referer: string): Record<string, string> {
+  return { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8', 'x-requested-with': 'XMLHttpRequest', referer };
+}
+
+/** The POST window starting at record `start`: groupSize pages, cut to the total when it is known. */
+function windowRequest(pageUrl: string, cursor: ListCursor, start: number, total: number | null): NextListRequest | null {
+  if (total !== null && start > total) return null;
   const perPage = Number(cursor.perPage);
-  const end = Math.min(total, start + perPage * Number(cursor.groupSize) - 1);
+  const full = start + perPage * Number(cursor.groupSize) - 1;
+  const end = total === null ? full : Math.min(total, full);
   const url = new URL(String(cursor.proxy), pageUrl);
   url.search = new URLSearchParams({ startrecord: String(start), endrecord: String(end), perpage: String(perPage) }).toString();
   const payload = String(cursor.form);
@@ -57,40 +130,80 @@ function dataproxyRequest(pageUrl: string, cursor: ListCursor, start: number, to
     url: url.href,
     method: 'POST',
     payload,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
-      'x-requested-with': 'XMLHttpRequest',
-      referer: String(cursor.referer),
-    },
+    headers: headersFor(String(cursor.referer)),
     uniqueKey: `POST ${url.href} ${payload}`,
-    cursor: { ...cursor, start, end },
+    cursor: { ...cursor, mode: 'window', start, end, total: total ?? '' },
   };
 }
 
-export function parseHanwebList(visit: PageVisit, cursor: ListCursor | undefined): ListPageResult {
-  if (cursor) {
-    // A dataproxy answer: <datastore><totalrecord>N</totalrecord>…<recordset><record>… </datastore>
-    const items = hanwebRecords(visit.body, String(cursor.referer));
-    const total = Number(/<totalrecord>\s*(\d+)/i.exec(visit.body)?.[1] ?? cursor.total);
-    const next = items.length ? dataproxyRequest(visit.loadedUrl, { ...cursor, total }, Number(cursor.end) + 1, total) : null;
-    return { items, next: next ? [next] : [] };
+/** The GET request for page `page` along the <nextgroup> link. */
+function getPageRequest(cursor: ListCursor, page: number): NextListRequest {
+  const url = new URL(String(cursor.getUrl));
+  url.searchParams.set('page', String(page));
+  return { url: url.href, headers: { 'x-requested-with': 'XMLHttpRequest', referer: String(cursor.referer) }, cursor: { ...cursor, mode: 'get', page } };
+}
+
+function totalsOf(text: string): { total: number | null; pages: number | null } {
+  const total = /<totalrecord>\s*(\d+)/i.exec(text)?.[1];
+  const pages = /<totalpage>\s*(\d+)/i.exec(text)?.[1];
+  return { total: total ? Number(total) : null, pages: pages ? Number(pages) : null };
+}
+
+/** A dataproxy answer: its records, and the next window or page while the totals say there are more. */
+function parseAnswer(visit: PageVisit, cursor: ListCursor): ListPageResult {
+  const items = hanwebRecords(visit.body, String(cursor.referer));
+  const { total, pages } = totalsOf(visit.body);
+  if (!items.length) return { items, next: [] };
+  if (cursor.mode === 'get') {
+    const page = Number(cursor.page);
+    const lastPage = pages ?? (total !== null ? Math.ceil(total / Math.max(1, items.length)) : null);
+    // Without totals, keep going until an answer comes back empty.
+    const next = lastPage === null || page < lastPage ? [getPageRequest(cursor, page + 1)] : [];
+    return { items, next };
   }
-  const items = hanwebRecords(visit.body, visit.loadedUrl);
-  const form = hanwebForm(visit.body, visit.loadedUrl);
-  const config = JPAGE.exec(visit.body)?.[1] ?? '';
-  const total = Number(option(config, 'totalRecord') ?? 0);
-  const perPage = Number(option(config, 'perPage') ?? 15);
-  if (!form || !total || items.length >= total) return { items, next: [] };
+  const known = total ?? (cursor.total === '' || cursor.total === undefined ? null : Number(cursor.total));
+  // A server that answers fewer records than the window asked for (it caps the window at one page) is asked
+  // next from the record after the last one it gave, not from the window's end.
+  const start = Number(cursor.start);
+  const given = recordFragments(visit.body).length;
+  const asked = Number(cursor.end) - start + 1;
+  const next = windowRequest(visit.loadedUrl, cursor, given < asked ? start + given : Number(cursor.end) + 1, known);
+  return { items, next: next ? [next] : [] };
+}
+
+export function parseHanwebList(visit: PageVisit, cursor: ListCursor | undefined): ListPageResult {
+  if (cursor) return parseAnswer(visit, cursor);
+  const html = withoutComments(visit.body);
+  const items = hanwebRecords(html, visit.loadedUrl);
+  const config = jpageConfig(html);
+  const island = totalsOf(html);
+  const perPage = Number(option(config, 'perPage') ?? option(config, 'pagesize') ?? DEFAULT_PER_PAGE);
+  const announced = Number(option(config, 'totalRecord') ?? 0) || island.total || (island.pages ? island.pages * perPage : null);
+  const form = hanwebForm(html, visit.loadedUrl);
+  const own = (next: NextListRequest[]) => withGenericPaging({ items, next }, visit.body, visit.loadedUrl);
+  if (!form || (announced !== null && items.length >= announced)) return own([]);
+  if (!config) {
+    // No jpage call: the <nextgroup> link is itself the pager, paged with GET page=N.
+    const href = NEXTGROUP.exec(html)?.[1];
+    if (!href) return own([]);
+    const getUrl = new URL(href.replace(/&amp;/g, '&'), visit.loadedUrl);
+    const first = Number(getUrl.searchParams.get('page') ?? 1) || 1;
+    const cursor: ListCursor = { getUrl: getUrl.href, referer: visit.loadedUrl };
+    // Sites differ on whether the link's page is the island's own group or the one after it. Asking both keeps
+    // the chain going either way (a repeated group would read as "all known" and stop the paging); repeated
+    // records are de-duplicated by URL downstream.
+    return own(items.length ? [getPageRequest(cursor, first), getPageRequest(cursor, first + 1)] : [getPageRequest(cursor, first)]);
+  }
   const base: ListCursor = {
     form: form.toString(),
     perPage,
     groupSize: Number(option(config, 'groupSize') ?? DEFAULT_GROUP_SIZE),
-    proxy: option(config, 'proxyUrl') ?? DEFAULT_PROXY,
+    proxy: proxyPath(config, html),
     referer: visit.loadedUrl,
-    total,
+    total: announced ?? '',
   };
-  const next = dataproxyRequest(visit.loadedUrl, base, items.length + 1, total);
-  return { items, next: next ? [next] : [] };
+  const next = windowRequest(visit.loadedUrl, base, items.length + 1, announced);
+  return own(next ? [next] : []);
 }
 
 export const hanweb: ListParser = { family: 'hanweb', parse: parseHanwebList };

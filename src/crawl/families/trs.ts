@@ -1,63 +1,41 @@
 /**
- * TRS WCM (拓尔思) list pages: the pager is written by JavaScript, `createPageHTML(count, current, "index", "html")`,
- * with a 0-based current page; page 0 is index.html and page i is index_i.html. Some templates pass the numbers
- * through variables (countPage / currentPage) or add arguments. Only the page *after* the current one is returned,
- * so incremental crawls can stop early.
+ * TRS WCM (拓尔思) list pages. The pager (read in trs-pager.ts) is written by script, in one of three styles seen
+ * on real sites:
+ *  (a) `createPageHTML(count, current0, "index", "html"|"shtml")`: 0-based current page; page 1 is index.html,
+ *      page k ≥ 2 is index_{k-1}.html (extra trailing arguments are ignored);
+ *  (b) `createPageHTML('page_div', count, current1, 'prefix', 'shtml', totalRecords)`: a div id first, a 1-based
+ *      current page; page 1 is prefix.shtml, page k ≥ 2 is prefix_{k}.shtml;
+ *  (c) the legacy inline pager: `var countPage = N//共多少页`, `var currentPage = M`, and document.write building
+ *      index_M.html links.
+ * A `createPageHTML` on a detail page is article paging (`createPageHTML(1,0,"t20190918_693227","shtml")`), never
+ * list paging; calls and lists inside HTML comments are not on the page. Only the page *after* the current one is
+ * returned, so incremental crawls can stop early; without a pager of its own the page pages like a plain list.
  */
-import { parseListItems } from '../list-page.ts';
+import { loadHtml, withoutComments } from '../html.ts';
+import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListPageResult, ListParser } from './family.ts';
+import { withGenericPaging } from './pager.ts';
+import { extOf, hasTrsPager } from './trs-pager.ts';
 
-export interface TrsPager {
-  pageCount: number;
-  current: number;
-  name: string;
-  ext: string;
-}
-
-const CALL = /createPageHTML\(\s*(\w+)\s*,\s*(\w+)\s*,\s*["']([^"']+)["']\s*,\s*["']([^"']+)["']/;
-
-function numberOf(token: string, script: string): number | null {
-  if (/^\d+$/.test(token)) return Number(token);
-  const m = new RegExp(`(?:var|let|const)?\\s*${token}\\s*=\\s*(\\d+)`).exec(script);
-  return m?.[1] ? Number(m[1]) : null;
-}
-
-export function parseTrsPager(html: string): TrsPager | null {
-  const m = CALL.exec(html);
-  if (!m) return null;
-  const [, countTok, currentTok, name, ext] = m;
-  const pageCount = numberOf(countTok!, html);
-  const current = numberOf(currentTok!, html);
-  if (pageCount === null || current === null) return null;
-  return { pageCount, current, name: name!, ext: ext! };
-}
-
-export function trsPageUrl(pager: TrsPager, index: number, pageUrl: string): string {
-  const file = index === 0 ? `${pager.name}.${pager.ext}` : `${pager.name}_${index}.${pager.ext}`;
-  return new URL(file, pageUrl).href;
-}
-
-/** The URL of the next list page, or null on the last page. */
-export function trsNextPage(html: string, pageUrl: string): string | null {
-  const pager = parseTrsPager(html);
-  if (!pager || pager.current + 1 >= pager.pageCount) return null;
-  return trsPageUrl(pager, pager.current + 1, pageUrl);
-}
-
-/** The TRS pager script itself: the strongest sign of the family. */
-export function hasTrsPager(html: string): boolean {
-  return CALL.test(html);
-}
+export { hasTrsPager, parseTrsPager, trsNextPage, trsPageUrl, type TrsPager } from './trs-pager.ts';
 
 export function looksLikeTrs(html: string): boolean {
-  return CALL.test(html) || /\/\d{6}\/t\d{8}_\d+(_wap)?\.s?html?/.test(html);
+  return hasTrsPager(html) || /\/\d{6}\/t\d{8}_\d+(_wap)?\.s?html?/.test(withoutComments(html));
 }
 
-export const trs: ListParser = {
-  family: 'trs',
-  parse(visit: PageVisit): ListPageResult {
-    const next = trsNextPage(visit.body, visit.loadedUrl);
-    return { items: parseListItems(visit.body, visit.loadedUrl), next: next ? [{ url: next }] : [] };
-  },
-};
+/** The TRS page-name convention, for script pagers that show no real page link: page n is index_{n-1}. */
+function trsTemplate(pageUrl: string) {
+  const ext = extOf(pageUrl) ?? 'html';
+  const stem = /\/([A-Za-z][\w-]*?)(?:_\d+)?\.s?html?$/.exec(new URL(pageUrl).pathname)?.[1] ?? 'index';
+  return (n: number) => (n < 2 ? null : new URL(`${stem}_${n - 1}.${ext}`, pageUrl).href);
+}
+
+export function parseTrsList(visit: PageVisit): ListPageResult {
+  const $ = loadHtml(visit.body);
+  const items = listItemsFrom($, $.root(), visit.loadedUrl);
+  // The pager script (read by withGenericPaging, last page included), else the generic pager with the TRS naming.
+  return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl, { template: trsTemplate(visit.loadedUrl) });
+}
+
+export const trs: ListParser = { family: 'trs', parse: (visit) => parseTrsList(visit) };

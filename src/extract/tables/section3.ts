@@ -34,6 +34,8 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
 
   const stream = labelStream(lines, from, to);
   const starts: (number | undefined)[] = [];
+  /** Where each found row's key phrase ends in the label stream. */
+  const phraseEnds: (number | undefined)[] = [];
   let pos = 0;
   let prevEnd = 0;
   for (const row of t.section3Rows) {
@@ -47,13 +49,16 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
     }
     if (!found) {
       starts.push(undefined);
+      phraseEnds.push(undefined);
       continue;
     }
     const begin = labelStart(stream.text, found.at, prevEnd);
     starts.push(stream.lineOf[begin]);
     pos = found.at + found.len;
     prevEnd = pos;
+    phraseEnds.push(pos);
   }
+  const absent = collapsedRows(t, starts, phraseEnds, stream.text);
   const foundCount = starts.filter((s) => s !== undefined).length;
   // A handful of distinctive row labels in order is the table (a single page image may hold only its top part).
   if (foundCount < Math.min(4, rowKeys.length / 2)) {
@@ -61,7 +66,11 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
     return { figures, unreadable, tentative, found: false };
   }
 
-  fillGaps(lines, starts, to);
+  // Rows a collapsed group leaves out are no gap to fill: fill on the rows the document has.
+  const present = rowKeys.flatMap((k, i) => (absent.has(k) ? [] : [i]));
+  const compact = present.map((i) => starts[i]);
+  fillGaps(lines, compact, to);
+  present.forEach((i, n) => (starts[i] = compact[n]));
 
   // Extent of each found row; the last row takes only its first figure line (what follows is the next chapter).
   const extents: ({ from: number; to: number } | undefined)[] = starts.map((s, i) => {
@@ -81,9 +90,15 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
 
   const columns = columnModel(lines, from, starts.find((s) => s !== undefined) ?? from, rowTokens.flat());
   rowKeys.forEach((row, i) => {
+    if (absent.has(row)) {
+      // Not printed at all: blank cells (0), not unreadable ones.
+      cols.forEach((c) => (figures[`s3.${row}.${c.key}`] = null));
+      return;
+    }
     const ext = extents[i];
     // A missing row next to a found one means the found row's extent may hold both rows' figures: trust neither.
-    const nextMissing = i + 1 < rowKeys.length && starts[i + 1] === undefined;
+    const nextRow = rowKeys.findIndex((k, j) => j > i && !absent.has(k));
+    const nextMissing = nextRow >= 0 && starts[nextRow] === undefined;
     const lineCount = ext ? countFigureLines(lines, ext.from, ext.to) : 0;
     if (!ext || (nextMissing && lineCount > 1)) return markAll(row);
     const values = assignRow(rowTokens[i]!, columns, cols.length);
@@ -95,6 +110,21 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
     });
   });
   return { figures, unreadable, tentative, found: true };
+}
+
+/**
+ * The rows a collapsed group leaves out (t.collapsedGroup): none of them found, and the group's row found by its
+ * single-row phrase (（六）其他处理) right where its label starts. Empty when the document prints the full group.
+ */
+function collapsedRows(t: TemplateDef, starts: (number | undefined)[], phraseEnds: (number | undefined)[], text: string): Set<string> {
+  const g = t.collapsedGroup;
+  if (!g) return new Set();
+  const keys = t.section3Rows.map((r) => r.key);
+  if (g.absent.some((k) => starts[keys.indexOf(k)] !== undefined)) return new Set();
+  const end = phraseEnds[keys.indexOf(g.row)];
+  if (end === undefined) return new Set();
+  const near = text.slice(Math.max(0, end - 12), end + 12);
+  return g.match.some((m) => near.includes(labelKey(m))) ? new Set(g.absent) : new Set();
 }
 
 /**

@@ -38,7 +38,8 @@ export const SECTION3_HEAD_ROWS: RowDef[] = rows(
   ['granted', '（一）予以公开', '予以公开'],
   ['partially_granted', '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', '部分公开'],
   ['denied_state_secret', '（三）不予公开 1.属于国家秘密', '国家秘密'],
-  ['denied_prohibited_by_law', '2.其他法律行政法规禁止公开', '法律行政法规禁止', '禁止公开'],
+  // 其他法律行政止公开: a typo printed in real reports (洪泽区 2023, 2024)
+  ['denied_prohibited_by_law', '2.其他法律行政法规禁止公开', '法律行政法规禁止', '禁止公开', '其他法律行政', '行政止公开'],
   ['denied_three_safety_one_stability', '3.危及“三安全一稳定”', '三安全一稳定', '危及'],
   ['denied_third_party_rights', '4.保护第三方合法权益', '第三方合法权益', '第三方'],
   ['denied_internal_affairs', '5.属于三类内部事务信息', '内部事务', '三类内部'],

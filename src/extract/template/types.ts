@@ -42,6 +42,12 @@ export interface TemplateDef {
   section3Rows: RowDef[];
   /** Row keys summed by the outcome rule: (七)总计 = Σ these. */
   outcomeRows: string[];
+  /**
+   * A row group some producers print as one row: the 2021 （六）其他处理 with no 1./2./3. sub-rows (seen in real
+   * 2023–2024 reports). When none of `absent` is found and `row` is found by one of `match`, the single row's figures
+   * are `row`'s and the `absent` rows are blank (0), so the arithmetic still runs.
+   */
+  collapsedGroup?: { row: string; absent: string[]; match: string[] };
 }
 
 export interface SectionHeading {

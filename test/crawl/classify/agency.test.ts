@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { agencyFromTitle } from '../../../src/crawl/classify/agency.ts';
+import { agencyFromHeading, agencyFromTitle, publisherName } from '../../../src/crawl/classify/agency.ts';
 
 const cases: ReadonlyArray<[string, string | null]> = [
   // the five seed titles
@@ -44,4 +44,36 @@ for (const [title, expected] of cases) {
   test(`agencyFromTitle ${JSON.stringify(title)} → ${expected}`, () => {
     assert.equal(agencyFromTitle(title), expected);
   });
+}
+
+
+const headings: ReadonlyArray<[string, string | null]> = [
+  // two heading lines, squashed into the body text
+  ['洪泽区人民政府 2023 年政府信息公开工作年度报告 本报告由区人民政府办公室编制。', '洪泽区人民政府'],
+  ['首页 > 信息公开 > 年报 涧西区人民政府 二〇二三年政府信息公开工作年度报告 一、总体情况', '涧西区人民政府'],
+  ['鄂尔多斯市恩格贝生态示范区 2019年度政府信息公开工作年度报告', '鄂尔多斯市恩格贝生态示范区'],
+  // narratives name nobody
+  ['根据《条例》要求，现将我局2023年政府信息公开工作年度报告公布如下。', null],
+  ['我局2023年政府信息公开工作年度报告如下', null],
+  ['本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》编制 2023年政府信息公开工作年度报告', null],
+  // the subject far into the text is no heading
+  [`${'本年度工作情况。'.repeat(20)}洛阳市统计局2023年政府信息公开工作年度报告`, null],
+];
+for (const [text, expected] of headings) {
+  test(`agencyFromHeading ${JSON.stringify(text.slice(0, 40))} → ${expected}`, () => assert.equal(agencyFromHeading(text), expected));
+}
+
+const publishers: ReadonlyArray<[string | null, string | null]> = [
+  ['南阳市国防动员办公室', '南阳市国防动员办公室'],
+  ['南阳市国防动员办公室  发布时间：2024-01-26', '南阳市国防动员办公室'],
+  ['洛阳市教育局 | 浏览次数：102', '洛阳市教育局'],
+  ['本网', null],
+  ['本站', null],
+  ['人民网', null],
+  ['我局', null],
+  ['', null],
+  [null, null],
+];
+for (const [raw, expected] of publishers) {
+  test(`publisherName ${JSON.stringify(raw)} → ${expected}`, () => assert.equal(publisherName(raw), expected));
 }

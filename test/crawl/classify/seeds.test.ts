@@ -2,12 +2,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { agencyFromTitle } from '../../../src/crawl/classify/agency.ts';
 import { classifyTitle } from '../../../src/crawl/classify/title.ts';
 import { parseReportYear, yearFromBody } from '../../../src/crawl/classify/year.ts';
 import { nameKey, splitRegionPrefix } from '../../../src/registry/normalize.ts';
 
-const SEEDS = '/work/shared/seed-reports';
+const SEEDS = fileURLToPath(new URL('../../fixtures/seed-reports', import.meta.url));
 
 /** The title is the text before the body starts: everything up to the first …年度报告. */
 function seedTitle(file: string): { title: string; body: string } {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { parseReportYear, yearFromBody } from '../../../src/crawl/classify/year.ts';
 
-const SEEDS = '/work/shared/seed-reports';
+const SEEDS = fileURLToPath(new URL('../../fixtures/seed-reports', import.meta.url));
 const opts = { maxYear: 2026 };
 
 const titleCases: ReadonlyArray<[string, number | null]> = [

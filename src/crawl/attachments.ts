@@ -1,0 +1,104 @@
+/**
+ * The attachments of a report page, wherever the page puts them: plain links; PDF viewers in `<iframe>` /
+ * `<embed>` / `<object>` (the file itself, or `viewer.html?file=…` / `pdfjs/web/viewer.html?file=…`); script
+ * downloads (`onclick="window.open('/…/x.pdf')"`, `downloadFile('…')`, `href="javascript:down('…')"`); and
+ * non-link tags (`<file href>` custom tags, `data-href`, `data-url`, `data-file`). Site furniture is never an
+ * attachment: anything in the header, footer or navigation, logos and badges (党政机关, 纠错, 无障碍, QR codes),
+ * and asset bundles (.js, .css, fonts, icons).
+ */
+import type { Element } from 'domhandler';
+import { resolveLink } from '../download/scope.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, squash, type Doc } from './html.ts';
+
+export interface Attachment {
+  url: string;
+  /** The name a person sees: the link text, else the title attribute. */
+  name: string | null;
+}
+
+const FURNITURE_PLACES = 'header, footer, nav, .nav, .header, .footer, #header, #footer, .logo, .breadcrumb, .position, .crumb, .share';
+/** Latin words only at a word edge (a file named …/technology.pdf is not a logo), Chinese ones anywhere. */
+const FURNITURE_WORDS = /((^|[^a-z])(logo|badge|icons?|conac|jiucuo|wza|qrcode|ewm|erweima|gongan|banner)([^a-z]|$)|党政机关|纠错|无障碍|二维码|备案)/i;
+const ASSET = /\.(js|css|map|woff2?|ttf|eot|svg|ico|gif)(\?|#|$)/i;
+const IMAGE = /\.(jpe?g|png|tiff?)$/i;
+/** A quoted URL-ish argument of a script call. */
+const QUOTED = /["']([^"'\s]+)["']/g;
+const VIEWER_FILE_PARAMS = ['file', 'url', 'src', 'path', 'fileUrl', 'filepath'];
+
+function looksLikeFile(url: string): boolean {
+  const path = new URL(url).pathname;
+  if (ASSET.test(path)) return false;
+  return ATTACHMENT_EXT.test(path) || DOWNLOAD_PATH.test(path);
+}
+
+/** The document a viewer URL shows (`…/viewer.html?file=/x.pdf`), or the URL itself when it is a file. */
+function viewedFile(url: string): string | null {
+  const u = new URL(url);
+  for (const key of VIEWER_FILE_PARAMS) {
+    const v = u.searchParams.get(key);
+    if (v) {
+      const inner = resolveLink(v, url);
+      if (inner && looksLikeFile(inner)) return inner;
+    }
+  }
+  return looksLikeFile(url) ? url : null;
+}
+
+function isFurniture($: Doc, el: Element, url: string, name: string): boolean {
+  const node = $(el);
+  if (node.closest(FURNITURE_PLACES).length) return true;
+  const img = node.is('img') ? node : node.find('img').first();
+  const words = [url, name, node.attr('class') ?? '', node.attr('id') ?? '', img.attr('src') ?? '', img.attr('alt') ?? '', img.attr('class') ?? ''].join(' ');
+  // A linked image is furniture when it names itself so; a scanned report page (…/P020240115.jpg) is not.
+  if (FURNITURE_WORDS.test(words)) return true;
+  return IMAGE.test(new URL(url).pathname) && !!img.length && !squash(node.text());
+}
+
+export function findAttachments($: Doc, pageUrl: string): Attachment[] {
+  const base = documentBase($, pageUrl);
+  const out: Attachment[] = [];
+  const seen = new Set<string>();
+  const add = (el: Element, raw: string | undefined, name: string | null, viaViewer = false) => {
+    const url = raw ? resolveLink(raw, base) : null;
+    if (!url) return;
+    const file = viaViewer ? viewedFile(url) : looksLikeFile(url) ? url : null;
+    if (!file || seen.has(file) || isFurniture($, el, file, name ?? '')) return;
+    seen.add(file);
+    out.push({ url: file, name: name || null });
+  };
+  const nameOf = (el: Element) => {
+    const n = $(el);
+    return squash(n.text()) || squash(n.attr('title') ?? '') || squash(n.attr('alt') ?? '') || null;
+  };
+  $('a[href]').each((_, el) => {
+    const a = $(el as Element);
+    const href = a.attr('href') ?? '';
+    const text = squash(a.text());
+    if (/^\s*javascript:/i.test(href)) return scriptCalls(el as Element, href);
+    const url = resolveLink(href, base);
+    if (!url) return;
+    // A link named like a file (附件：xxx.pdf) to a download endpoint of any name.
+    if (looksLikeFile(url) || ATTACHMENT_EXT.test(text)) {
+      if (seen.has(url) || isFurniture($, el as Element, url, text)) return;
+      seen.add(url);
+      out.push({ url, name: text || squash(a.attr('title') ?? '') || null });
+    } else if (VIEWER_FILE_PARAMS.some((k) => new URL(url).searchParams.has(k))) add(el as Element, href, text || null, true);
+  });
+  $('iframe[src], embed[src], object[data], frame[src]').each((_, el) => {
+    const node = $(el as Element);
+    add(el as Element, node.attr('src') ?? node.attr('data'), squash(node.attr('title') ?? '') || null, true);
+  });
+  function scriptCalls(el: Element, script: string) {
+    for (const m of script.matchAll(QUOTED)) add(el, m[1], nameOf(el));
+  }
+  $('[onclick]').each((_, el) => scriptCalls(el as Element, $(el as Element).attr('onclick') ?? ''));
+  // Custom tags and data attributes that carry a file address.
+  $('[data-href], [data-url], [data-file], [data-download]').each((_, el) => {
+    const n = $(el as Element);
+    add(el as Element, n.attr('data-href') ?? n.attr('data-url') ?? n.attr('data-file') ?? n.attr('data-download'), nameOf(el as Element));
+  });
+  $('*[href]')
+    .not('a, link, base, area')
+    .each((_, el) => add(el as Element, $(el as Element).attr('href'), nameOf(el as Element)));
+  return out;
+}

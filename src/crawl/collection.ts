@@ -1,0 +1,111 @@
+/**
+ * Collection or report: a page reached as a report that is really an index of reports — a city's per-year page
+ * listing its departments' reports, a column page linked from another list — must be read as a list page, never
+ * catalogued as a report. It is an index when it links reports of several agencies or several years (or several
+ * department names under a year heading) and has no report body of its own.
+ */
+import { agencyFromTitle } from './classify/agency.ts';
+import { classifyTitle } from './classify/title.ts';
+import { parseReportYear } from './classify/year.ts';
+import type { DetailPage } from './detail-page.ts';
+import { parseAggregatorList } from './families/aggregator.ts';
+import { yearColumnLinks } from './families/pager.ts';
+import type { Element } from 'domhandler';
+import { resolveLink } from '../download/scope.ts';
+import { documentBase, loadHtml, squash } from './html.ts';
+import { isFileUrl } from './list-page.ts';
+
+/** Headings and phrases of a report's own text (the national template's sections). */
+const REPORT_BODY = [
+  /总体情况/,
+  /主动公开政府信息(?:的)?情况/,
+  /收到和处理政府信息公开申请情况/,
+  /行政复议/,
+  /本年新收/,
+  /存在的主要问题/,
+  /政府信息管理/,
+  /依申请公开/,
+  /其他需要报告的事项/,
+  // The pre-2019 template's headings.
+  /概述/,
+  /收费及减免/,
+  /主要问题和改进措施/,
+];
+
+export interface CollectionVerdict {
+  collection: boolean;
+  reason: string;
+}
+
+/** Does the text read like a report (at least two of the template's section phrases)? */
+export function hasReportBody(text: string): boolean {
+  return REPORT_BODY.filter((re) => re.test(text)).length >= 2;
+}
+
+/** Boxes around a report's own page that link other reports: prev/next, "related", sidebars. */
+const ASIDE = [
+  'aside',
+  '[class*="related"]',
+  '[class*="xgwz"]',
+  '[class*="xgxx"]',
+  '[class*="recommend"]',
+  '[class*="tuijian"]',
+  '[class*="prev"]',
+  '[class*="next"]',
+  '[class*="sxp"]',
+  '[class*="sidebar"]',
+  '[class^="side"]',
+  '[class*=" side"]',
+  '[class*="-side"]',
+  '[class*="_side"]',
+  '[id*="related"]',
+  '[id*="xgwz"]',
+  '[id*="sidebar"]',
+].join(', ');
+const PREV_NEXT = /(上一篇|下一篇|上一条|下一条|上篇|下篇)/;
+
+/** The links of the page outside its asides and prev/next lines (their URLs). */
+function mainLinks(html: string, pageUrl: string): Set<string | null> {
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const out = new Set<string | null>();
+  $('a[href]').each((_, el) => {
+    const a = $(el as Element);
+    if (a.closest(ASIDE).length || PREV_NEXT.test(squash(a.closest('li, p, div, tr').text()).slice(0, 40))) return;
+    const href = a.attr('href');
+    if (href) out.add(resolveLink(href, base));
+  });
+  return out;
+}
+
+/**
+ * @param listTitle the title the list page gave the link that led here, when it was reached from a list.
+ */
+export function classifyCollection(html: string, pageUrl: string, page: Pick<DetailPage, 'title' | 'bodyText' | 'attachments'>, listTitle?: string): CollectionVerdict {
+  if (hasReportBody(page.bodyText)) return { collection: false, reason: 'the page has a report body' };
+  // One agency's report whose text is in its attachments: links to its other years (a "related" box) do not
+  // make it an index.
+  const named = [page.title, listTitle].some((t) => t && classifyTitle(t).isReport && agencyFromTitle(t));
+  if (named && page.attachments.length) {
+    return { collection: false, reason: 'an agency\'s report page with attachments' };
+  }
+  // A site-wide per-year menu beside a report is no index; on a page that names no report it is one.
+  if (!named && yearColumnLinks(html, pageUrl).length >= 2) return { collection: true, reason: 'a per-year menu of annual-report columns' };
+  // The aggregator reading names department-only links after the page's year heading.
+  const items = parseAggregatorList({ url: pageUrl, loadedUrl: pageUrl, status: 200, body: html }).items;
+  const inMain = mainLinks(html, pageUrl);
+  const attached = new Set(page.attachments.map((a) => a.url));
+  const keys = new Set<string>();
+  let pages = 0;
+  for (const item of items) {
+    if (!classifyTitle(item.title).isReport || !inMain.has(item.url)) continue;
+    // The page's own attachments (one report's PDF and DOC) do not make it an index.
+    if (attached.has(item.url) && isFileUrl(item.url)) continue;
+    if (!isFileUrl(item.url)) pages += 1;
+    keys.add(`${agencyFromTitle(item.title) ?? '?'}|${parseReportYear(item.title) ?? '?'}`);
+  }
+  const needed = 2;
+  if (keys.size >= needed) return { collection: true, reason: `links ${keys.size} reports of different agencies or years` };
+  if (pages >= needed) return { collection: true, reason: `links ${pages} report pages` };
+  return { collection: false, reason: 'links too few reports to be an index' };
+}

@@ -1,0 +1,79 @@
+/**
+ * The aggregator reading, usable on any list page: under a heading that names the year and the annual reports
+ * ("2023年度市直部门政府信息公开工作年度报告"), a link whose whole text is an agency name ("市教育局") stands for
+ * that agency's report of that year, and is given the title it stands for. Per-year index pages are reached from
+ * seeds of every family, so this is not left to the aggregator family alone.
+ */
+import type { Element } from 'domhandler';
+import { isAgencyName } from '../classify/agency.ts';
+import { classifyTitle } from '../classify/title.ts';
+import { parseReportYear } from '../classify/year.ts';
+import { resolveLink } from '../../download/scope.ts';
+import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
+import type { ListItem } from '../list-page.ts';
+
+const COLLECTION = /(年度报告|年报)/;
+const HEADINGS = ['h1', '.list-title', 'h2', 'h3', '.title', '.tit', 'caption', 'meta[name="ColumnName"]', 'title'];
+const CHROME = 'header, footer, nav, .nav, .header, .footer, .position, .breadcrumb';
+
+/** The year of an aggregator page: from its main heading (or <title>) naming the annual reports, else null. */
+export function aggregatorYear($: Doc): number | null {
+  for (const sel of HEADINGS) {
+    const node = $(sel).first();
+    const text = squash(node.is('meta') ? (node.attr('content') ?? '') : node.text());
+    if (text && COLLECTION.test(text)) {
+      const year = parseReportYear(text);
+      if (year) return year;
+    }
+  }
+  return null;
+}
+
+/** Links whose whole text is an agency name, outside the site chrome. */
+export function agencyLinks($: Doc): Element[] {
+  return $('a[href]')
+    .toArray()
+    .filter((el) => isAgencyName(squash($(el).text())) && !$(el).closest(CHROME).length);
+}
+
+/** Boxes of links to other sites (友情链接, 部门网站, 站群导航): their agency names stand for the sites, not reports. */
+const SITE_LINKS = /(链接|网站|导航|站群|友情)/;
+/** A site's home page: a link to it is a link to the site. */
+const HOME_PATH = /^\/(?:(?:index|default|main)\.\w+)?$/i;
+
+/**
+ * The items (named by an agency only) that stand for reports: two or more on the page, none in a box of site links
+ * or pointing at a home page.
+ */
+function reportAgencyLinks($: Doc, pageUrl: string, candidates: ListItem[]): Set<string> {
+  const want = new Set(candidates.map((i) => i.url));
+  const byBox = new Map<Element, Set<string>>();
+  const base = documentBase($, pageUrl);
+  $('a[href]').each((_, el) => {
+    const a = $(el as Element);
+    const url = resolveLink(a.attr('href'), base);
+    if (!url || !want.has(url) || a.closest(CHROME).length || HOME_PATH.test(new URL(url).pathname)) return;
+    const box = a.closest('ul, ol, table, dl, div');
+    const caption = squash(`${box.prev().text().slice(0, 40)} ${box.children().first().text().slice(0, 40)}`);
+    if (SITE_LINKS.test(caption)) return;
+    const key = (box.get(0) ?? el) as Element;
+    byBox.set(key, (byBox.get(key) ?? new Set()).add(url));
+  });
+  // A section may hold a single name (市政府: the city's own report), but the page must list two or more.
+  const all = [...byBox.values()].flatMap((urls) => [...urls]);
+  return new Set(all.length >= 2 ? all : []);
+}
+
+/** Items whose title is a bare agency name, retitled as that agency's report of the page's year (in place). */
+export function titleAgencyLinks(html: string, items: ListItem[], pageUrl: string): ListItem[] {
+  if (!items.some((i) => isAgencyName(i.title))) return items;
+  const $ = loadHtml(html);
+  const year = aggregatorYear($);
+  if (year === null) return items;
+  const eligible = reportAgencyLinks($, pageUrl, items.filter((i) => isAgencyName(i.title)));
+  for (const item of items) {
+    if (classifyTitle(item.title).isReport || !isAgencyName(item.title) || !eligible.has(item.url)) continue;
+    item.title = `${item.title}${year}年政府信息公开工作年度报告`;
+  }
+  return items;
+}

@@ -1,0 +1,42 @@
+/**
+ * What a list page announces about its own size: "共 N 页" (pages) and "共N条" / "共有N条记录" (items), as printed
+ * or as the page's pager script and data island carry them (TRS createPageHTML / countPage, Hanweb totalRecord /
+ * <totalrecord> / <totalpage>). The caller compares them with what was found, so a list that yields less than it
+ * announces is noticed instead of ending "ok".
+ */
+import { loadHtml, squash, withoutComments } from '../html.ts';
+import { parseTrsPager } from './trs.ts';
+
+export interface AnnouncedTotals {
+  /** The number of list pages the page says the column has. */
+  announcedPages?: number;
+  /** The number of items (records) the page says the column has. */
+  announcedItems?: number;
+}
+
+const PAGES_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,5})\s*页/;
+const ITEMS_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,7})\s*(?:条|篇|项|个)(?:记录|信息|数据)?/;
+/** 第1/7页, 页次：1/7, 1/7页, 第1页/共7页 (the last is caught by PAGES_TEXT). */
+const PAGE_OF = /(?:第\s*\d{1,5}\s*\/\s*(\d{1,5})\s*页|页次\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5})|\b\d{1,5}\s*\/\s*(\d{1,5})\s*页)/;
+
+export function announcedTotals(html: string): AnnouncedTotals {
+  const live = withoutComments(html);
+  const out: AnnouncedTotals = {};
+  const $ = loadHtml(live);
+  $('script, style').remove();
+  const text = squash($('body').text() || $.root().text());
+  const of = PAGE_OF.exec(text);
+  const pages = PAGES_TEXT.exec(text)?.[1] ?? of?.[1] ?? of?.[2] ?? of?.[3];
+  const items = ITEMS_TEXT.exec(text)?.[1];
+  if (pages) out.announcedPages = Number(pages);
+  if (items) out.announcedItems = Number(items);
+  // What the family's own script and island say, when the text does not.
+  const trs = parseTrsPager(live);
+  if (trs && out.announcedPages === undefined) out.announcedPages = trs.pageCount;
+  const sixArgTotal = /createPageHTML\(\s*["'][^"']*["']\s*,\s*\d+\s*,\s*\d+\s*,\s*["'][^"']*["']\s*,\s*["'][^"']*["']\s*,\s*(\d+)\s*\)/.exec(live)?.[1];
+  const hanwebTotal = /\btotalRecord\s*:\s*["']?(\d+)/i.exec(live)?.[1] ?? /<totalrecord>\s*(\d+)/i.exec(live)?.[1] ?? sixArgTotal;
+  if (hanwebTotal && out.announcedItems === undefined) out.announcedItems = Number(hanwebTotal);
+  const islandPages = /<totalpage>\s*(\d+)/i.exec(live)?.[1];
+  if (islandPages && out.announcedPages === undefined) out.announcedPages = Number(islandPages);
+  return out;
+}

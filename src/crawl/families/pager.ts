@@ -1,0 +1,244 @@
+/**
+ * The generic pager, shared by every family as its fallback: the "next page" control found by what it says
+ * (下一页 / 下页 / 后页 / › / » / > by containment, or an image's alt/title), else the numbered link after the
+ * current page. Controls written as script (`javascript:goPage(3)`, `onclick="toPage(3)"`, `data-page="3"`) are
+ * never fetched as such: their page number is mapped onto the URL template the pager's real links show
+ * (index_2.html beside goPage(3) tells index_{n-1}), or onto a template the family knows.
+ */
+import type { Element } from 'domhandler';
+import { resolveLink } from '../../download/scope.ts';
+import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
+import { titleAgencyLinks } from './agency-links.ts';
+import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
+import type { ListPageResult, NextListRequest } from './family.ts';
+
+/** Words of a "next page" control, matched by containment ("[下一页]", "下一页>>"). */
+const NEXT_WORDS = /(下一页|下页|后一页|后页|下一頁|next\s*page|^next$)/i;
+/** A control that is only arrows: ›, », >, >> (possibly bracketed). */
+const NEXT_ARROWS = /^[[【(（<]?\s*(?:[>›»]{1,2}|&gt;)\s*[\]】)）>]?$/;
+/** Words that name other controls and must not be taken for "next" by containment. */
+const NOT_NEXT = /(上一页|上页|前页|首页|尾页|末页|最后一页)/;
+/** Page arguments of script pagers: goPage(3), toPage('3'), turnPage(3), gotoPage(3), page(3)… */
+const SCRIPT_PAGE = /\b\w*(?:page|Page|PAGE|fy|go|turn)\w*\s*\(\s*['"]?(\d{1,5})['"]?/;
+
+/** Builds the URL of 1-based page n, or null when it cannot. */
+export type PageTemplate = (n: number) => string | null;
+
+interface PagerControl {
+  text: string;
+  /** Marked as "next" by its class, id or rel (icon-only controls: `<a class="next">`, `rel="next"`). */
+  markedNext: boolean;
+  href: string | null;
+  /** The page number a script control asks for, as written in its call or data attribute. */
+  scriptArg: number | null;
+}
+
+function isScriptHref(href: string | undefined): boolean {
+  return !href || /^\s*(javascript:|#)/i.test(href);
+}
+
+function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
+  const node = $(el);
+  const img = node.find('img').first();
+  const text = squash(node.text()) || squash(node.attr('title') ?? '') || squash(node.attr('value') ?? '') || squash(node.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
+  const rawHref = node.attr('href');
+  const href = isScriptHref(rawHref) ? null : resolveLink(rawHref, documentBase($, pageUrl));
+  const script = `${isScriptHref(rawHref) ? (rawHref ?? '') : ''} ${node.attr('onclick') ?? ''}`;
+  const dataPage = node.attr('data-page') ?? node.attr('data-pageno') ?? node.attr('data-index');
+  let scriptArg: number | null = null;
+  if (dataPage && /^\d+$/.test(dataPage.trim())) scriptArg = Number(dataPage.trim());
+  else {
+    const m = SCRIPT_PAGE.exec(script);
+    if (m?.[1]) scriptArg = Number(m[1]);
+  }
+  const marks = `${node.attr('class') ?? ''} ${node.attr('id') ?? ''} ${node.attr('rel') ?? ''}`;
+  const markedNext = /(^|[\s_-])(next|nextpage|next-page|page-next|pagenext|xyy)($|[\s_-])/i.test(marks) && !/(prev|disabled)/i.test(marks);
+  return { text, href, scriptArg, markedNext };
+}
+
+/** Every element that can act as a pager control: links, and buttons/spans with an onclick or a data-page. */
+function controls($: Doc, pageUrl: string): PagerControl[] {
+  return $('a, [onclick], [data-page], [data-pageno]')
+    .toArray()
+    .filter((el) => !$(el).closest('header, footer, nav, .nav, .header, .footer, .breadcrumb, .position, .crumb').length)
+    .map((el) => controlOf($, el as Element, pageUrl));
+}
+
+function isNextControl(c: PagerControl): boolean {
+  if (c.markedNext && !NOT_NEXT.test(c.text) && c.text.length <= 16) return true;
+  if (!c.text || c.text.length > 16 || NOT_NEXT.test(c.text)) return false;
+  return NEXT_WORDS.test(c.text) || NEXT_ARROWS.test(c.text);
+}
+
+/** The 1-based number of this page: the pager's highlighted entry, the URL's page parameter or index_N, else 1. */
+export function currentPageNumber($: Doc, pageUrl: string): number {
+  const marked = $('.current, .active, .on, .cur, .curr, .selected, .page-cur, font[color], b, strong')
+    .toArray()
+    .map((el) => squash($(el).text()))
+    .find((t) => /^\d{1,4}$/.test(t) && t !== '0');
+  // Only trust a highlighted number that sits among pager links (not a bold figure in the text).
+  if (marked && $('a').toArray().some((a) => squash($(a).text()) === String(Number(marked) + 1) || squash($(a).text()) === String(Number(marked) - 1))) {
+    return Number(marked);
+  }
+  const u = new URL(pageUrl);
+  for (const key of ['page', 'pageNo', 'pageNum', 'pageIndex', 'p', 'pn', 'curPage', 'cur_page', 'currpage', 'current']) {
+    const v = u.searchParams.get(key);
+    if (v && /^\d+$/.test(v)) return Number(v);
+  }
+  const m = /\/(?:[A-Za-z]\w*_)?(\d{1,4})\.s?html?$/.exec(u.pathname);
+  // index_N is 0-based on TRS (index_1 is page 2); a bare N.html is 1-based.
+  if (m?.[1]) return /\/index_\d+\.s?html?$/.test(u.pathname) ? Number(m[1]) + 1 : Number(m[1]);
+  return 1;
+}
+
+/**
+ * The URL template shown by the pager's real numbered links: for each link whose text is page k and whose URL
+ * carries a number m, the offset m - k; when the offsets agree, page n is that URL with n + offset. Page 1 is
+ * often the bare index, so the template is only used for n ≥ 2.
+ */
+export function siblingTemplate($: Doc, pageUrl: string): PageTemplate | null {
+  const samples: { k: number; url: string; m: number; at: number }[] = [];
+  $('a[href]').each((_, el) => {
+    const a = $(el as Element);
+    const text = squash(a.text());
+    if (!/^\d{1,4}$/.test(text)) return;
+    const rawHref = a.attr('href');
+    if (isScriptHref(rawHref)) return;
+    const url = resolveLink(rawHref, documentBase($, pageUrl));
+    if (!url) return;
+    const nums = [...url.matchAll(/\d+/g)];
+    const last = nums[nums.length - 1];
+    if (!last || last.index === undefined) return;
+    samples.push({ k: Number(text), url, m: Number(last[0]), at: last.index });
+  });
+  const usable = samples.filter((s) => s.k >= 2);
+  if (!usable.length) return null;
+  const offset = usable[0]!.m - usable[0]!.k;
+  if (!usable.every((s) => s.m - s.k === offset)) return null;
+  const model = usable[0]!;
+  return (n: number) => (n < 2 ? null : `${model.url.slice(0, model.at)}${n + offset}${model.url.slice(model.at + String(model.m).length)}`);
+}
+
+/** The page number a script control's argument stands for: numbered script links show how arguments map to pages. */
+function pageOfScriptArg(all: PagerControl[], arg: number): number {
+  const numbered = all.filter((c) => c.scriptArg !== null && /^\d{1,4}$/.test(c.text));
+  if (numbered.length) {
+    const offset = Number(numbered[0]!.text) - numbered[0]!.scriptArg!;
+    if (numbered.every((c) => Number(c.text) - c.scriptArg! === offset)) return arg + offset;
+  }
+  return arg;
+}
+
+export interface GenericPagerOptions {
+  /** The family's own URL template for 1-based page n, used when the page shows none. */
+  template?: PageTemplate;
+}
+
+/** The URL of the next list page, or null on the last page (or when no pager can be read). */
+export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOptions = {}): string | null {
+  const $ = loadHtml(html);
+  const all = controls($, pageUrl);
+  const template = () => siblingTemplate($, pageUrl) ?? opts.template ?? null;
+  const usable = (url: string | null) => (url && url !== pageUrl ? url : null);
+  const declared = usable(resolveLink($('link[rel="next"]').attr('href'), documentBase($, pageUrl)));
+  if (declared) return declared;
+  for (const c of all.filter(isNextControl)) {
+    if (c.href) {
+      const url = usable(c.href);
+      if (url) return url;
+      continue;
+    }
+    if (c.scriptArg !== null) {
+      const url = usable(template()?.(pageOfScriptArg(all, c.scriptArg)) ?? null);
+      if (url) return url;
+    }
+  }
+  // No next control: the numbered entry after the current page.
+  const want = currentPageNumber($, pageUrl) + 1;
+  for (const c of all) {
+    if (c.text !== String(want)) continue;
+    if (c.href) {
+      const url = usable(c.href);
+      if (url) return url;
+    } else if (c.scriptArg !== null) {
+      const url = usable(template()?.(want) ?? null);
+      if (url) return url;
+    }
+  }
+  return null;
+}
+
+/** Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报. */
+const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年年报|年度报告|年度年报)?$/;
+const REPORT_HEADING = /(年报|年度报告)/;
+
+function headingNear($: Doc, el: Element): boolean {
+  let node = $(el).parent();
+  for (let depth = 0; depth < 5 && node.length; depth++, node = node.parent()) {
+    // The menu's own caption (its first child), or the heading just before it.
+    // A heading is short and links at most itself; a list of report titles is not a heading.
+    if (node.is('body, html')) break;
+    const caption = node.children().first();
+    for (const candidate of [caption, node.prev()]) {
+      const text = squash(candidate.text());
+      const headingTag = candidate.is('h1, h2, h3, h4, h5, h6, dt, caption, legend, [class*=title], [class*=tit], [class*=hd], [class*=head]');
+      const plainText = !candidate.is('ul, ol, table, li, tr') && candidate.find('a').length === 0;
+      if (text && text.length <= 40 && (headingTag || plainText) && REPORT_HEADING.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+/** The page itself is about the annual reports: its <title>, main heading or breadcrumb names them. */
+function pageNamesReports($: Doc): boolean {
+  const text = squash(`${$('title').text()} ${$('h1').first().text()} ${$('.position, .breadcrumb, .crumb, .location, .dqwz').first().text()}`);
+  return REPORT_HEADING.test(text);
+}
+
+/**
+ * Year columns of a per-year annual-report menu: links whose text is a bare year, under a heading naming 年报 /
+ * 年度报告, or (two or more side by side) on a page whose title or breadcrumb names them. They lead to list pages
+ * (one per year), so they are pages to read, not items.
+ */
+export function yearColumnLinks(html: string, pageUrl: string): string[] {
+  const $ = loadHtml(html);
+  const groups = new Map<Element, { el: Element; url: string }[]>();
+  $('a[href]').each((_, el) => {
+    const a = $(el as Element);
+    if (!BARE_YEAR.test(squash(a.text()))) return;
+    if (isScriptHref(a.attr('href')) || a.closest('header, footer, .header, .footer').length) return;
+    const url = resolveLink(a.attr('href'), documentBase($, pageUrl));
+    if (!url || url === pageUrl) return;
+    const box = (a.closest('ul, ol, dl, table, div').get(0) ?? a.parent().get(0)) as Element;
+    groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
+  });
+  const out = new Set<string>();
+  let pageNamed: boolean | null = null;
+  for (const links of groups.values()) {
+    const near = links.some((l) => headingNear($, l.el));
+    if (!near && links.length >= 2) pageNamed ??= pageNamesReports($);
+    if (near || (links.length >= 2 && pageNamed)) for (const l of links) out.add(l.url);
+  }
+  return [...out];
+}
+
+/**
+ * A family's result completed with what any list page may carry: when the family gave no next request, the
+ * TRS pager script's or else the generic pager's; the year columns of a per-year 年报 menu (never items); and agency-name links under a year
+ * heading, titled as the reports they stand for.
+ */
+export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
+  const next: NextListRequest[] = [...result.next];
+  if (!next.length) {
+    // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
+    const trs = parseTrsPager(html, pageUrl);
+    const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : nextPageUrl(html, pageUrl, opts);
+    if (url) next.push({ url });
+  }
+  const years = new Set(yearColumnLinks(html, pageUrl));
+  for (const n of next) years.delete(n.url);
+  next.push(...[...years].map((url) => ({ url })));
+  const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;
+  return { items: titleAgencyLinks(html, items, pageUrl), next };
+}
+

@@ -1,0 +1,109 @@
+/**
+ * The TRS WCM column pager, read from a page's scripts (styles a, b and c of trs.ts), without the list: shared by
+ * the TRS parser and by every other family's fallback, since a seed detected as another family may lead to
+ * TRS-paged columns (a per-year menu's year columns).
+ */
+import { withoutComments } from '../html.ts';
+
+export interface TrsPager {
+  pageCount: number;
+  /** 0-based index of the current page. */
+  current: number;
+  name: string;
+  ext: string;
+  /** The suffix of the second page: 1 for index_1 (styles a, c; the default), 2 for prefix_2 (style b). */
+  secondSuffix?: 2;
+}
+
+const ARG = String.raw`(?:["']([^"']*)["']|([\w.$]+))`;
+/** createPageHTML with four or more arguments; the first may be a div id (style b). */
+const CALL = new RegExp(String.raw`createPageHTML\(\s*${ARG}\s*,\s*${ARG}\s*,\s*${ARG}\s*,\s*${ARG}\s*(?:,\s*${ARG}\s*)?(?:,\s*${ARG}\s*)?\)`, 'g');
+const LEGACY_COUNT = /\bvar\s+countPage\s*=\s*(\d+)/;
+const LEGACY_CURRENT = /\bvar\s+currentPage\s*=\s*(\d+)/;
+/** A TRS document id (t20190918_693227): the name of an article, not of a column page. */
+const DOC_NAME = /^t\d{8}_\d+/;
+
+function valueOf(token: string, script: string): string | null {
+  const m = new RegExp(String.raw`(?:var|let|const)?\s*\b${token.replace(/[$.]/g, '\\$&')}\s*=\s*["']?([\w.-]+)`).exec(script);
+  return m?.[1] ?? null;
+}
+
+function arg(m: RegExpMatchArray, i: number, script: string): string | null {
+  const quoted = m[1 + 2 * i];
+  if (quoted !== undefined) return quoted;
+  const bare = m[2 + 2 * i];
+  if (bare === undefined) return null;
+  return /^\d+$/.test(bare) ? bare : valueOf(bare, script);
+}
+
+const int = (s: string | null): number | null => (s !== null && /^\d+$/.test(s) ? Number(s) : null);
+
+/** Article paging: the call names a document, or the page declares itself an article. */
+function isArticlePaging(name: string, html: string): boolean {
+  if (DOC_NAME.test(name)) return true;
+  const declared = /<meta\s+name=["']Url["']\s+content=["']([^"']*)["']/i.exec(html)?.[1];
+  return declared !== undefined && declared.includes(name);
+}
+
+function fromCall(m: RegExpMatchArray, html: string): TrsPager | null {
+  const first = m[1] !== undefined ? m[1] : null;
+  // Style b: a quoted, non-numeric first argument (the pager div's id).
+  if (first !== null && !/^\d+$/.test(first)) {
+    const pageCount = int(arg(m, 1, html));
+    const current1 = int(arg(m, 2, html));
+    const name = arg(m, 3, html);
+    const ext = arg(m, 4, html);
+    if (pageCount === null || current1 === null || !name || !ext || isArticlePaging(name, html)) return null;
+    return { pageCount, current: Math.max(0, current1 - 1), name, ext, secondSuffix: 2 };
+  }
+  const pageCount = int(arg(m, 0, html));
+  const current = int(arg(m, 1, html));
+  const name = arg(m, 2, html);
+  const ext = arg(m, 3, html);
+  if (pageCount === null || current === null || !name || !ext || isArticlePaging(name, html)) return null;
+  return { pageCount, current, name, ext };
+}
+
+function legacyPager(html: string, pageUrl?: string): TrsPager | null {
+  const count = LEGACY_COUNT.exec(html);
+  const current = LEGACY_CURRENT.exec(html);
+  if (!count?.[1] || !current?.[1]) return null;
+  // document.write("<a href=\"index"+"_" + i + "."+"html\">…"): the page name and extension it builds.
+  const name = /([A-Za-z][\w-]*)\\?["']\s*\+\s*["']_["']/.exec(html)?.[1] ?? 'index';
+  const ext = /["']\.["']\s*\+\s*["'](s?html?)/.exec(html)?.[1] ?? /\.(s?html?)\\?["']/.exec(html)?.[1] ?? extOf(pageUrl) ?? 'html';
+  return { pageCount: Number(count[1]), current: Number(current[1]), name, ext };
+}
+
+export function extOf(pageUrl: string | undefined): string | null {
+  return pageUrl ? (/\.(s?html?)$/.exec(new URL(pageUrl).pathname)?.[1] ?? null) : null;
+}
+
+/** The column pager of a TRS list page, whichever of the three styles it is written in; null when none. */
+export function parseTrsPager(html: string, pageUrl?: string): TrsPager | null {
+  const live = withoutComments(html);
+  for (const m of live.matchAll(CALL)) {
+    const pager = fromCall(m, live);
+    if (pager) return pager;
+  }
+  return legacyPager(live, pageUrl);
+}
+
+/** The URL of the page at 0-based index `index`. */
+export function trsPageUrl(pager: TrsPager, index: number, pageUrl: string): string {
+  const suffix = index + (pager.secondSuffix === 2 ? 1 : 0);
+  const file = index === 0 ? `${pager.name}.${pager.ext}` : `${pager.name}_${suffix}.${pager.ext}`;
+  return new URL(file, pageUrl).href;
+}
+
+/** The URL of the next list page, or null on the last page. */
+export function trsNextPage(html: string, pageUrl: string): string | null {
+  const pager = parseTrsPager(html, pageUrl);
+  if (!pager || pager.current + 1 >= pager.pageCount) return null;
+  return trsPageUrl(pager, pager.current + 1, pageUrl);
+}
+
+/** A TRS column pager in the page (comments aside): the strongest sign of the family. */
+export function hasTrsPager(html: string): boolean {
+  return parseTrsPager(html) !== null;
+}
+

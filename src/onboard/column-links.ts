@@ -1,0 +1,52 @@
+/**
+ * Which links of a portal page lead towards annual-report columns. Pure: text and URL in, a kind out.
+ * - `column`: a menu entry naming the annual reports (政府信息公开年报, 年度报告, 信息公开年报, 政务公开年报, 年报,
+ *   and collection titles such as "2024年度市直部门政府信息公开工作年度报告");
+ * - `year`: a bare year ("2024", "2024年", "2024年度") under a report column: a per-year column;
+ * - `department`: an agency's name under a report column: a per-department column;
+ * - `nav`: a way towards them (政府信息公开, 政务公开, 信息公开目录, 法定主动公开内容 …, and the agencies of a
+ *   部门信息公开 menu);
+ * - null: anything else.
+ */
+import { agencyFromTitle, isAgencyName } from '../crawl/classify/agency.ts';
+import { normalizeTitle } from '../crawl/classify/text.ts';
+import { classifyTitle } from '../crawl/classify/title.ts';
+import { parseReportYear } from '../crawl/classify/year.ts';
+import { isFileUrl } from '../crawl/list-page.ts';
+
+export type LinkKind = 'column' | 'year' | 'department' | 'nav';
+
+/** Menu labels of an annual-report column. */
+const COLUMN_LABEL = /(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度报告|年报)|^(?:部门|县区|区县|乡镇|镇街|市直)?(?:单位)?(?:年度报告|年报)(?:专栏)?$/;
+/** Reports of other kinds share the words 年报 / 年度报告. */
+const OTHER_REPORTS = /统计|企业|决算|预算|网站|年鉴|信用|国有资产|社会责任|人大|政协/;
+/** Menus that lead towards the disclosure columns. */
+const NAV_LABEL = /政府信息公开|政务公开|信息公开|公开目录|主动公开|法定主动|部门信息|县区信息|乡镇信息|部门公开|^部门$|^县区$|^乡镇$/;
+/** Disclosure pages that never hold the reports. */
+const NAV_EXCLUDED = /指南|制度|规定|申请|意见箱|依申请|目录检索|检索|专题|解读|平台|系统/;
+const BARE_YEAR = /^(?:19|20)\d{2}(?:年度?|年度报告|年报)?$/;
+
+/** Menus that list agencies (部门信息公开, 县区政府信息公开): their agency links lead to those agencies' pages. */
+export const AGENCY_DIRECTORY = /部门|县区|区县|乡镇|镇街|单位/;
+
+export function linkKind(text: string, url: string, underReportColumn: boolean, underAgencyDirectory = false): LinkKind | null {
+  const t = normalizeTitle(text);
+  if (!t || t.length > 60 || isFileUrl(url)) return null;
+  if (underReportColumn && BARE_YEAR.test(t)) return 'year';
+  if (COLUMN_LABEL.test(t) && !OTHER_REPORTS.test(t)) {
+    // A report's own title (it names an agency and a year) is a report, not a column; a collection's, or a
+    // label without a year ("市教育局政府信息公开年报"), is a column.
+    const verdict = classifyTitle(t);
+    if (!verdict.isReport || parseReportYear(t) === null || agencyFromTitle(t) === null || /部门|县区|区县|乡镇|市直|汇总|专栏/.test(t)) return 'column';
+    return null;
+  }
+  if (underReportColumn && isAgencyName(t)) return 'department';
+  if (underAgencyDirectory && isAgencyName(t)) return 'nav';
+  if (NAV_LABEL.test(t) && !NAV_EXCLUDED.test(t)) return 'nav';
+  return null;
+}
+
+/** A directory and its index page are one page: /zwgk/nb/ and /zwgk/nb/index.html. */
+export function sameColumnKey(url: string): string {
+  return url.replace(/\/(?:index|default)\.(?:s?html?|jsp|php|aspx?)$/i, '/');
+}

@@ -1,0 +1,263 @@
+/**
+ * Walks one portal from its home page (or its 政府信息公开 page) towards its annual-report columns: menus named
+ * 政府信息公开 / 政务公开 lead on, links named 政府信息公开年报 / 年度报告 / 年报 are columns, and under a column
+ * that lists no reports itself, bare years and agency names are per-year and per-department columns. Only the
+ * portal's own host, at most `depth` links from the start and `maxPages` pages. Every page is read politely
+ * (PageReader); a page behind an anti-bot challenge is rendered in the browser when one is available.
+ */
+import type { Element } from 'domhandler';
+import { agencyFromTitle } from '../crawl/classify/agency.ts';
+import { classifyTitle } from '../crawl/classify/title.ts';
+import { parseDetailPage } from '../crawl/detail-page.ts';
+import { parseReportYear } from '../crawl/classify/year.ts';
+import { isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
+import { loadHtml, squash } from '../crawl/html.ts';
+import { linkTitle, type ListItem } from '../crawl/list-page.ts';
+import type { PageVisit } from '../crawl/page-visit.ts';
+import { resolveLink, Scope } from '../download/scope.ts';
+import { FetchError } from '../errors.ts';
+import { AGENCY_DIRECTORY, linkKind, sameColumnKey, type LinkKind } from './column-links.ts';
+import { explainFamily } from './family-signals.ts';
+import { withinPortal } from './portal-hosts.ts';
+import type { PageReader } from './page-reader.ts';
+import type { BrowserSession } from './render.ts';
+import { siteAgency, type Sourced } from './site-agency.ts';
+
+export interface ExploreOptions {
+  /** Links followed from the start page at most. */
+  depth: number;
+  /** Pages read on this portal at most. */
+  maxPages: number;
+  /** List pages of each column read for samples and former names (its first page included). */
+  samplePages: number;
+}
+
+export interface SampleReport {
+  title: string;
+  url: string;
+  year: number | null;
+  agency: string | null;
+}
+
+/** A page that lists annual reports, reached through a column link. */
+export interface ColumnFinding {
+  url: string;
+  /** The portal (start URL) it was found from. */
+  portal: string;
+  /** Link texts from the start page to the column, e.g. ["政务公开", "政府信息公开年报", "2024年"]. */
+  trail: string[];
+  via: LinkKind | 'start';
+  family: ConcreteFamily;
+  familyDecidedBy: string;
+  /** The column needed the browser (a challenge in front of it). */
+  browser: boolean;
+  site: Sourced<string> | null;
+  /** The column page's breadcrumb (当前位置), without 首页. */
+  crumbs: string[];
+  reports: SampleReport[];
+  items: number;
+  /** List pages read beyond the column's own page. */
+  pagesRead: number;
+}
+
+export interface PortalResult {
+  portal: string;
+  site: Sourced<string> | null;
+  pagesRead: number;
+  /** The start page could be read. */
+  reachable: boolean;
+  findings: ColumnFinding[];
+  /** What went wrong on the way (unreachable pages, challenges without a browser). */
+  notes: string[];
+}
+
+interface Step {
+  url: string;
+  depth: number;
+  trail: string[];
+  via: LinkKind | 'start';
+}
+
+interface Visited {
+  visit: PageVisit;
+  browser: boolean;
+}
+
+const REPORT_COLUMN_KINDS = new Set<Step['via']>(['column', 'year', 'department']);
+
+export class PortalExplorer {
+  private readonly browserHosts = new Set<string>();
+
+  constructor(
+    private readonly reader: PageReader,
+    private readonly browser: BrowserSession | null,
+    private readonly opts: ExploreOptions,
+  ) {}
+
+  async explore(start: string): Promise<PortalResult> {
+    const host = Scope.hostOf(start);
+    const result: PortalResult = { portal: start, site: null, pagesRead: 0, reachable: true, findings: [], notes: [] };
+    const seen = new Set<string>([sameColumnKey(start)]);
+    // Report URLs of the columns found: one column under two URLs (with and without index.html) is one column.
+    const columnSignatures = new Set<string>();
+    // Column links first: they are what we came for, and the page budget should not go to side menus.
+    const columns: Step[] = [];
+    const others: Step[] = [{ url: start, depth: 0, trail: [], via: 'start' }];
+    while ((columns.length || others.length) && result.pagesRead < this.opts.maxPages) {
+      const step = (columns.shift() ?? others.shift())!;
+      let page: Visited;
+      try {
+        page = await this.read(step.url);
+      } catch (err) {
+        result.notes.push(`${step.url}: ${(err as Error).message}`);
+        if (step.depth === 0) result.reachable = false;
+        continue;
+      } finally {
+        result.pagesRead += 1;
+      }
+      if (page.visit.status >= 400) {
+        result.notes.push(`${step.url}: HTTP ${page.visit.status}`);
+        if (step.depth === 0) result.reachable = false;
+        continue;
+      }
+      const site = siteAgency(page.visit.body);
+      if (step.depth === 0) result.site = site;
+      const column = await this.column(step, page, site ?? result.site, start);
+      result.pagesRead += column.pagesRead;
+      const signature = column.reports.map((r) => r.url).sort().join('\n');
+      if (column.reports.length && !columnSignatures.has(signature)) {
+        columnSignatures.add(signature);
+        result.findings.push(column);
+      }
+      if (step.depth >= this.opts.depth) continue;
+      const underReportColumn = REPORT_COLUMN_KINDS.has(step.via) && column.reports.length === 0;
+      const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
+      for (const link of pageLinks(page.visit)) {
+        const key = sameColumnKey(link.url);
+        const linkHost = Scope.hostOf(link.url);
+        if (seen.has(key) || !withinPortal(linkHost, host)) continue;
+        // A page that lists reports itself (an aggregator) is read as a column; its links are reports, not columns.
+        const underReports = underReportColumn || (link.inReportMenu && column.reports.length === 0);
+        const kind = linkKind(link.text, link.url, underReports, underAgencyDirectory);
+        if (!kind) continue;
+        seen.add(key);
+        this.reader.scope.add(linkHost);
+        const next: Step = { url: link.url, depth: step.depth + 1, trail: [...step.trail, link.text], via: kind };
+        (kind === 'nav' ? others : columns).push(next);
+      }
+    }
+    if (result.pagesRead >= this.opts.maxPages && (columns.length || others.length)) {
+      result.notes.push(`stopped at --max-pages ${this.opts.maxPages} with ${columns.length + others.length} links not followed`);
+    }
+    return result;
+  }
+
+  /** The page read over HTTP, or in the browser when a challenge stands in front of it (and a browser is at hand). */
+  private async read(url: string): Promise<Visited> {
+    const host = Scope.hostOf(url);
+    if (!this.browserHosts.has(host)) {
+      const page = await this.reader.read({ url });
+      if (!isChallenge(page)) return { visit: page, browser: false };
+      if (!this.browser) throw new FetchError('an anti-bot challenge, and no browser to pass it (Chromium not found, or --no-browser)', url, 'blocked', page.status);
+      this.browserHosts.add(host);
+    }
+    const r = await this.browser!.render(url);
+    return { visit: { url, loadedUrl: r.finalUrl, status: r.status, body: r.html, rendered: true }, browser: true };
+  }
+
+  /** The page as a column: its family and the reports it lists (reading one more list request when the page
+   * itself only points at its list, as an application shell or a data island does). */
+  private async column(step: Step, page: Visited, site: Sourced<string> | null, portal: string): Promise<ColumnFinding> {
+    const family = explainFamily(page.visit.body, page.visit.loadedUrl);
+    const finding: ColumnFinding = {
+      url: step.url,
+      portal,
+      trail: step.trail,
+      via: step.via,
+      family: family.family,
+      familyDecidedBy: family.decidedBy,
+      browser: page.browser,
+      site,
+      crumbs: breadcrumb(page.visit.body),
+      reports: [],
+      items: 0,
+      pagesRead: 0,
+    };
+    // Only pages reached as columns (or given as the start) are candidates: a home page's "latest" box is not a column.
+    if (step.via === 'nav' || (step.via === 'start' && !namesReports(page.visit.body))) return finding;
+    const parser = PARSERS[family.family];
+    const first = parser.parse(page.visit, undefined);
+    let items: ListItem[] = first.items;
+    // Further list pages: for samples (an application shell lists nothing itself) and for the names the agency
+    // published under in earlier years, which the crawl needs as aliases. The browser's pages are read once.
+    let next = page.browser ? undefined : first.next[0];
+    for (let n = 1; n < this.opts.samplePages && next; n++) {
+      try {
+        const more = await this.reader.read({ url: next.url, method: next.method, body: next.payload, headers: next.headers });
+        finding.pagesRead += 1;
+        if (more.status >= 400) break;
+        const parsed = parser.parse(more, next.cursor);
+        items = items.concat(parsed.items);
+        next = parsed.next[0];
+      } catch {
+        break; // the samples stop here; the column stays with what was read
+      }
+    }
+    // A report's own page (its title is a report's, it links its attachments) is not a column, however it was reached.
+    const detail = parseDetailPage(page.visit.body, page.visit.loadedUrl);
+    const reportPages = items.filter((i) => !i.isFile && classifyTitle(i.title).isReport && i.url !== page.visit.loadedUrl);
+    if (detail.title && classifyTitle(detail.title).isReport && reportPages.length <= 1) return finding;
+    finding.items = items.length;
+    finding.reports = items
+      .filter((i) => classifyTitle(i.title).isReport)
+      .map((i) => ({ title: i.title, url: i.url, year: parseReportYear(i.title), agency: agencyFromTitle(i.title) }));
+    return finding;
+  }
+}
+
+/** 当前位置：首页 > 政务公开 > 市教育局 > 政府信息公开年报 → [政务公开, 市教育局, 政府信息公开年报]. */
+function breadcrumb(html: string): string[] {
+  const $ = loadHtml(html);
+  const text = $('.position, .breadcrumb, .crumb, .location, #position, .dqwz').first().text();
+  return text
+    .replace(/^[\s\S]*?当前位置\s*[:：]/, '')
+    .split(/[>›»＞]/)
+    .map((c) => c.replace(/\s+/g, ''))
+    .filter((c) => c && c !== '首页');
+}
+
+/** The page's title or main heading names annual reports: a start URL that is itself a column. */
+function namesReports(html: string): boolean {
+  const $ = loadHtml(html);
+  return ['title', 'h1', '.list-title', 'h2'].some((sel) => /年报|年度报告/.test($(sel).first().text()));
+}
+
+/** A menu headed by the annual reports: 「政府信息公开年报」 over a list of years or departments. */
+const REPORT_MENU_HEADING = /年报|年度报告/;
+const HEADING = 'h1, h2, h3, h4, h5, h6, .title, .tit, .hd, .head';
+
+/** Whether the link sits in a list whose heading (the element before it, or its own heading) names the annual reports. */
+function inReportMenu($: ReturnType<typeof loadHtml>, a: ReturnType<ReturnType<typeof loadHtml>>): boolean {
+  let node = a.closest('ul, ol, dl, table');
+  for (let level = 0; level < 3 && node.length; level++) {
+    const before = squash(node.prev().text());
+    const own = squash(node.children(HEADING).first().text());
+    if ((before.length <= 30 && REPORT_MENU_HEADING.test(before)) || (own.length <= 30 && REPORT_MENU_HEADING.test(own))) return true;
+    node = node.parent();
+  }
+  return false;
+}
+
+/** Every link of a page with the text a person sees (menus and navigation included). */
+function pageLinks(visit: PageVisit): { text: string; url: string; inReportMenu: boolean }[] {
+  const $ = loadHtml(visit.body);
+  const out: { text: string; url: string; inReportMenu: boolean }[] = [];
+  $('a[href]').each((_, el) => {
+    const a = $(el as Element);
+    const url = resolveLink(a.attr('href'), visit.loadedUrl);
+    if (!url) return;
+    const text = linkTitle(a.text(), a.attr('title'));
+    if (text) out.push({ text, url, inReportMenu: inReportMenu($, a) });
+  });
+  return out;
+}
