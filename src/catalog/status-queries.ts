@@ -1,6 +1,7 @@
 /** Read-only queries behind `nianbao status` and `nianbao coverage`. */
 import type { Db } from './db.ts';
 import { PROVINCE_CONDITION, provinceParams } from './region-filter.ts';
+import { FILE_DATE_SQL } from './report-state.ts';
 
 export interface CoverageRow {
   agency_id: number;
@@ -15,6 +16,8 @@ export interface CoverageRow {
   title: string | null;
   published_at: string | null;
   first_seen_at: string | null;
+  /** The files' own date (earliest Last-Modified, China time), looked up only when the page gives no published_at. */
+  file_date: string | null;
   /** Extraction status of the report's files: the best one (extracted > partial > needs_ocr > …). */
   extraction_status: string | null;
 }
@@ -34,6 +37,7 @@ export class StatusQueries {
       .prepare(
         `SELECT a.id AS agency_id, a.name AS agency, a.province, a.city, a.county, a.division, a.level, a.discovered,
                 r.id AS report_id, r.title, r.published_at, r.first_seen_at,
+                CASE WHEN r.published_at IS NULL THEN ${FILE_DATE_SQL} END AS file_date,
                 (SELECT f.extraction_status FROM report_files rf JOIN files f ON f.sha256 = rf.sha256
                   WHERE rf.report_id = r.id
                   ORDER BY CASE f.extraction_status WHEN 'extracted' THEN 0 WHEN 'partial' THEN 1 WHEN 'needs_ocr' THEN 2

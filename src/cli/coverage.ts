@@ -6,7 +6,7 @@ import { table } from './table.ts';
 
 export function coverageCommand(): Command {
   return new Command('coverage')
-    .description('for every registry agency: is its report for the year in, when was it first seen, was that late')
+    .description('for every registry agency: is its report for the year in, when was it published, was that after the deadline')
     .requiredOption('--year <year>', 'the report year', positiveInt('--year'))
     .option('--province <name|code>', 'only this province (name or division code)')
     .option('--out <file>', 'also write the table as CSV')
@@ -21,8 +21,19 @@ export function coverageCommand(): Command {
         if (opts.missing) lines = lines.filter((l) => l.has_report === 'no');
         say(
           table(
-            ['agency', 'division', 'report', 'first seen (UTC)', 'deadline', 'late', 'extraction'],
-            lines.map((l) => [l.agency, l.division, l.has_report, l.first_seen_at?.slice(0, 16).replace('T', ' '), l.deadline, l.seen_after_deadline, l.extraction_status]),
+            ['agency', 'division', 'report', 'published', 'deadline', 'late', 'date from', 'first seen (UTC)', 'extraction'],
+            lines.map((l) => [
+              l.agency,
+              l.division,
+              l.has_report,
+              l.published_at ?? l.file_date,
+              l.deadline,
+              // Published after the deadline, by the page's date else the file's own: not when nianbao first saw it.
+              l.published_after_deadline,
+              l.late_date_source,
+              l.first_seen_at?.slice(0, 16).replace('T', ' '),
+              l.extraction_status,
+            ]),
           ),
         );
         const missing = lines.filter((l) => l.has_report === 'no').length;

@@ -10,6 +10,7 @@ import { exportCommand } from './export.ts';
 import { extractCommand } from './extract.ts';
 import { scheduleCommand } from './schedule.ts';
 import { statusCommand } from './status.ts';
+import { serveCommand } from './serve.ts';
 
 export function program(): Command {
   return new Command('nianbao')
@@ -25,7 +26,8 @@ export function program(): Command {
     .addCommand(probeCommand())
     .addCommand(discoverCommand())
     .addCommand(statusCommand())
-    .addCommand(coverageCommand());
+    .addCommand(coverageCommand())
+    .addCommand(serveCommand());
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -33,21 +33,26 @@ export interface CoverageLine extends CoverageRow {
   deadline: string;
   /** First seen by nianbao after the deadline (yes/no; empty without a report). */
   seen_after_deadline: string;
-  /** The page's own publication date is after the deadline (yes/no; empty when unknown). */
+  /** Published after the deadline (yes/no; empty when no date is known): the date of `late_date_source`. */
   published_after_deadline: string;
+  /** Which date decided `published_after_deadline`: page (its 发布日期), file (its Last-Modified), or empty. */
+  late_date_source: '' | 'page' | 'file';
 }
 
 export function coverageLines(catalog: Catalog, year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): CoverageLine[] {
   return catalog.status.coverage(year, opts).map((r) => {
     const deadline = deadlineFor(r.agency, year);
     const seen = r.first_seen_at ? chinaDate(r.first_seen_at) : null;
+    // Late means published late, never seen late: after a backfill everything is first seen after its deadline.
+    const published = r.published_at ?? r.file_date;
     return {
       ...r,
       year,
       has_report: r.report_id ? 'yes' : 'no',
       deadline,
       seen_after_deadline: seen ? (isAfter(new Date(seen), new Date(deadline)) ? 'yes' : 'no') : '',
-      published_after_deadline: r.published_at ? (r.published_at > deadline ? 'yes' : 'no') : '',
+      published_after_deadline: published ? (published > deadline ? 'yes' : 'no') : '',
+      late_date_source: r.published_at ? 'page' : r.file_date ? 'file' : '',
     };
   });
 }
@@ -69,6 +74,8 @@ export const COVERAGE_COLUMNS = [
   'published_after_deadline',
   'extraction_status',
   'discovered',
+  'file_date',
+  'late_date_source',
 ] as const;
 
 export async function writeCoverageCsv(lines: CoverageLine[], out: string, opts: CsvOptions = {}): Promise<number> {

@@ -6,7 +6,7 @@
  */
 import type { Catalog } from '../catalog/catalog.ts';
 import type { CheckRecord } from '../catalog/extractions.ts';
-import type { ExportFilter } from '../catalog/export-queries.ts';
+import type { ExportFilter, ReportFigureRow } from '../catalog/export-queries.ts';
 import { RULES } from '../extract/checks.ts';
 import { figureKeys, TEMPLATES } from '../extract/template/index.ts';
 import { writeCsv, type CsvOptions } from './csv.ts';
@@ -45,29 +45,35 @@ function verdict(checks: CheckRecord[], rule: string): string {
   return 'pass';
 }
 
-export async function exportFigures(catalog: Catalog, out: string, filter: ExportFilter, opts: CsvOptions = {}): Promise<number> {
-  const figures = figureColumns();
+/** Every column of `export --figures`, in order. */
+export function figureExportColumns(): string[] {
   // attribution was added after the figure and check columns: appended, so no existing column moves.
-  const columns = [...FIGURE_BASE_COLUMNS, ...figures, ...checkColumns(), 'attribution'];
-  function* rows(): Generator<Record<string, unknown>> {
-    for (const r of catalog.exports.reportFigures(filter)) {
-      const x = r.source_sha256 ? catalog.extractions.get(r.source_sha256) : undefined;
-      const checks = x?.checks ?? [];
-      const soft = catalog.extractions.reportChecks(r.report_id);
-      const row: Record<string, unknown> = { ...r };
-      const unreadable = new Set(x?.unreadable ?? []);
-      for (const k of figures) row[k] = unreadable.has(k) ? '?' : x?.figures[k];
-      for (const rule of HARD_RULES) row[`check.${rule}`] = verdict(checks, rule);
-      for (const rule of SOFT_RULES) row[`check.${rule}`] = verdict(soft, rule);
-      row.checks_failed = checks
-        .filter((c) => c.ok === false)
-        .map((c) => `${c.rule} ${c.scope}: ${c.actual} ≠ ${c.expected}`)
-        .join('; ');
-      row.disagreements = (JSON.parse(r.disagreements) as unknown[]).length;
-      row.low_confidence = x?.lowConfidence ? 'yes' : '';
-      row.unreadable = [...unreadable].join(' ');
-      yield row;
-    }
+  return [...FIGURE_BASE_COLUMNS, ...figureColumns(), ...checkColumns(), 'attribution'];
+}
+
+/** The `export --figures` record of each report row: its figures and check verdicts (shared with the web view). */
+export function* figureRecords(catalog: Catalog, reports: Iterable<ReportFigureRow>): Generator<Record<string, unknown>> {
+  const figures = figureColumns();
+  for (const r of reports) {
+    const x = r.source_sha256 ? catalog.extractions.get(r.source_sha256) : undefined;
+    const checks = x?.checks ?? [];
+    const soft = catalog.extractions.reportChecks(r.report_id);
+    const row: Record<string, unknown> = { ...r };
+    const unreadable = new Set(x?.unreadable ?? []);
+    for (const k of figures) row[k] = unreadable.has(k) ? '?' : x?.figures[k];
+    for (const rule of HARD_RULES) row[`check.${rule}`] = verdict(checks, rule);
+    for (const rule of SOFT_RULES) row[`check.${rule}`] = verdict(soft, rule);
+    row.checks_failed = checks
+      .filter((c) => c.ok === false)
+      .map((c) => `${c.rule} ${c.scope}: ${c.actual} ≠ ${c.expected}`)
+      .join('; ');
+    row.disagreements = (JSON.parse(r.disagreements) as unknown[]).length;
+    row.low_confidence = x?.lowConfidence ? 'yes' : '';
+    row.unreadable = [...unreadable].join(' ');
+    yield row;
   }
-  return writeCsv(out, columns, rows(), opts);
+}
+
+export async function exportFigures(catalog: Catalog, out: string, filter: ExportFilter, opts: CsvOptions = {}): Promise<number> {
+  return writeCsv(out, figureExportColumns(), figureRecords(catalog, catalog.exports.reportFigures(filter)), opts);
 }

@@ -1,0 +1,168 @@
+/**
+ * Read-only queries behind the web view's coverage grid: the region tree, one page of agencies of a region with
+ * their reports' states, and counts per child region and year. Every filter is one SQL condition so the grid, its
+ * counts and its CSV agree.
+ */
+import type { Db } from './db.ts';
+import type { AgencyLevel } from './agencies.ts';
+import { reportStatesSql, type ReportStateRow } from './report-state.ts';
+
+/** A node of the province → city → county tree, by the agencies' own region columns. */
+export interface RegionPath {
+  province?: string;
+  city?: string;
+  county?: string;
+}
+
+export const CELL_STATES = ['on_time', 'late', 'undated', 'missing', 'failing', 'unreadable', 'changed'] as const;
+export type CellStateFilter = (typeof CELL_STATES)[number];
+
+export interface GridFilter {
+  region: RegionPath;
+  level?: AgencyLevel;
+  /** registry: agencies from the registry only; discovered: only those found on portals; absent: both. */
+  origin?: 'registry' | 'discovered';
+  /** Only agencies with at least one shown year in this state. */
+  state?: CellStateFilter;
+  fromYear: number;
+  toYear: number;
+}
+
+export interface GridAgency {
+  id: number;
+  name: string;
+  level: string | null;
+  division: string | null;
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  discovered: number;
+}
+
+export interface RegionCount {
+  /** The child region's name; null for agencies at the parent's own level (e.g. province departments). */
+  region: string | null;
+  year: number;
+  agencies: number;
+  reports: number;
+  on_time: number;
+  late: number;
+  undated: number;
+  failing: number;
+  unreadable: number;
+  changed: number;
+}
+
+/** The agency filters on agencies aliased `t`. */
+function agencyCondition(t: string): string {
+  return `(@province IS NULL OR ${t}.province = @province)
+  AND (@city IS NULL OR ${t}.city = @city)
+  AND (@county IS NULL OR ${t}.county = @county)
+  AND (@level IS NULL OR ${t}.level = @level)
+  AND (@discovered IS NULL OR ${t}.discovered = @discovered)`;
+}
+const AGENCY_CONDITION = agencyCondition('a');
+
+const YEARS = 'r.year BETWEEN @from AND @to';
+
+/** The state filter as a condition on agency `g` (not `a`: the report-state subquery has its own `a`). */
+function stateCondition(state: CellStateFilter | undefined): string {
+  if (!state) return '1';
+  if (state === 'missing') {
+    return `(SELECT count(*) FROM reports r WHERE r.agency_id = g.id AND ${YEARS}) < @to - @from + 1`;
+  }
+  const flag = {
+    on_time: 's.late = 0',
+    late: 's.late = 1',
+    undated: 's.late IS NULL',
+    failing: 's.failing',
+    unreadable: 's.unreadable',
+    changed: 's.changed',
+  }[state];
+  return `EXISTS (SELECT 1 FROM (${reportStatesSql(`r.agency_id = g.id AND ${YEARS}`)}) s WHERE ${flag})`;
+}
+
+function params(f: GridFilter) {
+  return {
+    province: f.region.province ?? null,
+    city: f.region.city ?? null,
+    county: f.region.county ?? null,
+    level: f.level ?? null,
+    discovered: f.origin === undefined ? null : f.origin === 'discovered' ? 1 : 0,
+    from: f.fromYear,
+    to: f.toYear,
+  };
+}
+
+/** The child level below a region: provinces at the top, then cities, then counties. */
+function childColumn(region: RegionPath): 'province' | 'city' | 'county' | null {
+  if (!region.province) return 'province';
+  if (!region.city) return 'city';
+  if (!region.county) return 'county';
+  return null;
+}
+
+export class CoverageViewQueries {
+  constructor(private readonly db: Db) {}
+
+  /** The years reports exist for, newest last. */
+  reportYears(): number[] {
+    return (this.db.prepare('SELECT DISTINCT year FROM reports ORDER BY year').all() as { year: number }[]).map((r) => r.year);
+  }
+
+  /** Agencies matching the filter: how many, and one page of them in division and name order. */
+  agencies(f: GridFilter, page: { offset: number; limit: number }): { total: number; rows: GridAgency[] } {
+    const where = `${agencyCondition('g')} AND ${stateCondition(f.state)}`;
+    const p = params(f);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM agencies g WHERE ${where}`).get(p) as { n: number }).n;
+    const rows = this.db
+      .prepare(
+        `SELECT g.id, g.name, g.level, g.division, g.province, g.city, g.county, g.discovered FROM agencies g
+         WHERE ${where} ORDER BY g.division, g.name, g.id LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...p, limit: page.limit, offset: page.offset }) as GridAgency[];
+    return { total, rows };
+  }
+
+  /** Report states of these agencies in the year range. */
+  cells(agencyIds: number[], fromYear: number, toYear: number): ReportStateRow[] {
+    if (!agencyIds.length) return [];
+    return this.db
+      .prepare(`SELECT * FROM (${reportStatesSql(`r.agency_id IN (SELECT value FROM json_each(@ids)) AND ${YEARS}`)}) ORDER BY agency_id, year`)
+      .all({ ids: JSON.stringify(agencyIds), from: fromYear, to: toYear }) as ReportStateRow[];
+  }
+
+  /** Agencies and report states counted per child region and year (the state filter does not apply to counts). */
+  regionCounts(f: GridFilter): RegionCount[] {
+    const child = childColumn(f.region);
+    const key = child ? `a.${child}` : 'NULL';
+    const p = params(f);
+    const agencies = this.db
+      .prepare(`SELECT ${key} AS region, count(*) AS n FROM agencies a WHERE ${AGENCY_CONDITION} GROUP BY 1`)
+      .all(p) as { region: string | null; n: number }[];
+    const counts = this.db
+      .prepare(
+        `SELECT s.region, s.year, count(*) AS reports, sum(s.late = 0) AS on_time, sum(s.late = 1) AS late,
+                sum(s.late IS NULL) AS undated, sum(s.failing) AS failing, sum(s.unreadable) AS unreadable, sum(s.changed) AS changed
+         FROM (${reportStatesSql(`${AGENCY_CONDITION} AND ${YEARS}`, `${key} AS region, `, { once: true })}) s
+         GROUP BY s.region, s.year`,
+      )
+      .all(p) as Omit<RegionCount, 'agencies'>[];
+    const byRegion = new Map(agencies.map((r) => [r.region, r.n]));
+    const out: RegionCount[] = [];
+    const seen = new Set<string>();
+    for (const c of counts) {
+      out.push({ ...c, agencies: byRegion.get(c.region) ?? 0 });
+      seen.add(`${c.region}\u0000${c.year}`);
+    }
+    // Regions and years without a single report still get a row: everything there is missing.
+    for (const [region, n] of byRegion) {
+      for (let year = f.fromYear; year <= f.toYear; year++) {
+        if (!seen.has(`${region}\u0000${year}`)) {
+          out.push({ region, year, agencies: n, reports: 0, on_time: 0, late: 0, undated: 0, failing: 0, unreadable: 0, changed: 0 });
+        }
+      }
+    }
+    return out.sort((a, b) => (a.region ?? '').localeCompare(b.region ?? '', 'zh') || a.year - b.year);
+  }
+}

@@ -1,0 +1,152 @@
+/** Gathers each page's data from the catalog (read-only, through its typed queries). */
+import type { Catalog } from '../catalog/catalog.ts';
+import { CoverageViewQueries, type GridFilter } from '../catalog/coverage-view-queries.ts';
+import { ViewQueries } from '../catalog/view-queries.ts';
+import { AggregateCache, type CachedValue } from './aggregate-cache.ts';
+import { computeAggregate, keyString, type AggregateKey } from './aggregates.ts';
+import type { BackgroundAggregates } from './background.ts';
+import type { RegionCount } from '../catalog/coverage-view-queries.ts';
+import type { ProvinceFigureRow } from '../catalog/view-queries.ts';
+import { KEY_FIGURE_KEYS, KEY_FIGURES, keyFigureValue, type KeyFigure } from './key-figures.ts';
+import { gridFilter, type Params } from './params.ts';
+import type { AgencyData } from './views/agency.ts';
+import type { CoverageData } from './views/coverage.ts';
+import type { OverviewData } from './views/overview.ts';
+import type { ReportData } from './views/report.ts';
+import type { SearchData } from './views/search.ts';
+
+export const PAGE_SIZE = 100;
+export const SEARCH_LIMIT = 200;
+/** Above this many agencies, filtering the whole country by state (a pass over every report) needs a province. */
+export const COUNTRY_STATE_FILTER_LIMIT = 20_000;
+
+/** The catalog with the view's own query sets beside its standard ones. */
+export class ViewCatalog {
+  readonly coverage: CoverageViewQueries;
+  readonly view: ViewQueries;
+  /** Aggregates over many reports, reused while the catalog is unchanged (see AggregateCache). */
+  readonly cache: AggregateCache;
+  constructor(
+    readonly catalog: Catalog,
+    private readonly countryStateFilterLimit = COUNTRY_STATE_FILTER_LIMIT,
+    /** With a worker, country-wide aggregates are computed there and pages show them when ready. */
+    private readonly background?: BackgroundAggregates,
+  ) {
+    this.coverage = new CoverageViewQueries(catalog.db);
+    this.view = new ViewQueries(catalog.db);
+    this.cache = new AggregateCache(catalog.db);
+  }
+
+  reportYears(): number[] {
+    return this.cache.get('years', () => this.coverage.reportYears()).value;
+  }
+
+  filter(p: Params): GridFilter {
+    return gridFilter(p, this.reportYears());
+  }
+
+  /** Computes what the first visitor would otherwise wait for: the country-level counts and the overview. */
+  warm(): void {
+    this.overviewData(undefined);
+    this.coverageData({}, 1);
+  }
+
+  /**
+   * An aggregate from the cache. Country-wide ones go to the worker when there is one (undefined until ready);
+   * everything else, and everything without a worker, is computed here.
+   */
+  private aggregate<T>(k: AggregateKey): CachedValue<T> | undefined {
+    const key = keyString(k);
+    const countryWide = k.name !== 'regions' || !k.filter.region.province;
+    if (!this.background || !countryWide) return this.cache.get(key, () => computeAggregate(this.catalog, k) as T);
+    return this.cache.peek<T>(key, () => this.background!.compute(k), (err) => console.error(`serve: ${k.name}: ${err.message}`));
+  }
+
+  coverageData(p: Params, pageNo: number): CoverageData {
+    const allYears = this.reportYears();
+    const filter = gridFilter(p, allYears);
+    const years: number[] = [];
+    for (let y = filter.fromYear; y <= filter.toYear; y++) years.push(y);
+    const { level, origin, region, fromYear, toYear } = filter;
+    const counts = this.aggregate<RegionCount[]>({ name: 'regions', filter: { level, origin, region, fromYear, toYear } });
+    const agencyCount = counts
+      ? counts.value.reduce((n, c) => (c.year === fromYear ? n + c.agencies : n), 0)
+      : this.coverage.agencies({ ...filter, state: undefined }, { offset: 0, limit: 0 }).total;
+    // A state filter over the whole country reads every report for every page: at national size, ask for a province.
+    const tooBroad = filter.state !== undefined && !region.province && agencyCount > this.countryStateFilterLimit;
+    const { total, rows } = tooBroad ? { total: 0, rows: [] } : this.coverage.agencies(filter, { offset: (pageNo - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+    return {
+      filter,
+      years,
+      allYears: allYears.length ? allYears : years,
+      counts: counts?.value,
+      countsAt: counts?.at,
+      agencies: rows,
+      total,
+      tooBroad: tooBroad ? agencyCount : undefined,
+      cells: this.coverage.cells(rows.map((a) => a.id), filter.fromYear, filter.toYear),
+      page: pageNo,
+      pageSize: PAGE_SIZE,
+    };
+  }
+
+  reportData(id: number): ReportData | undefined {
+    const c = this.catalog;
+    const base = c.reports.byId(id);
+    const state = this.view.reportState(id);
+    if (!base || !state) return undefined;
+    const extraction = c.extractions.report(id);
+    const best = extraction?.bestSha256 ? c.extractions.get(extraction.bestSha256) : undefined;
+    return {
+      report: { ...state, page_url: base.page_url, last_seen_at: base.last_seen_at },
+      agency: c.agencies.byId(base.agency_id)!,
+      sources: this.view.sources(id),
+      files: this.view.files(id),
+      extraction,
+      figures: best ? { figures: best.figures, unreadable: best.unreadable, checks: best.checks, template: best.template ?? null, sha256: best.sha256 } : undefined,
+      crossYear: c.extractions.reportChecks(id),
+      events: this.view.events(id),
+    };
+  }
+
+  agencyData(id: number): AgencyData | undefined {
+    const agency = this.catalog.agencies.byId(id);
+    if (!agency) return undefined;
+    const years = this.view.agencyYears(id);
+    const byYear = new Map<number, Map<string, number | null>>();
+    for (const f of this.view.agencyFigures(id, KEY_FIGURE_KEYS)) {
+      if (!byYear.has(f.year)) byYear.set(f.year, new Map());
+      byYear.get(f.year)!.set(f.key, f.value);
+    }
+    return {
+      agency,
+      aliases: this.catalog.agencies.aliases(id),
+      years,
+      series: years.map((r) => ({ year: r.year, values: KEY_FIGURES.map((k) => keyFigureValue(k, byYear.get(r.year) ?? new Map())) })),
+    };
+  }
+
+  overviewData(figureId: string | undefined): OverviewData {
+    const figure: KeyFigure = KEY_FIGURES.find((f) => f.id === figureId) ?? KEY_FIGURES[0]!;
+    const counts = this.aggregate<Record<string, number>>({ name: 'counts' });
+    return {
+      counts: counts?.value,
+      countsAt: counts?.at,
+      perYear: this.aggregate<{ year: number; reports: number; extracted: number; failing: number }[]>({ name: 'perYear' })?.value,
+      figure,
+      provinces: this.aggregate<ProvinceFigureRow[]>({ name: 'provinces', keys: figure.keys })?.value,
+      runs: this.catalog.runs.recent(10).map((r) => ({ ...r, events: this.catalog.runs.eventCounts(r.id) })),
+      seeds: this.view.seedHealth(20),
+      seedTotal: this.view.seedCount(),
+    };
+  }
+
+  searchData(q: string): SearchData {
+    return {
+      q,
+      agencies: q ? this.view.searchAgencies(q, SEARCH_LIMIT) : [],
+      reports: q ? this.view.searchReports(q, SEARCH_LIMIT) : [],
+      limit: SEARCH_LIMIT,
+    };
+  }
+}
