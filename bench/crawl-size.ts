@@ -32,11 +32,9 @@ const tmp = mkdtempSync(path.join(os.tmpdir(), 'nianbao-crawl-size-'));
 try {
   const seedsFile = path.join(tmp, 'seeds.yaml');
   writeFileSync(seedsFile, benchSeedsYaml(g, portal.urls));
-  // Set only now: the portal, started above in this process, keeps the defaults.
-  if (nodeOptions) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim();
-  if (prof) process.env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${path.resolve(prof)}`.trim();
+  const nodeArgs = [...(nodeOptions ? nodeOptions.split(/\s+/) : []), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : [])];
   portal.log.length = 0;
-  const m = await nianbaoCrawl({ seedsFile, storage: path.join(tmp, 'storage'), hostDelayMs: 0, hostConcurrency: 1, maxHosts });
+  const m = await nianbaoCrawl({ seedsFile, storage: path.join(tmp, 'storage'), hostDelayMs: 0, hostConcurrency: 1, maxHosts, nodeArgs });
   if (m.exitCode > 1) throw new Error(`nianbao crawl exited ${m.exitCode}: ${m.stderr.slice(-3000)}`);
   if (m.exitCode === 1) console.error(`nianbao crawl exited 1 (some URLs failed):\n${m.stdout.slice(-1500)}${m.stderr.slice(-1500)}`);
   const f = figures(traffic(portal.log), m.wallMs, m.peakRssMiB, m.cpuSec);

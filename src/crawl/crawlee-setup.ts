@@ -85,6 +85,10 @@ export function crawleeConfiguration(crawleeDir: string): Configuration {
   log.setLevel(LogLevel[level as keyof typeof LogLevel] ?? LogLevel.OFF);
   const storageClient = new ContextFreeStorage({ localDataDirectory: crawleeDir, persistStorage: true, writeMetadata: false });
   return new Configuration({
+    // Crawlee samples memory every second by spawning `ps` for its autoscaling, which nianbao does not use (each
+    // host's concurrency is fixed by politeness): 2 % of a full-speed crawl's CPU. Once a minute is enough for
+    // Crawlee's memory warnings. crawlee.json may still set it.
+    systemInfoIntervalMillis: 60_000,
     ...fromFile,
     storageClient,
     purgeOnStart: false,

@@ -2,7 +2,9 @@
  * One harvest run: registry → catalog, then every seed entry crawled through the per-host frontier, pages and
  * files stored, everything recorded in the catalog. Used by `nianbao crawl` (and later backfill and schedule).
  */
-import { CheerioCrawler } from '@crawlee/cheerio';
+// HttpCrawler, not CheerioCrawler: the handlers parse each page once with the project's cheerio (html.ts); Cheerio-
+// Crawler would parse it a second time, with its own cheerio, into a DOM nobody reads.
+import { HttpCrawler } from '@crawlee/cheerio';
 import type { RequestQueueV1 } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { RunEvent } from '../catalog/runs.ts';
@@ -74,7 +76,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
   let ctx: HarvestContext | null = null;
   const runHost = async (_host: string, queue: RequestQueueV1, lane: Lane) => {
     if (lane === 'browser') return runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
-    const crawler = new CheerioCrawler(
+    const crawler = new HttpCrawler(
       {
         requestQueue: queue,
         httpClient: http,
