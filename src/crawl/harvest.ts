@@ -91,7 +91,15 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
         // Session (cookie) and statistics state are not persisted: crawlers of many hosts run side by side and
         // would race on shared key-value records, and a record half-written by a killed run breaks the next start.
         // The catalog holds what must survive. 401/403/429 are the fetcher's to handle, not reasons to retire a session.
-        sessionPoolOptions: { blockedStatusCodes: [], persistenceOptions: { enable: false } },
+        // One session (one cookie jar) per host crawler, kept for the whole host, as one visitor would: Crawlee's pool
+        // otherwise creates a new session for every request until it holds 1,000 (a cookie jar, validation and
+        // memory per request, and cookies a site set not sent back on the next page).
+        sessionPoolOptions: {
+          maxPoolSize: 1,
+          sessionOptions: { maxUsageCount: Number.MAX_SAFE_INTEGER },
+          blockedStatusCodes: [],
+          persistenceOptions: { enable: false },
+        },
         statisticsOptions: { persistenceOptions: { enable: false } },
         additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml'],
         ignoreHttpErrorStatusCodes: [],
