@@ -21,8 +21,9 @@ const sites = Number(opt('--sites') ?? 5);
 const maxHosts = Number(opt('--max-hosts') ?? DEFAULTS.politeness.maxConcurrentHosts);
 const prof = opt('--prof');
 const nodeOptions = opt('--node-options');
+const logFile = opt('--log');
 if (!Number.isInteger(sites) || sites < 1 || !Number.isInteger(maxHosts) || maxHosts < 1) {
-  console.error('usage: bench/crawl-size.ts [--sites N] [--max-hosts N] [--node-options OPTS] [--prof DIR]');
+  console.error('usage: bench/crawl-size.ts [--sites N] [--max-hosts N] [--node-options OPTS] [--prof DIR] [--log FILE]');
   process.exit(2);
 }
 
@@ -35,6 +36,7 @@ try {
   const nodeArgs = [...(nodeOptions ? nodeOptions.split(/\s+/) : []), ...(prof ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(prof)}`] : [])];
   portal.log.length = 0;
   const m = await nianbaoCrawl({ seedsFile, storage: path.join(tmp, 'storage'), hostDelayMs: 0, hostConcurrency: 1, maxHosts, nodeArgs });
+  if (logFile) writeFileSync(logFile, `${m.stdout}\n${m.stderr}`);
   if (m.exitCode > 1) throw new Error(`nianbao crawl exited ${m.exitCode}: ${m.stderr.slice(-3000)}`);
   if (m.exitCode === 1) console.error(`nianbao crawl exited 1 (some URLs failed):\n${m.stdout.slice(-1500)}${m.stderr.slice(-1500)}`);
   const f = figures(traffic(portal.log), m.wallMs, m.peakRssMiB, m.cpuSec);

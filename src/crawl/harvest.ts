@@ -26,6 +26,7 @@ import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
 import { runBrowserHost } from './browser-lane.ts';
 import { CrawlStats } from './stats.ts';
+import { boundHeapGrowth } from './heap.ts';
 
 export interface HarvestOptions {
   config: NianbaoConfig;
@@ -56,6 +57,7 @@ export interface HarvestSummary {
 
 export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
   const { config, catalog } = opts;
+  boundHeapGrowth();
   const paths = storagePaths(config.storageDir);
   const entries = syncRegistry(catalog, opts.seeds);
   const scope = new Scope(entries.map((e) => e.host));
