@@ -19,13 +19,15 @@ export interface NianbaoCrawl {
   /** Hosts crawled at once (NIANBAO_MAX_HOSTS); default nianbao's own (8). */
   maxHosts?: number;
   hostConcurrency?: number;
+  /** Options for the crawl's node itself (e.g. --cpu-prof, which NODE_OPTIONS does not allow). */
+  nodeArgs?: string[];
 }
 
 export function nianbaoCrawl(c: NianbaoCrawl): Promise<Measured> {
   const env: NodeJS.ProcessEnv = { ...process.env, NIANBAO_HOST_DELAY_MS: String(c.hostDelayMs), CRAWLEE_LOG_LEVEL: 'OFF' };
   if (c.maxHosts !== undefined) env.NIANBAO_MAX_HOSTS = String(c.maxHosts);
   else delete env.NIANBAO_MAX_HOSTS;
-  const args = [path.join(ROOT, 'bin/nianbao.mjs'), 'crawl', '--seeds', c.seedsFile, '--storage', c.storage, '--no-extract'];
+  const args = [...(c.nodeArgs ?? []), path.join(ROOT, 'bin/nianbao.mjs'), 'crawl', '--seeds', c.seedsFile, '--storage', c.storage, '--no-extract'];
   if (c.hostConcurrency !== undefined) args.push('--host-concurrency', String(c.hostConcurrency));
   return run(process.execPath, args, { cwd: ROOT, env });
 }

@@ -2,7 +2,9 @@
  * One harvest run: registry → catalog, then every seed entry crawled through the per-host frontier, pages and
  * files stored, everything recorded in the catalog. Used by `nianbao crawl` (and later backfill and schedule).
  */
-import { CheerioCrawler } from '@crawlee/cheerio';
+// HttpCrawler, not CheerioCrawler: the handlers parse each page once with the project's cheerio (html.ts); Cheerio-
+// Crawler would parse it a second time, with its own cheerio, into a DOM nobody reads.
+import { HttpCrawler } from '@crawlee/cheerio';
 import type { RequestQueueV1 } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { RunEvent } from '../catalog/runs.ts';
@@ -30,6 +32,7 @@ import { CrawlStats } from './stats.ts';
 import { SeedTallies } from './seed-tally.ts';
 import { escalations, finishSeeds } from './seed-review.ts';
 import type { SeedRun } from '../catalog/seed-health.ts';
+import { boundHeapGrowth } from './heap.ts';
 
 export interface HarvestOptions {
   config: NianbaoConfig;
@@ -78,6 +81,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
 
 async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const { config, catalog } = opts;
+  boundHeapGrowth();
   const paths = storagePaths(config.storageDir);
   const entries = syncRegistry(catalog, opts.seeds);
   const scope = new Scope(entries.map((e) => e.host));
@@ -104,7 +108,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const runHost = async (_host: string, queue: RequestQueueV1, lane: Lane) => {
     if (sink.fault) return;
     if (lane === 'browser') return runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
-    const crawler = new CheerioCrawler(
+    const crawler = new HttpCrawler(
       {
         requestQueue: queue,
         httpClient: http,
@@ -119,7 +123,15 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         // Session (cookie) and statistics state are not persisted: crawlers of many hosts run side by side and
         // would race on shared key-value records, and a record half-written by a killed run breaks the next start.
         // The catalog holds what must survive. 401/403/429 are the fetcher's to handle, not reasons to retire a session.
-        sessionPoolOptions: { blockedStatusCodes: [], persistenceOptions: { enable: false } },
+        // One session (one cookie jar) per host crawler, kept for the whole host, as one visitor would: Crawlee's pool
+        // otherwise creates a new session for every request until it holds 1,000 (a cookie jar, validation and
+        // memory per request, and cookies a site set not sent back on the next page).
+        sessionPoolOptions: {
+          maxPoolSize: 1,
+          sessionOptions: { maxUsageCount: Number.MAX_SAFE_INTEGER },
+          blockedStatusCodes: [],
+          persistenceOptions: { enable: false },
+        },
         statisticsOptions: { persistenceOptions: { enable: false } },
         additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
