@@ -45,8 +45,16 @@ export function withoutComments(html: string): string {
 }
 
 /** The URL relative links of a page resolve against: its `<base href>` (resolved against the page), else the page. */
+/** The <base href> of each loaded document ('' when it has none). */
+const baseHrefs = new WeakMap<Doc, string>();
+
 export function documentBase($: Doc, pageUrl: string): string {
-  const href = $('base[href]').first().attr('href')?.trim();
+  // Asked once per link by the parsers: the <base> lookup walks the whole document, so it is kept per document.
+  let href = baseHrefs.get($);
+  if (href === undefined) {
+    href = $('base[href]').first().attr('href')?.trim() ?? '';
+    baseHrefs.set($, href);
+  }
   if (!href) return pageUrl;
   try {
     const u = new URL(href, pageUrl);
