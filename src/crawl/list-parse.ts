@@ -33,11 +33,16 @@ export function parseList(visit: PageVisit, data: ListData): ParsedList {
   const first: ParsedList = { ...page, ...detected };
   if (!isSeedPage(data) || reportCount(page.items) > 0) return first;
   let best = first;
-  for (const [family, parser] of Object.entries(PARSERS) as [ConcreteFamily, ListParser][]) {
+  // The generic parser first: on a tie it is the honest name for a list no family explains.
+  const others = (Object.entries(PARSERS) as [ConcreteFamily, ListParser][]).sort(([a], [b]) => Number(b === 'generic') - Number(a === 'generic'));
+  for (const [family, parser] of others) {
     if (family === detected.family) continue;
     const other = parser.parse(visit, data.cursor);
     if (reportCount(other.items) > reportCount(best.items)) best = { ...other, family, signal: `fallback: ${family} found report items where ${detected.family} found none` };
   }
+  // The detected family's own next requests (an API the page names, a data proxy) are still its list's pages: they
+  // are kept, and read by that family, beside the items the other parser found on the page.
+  if (best !== first && first.next.length) return { ...best, next: first.next, family: first.family, signal: `${best.signal}; paging by ${detected.family} kept` };
   return best;
 }
 

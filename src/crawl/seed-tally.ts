@@ -67,6 +67,10 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   const { announcedPages, announcedItems } = t.announced;
   // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
   if (announcedItems !== undefined) return t.items < announcedItems ? `found ${t.items} items of the ${announcedItems} the page announces` : null;
-  if (announcedPages !== undefined && t.listPages < announcedPages) return `read ${t.listPages} list pages of the ${announcedPages} its pager announces`;
+  if (announcedPages === undefined) return null;
+  // A Hanweb request asks for a window of several pages (its dataproxy groups), so its pages are not its requests:
+  // every announced page holds at least one record, which is what can be checked.
+  if (t.family === 'hanweb') return t.items < announcedPages ? `found ${t.items} items where its pager announces ${announcedPages} pages` : null;
+  if (t.listPages < announcedPages) return `read ${t.listPages} list pages of the ${announcedPages} its pager announces`;
   return null;
 }

@@ -71,25 +71,29 @@ test('a malformed JSON list answer is a failure with its reason, and its seed en
 });
 
 test('when the detected family finds no report, every parser is tried and the best kept', { timeout: 120_000 }, async () => {
-  // A page with a TRS pager script (so it is detected as TRS) whose reports sit in an aggregator-style year list:
-  // only the aggregator parser turns the bare department names into reports.
-  const page = `<html><head><title>2023年度政府信息公开工作年度报告</title></head><body>
-<h1>2023年度政府信息公开工作年度报告</h1>
-<ul><li><a href="/bm/jyj.html">某市教育局</a></li><li><a href="/bm/tjj.html">某市统计局</a></li></ul>
-<script>createPageHTML(1, 0, "index", "html");</script></body></html>`;
+  // A page naming a JSON API (so it is detected as a JavaScript platform, whose parser reads only the API) that also
+  // lists two reports in its own markup: the generic parser finds those, and the API's pages are still read.
+  const page = `<html><head><title>政府信息公开年报</title></head><body><div id="app" data-api="/api/list?page=1&size=10"></div>
+<ul class="static"><li><a href="/bm/jyj.html">某市教育局2023年政府信息公开工作年度报告</a></li><li><a href="/bm/tjj.html">某市统计局2023年政府信息公开工作年度报告</a></li></ul></body></html>`;
+  const article = (name: string) => `<html><body><h1 class="article-title">${name}2023年政府信息公开工作年度报告</h1><div id="zoom"><p>正文</p></div></body></html>`;
   const server = await startServer((req, res) => {
     if (req.url === '/robots.txt') return html(res, '', 404);
-    if (req.url === '/nb/2023.html') return html(res, page);
-    if (req.url?.startsWith('/bm/')) return html(res, `<html><body><h1 class="article-title">${req.url.includes('jyj') ? '某市教育局' : '某市统计局'}2023年政府信息公开工作年度报告</h1><div id="zoom"><p>正文</p></div></body></html>`);
+    if (req.url === '/nb/index.html') return html(res, page);
+    if (req.url?.startsWith('/api/list')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      return res.end(JSON.stringify({ total: 1, list: [{ title: '某市人民政府2023年政府信息公开工作年度报告', url: '/nb/szf.html' }] }));
+    }
+    if (req.url === '/bm/jyj.html') return html(res, article('某市教育局'));
+    if (req.url === '/bm/tjj.html') return html(res, article('某市统计局'));
+    if (req.url === '/nb/szf.html') return html(res, article('某市人民政府'));
     return html(res, 'not found', 404);
   });
-  const { catalog, summary } = await crawl([{ name: '某市人民政府', url: `${server.origin}/nb/2023.html` }]);
+  const { catalog, summary } = await crawl([{ name: '某市人民政府', url: `${server.origin}/nb/index.html` }]);
   try {
     const [first] = catalog.seedHealth.listOutcomes(summary.runId);
-    assert.equal(first!.family, 'aggregator');
     assert.equal(first!.reportItems, 2);
-    assert.match(first!.signal, /^fallback: aggregator found report items where trs found none/);
-    assert.equal(catalog.reports.all().length, 2);
+    assert.match(first!.signal, /^fallback: generic found report items where jsapi found none; paging by jsapi kept/);
+    assert.equal(catalog.reports.all().length, 3);
     assert.equal(summary.emptySeeds, 0);
   } finally {
     catalog.close();
