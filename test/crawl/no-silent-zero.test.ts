@@ -81,7 +81,7 @@ test('when the detected family finds no report, every parser is tried and the be
     if (req.url === '/nb/index.html') return html(res, page);
     if (req.url?.startsWith('/api/list')) {
       res.writeHead(200, { 'content-type': 'application/json' });
-      return res.end(JSON.stringify({ total: 1, list: [{ title: '某市人民政府2023年政府信息公开工作年度报告', url: '/nb/szf.html' }] }));
+      return void res.end(JSON.stringify({ total: 1, list: [{ title: '某市人民政府2023年政府信息公开工作年度报告', url: '/nb/szf.html' }] }));
     }
     if (req.url === '/bm/jyj.html') return html(res, article('某市教育局'));
     if (req.url === '/bm/tjj.html') return html(res, article('某市统计局'));
