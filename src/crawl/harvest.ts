@@ -102,6 +102,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   await store.sweepTemp();
   const http = new PoliteHttpClient(fetcher);
   const crawlee = crawleeConfiguration(paths.crawlee);
+  // The run owns Crawlee's event manager, shared by every host's crawler: a crawler that inits it closes it when it
+  // ends, and a close racing another crawler's init leaks a minute-long interval that keeps the process alive.
+  const events = crawlee.getEventManager();
   const runId = catalog.runs.start(opts.kind, { job: opts.jobName, ...opts.args });
 
   let ctx: HarvestContext | null = null;
@@ -201,6 +204,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const ticker = opts.onTick ? setInterval(() => opts.onTick!(stats, frontier.hostCounts()), 1000) : null;
 
   try {
+    await events.init();
     const resumedHosts = await frontier.resume();
     const generation = runKeyOf(catalog, runId, opts.jobName);
     const starts: QueuedRequest[] = entries.map((e) => {
@@ -240,6 +244,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   } finally {
     if (ticker) clearInterval(ticker);
     opts.onTick?.(stats, frontier.hostCounts());
+    await events.close();
   }
 }
 
