@@ -127,10 +127,12 @@ test('catalog full (a real SQLITE_FULL) during a crawl and during extraction: ex
 
   catalog = Catalog.open(catalogPath);
   assertNoSourceBlamed(catalog);
-  assertStoreWhole(storage);
+  // Downloads of other hosts in flight when the run stopped may still be ending in tmp/: the next run sweeps them.
+  assertStoreWhole(storage, false);
   const again = await harvest({ config, catalog, seeds, kind: 'crawl', jobName: 'crawl' });
   assert.equal(again.status, 'ok');
   assert.deepEqual(counts(catalog), CLEAN);
+  assertStoreWhole(storage);
 
   // Extraction meets a full catalog after a few files: it stops, keeps what it committed, and the next run finishes.
   catalog.db.pragma(`max_page_count = ${pages() + 2}`);
