@@ -29,6 +29,8 @@ export interface PortalSpec {
   /** Share of attachments whose bytes repeat one of `sharedDocs` documents, 0…1. */
   duplicateShare: number;
   sharedDocs: number;
+  /** Items of each site, by index, where sites differ in size (bench/slots.ts); the rest have itemsPerSite. */
+  itemCounts?: number[];
 }
 
 /** 40 departments × 5 years = 200 reports per county, the size of a real county column. */
@@ -118,7 +120,8 @@ export function generatePortal(spec: PortalSpec): GeneratedPortal {
     const files = new Map<string, () => Buffer>();
     const attachments: GeneratedSite['attachments'] = [];
     const items: TrsItem[] = [];
-    for (let j = 0; j < spec.itemsPerSite; j++) {
+    const itemCount = spec.itemCounts?.[s] ?? spec.itemsPerSite;
+    for (let j = 0; j < itemCount; j++) {
       const dept = DEPARTMENTS[j % DEPARTMENTS.length]!;
       const year = YEARS[Math.floor(j / DEPARTMENTS.length) % YEARS.length]!;
       const publisher = `${county}${dept}`;
