@@ -31,6 +31,8 @@ export interface PortalSpec {
   sharedDocs: number;
   /** Items of each site, by index, where sites differ in size (bench/slots.ts); the rest have itemsPerSite. */
   itemCounts?: number[];
+  /** Added to every document id: the same sites with a new set of reports (new URLs, new attachment bytes). */
+  docIdOffset?: number;
 }
 
 /** 40 departments × 5 years = 200 reports per county, the size of a real county column. */
@@ -128,7 +130,7 @@ export function generatePortal(spec: PortalSpec): GeneratedPortal {
       const title = `${publisher}${year}年政府信息公开工作年度报告`;
       const day = String(1 + (j % 28)).padStart(2, '0');
       const date = `${year + 1}-01-${day}`;
-      const docId = 100_000 + s * 10_000 + j;
+      const docId = 100_000 + (spec.docIdOffset ?? 0) + s * 10_000 + j;
       const item: TrsItem = { docId, date, title, publisher, report: { agency: publisher, year } };
       // Spread attachments evenly: item j has one when floor((j+1)·share) steps up.
       const hasAttachment = Math.floor((j + 1) * spec.attachmentShare) > Math.floor(j * spec.attachmentShare);
@@ -187,8 +189,9 @@ class BenchSite implements SiteHandler {
   }
 }
 
-export async function startGeneratedPortal(g: GeneratedPortal): Promise<Portal> {
-  return startPortal({ sites: g.sites.map((s) => new BenchSite(s)) });
+/** `ports`: each site's port (by site id), to serve another generation of the same sites at the same URLs. */
+export async function startGeneratedPortal(g: GeneratedPortal, ports?: Record<string, number>): Promise<Portal> {
+  return startPortal({ sites: g.sites.map((s) => new BenchSite(s)), ports });
 }
 
 /** Seeds YAML with one agency per site, its annual-report column as the entry. */

@@ -10,9 +10,9 @@
  */
 export const SLOT_COSTS = {
   /** Peak RSS of the crawl process before it holds many hosts: start-up, modules, catalog, a few crawlers. MiB. */
-  baseMiB: 300,
+  baseMiB: 350,
   /** Peak RSS added by one more host crawled at once (its Crawlee crawler, queue, session, sockets, gate). MiB. */
-  mibPerHost: 1.5,
+  mibPerHost: 0.5,
   /** CPU of the crawl process per request, all of it (fetch, parse, hash, store, catalog, queue). ms. */
   cpuMsPerRequest: 12,
 } as const;
