@@ -28,6 +28,13 @@ export interface PoolScaling {
   cores: number;
   oneWorkerDocsPerS: number;
   allWorkersDocsPerS: number;
+  /** CPU of the pool's process and its workers per document, ms: equal in both means the work itself did not grow. */
+  oneWorkerCpuMsPerDoc: number;
+  allWorkersCpuMsPerDoc: number;
+  /** Share of the measured time the least busy worker of the all-cores pool was working: near 1, the pool kept
+   * every worker fed, and what is left between the speedup and the number of cores is the machine's (other load on
+   * a shared machine). */
+  allWorkersMinBusy: number;
   /** all ÷ one. */
   speedup: number;
 }
@@ -52,36 +59,67 @@ export interface BackfillProjection {
 
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
-/** Docs/s of `docs` through `pool`, every document of a pass in flight at once, passes repeated for `minMs`. */
-async function poolRate(pool: ExtractionPool, docs: ScalingDoc[], minMs: number): Promise<number> {
-  const pass = () => Promise.all(docs.map((d) => pool.extract(d)));
-  await pass(); // workers start and load their modules
+/**
+ * Docs/s of `docs` through `pool` for at least `minMs`: two documents per worker always submitted (as the extract
+ * run does), so no worker waits at the end of a pass for the slowest document of the others.
+ */
+async function poolRate(pool: ExtractionPool, docs: ScalingDoc[], minMs: number, warm: boolean): Promise<{ docs: number; docsPerS: number; cpuMsPerDoc: number; minBusy: number }> {
+  if (warm) await Promise.all(docs.map((d) => pool.extract(d))); // workers start and load their modules
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const elu0 = pool.utilization();
+  const workerCpu = (us: { cpuMs: number }[]) => us.reduce((a, u) => a + u.cpuMs, 0);
   let n = 0;
-  do {
-    await pass();
-    n += docs.length;
-  } while (performance.now() - t0 < minMs);
-  return n / ((performance.now() - t0) / 1000);
+  let next = 0;
+  const runner = async () => {
+    // At least one pass over the documents, then on until the time is up.
+    while (next < docs.length || performance.now() - t0 < minMs) {
+      await pool.extract(docs[next++ % docs.length]!);
+      n++;
+    }
+  };
+  await Promise.all(Array.from({ length: 2 * pool.concurrency }, runner));
+  const cpu = process.cpuUsage(cpu0);
+  const elu1 = pool.utilization();
+  const cpuMs = (cpu.user + cpu.system) / 1000 + workerCpu(elu1) - workerCpu(elu0);
+  const busy = elu1.map((u, i) => {
+    const a = u.active - (elu0[i]?.active ?? 0);
+    const idle = u.idle - (elu0[i]?.idle ?? 0);
+    return a / Math.max(1e-9, a + idle);
+  });
+  return { docs: n, docsPerS: n / ((performance.now() - t0) / 1000), cpuMsPerDoc: cpuMs / n, minBusy: Math.min(...busy) };
 }
 
 /**
- * One worker against one per core on the same documents. Each pass holds `cores` copies of the list, so both pools
- * always have a document waiting and neither waits on the slowest document of a pass.
+ * One worker against one per core on the same documents. Measured in alternating rounds (one, all, one, all…) with
+ * both pools kept warm, so a burst of other work on a shared machine hits both sides alike; rates are over all rounds.
  */
-export async function poolScaling(docs: ScalingDoc[], minMs: number, cores = os.availableParallelism()): Promise<PoolScaling> {
-  const work = Array.from({ length: Math.max(2, cores) }, () => docs).flat();
-  const rate = async (concurrency: number) => {
-    const pool = new ExtractionPool({ concurrency });
-    try {
-      return await poolRate(pool, work, minMs);
-    } finally {
-      await pool.close();
-    }
+export async function poolScaling(docs: ScalingDoc[], minMs: number, cores = os.availableParallelism(), rounds = 4): Promise<PoolScaling> {
+  const one = new ExtractionPool({ concurrency: 1 });
+  const all = new ExtractionPool({ concurrency: cores });
+  const total = (rs: Awaited<ReturnType<typeof poolRate>>[]) => {
+    const secs = rs.reduce((a, r) => a + r.docs / r.docsPerS, 0);
+    const docsN = rs.reduce((a, r) => a + r.docs, 0);
+    return { docsPerS: docsN / secs, cpuMsPerDoc: rs.reduce((a, r) => a + r.cpuMsPerDoc * r.docs, 0) / docsN, minBusy: Math.min(...rs.map((r) => r.minBusy)) };
   };
-  const one = await rate(1);
-  const all = await rate(cores);
-  return { documents: docs.length, cores, oneWorkerDocsPerS: round(one), allWorkersDocsPerS: round(all), speedup: round(all / one) };
+  try {
+    const ones: Awaited<ReturnType<typeof poolRate>>[] = [];
+    const alls: Awaited<ReturnType<typeof poolRate>>[] = [];
+    for (let r = 0; r < rounds; r++) {
+      ones.push(await poolRate(one, docs, minMs / rounds, r === 0));
+      alls.push(await poolRate(all, docs, minMs / rounds, r === 0));
+    }
+    const o = total(ones);
+    const a = total(alls);
+    return {
+      documents: docs.length, cores,
+      oneWorkerDocsPerS: round(o.docsPerS), allWorkersDocsPerS: round(a.docsPerS), speedup: round(a.docsPerS / o.docsPerS),
+      oneWorkerCpuMsPerDoc: round(o.cpuMsPerDoc, 0), allWorkersCpuMsPerDoc: round(a.cpuMsPerDoc, 0),
+      allWorkersMinBusy: round(a.minBusy),
+    };
+  } finally {
+    await Promise.all([one.close(), all.close()]);
+  }
 }
 
 /** Runs `jobs` with at most `limit` at once. */
