@@ -5,8 +5,12 @@
  */
 
 /**
- * Measured by bench/slots.ts ("cost of a host crawled at once"), which prints these beside its new figures so a
- * drift shows. Rounded up: an underestimate would overshoot the memory budget.
+ * From the bench, which prints these beside its new figures so a drift shows. Rounded up: an underestimate would
+ * overshoot the budget. Measured 2026-12-01 on 2 shared cores (load average 7–9):
+ * - bench/slots.ts, 100 small hosts at once against 10 at once, d = 200 ms: peak RSS 336 → 353 MiB, 0.19–0.24 MiB
+ *   per extra host (its crawler, queue, session and gate; the per-host dedup cache is already small, frontier.ts);
+ * - CPU per request: 10–15 ms in the crawl bench (bench/crawl-size.ts, full speed); 21 ms in bench/slots.ts's
+ *   polite crawl of hosts of 8 requests each, where start-up (≈ 3 s) and each host's crawler set-up weigh more.
  */
 export const SLOT_COSTS = {
   /** Peak RSS of the crawl process before it holds many hosts: start-up, modules, catalog, a few crawlers. MiB. */
