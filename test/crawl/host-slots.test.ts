@@ -12,6 +12,7 @@ import { benchSeedsYaml, generatePortal } from '../../bench/portal.ts';
 import { hostSpans, maxOverlap } from '../../bench/slots.ts';
 import { startGeneratedPortal } from '../../bench/portal.ts';
 import { Catalog } from '../../src/catalog/catalog.ts';
+import { crawlConfig } from '../../src/cli/crawl.ts';
 import { DEFAULTS, loadConfig, storagePaths } from '../../src/config.ts';
 import { defaultHostSlots } from '../../src/crawl/frontier-slots.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
@@ -96,6 +97,7 @@ test('the default number of slots comes from memory and CPU per host, and a sett
   assert.equal(loadConfig({}, {}).politeness.maxConcurrentHosts, DEFAULTS.politeness.maxConcurrentHosts);
   assert.equal(loadConfig({}, { NIANBAO_MAX_HOSTS: '12' }).politeness.maxConcurrentHosts, 12);
   assert.equal(loadConfig({ politeness: { maxConcurrentHosts: 3 } }, { NIANBAO_MAX_HOSTS: '12' }).politeness.maxConcurrentHosts, 3);
+  assert.equal(crawlConfig({ storage: storageDir, maxHosts: 7, robots: true, extract: false, progress: 'none' }).politeness.maxConcurrentHosts, 7, '--max-hosts');
   const bigger = loadConfig({}, { NIANBAO_CRAWL_MEMORY_MB: '8192', NIANBAO_HOST_DELAY_MS: '10000' }).politeness.maxConcurrentHosts;
   assert.ok(bigger > DEFAULTS.politeness.maxConcurrentHosts, `more memory and a longer delay give more slots (${bigger})`);
 });
