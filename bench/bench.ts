@@ -12,6 +12,7 @@ import { dedupBench, type DedupResult } from './dedup.ts';
 import { machine, type Machine } from './machine.ts';
 import { nightlyBench, type NightlyResult } from './nightly.ts';
 import { politenessBench, type PolitenessResult } from './politeness.ts';
+import { SLOTS_FULL, SLOTS_QUICK, slotsBench, type SlotsResult } from './slots.ts';
 import { expectedOf, generatePortal, startGeneratedPortal, type PortalSpec } from './portal.ts';
 
 export interface BenchOptions {
@@ -30,6 +31,8 @@ export interface BenchResults {
   portal: PortalSpec;
   crawl: Omit<CrawlBenchResult, 'first'>;
   politeness: PolitenessResult;
+  /** Host slots: the schedule with more hosts than slots, and what a slot costs (bench/slots.ts). */
+  slots: SlotsResult;
   nightly: NightlyResult;
   dedup: DedupResult;
   /** bench/extract.ts's result, or null when that bench is not there. */
@@ -106,6 +109,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
     }
     const dedup = await timed('dedup', () => dedupBench({ storage: crawl.first.storage, firstLog: crawl.first.log, expected: expectedOf(g, (s) => !s.paged) }));
     const politeness = await timed('politeness', () => politenessBench({ tmp, ...sizes.politeness }));
+    const slots = await timed('host slots', () => slotsBench({ tmp, ...(opts.quick ? SLOTS_QUICK : SLOTS_FULL) }, say));
     const extracted = await timed('extraction', () => extraction(opts.quick, say));
     const { first: _first, ...crawlFigures } = crawl;
     return {
@@ -117,6 +121,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResults> {
       portal: sizes.portal,
       crawl: crawlFigures,
       politeness,
+      slots,
       nightly,
       dedup,
       extraction: extracted,

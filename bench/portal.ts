@@ -29,6 +29,10 @@ export interface PortalSpec {
   /** Share of attachments whose bytes repeat one of `sharedDocs` documents, 0…1. */
   duplicateShare: number;
   sharedDocs: number;
+  /** Items of each site, by index, where sites differ in size (bench/slots.ts); the rest have itemsPerSite. */
+  itemCounts?: number[];
+  /** Added to every document id: the same sites with a new set of reports (new URLs, new attachment bytes). */
+  docIdOffset?: number;
 }
 
 /** 40 departments × 5 years = 200 reports per county, the size of a real county column. */
@@ -118,14 +122,15 @@ export function generatePortal(spec: PortalSpec): GeneratedPortal {
     const files = new Map<string, () => Buffer>();
     const attachments: GeneratedSite['attachments'] = [];
     const items: TrsItem[] = [];
-    for (let j = 0; j < spec.itemsPerSite; j++) {
+    const itemCount = spec.itemCounts?.[s] ?? spec.itemsPerSite;
+    for (let j = 0; j < itemCount; j++) {
       const dept = DEPARTMENTS[j % DEPARTMENTS.length]!;
       const year = YEARS[Math.floor(j / DEPARTMENTS.length) % YEARS.length]!;
       const publisher = `${county}${dept}`;
       const title = `${publisher}${year}年政府信息公开工作年度报告`;
       const day = String(1 + (j % 28)).padStart(2, '0');
       const date = `${year + 1}-01-${day}`;
-      const docId = 100_000 + s * 10_000 + j;
+      const docId = 100_000 + (spec.docIdOffset ?? 0) + s * 10_000 + j;
       const item: TrsItem = { docId, date, title, publisher, report: { agency: publisher, year } };
       // Spread attachments evenly: item j has one when floor((j+1)·share) steps up.
       const hasAttachment = Math.floor((j + 1) * spec.attachmentShare) > Math.floor(j * spec.attachmentShare);
@@ -184,8 +189,9 @@ class BenchSite implements SiteHandler {
   }
 }
 
-export async function startGeneratedPortal(g: GeneratedPortal): Promise<Portal> {
-  return startPortal({ sites: g.sites.map((s) => new BenchSite(s)) });
+/** `ports`: each site's port (by site id), to serve another generation of the same sites at the same URLs. */
+export async function startGeneratedPortal(g: GeneratedPortal, ports?: Record<string, number>): Promise<Portal> {
+  return startPortal({ sites: g.sites.map((s) => new BenchSite(s)), ports });
 }
 
 /** Seeds YAML with one agency per site, its annual-report column as the entry. */

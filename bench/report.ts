@@ -3,6 +3,7 @@
  * nianbao's value beside its comparison and the ratio.
  */
 import type { BenchResults } from './bench.ts';
+import { slotsRows } from './slots.ts';
 
 const n = (v: number | null | undefined, unit = ''): string => (v === null || v === undefined ? '–' : `${v.toLocaleString('en-US')}${unit}`);
 const mib = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
@@ -36,6 +37,7 @@ export function table(r: BenchResults): string {
       `${n(run.efficiency, '×')} (${n(run.efficiencyVsSlotBound, '×')})`,
     ]);
   }
+  if (r.slots) rows.push(...slotsRows(r.slots));
   const ni = r.nightly;
   rows.push(['3 nightly: requests', n(ni.nightly.requests), `first crawl ${n(ni.first.requests)}`, n(ni.requestsFraction)]);
   rows.push(['3 nightly: bytes', mib(ni.nightly.bytes), `first crawl ${mib(ni.first.bytes)}`, n(ni.bytesFraction)]);

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { ConfigError } from './errors.ts';
+import { defaultHostSlots } from './crawl/frontier-slots.ts';
 
 export interface PolitenessConfig {
   /** Requests in flight at once to one host. Default 1. Env NIANBAO_HOST_CONCURRENCY. */
@@ -14,7 +15,9 @@ export interface PolitenessConfig {
   hostDelayMs: number;
   /** Longest robots.txt Crawl-delay honoured, in ms. Default 60 000. */
   maxCrawlDelayMs: number;
-  /** Hosts crawled at the same time. Default 8. Env NIANBAO_MAX_HOSTS. */
+  /** Hosts crawled at the same time. Default derived from the measured cost of a host crawled at once
+   * (src/crawl/frontier-slots.ts): the fewer of what crawlMemoryMiB holds and what one core serves at hostDelayMs —
+   * 66 at the default 1 GiB and 1 s. Env NIANBAO_MAX_HOSTS. */
   maxConcurrentHosts: number;
   /** Retries after the first try for 5xx, timeouts, resets and truncations. Default 3. */
   maxRetries: number;
@@ -50,19 +53,26 @@ export interface NianbaoConfig {
    * Default 100 MiB; 0 turns the check off. Env NIANBAO_MIN_FREE_BYTES.
    */
   minFreeBytes: number;
+  /** Memory a crawl may use, MiB: what the default number of hosts crawled at once (politeness.maxConcurrentHosts)
+   * is derived from. Default 1024. Env NIANBAO_CRAWL_MEMORY_MB. */
+  crawlMemoryMiB: number;
   politeness: PolitenessConfig;
 }
 
+const DEFAULT_CRAWL_MEMORY_MIB = 1024;
+const DEFAULT_HOST_DELAY_MS = 1000;
+
 export const DEFAULTS: Omit<NianbaoConfig, 'storageDir'> & { storageDir: string } = {
   storageDir: './storage',
+  crawlMemoryMiB: DEFAULT_CRAWL_MEMORY_MIB,
   maxFileBytes: 50 * 1024 * 1024,
   chromiumPath: '/usr/bin/chromium',
   minFreeBytes: 100 * 1024 * 1024,
   politeness: {
     hostConcurrency: 1,
-    hostDelayMs: 1000,
+    hostDelayMs: DEFAULT_HOST_DELAY_MS,
     maxCrawlDelayMs: 60_000,
-    maxConcurrentHosts: 8,
+    maxConcurrentHosts: defaultHostSlots({ memoryMiB: DEFAULT_CRAWL_MEMORY_MIB, hostDelayMs: DEFAULT_HOST_DELAY_MS }),
     maxRetries: 3,
     backoffBaseMs: 2000,
     circuitBreakerThreshold: 5,
@@ -88,19 +98,28 @@ export interface ConfigOverrides {
   maxFileBytes?: number;
   chromiumPath?: string;
   minFreeBytes?: number;
+  crawlMemoryMiB?: number;
   politeness?: Partial<PolitenessConfig>;
 }
 
 /** Builds the effective configuration from defaults, the environment and explicit overrides (CLI flags, tests). */
 export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessEnv = process.env): NianbaoConfig {
   const p = DEFAULTS.politeness;
-  const politeness: PolitenessConfig = {
+  const crawlMemoryMiB = overrides.crawlMemoryMiB ?? envNumber(env, 'NIANBAO_CRAWL_MEMORY_MB') ?? DEFAULTS.crawlMemoryMiB;
+  const partial = {
     ...p,
     hostConcurrency: envNumber(env, 'NIANBAO_HOST_CONCURRENCY') ?? p.hostConcurrency,
     hostDelayMs: envNumber(env, 'NIANBAO_HOST_DELAY_MS') ?? p.hostDelayMs,
-    maxConcurrentHosts: envNumber(env, 'NIANBAO_MAX_HOSTS') ?? p.maxConcurrentHosts,
     backoffBaseMs: envNumber(env, 'NIANBAO_BACKOFF_MS') ?? p.backoffBaseMs,
     ...overrides.politeness,
+  };
+  const politeness: PolitenessConfig = {
+    ...partial,
+    // Derived from the delay and memory in effect, unless set.
+    maxConcurrentHosts:
+      overrides.politeness?.maxConcurrentHosts ??
+      envNumber(env, 'NIANBAO_MAX_HOSTS') ??
+      defaultHostSlots({ memoryMiB: crawlMemoryMiB, hostDelayMs: partial.hostDelayMs }),
   };
   const storageDir = path.resolve(overrides.storageDir ?? env.NIANBAO_STORAGE ?? DEFAULTS.storageDir);
   return {
@@ -108,6 +127,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     maxFileBytes: overrides.maxFileBytes ?? envNumber(env, 'NIANBAO_MAX_FILE_BYTES') ?? DEFAULTS.maxFileBytes,
     chromiumPath: overrides.chromiumPath ?? env.NIANBAO_CHROMIUM ?? DEFAULTS.chromiumPath,
     minFreeBytes: overrides.minFreeBytes ?? envNumber(env, 'NIANBAO_MIN_FREE_BYTES') ?? DEFAULTS.minFreeBytes,
+    crawlMemoryMiB,
     politeness,
   };
 }

@@ -151,6 +151,21 @@ export class SeedHealth {
     return (this.db.prepare('SELECT * FROM seed_runs WHERE run_id = ? ORDER BY seed_entry_id').all(runId) as SeedRunDbRow[]).map(fromRow);
   }
 
+  /**
+   * What each seed entry's last run fetched (list pages + items listed), for the given entries that have run: the
+   * crawl's estimate of a host's size, which decides the order hosts get their slots in. One indexed lookup each
+   * (seed_runs_seed), so it costs the same whatever the length of the history.
+   */
+  lastSizes(seedEntryIds: number[]): Map<number, number> {
+    const last = this.db.prepare('SELECT list_pages + items AS size FROM seed_runs WHERE seed_entry_id = ? ORDER BY run_id DESC LIMIT 1');
+    const sizes = new Map<number, number>();
+    for (const id of seedEntryIds) {
+      const row = last.get(id) as { size: number } | undefined;
+      if (row) sizes.set(id, row.size);
+    }
+    return sizes;
+  }
+
   /** Every seed entry's last result, its trend and its flags; entries never crawled have no last result. */
   health(): SeedHealthRow[] {
     const entries = this.db

@@ -16,6 +16,7 @@ export interface CrawlFlags {
   storage: string;
   hostDelay?: number;
   hostConcurrency?: number;
+  maxHosts?: number;
   maxFileSize?: number;
   robots: boolean;
   extract: boolean;
@@ -31,6 +32,7 @@ export function crawlConfig(opts: CrawlFlags): NianbaoConfig {
     politeness: {
       ...(opts.hostDelay !== undefined ? { hostDelayMs: opts.hostDelay } : {}),
       ...(opts.hostConcurrency !== undefined ? { hostConcurrency: opts.hostConcurrency } : {}),
+      ...(opts.maxHosts !== undefined ? { maxConcurrentHosts: opts.maxHosts } : {}),
       ...(opts.robots === false ? { obeyRobots: false } : {}),
     },
   });
@@ -43,6 +45,7 @@ export function withCrawlFlags(cmd: Command): Command {
     .addOption(storageOption())
     .option('--host-delay <ms>', 'minimum milliseconds between requests to one host (default 1000)', positiveInt('--host-delay'))
     .option('--host-concurrency <n>', 'requests in flight per host (default 1)', positiveInt('--host-concurrency'))
+    .option('--max-hosts <n>', 'hosts crawled at once (default: derived from memory and CPU per host, see NIANBAO_MAX_HOSTS)', positiveInt('--max-hosts'))
     .option('--max-file-size <bytes>', 'largest file downloaded (default 52428800)', positiveInt('--max-file-size'))
     .option('--no-robots', 'ignore robots.txt (only for your own test servers)')
     .option('--min-pages <n>', 'list pages read every run before paging may stop at a page with nothing new (default 1)', positiveInt('--min-pages'))

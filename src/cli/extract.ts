@@ -20,7 +20,7 @@ export function extractCommand(): Command {
     .addOption(storageOption())
     .option('--retry-failed', 'also retry files that failed or waited for OCR tools')
     .addOption(new Option('--only <format...>', 'only these media types').choices(EXTRACTABLE))
-    .option('--workers <n>', 'documents extracted at once (default: CPUs − 1)', positiveInt('--workers'))
+    .option('--workers <n>', 'documents extracted at once (default: one per CPU)', positiveInt('--workers'))
     .action(async (opts: { storage: string; retryFailed?: boolean; only?: MediaType[]; workers?: number }) => {
       const config = configFrom(opts);
       process.exitCode = await withLock(config, 'extract', async () => {

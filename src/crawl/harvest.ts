@@ -171,12 +171,14 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     }
   };
 
+  const weights = hostWeights(catalog, entries);
   const frontier = new Frontier({
     jobName: opts.jobName,
     crawlee,
     crawleeDir: paths.crawlee,
     maxConcurrentHosts: config.politeness.maxConcurrentHosts,
     runHost,
+    hostWeight: (host) => weights.get(host) ?? 0,
   });
   sink.onStop(() => frontier.stop());
   ctx = {
@@ -246,6 +248,18 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     opts.onTick?.(stats, frontier.hostCounts());
     await events.close();
   }
+}
+
+/**
+ * Each host's expected size, the order hosts get their slots in: the sum over its seed entries of what each fetched
+ * in its last run (list pages + items), an entry never run counting 1 (so, with no history, the host with the most
+ * seeds is the biggest).
+ */
+function hostWeights(catalog: Catalog, entries: { id: number; host: string }[]): Map<string, number> {
+  const last = catalog.seedHealth.lastSizes(entries.map((e) => e.id));
+  const weights = new Map<string, number>();
+  for (const e of entries) weights.set(e.host, (weights.get(e.host) ?? 0) + Math.max(1, last.get(e.id) ?? 1));
+  return weights;
 }
 
 /**

@@ -91,7 +91,8 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
   const pool = new ExtractionPool(opts.pool);
   let next = 0;
   let fault: unknown = null;
-  // As many runners as the pool has workers, each taking the next file: after a fault no new document starts.
+  // Two runners per worker, each taking the next file: while one runner writes its result to the catalog, the other's
+  // document is already in the worker, which never waits on the main thread. After a fault no new document starts.
   const runner = async () => {
     while (fault === null && next < due.length) {
       const file: FileRow = due[next++]!;
@@ -112,7 +113,7 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
     }
   };
   try {
-    await Promise.all(Array.from({ length: Math.min(pool.concurrency, Math.max(1, due.length)) }, runner));
+    await Promise.all(Array.from({ length: Math.min(2 * pool.concurrency, Math.max(1, due.length)) }, runner));
   } finally {
     await pool.close();
   }

@@ -1,4 +1,4 @@
-// Worker entry: worker threads cannot load .ts by themselves, so register tsx first (see pool.ts).
+// Worker process entry (pool.ts): a plain node process cannot load .ts by itself, so register tsx first.
 import { register } from 'tsx/esm/api';
 
 register();
