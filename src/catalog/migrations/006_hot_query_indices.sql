@@ -1,0 +1,32 @@
+-- Indices for the hot queries at national size (issue 12: ≈100k agencies, 600k reports, 1M files). Each names
+-- the queries it serves; test/catalog/query-plans.test.ts asserts those queries use them.
+
+-- export and export --figures walk agencies in their output order (province, city, county, name), so rows stream
+-- without sorting the whole catalog first; the web view's region filters (province = ?, city = ?) use it too.
+CREATE INDEX agencies_region ON agencies(province, city, county, name);
+
+-- coverage (terminal and CSV) and the web view's grid list agencies in division, name order.
+CREATE INDEX agencies_division ON agencies(division, name);
+
+-- export: a report's files in the export's order (pages before attachments, then as linked), read per report.
+CREATE INDEX report_files_report_role ON report_files(report_id, role DESC);
+
+-- status: files and bytes per extraction state, counted from the index alone instead of every files row.
+CREATE INDEX files_status_size ON files(extraction_status, size);
+
+-- extract: the queue of files in a state (pending, needs_ocr …) in first-seen order.
+CREATE INDEX files_status_seen ON files(extraction_status, first_seen_at);
+
+-- status: URLs per outcome (from the index alone), the hosts with failed or gone URLs, and each such host's last
+-- failure; before, status grouped every url_state row by host.
+CREATE INDEX url_state_outcome_host ON url_state(outcome, host, fetched_at);
+
+-- the web view's overview (reports per year) and its list of years.
+CREATE INDEX reports_year ON reports(year);
+
+-- the report page: run events that name the report or one of its URLs.
+CREATE INDEX run_events_report ON run_events(report_id) WHERE report_id IS NOT NULL;
+CREATE INDEX run_events_url ON run_events(url) WHERE url IS NOT NULL;
+
+-- the start of every crawl: unfinished runs of its job (one row per run ever made otherwise).
+CREATE INDEX runs_status ON runs(status);
