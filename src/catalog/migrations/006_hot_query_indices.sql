@@ -8,8 +8,8 @@ CREATE INDEX agencies_region ON agencies(province, city, county, name);
 -- coverage (terminal and CSV) and the web view's grid list agencies in division, name order.
 CREATE INDEX agencies_division ON agencies(division, name);
 
--- export: a report's files in the export's order (pages before attachments, then as linked), read per report.
-CREATE INDEX report_files_report_role ON report_files(report_id, role DESC);
+-- status and the web view's overview: registry and discovered agencies counted from the index alone.
+CREATE INDEX agencies_discovered ON agencies(discovered);
 
 -- status: files and bytes per extraction state, counted from the index alone instead of every files row.
 CREATE INDEX files_status_size ON files(extraction_status, size);
