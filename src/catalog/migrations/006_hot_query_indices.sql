@@ -11,22 +11,14 @@ CREATE INDEX agencies_division ON agencies(division, name);
 -- status and the web view's overview: registry and discovered agencies counted from the index alone.
 CREATE INDEX agencies_discovered ON agencies(discovered);
 
--- status: files and bytes per extraction state, counted from the index alone instead of every files row.
+-- status: files and bytes per extraction state, counted from the index alone instead of every files row; extract:
+-- the queue of files in a state (pending, needs_ocr …).
 CREATE INDEX files_status_size ON files(extraction_status, size);
-
--- extract: the queue of files in a state (pending, needs_ocr …) in first-seen order.
-CREATE INDEX files_status_seen ON files(extraction_status, first_seen_at);
 
 -- status: URLs per outcome (from the index alone), the hosts with failed or gone URLs, and each such host's last
 -- failure; before, status grouped every url_state row by host.
 CREATE INDEX url_state_outcome_host ON url_state(outcome, host, fetched_at);
 
--- the web view's overview (reports per year) and its list of years.
-CREATE INDEX reports_year ON reports(year);
-
 -- the report page: run events that name the report or one of its URLs.
 CREATE INDEX run_events_report ON run_events(report_id) WHERE report_id IS NOT NULL;
 CREATE INDEX run_events_url ON run_events(url) WHERE url IS NOT NULL;
-
--- the start of every crawl: unfinished runs of its job (one row per run ever made otherwise).
-CREATE INDEX runs_status ON runs(status);
