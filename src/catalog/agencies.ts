@@ -38,6 +38,20 @@ export interface AliasInput {
   source?: 'seed' | 'title' | 'metadata';
 }
 
+/** Whether upsert(input) would leave `existing` as it is (the UPDATE below, field by field). */
+function unchangedBy(existing: AgencyRow, input: AgencyInput): boolean {
+  const keepsName = input.discovered && !existing.discovered;
+  return (
+    (keepsName || (existing.name === input.name && existing.name_key === input.nameKey)) &&
+    existing.division === (input.division ?? existing.division) &&
+    existing.level === (input.level ?? existing.level) &&
+    existing.province === (input.province ?? existing.province) &&
+    existing.city === (input.city ?? existing.city) &&
+    existing.county === (input.county ?? existing.county) &&
+    existing.discovered === (input.discovered ? existing.discovered : 0)
+  );
+}
+
 export class Agencies {
   constructor(private readonly db: Db) {}
 
@@ -76,6 +90,10 @@ export class Agencies {
   upsert(input: AgencyInput): AgencyRow {
     const now = nowIso();
     const existing = this.byNameKey(input.nameKey);
+    if (existing && unchangedBy(existing, input)) {
+      // A nightly run syncs every registry agency (100k at national size), nearly all unchanged: no write, no re-read.
+      return existing;
+    }
     if (existing) {
       this.stmt(
           `UPDATE agencies SET name = ?, name_key = ?, division = coalesce(?, division), level = coalesce(?, level),

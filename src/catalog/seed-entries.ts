@@ -32,6 +32,11 @@ export class SeedEntries {
   }
 
   upsert(e: { agencyId: number; url: string; host: string; family: string; render: string; seedsFile: string }): SeedEntryRow {
+    const known = this.byUrl(e.url);
+    // Unchanged entries (nearly all of them on a nightly run's sync) are neither written nor read twice.
+    if (known && known.agency_id === e.agencyId && known.host === e.host && known.family === e.family && known.render === e.render && known.seeds_file === e.seedsFile) {
+      return known;
+    }
     this.stmt(
         `INSERT INTO seed_entries (agency_id, url, host, family, render, seeds_file) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(url) DO UPDATE SET agency_id = excluded.agency_id, host = excluded.host, family = excluded.family,
