@@ -8,7 +8,7 @@ import { existsSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDb } from '../src/catalog/db.ts';
+import { openDb, type Db } from '../src/catalog/db.ts';
 import { fillNationalCatalog, NATIONAL, SMALL, type NationalCounts } from '../src/catalog/synthetic-national.ts';
 import { storagePaths } from '../src/config.ts';
 
@@ -19,6 +19,16 @@ export interface NationalCatalog extends NationalCounts {
   buildSeconds: number | null;
 }
 
+/**
+ * Removes ANALYZE statistics (catalogs built before 2026-12-01 had them): nianbao never analyzes a user's catalog,
+ * so the bench must see the plans SQLite makes without statistics, the ones test/catalog/query-plans.test.ts checks.
+ */
+function forgetStatistics(db: Db): void {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").get()) return;
+  db.exec('DELETE FROM sqlite_stat1');
+  db.exec('ANALYZE sqlite_schema'); // makes every connection reload the (now empty) statistics
+}
+
 /** The catalog in `storageDir`, built first unless a complete one is there (a marker row says it finished). */
 export function nationalCatalog(storageDir: string, opts: { small?: boolean; log?: (line: string) => void } = {}): NationalCatalog {
   const log = opts.log ?? (() => {});
@@ -27,6 +37,7 @@ export function nationalCatalog(storageDir: string, opts: { small?: boolean; log
   if (existsSync(file)) {
     const db = openDb(file);
     const done = db.prepare("SELECT counts FROM runs WHERE kind = ? AND status = 'ok'").get(marker) as { counts: string } | undefined;
+    forgetStatistics(db);
     db.close();
     if (done) {
       log(`reusing ${file}`);
@@ -41,7 +52,6 @@ export function nationalCatalog(storageDir: string, opts: { small?: boolean; log
   const counts = fillNationalCatalog(db, opts.small ? SMALL : NATIONAL, { progress: (l) => log(l) });
   db.prepare("INSERT INTO runs (kind, args, started_at, ended_at, status, counts) VALUES (?, '{}', ?, ?, 'ok', ?)").run(marker, new Date().toISOString(), new Date().toISOString(), JSON.stringify(counts));
   db.pragma('wal_checkpoint(TRUNCATE)');
-  db.exec('ANALYZE');
   db.close();
   const buildSeconds = (performance.now() - t0) / 1000;
   log(`built ${file} in ${buildSeconds.toFixed(0)} s`);

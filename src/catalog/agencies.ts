@@ -1,4 +1,5 @@
 /** Agencies and their aliases. One agency keeps one identity across names (name_key is unique across both tables). */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { nowIso } from './time.ts';
 
@@ -37,23 +38,49 @@ export interface AliasInput {
   source?: 'seed' | 'title' | 'metadata';
 }
 
+/** Whether upsert(input) would leave `existing` as it is (the UPDATE below, field by field). */
+function unchangedBy(existing: AgencyRow, input: AgencyInput): boolean {
+  const keepsName = input.discovered && !existing.discovered;
+  return (
+    (keepsName || (existing.name === input.name && existing.name_key === input.nameKey)) &&
+    existing.division === (input.division ?? existing.division) &&
+    existing.level === (input.level ?? existing.level) &&
+    existing.province === (input.province ?? existing.province) &&
+    existing.city === (input.city ?? existing.city) &&
+    existing.county === (input.county ?? existing.county) &&
+    existing.discovered === (input.discovered ? existing.discovered : 0)
+  );
+}
+
 export class Agencies {
   constructor(private readonly db: Db) {}
 
+  // Prepared once per connection: the registry sync runs these for every agency and entry of the seeds files
+  // (100k at national size), and preparing them again each time was most of its cost.
+  private readonly statements = new Map<string, Statement>();
+
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   byId(id: number): AgencyRow | undefined {
-    return this.db.prepare('SELECT * FROM agencies WHERE id = ?').get(id) as AgencyRow | undefined;
+    return this.stmt('SELECT * FROM agencies WHERE id = ?').get(id) as AgencyRow | undefined;
   }
 
   /** Finds the agency whose canonical name or any alias has this key. */
   byNameKey(nameKey: string): AgencyRow | undefined {
-    return (this.db.prepare('SELECT * FROM agencies WHERE name_key = ?').get(nameKey) ??
-      this.db
-        .prepare('SELECT a.* FROM agency_aliases x JOIN agencies a ON a.id = x.agency_id WHERE x.name_key = ?')
+    return (this.stmt('SELECT * FROM agencies WHERE name_key = ?').get(nameKey) ??
+      this.stmt('SELECT a.* FROM agency_aliases x JOIN agencies a ON a.id = x.agency_id WHERE x.name_key = ?')
         .get(nameKey)) as AgencyRow | undefined;
   }
 
   all(): AgencyRow[] {
-    return this.db.prepare('SELECT * FROM agencies ORDER BY id').all() as AgencyRow[];
+    return this.stmt('SELECT * FROM agencies ORDER BY id').all() as AgencyRow[];
   }
 
   /**
@@ -63,9 +90,12 @@ export class Agencies {
   upsert(input: AgencyInput): AgencyRow {
     const now = nowIso();
     const existing = this.byNameKey(input.nameKey);
+    if (existing && unchangedBy(existing, input)) {
+      // A nightly run syncs every registry agency (100k at national size), nearly all unchanged: no write, no re-read.
+      return existing;
+    }
     if (existing) {
-      this.db
-        .prepare(
+      this.stmt(
           `UPDATE agencies SET name = ?, name_key = ?, division = coalesce(?, division), level = coalesce(?, level),
              province = coalesce(?, province), city = coalesce(?, city), county = coalesce(?, county),
              discovered = CASE WHEN ? THEN discovered ELSE 0 END, updated_at = ? WHERE id = ?`,
@@ -84,13 +114,12 @@ export class Agencies {
         );
       if (existing.name_key !== input.nameKey && !input.discovered) {
         // The canonical name changed: keep the old one as an alias, drop the alias row that now is canonical.
-        this.db.prepare('DELETE FROM agency_aliases WHERE name_key = ?').run(input.nameKey);
+        this.stmt('DELETE FROM agency_aliases WHERE name_key = ?').run(input.nameKey);
         this.addAlias(existing.id, { alias: existing.name, nameKey: existing.name_key, source: 'seed' });
       }
       return this.byId(existing.id)!;
     }
-    const info = this.db
-      .prepare(
+    const info = this.stmt(
         `INSERT INTO agencies (name, name_key, division, level, province, city, county, discovered,
            discovered_via_agency_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
@@ -114,8 +143,7 @@ export class Agencies {
   addAlias(agencyId: number, alias: AliasInput): boolean {
     const owner = this.byNameKey(alias.nameKey);
     if (owner) return owner.id === agencyId;
-    this.db
-      .prepare(
+    this.stmt(
         `INSERT INTO agency_aliases (agency_id, alias, name_key, valid_from_year, valid_to_year, source)
          VALUES (?, ?, ?, ?, ?, ?)`,
       )
@@ -124,8 +152,7 @@ export class Agencies {
   }
 
   aliases(agencyId: number): { alias: string; name_key: string; source: string }[] {
-    return this.db
-      .prepare('SELECT alias, name_key, source FROM agency_aliases WHERE agency_id = ? ORDER BY alias')
+    return this.stmt('SELECT alias, name_key, source FROM agency_aliases WHERE agency_id = ? ORDER BY alias')
       .all(agencyId) as { alias: string; name_key: string; source: string }[];
   }
 }

@@ -50,6 +50,12 @@ export interface ReportFigureRow extends ReportColumns {
   attribution: string | null;
 }
 
+/*
+ * Both exports walk agencies in output order (index agencies_region) and each agency's reports and files by index:
+ * rows stream with memory bounded by one agency's rows. CROSS JOIN fixes that loop order: without statistics (a
+ * catalog is never ANALYZEd) SQLite chose to read report_files first and sort the whole catalog before the first
+ * row, holding a million rows in a temp B-tree.
+ */
 export class ExportQueries {
   constructor(private readonly db: Db) {}
 
@@ -60,8 +66,8 @@ export class ExportQueries {
              x.best_sha256 AS source_sha256, coalesce(x.checks_failed, 0) AS checks_failed,
              coalesce(x.checks_uncertain, 0) AS checks_uncertain, coalesce(x.disagreements, '[]') AS disagreements,
              r.attribution
-      FROM reports r
-      JOIN agencies a ON a.id = r.agency_id
+      FROM agencies a
+      CROSS JOIN reports r ON r.agency_id = a.id
       LEFT JOIN report_extractions x ON x.report_id = r.id
       WHERE (@year IS NULL OR r.year = @year)
         AND ${PROVINCE_CONDITION}
@@ -75,9 +81,9 @@ export class ExportQueries {
              rf.source_url AS report_url, rf.url AS file_url, rf.file_name, rf.role,
              f.sha256, f.size, f.media_type, f.stored_path, f.extraction_status, r.published_at,
              rf.first_seen_at, a.discovered AS agency_discovered, r.attribution
-      FROM report_files rf
-      JOIN reports r ON r.id = rf.report_id
-      JOIN agencies a ON a.id = r.agency_id
+      FROM agencies a
+      CROSS JOIN reports r ON r.agency_id = a.id
+      CROSS JOIN report_files rf ON rf.report_id = r.id
       JOIN files f ON f.sha256 = rf.sha256
       WHERE (@year IS NULL OR r.year = @year)
         AND ${PROVINCE_CONDITION}

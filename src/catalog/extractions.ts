@@ -91,7 +91,8 @@ export class Extractions {
 
   /** A stored extraction of a file, as saved (without its text). */
   get(sha256: string): (FileExtraction & { sha256: string }) | undefined {
-    const row = this.stmt('SELECT * FROM extractions WHERE sha256 = ?').get(sha256) as
+    // Not SELECT *: the document's text (often tens of kB in overflow pages) is not returned, so it is not read.
+    const row = this.stmt('SELECT status, reason, extractor, template, low_confidence, unreadable FROM extractions WHERE sha256 = ?').get(sha256) as
       | { status: FileExtraction['status']; reason: string | null; extractor: string; template: '2019' | '2021' | null; low_confidence: number; unreadable: string }
       | undefined;
     if (!row) return undefined;

@@ -1,4 +1,5 @@
 /** Seed entries (annual-report columns) as loaded from seeds/*.yaml, and the family detected on them. */
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { nowIso } from './time.ts';
 
@@ -17,9 +18,26 @@ export interface SeedEntryRow {
 export class SeedEntries {
   constructor(private readonly db: Db) {}
 
+  // Prepared once per connection: the registry sync runs these for every agency and entry of the seeds files
+  // (100k at national size), and preparing them again each time was most of its cost.
+  private readonly statements = new Map<string, Statement>();
+
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   upsert(e: { agencyId: number; url: string; host: string; family: string; render: string; seedsFile: string }): SeedEntryRow {
-    this.db
-      .prepare(
+    const known = this.byUrl(e.url);
+    // Unchanged entries (nearly all of them on a nightly run's sync) are neither written nor read twice.
+    if (known && known.agency_id === e.agencyId && known.host === e.host && known.family === e.family && known.render === e.render && known.seeds_file === e.seedsFile) {
+      return known;
+    }
+    this.stmt(
         `INSERT INTO seed_entries (agency_id, url, host, family, render, seeds_file) VALUES (?, ?, ?, ?, ?, ?)
          ON CONFLICT(url) DO UPDATE SET agency_id = excluded.agency_id, host = excluded.host, family = excluded.family,
            render = excluded.render, seeds_file = excluded.seeds_file`,
@@ -29,20 +47,19 @@ export class SeedEntries {
   }
 
   byUrl(url: string): SeedEntryRow | undefined {
-    return this.db.prepare('SELECT * FROM seed_entries WHERE url = ?').get(url) as SeedEntryRow | undefined;
+    return this.stmt('SELECT * FROM seed_entries WHERE url = ?').get(url) as SeedEntryRow | undefined;
   }
 
   byId(id: number): SeedEntryRow | undefined {
-    return this.db.prepare('SELECT * FROM seed_entries WHERE id = ?').get(id) as SeedEntryRow | undefined;
+    return this.stmt('SELECT * FROM seed_entries WHERE id = ?').get(id) as SeedEntryRow | undefined;
   }
 
   all(): SeedEntryRow[] {
-    return this.db.prepare('SELECT * FROM seed_entries ORDER BY id').all() as SeedEntryRow[];
+    return this.stmt('SELECT * FROM seed_entries ORDER BY id').all() as SeedEntryRow[];
   }
 
   markCrawled(id: number, detectedFamily: string | null): void {
-    this.db
-      .prepare('UPDATE seed_entries SET last_crawled_at = ?, detected_family = coalesce(?, detected_family) WHERE id = ?')
+    this.stmt('UPDATE seed_entries SET last_crawled_at = ?, detected_family = coalesce(?, detected_family) WHERE id = ?')
       .run(nowIso(), detectedFamily, id);
   }
 }

@@ -1,39 +1,40 @@
 /** The `nianbao` command line: parses arguments, runs one command, turns errors into one line and an exit code. */
 import { Command, CommanderError } from 'commander';
 import { ExitCode, NianbaoError } from '../errors.ts';
-import { crawlCommand } from './crawl.ts';
-import { discoverCommand } from './discover.ts';
-import { probeCommand } from './probe.ts';
-import { backfillCommand } from './backfill.ts';
-import { coverageCommand } from './coverage.ts';
-import { exportCommand } from './export.ts';
-import { extractCommand } from './extract.ts';
-import { scheduleCommand } from './schedule.ts';
-import { statusCommand } from './status.ts';
-import { serveCommand } from './serve.ts';
 
-export function program(): Command {
-  return new Command('nianbao')
+/**
+ * Each command's module, loaded only when that command runs: loading all of them (Crawlee, Playwright, pdf.js, the
+ * web view) took 1–3 s of every invocation, so `status` could never answer within a second. In help order.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  crawl: async () => (await import('./crawl.ts')).crawlCommand(),
+  backfill: async () => (await import('./backfill.ts')).backfillCommand(),
+  schedule: async () => (await import('./schedule.ts')).scheduleCommand(),
+  extract: async () => (await import('./extract.ts')).extractCommand(),
+  export: async () => (await import('./export.ts')).exportCommand(),
+  probe: async () => (await import('./probe.ts')).probeCommand(),
+  discover: async () => (await import('./discover.ts')).discoverCommand(),
+  status: async () => (await import('./status.ts')).statusCommand(),
+  coverage: async () => (await import('./coverage.ts')).coverageCommand(),
+  serve: async () => (await import('./serve.ts')).serveCommand(),
+};
+
+/** The command line; with `only` (a command's name) just that command is loaded, else all (help, unknown names). */
+export async function program(only?: string): Promise<Command> {
+  const prog = new Command('nianbao')
     .description('harvest, catalog and check government information disclosure annual reports (政府信息公开工作年度报告)')
     .version('0.1.0')
     .exitOverride()
-    .showHelpAfterError(false)
-    .addCommand(crawlCommand())
-    .addCommand(backfillCommand())
-    .addCommand(scheduleCommand())
-    .addCommand(extractCommand())
-    .addCommand(exportCommand())
-    .addCommand(probeCommand())
-    .addCommand(discoverCommand())
-    .addCommand(statusCommand())
-    .addCommand(coverageCommand())
-    .addCommand(serveCommand());
+    .showHelpAfterError(false);
+  const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
+  for (const name of names) prog.addCommand(await COMMANDS[name]!());
+  return prog;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const prog = program();
-  for (const cmd of prog.commands) cmd.exitOverride();
   try {
+    const prog = await program(argv[2]);
+    for (const cmd of prog.commands) cmd.exitOverride();
     await prog.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : ExitCode.ok;
   } catch (err) {

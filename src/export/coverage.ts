@@ -5,7 +5,7 @@
  * in China time (Asia/Shanghai).
  */
 import { TZDate } from '@date-fns/tz';
-import { format, isAfter, lastDayOfMonth } from 'date-fns';
+import { format, lastDayOfMonth } from 'date-fns';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { CoverageRow } from '../catalog/status-queries.ts';
 import { writeCsv, type CsvOptions } from './csv.ts';
@@ -16,15 +16,32 @@ export function isGovernment(agencyName: string): boolean {
   return /人民政府$/.test(agencyName.replace(/\s+/g, ''));
 }
 
+// A deadline depends only on the year and whether the agency is a government: computed once per pair, since a
+// time-zone date costs tens of microseconds and national coverage asks for 100k of them.
+const deadlines = new Map<string, string>();
+
 /** The last day (YYYY-MM-DD, China time) a report on `year` may be published. */
 export function deadlineFor(agencyName: string, year: number): string {
   const month = year <= 2018 || isGovernment(agencyName) ? 2 : 0; // 0-based: January or March
-  return format(lastDayOfMonth(new TZDate(year + 1, month, 1, TZ)), 'yyyy-MM-dd');
+  const key = `${year}:${month}`;
+  let d = deadlines.get(key);
+  if (d === undefined) {
+    d = format(lastDayOfMonth(new TZDate(year + 1, month, 1, TZ)), 'yyyy-MM-dd');
+    deadlines.set(key, d);
+  }
+  return d;
 }
+
+const CHINA_OFFSET_MS = 8 * 3600_000;
+/** China has kept UTC+8 without daylight saving since 1991: before that, ask the time-zone database. */
+const FIXED_OFFSET_SINCE = Date.UTC(1991, 11, 31);
 
 /** The China-time calendar date of an ISO instant. */
 export function chinaDate(iso: string): string {
-  return format(new TZDate(new Date(iso).getTime(), TZ), 'yyyy-MM-dd');
+  const t = new Date(iso).getTime();
+  // The fixed offset is exact here and costs nothing; TZDate costs tens of microseconds a call (100k per coverage).
+  if (t >= FIXED_OFFSET_SINCE) return new Date(t + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return format(new TZDate(t, TZ), 'yyyy-MM-dd');
 }
 
 export interface CoverageLine extends CoverageRow {
@@ -50,7 +67,8 @@ export function coverageLines(catalog: Catalog, year: number, opts: { province?:
       year,
       has_report: r.report_id ? 'yes' : 'no',
       deadline,
-      seen_after_deadline: seen ? (isAfter(new Date(seen), new Date(deadline)) ? 'yes' : 'no') : '',
+      // Both YYYY-MM-DD: compared as strings (two Date objects per row were a measurable share at 100k rows).
+      seen_after_deadline: seen ? (seen > deadline ? 'yes' : 'no') : '',
       published_after_deadline: published ? (published > deadline ? 'yes' : 'no') : '',
       late_date_source: r.published_at ? 'page' : r.file_date ? 'file' : '',
     };

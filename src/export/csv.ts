@@ -1,5 +1,5 @@
 /**
- * CSV writing (RFC 4180, via csv-stringify) with spreadsheet formula-injection neutralised: a text cell that
+ * CSV writing (RFC 4180) with spreadsheet formula-injection neutralised: a text cell that
  * starts with = + - @ (or a tab / carriage return) is prefixed with a single quote, as OWASP recommends.
  * Plain numbers are left alone, so negative figures stay numbers.
  */
@@ -8,7 +8,6 @@ import { mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
@@ -24,20 +23,47 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
-/** Writes rows to a CSV file atomically (a temp file renamed into place); returns the number of data rows. */
+const NEEDS_QUOTES = /[",\r\n]/;
+const QUOTES = /"/g;
+
+/** One RFC 4180 record: fields holding a comma, quote or line break quoted, quotes doubled, CRLF at the end. */
+function record(cells: string[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (i > 0) out += ',';
+    out += NEEDS_QUOTES.test(c) ? `"${c.replace(QUOTES, '""')}"` : c;
+  }
+  return `${out}\r\n`;
+}
+
+/** Records are handed to the file in chunks of about this many characters (one write each, not one per row). */
+const CHUNK = 64 * 1024;
+
+/**
+ * Writes rows to a CSV file atomically (a temp file renamed into place); returns the number of data rows. Rows are
+ * pulled from `rows` only as fast as the file takes them, so memory stays flat however many there are. Records are
+ * formatted here rather than by csv-stringify, which streamed one record at a time through its option handling and
+ * held a national export (a million rows) to about 20k rows/s.
+ */
 export async function writeCsv(file: string, columns: string[], rows: Iterable<Record<string, unknown>>, opts: CsvOptions = {}): Promise<number> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
   let count = 0;
-  function* records(): Generator<string[]> {
+  function* chunks(): Generator<string> {
+    let buf = (opts.bom ? '\ufeff' : '') + record(columns);
     for (const row of rows) {
       count += 1;
-      yield columns.map((c) => neutralise(row[c]));
+      buf += record(columns.map((c) => neutralise(row[c])));
+      if (buf.length >= CHUNK) {
+        yield buf;
+        buf = '';
+      }
     }
+    if (buf) yield buf;
   }
-  const stringifier = stringify({ header: true, columns, bom: opts.bom ?? false, record_delimiter: '\r\n', quoted_match: /[",\r\n]/ });
   try {
-    await pipeline(Readable.from(records()), stringifier, createWriteStream(tmp));
+    await pipeline(Readable.from(chunks()), createWriteStream(tmp));
     await rename(tmp, file);
   } catch (err) {
     await rm(tmp, { force: true });

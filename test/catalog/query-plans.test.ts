@@ -1,0 +1,137 @@
+/**
+ * The hot queries of a national catalog use their indices (issue 12): each query is issued by the code itself on a
+ * small synthetic catalog (the statements are recorded, not copied), and SQLite's plan for it must read no large
+ * table whole and build no automatic index; the streaming exports must not sort their whole result. The catalog
+ * has no ANALYZE statistics, as a user's catalog has none: these are the plans users get.
+ *
+ * Dropping an index of migration 006 makes the queries it serves fail here (checked by hand for each index).
+ */
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { before, after, test } from 'node:test';
+import { Catalog } from '../../src/catalog/catalog.ts';
+import { CoverageViewQueries } from '../../src/catalog/coverage-view-queries.ts';
+import { openDb } from '../../src/catalog/db.ts';
+import { fillNationalCatalog, SMALL, type NationalSize } from '../../src/catalog/synthetic-national.ts';
+import { ViewQueries } from '../../src/catalog/view-queries.ts';
+import { figureRecords } from '../../src/export/figures.ts';
+import { syncRegistry } from '../../src/registry/sync.ts';
+import { fullScans, planText, queryPlan, recordStatements, sortsEverything, type IssuedStatement } from '../../bench/catalog-statements.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+// A few hundred agencies: enough rows of every kind for the planner to see real tables, built in a second.
+const TINY: NationalSize = { ...SMALL, provinces: 2, citiesPerProvince: 2, countiesPerCity: 2, runs: 4, eventsPerRun: 10 };
+
+let catalog: Catalog;
+
+before(() => {
+  const file = path.join(tempDir('nianbao-plans-'), 'catalog.sqlite');
+  const db = openDb(file);
+  fillNationalCatalog(db, TINY);
+  db.close();
+  catalog = Catalog.open(file);
+});
+after(() => catalog.close());
+
+/** The statements `fn` issues; generators are advanced once so their statement runs. */
+function issued(fn: (c: Catalog) => unknown): IssuedStatement[] {
+  const { statements } = recordStatements(catalog.db, () => {
+    const out = fn(catalog);
+    const it = out as Partial<Iterator<unknown>> | undefined;
+    if (it && typeof it === 'object' && typeof it.next === 'function') {
+      it.next();
+      it.return?.();
+    }
+  });
+  assert.ok(statements.length > 0, 'the code issued no statement');
+  return statements;
+}
+
+function assertIndexed(statements: IssuedStatement[], opts: { streams?: boolean; allow?: RegExp } = {}): void {
+  for (const s of statements) {
+    const plan = queryPlan(catalog.db, s);
+    const bad = fullScans(plan, s.sql).filter((d) => !opts.allow?.test(d));
+    const why = `\n${s.sql.trim()}\n--- plan ---\n${planText(plan)}`;
+    assert.deepEqual(bad, [], `full read of a large table:${why}`);
+    if (opts.streams) assert.ok(!sortsEverything(plan), `sorts its whole result before the first row:${why}`);
+  }
+}
+
+function anyRow<T>(sql: string): T {
+  return catalog.db.prepare(sql).get() as T;
+}
+
+test('export and export --figures stream in order through the agencies index, any filter', () => {
+  for (const filter of [{}, { year: 2024 }, { province: '北京市' }, { province: '11' }, { province: '11', year: 2020 }]) {
+    assertIndexed(issued((c) => c.exports.reportFiles(filter)), { streams: true });
+    // The figures export reads each report's best rendition, its checks and the report's cross-year checks.
+    assertIndexed(issued((c) => figureRecords(c, c.exports.reportFigures(filter))), { streams: true });
+  }
+});
+
+test('coverage --year (whole country and one province) walks agencies by index and looks each report up', () => {
+  assertIndexed(issued((c) => c.status.coverage(2024)));
+  assertIndexed(issued((c) => c.status.coverage(2024, { province: '11', includeDiscovered: true })));
+});
+
+test('status counts from indices and reads only failed URLs', () => {
+  const runId = anyRow<{ id: number }>('SELECT max(id) AS id FROM runs').id;
+  assertIndexed(issued((c) => c.status.countsByState()));
+  assertIndexed(issued((c) => c.status.failingHosts(20)));
+  assertIndexed(issued((c) => c.runs.recent(5)));
+  assertIndexed(issued((c) => c.runs.eventCounts(runId)));
+  assertIndexed(issued((c) => c.runs.events(runId, 'seed_empty')));
+});
+
+test("a nightly run's start: registry sync, unfinished runs, and the recrawl look-ups of known URLs", () => {
+  const known = anyRow<{ name: string; province: string; url: string }>(
+    'SELECT a.name, a.province, s.url FROM seed_entries s JOIN agencies a ON a.id = s.agency_id ORDER BY s.id LIMIT 1',
+  );
+  const seeds = [
+    { name: known.name, province: known.province, aliases: [], entries: [{ url: known.url, family: 'auto' as const, render: 'auto' as const }], seedsFile: 'seeds/plans.yaml' },
+    { name: '测试县新设局', province: known.province, aliases: ['测试县旧局'], entries: [{ url: 'http://new.example.test/nb/', family: 'auto' as const, render: 'auto' as const }], seedsFile: 'seeds/plans.yaml' },
+  ];
+  assertIndexed(issued((c) => syncRegistry(c, seeds)));
+  assertIndexed(issued((c) => c.runs.unfinishedOfJob('crawl', 0)));
+  const page = anyRow<{ page_url: string }>('SELECT page_url FROM report_sources ORDER BY id LIMIT 1').page_url;
+  const file = anyRow<{ url: string; sha256: string }>("SELECT url, sha256 FROM report_files WHERE role = 'attachment' LIMIT 1");
+  assertIndexed(issued((c) => c.urls.get(page)));
+  assertIndexed(issued((c) => c.reports.bySourceUrl(page)));
+  assertIndexed(issued((c) => c.files.get(file.sha256)));
+  // After the crawl, extraction reads its queue by state.
+  assertIndexed(issued((c) => c.extractions.due()));
+  assertIndexed(issued((c) => c.extractions.due({ retryFailed: true })));
+});
+
+test("the web view's pages: region grid, report, agency; the overview's aggregates read reports through indices", () => {
+  const region = anyRow<{ province: string; city: string; county: string }>("SELECT province, city, county FROM agencies WHERE level = 'county' LIMIT 1");
+  const report = anyRow<{ id: number; agency_id: number }>('SELECT id, agency_id FROM reports ORDER BY id LIMIT 1');
+  const cov = (c: Catalog) => new CoverageViewQueries(c.db);
+  const view = (c: Catalog) => new ViewQueries(c.db);
+  const filters = [
+    { region: { province: region.province }, fromYear: 2018, toYear: 2025 },
+    { region: { province: region.province, city: region.city }, fromYear: 2018, toYear: 2025 },
+    { region: region, fromYear: 2018, toYear: 2025, state: 'late' as const },
+  ];
+  for (const f of filters) {
+    assertIndexed(issued((c) => cov(c).agencies(f, { offset: 0, limit: 50 })));
+    assertIndexed(issued((c) => cov(c).regionCounts(f)));
+  }
+  assertIndexed(issued((c) => cov(c).cells([report.agency_id], 2018, 2025)));
+  assertIndexed(issued((c) => cov(c).reportYears()));
+  assertIndexed(issued((c) => view(c).reportState(report.id)));
+  assertIndexed(issued((c) => view(c).files(report.id)));
+  assertIndexed(issued((c) => view(c).sources(report.id)));
+  assertIndexed(issued((c) => view(c).events(report.id)));
+  assertIndexed(issued((c) => view(c).agencyYears(report.agency_id)));
+  assertIndexed(issued((c) => view(c).agencyFigures(report.agency_id, ['s3.total.new'])));
+  // Whole-catalog aggregates read every report by design; they must still do so through indices, not table scans.
+  assertIndexed(issued((c) => view(c).reportsPerYear()));
+});
+
+test('the checker itself: a query without an index is caught', () => {
+  // url_state has no index on last_ok_at: the plan reads the whole table, and fullScans says so.
+  const [s] = recordStatements(catalog.db, () => catalog.db.prepare('SELECT url FROM url_state WHERE last_ok_at = ?').all('x')).statements;
+  assert.ok(s);
+  assert.deepEqual(fullScans(queryPlan(catalog.db, s), s.sql).length, 1);
+});
