@@ -229,8 +229,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     }
     const openCircuits = fetcher.gates.openCircuits();
     for (const c of openCircuits) emit(h, { kind: 'host_down', host: c.host, detail: c.reason });
-    const seeds = finishSeeds(h, entries, new Set(openCircuits.map((c) => c.host)));
-    const emptySeeds = seeds.filter((s) => s.reportItems === 0).length;
+    const seeds = finishSeeds(h, entries, new Set(openCircuits.map((c) => c.host)), resumedHosts.length > 0);
+    const emptySeeds = seeds.filter((s) => s.reportItems === 0 && s.status !== 'ok').length;
     const status = stats.failed > 0 || openCircuits.length > 0 ? 'partial' : 'ok';
     catalog.runs.finish(runId, status, { ...stats.toJSON(), seeds: seeds.length, emptySeeds });
     catalog.runs.markInterrupted(opts.jobName, runId);

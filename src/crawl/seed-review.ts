@@ -64,11 +64,16 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
 }
 
 /** Writes every seed entry's result of this run; emits seed_empty for those that yielded no report item. */
-export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHosts: Set<string>): SeedRun[] {
+export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHosts: Set<string>, resumed = false): SeedRun[] {
   const runs: SeedRun[] = [];
   for (const e of entries) {
     const t = h.tallies.of(e.id, e.url);
-    const { status, reason } = statusOf(t, downHosts.has(Scope.hostOf(e.url)));
+    // A run that resumes an interrupted one does not list again what that one listed: a seed it never read was read
+    // before the interruption, and is not empty for it.
+    const listedBefore = resumed && t.listPages === 0 && t.failures === 0;
+    const { status, reason } = listedBefore
+      ? { status: 'ok' as const, reason: 'listed by the interrupted run this one resumed' }
+      : statusOf(t, downHosts.has(Scope.hostOf(e.url)));
     const run: SeedRun = {
       runId: h.runId,
       seedEntryId: e.id,
@@ -84,7 +89,7 @@ export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHost
       reason,
     };
     h.catalog.seedHealth.recordSeedRun(run);
-    if (t.reportItems === 0) emit(h, { kind: 'seed_empty', host: Scope.hostOf(e.url), url: e.url, detail: reason });
+    if (t.reportItems === 0 && !listedBefore) emit(h, { kind: 'seed_empty', host: Scope.hostOf(e.url), url: e.url, detail: reason });
     runs.push(run);
   }
   return runs;

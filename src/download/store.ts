@@ -178,6 +178,7 @@ export class FileStore {
 
   /** Removes temp files left by a killed run. */
   async sweepTemp(): Promise<void> {
-    await rm(this.tmpDir, { recursive: true, force: true });
+    // Retried: a download still ending in it (a stopped run's, in the same process) can refill it while it is removed.
+    await rm(this.tmpDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   }
 }

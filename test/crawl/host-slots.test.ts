@@ -74,14 +74,23 @@ test('with sizes known from the last run, the biggest hosts start first', () => 
   const order = startOrder(logs[1]!);
   // The first SLOTS hosts start together (their relative order is a race); after that one at a time, as slots free.
   assert.deepEqual(new Set(order.slice(0, SLOTS)), new Set(bySizeDesc.slice(0, SLOTS)));
-  assert.deepEqual(order.slice(SLOTS), bySizeDesc.slice(SLOTS));
+  // A host is given its slot in size order, but its first request may follow the next host's by a moment (its
+  // robots.txt, a loaded machine): neighbours in size may swap, never a host and one two or more places smaller.
+  const rank = new Map(bySizeDesc.map((id, i) => [id, i]));
+  order.forEach((id, at) => {
+    for (const later of order.slice(at + 1)) assert.ok(rank.get(later)! > rank.get(id)! - 2, `${later} started after ${id}, which is smaller: ${order.join(' ')}`);
+  });
 });
 
 test('with nothing known, every seed weighs the same and hosts start in seed order', () => {
   const order = startOrder(logs[0]!);
   const seedOrder = g.sites.map((s) => s.def.id);
   assert.deepEqual(new Set(order.slice(0, SLOTS)), new Set(seedOrder.slice(0, SLOTS)));
-  assert.deepEqual(order.slice(SLOTS), seedOrder.slice(SLOTS));
+  // As above: neighbours may swap their first requests, nothing more.
+  const rank = new Map(seedOrder.map((id, i) => [id, i]));
+  order.forEach((id, at) => {
+    for (const later of order.slice(at + 1)) assert.ok(rank.get(later)! > rank.get(id)! - 2, `${later} started after ${id}: ${order.join(' ')}`);
+  });
 });
 
 test('the default number of slots comes from memory and CPU per host, and a setting overrides it', () => {
