@@ -93,6 +93,20 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });
+  // Rows that open their page by script with no link inside (`<li onclick="window.open('/art/…')">`, `<tr
+  // onclick="location.href='…'">`, Hanweb records and table lists alike): the row itself is the item.
+  root.find('[onclick]').each((_, el) => {
+    const row = $(el as Element);
+    if (row.is('a[href]') || row.find('a[href]').length || row.closest(CHROME).length) return;
+    const url = scriptTarget(row.attr('onclick') ?? '', base);
+    if (!url || seen.has(url)) return;
+    const title = linkTitle(textWithoutDates($, row), row.attr('title'));
+    if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) return;
+    seen.add(url);
+    const text = squash(row.text());
+    const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
+    items.push({ title, url, date, isFile: isFileUrl(url) });
+  });
   return items;
 }
 
