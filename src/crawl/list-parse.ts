@@ -31,14 +31,19 @@ export function parseList(visit: PageVisit, data: ListData): ParsedList {
   const detected: Detection = data.family === 'auto' ? detectFamilyWithSignal(visit.body, visit.loadedUrl) : { family: data.family, signal: 'configured in the seeds file' };
   const page = PARSERS[detected.family].parse(visit, data.cursor);
   const first: ParsedList = { ...page, ...detected };
-  if (!isSeedPage(data) || reportCount(page.items) > 0) return first;
+  if (!isSeedPage(data) || reportCount(page.items) > 0) return withNotes(first);
   let best = first;
   for (const [family, parser] of Object.entries(PARSERS) as [ConcreteFamily, ListParser][]) {
     if (family === detected.family) continue;
     const other = parser.parse(visit, data.cursor);
     if (reportCount(other.items) > reportCount(best.items)) best = { ...other, family, signal: `fallback: ${family} found report items where ${detected.family} found none` };
   }
-  return best;
+  return withNotes(best);
+}
+
+/** The parser's guesses appended to the signal that is recorded with the page's outcome. */
+function withNotes(parsed: ParsedList): ParsedList {
+  return parsed.notes?.length ? { ...parsed, signal: `${parsed.signal}; ${parsed.notes.join('; ')}` } : parsed;
 }
 
 export function reportCount(items: ListItem[]): number {

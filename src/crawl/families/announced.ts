@@ -37,6 +37,11 @@ export function announcedTotals(html: string): AnnouncedTotals {
   const hanwebTotal = /\btotalRecord\s*:\s*["']?(\d+)/i.exec(live)?.[1] ?? /<totalrecord>\s*(\d+)/i.exec(live)?.[1] ?? sixArgTotal;
   if (hanwebTotal && out.announcedItems === undefined) out.announcedItems = Number(hanwebTotal);
   const islandPages = /<totalpage>\s*(\d+)/i.exec(live)?.[1];
-  if (islandPages && out.announcedPages === undefined) out.announcedPages = Number(islandPages);
+  const perPage = /\bperPage\s*:\s*["']?(\d+)/.exec(live)?.[1];
+  if (islandPages && perPage && out.announcedItems === undefined && out.announcedPages === undefined) {
+    // One dataproxy answer holds a group of pages, so pages read say nothing: the page count gives at least
+    // (pages - 1) · perPage + 1 records, which is what the column must yield.
+    out.announcedItems = (Number(islandPages) - 1) * Number(perPage) + 1;
+  } else if (islandPages && out.announcedPages === undefined) out.announcedPages = Number(islandPages);
   return out;
 }
