@@ -71,11 +71,12 @@ test('a malformed JSON list answer is a failure with its reason, and its seed en
 });
 
 test('when the detected family finds no report, every parser is tried and the best kept', { timeout: 120_000 }, async () => {
-  // A page with a TRS pager script (so it is detected as TRS) whose reports sit in an aggregator-style year list:
-  // only the aggregator parser turns the bare department names into reports.
-  const page = `<html><head><title>2023年度政府信息公开工作年度报告</title></head><body>
-<h1>2023年度政府信息公开工作年度报告</h1>
-<ul><li><a href="/bm/jyj.html">某市教育局</a></li><li><a href="/bm/tjj.html">某市统计局</a></li></ul>
+  // A page with a TRS pager script (so it is detected as TRS) whose reports sit in a data island of bare CDATA (no
+  // <record>, no jpage call, so not detected as Hanweb): only the Hanweb parser reads the island's links. (Bare
+  // agency names under a year heading no longer serve here: every family now reads them, see agency-links.ts.)
+  const page = `<html><head><title>政府信息公开年报</title></head><body>
+<h1>政府信息公开年报</h1>
+<div id="nb"><script type="text/xml"><datastore><![CDATA[<li><a href="/bm/jyj.html">某市教育局2023年政府信息公开工作年度报告</a></li>]]><![CDATA[<li><a href="/bm/tjj.html">某市统计局2023年政府信息公开工作年度报告</a></li>]]></datastore></script></div>
 <script>createPageHTML(1, 0, "index", "html");</script></body></html>`;
   const server = await startServer((req, res) => {
     if (req.url === '/robots.txt') return html(res, '', 404);
@@ -86,9 +87,9 @@ test('when the detected family finds no report, every parser is tried and the be
   const { catalog, summary } = await crawl([{ name: '某市人民政府', url: `${server.origin}/nb/2023.html` }]);
   try {
     const [first] = catalog.seedHealth.listOutcomes(summary.runId);
-    assert.equal(first!.family, 'aggregator');
+    assert.equal(first!.family, 'hanweb');
     assert.equal(first!.reportItems, 2);
-    assert.match(first!.signal, /^fallback: aggregator found report items where trs found none/);
+    assert.match(first!.signal, /^fallback: hanweb found report items where trs found none/);
     assert.equal(catalog.reports.all().length, 2);
     assert.equal(summary.emptySeeds, 0);
   } finally {
