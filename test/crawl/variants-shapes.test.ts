@@ -45,6 +45,13 @@ test('Hanweb records that open by script (li onclick, javascript: links) are ite
   assert.ok(!asked.some((u) => u.endsWith('_70120.html') || u.endsWith('_68101.html')));
 });
 
+test('a jpage call whose options are variables: the dataproxy is asked with their values, windows of the variable page size', () => {
+  const h = run();
+  const posts = requested(h, 'v-shape-hanweb-variables', 'POST');
+  assert.deepEqual(posts, ['/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=6&perpage=3', '/module/web/jpage/dataproxy.jsp?startrecord=7&endrecord=9&perpage=3', '/module/web/jpage/dataproxy.jsp?startrecord=10&endrecord=10&perpage=3']);
+  assert.deepEqual(h.portal.log.filter((r) => r.site === 'v-shape-hanweb-variables' && r.status >= 400).map((r) => r.url), []);
+});
+
 test('a <select onchange> year menu leads to its year pages; department PDFs linked by name are stored byte for byte', () => {
   const h = run();
   const asked = requested(h, 'v-shape-select-years');
