@@ -36,6 +36,18 @@ test('a text-only TRS pager: the announced pages are read by the TRS naming, and
   assert.doesNotMatch(last?.signal ?? '', /guessed/);
 });
 
+test('a pagination plugin that names only its page count: pages read by the TRS naming, the guess recorded; the county report attributed by its title', () => {
+  const h = run();
+  const asked = requested(h, 'v-shape-trs-plugin-pager');
+  assert.ok(asked.includes('/fgw/gknb/index_1.html'));
+  assert.ok(asked.includes('/fgw/gknb/index_2.html'));
+  assert.ok(!asked.includes('/fgw/gknb/index_3.html'));
+  const outcome = (h.catalog.db.prepare('SELECT url, signal FROM list_outcomes').all() as { url: string; signal: string }[]).find((o) => o.url.endsWith('/fgw/gknb/index_1.html'));
+  assert.match(outcome?.signal ?? '', /guessed page 3 of 3/);
+  const county = h.catalog.db.prepare("SELECT r.attribution FROM reports r JOIN agencies a ON a.id = r.agency_id WHERE a.name = '淇县人民政府' AND r.year = 2023").get() as { attribution: string } | undefined;
+  assert.equal(county?.attribution, 'title');
+});
+
 test('Hanweb records that open by script (li onclick, javascript: links) are items, on the island and in the dataproxy answers', () => {
   const h = run();
   const asked = requested(h, 'v-shape-hanweb-onclick');
