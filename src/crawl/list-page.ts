@@ -53,6 +53,14 @@ function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
   return copy.text();
 }
 
+/**
+ * The full title a cut link keeps in an attribute: its own title, data-title or aria-label, else a title on an
+ * element inside it (`<a><span title="…">…</span></a>`) or on its row (`<li title="…">`).
+ */
+function fullTitleAttr($: Doc, a: ReturnType<Doc>): string | undefined {
+  return a.attr('title') || a.attr('data-title') || a.attr('aria-label') || a.find('[title]').first().attr('title') || a.closest('li, tr, dd').attr('title') || undefined;
+}
+
 /** Link texts that say what to do, not what the item is. */
 const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
 
@@ -79,7 +87,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base);
     if (!url || seen.has(url)) return;
     const row = a.closest('li, tr, dd, p, div');
-    let title = linkTitle(textWithoutDates($, a), a.attr('title'));
+    let title = linkTitle(textWithoutDates($, a), fullTitleAttr($, a));
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;
