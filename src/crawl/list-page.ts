@@ -71,6 +71,19 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   return text.length >= 4 && text.length <= 80 ? squash(text) : null;
 }
 
+/**
+ * The subject of a row that opens by script: a table row's longest cell (not its 序号 or date cells), else the
+ * row's text less dates and a leading serial number ("3 某县…", "12、…"; a year such as "2023年" is not one).
+ */
+function scriptRowText($: Doc, row: ReturnType<Doc>): string {
+  if (row.is('tr')) {
+    const cells = row.children('td, th').toArray().map((c) => squash(textWithoutDates($, $(c))));
+    const longest = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (longest) return longest;
+  }
+  return squash(textWithoutDates($, row)).replace(/^\d{1,3}(?![\d年])[.、．\s]*/, '');
+}
+
 /** Longest text of a link's row searched for a date: a "row" longer than this is a container of many links. */
 const MAX_ROW_TEXT = 2000;
 
@@ -108,7 +121,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     if (row.is('a[href]') || row.find('a[href]').length || row.closest(CHROME).length) return;
     const url = scriptTarget(row.attr('onclick') ?? '', base);
     if (!url || seen.has(url)) return;
-    const title = linkTitle(textWithoutDates($, row), row.attr('title'));
+    const title = linkTitle(scriptRowText($, row), row.attr('title'));
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) return;
     seen.add(url);
     const text = squash(row.text());
