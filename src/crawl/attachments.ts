@@ -93,9 +93,13 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
   }
   $('[onclick]').each((_, el) => scriptCalls(el as Element, $(el as Element).attr('onclick') ?? ''));
   // Custom tags and data attributes that carry a file address.
-  $('[data-href], [data-url], [data-file], [data-download]').each((_, el) => {
+  // data-src / data-path too, on anything but images (where data-src is a lazy-loaded picture); add() keeps only
+  // addresses that look like documents.
+  const DATA_ATTRS = ['data-href', 'data-url', 'data-file', 'data-download', 'data-fileurl', 'data-filepath', 'data-path', 'data-src'];
+  $(DATA_ATTRS.map((a) => `[${a}]`).join(', ')).each((_, el) => {
     const n = $(el as Element);
-    add(el as Element, n.attr('data-href') ?? n.attr('data-url') ?? n.attr('data-file') ?? n.attr('data-download'), nameOf(el as Element));
+    if (n.is('img')) return;
+    for (const a of DATA_ATTRS) if (n.attr(a)) add(el as Element, n.attr(a), nameOf(el as Element));
   });
   $('*[href]')
     .not('a, link, base, area')

@@ -50,6 +50,28 @@ function meta($: Doc, name: string): string | null {
   return v ? squash(v) || null : null;
 }
 
+/**
+ * Any "label：" that can follow a value on the same line (发布机构：X 发布日期：Y 浏览次数：Z): a value ends where
+ * the next label starts, so one line of metadata gives each field its own value.
+ */
+const NEXT_LABEL = /\s*(?:发布机构|发文机关|公开主体|信息来源|文章来源|来源|发布单位|发布部门|发布日期|发布时间|发文日期|公开日期|生成日期|成文日期|更新时间|索引号|主题分类|分类|文号|发文字号|浏览次数|点击数|点击率|访问量|阅读次数|作者|编辑|责任编辑|字号|时效|有效性|关键词)\s*[:：]/;
+
+function untilNextLabel(value: string): string {
+  const m = NEXT_LABEL.exec(value);
+  return m ? squash(value.slice(0, m.index)) : value;
+}
+
+/** Every "label：value" on one line of metadata, the labels this page knows only. */
+function inlineFields(text: string): [RegExp, string][] {
+  const out: [RegExp, string][] = [];
+  for (const [re] of LABELS) {
+    const inner = new RegExp(`(?:^|\\s)${re.source.slice(1)}\\s*[:：]`);
+    const m = inner.exec(text);
+    if (m) out.push([re, untilNextLabel(squash(text.slice(m.index + m[0].length)))]);
+  }
+  return out;
+}
+
 function labelled($: Doc): Partial<Record<'publisher' | 'publishedAt' | 'indexNo' | 'title', string>> {
   const out: Partial<Record<'publisher' | 'publishedAt' | 'indexNo' | 'title', string>> = {};
   $('td, th, li, span, p, dt, dd, div, label, b, strong').each((_, el) => {
@@ -62,10 +84,15 @@ function labelled($: Doc): Partial<Record<'publisher' | 'publishedAt' | 'indexNo
       const m = re.exec(key);
       if (!m || out[field]) continue;
       const hasColon = /[:：]/.test(text);
-      let value = hasColon ? squash(text.replace(/^[^:：]*[:：]/, '')) : '';
+      let value = hasColon ? untilNextLabel(squash(text.replace(/^[^:：]*[:：]/, ''))) : '';
       // "发布机构：" (or a bare label) in one cell, the value in the next.
       if (!value && (hasColon || key.length <= 6)) value = squash(node.next().text());
       if (value && value.length <= 100) out[field] = value;
+    }
+    // Labels later on the same line ("… 发布日期：2024-01-30" after the publisher).
+    for (const [re, value] of inlineFields(text)) {
+      const field = LABELS.find(([r]) => r === re)![1];
+      if (!out[field] && value && value.length <= 100) out[field] = value;
     }
   });
   return out;

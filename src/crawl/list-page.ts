@@ -53,6 +53,14 @@ function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
   return copy.text();
 }
 
+/**
+ * The full title a cut link keeps in an attribute: its own title, data-title or aria-label, else a title on an
+ * element inside it (`<a><span title="…">…</span></a>`) or on its row (`<li title="…">`).
+ */
+function fullTitleAttr($: Doc, a: ReturnType<Doc>): string | undefined {
+  return a.attr('title') || a.attr('data-title') || a.attr('aria-label') || a.find('[title]').first().attr('title') || a.closest('li, tr, dd').attr('title') || undefined;
+}
+
 /** Link texts that say what to do, not what the item is. */
 const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
 
@@ -61,6 +69,19 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   if (!row.length || row.is('div') || row.find('a[href]').length > 2) return null;
   const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();
   return text.length >= 4 && text.length <= 80 ? squash(text) : null;
+}
+
+/**
+ * The subject of a row that opens by script: a table row's longest cell (not its 序号 or date cells), else the
+ * row's text less dates and a leading serial number ("3 某县…", "12、…"; a year such as "2023年" is not one).
+ */
+function scriptRowText($: Doc, row: ReturnType<Doc>): string {
+  if (row.is('tr')) {
+    const cells = row.children('td, th').toArray().map((c) => squash(textWithoutDates($, $(c))));
+    const longest = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (longest) return longest;
+  }
+  return squash(textWithoutDates($, row)).replace(/^\d{1,3}(?![\d年])[.、．\s]*/, '');
 }
 
 /** Longest text of a link's row searched for a date: a "row" longer than this is a container of many links. */
@@ -79,7 +100,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base);
     if (!url || seen.has(url)) return;
     const row = a.closest('li, tr, dd, p, div');
-    let title = linkTitle(textWithoutDates($, a), a.attr('title'));
+    let title = linkTitle(textWithoutDates($, a), fullTitleAttr($, a));
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;
@@ -90,6 +111,20 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       text = squash(row.text());
       rowText.set(rowEl!, text);
     }
+    const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
+    items.push({ title, url, date, isFile: isFileUrl(url) });
+  });
+  // Rows that open their page by script with no link inside (`<li onclick="window.open('/art/…')">`, `<tr
+  // onclick="location.href='…'">`, Hanweb records and table lists alike): the row itself is the item.
+  root.find('[onclick]').each((_, el) => {
+    const row = $(el as Element);
+    if (row.is('a[href]') || row.find('a[href]').length || row.closest(CHROME).length) return;
+    const url = scriptTarget(row.attr('onclick') ?? '', base);
+    if (!url || seen.has(url)) return;
+    const title = linkTitle(scriptRowText($, row), row.attr('title'));
+    if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) return;
+    seen.add(url);
+    const text = squash(row.text());
     const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });

@@ -31,7 +31,7 @@ export function parseList(visit: PageVisit, data: ListData): ParsedList {
   const detected: Detection = data.family === 'auto' ? detectFamilyWithSignal(visit.body, visit.loadedUrl) : { family: data.family, signal: 'configured in the seeds file' };
   const page = PARSERS[detected.family].parse(visit, data.cursor);
   const first: ParsedList = { ...page, ...detected };
-  if (!isSeedPage(data) || reportCount(page.items) > 0) return first;
+  if (!isSeedPage(data) || reportCount(page.items) > 0) return withNotes(first);
   let best = first;
   // The generic parser first: on a tie it is the honest name for a list no family explains.
   const others = (Object.entries(PARSERS) as [ConcreteFamily, ListParser][]).sort(([a], [b]) => Number(b === 'generic') - Number(a === 'generic'));
@@ -42,8 +42,13 @@ export function parseList(visit: PageVisit, data: ListData): ParsedList {
   }
   // The detected family's own next requests (an API the page names, a data proxy) are still its list's pages: they
   // are kept, and read by that family, beside the items the other parser found on the page.
-  if (best !== first && first.next.length) return { ...best, next: first.next, family: first.family, signal: `${best.signal}; paging by ${detected.family} kept` };
-  return best;
+  if (best !== first && first.next.length) return withNotes({ ...best, next: first.next, family: first.family, signal: `${best.signal}; paging by ${detected.family} kept` });
+  return withNotes(best);
+}
+
+/** The parser's guesses appended to the signal that is recorded with the page's outcome. */
+function withNotes(parsed: ParsedList): ParsedList {
+  return parsed.notes?.length ? { ...parsed, signal: `${parsed.signal}; ${parsed.notes.join('; ')}` } : parsed;
 }
 
 export function reportCount(items: ListItem[]): number {

@@ -80,3 +80,16 @@ test('a report page is not an index for its prev/next links, its related box or 
   // The same menu on a page that names no report is an index of year columns.
   assert.equal(classifyCollection(menu.replace(`<h1>${title}</h1>`, '<h1>年报</h1>'), URL_, report('年报')).collection, true);
 });
+
+test('a script link whose file is in data-src or data-path is an attachment; a lazy image data-src is not', () => {
+  assert.deepEqual(urls(shell('<a href="javascript:void(0)" data-src="/files/nb2023-2.pdf">附件2</a><span class="fj" data-path="/files/nb2023.docx">附件1</span>')), ['http://h/files/nb2023-2.pdf', 'http://h/files/nb2023.docx']);
+  assert.deepEqual(urls(shell('<img data-src="/files/scan-cover.pdf" src="/images/loading.gif">')), []);
+});
+
+test('one line of metadata labels gives each field its own value', () => {
+  const page = parseDetailPage(shell('<h1>某县2023年政府信息公开工作年度报告</h1><div class="info">发布机构：某县人民政府办公室　发布日期：2024-01-30　浏览次数：12</div>'), URL_);
+  assert.equal(page.publisher, '某县人民政府办公室');
+  assert.equal(page.publishedAt, '2024-01-30');
+  const spans = parseDetailPage(shell('<p>来源：某县民政局 作者：办公室 时间：2024-02-01</p>'), URL_);
+  assert.equal(spans.publisher, '某县民政局');
+});

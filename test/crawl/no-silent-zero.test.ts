@@ -99,3 +99,30 @@ test('when the detected family finds no report, every parser is tried and the be
     catalog.close();
   }
 });
+
+test('a page detected as one family whose reports only another family reads is read by that one', { timeout: 120_000 }, async () => {
+  // A page with a TRS pager script (so it is detected as TRS) whose reports sit in a data island of bare CDATA (no
+  // <record>, no jpage call, so not detected as Hanweb): only the Hanweb parser reads the island's links.
+  const page = `<html><head><title>政府信息公开年报</title></head><body>
+<h1>政府信息公开年报</h1>
+<div id="nb"><script type="text/xml"><datastore><![CDATA[<li><a href="/bm/jyj.html">某市教育局2023年政府信息公开工作年度报告</a></li>]]><![CDATA[<li><a href="/bm/tjj.html">某市统计局2023年政府信息公开工作年度报告</a></li>]]></datastore></script></div>
+<script>createPageHTML(1, 0, "index", "html");</script></body></html>`;
+  const server = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return html(res, '', 404);
+    if (req.url === '/nb/2023.html') return html(res, page);
+    if (req.url?.startsWith('/bm/')) return html(res, `<html><body><h1 class="article-title">${req.url.includes('jyj') ? '某市教育局' : '某市统计局'}2023年政府信息公开工作年度报告</h1><div id="zoom"><p>正文</p></div></body></html>`);
+    return html(res, 'not found', 404);
+  });
+  const { catalog, summary } = await crawl([{ name: '某市人民政府', url: `${server.origin}/nb/2023.html` }]);
+  try {
+    const [first] = catalog.seedHealth.listOutcomes(summary.runId);
+    assert.equal(first!.family, 'hanweb');
+    assert.equal(first!.reportItems, 2);
+    assert.match(first!.signal, /^fallback: hanweb found report items where trs found none/);
+    assert.equal(catalog.reports.all().length, 2);
+    assert.equal(summary.emptySeeds, 0);
+  } finally {
+    catalog.close();
+    await server.close();
+  }
+});

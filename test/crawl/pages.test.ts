@@ -64,3 +64,29 @@ test('a 200 page saying the item does not exist is a soft 404', () => {
   const page = parseDetailPage('<html><body><div class="content">对不起，该信息不存在或已删除！</div></body></html>', 'http://h/a.html');
   assert.equal(page.softNotFound, true);
 });
+
+test('a cut link text gives way to the full title kept in data-title, aria-label, an inner title or the row title', () => {
+  const full = '某县自然资源局2023年政府信息公开工作年度报告';
+  const page = `<ul><li><a href="/a/1.html" data-title="${full}">某县自然资源局2023年政府信息公开…</a></li>
+<li><a href="/a/2.html"><span title="${full.replace('自然资源局', '民政局')}">某县民政局2023年政府信息…</span></a></li>
+<li title="${full.replace('自然资源局', '财政局')}"><a href="/a/3.html">某县财政局2023年政府信息…</a></li>
+<li><a href="/a/4.html" aria-label="${full.replace('自然资源局', '统计局')}">某县统计局2023年…</a></li></ul>`;
+  assert.deepEqual(
+    parseListItems(page, 'http://h/nb/').map((i) => i.title),
+    [full, full.replace('自然资源局', '民政局'), full.replace('自然资源局', '财政局'), full.replace('自然资源局', '统计局')],
+  );
+});
+
+test('rows that open by script are items titled by their subject: a table row by its longest cell, a row less its serial number', () => {
+  const page = `<table><tr onclick="location.href='/a/3.html'"><td>3</td><td>某县2021年政府信息公开工作年度报告</td><td>2022-01-20</td></tr></table>
+<ul><li onclick="window.open('/a/4.html')"><span>12、</span>某县2020年政府信息公开工作年度报告<b>2021-01-18</b></li>
+<li onclick="window.open('/a/5.html')">2019年度某县政府信息公开工作年报</li></ul>`;
+  assert.deepEqual(
+    parseListItems(page, 'http://h/nb/').map((i) => [i.title, i.url, i.date]),
+    [
+      ['某县2021年政府信息公开工作年度报告', 'http://h/a/3.html', '2022-01-20'],
+      ['某县2020年政府信息公开工作年度报告', 'http://h/a/4.html', '2021-01-18'],
+      ['2019年度某县政府信息公开工作年报', 'http://h/a/5.html', null],
+    ],
+  );
+});

@@ -11,8 +11,7 @@ import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest, type HarvestSummary } from '../../src/crawl/harvest.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
 import { startPortal, type Portal } from '../fixtures/portal/server.ts';
-import { variantSites } from '../fixtures/portal/sites/index.ts';
-import { variantDefs, variantSeedsYaml, type VariantDef, type VariantFamily } from '../fixtures/portal/sites/variants/index.ts';
+import { variantDefs, variantSeedsYaml, variantSitesOf, type VariantDef, type VariantFamily } from '../fixtures/portal/sites/variants/index.ts';
 import { tempDir } from './tmp.ts';
 
 export interface VariantHarvest {
@@ -23,19 +22,19 @@ export interface VariantHarvest {
 }
 
 /** Starts the family's sites, harvests them once before the file's tests, and closes everything after. */
-export function variantHarvest(family: VariantFamily): () => VariantHarvest {
+export function variantHarvest(family?: VariantFamily, only?: (d: VariantDef) => boolean): () => VariantHarvest {
   let state: VariantHarvest | undefined;
   let portal: Portal | undefined;
   let catalog: Catalog | undefined;
   before(async () => {
-    const defs = variantDefs(family);
-    portal = await startPortal({ sites: variantSites(family) });
+    const defs = variantDefs(family).filter(only ?? (() => true));
+    portal = await startPortal({ sites: variantSitesOf(defs) });
     const storageDir = tempDir();
     const seedsFile = path.join(storageDir, 'seeds.yaml');
     writeFileSync(seedsFile, variantSeedsYaml(portal.urls, defs));
     const config = loadConfig({ storageDir, politeness: { hostDelayMs: 60, backoffBaseMs: 20 } }, {});
     catalog = Catalog.open(storagePaths(storageDir).catalog);
-    const summary = await harvest({ config, catalog, seeds: loadSeeds([seedsFile]), kind: 'crawl', jobName: `variants-${family}` });
+    const summary = await harvest({ config, catalog, seeds: loadSeeds([seedsFile]), kind: 'crawl', jobName: `variants-${family ?? 'all'}` });
     state = { portal, catalog, summary, defs };
   });
   after(async () => {

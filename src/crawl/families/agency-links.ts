@@ -64,15 +64,57 @@ function reportAgencyLinks($: Doc, pageUrl: string, candidates: ListItem[]): Set
   return new Set(all.length >= 2 ? all : []);
 }
 
-/** Items whose title is a bare agency name, retitled as that agency's report of the page's year (in place). */
+const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;
+const HEADING_LIKE = 'h1, h2, h3, h4, h5, h6, dt, caption, legend, [class*=tit], [class*=hd], [class*=head]';
+
+/** A short heading's year: "2022年度政府信息公开工作年度报告", "2022年". */
+function headingYear(text: string): number | null {
+  // Only a heading about the reports, or a bare year: a date line (2024年1月30日) is not a section's year.
+  if (!text || text.length > 40 || !(COLLECTION.test(text) || /^(?:19|20)\d{2}\s*年度?$/.test(text))) return null;
+  return parseReportYear(text) ?? (YEAR_IN_HEADING.exec(text) ? Number(YEAR_IN_HEADING.exec(text)![1]) : null);
+}
+
+/**
+ * The year of the section a link sits in: the nearest heading before it (or its box's caption) that names a year.
+ * A page that lists several years' departments (tabs, or one section per year) gives each link its own year.
+ */
+function sectionYear($: Doc, el: Element): number | null {
+  let node = $(el);
+  for (let depth = 0; depth < 6 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
+    for (const sib of node.prevAll().toArray()) {
+      const s = $(sib);
+      if (s.find('a[href]').length || s.is('ul, ol, table')) continue;
+      const text = squash(s.text());
+      if (!s.is(HEADING_LIKE) && text.length > 40) continue;
+      const y = headingYear(text);
+      if (y !== null) return y;
+      if (s.is(HEADING_LIKE) && text) break; // the section's heading names no year: look no further up this level
+    }
+  }
+  return null;
+}
+
+/**
+ * Items whose title is a bare agency name, retitled as that agency's report of the year of their section, else of
+ * the page's year (in place).
+ */
 export function titleAgencyLinks(html: string, items: ListItem[], pageUrl: string): ListItem[] {
   if (!items.some((i) => isAgencyName(i.title))) return items;
   const $ = loadHtml(html);
-  const year = aggregatorYear($);
-  if (year === null) return items;
+  const pageYear = aggregatorYear($);
+  if (pageYear === null && !COLLECTION.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`))) return items;
   const eligible = reportAgencyLinks($, pageUrl, items.filter((i) => isAgencyName(i.title)));
+  const yearOf = new Map<string, number>();
+  const base = documentBase($, pageUrl);
+  $('a[href]').each((_, el) => {
+    const url = resolveLink($(el as Element).attr('href'), base);
+    if (!url || !eligible.has(url) || yearOf.has(url)) return;
+    const y = sectionYear($, el as Element) ?? pageYear;
+    if (y !== null) yearOf.set(url, y);
+  });
   for (const item of items) {
-    if (classifyTitle(item.title).isReport || !isAgencyName(item.title) || !eligible.has(item.url)) continue;
+    const year = yearOf.get(item.url);
+    if (year === undefined || classifyTitle(item.title).isReport || !isAgencyName(item.title)) continue;
     item.title = `${item.title}${year}年政府信息公开工作年度报告`;
   }
   return items;

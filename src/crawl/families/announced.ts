@@ -19,6 +19,8 @@ const ITEMS_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,7})\s*(?:条|�
 /** 第1/7页, 页次：1/7, 1/7页, 第1页/共7页 (the last is caught by PAGES_TEXT). */
 const PAGE_OF = /(?:第\s*\d{1,5}\s*\/\s*(\d{1,5})\s*页|页次\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5})|\b\d{1,5}\s*\/\s*(\d{1,5})\s*页)/;
 
+const SCRIPT_PAGES = /\b(?:pageCount|countPage|totalPage|totalPages|pageTotal|page_count|totalpage|pagecount)["']?\s*[:=]\s*["']?(\d{1,4})\b/;
+
 export function announcedTotals(html: string): AnnouncedTotals {
   const live = withoutComments(html);
   const out: AnnouncedTotals = {};
@@ -33,10 +35,18 @@ export function announcedTotals(html: string): AnnouncedTotals {
   // What the family's own script and island say, when the text does not.
   const trs = parseTrsPager(live);
   if (trs && out.announcedPages === undefined) out.announcedPages = trs.pageCount;
+  // A pager plugin's options or variables (`pageCount: 3`, `var totalPage = 3;`), when nothing above names the count.
+  const scripted = SCRIPT_PAGES.exec(live)?.[1];
+  if (scripted && out.announcedPages === undefined && !/<datastore>/i.test(live)) out.announcedPages = Number(scripted);
   const sixArgTotal = /createPageHTML\(\s*["'][^"']*["']\s*,\s*\d+\s*,\s*\d+\s*,\s*["'][^"']*["']\s*,\s*["'][^"']*["']\s*,\s*(\d+)\s*\)/.exec(live)?.[1];
   const hanwebTotal = /\btotalRecord\s*:\s*["']?(\d+)/i.exec(live)?.[1] ?? /<totalrecord>\s*(\d+)/i.exec(live)?.[1] ?? sixArgTotal;
   if (hanwebTotal && out.announcedItems === undefined) out.announcedItems = Number(hanwebTotal);
   const islandPages = /<totalpage>\s*(\d+)/i.exec(live)?.[1];
-  if (islandPages && out.announcedPages === undefined) out.announcedPages = Number(islandPages);
+  const perPage = /\bperPage\s*:\s*["']?(\d+)/.exec(live)?.[1];
+  if (islandPages && perPage && out.announcedItems === undefined && out.announcedPages === undefined) {
+    // One dataproxy answer holds a group of pages, so pages read say nothing: the page count gives at least
+    // (pages - 1) · perPage + 1 records, which is what the column must yield.
+    out.announcedItems = (Number(islandPages) - 1) * Number(perPage) + 1;
+  } else if (islandPages && out.announcedPages === undefined) out.announcedPages = Number(islandPages);
   return out;
 }

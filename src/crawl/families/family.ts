@@ -22,6 +22,8 @@ export interface NextListRequest {
 export interface ListPageResult {
   items: ListItem[];
   next: NextListRequest[];
+  /** Guesses the parser made where the page said too little (a page URL built from a name convention): recorded with the page's outcome, never silent. */
+  notes?: string[];
 }
 
 export interface ListParser {

@@ -35,9 +35,16 @@ export function looksLikeHanweb(html: string): boolean {
   return (/<datastore>/i.test(live) && (JPAGE.test(live) || NEXTGROUP.test(live) || /<record\b/i.test(live))) || (JPAGE.test(live) && PROXY_IN_PAGE.test(live));
 }
 
-function option(config: string, name: string): string | null {
-  const m = new RegExp(`\\b${name}\\s*:\\s*(?:["']([^"']*)["']|(\\d+))`, 'i').exec(config);
-  return m ? (m[1] ?? m[2] ?? null) : null;
+/**
+ * A jpage option: `perPage: 15`, `"perPage": "15"` (quoted keys, as some templates write them), or a variable the
+ * page sets before the call (`perPage: pageSize` with `var pageSize = 15;`), searched in `scope` (the page).
+ */
+function option(config: string, name: string, scope = ''): string | null {
+  const m = new RegExp(`\\b${name}["']?\\s*:\\s*(?:["']([^"']*)["']|(\\d+)|([A-Za-z_$][\\w$]*))`, 'i').exec(config);
+  if (!m) return null;
+  if (m[3] === undefined) return m[1] ?? m[2] ?? null;
+  if (!scope) return null;
+  return new RegExp(`\\b(?:var|let|const)\\s+${m[3].replace(/\$/g, '\\$')}\\s*=\\s*["']?([^"';\\s]+)["']?`).exec(scope)?.[1] ?? null;
 }
 
 /** The jpage call's options text (with its nested ajaxParam object), or ''. */
@@ -54,11 +61,21 @@ function jpageConfig(html: string): string {
 }
 
 /** The fields of the `ajaxParam: { col: 1, webid: 12, webname: '…' }` object of a jpage call. */
-export function ajaxParamFields(config: string): Record<string, string> {
+export function ajaxParamFields(config: string, scope = ''): Record<string, string> {
   const body = /ajaxParam\s*:\s*\{([^}]*)\}/i.exec(config)?.[1];
   const out: Record<string, string> = {};
   if (!body) return out;
-  for (const m of body.matchAll(/["']?([\w]+)["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|([\w./-]+))/g)) out[m[1]!] = m[2] ?? m[3] ?? m[4] ?? '';
+  for (const m of body.matchAll(/["']?([\w]+)["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|([\w./-]+))/g)) {
+    const bare = m[4];
+    // A variable (`columnid: colId`): its value where the page sets it; else the field is left to the other
+    // sources (the island's holder id, the column URL) rather than sent as the variable's name.
+    if (bare !== undefined && /^[A-Za-z_$][\w$]*$/.test(bare) && !/^(true|false)$/.test(bare)) {
+      const value = new RegExp(`\\b(?:var|let|const)\\s+${bare.replace(/\$/g, '\\$')}\\s*=\\s*["']?([^"';\\s]+)["']?`).exec(scope)?.[1];
+      if (value !== undefined) out[m[1]!] = value;
+      continue;
+    }
+    out[m[1]!] = m[2] ?? m[3] ?? bare ?? '';
+  }
   return out;
 }
 
@@ -88,7 +105,7 @@ export function hanwebRecords(text: string, pageUrl: string): ListItem[] {
 /** The form fields of the dataproxy request: the usual constants, the jpage ajaxParam, the <nextgroup> query. */
 export function hanwebForm(html: string, pageUrl: string): URLSearchParams | null {
   const href = NEXTGROUP.exec(html)?.[1];
-  const fromAjax = ajaxParamFields(jpageConfig(html));
+  const fromAjax = ajaxParamFields(jpageConfig(html), html);
   if (!href && !Object.keys(fromAjax).length) return null;
   const form = new URLSearchParams(CONSTANT_FIELDS);
   for (const [k, v] of Object.entries(fromAjax)) form.set(k, v);
@@ -177,8 +194,8 @@ export function parseHanwebList(visit: PageVisit, cursor: ListCursor | undefined
   const items = hanwebRecords(html, visit.loadedUrl);
   const config = jpageConfig(html);
   const island = totalsOf(html);
-  const perPage = Number(option(config, 'perPage') ?? option(config, 'pagesize') ?? DEFAULT_PER_PAGE);
-  const announced = Number(option(config, 'totalRecord') ?? 0) || island.total || (island.pages ? island.pages * perPage : null);
+  const perPage = Number(option(config, 'perPage', html) ?? option(config, 'pagesize', html) ?? DEFAULT_PER_PAGE);
+  const announced = Number(option(config, 'totalRecord', html) ?? 0) || island.total || (island.pages ? island.pages * perPage : null);
   const form = hanwebForm(html, visit.loadedUrl);
   const own = (next: NextListRequest[]) => withGenericPaging({ items, next }, visit.body, visit.loadedUrl);
   if (!form || (announced !== null && items.length >= announced)) return own([]);
@@ -197,7 +214,7 @@ export function parseHanwebList(visit: PageVisit, cursor: ListCursor | undefined
   const base: ListCursor = {
     form: form.toString(),
     perPage,
-    groupSize: Number(option(config, 'groupSize') ?? DEFAULT_GROUP_SIZE),
+    groupSize: Number(option(config, 'groupSize', html) ?? DEFAULT_GROUP_SIZE),
     proxy: proxyPath(config, html),
     referer: visit.loadedUrl,
     total: announced ?? '',

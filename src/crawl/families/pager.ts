@@ -9,6 +9,7 @@ import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { titleAgencyLinks } from './agency-links.ts';
+import { announcedTotals } from './announced.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 
@@ -212,6 +213,16 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
     const box = (a.closest('ul, ol, dl, table, div').get(0) ?? a.parent().get(0)) as Element;
     groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
   });
+  // A year menu drawn as a <select> whose onchange goes to the chosen option's value (location.href = this.value).
+  $('select[onchange] option[value]').each((_, el) => {
+    const option = $(el as Element);
+    const select = option.closest('select');
+    if (!/(location|window\.open|href)/i.test(select.attr('onchange') ?? '') || !BARE_YEAR.test(squash(option.text()))) return;
+    const url = resolveLink(option.attr('value'), documentBase($, pageUrl));
+    if (!url || url === pageUrl) return;
+    const box = select.get(0) as Element;
+    groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
+  });
   const out = new Set<string>();
   let pageNamed: boolean | null = null;
   for (const links of groups.values()) {
@@ -229,16 +240,43 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
  */
 export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
   const next: NextListRequest[] = [...result.next];
+  const notes = [...(result.notes ?? [])];
   if (!next.length) {
     // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
     const trs = parseTrsPager(html, pageUrl);
     const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : nextPageUrl(html, pageUrl, opts);
     if (url) next.push({ url });
+    else if (!trs) {
+      const guess = announcedNextPage(html, pageUrl, opts);
+      if (guess) {
+        next.push({ url: guess.url });
+        notes.push(guess.note);
+      }
+    }
   }
   const years = new Set(yearColumnLinks(html, pageUrl));
   for (const n of next) years.delete(n.url);
   next.push(...[...years].map((url) => ({ url })));
   const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;
-  return { items: titleAgencyLinks(html, items, pageUrl), next };
+  return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}) };
+}
+
+/**
+ * A pager that is text only ("共3页 当前第1页 下一页" in spans, no link, no script): the page after this one by the
+ * URL template the page's links show or the family's naming (TRS index_N), while the announced count says there
+ * is one. A guess, so it is returned with a note for the page's recorded outcome.
+ */
+export function announcedNextPage(html: string, pageUrl: string, opts: GenericPagerOptions): { url: string; note: string } | null {
+  const pages = announcedTotals(html).announcedPages;
+  if (!pages || pages < 2) return null;
+  const $ = loadHtml(html);
+  const current = currentPageNumber($, pageUrl);
+  if (current >= pages) return null;
+  const sibling = siblingTemplate($, pageUrl);
+  const template = sibling ?? opts.template;
+  const url = template?.(current + 1);
+  if (!url || url === pageUrl) return null;
+  const how = sibling ? 'the URL pattern of its numbered links' : "the family's page naming";
+  return { url, note: `guessed page ${current + 1} of ${pages} by ${how}: the pager announces ${pages} pages but links none` };
 }
 
