@@ -1,6 +1,6 @@
 /** Seed entries (annual-report columns) as loaded from seeds/*.yaml, and the family detected on them. */
-import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
+import { StatementCache } from './statement-cache.ts';
 import { nowIso } from './time.ts';
 
 export interface SeedEntryRow {
@@ -16,19 +16,15 @@ export interface SeedEntryRow {
 }
 
 export class SeedEntries {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.statements = new StatementCache(db);
+  }
 
-  // Prepared once per connection: the registry sync runs these for every agency and entry of the seeds files
-  // (100k at national size), and preparing them again each time was most of its cost.
-  private readonly statements = new Map<string, Statement>();
+  // Prepared once per connection (the registry sync runs these for every agency and entry).
+  private readonly statements: StatementCache;
 
-  private stmt(sql: string): Statement {
-    let st = this.statements.get(sql);
-    if (!st) {
-      st = this.db.prepare(sql);
-      this.statements.set(sql, st);
-    }
-    return st;
+  private stmt(sql: string) {
+    return this.statements.get(sql);
   }
 
   upsert(e: { agencyId: number; url: string; host: string; family: string; render: string; seedsFile: string }): SeedEntryRow {

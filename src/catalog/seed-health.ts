@@ -89,7 +89,8 @@ function fromRow(r: SeedRunDbRow): SeedRun {
 /** The flags of a seed's last run against its earlier ones (report items, oldest first). */
 export function healthFlags(last: SeedRun, earlier: number[]): HealthFlag[] {
   const flags: HealthFlag[] = [];
-  if (last.reportItems === 0) flags.push('empty');
+  // 'ok' with no report item: a resumed run whose interrupted predecessor read the seed's page.
+  if (last.reportItems === 0 && last.status !== 'ok') flags.push('empty');
   if (last.status === 'short') flags.push('short');
   if (last.failures > 0 || last.status === 'host_failed') flags.push('host_failed');
   const sorted = earlier.filter((n) => n > 0).sort((a, b) => a - b);

@@ -5,6 +5,7 @@
  * transactions, so 600k reports take a minute, not hours. Deterministic for a given seed.
  */
 import type { Db } from './db.ts';
+import { seededRandom } from '../seeded-random.ts';
 
 export interface NationalSize {
   provinces: number;
@@ -60,17 +61,6 @@ const DEPARTMENTS = [
   '民族宗教事务局', '外事办公室', '档案局', '税务局', '气象局',
 ];
 
-/** mulberry32: a small deterministic generator, so every run builds the same catalog. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -93,7 +83,7 @@ export interface NationalCounts {
 
 /** Fills an empty, migrated catalog. `progress` hears about each stage. */
 export function fillNationalCatalog(db: Db, size: NationalSize, opts: { seed?: number; progress?: (line: string) => void } = {}): NationalCounts {
-  const rnd = random(opts.seed ?? 12);
+  const rnd = seededRandom(opts.seed ?? 12);
   const say = opts.progress ?? (() => {});
   const now = '2026-01-15T00:00:00.000Z';
   const insAgency = db.prepare(

@@ -151,6 +151,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);
     tally.family = family;
+    tally.seedPageRead = true;
     tally.announced = announcedTotals(visit.body);
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
   }

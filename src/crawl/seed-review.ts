@@ -70,7 +70,7 @@ export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHost
     const t = h.tallies.of(e.id, e.url);
     // A run that resumes an interrupted one does not list again what that one listed: a seed it never read was read
     // before the interruption, and is not empty for it.
-    const listedBefore = resumed && t.listPages === 0 && t.failures === 0;
+    const listedBefore = resumed && !t.seedPageRead && t.reportItems === 0 && t.failures === 0;
     const { status, reason } = listedBefore
       ? { status: 'ok' as const, reason: 'listed by the interrupted run this one resumed' }
       : statusOf(t, downHosts.has(Scope.hostOf(e.url)));

@@ -15,6 +15,8 @@ export interface SeedTally {
   family: string | null;
   usedBrowser: boolean;
   usedLearned: boolean;
+  /** The seed's own page was read in this run (a resumed run may only read what the interrupted one queued). */
+  seedPageRead: boolean;
   /** What the seed's first page announces about the list's size. */
   announced: AnnouncedTotals;
   /** Paging stopped on purpose (an incremental run reached known items): fewer pages than announced is expected. */
@@ -44,6 +46,7 @@ export class SeedTallies {
         family: null,
         usedBrowser: false,
         usedLearned: false,
+        seedPageRead: false,
         announced: {},
         stoppedEarly: false,
         hasScripts: false,

@@ -3,23 +3,14 @@
  * doubled).
  */
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { storagePaths } from '../../src/config.ts';
+import { runNianbao } from '../helpers/cli.ts';
 import { portalWithSeeds, TRS_SITES } from '../helpers/harvest.ts';
 
-const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bin/nianbao.mjs');
-
-function run(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, NIANBAO_BACKOFF_MS: '50' }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((r) => child.on('exit', (code) => r({ code, out, err })));
-}
+const run = (args: string[]) => runNianbao(args);
 
 function counts(storage: string): number[] {
   const catalog = Catalog.open(storagePaths(storage).catalog);

@@ -14,26 +14,16 @@ import Database from 'better-sqlite3';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { storagePaths } from '../../src/config.ts';
 import { portalWithSeeds, TRS_SITES } from '../helpers/harvest.ts';
+import { seededRandom } from '../../src/seeded-random.ts';
 
 const BIN = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../bin/nianbao.mjs');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** mulberry32: a small seeded generator, so the same seed gives the same points. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Point = { phase: 'crawl'; after: number } | { phase: 'extract'; after: number };
 
 export function killPoints(seed: number, n = 20): Point[] {
-  const next = rng(seed);
+  const next = seededRandom(seed);
   // A clean crawl of the TRS sites makes about 32 requests; extraction has 13 files.
   return Array.from({ length: n }, () => (next() < 0.6 ? { phase: 'crawl', after: 1 + Math.floor(next() * 30) } : { phase: 'extract', after: Math.floor(next() * 3) }));
 }
