@@ -3,6 +3,10 @@ import { test } from 'node:test';
 import { classifyTitle } from '../../../src/crawl/classify/title.ts';
 
 const REPORTS: readonly string[] = [
+  // "关于…工作的年度报告": the report titled as a submission.
+  '关于2023年政府信息公开工作的年度报告',
+  '某县人民政府关于2024年度政务公开工作的年度报告',
+  '某市统计局关于2022年信息公开工作的年度报告',
   // the five seed titles, as they open the seed texts
   '宜春市国防动员办公室\n\n2023 年政府信息公开工作年度报告',
   '周口市人防办 2023 年政府信息公开工作年度报告',
