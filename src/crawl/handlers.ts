@@ -164,7 +164,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const queued: QueuedRequest[] = [];
   const links = { reports: 0, unknown: 0 };
   for (const item of items) {
-    if (!classifyTitle(item.title).isReport) continue;
+    const verdict = classifyTitle(item.title);
+    if (verdict.maybe) {
+      queued.push(...maybeReportRequests(h, item, visit.loadedUrl, data));
+      continue;
+    }
+    if (!verdict.isReport) continue;
     links.reports += 1;
     if (!isKnown(h, item)) links.unknown += 1;
     queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
@@ -278,6 +283,16 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
 }
 
 /** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
+/**
+ * A link whose title was cut before it could say "report": its page is fetched for its own title, unless it is already
+ * known or is a file (a file has no title to check). Whether it is a report is decided there (handleDetail).
+ */
+function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
+  if (item.isFile || !h.scope.allows(item.url) || h.catalog.reports.bySourceUrl(item.url) || h.catalog.urls.get(item.url)) return [];
+  const detail: DetailData = { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl, listTitle: item.title, listDate: item.date, verify: true };
+  return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
+}
+
 function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
   if (!h.scope.allows(item.url)) {
     emit(h, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
@@ -400,6 +415,17 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
+  if (data.verify) {
+    // The list cut this title short: only the page's own title makes it a report (the guess and its outcome are kept).
+    if (!page.title || !classifyTitle(page.title).isReport) {
+      const reason = `a cut list title (${data.listTitle}) whose page is not a report: ${page.title ?? 'no title'}`;
+      h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason });
+      emit(h, { kind: 'skipped', host, url: visit.url, detail: reason });
+      h.stats.skipped += 1;
+      return;
+    }
+    h.tallies.of(data.seedEntryId).reportItems += 1;
+  }
   const title = page.title && classifyTitle(page.title).isReport ? page.title : data.listTitle;
   const attribution = h.attributor.attribute({
     title,

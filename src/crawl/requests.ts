@@ -27,6 +27,8 @@ export interface DetailData {
   /** The full title given on the list page. */
   listTitle: string;
   listDate: string | null;
+  /** The list title was cut before it could say "report": the page's own title must (see classifyTitle's maybe). */
+  verify?: boolean;
 }
 
 export interface FileData {

@@ -126,3 +126,31 @@ test('a page detected as one family whose reports only another family reads is r
     await server.close();
   }
 });
+
+test('a list title cut before "report" is checked against its page: a report is kept, anything else skipped with why', { timeout: 120_000 }, async () => {
+  const page = `<html><head><title>政府信息公开年报</title></head><body><ul class="list">
+<li><a href="/nb/a.html">某市教育局2023年政府信息公开工作…</a><span>2024-01-20</span></li>
+<li><a href="/nb/b.html">某市教育局2023年政务公开工作…</a><span>2023-03-02</span></li>
+<li><a href="/nb/c.html">某市教育局2022年政府信息公开工作年度报告</a><span>2023-01-20</span></li></ul></body></html>`;
+  const article = (title: string) => `<html><head><title>${title}</title></head><body><h1 class="article-title">${title}</h1><div id="zoom"><p>正文</p></div></body></html>`;
+  const server = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return html(res, '', 404);
+    if (req.url === '/nb/index.html') return html(res, page);
+    if (req.url === '/nb/a.html') return html(res, article('某市教育局2023年政府信息公开工作年度报告'));
+    if (req.url === '/nb/b.html') return html(res, article('某市教育局2023年政务公开工作实施方案'));
+    if (req.url === '/nb/c.html') return html(res, article('某市教育局2022年政府信息公开工作年度报告'));
+    return html(res, 'not found', 404);
+  });
+  const { catalog, summary } = await crawl([{ name: '某市教育局', url: `${server.origin}/nb/index.html` }]);
+  try {
+    assert.deepEqual(catalog.reports.all().map((r) => r.year).sort(), [2022, 2023]);
+    const skipped = catalog.runs.events(summary.runId, 'skipped').filter((e) => e.url?.endsWith('/nb/b.html'));
+    assert.equal(skipped.length, 1);
+    assert.match(skipped[0]!.detail ?? '', /cut list title .* whose page is not a report: 某市教育局2023年政务公开工作实施方案/);
+    const [seed] = catalog.seedHealth.seedRuns(summary.runId);
+    assert.equal(seed!.reportItems, 2);
+  } finally {
+    catalog.close();
+    await server.close();
+  }
+});

@@ -9,6 +9,11 @@ import { normalizeTitle, TRUNCATION } from './text.ts';
 
 export interface TitleVerdict {
   isReport: boolean;
+  /**
+   * A title cut before its suffix is unambiguous ("…2023年政府信息公开工作…") that may be a report: only its page's own
+   * title can tell, so the page is fetched to decide (never catalogued on the cut title alone).
+   */
+  maybe?: boolean;
   /** A short English explanation, for logs and for reviewing misclassifications. */
   reason: string;
 }
@@ -84,6 +89,8 @@ export function classifyTitle(title: string): TitleVerdict {
         if (kept.endsWith(suffix.slice(0, n))) return { isReport: true, reason: `truncated ${suffix}` };
       }
     }
+    // What is left names the disclosure work of a year: the page decides.
+    if (hasYear && /(?:政府信息|政务|信息)公开/.test(kept)) return { isReport: false, maybe: true, reason: 'maybe: cut before the report suffix; the page title decides' };
     return { isReport: false, reason: 'not a report: truncated before the report suffix is unambiguous' };
   }
   return { isReport: false, reason: 'not a report: no report suffix' };

@@ -122,7 +122,6 @@ const NOT_REPORTS: readonly string[] = [
   // nav labels and ambiguous cuts
   '政府信息公开年报',
   '政府信息公开工作年度报告',
-  '宜春市国防动员办公室2023年政府信息公开工作…',
   '宜春市国防动员办公室2023年政府信…',
   '周口市人防办政府信息公开工作报告', // the old-era shape needs a year
   // unrelated
@@ -144,6 +143,15 @@ for (const title of NOT_REPORTS) {
     assert.match(v.reason, /^(not a report|empty)/);
   });
 }
+
+test('a title cut before its suffix that names a year\'s disclosure work is a maybe: its page decides', () => {
+  for (const t of ['宜春市国防动员办公室2023年政府信息公开工作…', '某县2022年政务公开工作...', '某局2021年度信息公开…']) {
+    const v = classifyTitle(t);
+    assert.deepEqual([v.isReport, v.maybe], [false, true], `${t}: ${v.reason}`);
+  }
+  // No year, or cut before 公开: nothing to check.
+  for (const t of ['政府信息公开工作…', '宜春市国防动员办公室2023年政府信…', '2023年政府信息公开工作要点…']) assert.notEqual(classifyTitle(t).maybe, true, t);
+});
 
 test('reasons name the rule that decided', () => {
   assert.equal(classifyTitle('宜春市国防动员办公室2023年部门决算').reason, 'not a report: budget or final accounts (预算/决算)');
