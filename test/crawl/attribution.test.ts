@@ -1,4 +1,4 @@
-// Attribution on title shapes seen on real portals (../shared/real-world/SOURCES.md §2.1, §3.2), written here in
+// Attribution on title shapes seen on real portals (public list pages of TRS and per-year aggregator sites), written here in
 // our own words: the agency comes from the title, then the publisher field, then the document's heading, and only
 // then from the seed, which is recorded as such.
 import assert from 'node:assert/strict';
