@@ -86,11 +86,18 @@ function fromRow(r: SeedRunDbRow): SeedRun {
   };
 }
 
+/**
+ * The seed gave no report item in this run (empty, or its host failed). A resumed run's seed whose page the
+ * interrupted run read gives none in this run but is 'ok': it yielded before the interruption.
+ */
+export function yieldedNothing(run: Pick<SeedRun, 'reportItems' | 'status'>): boolean {
+  return run.reportItems === 0 && run.status !== 'ok';
+}
+
 /** The flags of a seed's last run against its earlier ones (report items, oldest first). */
 export function healthFlags(last: SeedRun, earlier: number[]): HealthFlag[] {
   const flags: HealthFlag[] = [];
-  // 'ok' with no report item: a resumed run whose interrupted predecessor read the seed's page.
-  if (last.reportItems === 0 && last.status !== 'ok') flags.push('empty');
+  if (yieldedNothing(last)) flags.push('empty');
   if (last.status === 'short') flags.push('short');
   if (last.failures > 0 || last.status === 'host_failed') flags.push('host_failed');
   const sorted = earlier.filter((n) => n > 0).sort((a, b) => a - b);

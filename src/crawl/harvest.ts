@@ -31,7 +31,7 @@ import { SinkStop } from './sink-stop.ts';
 import { CrawlStats } from './stats.ts';
 import { SeedTallies } from './seed-tally.ts';
 import { escalations, finishSeeds } from './seed-review.ts';
-import type { SeedRun } from '../catalog/seed-health.ts';
+import { yieldedNothing, type SeedRun } from '../catalog/seed-health.ts';
 import { boundHeapGrowth } from './heap.ts';
 
 export interface HarvestOptions {
@@ -230,7 +230,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     const openCircuits = fetcher.gates.openCircuits();
     for (const c of openCircuits) emit(h, { kind: 'host_down', host: c.host, detail: c.reason });
     const seeds = finishSeeds(h, entries, new Set(openCircuits.map((c) => c.host)), resumedHosts.length > 0);
-    const emptySeeds = seeds.filter((s) => s.reportItems === 0 && s.status !== 'ok').length;
+    const emptySeeds = seeds.filter(yieldedNothing).length;
     const status = stats.failed > 0 || openCircuits.length > 0 ? 'partial' : 'ok';
     catalog.runs.finish(runId, status, { ...stats.toJSON(), seeds: seeds.length, emptySeeds });
     catalog.runs.markInterrupted(opts.jobName, runId);

@@ -6,7 +6,7 @@
  * seed's result of the run is written to the catalog for `nianbao status --seeds`.
  */
 import type { SeedEntryRow } from '../catalog/seed-entries.ts';
-import type { SeedRun, SeedRunStatus } from '../catalog/seed-health.ts';
+import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/seed-health.ts';
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './handlers.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
@@ -89,7 +89,7 @@ export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHost
       reason,
     };
     h.catalog.seedHealth.recordSeedRun(run);
-    if (t.reportItems === 0 && !listedBefore) emit(h, { kind: 'seed_empty', host: Scope.hostOf(e.url), url: e.url, detail: reason });
+    if (yieldedNothing(run)) emit(h, { kind: 'seed_empty', host: Scope.hostOf(e.url), url: e.url, detail: reason });
     runs.push(run);
   }
   return runs;
