@@ -97,6 +97,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   fetcher.cookies = hostCookies;
   // Hosts that needed the browser to pass a challenge before: their seeds start in the browser lane.
   const challenged = new Set(catalog.challenges.hosts());
+  const startsInBrowser = (e: { render: string; host: string }) => e.render === 'browser' || challenged.has(e.host);
   const store = opts.store ?? new FileStore(config.storageDir, { minFreeBytes: config.minFreeBytes });
   const sink = new SinkStop(paths.catalog);
   await store.sweepTemp();
@@ -195,7 +196,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     years: opts.years,
     fullDepth: opts.fullDepth,
     onEvent: opts.onEvent,
-    browserHosts: new Set(entries.filter((e) => e.render === 'browser' || challenged.has(e.host)).map((e) => e.host)),
+    browserHosts: new Set(entries.filter(startsInBrowser).map((e) => e.host)),
     pinnedBrowserHosts: new Set(entries.filter((e) => e.render === 'browser').map((e) => e.host)),
     hostCookies,
     maxLinksPerPage: config.politeness.maxLinksPerPage,
@@ -213,7 +214,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
       const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0 };
       // The run id in the key makes every run list its seeds again, while a resumed run (same queues) does not
       // repeat what it already did.
-      const lane = e.render === 'browser' || challenged.has(e.host) ? 'browser' : 'http';
+      const lane = startsInBrowser(e) ? 'browser' : 'http';
       return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane, userData: data };
     });
     for (const e of entries) h.tallies.of(e.id, e.url);
