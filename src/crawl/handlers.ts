@@ -415,9 +415,10 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
+  const pageTitleIsReport = !!page.title && classifyTitle(page.title).isReport;
   if (data.verify) {
     // The list cut this title short: only the page's own title makes it a report (the guess and its outcome are kept).
-    if (!page.title || !classifyTitle(page.title).isReport) {
+    if (!pageTitleIsReport) {
       const reason = `a cut list title (${data.listTitle}) whose page is not a report: ${page.title ?? 'no title'}`;
       h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason });
       emit(h, { kind: 'skipped', host, url: visit.url, detail: reason });
@@ -426,7 +427,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     }
     h.tallies.of(data.seedEntryId).reportItems += 1;
   }
-  const title = page.title && classifyTitle(page.title).isReport ? page.title : data.listTitle;
+  const title = pageTitleIsReport ? page.title! : data.listTitle;
   const attribution = h.attributor.attribute({
     title,
     // The list's link text may name the agency when the page's own title does not.
