@@ -1,6 +1,7 @@
 /** Read-only queries behind the web view's report, agency, overview and search pages. */
 import type { Db } from './db.ts';
 import type { ReportFileExportRow, ReportFigureRow } from './export-queries.ts';
+import { keyFigureColumn, type KeyFigure } from './key-figures.ts';
 import { reportStatesSql, type ReportStateRow } from './report-state.ts';
 
 export interface ReportSourceView {
@@ -168,28 +169,29 @@ export class ViewQueries {
       .all({ id: agencyId, keys: JSON.stringify(keys) }) as FigureSeriesRow[];
   }
 
-  /** Reports per year, and how many have figures. */
+  /** Reports per year, and how many have figures (from the counts per region and year, migration 007). */
   reportsPerYear(): { year: number; reports: number; extracted: number; failing: number }[] {
     return this.db
       .prepare(
-        `SELECT r.year, count(*) AS reports, sum(x.best_sha256 IS NOT NULL) AS extracted, sum(coalesce(x.checks_failed, 0) > 0) AS failing
-         FROM reports r LEFT JOIN report_extractions x ON x.report_id = r.id GROUP BY r.year ORDER BY r.year`,
+        `SELECT year, sum(reports) AS reports, sum(extracted) AS extracted, sum(failing) AS failing
+         FROM report_region_counts GROUP BY year HAVING sum(reports) > 0 ORDER BY year`,
       )
       .all() as { year: number; reports: number; extracted: number; failing: number }[];
   }
 
-  /** Sum of figures (the `keys`, added) over each province's reports, per year; unreadable cells are left out. */
-  provinceFigure(keys: string[]): ProvinceFigureRow[] {
+  /**
+   * A key figure summed over each province's reports, per year, with how many reports have it (a report whose
+   * figure is unknown, i.e. any of its keys missing or unreadable, is left out of both).
+   */
+  provinceFigure(figure: KeyFigure): ProvinceFigureRow[] {
+    // The column is one of four fixed names (KeyFigure['id']), never text from a request.
+    const col = keyFigureColumn(figure);
     return this.db
       .prepare(
-        `SELECT a.province, r.year, count(DISTINCT r.id) AS reports, sum(f.value) AS value
-         FROM reports r
-         JOIN agencies a ON a.id = r.agency_id
-         JOIN report_extractions x ON x.report_id = r.id
-         JOIN figures f ON f.sha256 = x.best_sha256 AND f.key IN (SELECT value FROM json_each(@keys)) AND f.unreadable = 0
-         GROUP BY a.province, r.year ORDER BY a.province, r.year`,
+        `SELECT nullif(province, '') AS province, year, sum(${col}_reports) AS reports, sum(${col}) AS value
+         FROM report_region_counts GROUP BY 1, 2 HAVING sum(${col}_reports) > 0 ORDER BY 1, 2`,
       )
-      .all({ keys: JSON.stringify(keys) }) as ProvinceFigureRow[];
+      .all() as ProvinceFigureRow[];
   }
 
   /** Seed entries with the last fetch of their URL, failing ones first. */

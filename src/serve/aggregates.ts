@@ -5,11 +5,12 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { CoverageViewQueries, type GridFilter } from '../catalog/coverage-view-queries.ts';
 import { ViewQueries } from '../catalog/view-queries.ts';
+import type { KeyFigure } from '../catalog/key-figures.ts';
 
 export type AggregateKey =
   | { name: 'counts' }
   | { name: 'perYear' }
-  | { name: 'provinces'; keys: string[] }
+  | { name: 'provinces'; figure: KeyFigure }
   | { name: 'regions'; filter: Omit<GridFilter, 'state'> };
 
 /** The cache key of an aggregate: its JSON, which names it and its arguments. */
@@ -22,7 +23,7 @@ export function computeAggregate(catalog: Catalog, k: AggregateKey): unknown {
     case 'perYear':
       return new ViewQueries(catalog.db).reportsPerYear();
     case 'provinces':
-      return new ViewQueries(catalog.db).provinceFigure(k.keys);
+      return new ViewQueries(catalog.db).provinceFigure(k.figure);
     case 'regions':
       return new CoverageViewQueries(catalog.db).regionCounts(k.filter);
   }

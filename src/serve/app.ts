@@ -117,7 +117,7 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/overview/provinces.csv', (c) => {
     const figure = KEY_FIGURES.find((f) => f.id === (params(c).figure ?? KEY_FIGURES[0]!.id));
     if (!figure) throw new BadRequest(`figure must be one of ${KEY_FIGURES.map((f) => f.id).join(', ')}`);
-    const rows = v.view.provinceFigure(figure.keys).map((r) => ({ ...r, figure: figure.id, keys: figure.keys.join('+') }));
+    const rows = v.view.provinceFigure(figure).map((r) => ({ ...r, figure: figure.id, keys: figure.keys.join('+') }));
     return csv(c, `provinces-${figure.id}.csv`, toCsv(['province', 'year', 'figure', 'keys', 'value', 'reports'], rows));
   });
 

@@ -134,7 +134,7 @@ export class ViewCatalog {
       countsAt: counts?.at,
       perYear: this.aggregate<{ year: number; reports: number; extracted: number; failing: number }[]>({ name: 'perYear' })?.value,
       figure,
-      provinces: this.aggregate<ProvinceFigureRow[]>({ name: 'provinces', keys: figure.keys })?.value,
+      provinces: this.aggregate<ProvinceFigureRow[]>({ name: 'provinces', figure })?.value,
       runs: this.catalog.runs.recent(10).map((r) => ({ ...r, events: this.catalog.runs.eventCounts(r.id) })),
       seeds: this.view.seedHealth(20),
       seedTotal: this.view.seedCount(),
