@@ -114,9 +114,9 @@ function childColumn(region: RegionPath): 'province' | 'city' | 'county' | null 
 export class CoverageViewQueries {
   constructor(private readonly db: Db) {}
 
-  /** The years reports exist for, newest last. */
+  /** The years reports exist for, newest last (from the counts per region and year, not 600k reports). */
   reportYears(): number[] {
-    return (this.db.prepare('SELECT DISTINCT year FROM reports ORDER BY year').all() as { year: number }[]).map((r) => r.year);
+    return (this.db.prepare('SELECT DISTINCT year FROM report_region_counts WHERE reports > 0 ORDER BY year').all() as { year: number }[]).map((r) => r.year);
   }
 
   /** Agencies matching the filter: how many, and one page of them in division and name order. */

@@ -61,6 +61,17 @@ export interface ProvinceFigureRow {
   value: number | null;
 }
 
+/** The overview's cards: the same names and meanings as `nianbao status` counts (StatusQueries.countsByState). */
+export interface OverviewTotals {
+  agencies: number;
+  agencies_discovered: number;
+  reports: number;
+  files: number;
+  bytes: number;
+  extraction_extracted: number;
+  extraction_needs_ocr: number;
+}
+
 export interface SeedHealthRow {
   id: number;
   url: string;
@@ -167,6 +178,26 @@ export class ViewQueries {
          WHERE r.agency_id = @id AND f.unreadable = 0 ORDER BY r.year`,
       )
       .all({ id: agencyId, keys: JSON.stringify(keys) }) as FigureSeriesRow[];
+  }
+
+  /**
+   * The overview's totals from the summaries of migration 007 (report_region_counts, file_counts) and the agencies'
+   * origin index: a few hundred small rows, where counting files and reports read a million index entries.
+   */
+  overviewTotals(): OverviewTotals {
+    const agencies = this.db.prepare('SELECT discovered, count(*) AS n FROM agencies GROUP BY discovered').all() as { discovered: number; n: number }[];
+    const reports = (this.db.prepare('SELECT coalesce(sum(reports), 0) AS n FROM report_region_counts').get() as { n: number }).n;
+    const files = this.db.prepare('SELECT extraction_status AS status, files, bytes FROM file_counts').all() as { status: string; files: number; bytes: number }[];
+    const byStatus = (s: string) => files.find((f) => f.status === s)?.files ?? 0;
+    return {
+      agencies: agencies.find((a) => a.discovered === 0)?.n ?? 0,
+      agencies_discovered: agencies.find((a) => a.discovered === 1)?.n ?? 0,
+      reports,
+      files: files.reduce((n, f) => n + f.files, 0),
+      bytes: files.reduce((n, f) => n + f.bytes, 0),
+      extraction_extracted: byStatus('extracted'),
+      extraction_needs_ocr: byStatus('needs_ocr'),
+    };
   }
 
   /** Reports per year, and how many have figures (from the counts per region and year, migration 007). */

@@ -210,3 +210,30 @@ CREATE TRIGGER report_key_figures_agency_update AFTER UPDATE OF name, province, 
   DELETE FROM report_key_figures WHERE agency_id = NEW.id;
   INSERT INTO report_key_figures SELECT * FROM report_key_figures_source WHERE agency_id = NEW.id;
 END;
+
+-- Files and bytes per extraction state, for the overview's totals: counting them read a million-entry index
+-- (0.8 s on a first request at national size). Files are added and change state; their size never changes.
+CREATE TABLE file_counts (
+  extraction_status TEXT PRIMARY KEY,
+  files         INTEGER NOT NULL,
+  bytes         INTEGER NOT NULL
+);
+
+INSERT INTO file_counts SELECT extraction_status, count(*), coalesce(sum(size), 0) FROM files GROUP BY extraction_status;
+
+CREATE TRIGGER file_counts_add AFTER INSERT ON files BEGIN
+  INSERT INTO file_counts VALUES (NEW.extraction_status, 1, NEW.size)
+    ON CONFLICT (extraction_status) DO UPDATE SET files = files + 1, bytes = bytes + excluded.bytes;
+END;
+
+CREATE TRIGGER file_counts_move AFTER UPDATE OF extraction_status, size ON files
+  WHEN OLD.extraction_status IS NOT NEW.extraction_status OR OLD.size IS NOT NEW.size BEGIN
+  UPDATE file_counts SET files = files - 1, bytes = bytes - OLD.size WHERE extraction_status = OLD.extraction_status;
+  INSERT INTO file_counts VALUES (NEW.extraction_status, 1, NEW.size)
+    ON CONFLICT (extraction_status) DO UPDATE SET files = files + 1, bytes = bytes + excluded.bytes;
+END;
+
+CREATE TRIGGER file_counts_remove AFTER DELETE ON files BEGIN
+  UPDATE file_counts SET files = files - 1, bytes = bytes - OLD.size WHERE extraction_status = OLD.extraction_status;
+END;
+
