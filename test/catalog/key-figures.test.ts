@@ -9,6 +9,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { Catalog } from '../../src/catalog/catalog.ts';
+import { CoverageViewQueries } from '../../src/catalog/coverage-view-queries.ts';
+import { reportStatesSql } from '../../src/catalog/report-state.ts';
+import { fillNationalCatalog, SMALL } from '../../src/catalog/synthetic-national.ts';
 import { listMigrations, openDb } from '../../src/catalog/db.ts';
 import type { FileExtraction } from '../../src/catalog/extractions.ts';
 import { KEY_FIGURES, keyFigureValue } from '../../src/catalog/key-figures.ts';
@@ -33,6 +36,11 @@ function assertTrue(c: Catalog): void {
     for (const [k, v] of Object.entries(r)) if (typeof v === 'number' && !['discovered', 'year'].includes(k)) assert.equal(v, 0, `${k} of an emptied region row`);
   }
   assert.deepEqual(stored.filter((r) => r.reports !== 0), all(counted), 'report_region_counts');
+  assert.deepEqual(
+    all('SELECT extraction_status, files, bytes FROM file_counts WHERE files <> 0 ORDER BY 1'),
+    all('SELECT extraction_status, count(*) AS files, sum(size) AS bytes FROM files GROUP BY 1 ORDER BY 1'),
+    'file_counts',
+  );
 }
 
 function keyRow(c: Catalog, reportId: number): Row {
@@ -111,6 +119,7 @@ test("a file's extraction state set outside extraction (files.setExtraction) mov
   const { c, report } = setup();
   c.files.setExtraction('a'.repeat(64), 'needs_ocr', 'scanned');
   assert.equal(keyRow(c, report.id).files_status, 'needs_ocr');
+  assert.deepEqual(c.db.prepare("SELECT files, bytes FROM file_counts WHERE extraction_status = 'needs_ocr'").get(), { files: 1, bytes: 10 });
   assertTrue(c);
   c.close();
 });
@@ -216,5 +225,28 @@ test('migration 007 fills both tables from a catalog written before it', () => {
     ],
   );
   assertTrue(c);
+  c.close();
+});
+
+test('the synthetic national catalog fills the tables as extraction does; the grid counts agree with the report states', () => {
+  const file = path.join(tempDir(), 'catalog.sqlite');
+  const db = openDb(file);
+  fillNationalCatalog(db, { ...SMALL, provinces: 2, citiesPerProvince: 2, countiesPerCity: 2, runs: 2, eventsPerRun: 2 });
+  db.close();
+  const c = Catalog.open(file);
+  assertTrue(c);
+  const row = c.db.prepare('SELECT count(*) AS n, sum(new_received IS NOT NULL) AS figures, sum(late = 1) AS late, sum(failing) AS failing FROM report_key_figures').get() as Row;
+  assert.ok((row.n as number) > 1000 && (row.figures as number) > 0 && (row.late as number) > 0 && (row.failing as number) > 0, JSON.stringify(row));
+  // The counts the grid shows per region equal those of the report states the grid colours its cells by.
+  const f = { region: {}, fromYear: 2018, toYear: 2025 };
+  const states = c.db
+    .prepare(
+      `SELECT a.province AS region, s.year, count(*) AS reports, sum(s.late = 0) AS on_time, sum(s.late = 1) AS late, sum(s.late IS NULL) AS undated,
+              sum(s.failing) AS failing, sum(s.unreadable) AS unreadable, sum(s.changed) AS changed
+       FROM (${reportStatesSql('1')}) s JOIN agencies a ON a.id = s.agency_id GROUP BY 1, 2 ORDER BY 1, 2`,
+    )
+    .all() as Row[];
+  const counts = new CoverageViewQueries(c.db).regionCounts(f).map(({ agencies: _, ...r }) => r);
+  assert.deepEqual(counts.filter((r) => r.reports > 0).sort((a, b) => String(a.region).localeCompare(String(b.region)) || a.year - b.year), states);
   c.close();
 });
