@@ -78,8 +78,6 @@ CREATE TABLE report_key_figures (
   litigation    REAL
 );
 
--- The country's and a region's counts per child region and year (web view), the overview's sums per province.
-CREATE INDEX report_key_figures_region ON report_key_figures(province, city, county, year);
 -- An agency's rows: kept true when the agency changes; the grid's state filter.
 CREATE INDEX report_key_figures_agency ON report_key_figures(agency_id, year);
 -- The Last-Modified of a URL moves the file date of every report that linked it.
