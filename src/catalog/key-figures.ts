@@ -1,6 +1,6 @@
 /**
  * The key figures charted per agency and summed per province: each the sum of one or more figure keys of the
- * standard tables. Each has its column in report_key_figures (migration 007, whose view report_key_figures_source
+ * standard tables in the report's best rendition, unknown (NULL) when any of those keys is missing or unreadable. Each has its column in report_key_figures (migration 007, whose view report_key_figures_source
  * spells these keys out in SQL; test/catalog/key-figures.test.ts holds the two together).
  */
 export interface KeyFigure {
@@ -20,17 +20,4 @@ export const KEY_FIGURES: KeyFigure[] = [
 export function keyFigureColumn(f: KeyFigure): KeyFigure['id'] {
   if (!KEY_FIGURES.some((k) => k.id === f.id)) throw new Error(`not a key figure: ${String(f.id)}`);
   return f.id;
-}
-
-export const KEY_FIGURE_KEYS = KEY_FIGURES.flatMap((f) => f.keys);
-
-/** A key figure from a report's figures: the sum of its keys, or null when any of them is unknown. */
-export function keyFigureValue(f: KeyFigure, figures: Map<string, number | null>): number | null {
-  let sum = 0;
-  for (const k of f.keys) {
-    const v = figures.get(k);
-    if (v === null || v === undefined) return null;
-    sum += v;
-  }
-  return sum;
 }

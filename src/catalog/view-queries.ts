@@ -48,11 +48,7 @@ export interface AgencyYearView extends ReportStateRow {
   best_sha256: string | null;
 }
 
-export interface FigureSeriesRow {
-  year: number;
-  key: string;
-  value: number | null;
-}
+export type AgencyKeyFiguresRow = { year: number } & Record<KeyFigure['id'], number | null>;
 
 export interface ProvinceFigureRow {
   province: string | null;
@@ -168,16 +164,11 @@ export class ViewQueries {
       .all({ id: agencyId }) as AgencyYearView[];
   }
 
-  /** Figures of an agency's reports (their best renditions) for these keys, by year. */
-  agencyFigures(agencyId: number, keys: string[]): FigureSeriesRow[] {
+  /** The key figures of an agency's reports by year (report_key_figures: null where a figure is unknown). */
+  agencyKeyFigures(agencyId: number): AgencyKeyFiguresRow[] {
     return this.db
-      .prepare(
-        `SELECT r.year, f.key, f.value FROM reports r
-         JOIN report_extractions x ON x.report_id = r.id
-         JOIN figures f ON f.sha256 = x.best_sha256 AND f.key IN (SELECT value FROM json_each(@keys))
-         WHERE r.agency_id = @id AND f.unreadable = 0 ORDER BY r.year`,
-      )
-      .all({ id: agencyId, keys: JSON.stringify(keys) }) as FigureSeriesRow[];
+      .prepare('SELECT year, new_received, granted, review, litigation FROM report_key_figures WHERE agency_id = ? ORDER BY year')
+      .all(agencyId) as AgencyKeyFiguresRow[];
   }
 
   /**

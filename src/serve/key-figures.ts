@@ -1,2 +1,2 @@
 /** The view's key figures are the catalog's (src/catalog/key-figures.ts): one definition for the table and the charts. */
-export { KEY_FIGURE_KEYS, KEY_FIGURES, keyFigureValue, type KeyFigure } from '../catalog/key-figures.ts';
+export { KEY_FIGURES, type KeyFigure } from '../catalog/key-figures.ts';

@@ -2,7 +2,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { CoverageViewQueries, type GridFilter } from '../catalog/coverage-view-queries.ts';
 import { ViewQueries } from '../catalog/view-queries.ts';
-import { KEY_FIGURE_KEYS, KEY_FIGURES, keyFigureValue, type KeyFigure } from './key-figures.ts';
+import { KEY_FIGURES, type KeyFigure } from './key-figures.ts';
 import { gridFilter, type Params } from './params.ts';
 import type { AgencyData } from './views/agency.ts';
 import type { CoverageData } from './views/coverage.ts';
@@ -88,16 +88,12 @@ export class ViewCatalog {
     const agency = this.catalog.agencies.byId(id);
     if (!agency) return undefined;
     const years = this.view.agencyYears(id);
-    const byYear = new Map<number, Map<string, number | null>>();
-    for (const f of this.view.agencyFigures(id, KEY_FIGURE_KEYS)) {
-      if (!byYear.has(f.year)) byYear.set(f.year, new Map());
-      byYear.get(f.year)!.set(f.key, f.value);
-    }
+    const byYear = new Map(this.view.agencyKeyFigures(id).map((r) => [r.year, r]));
     return {
       agency,
       aliases: this.catalog.agencies.aliases(id),
       years,
-      series: years.map((r) => ({ year: r.year, values: KEY_FIGURES.map((k) => keyFigureValue(k, byYear.get(r.year) ?? new Map())) })),
+      series: years.map((r) => ({ year: r.year, values: KEY_FIGURES.map((k) => byYear.get(r.year)?.[k.id] ?? null) })),
     };
   }
 

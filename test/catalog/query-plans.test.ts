@@ -149,7 +149,7 @@ test("the web view's pages: region grid, report, agency; the overview's aggregat
   assertIndexed(issued((c) => view(c).sources(report.id)));
   assertIndexed(issued((c) => view(c).events(report.id)));
   assertIndexed(issued((c) => view(c).agencyYears(report.agency_id)));
-  assertIndexed(issued((c) => view(c).agencyFigures(report.agency_id, ['s3.total.new'])));
+  assertIndexed(issued((c) => view(c).agencyKeyFigures(report.agency_id)));
   // The country's numbers read the summaries of migration 007 (a few thousand rows), never the reports.
   assertIndexed(issued((c) => view(c).reportsPerYear()));
   assertIndexed(issued((c) => view(c).overviewTotals()));
