@@ -8,7 +8,9 @@
 --   extraction (figures, report_extractions): Extractions.save / saveReport refresh the reports concerned;
 --   the triggers below: a report created or its date/agency/year changed, a file linked to a report, a file's
 --   extraction state, a URL's Last-Modified, an agency's name (the deadline) or region, level, origin.
--- A report deleted takes its row with it (ON DELETE CASCADE).
+-- A report deleted takes its row with it (ON DELETE CASCADE). Rows are never updated in place: every writer deletes
+-- and inserts, which is what keeps report_region_counts (below) true. file_counts, at the end, counts files per
+-- extraction state for the overview's totals.
 
 -- The key figures are those of src/catalog/key-figures.ts (KEY_FIGURES): each the sum of its keys in the report's
 -- best rendition, NULL when any of them is missing or unreadable.
@@ -87,7 +89,7 @@ INSERT INTO report_key_figures (report_id, agency_id, year, province, city, coun
     unreadable, changed, file_date, late, files_status, new_received, granted, review, litigation)
   SELECT * FROM report_key_figures_source;
 
--- The same rows counted per region, level, origin and year (about 50k rows at national size against 600k reports):
+-- The same rows counted per region, level, origin and year (41k rows at national size against 601k reports):
 -- the country's and a region's counts, the reports per year and the sums per province read this, kept by the two
 -- triggers below from every row that enters or leaves report_key_figures. Region and level are '' where the agency
 -- has none (a NULL would never match the ON CONFLICT of the unique key); the queries turn '' back into NULL.
