@@ -133,20 +133,25 @@ export async function runCatalogBench(opts: { size: CatalogSize; dir?: string; l
     })();
     figures.push(figure({ figure: 'status: wall', value: round(status.wallMs / 1000), unit: 's', comparison: `CPU ${cpu(status)}; its catalog queries in-process ${round(statusQueriesMs / 1000)} s; nianbao --version (loads every command) ${round(version.wallMs / 1000)} s; peak RSS ${Math.round(status.peakRssMiB ?? 0)} MiB`, target: { value: 1, unit: 's', higherIsBetter: false } }));
 
-    // coverage --year, beside its catalog query alone.
+    // coverage --year, beside its catalog query alone (the terminal table's rows, streamed as the command reads them)
+    // and `nianbao --version` (node, tsx and every command loaded: the floor of any command's wall time).
     const year = 2024; // the synthetic catalog's reports span 2018–2025
     const coverage = await nianbao(['coverage', '--year', String(year), '--storage', dir], log);
     const catalog = Catalog.openReadOnly(file);
     let queryMs: number;
-    let agencies: number;
+    let queryCpuMs: number;
+    let agencies = 0;
     try {
       const q0 = performance.now();
-      agencies = catalog.status.coverage(year).length;
+      const c0 = process.cpuUsage();
+      for (const _row of catalog.status.iterateCoverageBrief(year)) agencies += 1;
+      const c1 = process.cpuUsage(c0);
       queryMs = performance.now() - q0;
+      queryCpuMs = (c1.user + c1.system) / 1000;
     } finally {
       catalog.close();
     }
-    figures.push(figure({ figure: `coverage --year ${year}, ${agencies.toLocaleString('en-US')} agencies: wall`, value: round(coverage.wallMs / 1000), unit: 's', comparison: `CPU ${cpu(coverage)}; its catalog query in-process ${round(queryMs / 1000)} s; peak RSS ${Math.round(coverage.peakRssMiB ?? 0)} MiB`, target: { value: 3, unit: 's', higherIsBetter: false } }));
+    figures.push(figure({ figure: `coverage --year ${year}, ${agencies.toLocaleString('en-US')} agencies: wall`, value: round(coverage.wallMs / 1000), unit: 's', comparison: `CPU ${cpu(coverage)}; its catalog query in-process ${round(queryMs / 1000)} s (CPU ${round(queryCpuMs / 1000)} s); nianbao --version ${round(version.wallMs / 1000)} s; peak RSS ${Math.round(coverage.peakRssMiB ?? 0)} MiB`, target: { value: 3, unit: 's', higherIsBetter: false } }));
 
     // export and export --figures: rows/s beside sqlite3 running the same SELECT; flat memory against one province.
     const province = (() => {

@@ -86,7 +86,20 @@ export class Extractions {
       for (const c of r.checks) chk.run(sha256, c.rule, c.scope, c.expected, c.actual, okValue(c.ok));
       this.stmt('UPDATE files SET extraction_status = ?, extraction_reason = ?, extracted_at = ? WHERE sha256 = ?')
         .run(r.status, r.reason ?? null, now, sha256);
+      // New figures of a file that is already some report's best rendition change that report's key figures now,
+      // in this transaction, whether or not the caller settles the report next.
+      for (const rep of this.reportsOfFile(sha256)) this.refreshKeyFigures(rep.id);
     })();
+  }
+
+  /**
+   * Recomputes a report's row of report_key_figures from what it summarises (the view report_key_figures_source of
+   * migration 007). Extraction calls it whenever it writes figures or a report's result; the catalog's triggers do
+   * the same for the other writers.
+   */
+  refreshKeyFigures(reportId: number): void {
+    this.stmt('DELETE FROM report_key_figures WHERE report_id = ?').run(reportId);
+    this.stmt('INSERT INTO report_key_figures SELECT * FROM report_key_figures_source WHERE report_id = ?').run(reportId);
   }
 
   /** A stored extraction of a file, as saved (without its text). */
@@ -149,11 +162,14 @@ export class Extractions {
   }
 
   saveReport(reportId: number, r: ReportExtraction): void {
-    this.stmt(
-        `INSERT OR REPLACE INTO report_extractions (report_id, status, reason, best_sha256, template, checks_failed, checks_uncertain, disagreements, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(reportId, r.status, r.reason, r.bestSha256, r.template, r.checksFailed, r.checksUncertain, JSON.stringify(r.disagreements), nowIso());
+    this.db.transaction(() => {
+      this.stmt(
+          `INSERT OR REPLACE INTO report_extractions (report_id, status, reason, best_sha256, template, checks_failed, checks_uncertain, disagreements, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(reportId, r.status, r.reason, r.bestSha256, r.template, r.checksFailed, r.checksUncertain, JSON.stringify(r.disagreements), nowIso());
+      this.refreshKeyFigures(reportId);
+    })();
   }
 
   report(reportId: number): ReportExtraction | undefined {

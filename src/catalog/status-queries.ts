@@ -1,7 +1,6 @@
 /** Read-only queries behind `nianbao status` and `nianbao coverage`. */
 import type { Db } from './db.ts';
 import { PROVINCE_CONDITION, provinceParams } from './region-filter.ts';
-import { FILE_DATE_SQL } from './report-state.ts';
 
 export interface CoverageRow {
   agency_id: number;
@@ -22,6 +21,15 @@ export interface CoverageRow {
   extraction_status: string | null;
 }
 
+/** What `nianbao coverage` prints of a CoverageRow. */
+export type CoverageBriefRow = Pick<CoverageRow, 'agency' | 'division' | 'report_id' | 'published_at' | 'first_seen_at' | 'file_date' | 'extraction_status'>;
+
+const COVERAGE_BRIEF_ROW = `a.name AS agency, a.division, r.id AS report_id, r.published_at, r.first_seen_at,
+  CASE WHEN r.published_at IS NULL THEN k.file_date END AS file_date, k.files_status AS extraction_status`;
+const COVERAGE_ROW = `a.id AS agency_id, a.name AS agency, a.province, a.city, a.county, a.division, a.level, a.discovered,
+  r.id AS report_id, r.title, r.published_at, r.first_seen_at,
+  CASE WHEN r.published_at IS NULL THEN k.file_date END AS file_date, k.files_status AS extraction_status`;
+
 export interface HostFailureRow {
   host: string;
   failed: number;
@@ -33,24 +41,35 @@ export class StatusQueries {
   constructor(private readonly db: Db) {}
 
   coverage(year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): CoverageRow[] {
+    return [...this.iterateCoverage(year, opts)];
+  }
+
+  /**
+   * Coverage rows one at a time, in division and name order (agencies_division). Each report's file date and best
+   * extraction state come from its report_key_figures row (migration 007), one primary-key look-up, where they
+   * were two subqueries over its files and URLs (a second of random reads for a national year).
+   */
+  iterateCoverage(year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): IterableIterator<CoverageRow> {
+    return this.coverageStatement(COVERAGE_ROW, year, opts) as IterableIterator<CoverageRow>;
+  }
+
+  /** The same rows with only what the terminal table shows: no title (a long text to decode 100k times) or region. */
+  iterateCoverageBrief(year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): IterableIterator<CoverageBriefRow> {
+    return this.coverageStatement(COVERAGE_BRIEF_ROW, year, opts) as IterableIterator<CoverageBriefRow>;
+  }
+
+  private coverageStatement(columns: string, year: number, opts: { province?: string; includeDiscovered?: boolean }): IterableIterator<unknown> {
     return this.db
       .prepare(
-        `SELECT a.id AS agency_id, a.name AS agency, a.province, a.city, a.county, a.division, a.level, a.discovered,
-                r.id AS report_id, r.title, r.published_at, r.first_seen_at,
-                CASE WHEN r.published_at IS NULL THEN ${FILE_DATE_SQL} END AS file_date,
-                -- The best state by rank as min() over 'rank digit || state': an ORDER BY … LIMIT 1 here opened a
-                -- sorter per report (72k of them for one national year).
-                (SELECT substr(min(CASE f.extraction_status WHEN 'extracted' THEN '0' WHEN 'partial' THEN '1' WHEN 'needs_ocr' THEN '2'
-                    WHEN 'pending' THEN '3' WHEN 'unsupported' THEN '4' ELSE '5' END || f.extraction_status), 2)
-                  FROM report_files rf JOIN files f ON f.sha256 = rf.sha256
-                  WHERE rf.report_id = r.id) AS extraction_status
+        `SELECT ${columns}
          FROM agencies a
          LEFT JOIN reports r ON r.agency_id = a.id AND r.year = @year
+         LEFT JOIN report_key_figures k ON k.report_id = r.id
          WHERE (@all = 1 OR a.discovered = 0)
            AND ${PROVINCE_CONDITION}
          ORDER BY a.division, a.name`,
       )
-      .all({ year, all: opts.includeDiscovered ? 1 : 0, ...provinceParams(opts.province) }) as CoverageRow[];
+      .iterate({ year, all: opts.includeDiscovered ? 1 : 0, ...provinceParams(opts.province) });
   }
 
   countsByState(): Record<string, number> {

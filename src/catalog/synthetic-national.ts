@@ -5,6 +5,7 @@
  * transactions, so 600k reports take a minute, not hours. Deterministic for a given seed.
  */
 import type { Db } from './db.ts';
+import { Extractions } from './extractions.ts';
 import { seededRandom } from '../seeded-random.ts';
 
 export interface NationalSize {
@@ -114,6 +115,7 @@ export function fillNationalCatalog(db: Db, size: NationalSize, opts: { seed?: n
   const insReportX = db.prepare(
     `INSERT INTO report_extractions (report_id, status, reason, best_sha256, template, checks_failed, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
+  const extractions = new Extractions(db);
   const insRun = db.prepare(`INSERT INTO runs (kind, args, started_at, ended_at, status, counts) VALUES ('crawl', '{"job":"crawl"}', ?, ?, ?, '{}')`);
   const insEvent = db.prepare(`INSERT INTO run_events (run_id, at, kind, host, url, report_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`);
 
@@ -170,8 +172,10 @@ export function fillNationalCatalog(db: Db, size: NationalSize, opts: { seed?: n
           const addFile = (kind: 'page' | 'attachment', url: string, media: string, status: string, reason: string | null) => {
             const sha = fakeSha(kind, ++files);
             insFile.run(sha, 20_000 + Math.floor(rnd() * 800_000), media, `files/${sha.slice(0, 2)}/${sha}.${media}`, seen, status, reason, now);
-            insLink.run(reportId, sha, url, kind === 'page' ? null : `${year}年报.${media}`, kind, pageUrl, seen, now);
+            // The URL's state before the link, as a crawl records them (fetch, then link): the link's trigger then
+            // finds the file date at once (report_key_figures, migration 007).
             insUrl.run(url, a.host, lastModified, sha, now, now);
+            insLink.run(reportId, sha, url, kind === 'page' ? null : `${year}年报.${media}`, kind, pageUrl, seen, now);
             return sha;
           };
           const scanned = rnd() < 0.04;
@@ -181,6 +185,7 @@ export function fillNationalCatalog(db: Db, size: NationalSize, opts: { seed?: n
           if (scanned && withAttachment) {
             insExtraction.run(best, 'needs_ocr', 'scanned PDF: no text layer', 'scan', null, now);
             insReportX.run(reportId, 'needs_ocr', 'needs OCR', null, null, 0, now);
+            extractions.refreshKeyFigures(reportId);
             continue;
           }
           const template = year >= 2021 ? '2021' : '2019';
@@ -200,6 +205,8 @@ export function fillNationalCatalog(db: Db, size: NationalSize, opts: { seed?: n
           fig('s4.litigation_after_review_total', Math.floor(rnd() * 2));
           if (failing) insCheck.run(best, 's3.row_total', 's3.new_received', received, received + 1, 0);
           insReportX.run(reportId, 'extracted', null, best, template, failing ? 1 : 0, now);
+          // As extraction does when it settles a report: its key figures and state bits from what was just written.
+          extractions.refreshKeyFigures(reportId);
         }
       }
     })();

@@ -1,6 +1,7 @@
 /** Read-only queries behind the web view's report, agency, overview and search pages. */
 import type { Db } from './db.ts';
 import type { ReportFileExportRow, ReportFigureRow } from './export-queries.ts';
+import { keyFigureColumn, type KeyFigure } from './key-figures.ts';
 import { reportStatesSql, type ReportStateRow } from './report-state.ts';
 
 export interface ReportSourceView {
@@ -47,17 +48,24 @@ export interface AgencyYearView extends ReportStateRow {
   best_sha256: string | null;
 }
 
-export interface FigureSeriesRow {
-  year: number;
-  key: string;
-  value: number | null;
-}
+export type AgencyKeyFiguresRow = { year: number } & Record<KeyFigure['id'], number | null>;
 
 export interface ProvinceFigureRow {
   province: string | null;
   year: number;
   reports: number;
   value: number | null;
+}
+
+/** The overview's cards: the same names and meanings as `nianbao status` counts (StatusQueries.countsByState). */
+export interface OverviewTotals {
+  agencies: number;
+  agencies_discovered: number;
+  reports: number;
+  files: number;
+  bytes: number;
+  extraction_extracted: number;
+  extraction_needs_ocr: number;
 }
 
 export interface SeedHealthRow {
@@ -156,40 +164,56 @@ export class ViewQueries {
       .all({ id: agencyId }) as AgencyYearView[];
   }
 
-  /** Figures of an agency's reports (their best renditions) for these keys, by year. */
-  agencyFigures(agencyId: number, keys: string[]): FigureSeriesRow[] {
+  /** The key figures of an agency's reports by year (report_key_figures: null where a figure is unknown). */
+  agencyKeyFigures(agencyId: number): AgencyKeyFiguresRow[] {
     return this.db
-      .prepare(
-        `SELECT r.year, f.key, f.value FROM reports r
-         JOIN report_extractions x ON x.report_id = r.id
-         JOIN figures f ON f.sha256 = x.best_sha256 AND f.key IN (SELECT value FROM json_each(@keys))
-         WHERE r.agency_id = @id AND f.unreadable = 0 ORDER BY r.year`,
-      )
-      .all({ id: agencyId, keys: JSON.stringify(keys) }) as FigureSeriesRow[];
+      .prepare('SELECT year, new_received, granted, review, litigation FROM report_key_figures WHERE agency_id = ? ORDER BY year')
+      .all(agencyId) as AgencyKeyFiguresRow[];
   }
 
-  /** Reports per year, and how many have figures. */
+  /**
+   * The overview's totals from the summaries of migration 007 (report_region_counts, file_counts) and the agencies'
+   * origin index: a few hundred small rows, where counting files and reports read a million index entries.
+   */
+  overviewTotals(): OverviewTotals {
+    const agencies = this.db.prepare('SELECT discovered, count(*) AS n FROM agencies GROUP BY discovered').all() as { discovered: number; n: number }[];
+    const reports = (this.db.prepare('SELECT coalesce(sum(reports), 0) AS n FROM report_region_counts').get() as { n: number }).n;
+    const files = this.db.prepare('SELECT extraction_status AS status, files, bytes FROM file_counts').all() as { status: string; files: number; bytes: number }[];
+    const byStatus = (s: string) => files.find((f) => f.status === s)?.files ?? 0;
+    return {
+      agencies: agencies.find((a) => a.discovered === 0)?.n ?? 0,
+      agencies_discovered: agencies.find((a) => a.discovered === 1)?.n ?? 0,
+      reports,
+      files: files.reduce((n, f) => n + f.files, 0),
+      bytes: files.reduce((n, f) => n + f.bytes, 0),
+      extraction_extracted: byStatus('extracted'),
+      extraction_needs_ocr: byStatus('needs_ocr'),
+    };
+  }
+
+  /** Reports per year, and how many have figures (from the counts per region and year, migration 007). */
   reportsPerYear(): { year: number; reports: number; extracted: number; failing: number }[] {
     return this.db
       .prepare(
-        `SELECT r.year, count(*) AS reports, sum(x.best_sha256 IS NOT NULL) AS extracted, sum(coalesce(x.checks_failed, 0) > 0) AS failing
-         FROM reports r LEFT JOIN report_extractions x ON x.report_id = r.id GROUP BY r.year ORDER BY r.year`,
+        `SELECT year, sum(reports) AS reports, sum(extracted) AS extracted, sum(failing) AS failing
+         FROM report_region_counts GROUP BY year HAVING sum(reports) > 0 ORDER BY year`,
       )
       .all() as { year: number; reports: number; extracted: number; failing: number }[];
   }
 
-  /** Sum of figures (the `keys`, added) over each province's reports, per year; unreadable cells are left out. */
-  provinceFigure(keys: string[]): ProvinceFigureRow[] {
+  /**
+   * A key figure summed over each province's reports, per year, with how many reports have it (a report whose
+   * figure is unknown, i.e. any of its keys missing or unreadable, is left out of both).
+   */
+  provinceFigure(figure: KeyFigure): ProvinceFigureRow[] {
+    // The column is one of four fixed names (KeyFigure['id']), never text from a request.
+    const col = keyFigureColumn(figure);
     return this.db
       .prepare(
-        `SELECT a.province, r.year, count(DISTINCT r.id) AS reports, sum(f.value) AS value
-         FROM reports r
-         JOIN agencies a ON a.id = r.agency_id
-         JOIN report_extractions x ON x.report_id = r.id
-         JOIN figures f ON f.sha256 = x.best_sha256 AND f.key IN (SELECT value FROM json_each(@keys)) AND f.unreadable = 0
-         GROUP BY a.province, r.year ORDER BY a.province, r.year`,
+        `SELECT nullif(province, '') AS province, year, sum(${col}_reports) AS reports, sum(${col}) AS value
+         FROM report_region_counts GROUP BY 1, 2 HAVING sum(${col}_reports) > 0 ORDER BY 1, 2`,
       )
-      .all({ keys: JSON.stringify(keys) }) as ProvinceFigureRow[];
+      .all() as ProvinceFigureRow[];
   }
 
   /** Seed entries with the last fetch of their URL, failing ones first. */

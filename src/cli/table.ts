@@ -22,3 +22,27 @@ export function table(header: string[], rows: (string | number | null | undefine
   const line = (r: string[], w: number[]) => r.map((c, i) => c + ' '.repeat(widths[i]! - w[i]!)).join('  ').trimEnd();
   return [line(cells[0]!, cellWidths[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map((r, i) => line(r, cellWidths[i + 1]!))].join('\n');
 }
+
+type Cell = string | number | null | undefined;
+const text = (c: Cell) => (c === null || c === undefined ? '' : String(c));
+
+/**
+ * The same table as table(), for rows too many to hold: `rows` is called twice, once to measure the columns and
+ * once to print, and lines go to `write` as they are made (about 64 kB a call). Nothing but the widths is kept.
+ */
+export async function streamTable(header: string[], rows: () => Iterable<Cell[]>, write: (chunk: string) => Promise<void>): Promise<void> {
+  const widths = header.map((h) => width(h));
+  for (const r of rows()) {
+    for (let i = 0; i < header.length; i++) widths[i] = Math.max(widths[i]!, width(text(r[i])));
+  }
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(widths[i]! - width(c))).join('  ').trimEnd();
+  let buf = `${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`;
+  for (const r of rows()) {
+    buf += `\n${line(header.map((_, i) => text(r[i])))}`;
+    if (buf.length >= 64 * 1024) {
+      await write(buf);
+      buf = '';
+    }
+  }
+  await write(`${buf}\n`);
+}

@@ -7,7 +7,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format, lastDayOfMonth } from 'date-fns';
 import type { Catalog } from '../catalog/catalog.ts';
-import type { CoverageRow } from '../catalog/status-queries.ts';
+import type { CoverageBriefRow, CoverageRow } from '../catalog/status-queries.ts';
 import { writeCsv, type CsvOptions } from './csv.ts';
 
 const TZ = 'Asia/Shanghai';
@@ -57,22 +57,39 @@ export interface CoverageLine extends CoverageRow {
 }
 
 export function coverageLines(catalog: Catalog, year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): CoverageLine[] {
-  return catalog.status.coverage(year, opts).map((r) => {
-    const deadline = deadlineFor(r.agency, year);
-    const seen = r.first_seen_at ? chinaDate(r.first_seen_at) : null;
-    // Late means published late, never seen late: after a backfill everything is first seen after its deadline.
-    const published = r.published_at ?? r.file_date;
-    return {
-      ...r,
-      year,
-      has_report: r.report_id ? 'yes' : 'no',
-      deadline,
-      // Both YYYY-MM-DD: compared as strings (two Date objects per row were a measurable share at 100k rows).
-      seen_after_deadline: seen ? (seen > deadline ? 'yes' : 'no') : '',
-      published_after_deadline: published ? (published > deadline ? 'yes' : 'no') : '',
-      late_date_source: r.published_at ? 'page' : r.file_date ? 'file' : '',
-    };
-  });
+  return [...iterateCoverageLines(catalog, year, opts)];
+}
+
+/** The coverage lines one at a time, straight from the catalog's cursor: memory stays flat for 100k agencies. */
+export function* iterateCoverageLines(catalog: Catalog, year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): Generator<CoverageLine> {
+  for (const r of catalog.status.iterateCoverage(year, opts)) yield coverageLine(r, year);
+}
+
+/** What coverage says of one agency's year, beside the catalog's row (the terminal table shows these too). */
+export type CoverageVerdict = Pick<CoverageLine, 'has_report' | 'deadline' | 'seen_after_deadline' | 'published_after_deadline' | 'late_date_source'>;
+
+export function coverageVerdict(r: CoverageBriefRow, year: number): CoverageVerdict {
+  const deadline = deadlineFor(r.agency, year);
+  const seen = r.first_seen_at ? chinaDate(r.first_seen_at) : null;
+  // Late means published late, never seen late: after a backfill everything is first seen after its deadline.
+  const published = r.published_at ?? r.file_date;
+  return {
+    has_report: r.report_id ? 'yes' : 'no',
+    deadline,
+    // Both YYYY-MM-DD: compared as strings (two Date objects per row were a measurable share at 100k rows).
+    seen_after_deadline: seen ? (seen > deadline ? 'yes' : 'no') : '',
+    published_after_deadline: published ? (published > deadline ? 'yes' : 'no') : '',
+    late_date_source: r.published_at ? 'page' : r.file_date ? 'file' : '',
+  };
+}
+
+/** The brief rows of the terminal table with their verdicts, one at a time (no title: see iterateCoverageBrief). */
+export function* iterateCoverageBrief(catalog: Catalog, year: number, opts: { province?: string; includeDiscovered?: boolean } = {}): Generator<CoverageBriefRow & CoverageVerdict> {
+  for (const r of catalog.status.iterateCoverageBrief(year, opts)) yield Object.assign(r, coverageVerdict(r, year));
+}
+
+function coverageLine(r: CoverageRow, year: number): CoverageLine {
+  return Object.assign(r, { year }, coverageVerdict(r, year));
 }
 
 export const COVERAGE_COLUMNS = [
@@ -96,6 +113,6 @@ export const COVERAGE_COLUMNS = [
   'late_date_source',
 ] as const;
 
-export async function writeCoverageCsv(lines: CoverageLine[], out: string, opts: CsvOptions = {}): Promise<number> {
-  return writeCsv(out, [...COVERAGE_COLUMNS], lines as unknown as Record<string, unknown>[], opts);
+export async function writeCoverageCsv(lines: Iterable<CoverageLine>, out: string, opts: CsvOptions = {}): Promise<number> {
+  return writeCsv(out, [...COVERAGE_COLUMNS], lines as Iterable<CoverageLine> as Iterable<Record<string, unknown>>, opts);
 }

@@ -12,7 +12,6 @@ import { deadlineFor, COVERAGE_COLUMNS } from '../export/coverage.ts';
 import { figureExportColumns, figureRecords } from '../export/figures.ts';
 import { REPORT_FILE_COLUMNS } from '../export/report-files.ts';
 import { loadAssets } from './assets.ts';
-import type { BackgroundAggregates } from './background.ts';
 import { coverageRecords, toCsv } from './csv.ts';
 import { html, type SafeHtml } from './html.ts';
 import { KEY_FIGURES } from './key-figures.ts';
@@ -58,10 +57,6 @@ export interface AppOptions {
   catalog: Catalog;
   /** The storage directory: stored files are `<storageDir>/<stored_path>` as the catalog records them. */
   storageDir: string;
-  /** Compute the country-level aggregates right after start, so the first visitor does not wait for them. */
-  warm?: boolean;
-  /** A worker for the country-wide aggregates; without one they are computed in the request (tests, bench). */
-  background?: BackgroundAggregates;
   /** Agencies above which a country-wide state filter asks for a province (default COUNTRY_STATE_FILTER_LIMIT). */
   countryStateFilterLimit?: number;
 }
@@ -77,16 +72,7 @@ function csv(c: Context, name: string, body: string): Response {
 }
 
 export function createApp(opts: AppOptions): Hono {
-  const v = new ViewCatalog(opts.catalog, opts.countryStateFilterLimit, opts.background);
-  if (opts.warm) {
-    setTimeout(() => {
-      try {
-        v.warm();
-      } catch (err) {
-        console.error(`serve: could not precompute the overview: ${(err as Error).message}`);
-      }
-    }, 0);
-  }
+  const v = new ViewCatalog(opts.catalog, opts.countryStateFilterLimit);
   const assets = loadAssets();
   const filesRoot = path.resolve(opts.storageDir, 'files') + path.sep;
   const app = new Hono();
@@ -117,7 +103,7 @@ export function createApp(opts: AppOptions): Hono {
   app.get('/overview/provinces.csv', (c) => {
     const figure = KEY_FIGURES.find((f) => f.id === (params(c).figure ?? KEY_FIGURES[0]!.id));
     if (!figure) throw new BadRequest(`figure must be one of ${KEY_FIGURES.map((f) => f.id).join(', ')}`);
-    const rows = v.view.provinceFigure(figure.keys).map((r) => ({ ...r, figure: figure.id, keys: figure.keys.join('+') }));
+    const rows = v.view.provinceFigure(figure).map((r) => ({ ...r, figure: figure.id, keys: figure.keys.join('+') }));
     return csv(c, `provinces-${figure.id}.csv`, toCsv(['province', 'year', 'figure', 'keys', 'value', 'reports'], rows));
   });
 

@@ -8,8 +8,6 @@ export interface PageOptions {
   /** Pages with charts load the chart library and the chart script. */
   charts?: boolean;
   query?: string;
-  /** Reload after this many seconds (works without JavaScript): while aggregates are computed in the background. */
-  refreshSeconds?: number;
 }
 
 export function page(opts: PageOptions, body: SafeHtml): SafeHtml {
@@ -21,7 +19,6 @@ export function page(opts: PageOptions, body: SafeHtml): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} · nianbao</title>
-${opts.refreshSeconds ? html`<meta http-equiv="refresh" content="${opts.refreshSeconds}">` : ''}
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/app.css">
 ${opts.charts ? html`<link rel="stylesheet" href="/static/uplot.min.css">

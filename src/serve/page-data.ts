@@ -2,12 +2,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { CoverageViewQueries, type GridFilter } from '../catalog/coverage-view-queries.ts';
 import { ViewQueries } from '../catalog/view-queries.ts';
-import { AggregateCache, type CachedValue } from './aggregate-cache.ts';
-import { computeAggregate, keyString, type AggregateKey } from './aggregates.ts';
-import type { BackgroundAggregates } from './background.ts';
-import type { RegionCount } from '../catalog/coverage-view-queries.ts';
-import type { ProvinceFigureRow } from '../catalog/view-queries.ts';
-import { KEY_FIGURE_KEYS, KEY_FIGURES, keyFigureValue, type KeyFigure } from './key-figures.ts';
+import { KEY_FIGURES, type KeyFigure } from './key-figures.ts';
 import { gridFilter, type Params } from './params.ts';
 import type { AgencyData } from './views/agency.ts';
 import type { CoverageData } from './views/coverage.ts';
@@ -20,46 +15,29 @@ export const SEARCH_LIMIT = 200;
 /** Above this many agencies, filtering the whole country by state (a pass over every report) needs a province. */
 export const COUNTRY_STATE_FILTER_LIMIT = 20_000;
 
-/** The catalog with the view's own query sets beside its standard ones. */
+/**
+ * The catalog with the view's own query sets beside its standard ones. Every page reads the catalog when asked:
+ * the country-wide numbers (totals, reports per year, sums per province, counts per region) come from the summaries
+ * of migration 007, a few thousand rows kept true by the catalog's writers, so no page waits seconds for a sum and
+ * none needs a cache or a worker (both went with that migration: measured in bench/README.md).
+ */
 export class ViewCatalog {
   readonly coverage: CoverageViewQueries;
   readonly view: ViewQueries;
-  /** Aggregates over many reports, reused while the catalog is unchanged (see AggregateCache). */
-  readonly cache: AggregateCache;
   constructor(
     readonly catalog: Catalog,
     private readonly countryStateFilterLimit = COUNTRY_STATE_FILTER_LIMIT,
-    /** With a worker, country-wide aggregates are computed there and pages show them when ready. */
-    private readonly background?: BackgroundAggregates,
   ) {
     this.coverage = new CoverageViewQueries(catalog.db);
     this.view = new ViewQueries(catalog.db);
-    this.cache = new AggregateCache(catalog.db);
   }
 
   reportYears(): number[] {
-    return this.cache.get('years', () => this.coverage.reportYears()).value;
+    return this.coverage.reportYears();
   }
 
   filter(p: Params): GridFilter {
     return gridFilter(p, this.reportYears());
-  }
-
-  /** Computes what the first visitor would otherwise wait for: the country-level counts and the overview. */
-  warm(): void {
-    this.overviewData(undefined);
-    this.coverageData({}, 1);
-  }
-
-  /**
-   * An aggregate from the cache. Country-wide ones go to the worker when there is one (undefined until ready);
-   * everything else, and everything without a worker, is computed here.
-   */
-  private aggregate<T>(k: AggregateKey): CachedValue<T> | undefined {
-    const key = keyString(k);
-    const countryWide = k.name !== 'regions' || !k.filter.region.province;
-    if (!this.background || !countryWide) return this.cache.get(key, () => computeAggregate(this.catalog, k) as T);
-    return this.cache.peek<T>(key, () => this.background!.compute(k), (err) => console.error(`serve: ${k.name}: ${err.message}`));
   }
 
   coverageData(p: Params, pageNo: number): CoverageData {
@@ -68,10 +46,8 @@ export class ViewCatalog {
     const years: number[] = [];
     for (let y = filter.fromYear; y <= filter.toYear; y++) years.push(y);
     const { level, origin, region, fromYear, toYear } = filter;
-    const counts = this.aggregate<RegionCount[]>({ name: 'regions', filter: { level, origin, region, fromYear, toYear } });
-    const agencyCount = counts
-      ? counts.value.reduce((n, c) => (c.year === fromYear ? n + c.agencies : n), 0)
-      : this.coverage.agencies({ ...filter, state: undefined }, { offset: 0, limit: 0 }).total;
+    const counts = this.coverage.regionCounts({ level, origin, region, fromYear, toYear });
+    const agencyCount = counts.reduce((n, c) => (c.year === fromYear ? n + c.agencies : n), 0);
     // A state filter over the whole country reads every report for every page: at national size, ask for a province.
     const tooBroad = filter.state !== undefined && !region.province && agencyCount > this.countryStateFilterLimit;
     const { total, rows } = tooBroad ? { total: 0, rows: [] } : this.coverage.agencies(filter, { offset: (pageNo - 1) * PAGE_SIZE, limit: PAGE_SIZE });
@@ -79,8 +55,7 @@ export class ViewCatalog {
       filter,
       years,
       allYears: allYears.length ? allYears : years,
-      counts: counts?.value,
-      countsAt: counts?.at,
+      counts,
       agencies: rows,
       total,
       tooBroad: tooBroad ? agencyCount : undefined,
@@ -113,28 +88,22 @@ export class ViewCatalog {
     const agency = this.catalog.agencies.byId(id);
     if (!agency) return undefined;
     const years = this.view.agencyYears(id);
-    const byYear = new Map<number, Map<string, number | null>>();
-    for (const f of this.view.agencyFigures(id, KEY_FIGURE_KEYS)) {
-      if (!byYear.has(f.year)) byYear.set(f.year, new Map());
-      byYear.get(f.year)!.set(f.key, f.value);
-    }
+    const byYear = new Map(this.view.agencyKeyFigures(id).map((r) => [r.year, r]));
     return {
       agency,
       aliases: this.catalog.agencies.aliases(id),
       years,
-      series: years.map((r) => ({ year: r.year, values: KEY_FIGURES.map((k) => keyFigureValue(k, byYear.get(r.year) ?? new Map())) })),
+      series: years.map((r) => ({ year: r.year, values: KEY_FIGURES.map((k) => byYear.get(r.year)?.[k.id] ?? null) })),
     };
   }
 
   overviewData(figureId: string | undefined): OverviewData {
     const figure: KeyFigure = KEY_FIGURES.find((f) => f.id === figureId) ?? KEY_FIGURES[0]!;
-    const counts = this.aggregate<Record<string, number>>({ name: 'counts' });
     return {
-      counts: counts?.value,
-      countsAt: counts?.at,
-      perYear: this.aggregate<{ year: number; reports: number; extracted: number; failing: number }[]>({ name: 'perYear' })?.value,
+      counts: this.view.overviewTotals(),
+      perYear: this.view.reportsPerYear(),
       figure,
-      provinces: this.aggregate<ProvinceFigureRow[]>({ name: 'provinces', keys: figure.keys })?.value,
+      provinces: this.view.provinceFigure(figure),
       runs: this.catalog.runs.recent(10).map((r) => ({ ...r, events: this.catalog.runs.eventCounts(r.id) })),
       seeds: this.view.seedHealth(20),
       seedTotal: this.view.seedCount(),

@@ -4,7 +4,6 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Catalog } from '../catalog/catalog.ts';
 import { storagePaths } from '../config.ts';
 import { createApp } from './app.ts';
-import { BackgroundAggregates } from './background.ts';
 
 export interface ServeOptions {
   storageDir: string;
@@ -22,16 +21,13 @@ export interface RunningView {
 export async function startView(opts: ServeOptions): Promise<RunningView> {
   const catalogFile = storagePaths(opts.storageDir).catalog;
   const catalog = Catalog.openReadOnly(catalogFile);
-  // Country-wide sums run in a worker with its own connection, so no request waits behind them.
-  const background = new BackgroundAggregates(catalogFile);
-  const app = createApp({ catalog, storageDir: opts.storageDir, warm: true, background });
+  const app = createApp({ catalog, storageDir: opts.storageDir });
   const host = opts.host ?? '127.0.0.1';
   let server: ServerType;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8080 }, (info) => resolve(info));
     server.once('error', (err) => {
       catalog.close();
-      void background.close();
       reject(err);
     });
   });
@@ -42,7 +38,7 @@ export async function startView(opts: ServeOptions): Promise<RunningView> {
       new Promise<void>((resolve) => {
         server.close(() => {
           catalog.close();
-          void background.close().then(() => resolve());
+          resolve();
         });
         // Keep-alive connections of a browser would hold close() open.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

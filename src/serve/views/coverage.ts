@@ -10,10 +10,7 @@ export interface CoverageData {
   years: number[];
   /** Every year with reports, for the year-range selects. */
   allYears: number[];
-  /** Undefined while the country's counts are computed in the background. */
-  counts: RegionCount[] | undefined;
-  /** When the counts were computed (they may be reused for a minute while a crawl writes). */
-  countsAt: number | undefined;
+  counts: RegionCount[];
   agencies: GridAgency[];
   /** Set (to the number of agencies) when a state filter over the whole country was not run: too many agencies. */
   tooBroad?: number;
@@ -84,7 +81,6 @@ function legend(): SafeHtml {
 
 function countsTable(d: CoverageData): SafeHtml {
   const f = d.filter;
-  if (!d.counts) return html`<p class="notice">Counting every report of the country: this page reloads itself when the counts are ready.</p>`;
   const regions = [...new Set(d.counts.map((c) => c.region))];
   const at = new Map(d.counts.map((c) => [`${c.region}\u0000${c.year}`, c]));
   const childLabel = !f.region.province ? 'Province' : !f.region.city ? 'City' : !f.region.county ? 'County' : 'Region';
@@ -140,12 +136,12 @@ export function coveragePage(d: CoverageData): SafeHtml {
   const f = d.filter;
   const where = f.region.county ?? f.region.city ?? f.region.province ?? 'all regions';
   return page(
-    { title: `Coverage: ${where}`, nav: 'coverage', refreshSeconds: d.counts ? undefined : 5 },
+    { title: `Coverage: ${where}`, nav: 'coverage' },
     html`<h1>Coverage: ${where}, ${f.fromYear}–${f.toYear}</h1>
 ${breadcrumbs(f)}
 ${filters(d)}
 <h2>Reports per region and year</h2>
-<p class="muted">published / agencies; late and failing counted. Click a region to drill down.${d.countsAt ? ` Counted ${new Date(d.countsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.` : ''}</p>
+<p class="muted">published / agencies; late and failing counted. Click a region to drill down.</p>
 ${countsTable(d)}
 <h2>Agencies × years</h2>
 ${legend()}

@@ -1,27 +1,22 @@
 /** The overview: totals, reports per year, one key figure per province and year (chart and table), runs, seeds. */
 import type { RunRow } from '../../catalog/runs.ts';
-import type { ProvinceFigureRow, SeedHealthRow } from '../../catalog/view-queries.ts';
+import type { OverviewTotals, ProvinceFigureRow, SeedHealthRow } from '../../catalog/view-queries.ts';
 import { formatBytes, formatInstant, formatNumber, html, query, type SafeHtml } from '../html.ts';
 import { KEY_FIGURES, type KeyFigure } from '../key-figures.ts';
 import { page } from '../layout.ts';
 import { coverageHref } from './coverage.ts';
 
 export interface OverviewData {
-  /** Each undefined while computed in the background (see page-data.ts). */
-  counts: Record<string, number> | undefined;
-  countsAt: number | undefined;
-  perYear: { year: number; reports: number; extracted: number; failing: number }[] | undefined;
+  counts: OverviewTotals;
+  perYear: { year: number; reports: number; extracted: number; failing: number }[];
   figure: KeyFigure;
-  provinces: ProvinceFigureRow[] | undefined;
+  provinces: ProvinceFigureRow[];
   runs: (RunRow & { events: Record<string, number> })[];
   seeds: SeedHealthRow[];
   seedTotal: number;
 }
 
-const COMPUTING = html`<p class="notice">Being computed from every report: this page reloads itself when it is ready.</p>`;
-
 function provinceChart(d: OverviewData): SafeHtml {
-  if (!d.provinces) return COMPUTING;
   const provinces = d.provinces;
   const years = [...new Set(provinces.map((p) => p.year))].sort((a, b) => a - b);
   const names = [...new Set(provinces.map((p) => p.province ?? '(no province)'))];
@@ -41,28 +36,26 @@ ${names.map((n) => html`<tr><th><a href="${coverageHref({ region: n === '(no pro
 }
 
 export function overviewPage(d: OverviewData): SafeHtml {
-  const c = d.counts ?? {};
-  const ready = d.counts !== undefined && d.perYear !== undefined && d.provinces !== undefined;
+  const c = d.counts;
   const card = (label: string, value: string | number, href?: string) =>
     html`<div class="card">${href ? html`<a href="${href}"><b>${value}</b></a>` : html`<b>${value}</b>`}${label}</div>`;
   return page(
-    { title: 'Overview', nav: 'overview', charts: true, refreshSeconds: ready ? undefined : 5 },
+    { title: 'Overview', nav: 'overview', charts: true },
     html`<h1>Overview</h1>
-${d.countsAt ? html`<p class="muted">Totals as of ${new Date(d.countsAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.</p>` : ''}
-${d.counts ? html`<div class="cards">
-${card('registry agencies', c.agencies ?? 0, '/coverage?origin=registry')}
-${card('discovered agencies', c.agencies_discovered ?? 0, '/coverage?origin=discovered')}
-${card('reports', c.reports ?? 0)}
-${card('files', c.files ?? 0)}
-${card('stored', formatBytes(c.bytes ?? 0))}
-${card('files extracted', c.extraction_extracted ?? 0)}
-${card('need OCR', c.extraction_needs_ocr ?? 0, '/coverage?state=unreadable')}
+<div class="cards">
+${card('registry agencies', c.agencies, '/coverage?origin=registry')}
+${card('discovered agencies', c.agencies_discovered, '/coverage?origin=discovered')}
+${card('reports', c.reports)}
+${card('files', c.files)}
+${card('stored', formatBytes(c.bytes))}
+${card('files extracted', c.extraction_extracted)}
+${card('need OCR', c.extraction_needs_ocr, '/coverage?state=unreadable')}
 ${card('seed entries', d.seedTotal)}
-</div>` : COMPUTING}
+</div>
 <h2>Reports per year</h2>
-${d.perYear ? html`<div class="wide"><table><tr><th>Year</th><th class="num">Reports</th><th class="num">With figures</th><th class="num">Failing checks</th></tr>
+<div class="wide"><table><tr><th>Year</th><th class="num">Reports</th><th class="num">With figures</th><th class="num">Failing checks</th></tr>
 ${d.perYear.map((y) => html`<tr><th><a href="${coverageHref({ region: {}, fromYear: y.year, toYear: y.year })}">${y.year}</a></th><td class="num">${y.reports}</td><td class="num">${y.extracted}</td><td class="num">${y.failing ? html`<a href="${coverageHref({ region: {}, fromYear: y.year, toYear: y.year, state: 'failing' })}">${y.failing}</a>` : 0}</td></tr>`)}
-</table></div>` : COMPUTING}
+</table></div>
 <h2>${d.figure.label}: sum per province and year</h2>
 ${provinceChart(d)}
 <div class="layout-2">
