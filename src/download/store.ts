@@ -38,6 +38,8 @@ export interface PutOptions {
 }
 
 const SNIFF_BYTES = 256 * 1024;
+/** Free-space checks answered from the last statfs before asking the filesystem again (see checkSpace). */
+const SPACE_CHECK_EVERY = 64;
 /** ZIP and OLE containers up to this size are sniffed from the bytes kept while streaming, not read back from disk. */
 const KEEP_CONTAINER_BYTES = 16 << 20;
 
@@ -84,6 +86,10 @@ export class FileStore {
   private tmpReady = false;
   /** Shard directories (files/<aa>) known to exist; 256 at most. */
   private readonly shards = new Set<string>();
+  /** Bytes above the floor at the last free-space check, and what was checked and written since (see checkSpace). */
+  private headroom = 0;
+  private checksSkipped = Infinity;
+  private writtenSince = 0;
 
   constructor(
     readonly storageDir: string,
@@ -98,10 +104,30 @@ export class FileStore {
   /** Throws a SinkError when the storage's filesystem is below the free-space floor (called before each download). */
   async assertSpace(): Promise<void> {
     try {
-      await assertFreeSpace(this.storageDir, this.minFreeBytes, this.io.freeBytes);
+      await this.checkSpace();
     } catch (err) {
       throw sinkErrorOf(err, this.storageDir) ?? err;
     }
+  }
+
+  /**
+   * The free-space floor, asked of the filesystem (statfs) only when it could have been reached: at least every
+   * SPACE_CHECK_EVERY checks, and whenever this store has written half the headroom the last answer left. A
+   * statfs before every page and every download was 2 % of a crawl's CPU; other writers to the same disk are the
+   * reason it is still asked regularly.
+   */
+  private async checkSpace(): Promise<void> {
+    if (this.minFreeBytes <= 0) return;
+    if (this.checksSkipped < SPACE_CHECK_EVERY && this.writtenSince * 2 < this.headroom) {
+      this.checksSkipped += 1;
+      return;
+    }
+    this.checksSkipped = 0;
+    this.writtenSince = 0;
+    this.headroom = 0;
+    const free = await this.io.freeBytes(this.storageDir);
+    await assertFreeSpace(this.storageDir, this.minFreeBytes, async () => free);
+    this.headroom = free - this.minFreeBytes;
   }
 
   absolute(storedPath: string): string {
@@ -119,7 +145,7 @@ export class FileStore {
         await mkdir(this.tmpDir, { recursive: true });
         this.tmpReady = true;
       }
-      await assertFreeSpace(this.storageDir, this.minFreeBytes, this.io.freeBytes);
+      await this.checkSpace();
     } catch (err) {
       body.destroy();
       throw sinkErrorOf(err, this.tmpDir) ?? err;
@@ -160,6 +186,7 @@ export class FileStore {
       if (sink) throw sink;
       throw new FetchError(`transfer failed: ${(err as Error).message}`, opts.url, 'truncated', undefined, { cause: err });
     }
+    this.writtenSince += size;
     const sha256 = hash.digest('hex');
     // ZIP and OLE containers are told apart by their directories (at the end of a ZIP), so they are sniffed whole.
     const headBytes = Buffer.concat(head);
