@@ -41,7 +41,7 @@ const SNIFF_BYTES = 256 * 1024;
 /** Free-space checks answered from the last statfs before asking the filesystem again (see checkSpace). */
 const SPACE_CHECK_EVERY = 64;
 /** ZIP and OLE containers up to this size are sniffed from the bytes kept while streaming, not read back from disk. */
-const KEEP_CONTAINER_BYTES = 16 << 20;
+const KEEP_CONTAINER_BYTES = 1 << 20;
 
 /** The file extension the store gives a media type. */
 export function extensionFor(type: MediaType): string {
