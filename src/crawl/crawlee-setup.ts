@@ -8,7 +8,7 @@
  */
 import { AsyncResource } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { ConfigError } from '../errors.ts';
 import path from 'node:path';
@@ -100,7 +100,9 @@ let tmpSeq = 0;
  * dot-file beside it (which the queue's loader skips; one left by a kill goes with the queue when its run finishes)
  * and renamed over it. The helpers are module exports that
  * memory-storage looks up at each call; only paths under request_queues/ are handled here, the rest (key-value
- * stores, datasets) go to the originals. Pinned to @crawlee/memory-storage 3.x: checked when replaced.
+ * stores, datasets) go to the originals. Each entry also made sure of its directory before its first write (a
+ * mkdir per write: memory-storage makes a new entry object for every update); here a missing directory is made when
+ * a write finds it missing instead. Pinned to @crawlee/memory-storage 3.x: checked when replaced.
  */
 function replaceQueueWrites(): void {
   if (queueWritesReplaced) return;
@@ -110,16 +112,38 @@ function replaceQueueWrites(): void {
   if (typeof fsUtils.lockAndWrite !== 'function' || typeof fsUtils.lockAndCallback !== 'function') {
     throw new Error('@crawlee/memory-storage changed: background-handler/fs-utils no longer exports lockAndWrite/lockAndCallback');
   }
+  const entryModule = require(path.join(path.dirname(require.resolve('@crawlee/memory-storage')), 'fs', 'request-queue', 'fs.js')) as {
+    RequestQueueFileSystemEntry?: { prototype: { update(data: unknown): Promise<void>; directoryExists?: boolean } };
+  };
+  const entryProto = entryModule.RequestQueueFileSystemEntry?.prototype;
+  if (typeof entryProto?.update !== 'function') {
+    throw new Error('@crawlee/memory-storage changed: fs/request-queue/fs.js no longer exports RequestQueueFileSystemEntry');
+  }
   const { lockAndWrite, lockAndCallback } = fsUtils;
-  fsUtils.lockAndWrite = async (filePath, data, stringify = true, ...rest) => {
-    if (!filePath.includes(QUEUE_DIR)) return lockAndWrite(filePath, data, stringify, ...rest);
+  const update = entryProto.update;
+  entryProto.update = function (this: { directoryExists?: boolean }, data: unknown) {
+    this.directoryExists = true; // made by the write below when missing
+    return update.call(this, data);
+  };
+  const writeEntry = async (filePath: string, bytes: string | Buffer) => {
     const tmp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${tmpSeq++}.tmp`);
     try {
-      await writeFile(tmp, stringify ? JSON.stringify(data) : (data as string | Buffer));
+      await writeFile(tmp, bytes);
       await rename(tmp, filePath);
     } catch (err) {
       await rm(tmp, { force: true });
       throw err;
+    }
+  };
+  fsUtils.lockAndWrite = async (filePath, data, stringify = true, ...rest) => {
+    if (!filePath.includes(QUEUE_DIR)) return lockAndWrite(filePath, data, stringify, ...rest);
+    const bytes = stringify ? JSON.stringify(data) : (data as string | Buffer);
+    try {
+      await writeEntry(filePath, bytes);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await mkdir(path.dirname(filePath), { recursive: true });
+      await writeEntry(filePath, bytes);
     }
   };
   fsUtils.lockAndCallback = async (filePath, callback, ...rest) =>
