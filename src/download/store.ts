@@ -63,9 +63,21 @@ export interface StoreIo {
   freeBytes(dir: string): Promise<number>;
 }
 
+/**
+ * Temp files written by NODE_IO's own write stream, which fsyncs a file before closing it (`flush`): syncFile then
+ * has nothing left to do, and a file is not opened a second time just to be fsynced. A file written through an
+ * injected openWrite is not in it, and syncFile fsyncs it as before.
+ */
+const flushedOnClose = new Set<string>();
+
 const NODE_IO: StoreIo = {
-  openWrite: (file) => createWriteStream(file, { flags: 'wx' }),
-  syncFile,
+  openWrite: (file) => {
+    flushedOnClose.add(file);
+    return createWriteStream(file, { flags: 'wx', flush: true });
+  },
+  syncFile: async (file) => {
+    if (!flushedOnClose.delete(file)) await syncFile(file);
+  },
   syncDir,
   rename,
   freeBytes,
@@ -178,7 +190,9 @@ export class FileStore {
         throw new FetchError(`truncated: ${size} of ${opts.expectedBytes} bytes`, opts.url, 'truncated');
       }
       await this.io.syncFile(tmp);
+      flushedOnClose.delete(tmp); // when an injected syncFile did not take it
     } catch (err) {
+      flushedOnClose.delete(tmp);
       await rm(tmp, { force: true });
       if (err instanceof FetchError) throw err;
       // Told apart by code: a full disk is not a truncated transfer, and retrying the host would not help.
