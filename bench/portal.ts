@@ -191,7 +191,7 @@ class BenchSite implements SiteHandler {
 
 /** `ports`: each site's port (by site id), to serve another generation of the same sites at the same URLs. */
 export async function startGeneratedPortal(g: GeneratedPortal, ports?: Record<string, number>): Promise<Portal> {
-  return startPortal({ sites: g.sites.map((s) => new BenchSite(s)), ports });
+  return startPortal({ sites: g.sites.map((s) => new BenchSite(s)), ports, keepAliveMs: 5000 });
 }
 
 /** Seeds YAML with one agency per site, its annual-report column as the entry. */

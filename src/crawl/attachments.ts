@@ -6,7 +6,7 @@
  * attachment: anything in the header, footer or navigation, logos and badges (党政机关, 纠错, 无障碍, QR codes),
  * and asset bundles (.js, .css, fonts, icons).
  */
-import type { Element } from 'domhandler';
+import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, squash, type Doc } from './html.ts';
 
@@ -54,6 +54,35 @@ function isFurniture($: Doc, el: Element, url: string, name: string): boolean {
   return IMAGE.test(new URL(url).pathname) && !!img.length && !squash(node.text());
 }
 
+const DATA_ATTRS = ['data-href', 'data-url', 'data-file', 'data-download', 'data-fileurl', 'data-filepath', 'data-path', 'data-src'];
+const VIEWER_TAGS: Record<string, string> = { iframe: 'src', embed: 'src', object: 'data', frame: 'src' };
+const NOT_HREF_CARRIERS = new Set(['a', 'link', 'base', 'area']);
+
+/**
+ * The elements each pass of findAttachments reads, in document order, found in one walk of the document: the
+ * selectors they stand for (`a[href]`; `iframe[src], embed[src], object[data], frame[src]`; `[onclick]`; any data
+ * attribute of DATA_ATTRS; `*[href]` but a, link, base, area) were each compiled and run over the whole page.
+ */
+function candidates($: Doc): { links: Element[]; viewers: Element[]; onclick: Element[]; data: Element[]; hrefs: Element[] } {
+  const out = { links: [] as Element[], viewers: [] as Element[], onclick: [] as Element[], data: [] as Element[], hrefs: [] as Element[] };
+  const walk = (nodes: AnyNode[]) => {
+    for (const n of nodes) {
+      if (isTag(n)) {
+        const a = n.attribs;
+        if ('href' in a) (n.name === 'a' ? out.links : NOT_HREF_CARRIERS.has(n.name) ? null : out.hrefs)?.push(n);
+        const viewerAttr = VIEWER_TAGS[n.name];
+        if (viewerAttr && viewerAttr in a) out.viewers.push(n);
+        if ('onclick' in a) out.onclick.push(n);
+        if (DATA_ATTRS.some((d) => d in a)) out.data.push(n);
+      }
+      // Into every node with children, as the selectors went (a <template>'s content fragment too).
+      if (hasChildren(n)) walk(n.children);
+    }
+  };
+  walk($.root().toArray()[0]!.children);
+  return out;
+}
+
 export function findAttachments($: Doc, pageUrl: string): Attachment[] {
   const base = documentBase($, pageUrl);
   const out: Attachment[] = [];
@@ -70,7 +99,8 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     const n = $(el);
     return squash(n.text()) || squash(n.attr('title') ?? '') || squash(n.attr('alt') ?? '') || null;
   };
-  $('a[href]').each((_, el) => {
+  const found = candidates($);
+  found.links.forEach((el) => {
     const a = $(el as Element);
     const href = a.attr('href') ?? '';
     const text = squash(a.text());
@@ -84,25 +114,22 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
       out.push({ url, name: text || squash(a.attr('title') ?? '') || null });
     } else if (VIEWER_FILE_PARAMS.some((k) => new URL(url).searchParams.has(k))) add(el as Element, href, text || null, true);
   });
-  $('iframe[src], embed[src], object[data], frame[src]').each((_, el) => {
+  found.viewers.forEach((el) => {
     const node = $(el as Element);
     add(el as Element, node.attr('src') ?? node.attr('data'), squash(node.attr('title') ?? '') || null, true);
   });
   function scriptCalls(el: Element, script: string) {
     for (const m of script.matchAll(QUOTED)) add(el, m[1], nameOf(el));
   }
-  $('[onclick]').each((_, el) => scriptCalls(el as Element, $(el as Element).attr('onclick') ?? ''));
+  found.onclick.forEach((el) => scriptCalls(el as Element, $(el as Element).attr('onclick') ?? ''));
   // Custom tags and data attributes that carry a file address.
   // data-src / data-path too, on anything but images (where data-src is a lazy-loaded picture); add() keeps only
   // addresses that look like documents.
-  const DATA_ATTRS = ['data-href', 'data-url', 'data-file', 'data-download', 'data-fileurl', 'data-filepath', 'data-path', 'data-src'];
-  $(DATA_ATTRS.map((a) => `[${a}]`).join(', ')).each((_, el) => {
+  found.data.forEach((el) => {
     const n = $(el as Element);
     if (n.is('img')) return;
     for (const a of DATA_ATTRS) if (n.attr(a)) add(el as Element, n.attr(a), nameOf(el as Element));
   });
-  $('*[href]')
-    .not('a, link, base, area')
-    .each((_, el) => add(el as Element, $(el as Element).attr('href'), nameOf(el as Element)));
+  found.hrefs.forEach((el) => add(el as Element, $(el as Element).attr('href'), nameOf(el as Element)));
   return out;
 }

@@ -8,6 +8,8 @@
  */
 import { AsyncResource } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { ConfigError } from '../errors.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,7 +81,77 @@ class ContextFreeStorage extends MemoryStorage {
   }
 }
 
+/** The two file helpers of @crawlee/memory-storage that every persisted request-queue entry goes through. */
+interface MemoryStorageFsUtils {
+  lockAndWrite(filePath: string, data: unknown, stringify?: boolean, retry?: number, timeout?: number): Promise<void>;
+  lockAndCallback<T>(filePath: string, callback: () => Promise<T>, retry?: number, timeout?: number): Promise<T>;
+}
+
+const QUEUE_DIR = `${path.sep}request_queues${path.sep}`;
+let queueWritesReplaced = false;
+let tmpSeq = 0;
+
+/**
+ * Request-queue entries written without a lock file and atomically. @crawlee/memory-storage writes each entry's JSON
+ * (twice per request: queued, handled) under proper-lockfile: a mkdir, a stat and an rmdir around every write, a
+ * third of the queue's cost, to guard against another process — which the storage lock (src/catalog/lock.ts)
+ * already excludes: one run per storage directory. And its write is in place, so a run killed mid-write left a
+ * truncated entry that the next start drops as invalid JSON (a queued request lost); here the entry is written to a
+ * dot-file beside it (which the queue's loader skips; one left by a kill goes with the queue when its run finishes)
+ * and renamed over it. The helpers are module exports that
+ * memory-storage looks up at each call; only paths under request_queues/ are handled here, the rest (key-value
+ * stores, datasets) go to the originals. Each entry also made sure of its directory before its first write (a
+ * mkdir per write: memory-storage makes a new entry object for every update); here a missing directory is made when
+ * a write finds it missing instead. Pinned to @crawlee/memory-storage 3.x: checked when replaced.
+ */
+function replaceQueueWrites(): void {
+  if (queueWritesReplaced) return;
+  queueWritesReplaced = true;
+  const require = createRequire(import.meta.url);
+  const fsUtils = require(path.join(path.dirname(require.resolve('@crawlee/memory-storage')), 'background-handler', 'fs-utils.js')) as MemoryStorageFsUtils;
+  if (typeof fsUtils.lockAndWrite !== 'function' || typeof fsUtils.lockAndCallback !== 'function') {
+    throw new Error('@crawlee/memory-storage changed: background-handler/fs-utils no longer exports lockAndWrite/lockAndCallback');
+  }
+  const entryModule = require(path.join(path.dirname(require.resolve('@crawlee/memory-storage')), 'fs', 'request-queue', 'fs.js')) as {
+    RequestQueueFileSystemEntry?: { prototype: { update(data: unknown): Promise<void>; directoryExists?: boolean } };
+  };
+  const entryProto = entryModule.RequestQueueFileSystemEntry?.prototype;
+  if (typeof entryProto?.update !== 'function') {
+    throw new Error('@crawlee/memory-storage changed: fs/request-queue/fs.js no longer exports RequestQueueFileSystemEntry');
+  }
+  const { lockAndWrite, lockAndCallback } = fsUtils;
+  const update = entryProto.update;
+  entryProto.update = function (this: { directoryExists?: boolean }, data: unknown) {
+    this.directoryExists = true; // made by the write below when missing
+    return update.call(this, data);
+  };
+  const writeEntry = async (filePath: string, bytes: string | Buffer) => {
+    const tmp = path.join(path.dirname(filePath), `.${path.basename(filePath)}.${process.pid}.${tmpSeq++}.tmp`);
+    try {
+      await writeFile(tmp, bytes);
+      await rename(tmp, filePath);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw err;
+    }
+  };
+  fsUtils.lockAndWrite = async (filePath, data, stringify = true, ...rest) => {
+    if (!filePath.includes(QUEUE_DIR)) return lockAndWrite(filePath, data, stringify, ...rest);
+    const bytes = stringify ? JSON.stringify(data) : (data as string | Buffer);
+    try {
+      await writeEntry(filePath, bytes);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      await mkdir(path.dirname(filePath), { recursive: true });
+      await writeEntry(filePath, bytes);
+    }
+  };
+  fsUtils.lockAndCallback = async (filePath, callback, ...rest) =>
+    filePath.includes(QUEUE_DIR) ? callback() : lockAndCallback(filePath, callback, ...rest);
+}
+
 export function crawleeConfiguration(crawleeDir: string): Configuration {
+  replaceQueueWrites();
   const fromFile = readCrawleeJson();
   const level = String(process.env.CRAWLEE_LOG_LEVEL ?? fromFile.logLevel ?? 'OFF').toUpperCase();
   log.setLevel(LogLevel[level as keyof typeof LogLevel] ?? LogLevel.OFF);

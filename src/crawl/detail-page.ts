@@ -3,7 +3,8 @@
  * and the attachment links. Reads the government-site metadata convention (ArticleTitle, PubDate, ContentSource
  * meta tags) first, then the metadata table most 信息公开 pages open with.
  */
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
+import type { Cheerio } from 'cheerio';
 import { findAttachments, type Attachment } from './attachments.ts';
 import { compact, findDate, loadHtml, squash, type Doc } from './html.ts';
 
@@ -35,7 +36,8 @@ const BODY_SELECTORS = [
 ];
 
 /** Metadata labels (whitespace removed) → field. */
-const LABELS: [RegExp, 'publisher' | 'publishedAt' | 'indexNo' | 'title'][] = [
+type Field = 'publisher' | 'publishedAt' | 'indexNo' | 'title';
+const LABELS: [RegExp, Field][] = [
   // 来源 / 信息来源 / 文章来源 (source) also name the publishing agency on many CMSs; attribution rejects 本网-like values.
   [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位|发布部门|信息来源|文章来源|来源)/, 'publisher'],
   [/^(发布日期|发文日期|公开日期|生成日期|成文日期|发布时间)/, 'publishedAt'],
@@ -45,9 +47,23 @@ const LABELS: [RegExp, 'publisher' | 'publishedAt' | 'indexNo' | 'title'][] = [
 
 const SOFT_404 = /(该信息不存在|信息不存在或已删除|页面不存在|您访问的页面不存在|文章不存在|信息已删除|找不到该页面|404\s*Not\s*Found)/i;
 
-function meta($: Doc, name: string): string | null {
-  const v = $(`meta[name="${name}"], meta[name="${name.toLowerCase()}"], meta[property="${name}"]`).attr('content');
-  return v ? squash(v) || null : null;
+type MetaName = 'ArticleTitle' | 'PubDate' | 'ContentSource';
+const META_NAMES: readonly MetaName[] = ['ArticleTitle', 'PubDate', 'ContentSource'];
+
+/**
+ * The government-site meta tags, each the content of the first `meta[name="X"], meta[name="x"], meta[property="X"]`
+ * in document order: one pass over the <meta> tags rather than a selector per name (compiled again on every call).
+ */
+function metas($: Doc): Record<MetaName, string | null> {
+  const found: Partial<Record<MetaName, string | null>> = {};
+  $('meta').each((_, el) => {
+    const { name, property, content } = (el as Element).attribs;
+    for (const key of META_NAMES) {
+      if (key in found || (name !== key && name !== key.toLowerCase() && property !== key)) continue;
+      found[key] = content ? squash(content) || null : null;
+    }
+  });
+  return { ArticleTitle: found.ArticleTitle ?? null, PubDate: found.PubDate ?? null, ContentSource: found.ContentSource ?? null };
 }
 
 /**
@@ -61,22 +77,51 @@ function untilNextLabel(value: string): string {
   return m ? squash(value.slice(0, m.index)) : value;
 }
 
+/** Each label of LABELS anywhere on a line (after a space), followed by its colon; compiled once, not per cell. */
+const INLINE_LABELS: [RegExp, Field][] = LABELS.map(([re, field]) => [new RegExp(`(?:^|\\s)${re.source.slice(1)}\\s*[:：]`), field]);
+
 /** Every "label：value" on one line of metadata, the labels this page knows only. */
-function inlineFields(text: string): [RegExp, string][] {
-  const out: [RegExp, string][] = [];
-  for (const [re] of LABELS) {
-    const inner = new RegExp(`(?:^|\\s)${re.source.slice(1)}\\s*[:：]`);
+function inlineFields(text: string): [Field, string][] {
+  const out: [Field, string][] = [];
+  for (const [inner, field] of INLINE_LABELS) {
     const m = inner.exec(text);
-    if (m) out.push([re, untilNextLabel(squash(text.slice(m.index + m[0].length)))]);
+    if (m) out.push([field, untilNextLabel(squash(text.slice(m.index + m[0].length)))]);
   }
   return out;
 }
 
-function labelled($: Doc): Partial<Record<'publisher' | 'publishedAt' | 'indexNo' | 'title', string>> {
-  const out: Partial<Record<'publisher' | 'publishedAt' | 'indexNo' | 'title', string>> = {};
+/** Tags whose presence among an element's children makes it a container, not a metadata cell. */
+const BLOCK_CHILDREN = new Set(['td', 'th', 'li', 'div', 'p', 'table']);
+
+function hasBlockChild(el: Element): boolean {
+  return el.children.some((c) => c.type === 'tag' && BLOCK_CHILDREN.has((c as Element).name));
+}
+
+/**
+ * Whether the text of nodes holds more than `limit` characters other than whitespace, reading no more of it than
+ * needed: the squashed text is then longer than `limit` too. Cells are checked for length before their text is
+ * built, so a page-wide <div> or <span> costs a few nodes, not a copy of the whole page per ancestor.
+ */
+function textBeyond(nodes: AnyNode[], limit: number): boolean {
+  let n = 0;
+  const walk = (list: AnyNode[]): boolean => {
+    for (const c of list) {
+      if (c.type === 'text') {
+        n += compact((c as { data: string }).data).length;
+        if (n > limit) return true;
+      } else if (c.type !== 'comment' && 'children' in c && walk(c.children)) return true;
+    }
+    return false;
+  };
+  return walk(nodes);
+}
+
+function labelled($: Doc): Partial<Record<Field, string>> {
+  const out: Partial<Record<Field, string>> = {};
   $('td, th, li, span, p, dt, dd, div, label, b, strong').each((_, el) => {
+    if (hasBlockChild(el as Element)) return; // leaf-ish cells only
+    if (textBeyond((el as Element).children, 120)) return;
     const node = $(el as Element);
-    if (node.children('td, th, li, div, p, table').length) return; // leaf-ish cells only
     const text = squash(node.text());
     if (!text || text.length > 120) return;
     const key = compact(text);
@@ -90,8 +135,7 @@ function labelled($: Doc): Partial<Record<'publisher' | 'publishedAt' | 'indexNo
       if (value && value.length <= 100) out[field] = value;
     }
     // Labels later on the same line ("… 发布日期：2024-01-30" after the publisher).
-    for (const [re, value] of inlineFields(text)) {
-      const field = LABELS.find(([r]) => r === re)![1];
+    for (const [field, value] of inlineFields(text)) {
       if (!out[field] && value && value.length <= 100) out[field] = value;
     }
   });
@@ -102,18 +146,27 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const $ = loadHtml(html);
   $('script, style, noscript').remove();
   const fields = labelled($);
+  const meta = metas($);
   const title =
-    meta($, 'ArticleTitle') ??
+    meta.ArticleTitle ??
     fields.title ??
     (squash($('h1').first().text()) || squash($('.title, .article-title, .tit').first().text()) || null) ??
     (squash($('title').text()).split(/[_|-]/)[0]?.trim() || null);
-  const publishedRaw = meta($, 'PubDate') ?? fields.publishedAt ?? null;
-  const body = BODY_SELECTORS.map((s) => $(s).first()).find((n) => n.length && squash(n.text()).length > 20) ?? $('body');
+  const publishedRaw = meta.PubDate ?? fields.publishedAt ?? null;
+  // The first selector whose element holds enough text; the later ones are not looked for.
+  let body: Cheerio<AnyNode> = $('body');
+  for (const s of BODY_SELECTORS) {
+    const n = $(s).first();
+    if (n.length && squash(n.text()).length > 20) {
+      body = n;
+      break;
+    }
+  }
   const bodyText = squash(body.text());
   const attachments = findAttachments($, pageUrl);
   return {
     title: title ? squash(title) : null,
-    publisher: meta($, 'ContentSource') && !fields.publisher ? meta($, 'ContentSource') : (fields.publisher ?? null),
+    publisher: meta.ContentSource && !fields.publisher ? meta.ContentSource : (fields.publisher ?? null),
     publishedAt: publishedRaw ? findDate(publishedRaw) : null,
     indexNo: fields.indexNo ?? null,
     bodyText,

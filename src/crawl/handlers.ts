@@ -480,16 +480,20 @@ async function storePage(h: HarvestContext, visit: PageVisit, reportId: number):
   const bytes = raw?.bytes ?? Buffer.from(visit.body, 'utf8');
   const before = h.catalog.urls.get(visit.url);
   const file = await h.store.put(Readable.from([bytes]), { maxBytes: Number.MAX_SAFE_INTEGER, url: visit.url, fileName: 'page.html' });
-  recordStored(h, file, visit.url, before?.sha256 ?? null);
-  h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url: visit.url, fileName: null, role: 'page', sourceUrl: visit.url });
-  h.catalog.urls.record({
-    url: visit.url,
-    host: Scope.hostOf(visit.url),
-    status: visit.status,
-    outcome: 'ok',
-    etag: raw?.etag ?? null,
-    lastModified: raw?.lastModified ?? null,
-    sha256: file.sha256,
+  // One transaction for what the stored page means (file, its link to the report, its URL's state): one commit
+  // instead of four, and a run killed in between finds all of it or none.
+  h.catalog.tx(() => {
+    recordStored(h, file, visit.url, before?.sha256 ?? null);
+    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url: visit.url, fileName: null, role: 'page', sourceUrl: visit.url });
+    h.catalog.urls.record({
+      url: visit.url,
+      host: Scope.hostOf(visit.url),
+      status: visit.status,
+      outcome: 'ok',
+      etag: raw?.etag ?? null,
+      lastModified: raw?.lastModified ?? null,
+      sha256: file.sha256,
+    });
   });
 }
 
@@ -515,10 +519,13 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
   const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional });
   switch (result.kind) {
     case 'stored': {
-      recordStored(h, result.file, url, state?.sha256 ?? null);
       const fileName = result.serverFileName ?? data.fileName;
-      h.catalog.reports.linkFile({ reportId: data.reportId, sha256: result.file.sha256, url, fileName, role: 'attachment', sourceUrl: data.sourceUrl });
-      h.catalog.urls.record({ url, host, status: result.status, outcome: 'ok', etag: result.etag, lastModified: result.lastModified, sha256: result.file.sha256 });
+      // One commit for the stored file, its link and its URL's state (see storePage).
+      h.catalog.tx(() => {
+        recordStored(h, result.file, url, state?.sha256 ?? null);
+        h.catalog.reports.linkFile({ reportId: data.reportId, sha256: result.file.sha256, url, fileName, role: 'attachment', sourceUrl: data.sourceUrl });
+        h.catalog.urls.record({ url, host, status: result.status, outcome: 'ok', etag: result.etag, lastModified: result.lastModified, sha256: result.file.sha256 });
+      });
       return;
     }
     case 'not_modified':

@@ -113,3 +113,38 @@ test('the downloader stops on a full disk: one request, no retry, no failure cou
   await assert.rejects(floored.download({ url: `${s.origin}/b.pdf` }), SinkError);
   assert.equal(s.hitsOf('/b.pdf').length, 0);
 });
+
+test('the free-space floor is asked of the filesystem again once half the last headroom is written, and then refuses', async () => {
+  let free = 1_000_000 + 3 * pdf.length; // the floor plus room for three of these files
+  let asked = 0;
+  const store = new FileStore(tempDir(), {
+    minFreeBytes: 1_000_000,
+    io: {
+      freeBytes: async () => {
+        asked += 1;
+        return free;
+      },
+    },
+  });
+  const put = (i: number) => store.put(Readable.from([pdf, Buffer.from(`#${i}`)]), { maxBytes: 10 << 20, url: `http://h/${i}.pdf` });
+  await put(1);
+  assert.equal(asked, 1);
+  // One file written: less than half of the headroom of three, so the last answer still stands.
+  await put(2);
+  assert.equal(asked, 1);
+  // Two written: half the headroom is gone, so the filesystem is asked, and now (another writer filled it) refuses.
+  free = 1_000_000 - 1;
+  await assert.rejects(put(3), (e: unknown) => e instanceof SinkError && e.code === 'ENOSPC');
+  assert.equal(asked, 2);
+  // A refusal is never remembered as room: the next file asks again.
+  await assert.rejects(put(4), SinkError);
+  assert.equal(asked, 3);
+});
+
+test('with a large headroom the filesystem is still asked at least every 64 checks', async () => {
+  let asked = 0;
+  const store = new FileStore(tempDir(), { minFreeBytes: 1, io: { freeBytes: async () => (asked++, 1 << 50) } });
+  // Asked on the 1st check, then after 64 answered from it: the 66th, the 131st.
+  for (let i = 0; i < 131; i++) await store.assertSpace();
+  assert.equal(asked, 3);
+});
