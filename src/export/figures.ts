@@ -6,10 +6,10 @@
  */
 import type { Catalog } from '../catalog/catalog.ts';
 import type { CheckRecord } from '../catalog/extractions.ts';
-import type { ExportFilter, ReportFigureRow } from '../catalog/export-queries.ts';
+import { FIGURE_EXPORT_ROW, FIGURE_NEEDS_NUMBER, FIGURE_RECORD, FIGURE_UNIT, type ExportFilter, type ReportFigureRow } from '../catalog/export-queries.ts';
 import { RULES } from '../extract/checks.ts';
 import { figureKeys, TEMPLATES } from '../extract/template/index.ts';
-import { writeCsv, type CsvOptions } from './csv.ts';
+import { csvCell, writeCsvRecords, type CsvOptions } from './csv.ts';
 import { AGENCY_COLUMNS } from './report-files.ts';
 
 export const FIGURE_BASE_COLUMNS = [
@@ -51,7 +51,11 @@ export function figureExportColumns(): string[] {
   return [...FIGURE_BASE_COLUMNS, ...figureColumns(), ...checkColumns(), 'attribution'];
 }
 
-/** The `export --figures` record of each report row: its figures and check verdicts (shared with the web view). */
+/**
+ * The `export --figures` record of each report row as an object: its figures and check verdicts. The web view's
+ * downloads use it; the command's export writes the same cells through figureExportRecords, and a test holds the two
+ * to the same bytes.
+ */
 export function* figureRecords(catalog: Catalog, reports: Iterable<ReportFigureRow>): Generator<Record<string, unknown>> {
   const figures = figureColumns();
   for (const r of reports) {
@@ -74,6 +78,95 @@ export function* figureRecords(catalog: Catalog, reports: Iterable<ReportFigureR
   }
 }
 
+// Where the catalog's columns sit in its figures-export row (FIGURE_EXPORT_ROW), looked up once.
+const COL = Object.fromEntries(FIGURE_EXPORT_ROW.map((c, i) => [c, i])) as Record<(typeof FIGURE_EXPORT_ROW)[number], number>;
+const FIRST_CELLS = FIGURE_BASE_COLUMNS.length;
+for (let i = 0; i < FIRST_CELLS; i++) {
+  if (FIGURE_EXPORT_ROW[i] !== FIGURE_BASE_COLUMNS[i]) throw new Error(`figures export row: column ${i} is ${FIGURE_EXPORT_ROW[i]}, not ${FIGURE_BASE_COLUMNS[i]}`);
+}
+
+/** A check row as the catalog gives it: rule, scope, expected, actual, ok (1 pass, 0 fail, NULL uncertain). */
+type CheckTuple = unknown[];
+
+/** As verdict(), on check rows as arrays: any failing check fails the rule, else any uncertain one leaves it uncertain. */
+function verdictOf(checks: readonly CheckTuple[], rule: string): string {
+  let seen = false;
+  let uncertain = false;
+  for (const c of checks) {
+    if (c[0] !== rule) continue;
+    seen = true;
+    if (c[4] === null) uncertain = true;
+    else if (c[4] !== 1) return 'fail';
+  }
+  return !seen ? '' : uncertain ? 'uncertain' : 'pass';
+}
+
+const okValue = (ok: boolean | null) => (ok === null ? null : ok ? 1 : 0);
+
+/**
+ * The CSV records of `export --figures`, cell for cell those of figureRecords written by writeCsv, built without an
+ * object, Map or extra statement per report: the catalog's row carries the rendition's figures packed in one string
+ * and whether any check rows exist. The figure cells sit in one array reused for every report (a table from key to
+ * position, built once); only a report with checks, or a figure that is not an integer, costs a statement.
+ */
+export function* figureExportRecords(catalog: Catalog, filter: ExportFilter): Generator<string> {
+  const keys = figureColumns();
+  const position = new Map(keys.map((k, i) => [k, i]));
+  const cells: string[] = keys.map(() => '');
+  const touched: number[] = [];
+  const set = (key: string, cell: string) => {
+    const p = position.get(key);
+    if (p === undefined) return; // a key of neither template: not a column
+    cells[p] = cell;
+    touched.push(p);
+  };
+  for (const row of catalog.exports.figureExportRows(filter)) {
+    let line = csvCell(row[0]);
+    for (let i = 1; i < FIRST_CELLS; i++) line += `,${csvCell(row[i])}`;
+
+    const sha = row[COL.source_sha256] as string;
+    const extracted = row[COL.has_extraction] === 1;
+    let unreadable: string[] = [];
+    let hard: CheckTuple[] = [];
+    if (extracted) {
+      const listed = row[COL.unreadable] as string;
+      if (listed !== '[]') unreadable = [...new Set(JSON.parse(listed) as string[])];
+      const packed = row[COL.figures] as string | null;
+      if (packed !== null && packed.includes(FIGURE_UNIT + FIGURE_NEEDS_NUMBER)) {
+        // A figure SQLite cannot write as JS would (a fraction, a huge or a non-numeric value): read them as numbers.
+        const figures = catalog.extractions.get(sha)?.figures ?? {};
+        for (const [k, v] of Object.entries(figures)) set(k, csvCell(v));
+      } else if (packed !== null) {
+        for (const entry of packed.split(FIGURE_RECORD)) {
+          const at = entry.indexOf(FIGURE_UNIT);
+          // An integer's text never needs quoting; a negative one is a plain number, which is not neutralised.
+          set(entry.slice(0, at), entry.slice(at + 1));
+        }
+      }
+      for (const k of unreadable) set(k, '?');
+      if (row[COL.has_checks] === 1) hard = catalog.exports.fileChecks(sha);
+    }
+    line += `,${cells.join(',')}`;
+    for (const p of touched) cells[p] = '';
+    touched.length = 0;
+
+    const soft: CheckTuple[] =
+      row[COL.has_report_checks] === 1
+        ? catalog.extractions.reportChecks(row[COL.report_id] as number).map((c) => [c.rule, c.scope, c.expected, c.actual, okValue(c.ok)])
+        : [];
+    for (const rule of HARD_RULES) line += `,${verdictOf(hard, rule)}`;
+    for (const rule of SOFT_RULES) line += `,${verdictOf(soft, rule)}`;
+    const failed = hard.filter((c) => c[4] !== null && c[4] !== 1).map((c) => `${c[0]} ${c[1]}: ${c[3]} ≠ ${c[2]}`);
+    const disagreements = row[COL.disagreements] as string;
+    line += `,${csvCell(failed.join('; '))}`;
+    line += `,${csvCell(disagreements === '[]' ? 0 : (JSON.parse(disagreements) as unknown[]).length)}`;
+    line += `,${extracted && row[COL.low_confidence] === 1 ? 'yes' : ''}`;
+    line += `,${csvCell(unreadable.join(' '))}`;
+    line += `,${csvCell(row[COL.attribution])}\r\n`;
+    yield line;
+  }
+}
+
 export async function exportFigures(catalog: Catalog, out: string, filter: ExportFilter, opts: CsvOptions = {}): Promise<number> {
-  return writeCsv(out, figureExportColumns(), figureRecords(catalog, catalog.exports.reportFigures(filter)), opts);
+  return writeCsvRecords(out, figureExportColumns(), figureExportRecords(catalog, filter), opts);
 }
