@@ -52,10 +52,10 @@ export interface ReportFigureRow extends ReportColumns {
 }
 
 /**
- * The figures of one report's best rendition packed into one string by SQLite (key US value RS key US value …), so
- * the export reads them in the report's own row instead of one statement per report. Only an integer-valued figure
- * is written as text by SQLite (its integer, which is what JS writes for it too); any other value is written as
- * FIGURE_NEEDS_NUMBER and the exporter reads that report's figures as numbers.
+ * The figures of one report's best rendition packed into one string (key US value RS key US value …), kept on the
+ * report's row by migration 009 (report_extractions.rendition_figures): only an integer-valued figure is written as
+ * text by SQLite (its integer, which is what JS writes for it too); any other value is written as
+ * FIGURE_NEEDS_NUMBER and the exporter reads that rendition's figures as numbers.
  */
 export const FIGURE_UNIT = '\x1f';
 export const FIGURE_RECORD = '\x1e';
@@ -89,25 +89,19 @@ const REPORT_FILES_SQL = `
   ORDER BY a.province, a.city, a.county, a.name, r.year, rf.role DESC, rf.id`;
 
 // The same reports in the same order as reportFigures, with what the figures export needs of each in its own row:
-// the rendition's extraction (joined once), whether any check rows exist (an index probe in SQLite instead of a
-// statement per report from JS) and the packed figures.
+// what migration 009 keeps on report_extractions of the best rendition (its extraction's flags, whether it has check
+// rows, its packed figures), read by the report's id instead of three look-ups by file hash per report.
 const FIGURE_EXPORT_SQL = `
   SELECT a.name AS agency, a.province, a.city, a.county, a.division, r.year, x.template,
          coalesce(x.status, 'pending') AS status, x.best_sha256 AS source_sha256, r.title, r.page_url AS report_url,
-         x.reason, r.attribution, r.id AS report_id, e.sha256 IS NOT NULL AS has_extraction, e.low_confidence,
-         e.unreadable, coalesce(x.disagreements, '[]') AS disagreements,
-         EXISTS (SELECT 1 FROM checks k WHERE k.sha256 = e.sha256) AS has_checks,
+         x.reason, r.attribution, r.id AS report_id, coalesce(x.rendition_extracted, 0) AS has_extraction,
+         x.rendition_low_confidence AS low_confidence, x.rendition_unreadable AS unreadable,
+         coalesce(x.disagreements, '[]') AS disagreements, x.rendition_has_checks AS has_checks,
          EXISTS (SELECT 1 FROM report_checks rc WHERE rc.report_id = r.id) AS has_report_checks,
-         (SELECT group_concat(fg.key || char(31) || CASE
-                   WHEN fg.value IS NULL THEN ''
-                   WHEN typeof(fg.value) IN ('real', 'integer') AND abs(fg.value) < 9007199254740992
-                        AND fg.value = CAST(fg.value AS INTEGER) THEN CAST(fg.value AS INTEGER)
-                   ELSE '${FIGURE_NEEDS_NUMBER}' END, char(30))
-          FROM figures fg WHERE fg.sha256 = e.sha256) AS figures
+         x.rendition_figures AS figures
   FROM agencies a
   CROSS JOIN reports r ON r.agency_id = a.id
   LEFT JOIN report_extractions x ON x.report_id = r.id
-  LEFT JOIN extractions e ON e.sha256 = x.best_sha256
   WHERE (@year IS NULL OR r.year = @year)
     AND ${PROVINCE_CONDITION}
   ORDER BY a.province, a.city, a.county, a.name, r.year`;

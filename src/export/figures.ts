@@ -102,6 +102,20 @@ function verdictOf(checks: readonly CheckTuple[], rule: string): string {
 }
 
 const okValue = (ok: boolean | null) => (ok === null ? null : ok ? 1 : 0);
+const NONE: readonly CheckTuple[] = [];
+const NO_KEYS: readonly string[] = [];
+// The verdict cells and checks_failed of a report without any check: all empty.
+const NO_CHECK_CELLS = ','.repeat(HARD_RULES.length + SOFT_RULES.length + 1);
+
+/** The verdict cells (hard rules, then soft) and checks_failed, each after its comma. */
+function checkCells(hard: readonly CheckTuple[], soft: readonly CheckTuple[]): string {
+  if (!hard.length && !soft.length) return NO_CHECK_CELLS;
+  let out = '';
+  for (const rule of HARD_RULES) out += `,${verdictOf(hard, rule)}`;
+  for (const rule of SOFT_RULES) out += `,${verdictOf(soft, rule)}`;
+  const failed = hard.filter((c) => c[4] !== null && c[4] !== 1).map((c) => `${c[0]} ${c[1]}: ${c[3]} ≠ ${c[2]}`);
+  return `${out},${csvCell(failed.join('; '))}`;
+}
 
 /**
  * The CSV records of `export --figures`, cell for cell those of figureRecords written by writeCsv, built without an
@@ -113,6 +127,7 @@ export function* figureExportRecords(catalog: Catalog, filter: ExportFilter): Ge
   const keys = figureColumns();
   const position = new Map(keys.map((k, i) => [k, i]));
   const cells: string[] = keys.map(() => '');
+  const commas = Array.from({ length: keys.length + 1 }, (_, n) => ','.repeat(n));
   const touched: number[] = [];
   const set = (key: string, cell: string) => {
     const p = position.get(key);
@@ -120,14 +135,34 @@ export function* figureExportRecords(catalog: Catalog, filter: ExportFilter): Ge
     cells[p] = cell;
     touched.push(p);
   };
+  // The figure cells, each after its comma, and emptied for the next report. A report fills few of the ~250 columns
+  // (one template's, often fewer): runs of empty cells are written as a string of commas, not joined cell by cell.
+  const figureCells = (): string => {
+    let out: string;
+    if (touched.length * 8 > keys.length) out = `,${cells.join(',')}`;
+    else {
+      touched.sort((a, b) => a - b);
+      out = '';
+      let next = 0;
+      for (const p of touched) {
+        if (p < next) continue; // set twice (a value, then '?')
+        out += `${commas[p - next]},${cells[p]}`;
+        next = p + 1;
+      }
+      out += commas[keys.length - next];
+    }
+    for (const p of touched) cells[p] = '';
+    touched.length = 0;
+    return out;
+  };
   for (const row of catalog.exports.figureExportRows(filter)) {
     let line = csvCell(row[0]);
     for (let i = 1; i < FIRST_CELLS; i++) line += `,${csvCell(row[i])}`;
 
     const sha = row[COL.source_sha256] as string;
     const extracted = row[COL.has_extraction] === 1;
-    let unreadable: string[] = [];
-    let hard: CheckTuple[] = [];
+    let unreadable: readonly string[] = NO_KEYS;
+    let hard: readonly CheckTuple[] = NONE;
     if (extracted) {
       const listed = row[COL.unreadable] as string;
       if (listed !== '[]') unreadable = [...new Set(JSON.parse(listed) as string[])];
@@ -146,22 +181,17 @@ export function* figureExportRecords(catalog: Catalog, filter: ExportFilter): Ge
       for (const k of unreadable) set(k, '?');
       if (row[COL.has_checks] === 1) hard = catalog.exports.fileChecks(sha);
     }
-    line += `,${cells.join(',')}`;
-    for (const p of touched) cells[p] = '';
-    touched.length = 0;
+    line += figureCells();
 
-    const soft: CheckTuple[] =
+    const soft: readonly CheckTuple[] =
       row[COL.has_report_checks] === 1
         ? catalog.extractions.reportChecks(row[COL.report_id] as number).map((c) => [c.rule, c.scope, c.expected, c.actual, okValue(c.ok)])
-        : [];
-    for (const rule of HARD_RULES) line += `,${verdictOf(hard, rule)}`;
-    for (const rule of SOFT_RULES) line += `,${verdictOf(soft, rule)}`;
-    const failed = hard.filter((c) => c[4] !== null && c[4] !== 1).map((c) => `${c[0]} ${c[1]}: ${c[3]} ≠ ${c[2]}`);
+        : NONE;
+    line += checkCells(hard, soft);
     const disagreements = row[COL.disagreements] as string;
-    line += `,${csvCell(failed.join('; '))}`;
     line += `,${csvCell(disagreements === '[]' ? 0 : (JSON.parse(disagreements) as unknown[]).length)}`;
     line += `,${extracted && row[COL.low_confidence] === 1 ? 'yes' : ''}`;
-    line += `,${csvCell(unreadable.join(' '))}`;
+    line += unreadable.length ? `,${csvCell(unreadable.join(' '))}` : ',';
     line += `,${csvCell(row[COL.attribution])}\r\n`;
     yield line;
   }
