@@ -67,7 +67,7 @@ export const FIGURE_NEEDS_NUMBER = 'n';
  */
 export const FIGURE_EXPORT_ROW = [
   'agency', 'province', 'city', 'county', 'division', 'year', 'template', 'status', 'source_sha256', 'title', 'report_url', 'reason',
-  'attribution', 'report_id', 'has_extraction', 'low_confidence', 'unreadable', 'disagreements', 'has_checks', 'has_report_checks', 'figures',
+  'attribution', 'report_id', 'has_extraction', 'low_confidence', 'unreadable', 'disagreements', 'verdicts', 'failing', 'has_report_checks', 'figures',
 ] as const;
 
 /*
@@ -89,14 +89,14 @@ const REPORT_FILES_SQL = `
   ORDER BY a.province, a.city, a.county, a.name, r.year, rf.role DESC, rf.id`;
 
 // The same reports in the same order as reportFigures, with what the figures export needs of each in its own row:
-// what migration 009 keeps on report_extractions of the best rendition (its extraction's flags, whether it has check
-// rows, its packed figures), read by the report's id instead of three look-ups by file hash per report.
+// what migration 009 keeps on report_extractions of the best rendition (its extraction's flags, its checks' verdicts
+// per rule, its packed figures), read by the report's id instead of three look-ups by file hash per report.
 const FIGURE_EXPORT_SQL = `
   SELECT a.name AS agency, a.province, a.city, a.county, a.division, r.year, x.template,
          coalesce(x.status, 'pending') AS status, x.best_sha256 AS source_sha256, r.title, r.page_url AS report_url,
          x.reason, r.attribution, r.id AS report_id, coalesce(x.rendition_extracted, 0) AS has_extraction,
          x.rendition_low_confidence AS low_confidence, x.rendition_unreadable AS unreadable,
-         coalesce(x.disagreements, '[]') AS disagreements, x.rendition_has_checks AS has_checks,
+         coalesce(x.disagreements, '[]') AS disagreements, x.rendition_verdicts AS verdicts, x.rendition_failing AS failing,
          EXISTS (SELECT 1 FROM report_checks rc WHERE rc.report_id = r.id) AS has_report_checks,
          x.rendition_figures AS figures
   FROM agencies a

@@ -107,21 +107,36 @@ const NO_KEYS: readonly string[] = [];
 // The verdict cells and checks_failed of a report without any check: all empty.
 const NO_CHECK_CELLS = ','.repeat(HARD_RULES.length + SOFT_RULES.length + 1);
 
-/** The verdict cells (hard rules, then soft) and checks_failed, each after its comma. */
-function checkCells(hard: readonly CheckTuple[], soft: readonly CheckTuple[]): string {
-  if (!hard.length && !soft.length) return NO_CHECK_CELLS;
+/**
+ * The verdict cells (hard rules, then soft) and checks_failed, each after its comma. The hard verdicts come from the
+ * rendition's check rows when they were read (a check failed: its numbers are shown), else from the verdicts the
+ * catalog keeps per rule (rule US verdict RS …).
+ */
+function checkCells(hard: readonly CheckTuple[], verdicts: string | null, soft: readonly CheckTuple[]): string {
+  if (!hard.length && verdicts === null && !soft.length) return NO_CHECK_CELLS;
   let out = '';
-  for (const rule of HARD_RULES) out += `,${verdictOf(hard, rule)}`;
+  if (hard.length) for (const rule of HARD_RULES) out += `,${verdictOf(hard, rule)}`;
+  else if (verdicts !== null) for (const rule of HARD_RULES) out += `,${keptVerdict(verdicts, rule)}`;
+  else out += ','.repeat(HARD_RULES.length);
   for (const rule of SOFT_RULES) out += `,${verdictOf(soft, rule)}`;
   const failed = hard.filter((c) => c[4] !== null && c[4] !== 1).map((c) => `${c[0]} ${c[1]}: ${c[3]} ≠ ${c[2]}`);
   return `${out},${csvCell(failed.join('; '))}`;
 }
 
+/** A rule's verdict in the kept form (rule US verdict RS …), or '' when the rendition has no check of it. */
+function keptVerdict(verdicts: string, rule: string): string {
+  const at = verdicts.startsWith(rule + FIGURE_UNIT) ? 0 : verdicts.indexOf(FIGURE_RECORD + rule + FIGURE_UNIT);
+  if (at < 0) return '';
+  const from = verdicts.indexOf(FIGURE_UNIT, at + (at === 0 ? 0 : 1)) + 1;
+  const to = verdicts.indexOf(FIGURE_RECORD, from);
+  return verdicts.slice(from, to < 0 ? undefined : to);
+}
+
 /**
  * The CSV records of `export --figures`, cell for cell those of figureRecords written by writeCsv, built without an
  * object, Map or extra statement per report: the catalog's row carries the rendition's figures packed in one string
- * and whether any check rows exist. The figure cells sit in one array reused for every report (a table from key to
- * position, built once); only a report with checks, or a figure that is not an integer, costs a statement.
+ * and its checks' verdicts per rule. The figure cells sit in one array reused for every report (a table from key to
+ * position, built once); only a failing check, or a figure that is not an integer, costs a statement.
  */
 export function* figureExportRecords(catalog: Catalog, filter: ExportFilter): Generator<string> {
   const keys = figureColumns();
@@ -163,6 +178,7 @@ export function* figureExportRecords(catalog: Catalog, filter: ExportFilter): Ge
     const extracted = row[COL.has_extraction] === 1;
     let unreadable: readonly string[] = NO_KEYS;
     let hard: readonly CheckTuple[] = NONE;
+    let verdicts: string | null = null;
     if (extracted) {
       const listed = row[COL.unreadable] as string;
       if (listed !== '[]') unreadable = [...new Set(JSON.parse(listed) as string[])];
@@ -179,7 +195,9 @@ export function* figureExportRecords(catalog: Catalog, filter: ExportFilter): Ge
         }
       }
       for (const k of unreadable) set(k, '?');
-      if (row[COL.has_checks] === 1) hard = catalog.exports.fileChecks(sha);
+      // Only a failing check needs its rows (the numbers in checks_failed); the verdicts are kept per rule.
+      if (row[COL.failing] === 1) hard = catalog.exports.fileChecks(sha);
+      else verdicts = row[COL.verdicts] as string | null;
     }
     line += figureCells();
 
@@ -187,7 +205,7 @@ export function* figureExportRecords(catalog: Catalog, filter: ExportFilter): Ge
       row[COL.has_report_checks] === 1
         ? catalog.extractions.reportChecks(row[COL.report_id] as number).map((c) => [c.rule, c.scope, c.expected, c.actual, okValue(c.ok)])
         : NONE;
-    line += checkCells(hard, soft);
+    line += checkCells(hard, verdicts, soft);
     const disagreements = row[COL.disagreements] as string;
     line += `,${csvCell(disagreements === '[]' ? 0 : (JSON.parse(disagreements) as unknown[]).length)}`;
     line += `,${extracted && row[COL.low_confidence] === 1 ? 'yes' : ''}`;

@@ -11,7 +11,11 @@
 ALTER TABLE report_extractions ADD COLUMN rendition_extracted INTEGER;    -- 1: the best rendition has an extraction row
 ALTER TABLE report_extractions ADD COLUMN rendition_low_confidence INTEGER;
 ALTER TABLE report_extractions ADD COLUMN rendition_unreadable TEXT;      -- its JSON list of unreadable figure keys
-ALTER TABLE report_extractions ADD COLUMN rendition_has_checks INTEGER;   -- 1: it has rows in checks
+-- Its checks: the verdict of each rule it has checks of (rule US verdict RS …; verdict pass | fail | uncertain, as
+-- src/export/figures.ts decides it: any failing check fails the rule, else any uncertain one leaves it uncertain),
+-- and whether any check failed (the export then reads the failing checks' numbers).
+ALTER TABLE report_extractions ADD COLUMN rendition_verdicts TEXT;
+ALTER TABLE report_extractions ADD COLUMN rendition_failing INTEGER;
 -- Its figures as key US value RS key US value … (US = char(31), RS = char(30)). An integer-valued figure is written
 -- as its integer, which is what JS writes for it too; any other value as 'n' (src/catalog/export-queries.ts:
 -- FIGURE_NEEDS_NUMBER), and the export then reads that rendition's figures as numbers.
@@ -23,7 +27,10 @@ SELECT e.sha256,
        1 AS extracted,
        e.low_confidence,
        e.unreadable,
-       EXISTS (SELECT 1 FROM checks k WHERE k.sha256 = e.sha256) AS has_checks,
+       (SELECT group_concat(v.rule || char(31) || v.verdict, char(30))
+        FROM (SELECT k.rule, CASE WHEN max(k.ok IS NOT NULL AND k.ok <> 1) THEN 'fail' WHEN max(k.ok IS NULL) THEN 'uncertain' ELSE 'pass' END AS verdict
+              FROM checks k WHERE k.sha256 = e.sha256 GROUP BY k.rule) v) AS verdicts,
+       EXISTS (SELECT 1 FROM checks k WHERE k.sha256 = e.sha256 AND k.ok IS NOT NULL AND k.ok <> 1) AS failing,
        (SELECT group_concat(fg.key || char(31) || CASE
                  WHEN fg.value IS NULL THEN ''
                  WHEN typeof(fg.value) IN ('real', 'integer') AND abs(fg.value) < 9007199254740992
@@ -33,22 +40,22 @@ SELECT e.sha256,
 FROM extractions e;
 
 UPDATE report_extractions
-SET (rendition_extracted, rendition_low_confidence, rendition_unreadable, rendition_has_checks, rendition_figures) =
-    (SELECT extracted, low_confidence, unreadable, has_checks, figures FROM rendition_cells c WHERE c.sha256 = best_sha256);
+SET (rendition_extracted, rendition_low_confidence, rendition_unreadable, rendition_verdicts, rendition_failing, rendition_figures) =
+    (SELECT extracted, low_confidence, unreadable, verdicts, failing, figures FROM rendition_cells c WHERE c.sha256 = best_sha256);
 
 CREATE TRIGGER report_rendition_set AFTER INSERT ON report_extractions
 BEGIN
   UPDATE report_extractions
-  SET (rendition_extracted, rendition_low_confidence, rendition_unreadable, rendition_has_checks, rendition_figures) =
-      (SELECT extracted, low_confidence, unreadable, has_checks, figures FROM rendition_cells c WHERE c.sha256 = NEW.best_sha256)
+  SET (rendition_extracted, rendition_low_confidence, rendition_unreadable, rendition_verdicts, rendition_failing, rendition_figures) =
+      (SELECT extracted, low_confidence, unreadable, verdicts, failing, figures FROM rendition_cells c WHERE c.sha256 = NEW.best_sha256)
   WHERE report_id = NEW.report_id;
 END;
 
 CREATE TRIGGER report_rendition_changed AFTER UPDATE OF best_sha256 ON report_extractions
 BEGIN
   UPDATE report_extractions
-  SET (rendition_extracted, rendition_low_confidence, rendition_unreadable, rendition_has_checks, rendition_figures) =
-      (SELECT extracted, low_confidence, unreadable, has_checks, figures FROM rendition_cells c WHERE c.sha256 = NEW.best_sha256)
+  SET (rendition_extracted, rendition_low_confidence, rendition_unreadable, rendition_verdicts, rendition_failing, rendition_figures) =
+      (SELECT extracted, low_confidence, unreadable, verdicts, failing, figures FROM rendition_cells c WHERE c.sha256 = NEW.best_sha256)
   WHERE report_id = NEW.report_id;
 END;
 
@@ -56,7 +63,7 @@ END;
 CREATE TRIGGER file_rendition_extracted AFTER UPDATE OF extraction_status, extraction_reason, extracted_at ON files
 BEGIN
   UPDATE report_extractions
-  SET (rendition_extracted, rendition_low_confidence, rendition_unreadable, rendition_has_checks, rendition_figures) =
-      (SELECT extracted, low_confidence, unreadable, has_checks, figures FROM rendition_cells c WHERE c.sha256 = NEW.sha256)
+  SET (rendition_extracted, rendition_low_confidence, rendition_unreadable, rendition_verdicts, rendition_failing, rendition_figures) =
+      (SELECT extracted, low_confidence, unreadable, verdicts, failing, figures FROM rendition_cells c WHERE c.sha256 = NEW.sha256)
   WHERE report_id IN (SELECT report_id FROM report_files WHERE sha256 = NEW.sha256) AND best_sha256 = NEW.sha256;
 END;
