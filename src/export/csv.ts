@@ -3,11 +3,8 @@
  * starts with = + - @ (or a tab / carriage return) is prefixed with a single quote, as OWASP recommends.
  * Plain numbers are left alone, so negative figures stay numbers.
  */
-import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -58,34 +55,47 @@ export function csvRecord(cells: readonly unknown[]): string {
   return `${out}\r\n`;
 }
 
-/** Records are handed to the file in chunks of about this many characters (one write each, not one per row). */
-const CHUNK = 256 * 1024;
+/** Records are encoded into one buffer of this size, written whole each time it fills (not one write per row). */
+const CHUNK_BYTES = 256 * 1024;
 
 /**
  * Writes a header and already formatted records (each ending in CRLF, see csvRecord) to a CSV file atomically (a
- * temp file renamed into place); returns the number of records. Records are pulled from `records` only as fast as
- * the file takes them (the stream's back-pressure), so memory stays flat however many there are.
+ * temp file renamed into place); returns the number of records. Each record is encoded straight into one buffer,
+ * which is written out, and the write awaited, when the next record might not fit (a UTF-16 unit takes at most 3
+ * bytes of UTF-8): records are pulled only as fast as the file takes them and the same buffer serves the whole file,
+ * so memory stays flat however many there are, with no large string built per chunk to be converted again.
  */
 export async function writeCsvRecords(file: string, columns: readonly string[], records: Iterable<string>, opts: CsvOptions = {}): Promise<number> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
+  const out = await open(tmp, 'w');
+  const buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
   let count = 0;
-  function* chunks(): Generator<string> {
-    let buf = (opts.bom ? '\ufeff' : '') + csvRecord(columns);
+  const writeAll = async (bytes: Buffer) => {
+    for (let at = 0; at < bytes.length; ) at += (await out.write(bytes, at, bytes.length - at)).bytesWritten;
+  };
+  const put = async (text: string) => {
+    if (used + text.length * 3 > CHUNK_BYTES) {
+      await writeAll(buf.subarray(0, used));
+      used = 0;
+      if (text.length * 3 > CHUNK_BYTES) return writeAll(Buffer.from(text));
+    }
+    used += buf.write(text, used);
+  };
+  try {
+    await put((opts.bom ? '\ufeff' : '') + csvRecord(columns));
     for (const r of records) {
       count += 1;
-      buf += r;
-      if (buf.length >= CHUNK) {
-        yield buf;
-        buf = '';
-      }
+      // Awaited only when the buffer is full: most records are encoded without leaving this loop.
+      if (used + r.length * 3 > CHUNK_BYTES) await put(r);
+      else used += buf.write(r, used);
     }
-    if (buf) yield buf;
-  }
-  try {
-    await pipeline(Readable.from(chunks()), createWriteStream(tmp));
+    await writeAll(buf.subarray(0, used));
+    await out.close();
     await rename(tmp, file);
   } catch (err) {
+    await out.close().catch(() => {});
     await rm(tmp, { force: true });
     throw err;
   }
