@@ -1,7 +1,7 @@
 /** `nianbao export`: one row per report file (pages and attachments), with the catalog's view of each. */
 import type { Catalog } from '../catalog/catalog.ts';
 import type { ExportFilter } from '../catalog/export-queries.ts';
-import { writeCsv, type CsvOptions } from './csv.ts';
+import { csvRecord, writeCsvRecords, type CsvOptions } from './csv.ts';
 
 /** Who published a report and where: the first columns of both exports. */
 export const AGENCY_COLUMNS = ['agency', 'province', 'city', 'county', 'division', 'year'] as const;
@@ -26,6 +26,11 @@ export const REPORT_FILE_COLUMNS = [
   'attribution',
 ] as const;
 
+/** The CSV records of `nianbao export`: one per row of the catalog's query, its cells already in column order. */
+export function* reportFileRecords(catalog: Catalog, filter: ExportFilter): Generator<string> {
+  for (const row of catalog.exports.reportFileRows(REPORT_FILE_COLUMNS, filter)) yield csvRecord(row);
+}
+
 export async function exportReportFiles(catalog: Catalog, out: string, filter: ExportFilter, opts: CsvOptions = {}): Promise<number> {
-  return writeCsv(out, [...REPORT_FILE_COLUMNS], catalog.exports.reportFiles(filter) as Iterable<Record<string, unknown>>, opts);
+  return writeCsvRecords(out, REPORT_FILE_COLUMNS, reportFileRecords(catalog, filter), opts);
 }

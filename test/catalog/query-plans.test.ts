@@ -15,7 +15,8 @@ import { KEY_FIGURES } from '../../src/catalog/key-figures.ts';
 import { openDb } from '../../src/catalog/db.ts';
 import { fillNationalCatalog, SMALL, type NationalSize } from '../../src/catalog/synthetic-national.ts';
 import { ViewQueries } from '../../src/catalog/view-queries.ts';
-import { figureRecords } from '../../src/export/figures.ts';
+import { figureExportRecords, figureRecords } from '../../src/export/figures.ts';
+import { reportFileRecords } from '../../src/export/report-files.ts';
 import { syncRegistry } from '../../src/registry/sync.ts';
 import { fullScans, planText, queryPlan, recordStatements, sortsEverything, type IssuedStatement } from '../../bench/catalog-statements.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -67,6 +68,9 @@ test('export and export --figures stream in order through the agencies index, an
     assertIndexed(issued((c) => c.exports.reportFiles(filter)), { streams: true });
     // The figures export reads each report's best rendition, its checks and the report's cross-year checks.
     assertIndexed(issued((c) => figureRecords(c, c.exports.reportFigures(filter))), { streams: true });
+    // The commands' writers: the same walk as raw rows, the figures packed and the checks probed per report.
+    assertIndexed(issued((c) => reportFileRecords(c, filter)), { streams: true });
+    assertIndexed(issued((c) => figureExportRecords(c, filter)), { streams: true });
   }
 });
 

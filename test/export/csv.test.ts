@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { neutralise, writeCsv } from '../../src/export/csv.ts';
+import { neutralise, writeCsv, writeCsvRecords } from '../../src/export/csv.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 test('cells starting with = + - @ tab or CR are neutralised; numbers, even negative, are not', () => {
@@ -33,4 +33,24 @@ test('--bom writes a UTF-8 byte-order mark for Excel', async () => {
   const bytes = readFileSync(file);
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.equal(bytes.subarray(3).toString('utf8'), 'agency\r\n山东省\r\n');
+});
+
+test('records longer than the write buffer, and many records, are written whole and in order', async () => {
+  const file = path.join(tempDir(), 'big.csv');
+  const long = `${'年报,'.repeat(100_000)}end\r\n`;
+  const records = ['a\r\n', long, ...Array.from({ length: 50_000 }, (_, i) => `${i},宜春\r\n`), long];
+  const n = await writeCsvRecords(file, ['x'], records, { bom: true });
+  assert.equal(n, records.length);
+  assert.equal(readFileSync(file, 'utf8'), `\ufeffx\r\n${records.join('')}`);
+});
+
+test('a failure while writing leaves neither the file nor its temp file', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'broken.csv');
+  function* failing(): Generator<string> {
+    yield 'one\r\n';
+    throw new Error('catalog went away');
+  }
+  await assert.rejects(writeCsvRecords(file, ['x'], failing()), /catalog went away/);
+  assert.deepEqual(readdirSync(dir), []);
 });
