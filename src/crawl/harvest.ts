@@ -18,7 +18,7 @@ import { FileStore } from '../download/store.ts';
 import { HostCookies } from '../download/host-cookies.ts';
 import { FetchError, storageFaultOf } from '../errors.ts';
 import type { SeedAgency } from '../registry/seeds-file.ts';
-import { syncRegistry } from '../registry/sync.ts';
+import { syncRegistry, syncRegistryFiles } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
@@ -37,7 +37,11 @@ import { boundHeapGrowth } from './heap.ts';
 export interface HarvestOptions {
   config: NianbaoConfig;
   catalog: Catalog;
-  seeds: SeedAgency[];
+  /**
+   * The registry: seeds files (an unchanged registry is then neither parsed nor synced again), or seeds already
+   * parsed (a subset, as a backfill's province).
+   */
+  seeds: SeedAgency[] | { files: string[] };
   /** Recorded in the runs table. */
   kind: 'crawl' | 'backfill';
   /** Names the persisted queues: the same job resumes them after a crash. */
@@ -83,7 +87,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const { config, catalog } = opts;
   boundHeapGrowth();
   const paths = storagePaths(config.storageDir);
-  const entries = syncRegistry(catalog, opts.seeds);
+  const entries = Array.isArray(opts.seeds) ? syncRegistry(catalog, opts.seeds) : syncRegistryFiles(catalog, opts.seeds.files).entries;
   const scope = new Scope(entries.map((e) => e.host));
   const stats = new CrawlStats();
   const fetcher = new Fetcher(config.politeness, scope, {
