@@ -61,6 +61,18 @@ export interface FrontierOptions {
   hostWeight?: (host: string) => number;
 }
 
+/** Requests grouped by their host's queue key (host and lane), each group in the given order. */
+function groupByKey(requests: QueuedRequest[]): Map<string, QueuedRequest[]> {
+  const byKey = new Map<string, QueuedRequest[]>();
+  for (const r of requests) {
+    const key = laneKey(Scope.hostOf(r.url), r.lane ?? 'http');
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
+  }
+  return byKey;
+}
+
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
@@ -85,6 +97,8 @@ export class Frontier {
   private failure: unknown = null;
   private stopped = false;
   private readonly seen = new Set<string>();
+  /** Seed requests of hosts not started yet, written to their queue when the host gets its slot (see addSeeds). */
+  private readonly deferred = new Map<string, QueuedRequest[]>();
 
   constructor(private readonly opts: FrontierOptions) {
     this.hostQueue = new PQueue({ concurrency: Math.max(1, opts.maxConcurrentHosts) });
@@ -107,19 +121,33 @@ export class Frontier {
 
   /** Queues requests, each on its host's queue (of its lane), and makes sure each gets crawled. */
   async add(requests: QueuedRequest[]): Promise<void> {
-    const byKey = new Map<string, QueuedRequest[]>();
-    for (const r of requests) {
-      const key = laneKey(Scope.hostOf(r.url), r.lane ?? 'http');
-      byKey.set(key, [...(byKey.get(key) ?? []), r]);
-    }
-    for (const [key, reqs] of byKey) {
-      const q = await this.queue(key);
-      // Crawlee's request options know nothing of lanes.
-      await q.addRequests(reqs.map(({ lane: _lane, ...r }) => ({ ...r, userData: { ...r.userData } })));
-    }
+    const byKey = groupByKey(requests);
+    for (const [key, reqs] of byKey) await this.write(key, reqs);
     // Scheduled only once every queue holds its requests, biggest first: p-queue starts a task the moment a slot is
     // free, so scheduling while still adding would hand the first slots to whatever came first in the seeds.
     this.scheduleAll([...byKey.keys()]);
+  }
+
+  /**
+   * Queues a run's seed requests: each host's are written to its persisted queue when the host gets its slot, not
+   * all before the first request (a national registry's 35k seeds are 35k queue files, a minute and more of
+   * writing). Only for requests every run makes again from the registry: one not yet written when the process dies
+   * is made again by the next run, whose seeds are the same.
+   */
+  addSeeds(requests: QueuedRequest[]): void {
+    const byKey = groupByKey(requests);
+    for (const [key, reqs] of byKey) {
+      const waiting = this.deferred.get(key);
+      if (waiting) waiting.push(...reqs);
+      else this.deferred.set(key, reqs);
+    }
+    this.scheduleAll([...byKey.keys()]);
+  }
+
+  private async write(key: string, reqs: QueuedRequest[]): Promise<void> {
+    const q = await this.queue(key);
+    // Crawlee's request options know nothing of lanes.
+    await q.addRequests(reqs.map(({ lane: _lane, ...r }) => ({ ...r, userData: { ...r.userData } })));
   }
 
   private weight(key: string): number {
@@ -154,6 +182,11 @@ export class Frontier {
           // A request added while the crawler was finishing marks the queue dirty: run it once more.
           for (let round = 0; round < 100 && !this.stopped; round++) {
             this.dirty.delete(key);
+            const seeds = this.deferred.get(key);
+            if (seeds) {
+              this.deferred.delete(key);
+              await this.write(key, seeds);
+            }
             const { host, lane } = splitKey(key);
             await this.opts.runHost(host, q, lane);
             if (!this.dirty.has(key) && (await q.isFinished())) break;
@@ -190,6 +223,7 @@ export class Frontier {
   stop(): void {
     this.stopped = true;
     this.hostQueue.clear();
+    this.deferred.clear();
   }
 
   /** Resolves when every host's queue is done; rethrows the first crawler failure. */

@@ -222,7 +222,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
       return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane, userData: data };
     });
     for (const e of entries) h.tallies.of(e.id, e.url);
-    await frontier.add(starts);
+    // Each host's seeds reach its persisted queue when the host gets its slot: the first request need not wait for
+    // the whole registry's queue files.
+    frontier.addSeeds(starts);
     await frontier.idle();
     if (sink.fault) throw sink.fault;
     // No silent zero: seeds that yielded too little go to the browser once, to learn their list from its traffic.
