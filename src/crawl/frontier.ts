@@ -11,6 +11,7 @@
  * measured within 1.1× (bench/slots.ts).
  */
 import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { RequestQueueV1, type Configuration } from '@crawlee/core';
@@ -25,6 +26,32 @@ import type { Lane, QueuedRequest } from './requests.ts';
  * a few thousand URLs.
  */
 const SEEN_CACHE_SLOTS = 4096;
+
+/**
+ * Crawlee's RequestDeduplicationCache, made with SEEN_CACHE_SLOTS unless told otherwise: the queue's constructor
+ * allocates the cache (two 1,000,000-slot arrays) before openHostQueue can replace it, and a nightly run opening 66
+ * host queues at once allocated 1 GB of arrays only to drop them, most of its start-up spent in the collector. The
+ * class is internal to @crawlee/core (not in its exports map), so its module is reached by file path; the queue
+ * constructor reads the class from that module's exports at each construction. If a Crawlee update moves it, the
+ * replacement in openHostQueue still bounds the memory.
+ */
+function smallerDedupCacheByDefault(): void {
+  try {
+    const require = createRequire(import.meta.url);
+    const file = path.join(path.dirname(require.resolve('@crawlee/core')), 'storages', 'request_dedup_cache.js');
+    const mod = require(file) as { RequestDeduplicationCache: new (size?: number) => object };
+    const Original = mod.RequestDeduplicationCache;
+    if (typeof Original !== 'function' || Original.name !== 'RequestDeduplicationCache') return;
+    mod.RequestDeduplicationCache = class RequestDeduplicationCache extends Original {
+      constructor(size = SEEN_CACHE_SLOTS) {
+        super(size);
+      }
+    };
+  } catch {
+    // Not found where expected: openHostQueue's replacement alone applies (the cost above, once per queue).
+  }
+}
+smallerDedupCacheByDefault();
 
 /** The protected field of Crawlee's queue that holds the cache. */
 interface WithSeenCache {
