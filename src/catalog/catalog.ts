@@ -12,6 +12,7 @@ import { Extractions } from './extractions.ts';
 import { ChallengeHosts } from './challenge-hosts.ts';
 import { SeedHealth } from './seed-health.ts';
 import { LearnedEndpoints } from './learned-endpoints.ts';
+import { RegistrySnapshot } from './registry-snapshot.ts';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -26,6 +27,7 @@ export class Catalog {
   readonly challenges: ChallengeHosts;
   readonly seedHealth: SeedHealth;
   readonly learned: LearnedEndpoints;
+  readonly registry: RegistrySnapshot;
 
   constructor(readonly db: Db) {
     this.agencies = new Agencies(db);
@@ -40,6 +42,7 @@ export class Catalog {
     this.challenges = new ChallengeHosts(db);
     this.seedHealth = new SeedHealth(db);
     this.learned = new LearnedEndpoints(db);
+    this.registry = new RegistrySnapshot(db);
   }
 
   static open(file: string): Catalog {

@@ -7,7 +7,6 @@ import { readCrawleeJson } from '../crawl/crawlee-setup.ts';
 import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
 import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
-import { loadSeeds } from '../registry/seeds-file.ts';
 import { extractAndReport } from './extract.ts';
 import { configFrom, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
 
@@ -98,9 +97,9 @@ export function crawlCommand(): Command {
   return withCrawlFlags(new Command('crawl').description("crawl the seeds' portals for annual reports; download, store and catalog them")).action(
     async (opts: CrawlFlags) => {
       const config = crawlConfig(opts);
-      const seeds = loadSeeds(seedFiles(opts.seeds));
+      // Read inside the run, against the catalog: seeds files unchanged since the last run are not parsed again.
       process.exitCode = await runHarvestCommand(config, 'crawl', {
-        seeds,
+        seeds: { files: seedFiles(opts.seeds) },
         kind: 'crawl',
         jobName: 'crawl',
         policy: { ...DEFAULT_RECRAWL, ...(opts.minPages ? { minListPages: opts.minPages } : {}) },

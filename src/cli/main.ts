@@ -19,14 +19,18 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.ts')).serveCommand(),
 };
 
-/** The command line; with `only` (a command's name) just that command is loaded, else all (help, unknown names). */
+/**
+ * The command line; with `only` (a command's name) just that command is loaded, none for --version, else all (help,
+ * unknown names).
+ */
 export async function program(only?: string): Promise<Command> {
   const prog = new Command('nianbao')
     .description('harvest, catalog and check government information disclosure annual reports (政府信息公开工作年度报告)')
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError(false);
-  const names = only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
+  // --version needs no command at all (it loaded every one, 3 s of CPU, to print a version).
+  const names = only === '--version' || only === '-V' ? [] : only !== undefined && Object.hasOwn(COMMANDS, only) ? [only] : Object.keys(COMMANDS);
   for (const name of names) prog.addCommand(await COMMANDS[name]!());
   return prog;
 }

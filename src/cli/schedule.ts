@@ -72,8 +72,7 @@ export function scheduleCommand(): Command {
         runs += 1;
         const started = Date.now();
         try {
-          const seeds = loadSeeds(seedFiles(opts.seeds));
-          const code = await runHarvestCommand(config, 'schedule crawl', { seeds, kind: 'crawl', jobName: 'crawl', args: { scheduled: true } }, opts.extract, opts.progress);
+          const code = await runHarvestCommand(config, 'schedule crawl', { seeds: { files: seedFiles(opts.seeds) }, kind: 'crawl', jobName: 'crawl', args: { scheduled: true } }, opts.extract, opts.progress);
           logLine('run_finished', { exitCode: code, seconds: Math.round((Date.now() - started) / 1000) });
         } catch (err) {
           logLine(err instanceof LockedError ? 'run_skipped_locked' : 'run_failed', { error: (err as Error).message });

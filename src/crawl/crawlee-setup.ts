@@ -10,6 +10,7 @@ import { AsyncResource } from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import { ConfigError } from '../errors.ts';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -150,6 +151,13 @@ function replaceQueueWrites(): void {
     filePath.includes(QUEUE_DIR) ? callback() : lockAndCallback(filePath, callback, ...rest);
 }
 
+/** Crawlee's default memory budget: availableMemoryRatio (0.25 unless crawlee.json says) of the memory this process may use. */
+function crawleeMemoryMbytes(fromFile: Record<string, unknown>): number {
+  const ratio = typeof fromFile.availableMemoryRatio === 'number' ? fromFile.availableMemoryRatio : 0.25;
+  const limit = process.constrainedMemory?.() || Infinity; // 0 or absent: no cgroup limit
+  return Math.max(1, Math.floor((Math.min(os.totalmem(), limit) * ratio) / 2 ** 20));
+}
+
 export function crawleeConfiguration(crawleeDir: string): Configuration {
   replaceQueueWrites();
   const fromFile = readCrawleeJson();
@@ -161,6 +169,10 @@ export function crawleeConfiguration(crawleeDir: string): Configuration {
     // host's concurrency is fixed by politeness): 2 % of a full-speed crawl's CPU. Once a minute is enough for
     // Crawlee's memory warnings. crawlee.json may still set it.
     systemInfoIntervalMillis: 60_000,
+    // Every crawler (one per host) otherwise spawns `ps` when it starts, to learn the machine's memory for its
+    // overload threshold: 66 at the start of a nightly run, 3.4k over a national one. Given here, as the same share
+    // of the same memory (the cgroup's limit when there is one).
+    memoryMbytes: crawleeMemoryMbytes(fromFile),
     ...fromFile,
     storageClient,
     purgeOnStart: false,

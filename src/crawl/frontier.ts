@@ -11,6 +11,7 @@
  * measured within 1.1× (bench/slots.ts).
  */
 import { readdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { RequestQueueV1, type Configuration } from '@crawlee/core';
@@ -25,6 +26,32 @@ import type { Lane, QueuedRequest } from './requests.ts';
  * a few thousand URLs.
  */
 const SEEN_CACHE_SLOTS = 4096;
+
+/**
+ * Crawlee's RequestDeduplicationCache, made with SEEN_CACHE_SLOTS unless told otherwise: the queue's constructor
+ * allocates the cache (two 1,000,000-slot arrays) before openHostQueue can replace it, and a nightly run opening 66
+ * host queues at once allocated 1 GB of arrays only to drop them, most of its start-up spent in the collector. The
+ * class is internal to @crawlee/core (not in its exports map), so its module is reached by file path; the queue
+ * constructor reads the class from that module's exports at each construction. If a Crawlee update moves it, the
+ * replacement in openHostQueue still bounds the memory.
+ */
+function smallerDedupCacheByDefault(): void {
+  try {
+    const require = createRequire(import.meta.url);
+    const file = path.join(path.dirname(require.resolve('@crawlee/core')), 'storages', 'request_dedup_cache.js');
+    const mod = require(file) as { RequestDeduplicationCache: new (size?: number) => object };
+    const Original = mod.RequestDeduplicationCache;
+    if (typeof Original !== 'function' || Original.name !== 'RequestDeduplicationCache') return;
+    mod.RequestDeduplicationCache = class RequestDeduplicationCache extends Original {
+      constructor(size = SEEN_CACHE_SLOTS) {
+        super(size);
+      }
+    };
+  } catch {
+    // Not found where expected: openHostQueue's replacement alone applies (the cost above, once per queue).
+  }
+}
+smallerDedupCacheByDefault();
 
 /** The protected field of Crawlee's queue that holds the cache. */
 interface WithSeenCache {
@@ -61,6 +88,18 @@ export interface FrontierOptions {
   hostWeight?: (host: string) => number;
 }
 
+/** Requests grouped by their host's queue key (host and lane), each group in the given order. */
+function groupByKey(requests: QueuedRequest[]): Map<string, QueuedRequest[]> {
+  const byKey = new Map<string, QueuedRequest[]>();
+  for (const r of requests) {
+    const key = laneKey(Scope.hostOf(r.url), r.lane ?? 'http');
+    const list = byKey.get(key);
+    if (list) list.push(r);
+    else byKey.set(key, [r]);
+  }
+  return byKey;
+}
+
 function slug(s: string): string {
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
@@ -85,6 +124,8 @@ export class Frontier {
   private failure: unknown = null;
   private stopped = false;
   private readonly seen = new Set<string>();
+  /** Seed requests of hosts not started yet, written to their queue when the host gets its slot (see addSeeds). */
+  private readonly deferred = new Map<string, QueuedRequest[]>();
 
   constructor(private readonly opts: FrontierOptions) {
     this.hostQueue = new PQueue({ concurrency: Math.max(1, opts.maxConcurrentHosts) });
@@ -107,19 +148,33 @@ export class Frontier {
 
   /** Queues requests, each on its host's queue (of its lane), and makes sure each gets crawled. */
   async add(requests: QueuedRequest[]): Promise<void> {
-    const byKey = new Map<string, QueuedRequest[]>();
-    for (const r of requests) {
-      const key = laneKey(Scope.hostOf(r.url), r.lane ?? 'http');
-      byKey.set(key, [...(byKey.get(key) ?? []), r]);
-    }
-    for (const [key, reqs] of byKey) {
-      const q = await this.queue(key);
-      // Crawlee's request options know nothing of lanes.
-      await q.addRequests(reqs.map(({ lane: _lane, ...r }) => ({ ...r, userData: { ...r.userData } })));
-    }
+    const byKey = groupByKey(requests);
+    for (const [key, reqs] of byKey) await this.write(key, reqs);
     // Scheduled only once every queue holds its requests, biggest first: p-queue starts a task the moment a slot is
     // free, so scheduling while still adding would hand the first slots to whatever came first in the seeds.
     this.scheduleAll([...byKey.keys()]);
+  }
+
+  /**
+   * Queues a run's seed requests: each host's are written to its persisted queue when the host gets its slot, not
+   * all before the first request (a national registry's 35k seeds are 35k queue files, a minute and more of
+   * writing). Only for requests every run makes again from the registry: one not yet written when the process dies
+   * is made again by the next run, whose seeds are the same.
+   */
+  addSeeds(requests: QueuedRequest[]): void {
+    const byKey = groupByKey(requests);
+    for (const [key, reqs] of byKey) {
+      const waiting = this.deferred.get(key);
+      if (waiting) waiting.push(...reqs);
+      else this.deferred.set(key, reqs);
+    }
+    this.scheduleAll([...byKey.keys()]);
+  }
+
+  private async write(key: string, reqs: QueuedRequest[]): Promise<void> {
+    const q = await this.queue(key);
+    // Crawlee's request options know nothing of lanes.
+    await q.addRequests(reqs.map(({ lane: _lane, ...r }) => ({ ...r, userData: { ...r.userData } })));
   }
 
   private weight(key: string): number {
@@ -154,6 +209,11 @@ export class Frontier {
           // A request added while the crawler was finishing marks the queue dirty: run it once more.
           for (let round = 0; round < 100 && !this.stopped; round++) {
             this.dirty.delete(key);
+            const seeds = this.deferred.get(key);
+            if (seeds) {
+              this.deferred.delete(key);
+              await this.write(key, seeds);
+            }
             const { host, lane } = splitKey(key);
             await this.opts.runHost(host, q, lane);
             if (!this.dirty.has(key) && (await q.isFinished())) break;
@@ -190,6 +250,7 @@ export class Frontier {
   stop(): void {
     this.stopped = true;
     this.hostQueue.clear();
+    this.deferred.clear();
   }
 
   /** Resolves when every host's queue is done; rethrows the first crawler failure. */

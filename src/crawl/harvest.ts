@@ -18,7 +18,7 @@ import { FileStore } from '../download/store.ts';
 import { HostCookies } from '../download/host-cookies.ts';
 import { FetchError, storageFaultOf } from '../errors.ts';
 import type { SeedAgency } from '../registry/seeds-file.ts';
-import { syncRegistry } from '../registry/sync.ts';
+import { syncRegistry, syncRegistryFiles } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
@@ -26,7 +26,6 @@ import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
 import { emit, handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
-import { runBrowserHost } from './browser-lane.ts';
 import { SinkStop } from './sink-stop.ts';
 import { CrawlStats } from './stats.ts';
 import { SeedTallies } from './seed-tally.ts';
@@ -37,7 +36,11 @@ import { boundHeapGrowth } from './heap.ts';
 export interface HarvestOptions {
   config: NianbaoConfig;
   catalog: Catalog;
-  seeds: SeedAgency[];
+  /**
+   * The registry: seeds files (an unchanged registry is then neither parsed nor synced again), or seeds already
+   * parsed (a subset, as a backfill's province).
+   */
+  seeds: SeedAgency[] | { files: string[] };
   /** Recorded in the runs table. */
   kind: 'crawl' | 'backfill';
   /** Names the persisted queues: the same job resumes them after a crash. */
@@ -83,7 +86,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const { config, catalog } = opts;
   boundHeapGrowth();
   const paths = storagePaths(config.storageDir);
-  const entries = syncRegistry(catalog, opts.seeds);
+  const entries = Array.isArray(opts.seeds) ? syncRegistry(catalog, opts.seeds) : syncRegistryFiles(catalog, opts.seeds.files).entries;
   const scope = new Scope(entries.map((e) => e.host));
   const stats = new CrawlStats();
   const fetcher = new Fetcher(config.politeness, scope, {
@@ -111,7 +114,11 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   let ctx: HarvestContext | null = null;
   const runHost = async (_host: string, queue: RequestQueueV1, lane: Lane) => {
     if (sink.fault) return;
-    if (lane === 'browser') return runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
+    if (lane === 'browser') {
+      // Loaded with the first browser host: Playwright and its crawler are ≈ 0.15 s of CPU that most runs never use.
+      const { runBrowserHost } = await import('./browser-lane.ts');
+      return runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
+    }
     const crawler = new HttpCrawler(
       {
         requestQueue: queue,
@@ -218,7 +225,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
       return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane, userData: data };
     });
     for (const e of entries) h.tallies.of(e.id, e.url);
-    await frontier.add(starts);
+    // Each host's seeds reach its persisted queue when the host gets its slot: the first request need not wait for
+    // the whole registry's queue files.
+    frontier.addSeeds(starts);
     await frontier.idle();
     if (sink.fault) throw sink.fault;
     // No silent zero: seeds that yielded too little go to the browser once, to learn their list from its traffic.

@@ -22,6 +22,14 @@ test('--help everywhere, exit 0', () => {
   }
 });
 
+test('--version and -V print the version, exit 0', () => {
+  for (const flag of ['--version', '-V']) {
+    const r = run([flag]);
+    assert.equal(r.code, 0, flag);
+    assert.equal(r.out.trim(), '0.1.0');
+  }
+});
+
 test('an unknown flag or command is a usage error: exit 2', () => {
   assert.equal(run(['crawl', '--no-such-flag']).code, 2);
   assert.equal(run(['fly']).code, 2);
