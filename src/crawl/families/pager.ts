@@ -10,6 +10,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { announcedTotals } from './announced.ts';
+import { reportColumnLinks } from './report-column.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 
@@ -235,7 +236,8 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
 
 /**
  * A family's result completed with what any list page may carry: when the family gave no next request, the
- * TRS pager script's or else the generic pager's; the year columns of a per-year 年报 menu (never items); and agency-name links under a year
+ * TRS pager script's or else the generic pager's; the year columns of a per-year 年报 menu and, on a page listing no
+ * report, the 年报 column its menu names (report-column.ts) (never items); and agency-name links under a year
  * heading, titled as the reports they stand for.
  */
 export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
@@ -254,7 +256,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
       }
     }
   }
-  const years = new Set(yearColumnLinks(html, pageUrl));
+  const years = new Set([...yearColumnLinks(html, pageUrl), ...reportColumnLinks(html, pageUrl, result.items)]);
   for (const n of next) years.delete(n.url);
   next.push(...[...years].map((url) => ({ url })));
   const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;
