@@ -31,6 +31,8 @@ interface Run {
   seeds: SeedHealth[];
   /** Per portal id: "agency year" of every report whose page is on the portal's host. */
   found: Map<string, string[]>;
+  /** Per portal id: paths of the attachments stored for its reports. */
+  attachments: Map<string, string[]>;
 }
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and newlines). */
@@ -70,17 +72,19 @@ async function crawlAsUser(portals: BlindPortal[]): Promise<Run> {
   const [header, ...rows] = csvRows(readFileSync(out, 'utf8'));
   const col = (name: string) => header!.indexOf(name);
   const found = new Map<string, string[]>(portals.map((p) => [p.id, []]));
+  const attachments = new Map<string, string[]>(portals.map((p) => [p.id, []]));
   const seen = new Set<string>();
   for (const r of rows) {
     const key = `${r[col('agency')]} ${r[col('year')]}`;
     const host = new URL(r[col('report_url')]!).origin;
     const id = Object.entries(portal.urls).find(([, url]) => url === host)?.[0];
+    if (id && r[col('role')] === 'attachment') attachments.get(id)!.push(new URL(r[col('file_url')]!).pathname);
     if (!id || seen.has(`${id} ${key}`)) continue;
     seen.add(`${id} ${key}`);
     found.get(id)!.push(key);
   }
-  for (const list of found.values()) list.sort();
-  return { portal, portals, crawl, seeds: (JSON.parse(status.out) as { seeds: SeedHealth[] }).seeds, found };
+  for (const list of [...found.values(), ...attachments.values()]) list.sort();
+  return { portal, portals, crawl, seeds: (JSON.parse(status.out) as { seeds: SeedHealth[] }).seeds, found, attachments };
 }
 
 const expectedOf = (p: BlindPortal) => [...new Set(p.expected.map((r) => `${r.agency} ${r.year}`))].sort();
@@ -107,6 +111,8 @@ function assertPortal(p: BlindPortal): void {
   const seed = r.seeds.find((s) => s.url === `${r.portal.urls[p.id]}${p.seedPath}`);
   assert.ok(seed, `${p.id}: its seed is in status --seeds`);
   assert.ok(seed.healthy, `${p.id}: seed flagged ${seed.flags.join(',')} (${seed.last.reason})`);
+  // Reports published as attachments only: each file stored (a list item that is the file included), no trap's.
+  if (p.files) assert.deepEqual([...new Set(r.attachments.get(p.id))].sort(), [...p.files].sort(), `${p.id}: attachments stored`);
 }
 
 test('blind portals read over HTTP: every expected report found with its agency and year, nothing else, every seed healthy', { timeout: 600_000 }, () => {

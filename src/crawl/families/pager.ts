@@ -10,6 +10,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { announcedTotals } from './announced.ts';
+import { formTemplate, queryTemplate } from './page-template.ts';
 import { reportColumnLinks } from './report-column.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
@@ -140,7 +141,7 @@ export interface GenericPagerOptions {
 export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOptions = {}): string | null {
   const $ = loadHtml(html);
   const all = controls($, pageUrl);
-  const template = () => siblingTemplate($, pageUrl) ?? opts.template ?? null;
+  const template = () => siblingTemplate($, pageUrl) ?? opts.template ?? queryTemplate(pageUrl) ?? formTemplate($, pageUrl);
   const usable = (url: string | null) => (url && url !== pageUrl ? url : null);
   const declared = usable(resolveLink($('link[rel="next"]').attr('href'), documentBase($, pageUrl)));
   if (declared) return declared;
