@@ -111,6 +111,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   h.stats.pages += 1;
   h.stats.listPages += 1;
   tally.listPages += 1;
+  tally.listUrls.add(visit.url);
   if (visit.rendered) tally.usedBrowser = true;
   if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
     const firstPage = Number(data.cursor.page) <= 1;

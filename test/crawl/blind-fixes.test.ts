@@ -101,3 +101,21 @@ test('a page reached as a list that is one report is read as that report; a year
   const column = page('<ul><li><a href="/a.html">某局2023年政府信息公开工作年度报告</a></li></ul>', '2023年度报告');
   assert.equal(listPageAsReport(column, 'http://a.gov.cn/nb/2023n/', 0), null);
 });
+
+test('pagers of the third round: a page function that builds the address, a jump menu of page files', () => {
+  const turn = page('<span onclick="turn(1)">1</span><span class="cur">1</span><span onclick="turn(2)">2</span><span onclick="turn(2)">下一页</span><script>function turn(n){ location.href = n == 1 ? \'list.shtml\' : \'list_\' + n + \'.shtml\'; }</script>');
+  assert.equal(nextPageUrl(turn, 'http://a.gov.cn/nb/list.shtml'), 'http://a.gov.cn/nb/list_2.shtml');
+  // A function that builds nothing from its argument gives no page.
+  assert.equal(nextPageUrl(turn.replace(/location\.href[^;]*;/, 'load(n);'), 'http://a.gov.cn/nb/list.shtml'), null);
+  const jump = (sel: number) => page(`共3页 <select onchange="location.href=this.value">${[1, 2, 3].map((n) => `<option value="${n === 1 ? 'index.html' : `index_${n}.html`}"${n === sel ? ' selected' : ''}>第${n}页</option>`).join('')}</select>`);
+  assert.equal(nextPageUrl(jump(1), 'http://a.gov.cn/nb/index.html'), 'http://a.gov.cn/nb/index_2.html');
+  assert.equal(nextPageUrl(jump(3), 'http://a.gov.cn/nb/index_3.html'), null);
+});
+
+test('a page listing no report reads the list in its frame; viewers and other hosts are not lists', () => {
+  const html = page('<iframe src="/nb/list.shtml"></iframe><iframe src="/pdfjs/web/viewer.html?file=/a.pdf"></iframe><iframe src="http://map.example.com/x"></iframe>');
+  const parsed = parseGenericList(visit('http://a.gov.cn/nb/index.shtml', html));
+  assert.deepEqual(parsed.next.map((n) => n.url), ['http://a.gov.cn/nb/list.shtml']);
+  const withReport = html.replace('<iframe', '<a href="/r.html">某局2023年政府信息公开工作年度报告</a><iframe');
+  assert.deepEqual(parseGenericList(visit('http://a.gov.cn/nb/index.shtml', withReport)).next, []);
+});

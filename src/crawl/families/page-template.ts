@@ -44,3 +44,38 @@ export function formTemplate($: Doc, pageUrl: string): PageTemplate | null {
   }
   return null;
 }
+
+/**
+ * The page function a pager's script controls call (`onclick="turn(2)"`), when its body builds the address from its
+ * argument and goes there: `function turn(n){ location.href = 'list_' + n + '.shtml'; }`. Page 1 (often the bare
+ * name) is left to the page's own links.
+ */
+export function functionTemplate(html: string, pageUrl: string): PageTemplate | null {
+  for (const m of html.matchAll(/function\s+[\w$]+\s*\(\s*([A-Za-z_$][\w$]*)\s*\)\s*\{([^{}]{0,600})\}/g)) {
+    const [, param, body] = m;
+    if (!/location|window\.open|\.href/.test(body!)) continue;
+    const p = param!.replace(/\$/g, '\\$');
+    const built = new RegExp(`["']([^"'\\s]*)["']\\s*\\+\\s*\\(?\\s*${p}\\s*(?:([+-])\\s*(\\d+))?\\s*\\)?\\s*\\+\\s*["']([^"'\\s]*)["']`).exec(body!);
+    if (!built) continue;
+    const [, before, sign, shift, afterPart] = built;
+    const delta = shift ? (sign === '-' ? -Number(shift) : Number(shift)) : 0;
+    return (n: number) => (n < 2 ? null : resolveLink(`${before}${n + delta}${afterPart}`, pageUrl));
+  }
+  return null;
+}
+
+/** A jump menu (`<select onchange="location.href=this.value">`) of page files: the option after the selected one. */
+export function selectNextPage($: Doc, pageUrl: string): string | null {
+  for (const el of $('select[onchange]').toArray()) {
+    const select = $(el as Element);
+    if (!/(location|href|window\.open)/i.test(select.attr('onchange') ?? '')) continue;
+    const options = select.find('option[value]').toArray().map((o) => $(o as Element));
+    if (options.length < 2 || !options.every((o) => /^(?:第\s*)?\d{1,4}\s*(?:页)?$/.test(o.text().trim()))) continue;
+    const at = options.findIndex((o) => o.attr('selected') !== undefined);
+    const next = options[(at < 0 ? 0 : at) + 1];
+    if (!next) return null;
+    const url = resolveLink(next.attr('value'), documentBase($, pageUrl));
+    if (url && url !== pageUrl) return url;
+  }
+  return null;
+}

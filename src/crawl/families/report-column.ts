@@ -1,4 +1,7 @@
 /**
+ * Where the list of a page that lists no report really is: the annual-report column named in its menu, or the
+ * frame it shows its list in.
+ *
  * The annual-report column named in a page's menu. A seed may be an agency's 政府信息公开 homepage or guide rather
  * than its 年报 list: the standard platform (国办公开办函〔2019〕61号) puts 政府信息公开年报 beside 指南, 制度 and
  * 法定主动公开内容, often as a sub-column whose label is only "年度报告". A page that lists no report itself is
@@ -38,4 +41,27 @@ function sameColumn(a: string, b: string): boolean {
     return `${x.host}${x.pathname.replace(/\/(?:index|default)\.\w+$/i, '/')}${x.search}`;
   };
   return norm(a) === norm(b);
+}
+
+/** Viewers and players framed on a page: never a list. */
+const NOT_A_LIST_FRAME = /viewer|pdfjs|player|video|map|weather|\.(pdf|docx?|wps|ofd|xlsx?)(\?|$)/i;
+
+/**
+ * The same-host frames (`<iframe src>`, `<frame src>`) of a page that lists no report: older column pages show
+ * their list in a frame, so the framed page is read as the list page (its links are then items, its pager the
+ * pager).
+ */
+export function listFrameLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
+  if (items.some((i) => { const v = classifyTitle(i.title); return v.isReport || v.maybe === true; })) return [];
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const out = new Set<string>();
+  $('iframe[src], frame[src]').each((_, el) => {
+    const src = $(el).attr('src') ?? '';
+    const url = resolveLink(src, base);
+    if (!url || url === pageUrl || new URL(url).host !== host || NOT_A_LIST_FRAME.test(url)) return;
+    out.add(url);
+  });
+  return [...out];
 }
