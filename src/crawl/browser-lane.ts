@@ -160,15 +160,15 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   };
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
-  if (data.kind === 'list' && data.learn) return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl));
+  if (data.kind === 'list' && data.learn) return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
 }
 
 /** The list endpoint in the rendered page's traffic; the page is turned once so page 2's request can be compared. */
-async function learnFromPage(page: Page, pageUrl: string): Promise<Learned | null> {
+async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string): Promise<Learned | null> {
   const first = exchangesOf(page);
-  if (!learnListEndpoint(first, pageUrl)) return null;
+  if (!learnListEndpoint(first, pageUrl, [], renderedHtml)) return null;
   const later = await turnPage(page);
-  return learnListEndpoint(first, pageUrl, later);
+  return learnListEndpoint(first, pageUrl, later, renderedHtml);
 }

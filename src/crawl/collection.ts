@@ -7,7 +7,7 @@
 import { agencyFromTitle } from './classify/agency.ts';
 import { classifyTitle } from './classify/title.ts';
 import { parseReportYear } from './classify/year.ts';
-import type { DetailPage } from './detail-page.ts';
+import { parseDetailPage, type DetailPage } from './detail-page.ts';
 import { parseAggregatorList } from './families/aggregator.ts';
 import { yearColumnLinks } from './families/pager.ts';
 import type { Element } from 'domhandler';
@@ -108,4 +108,16 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   if (keys.size >= needed) return { collection: true, reason: `links ${keys.size} reports of different agencies or years` };
   if (pages >= needed) return { collection: true, reason: `links ${pages} report pages` };
   return { collection: false, reason: 'links too few reports to be an index' };
+}
+
+/**
+ * The reverse case: a page reached as a list page — a year link of a 年报 menu ("2024年度报告", "2022年") that
+ * leads to the year's report itself rather than to a year column — that is one report: it lists no report, its
+ * own title names a report and its text is a report's. Returns that title, or null for a real list page.
+ */
+export function listPageAsReport(html: string, pageUrl: string, listedReports: number): string | null {
+  if (listedReports > 0) return null;
+  const page = parseDetailPage(html, pageUrl);
+  if (!page.title || !classifyTitle(page.title).isReport || !hasReportBody(page.bodyText)) return null;
+  return page.title;
 }

@@ -16,6 +16,7 @@ import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash } from './attribution.ts';
 import { classifyTitle } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
+import { listPageAsReport } from './collection.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
@@ -110,6 +111,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   h.stats.pages += 1;
   h.stats.listPages += 1;
   tally.listPages += 1;
+  tally.listUrls.add(visit.url);
   if (visit.rendered) tally.usedBrowser = true;
   if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
     const firstPage = Number(data.cursor.page) <= 1;
@@ -160,6 +162,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && isShell(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
+  }
+  // A page reached as a list (a year link of a 年报 menu) that is itself a report is read as that report (collection.ts).
+  const reportTitle = seedPage ? null : listPageAsReport(visit.body, visit.loadedUrl, reportCount(items));
+  if (reportTitle) {
+    recordOutcome(h, visit, data, parsed, 0, null);
+    return handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: reportTitle, listDate: null, verify: true });
   }
   const queued: QueuedRequest[] = [];
   const links = { reports: 0, unknown: 0 };

@@ -67,6 +67,17 @@ const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看
 /** The subject a row gives a link that names none: the row's text less dates and the link's own words. */
 function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null {
   if (!row.length || row.is('div') || row.find('a[href]').length > 2) return null;
+  // A table row (索引号 | 名称 | 日期 | 查看): its longest cell in words is the subject, not the index number or
+  // the date beside it.
+  if (row.is('tr')) {
+    const cells = row
+      .children('td, th')
+      .toArray()
+      .map((c) => squash(textWithoutDates($, $(c))))
+      .filter((t) => t !== linkText && /[\u4e00-\u9fff]/.test(t) && !(findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：]/g, '') === ''));
+    const cell = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
+    if (cell.length >= 4 && cell.length <= 80) return cell;
+  }
   const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();
   return text.length >= 4 && text.length <= 80 ? squash(text) : null;
 }
@@ -118,7 +129,12 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
   // onclick="location.href='…'">`, Hanweb records and table lists alike): the row itself is the item.
   root.find('[onclick]').each((_, el) => {
     const row = $(el as Element);
-    if (row.is('a[href]') || row.find('a[href]').length || row.closest(CHROME).length) return;
+    // A row whose links lead nowhere themselves (`<a href="javascript:void(0)">`, `href="#"`) opens by its own onclick.
+    const leading = row.find('a[href]').filter((_, a) => {
+      const $a = $(a as Element);
+      return resolveLink($a.attr('href'), base) !== null || scriptTarget(`${$a.attr('href') ?? ''} ${$a.attr('onclick') ?? ''}`, base) !== null;
+    });
+    if (row.is('a[href]') || leading.length || row.closest(CHROME).length) return;
     const url = scriptTarget(row.attr('onclick') ?? '', base);
     if (!url || seen.has(url)) return;
     const title = linkTitle(scriptRowText($, row), row.attr('title'));

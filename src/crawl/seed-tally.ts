@@ -8,6 +8,8 @@ export interface SeedTally {
   seedEntryId: number;
   url: string;
   listPages: number;
+  /** The distinct list pages read: the browser drawing a page already read over HTTP is not a further page. */
+  listUrls: Set<string>;
   items: number;
   reportItems: number;
   newReports: number;
@@ -39,6 +41,7 @@ export class SeedTallies {
         seedEntryId,
         url,
         listPages: 0,
+        listUrls: new Set<string>(),
         items: 0,
         reportItems: 0,
         newReports: 0,
@@ -68,6 +71,10 @@ export class SeedTallies {
 export function shortOfAnnounced(t: SeedTally): string | null {
   if (t.stoppedEarly || t.reportItems === 0) return null;
   const { announcedPages, announcedItems } = t.announced;
+  // A plain pager that announces more pages than were read is short whatever its item count says: the count of
+  // items takes in the page's menus and footer links, so it can reach the announced total on one page.
+  const ownPages = t.family !== 'hanweb' && t.family !== 'learned';
+  if (ownPages && announcedPages !== undefined && t.listUrls.size < announcedPages) return `read ${t.listUrls.size} list pages of the ${announcedPages} its pager announces`;
   // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
   if (announcedItems !== undefined) return t.items < announcedItems ? `found ${t.items} items of the ${announcedItems} the page announces` : null;
   if (announcedPages === undefined) return null;

@@ -53,6 +53,8 @@ const REPORT_SHAPES: readonly TitleRule[] = [
   { pattern: /(?:政府)?信息公开(?:工作)?年报/, reason: '…政府信息公开年报' },
   { pattern: /政务公开(?:工作)?的?(?:年度报告|年报)/, reason: '…政务公开工作年度报告' },
   { pattern: /信息公开工作的?年度报告|信息公开年度报告/, reason: '…信息公开工作年度报告 (agency without 政府)' },
+  // The year between the words and the report: "…政府信息公开工作2023年度报告".
+  { pattern: /(?:信息|政务)公开(?:工作)?(?:19|20)\d{2}年度(?:工作)?报告/, reason: '…政府信息公开工作YYYY年度报告' },
   { pattern: /(?:政府信息|政务)公开工作(?:情况)?(?:的)?报告/, reason: 'YYYY年…政府信息公开工作(情况)报告 (2008–2018 era)', needsYear: true },
 ];
 

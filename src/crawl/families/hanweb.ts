@@ -62,7 +62,7 @@ function jpageConfig(html: string): string {
 
 /** The fields of the `ajaxParam: { col: 1, webid: 12, webname: '…' }` object of a jpage call. */
 export function ajaxParamFields(config: string, scope = ''): Record<string, string> {
-  const body = /ajaxParam\s*:\s*\{([^}]*)\}/i.exec(config)?.[1];
+  const body = /ajaxParam\s*:\s*\{([^}]*)\}/i.exec(config)?.[1] ?? namedObject(/ajaxParam\s*:\s*([A-Za-z_$][\w$]*)/i.exec(config)?.[1], scope);
   const out: Record<string, string> = {};
   if (!body) return out;
   for (const m of body.matchAll(/["']?([\w]+)["']?\s*:\s*(?:"([^"]*)"|'([^']*)'|([\w./-]+))/g)) {
@@ -77,6 +77,15 @@ export function ajaxParamFields(config: string, scope = ''): Record<string, stri
     out[m[1]!] = m[2] ?? m[3] ?? bare ?? '';
   }
   return out;
+}
+
+/**
+ * The body of an object the page assigns to a variable (`var cfg = { columnid: 7701, … };`), for an option given
+ * by name (`ajaxParam: cfg`) rather than written inline; undefined when the page does not set it.
+ */
+function namedObject(name: string | undefined, scope: string): string | undefined {
+  if (!name || /^(true|false|null|undefined)$/.test(name)) return undefined;
+  return new RegExp(`(?:^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\s*=\\s*\\{([^}]*)\\}`).exec(scope)?.[1];
 }
 
 /** The record fragments of an island or a dataproxy answer (or its bare CDATA blocks when it has no <record>). */

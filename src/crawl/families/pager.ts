@@ -10,6 +10,8 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { announcedTotals } from './announced.ts';
+import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
+import { listFrameLinks, reportColumnLinks } from './report-column.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 
@@ -139,7 +141,7 @@ export interface GenericPagerOptions {
 export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOptions = {}): string | null {
   const $ = loadHtml(html);
   const all = controls($, pageUrl);
-  const template = () => siblingTemplate($, pageUrl) ?? opts.template ?? null;
+  const template = () => siblingTemplate($, pageUrl) ?? opts.template ?? queryTemplate(pageUrl) ?? formTemplate($, pageUrl) ?? functionTemplate(html, pageUrl);
   const usable = (url: string | null) => (url && url !== pageUrl ? url : null);
   const declared = usable(resolveLink($('link[rel="next"]').attr('href'), documentBase($, pageUrl)));
   if (declared) return declared;
@@ -166,7 +168,8 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
       if (url) return url;
     }
   }
-  return null;
+  // Last, a jump menu of page files.
+  return selectNextPage($, pageUrl);
 }
 
 /** Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报. */
@@ -235,7 +238,8 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
 
 /**
  * A family's result completed with what any list page may carry: when the family gave no next request, the
- * TRS pager script's or else the generic pager's; the year columns of a per-year 年报 menu (never items); and agency-name links under a year
+ * TRS pager script's or else the generic pager's; the year columns of a per-year 年报 menu and, on a page listing no
+ * report, the 年报 column its menu names and the frame it shows its list in (report-column.ts) (never items); and agency-name links under a year
  * heading, titled as the reports they stand for.
  */
 export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
@@ -254,7 +258,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
       }
     }
   }
-  const years = new Set(yearColumnLinks(html, pageUrl));
+  const years = new Set([...yearColumnLinks(html, pageUrl), ...reportColumnLinks(html, pageUrl, result.items), ...listFrameLinks(html, pageUrl, result.items)]);
   for (const n of next) years.delete(n.url);
   next.push(...[...years].map((url) => ({ url })));
   const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;

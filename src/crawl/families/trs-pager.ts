@@ -18,8 +18,15 @@ export interface TrsPager {
 const ARG = String.raw`(?:["']([^"']*)["']|([\w.$]+))`;
 /** createPageHTML with four or more arguments; the first may be a div id (style b). */
 const CALL = new RegExp(String.raw`createPageHTML\(\s*${ARG}\s*,\s*${ARG}\s*,\s*${ARG}\s*,\s*${ARG}\s*(?:,\s*${ARG}\s*)?(?:,\s*${ARG}\s*)?\)`, 'g');
-const LEGACY_COUNT = /\bvar\s+countPage\s*=\s*(\d+)/;
-const LEGACY_CURRENT = /\bvar\s+currentPage\s*=\s*(\d+)/;
+/**
+ * The pager's variables: the legacy inline names (`var countPage = N`, `var currentPage = M`), or the names of the
+ * createPageHTML parameters (`_nPageCount`, `_nCurrIndex`, `_sPageName`, `_sPageExt`) that some templates set as
+ * globals for an external pager script to read, the page itself calling nothing.
+ */
+const LEGACY_COUNT = /\b(?:var\s+countPage|_?nPageCount)\s*=\s*(\d+)/;
+const LEGACY_CURRENT = /\b(?:var\s+currentPage|_?nCurrIndex)\s*=\s*(\d+)/;
+const GLOBAL_NAME = /\b_?sPageName\s*=\s*["']([A-Za-z][\w-]*)["']/;
+const GLOBAL_EXT = /\b_?sPageExt\s*=\s*["'](s?html?)["']/;
 /** A TRS document id (t20190918_693227): the name of an article, not of a column page. */
 const DOC_NAME = /^t\d{8}_\d+/;
 
@@ -69,8 +76,9 @@ function legacyPager(html: string, pageUrl?: string): TrsPager | null {
   const current = LEGACY_CURRENT.exec(html);
   if (!count?.[1] || !current?.[1]) return null;
   // document.write("<a href=\"index"+"_" + i + "."+"html\">…"): the page name and extension it builds.
-  const name = /([A-Za-z][\w-]*)\\?["']\s*\+\s*["']_["']/.exec(html)?.[1] ?? 'index';
-  const ext = /["']\.["']\s*\+\s*["'](s?html?)/.exec(html)?.[1] ?? /\.(s?html?)\\?["']/.exec(html)?.[1] ?? extOf(pageUrl) ?? 'html';
+  const name = GLOBAL_NAME.exec(html)?.[1] ?? /([A-Za-z][\w-]*)\\?["']\s*\+\s*["']_["']/.exec(html)?.[1] ?? 'index';
+  if (isArticlePaging(name, html)) return null;
+  const ext = GLOBAL_EXT.exec(html)?.[1] ?? /["']\.["']\s*\+\s*["'](s?html?)/.exec(html)?.[1] ?? /\.(s?html?)\\?["']/.exec(html)?.[1] ?? extOf(pageUrl) ?? 'html';
   return { pageCount: Number(count[1]), current: Number(current[1]), name, ext };
 }
 

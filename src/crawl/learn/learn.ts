@@ -5,7 +5,9 @@
  */
 import { classifyTitle } from '../classify/title.ts';
 import type { ListItem } from '../list-page.ts';
-import { findList, MalformedAnswerError, type ItemShape } from './list-shape.ts';
+import { resolveLink } from '../../download/scope.ts';
+import { documentBase, loadHtml, squash } from '../html.ts';
+import { findList, MalformedAnswerError, readList, type DrawnLink, type ItemShape } from './list-shape.ts';
 import { learnPageParam, type CapturedRequest, type PageParam } from './page-param.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
@@ -38,10 +40,10 @@ function reportCount(items: ListItem[]): number {
   return items.filter((i) => classifyTitle(i.title).isReport).length;
 }
 
-function listOf(x: Exchange, base: string): ReturnType<typeof findList> {
+function listOf(x: Exchange, base: string, links: DrawnLink[] = []): ReturnType<typeof findList> {
   if (x.status < 200 || x.status >= 300) return null;
   try {
-    return findList(x.responseBody, x.url, base);
+    return findList(x.responseBody, x.url, base, links);
   } catch (err) {
     if (err instanceof MalformedAnswerError) return null;
     throw err;
@@ -50,15 +52,41 @@ function listOf(x: Exchange, base: string): ReturnType<typeof findList> {
 
 const endpointKey = (r: CapturedRequest) => `${r.method.toUpperCase()} ${new URL(r.url).origin}${new URL(r.url).pathname.replace(/\d+/g, '#')}`;
 
+/** The links of a rendered page, absolute, with their texts: what its scripts drew from the answers. */
+export function drawnLinks(renderedHtml: string, pageUrl: string): DrawnLink[] {
+  const $ = loadHtml(renderedHtml);
+  const base = documentBase($, pageUrl);
+  const out: DrawnLink[] = [];
+  $('a[href]').each((_, el) => {
+    const url = resolveLink($(el).attr('href'), base);
+    const text = squash($(el).attr('title') || $(el).text());
+    if (url && text) out.push({ text, url });
+  });
+  return out;
+}
+
+/** The items of a later answer of the learned endpoint, read with the learned shape (an id template included). */
+function laterItems(x: Exchange, base: string, shape: ItemShape): ListItem[] {
+  if (x.status < 200 || x.status >= 300) return [];
+  try {
+    return readList(x.responseBody, x.url, base, shape);
+  } catch (err) {
+    if (err instanceof MalformedAnswerError) return [];
+    throw err;
+  }
+}
+
 /**
  * The list endpoint among a page's exchanges: the answer with the most report titles (then the most items).
  * `later` are the exchanges after the browser turned to the next page, used to see which number changes.
+ * `renderedHtml` is the page as the browser drew it: its links give the URL of items an answer names by id only.
  */
-export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later: Exchange[] = []): Learned | null {
+export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later: Exchange[] = [], renderedHtml = ''): Learned | null {
+  const links = renderedHtml ? drawnLinks(renderedHtml, pageUrl) : [];
   let best: { x: Exchange; shape: ItemShape; items: ListItem[] } | null = null;
   for (const x of exchanges) {
     if (x.url === pageUrl) continue;
-    const found = listOf(x, pageUrl);
+    const found = listOf(x, pageUrl, links);
     if (!found) continue;
     const better = !best || reportCount(found.items) > reportCount(best.items) || (reportCount(found.items) === reportCount(best.items) && found.items.length > best.items.length);
     if (better) best = { x, shape: found.shape, items: found.items };
@@ -66,7 +94,8 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   if (!best) return null;
   const key = endpointKey(best.x);
   const firstUrls = new Set(best.items.map((i) => i.url));
-  const second = later.find((x) => endpointKey(x) === key && (listOf(x, pageUrl)?.items ?? []).some((i) => !firstUrls.has(i.url))) ?? null;
+  const shape = best.shape;
+  const second = later.find((x) => endpointKey(x) === key && laterItems(x, pageUrl, shape).some((i) => !firstUrls.has(i.url))) ?? null;
   const request: CapturedRequest = { method: best.x.method.toUpperCase(), url: best.x.url, body: best.x.body, contentType: best.x.contentType };
   return {
     endpoint: { version: 1, request, page: learnPageParam(request, second, best.items.length), base: pageUrl, shape: best.shape },

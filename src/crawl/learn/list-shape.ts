@@ -23,7 +23,20 @@ export interface JsonItemShape {
   title: LeafPath;
   url: LeafPath;
   date: LeafPath | null;
+  /**
+   * When the answer carries no URL, only an id the page's script builds the link from (`'/doc/' + d.docId +
+   * '.html'`): the link with `{id}` where the value at `url` goes, learned from the links the rendered page drew.
+   */
+  urlTemplate?: string;
 }
+
+/** A link of the rendered page (its text and absolute URL): what the page's script drew from an answer. */
+export interface DrawnLink {
+  text: string;
+  url: string;
+}
+
+const ID_SLOT = '{id}';
 
 export interface MarkupShape {
   kind: 'markup';
@@ -174,7 +187,13 @@ function bestPath(items: { [k: string]: Json }[], test: (v: Json) => boolean, ex
 function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | null {
   const title = valueAt(o, shape.title);
   const href = valueAt(o, shape.url);
-  if (typeof title !== 'string' || !urlLike(href)) return null;
+  if (typeof title !== 'string') return null;
+  if (shape.urlTemplate !== undefined) {
+    if (!idLike(href)) return null;
+    const url = shape.urlTemplate.replace(ID_SLOT, encodeURIComponent(String(href)));
+    return { title: squash(title), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
+  }
+  if (!urlLike(href)) return null;
   const url = resolveLink(href.trim(), baseUrl);
   if (!url) return null;
   return { title: squash(title), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
@@ -191,16 +210,59 @@ function score(items: ListItem[]): number {
   return items.filter((i) => classifyTitle(i.title).isReport).length * 1000 + items.length;
 }
 
-/** The list in a JSON answer, by shape: the best-scoring array (report titles first, then size). */
-export function findJsonList(json: Json, baseUrl: string): FoundList | null {
+/** An identifier a script could build a link from: a short token of letters, digits, '-' or '_' (not a date). */
+function idLike(v: Json | undefined): v is string | number {
+  if (typeof v === 'number') return Number.isInteger(v) && v >= 0;
+  return typeof v === 'string' && /^[\w-]{1,64}$/.test(v.trim()) && dateOf(v) === null;
+}
+
+/**
+ * The id field and link template of items that carry no URL: the field whose value sits in the href of the drawn
+ * link bearing the item's title, for at least half of the items (two or more), all through one template.
+ */
+function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: DrawnLink[]): { url: LeafPath; urlTemplate: string } | null {
+  if (!links.length) return null;
+  const byText = new Map<string, string[]>();
+  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const candidates = new Map<string, { path: LeafPath; templates: Map<string, number> }>();
+  for (const o of objs) {
+    const t = valueAt(o, title);
+    const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+    if (!hrefs.length) continue;
+    for (const [key, { path, value }] of leaves(o)) {
+      if (!idLike(value) || String(value).length < 2) continue;
+      for (const href of hrefs) {
+        const at = href.lastIndexOf(encodeURIComponent(String(value)));
+        if (at < 0) continue;
+        const template = href.slice(0, at) + ID_SLOT + href.slice(at + encodeURIComponent(String(value)).length);
+        const c = candidates.get(key) ?? { path, templates: new Map<string, number>() };
+        c.templates.set(template, (c.templates.get(template) ?? 0) + 1);
+        candidates.set(key, c);
+      }
+    }
+  }
+  let best: { url: LeafPath; urlTemplate: string; hits: number } | null = null;
+  for (const c of candidates.values()) {
+    for (const [template, hits] of c.templates) if (!best || hits > best.hits) best = { url: c.path, urlTemplate: template, hits };
+  }
+  return best && best.hits >= 2 && best.hits >= Math.ceil(objs.length / 2) ? { url: best.url, urlTemplate: best.urlTemplate } : null;
+}
+
+/**
+ * The list in a JSON answer, by shape: the best-scoring array (report titles first, then size). `links` are the
+ * links the rendered page drew, for answers whose items carry an id instead of a URL.
+ */
+export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = []): FoundList | null {
   let best: FoundList | null = null;
   for (const { path, objs } of objectArrays(json)) {
     const title = bestPath(objs, titleLike);
     if (!title) continue;
-    const url = bestPath(objs, urlLike, [title.join('\u0000')]);
+    const direct = bestPath(objs, urlLike, [title.join('\u0000')]);
+    const built = direct ? null : idTemplate(objs, title, links);
+    const url = direct ?? built?.url;
     if (!url) continue;
     const date = bestPath(objs, (v) => dateOf(v) !== null, [title.join('\u0000'), url.join('\u0000')]);
-    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date };
+    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...(built ? { urlTemplate: built.urlTemplate } : {}) };
     const items = itemsByShape(json, shape, baseUrl) ?? [];
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
   }
@@ -218,8 +280,8 @@ export function findMarkupList(text: string, baseUrl: string): FoundList | null 
 }
 
 /** The list an answer holds, whatever its format; throws MalformedAnswerError for broken JSON. */
-export function findList(text: string, answerUrl: string, baseUrl: string): FoundList | null {
-  if (looksLikeJson(text)) return findJsonList(parseJsonAnswer(text, answerUrl), baseUrl);
+export function findList(text: string, answerUrl: string, baseUrl: string, links: DrawnLink[] = []): FoundList | null {
+  if (looksLikeJson(text)) return findJsonList(parseJsonAnswer(text, answerUrl), baseUrl, links);
   if (/<a\s[^>]*href/i.test(text)) return findMarkupList(text, baseUrl);
   return null;
 }

@@ -1,0 +1,67 @@
+/**
+ * Where the list of a page that lists no report really is: the annual-report column named in its menu, or the
+ * frame it shows its list in.
+ *
+ * The annual-report column named in a page's menu. A seed may be an agency's 政府信息公开 homepage or guide rather
+ * than its 年报 list: the standard platform (国办公开办函〔2019〕61号) puts 政府信息公开年报 beside 指南, 制度 and
+ * 法定主动公开内容, often as a sub-column whose label is only "年度报告". A page that lists no report itself is
+ * read through such a link, as a list page (never as an item).
+ */
+import { resolveLink } from '../../download/scope.ts';
+import { classifyTitle } from '../classify/title.ts';
+import { documentBase, loadHtml, squash } from '../html.ts';
+import type { ListItem } from '../list-page.ts';
+
+/** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
+const COLUMN_LABEL = /^(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目)?$/;
+
+/** Same-host links whose text is an annual-report column label, when none of the page's items is a report. */
+export function reportColumnLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
+  if (items.some((i) => { const v = classifyTitle(i.title); return v.isReport || v.maybe === true; })) return [];
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const out = new Set<string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    if (!COLUMN_LABEL.test(squash(a.text()).replace(/\s/g, ''))) return;
+    const href = a.attr('href') ?? '';
+    if (/^\s*javascript:/i.test(href)) return;
+    const url = resolveLink(href, base);
+    if (!url || sameColumn(url, pageUrl) || new URL(url).host !== host || /\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname)) return;
+    out.add(url);
+  });
+  return [...out];
+}
+
+/** The column's directory index and its index file are one page: `/a/nb/` and `/a/nb/index.html` (query aside). */
+function sameColumn(a: string, b: string): boolean {
+  const norm = (u: string) => {
+    const x = new URL(u);
+    return `${x.host}${x.pathname.replace(/\/(?:index|default)\.\w+$/i, '/')}${x.search}`;
+  };
+  return norm(a) === norm(b);
+}
+
+/** Viewers and players framed on a page: never a list. */
+const NOT_A_LIST_FRAME = /viewer|pdfjs|player|video|map|weather|\.(pdf|docx?|wps|ofd|xlsx?)(\?|$)/i;
+
+/**
+ * The same-host frames (`<iframe src>`, `<frame src>`) of a page that lists no report: older column pages show
+ * their list in a frame, so the framed page is read as the list page (its links are then items, its pager the
+ * pager).
+ */
+export function listFrameLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
+  if (items.some((i) => { const v = classifyTitle(i.title); return v.isReport || v.maybe === true; })) return [];
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const out = new Set<string>();
+  $('iframe[src], frame[src]').each((_, el) => {
+    const src = $(el).attr('src') ?? '';
+    const url = resolveLink(src, base);
+    if (!url || url === pageUrl || new URL(url).host !== host || NOT_A_LIST_FRAME.test(url)) return;
+    out.add(url);
+  });
+  return [...out];
+}
