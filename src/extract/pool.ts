@@ -10,6 +10,14 @@
  * worker is one core, and it was also faster per document (≈ 1.3–1.6× in alternating runs: pdf.js allocates a lot of
  * short-lived objects, and parallel scavenges cost more in synchronisation than they save). Process start-up
  * (≈ 1 s, tsx and the extractors' modules) is paid once per worker, not per document.
+ *
+ * Each worker holds up to PER_WORKER documents: the one it is extracting and the next, which it starts the moment
+ * it answers the first. With one at a time a worker waited, after each answer, for the parent to receive and
+ * decode the result and send the next path; on 2 cores the parent competes with the workers for CPU, and the
+ * workers sat idle about half of the time (text PDFs: 1.57× one worker's docs/s with two, against 1.7× wanted).
+ * A worker extracts its documents one after the other (src/extract/worker-main.ts), so a document's time limit
+ * starts when the one before it is answered. When a worker dies or is killed, the document it was extracting gets
+ * the `failed` result; the one waiting behind it goes to another worker, never failed for its neighbour's fault.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
@@ -19,11 +27,11 @@ import type { ExtractInput, ExtractOptions } from './index.ts';
 import type { ExtractionResult } from './types.ts';
 
 export interface PoolOptions {
-  /** Documents extracted at once (one worker each). Default: one per core. The main thread only hands out paths and
-   * writes results (a few ms per document against 100 ms to seconds of parsing or OCR), so holding a core back for
-   * it left half of a 2-core machine idle. */
+  /** Worker processes (documents extracted at once). Default: one per core. The main thread only hands out paths
+   * and writes results (a few ms per document against 100 ms to seconds of parsing or OCR), so holding a core back
+   * for it left half of a 2-core machine idle. */
   concurrency?: number;
-  /** Per-document time limit in ms. Default 180 000 (OCR of a long scan is slow). */
+  /** Per-document time limit in ms, counted from when its worker starts it. Default 180 000 (OCR of a long scan is slow). */
   timeoutMs?: number;
   /** Heap limit of each worker in MB; a document that needs more fails instead of taking the process down. Default 1024. */
   maxHeapMb?: number;
@@ -40,20 +48,38 @@ export interface Usage {
   cpuMs: number;
 }
 
-/** What a worker process sends: `ready` once loaded, a result per document, `crashed` before dying of a throw. */
+/** What a worker process sends: `ready` once loaded, a result per document, `crashed` (with the document it was
+ * extracting, when it knows) before dying of a throw. */
 type WorkerMessage =
   | { ready: true }
   | { id: number; result: ExtractionResult; elu?: Usage }
-  | { crashed: string };
+  | { crashed: string; id?: number };
+
+/** Documents a worker holds at once: the one it extracts and the next. */
+const PER_WORKER = 2;
+
+interface Job {
+  id: number;
+  input: ExtractInput;
+  opts: ExtractOptions;
+  resolve: (result: ExtractionResult) => void;
+  /** Armed while the worker extracts it (it is the oldest of its worker's jobs). */
+  timer?: NodeJS.Timeout;
+}
 
 interface Slot {
   worker: ChildProcess;
   /** The worker's usage as of its last answer. */
   elu: Usage;
-  busy: boolean;
+  /** Sent, not yet answered, oldest first: the first is the one being extracted. */
+  jobs: Job[];
   /** Resolves when the worker has loaded its modules: a document's time limit starts only then, so a slow start
    * on a loaded machine is not charged to the first document. */
   ready: Promise<void>;
+  started: boolean;
+  /** What the worker said before dying of a throw. */
+  crashed: { message: string; id?: number } | null;
+  gone: boolean;
 }
 
 /** How long a worker may take to load before it counts as broken. */
@@ -74,10 +100,10 @@ export class ExtractionPool {
       workerUrl: opts.workerUrl ?? new URL('./worker.mjs', import.meta.url),
       extract: opts.extract,
     };
-    this.queue = new PQueue({ concurrency: this.opts.concurrency });
+    this.queue = new PQueue({ concurrency: this.opts.concurrency * PER_WORKER });
   }
 
-  /** Documents extracted at once. */
+  /** Worker processes: documents extracted at once. */
   get concurrency(): number {
     return this.opts.concurrency;
   }
@@ -85,7 +111,11 @@ export class ExtractionPool {
   /** Extracts one document in a worker. Resolves with a `failed` result on timeout or worker death. */
   extract(input: ExtractInput, opts?: ExtractOptions): Promise<ExtractionResult> {
     if (this.closed) return Promise.resolve(failed('pool is closed'));
-    return this.queue.add(() => this.runOne(input, { ...this.opts.extract, ...opts }), { throwOnTimeout: true }) as Promise<ExtractionResult>;
+    const options = { ...this.opts.extract, ...opts };
+    return this.queue.add(
+      () => new Promise<ExtractionResult>((resolve) => this.dispatch({ id: this.nextId++, input, opts: options, resolve })),
+      { throwOnTimeout: true },
+    ) as Promise<ExtractionResult>;
   }
 
   /**
@@ -100,99 +130,99 @@ export class ExtractionPool {
   async close(): Promise<void> {
     this.closed = true;
     await this.queue.onIdle();
-    for (const s of this.slots.splice(0)) kill(s.worker);
+    for (const s of this.slots.splice(0)) {
+      s.gone = true;
+      kill(s.worker);
+    }
   }
 
-  private acquire(): Slot {
-    const idle = this.slots.find((s) => !s.busy);
-    if (idle) {
-      idle.busy = true;
-      return idle;
-    }
+  /** Gives a job to the least loaded worker (a new one while fewer than `concurrency` run and none is free). */
+  private dispatch(job: Job): void {
+    let slot = this.slots.reduce<Slot | undefined>((best, s) => (!best || s.jobs.length < best.jobs.length ? s : best), undefined);
+    if (!slot || (slot.jobs.length > 0 && this.slots.length < this.opts.concurrency)) slot = this.spawn();
+    slot.jobs.push(job);
+    hold(slot.worker, true);
+    slot.ready.then(
+      () => {
+        if (slot.gone) return; // died before it was ready: its jobs were handled then
+        slot.worker.send({ id: job.id, input: job.input, opts: job.opts });
+        if (slot.jobs[0] === job) this.arm(slot, job);
+      },
+      (err: Error) => this.retire(slot, `worker failed to start: ${err.message}`),
+    );
+  }
+
+  /** The document's time limit, from when its worker starts it. */
+  private arm(slot: Slot, job: Job): void {
+    job.timer = setTimeout(() => this.retire(slot, `timeout after ${this.opts.timeoutMs} ms`), this.opts.timeoutMs);
+  }
+
+  private spawn(): Slot {
     const worker = fork(fileURLToPath(this.opts.workerUrl), [], {
       execArgv: ['--single-threaded-gc', `--max-old-space-size=${this.opts.maxHeapMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    const ready = new Promise<void>((resolve, reject) => {
-      const onMessage = (msg: WorkerMessage) => {
-        if (!('ready' in msg)) return;
-        cleanup();
-        resolve();
-      };
-      const onError = (err: Error) => (cleanup(), reject(err));
-      const onExit = (code: number | null, signal: string | null) => (cleanup(), reject(new Error(`exited with ${exitOf(code, signal)} while starting`)));
-      const timer = setTimeout(() => (cleanup(), reject(new Error(`did not start within ${STARTUP_TIMEOUT_MS} ms`))), STARTUP_TIMEOUT_MS);
-      timer.unref();
-      const cleanup = () => {
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-      };
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
+    let markReady!: () => void;
+    let failStart!: (err: Error) => void;
+    const ready = new Promise<void>((resolve, reject) => ((markReady = resolve), (failStart = reject)));
+    ready.catch(() => undefined); // observed by dispatch
+    const slot: Slot = { worker, jobs: [], ready, started: false, crashed: null, gone: false, elu: { active: 0, idle: 0, cpuMs: 0 } };
+    const startTimer = setTimeout(() => failStart(new Error(`did not start within ${STARTUP_TIMEOUT_MS} ms`)), STARTUP_TIMEOUT_MS);
+    startTimer.unref();
+    worker.on('message', (msg: WorkerMessage) => {
+      if ('ready' in msg) {
+        clearTimeout(startTimer);
+        slot.started = true;
+        markReady();
+      } else if ('crashed' in msg) slot.crashed = { message: msg.crashed, id: msg.id };
+      else this.answered(slot, msg.id, msg.result, msg.elu);
     });
-    ready.catch(() => undefined); // observed in runOne
-    const slot: Slot = { worker, busy: true, ready, elu: { active: 0, idle: 0, cpuMs: 0 } };
+    const died = (why: string) => {
+      clearTimeout(startTimer);
+      if (!slot.started) failStart(new Error(`${why} while starting`));
+      else if (slot.crashed) this.retire(slot, `worker crashed: ${slot.crashed.message}`, slot.crashed.id);
+      else this.retire(slot, `worker ${why}`);
+    };
+    worker.on('error', (err) => died(`crashed: ${err.message}`));
+    worker.on('exit', (code, signal) => died(`exited with ${exitOf(code, signal)}`));
     this.slots.push(slot);
     return slot;
   }
 
-  private discard(slot: Slot): void {
+  private answered(slot: Slot, id: number, result: ExtractionResult, elu?: Usage): void {
+    const i = slot.jobs.findIndex((j) => j.id === id);
+    if (i < 0) return; // already failed (timed out just before its answer came)
+    const [job] = slot.jobs.splice(i, 1);
+    clearTimeout(job!.timer);
+    if (elu) slot.elu = elu;
+    const next = slot.jobs[0];
+    if (next && !next.timer) this.arm(slot, next);
+    if (slot.jobs.length === 0) hold(slot.worker, false);
+    job!.resolve(result);
+  }
+
+  /**
+   * Takes a broken worker out: the document it was extracting (`blamed`, else its oldest) fails with the reason,
+   * the ones waiting behind it go to other workers.
+   */
+  private retire(slot: Slot, reason: string, blamed?: number): void {
+    if (slot.gone) return;
+    slot.gone = true;
     const i = this.slots.indexOf(slot);
     if (i >= 0) this.slots.splice(i, 1);
     kill(slot.worker);
-  }
-
-  private async runOne(input: ExtractInput, opts: ExtractOptions): Promise<ExtractionResult> {
-    const slot = this.acquire();
-    const id = this.nextId++;
-    hold(slot.worker, true);
-    try {
-      await slot.ready;
-    } catch (err) {
-      this.discard(slot);
-      return failed(`worker failed to start: ${(err as Error).message}`);
+    const jobs = slot.jobs.splice(0);
+    for (const j of jobs) clearTimeout(j.timer);
+    const culprit = jobs.find((j) => j.id === blamed) ?? jobs[0];
+    for (const j of jobs) {
+      if (j === culprit || !slot.started) j.resolve(failed(reason));
+      else this.dispatch({ ...j, timer: undefined });
     }
-    return new Promise((resolve) => {
-      const { worker } = slot;
-      let done = false;
-      const finish = (result: ExtractionResult, healthy: boolean) => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (healthy) slot.busy = false;
-        else this.discard(slot);
-        resolve(result);
-      };
-      let crashed: string | null = null;
-      const onMessage = (msg: WorkerMessage) => {
-        if ('crashed' in msg) crashed = msg.crashed;
-        else if ('id' in msg && msg.id === id) {
-          if (msg.elu) slot.elu = msg.elu;
-          finish(msg.result, true);
-        }
-      };
-      const onError = (err: Error) => finish(failed(`worker crashed: ${err.message}`), false);
-      const onExit = (code: number | null, signal: string | null) =>
-        finish(failed(crashed !== null ? `worker crashed: ${crashed}` : `worker exited with ${exitOf(code, signal)}`), false);
-      const timer = setTimeout(() => finish(failed(`timeout after ${this.opts.timeoutMs} ms`), false), this.opts.timeoutMs);
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.send({ id, input, opts });
-    }).finally(() => {
-      if (this.slots.includes(slot)) hold(slot.worker, false);
-    }) as Promise<ExtractionResult>;
   }
 }
 
-/** Whether an idle worker keeps this process alive: only while it holds a document. */
+/** Whether a worker keeps this process alive: only while it holds a document. */
 function hold(worker: ChildProcess, busy: boolean): void {
   if (busy) {
     worker.ref();

@@ -33,3 +33,22 @@ test('the real worker entry runs extractDocument', async () => {
     await pool.close();
   }
 });
+
+test('a document sent behind one that hangs or crashes its worker goes to another worker and is extracted', async () => {
+  const pool = new ExtractionPool({ concurrency: 1, timeoutMs: 3000, workerUrl: new URL('./fixtures/bad-worker.mjs', import.meta.url) });
+  try {
+    // One worker holds two documents: the second waits behind the first, on the same worker.
+    const [hang, behindHang, crash, behindCrash] = await Promise.all([
+      pool.extract({ path: '/tmp/hang.pdf', mediaType: 'pdf' }),
+      pool.extract({ path: sample('s004.html'), mediaType: 'html' }),
+      pool.extract({ path: '/tmp/crash.pdf', mediaType: 'pdf' }),
+      pool.extract({ path: sample('s002.docx'), mediaType: 'docx' }),
+    ]);
+    assert.deepEqual([hang!.status, hang!.reason], ['failed', 'timeout after 3000 ms']);
+    assert.equal(behindHang!.status, 'extracted', behindHang!.reason);
+    assert.match(crash!.reason!, /worker crashed: boom/);
+    assert.equal(behindCrash!.status, 'extracted', behindCrash!.reason);
+  } finally {
+    await pool.close();
+  }
+});
