@@ -186,3 +186,11 @@ test('agency names under a year heading stand for reports, but not links to site
   const lone = page('<h1>2023年度政府信息公开工作年度报告</h1><p><a href="/x/1.html">某市统计局</a></p>');
   assert.deepEqual(parseGenericList(visit('http://h/nb/', lone)).items.map((i) => i.title), ['某市统计局']);
 });
+
+test('per-year menus written in Chinese numerals or full-width digits (二〇二三年, ２０２２年度) are year columns too', () => {
+  const html = page(`<h3>政府信息公开年报</h3><ul id="years"><li><a href="/nb/y2024/">二〇二四年</a></li><li><a href="/nb/y2023/">二〇二三年度</a></li>
+<li><a href="/nb/y2022/">２０２２年度</a></li></ul><ul class="list"><li><a href="/nb/y2024/1.html">某局2024年政府信息公开工作年度报告</a></li></ul>`);
+  assert.deepEqual(yearColumnLinks(html, 'http://h/nb/'), ['http://h/nb/y2024/', 'http://h/nb/y2023/', 'http://h/nb/y2022/']);
+  // Numerals that are not a year (一二三四年 is no year of a report) stay out.
+  assert.deepEqual(yearColumnLinks(page('<h3>公开年报</h3><ul><li><a href="/a/">一二三四年</a></li></ul>'), 'http://h/'), []);
+});

@@ -8,6 +8,7 @@
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
+import { chineseYearsToDigits } from '../classify/text.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
@@ -174,6 +175,8 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
 
 /** Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报. */
 const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年年报|年度报告|年度年报)?$/;
+/** A year menu's link text: 2023, 2023年度, and the same written in Chinese numerals (二〇二三年, full-width digits). */
+const isBareYear = (text: string) => BARE_YEAR.test(chineseYearsToDigits(squash(text).normalize('NFKC')));
 const REPORT_HEADING = /(年报|年度报告)/;
 
 function headingNear($: Doc, el: Element): boolean {
@@ -209,7 +212,7 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
   const groups = new Map<Element, { el: Element; url: string }[]>();
   $('a[href]').each((_, el) => {
     const a = $(el as Element);
-    if (!BARE_YEAR.test(squash(a.text()))) return;
+    if (!isBareYear(a.text())) return;
     if (isScriptHref(a.attr('href')) || a.closest('header, footer, .header, .footer').length) return;
     const url = resolveLink(a.attr('href'), documentBase($, pageUrl));
     if (!url || url === pageUrl) return;
@@ -220,7 +223,7 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
   $('select[onchange] option[value]').each((_, el) => {
     const option = $(el as Element);
     const select = option.closest('select');
-    if (!/(location|window\.open|href)/i.test(select.attr('onchange') ?? '') || !BARE_YEAR.test(squash(option.text()))) return;
+    if (!/(location|window\.open|href)/i.test(select.attr('onchange') ?? '') || !isBareYear(option.text())) return;
     const url = resolveLink(option.attr('value'), documentBase($, pageUrl));
     if (!url || url === pageUrl) return;
     const box = select.get(0) as Element;
