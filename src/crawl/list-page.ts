@@ -61,6 +61,16 @@ function fullTitleAttr($: Doc, a: ReturnType<Doc>): string | undefined {
   return a.attr('title') || a.attr('data-title') || a.attr('aria-label') || a.find('[title]').first().attr('title') || a.closest('li, tr, dd').attr('title') || undefined;
 }
 
+/** A table row's longest cell text (dates left out) among those `keep` accepts; '' when none. */
+function longestCell($: Doc, row: ReturnType<Doc>, keep: (text: string) => boolean = () => true): string {
+  return row
+    .children('td, th')
+    .toArray()
+    .map((c) => squash(textWithoutDates($, $(c))))
+    .filter(keep)
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
 /** Link texts that say what to do, not what the item is. */
 const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
 
@@ -70,12 +80,7 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   // A table row (索引号 | 名称 | 日期 | 查看): its longest cell in words is the subject, not the index number or
   // the date beside it.
   if (row.is('tr')) {
-    const cells = row
-      .children('td, th')
-      .toArray()
-      .map((c) => squash(textWithoutDates($, $(c))))
-      .filter((t) => t !== linkText && /[\u4e00-\u9fff]/.test(t) && !(findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：]/g, '') === ''));
-    const cell = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const cell = longestCell($, row, (t) => t !== linkText && /[\u4e00-\u9fff]/.test(t) && !(findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：]/g, '') === ''));
     if (cell.length >= 4 && cell.length <= 80) return cell;
   }
   const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();
@@ -88,8 +93,7 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
  */
 function scriptRowText($: Doc, row: ReturnType<Doc>): string {
   if (row.is('tr')) {
-    const cells = row.children('td, th').toArray().map((c) => squash(textWithoutDates($, $(c))));
-    const longest = cells.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const longest = longestCell($, row);
     if (longest) return longest;
   }
   return squash(textWithoutDates($, row)).replace(/^\d{1,3}(?![\d年])[.、．\s]*/, '');

@@ -12,7 +12,7 @@ import { chineseYearsToDigits } from '../classify/text.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
-import { listFrameLinks, reportColumnLinks } from './report-column.ts';
+import { listElsewhereLinks } from './report-column.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 
@@ -261,7 +261,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
       }
     }
   }
-  const years = new Set([...yearColumnLinks(html, pageUrl), ...reportColumnLinks(html, pageUrl, result.items), ...listFrameLinks(html, pageUrl, result.items)]);
+  const years = new Set([...yearColumnLinks(html, pageUrl), ...listElsewhereLinks(html, pageUrl, result.items)]);
   for (const n of next) years.delete(n.url);
   next.push(...[...years].map((url) => ({ url })));
   const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;

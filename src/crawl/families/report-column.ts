@@ -9,16 +9,36 @@
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
-import { documentBase, loadHtml, squash } from '../html.ts';
+import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 
 /** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
 const COLUMN_LABEL = /^(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目)?$/;
 
+/** Whether a page's items hold a report (or a cut title that may be one): then its list is on the page itself. */
+function listsReport(items: ListItem[]): boolean {
+  return items.some((i) => {
+    const v = classifyTitle(i.title);
+    return v.isReport || v.maybe === true;
+  });
+}
+
+/**
+ * Where the list of a page that lists no report may be instead: its menu's annual-report columns, then its frames
+ * (none when the page lists a report). The page is parsed once for both.
+ */
+export function listElsewhereLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
+  if (listsReport(items)) return [];
+  const $ = loadHtml(html);
+  return [...columnLinks($, pageUrl), ...frameLinks($, pageUrl)];
+}
+
 /** Same-host links whose text is an annual-report column label, when none of the page's items is a report. */
 export function reportColumnLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
-  if (items.some((i) => { const v = classifyTitle(i.title); return v.isReport || v.maybe === true; })) return [];
-  const $ = loadHtml(html);
+  return listsReport(items) ? [] : columnLinks(loadHtml(html), pageUrl);
+}
+
+function columnLinks($: Doc, pageUrl: string): string[] {
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const out = new Set<string>();
@@ -51,9 +71,7 @@ const NOT_A_LIST_FRAME = /viewer|pdfjs|player|video|map|weather|\.(pdf|docx?|wps
  * their list in a frame, so the framed page is read as the list page (its links are then items, its pager the
  * pager).
  */
-export function listFrameLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
-  if (items.some((i) => { const v = classifyTitle(i.title); return v.isReport || v.maybe === true; })) return [];
-  const $ = loadHtml(html);
+function frameLinks($: Doc, pageUrl: string): string[] {
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const out = new Set<string>();
