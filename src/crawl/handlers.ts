@@ -290,7 +290,6 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
   await h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
 }
 
-/** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
 /**
  * A link whose title was cut before it could say "report": its page is fetched for its own title, unless it is already
  * known or is a file (a file has no title to check). Whether it is a report is decided there (handleDetail).
@@ -301,6 +300,7 @@ function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string,
   return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
 }
 
+/** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
 function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
   if (!h.scope.allows(item.url)) {
     emit(h, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
@@ -427,11 +427,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (data.verify) {
     // The list cut this title short: only the page's own title makes it a report (the guess and its outcome are kept).
     if (!pageTitleIsReport) {
-      const reason = `a cut list title (${data.listTitle}) whose page is not a report: ${page.title ?? 'no title'}`;
-      h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason });
-      emit(h, { kind: 'skipped', host, url: visit.url, detail: reason });
-      h.stats.skipped += 1;
-      return;
+      return recordSkip(h, visit, `a cut list title (${data.listTitle}) whose page is not a report: ${page.title ?? 'no title'}`);
     }
     h.tallies.of(data.seedEntryId).reportItems += 1;
   }
@@ -445,15 +441,10 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     siteAgency: agencyOf(h, data.siteAgencyId),
   });
   if (!attribution) {
-    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: 'no report year in the title or body' });
-    emit(h, { kind: 'skipped', host, url: visit.url, detail: 'no report year' });
-    h.stats.skipped += 1;
-    return;
+    return recordSkip(h, visit, 'no report year in the title or body', 'no report year');
   }
   if (h.years && !h.years(attribution.year)) {
-    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `report year ${attribution.year} outside --years` });
-    h.stats.skipped += 1;
-    return;
+    return recordSkip(h, visit, `report year ${attribution.year} outside --years`, null);
   }
   if (refuseSeedMerge(h, attribution, visit.url)) return;
   const { report } = sight(h, attribution, title, visit.url, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
@@ -465,13 +456,22 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
 async function documentAsReport(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
   const attribution = h.attributor.attribute({ title: data.listTitle, siteAgency: agencyOf(h, data.siteAgencyId) });
   if (!attribution) {
-    h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'skipped', reason: 'a document with no report year in its list title' });
-    h.stats.skipped += 1;
-    return;
+    return recordSkip(h, visit, 'a document with no report year in its list title', null);
   }
   if ((h.years && !h.years(attribution.year)) || refuseSeedMerge(h, attribution, visit.url)) return;
   const { report } = sight(h, attribution, data.listTitle, visit.url, data.listUrl, data.seedEntryId, null, data.listDate);
   await h.frontier.add(fileRequests(h, report.id, [{ url: visit.url, name: data.listTitle }], data.listUrl));
+}
+
+/**
+ * A page passed over on purpose: its URL's state and reason recorded and counted, with a skipped event saying
+ * `event` (the reason unless given; none when null).
+ */
+function recordSkip(h: HarvestContext, visit: PageVisit, reason: string, event: string | null = reason): void {
+  const host = Scope.hostOf(visit.url);
+  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason });
+  if (event !== null) emit(h, { kind: 'skipped', host, url: visit.url, detail: event });
+  h.stats.skipped += 1;
 }
 
 /** A page reached as a report that is an index of reports: read it again as a list page of the seed. */
