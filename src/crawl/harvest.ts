@@ -231,7 +231,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     await frontier.idle();
     if (sink.fault) throw sink.fault;
     // No silent zero: seeds that yielded too little go to the browser once, to learn their list from its traffic.
-    const escalated = escalations(h, entries, generation);
+    const escalated = escalations(h, entries, generation, new Set(fetcher.gates.openCircuits().map((c) => c.host)));
     if (escalated.length) {
       await frontier.add(escalated);
       await frontier.idle();

@@ -23,15 +23,19 @@ function worthRendering(t: SeedTally): boolean {
   return t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === 'learned' || t.family === null);
 }
 
-/** Browser requests for the seeds that yielded too little and have not been rendered in this run. */
-export function escalations(h: HarvestContext, entries: SeedEntryRow[], generation: number): QueuedRequest[] {
+/**
+ * Browser requests for the seeds that yielded too little and have not been rendered in this run. `downHosts`: hosts
+ * whose circuit is open (the browser would meet the same failing host).
+ */
+export function escalations(h: HarvestContext, entries: SeedEntryRow[], generation: number, downHosts: ReadonlySet<string>): QueuedRequest[] {
   const out: QueuedRequest[] = [];
   for (const e of entries) {
     const t = h.tallies.of(e.id, e.url);
     if (!worthRendering(t) || t.escalated || t.usedBrowser) continue;
-    // A page without any script cannot be drawing a list the HTTP path missed; a seed whose requests failed is
-    // reported with its failure (the browser would meet the same host).
-    if (!t.hasScripts || t.listPages === 0 || t.failures > 0) continue;
+    // A page without any script cannot be drawing a list the HTTP path missed, and a seed page never read has
+    // nothing to render. A failed request elsewhere (a 404 link, a broken API answer) does not stop the browser:
+    // the page it read may still draw its list by script; only a host whose circuit is open is left alone.
+    if (!t.hasScripts || t.listPages === 0 || downHosts.has(Scope.hostOf(e.url))) continue;
     t.escalated = true;
     const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0, learn: true };
     out.push({ url: e.url, uniqueKey: `learn:${generation}:${e.url}`, lane: 'browser', userData: data });
