@@ -3,6 +3,7 @@
  * Precedence: command-line flag > environment variable > default.
  */
 import path from 'node:path';
+import { parseS3Location } from './download/content-store.ts';
 import { ConfigError } from './errors.ts';
 import { defaultHostSlots } from './crawl/frontier-slots.ts';
 
@@ -56,6 +57,12 @@ export interface NianbaoConfig {
   /** Memory a crawl may use, MiB: what the default number of hosts crawled at once (politeness.maxConcurrentHosts)
    * is derived from. Default 1024. Env NIANBAO_CRAWL_MEMORY_MB. */
   crawlMemoryMiB: number;
+  /**
+   * Where downloaded files are stored: null for `<storage>/files` (the default), or `s3://bucket/prefix`, an
+   * S3-compatible bucket whose endpoint, region and credentials come from the usual AWS environment variables
+   * (src/download/s3-store.ts). Env NIANBAO_FILES; flag --files.
+   */
+  files: string | null;
   politeness: PolitenessConfig;
 }
 
@@ -64,6 +71,7 @@ const DEFAULT_HOST_DELAY_MS = 1000;
 
 export const DEFAULTS: Omit<NianbaoConfig, 'storageDir'> & { storageDir: string } = {
   storageDir: './storage',
+  files: null,
   crawlMemoryMiB: DEFAULT_CRAWL_MEMORY_MIB,
   maxFileBytes: 50 * 1024 * 1024,
   chromiumPath: '/usr/bin/chromium',
@@ -99,6 +107,7 @@ export interface ConfigOverrides {
   chromiumPath?: string;
   minFreeBytes?: number;
   crawlMemoryMiB?: number;
+  files?: string | null;
   politeness?: Partial<PolitenessConfig>;
 }
 
@@ -122,8 +131,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
       defaultHostSlots({ memoryMiB: crawlMemoryMiB, hostDelayMs: partial.hostDelayMs }),
   };
   const storageDir = path.resolve(overrides.storageDir ?? env.NIANBAO_STORAGE ?? DEFAULTS.storageDir);
+  const files = overrides.files || env.NIANBAO_FILES || DEFAULTS.files;
+  if (files) parseS3Location(files); // a malformed location fails here, before anything is written
   return {
     storageDir,
+    files,
     maxFileBytes: overrides.maxFileBytes ?? envNumber(env, 'NIANBAO_MAX_FILE_BYTES') ?? DEFAULTS.maxFileBytes,
     chromiumPath: overrides.chromiumPath ?? env.NIANBAO_CHROMIUM ?? DEFAULTS.chromiumPath,
     minFreeBytes: overrides.minFreeBytes ?? envNumber(env, 'NIANBAO_MIN_FREE_BYTES') ?? DEFAULTS.minFreeBytes,

@@ -11,6 +11,12 @@ import { UsageError } from '../errors.ts';
 export const storageOption = () =>
   new Option('--storage <dir>', 'storage directory (catalog, files, queues)').env('NIANBAO_STORAGE').default('./storage');
 
+export const filesOption = () =>
+  new Option(
+    '--files <location>',
+    'where downloaded files are stored: s3://bucket/prefix (endpoint, region, credentials from the AWS environment); default <storage>/files',
+  ).env('NIANBAO_FILES');
+
 export function openCatalog(config: NianbaoConfig): Catalog {
   return Catalog.open(storagePaths(config.storageDir).catalog);
 }
@@ -20,8 +26,8 @@ export function openCatalogReadOnly(config: NianbaoConfig): Catalog {
   return Catalog.openReadOnly(storagePaths(config.storageDir).catalog);
 }
 
-export function configFrom(opts: { storage?: string }, extra: ConfigOverrides = {}): NianbaoConfig {
-  return loadConfig({ ...extra, storageDir: opts.storage });
+export function configFrom(opts: { storage?: string; files?: string }, extra: ConfigOverrides = {}): NianbaoConfig {
+  return loadConfig({ ...extra, storageDir: opts.storage, files: opts.files });
 }
 
 /** The seeds files to use: those given, else every seeds/*.yaml of the working directory except the demo. */

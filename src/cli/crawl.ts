@@ -8,11 +8,12 @@ import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
 import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
 import { extractAndReport } from './extract.ts';
-import { configFrom, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
+import { configFrom, filesOption, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
 
 export interface CrawlFlags {
   seeds?: string[];
   storage: string;
+  files?: string;
   hostDelay?: number;
   hostConcurrency?: number;
   maxHosts?: number;
@@ -42,6 +43,7 @@ export function withCrawlFlags(cmd: Command): Command {
   return cmd
     .option('--seeds <file...>', 'seeds files (default: every seeds/*.yaml here except demo.yaml)')
     .addOption(storageOption())
+    .addOption(filesOption())
     .option('--host-delay <ms>', 'minimum milliseconds between requests to one host (default 1000)', positiveInt('--host-delay'))
     .option('--host-concurrency <n>', 'requests in flight per host (default 1)', positiveInt('--host-concurrency'))
     .option('--max-hosts <n>', 'hosts crawled at once (default: derived from memory and CPU per host, see NIANBAO_MAX_HOSTS)', positiveInt('--max-hosts'))

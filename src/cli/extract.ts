@@ -2,13 +2,15 @@
 import { Command, Option } from 'commander';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { NianbaoConfig } from '../config.ts';
+import { openContentStore } from '../download/content-store.ts';
 import { ExitCode } from '../errors.ts';
 import { EXTRACTABLE, runExtraction, type ExtractRunOptions } from '../extract/run.ts';
 import type { MediaType } from '../extract/types.ts';
-import { configFrom, openCatalog, positiveInt, say, storageOption, withLock } from './common.ts';
+import { configFrom, filesOption, openCatalog, positiveInt, say, storageOption, withLock } from './common.ts';
 
 export async function extractAndReport(catalog: Catalog, config: NianbaoConfig, opts: ExtractRunOptions): Promise<number> {
-  const s = await runExtraction(catalog, config.storageDir, { minFreeBytes: config.minFreeBytes, ...opts });
+  const store = await openContentStore(config);
+  const s = await runExtraction(catalog, config.storageDir, { minFreeBytes: config.minFreeBytes, store, ...opts }).finally(() => store.close());
   const parts = Object.entries(s.byStatus).map(([k, v]) => `${v} ${k}`);
   say(`extract: ${s.files} files${parts.length ? ` (${parts.join(', ')})` : ''}; ${s.reports} reports updated, ${s.reportsWithFailedChecks} with failing checks`);
   return (s.byStatus.failed ?? 0) > 0 ? ExitCode.partial : ExitCode.ok;
@@ -18,10 +20,11 @@ export function extractCommand(): Command {
   return new Command('extract')
     .description('extract text and the standard tables of stored files into checked figures (independent of crawling)')
     .addOption(storageOption())
+    .addOption(filesOption())
     .option('--retry-failed', 'also retry files that failed or waited for OCR tools')
     .addOption(new Option('--only <format...>', 'only these media types').choices(EXTRACTABLE))
     .option('--workers <n>', 'documents extracted at once (default: one per CPU)', positiveInt('--workers'))
-    .action(async (opts: { storage: string; retryFailed?: boolean; only?: MediaType[]; workers?: number }) => {
+    .action(async (opts: { storage: string; files?: string; retryFailed?: boolean; only?: MediaType[]; workers?: number }) => {
       const config = configFrom(opts);
       process.exitCode = await withLock(config, 'extract', async () => {
         const catalog = openCatalog(config);

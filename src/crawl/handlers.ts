@@ -11,7 +11,7 @@ import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import type { Downloader } from '../download/downloader.ts';
 import type { HostCookies } from '../download/host-cookies.ts';
 import { Scope } from '../download/scope.ts';
-import type { FileStore } from '../download/store.ts';
+import type { ContentStore } from '../download/content-store.ts';
 import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash } from './attribution.ts';
 import { classifyTitle } from './classify/title.ts';
@@ -40,7 +40,7 @@ export interface HarvestContext {
   frontier: Frontier;
   http: PoliteHttpClient;
   downloader: Downloader;
-  store: FileStore;
+  store: ContentStore;
   attributor: Attributor;
   policy: RecrawlPolicy;
   stats: CrawlStats;

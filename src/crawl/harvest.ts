@@ -14,7 +14,7 @@ import { Downloader } from '../download/downloader.ts';
 import { Fetcher } from '../download/fetcher.ts';
 import { Robots } from '../download/robots.ts';
 import { Scope } from '../download/scope.ts';
-import { FileStore } from '../download/store.ts';
+import { openContentStore, type ContentStore } from '../download/content-store.ts';
 import { HostCookies } from '../download/host-cookies.ts';
 import { FetchError, storageFaultOf } from '../errors.ts';
 import type { SeedAgency } from '../registry/seeds-file.ts';
@@ -53,8 +53,8 @@ export interface HarvestOptions {
   fullDepth?: boolean;
   /** Told about every run event, and every second about the counters (progress display). */
   onEvent?: (e: RunEvent) => void;
-  /** The file store; default the storage directory's, with the configured free-space floor. */
-  store?: FileStore;
+  /** The file store; default the configured one (`files`: the storage directory's or a bucket), with its free-space floor. */
+  store?: ContentStore;
   onTick?: (stats: CrawlStats, hosts: { done: number; active: number; total: number }) => void;
 }
 
@@ -101,7 +101,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   // Hosts that needed the browser to pass a challenge before: their seeds start in the browser lane.
   const challenged = new Set(catalog.challenges.hosts());
   const startsInBrowser = (e: { render: string; host: string }) => e.render === 'browser' || challenged.has(e.host);
-  const store = opts.store ?? new FileStore(config.storageDir, { minFreeBytes: config.minFreeBytes });
+  const store = opts.store ?? (await openContentStore(config));
   const sink = new SinkStop(paths.catalog);
   await store.sweepTemp();
   const http = new PoliteHttpClient(fetcher);
@@ -257,6 +257,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     if (ticker) clearInterval(ticker);
     opts.onTick?.(stats, frontier.hostCounts());
     await events.close();
+    if (!opts.store) await store.close();
   }
 }
 

@@ -5,7 +5,8 @@
 import { FetchError } from '../errors.ts';
 import { fileNameFromContentDisposition } from './content-disposition.ts';
 import type { Fetcher } from './fetcher.ts';
-import type { FileStore, StoredFile } from './store.ts';
+import type { ContentStore } from './content-store.ts';
+import type { StoredFile } from './store.ts';
 
 export type DownloadResult =
   | {
@@ -33,7 +34,7 @@ export interface DownloadRequest {
 export class Downloader {
   constructor(
     private readonly fetcher: Fetcher,
-    private readonly store: FileStore,
+    private readonly store: ContentStore,
     private readonly maxFileBytes: number,
   ) {}
 

@@ -5,7 +5,7 @@
  * once. A write the filesystem refuses (disk full, read-only, …) is a SinkError, never blamed on the source.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable, type Writable } from 'node:stream';
@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { sniffMediaType, type MediaType } from '../extract/sniff.ts';
 import { FetchError, sinkErrorOf } from '../errors.ts';
+import type { ContentStore } from './content-store.ts';
 import { assertFreeSpace, freeBytes, syncDir, syncFile } from './durable.ts';
 
 export interface StoredFile {
@@ -24,6 +25,12 @@ export interface StoredFile {
   storedPath: string;
   /** False when the same bytes were already in the store. */
   created: boolean;
+}
+
+/** Bytes streamed to a temp file, hashed and sniffed, not yet in the store (see FileStore.stage). */
+export interface StagedFile extends Omit<StoredFile, 'created'> {
+  /** The temp file holding the bytes. */
+  tmp: string;
 }
 
 export interface PutOptions {
@@ -89,7 +96,8 @@ export interface FileStoreOptions {
   io?: Partial<StoreIo>;
 }
 
-export class FileStore {
+export class FileStore implements ContentStore {
+  readonly location: string;
   readonly filesDir: string;
   readonly tmpDir: string;
   private readonly io: StoreIo;
@@ -108,6 +116,7 @@ export class FileStore {
     opts: FileStoreOptions = {},
   ) {
     this.filesDir = path.join(storageDir, 'files');
+    this.location = this.filesDir;
     this.tmpDir = path.join(storageDir, 'tmp');
     this.io = { ...NODE_IO, ...opts.io };
     this.minFreeBytes = opts.minFreeBytes ?? 0;
@@ -146,11 +155,57 @@ export class FileStore {
     return path.join(this.storageDir, storedPath);
   }
 
+  /** Runs fn on the stored file's own path (nothing is copied: the store is local). */
+  async withLocalFile<T>(storedPath: string, fn: (file: string) => Promise<T>): Promise<T> {
+    return fn(this.absolute(storedPath));
+  }
+
+  /** The stored file's bytes, or null when the store does not hold it. */
+  async read(storedPath: string): Promise<Readable | null> {
+    const file = this.absolute(storedPath);
+    if (!path.resolve(file).startsWith(path.resolve(this.filesDir) + path.sep)) return null;
+    const found = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    return found ? createReadStream(file) : null;
+  }
+
   /**
    * Streams bytes into the store. Throws FetchError too_large / truncated (the source's fault) or SinkError (the
    * storage's: full, read-only, below the free-space floor), keeping nothing either way.
    */
   async put(body: Readable, opts: PutOptions): Promise<StoredFile> {
+    const staged = await this.stage(body, opts);
+    const { tmp, ...file } = staged;
+    const final = this.absolute(file.storedPath);
+    const exists = await stat(final).then(
+      (s) => s.size === file.size,
+      () => false,
+    );
+    if (exists) {
+      await rm(tmp, { force: true });
+      return { ...file, created: false };
+    }
+    try {
+      const shard = path.dirname(final);
+      const madeDir = this.shards.has(shard) ? undefined : await mkdir(shard, { recursive: true });
+      this.shards.add(shard);
+      await this.io.rename(tmp, final);
+      await this.io.syncDir(shard);
+      if (madeDir) await this.io.syncDir(this.filesDir);
+    } catch (err) {
+      await rm(tmp, { force: true });
+      throw sinkErrorOf(err, final) ?? err;
+    }
+    return { ...file, created: true };
+  }
+
+  /**
+   * Streams bytes to a temp file of this store's storage directory, hashing, sizing and sniffing them on the way:
+   * what a store needs before it can name the file. The caller moves or uploads `tmp` and removes it. Throws as put.
+   */
+  async stage(body: Readable, opts: PutOptions): Promise<StagedFile> {
     const tmp = path.join(this.tmpDir, `${randomUUID()}.part`);
     try {
       if (!this.tmpReady) {
@@ -208,28 +263,10 @@ export class FileStore {
     const mediaType = sniffMediaType(sniffed, { fileName: opts.fileName ?? undefined });
     // The path depends on the bytes alone, so the same bytes under two names land in one place.
     const storedPath = path.join('files', sha256.slice(0, 2), `${sha256}.${extensionFor(sniffMediaType(sniffed))}`);
-    const final = this.absolute(storedPath);
-    const exists = await stat(final).then(
-      (s) => s.size === size,
-      () => false,
-    );
-    if (exists) {
-      await rm(tmp, { force: true });
-      return { sha256, size, mediaType, storedPath, created: false };
-    }
-    try {
-      const shard = path.dirname(final);
-      const madeDir = this.shards.has(shard) ? undefined : await mkdir(shard, { recursive: true });
-      this.shards.add(shard);
-      await this.io.rename(tmp, final);
-      await this.io.syncDir(shard);
-      if (madeDir) await this.io.syncDir(this.filesDir);
-    } catch (err) {
-      await rm(tmp, { force: true });
-      throw sinkErrorOf(err, final) ?? err;
-    }
-    return { sha256, size, mediaType, storedPath, created: true };
+    return { tmp, sha256, size, mediaType, storedPath };
   }
+
+  async close(): Promise<void> {}
 
   /** Removes temp files left by a killed run. */
   async sweepTemp(): Promise<void> {

@@ -9,6 +9,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { FileExtraction } from '../catalog/extractions.ts';
 import type { FileRow } from '../catalog/files.ts';
 import { assertFreeSpace } from '../download/durable.ts';
+import type { ContentStore } from '../download/content-store.ts';
 import { FileStore } from '../download/store.ts';
 import { storageFaultOf } from '../errors.ts';
 import { crossYearCheck } from './checks.ts';
@@ -28,6 +29,8 @@ export interface ExtractRunOptions {
   pool?: PoolOptions;
   /** Free bytes the storage's filesystem must keep, checked before each write (config minFreeBytes). Default 0: none. */
   minFreeBytes?: number;
+  /** Where the files are read from; default the storage directory's own store. */
+  store?: ContentStore;
   /** Told after each file's result and its reports are committed. */
   onFile?: (sha256: string, result: ExtractionResult) => void;
 }
@@ -66,7 +69,7 @@ export async function runExtraction(catalog: Catalog, storageDir: string, opts: 
 }
 
 async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRunOptions): Promise<ExtractRunSummary> {
-  const store = new FileStore(storageDir);
+  const store = opts.store ?? new FileStore(storageDir);
   const byStatus: Record<string, number> = {};
   /** Failing hard checks of every report settled in this run, by report id. */
   const failedChecks = new Map<number, number>();
@@ -96,7 +99,19 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
   const runner = async () => {
     while (fault === null && next < due.length) {
       const file: FileRow = due[next++]!;
-      const result = await pool.extract({ path: store.absolute(file.stored_path), mediaType: file.media_type as MediaType });
+      // A remote store's file is copied here for the worker (its hash checked) and removed after; a file the store
+      // cannot give is that file's failure, with the reason, not the run's.
+      const result = await store
+        .withLocalFile(file.stored_path, (local) => pool.extract({ path: local, mediaType: file.media_type as MediaType }))
+        .catch((err: unknown): ExtractionResult => ({
+          status: 'failed',
+          reason: `stored file unreadable: ${(err as Error).message}`,
+          extractor: 'store',
+          text: '',
+          figures: {},
+          unreadable: [],
+          checks: [],
+        }));
       if (fault !== null) return;
       try {
         await assertFreeSpace(storageDir, opts.minFreeBytes ?? 0);

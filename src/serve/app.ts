@@ -3,11 +3,12 @@
  * Content-Security-Policy that allows only this origin's own scripts and styles, so even markup that slipped through
  * escaping could not run inline code or load anything from elsewhere.
  */
-import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { Hono, type Context } from 'hono';
 import type { Catalog } from '../catalog/catalog.ts';
+import type { ContentStore } from '../download/content-store.ts';
+import { FileStore } from '../download/store.ts';
 import { deadlineFor, COVERAGE_COLUMNS } from '../export/coverage.ts';
 import { figureExportColumns, figureRecords } from '../export/figures.ts';
 import { REPORT_FILE_COLUMNS } from '../export/report-files.ts';
@@ -57,6 +58,8 @@ export interface AppOptions {
   catalog: Catalog;
   /** The storage directory: stored files are `<storageDir>/<stored_path>` as the catalog records them. */
   storageDir: string;
+  /** Where the stored files are read from; default the storage directory's own store. */
+  store?: ContentStore;
   /** Agencies above which a country-wide state filter asks for a province (default COUNTRY_STATE_FILTER_LIMIT). */
   countryStateFilterLimit?: number;
 }
@@ -74,7 +77,7 @@ function csv(c: Context, name: string, body: string): Response {
 export function createApp(opts: AppOptions): Hono {
   const v = new ViewCatalog(opts.catalog, opts.countryStateFilterLimit);
   const assets = loadAssets();
-  const filesRoot = path.resolve(opts.storageDir, 'files') + path.sep;
+  const store = opts.store ?? new FileStore(opts.storageDir);
   const app = new Hono();
   const params = (c: Context): Params => c.req.query();
   const pageNo = (c: Context) => intParam(params(c), 'page', { min: 1, max: 1_000_000 }) ?? 1;
@@ -175,15 +178,15 @@ export function createApp(opts: AppOptions): Hono {
   });
 
   // Stored files by sha256 only: the request names a hash, the catalog names the path.
-  app.get('/files/:sha256', (c) => {
+  app.get('/files/:sha256', async (c) => {
     const sha = c.req.param('sha256');
     if (!/^[0-9a-f]{64}$/.test(sha)) throw new BadRequest('a file is named by its sha256: 64 lowercase hex digits');
     const f = opts.catalog.files.get(sha);
     if (!f) return c.notFound();
-    const file = path.resolve(opts.storageDir, f.stored_path);
-    if (!file.startsWith(filesRoot) || !existsSync(file)) return c.notFound();
+    const body = await store.read(f.stored_path);
+    if (!body) return c.notFound();
     // Always a download, never rendered here: a stored HTML page is someone else's markup.
-    return new Response(Readable.toWeb(createReadStream(file)) as ReadableStream, {
+    return new Response(Readable.toWeb(body) as ReadableStream, {
       headers: {
         'Content-Type': MEDIA_TYPES[f.media_type] ?? 'application/octet-stream',
         'Content-Length': String(f.size),

@@ -4,9 +4,12 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Catalog } from '../catalog/catalog.ts';
 import { storagePaths } from '../config.ts';
 import { createApp } from './app.ts';
+import { openContentStore } from '../download/content-store.ts';
 
 export interface ServeOptions {
   storageDir: string;
+  /** Where stored files are (config `files`): null for `<storageDir>/files`. */
+  files?: string | null;
   /** Default 127.0.0.1: the catalog is not published to the network unless asked. */
   host?: string;
   /** Default 8080; 0 picks a free port. */
@@ -21,13 +24,15 @@ export interface RunningView {
 export async function startView(opts: ServeOptions): Promise<RunningView> {
   const catalogFile = storagePaths(opts.storageDir).catalog;
   const catalog = Catalog.openReadOnly(catalogFile);
-  const app = createApp({ catalog, storageDir: opts.storageDir });
+  const store = await openContentStore({ storageDir: opts.storageDir, files: opts.files ?? null });
+  const app = createApp({ catalog, storageDir: opts.storageDir, store });
   const host = opts.host ?? '127.0.0.1';
   let server: ServerType;
   const address = await new Promise<AddressInfo>((resolve, reject) => {
     server = serve({ fetch: app.fetch, hostname: host, port: opts.port ?? 8080 }, (info) => resolve(info));
     server.once('error', (err) => {
       catalog.close();
+      void store.close();
       reject(err);
     });
   });
@@ -38,7 +43,7 @@ export async function startView(opts: ServeOptions): Promise<RunningView> {
       new Promise<void>((resolve) => {
         server.close(() => {
           catalog.close();
-          resolve();
+          void store.close().then(resolve);
         });
         // Keep-alive connections of a browser would hold close() open.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
