@@ -97,7 +97,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function served(html: string, api: (url: URL) => unknown = () => ({})): Promise<Page> {
+async function served(html: string, api: (url: URL) => unknown = () => ({}), delayMs = 0): Promise<Page> {
   const page = await browser!.newPage();
   await page.route('**/*', async (route) => {
     const req = route.request();
@@ -105,6 +105,8 @@ async function served(html: string, api: (url: URL) => unknown = () => ({})): Pr
     if (req.isNavigationRequest() && holdNavigation(page, req.url())) return route.fulfill({ status: 204, body: '' });
     if (url.pathname === '/nb/index.html') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
     if (url.pathname.startsWith('/api/')) {
+      // A slow answer: the turned page must be waited for, not taken as idle.
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
       const body = Buffer.from(JSON.stringify(api(url)));
       recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
       return route.fulfill({ status: 200, contentType: 'application/json', body });
@@ -135,7 +137,7 @@ test('items drawn without href are clicked: location.href and window.open record
   }
 });
 
-test('a "加载更多" button is turned like a next-page link, and its request shows the offset step', { timeout: 60_000 }, async (t) => {
+test('a "加载更多" button is turned like a next-page link, its slow answer waited for, and its request shows the offset step', { timeout: 60_000 }, async (t) => {
   if (!requireTools(t, 'chromium')) return;
   const page = await served(
     `<html><body><ul id="l"></ul><button id="more">加载更多</button><script>
@@ -149,6 +151,7 @@ document.getElementById('more').onclick = more; more();
       const start = Number(url.searchParams.get('startIndex'));
       return { datas: [0, 1, 2, 3].map((k) => ({ title: REPORT(2024 - start - k), url: `/art/${start + k}.html` })), pageInfo: { total: 8 } };
     },
+    1_000,
   );
   try {
     const first = exchangesOf(page);

@@ -3,7 +3,7 @@
  * fetcher, with its method, URL, body and answer (see routeThroughFetcher), and a way to make the page show its
  * next list page so the request of page 2 can be compared with that of page 1.
  */
-import type { Page } from 'playwright';
+import type { Page, Request } from 'playwright';
 import { decodeHtml } from '../../encoding/decode-html.ts';
 import type { Exchange } from './learn.ts';
 
@@ -16,6 +16,8 @@ function isJsonpRequest(resourceType: string, url: string): boolean {
   if (resourceType !== 'script') return false;
   return [...new URL(url).searchParams.keys()].some((k) => JSONP_PARAM.test(k));
 }
+/** How long a turned page may take to ask for its next items (the fetcher answers, a slow host included). */
+const ANSWER_WAIT_MS = 10_000;
 /** Answers larger than this are not list pages (and would only cost memory). */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
@@ -62,7 +64,20 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
     let control = controls.filter({ hasText: NEXT }).last();
     if (!(await control.count())) control = controls.filter({ hasText: MORE }).last();
     if (!(await control.count())) return [];
-    await control.click({ timeout: 5_000 });
+    let navigated = false;
+    const onRequest = (r: Request) => {
+      if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;
+    };
+    page.on('request', onRequest);
+    try {
+      await control.click({ timeout: 5_000 });
+      // The page was idle before the click, so "networkidle" alone would not wait: wait for its request first,
+      // unless the click left for another document (a plain pager link, read over HTTP by the list families).
+      const deadline = Date.now() + ANSWER_WAIT_MS;
+      while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) await page.waitForTimeout(100);
+    } finally {
+      page.off('request', onRequest);
+    }
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
   } catch {
     return [];
