@@ -37,9 +37,10 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
   let misses = 0;
   try {
     await page.evaluate(() => {
-      const w = window as unknown as { open: (u?: string | URL) => null; __nianbaoOpened: string[] };
+      const w = window as unknown as { open: unknown; __nianbaoOpen: unknown; __nianbaoOpened: string[] };
       w.__nianbaoOpened = [];
-      w.open = (u) => (w.__nianbaoOpened.push(new URL(String(u ?? ''), location.href).href), null);
+      w.__nianbaoOpen = w.open;
+      w.open = (u?: string | URL) => (w.__nianbaoOpened.push(new URL(String(u ?? ''), location.href).href), null);
     });
     for (const title of titles.slice(0, MAX_CLICKS)) {
       if (misses >= MAX_MISSES) break;
@@ -53,6 +54,12 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
     // The page went away or refused the probe: what was found so far stands.
   } finally {
     holding.delete(page);
+    await page
+      .evaluate(() => {
+        const w = window as unknown as { open: unknown; __nianbaoOpen?: unknown };
+        if (w.__nianbaoOpen) w.open = w.__nianbaoOpen;
+      })
+      .catch(() => undefined);
   }
   return out;
 }
