@@ -18,7 +18,8 @@ import { FetchError } from '../errors.ts';
 import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
-import { learnListEndpoint, type Learned } from './learn/learn.ts';
+import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
+import { fromLaterPage, learnListEndpoint, titlesToClick, type Learned } from './learn/learn.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -52,6 +53,8 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
   await page.route('**/*', async (route: Route) => {
     const req = route.request();
     const url = req.url();
+    // An item clicked to see where it leads (learn/item-clicks.ts): the page stays where it is, nothing is fetched.
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame() && holdNavigation(page, url)) return route.fulfill({ status: 204, body: '' });
     if (!h.scope.allows(url) || SKIPPED_RESOURCES.has(req.resourceType())) return route.abort('blockedbyclient');
     // A page script may try to open an attachment: the downloader fetches those, never the browser.
     if (req.isNavigationRequest() && url !== navigationUrl && isFileUrl(url)) return route.abort('blockedbyclient');
@@ -165,10 +168,22 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   return handleDetail(h, visit, data);
 }
 
-/** The list endpoint in the rendered page's traffic; the page is turned once so page 2's request can be compared. */
+/**
+ * The list endpoint in the rendered page's traffic; the page is turned once so page 2's request can be compared.
+ * Items drawn with no link are clicked to see where they lead. A page that asked for no list on load (page 1 drawn
+ * from data in its HTML) is turned twice: the requests of pages 2 and 3 name the endpoint and its paging.
+ */
 async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string): Promise<Learned | null> {
   const first = exchangesOf(page);
-  if (!learnListEndpoint(first, pageUrl, [], renderedHtml)) return null;
-  const later = await turnPage(page);
-  return learnListEndpoint(first, pageUrl, later, renderedHtml);
+  const clicked = await clickedLinks(page, titlesToClick(first, renderedHtml, pageUrl));
+  if (learnListEndpoint(first, pageUrl, [], renderedHtml, clicked)) {
+    const later = await turnPage(page);
+    return learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);
+  }
+  const second = await turnPage(page);
+  if (!second.length) return null;
+  const turnedHtml = await page.content();
+  if (!learnListEndpoint(second, pageUrl, [], turnedHtml)) return null;
+  const third = await turnPage(page);
+  return fromLaterPage(learnListEndpoint(second, pageUrl, third, turnedHtml));
 }

@@ -23,6 +23,7 @@ import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell } from './families/detect.ts';
 import { learnedPageRequest } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
+import { answerTotals } from './learn/answer-total.ts';
 import { asLearnedEndpoint, type Learned } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
@@ -158,6 +159,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
   }
   if (data.family === 'learned') tally.family = 'learned';
+  // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.
+  if (data.family === 'learned' && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, answerTotals(visit.body, visit.url));
   // Only an HTML page can be a shell; an API answer with no items is the end of its list.
   if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && isShell(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
@@ -183,6 +186,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
   }
   tally.items += items.length;
+  if (data.family === 'learned') tally.learnedItems += items.length;
   tally.reportItems += links.reports;
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
   // over HTTP (the learned family) instead of rendering the page again.
@@ -262,6 +266,8 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     return handleList(h, visit, data);
   }
   h.catalog.learned.save(data.seedEntryId, found.endpoint);
+  // Learned from a later page (page 1 was drawn from data in the HTML): the endpoint's page 1 is asked over HTTP.
+  if (!found.answer) return void (await h.frontier.add(learnedRequests(h, data, tally)));
   tally.usedLearned = true;
   const first = learnedPageRequest(found.endpoint, 1);
   const answer: PageVisit = {

@@ -23,6 +23,7 @@ import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
 import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
+import { JSONP_MIME_TYPES } from './learn/list-shape.ts';
 import { emit, handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
@@ -144,7 +145,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
           persistenceOptions: { enable: false },
         },
         statisticsOptions: { persistenceOptions: { enable: false } },
-        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', ...DOCUMENT_MIME_TYPES],
+        // JavaScript: a learned JSONP list endpoint answers `callback({...})` as a script.
+        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,
         requestHandler: async (c) =>

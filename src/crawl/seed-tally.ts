@@ -11,6 +11,8 @@ export interface SeedTally {
   /** The distinct list pages read: the browser drawing a page already read over HTTP is not a further page. */
   listUrls: Set<string>;
   items: number;
+  /** Of `items`, those read from a learned endpoint's answers (the seed page's menus aside). */
+  learnedItems: number;
   reportItems: number;
   newReports: number;
   failures: number;
@@ -43,6 +45,7 @@ export class SeedTallies {
         listPages: 0,
         listUrls: new Set<string>(),
         items: 0,
+        learnedItems: 0,
         reportItems: 0,
         newReports: 0,
         failures: 0,
@@ -76,6 +79,9 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   const ownPages = t.family !== 'hanweb' && t.family !== 'learned';
   if (ownPages && announcedPages !== undefined && t.listUrls.size < announcedPages) return `read ${t.listUrls.size} list pages of the ${announcedPages} its pager announces`;
   // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
+  if (announcedItems !== undefined && t.family === 'learned') {
+    return t.learnedItems < announcedItems ? `read ${t.learnedItems} items of the ${announcedItems} its list answer announces` : null;
+  }
   if (announcedItems !== undefined) return t.items < announcedItems ? `found ${t.items} items of the ${announcedItems} the page announces` : null;
   if (announcedPages === undefined) return null;
   // A Hanweb request asks for a window of several pages (its dataproxy groups), so its pages are not its requests:

@@ -7,8 +7,8 @@ import { classifyTitle } from '../classify/title.ts';
 import type { ListItem } from '../list-page.ts';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash } from '../html.ts';
-import { findList, MalformedAnswerError, readList, type DrawnLink, type ItemShape } from './list-shape.ts';
-import { learnPageParam, type CapturedRequest, type PageParam } from './page-param.ts';
+import { findList, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
+import { learnPageParam, requestForPage, type CapturedRequest, type PageParam } from './page-param.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
 export interface Exchange extends CapturedRequest {
@@ -32,8 +32,11 @@ export interface Learned {
   endpoint: LearnedEndpoint;
   /** The items of the captured first answer. */
   items: ListItem[];
-  /** The captured first answer itself. */
-  answer: Exchange;
+  /**
+   * The captured first answer itself; null when the capture was a later page (page 1 was drawn from data in the
+   * HTML): the endpoint's first page is then asked over HTTP.
+   */
+  answer: Exchange | null;
 }
 
 function reportCount(items: ListItem[]): number {
@@ -81,8 +84,8 @@ function laterItems(x: Exchange, base: string, shape: ItemShape): ListItem[] {
  * `later` are the exchanges after the browser turned to the next page, used to see which number changes.
  * `renderedHtml` is the page as the browser drew it: its links give the URL of items an answer names by id only.
  */
-export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later: Exchange[] = [], renderedHtml = ''): Learned | null {
-  const links = renderedHtml ? drawnLinks(renderedHtml, pageUrl) : [];
+export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later: Exchange[] = [], renderedHtml = '', clicked: DrawnLink[] = []): Learned | null {
+  const links = [...(renderedHtml ? drawnLinks(renderedHtml, pageUrl) : []), ...clicked];
   let best: { x: Exchange; shape: ItemShape; items: ListItem[] } | null = null;
   for (const x of exchanges) {
     if (x.url === pageUrl) continue;
@@ -102,6 +105,25 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
     items: best.items,
     answer: best.x,
   };
+}
+
+/**
+ * An endpoint learned from a later page's request (the page drew page 1 from data in its HTML and asked only when
+ * turned): moved back one page, so that its first page is page 1. Null when its paging is unknown or cannot go back.
+ */
+export function fromLaterPage(learned: Learned | null): Learned | null {
+  const page = learned?.endpoint.page;
+  if (!learned || !page || page.first - page.step < 0) return null;
+  const back: PageParam = { ...page, first: page.first - page.step };
+  const request = requestForPage(learned.endpoint.request, back, 1);
+  return { endpoint: { ...learned.endpoint, request, page: back }, items: [], answer: null };
+}
+
+/** Titles in the exchanges' answers whose items carry no URL and that the rendered page drew with no link either. */
+export function titlesToClick(exchanges: Exchange[], renderedHtml: string, pageUrl: string): string[] {
+  const linked = new Set(drawnLinks(renderedHtml, pageUrl).map((l) => l.text));
+  const titles = exchanges.flatMap((x) => (x.status >= 200 && x.status < 300 ? unlinkedTitles(x.responseBody, x.url) : []));
+  return [...new Set(titles)].filter((t) => !linked.has(t));
 }
 
 /** A stored spec read back from the catalog, checked enough that a stale or foreign value is not trusted. */

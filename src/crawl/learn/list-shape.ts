@@ -58,6 +58,8 @@ export class MalformedAnswerError extends Error {
 }
 
 const JSONP = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?\s*$/;
+/** Content-Types a JSONP list answer comes under: the HTTP lane must let them through to the learned family. */
+export const JSONP_MIME_TYPES = ['text/javascript', 'application/javascript', 'application/x-javascript'];
 
 /** Whether a body is JSON (or JSONP) by its first character, whatever its Content-Type says. */
 export function looksLikeJson(text: string): boolean {
@@ -267,6 +269,30 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
   }
   return best;
+}
+
+/**
+ * Titles of the item arrays of a JSON answer that carry no URL (ids only): the page's script builds their links,
+ * which the rendered page may draw without any href (items opened by a click handler).
+ */
+export function unlinkedTitles(text: string, answerUrl: string): string[] {
+  if (!looksLikeJson(text)) return [];
+  let json: Json;
+  try {
+    json = parseJsonAnswer(text, answerUrl);
+  } catch {
+    return [];
+  }
+  const out: string[] = [];
+  for (const { objs } of objectArrays(json)) {
+    const title = bestPath(objs, titleLike);
+    if (!title || bestPath(objs, urlLike, [title.join('\u0000')])) continue;
+    for (const o of objs) {
+      const t = valueAt(o, title);
+      if (typeof t === 'string') out.push(squash(t));
+    }
+  }
+  return out;
 }
 
 const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;

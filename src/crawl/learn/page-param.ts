@@ -1,7 +1,7 @@
 /**
  * The page parameter of a list request, learned from the request itself: the number that changes between two
  * captured pages when the browser saw two, else a parameter named like a page (page, current, pageNo, pageIndex,
- * cur_page, currpage, start…), else the only numeric parameter whose value is 0 or 1, else a number in the path
+ * cur_page, currpage, start, startIndex…), else the only numeric parameter whose value is 0 or 1, else a number in the path
  * (list_1.json). It may sit in the query string, a form body or a JSON body.
  */
 
@@ -23,7 +23,7 @@ export interface PageParam {
 }
 
 const PAGE_NAME = /^(page|pages?no|pagenum|pagenumber|pageindex|pageidx|pagecurrent|current|currentpage|currentpageno|curpage|cur_page|currpage|cpage|pn|p|page_no|page_index|_page|pg)$/i;
-const OFFSET_NAME = /^(start|offset|startrecord|startrow|begin|from|skip|first)$/i;
+const OFFSET_NAME = /^(start|offset|startrecord|startrow|startindex|start_index|startnum|startpos|pageoffset|firstresult|firstindex|idisplaystart|begin|from|skip|first)$/i;
 const SIZE_NAME = /^(size|pagesize|page_size|_pagesize|rows|limit|perpage|per_page|prepage|pagecount|length|ps|num)$/i;
 
 interface Param {

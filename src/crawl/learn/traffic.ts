@@ -3,12 +3,21 @@
  * fetcher, with its method, URL, body and answer (see routeThroughFetcher), and a way to make the page show its
  * next list page so the request of page 2 can be compared with that of page 1.
  */
-import type { Page } from 'playwright';
+import type { Page, Request } from 'playwright';
 import { decodeHtml } from '../../encoding/decode-html.ts';
 import type { Exchange } from './learn.ts';
 
 /** Resource types of requests a page's scripts make; documents, scripts and styles are not list answers. */
 const DATA_REQUESTS = new Set(['xhr', 'fetch']);
+/** A script request carrying a callback name is a JSONP data request (`?callback=jQuery1113_…`), not a library. */
+const JSONP_PARAM = /^(callback|jsoncallback|jsonpcallback|jsonp|cb)$/i;
+
+function isJsonpRequest(resourceType: string, url: string): boolean {
+  if (resourceType !== 'script') return false;
+  return [...new URL(url).searchParams.keys()].some((k) => JSONP_PARAM.test(k));
+}
+/** How long a turned page may take to ask for its next items (the fetcher answers, a slow host included). */
+const ANSWER_WAIT_MS = 10_000;
 /** Answers larger than this are not list pages (and would only cost memory). */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
@@ -19,7 +28,7 @@ export function recordExchange(
   req: { resourceType: string; method: string; url: string; body: Buffer | null; contentType: string | null },
   res: { status: number; headers: Record<string, string>; body: Buffer },
 ): void {
-  if (!DATA_REQUESTS.has(req.resourceType) || res.body.length > MAX_ANSWER_BYTES) return;
+  if (!(DATA_REQUESTS.has(req.resourceType) || isJsonpRequest(req.resourceType, req.url)) || res.body.length > MAX_ANSWER_BYTES) return;
   const responseType = res.headers['content-type'] ?? null;
   const list = traffic.get(page) ?? [];
   list.push({
@@ -40,17 +49,35 @@ export function exchangesOf(page: Page): Exchange[] {
 
 /** Texts of a "next page" control. */
 const NEXT = /^\s*(下一页|下页|后一页|后页|下一頁|›|»|>|next)\s*$/i;
+/** Texts of a control that appends the next items to the list instead ("load more", infinite lists). */
+const MORE = /^\s*(加载更多|点击加载更多|查看更多|显示更多|点击查看更多|load more|show more)\s*(>>|»|…|\.\.\.)?\s*$/i;
 
 /**
- * Clicks the page's "next page" control, if it has one, and waits for the network to settle; returns the exchanges
- * made after the click. A click that finds nothing or fails leaves no trace: paging is then learned from names.
+ * Clicks the page's "next page" control, else its "load more" button, if it has one, and waits for the network to
+ * settle; returns the exchanges made after the click. A click that finds nothing or fails leaves no trace: paging
+ * is then learned from names.
  */
 export async function turnPage(page: Page): Promise<Exchange[]> {
   const before = exchangesOf(page).length;
-  const control = page.locator('a, button, span, li, div, input[type=button]').filter({ hasText: NEXT }).last();
+  const controls = page.locator('a, button, span, li, div, input[type=button]');
   try {
+    let control = controls.filter({ hasText: NEXT }).last();
+    if (!(await control.count())) control = controls.filter({ hasText: MORE }).last();
     if (!(await control.count())) return [];
-    await control.click({ timeout: 5_000 });
+    let navigated = false;
+    const onRequest = (r: Request) => {
+      if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;
+    };
+    page.on('request', onRequest);
+    try {
+      await control.click({ timeout: 5_000 });
+      // The page was idle before the click, so "networkidle" alone would not wait: wait for its request first,
+      // unless the click left for another document (a plain pager link, read over HTTP by the list families).
+      const deadline = Date.now() + ANSWER_WAIT_MS;
+      while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) await page.waitForTimeout(100);
+    } finally {
+      page.off('request', onRequest);
+    }
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
   } catch {
     return [];

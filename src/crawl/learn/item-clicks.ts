@@ -1,0 +1,80 @@
+/**
+ * Links of list items drawn without any href (`<div class="item" data-id="…">` whose click handler sets
+ * `location.href` or calls `window.open`): each item is clicked, and the address the page tries to open is recorded
+ * instead of opened. The main frame's navigation is answered "204 No Content" by the lane's router (the browser then
+ * stays on the list, its state intact) and `window.open` is replaced for the duration, so nothing is fetched.
+ * The links found stand beside the page's drawn `<a href>` links when a list answer's items carry ids only.
+ */
+import type { Page } from 'playwright';
+import type { DrawnLink } from './list-shape.ts';
+
+/** Items clicked at most per page: enough for half of a long page, which is what a link template needs. */
+const MAX_CLICKS = 24;
+/** Clicks in a row that open nothing before the probe gives up (the items are not clickable at all). */
+const MAX_MISSES = 3;
+const WAIT_MS = 1_500;
+
+/** Per page being probed: the main-frame navigations held back (their URLs), in order. */
+const holding = new WeakMap<Page, string[]>();
+
+/**
+ * For the lane's router: whether this main-frame navigation is held back (recorded, answered 204) because the page
+ * is being probed for its items' links.
+ */
+export function holdNavigation(page: Page, url: string): boolean {
+  const held = holding.get(page);
+  if (!held) return false;
+  held.push(url);
+  return true;
+}
+
+/** Clicks the element showing each title (first match, exact text) and records where it tried to go. */
+export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnLink[]> {
+  if (!titles.length) return [];
+  const held: string[] = [];
+  holding.set(page, held);
+  const out: DrawnLink[] = [];
+  let misses = 0;
+  try {
+    await page.evaluate(() => {
+      const w = window as unknown as { open: unknown; __nianbaoOpen: unknown; __nianbaoOpened: string[] };
+      w.__nianbaoOpened = [];
+      w.__nianbaoOpen = w.open;
+      w.open = (u?: string | URL) => (w.__nianbaoOpened.push(new URL(String(u ?? ''), location.href).href), null);
+    });
+    for (const title of titles.slice(0, MAX_CLICKS)) {
+      if (misses >= MAX_MISSES) break;
+      const url = await clickOne(page, title, held);
+      if (url) {
+        out.push({ text: title, url });
+        misses = 0;
+      } else misses += 1;
+    }
+  } catch {
+    // The page went away or refused the probe: what was found so far stands.
+  } finally {
+    holding.delete(page);
+    await page
+      .evaluate(() => {
+        const w = window as unknown as { open: unknown; __nianbaoOpen?: unknown };
+        if (w.__nianbaoOpen) w.open = w.__nianbaoOpen;
+      })
+      .catch(() => undefined);
+  }
+  return out;
+}
+
+async function clickOne(page: Page, title: string, held: string[]): Promise<string | null> {
+  const target = page.getByText(title, { exact: true }).first();
+  if (!(await target.count().catch(() => 0))) return null;
+  const before = held.length;
+  await target.click({ timeout: 3_000 }).catch(() => undefined);
+  const deadline = Date.now() + WAIT_MS;
+  while (Date.now() < deadline) {
+    if (held.length > before) return held[held.length - 1]!;
+    const opened = await page.evaluate(() => (window as unknown as { __nianbaoOpened?: string[] }).__nianbaoOpened?.shift() ?? null).catch(() => null);
+    if (opened) return opened;
+    await page.waitForTimeout(100);
+  }
+  return null;
+}
