@@ -77,7 +77,8 @@ async function crawlAsUser(portals: BlindPortal[]): Promise<Run> {
   for (const r of rows) {
     const key = `${r[col('agency')]} ${r[col('year')]}`;
     const host = new URL(r[col('report_url')]!).origin;
-    const id = Object.entries(portal.urls).find(([, url]) => url === host)?.[0];
+    // A portal's sibling host (`<id>-sibling`) counts as the portal.
+    const id = Object.entries(portal.urls).find(([, url]) => url === host)?.[0]?.replace(/-sibling$/, '');
     if (id && r[col('role')] === 'attachment') attachments.get(id)!.push(new URL(r[col('file_url')]!).pathname);
     if (!id || seen.has(`${id} ${key}`)) continue;
     seen.add(`${id} ${key}`);
