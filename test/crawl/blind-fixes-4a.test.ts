@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { nextPageUrl, withGenericPaging } from '../../src/crawl/families/pager.ts';
+import { listElsewhereLinks } from '../../src/crawl/families/report-column.ts';
 import { yearNamedInBody } from '../../src/crawl/classify/year.ts';
 import { parseListItems } from '../../src/crawl/list-page.ts';
 
@@ -47,4 +48,14 @@ test('a report body that names its own report gives the year when the titles and
   // Two different years named (a report quoting last year's): no year.
   assert.equal(yearNamedInBody('某局2023年政府信息公开工作年度报告……与2022年政府信息公开工作年度报告相比'), null);
   assert.equal(yearNamedInBody('一、总体情况 本年度共收到申请2件'), null);
+});
+
+test('a page that only redirects (meta refresh, or a script setting location on a page without links) is read at its target', () => {
+  const url = 'http://a.gov.cn/nb/';
+  assert.deepEqual(listElsewhereLinks('<html><head><meta http-equiv="Refresh" content="0; URL=/nb/go.html"></head><body></body></html>', url, []), ['http://a.gov.cn/nb/go.html']);
+  assert.deepEqual(listElsewhereLinks(`<html><head><script>window.location.href='list.jsp';</script></head><body></body></html>`, url, []), ['http://a.gov.cn/nb/list.jsp']);
+  assert.deepEqual(listElsewhereLinks(`<html><head><script>location.replace("/nb/list.jsp")</script></head><body></body></html>`, url, []), ['http://a.gov.cn/nb/list.jsp']);
+  // A page with links of its own whose script goes somewhere on a click is no redirect; nor is another host.
+  assert.deepEqual(listElsewhereLinks(`<html><body><a href="/a.html">首页</a><script>function go(){ location.href='/x.html'; }</script></body></html>`, url, []), []);
+  assert.deepEqual(listElsewhereLinks('<html><head><meta http-equiv="refresh" content="0;url=http://spam.example.com/"></head></html>', url, []), []);
 });
