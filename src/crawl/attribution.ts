@@ -7,7 +7,7 @@
  * name gives (else the site's), and marked discovered.
  */
 import { agencyFromHeading, agencyFromTitle, isAgencyName, isZoneName, publisherName } from './classify/agency.ts';
-import { parseReportYear, yearFromBody } from './classify/year.ts';
+import { parseReportYear, yearFromBody, yearNamedInBody } from './classify/year.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
 import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
@@ -60,7 +60,8 @@ export class Attributor {
 
   attribute(input: AttributionInput): Attribution | null {
     const titles = [input.title, ...(input.otherTitles ?? [])].filter((t): t is string => Boolean(t));
-    const year = titles.map((t) => parseReportYear(t)).find((y) => y !== null) ?? (input.bodyText ? yearFromBody(input.bodyText) : null);
+    // The titles' year, else the body's statistics period, else the year of the report the body names itself.
+    const year = titles.map((t) => parseReportYear(t)).find((y) => y !== null) ?? (input.bodyText ? (yearFromBody(input.bodyText) ?? yearNamedInBody(input.bodyText)) : null);
     if (year === null || year === undefined) return null;
     const site = input.siteAgency;
     const candidates: [string | null, AttributionVia][] = [

@@ -311,6 +311,10 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   if (!h.scope.allows(item.url)) {
     emit(h, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
     h.stats.skipped += 1;
+    // Counted for the seed's health: a report it lists that is never fetched is a shortfall the user must see.
+    const offScope = h.tallies.of(data.seedEntryId).offScope;
+    const host = safeHost(item.url) ?? item.url;
+    offScope.set(host, (offScope.get(host) ?? 0) + 1);
     return [];
   }
   const titleYear = h.years ? Attributor.year(item.title) : null;
@@ -447,6 +451,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     siteAgency: agencyOf(h, data.siteAgencyId),
   });
   if (!attribution) {
+    h.tallies.of(data.seedEntryId).noYear += 1;
     return recordSkip(h, visit, 'no report year in the title or body', 'no report year');
   }
   if (h.years && !h.years(attribution.year)) {

@@ -10,7 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './handlers.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { shortOfAnnounced, type SeedTally } from './seed-tally.ts';
+import { offScopeReports, shortOfAnnounced, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -61,7 +61,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
     ].filter((x): x is string => !!x);
     return { status: 'empty', reason: why.join('; ') };
   }
-  const short = shortOfAnnounced(t);
+  const short = shortOfAnnounced(t) ?? offScopeReports(t) ?? yearlessReports(t);
   if (short) return { status: 'short', reason: short };
   if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
   return { status: 'ok', reason: null };

@@ -31,6 +31,10 @@ export interface SeedTally {
   escalated: boolean;
   /** Why the browser could not help, when it could not (no list in the traffic…). */
   notes: string[];
+  /** Report items not fetched because their host is outside the registry, by host. */
+  offScope: Map<string, number>;
+  /** Report pages passed over because neither their titles nor their body say the year reported on. */
+  noYear: number;
 }
 
 export class SeedTallies {
@@ -58,6 +62,8 @@ export class SeedTallies {
         hasScripts: false,
         escalated: false,
         notes: [],
+        offScope: new Map(),
+        noYear: 0,
       };
       this.bySeed.set(seedEntryId, t);
     }
@@ -89,4 +95,17 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   if (t.family === 'hanweb') return t.items < announcedPages ? `found ${t.items} items where its pager announces ${announcedPages} pages` : null;
   if (t.listPages < announcedPages) return `read ${t.listPages} list pages of the ${announcedPages} its pager announces`;
   return null;
+}
+
+/** Report items the seed listed on hosts outside the registry (never fetched): the seed yielded less than it lists. */
+export function offScopeReports(t: SeedTally): string | null {
+  if (!t.offScope.size) return null;
+  const count = [...t.offScope.values()].reduce((a, b) => a + b, 0);
+  const hosts = [...t.offScope.keys()].sort().join(', ');
+  return `${count} of its ${t.reportItems} report items are on hosts outside the registry (${hosts}), not fetched: add the host to the seeds if it is the agency's`;
+}
+
+/** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */
+export function yearlessReports(t: SeedTally): string | null {
+  return t.noYear ? `${t.noYear} of its ${t.reportItems} report items were not catalogued: no report year in their titles or body` : null;
 }

@@ -56,3 +56,17 @@ export function yearFromBody(text: string, options: YearOptions = {}): number | 
   }
   return null;
 }
+
+/**
+ * The year of the report the body names itself ("现将本机关2023年政府信息公开工作年度报告公布如下"), when every such
+ * mention agrees: the last resort for a report whose titles carry no year and whose body states no statistics period.
+ */
+const BODY_REPORT_NAME = /(?<!\d)(\d{4})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告/g;
+
+export function yearNamedInBody(text: string, options: YearOptions = {}): number | null {
+  const maxYear = options.maxYear ?? new Date().getFullYear();
+  const flat = withoutPublicationDates(chineseYearsToDigits(text.normalize('NFKC')).replace(/\s+/g, ''));
+  const years = new Set([...flat.matchAll(BODY_REPORT_NAME)].map((m) => Number(m[1])));
+  const [year] = years;
+  return years.size === 1 && year! >= FIRST_REPORT_YEAR && year! <= maxYear ? year! : null;
+}

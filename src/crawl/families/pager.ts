@@ -10,6 +10,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { chineseYearsToDigits } from '../classify/text.ts';
 import { titleAgencyLinks } from './agency-links.ts';
+import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { listElsewhereLinks } from './report-column.ts';
@@ -37,6 +38,9 @@ interface PagerControl {
   scriptArg: number | null;
 }
 
+/** The address a control's script goes to: `location.href='…'`, `window.location='…'`, `location.assign('…')`, `window.open('…')`. */
+const SCRIPT_GOES_TO = /(?:\blocation(?:\.href)?\s*=\s*|\blocation\.(?:assign|replace)\s*\(\s*|\bwindow\.open\s*\(\s*)(["'])([^"'\s]+)\1/;
+
 function isScriptHref(href: string | undefined): boolean {
   return !href || /^\s*(javascript:|#)/i.test(href);
 }
@@ -46,8 +50,10 @@ function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   const img = node.find('img').first();
   const text = squash(node.text()) || squash(node.attr('title') ?? '') || squash(node.attr('value') ?? '') || squash(node.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
   const rawHref = node.attr('href');
-  const href = isScriptHref(rawHref) ? null : resolveLink(rawHref, documentBase($, pageUrl));
   const script = `${isScriptHref(rawHref) ? (rawHref ?? '') : ''} ${node.attr('onclick') ?? ''}`;
+  // A control without a real link that goes to an address by script (`<button onclick="location.href='…'">`).
+  const goesTo = isScriptHref(rawHref) ? SCRIPT_GOES_TO.exec(script)?.[2] : undefined;
+  const href = isScriptHref(rawHref) ? resolveLink(goesTo, documentBase($, pageUrl)) : resolveLink(rawHref, documentBase($, pageUrl));
   const dataPage = node.attr('data-page') ?? node.attr('data-pageno') ?? node.attr('data-index');
   let scriptArg: number | null = null;
   if (dataPage && /^\d+$/.test(dataPage.trim())) scriptArg = Number(dataPage.trim());
@@ -169,8 +175,19 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
       if (url) return url;
     }
   }
-  // Last, a jump menu of page files.
-  return selectNextPage($, pageUrl);
+  // Last, a jump menu of page files, or a jump form with a page-number field.
+  return selectNextPage($, pageUrl) ?? usable(jumpFormNextPage($, html, pageUrl));
+}
+
+/**
+ * A pager that is only a GET jump form ("共3页 第1页 转到第<input name="pageNo">页 [跳转]"): the form's address with
+ * the next page's number, while the announced page count says there is a next page.
+ */
+function jumpFormNextPage($: Doc, html: string, pageUrl: string): string | null {
+  const pages = announcedTotals(html).announcedPages;
+  if (!pages || pages < 2) return null;
+  const current = currentPageNumber($, pageUrl);
+  return current < pages ? (formTemplate($, pageUrl)?.(current + 1) ?? null) : null;
 }
 
 /** Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报. */
@@ -264,7 +281,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   const years = new Set([...yearColumnLinks(html, pageUrl), ...listElsewhereLinks(html, pageUrl, result.items)]);
   for (const n of next) years.delete(n.url);
   next.push(...[...years].map((url) => ({ url })));
-  const items = years.size ? result.items.filter((i) => !years.has(i.url)) : result.items;
+  const items = withColumnYear(html, years.size ? result.items.filter((i) => !years.has(i.url)) : result.items);
   return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}) };
 }
 

@@ -24,13 +24,46 @@ function listsReport(items: ListItem[]): boolean {
 }
 
 /**
- * Where the list of a page that lists no report may be instead: its menu's annual-report columns, then its frames
- * (none when the page lists a report). The page is parsed once for both.
+ * Where the list of a page that lists no report may be instead: where it redirects, its menu's annual-report
+ * columns, then its frames (none when the page lists a report). The page is parsed once for all.
  */
 export function listElsewhereLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
   if (listsReport(items)) return [];
   const $ = loadHtml(html);
-  return [...columnLinks($, pageUrl), ...frameLinks($, pageUrl)];
+  return [...redirectLinks($, pageUrl), ...columnLinks($, pageUrl), ...frameLinks($, pageUrl)];
+}
+
+/** `<meta http-equiv="refresh" content="0;url=…">` (a delay of a few seconds at most). */
+const META_REFRESH = /^\s*(\d{1,2})(?:\.\d+)?\s*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s]+)/i;
+/** A script that goes elsewhere as soon as it runs: `window.location.href = '…'`, `location.replace('…')`. */
+const SCRIPT_REDIRECT = /(?:^|[;{}\s])(?:(?:window|self|top|document)\.)?location(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1|\blocation\.(?:replace|assign)\s*\(\s*(["'])([^"'\s]+)\3/;
+
+/**
+ * Where a same-host redirect stub sends its reader: a column address that only redirects (a meta refresh, or a page
+ * whose only content is a script setting location) is read at its target, as the list page. A script counts only
+ * on a page with no link of its own (a real page's scripts go places on clicks, not on load).
+ */
+function redirectLinks($: Doc, pageUrl: string): string[] {
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const targets: (string | undefined)[] = [];
+  $('meta[http-equiv]').each((_, el) => {
+    if (($(el).attr('http-equiv') ?? '').toLowerCase() !== 'refresh') return;
+    const m = META_REFRESH.exec($(el).attr('content') ?? '');
+    if (m && Number(m[1]) <= 5) targets.push(m[2]);
+  });
+  if (!targets.length && $('a[href]').length === 0) {
+    for (const el of $('script:not([src])').toArray()) {
+      const m = SCRIPT_REDIRECT.exec($(el).text());
+      if (m) targets.push(m[2] ?? m[4]);
+    }
+  }
+  const out = new Set<string>();
+  for (const t of targets) {
+    const url = resolveLink(t, base);
+    if (url && url !== pageUrl && new URL(url).host === host) out.add(url);
+  }
+  return [...out];
 }
 
 /** Same-host links whose text is an annual-report column label, when none of the page's items is a report. */
