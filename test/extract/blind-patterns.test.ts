@@ -3,6 +3,7 @@
 // row beside a row that took its figure line.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { cellStreamLines } from '../../src/extract/formats/doc.ts';
 import { linesFromGrid, linesFromItems, paragraphLine } from '../../src/extract/layout/lines.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { labelText } from '../../src/extract/tables/tokens.ts';
@@ -38,6 +39,12 @@ test('a 无 between numbers is a zero cell and keeps the cells before it in plac
   assert.deepEqual(m.unreadable.filter((k) => k.startsWith('s3.')), []);
   // A bare 无 in running text is still a word.
   assert.equal(labelText(paragraphLine('无', 1, 0)), '无');
+});
+
+test('a Word 97 cell run: a 无 after the row label is a cell, not a second label that splits the row', () => {
+  const lines = cellStreamLines('3.危及“三安全一稳定”\t325\t24\t无\t\t\t36\t385\t\t');
+  assert.equal(lines.length, 1);
+  assert.deepEqual(lines[0]!.items.map((i) => i.text), ['3.危及“三安全一稳定”', '325', '24', '无', '', '', '36', '385']);
 });
 
 test('a number wrapped inside its cell ("5,42" over "4") is joined onto its row; a wrap without a tell is not', () => {
