@@ -3,7 +3,7 @@
  * tokens by horizontal gap; grids become one line per table row with the grid column as x. Reading order never comes
  * from the content stream: some producers draw column by column (extraction.md §2.1, the "hard" PDFs).
  */
-import { normalize } from '../text.ts';
+import { normalize, parseNumber } from '../text.ts';
 import type { Grid, Line, TextItem } from '../types.ts';
 
 /** Items whose vertical centres differ by less than this × glyph height share a line. */
@@ -41,14 +41,62 @@ export function linesFromItems(items: TextItem[], pages: PageInfo[] = []): Line[
         last.y = (last.y * (last.items.length - 1) + it.y) / last.items.length;
       } else pageLines.push({ y: it.y, h: it.h, items: [it] });
     }
+    const joined: RawLine[] = pageLines.map((l) => ({ y: l.y, h: median(l.items.map((i) => i.h)), items: joinTokens(l.items) }));
+    joinWrappedNumbers(joined);
     const height = heights.get(page);
-    for (const l of pageLines) {
-      const line: Line = { page, y: l.y, h: median(l.items.map((i) => i.h)), items: joinTokens(l.items) };
+    for (const l of joined) {
+      if (l.items.length === 0) continue;
+      const line: Line = { page, ...l };
       if (height !== undefined && isPageFurniture(line, height)) continue;
       lines.push(line);
     }
   }
   return lines;
+}
+
+interface RawLine {
+  y: number;
+  h: number;
+  items: TextItem[];
+}
+
+const NUMERIC = /^[\d,.]*\d[\d,.]*$|^[\d,.]*[,.]$/;
+
+/**
+ * A number too wide for its cell wraps onto two lines ("5,42" over "4"), above and below the row's other figures.
+ * Two stacked fragments of one column join when neither line between them has anything in that column and one
+ * fragment alone is no number while both together are ("5,42" + "4" = 5,424): a break inside a thousands group or
+ * after its comma. The joined number goes to the line between them (the row's own line) when there is one. Wraps
+ * without such a tell ("123" over "4") stay apart; the mapper then finds two numbers in one cell and reports it
+ * unreadable.
+ */
+function joinWrappedNumbers(lines: RawLine[]): void {
+  for (let a = 0; a < lines.length; a++) {
+    for (const upper of [...lines[a]!.items]) {
+      const u = upper.text.trim();
+      if (!NUMERIC.test(u)) continue;
+      for (let b = a + 1; b < lines.length && lines[b]!.y - lines[a]!.y <= 2.5 * upper.h; b++) {
+        const overlaps = (it: TextItem) => Math.max(it.x0, upper.x0) < Math.min(it.x1, upper.x1);
+        const lower = lines[b]!.items.find((it) => overlaps(it) && NUMERIC.test(it.text.trim()));
+        const between = lines.slice(a + 1, b);
+        if (!lower) {
+          if (lines[b]!.items.some(overlaps)) break;
+          continue;
+        }
+        const l = lower.text.trim();
+        const alone = typeof parseNumber(u) === 'number' && typeof parseNumber(l) === 'number';
+        if (alone || typeof parseNumber(u + l) !== 'number' || between.some((x) => x.items.some(overlaps))) break;
+        const mid = (lines[a]!.y + lines[b]!.y) / 2;
+        const target = between.sort((p, q) => Math.abs(p.y - mid) - Math.abs(q.y - mid))[0] ?? lines[a]!;
+        const joined: TextItem = { ...upper, text: u + l, x0: Math.min(upper.x0, lower.x0), x1: Math.max(upper.x1, lower.x1), y: target.y };
+        if (upper.doubtful || lower.doubtful) joined.doubtful = true;
+        lines[a]!.items = lines[a]!.items.filter((it) => it !== upper);
+        lines[b]!.items = lines[b]!.items.filter((it) => it !== lower);
+        target.items = [...target.items, joined].sort((p, q) => p.x0 - q.x0);
+        break;
+      }
+    }
+  }
 }
 
 function joinTokens(items: TextItem[]): TextItem[] {

@@ -13,6 +13,8 @@ export interface CellValue {
   unreadable: boolean;
   /** For an unreadable cell that OCR did read, with low confidence: the reading, to be confirmed by the checks. */
   tentative?: number;
+  /** Unreadable because two numbers fell into it: the row's extent took a line of another row. */
+  crowded?: boolean;
 }
 
 export interface ValueRules {
@@ -50,7 +52,7 @@ function readCell(slot: TextItem[], rules: ValueRules): CellValue {
     return { value: null, unreadable: true, tentative: valid ? v : undefined };
   }
   if (written.length === 0) return { value: null, unreadable: false };
-  if (written.length > 1) return { value: null, unreadable: true };
+  if (written.length > 1) return { value: null, unreadable: true, crowded: true };
   const v = parseNumber(written[0]!.text);
   if (v === undefined) return { value: null, unreadable: true };
   if (v === null) return { value: null, unreadable: false };

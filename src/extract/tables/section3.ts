@@ -8,12 +8,12 @@
  * header cells when some column holds no figure at all.
  */
 import { clusterColumns } from '../layout/columns.ts';
-import { SECTION3_COLUMNS, SECTION3_GROUP_HEADERS } from '../template/common.ts';
+import { SECTION3_COLUMNS, SECTION3_GROUP_HEADERS, SECTION3_HEADER_MARKS, SECTION3_HEADER_TEXT } from '../template/common.ts';
 import type { TemplateDef } from '../template/types.ts';
 import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
-import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, labelStream } from './tokens.ts';
+import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, labelStream, repeatedHeaderLines } from './tokens.ts';
 
 export interface SectionFigures {
   figures: Record<string, number | null>;
@@ -32,7 +32,7 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
   const rowKeys = t.section3Rows.map((r) => r.key);
   const markAll = (row: string) => cols.forEach((c) => ((figures[`s3.${row}.${c.key}`] = null), unreadable.push(`s3.${row}.${c.key}`)));
 
-  const stream = labelStream(lines, from, to);
+  const stream = labelStream(lines, from, to, repeatedHeaderLines(lines, from, to, SECTION3_HEADER_TEXT, SECTION3_HEADER_MARKS));
   const starts: (number | undefined)[] = [];
   /** Where each found row's key phrase ends in the label stream. */
   const phraseEnds: (number | undefined)[] = [];
@@ -89,6 +89,8 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
   });
 
   const columns = columnModel(lines, from, starts.find((s) => s !== undefined) ?? from, rowTokens.flat());
+  /** Rows with a cell holding two numbers. */
+  const crowded = new Set<number>();
   rowKeys.forEach((row, i) => {
     if (absent.has(row)) {
       // Not printed at all: blank cells (0), not unreadable ones.
@@ -102,6 +104,7 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
     const lineCount = ext ? countFigureLines(lines, ext.from, ext.to) : 0;
     if (!ext || (nextMissing && lineCount > 1)) return markAll(row);
     const values = assignRow(rowTokens[i]!, columns, cols.length);
+    if (values.some((v) => v.crowded)) crowded.add(i);
     values.forEach((v, c) => {
       const key = `s3.${row}.${cols[c]!.key}`;
       figures[key] = v.value;
@@ -109,7 +112,22 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
       if (v.tentative !== undefined) tentative[key] = v.tentative;
     });
   });
+  // A row with two figure lines beside a row with none: the blank row's figures are likely the extra line, so its
+  // zeros would be a guess (and, with the crowded row unreadable, no check could catch it).
+  for (const i of crowded) {
+    for (const j of [neighbour(i, -1), neighbour(i, 1)]) {
+      if (j === undefined || !extents[j] || rowTokens[j]!.some((tok) => tok.text !== '')) continue;
+      if (cols.some((c) => unreadable.includes(`s3.${rowKeys[j]}.${c.key}`))) continue;
+      markAll(rowKeys[j]!);
+    }
+  }
   return { figures, unreadable, tentative, found: true };
+
+  /** The nearest row on that side that the document prints. */
+  function neighbour(i: number, step: number): number | undefined {
+    for (let j = i + step; j >= 0 && j < rowKeys.length; j += step) if (!absent.has(rowKeys[j]!)) return j;
+    return undefined;
+  }
 }
 
 /**

@@ -4,13 +4,24 @@ import type { ColumnDef, SectionHeading } from '../template/types.ts';
 import { isFigureToken, labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 
+/**
+ * True when a token is a cell of the line's figures. A bare 无 ("none") is a word in running text but a zero in a
+ * table: it counts as a cell when the line holds another figure cell (a number or a blank grid cell) beside it.
+ */
+function isCell(line: Line, it: TextItem): boolean {
+  if (it.text === '' || isFigureToken(it.text)) return true;
+  return isNoneMark(it.text) && line.items.some((o) => o !== it && (o.text === '' || isFigureToken(o.text)));
+}
+
+const isNoneMark = (s: string) => labelKey(s) === '无';
+
 /** Figure cells of a line: the numbers (and blank cells of grid sources) to the right of its last label token. */
 export function figureTokens(line: Line): TextItem[] {
   let lastLabel = -1;
   line.items.forEach((it, i) => {
-    if (it.text !== '' && !isFigureToken(it.text)) lastLabel = i;
+    if (!isCell(line, it)) lastLabel = i;
   });
-  return line.items.slice(lastLabel + 1).filter((it) => it.text === '' || isFigureToken(it.text));
+  return line.items.slice(lastLabel + 1).filter((it) => isCell(line, it));
 }
 
 /** True when a line carries at least one written figure (blank grid cells alone do not count). */
@@ -21,7 +32,7 @@ export function hasFigures(line: Line): boolean {
 export function labelText(line: Line): string {
   return labelKey(
     line.items
-      .filter((it) => it.text !== '' && !isFigureToken(it.text))
+      .filter((it) => !isCell(line, it))
       .map((it) => it.text)
       .join(''),
   );
@@ -33,10 +44,11 @@ export interface LabelStream {
   lineOf: number[];
 }
 
-export function labelStream(lines: Line[], from: number, to: number): LabelStream {
+export function labelStream(lines: Line[], from: number, to: number, skip: Set<number> = new Set()): LabelStream {
   let text = '';
   const lineOf: number[] = [];
   for (let i = from; i < to; i++) {
+    if (skip.has(i)) continue;
     const t = labelText(lines[i]!);
     text += t;
     for (let k = 0; k < t.length; k++) lineOf.push(i);
@@ -122,4 +134,28 @@ export function labelStart(stream: string, at: number, floor: number, maxBack = 
   let best = -1;
   for (const m of slice.matchAll(PREFIX)) best = m.index;
   return best >= 0 ? from + best : at;
+}
+
+/**
+ * Lines of a table header repeated at the top of a new page (Word's "repeat header rows"): from a page's first line
+ * inside the table, the run of lines without figures whose every token is a piece of the header, holding at least
+ * one of its distinctive words. A row broken by the page keeps its label whole once these lines are skipped.
+ */
+export function repeatedHeaderLines(lines: Line[], from: number, to: number, header: string, distinctive: string[]): Set<number> {
+  const vocabulary = labelKey(header);
+  const marks = distinctive.map(labelKey);
+  const skip = new Set<number>();
+  for (let i = from + 1; i < to; i++) {
+    if (lines[i]!.page === lines[i - 1]!.page) continue;
+    const run: number[] = [];
+    for (let j = i; j < to; j++) {
+      const line = lines[j]!;
+      const words = line.items.filter((it) => it.text !== '').map((it) => labelKey(it.text));
+      if (hasFigures(line) || words.length === 0 || !words.every((w) => vocabulary.includes(w))) break;
+      run.push(j);
+    }
+    const text = run.map((j) => labelText(lines[j]!)).join('');
+    if (marks.some((m) => text.includes(m))) run.forEach((j) => skip.add(j));
+  }
+  return skip;
 }

@@ -25,6 +25,11 @@ export const SECTION3_COLUMNS: ColumnDef[] = [
   { key: 'total', label: '总计', match: ['总计', '合计'], exact: true },
 ];
 
+/** Section 三's header as printed above its rows: what a header repeated on a new page is made of. */
+export const SECTION3_HEADER_TEXT = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）申请人情况自然人法人或其他组织商业企业科研机构社会公益组织法律服务机构其他总计';
+/** Words of that header no row label contains. */
+export const SECTION3_HEADER_MARKS = ['申请人情况', '勾稽关系', '法人或其他组织'];
+
 /** Header texts of grouping cells above the section 三 columns, removed before column headers are matched. */
 export const SECTION3_GROUP_HEADERS = ['申请人情况', '法人或其他组织'];
 

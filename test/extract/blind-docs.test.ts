@@ -1,0 +1,47 @@
+// The blind corpus (test/fixtures/docs-blind, README there): documents made apart from the extractor, in the ways
+// agencies' own tools write them. Every figure read must equal the expected one; a document expected unreadable
+// (tables published as images) must be flagged, with no figure guessed. The arithmetic checks must all pass, since
+// every blind document's figures are consistent.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { failedRules } from '../../src/extract/checks.ts';
+import { extractDocument, sniffMediaType } from '../../src/extract/index.ts';
+import type { Expected } from '../fixtures/docs/template.ts';
+import { requireTools } from '../helpers/tools.ts';
+import { repoRoot } from './helpers.ts';
+
+const dir = path.join(repoRoot, 'test/fixtures/docs-blind');
+
+interface Entry {
+  file: string;
+  expected: string;
+  format: string;
+  variant: string;
+}
+const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as Entry[];
+
+for (const entry of manifest) {
+  const exp = JSON.parse(readFileSync(path.join(dir, entry.expected), 'utf8')) as Expected & { unreadable?: boolean };
+  test(`${entry.file} (${entry.variant}): ${exp.unreadable ? 'flagged, nothing guessed' : 'every figure exact'}`, async (t) => {
+    // Spreadsheets and Word files may go through LibreOffice; without it their outcome is checked elsewhere.
+    if (['xlsx', 'docx'].includes(entry.format) && !requireTools(t, 'soffice')) return;
+    const full = path.join(dir, entry.file);
+    const r = await extractDocument({ path: full, mediaType: sniffMediaType(readFileSync(full), { fileName: entry.file }) });
+    if (exp.unreadable) {
+      const guessed = Object.entries(r.figures).filter(([, v]) => v !== null);
+      assert.deepEqual(guessed, [], 'no figure may be read from a document whose tables are images');
+      assert.notEqual(r.status, 'extracted', 'the document must be flagged');
+      assert.ok(r.reason, 'with a reason');
+      return;
+    }
+    assert.equal(r.template, exp.template, 'template');
+    const wrong = Object.entries(exp.figures).filter(([k, v]) => r.figures[k] !== v).map(([k, v]) => `${k}: ${r.figures[k]} ≠ ${v}`);
+    assert.deepEqual(wrong, []);
+    assert.deepEqual(Object.keys(r.figures).sort(), Object.keys(exp.figures).sort(), 'exactly the template keys');
+    assert.equal(r.status, 'extracted', r.reason);
+    assert.deepEqual(r.unreadable, []);
+    assert.deepEqual(failedRules(r.checks), [], 'consistent figures pass every check');
+  });
+}
