@@ -114,8 +114,10 @@ const FIGURE_EXPORT_SQL = `
 
 /**
  * Page cache of the connection while `export` streams (KiB, as PRAGMA cache_size takes it when negative). It
- * looks a file up by its hash for every row, all over the catalog: with SQLite's default 2 MiB nearly every
- * look-up was a read() of the file (half the export's system time). Bounded, so memory stays flat.
+ * looks a file up for every row: by hash (before migration 010) that was all over the catalog, and with SQLite's
+ * default 2 MiB nearly every look-up was a read() of the file (half the export's system time); by file id the
+ * look-ups of one agency are close together, but agencies are not stored in export order. Bounded, so memory stays
+ * flat.
  */
 const EXPORT_CACHE_KIB = 64 * 1024;
 
