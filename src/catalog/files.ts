@@ -6,6 +6,8 @@ import { nowIso } from './time.ts';
 export type ExtractionStatus = 'pending' | 'extracted' | 'partial' | 'failed' | 'unsupported' | 'needs_ocr' | 'encrypted';
 
 export interface FileRow {
+  /** The integer key links join by (migration 010); sha256 is the content address everything else names. */
+  id: number;
   sha256: string;
   size: number;
   media_type: string;

