@@ -18,7 +18,8 @@ export const ExitCode = {
   storage: 5,
   /** A read-only command (export, coverage, status) found no catalog at the storage path; nothing was created. */
   noCatalog: 6,
-  /** The run finished without failures, but some seed entries yielded no report items (see `nianbao status --seeds`).
+  /** The run finished without failures, but some seed entries yielded no report items, or fewer than their pager or
+   * list answer announces (`short`; see `nianbao status --seeds`).
    * Failures win: a run with failed URLs exits 1 even when seeds were also empty. */
   seedsEmpty: 7,
   /** Anything unexpected: a bug. */

@@ -79,7 +79,8 @@ export async function runHarvestCommand(
       const extracted = extract ? await extractAndReport(catalog, config, {}) : ExitCode.ok;
       // Failures win over empty seeds: a failed host often explains an empty seed, and 1 is what needs a look first.
       if (summary.status !== 'ok' || extracted !== ExitCode.ok) return ExitCode.partial;
-      return summary.emptySeeds > 0 ? ExitCode.seedsEmpty : ExitCode.ok;
+      // A seed short of what its list announces is a miss as real as an empty one: a scheduled run must see it.
+      return summary.emptySeeds + summary.shortSeeds > 0 ? ExitCode.seedsEmpty : ExitCode.ok;
     } finally {
       catalog.close();
     }

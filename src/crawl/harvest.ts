@@ -69,6 +69,8 @@ export interface HarvestSummary {
   seeds: SeedRun[];
   /** Seed entries that yielded no report item (each has a seed_empty event). */
   emptySeeds: number;
+  /** Seeds that yielded fewer report items than their pager or list answer announces, or dropped some (`short`). */
+  shortSeeds: number;
 }
 
 /**
@@ -243,11 +245,12 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     for (const c of openCircuits) emit(h, { kind: 'host_down', host: c.host, detail: c.reason });
     const seeds = finishSeeds(h, entries, new Set(openCircuits.map((c) => c.host)), resumedHosts.length > 0);
     const emptySeeds = seeds.filter(yieldedNothing).length;
+    const shortSeeds = seeds.filter((s) => s.status === 'short').length;
     const status = stats.failed > 0 || openCircuits.length > 0 ? 'partial' : 'ok';
-    catalog.runs.finish(runId, status, { ...stats.toJSON(), seeds: seeds.length, emptySeeds });
+    catalog.runs.finish(runId, status, { ...stats.toJSON(), seeds: seeds.length, emptySeeds, shortSeeds });
     catalog.runs.markInterrupted(opts.jobName, runId);
     await frontier.drop();
-    return { runId, status, stats, openCircuits, resumedHosts, seeds, emptySeeds };
+    return { runId, status, stats, openCircuits, resumedHosts, seeds, emptySeeds, shortSeeds };
   } catch (err) {
     try {
       catalog.runs.finish(runId, 'failed', { ...stats.toJSON(), error: (err as Error).message });
