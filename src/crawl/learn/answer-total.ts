@@ -5,7 +5,7 @@
  * learned list that stops early (a wrong page step, a "load more" nianbao could not follow) is `short`, not `ok`.
  */
 import type { AnnouncedTotals } from '../families/announced.ts';
-import { looksLikeJson, parseJsonAnswer, type Json } from './list-shape.ts';
+import { isRecord, jsonAnswerOrNull, type Json } from './list-shape.ts';
 
 const ITEMS_KEY = /^(total|totalcount|total_count|totalnum|totalsize|totalrecords?|total_records?|recordcount|recordstotal|totalelements|totalrows|totalhits|totalitems|allcount|allrecord)$/i;
 const PAGES_KEY = /^(totalpages?|total_pages?|pagecount|pagetotal|totalpagenum|pages)$/i;
@@ -16,31 +16,26 @@ function count(v: Json | undefined): number | null {
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
   if (typeof v === 'string' && /^\d{1,9}$/.test(v.trim())) return Number(v);
   // Elasticsearch 7+: "total": { "value": 42, "relation": "eq" } ("gte" is a lower bound, not a count).
-  if (v && typeof v === 'object' && !Array.isArray(v) && v.relation !== 'gte') return count(v.value);
+  if (isRecord(v) && v.relation !== 'gte') return count(v.value);
   return null;
 }
 
 /** The counts an answer announces, shallowest first; nothing when it is not JSON or announces none. */
 export function answerTotals(text: string, url: string): AnnouncedTotals {
-  if (!looksLikeJson(text)) return {};
-  let json: Json;
-  try {
-    json = parseJsonAnswer(text, url);
-  } catch {
-    return {};
-  }
+  const json = jsonAnswerOrNull(text, url);
+  if (json === null) return {};
   const out: AnnouncedTotals = {};
   let level: Json[] = [json];
   for (let depth = 0; depth < MAX_DEPTH && level.length; depth++) {
     const next: Json[] = [];
     for (const node of level) {
       // Arrays are items (or their pages): their counts are not the list's.
-      if (!node || typeof node !== 'object' || Array.isArray(node)) continue;
+      if (!isRecord(node)) continue;
       for (const [k, v] of Object.entries(node)) {
         const n = count(v);
         if (n !== null && out.announcedItems === undefined && ITEMS_KEY.test(k)) out.announcedItems = n;
         else if (n !== null && out.announcedPages === undefined && PAGES_KEY.test(k)) out.announcedPages = n;
-        else if (v && typeof v === 'object' && !Array.isArray(v)) next.push(v);
+        else if (isRecord(v)) next.push(v);
       }
     }
     level = next;

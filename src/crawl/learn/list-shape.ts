@@ -79,7 +79,17 @@ export function parseJsonAnswer(text: string, url: string): Json {
   }
 }
 
-function isRecord(v: Json | undefined): v is { [k: string]: Json } {
+/** An answer's JSON when it is JSON (or JSONP) and well formed; null otherwise (for readers that only look). */
+export function jsonAnswerOrNull(text: string, url: string): Json | null {
+  if (!looksLikeJson(text)) return null;
+  try {
+    return parseJsonAnswer(text, url);
+  } catch {
+    return null;
+  }
+}
+
+export function isRecord(v: Json | undefined): v is { [k: string]: Json } {
   return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
@@ -276,13 +286,8 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
  * which the rendered page may draw without any href (items opened by a click handler).
  */
 export function unlinkedTitles(text: string, answerUrl: string): string[] {
-  if (!looksLikeJson(text)) return [];
-  let json: Json;
-  try {
-    json = parseJsonAnswer(text, answerUrl);
-  } catch {
-    return [];
-  }
+  const json = jsonAnswerOrNull(text, answerUrl);
+  if (json === null) return [];
   const out: string[] = [];
   for (const { objs } of objectArrays(json)) {
     const title = bestPath(objs, titleLike);
