@@ -25,6 +25,9 @@ export function labelKey(s: string): string {
     .replace(/[‘’']/g, "'");
 }
 
+/** A bare 无 ("none"): a word in running text, a zero cell in a table row (tables/tokens.ts, formats/doc.ts). */
+export const isNoneMark = (s: string): boolean => labelKey(s) === '无';
+
 /** True when the string holds a CJK character (used to tell labels from numbers). */
 export function hasCjk(s: string): boolean {
   return CJK.test(s);

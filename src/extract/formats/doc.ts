@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import WordExtractor from 'word-extractor';
 import { linesToText, paragraphLine } from '../layout/lines.ts';
-import { isFigureToken, labelKey, normalize } from '../text.ts';
+import { isFigureToken, isNoneMark, normalize } from '../text.ts';
 import type { Extracted, Line, TextItem } from '../types.ts';
 import { run } from '../tools.ts';
 
@@ -69,7 +69,7 @@ export function cellStreamLines(body: string): Line[] {
     for (const cell of raw.split('\t')) {
       const t = normalize(cell).trim();
       // A bare 无 after the row's label is a zero cell (as in tables/tokens.ts), not a second label.
-      const isLabel = t !== '' && !isFigureToken(t) && !(labels.length > 0 && labelKey(t) === '无');
+      const isLabel = t !== '' && !isFigureToken(t) && !(labels.length > 0 && isNoneMark(t));
       if (isLabel && figures.some((f) => f.trim() !== '')) flush();
       if (isLabel) {
         // A label after blank cells: those blanks were row marks or merged cells, not figures.

@@ -1,7 +1,7 @@
 /** Reading lines as labels and figures: the small vocabulary every section mapper shares. */
 import { SECTION_HEADINGS } from '../template/common.ts';
 import type { ColumnDef, SectionHeading } from '../template/types.ts';
-import { isFigureToken, labelKey } from '../text.ts';
+import { isFigureToken, isNoneMark, labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 
 /**
@@ -12,8 +12,6 @@ function isCell(line: Line, it: TextItem): boolean {
   if (it.text === '' || isFigureToken(it.text)) return true;
   return isNoneMark(it.text) && line.items.some((o) => o !== it && (o.text === '' || isFigureToken(o.text)));
 }
-
-const isNoneMark = (s: string) => labelKey(s) === '无';
 
 /** Figure cells of a line: the numbers (and blank cells of grid sources) to the right of its last label token. */
 export function figureTokens(line: Line): TextItem[] {
