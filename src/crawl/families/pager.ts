@@ -14,6 +14,7 @@ import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { listElsewhereLinks } from './report-column.ts';
+import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 
@@ -246,6 +247,8 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
     const box = select.get(0) as Element;
     groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
   });
+  // A year filter submitted as a GET form (`<select name="year">` + 查询): each year not shown is a list page.
+  for (const links of yearFormOptions($, pageUrl, isBareYear)) if (links.length) groups.set(links[0]!.el.parent as Element, links);
   const out = new Set<string>();
   let pageNamed: boolean | null = null;
   for (const links of groups.values()) {

@@ -1,0 +1,44 @@
+/**
+ * The discovery fixes the fifth round (a) of blind portals called for (docs/blind-portals.md), each on its own
+ * small page so a regression names its cause.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { yearColumnLinks } from '../../src/crawl/families/pager.ts';
+import { parseListItems } from '../../src/crawl/list-page.ts';
+
+const page = (body: string, title = '列表') => `<html><head><title>${title}</title></head><body>${body}</body></html>`;
+
+test('a cut link text takes the full title an older template hides beside it (display:none span), not a stranger', () => {
+  const html = page(`<ul>
+<li><a href="/a/1.html">某市人力资源和社会保障局2023年政府…</a><span style="display:none">某市人力资源和社会保障局2023年政府信息公开工作年度报告</span><span>2024-01-26</span></li>
+<li><a href="/a/2.html">某市人力资源和社会保障局2023年度部…</a><span class="hide">某市统计局2023年统计公报</span></li>
+<li><a href="/a/3.html">某市人力资源和社会保障局2022年政府信息公开工作年度报告</a><span hidden>另一个标题</span></li></ul>`);
+  const titles = parseListItems(html, 'http://a.gov.cn/a/list.html').map((i) => [i.title, i.date]);
+  assert.deepEqual(titles, [
+    ['某市人力资源和社会保障局2023年政府信息公开工作年度报告', '2024-01-26'],
+    // The hidden text does not begin with the cut text: the cut text stays.
+    ['某市人力资源和社会保障局2023年度部…', null],
+    // An uncut link keeps its own text.
+    ['某市人力资源和社会保障局2022年政府信息公开工作年度报告', null],
+  ]);
+});
+
+test('a year filter submitted as a GET form (<select name="year"> + 查询): every year not shown is a list page', () => {
+  const form = (options: string, extra = '') =>
+    page(
+      `<div class="tit">政府信息公开年度报告</div><form action="list.jsp" method="get"><input type="hidden" name="cid" value="16">${extra}<select name="year">${options}</select><input type="submit" value="查询"></form>
+<ul><li><a href="/art/1.html">某市人民政府2024年政府信息公开工作年度报告</a></li></ul>`,
+      '政府信息公开年度报告',
+    );
+  const url = 'http://a.gov.cn/col/list.jsp?cid=16';
+  assert.deepEqual(yearColumnLinks(form('<option value="">全部</option><option value="2024" selected>2024年</option><option value="2023">2023年</option><option value="2022">2022年</option>'), url), [
+    'http://a.gov.cn/col/list.jsp?cid=16&year=2023',
+    'http://a.gov.cn/col/list.jsp?cid=16&year=2022',
+  ]);
+  // The other fields go along as a submit sends them (the button and an unchecked box do not).
+  assert.deepEqual(yearColumnLinks(form('<option>2024</option><option>2023</option>', '<input type="checkbox" name="all" value="1"><input type="text" name="kw" value="">'), url), ['http://a.gov.cn/col/list.jsp?cid=16&kw=&year=2023']);
+  // A select of other things (departments), or a POST form, is no year menu.
+  assert.deepEqual(yearColumnLinks(form('<option value="1">某市财政局</option><option value="2">某市教育局</option>'), url), []);
+  assert.deepEqual(yearColumnLinks(form('<option>2024</option><option>2023</option>').replace('method="get"', 'method="post"'), url), []);
+});
