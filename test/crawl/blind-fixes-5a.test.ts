@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { yearColumnLinks } from '../../src/crawl/families/pager.ts';
+import { withGenericPaging, yearColumnLinks } from '../../src/crawl/families/pager.ts';
 import { parseListItems } from '../../src/crawl/list-page.ts';
 
 const page = (body: string, title = '列表') => `<html><head><title>${title}</title></head><body>${body}</body></html>`;
@@ -41,4 +41,25 @@ test('a year filter submitted as a GET form (<select name="year"> + 查询): eve
   // A select of other things (departments), or a POST form, is no year menu.
   assert.deepEqual(yearColumnLinks(form('<option value="1">某市财政局</option><option value="2">某市教育局</option>'), url), []);
   assert.deepEqual(yearColumnLinks(form('<option>2024</option><option>2023</option>').replace('method="get"', 'method="post"'), url), []);
+});
+
+test('an ASP.NET pager (javascript:__doPostBack): the next page is the form posted back with its view state, never a GET', () => {
+  const aspx = (n: number, pages: number) =>
+    page(`<form name="aspnetForm" method="post" action="./List.aspx?cid=3" id="aspnetForm">
+<input type="hidden" name="__EVENTTARGET" value=""><input type="hidden" name="__EVENTARGUMENT" value="">
+<input type="hidden" name="__VIEWSTATE" value="state-of-${n}"><input type="submit" name="btnSearch" value="搜索">
+<table><tr><td><a href="Show.aspx?id=${n}">某局${2025 - n}年政府信息公开工作年度报告</a></td></tr></table>
+<div class="pager">共${pages}页 当前第${n}页 ${Array.from({ length: pages }, (_, i) => (i + 1 === n ? `<span class="cur">${n}</span>` : `<a href="javascript:__doPostBack('ctl00$Main$Pager','${i + 1}')">${i + 1}</a>`)).join(' ')}
+${n < pages ? `<a href="javascript:__doPostBack('ctl00$Main$Pager','${n + 1}')">下一页</a>` : ''}</div></form>`);
+  const url = 'http://a.gov.cn/x/List.aspx?cid=3';
+  const next = (html: string) => withGenericPaging({ items: [], next: [] }, html, url).next;
+  const [second] = next(aspx(1, 3));
+  assert.equal(second?.method, 'POST');
+  assert.equal(second?.url, url);
+  const form = new URLSearchParams(second?.payload);
+  assert.deepEqual([form.get('__EVENTTARGET'), form.get('__EVENTARGUMENT'), form.get('__VIEWSTATE'), form.get('btnSearch')], ['ctl00$Main$Pager', '2', 'state-of-1', null]);
+  assert.equal(new URLSearchParams(next(aspx(2, 3))[0]?.payload).get('__EVENTARGUMENT'), '3');
+  assert.notEqual(next(aspx(1, 3))[0]?.uniqueKey, next(aspx(2, 3))[0]?.uniqueKey);
+  // The last page posts nothing.
+  assert.deepEqual(next(aspx(3, 3)), []);
 });

@@ -13,6 +13,7 @@ import { titleAgencyLinks } from './agency-links.ts';
 import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
+import { postBackNextPage } from './postback.ts';
 import { listElsewhereLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
@@ -272,7 +273,9 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
     // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
     const trs = parseTrsPager(html, pageUrl);
     const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : nextPageUrl(html, pageUrl, opts);
+    const postBack = url || trs ? null : postBackNext(html, pageUrl);
     if (url) next.push({ url });
+    else if (postBack) next.push(postBack);
     else if (!trs) {
       const guess = announcedNextPage(html, pageUrl, opts);
       if (guess) {
@@ -286,6 +289,13 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   next.push(...[...years].map((url) => ({ url })));
   const items = withColumnYear(html, years.size ? result.items.filter((i) => !years.has(i.url)) : result.items);
   return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}) };
+}
+
+/** An ASP.NET pager's next page: the form posted back with the next control's target and argument (postback.ts). */
+function postBackNext(html: string, pageUrl: string): NextListRequest | null {
+  if (!html.includes('__doPostBack')) return null;
+  const $ = loadHtml(html);
+  return postBackNextPage($, pageUrl, currentPageNumber($, pageUrl), (text) => isNextControl({ text, markedNext: false, href: null, scriptArg: null }));
 }
 
 /**
