@@ -6,6 +6,7 @@
 import type { Element } from 'domhandler';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
+import { tableCellTitle } from './table-cell-title.ts';
 
 export interface ListItem {
   title: string;
@@ -133,8 +134,11 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const row = a.closest('li, tr, dd, p, div');
     const shown = textWithoutDates($, a);
     let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
+    // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
+    const cellTitle = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
+    if (cellTitle) title = cellTitle;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
-    if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
+    else if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;
     seen.add(url);
     const rowEl = row.get(0) as Element | undefined;

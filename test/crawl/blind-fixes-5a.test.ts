@@ -63,3 +63,24 @@ ${n < pages ? `<a href="javascript:__doPostBack('ctl00$Main$Pager','${n + 1}')">
   // The last page posts nothing.
   assert.deepEqual(next(aspx(3, 3)), []);
 });
+
+test('a grid of agencies × years whose cells only say 查看 / 2023: each link titled by its row and column headers', () => {
+  const grid = (heading: string) =>
+    page(`<p>${heading}</p><table border="1">
+<tr><th>单位</th><th>2024年度</th><th>二〇二三年</th><th>2025年工作要点</th></tr>
+<tr><td>某县人民政府</td><td><a href="/up/a.pdf">查看</a></td><td><a href="/up/b.pdf">2023</a></td><td><a href="/x/plan.htm">查看</a></td></tr>
+<tr><td>某县某镇人民政府</td><td><a href="/up/c.pdf">下载</a></td><td>—</td><td>—</td></tr></table>`);
+  const titles = (html: string) => parseListItems(html, 'http://a.gov.cn/x/hz.htm').map((i) => i.title);
+  assert.deepEqual(titles(grid('现将我县各单位历年政府信息公开工作年度报告汇总如下')), [
+    '某县人民政府2024年度政府信息公开工作年度报告（汇总表“某县人民政府”行“2024年度”列）',
+    '某县人民政府2023年度政府信息公开工作年度报告（汇总表“某县人民政府”行“二〇二三年”列）',
+    '某县人民政府2025年工作要点',
+    // A row with one link is still a row of the grid.
+    '某县某镇人民政府2024年度政府信息公开工作年度报告（汇总表“某县某镇人民政府”行“2024年度”列）',
+  ]);
+  // Under a heading that does not name the annual reports, a year column says only what its headers say.
+  assert.deepEqual(titles(grid('各单位预算公开汇总'))[0], '某县人民政府2024年度');
+  // A list table (one link per row: 索引号 | 名称 | 查看) keeps its row's longest cell as the title.
+  const list = page(`<table><tr><th>索引号</th><th>名称</th><th>操作</th></tr><tr><td>001-2024-01</td><td>某局2024年政府信息公开工作年度报告</td><td><a href="/a/1.htm">查看</a></td></tr></table>`);
+  assert.deepEqual(titles(list), ['某局2024年政府信息公开工作年度报告']);
+});
