@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withGenericPaging, yearColumnLinks } from '../../src/crawl/families/pager.ts';
 import { parseListItems } from '../../src/crawl/list-page.ts';
+import { scriptWrites, withScriptWrites } from '../../src/crawl/script-writes.ts';
 
 const page = (body: string, title = '列表') => `<html><head><title>${title}</title></head><body>${body}</body></html>`;
 
@@ -83,4 +84,35 @@ test('a grid of agencies × years whose cells only say 查看 / 2023: each link 
   // A list table (one link per row: 索引号 | 名称 | 查看) keeps its row's longest cell as the title.
   const list = page(`<table><tr><th>索引号</th><th>名称</th><th>操作</th></tr><tr><td>001-2024-01</td><td>某局2024年政府信息公开工作年度报告</td><td><a href="/a/1.htm">查看</a></td></tr></table>`);
   assert.deepEqual(titles(list), ['某局2024年政府信息公开工作年度报告']);
+});
+
+test('list items written by inline document.write scripts (legacy TRS) are read as the browser would write them, or not at all', () => {
+  const item = (str1: string, str2: string, title: string) => `<script>
+var str_1 = "${str1}";
+var str_2 = "${str2}";
+var str_t = "${title}";
+if (str_2 == "") {
+  document.write("<li><a href='" + str_1 + "' title='" + str_t + "'>" + str_t + "</a></li>");
+} else {
+  document.write("<li><a href='" + str_2 + "' title='" + str_t + "'>" + str_t + "</a></li>");
+}
+</script>`;
+  const html = page(`<ul>${item('./202501/t20250122_1.htm', '', '某局2024年政府信息公开工作年度报告')}${item('./202401/t20240124_2.htm', '/att/P02024.pdf', '某局2023年政府信息公开工作年度报告')}</ul>`);
+  assert.deepEqual(
+    parseListItems(withScriptWrites(html), 'http://a.gov.cn/nb/index.htm').map((i) => [i.title, i.url]),
+    [
+      ['某局2024年政府信息公开工作年度报告', 'http://a.gov.cn/nb/202501/t20250122_1.htm'],
+      // A non-empty str_2 (the external link) is what the page links, not str_1.
+      ['某局2023年政府信息公开工作年度报告', 'http://a.gov.cn/att/P02024.pdf'],
+    ],
+  );
+  // Numbers add as numbers (a legacy pager's "index_" + (currentPage + 1)).
+  assert.equal(scriptWrites('var currentPage = 0; var countPage = 3; if (currentPage < countPage - 1) { document.write("<a href=\\"index_" + (currentPage + 1) + ".htm\\">下一页</a>"); }'), '<a href="index_1.htm">下一页</a>');
+  // A script doing anything else (a loop, a call, an unknown variable in a taken branch) writes nothing we guess at.
+  assert.equal(scriptWrites('for (var i = 0; i < 3; i++) document.write("<a href=\'" + i + ".htm\'>x</a>");'), null);
+  assert.equal(scriptWrites('document.write(getTitle());'), null);
+  assert.equal(scriptWrites('document.write("<a href=\'" + url + "\'>x</a>");'), null);
+  // An external script is not read; the page is unchanged when nothing is written.
+  const external = '<script src="/js/list.js">document.write("<a href=\'/x.htm\'>x</a>")</script>';
+  assert.equal(withScriptWrites(external), external);
 });
