@@ -112,7 +112,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   h.stats.pages += 1;
   h.stats.listPages += 1;
   tally.listPages += 1;
-  tally.listUrls.add(visit.url);
+  // Pages posted back to one address (an ASP.NET pager) are told apart by their place in the list.
+  tally.listUrls.add(visit.method === 'POST' ? `POST ${visit.url} #${data.pageIndex}` : visit.url);
   if (visit.rendered) tally.usedBrowser = true;
   if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
     const firstPage = Number(data.cursor.page) <= 1;

@@ -6,6 +6,7 @@
 import type { Element } from 'domhandler';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
+import { tableCellTitle } from './table-cell-title.ts';
 
 export interface ListItem {
   title: string;
@@ -18,12 +19,15 @@ export interface ListItem {
 
 const CHROME = 'script, style, noscript, header, footer, nav, .nav, .header, .footer, #header, #footer, .breadcrumb, .crumb, .position, .location';
 
+/** A link text the template cut short: "…", "...", "。。。" at its end. */
+const CUT = /(…|\.\.\.|。。。)$/;
+
 /** The title a link stands for: the title attribute wins when the text is cut (…) or shorter. */
 export function linkTitle(text: string, titleAttr: string | undefined): string {
   const t = squash(text);
   const a = squash(titleAttr ?? '');
   if (!a) return t;
-  if (!t || /(…|\.\.\.|。。。)$/.test(t) || a.length > t.length) return a;
+  if (!t || CUT.test(t) || a.length > t.length) return a;
   return t;
 }
 
@@ -59,6 +63,19 @@ function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
  */
 function fullTitleAttr($: Doc, a: ReturnType<Doc>): string | undefined {
   return a.attr('title') || a.attr('data-title') || a.attr('aria-label') || a.find('[title]').first().attr('title') || a.closest('li, tr, dd').attr('title') || undefined;
+}
+
+/**
+ * The full title an older template keeps beside a cut link, in an element of the same row hidden from view (`<span
+ * style="display:none">`, `hidden`, class hide/hidden): taken when it begins with the cut text.
+ */
+function hiddenFullTitle($: Doc, a: ReturnType<Doc>, text: string): string | undefined {
+  const stem = squash(text).replace(CUT, '');
+  if (!stem || stem === squash(text)) return undefined;
+  const row = a.closest('li, tr, dd, p, div');
+  if (!row.length || row.find('a[href]').length > 1) return undefined;
+  const hidden = row.find('[style*="display:none"], [style*="display: none"], [hidden], .hide, .hidden').toArray();
+  return hidden.map((el) => squash($(el as Element).text())).find((t) => t.length > stem.length && t.startsWith(stem));
 }
 
 /** A table row's longest cell text (dates left out) among those `keep` accepts; '' when none. */
@@ -115,9 +132,13 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base);
     if (!url || seen.has(url)) return;
     const row = a.closest('li, tr, dd, p, div');
-    let title = linkTitle(textWithoutDates($, a), fullTitleAttr($, a));
+    const shown = textWithoutDates($, a);
+    let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
+    // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
+    const cellTitle = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
+    if (cellTitle) title = cellTitle;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
-    if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
+    else if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;
     seen.add(url);
     const rowEl = row.get(0) as Element | undefined;

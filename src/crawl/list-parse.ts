@@ -11,6 +11,7 @@ import { learned } from './families/learned.ts';
 import type { ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { ListData } from './requests.ts';
+import { withScriptWrites } from './script-writes.ts';
 
 export interface ParsedList extends ListPageResult {
   family: Family | 'learned';
@@ -26,7 +27,9 @@ export function isSeedPage(data: ListData): boolean {
  * Parses a list page with its family. On the seed page, when that family finds no report item, every family's
  * parser is tried and the one finding the most report items is kept (escalation step a).
  */
-export function parseList(visit: PageVisit, data: ListData): ParsedList {
+export function parseList(fetched: PageVisit, data: ListData): ParsedList {
+  // Items a legacy template writes by inline script are on the page as a browser shows it (a rendered page has them).
+  const visit = fetched.rendered ? fetched : { ...fetched, body: withScriptWrites(fetched.body) };
   if (data.family === 'learned') return { ...learned.parse(visit, data.cursor), family: 'learned', signal: 'learned: the endpoint seen in the browser' };
   const detected: Detection = data.family === 'auto' ? detectFamilyWithSignal(visit.body, visit.loadedUrl) : { family: data.family, signal: 'configured in the seeds file' };
   const page = PARSERS[detected.family].parse(visit, data.cursor);

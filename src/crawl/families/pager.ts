@@ -13,7 +13,9 @@ import { titleAgencyLinks } from './agency-links.ts';
 import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
+import { postBackNextPage } from './postback.ts';
 import { listElsewhereLinks } from './report-column.ts';
+import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 
@@ -246,6 +248,8 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
     const box = select.get(0) as Element;
     groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
   });
+  // A year filter submitted as a GET form (`<select name="year">` + 查询): each year not shown is a list page.
+  for (const links of yearFormOptions($, pageUrl, isBareYear)) if (links.length) groups.set(links[0]!.el.parent as Element, links);
   const out = new Set<string>();
   let pageNamed: boolean | null = null;
   for (const links of groups.values()) {
@@ -269,7 +273,9 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
     // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
     const trs = parseTrsPager(html, pageUrl);
     const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : nextPageUrl(html, pageUrl, opts);
+    const postBack = url || trs ? null : postBackNext(html, pageUrl);
     if (url) next.push({ url });
+    else if (postBack) next.push(postBack);
     else if (!trs) {
       const guess = announcedNextPage(html, pageUrl, opts);
       if (guess) {
@@ -283,6 +289,13 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   next.push(...[...years].map((url) => ({ url })));
   const items = withColumnYear(html, years.size ? result.items.filter((i) => !years.has(i.url)) : result.items);
   return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}) };
+}
+
+/** An ASP.NET pager's next page: the form posted back with the next control's target and argument (postback.ts). */
+function postBackNext(html: string, pageUrl: string): NextListRequest | null {
+  if (!html.includes('__doPostBack')) return null;
+  const $ = loadHtml(html);
+  return postBackNextPage($, pageUrl, currentPageNumber($, pageUrl), (text) => isNextControl({ text, markedNext: false, href: null, scriptArg: null }));
 }
 
 /**

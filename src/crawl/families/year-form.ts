@@ -1,0 +1,72 @@
+/**
+ * A year filter drawn as a GET form (`<form method="get"><select name="year"><option>2024年</option>…</select>
+ * <input type="submit" value="查询"></form>`): the page shows one year, and each other year is the form's address
+ * with its fields and that year chosen — the request a user's 查询 sends. The option shown (selected, else the first)
+ * is the page itself and is left out.
+ */
+import type { Element } from 'domhandler';
+import { resolveLink } from '../../download/scope.ts';
+import { documentBase, squash, type Doc } from '../html.ts';
+
+/** An option that chooses no year: 全部 / 所有 / 请选择 / 不限 / --选择年份--. */
+const ANY_YEAR = /^(?:全部|所有|请选择|不限|-+)/;
+
+export interface YearOption {
+  /** The option element (for the heading the menu sits under). */
+  el: Element;
+  url: string;
+}
+
+/** Per year select of a GET form whose options (two or more) are all years: the URL of every year not shown. */
+export function yearFormOptions($: Doc, pageUrl: string, isYear: (text: string) => boolean): YearOption[][] {
+  const groups: YearOption[][] = [];
+  for (const formEl of $('form').toArray()) {
+    const form = $(formEl as Element);
+    if ((form.attr('method') ?? 'get').toLowerCase() !== 'get') continue;
+    const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
+    if (!action) continue;
+    for (const selectEl of form.find('select[name]').toArray()) {
+      const select = $(selectEl as Element);
+      // Options without a value, or for no year in particular ("请选择", "全部"), are skipped; every other must be a year.
+      const options = select
+        .find('option')
+        .toArray()
+        .map((o) => $(o as Element))
+        .filter((o) => (o.attr('value') ?? squash(o.text())) !== '' && !ANY_YEAR.test(squash(o.text())));
+      if (options.length < 2 || !options.every((o) => isYear(o.text()))) continue;
+      const shown = options.find((o) => o.attr('selected') !== undefined) ?? options[0]!;
+      const fields = formFields($, form, selectEl as Element);
+      const urls = options
+        .filter((o) => o !== shown)
+        .map((o) => {
+          const u = new URL(action);
+          u.search = '';
+          for (const [k, v] of fields) u.searchParams.append(k, v);
+          u.searchParams.set(select.attr('name')!, o.attr('value') ?? squash(o.text()));
+          return { el: o.get(0) as Element, url: u.href };
+        });
+      groups.push(urls);
+    }
+  }
+  return groups;
+}
+
+/** The name/value pairs a submit of the form sends, the year select aside (buttons and unchecked boxes too). */
+function formFields($: Doc, form: ReturnType<Doc>, except: Element): [string, string][] {
+  const out: [string, string][] = [];
+  form.find('input[name], select[name]').each((_, el) => {
+    if (el === except) return;
+    const f = $(el as Element);
+    if (f.is('select')) {
+      const chosen = f.find('option[selected]').first();
+      const opt = chosen.length ? chosen : f.find('option').first();
+      out.push([f.attr('name')!, opt.attr('value') ?? squash(opt.text())]);
+      return;
+    }
+    const type = (f.attr('type') ?? 'text').toLowerCase();
+    if (['submit', 'button', 'image', 'reset', 'file'].includes(type)) return;
+    if ((type === 'checkbox' || type === 'radio') && f.attr('checked') === undefined) return;
+    out.push([f.attr('name')!, f.attr('value') ?? '']);
+  });
+  return out;
+}

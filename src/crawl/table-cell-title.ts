@@ -1,0 +1,76 @@
+/**
+ * The title of a link in a grid table (a county's "历年政府信息公开工作年度报告汇总": rows = agencies, columns =
+ * years, each cell a link reading only "查看" / "下载" / "2023"): the row's header cell names the agency, the column's
+ * header the year. Under a table whose heading (caption, the text before it, the page's title) names the annual
+ * reports, a year column's cell is that agency's report of that year, titled so and marked with where the title
+ * came from; any other column (工作要点, 预算) gives "agency + column header" as its title, which says what it is.
+ */
+import type { Element } from 'domhandler';
+import { chineseYearsToDigits } from './classify/text.ts';
+import { squash, type Doc } from './html.ts';
+
+/** A column header that is a year: 2024 / 2024年 / 2024年度 (digits or Chinese numerals). */
+const YEAR_HEADER = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
+/** Words of a heading naming the annual reports. */
+const REPORTS_HEADING = /政府信息公开.{0,6}(?:年度报告|年报)|信息公开年报|政务公开.{0,4}年度报告/;
+
+type Node = ReturnType<Doc>;
+
+/** Cells of a row, each repeated by its colspan, so that index i is column i. */
+function columns($: Doc, row: Node): Node[] {
+  return row
+    .children('td, th')
+    .toArray()
+    .flatMap((c) => Array<Node>(Math.max(1, Math.min(20, Number($(c as Element).attr('colspan') ?? 1) || 1))).fill($(c as Element)));
+}
+
+/** The heading a table sits under: its caption, the short texts just before it, the page's title and main heading. */
+function tableHeading($: Doc, table: Node): string {
+  const before: string[] = [];
+  let node = table.prev();
+  for (let i = 0; i < 3 && node.length; i++, node = node.prev()) before.push(squash(node.text()).slice(0, 200));
+  return [squash(table.find('caption').first().text()), ...before, squash($('title').text()), squash($('h1, h2').first().text())].join(' ');
+}
+
+const grids = new WeakMap<Element, boolean>();
+
+/**
+ * A grid: some row holds links in two or more cells (a table with one link per row is a list, which the row's text
+ * titles). Kept per table, as every link of the table asks.
+ */
+function isGrid($: Doc, table: Node): boolean {
+  const el = table.get(0) as Element;
+  let grid = grids.get(el);
+  if (grid === undefined) {
+    grid = table
+      .find('tr')
+      .toArray()
+      .some((r) => $(r as Element).children('td').filter((_, c) => $(c as Element).find('a[href]').length > 0).length >= 2);
+    grids.set(el, grid);
+  }
+  return grid;
+}
+
+/** The title of a link in a grid table's cell, or null when the link is not in such a cell. */
+export function tableCellTitle($: Doc, a: Node): string | null {
+  const cell = a.closest('td');
+  const row = cell.closest('tr');
+  const table = row.closest('table');
+  if (!cell.length || !table.length) return null;
+  if (!isGrid($, table)) return null;
+  const cells = columns($, row);
+  const at = cells.findIndex((c) => c.get(0) === cell.get(0));
+  if (at <= 0) return null;
+  const header = table
+    .find('tr')
+    .toArray()
+    .map((r) => $(r as Element))
+    .find((r) => r.get(0) !== row.get(0) && r.find('a[href]').length === 0);
+  if (!header) return null;
+  const rowHead = squash(cells[0]!.text());
+  const colHead = squash(columns($, header)[at]?.text() ?? '');
+  if (!/[\u4e00-\u9fff]{2}/.test(rowHead) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
+  const year = YEAR_HEADER.exec(chineseYearsToDigits(colHead.normalize('NFKC')))?.[1];
+  if (year && REPORTS_HEADING.test(tableHeading($, table))) return `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）`;
+  return `${rowHead}${colHead}`;
+}
