@@ -20,7 +20,7 @@ import { listPageAsReport } from './collection.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
-import { hasScripts, isChallenge, isShell } from './families/detect.ts';
+import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { learnedPageRequest } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerTotals } from './learn/answer-total.ts';
@@ -158,6 +158,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.seedPageRead = true;
     tally.announced = announcedTotals(visit.body);
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
+    tally.writesMarkup = tally.writesMarkup || writesMarkup(visit.body);
   }
   if (data.family === 'learned') tally.family = 'learned';
   // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.
@@ -201,7 +202,14 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   let nextCount = 0;
   for (const n of next) {
-    if (!h.scope.allows(n.url)) continue;
+    if (!h.scope.allows(n.url)) {
+      // A list page never read is a shortfall the user must see, as a report link off the registry is.
+      const host = safeHost(n.url) ?? n.url;
+      emit(h, { kind: 'skipped', host, url: n.url, detail: 'off_scope: list page on a host not in the registry' });
+      h.stats.skipped += 1;
+      tally.offScopePages.set(host, (tally.offScopePages.get(host) ?? 0) + 1);
+      continue;
+    }
     nextCount += 1;
     queued.push({
       url: n.url,

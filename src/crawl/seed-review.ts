@@ -10,17 +10,20 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './handlers.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { offScopeReports, shortOfAnnounced, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { offScopeListPages, offScopeReports, shortOfAnnounced, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
  * a page whose list no family explains (no items at all, or only the generic parser's links). A column of a known
- * family that lists only other notices is simply empty: rendering it every night would find the same.
+ * family that lists only other notices is simply empty (rendering it every night would find the same) unless its page
+ * writes markup by script.
  */
 function worthRendering(t: SeedTally): boolean {
   if (shortOfAnnounced(t) !== null) return true;
   // 'learned': the endpoint kept from an earlier run gave no report now; the browser learns it again.
-  return t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === 'learned' || t.family === null);
+  // A known family's column with other notices only is simply empty, unless its page writes markup by script: items
+  // written by code no static reader follows (a document.write through a function) show only in the browser.
+  return t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === 'learned' || t.family === null || t.writesMarkup);
 }
 
 /**
@@ -57,11 +60,13 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
           : t.family && t.family !== 'generic'
             ? `its ${t.family} list holds other notices only`
             : null,
+      offScopeListPages(t),
       ...t.notes,
     ].filter((x): x is string => !!x);
     return { status: 'empty', reason: why.join('; ') };
   }
-  const short = shortOfAnnounced(t) ?? offScopeReports(t) ?? yearlessReports(t);
+  // The cause first: a pager leading off the registry explains a list read short of what it announces.
+  const short = offScopeListPages(t) ?? shortOfAnnounced(t) ?? offScopeReports(t) ?? yearlessReports(t);
   if (short) return { status: 'short', reason: short };
   if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
   return { status: 'ok', reason: null };

@@ -27,12 +27,16 @@ export interface SeedTally {
   stoppedEarly: boolean;
   /** The seed page runs scripts that may draw the list. */
   hasScripts: boolean;
+  /** An inline script of the seed page writes markup (document.write, innerHTML…): a list may be drawn there. */
+  writesMarkup: boolean;
   /** The seed was already sent to the browser to learn its list, in this run. */
   escalated: boolean;
   /** Why the browser could not help, when it could not (no list in the traffic…). */
   notes: string[];
   /** Report items not fetched because their host is outside the registry, by host. */
   offScope: Map<string, number>;
+  /** List pages its pager links on hosts outside the registry (never read), by host. */
+  offScopePages: Map<string, number>;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
 }
@@ -60,9 +64,11 @@ export class SeedTallies {
         announced: {},
         stoppedEarly: false,
         hasScripts: false,
+        writesMarkup: false,
         escalated: false,
         notes: [],
         offScope: new Map(),
+        offScopePages: new Map(),
         noYear: 0,
       };
       this.bySeed.set(seedEntryId, t);
@@ -103,6 +109,14 @@ export function offScopeReports(t: SeedTally): string | null {
   const count = [...t.offScope.values()].reduce((a, b) => a + b, 0);
   const hosts = [...t.offScope.keys()].sort().join(', ');
   return `${count} of its ${t.reportItems} report items are on hosts outside the registry (${hosts}), not fetched: add the host to the seeds if it is the agency's`;
+}
+
+/** List pages the seed's pager links on hosts outside the registry (never read): the list was not read to its end. */
+export function offScopeListPages(t: SeedTally): string | null {
+  if (!t.offScopePages.size) return null;
+  const count = [...t.offScopePages.values()].reduce((a, b) => a + b, 0);
+  const hosts = [...t.offScopePages.keys()].sort().join(', ');
+  return `its pager leads to ${count} list page(s) on hosts outside the registry (${hosts}), not read: add the host to the seeds if it is the agency's`;
 }
 
 /** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */

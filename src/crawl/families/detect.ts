@@ -45,6 +45,20 @@ export function hasScripts(html: string): boolean {
   return /<script\b/i.test(html);
 }
 
+const WRITES_MARKUP = /document\.write(?:ln)?\s*\(|\.innerHTML\s*[+]?=|insertAdjacentHTML|\.(?:html|append|prepend)\(\s*['"`]?\s*</;
+
+/**
+ * Whether an inline script of the page writes markup itself (document.write, innerHTML, insertAdjacentHTML, a
+ * jQuery .html/.append of a tag): a page of a known family whose list the HTTP parsers found empty may still have
+ * its items drawn that way, by code no static reader follows.
+ */
+export function writesMarkup(html: string): boolean {
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (!/\bsrc\s*=/i.test(m[1]!) && WRITES_MARKUP.test(m[2]!)) return true;
+  }
+  return false;
+}
+
 /**
  * An anti-bot challenge (瑞数 / 加速乐 style): status 412 or 521, or a tiny page that only runs a script which sets
  * a cookie and reloads. A real browser passes these; the HTTP path never will.
