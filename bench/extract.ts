@@ -102,9 +102,9 @@ function exactCells(r: ExtractionResult, expected: Record<string, number | null>
 }
 
 /** Peak RSS of `--child FORMAT` in a fresh process: GNU time gives the process tree (soffice, tesseract…), maxRSS the node process. */
-function childPeak(format: string): { self: number; tree: number | null } {
+function childPeak(format: string, quick: boolean): { self: number; tree: number | null } {
   const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'nianbao-bench-')), 'time.txt');
-  const node = [process.execPath, path.join(ROOT, 'bin/run-ts.mjs'), fileURLToPath(import.meta.url), '--child', format];
+  const node = [process.execPath, path.join(ROOT, 'bin/run-ts.mjs'), fileURLToPath(import.meta.url), '--child', format, ...(quick ? ['--quick'] : [])];
   const gnuTime = spawnSync('/usr/bin/time', ['--version']).status === 0;
   const r = gnuTime ? spawnSync('/usr/bin/time', ['-f', '%M', '-o', out, ...node], { encoding: 'utf8' }) : spawnSync(node[0]!, node.slice(1), { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`child ${format} failed: ${r.stderr}`);
@@ -114,8 +114,8 @@ function childPeak(format: string): { self: number; tree: number | null } {
   return { self, tree };
 }
 
-async function child(format: string): Promise<void> {
-  for (const d of corpus().get(format) ?? []) await extractDocument({ path: d.path, mediaType: d.mediaType });
+async function child(format: string, quick: boolean): Promise<void> {
+  for (const d of (corpus().get(format) ?? []).slice(0, quick ? 2 : undefined)) await extractDocument({ path: d.path, mediaType: d.mediaType });
   console.log(JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS }));
 }
 
@@ -126,7 +126,11 @@ export async function runExtractBench(opts: { quick: boolean; log?: (line: strin
   const started = Date.now();
   const minMs = opts.quick ? 0 : 1500;
   const byFormat = corpus();
-  if (opts.quick) byFormat.delete('pdf-scan');
+  if (opts.quick) {
+    // The smoke test's run: every format and step once, on two documents of each (the figures are not kept).
+    byFormat.delete('pdf-scan');
+    for (const [format, docs] of byFormat) byFormat.set(format, docs.slice(0, 2));
+  }
   const poolConcurrency = os.availableParallelism();
   const pool = new ExtractionPool({ concurrency: poolConcurrency });
   const formats: FormatResult[] = [];
@@ -145,7 +149,7 @@ export async function runExtractBench(opts: { quick: boolean; log?: (line: strin
       const poolPass = () => Promise.all(docs.map((d) => pool.extract({ path: d.path, mediaType: d.mediaType })));
       if (!slow) await poolPass(); // workers start and load their modules on first use
       const poolDocsPerS = await timedPasses(docs, slow ? 0 : minMs, poolPass);
-      const peak = childPeak(format);
+      const peak = childPeak(format, opts.quick);
       formats.push({
         format, documents: docs.length, cellsExact, cells,
         warmDocsPerS: round(warmDocsPerS, 2), poolDocsPerS: round(poolDocsPerS, 2),
@@ -265,7 +269,7 @@ const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileUR
 if (isMain) {
   const args = process.argv.slice(2);
   const childAt = args.indexOf('--child');
-  if (childAt >= 0) await child(args[childAt + 1]!);
+  if (childAt >= 0) await child(args[childAt + 1]!, args.includes('--quick'));
   else {
     const quick = args.includes('--quick');
     const result = await runExtractBench({ quick, log: (l) => process.stderr.write(`bench: ${l}\n`) });
