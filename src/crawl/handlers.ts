@@ -23,7 +23,7 @@ import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell } from './families/detect.ts';
 import { learnedPageRequest } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
-import { answerTotals } from './learn/answer-total.ts';
+import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
 import { asLearnedEndpoint, type Learned } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
@@ -186,7 +186,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
   }
   tally.items += items.length;
-  if (data.family === 'learned') tally.learnedItems += items.length;
+  if (data.family === 'learned') {
+    tally.learnedItems += items.length;
+    tally.learnedMore = answerSaysMore(visit.body, visit.url) === true;
+  }
   tally.reportItems += links.reports;
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
   // over HTTP (the learned family) instead of rendering the page again.

@@ -8,7 +8,8 @@ import type { ListItem } from '../list-page.ts';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash } from '../html.ts';
 import { findList, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
-import { learnPageParam, requestForPage, type CapturedRequest, type PageParam } from './page-param.ts';
+import { cursorSource } from './cursor.ts';
+import { learnCursor, learnPageParam, requestForPage, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
 export interface Exchange extends CapturedRequest {
@@ -21,8 +22,10 @@ export interface Exchange extends CapturedRequest {
 export interface LearnedEndpoint {
   version: 1;
   request: CapturedRequest;
-  /** Null when the list has one page only (or its paging could not be learned). */
+  /** Null when the list has one page only (or its paging could not be learned), or when it is paged by a cursor. */
   page: PageParam | null;
+  /** A cursor pager (`?lastId=…` taken from the previous answer) instead of page numbers. */
+  cursor?: CursorParam;
   /** The page the list is shown on: item links are resolved against it, as the browser did. */
   base: string;
   shape: ItemShape;
@@ -100,8 +103,11 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   const shape = best.shape;
   const second = later.find((x) => endpointKey(x) === key && laterItems(x, pageUrl, shape).some((i) => !firstUrls.has(i.url))) ?? null;
   const request: CapturedRequest = { method: best.x.method.toUpperCase(), url: best.x.url, body: best.x.body, contentType: best.x.contentType };
+  const answer = best.x.responseBody;
+  const cursor = second ? learnCursor(request, second, (v) => cursorSource(answer, best.x.url, shape, v)) : null;
+  const page = cursor ? null : learnPageParam(request, second, best.items.length);
   return {
-    endpoint: { version: 1, request, page: learnPageParam(request, second, best.items.length), base: pageUrl, shape: best.shape },
+    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), base: pageUrl, shape: best.shape },
     items: best.items,
     answer: best.x,
   };
