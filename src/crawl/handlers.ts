@@ -21,10 +21,10 @@ import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell } from './families/detect.ts';
-import { learnedPageRequest } from './families/learned.ts';
+import { learnedPageRequest, otherYearEndpoints } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
-import { asLearnedEndpoint, type Learned } from './learn/learn.ts';
+import { asLearnedEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
@@ -236,24 +236,26 @@ function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, pars
   });
 }
 
-/** The first page of the seed's learned endpoint, when the catalog holds one. */
+/** The first page of the seed's learned endpoint, when the catalog holds one (and of its other years' lists). */
 function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): QueuedRequest[] {
   const endpoint = asLearnedEndpoint(h.catalog.learned.get(data.seedEntryId));
   if (!endpoint) return [];
   tally.usedLearned = true;
   h.catalog.learned.markUsed(data.seedEntryId);
+  return [endpoint, ...otherYearEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));
+}
+
+function learnedFirstPage(endpoint: LearnedEndpoint, data: ListData): QueuedRequest {
   const first = learnedPageRequest(endpoint, 1);
-  return [
-    {
-      url: first.url,
-      method: first.method,
-      payload: first.payload,
-      headers: first.headers,
-      uniqueKey: first.uniqueKey,
-      lane: 'http',
-      userData: { ...data, family: 'learned', cursor: first.cursor },
-    },
-  ];
+  return {
+    url: first.url,
+    method: first.method,
+    payload: first.payload,
+    headers: first.headers,
+    uniqueKey: first.uniqueKey,
+    lane: 'http',
+    userData: { ...data, family: 'learned', cursor: first.cursor, learn: undefined },
+  };
 }
 
 /**
@@ -282,6 +284,8 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     contentType: found.answer.responseType,
     rendered: true,
   };
+  // The other years of a list asked one year at a time, over HTTP.
+  await h.frontier.add(otherYearEndpoints(found.endpoint).map((e) => learnedFirstPage(e, data)));
   return handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
 }
 

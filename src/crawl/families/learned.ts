@@ -7,6 +7,7 @@ import { nextCursor } from '../learn/cursor.ts';
 import { readList } from '../learn/list-shape.ts';
 import { requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
 import { asLearnedEndpoint, type LearnedEndpoint } from '../learn/learn.ts';
+import { yearRequests } from '../learn/year-tabs.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListCursor } from '../requests.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
@@ -31,6 +32,12 @@ export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previou
     uniqueKey: `learned:${method} ${req.url} ${req.body ?? ''}`,
     cursor: { endpoint: JSON.stringify(endpoint), page: k, previousFirst },
   };
+}
+
+/** The lists of the other years of an endpoint asked one year at a time (none for others), each without years. */
+export function otherYearEndpoints(endpoint: LearnedEndpoint): LearnedEndpoint[] {
+  if (!endpoint.years) return [];
+  return yearRequests(endpoint.request, endpoint.years).map((request) => ({ ...endpoint, request, years: undefined }));
 }
 
 function endpointOf(cursor: ListCursor | undefined): LearnedEndpoint {

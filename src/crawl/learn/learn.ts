@@ -9,6 +9,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash } from '../html.ts';
 import { findList, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
 import { cursorSource } from './cursor.ts';
+import { yearParam, type YearParam } from './year-tabs.ts';
 import { learnCursor, learnPageParam, requestForPage, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
@@ -26,6 +27,11 @@ export interface LearnedEndpoint {
   page: PageParam | null;
   /** A cursor pager (`?lastId=…` taken from the previous answer) instead of page numbers. */
   cursor?: CursorParam;
+  /**
+   * A list asked one year at a time (`?year=2024`, the page's year tabs asking the others when clicked): the other
+   * years the page offers, each read as a list of its own (year-tabs.ts).
+   */
+  years?: YearParam;
   /** The page the list is shown on: item links are resolved against it, as the browser did. */
   base: string;
   shape: ItemShape;
@@ -106,8 +112,9 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   const answer = best.x.responseBody;
   const cursor = second ? learnCursor(request, second, (v) => cursorSource(answer, best.x.url, shape, v)) : null;
   const page = cursor ? null : learnPageParam(request, second, best.items.length);
+  const years = renderedHtml ? yearParam(request, renderedHtml) : null;
   return {
-    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), base: pageUrl, shape: best.shape },
+    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(years ? { years } : {}), base: pageUrl, shape: best.shape },
     items: best.items,
     answer: best.x,
   };
