@@ -240,6 +240,11 @@ function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, pars
 function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): QueuedRequest[] {
   const endpoint = asLearnedEndpoint(h.catalog.learned.get(data.seedEntryId));
   if (!endpoint) return [];
+  if (endpoint.signed) {
+    // A replay would be refused (a stale signature): the seed is rendered again, its list read in the browser.
+    tally.notes.push(`its list API signs each request (${endpoint.signed}): read in the browser only`);
+    return [];
+  }
   tally.usedLearned = true;
   h.catalog.learned.markUsed(data.seedEntryId);
   return [endpoint, ...otherYearEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));
@@ -286,7 +291,12 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   };
   // The other years of a list asked one year at a time, over HTTP.
   await h.frontier.add(otherYearEndpoints(found.endpoint).map((e) => learnedFirstPage(e, data)));
-  return handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
+  await handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
+  // A list whose requests the page signs was turned in the browser: its later answers are its later pages.
+  for (const [i, x] of (found.turned ?? []).entries()) {
+    const visit: PageVisit = { url: x.url, loadedUrl: x.url, method: x.method, status: x.status, body: x.responseBody, contentType: x.responseType, rendered: true };
+    await handleList(h, visit, { ...data, family: 'learned', pageIndex: data.pageIndex + i + 1, cursor: learnedPageRequest(found.endpoint, i + 2).cursor, learn: undefined });
+  }
 }
 
 /** A report link seen before: its page is a known source, or its file was stored from that URL. */

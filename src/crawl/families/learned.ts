@@ -53,7 +53,8 @@ export function parseLearnedList(visit: PageVisit, cursor: ListCursor | undefine
   const first = items[0]?.url ?? '';
   const repeats = first !== '' && first === cursor?.previousFirst;
   if (repeats) return { items: [], next: [] };
-  if (!items.length || k >= MAX_PAGES) return { items, next: [] };
+  // A signed endpoint's later pages were read in the browser (its answers handed over with the first): no replay.
+  if (!items.length || k >= MAX_PAGES || endpoint.signed) return { items, next: [] };
   if (endpoint.cursor && endpoint.shape.kind === 'json') {
     // The next request carries what this answer gave (its lastId, its last item's id); none is the end.
     const { cursor } = endpoint;

@@ -199,3 +199,20 @@ export function learnCursor(first: CapturedRequest, second: CapturedRequest, ans
   }
   return null;
 }
+
+/** A value a page computes per request to sign it: hex or base64 of 8 characters or more, not a number. */
+const SIGNATURE_VALUE = /^(?=.*[a-z])[a-z0-9+/=_-]{8,}$/i;
+
+/**
+ * The parameter a page signs its requests with (`sign=…` beside `_t=…`): present in both requests, its value changed
+ * between them and looks like a digest. A replay of such a request with another page number is refused by the server,
+ * so the list is read by turning the page in the browser instead.
+ */
+export function signatureParam(first: CapturedRequest, second: CapturedRequest): string | null {
+  const before = new Map(textParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
+  for (const p of textParams(second)) {
+    const was = before.get(`${p.in} ${p.name}`);
+    if (was !== undefined && was !== p.value && SIGNATURE_VALUE.test(was) && SIGNATURE_VALUE.test(p.value)) return p.name;
+  }
+  return null;
+}
