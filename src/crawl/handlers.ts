@@ -188,7 +188,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   tally.items += items.length;
   if (data.family === 'learned') {
     tally.learnedItems += items.length;
-    tally.learnedMore = answerSaysMore(visit.body, visit.url) === true;
+    // An answer with no items that says nothing (an error object) does not undo the "more follow" of the one before.
+    const more = answerSaysMore(visit.body, visit.url);
+    if (items.length || more !== null) tally.learnedMore = more === true;
   }
   tally.reportItems += links.reports;
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
