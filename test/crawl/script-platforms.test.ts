@@ -111,6 +111,11 @@ test('a list whose requests the page signs is marked signed and never replayed; 
   assert.deepEqual(parseLearnedList({ url: first.url, loadedUrl: first.url, status: 200, body: first.responseBody }, cursor).next, []);
   const plain = learnListEndpoint([exchange('http://gov.test/gw/list?_t=1764590000000&dqy=1', rows(0))], PAGE, [exchange('http://gov.test/gw/list?_t=1764590004211&dqy=2', rows(1))])!;
   assert.equal(plain.endpoint.signed, undefined);
+  // A JSONP callback named after the time changes per request: no signature.
+  const jsonp = learnListEndpoint([exchange('http://gov.test/gw/list?callback=jsonp_1764590000000&dqy=1', rows(0))], PAGE, [
+    exchange('http://gov.test/gw/list?callback=jsonp_1764590004211&dqy=2', rows(1)),
+  ])!;
+  assert.equal(jsonp.endpoint.signed, undefined);
   assert.equal(parseLearnedList({ url: first.url, loadedUrl: first.url, status: 200, body: first.responseBody }, learnedPageRequest(plain.endpoint, 1).cursor).next.length, 1);
 });
 

@@ -194,14 +194,20 @@ export function learnCursor(first: CapturedRequest, second: CapturedRequest, ans
   const before = new Map(textParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
   for (const p of textParams(second)) {
     if (before.get(`${p.in} ${p.name}`) === p.value || p.value.length < 1 || !mayBeCursor(p.name)) continue;
+    // Page numbers, offsets and sizes are numbered paging, whatever value the answer happens to repeat.
+    if ([PAGE_NAME, OFFSET_NAME, SIZE_NAME].some((re) => re.test(p.name.split('.').pop()!))) continue;
     const from = answerPaths(p.value);
     if (from) return { in: p.in, name: p.name, from };
   }
   return null;
 }
 
-/** A value a page computes per request to sign it: hex or base64 of 8 characters or more, not a number. */
-const SIGNATURE_VALUE = /^(?=.*[a-z])[a-z0-9+/=_-]{8,}$/i;
+/**
+ * A value a page computes per request to sign it: a hex digest (8+ characters, letters among them) or base64 (16+).
+ * A JSONP callback name (`jsonp_1764…`) changes per request too, but is no signature.
+ */
+const SIGNATURE_VALUE = /^(?=.*[a-f])[0-9a-f]{8,}$|^(?=.*[a-z])(?=.*\d)[a-z0-9+/]{16,}={0,2}$/i;
+const CALLBACK_NAME = /callback|^(jsonp|cb)$/i;
 
 /**
  * The parameter a page signs its requests with (`sign=…` beside `_t=…`): present in both requests, its value changed
@@ -212,7 +218,8 @@ export function signatureParam(first: CapturedRequest, second: CapturedRequest):
   const before = new Map(textParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
   for (const p of textParams(second)) {
     const was = before.get(`${p.in} ${p.name}`);
-    if (was !== undefined && was !== p.value && SIGNATURE_VALUE.test(was) && SIGNATURE_VALUE.test(p.value)) return p.name;
+    if (CALLBACK_NAME.test(p.name) || was === undefined || was === p.value) continue;
+    if (SIGNATURE_VALUE.test(was) && SIGNATURE_VALUE.test(p.value)) return p.name;
   }
   return null;
 }
