@@ -19,7 +19,7 @@ import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
-import { fromLaterPage, learnListEndpoint, titlesToClick, type Learned } from './learn/learn.ts';
+import { fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -168,6 +168,27 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   return handleDetail(h, visit, data);
 }
 
+/** Pages a signed list is turned through in the browser, at most. */
+const MAX_TURNED_PAGES = 30;
+
+/**
+ * The answers of a list whose requests the page signs (no replay over HTTP): the page is turned until it brings
+ * nothing new, its answers kept. `later` is what the first turn brought.
+ */
+async function turnedAnswers(page: Page, learned: Learned, later: Exchange[]): Promise<Exchange[]> {
+  const seen = new Set(learned.items.map((i) => i.url));
+  const out: Exchange[] = [];
+  let batch = later;
+  while (out.length < MAX_TURNED_PAGES) {
+    const next = nextAnswer(learned, batch, seen);
+    if (!next) break;
+    out.push(next.answer);
+    for (const i of next.items) seen.add(i.url);
+    batch = await turnPage(page);
+  }
+  return out;
+}
+
 /**
  * The list endpoint in the rendered page's traffic; the page is turned once so page 2's request can be compared.
  * Items drawn with no link are clicked to see where they lead. A page that asked for no list on load (page 1 drawn
@@ -178,7 +199,8 @@ async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string):
   const clicked = await clickedLinks(page, titlesToClick(first, renderedHtml, pageUrl));
   if (learnListEndpoint(first, pageUrl, [], renderedHtml, clicked)) {
     const later = await turnPage(page);
-    return learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);
+    const learned = learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);
+    return learned?.endpoint.signed ? { ...learned, turned: await turnedAnswers(page, learned, later) } : learned;
   }
   const second = await turnPage(page);
   if (!second.length) return null;

@@ -21,10 +21,10 @@ import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
-import { learnedPageRequest } from './families/learned.ts';
+import { learnedPageRequest, otherYearEndpoints } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
-import { answerTotals } from './learn/answer-total.ts';
-import { asLearnedEndpoint, type Learned } from './learn/learn.ts';
+import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
+import { asLearnedEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
@@ -188,7 +188,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
   }
   tally.items += items.length;
-  if (data.family === 'learned') tally.learnedItems += items.length;
+  if (data.family === 'learned') {
+    tally.learnedItems += items.length;
+    // An answer with no items that says nothing (an error object) does not undo the "more follow" of the one before.
+    const more = answerSaysMore(visit.body, visit.url);
+    if (items.length || more !== null) tally.learnedMore = more === true;
+  }
   tally.reportItems += links.reports;
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
   // over HTTP (the learned family) instead of rendering the page again.
@@ -242,24 +247,31 @@ function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, pars
   });
 }
 
-/** The first page of the seed's learned endpoint, when the catalog holds one. */
+/** The first page of the seed's learned endpoint, when the catalog holds one (and of its other years' lists). */
 function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): QueuedRequest[] {
   const endpoint = asLearnedEndpoint(h.catalog.learned.get(data.seedEntryId));
   if (!endpoint) return [];
+  if (endpoint.signed) {
+    // A replay would be refused (a stale signature): the seed is rendered again, its list read in the browser.
+    tally.notes.push(`its list API signs each request (${endpoint.signed}): read in the browser only`);
+    return [];
+  }
   tally.usedLearned = true;
   h.catalog.learned.markUsed(data.seedEntryId);
+  return [endpoint, ...otherYearEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));
+}
+
+function learnedFirstPage(endpoint: LearnedEndpoint, data: ListData): QueuedRequest {
   const first = learnedPageRequest(endpoint, 1);
-  return [
-    {
-      url: first.url,
-      method: first.method,
-      payload: first.payload,
-      headers: first.headers,
-      uniqueKey: first.uniqueKey,
-      lane: 'http',
-      userData: { ...data, family: 'learned', cursor: first.cursor },
-    },
-  ];
+  return {
+    url: first.url,
+    method: first.method,
+    payload: first.payload,
+    headers: first.headers,
+    uniqueKey: first.uniqueKey,
+    lane: 'http',
+    userData: { ...data, family: 'learned', cursor: first.cursor, learn: undefined },
+  };
 }
 
 /**
@@ -288,7 +300,14 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     contentType: found.answer.responseType,
     rendered: true,
   };
-  return handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
+  // The other years of a list asked one year at a time, over HTTP.
+  await h.frontier.add(otherYearEndpoints(found.endpoint).map((e) => learnedFirstPage(e, data)));
+  await handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
+  // A list whose requests the page signs was turned in the browser: its later answers are its later pages.
+  for (const [i, x] of (found.turned ?? []).entries()) {
+    const visit: PageVisit = { url: x.url, loadedUrl: x.url, method: x.method, status: x.status, body: x.responseBody, contentType: x.responseType, rendered: true };
+    await handleList(h, visit, { ...data, family: 'learned', pageIndex: data.pageIndex + i + 1, cursor: learnedPageRequest(found.endpoint, i + 2).cursor, learn: undefined });
+  }
 }
 
 /** A report link seen before: its page is a known source, or its file was stored from that URL. */

@@ -13,6 +13,8 @@ export interface SeedTally {
   items: number;
   /** Of `items`, those read from a learned endpoint's answers (the seed page's menus aside). */
   learnedItems: number;
+  /** The last learned answer read says more items follow it (`hasMore: true`): the list stopped early. */
+  learnedMore: boolean;
   reportItems: number;
   newReports: number;
   failures: number;
@@ -54,6 +56,7 @@ export class SeedTallies {
         listUrls: new Set<string>(),
         items: 0,
         learnedItems: 0,
+        learnedMore: false,
         reportItems: 0,
         newReports: 0,
         failures: 0,
@@ -90,6 +93,7 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   // items takes in the page's menus and footer links, so it can reach the announced total on one page.
   const ownPages = t.family !== 'hanweb' && t.family !== 'learned';
   if (ownPages && announcedPages !== undefined && t.listUrls.size < announcedPages) return `read ${t.listUrls.size} list pages of the ${announcedPages} its pager announces`;
+  if (t.family === 'learned' && t.learnedMore) return 'its last list answer read says more items follow (hasMore), and they were not asked for';
   // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
   if (announcedItems !== undefined && t.family === 'learned') {
     return t.learnedItems < announcedItems ? `read ${t.learnedItems} items of the ${announcedItems} its list answer announces` : null;

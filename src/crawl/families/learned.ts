@@ -3,9 +3,11 @@
  * (kept in the catalog per seed entry) is asked for page after page over HTTP; the answer is read with the shape
  * learned from it. Paging stops at an empty page, or one that repeats the page before (servers that clamp).
  */
+import { nextCursor } from '../learn/cursor.ts';
 import { readList } from '../learn/list-shape.ts';
-import { requestForPage } from '../learn/page-param.ts';
+import { requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
 import { asLearnedEndpoint, type LearnedEndpoint } from '../learn/learn.ts';
+import { yearRequests } from '../learn/year-tabs.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListCursor } from '../requests.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
@@ -13,9 +15,12 @@ import type { ListPageResult, NextListRequest } from './family.ts';
 /** A list longer than this many pages is not a report column. */
 const MAX_PAGES = 500;
 
-/** The HTTP request for the k-th page of a learned endpoint (k = 1 is the page the browser saw). */
-export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previousFirst = ''): NextListRequest {
-  const req = endpoint.page ? requestForPage(endpoint.request, endpoint.page, k) : endpoint.request;
+/**
+ * The HTTP request for the k-th page of a learned endpoint (k = 1 is the page the browser saw); a cursor-paged
+ * endpoint's later pages are given their request (`cursorRequest`).
+ */
+export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previousFirst = '', cursorRequest?: CapturedRequest): NextListRequest {
+  const req = cursorRequest ?? (endpoint.page ? requestForPage(endpoint.request, endpoint.page, k) : endpoint.request);
   const method = req.method === 'POST' ? 'POST' : 'GET';
   const headers: Record<string, string> = { accept: 'application/json, text/javascript, */*; q=0.01', 'x-requested-with': 'XMLHttpRequest', referer: endpoint.base };
   if (req.contentType && method === 'POST') headers['content-type'] = req.contentType;
@@ -27,6 +32,12 @@ export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previou
     uniqueKey: `learned:${method} ${req.url} ${req.body ?? ''}`,
     cursor: { endpoint: JSON.stringify(endpoint), page: k, previousFirst },
   };
+}
+
+/** The lists of the other years of an endpoint asked one year at a time (none for others), each without years. */
+export function otherYearEndpoints(endpoint: LearnedEndpoint): LearnedEndpoint[] {
+  if (!endpoint.years) return [];
+  return yearRequests(endpoint.request, endpoint.years).map((request) => ({ ...endpoint, request, years: undefined }));
 }
 
 function endpointOf(cursor: ListCursor | undefined): LearnedEndpoint {
@@ -42,8 +53,16 @@ export function parseLearnedList(visit: PageVisit, cursor: ListCursor | undefine
   const first = items[0]?.url ?? '';
   const repeats = first !== '' && first === cursor?.previousFirst;
   if (repeats) return { items: [], next: [] };
-  const more = endpoint.page !== null && items.length > 0 && k < MAX_PAGES;
-  return { items, next: more ? [learnedPageRequest(endpoint, k + 1, first)] : [] };
+  // A signed endpoint's later pages were read in the browser (its answers handed over with the first): no replay.
+  if (!items.length || k >= MAX_PAGES || endpoint.signed) return { items, next: [] };
+  if (endpoint.cursor && endpoint.shape.kind === 'json') {
+    // The next request carries what this answer gave (its lastId, its last item's id); none is the end.
+    const { cursor } = endpoint;
+    const value = nextCursor(visit.body, visit.loadedUrl, endpoint.shape, cursor.from);
+    if (value === null) return { items, next: [] };
+    return { items, next: [learnedPageRequest(endpoint, k + 1, first, withParam(endpoint.request, cursor.in, cursor.name, value))] };
+  }
+  return { items, next: endpoint.page !== null ? [learnedPageRequest(endpoint, k + 1, first)] : [] };
 }
 
 /** Not one of the families a seeds file may name: it is chosen by what the catalog learned, never configured. */

@@ -42,3 +42,35 @@ export function answerTotals(text: string, url: string): AnnouncedTotals {
   }
   return out;
 }
+
+/** Flags saying that more items follow this answer (`hasMore: true`), or (inverted) that it is the last. */
+const MORE_KEY = /^(hasmore|has_more|hasnext|has_next|hasnextpage|hasnextpage|more|nextpage)$/i;
+const LAST_KEY = /^(islastpage|lastpage|islast|last|isend|end|finished)$/i;
+
+function flag(v: Json | undefined): boolean | null {
+  if (typeof v === 'boolean') return v;
+  return v === 'true' ? true : v === 'false' ? false : null;
+}
+
+/**
+ * Whether an answer says more items follow it (`hasMore: true`, `isLastPage: false`), near its root; null when it
+ * says nothing. A list that stops on such an answer was cut short, even when no total was announced.
+ */
+export function answerSaysMore(text: string, url: string): boolean | null {
+  const json = jsonAnswerOrNull(text, url);
+  let level: Json[] = json === null ? [] : [json];
+  for (let depth = 0; depth < MAX_DEPTH && level.length; depth++) {
+    const next: Json[] = [];
+    for (const node of level) {
+      if (!isRecord(node)) continue;
+      for (const [k, v] of Object.entries(node)) {
+        const f = flag(v);
+        if (f !== null && MORE_KEY.test(k)) return f;
+        if (f !== null && LAST_KEY.test(k)) return !f;
+        if (isRecord(v)) next.push(v);
+      }
+    }
+    level = next;
+  }
+  return null;
+}

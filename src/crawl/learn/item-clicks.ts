@@ -3,6 +3,9 @@
  * `location.href` or calls `window.open`): each item is clicked, and the address the page tries to open is recorded
  * instead of opened. The main frame's navigation is answered "204 No Content" by the lane's router (the browser then
  * stays on the list, its state intact) and `window.open` is replaced for the duration, so nothing is fetched.
+ * A single-page application's item changes the route instead (`router.push('/detail/123')`: `history.pushState`, or
+ * the hash): when the path or query changed, the page's new address is the item's link, and the browser is sent back (`history.back()`) so the app
+ * draws its list again before the next item is clicked.
  * The links found stand beside the page's drawn `<a href>` links when a list answer's items carry ids only.
  */
 import type { Page } from 'playwright';
@@ -13,6 +16,8 @@ const MAX_CLICKS = 24;
 /** Clicks in a row that open nothing before the probe gives up (the items are not clickable at all). */
 const MAX_MISSES = 3;
 const WAIT_MS = 1_500;
+/** How long an application sent back from an item's route may take to draw its list again. */
+const REDRAW_MS = 5_000;
 
 /** Per page being probed: the main-frame navigations held back (their URLs), in order. */
 const holding = new WeakMap<Page, string[]>();
@@ -42,9 +47,10 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
       w.__nianbaoOpen = w.open;
       w.open = (u?: string | URL) => (w.__nianbaoOpened.push(new URL(String(u ?? ''), location.href).href), null);
     });
+    const state = { routed: false };
     for (const title of titles.slice(0, MAX_CLICKS)) {
       if (misses >= MAX_MISSES) break;
-      const url = await clickOne(page, title, held);
+      const url = await clickOne(page, title, held, state);
       if (url) {
         out.push({ text: title, url });
         misses = 0;
@@ -64,16 +70,30 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
   return out;
 }
 
-async function clickOne(page: Page, title: string, held: string[]): Promise<string | null> {
+const withoutHash = (url: string) => url.replace(/#.*$/, '');
+
+/** `state.routed`: the previous click changed the route, so the list is being drawn again (wait for the title). */
+async function clickOne(page: Page, title: string, held: string[], state: { routed: boolean }): Promise<string | null> {
   const target = page.getByText(title, { exact: true }).first();
+  if (state.routed) await target.waitFor({ state: 'visible', timeout: REDRAW_MS }).catch(() => undefined);
+  state.routed = false;
   if (!(await target.count().catch(() => 0))) return null;
   const before = held.length;
+  const address = page.url();
   await target.click({ timeout: 3_000 }).catch(() => undefined);
   const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
     if (held.length > before) return held[held.length - 1]!;
     const opened = await page.evaluate(() => (window as unknown as { __nianbaoOpened?: string[] }).__nianbaoOpened?.shift() ?? null).catch(() => null);
     if (opened) return opened;
+    // The route changed with no load (pushState): that address is the item's; the list is asked back. A change of
+    // the hash alone names no page the crawl could fetch.
+    const routed = page.url();
+    if (withoutHash(routed) !== withoutHash(address)) {
+      state.routed = true;
+      await page.evaluate(() => history.back()).catch(() => undefined);
+      return routed;
+    }
     await page.waitForTimeout(100);
   }
   return null;

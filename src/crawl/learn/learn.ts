@@ -8,7 +8,9 @@ import type { ListItem } from '../list-page.ts';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash } from '../html.ts';
 import { findList, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
-import { learnPageParam, requestForPage, type CapturedRequest, type PageParam } from './page-param.ts';
+import { cursorSource } from './cursor.ts';
+import { yearParam, type YearParam } from './year-tabs.ts';
+import { learnCursor, learnPageParam, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
 export interface Exchange extends CapturedRequest {
@@ -21,8 +23,20 @@ export interface Exchange extends CapturedRequest {
 export interface LearnedEndpoint {
   version: 1;
   request: CapturedRequest;
-  /** Null when the list has one page only (or its paging could not be learned). */
+  /** Null when the list has one page only (or its paging could not be learned), or when it is paged by a cursor. */
   page: PageParam | null;
+  /** A cursor pager (`?lastId=…` taken from the previous answer) instead of page numbers. */
+  cursor?: CursorParam;
+  /**
+   * A list asked one year at a time (`?year=2024`, the page's year tabs asking the others when clicked): the other
+   * years the page offers, each read as a list of its own (year-tabs.ts).
+   */
+  years?: YearParam;
+  /**
+   * The parameter the page signs each request with: replayed over HTTP with another page, the request is refused, so
+   * the list is read by turning the page in the browser, and later runs render the seed again.
+   */
+  signed?: string;
   /** The page the list is shown on: item links are resolved against it, as the browser did. */
   base: string;
   shape: ItemShape;
@@ -32,6 +46,8 @@ export interface Learned {
   endpoint: LearnedEndpoint;
   /** The items of the captured first answer. */
   items: ListItem[];
+  /** Answers of the later pages, captured as the browser turned the page (an endpoint that signs its requests). */
+  turned?: Exchange[];
   /**
    * The captured first answer itself; null when the capture was a later page (page 1 was drawn from data in the
    * HTML): the endpoint's first page is then asked over HTTP.
@@ -100,11 +116,30 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   const shape = best.shape;
   const second = later.find((x) => endpointKey(x) === key && laterItems(x, pageUrl, shape).some((i) => !firstUrls.has(i.url))) ?? null;
   const request: CapturedRequest = { method: best.x.method.toUpperCase(), url: best.x.url, body: best.x.body, contentType: best.x.contentType };
+  const answer = best.x.responseBody;
+  const cursor = second ? learnCursor(request, second, (v) => cursorSource(answer, best.x.url, shape, v)) : null;
+  const page = cursor ? null : learnPageParam(request, second, best.items.length);
+  const years = renderedHtml ? yearParam(request, renderedHtml) : null;
+  const signed = second ? signatureParam(request, second) : null;
   return {
-    endpoint: { version: 1, request, page: learnPageParam(request, second, best.items.length), base: pageUrl, shape: best.shape },
+    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(years ? { years } : {}), ...(signed ? { signed } : {}), base: pageUrl, shape: best.shape },
     items: best.items,
     answer: best.x,
   };
+}
+
+/**
+ * The answer, among `exchanges`, of the learned endpoint that brings items not in `seen` (the URLs read so far); null
+ * when none does (the page did not turn, or turned to what it showed already).
+ */
+export function nextAnswer(learned: Learned, exchanges: Exchange[], seen: ReadonlySet<string>): { answer: Exchange; items: ListItem[] } | null {
+  const key = endpointKey(learned.endpoint.request);
+  for (const x of exchanges) {
+    if (endpointKey(x) !== key) continue;
+    const items = laterItems(x, learned.endpoint.base, learned.endpoint.shape);
+    if (items.some((i) => !seen.has(i.url))) return { answer: x, items };
+  }
+  return null;
 }
 
 /**

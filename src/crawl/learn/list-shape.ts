@@ -3,12 +3,14 @@
  * (however deeply nested) whose elements carry a title-like text and a URL-like string. Keys may be English, pinyin
  * (bt, lj, sj) or camelCase; URLs may be relative paths or sit inside a JSON string field
  * (`urls: "{\"pc\":\"/a/b.html\"}"`); dates may be strings or unix seconds / milliseconds. HTML fragments and XML
- * answers carrying HTML (CDATA records) are read as list markup.
+ * answers carrying HTML (CDATA records) are read as list markup; XML answers of plain records (`<item><title>…`) are
+ * read as JSON (xml-answer.ts).
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { findDate, loadHtml, squash } from '../html.ts';
 import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
+import { xmlAnswerAsJson } from './xml-answer.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -79,9 +81,19 @@ export function parseJsonAnswer(text: string, url: string): Json {
   }
 }
 
-/** An answer's JSON when it is JSON (or JSONP) and well formed; null otherwise (for readers that only look). */
+const ANCHOR = /<a\s[^>]*href/i;
+
+/** An XML answer of data records (not HTML in CDATA, which is list markup) as JSON; null otherwise. */
+function xmlRecords(text: string): Json | null {
+  return ANCHOR.test(text) ? null : xmlAnswerAsJson(text);
+}
+
+/**
+ * An answer's JSON when it is JSON (or JSONP) and well formed, or an XML answer of data records; null otherwise (for
+ * readers that only look).
+ */
 export function jsonAnswerOrNull(text: string, url: string): Json | null {
-  if (!looksLikeJson(text)) return null;
+  if (!looksLikeJson(text)) return xmlRecords(text);
   try {
     return parseJsonAnswer(text, url);
   } catch {
@@ -313,14 +325,15 @@ export function findMarkupList(text: string, baseUrl: string): FoundList | null 
 /** The list an answer holds, whatever its format; throws MalformedAnswerError for broken JSON. */
 export function findList(text: string, answerUrl: string, baseUrl: string, links: DrawnLink[] = []): FoundList | null {
   if (looksLikeJson(text)) return findJsonList(parseJsonAnswer(text, answerUrl), baseUrl, links);
-  if (/<a\s[^>]*href/i.test(text)) return findMarkupList(text, baseUrl);
-  return null;
+  if (ANCHOR.test(text)) return findMarkupList(text, baseUrl);
+  const xml = xmlRecords(text);
+  return xml === null ? null : findJsonList(xml, baseUrl, links);
 }
 
 /** Reads an answer with a learned shape, falling back to a fresh search when the shape no longer fits. */
 export function readList(text: string, answerUrl: string, baseUrl: string, shape: ItemShape): ListItem[] {
-  if (shape.kind === 'json' && looksLikeJson(text)) {
-    const json = parseJsonAnswer(text, answerUrl);
+  const json = shape.kind === 'json' ? (looksLikeJson(text) ? parseJsonAnswer(text, answerUrl) : xmlRecords(text)) : null;
+  if (shape.kind === 'json' && json !== null) {
     return itemsByShape(json, shape, baseUrl) ?? findJsonList(json, baseUrl)?.items ?? [];
   }
   return findList(text, answerUrl, baseUrl)?.items ?? [];

@@ -4,6 +4,7 @@
  * cur_page, currpage, start, startIndex…), else the only numeric parameter whose value is 0 or 1, else a number in the path
  * (list_1.json). It may sit in the query string, a form body or a JSON body.
  */
+import { mayBeCursor } from './cursor.ts';
 
 export interface CapturedRequest {
   method: string;
@@ -117,45 +118,108 @@ export function learnPageParam(first: CapturedRequest, second: CapturedRequest |
   return null;
 }
 
-function setJson(o: Record<string, unknown>, path: string[], value: number): void {
+function setJson(o: Record<string, unknown>, path: string[], value: number | string): void {
   const [head, ...rest] = path;
   if (!head) return;
   if (!rest.length) {
     // Keep the type the page used: "2" stays a string, 2 a number.
-    o[head] = typeof o[head] === 'string' ? String(value) : value;
+    o[head] = typeof o[head] === 'string' ? String(value) : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
     return;
   }
   setJson(o[head] as Record<string, unknown>, rest, value);
 }
 
-/** The request for the k-th page (k = 1 is the captured request itself). */
-export function requestForPage(req: CapturedRequest, param: PageParam, k: number): CapturedRequest {
-  const value = param.first + (k - 1) * param.step;
+/** The request with one parameter set (a page number, a cursor), wherever it sits; the page's own types kept. */
+export function withParam(req: CapturedRequest, where: PageParam['in'], name: string, value: number | string): CapturedRequest {
   const url = new URL(req.url);
   let body = req.body;
-  switch (param.in) {
+  switch (where) {
     case 'query':
-      url.searchParams.set(param.name, String(value));
+      url.searchParams.set(name, String(value));
       break;
     case 'form': {
       const form = new URLSearchParams(body ?? '');
-      form.set(param.name, String(value));
+      form.set(name, String(value));
       body = form.toString();
       break;
     }
     case 'json': {
       const o = jsonBody(req);
       if (o) {
-        setJson(o, param.name.split('.'), value);
+        setJson(o, name.split('.'), value);
         body = JSON.stringify(o);
       }
       break;
     }
     case 'path': {
       let i = -1;
-      url.pathname = url.pathname.replace(/\d+/g, (m) => (++i === Number(param.name) ? String(value) : m));
+      url.pathname = url.pathname.replace(/\d+/g, (m) => (++i === Number(name) ? String(value) : m));
       break;
     }
   }
   return { ...req, url: url.href, body };
+}
+
+/** The request for the k-th page (k = 1 is the captured request itself). */
+export function requestForPage(req: CapturedRequest, param: PageParam, k: number): CapturedRequest {
+  return withParam(req, param.in, param.name, param.first + (k - 1) * param.step);
+}
+
+/**
+ * A cursor pager (`?lastId=…`, `cursor=…`): the next request carries a value the previous answer gave, at a path
+ * of its own (`data.lastId`, `nextCursor`) or in its last item (that item's id).
+ */
+export interface CursorParam {
+  in: 'query' | 'form' | 'json';
+  name: string;
+  /** Where the answer holds the next value: a path from its root, or (`item`) a path inside its last item. */
+  from: { answer: string[] } | { item: string[] };
+}
+
+/** Every parameter of a request with its value as text (query, form, flat JSON body). */
+function textParams(req: CapturedRequest): { in: CursorParam['in']; name: string; value: string }[] {
+  const out: { in: CursorParam['in']; name: string; value: string }[] = [];
+  for (const [k, v] of new URL(req.url).searchParams) out.push({ in: 'query', name: k, value: v });
+  if (isForm(req)) for (const [k, v] of new URLSearchParams(req.body!)) out.push({ in: 'form', name: k, value: v });
+  const json = jsonBody(req);
+  if (json) for (const [k, v] of Object.entries(json)) if (typeof v === 'string' || typeof v === 'number') out.push({ in: 'json', name: k, value: String(v) });
+  return out;
+}
+
+/**
+ * The cursor parameter of a list: a parameter of the second request, absent from the first or different, whose value
+ * the first answer gave (`answerPaths` finds where). Null when there is none.
+ */
+export function learnCursor(first: CapturedRequest, second: CapturedRequest, answerPaths: (value: string) => CursorParam['from'] | null): CursorParam | null {
+  const before = new Map(textParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
+  for (const p of textParams(second)) {
+    if (before.get(`${p.in} ${p.name}`) === p.value || p.value.length < 1 || !mayBeCursor(p.name)) continue;
+    // Page numbers, offsets and sizes are numbered paging, whatever value the answer happens to repeat.
+    if ([PAGE_NAME, OFFSET_NAME, SIZE_NAME].some((re) => re.test(p.name.split('.').pop()!))) continue;
+    const from = answerPaths(p.value);
+    if (from) return { in: p.in, name: p.name, from };
+  }
+  return null;
+}
+
+/**
+ * A value a page computes per request to sign it: a hex digest (8+ characters, letters among them) or base64 (16+).
+ * A JSONP callback name (`jsonp_1764…`) changes per request too, but is no signature.
+ */
+const SIGNATURE_VALUE = /^(?=.*[a-f])[0-9a-f]{8,}$|^(?=.*[a-z])(?=.*\d)[a-z0-9+/]{16,}={0,2}$/i;
+const CALLBACK_NAME = /callback|^(jsonp|cb)$/i;
+
+/**
+ * The parameter a page signs its requests with (`sign=…` beside `_t=…`): present in both requests, its value changed
+ * between them and looks like a digest. A replay of such a request with another page number is refused by the server,
+ * so the list is read by turning the page in the browser instead.
+ */
+export function signatureParam(first: CapturedRequest, second: CapturedRequest): string | null {
+  const before = new Map(textParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
+  for (const p of textParams(second)) {
+    const was = before.get(`${p.in} ${p.name}`);
+    if (CALLBACK_NAME.test(p.name) || was === undefined || was === p.value) continue;
+    if (SIGNATURE_VALUE.test(was) && SIGNATURE_VALUE.test(p.value)) return p.name;
+  }
+  return null;
 }

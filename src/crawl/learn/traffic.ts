@@ -52,10 +52,27 @@ const NEXT = /^\s*(下一页|下页|后一页|后页|下一頁|›|»|>|next)\s*
 /** Texts of a control that appends the next items to the list instead ("load more", infinite lists). */
 const MORE = /^\s*(加载更多|点击加载更多|查看更多|显示更多|点击查看更多|load more|show more)\s*(>>|»|…|\.\.\.)?\s*$/i;
 
+/** How long a page scrolled to its end may take to ask for more (infinite lists ask at once, or not at all). */
+const SCROLL_WAIT_MS = 2_000;
+
 /**
- * Clicks the page's "next page" control, else its "load more" button, if it has one, and waits for the network to
- * settle; returns the exchanges made after the click. A click that finds nothing or fails leaves no trace: paging
- * is then learned from names.
+ * An infinite list (no control: the next items are asked when the end of the list scrolls into view): the page is
+ * scrolled to its end, when it is longer than the window, and its request waited for briefly.
+ */
+async function scrollToEnd(page: Page, before: number): Promise<Exchange[]> {
+  const scrollable = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 50).catch(() => false);
+  if (!scrollable) return [];
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight)).catch(() => undefined);
+  const deadline = Date.now() + SCROLL_WAIT_MS;
+  while (exchangesOf(page).length <= before && Date.now() < deadline) await page.waitForTimeout(100);
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+  return exchangesOf(page).slice(before);
+}
+
+/**
+ * Clicks the page's "next page" control, else its "load more" button, if it has one, else scrolls a long page to
+ * its end (infinite lists), and waits for the network to settle; returns the exchanges made after it. A click that
+ * finds nothing or fails leaves no trace: paging is then learned from names.
  */
 export async function turnPage(page: Page): Promise<Exchange[]> {
   const before = exchangesOf(page).length;
@@ -63,7 +80,7 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
   try {
     let control = controls.filter({ hasText: NEXT }).last();
     if (!(await control.count())) control = controls.filter({ hasText: MORE }).last();
-    if (!(await control.count())) return [];
+    if (!(await control.count())) return await scrollToEnd(page, before);
     let navigated = false;
     const onRequest = (r: Request) => {
       if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;

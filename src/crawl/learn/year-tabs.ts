@@ -1,0 +1,62 @@
+/**
+ * Lists asked one year at a time: the page asks its list for the newest year only (`?year=2024`) and draws one tab
+ * per year, asking for an older year when its tab is clicked. The learned request's parameter holding a year that
+ * the page also shows as a bare tab ("2024", "2023年度") is that year; the other years shown are asked over HTTP as
+ * lists of their own, with that parameter changed.
+ */
+import { loadHtml, squash } from '../html.ts';
+import { withParam, type CapturedRequest } from './page-param.ts';
+
+export interface YearParam {
+  in: 'query' | 'form' | 'json';
+  name: string;
+  /** The years the page offers besides the captured one, newest first. */
+  others: number[];
+}
+
+/** A tab's text: a year alone, "2023年", "2023年度", "2023年度报告" (not a title). */
+const TAB = /^(20[0-3]\d)\s*(年度?)?(报告|年报)?$/;
+/** Elements a tab is drawn as. */
+const TAB_ELEMENTS = 'a, li, span, button, option, td, div, dd, label';
+
+/** The years shown as tabs (bare year texts) on the rendered page. */
+export function yearTabs(renderedHtml: string): Set<number> {
+  const $ = loadHtml(renderedHtml);
+  const out = new Set<number>();
+  $(TAB_ELEMENTS).each((_, el) => {
+    const m = TAB.exec(squash($(el).text()));
+    if (m) out.add(Number(m[1]));
+  });
+  return out;
+}
+
+function yearValued(req: CapturedRequest): { in: YearParam['in']; name: string; value: number }[] {
+  const out: { in: YearParam['in']; name: string; value: number }[] = [];
+  const isYear = (v: unknown) => (typeof v === 'number' || typeof v === 'string') && /^20[0-3]\d$/.test(String(v));
+  for (const [k, v] of new URL(req.url).searchParams) if (isYear(v)) out.push({ in: 'query', name: k, value: Number(v) });
+  if (req.body && !/^\s*[{[]/.test(req.body)) for (const [k, v] of new URLSearchParams(req.body)) if (isYear(v)) out.push({ in: 'form', name: k, value: Number(v) });
+  if (req.body && /^\s*\{/.test(req.body)) {
+    try {
+      for (const [k, v] of Object.entries(JSON.parse(req.body) as Record<string, unknown>)) if (isYear(v)) out.push({ in: 'json', name: k, value: Number(v) });
+    } catch {
+      // Not JSON after all: no year in it.
+    }
+  }
+  return out;
+}
+
+/** The request's year parameter, when the page shows that year and others as tabs; null otherwise. */
+export function yearParam(req: CapturedRequest, renderedHtml: string): YearParam | null {
+  const params = yearValued(req);
+  if (!params.length) return null;
+  const tabs = yearTabs(renderedHtml);
+  const p = params.find((x) => tabs.has(x.value));
+  if (!p) return null;
+  const others = [...tabs].filter((y) => y !== p.value).sort((a, b) => b - a);
+  return others.length ? { in: p.in, name: p.name, others } : null;
+}
+
+/** The request of each other year's list. */
+export function yearRequests(req: CapturedRequest, years: YearParam): CapturedRequest[] {
+  return years.others.map((y) => withParam(req, years.in, years.name, String(y)));
+}
