@@ -35,6 +35,8 @@ export interface SeedRun {
   failures: number;
   status: SeedRunStatus;
   reason: string | null;
+  /** Paging stopped on purpose: an incremental run reached a page whose reports were all known. */
+  stoppedEarly: boolean;
 }
 
 export type HealthFlag = 'empty' | 'short' | 'dropped' | 'host_failed';
@@ -67,6 +69,7 @@ interface SeedRunDbRow {
   failures: number;
   status: SeedRunStatus;
   reason: string | null;
+  stopped_early: number;
 }
 
 function fromRow(r: SeedRunDbRow): SeedRun {
@@ -83,6 +86,7 @@ function fromRow(r: SeedRunDbRow): SeedRun {
     failures: r.failures,
     status: r.status,
     reason: r.reason,
+    stoppedEarly: r.stopped_early === 1,
   };
 }
 
@@ -102,8 +106,9 @@ export function healthFlags(last: SeedRun, earlier: number[]): HealthFlag[] {
   if (last.failures > 0 || last.status === 'host_failed') flags.push('host_failed');
   const sorted = earlier.filter((n) => n > 0).sort((a, b) => a - b);
   const median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;
-  // One or two report items are too few to call a change "sharp".
-  if (last.reportItems > 0 && median >= 3 && last.reportItems < median * DROP_RATIO) flags.push('dropped');
+  // One or two report items are too few to call a change "sharp"; a run that stopped paging at known reports read
+  // less of the list on purpose, which says nothing of what the list holds.
+  if (!last.stoppedEarly && last.reportItems > 0 && median >= 3 && last.reportItems < median * DROP_RATIO) flags.push('dropped');
   return flags;
 }
 
@@ -132,12 +137,12 @@ export class SeedHealth {
   recordSeedRun(s: SeedRun): void {
     this.db
       .prepare(
-        `INSERT INTO seed_runs (run_id, seed_entry_id, list_pages, items, report_items, new_reports, family, used_browser, used_learned, failures, status, reason)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO seed_runs (run_id, seed_entry_id, list_pages, items, report_items, new_reports, family, used_browser, used_learned, failures, status, reason, stopped_early)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(run_id, seed_entry_id) DO UPDATE SET list_pages = excluded.list_pages, items = excluded.items,
            report_items = excluded.report_items, new_reports = excluded.new_reports, family = excluded.family,
            used_browser = excluded.used_browser, used_learned = excluded.used_learned, failures = excluded.failures,
-           status = excluded.status, reason = excluded.reason`,
+           status = excluded.status, reason = excluded.reason, stopped_early = excluded.stopped_early`,
       )
       .run(
         s.runId,
@@ -152,6 +157,7 @@ export class SeedHealth {
         s.failures,
         s.status,
         s.reason,
+        s.stoppedEarly ? 1 : 0,
       );
   }
 

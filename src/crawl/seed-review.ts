@@ -96,6 +96,7 @@ export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHost
       failures: t.failures,
       status,
       reason,
+      stoppedEarly: t.stoppedEarly,
     };
     h.catalog.seedHealth.recordSeedRun(run);
     if (yieldedNothing(run)) emit(h, { kind: 'seed_empty', host: Scope.hostOf(e.url), url: e.url, detail: reason });

@@ -73,6 +73,7 @@ const last = (reportItems: number, extra: Partial<SeedRun> = {}): SeedRun => ({
   failures: 0,
   status: reportItems ? 'ok' : 'empty',
   reason: null,
+  stoppedEarly: false,
   ...extra,
 });
 
@@ -80,6 +81,7 @@ test('health flags: empty, a sharp drop against the history, a failing host, few
   assert.deepEqual(healthFlags(last(8), [8, 9, 8]), []);
   assert.deepEqual(healthFlags(last(0), [8, 9, 8]), ['empty']);
   assert.deepEqual(healthFlags(last(3), [8, 9, 8]), ['dropped']);
+  assert.deepEqual(healthFlags(last(3, { stoppedEarly: true }), [8, 9, 8]), [], 'an incremental run read less on purpose');
   assert.deepEqual(healthFlags(last(2), [2, 2]), [], 'two report items are too few to call a drop sharp');
   assert.deepEqual(healthFlags(last(5), []), [], 'no history, no drop');
   assert.deepEqual(healthFlags(last(0, { status: 'host_failed', failures: 2 }), [5]), ['empty', 'host_failed']);
