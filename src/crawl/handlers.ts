@@ -18,6 +18,7 @@ import { classifyTitle } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
 import { listPageAsReport } from './collection.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
+import { drawnPageBytes } from './drawn-page.ts';
 import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
@@ -459,6 +460,14 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
   if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');
+  // A report page drawn by script (`detail.html?id=N` filling itself from an API) read over HTTP is an empty shell,
+  // not the report: the browser draws it, and this host's pages go there from now on.
+  if (!visit.rendered && !page.attachments.length && hasScripts(visit.body) && isShell(visit.body)) {
+    h.browserHosts.add(host);
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: 'needs a browser: a report page drawn by script' });
+    h.stats.browserHandoffs += 1;
+    return h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
+  }
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
   const pageTitleIsReport = !!page.title && classifyTitle(page.title).isReport;
@@ -524,7 +533,7 @@ async function readAsList(h: HarvestContext, visit: PageVisit, data: DetailData,
 /** Stores the report page as fetched (its original bytes and encoding) and links it to the report. */
 async function storePage(h: HarvestContext, visit: PageVisit, reportId: number): Promise<void> {
   const raw = h.http.takeRawPage(visit.loadedUrl);
-  const bytes = raw?.bytes ?? Buffer.from(visit.body, 'utf8');
+  const bytes = drawnPageBytes(visit, raw) ?? raw?.bytes ?? Buffer.from(visit.body, 'utf8');
   const before = h.catalog.urls.get(visit.url);
   const file = await h.store.put(Readable.from([bytes]), { maxBytes: Number.MAX_SAFE_INTEGER, url: visit.url, fileName: 'page.html' });
   // One transaction for what the stored page means (file, its link to the report, its URL's state): one commit
