@@ -1,15 +1,16 @@
 /** Reading lines as labels and figures: the small vocabulary every section mapper shares. */
 import { SECTION_HEADINGS } from '../template/common.ts';
 import type { ColumnDef, SectionHeading } from '../template/types.ts';
-import { isFigureToken, isNoneMark, labelKey } from '../text.ts';
+import { isFigureToken, isNoneMark, labelKey, looksLikeFigureCell } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 
 /**
  * True when a token is a cell of the line's figures. A bare 无 ("none") is a word in running text but a zero in a
- * table: it counts as a cell when the line holds another figure cell (a number or a blank grid cell) beside it.
+ * table: it counts as a cell when the line holds another figure cell (a number or a blank grid cell) beside it. A
+ * number with a word after it that is no known unit (`3户`) is a cell too, read as unreadable.
  */
 function isCell(line: Line, it: TextItem): boolean {
-  if (it.text === '' || isFigureToken(it.text)) return true;
+  if (it.text === '' || looksLikeFigureCell(it.text)) return true;
   return isNoneMark(it.text) && line.items.some((o) => o !== it && (o.text === '' || isFigureToken(o.text)));
 }
 
