@@ -2,9 +2,10 @@
 // with their unit (962次), tables laid out with display:table divs, table 四 printed on its side.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readHtml } from '../../src/extract/formats/html.ts';
 import { linesFromGrid, paragraphLine } from '../../src/extract/layout/lines.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
-import { TEMPLATE_2019 } from '../../src/extract/template/index.ts';
+import { SECTION3_COLUMNS, TEMPLATE_2019, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 import type { GridCell, Line } from '../../src/extract/types.ts';
 
 const cell = (text: string, colSpan = 1): GridCell => ({ text, colSpan, rowSpan: 1 });
@@ -31,4 +32,38 @@ test('table 二 counts written with their unit (962次, 4件, 12人次) are read
   assert.equal(m.figures['s2.other_services.decisions'], null);
   assert.ok(m.unreadable.includes('s2.other_services.decisions'), '3户 is flagged');
   assert.equal(m.figures['s2.penalty.decisions'], 12);
+});
+
+const PARTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const S4_VALUES = [3, 0, 1, 0, 4, 0, 0, 2, 1, 3, 1, 0, 0, 0, 1];
+const s4Figures = (m: ReturnType<typeof mapFigures>) =>
+  ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => m.figures[`s4.${b}_${c}`]));
+
+test('a table laid out with display:table divs is read as a table (no spans: covered slots are empty divs)', () => {
+  const td = (t: string) => `<div style="display:table-cell;border:1px solid #333">${t}</div>`;
+  const tr = (cells: string[]) => `<div style="display: table-row">${cells.map(td).join('')}</div>`;
+  const rows = TEMPLATE_2021.section3Rows;
+  const value = (i: number, k: number) => (k === 6 ? [0, 1, 2, 3, 4, 5].reduce((a, j) => a + ((i + j) % 4), 0) : (i + k) % 4);
+  const html = `<html><body><div class="content">
+<p>三、收到和处理政府信息公开申请情况</p>
+<div class="gk-table" style="width:100%;display:table">
+${tr(['（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', '', '', '申请人情况', '', '', '', '', '', ''])}
+${tr(['', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计'])}
+${tr(['', '', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', ''])}
+${rows.map((r, i) => tr([r.label, '', '', ...Array.from({ length: 7 }, (_, k) => String(value(i, k)))])).join('\n')}
+</div>
+<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<div style="display:table">
+${tr(['行政复议', '', '', '', '', '行政诉讼', ...Array(9).fill('')])}
+${tr([...PARTS, '未经复议直接起诉', '', '', '', '', '复议后起诉', '', '', '', ''])}
+${tr(['', '', '', '', '', ...PARTS, ...PARTS])}
+${tr(S4_VALUES.map(String))}
+</div>
+<p>五、存在的主要问题及改进情况</p>
+</div></body></html>`;
+  const m = mapFigures(readHtml(new TextEncoder().encode(html)).lines, TEMPLATE_2021);
+  const wrong = rows.flatMap((r, i) => SECTION3_COLUMNS.map((c, k) => [`s3.${r.key}.${c.key}`, value(i, k)] as const)).filter(([key, v]) => m.figures[key] !== v);
+  assert.deepEqual(wrong, []);
+  assert.deepEqual(s4Figures(m), S4_VALUES);
+  assert.deepEqual(m.unreadable.filter((k) => !k.startsWith('s2.')), []);
 });
