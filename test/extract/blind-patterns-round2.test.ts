@@ -67,3 +67,21 @@ ${tr(S4_VALUES.map(String))}
   assert.deepEqual(s4Figures(m), S4_VALUES);
   assert.deepEqual(m.unreadable.filter((k) => !k.startsWith('s2.')), []);
 });
+
+test('table 四 printed on its side (a row per case kind, the five results as columns) is read; blanks stay blanks', () => {
+  const span = (text: string, rowSpan: number): GridCell => ({ text, colSpan: 1, rowSpan });
+  const v = (n: number) => cell(n === 0 ? '' : String(n));
+  const row = (b: number) => S4_VALUES.slice(b * 5, b * 5 + 5).map(v);
+  const g = {
+    rows: [
+      [cell('类别', 2), null, ...PARTS.map((p) => cell(p))],
+      [cell('行政复议', 2), null, ...row(0)],
+      [span('行政诉讼', 2), cell('未经复议直接起诉'), ...row(1)],
+      [null, cell('复议后起诉'), ...row(2)],
+    ],
+  };
+  const lines = [paragraphLine('四、政府信息公开行政复议、行政诉讼情况', 1, 0), ...linesFromGrid(g, 1, 1), paragraphLine('五、存在的主要问题及改进情况', 1, 99)];
+  const m = mapFigures(lines, TEMPLATE_2021);
+  assert.deepEqual(s4Figures(m), S4_VALUES.map((n) => (n === 0 ? null : n)));
+  assert.deepEqual(m.unreadable.filter((k) => k.startsWith('s4.')), []);
+});
