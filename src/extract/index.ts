@@ -5,7 +5,7 @@
  * corrected. CPU-heavy parsing belongs in the worker pool (pool.ts); this module is what each worker runs.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { confirmTentative, failedRules, runChecks } from './checks.ts';
+import { confirmTentative, failedRules, runChecks, withdrawContradictedRows } from './checks.ts';
 import { readDoc, sofficeToDocx, UnsupportedDocError } from './formats/doc.ts';
 import { readDocx } from './formats/docx.ts';
 import { readHtml } from './formats/html.ts';
@@ -171,7 +171,11 @@ function finish(read: Read, override?: Read): ExtractionResult {
   const mapped = mapFigures(extracted.lines, template);
   const unreadable = [...mapped.unreadable];
   const figures = mapped.figures;
-  if (extracted.ocr) confirmTentative(figures, unreadable, mapped.tentative, template.id);
+  const withdrawn: string[] = [];
+  if (extracted.ocr) {
+    confirmTentative(figures, unreadable, mapped.tentative, template.id);
+    withdrawn.push(...withdrawContradictedRows(figures, unreadable, template.id));
+  }
   result.blank = blankToZero(figures, unreadable);
   result.figures = figures;
   result.unreadable = unreadable;
@@ -182,7 +186,12 @@ function finish(read: Read, override?: Read): ExtractionResult {
     result.reason = withNote(`section 三 table not found${missing.length > 1 ? ` (missing: ${missing.join(', ')})` : ''}`, r.note);
   } else if (unreadable.length > 0 || missing.length > 0) {
     result.status = 'partial';
-    result.reason = withNote([unreadable.length ? `${unreadable.length} cells unreadable` : '', missing.length ? `tables not found: ${missing.join(', ')}` : ''].filter(Boolean).join('; '), r.note);
+    const notes = [
+      unreadable.length ? `${unreadable.length} cells unreadable` : '',
+      withdrawn.length ? `OCR rows withdrawn, their figures did not add up: ${withdrawn.join(', ')}` : '',
+      missing.length ? `tables not found: ${missing.join(', ')}` : '',
+    ];
+    result.reason = withNote(notes.filter(Boolean).join('; '), r.note);
   } else if (r.note) result.reason = r.note;
   return result;
 }

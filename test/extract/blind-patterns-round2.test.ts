@@ -1,7 +1,9 @@
 // Patterns found by round 2 of the blind corpus (docs/blind-documents.md), each on hand-made input: counts written
-// with their unit (962次), tables laid out with display:table divs, table 四 printed on its side.
+// with their unit (962次), tables laid out with display:table divs, table 四 printed on its side, OCR misreads that
+// only the arithmetic can see.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { runChecks, withdrawContradictedRows } from '../../src/extract/checks.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { linesFromGrid, paragraphLine } from '../../src/extract/layout/lines.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
@@ -35,6 +37,7 @@ test('table 二 counts written with their unit (962次, 4件, 12人次) are read
 });
 
 const PARTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const PARTS_KEYS = ['upheld', 'corrected', 'other', 'pending', 'total'];
 const S4_VALUES = [3, 0, 1, 0, 4, 0, 0, 2, 1, 3, 1, 0, 0, 0, 1];
 const s4Figures = (m: ReturnType<typeof mapFigures>) =>
   ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => m.figures[`s4.${b}_${c}`]));
@@ -84,4 +87,38 @@ test('table 四 printed on its side (a row per case kind, the five results as co
   const m = mapFigures(lines, TEMPLATE_2021);
   assert.deepEqual(s4Figures(m), S4_VALUES.map((n) => (n === 0 ? null : n)));
   assert.deepEqual(m.unreadable.filter((k) => k.startsWith('s4.')), []);
+});
+
+test('OCR: a row whose total contradicts its parts is withdrawn (unreadable), not reported wrong; so is an unverifiable row when a column fails', () => {
+  // Consistent figures: every row, column and block adds up.
+  const figures: Record<string, number | null> = {};
+  const rows = TEMPLATE_2021.section3Rows.map((r) => r.key);
+  const parts = SECTION3_COLUMNS.filter((c) => c.key !== 'total').map((c) => c.key);
+  for (const r of rows) for (const c of SECTION3_COLUMNS) figures[`s3.${r}.${c.key}`] = 0;
+  for (const b of ['review', 'litigation_direct', 'litigation_after_review']) for (const c of PARTS_KEYS) figures[`s4.${b}_${c}`] = 0;
+  const set = (row: string, col: string, v: number) => {
+    figures[`s3.${row}.${col}`] = v;
+    figures[`s3.${row}.total`] = parts.reduce((a, c) => a + (figures[`s3.${row}.${c}`] ?? 0), 0);
+  };
+  for (const [row, v] of [['new_received', 5], ['granted', 2], ['denied_process_info', 1], ['carried_to_next_year', 2], ['total', 3]] as const) set(row, 'commercial_enterprise', v);
+  figures['s4.review_upheld'] = 2;
+  figures['s4.review_total'] = 2;
+  assert.deepEqual(runChecks(figures, '2021').filter((r) => r.ok === false), []);
+
+  // "0 │ 1" read as "10 │ 0" in one row; in another, the total unreadable and the same misread.
+  const read = { ...figures, 's3.denied_process_info.commercial_enterprise': 0, 's3.denied_process_info.research_institution': 10 };
+  read['s3.carried_to_next_year.commercial_enterprise'] = 0;
+  read['s3.carried_to_next_year.research_institution'] = 20;
+  read['s3.carried_to_next_year.total'] = null;
+  read['s4.review_upheld'] = 7;
+  const unreadable = ['s3.carried_to_next_year.total'];
+  const withdrawn = withdrawContradictedRows(read, unreadable, '2021');
+  assert.deepEqual(withdrawn.sort(), ['s3.carried_to_next_year', 's3.denied_process_info', 's4.review']);
+  for (const scope of ['s3.denied_process_info', 's3.carried_to_next_year']) for (const c of SECTION3_COLUMNS) {
+    assert.equal(read[`${scope}.${c.key}`], null);
+    assert.ok(unreadable.includes(`${scope}.${c.key}`));
+  }
+  assert.equal(read['s4.review_upheld'], null);
+  assert.equal(read['s3.granted.commercial_enterprise'], 2, 'rows that add up stand');
+  assert.deepEqual(runChecks(read, '2021', { unreadable }).filter((r) => r.ok === false), [], 'nothing left contradicts');
 });
