@@ -63,7 +63,8 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
   };
   walk(root.toArray().flatMap((n) => ('children' in n ? (n.children as AnyNode[]) : [])));
   flush();
-  return { text: linesToText(lines), lines };
+  const images = root.find('img').length;
+  return { text: linesToText(lines), lines, ...(images > 0 ? { images } : {}) };
 }
 
 /** Inline `display:<kind>` of an element (themes lay tables out with divs: display:table / table-row / table-cell). */
