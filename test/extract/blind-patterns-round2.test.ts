@@ -7,6 +7,8 @@ import { runChecks, withdrawContradictedRows } from '../../src/extract/checks.ts
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { linesFromGrid, paragraphLine } from '../../src/extract/layout/lines.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
+import { labelStart } from '../../src/extract/tables/tokens.ts';
+import { labelKey } from '../../src/extract/text.ts';
 import { SECTION3_COLUMNS, TEMPLATE_2019, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 import type { GridCell, Line } from '../../src/extract/types.ts';
 
@@ -121,4 +123,13 @@ test('OCR: a row whose total contradicts its parts is withdrawn (unreadable), no
   assert.equal(read['s4.review_upheld'], null);
   assert.equal(read['s3.granted.commercial_enterprise'], 2, 'rows that add up stand');
   assert.deepEqual(runChecks(read, '2021', { unreadable }).filter((r) => r.ok === false), [], 'nothing left contradicts');
+});
+
+test('a group label centred beside a wrapped item label (3.要求提供公开 / （五）不予处理 出版物) is not where the item starts', () => {
+  // The label stream is labelKey text: full-width brackets are ASCII there.
+  const stream = labelKey('2.重复申请3.要求提供公开（五）不予处理出版物4.无正当理由大量反复申请');
+  assert.equal(labelStart(stream, stream.indexOf('出版物'), 0), stream.indexOf('3.'));
+  // A group name that is the phrase itself is a row of its own (2019: （六）其他处理).
+  const s2019 = labelKey('5.要求行政机关确认或重新出具已获取信息（六）其他处理（七）总计');
+  assert.equal(labelStart(s2019, s2019.indexOf('其他处理'), 0), s2019.indexOf('(六)'));
 });
