@@ -108,7 +108,7 @@ test('OCR: a row whose total contradicts its parts is withdrawn (unreadable), no
   assert.deepEqual(runChecks(figures, '2021').filter((r) => r.ok === false), []);
 
   // "0 │ 1" read as "10 │ 0" in one row; in another, the total unreadable and the same misread.
-  const read = { ...figures, 's3.denied_process_info.commercial_enterprise': 0, 's3.denied_process_info.research_institution': 10 };
+  const read: Record<string, number | null> = { ...figures, 's3.denied_process_info.commercial_enterprise': 0, 's3.denied_process_info.research_institution': 10 };
   read['s3.carried_to_next_year.commercial_enterprise'] = 0;
   read['s3.carried_to_next_year.research_institution'] = 20;
   read['s3.carried_to_next_year.total'] = null;
