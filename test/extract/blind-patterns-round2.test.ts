@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runChecks, withdrawContradictedRows } from '../../src/extract/checks.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { detectGrid } from '../../src/extract/ocr/grid.ts';
 import { linesFromGrid, paragraphLine } from '../../src/extract/layout/lines.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { labelStart } from '../../src/extract/tables/tokens.ts';
@@ -132,4 +133,25 @@ test('a group label centred beside a wrapped item label (3.要求提供公开 / 
   // A group name that is the phrase itself is a row of its own (2019: （六）其他处理).
   const s2019 = labelKey('5.要求行政机关确认或重新出具已获取信息（六）其他处理（七）总计');
   assert.equal(labelStart(s2019, s2019.indexOf('其他处理'), 0), s2019.indexOf('(六)'));
+});
+
+test('OCR grid: a vertical rule that the scan greyed out in one band is restored from the other bands; a merged header cell stays merged', () => {
+  const w = 620;
+  const h = 260;
+  const data = new Uint8Array(w * h).fill(255);
+  const hline = (y: number) => data.fill(0, y * w + 50, y * w + 560);
+  const vline = (x: number, y0: number, y1: number, v: number) => {
+    for (let y = y0; y <= y1; y++) data[y * w + x] = v;
+  };
+  for (const y of [50, 100, 150, 200]) hline(y);
+  for (const x of [50, 150, 250, 350, 450, 559]) {
+    // Band 1 (50–100) is a header whose middle cell spans 150–450: no rules inside it.
+    vline(x, 50, 100, x === 250 || x === 350 ? 255 : 0);
+    // Band 2 (100–150): the rule at 250 greyed (lighter than a rule, darker than paper).
+    vline(x, 100, 150, x === 250 ? 225 : 0);
+    vline(x, 150, 200, 0);
+  }
+  const grid = detectGrid({ width: w, height: h, data });
+  const edges = grid.bands.map((b) => b.cells.map((c) => Math.round(c.x0)));
+  assert.deepEqual(edges, [[50, 150, 450], [50, 150, 250, 350, 450], [50, 150, 250, 350, 450]]);
 });
