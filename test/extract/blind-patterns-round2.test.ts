@@ -135,7 +135,7 @@ test('a group label centred beside a wrapped item label (3.要求提供公开 / 
   assert.equal(labelStart(s2019, s2019.indexOf('其他处理'), 0), s2019.indexOf('(六)'));
 });
 
-test('OCR grid: a vertical rule that the scan greyed out in one band is restored from the other bands; a merged header cell stays merged', () => {
+test('OCR grid: a vertical rule that the scan greyed out in one band is restored from the other bands; a merged, grey-shaded header cell stays merged', () => {
   const w = 620;
   const h = 260;
   const data = new Uint8Array(w * h).fill(255);
@@ -143,6 +143,8 @@ test('OCR grid: a vertical rule that the scan greyed out in one band is restored
   const vline = (x: number, y0: number, y1: number, v: number) => {
     for (let y = y0; y <= y1; y++) data[y * w + x] = v;
   };
+  // Band 1 is a grey-shaded header row (228: darker than the faint-rule threshold, but even).
+  for (let y = 51; y < 100; y++) data.fill(228, y * w + 51, y * w + 559);
   for (const y of [50, 100, 150, 200]) hline(y);
   for (const x of [50, 150, 250, 350, 450, 559]) {
     // Band 1 (50–100) is a header whose middle cell spans 150–450: no rules inside it.

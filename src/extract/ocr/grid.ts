@@ -151,26 +151,29 @@ export function detectGrid(img: Gray): PageGrid {
 
 /** A pixel this light or darker may be part of a faint rule (a thin line turned and JPEG-compressed greys out). */
 const FAINT_DARK = 235;
+/** How much darker than the paper beside it a faint rule is (a grey-shaded header row has no such edge). */
+const LINE_CONTRAST = 12;
 
 /**
  * A thin vertical rule turned by the scan is anti-aliased into grey pixels shared by two columns, so in some bands
  * its dark runs are too short for the rule mask and the separator is missed: two cells become one and their figures
  * ("0 │ 1") are read as one ("10"). A separator found in other bands is restored in a band lacking it when a faint
- * line runs down (almost) the whole band there: text crossing that x never covers 85 % of a band's height, and a
- * real merged cell (a header over five columns) has no line at all.
+ * line runs down (almost) the whole band there: text crossing that x never covers 85 % of a band's height, a
+ * real merged cell (a header over five columns) has no line at all, and a grey-shaded row is no darker at that x
+ * than beside it.
  */
 function restoreFaintSeparators(img: Gray, t: number, bands: { y0: number; y1: number; seps: number[] }[]): void {
   const known: number[] = [];
   for (const b of bands) for (const x of b.seps) if (!known.some((k) => Math.abs(k - x) <= 5)) known.push(x);
   const { width: w, height: h, data } = img;
+  const px = (x: number, y: number) => (x >= 0 && y >= 0 && x < w && y < h ? data[y * w + x]! : 255);
+  // A line, not a shaded band: darker than the paper a few pixels to either side.
   const dark = (xs: number, ys: number) => {
     const x = Math.round((xs - ys * t) / (1 + t * t));
     const y = Math.round((ys + xs * t) / (1 + t * t));
-    for (let dx = -1; dx <= 1; dx++) {
-      const xx = x + dx;
-      if (xx >= 0 && y >= 0 && xx < w && y < h && data[y * w + xx]! < FAINT_DARK) return true;
-    }
-    return false;
+    const line = Math.min(px(x - 1, y), px(x, y), px(x + 1, y));
+    const side = Math.min(px(x - 4, y), px(x + 4, y));
+    return line < FAINT_DARK && line < side - LINE_CONTRAST;
   };
   for (const b of bands) {
     const first = b.seps[0]!;
