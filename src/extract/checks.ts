@@ -134,3 +134,29 @@ export function confirmTentative(
   }
   return accepted;
 }
+
+/**
+ * OCR figures stand only where the arithmetic does not contradict them. A section-三 row whose 总计 is not the sum
+ * of its parts, or a section-四 block whose 总计 is not the sum of its four results, holds a misread cell that
+ * cannot be told from its neighbours (two narrow cells "0 │ 1" read as "10" and ""), so the whole row is withdrawn:
+ * its figures become unreadable (null) instead of being reported wrong. When a column rule of 三 still fails, the
+ * misread hides in a row that could not check itself (a cell of it already unreadable): those rows go too. Returns
+ * the scopes withdrawn; `figures` and `unreadable` are updated in place.
+ */
+export function withdrawContradictedRows(figures: Record<string, number | null>, unreadable: string[], template: TemplateId): string[] {
+  const withdraw = (scope: string) => {
+    const keys = scope.startsWith('s3.') ? SECTION3_COLUMNS.map((c) => `${scope}.${c.key}`) : SECTION4_COLUMNS.map((c) => `${scope}_${c.key}`);
+    for (const k of keys) {
+      figures[k] = null;
+      if (!unreadable.includes(k)) unreadable.push(k);
+    }
+  };
+  const rowRules: string[] = [RULES.rowTotal, RULES.reviewTotal];
+  const failed = runChecks(figures, template, { unreadable }).filter((r) => r.ok === false && rowRules.includes(r.rule)).map((r) => r.scope);
+  failed.forEach(withdraw);
+  const after = runChecks(figures, template, { unreadable });
+  if (!after.some((r) => r.ok === false && (r.rule === RULES.balance || r.rule === RULES.outcomeSum))) return failed;
+  const unchecked = after.filter((r) => r.rule === RULES.rowTotal && r.ok === null && !failed.includes(r.scope)).map((r) => r.scope);
+  unchecked.forEach(withdraw);
+  return [...failed, ...unchecked];
+}

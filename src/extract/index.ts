@@ -5,7 +5,7 @@
  * corrected. CPU-heavy parsing belongs in the worker pool (pool.ts); this module is what each worker runs.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { confirmTentative, failedRules, runChecks } from './checks.ts';
+import { confirmTentative, failedRules, runChecks, withdrawContradictedRows } from './checks.ts';
 import { readDoc, sofficeToDocx, UnsupportedDocError } from './formats/doc.ts';
 import { readDocx } from './formats/docx.ts';
 import { readHtml } from './formats/html.ts';
@@ -164,14 +164,20 @@ function finish(read: Read, override?: Read): ExtractionResult {
   const template = detection.template;
   const result: ExtractionResult = { status: 'extracted', extractor, text: extracted.text, figures: {}, unreadable: [], checks: [] };
   if (r.lowConfidence || extracted.ocr) result.lowConfidence = true;
+  // Tables published as pictures: the page's images are not fetched (extract never fetches), so nothing is OCR'd.
+  const pictures = extracted.images ? `the page holds ${extracted.images} image${extracted.images > 1 ? 's' : ''}: the tables may be published as images, which are not read` : '';
   if (!template) {
-    return { ...result, status: extracted.text.trim() === '' ? 'failed' : 'partial', reason: withNote('no report tables found (template not detected)', r.note) };
+    return { ...result, status: extracted.text.trim() === '' ? 'failed' : 'partial', reason: withNote(['no report tables found (template not detected)', pictures].filter(Boolean).join('; '), r.note) };
   }
   result.template = template.id;
   const mapped = mapFigures(extracted.lines, template);
   const unreadable = [...mapped.unreadable];
   const figures = mapped.figures;
-  if (extracted.ocr) confirmTentative(figures, unreadable, mapped.tentative, template.id);
+  const withdrawn: string[] = [];
+  if (extracted.ocr) {
+    confirmTentative(figures, unreadable, mapped.tentative, template.id);
+    withdrawn.push(...withdrawContradictedRows(figures, unreadable, template.id));
+  }
   result.blank = blankToZero(figures, unreadable);
   result.figures = figures;
   result.unreadable = unreadable;
@@ -179,10 +185,16 @@ function finish(read: Read, override?: Read): ExtractionResult {
   const missing = (['s2', 's3', 's4'] as const).filter((s) => !mapped.found[s]);
   if (!mapped.found.s3) {
     result.status = 'partial';
-    result.reason = withNote(`section 三 table not found${missing.length > 1 ? ` (missing: ${missing.join(', ')})` : ''}`, r.note);
+    result.reason = withNote([`section 三 table not found${missing.length > 1 ? ` (missing: ${missing.join(', ')})` : ''}`, pictures].filter(Boolean).join('; '), r.note);
   } else if (unreadable.length > 0 || missing.length > 0) {
     result.status = 'partial';
-    result.reason = withNote([unreadable.length ? `${unreadable.length} cells unreadable` : '', missing.length ? `tables not found: ${missing.join(', ')}` : ''].filter(Boolean).join('; '), r.note);
+    const notes = [
+      unreadable.length ? `${unreadable.length} cells unreadable` : '',
+      withdrawn.length ? `OCR rows withdrawn, their figures did not add up: ${withdrawn.join(', ')}` : '',
+      missing.length ? `tables not found: ${missing.join(', ')}` : '',
+      missing.length ? pictures : '',
+    ];
+    result.reason = withNote(notes.filter(Boolean).join('; '), r.note);
   } else if (r.note) result.reason = r.note;
   return result;
 }

@@ -40,8 +40,14 @@ export function isEmptyToken(s: string): boolean {
   return EMPTY_TOKENS.has(labelKey(s).toLowerCase());
 }
 
-/** A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `+3`, `-2`, `−2`. */
-const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:万元|万|件|个|项|元)?$/;
+/**
+ * A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `+3`, `-2`, `−2`, or a count with the
+ * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`).
+ */
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:万元|万|元|件|个|项|次|人次|条|宗|起)?$/;
+
+/** A number followed by a short CJK word: a figure with a unit we do not know (`3户`), never a row label. */
+const NUMBER_WITH_WORD = /^[+-]?\d[\d,]*(?:\.\d+)?[\u4e00-\u9fff]{1,2}$/;
 
 /**
  * Parses a cell as a number. Returns `null` for an empty cell and `undefined` when the text is not a number
@@ -54,6 +60,14 @@ export function parseNumber(raw: string): number | null | undefined {
   if (!m) return undefined;
   const n = Number(`${m[1] ?? ''}${(m[2] ?? '').replace(/,/g, '')}${m[3] ?? ''}`);
   return Number.isFinite(n) ? n : undefined;
+}
+
+/**
+ * True when the token reads as a figure cell, though perhaps not as a number: a number with an unknown unit sits in
+ * a figure cell (to be reported unreadable there), where taken for a label it would hide every figure before it.
+ */
+export function looksLikeFigureCell(raw: string): boolean {
+  return isFigureToken(raw) || NUMBER_WITH_WORD.test(labelKey(raw));
 }
 
 /** True when the token is a number or an empty marker: something that sits in a figure cell. */

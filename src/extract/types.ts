@@ -67,6 +67,8 @@ export interface Extracted {
   lines: Line[];
   /** True when the text came from OCR. */
   ocr?: boolean;
+  /** Images in the body (HTML): tables published as pictures leave nothing to read, and the reason must say so. */
+  images?: number;
 }
 
 export interface CheckResult {

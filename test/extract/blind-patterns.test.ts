@@ -47,19 +47,26 @@ test('a Word 97 cell run: a 无 after the row label is a cell, not a second labe
   assert.deepEqual(lines[0]!.items.map((i) => i.text), ['3.危及“三安全一稳定”', '325', '24', '无', '', '', '36', '385']);
 });
 
-test('a number wrapped inside its cell ("5,42" over "4") is joined onto its row; a wrap without a tell is not', () => {
+test('a number wrapped inside its cell ("5,42" over "4", "123" over "4") is joined onto its row; stacked numbers that are no wrap are not', () => {
   const it = (text: string, x0: number, y: number): TextItem => ({ text, page: 1, x0, x1: x0 + 5 * text.length, y, h: 10 });
   const lines = linesFromItems([
     it('5,42', 100, 94), it('6,31', 300, 94),
     it('一、本年新收政府信息公开申请数量', 0, 100), it('180', 150, 100), it('186', 250, 100),
     it('4', 105, 106), it('7', 305, 106),
     it('二、上年结转政府信息公开申请数量', 0, 130), it('123', 100, 124), it('0', 150, 130), it('4', 100, 136),
+    // No wrap: the lower number is the longer one; and two rows' figures 2 glyph heights apart.
+    it('三、予以公开', 0, 160), it('12', 100, 154), it('0', 150, 160), it('345', 100, 166),
+    it('四、部分公开', 0, 200), it('7', 100, 190), it('0', 150, 200), it('8', 100, 210),
   ]);
   assert.deepEqual(lines.map((l) => l.items.map((i) => i.text)), [
     ['一、本年新收政府信息公开申请数量', '5,424', '180', '186', '6,317'],
-    ['123'],
-    ['二、上年结转政府信息公开申请数量', '0'],
-    ['4'],
+    ['二、上年结转政府信息公开申请数量', '1234', '0'],
+    ['12'],
+    ['三、予以公开', '0'],
+    ['345'],
+    ['7'],
+    ['四、部分公开', '0'],
+    ['8'],
   ]);
 });
 

@@ -49,9 +49,10 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
         const el = node as Element;
         const tag = el.name.toLowerCase();
         if (SKIP.has(tag)) continue;
-        if (tag === 'table' && $(el).find('table').length === 0) {
+        const grid = tag === 'table' && $(el).find('table').length === 0 ? tableGrid($, el) : isCssTable(el) ? cssTableGrid($, el) : undefined;
+        if (grid) {
           flush();
-          for (const l of linesFromGrid(tableGrid($, el), 1, lines.length)) lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
+          for (const l of linesFromGrid(grid, 1, lines.length)) lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
         } else if (BLOCK.has(tag) || tag === 'table') {
           flush();
           walk(el.children);
@@ -62,7 +63,43 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
   };
   walk(root.toArray().flatMap((n) => ('children' in n ? (n.children as AnyNode[]) : [])));
   flush();
-  return { text: linesToText(lines), lines };
+  const images = root.find('img').length;
+  return { text: linesToText(lines), lines, ...(images > 0 ? { images } : {}) };
+}
+
+/** Inline `display:<kind>` of an element (themes lay tables out with divs: display:table / table-row / table-cell). */
+function cssDisplay(el: Element): string | undefined {
+  return /(?:^|;)\s*display\s*:\s*([a-z-]+)/i.exec(el.attribs?.style ?? '')?.[1]?.toLowerCase();
+}
+
+/** A display:table element holding rows of its own (and no <table> or CSS table inside). */
+function isCssTable(el: Element): boolean {
+  return cssDisplay(el) === 'table' && cssRows(el).length > 0;
+}
+
+function cssChildren(el: Element, display: string): Element[] {
+  return el.children.filter((n): n is Element => n.type === 'tag' && cssDisplay(n as Element) === display);
+}
+
+/** Rows of a CSS table: its display:table-row children, also inside row groups (table-header/row-group). */
+function cssRows(table: Element): Element[] {
+  const groups = table.children.filter((n): n is Element => n.type === 'tag' && /^table-(header|row|footer)-group$/.test(cssDisplay(n as Element) ?? ''));
+  return [table, ...groups].flatMap((g) => cssChildren(g, 'table-row'));
+}
+
+/** A CSS table as a grid: CSS has no spans, so every cell is one slot (a merged cell's other slots are empty cells). */
+function cssTableGrid($: cheerio.CheerioAPI, table: Element) {
+  const rows = cssRows(table).map((tr) =>
+    cssChildren(tr, 'table-cell').map((td): GridCell => {
+      const cell = $(td);
+      cell.find('br').replaceWith(' ');
+      cell.find('p,div').each((_, p) => {
+        $(p).append(' ');
+      });
+      return { text: cell.text(), colSpan: 1, rowSpan: 1 };
+    }),
+  );
+  return expandSpans(rows);
 }
 
 /** The table's own rows (not those of nested tables), cells with their spans, text with line breaks as spaces. */

@@ -66,9 +66,12 @@ const NUMERIC = /^[\d,.]*\d[\d,.]*$|^[\d,.]*[,.]$/;
  * A number too wide for its cell wraps onto two lines ("5,42" over "4"), above and below the row's other figures.
  * Two stacked fragments of one column join when neither line between them has anything in that column and one
  * fragment alone is no number while both together are ("5,42" + "4" = 5,424): a break inside a thousands group or
- * after its comma. The joined number goes to the line between them (the row's own line) when there is one. Wraps
- * without such a tell ("123" over "4") stay apart; the mapper then finds two numbers in one cell and reports it
- * unreadable.
+ * after its comma. The joined number goes to the line between them (the row's own line) when there is one.
+ * Two fragments that are numbers alone ("123" over "4") join only when they straddle the row's line as a wrapped
+ * cell does: one line between them, holding other figures and nothing in this column, centred between them, the
+ * two within 1.6 glyph heights (three rows' figures lie further apart), on lines that hold nothing but numbers, the
+ * upper fragment no shorter than the lower (the first line of a wrap is full). Otherwise they stay apart; the
+ * mapper then finds two numbers in one cell and reports it unreadable.
  */
 function joinWrappedNumbers(lines: RawLine[]): void {
   for (let a = 0; a < lines.length; a++) {
@@ -85,7 +88,7 @@ function joinWrappedNumbers(lines: RawLine[]): void {
         }
         const l = lower.text.trim();
         const alone = typeof parseNumber(u) === 'number' && typeof parseNumber(l) === 'number';
-        if (alone || typeof parseNumber(u + l) !== 'number' || between.some((x) => x.items.some(overlaps))) break;
+        if ((alone && !straddles(lines[a]!, lines[b]!, between, upper, lower)) || typeof parseNumber(u + l) !== 'number' || between.some((x) => x.items.some(overlaps))) break;
         const mid = (lines[a]!.y + lines[b]!.y) / 2;
         const target = between.sort((p, q) => Math.abs(p.y - mid) - Math.abs(q.y - mid))[0] ?? lines[a]!;
         const joined: TextItem = { ...upper, text: u + l, x0: Math.min(upper.x0, lower.x0), x1: Math.max(upper.x1, lower.x1), y: target.y };
@@ -97,6 +100,17 @@ function joinWrappedNumbers(lines: RawLine[]): void {
       }
     }
   }
+}
+
+/** Two whole numbers stacked around the row's line the way one wrapped number is (see joinWrappedNumbers). */
+function straddles(above: RawLine, below: RawLine, between: RawLine[], upper: TextItem, lower: TextItem): boolean {
+  const row = between.length === 1 ? between[0]! : undefined;
+  if (!row || !row.items.some((it) => NUMERIC.test(it.text.trim()))) return false;
+  const h = upper.h;
+  const centred = Math.abs((above.y + below.y) / 2 - row.y) <= 0.3 * h;
+  const close = below.y - above.y <= 1.6 * h;
+  const onlyNumbers = [above, below].every((l) => l.items.every((it) => NUMERIC.test(it.text.trim())));
+  return centred && close && onlyNumbers && upper.text.trim().length >= lower.text.trim().length;
 }
 
 function joinTokens(items: TextItem[]): TextItem[] {

@@ -74,7 +74,7 @@ export function detectGrid(img: Gray): PageGrid {
   }
   const rules = peaks(hist, w / 10).map((y) => y - off);
 
-  const bands: Band[] = [];
+  const bandSeps: { y0: number; y1: number; seps: number[] }[] = [];
   for (let k = 0; k + 1 < rules.length; k++) {
     const y0 = rules[k]!;
     const y1 = rules[k + 1]!;
@@ -90,11 +90,14 @@ export function detectGrid(img: Gray): PageGrid {
       }
     }
     const seps = peaks(vh, inner * 0.6).map((x) => x - off);
-    if (seps.length < 2) continue;
+    if (seps.length >= 2) bandSeps.push({ y0, y1, seps });
+  }
+  restoreFaintSeparators(img, t, bandSeps);
+  const bands: Band[] = bandSeps.map(({ y0, y1, seps }) => {
     const cells: Cell[] = [];
     for (let s = 0; s + 1 < seps.length; s++) if (seps[s + 1]! - seps[s]! >= 10) cells.push({ x0: seps[s]!, x1: seps[s + 1]!, y0, y1 });
-    bands.push({ y0, y1, cells });
-  }
+    return { y0, y1, cells };
+  });
 
   // A cell whose top rule is missing continues the cell above it (rowspan): extend that one, drop this one.
   const ruleCoverage = (y: number, x0: number, x1: number) => {
@@ -144,6 +147,45 @@ export function detectGrid(img: Gray): PageGrid {
     }
   }
   return { angle, bands, clean };
+}
+
+/** A pixel this light or darker may be part of a faint rule (a thin line turned and JPEG-compressed greys out). */
+const FAINT_DARK = 235;
+/** How much darker than the paper beside it a faint rule is (a grey-shaded header row has no such edge). */
+const LINE_CONTRAST = 12;
+
+/**
+ * A thin vertical rule turned by the scan is anti-aliased into grey pixels shared by two columns, so in some bands
+ * its dark runs are too short for the rule mask and the separator is missed: two cells become one and their figures
+ * ("0 │ 1") are read as one ("10"). A separator found in other bands is restored in a band lacking it when a faint
+ * line runs down (almost) the whole band there: text crossing that x never covers 85 % of a band's height, a
+ * real merged cell (a header over five columns) has no line at all, and a grey-shaded row is no darker at that x
+ * than beside it.
+ */
+function restoreFaintSeparators(img: Gray, t: number, bands: { y0: number; y1: number; seps: number[] }[]): void {
+  const known: number[] = [];
+  for (const b of bands) for (const x of b.seps) if (!known.some((k) => Math.abs(k - x) <= 5)) known.push(x);
+  const { width: w, height: h, data } = img;
+  const px = (x: number, y: number) => (x >= 0 && y >= 0 && x < w && y < h ? data[y * w + x]! : 255);
+  // A line, not a shaded band: darker than the paper a few pixels to either side.
+  const dark = (xs: number, ys: number) => {
+    const x = Math.round((xs - ys * t) / (1 + t * t));
+    const y = Math.round((ys + xs * t) / (1 + t * t));
+    const line = Math.min(px(x - 1, y), px(x, y), px(x + 1, y));
+    const side = Math.min(px(x - 4, y), px(x + 4, y));
+    return line < FAINT_DARK && line < side - LINE_CONTRAST;
+  };
+  for (const b of bands) {
+    const first = b.seps[0]!;
+    const last = b.seps[b.seps.length - 1]!;
+    for (const x of known) {
+      if (x <= first + 5 || x >= last - 5 || b.seps.some((s) => Math.abs(s - x) <= 5)) continue;
+      let hit = 0;
+      let n = 0;
+      for (let ys = Math.ceil(b.y0 + 5); ys < b.y1 - 5; ys++, n++) if (dark(x, ys)) hit++;
+      if (n > 0 && hit / n >= 0.85) b.seps = [...b.seps, x].sort((p, q) => p - q);
+    }
+  }
 }
 
 /** The angle within ±2° maximising the variance (sum of squares) of the horizontal-rule projection. */

@@ -1,7 +1,8 @@
 /**
  * Section 四 (行政复议/行政诉讼): one data row of 15 figures under a two- or three-level header. With one row there is
  * nothing to cluster, so columns come from the 15 bottom header cells (结果维持 … 总计 ×3); without them, a row of
- * exactly 15 written figures is read in order. A full header over no figures is a row of blanks.
+ * exactly 15 written figures is read in order. A full header over no figures is a row of blanks. Some agencies
+ * print the table on its side (portrait pages): one row per case kind, the five results as columns.
  */
 import { SECTION4_BLOCKS, SECTION4_COLUMNS, SECTION4_GROUP_HEADERS } from '../template/common.ts';
 import type { Line, TextItem } from '../types.ts';
@@ -25,6 +26,8 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
     break;
   }
   if (head < 0) head = from;
+  const vertical = readVertical(lines, from, to);
+  if (vertical) return vertical;
   let data = -1;
   for (let i = head; i < to; i++) if (hasFigures(lines[i]!)) {
     data = i;
@@ -57,4 +60,48 @@ function headerColumns(lines: Line[], from: number, to: number): ColumnModel | u
   if (cells.length !== SECTION4_BLOCKS.length * SECTION4_COLUMNS.length) return undefined;
   const ok = cells.every((c, i) => headerMatches(c, SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!));
   return ok ? { anchor: 'centre', centres: cells.map((c) => c.x) } : undefined;
+}
+
+/** Row labels of the table on its side, one per block; 行政复议 alone must not be 复议后起诉. */
+const VERTICAL_ROWS: Record<(typeof SECTION4_BLOCKS)[number], (label: string) => boolean> = {
+  review: (l) => l.includes('行政复议') && !l.includes('起诉'),
+  litigation_direct: (l) => l.includes('未经复议') || l.includes('直接起诉'),
+  litigation_after_review: (l) => l.includes('复议后起诉'),
+};
+
+/**
+ * Table 四 on its side: a header line holding the five result columns once, in order, and below it one row per
+ * block, each found by its label, its figures read under the five header cells.
+ */
+function readVertical(lines: Line[], from: number, to: number): SectionFigures | undefined {
+  let header = -1;
+  let columns: ColumnModel | undefined;
+  for (let i = from; i < to && header < 0; i++) {
+    if (hasFigures(lines[i]!)) continue;
+    const cells = headerCells(lines, i, i + 1, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
+    if (cells.length === SECTION4_COLUMNS.length && cells.every((c, k) => headerMatches(c, SECTION4_COLUMNS[k]!))) {
+      header = i;
+      columns = { anchor: 'centre', centres: cells.map((c) => c.x) };
+    }
+  }
+  if (header < 0 || !columns) return undefined;
+  const rowOf = SECTION4_BLOCKS.map((b) => {
+    for (let i = header + 1; i < to; i++) if (VERTICAL_ROWS[b](labelText(lines[i]!))) return i;
+    return -1;
+  });
+  // All three rows, in table order, each on a line with figure cells (written or blank grid cells).
+  if (rowOf.some((r, k) => r < 0 || (k > 0 && r <= rowOf[k - 1]!))) return undefined;
+  const figures: Record<string, number | null> = {};
+  const unreadable: string[] = [];
+  const tentative: Record<string, number> = {};
+  SECTION4_BLOCKS.forEach((b, k) => {
+    const values = assignRow(figureTokens(lines[rowOf[k]!]!), columns, SECTION4_COLUMNS.length);
+    values.forEach((v, c) => {
+      const key = `s4.${b}_${SECTION4_COLUMNS[c]!.key}`;
+      figures[key] = v.value;
+      if (v.unreadable) unreadable.push(key);
+      if (v.tentative !== undefined) tentative[key] = v.tentative;
+    });
+  });
+  return { figures, unreadable, tentative, found: true };
 }

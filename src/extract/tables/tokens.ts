@@ -1,15 +1,16 @@
 /** Reading lines as labels and figures: the small vocabulary every section mapper shares. */
 import { SECTION_HEADINGS } from '../template/common.ts';
 import type { ColumnDef, SectionHeading } from '../template/types.ts';
-import { isFigureToken, isNoneMark, labelKey } from '../text.ts';
+import { isFigureToken, isNoneMark, labelKey, looksLikeFigureCell } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 
 /**
  * True when a token is a cell of the line's figures. A bare 无 ("none") is a word in running text but a zero in a
- * table: it counts as a cell when the line holds another figure cell (a number or a blank grid cell) beside it.
+ * table: it counts as a cell when the line holds another figure cell (a number or a blank grid cell) beside it. A
+ * number with a word after it that is no known unit (`3户`) is a cell too, read as unreadable.
  */
 function isCell(line: Line, it: TextItem): boolean {
-  if (it.text === '' || isFigureToken(it.text)) return true;
+  if (it.text === '' || looksLikeFigureCell(it.text)) return true;
   return isNoneMark(it.text) && line.items.some((o) => o !== it && (o.text === '' || isFigureToken(o.text)));
 }
 
@@ -125,12 +126,24 @@ export function headerMatches(cell: HeaderCell, col: ColumnDef): boolean {
 /** Row-label prefixes (一、 （一） 1.) that start a label; a row's extent begins at its prefix, not its key phrase. */
 const PREFIX = /(?:\d{1,2}[.、]|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)/g;
 
-/** Offset where the label containing `at` begins: the nearest prefix within `maxBack` characters, else `at`. */
+/** Names of the row groups of 三 (a tall cell beside their items, its text wherever the cell's middle falls). */
+const GROUP_NAME = /^(?:不予公开|无法提供|不予处理|其他处理|本年度办理结果)/;
+
+/**
+ * Offset where the label containing `at` begins: the nearest prefix within `maxBack` characters, else `at`. A group
+ * label lying wholly before `at` is no start: centred in its tall cell, （五）不予处理 can stand on the second line of
+ * a wrapped item label (3.要求提供公开 / （五）不予处理 出版物), after the line with the item's figures.
+ */
 export function labelStart(stream: string, at: number, floor: number, maxBack = 24): number {
   const from = Math.max(floor, at - maxBack);
   const slice = stream.slice(from, at + 1);
   let best = -1;
-  for (const m of slice.matchAll(PREFIX)) best = m.index;
+  for (const m of slice.matchAll(PREFIX)) {
+    const after = slice.slice(m.index + m[0].length);
+    const group = GROUP_NAME.exec(after);
+    if (group && from + m.index + m[0].length + group[0].length <= at) continue;
+    best = m.index;
+  }
   return best >= 0 ? from + best : at;
 }
 
