@@ -10,25 +10,16 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { loadConfig } from '../../src/config.ts';
 import { answerTotals } from '../../src/crawl/learn/answer-total.ts';
 import { clickedLinks, holdNavigation } from '../../src/crawl/learn/item-clicks.ts';
-import { fromLaterPage, learnListEndpoint, titlesToClick, type Exchange } from '../../src/crawl/learn/learn.ts';
+import { fromLaterPage, learnListEndpoint, titlesToClick } from '../../src/crawl/learn/learn.ts';
 import { learnPageParam, requestForPage } from '../../src/crawl/learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import { SeedTallies, shortOfAnnounced } from '../../src/crawl/seed-tally.ts';
+import { exchange } from '../helpers/exchange.ts';
 import { requireTools, toolDecision } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/nb/index.html';
 const REPORT = (y: number) => `某市交通运输局${y}年政府信息公开工作年度报告`;
 
-const exchange = (url: string, answer: unknown, o: Partial<Exchange> = {}): Exchange => ({
-  method: 'GET',
-  url,
-  body: null,
-  contentType: null,
-  status: 200,
-  responseType: 'application/json',
-  responseBody: typeof answer === 'string' ? answer : JSON.stringify(answer),
-  ...o,
-});
 
 test('offsets named startIndex step by the page size, not by one', () => {
   const req = { method: 'GET', url: 'http://gov.test/api/docs?catId=88&startIndex=0&limit=4', body: null, contentType: null };

@@ -11,25 +11,16 @@ import { loadConfig } from '../../src/config.ts';
 import { learnedPageRequest, otherYearEndpoints, parseLearnedList } from '../../src/crawl/families/learned.ts';
 import { answerSaysMore, answerTotals } from '../../src/crawl/learn/answer-total.ts';
 import { clickedLinks, holdNavigation } from '../../src/crawl/learn/item-clicks.ts';
-import { learnListEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
+import { learnListEndpoint } from '../../src/crawl/learn/learn.ts';
 import { findList, readList } from '../../src/crawl/learn/list-shape.ts';
 import { exchangesOf, recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import { SeedTallies, shortOfAnnounced } from '../../src/crawl/seed-tally.ts';
+import { exchange } from '../helpers/exchange.ts';
 import { requireTools, toolDecision } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/nb/index.html';
 const REPORT = (y: number) => `某市城市管理局${y}年政府信息公开工作年度报告`;
 
-const exchange = (url: string, answer: unknown, o: Partial<Exchange> = {}): Exchange => ({
-  method: 'GET',
-  url,
-  body: null,
-  contentType: null,
-  status: 200,
-  responseType: 'application/json',
-  responseBody: typeof answer === 'string' ? answer : JSON.stringify(answer),
-  ...o,
-});
 
 test('an XML answer of plain records (CDATA titles) is a list: its items, its total, and later pages read with its shape', () => {
   const xml = (page: number) =>
