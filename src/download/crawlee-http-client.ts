@@ -72,7 +72,7 @@ export class PoliteHttpClient implements BaseHttpClient {
     }
     const body = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined;
     return this.fetcher.request({ url, method, headers, body, purpose: 'page' }, async (res) => {
-      const bytes = await readBody(res.body, this.fetcher.cfg.maxPageBytes, res.url);
+      const bytes = await readBody(res.body, this.fetcher.cfg.maxPageBytes, res.url, res.contentLength);
       if (request.cookieJar) await storeCookies(request.cookieJar, res);
       const contentType = first(res.headers['content-type']);
       const out: Record<string, string | string[] | undefined> = { ...res.headers };
@@ -105,7 +105,7 @@ export class PoliteHttpClient implements BaseHttpClient {
   async fetchForBrowser(req: { url: string; method: string; headers: Record<string, string>; body?: Buffer }): Promise<BrowserResponse> {
     const method = req.method.toUpperCase() as 'GET' | 'POST' | 'HEAD';
     return this.fetcher.request({ url: req.url, method, headers: req.headers, body: req.body, purpose: 'page' }, async (res) => {
-      const bytes = await readBody(res.body, this.fetcher.cfg.maxPageBytes, res.url);
+      const bytes = await readBody(res.body, this.fetcher.cfg.maxPageBytes, res.url, res.contentLength);
       const contentType = first(res.headers['content-type']);
       if (isMarkup(contentType, bytes)) {
         this.keep({

@@ -200,8 +200,15 @@ function lowerKeys(h: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
-/** Reads a body into memory, refusing more than maxBytes. */
-export async function readBody(body: Readable, maxBytes: number, url: string): Promise<Buffer> {
+/**
+ * Reads a body into memory, refusing more than maxBytes; a body whose Content-Length (`announced`) is over the cap
+ * is refused before a byte of it is read.
+ */
+export async function readBody(body: Readable, maxBytes: number, url: string, announced: number | null = null): Promise<Buffer> {
+  if (announced !== null && announced > maxBytes) {
+    body.destroy();
+    throw new FetchError(`announced ${announced} bytes, over the ${maxBytes}-byte cap`, url, 'too_large');
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {

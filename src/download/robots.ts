@@ -47,7 +47,7 @@ export class Robots implements RobotsPolicy {
     const robotsUrl = `${origin}/robots.txt`;
     try {
       return await this.fetcher.request({ url: robotsUrl, purpose: 'robots' }, async (res) => {
-        const body = await readBody(res.body, 512 * 1024, robotsUrl);
+        const body = await readBody(res.body, 512 * 1024, robotsUrl, res.contentLength);
         if (res.status >= 400) return ALLOW_ALL;
         if (res.status < 200 || res.status >= 300) return ALLOW_ALL;
         const parsed = robotsParser(robotsUrl, body.toString('utf8'));

@@ -42,7 +42,7 @@ export class PageReader {
   /** Reads one page; 4xx answers come back as pages (their status says so), refusals and final failures throw FetchError. */
   async read(req: ReadRequest): Promise<ReadPage> {
     return this.fetcher.request({ url: req.url, method: req.method, body: req.body, headers: req.headers, purpose: 'page' }, async (res) => {
-      const bytes = await readBody(res.body, MAX_PAGE_BYTES, res.url);
+      const bytes = await readBody(res.body, MAX_PAGE_BYTES, res.url, res.contentLength);
       const header = res.headers['content-type'];
       const contentType = (Array.isArray(header) ? header[0] : header) ?? null;
       const binary = isBinary(contentType, bytes);

@@ -151,3 +151,22 @@ test('per-host concurrency and spacing hold under many parallel requests; other 
   // The hosts were served side by side: b started before a finished.
   assert.ok(Math.min(...b.hits.map((h) => h.start)) < Math.max(...a.hits.map((h) => h.end)));
 });
+
+test('a page announcing more bytes than the cap is refused before its body is read; one without a length is cut at the cap', async () => {
+  const big = 'x'.repeat(64 * 1024);
+  const s = await startServer((req, res) => {
+    if (req.url === '/announced') return send(res, 200, 'text/html', big);
+    // Chunked: no Content-Length, the cap is met while reading.
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.write(big.slice(0, 40 * 1024));
+    res.end(big.slice(40 * 1024));
+  });
+  const f = fetcherFor([s], { maxRetries: 0 });
+  const read = (p: string) => f.request({ url: `${s.origin}${p}`, purpose: 'page' }, (res) => readBody(res.body, 32 * 1024, res.url, res.contentLength));
+  const announced = await failure(read('/announced'));
+  assert.equal(announced.kind, 'too_large');
+  assert.match(announced.message, /announced 65536 bytes, over the 32768-byte cap/);
+  const streamed = await failure(read('/chunked'));
+  assert.equal(streamed.kind, 'too_large');
+  assert.match(streamed.message, /larger than the 32768-byte cap/);
+});
