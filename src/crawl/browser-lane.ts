@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { BasicCrawler } from '@crawlee/cheerio';
 import type { Configuration, RequestQueueV1 } from '@crawlee/core';
 import { PlaywrightCrawler } from '@crawlee/playwright';
-import type { Page, Route } from 'playwright';
+import type { Page, Request, Route } from 'playwright';
 import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
@@ -20,6 +20,7 @@ import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
 import { fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
+import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -65,13 +66,24 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
       const res = await http.fetchForBrowser({ url, method: req.method(), headers, body: body ?? undefined });
       if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentStatus.set(page, res.status);
       // The page's own data requests are kept: the list endpoint is learned from them (escalation).
-      recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null }, res);
+      recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null, headers: credentialHeaders(headers), documentUrl: frameDocument(page, req) }, res);
       await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
     } catch {
       // Refused (robots, circuit) or failed after retries: the page sees a network error.
       await route.abort('failed').catch(() => undefined);
     }
   });
+}
+
+/** The address of the frame whose script made a request, when it is not the page's own (a list drawn in an iframe). */
+function frameDocument(page: Page, req: Request): string | undefined {
+  try {
+    const frame = req.frame();
+    return frame === page.mainFrame() ? undefined : frame.url();
+  } catch {
+    // A request of a service worker has no frame.
+    return undefined;
+  }
 }
 
 /** Waits for the page to be drawn: past any challenge (which reloads the page) and until the network is idle. */
