@@ -16,6 +16,7 @@ import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
 import { handOverChallenge, watchChallenges } from './challenge.ts';
+import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
@@ -176,8 +177,19 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
   if (data.kind === 'list' && data.learn) return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
+  // A list page of the seed drawn from an API the seed's own rendering never asked (the seed frames it, or links to
+  // it): the endpoint is learned here, so that the list's later pages are asked too, not only the one drawn.
+  if (data.kind === 'list' && data.family !== 'learned' && !h.tallies.of(data.seedEntryId).usedLearned && listsReports(exchangesOf(page), visit)) {
+    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
+  }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
+}
+
+/** Whether a rendered page's traffic holds a list answer with a report among its items. */
+function listsReports(exchanges: Exchange[], visit: PageVisit): boolean {
+  const found = learnListEndpoint(exchanges, visit.loadedUrl, [], visit.body);
+  return !!found && found.items.some((i) => classifyTitle(i.title).isReport);
 }
 
 /** Pages a signed list is turned through in the browser, at most. */
