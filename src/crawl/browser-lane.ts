@@ -26,6 +26,7 @@ import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { RequestData } from './requests.ts';
+import type { SeedTally } from './seed-tally.ts';
 
 /** Chromium flags: headless, sandbox off (containers), and no traffic of its own (updates, sync, QUIC). */
 export const CHROMIUM_ARGS = [
@@ -178,12 +179,18 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   await handOverChallenge(page, h, visit.loadedUrl);
   if (data.kind === 'list' && data.learn) return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
   // A list page of the seed drawn from an API the seed's own rendering never asked (the seed frames it, or links to
-  // it): the endpoint is learned here, so that the list's later pages are asked too, not only the one drawn.
-  if (data.kind === 'list' && data.family !== 'learned' && !h.tallies.of(data.seedEntryId).usedLearned && listsReports(exchangesOf(page), visit)) {
+  // it), while the seed has no report yet: the endpoint is learned here, so that the list's later pages are asked
+  // too, not only the one drawn.
+  if (data.kind === 'list' && data.family !== 'learned' && learnsHere(h.tallies.of(data.seedEntryId)) && listsReports(exchangesOf(page), visit)) {
     return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
   }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
+}
+
+/** Whether a seed may learn its endpoint at a later list page: it learned none, and found no report so far. */
+function learnsHere(t: SeedTally): boolean {
+  return !t.usedLearned && t.reportItems === 0;
 }
 
 /** Whether a rendered page's traffic holds a list answer with a report among its items. */
