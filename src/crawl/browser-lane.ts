@@ -11,19 +11,22 @@ import { existsSync } from 'node:fs';
 import { BasicCrawler } from '@crawlee/cheerio';
 import type { Configuration, RequestQueueV1 } from '@crawlee/core';
 import { PlaywrightCrawler } from '@crawlee/playwright';
-import type { Page, Route } from 'playwright';
+import type { Page, Request, Route } from 'playwright';
 import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
 import { handOverChallenge, watchChallenges } from './challenge.ts';
+import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
 import { fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
+import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { RequestData } from './requests.ts';
+import type { SeedTally } from './seed-tally.ts';
 
 /** Chromium flags: headless, sandbox off (containers), and no traffic of its own (updates, sync, QUIC). */
 export const CHROMIUM_ARGS = [
@@ -65,13 +68,24 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
       const res = await http.fetchForBrowser({ url, method: req.method(), headers, body: body ?? undefined });
       if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentStatus.set(page, res.status);
       // The page's own data requests are kept: the list endpoint is learned from them (escalation).
-      recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null }, res);
+      recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null, headers: credentialHeaders(headers), documentUrl: frameDocument(page, req) }, res);
       await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
     } catch {
       // Refused (robots, circuit) or failed after retries: the page sees a network error.
       await route.abort('failed').catch(() => undefined);
     }
   });
+}
+
+/** The address of the frame whose script made a request, when it is not the page's own (a list drawn in an iframe). */
+function frameDocument(page: Page, req: Request): string | undefined {
+  try {
+    const frame = req.frame();
+    return frame === page.mainFrame() ? undefined : frame.url();
+  } catch {
+    // A request of a service worker has no frame.
+    return undefined;
+  }
 }
 
 /** Waits for the page to be drawn: past any challenge (which reloads the page) and until the network is idle. */
@@ -164,8 +178,25 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
   if (data.kind === 'list' && data.learn) return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
+  // A list page of the seed drawn from an API the seed's own rendering never asked (the seed frames it, or links to
+  // it), while the seed has no report yet: the endpoint is learned here, so that the list's later pages are asked
+  // too, not only the one drawn.
+  if (data.kind === 'list' && data.family !== 'learned' && learnsHere(h.tallies.of(data.seedEntryId)) && listsReports(exchangesOf(page), visit)) {
+    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
+  }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
+}
+
+/** Whether a seed may learn its endpoint at a later list page: it learned none, and found no report so far. */
+function learnsHere(t: SeedTally): boolean {
+  return !t.usedLearned && t.reportItems === 0;
+}
+
+/** Whether a rendered page's traffic holds a list answer with a report among its items. */
+function listsReports(exchanges: Exchange[], visit: PageVisit): boolean {
+  const found = learnListEndpoint(exchanges, visit.loadedUrl, [], visit.body);
+  return !!found && found.items.some((i) => classifyTitle(i.title).isReport);
 }
 
 /** Pages a signed list is turned through in the browser, at most. */

@@ -257,6 +257,11 @@ function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): Q
     tally.notes.push(`its list API signs each request (${endpoint.signed}): read in the browser only`);
     return [];
   }
+  if (endpoint.request.headers) {
+    // The page's token of an earlier run is stale (401): the seed is rendered again, and its fresh token replayed.
+    tally.notes.push(`its list API wants a token the page asks for (${Object.keys(endpoint.request.headers).join(', ')}): the seed is rendered again for a fresh one`);
+    return [];
+  }
   tally.usedLearned = true;
   h.catalog.learned.markUsed(data.seedEntryId);
   return [endpoint, ...otherYearEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));

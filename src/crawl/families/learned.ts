@@ -24,6 +24,8 @@ export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previou
   const method = req.method === 'POST' ? 'POST' : 'GET';
   const headers: Record<string, string> = { accept: 'application/json, text/javascript, */*; q=0.01', 'x-requested-with': 'XMLHttpRequest', referer: endpoint.base };
   if (req.contentType && method === 'POST') headers['content-type'] = req.contentType;
+  // The page's credential (a token it asked its API for) goes with every page, as the page sent it.
+  Object.assign(headers, req.headers);
   return {
     url: req.url,
     method,

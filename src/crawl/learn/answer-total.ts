@@ -5,7 +5,7 @@
  * learned list that stops early (a wrong page step, a "load more" nianbao could not follow) is `short`, not `ok`.
  */
 import type { AnnouncedTotals } from '../families/announced.ts';
-import { isRecord, jsonAnswerOrNull, type Json } from './list-shape.ts';
+import { isRecord, jsonAnswerOrNull, jsonInString, type Json } from './list-shape.ts';
 
 const ITEMS_KEY = /^(total|totalcount|total_count|totalnum|totalsize|totalrecords?|total_records?|recordcount|recordstotal|totalelements|totalrows|totalhits|totalitems|allcount|allrecord)$/i;
 const PAGES_KEY = /^(totalpages?|total_pages?|pagecount|pagetotal|totalpagenum|pages)$/i;
@@ -36,6 +36,7 @@ export function answerTotals(text: string, url: string): AnnouncedTotals {
         if (n !== null && out.announcedItems === undefined && ITEMS_KEY.test(k)) out.announcedItems = n;
         else if (n !== null && out.announcedPages === undefined && PAGES_KEY.test(k)) out.announcedPages = n;
         else if (isRecord(v)) next.push(v);
+        else if (isRecord(jsonInString(v) ?? undefined)) next.push(jsonInString(v)!);
       }
     }
     level = next;
@@ -68,6 +69,7 @@ export function answerSaysMore(text: string, url: string): boolean | null {
         if (f !== null && MORE_KEY.test(k)) return f;
         if (f !== null && LAST_KEY.test(k)) return !f;
         if (isRecord(v)) next.push(v);
+        else if (isRecord(jsonInString(v) ?? undefined)) next.push(jsonInString(v)!);
       }
     }
     level = next;

@@ -14,6 +14,8 @@ import { learnCursor, learnPageParam, requestForPage, signatureParam, type Captu
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
 export interface Exchange extends CapturedRequest {
+  /** The address of the document whose script asked (a frame's own, for a list drawn inside an iframe). */
+  documentUrl?: string;
   status: number;
   responseType: string | null;
   responseBody: string;
@@ -59,6 +61,15 @@ function reportCount(items: ListItem[]): number {
   return items.filter((i) => classifyTitle(i.title).isReport).length;
 }
 
+/**
+ * What the items of an exchange's answer resolve against: the document that asked (a list drawn in a frame links
+ * relative to the frame's page), else the page.
+ */
+function baseOf(x: Exchange, pageUrl: string): string {
+  const doc = x.documentUrl;
+  return doc && /^https?:/i.test(doc) && new URL(doc).origin === new URL(pageUrl).origin ? doc : pageUrl;
+}
+
 function listOf(x: Exchange, base: string, links: DrawnLink[] = []): ReturnType<typeof findList> {
   if (x.status < 200 || x.status >= 300) return null;
   try {
@@ -102,27 +113,34 @@ function laterItems(x: Exchange, base: string, shape: ItemShape): ListItem[] {
  */
 export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later: Exchange[] = [], renderedHtml = '', clicked: DrawnLink[] = []): Learned | null {
   const links = [...(renderedHtml ? drawnLinks(renderedHtml, pageUrl) : []), ...clicked];
-  let best: { x: Exchange; shape: ItemShape; items: ListItem[] } | null = null;
+  let best: { x: Exchange; shape: ItemShape; items: ListItem[]; base: string } | null = null;
   for (const x of exchanges) {
     if (x.url === pageUrl) continue;
-    const found = listOf(x, pageUrl, links);
+    const base = baseOf(x, pageUrl);
+    const found = listOf(x, base, links);
     if (!found) continue;
     const better = !best || reportCount(found.items) > reportCount(best.items) || (reportCount(found.items) === reportCount(best.items) && found.items.length > best.items.length);
-    if (better) best = { x, shape: found.shape, items: found.items };
+    if (better) best = { x, shape: found.shape, items: found.items, base };
   }
   if (!best) return null;
   const key = endpointKey(best.x);
   const firstUrls = new Set(best.items.map((i) => i.url));
-  const shape = best.shape;
-  const second = later.find((x) => endpointKey(x) === key && laterItems(x, pageUrl, shape).some((i) => !firstUrls.has(i.url))) ?? null;
-  const request: CapturedRequest = { method: best.x.method.toUpperCase(), url: best.x.url, body: best.x.body, contentType: best.x.contentType };
+  const { shape, base } = best;
+  const second = later.find((x) => endpointKey(x) === key && laterItems(x, base, shape).some((i) => !firstUrls.has(i.url))) ?? null;
+  const request: CapturedRequest = {
+    method: best.x.method.toUpperCase(),
+    url: best.x.url,
+    body: best.x.body,
+    contentType: best.x.contentType,
+    ...(best.x.headers ? { headers: best.x.headers } : {}),
+  };
   const answer = best.x.responseBody;
   const cursor = second ? learnCursor(request, second, (v) => cursorSource(answer, best.x.url, shape, v)) : null;
   const page = cursor ? null : learnPageParam(request, second, best.items.length);
   const years = renderedHtml ? yearParam(request, renderedHtml) : null;
   const signed = second ? signatureParam(request, second) : null;
   return {
-    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(years ? { years } : {}), ...(signed ? { signed } : {}), base: pageUrl, shape: best.shape },
+    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(years ? { years } : {}), ...(signed ? { signed } : {}), base, shape: best.shape },
     items: best.items,
     answer: best.x,
   };

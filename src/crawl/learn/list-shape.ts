@@ -3,8 +3,9 @@
  * (however deeply nested) whose elements carry a title-like text and a URL-like string. Keys may be English, pinyin
  * (bt, lj, sj) or camelCase; URLs may be relative paths or sit inside a JSON string field
  * (`urls: "{\"pc\":\"/a/b.html\"}"`); dates may be strings or unix seconds / milliseconds. HTML fragments and XML
- * answers carrying HTML (CDATA records) are read as list markup; XML answers of plain records (`<item><title>…`) are
- * read as JSON (xml-answer.ts).
+ * answers carrying HTML (CDATA records) are read as list markup, and so is an HTML fragment a JSON answer wraps
+ * (`{"html":"<li><a …>"}`); XML answers of plain records (`<item><title>…`) are read as JSON (xml-answer.ts). A JSON
+ * document encoded again as a string field is entered.
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
@@ -171,11 +172,27 @@ export function valueAt(o: Json, path: LeafPath): Json | undefined {
   return cur;
 }
 
-/** Arrays of objects anywhere in the answer, with their paths. */
+/**
+ * A JSON document encoded again as a string (`"data": "{\"total\":11,\"list\":[…]}"`, a gateway wrapping its
+ * service's answer): parsed, when it is an object or an array; null for any other string.
+ */
+export function jsonInString(v: Json | undefined): Json | null {
+  if (typeof v !== 'string' || !/^\s*[{[]/.test(v)) return null;
+  try {
+    const inner = JSON.parse(v) as Json;
+    return inner !== null && typeof inner === 'object' ? inner : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Arrays of objects anywhere in the answer (JSON-string fields entered), with their paths. */
 function objectArrays(root: Json): { path: string[]; objs: { [k: string]: Json }[] }[] {
   const out: { path: string[]; objs: { [k: string]: Json }[] }[] = [];
   const walk = (node: Json, path: string[], depth: number) => {
     if (depth > 8) return;
+    const inner = jsonInString(node);
+    if (inner !== null) return walk(inner, [...path, JSON_STRING], depth + 1);
     if (Array.isArray(node)) {
       const objs = node.filter(isRecord);
       if (objs.length) out.push({ path, objs });
@@ -322,9 +339,35 @@ export function findMarkupList(text: string, baseUrl: string): FoundList | null 
   return items.length ? { shape: { kind: 'markup' }, items } : null;
 }
 
+/** How deep below a JSON answer's root an HTML fragment is looked for (`data.html` is 2). */
+const FRAGMENT_DEPTH = 3;
+
+/**
+ * The list in an HTML fragment a JSON answer wraps (`{"code":0,"html":"<li><a href=…>…</a></li>","pages":3}`): of
+ * the string fields near the root holding links, the one giving the best list.
+ */
+export function findWrappedMarkupList(json: Json, baseUrl: string): FoundList | null {
+  let best: FoundList | null = null;
+  let level: Json[] = [json];
+  for (let depth = 0; depth < FRAGMENT_DEPTH && level.length; depth++) {
+    const next: Json[] = [];
+    for (const node of level) {
+      if (typeof node === 'string' && ANCHOR.test(node)) {
+        const found = findMarkupList(node, baseUrl);
+        if (found && (!best || score(found.items) > score(best.items))) best = found;
+      } else if (node !== null && typeof node === 'object') next.push(...Object.values(node));
+    }
+    level = next;
+  }
+  return best;
+}
+
 /** The list an answer holds, whatever its format; throws MalformedAnswerError for broken JSON. */
 export function findList(text: string, answerUrl: string, baseUrl: string, links: DrawnLink[] = []): FoundList | null {
-  if (looksLikeJson(text)) return findJsonList(parseJsonAnswer(text, answerUrl), baseUrl, links);
+  if (looksLikeJson(text)) {
+    const json = parseJsonAnswer(text, answerUrl);
+    return findJsonList(json, baseUrl, links) ?? findWrappedMarkupList(json, baseUrl);
+  }
   if (ANCHOR.test(text)) return findMarkupList(text, baseUrl);
   const xml = xmlRecords(text);
   return xml === null ? null : findJsonList(xml, baseUrl, links);

@@ -11,6 +11,20 @@ export interface CapturedRequest {
   url: string;
   body: string | null;
   contentType: string | null;
+  /**
+   * The credential headers the page sent with the request (`Authorization: Bearer …`, `X-Token`…, see
+   * credentialHeaders): a replay without them is refused (401).
+   */
+  headers?: Record<string, string>;
+}
+
+/** Names of request headers that carry a credential a page got from its own API (a token), not the browser's. */
+const CREDENTIAL_HEADER = /^(authorization|x-?(auth-?|access-?|csrf-?|xsrf-?)?token|(access-?|auth-?)?token|x-?api-?key|x-?auth)$/i;
+
+/** The credential headers among a request's headers (lower-cased names); undefined when there is none. */
+export function credentialHeaders(headers: Record<string, string>): Record<string, string> | undefined {
+  const out = Object.fromEntries(Object.entries(headers).filter(([k, v]) => CREDENTIAL_HEADER.test(k) && v.trim() !== '').map(([k, v]) => [k.toLowerCase(), v]));
+  return Object.keys(out).length ? out : undefined;
 }
 
 export interface PageParam {

@@ -25,7 +25,7 @@ const traffic = new WeakMap<Page, Exchange[]>();
 
 export function recordExchange(
   page: Page,
-  req: { resourceType: string; method: string; url: string; body: Buffer | null; contentType: string | null },
+  req: { resourceType: string; method: string; url: string; body: Buffer | null; contentType: string | null; headers?: Record<string, string>; documentUrl?: string },
   res: { status: number; headers: Record<string, string>; body: Buffer },
 ): void {
   if (!(DATA_REQUESTS.has(req.resourceType) || isJsonpRequest(req.resourceType, req.url)) || res.body.length > MAX_ANSWER_BYTES) return;
@@ -36,6 +36,8 @@ export function recordExchange(
     url: req.url,
     body: req.body ? req.body.toString('utf8') : null,
     contentType: req.contentType,
+    ...(req.headers ? { headers: req.headers } : {}),
+    ...(req.documentUrl ? { documentUrl: req.documentUrl } : {}),
     status: res.status,
     responseType,
     responseBody: decodeHtml(res.body, responseType).text,
