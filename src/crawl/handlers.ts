@@ -25,7 +25,7 @@ import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detec
 import { learnedPageRequest, otherYearEndpoints } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
-import { asLearnedEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
+import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
@@ -292,7 +292,7 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     tally.notes.push('the browser saw no list answer in the page\'s traffic');
     return handleList(h, visit, data);
   }
-  h.catalog.learned.save(data.seedEntryId, found.endpoint);
+  h.catalog.learned.save(data.seedEntryId, storableEndpoint(found.endpoint));
   // Learned from a later page (page 1 was drawn from data in the HTML): the endpoint's page 1 is asked over HTTP.
   if (!found.answer) return void (await h.frontier.add(learnedRequests(h, data, tally)));
   tally.usedLearned = true;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { learnedPageRequest } from '../../src/crawl/families/learned.ts';
 import { answerTotals } from '../../src/crawl/learn/answer-total.ts';
-import { learnListEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
+import { learnListEndpoint, storableEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
 import { findList } from '../../src/crawl/learn/list-shape.ts';
 import { credentialHeaders } from '../../src/crawl/learn/page-param.ts';
 
@@ -61,4 +61,7 @@ test('the token the page sends with its list request is replayed with every page
   const next = learnedPageRequest(learned.endpoint, 2);
   assert.equal(next.url, 'http://gov.test/hbj/api/info/list?channelId=gknb&current=2&size=5');
   assert.equal(next.headers?.authorization, 'Bearer 5f0c');
+  // The catalog keeps the header's name (a later run renders the seed again for a fresh token), never the token.
+  assert.deepEqual(storableEndpoint(learned.endpoint).request.headers, { authorization: '' });
+  assert.equal(learned.endpoint.request.headers?.authorization, 'Bearer 5f0c', 'the endpoint of this run keeps its token');
 });

@@ -44,6 +44,17 @@ export interface LearnedEndpoint {
   shape: ItemShape;
 }
 
+/**
+ * The endpoint as the catalog keeps it: credential headers by name only. A page's token is for this run (a later one
+ * renders the seed again for a fresh token), and a secret has no business at rest in the catalog or its backups.
+ */
+export function storableEndpoint(endpoint: LearnedEndpoint): LearnedEndpoint {
+  const headers = endpoint.request.headers;
+  if (!headers) return endpoint;
+  const names = Object.fromEntries(Object.keys(headers).map((k) => [k, '']));
+  return { ...endpoint, request: { ...endpoint.request, headers: names } };
+}
+
 export interface Learned {
   endpoint: LearnedEndpoint;
   /** The items of the captured first answer. */
