@@ -63,8 +63,8 @@ export function isZoneName(name: string): boolean {
 /** A region's name standing for its government in a heading: 鄂尔多斯市, 内蒙古自治区, 洪泽区. */
 const REGION_SUFFIX = /(省|市|自治区|自治州|州|盟|区|县|自治县|旗|自治旗)$/;
 
-/** Words of a sentence, not of a heading: "现将我局…", "根据…". */
-const NARRATIVE = /我|现将|根据|按照|依据|为了|特此|如下/;
+/** Words of a sentence, not of a heading: "现将我局…", "现公布…", "根据…". */
+const NARRATIVE = /我|现将|现予|公布|发布|根据|按照|依据|为了|特此|如下/;
 
 /** How far into a document its heading may start: past a line or two of page furniture, not into the narrative. */
 const HEADING_WINDOW = 120;

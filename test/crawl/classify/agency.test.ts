@@ -59,6 +59,7 @@ const headings: ReadonlyArray<[string, string | null]> = [
   // narratives name nobody
   ['根据《条例》要求，现将我局2023年政府信息公开工作年度报告公布如下。', null],
   ['我局2023年政府信息公开工作年度报告如下', null],
+  ['根据《中华人民共和国政府信息公开条例》规定，现公布容城县教育局2023年政府信息公开工作年度报告。', null],
   ['本报告由淮安市洪泽区人民政府办公室根据《中华人民共和国政府信息公开条例》编制 2023年政府信息公开工作年度报告', null],
   // the subject far into the text is no heading
   [`${'本年度工作情况。'.repeat(20)}洛阳市统计局2023年政府信息公开工作年度报告`, null],
