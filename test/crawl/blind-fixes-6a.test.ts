@@ -27,6 +27,10 @@ ${extra}<div class="box"><h4>部门网站</h4><ul><li><a href="http://jyj.a.gov.
   const columns = ['http://a.gov.cn/xxgk/bm/jyj/ndbg/index.html', 'http://a.gov.cn/xxgk/bm/wjj/ndbg/index.html', 'http://a.gov.cn/xxgk/乡镇/az/ndbg/', 'http://a.gov.cn/xxgk/乡镇/bx/ndbg/'];
   const r = read(dir('政府信息公开年报'));
   assert.deepEqual(r.next, columns);
+  // Each column carries the agency its link names, for reports whose own pages name none.
+  const html = dir('政府信息公开年报');
+  const named = withGenericPaging({ items: parseListItems(html, url), next: [] }, html, url).next.map((n) => n.columnAgency);
+  assert.deepEqual(named, ['某县教育局', '某县卫生健康局', '安州镇', '北河乡']);
   // Followed as lists, never kept as items; the box of site links is neither.
   assert.ok(!r.items.some((t) => /年度报告/.test(t)), JSON.stringify(r.items));
   // A page not named for the annual reports (a list of departments' sites) leads nowhere.

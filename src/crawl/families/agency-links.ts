@@ -107,20 +107,21 @@ function pageNamesCollection($: Doc): boolean {
  * the page nor the link's section), two or more links whose whole text is an agency ("容城镇", "容城县教育局") lead
  * each to that agency's list of reports, so they are list pages, not items. Same-host only, files and scripts aside.
  */
-export function agencyColumnLinks($: Doc, pageUrl: string): string[] {
+export function agencyColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
   const named = agencyLinks($);
   if (named.length < 2 || aggregatorYear($) !== null || !pageNamesCollection($)) return [];
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
-  const candidates: { url: string }[] = [];
+  const candidates: { url: string; columnAgency: string }[] = [];
   for (const el of named) {
     const href = $(el).attr('href') ?? '';
     const url = resolveLink(href, base);
     if (!url || /^\s*javascript:/i.test(href) || url === pageUrl || new URL(url).host !== host) continue;
     if (/\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname) || sectionYear($, el) !== null) continue;
-    candidates.push({ url });
+    candidates.push({ url, columnAgency: squash($(el).text()) });
   }
-  return [...reportAgencyLinks($, pageUrl, candidates)];
+  const kept = reportAgencyLinks($, pageUrl, candidates);
+  return candidates.filter((c, i) => kept.has(c.url) && candidates.findIndex((d) => d.url === c.url) === i);
 }
 
 /**

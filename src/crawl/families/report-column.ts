@@ -29,10 +29,11 @@ function listsReport(items: ListItem[]): boolean {
  * Where the list of a page that lists no report may be instead: where it redirects, its menu's annual-report
  * columns, then its frames (none when the page lists a report). The page is parsed once for all.
  */
-export function listElsewhereLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
+export function listElsewhereLinks(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string }[] {
   if (listsReport(items)) return [];
   const $ = loadHtml(html);
-  return [...redirectLinks($, pageUrl), ...columnLinks($, pageUrl), ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl)];
+  const plain = [...redirectLinks($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
+  return [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
 }
 
 /** `<meta http-equiv="refresh" content="0;url=…">` (a delay of a few seconds at most). */
