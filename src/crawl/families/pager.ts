@@ -14,7 +14,7 @@ import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
-import { listElsewhereLinks } from './report-column.ts';
+import { listElsewhere } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
@@ -284,7 +284,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
       }
     }
   }
-  const elsewhere = listElsewhereLinks(html, pageUrl, result.items);
+  const elsewhere = listElsewhere(html, pageUrl, result.items);
   const agencyOf = new Map(elsewhere.flatMap((e) => (e.columnAgency ? [[e.url, e.columnAgency] as const] : [])));
   const years = new Set([...yearColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url)]);
   for (const n of next) years.delete(n.url);

@@ -29,7 +29,12 @@ function listsReport(items: ListItem[]): boolean {
  * Where the list of a page that lists no report may be instead: where it redirects, its menu's annual-report
  * columns, then its frames (none when the page lists a report). The page is parsed once for all.
  */
-export function listElsewhereLinks(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string }[] {
+export function listElsewhereLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
+  return listElsewhere(html, pageUrl, items).map((l) => l.url);
+}
+
+/** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
+export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string }[] {
   if (listsReport(items)) return [];
   const $ = loadHtml(html);
   const plain = [...redirectLinks($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
