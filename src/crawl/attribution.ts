@@ -1,7 +1,7 @@
 /**
  * Whose report is this, and for which year? The agency comes from the report's title (the page's, then the list's),
  * then the page's publisher field (发布机构 / 来源 / ContentSource), then the document's own heading; only when none
- * of them names an agency does the report fall back to the seed's agency, and that is recorded (`via: 'seed'`).
+ * of them names an agency, nor the directory link that named the report's column, does the report fall back to the seed's agency, and that is recorded (`via: 'seed'`).
  * A portal's column often lists other agencies' reports (a city's, its office's, the province's), so the site's
  * agency is never assumed. An agency the registry lacks is created from the name found, placed in the region the
  * name gives (else the site's), and marked discovered.
@@ -31,6 +31,8 @@ export interface AttributionInput {
   publisher?: string | null;
   /** The document's text (the article body), for its heading and its statistics period. */
   bodyText?: string | null;
+  /** The agency a directory's link named the report's list by ("容城镇"): after the page's own sources, before the seed. */
+  columnAgency?: string | null;
   /** The seed's agency: the fallback, and the region that relative names ("区政府…") are read in. */
   siteAgency: AgencyRow;
 }
@@ -68,6 +70,8 @@ export class Attributor {
       ...titles.map((t): [string | null, AttributionVia] => [agencyFromTitle(t), 'title']),
       [publisherName(input.publisher), 'publisher'],
       [input.bodyText ? agencyFromHeading(input.bodyText) : null, 'document'],
+      // A link's text naming the agency (the directory's): recorded as a title, the only name-bearing text it is.
+      [input.columnAgency ?? null, 'title'],
     ];
     for (const [raw, via] of candidates) {
       if (!raw) continue;

@@ -173,7 +173,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const reportTitle = seedPage ? null : listPageAsReport(visit.body, visit.loadedUrl, reportCount(items));
   if (reportTitle) {
     recordOutcome(h, visit, data, parsed, 0, null);
-    return handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: reportTitle, listDate: null, verify: true });
+    return handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: reportTitle, listDate: null, verify: true, columnAgency: data.columnAgency });
   }
   const queued: QueuedRequest[] = [];
   const links = { reports: 0, unknown: 0 };
@@ -225,7 +225,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       uniqueKey: n.uniqueKey,
       // A learned endpoint is read over HTTP whatever lane found it.
       lane: data.family === 'learned' ? 'http' : laneOf(h, n.url),
-      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined },
+      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency },
     });
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);
@@ -336,7 +336,7 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
  */
 function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
   if (item.isFile || !h.scope.allows(item.url) || h.catalog.reports.bySourceUrl(item.url) || h.catalog.urls.get(item.url)) return [];
-  const detail: DetailData = { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl, listTitle: item.title, listDate: item.date, verify: true };
+  const detail: DetailData = { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl, listTitle: item.title, listDate: item.date, verify: true, columnAgency: data.columnAgency };
   return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
 }
 
@@ -354,7 +354,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   const titleYear = h.years ? Attributor.year(item.title) : null;
   if (h.years && titleYear !== null && !h.years(titleYear)) return [];
   if (item.isFile) {
-    const attribution = h.attributor.attribute({ title: item.title, siteAgency: agencyOf(h, data.siteAgencyId) });
+    const attribution = h.attributor.attribute({ title: item.title, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
     if (!attribution || refuseSeedMerge(h, attribution, item.url)) return [];
     const { report } = sight(h, attribution, item.title, item.url, listUrl, data.seedEntryId, null, item.date);
     return fileRequests(h, report.id, [{ url: item.url, name: item.title }], listUrl, data.seedEntryId);
@@ -372,6 +372,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
     listUrl,
     listTitle: item.title,
     listDate: item.date,
+    columnAgency: data.columnAgency,
   };
   return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
 }
@@ -490,6 +491,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     otherTitles: [data.listTitle],
     publisher: page.publisher,
     bodyText: page.bodyText,
+    columnAgency: data.columnAgency,
     siteAgency: agencyOf(h, data.siteAgencyId),
   });
   if (!attribution) {
@@ -507,7 +509,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
 
 /** A report URL that answered a document: the report is the list link's, its file goes through the downloader. */
 async function documentAsReport(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
-  const attribution = h.attributor.attribute({ title: data.listTitle, siteAgency: agencyOf(h, data.siteAgencyId) });
+  const attribution = h.attributor.attribute({ title: data.listTitle, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
   if (!attribution) {
     return recordSkip(h, visit, 'a document with no report year in its list title', null);
   }

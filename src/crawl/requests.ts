@@ -15,6 +15,8 @@ export interface ListData {
   /** 0 for the seed's own page, then 1, 2, … along the pager. */
   pageIndex: number;
   cursor?: ListCursor;
+  /** The agency a directory's link named this list by ("容城镇"): its reports' agency when nothing else names one. */
+  columnAgency?: string;
   /** Rendered by the browser to learn the list from the page's own traffic (escalation). */
   learn?: boolean;
 }
@@ -29,6 +31,8 @@ export interface DetailData {
   listDate: string | null;
   /** The list title was cut before it could say "report": the page's own title must (see classifyTitle's maybe). */
   verify?: boolean;
+  /** The list's column agency (ListData.columnAgency). */
+  columnAgency?: string;
 }
 
 export interface FileData {

@@ -149,3 +149,16 @@ test('a name found without its region is discovered with the site’s region, an
   assert.deepEqual([other.agency.name, other.agency.division], ['河东区教育局', '120102']);
   c.close();
 });
+
+test('a report whose title, publisher and heading name no agency takes the agency its directory column was named by, before the seed', () => {
+  const RONGCHENG = { name: '容城县人民政府', division: '130629', level: 'county' as const, province: '河北省', city: '保定市', county: '容城县' };
+  const { rows, attributor } = catalogWith(RONGCHENG);
+  const site = rows[0]!;
+  const body = '根据《条例》规定，现公布本机关2023年政府信息公开工作年度报告。一、总体情况';
+  const town = attributor.attribute({ title: '2023年度政府信息公开工作年度报告', publisher: '本网', bodyText: body, columnAgency: '容城镇', siteAgency: site })!;
+  assert.deepEqual([town.agency.name.includes('容城镇'), town.agency.id !== site.id, town.year, town.via], [true, true, 2023, 'title']);
+  // The page's publisher still comes first; without a column the seed is the fallback, recorded as such.
+  const dept = attributor.attribute({ title: '2023年度政府信息公开工作年度报告', publisher: '容城县教育局', columnAgency: '容城镇', siteAgency: site })!;
+  assert.equal(dept.agency.name, '容城县教育局');
+  assert.equal(attributor.attribute({ title: '2023年度政府信息公开工作年度报告', siteAgency: site })!.via, 'seed');
+});

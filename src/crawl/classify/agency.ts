@@ -17,8 +17,9 @@ const WRAPPERS = /[()[\]【】《》“”"'‘’「」『』]/g;
 
 /** What may sit between the agency and the subject: a year, 年度, 关于 (about), 的, a separator. */
 const TRAILING = /(?:\d{4}年?度?|年度|关于|的|[:：\-—–_|·,，、/])$/;
-/** What may sit before the agency: a year-first title "2023年度XX局…", 关于, a separator. */
-const LEADING = /^(?:\d{4}年?度?|关于|[:：\-—–_|·,，、/])/;
+/** What may sit before the agency: a year-first title "2023年度XX局…", 关于, the verb of a notice that publishes the
+ * report ("关于公布XX局2023年…年度报告的公告"), a separator. */
+const LEADING = /^(?:\d{4}年?度?|关于|(?:公布|发布|印发|转发|公开|刊发|刊登|公示)(?=\p{Script=Han}{2})|[:：\-—–_|·,，、/])/u;
 
 /** Words that stand for the agency without naming it (我局 "our bureau", 本机关 "this organ" …). */
 const NOT_A_NAME = /^(?:本机关|本单位|本部门|本级政府|我局|我办|我委|我厅|我院|我部|我区|我县|我市|我镇|我乡|我街道|本局|本办|本委|本院|本区|本县|本市|政府|全区|全县|全市)$/;
@@ -62,8 +63,8 @@ export function isZoneName(name: string): boolean {
 /** A region's name standing for its government in a heading: 鄂尔多斯市, 内蒙古自治区, 洪泽区. */
 const REGION_SUFFIX = /(省|市|自治区|自治州|州|盟|区|县|自治县|旗|自治旗)$/;
 
-/** Words of a sentence, not of a heading: "现将我局…", "根据…". */
-const NARRATIVE = /我|现将|根据|按照|依据|为了|特此|如下/;
+/** Words of a sentence, not of a heading: "现将我局…", "现公布…", "根据…". */
+const NARRATIVE = /我|现将|现予|公布|发布|根据|按照|依据|为了|特此|如下/;
 
 /** How far into a document its heading may start: past a line or two of page furniture, not into the narrative. */
 const HEADING_WINDOW = 120;

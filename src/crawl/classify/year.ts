@@ -23,6 +23,7 @@ const YEAR_PATTERNS: readonly RegExp[] = [
   /(?<!\d)(\d{4})(?:年度?)?(?=(?:政府信息公开|政务公开|信息公开|政府信息))/, // the year right before the report's subject
   /(?<!\d)(\d{4})年度?/, // year-first "2023年度XX局…", or any other "YYYY年"
   /[([【](\d{4})[)\]】]/, // "…年度报告（2023）"
+  /(?:报告|年报)[-—–_:：]?(\d{4})$/, // a bare year after the report: "政府信息公开工作年度报告2022"
 ];
 
 /** The text without publication dates; expects a normalised title (see normalizeTitle). */

@@ -45,7 +45,7 @@ const HOME_PATH = /^\/(?:(?:index|default|main)\.\w+)?$/i;
  * The items (named by an agency only) that stand for reports: two or more on the page, none in a box of site links
  * or pointing at a home page.
  */
-function reportAgencyLinks($: Doc, pageUrl: string, candidates: ListItem[]): Set<string> {
+function reportAgencyLinks($: Doc, pageUrl: string, candidates: { url: string }[]): Set<string> {
   const want = new Set(candidates.map((i) => i.url));
   const byBox = new Map<Element, Set<string>>();
   const base = documentBase($, pageUrl);
@@ -92,6 +92,36 @@ function sectionYear($: Doc, el: Element): number | null {
     }
   }
   return null;
+}
+
+/** Whether the page's own headings (or title) name the annual reports: "政府信息公开年报", "各单位年度报告". */
+function pageNamesCollection($: Doc): boolean {
+  return HEADINGS.some((sel) => {
+    const node = $(sel).first();
+    return COLLECTION.test(squash(node.is('meta') ? (node.attr('content') ?? '') : node.text()));
+  });
+}
+
+/**
+ * A directory of the agencies' own 年报 columns: on a page named for the annual reports that names no year (neither
+ * the page nor the link's section), two or more links whose whole text is an agency ("容城镇", "容城县教育局") lead
+ * each to that agency's list of reports, so they are list pages, not items. Same-host only, files and scripts aside.
+ */
+export function agencyColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
+  const named = agencyLinks($);
+  if (named.length < 2 || aggregatorYear($) !== null || !pageNamesCollection($)) return [];
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const candidates: { url: string; columnAgency: string }[] = [];
+  for (const el of named) {
+    const href = $(el).attr('href') ?? '';
+    const url = resolveLink(href, base);
+    if (!url || /^\s*javascript:/i.test(href) || url === pageUrl || new URL(url).host !== host) continue;
+    if (/\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname) || sectionYear($, el) !== null) continue;
+    candidates.push({ url, columnAgency: squash($(el).text()) });
+  }
+  const kept = reportAgencyLinks($, pageUrl, candidates);
+  return candidates.filter((c, i) => kept.has(c.url) && candidates.findIndex((d) => d.url === c.url) === i);
 }
 
 /**

@@ -17,6 +17,8 @@ export interface NextListRequest {
   uniqueKey?: string;
   /** Family state the next page needs (e.g. the Hanweb form fields). */
   cursor?: ListCursor;
+  /** The agency whose own 年报 column this list is, as the directory linking it named it (agency-links.ts). */
+  columnAgency?: string;
 }
 
 export interface ListPageResult {

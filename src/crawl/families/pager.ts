@@ -14,7 +14,7 @@ import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
-import { listElsewhereLinks } from './report-column.ts';
+import { listElsewhere } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
@@ -284,9 +284,12 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
       }
     }
   }
-  const years = new Set([...yearColumnLinks(html, pageUrl), ...listElsewhereLinks(html, pageUrl, result.items)]);
+  const elsewhere = listElsewhere(html, pageUrl, result.items);
+  const agencyOf = new Map(elsewhere.flatMap((e) => (e.columnAgency ? [[e.url, e.columnAgency] as const] : [])));
+  const years = new Set([...yearColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url)]);
   for (const n of next) years.delete(n.url);
-  next.push(...[...years].map((url) => ({ url })));
+  // A directory's agency column carries the agency its link names, for reports whose pages name none.
+  next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}) })));
   const items = withColumnYear(html, years.size ? result.items.filter((i) => !years.has(i.url)) : result.items);
   return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}) };
 }

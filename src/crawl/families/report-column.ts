@@ -5,10 +5,12 @@
  * The annual-report column named in a page's menu. A seed may be an agency's 政府信息公开 homepage or guide rather
  * than its 年报 list: the standard platform (国办公开办函〔2019〕61号) puts 政府信息公开年报 beside 指南, 制度 and
  * 法定主动公开内容, often as a sub-column whose label is only "年度报告". A page that lists no report itself is
- * read through such a link, as a list page (never as an item).
+ * read through such a link, as a list page (never as an item). A county's directory of its departments' and towns'
+ * own 年报 columns, each link named by the agency only, is read the same way (agency-links.ts).
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
+import { agencyColumnLinks } from './agency-links.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 
@@ -28,9 +30,15 @@ function listsReport(items: ListItem[]): boolean {
  * columns, then its frames (none when the page lists a report). The page is parsed once for all.
  */
 export function listElsewhereLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
+  return listElsewhere(html, pageUrl, items).map((l) => l.url);
+}
+
+/** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
+export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string }[] {
   if (listsReport(items)) return [];
   const $ = loadHtml(html);
-  return [...redirectLinks($, pageUrl), ...columnLinks($, pageUrl), ...frameLinks($, pageUrl)];
+  const plain = [...redirectLinks($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
+  return [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
 }
 
 /** `<meta http-equiv="refresh" content="0;url=…">` (a delay of a few seconds at most). */

@@ -5,6 +5,8 @@ import { classifyTitle } from '../../../src/crawl/classify/title.ts';
 const REPORTS: readonly string[] = [
   // "关于…工作的年度报告": the report titled as a submission.
   '关于2023年政府信息公开工作的年度报告',
+  // a bare year after the report (blind round 6a)
+  '某市人民政府办公室政府信息公开工作年度报告2021',
   '某县人民政府关于2024年度政务公开工作的年度报告',
   '某市统计局关于2022年信息公开工作的年度报告',
   // the five seed titles, as they open the seed texts
@@ -116,6 +118,10 @@ const NOT_REPORTS: readonly string[] = [
   '政府网站工作年度报表（2023年度）',
   '宜春市国防动员办公室门户网站2023年年度报表',
   '2023年度政府信息公开工作第三方评估报告',
+  // about the reports, not a report (blind round 6a)
+  '2022年度政府信息公开工作年度报告评估结果',
+  '2022年政府信息公开工作年度报告模板',
+  '2022年度政府信息公开工作年度报告编制说明',
   '2022年政务公开工作考核结果',
   '市国动办召开政府信息公开工作年度报告编制培训会',
   '政府信息公开申请表',

@@ -29,6 +29,8 @@ const titleCases: ReadonlyArray<[string, number | null]> = [
   ['广东省人民防空办公室2016年度政府信息公开工作报告', 2016],
   ['吉林省人民防空办公室2014年政府信息公开年度报告', 2014],
   ['XX市人民政府办公室政府信息公开工作年度报告（2021）', 2021],
+  ['XX市人民政府办公室政府信息公开工作年度报告2021', 2021], // a bare year after the report
+  ['XX市人民政府办公室政府信息公开年报-2021', 2021],
   ['西城区人防办2020年政府信息公开工作年度报告', 2020],
   ['宜春市国防动员办公室2023年政府信息公开工作年度…', 2023], // cut by the list page
   // publication dates are not the reported year
