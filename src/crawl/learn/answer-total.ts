@@ -20,26 +20,34 @@ function count(v: Json | undefined): number | null {
   return null;
 }
 
-/** The counts an answer announces, shallowest first; nothing when it is not JSON or announces none. */
-export function answerTotals(text: string, url: string): AnnouncedTotals {
+/**
+ * The (key, value) pairs of an answer's objects near its root, breadth first (shallowest first), down to MAX_DEPTH
+ * and into JSON held in string fields; arrays are items (or their pages), never entered.
+ */
+function* nearRoot(text: string, url: string): Generator<[string, Json]> {
   const json = jsonAnswerOrNull(text, url);
-  if (json === null) return {};
-  const out: AnnouncedTotals = {};
-  let level: Json[] = [json];
+  let level: Json[] = json === null ? [] : [json];
   for (let depth = 0; depth < MAX_DEPTH && level.length; depth++) {
     const next: Json[] = [];
     for (const node of level) {
-      // Arrays are items (or their pages): their counts are not the list's.
       if (!isRecord(node)) continue;
       for (const [k, v] of Object.entries(node)) {
-        const n = count(v);
-        if (n !== null && out.announcedItems === undefined && ITEMS_KEY.test(k)) out.announcedItems = n;
-        else if (n !== null && out.announcedPages === undefined && PAGES_KEY.test(k)) out.announcedPages = n;
-        else if (isRecord(v)) next.push(v);
-        else if (isRecord(jsonInString(v) ?? undefined)) next.push(jsonInString(v)!);
+        yield [k, v];
+        const inner = isRecord(v) ? v : jsonInString(v);
+        if (isRecord(inner ?? undefined)) next.push(inner!);
       }
     }
     level = next;
+  }
+}
+
+/** The counts an answer announces, shallowest first; nothing when it is not JSON or announces none. */
+export function answerTotals(text: string, url: string): AnnouncedTotals {
+  const out: AnnouncedTotals = {};
+  for (const [k, v] of nearRoot(text, url)) {
+    const n = count(v);
+    if (n !== null && out.announcedItems === undefined && ITEMS_KEY.test(k)) out.announcedItems = n;
+    else if (n !== null && out.announcedPages === undefined && PAGES_KEY.test(k)) out.announcedPages = n;
   }
   return out;
 }
@@ -58,21 +66,10 @@ function flag(v: Json | undefined): boolean | null {
  * says nothing. A list that stops on such an answer was cut short, even when no total was announced.
  */
 export function answerSaysMore(text: string, url: string): boolean | null {
-  const json = jsonAnswerOrNull(text, url);
-  let level: Json[] = json === null ? [] : [json];
-  for (let depth = 0; depth < MAX_DEPTH && level.length; depth++) {
-    const next: Json[] = [];
-    for (const node of level) {
-      if (!isRecord(node)) continue;
-      for (const [k, v] of Object.entries(node)) {
-        const f = flag(v);
-        if (f !== null && MORE_KEY.test(k)) return f;
-        if (f !== null && LAST_KEY.test(k)) return !f;
-        if (isRecord(v)) next.push(v);
-        else if (isRecord(jsonInString(v) ?? undefined)) next.push(jsonInString(v)!);
-      }
-    }
-    level = next;
+  for (const [k, v] of nearRoot(text, url)) {
+    const f = flag(v);
+    if (f !== null && MORE_KEY.test(k)) return f;
+    if (f !== null && LAST_KEY.test(k)) return !f;
   }
   return null;
 }
