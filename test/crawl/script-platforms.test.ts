@@ -107,6 +107,10 @@ test('a list whose requests the page signs is marked signed and never replayed; 
     exchange('http://gov.test/gw/list?callback=jsonp_1764590004211&dqy=2', rows(1)),
   ])!;
   assert.equal(jsonp.endpoint.signed, undefined);
+  // The page's second request not caught (a slow machine): a digest named sign beside a timestamp is one still; a
+  // fixed key named sign with no timestamp is not.
+  assert.equal(learnListEndpoint([first], PAGE, [])!.endpoint.signed, 'sign');
+  assert.equal(learnListEndpoint([exchange('http://gov.test/gw/list?dqy=1&sign=8a1f03c2', rows(0))], PAGE, [])!.endpoint.signed, undefined);
   assert.equal(parseLearnedList({ url: first.url, loadedUrl: first.url, status: 200, body: first.responseBody }, learnedPageRequest(plain.endpoint, 1).cursor).next.length, 1);
 });
 

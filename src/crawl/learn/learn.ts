@@ -10,7 +10,7 @@ import { documentBase, loadHtml, squash } from '../html.ts';
 import { findList, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
 import { cursorSource } from './cursor.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
-import { learnCursor, learnPageParam, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
+import { learnCursor, learnPageParam, namedSignatureParam, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
 export interface Exchange extends CapturedRequest {
@@ -149,7 +149,7 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   const cursor = second ? learnCursor(request, second, (v) => cursorSource(answer, best.x.url, shape, v)) : null;
   const page = cursor ? null : learnPageParam(request, second, best.items.length);
   const years = renderedHtml ? yearParam(request, renderedHtml) : null;
-  const signed = second ? signatureParam(request, second) : null;
+  const signed = second ? signatureParam(request, second) : namedSignatureParam(request);
   return {
     endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(years ? { years } : {}), ...(signed ? { signed } : {}), base, shape: best.shape },
     items: best.items,

@@ -228,6 +228,19 @@ const CALLBACK_NAME = /callback|^(jsonp|cb)$/i;
  * between them and looks like a digest. A replay of such a request with another page number is refused by the server,
  * so the list is read by turning the page in the browser instead.
  */
+/**
+ * A signature seen in one request alone (the page's second request was not caught, e.g. on a slow machine): a
+ * parameter named as one (`sign`, `signature`, `sig`) whose value looks like a digest, beside a timestamp parameter
+ * (`_t`, `t`, `ts`, `timestamp`, `time` holding 10 or 13 digits). Without the timestamp a fixed key named `sign`
+ * would be taken for a signature.
+ */
+export function namedSignatureParam(request: CapturedRequest): string | null {
+  const params = textParams(request);
+  const stamped = params.some((p) => /^_?(t|ts|time|timestamp)$/i.test(p.name) && /^\d{10}(\d{3})?$/.test(p.value));
+  if (!stamped) return null;
+  return params.find((p) => /^_?(sign|signature|sig)$/i.test(p.name) && SIGNATURE_VALUE.test(p.value))?.name ?? null;
+}
+
 export function signatureParam(first: CapturedRequest, second: CapturedRequest): string | null {
   const before = new Map(textParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
   for (const p of textParams(second)) {
