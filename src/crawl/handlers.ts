@@ -321,8 +321,8 @@ function isKnown(h: HarvestContext, item: ListItem): boolean {
   return item.isFile ? Boolean(h.catalog.urls.get(item.url)?.sha256) : h.catalog.reports.bySourceUrl(item.url) !== undefined;
 }
 
-/** The HTTP path cannot see this list: the host's pages go to the browser lane from now on. */
-async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData, why: string): Promise<void> {
+/** The HTTP path cannot see this list or page: the host's pages go to the browser lane from now on. */
+async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData | DetailData, why: string): Promise<void> {
   const host = Scope.hostOf(visit.url);
   h.browserHosts.add(host);
   h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `needs a browser: ${why}` });
@@ -469,10 +469,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   // A report page drawn by script (`detail.html?id=N` filling itself from an API) read over HTTP is an empty shell,
   // not the report: the browser draws it, and this host's pages go there from now on.
   if (!visit.rendered && !page.attachments.length && hasScripts(visit.body) && isShell(visit.body)) {
-    h.browserHosts.add(host);
-    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: 'needs a browser: a report page drawn by script' });
-    h.stats.browserHandoffs += 1;
-    return h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
+    return sendToBrowser(h, visit, data, 'a report page drawn by script');
   }
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
