@@ -454,14 +454,10 @@ function fileRequests(h: HarvestContext, reportId: number, links: { url: string;
 }
 
 export async function handleDetail(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
-  const host = Scope.hostOf(visit.url);
   h.stats.pages += 1;
   h.stats.reportPages += 1;
   if (visit.status === 404 || visit.status === 410) return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
-  if (!visit.rendered && isChallenge(visit)) {
-    h.browserHosts.add(host);
-    return h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
-  }
+  if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
   if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
   if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
