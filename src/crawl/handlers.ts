@@ -15,7 +15,7 @@ import type { ContentStore } from '../download/content-store.ts';
 import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash } from './attribution.ts';
 import { classifyTitle } from './classify/title.ts';
-import { parseDetailPage } from './detail-page.ts';
+import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
 import { listPageAsReport } from './collection.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { drawnPageBytes } from './drawn-page.ts';
@@ -29,6 +29,7 @@ import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
+import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import type { PageVisit } from './page-visit.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
@@ -129,6 +130,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   if (visit.status === 404 || visit.status === 410) {
     tally.failures += 1;
+    if (isSeedPage(data)) noteSeedGone(tally, visit.status);
     return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
   }
   if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
@@ -198,6 +200,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   tally.reportItems += links.reports;
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
   // over HTTP (the learned family) instead of rendering the page again.
+  if (links.reports === 0 && data.family !== 'learned' && listPageSaysNotFound(visit.body)) noteSoftNotFound(h, visit, seedPage, tally);
   if (seedPage && !visit.rendered && links.reports === 0) queued.push(...learnedRequests(h, data, tally));
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.

@@ -49,7 +49,10 @@ export function escalations(h: HarvestContext, entries: SeedEntryRow[], generati
 
 function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; reason: string | null } {
   if (t.reportItems === 0) {
-    if (t.failures > 0 || hostDown) return { status: 'host_failed', reason: hostDown ? 'its host failed (circuit open)' : `${t.failures} of its requests failed` };
+    if (t.failures > 0 || hostDown) {
+      const cause = hostDown ? 'its host failed (circuit open)' : `${t.failures} of its requests failed`;
+      return { status: 'host_failed', reason: [cause, ...t.notes].join('; ') };
+    }
     const why = [
       t.listPages === 0 ? 'its list page was never read' : `no report item on ${t.listPages} list page(s) (${t.items} items)`,
       t.usedLearned ? 'nor from the learned endpoint' : null,
