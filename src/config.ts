@@ -63,6 +63,12 @@ export interface NianbaoConfig {
    * (src/download/s3-store.ts). Env NIANBAO_FILES; flag --files.
    */
   files: string | null;
+  /**
+   * Pages read at most when a seed whose page lists no report (over HTTP and in the browser) is explored for its
+   * annual-report columns, from its page as `nianbao discover` explores a portal; the columns found are read as the
+   * seed's lists and the seed is flagged `moved`. 0 turns the exploration off. Default 30. Env NIANBAO_EXPLORE_PAGES.
+   */
+  exploreEmptySeedPages: number;
   politeness: PolitenessConfig;
 }
 
@@ -76,6 +82,7 @@ export const DEFAULTS: Omit<NianbaoConfig, 'storageDir'> & { storageDir: string 
   maxFileBytes: 50 * 1024 * 1024,
   chromiumPath: '/usr/bin/chromium',
   minFreeBytes: 100 * 1024 * 1024,
+  exploreEmptySeedPages: 30,
   politeness: {
     hostConcurrency: 1,
     hostDelayMs: DEFAULT_HOST_DELAY_MS,
@@ -108,6 +115,7 @@ export interface ConfigOverrides {
   minFreeBytes?: number;
   crawlMemoryMiB?: number;
   files?: string | null;
+  exploreEmptySeedPages?: number;
   politeness?: Partial<PolitenessConfig>;
 }
 
@@ -140,6 +148,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     chromiumPath: overrides.chromiumPath ?? env.NIANBAO_CHROMIUM ?? DEFAULTS.chromiumPath,
     minFreeBytes: overrides.minFreeBytes ?? envNumber(env, 'NIANBAO_MIN_FREE_BYTES') ?? DEFAULTS.minFreeBytes,
     crawlMemoryMiB,
+    exploreEmptySeedPages: overrides.exploreEmptySeedPages ?? envNumber(env, 'NIANBAO_EXPLORE_PAGES') ?? DEFAULTS.exploreEmptySeedPages,
     politeness,
   };
 }

@@ -20,7 +20,8 @@ export interface ListOutcome {
   error?: string | null;
 }
 
-export type SeedRunStatus = 'ok' | 'empty' | 'short' | 'host_failed';
+/** moved: the seed's page listed no report; its reports were read from columns found by exploring its host. */
+export type SeedRunStatus = 'ok' | 'empty' | 'short' | 'host_failed' | 'moved';
 
 export interface SeedRun {
   runId: number;
@@ -39,7 +40,7 @@ export interface SeedRun {
   stoppedEarly: boolean;
 }
 
-export type HealthFlag = 'empty' | 'short' | 'dropped' | 'host_failed';
+export type HealthFlag = 'empty' | 'short' | 'dropped' | 'host_failed' | 'moved';
 
 export interface SeedHealthRow {
   seedEntryId: number;
@@ -103,6 +104,7 @@ export function healthFlags(last: SeedRun, earlier: number[]): HealthFlag[] {
   const flags: HealthFlag[] = [];
   if (yieldedNothing(last)) flags.push('empty');
   if (last.status === 'short') flags.push('short');
+  if (last.status === 'moved') flags.push('moved');
   if (last.failures > 0 || last.status === 'host_failed') flags.push('host_failed');
   const sorted = earlier.filter((n) => n > 0).sort((a, b) => a - b);
   const median = sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 0;

@@ -10,6 +10,7 @@ const FLAG_TEXT: Record<string, string> = {
   short: 'fewer than its pager announces',
   dropped: 'yield dropped sharply',
   host_failed: 'host failed',
+  moved: 'its page lists no report: read through a column found on its host',
 };
 
 export function printSeedHealth(catalog: Catalog, json: boolean): void {

@@ -9,7 +9,7 @@ export function statusCommand(): Command {
     .description('show the last runs, counts by state and failing hosts')
     .option('--runs <n>', 'how many recent runs to list', positiveInt('--runs'), 5)
     .option('--json', 'print JSON instead of tables')
-    .option('--seeds', "each seed entry's last result, trend and health (flags empty, short, dropped, host_failed)")
+    .option('--seeds', "each seed entry's last result, trend and health (flags empty, short, dropped, host_failed, moved)")
     .addOption(storageOption())
     .action(async (opts: { runs: number; json?: boolean; seeds?: boolean; storage: string }) => {
       const catalog = openCatalogReadOnly(configFrom(opts));

@@ -30,6 +30,7 @@ import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
+import { namesReports } from '../onboard/explore.ts';
 import type { PageVisit } from './page-visit.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
@@ -69,7 +70,7 @@ export interface HarvestContext {
 
 export type { PageVisit };
 
-function laneOf(h: HarvestContext, url: string): Lane {
+export function laneOf(h: HarvestContext, url: string): Lane {
   return h.browserHosts.has(Scope.hostOf(url)) ? 'browser' : 'http';
 }
 
@@ -201,6 +202,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
   // over HTTP (the learned family) instead of rendering the page again.
   if (links.reports === 0 && data.family !== 'learned' && listPageSaysNotFound(visit.body)) noteSoftNotFound(h, visit, seedPage, tally);
+  if (seedPage && links.reports === 0) tally.namesReports ||= namesReports(visit.body);
   if (seedPage && !visit.rendered && links.reports === 0) queued.push(...learnedRequests(h, data, tally));
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.

@@ -31,6 +31,7 @@ import { SinkStop } from './sink-stop.ts';
 import { CrawlStats } from './stats.ts';
 import { SeedTallies } from './seed-tally.ts';
 import { escalations, finishSeeds } from './seed-review.ts';
+import { exploreEmptySeeds } from './seed-explore.ts';
 import { yieldedNothing, type SeedRun } from '../catalog/seed-health.ts';
 import { boundHeapGrowth } from './heap.ts';
 
@@ -238,6 +239,19 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     const escalated = escalations(h, entries, generation, new Set(fetcher.gates.openCircuits().map((c) => c.host)));
     if (escalated.length) {
       await frontier.add(escalated);
+      await frontier.idle();
+      if (sink.fault) throw sink.fault;
+    }
+    // The last fallback: a seed that still lists no report (a portal's home page, a column moved in a redesign) has its
+    // host explored from its page for the annual-report columns, read as its lists (seed-explore.ts).
+    const explored = await exploreEmptySeeds(h, entries, {
+      generation,
+      downHosts: new Set(fetcher.gates.openCircuits().map((c) => c.host)),
+      maxPages: config.exploreEmptySeedPages,
+      fetcher,
+    });
+    if (explored.length) {
+      await frontier.add(explored);
       await frontier.idle();
       if (sink.fault) throw sink.fault;
     }

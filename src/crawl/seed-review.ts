@@ -68,6 +68,10 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
     ].filter((x): x is string => !!x);
     return { status: 'empty', reason: why.join('; ') };
   }
+  if (t.explored.length) {
+    const columns = t.explored.join(', ');
+    return { status: 'moved', reason: `its page lists no report; its reports were read from ${columns}, found by exploring its host: point the seed there` };
+  }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
   const short = offScopeListPages(t) ?? shortOfAnnounced(t) ?? offScopeReports(t) ?? yearlessReports(t);
   if (short) return { status: 'short', reason: short };

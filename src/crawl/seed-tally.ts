@@ -41,6 +41,12 @@ export interface SeedTally {
   offScopePages: Map<string, number>;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
+  /** Columns found by exploring the seed's host when its page listed no report (seed-explore.ts), read as its lists. */
+  explored: string[];
+  /** The seed's host was explored in this run (once at most). */
+  exploredHost: boolean;
+  /** The seed's page is itself an annual-report column by its title or heading (an empty one is not explored). */
+  namesReports: boolean;
 }
 
 export class SeedTallies {
@@ -73,6 +79,9 @@ export class SeedTallies {
         offScope: new Map(),
         offScopePages: new Map(),
         noYear: 0,
+        explored: [],
+        exploredHost: false,
+        namesReports: false,
       };
       this.bySeed.set(seedEntryId, t);
     }

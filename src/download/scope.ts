@@ -24,6 +24,10 @@ export class Scope {
     return this.hosts.has(u.host.toLowerCase());
   }
 
+  allowsHost(host: string): boolean {
+    return this.hosts.has(host.toLowerCase());
+  }
+
   add(host: string): void {
     this.hosts.add(host.toLowerCase());
   }

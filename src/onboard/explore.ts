@@ -30,6 +30,9 @@ export interface ExploreOptions {
   maxPages: number;
   /** List pages of each column read for samples and former names (its first page included). */
   samplePages: number;
+  /** Hosts the walk may go to besides the start's (default: any host of the portal, withinPortal). A crawl passes
+   * its registry's scope, so that exploring a seed never reads a host the registry does not hold. */
+  allowHost?: (host: string) => boolean;
 }
 
 export interface SampleReport {
@@ -135,7 +138,7 @@ export class PortalExplorer {
       for (const link of pageLinks(page.visit)) {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
-        if (seen.has(key) || !withinPortal(linkHost, host)) continue;
+        if (seen.has(key) || !withinPortal(linkHost, host) || (this.opts.allowHost && !this.opts.allowHost(linkHost))) continue;
         // A page that lists reports itself (an aggregator) is read as a column; its links are reports, not columns.
         const underReports = underReportColumn || (link.inReportMenu && column.reports.length === 0);
         const kind = linkKind(link.text, link.url, underReports, underAgencyDirectory);
@@ -227,7 +230,7 @@ function breadcrumb(html: string): string[] {
 }
 
 /** The page's title or main heading names annual reports: a start URL that is itself a column. */
-function namesReports(html: string): boolean {
+export function namesReports(html: string): boolean {
   const $ = loadHtml(html);
   return ['title', 'h1', '.list-title', 'h2'].some((sel) => /年报|年度报告/.test($(sel).first().text()));
 }

@@ -33,10 +33,18 @@ export class PageReader {
   readonly scope: Scope;
   readonly fetcher: Fetcher;
 
-  constructor(politeness: PolitenessConfig, hosts: Iterable<string>) {
-    this.scope = new Scope(hosts);
-    this.fetcher = new Fetcher(politeness, this.scope);
-    this.fetcher.robots = new Robots(this.fetcher, politeness.userAgent);
+  constructor(politeness: PolitenessConfig, hosts: Iterable<string>);
+  /** A reader over a crawl's own fetcher and scope: its host spacing, robots.txt and challenge cookies. */
+  constructor(fetcher: Fetcher, scope: Scope);
+  constructor(a: PolitenessConfig | Fetcher, b: Iterable<string> | Scope) {
+    if (a instanceof Fetcher && b instanceof Scope) {
+      this.scope = b;
+      this.fetcher = a;
+      return;
+    }
+    this.scope = new Scope(b as Iterable<string>);
+    this.fetcher = new Fetcher(a as PolitenessConfig, this.scope);
+    this.fetcher.robots = new Robots(this.fetcher, (a as PolitenessConfig).userAgent);
   }
 
   /** Reads one page; 4xx answers come back as pages (their status says so), refusals and final failures throw FetchError. */

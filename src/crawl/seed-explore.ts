@@ -1,0 +1,69 @@
+/**
+ * The last fallback for a seed whose page lists no report, after the HTTP path and the browser: its host is explored
+ * from the seed's page as `nianbao discover` explores a portal (onboard/explore.ts: menus named 政务公开 /
+ * 政府信息公开 lead on, links named 年报 / 年度报告 are columns, a column must list reports to count), within a page
+ * budget and the registry's hosts, and the columns found are read as the seed's lists. A seed given as a portal's
+ * home page, or a column that moved in a redesign, still gives its reports; the seed is flagged `moved`, naming the
+ * columns, so that it can be pointed there (exploring again each run costs the budget's pages).
+ */
+import PQueue from 'p-queue';
+import type { SeedEntryRow } from '../catalog/seed-entries.ts';
+import type { Fetcher } from '../download/fetcher.ts';
+import { Scope } from '../download/scope.ts';
+import { PageReader } from '../onboard/page-reader.ts';
+import { PortalExplorer } from '../onboard/explore.ts';
+import { laneOf, type HarvestContext } from './handlers.ts';
+import type { ListData, QueuedRequest } from './requests.ts';
+import type { SeedTally } from './seed-tally.ts';
+
+/** Links followed from the seed page at most: home → 政务公开 → 法定主动公开内容 → 年报 is three. */
+const DEPTH = 4;
+/** Hosts explored at once (each host keeps its own spacing in the reader's fetcher). */
+const PARALLEL = 8;
+
+/**
+ * A seed worth exploring: its own page was read, it gave no report item, and nothing failed on the way. A page that
+ * is itself an annual-report column (by its title or heading) and lists none is an empty column, not a wrong seed:
+ * walking up from it through the site's menus would find another agency's column, whose reports titled by the year
+ * alone would be taken for this seed's.
+ */
+function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
+  return t.seedPageRead && t.reportItems === 0 && t.failures === 0 && !t.namesReports && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
+}
+
+/** List requests for the annual-report columns found from the pages of the seeds that still yield nothing. */
+export async function exploreEmptySeeds(
+  h: HarvestContext,
+  entries: SeedEntryRow[],
+  opts: { generation: number; downHosts: ReadonlySet<string>; maxPages: number; fetcher: Fetcher },
+): Promise<QueuedRequest[]> {
+  if (opts.maxPages <= 0) return [];
+  const todo = entries.filter((e) => worthExploring(h.tallies.of(e.id, e.url), opts.downHosts));
+  if (!todo.length) return [];
+  // The crawl's own fetcher: the same host spacing, robots.txt and challenge cookies as its other requests.
+  const reader = new PageReader(opts.fetcher, h.scope);
+  // Two list pages of a column: an application shell lists its reports only in the answer its page points at.
+  const explorer = new PortalExplorer(reader, null, { depth: DEPTH, maxPages: opts.maxPages, samplePages: 2, allowHost: (host) => h.scope.allowsHost(host) });
+  const out: QueuedRequest[] = [];
+  const queue = new PQueue({ concurrency: PARALLEL });
+  for (const e of todo) {
+    void queue.add(async () => {
+      const t = h.tallies.of(e.id, e.url);
+      t.exploredHost = true;
+      const result = await explorer.explore(e.url);
+      const columns = result.findings.map((f) => f.url).filter((url) => url !== e.url && !t.listUrls.has(url) && h.scope.allows(url));
+      if (!columns.length) {
+        const why = result.notes.length ? ` (${result.notes.slice(0, 3).join('; ')})` : '';
+        t.notes.push(`exploring its host from its page (${result.pagesRead} pages) found no annual-report column${why}`);
+        return;
+      }
+      t.explored.push(...columns);
+      for (const url of columns) {
+        const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: 'auto', pageIndex: 1 };
+        out.push({ url, uniqueKey: `explore:${opts.generation}:${e.id}:${url}`, lane: laneOf(h, url), userData: data });
+      }
+    });
+  }
+  await queue.onIdle();
+  return out;
+}

@@ -1,0 +1,89 @@
+/**
+ * A seed given as a portal's home page (or a column that moved in a redesign): its page lists no report, so once the
+ * HTTP path (and the browser, where scripts could draw a list) found none, its host is explored from its page as
+ * `nianbao discover` would (首页 → 政务公开 → 法定主动公开内容 → 政府信息公开年报), and the column found is read as the
+ * seed's list. The reports are found, the seed is flagged `moved` naming the column, the traps beside it stay out,
+ * and with the exploration turned off (exploreEmptySeedPages 0) the seed is `empty` as before.
+ */
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import path from 'node:path';
+import { test } from 'node:test';
+import { Catalog } from '../../src/catalog/catalog.ts';
+import { loadConfig, storagePaths } from '../../src/config.ts';
+import { harvest } from '../../src/crawl/harvest.ts';
+import { loadSeeds } from '../../src/registry/seeds-file.ts';
+import { FAST } from '../helpers/harvest.ts';
+import { startServer } from '../helpers/http-server.ts';
+import { tempDir } from '../helpers/tmp.ts';
+
+const SITE = '某县人民政府';
+function send(res: ServerResponse, body: string, status = 200): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(body);
+}
+const links = (xs: [string, string][]) => `<ul>${xs.map(([t, h]) => `<li><a href="${h}">${t}</a></li>`).join('')}</ul>`;
+const page = (title: string, main: string) =>
+  `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}_${SITE}</title></head><body>
+<div class="top">${SITE}</div><div class="nav">${links([['首页', '/'], ['政务动态', '/zwdt/'], ['政务公开', '/zwgk/'], ['政务服务', '/zwfw/'], ['互动交流', '/hdjl/']])}</div>
+${main}<div class="foot">主办：${SITE}办公室</div></body></html>`;
+
+const PAGES: Record<string, string> = {
+  '/': page('首页', `<div class="news"><h3>政务动态</h3>${links([['县长主持召开县政府常务会议', '/zwdt/202401/t1.html'], ['全县春耕生产工作有序推进', '/zwdt/202403/t2.html']])}</div>`),
+  '/zwgk/': page('政务公开', `<div class="left"><h3>政府信息公开</h3>${links([['政府信息公开指南', '/zwgk/zn/'], ['政府信息公开制度', '/zwgk/zd/'], ['法定主动公开内容', '/zwgk/fdzdgknr/']])}</div>`),
+  '/zwgk/fdzdgknr/': page('法定主动公开内容', `<div class="left"><h3>法定主动公开内容</h3>${links([['政策文件', '/zwgk/fdzdgknr/zcwj/'], ['政府信息公开年报', '/zwgk/fdzdgknr/ndbg/']])}</div>`),
+  '/zwgk/fdzdgknr/zcwj/': page('政策文件', `<ul class="list">${links([['关于印发2023年政务公开工作要点的通知', '/zwgk/a/1.html'], ['2023年度部门决算公开', '/zwgk/a/2.html']])}</ul>`),
+  '/zwgk/fdzdgknr/ndbg/': page(
+    '政府信息公开年报',
+    `<div class="list-title">政府信息公开年报</div><ul class="list">${links([
+      [`${SITE}2023年政府信息公开工作年度报告`, '/zwgk/nb/2024/t301.html'],
+      [`${SITE}2022年政府信息公开工作年度报告`, '/zwgk/nb/2023/t288.html'],
+    ])}</ul>`,
+  ),
+  '/zwgk/nb/2024/t301.html': page('年度报告', `<h1>${SITE}2023年政府信息公开工作年度报告</h1><div id="zoom"><p>一、总体情况。本机关依法做好政府信息公开工作。</p></div>`),
+  '/zwgk/nb/2023/t288.html': page('年度报告', `<h1>${SITE}2022年政府信息公开工作年度报告</h1><div id="zoom"><p>一、总体情况。本机关依法做好政府信息公开工作。</p></div>`),
+};
+
+async function crawlHome(origin: string, exploreEmptySeedPages?: number) {
+  const dir = tempDir();
+  const seeds = path.join(dir, 'seeds.yaml');
+  writeFileSync(seeds, `agencies:\n  - name: ${SITE}\n    entries:\n      - url: ${origin}/\n        family: auto\n`);
+  const storage = path.join(dir, 'storage');
+  const config = loadConfig({ storageDir: storage, politeness: FAST, ...(exploreEmptySeedPages === undefined ? {} : { exploreEmptySeedPages }) }, {});
+  const catalog = Catalog.open(storagePaths(storage).catalog);
+  const summary = await harvest({ config, catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
+  return { catalog, summary };
+}
+
+test('a seed at a portal home page: its annual-report column is found by exploring, read, and the seed flagged moved', { timeout: 120_000 }, async () => {
+  const server = await startServer((req, res) => {
+    const body = PAGES[new URL(req.url ?? '/', 'http://x').pathname];
+    return body ? send(res, body) : send(res, 'not found', 404);
+  });
+  try {
+    const { catalog, summary } = await crawlHome(server.origin);
+    try {
+      const years = (catalog.db.prepare('SELECT year FROM reports ORDER BY year').all() as { year: number }[]).map((r) => r.year);
+      assert.deepEqual(years, [2022, 2023]);
+      const [seed] = summary.seeds;
+      assert.equal(seed!.status, 'moved');
+      assert.match(seed!.reason ?? '', new RegExp(`read from ${server.origin}/zwgk/fdzdgknr/ndbg/, found by exploring its host: point the seed there`));
+      const [health] = catalog.seedHealth.health();
+      assert.deepEqual(health!.flags, ['moved']);
+      assert.equal(health!.healthy, false);
+      assert.equal(summary.emptySeeds, 0);
+    } finally {
+      catalog.close();
+    }
+    const off = await crawlHome(server.origin, 0);
+    try {
+      assert.equal(off.summary.stats.newReports, 0);
+      assert.equal(off.summary.seeds[0]!.status, 'empty');
+    } finally {
+      off.catalog.close();
+    }
+  } finally {
+    await server.close();
+  }
+});
