@@ -54,3 +54,22 @@ test('a list whose answers give their next page\'s address is read address after
   assert.equal(answerSaysMore(first.responseBody, first.url), true);
   assert.equal(answerSaysMore(later.responseBody, later.url), false);
 });
+
+test('a page number inside a form field holding JSON (params={"pageNo":1,…}) is learned and set there, the field kept JSON', () => {
+  const params = (pageNo: number) => JSON.stringify({ siteId: 'hhhtsjj', channelId: 'a8d3f0e2b17c4c65', pageNo, pageSize: 5 });
+  const list = titles.map((title, i) => ({ contentId: `c${i}`, title, url: `/sjj/front/content/c${i}.html` }));
+  const x: Exchange = {
+    ...exchange('http://gov.test/sjj/front/content/list.do', { status: 1, data: { totalCount: 9, totalPage: 2, list } }),
+    method: 'POST',
+    body: `params=${encodeURIComponent(params(1))}`,
+    contentType: 'application/x-www-form-urlencoded; charset=UTF-8',
+  };
+  const learned = learnListEndpoint([x], 'http://gov.test/sjj/zfxxgk/ndbg/index.html')!;
+  assert.deepEqual(learned.endpoint.page, { in: 'form', name: 'params', inner: 'pageNo', first: 1, step: 1 });
+  const next = learnedPageRequest(learned.endpoint, 2);
+  assert.equal(new URLSearchParams(next.payload).get('params'), params(2));
+  assert.equal(next.headers?.['x-requested-with'], 'XMLHttpRequest');
+  // Seen turned: the number that changed inside the field is the page.
+  const turned: Exchange = { ...x, body: `params=${encodeURIComponent(params(2))}`, responseBody: JSON.stringify({ status: 1, data: { list: list.map((l) => ({ ...l, url: `${l.url}?p=2` })) } }) };
+  assert.deepEqual(learnListEndpoint([x], 'http://gov.test/sjj/zfxxgk/ndbg/index.html', [turned])!.endpoint.page, { in: 'form', name: 'params', inner: 'pageNo', first: 1, step: 1 });
+});
