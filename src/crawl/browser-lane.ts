@@ -15,6 +15,7 @@ import type { Page, Request, Route } from 'playwright';
 import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
+import { Scope } from '../download/scope.ts';
 import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
@@ -177,7 +178,11 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   };
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
-  if (data.kind === 'list' && data.learn) return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
+  if (data.kind === 'list' && data.learn) {
+    const learned = await learnFromPage(page, visit.loadedUrl, visit.body);
+    await handOverSession(page, h, learned);
+    return handleRenderedSeed(h, visit, data, learned);
+  }
   // A list page of the seed drawn from an API the seed's own rendering never asked (the seed frames it, or links to
   // it), while the seed has no report yet: the endpoint is learned here, so that the list's later pages are asked
   // too, not only the one drawn.
@@ -186,6 +191,21 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
+}
+
+/**
+ * A learned list the page asks with a token (`X-CSRF-TOKEN` from its `<meta name="csrf-token">`, a bearer token) is
+ * replayed over HTTP with the browser's cookies for its host: such a token is often bound to the session the page
+ * was served with (Laravel, Spring Security), and the HTTP lane's own session would not match it (HTTP 419/403).
+ */
+async function handOverSession(page: Page, h: HarvestContext, learned: Learned | null): Promise<void> {
+  if (!h.hostCookies || !learned?.endpoint.request.headers || learned.endpoint.signed) return;
+  const { request } = learned.endpoint;
+  const url = new URL(request.url);
+  const cookies = await page.context().cookies(url.href).catch(() => []);
+  if (!cookies.length) return;
+  const host = Scope.hostOf(url.href);
+  h.hostCookies.set(host, cookies, h.hostCookies.userAgentFor(host));
 }
 
 /** Whether a seed may learn its endpoint at a later list page: it learned none, and found no report so far. */
