@@ -15,6 +15,8 @@ export interface SeedTally {
   learnedItems: number;
   /** The last learned answer read says more items follow it (`hasMore: true`): the list stopped early. */
   learnedMore: boolean;
+  /** The first page of the learned list the server refused (HTTP 4xx), when one was: the list stopped there. */
+  learnedRefused?: { page: number; status: number };
   reportItems: number;
   newReports: number;
   failures: number;
@@ -105,6 +107,12 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   if (t.family === 'hanweb') return t.items < announcedPages ? `found ${t.items} items where its pager announces ${announcedPages} pages` : null;
   if (t.listPages < announcedPages) return `read ${t.listPages} list pages of the ${announcedPages} its pager announces`;
   return null;
+}
+
+/** A learned list whose replay the server refused part-way (HTTP 401/403/419…): the pages from there were not read. */
+export function refusedLearnedPage(t: SeedTally): string | null {
+  const r = t.learnedRefused;
+  return r ? `its list API refused page ${r.page} (HTTP ${r.status}): the list was not read from there on` : null;
 }
 
 /** Report items the seed listed on hosts outside the registry (never fetched): the seed yielded less than it lists. */

@@ -1,14 +1,16 @@
 /**
  * Learned lists of round 7b of the blind portals, on hand-made answers: a column-oriented answer (`{fields, rows}`),
- * a list paged by the next page's address each answer gives (a DRF-like cursor).
+ * a list paged by the next page's address each answer gives (a DRF-like cursor), a page number inside a form field
+ * holding JSON, layui's `count`, and a learned list whose replay the server refused part-way.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { learnedPageRequest, parseLearnedList } from '../../src/crawl/families/learned.ts';
-import { answerSaysMore } from '../../src/crawl/learn/answer-total.ts';
+import { answerSaysMore, answerTotals } from '../../src/crawl/learn/answer-total.ts';
 import { learnListEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
 import { findList } from '../../src/crawl/learn/list-shape.ts';
 import type { PageVisit } from '../../src/crawl/page-visit.ts';
+import { refusedLearnedPage, SeedTallies } from '../../src/crawl/seed-tally.ts';
 
 const PAGE = 'http://gov.test/mzj/zwgk/gknb/index.html';
 const API = 'http://gov.test/mzj/api/v2/docs/';
@@ -72,4 +74,12 @@ test('a page number inside a form field holding JSON (params={"pageNo":1,…}) i
   // Seen turned: the number that changed inside the field is the page.
   const turned: Exchange = { ...x, body: `params=${encodeURIComponent(params(2))}`, responseBody: JSON.stringify({ status: 1, data: { list: list.map((l) => ({ ...l, url: `${l.url}?p=2` })) } }) };
   assert.deepEqual(learnListEndpoint([x], 'http://gov.test/sjj/zfxxgk/ndbg/index.html', [turned])!.endpoint.page, { in: 'form', name: 'params', inner: 'pageNo', first: 1, step: 1 });
+});
+
+test('layui\'s count is the announced total; a learned list refused part-way says where it stopped', () => {
+  assert.deepEqual(answerTotals(JSON.stringify({ code: 0, msg: '', count: 12, data: [] }), 'http://gov.test/x'), { announcedItems: 12 });
+  const t = new SeedTallies().of(1, 'http://gov.test/zrzyj/xxgk/ndbg/index.html');
+  assert.equal(refusedLearnedPage(t), null);
+  t.learnedRefused = { page: 2, status: 419 };
+  assert.equal(refusedLearnedPage(t), 'its list API refused page 2 (HTTP 419): the list was not read from there on');
 });

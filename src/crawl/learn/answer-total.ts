@@ -8,7 +8,7 @@ import type { AnnouncedTotals } from '../families/announced.ts';
 import { isRecord, jsonAnswerOrNull, jsonInString, type Json } from './list-shape.ts';
 import { isNextUrlField } from './next-url.ts';
 
-const ITEMS_KEY = /^(total|totalcount|total_count|totalnum|totalsize|totalrecords?|total_records?|recordcount|recordstotal|totalelements|totalrows|totalhits|totalitems|allcount|allrecord)$/i;
+const ITEMS_KEY = /^(total|count|totalcount|total_count|totalnum|totalsize|totalrecords?|total_records?|recordcount|recordstotal|totalelements|totalrows|totalhits|totalitems|allcount|allrecord)$/i;
 const PAGES_KEY = /^(totalpages?|total_pages?|pagecount|pagetotal|totalpagenum|pages)$/i;
 /** How deep below the root the counts are looked for (`data.pageInfo.total` is 3). */
 const MAX_DEPTH = 4;
