@@ -1,16 +1,22 @@
 /**
  * Learned lists of round 7b of the blind portals, on hand-made answers: a column-oriented answer (`{fields, rows}`),
  * a list paged by the next page's address each answer gives (a DRF-like cursor), a page number inside a form field
- * holding JSON, layui's `count`, and a learned list whose replay the server refused part-way.
+ * holding JSON, layui's `count`, and a learned list whose replay the server refused part-way; in Chromium, items
+ * opening their file in place (a hash route and a modal) and a pager whose next control is an icon.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright';
+import { loadConfig } from '../../src/config.ts';
 import { learnedPageRequest, parseLearnedList } from '../../src/crawl/families/learned.ts';
 import { answerSaysMore, answerTotals } from '../../src/crawl/learn/answer-total.ts';
 import { learnListEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
+import { clickedLinks, holdNavigation } from '../../src/crawl/learn/item-clicks.ts';
 import { findList } from '../../src/crawl/learn/list-shape.ts';
+import { exchangesOf, recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import type { PageVisit } from '../../src/crawl/page-visit.ts';
 import { refusedLearnedPage, SeedTallies } from '../../src/crawl/seed-tally.ts';
+import { requireTools, toolDecision } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/mzj/zwgk/gknb/index.html';
 const API = 'http://gov.test/mzj/api/v2/docs/';
@@ -82,4 +88,92 @@ test('layui\'s count is the announced total; a learned list refused part-way say
   assert.equal(refusedLearnedPage(t), null);
   t.learnedRefused = { page: 2, status: 419 };
   assert.equal(refusedLearnedPage(t), 'its list API refused page 2 (HTTP 419): the list was not read from there on');
+});
+
+// In Chromium: pages served from memory through a router that holds navigations back as the browser lane's does.
+const withBrowser = toolDecision(['chromium']) === 'run';
+let browser: Browser | undefined;
+before(async () => {
+  if (withBrowser) browser = await chromium.launch({ executablePath: loadConfig({}).chromiumPath, args: ['--no-sandbox', '--headless'] });
+});
+after(async () => {
+  await browser?.close();
+});
+
+const NB = 'http://gov.test/nb/index.html';
+
+async function served(html: string, api: (url: URL) => unknown = () => ({})): Promise<Page> {
+  const page = await browser!.newPage();
+  await page.route('**/*', async (route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    if (req.isNavigationRequest() && holdNavigation(page, req.url())) return route.fulfill({ status: 204, body: '' });
+    if (url.pathname.startsWith('/nb/')) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (url.pathname.startsWith('/api/')) {
+      const body = Buffer.from(JSON.stringify(api(url)));
+      recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: req.postDataBuffer(), contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
+      return route.fulfill({ status: 200, contentType: 'application/json', body });
+    }
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await page.goto(NB);
+  await page.waitForLoadState('networkidle');
+  return page;
+}
+
+const REPORT = (y: number) => `某市卫生健康委员会${y}年政府信息公开工作年度报告`;
+
+test('items opening in place (a hash route drawing a modal) give the file the modal links; the route is undone each time', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const docs: Record<string, { title: string; file?: string }> = {
+    '11': { title: REPORT(2024), file: '2025/01/a.pdf' },
+    '12': { title: '某市2024年卫生健康工作要点' },
+    '13': { title: REPORT(2023), file: '2024/01/b.pdf' },
+  };
+  const page = await served(
+    `<html><body><ul id="list"></ul><div id="mask" style="display:none"><div id="body"></div></div><script>
+var docs = ${JSON.stringify(docs)};
+document.getElementById('list').innerHTML = Object.keys(docs).map(function (id) { return '<li><a href="#/doc/' + id + '">' + docs[id].title + '</a></li>'; }).join('');
+function route() {
+  var m = /^#\\/doc\\/(\\d+)$/.exec(location.hash), mask = document.getElementById('mask');
+  if (!m) { mask.style.display = 'none'; document.getElementById('body').innerHTML = ''; return; }
+  fetch('/api/detail?id=' + m[1]).then(function (r) { return r.json(); }).then(function (d) {
+    document.getElementById('body').innerHTML = '<p>' + d.title + '</p>' + (d.file ? '<a href="/uploads/' + d.file + '">附件</a>' : '');
+    mask.style.display = 'block';
+  });
+}
+window.addEventListener('hashchange', route);
+</script></body></html>`,
+    (url) => docs[url.searchParams.get('id') ?? ''] ?? {},
+  );
+  try {
+    const links = await clickedLinks(page, [REPORT(2024), '某市2024年卫生健康工作要点', REPORT(2023)]);
+    assert.deepEqual(links, [
+      { text: REPORT(2024), url: 'http://gov.test/uploads/2025/01/a.pdf' },
+      { text: REPORT(2023), url: 'http://gov.test/uploads/2024/01/b.pdf' },
+    ]);
+    await page.waitForFunction(() => location.hash === '' || location.hash === '#', null, { timeout: 5_000 });
+  } finally {
+    await page.close();
+  }
+});
+
+test('a pager whose next control is an icon only (el-pagination btn-next) is turned', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const page = await served(
+    `<html><body><ul id="list"></ul><div class="el-pagination"><button type="button" class="btn-prev" disabled><i class="el-icon-arrow-left"></i></button>
+<ul class="el-pager"><li class="number active">1</li><li class="number">2</li></ul><button type="button" class="btn-next"><i class="el-icon-arrow-right"></i></button></div><script>
+function load(n) { fetch('/api/list?pageNo=' + n).then(function (r) { return r.json(); }).then(function (d) { document.getElementById('list').innerHTML = d.titles.map(function (t) { return '<li>' + t + '</li>'; }).join(''); }); }
+document.querySelector('.btn-next').onclick = function () { load(2); };
+load(1);
+</script></body></html>`,
+    (url) => ({ titles: [REPORT(2025 - Number(url.searchParams.get('pageNo')))] }),
+  );
+  try {
+    assert.equal(exchangesOf(page).length, 1);
+    const turned = await turnPage(page);
+    assert.deepEqual(turned.map((x) => new URL(x.url).search), ['?pageNo=2']);
+  } finally {
+    await page.close();
+  }
 });

@@ -187,11 +187,15 @@ export function fromLaterPage(learned: Learned | null): Learned | null {
   return { endpoint: { ...learned.endpoint, request, page: back }, items: [], answer: null };
 }
 
-/** Titles in the exchanges' answers whose items carry no URL and that the rendered page drew with no link either. */
+/**
+ * Titles in the exchanges' answers whose items carry no URL and that the rendered page drew with no link either;
+ * report titles first (the probe stops after a few clicks that open nothing, which traps may do).
+ */
 export function titlesToClick(exchanges: Exchange[], renderedHtml: string, pageUrl: string): string[] {
   const linked = new Set(drawnLinks(renderedHtml, pageUrl).map((l) => l.text));
   const titles = exchanges.flatMap((x) => (x.status >= 200 && x.status < 300 ? unlinkedTitles(x.responseBody, x.url) : []));
-  return [...new Set(titles)].filter((t) => !linked.has(t));
+  const unlinked = [...new Set(titles)].filter((t) => !linked.has(t));
+  return [...unlinked.filter((t) => classifyTitle(t).isReport), ...unlinked.filter((t) => !classifyTitle(t).isReport)];
 }
 
 /** A stored spec read back from the catalog, checked enough that a stale or foreign value is not trusted. */
