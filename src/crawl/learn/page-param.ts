@@ -138,8 +138,10 @@ export function learnPageParam(first: CapturedRequest, second: CapturedRequest |
     const size = params.find((p) => p.in !== 'path' && SIZE_NAME.test(lastName(p)))?.value ?? itemsPerPage;
     if (size > 0) return pageParam(offset, size);
   }
+  // The request's own fields first: a 0 or 1 inside a field holding JSON (a flag, a status) does not make them ambiguous.
   const small = params.filter((p) => p.in !== 'path' && (p.value === 0 || p.value === 1));
-  if (small.length === 1) return pageParam(small[0]!, 1);
+  const own = small.filter((p) => !p.inner);
+  if (own.length === 1 || (!own.length && small.length === 1)) return pageParam((own[0] ?? small[0])!, 1);
   // A page number in the file name: list_1.json, /page/1.
   const pathParams = params.filter((p) => p.in === 'path');
   const lastNumber = pathParams[pathParams.length - 1];
