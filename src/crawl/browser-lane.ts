@@ -15,12 +15,14 @@ import type { Page, Request, Route } from 'playwright';
 import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
+import { Scope } from '../download/scope.ts';
 import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
 import { fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
+import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
@@ -177,7 +179,14 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   };
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
-  if (data.kind === 'list' && data.learn) return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
+  if (data.kind === 'list' && data.learn) {
+    const opened: DrawnLink[] = [];
+    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened);
+    await handOverSession(page, h, learned);
+    // No endpoint, but its items opened files in place (a modal, a hash route): the page is read with those links.
+    const read = learned || !opened.length ? visit : { ...visit, body: withOpenedFiles(visit.body, opened) };
+    return handleRenderedSeed(h, read, data, learned);
+  }
   // A list page of the seed drawn from an API the seed's own rendering never asked (the seed frames it, or links to
   // it), while the seed has no report yet: the endpoint is learned here, so that the list's later pages are asked
   // too, not only the one drawn.
@@ -186,6 +195,21 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
+}
+
+/**
+ * A learned list the page asks with a token (`X-CSRF-TOKEN` from its `<meta name="csrf-token">`, a bearer token) is
+ * replayed over HTTP with the browser's cookies for its host: such a token is often bound to the session the page
+ * was served with (Laravel, Spring Security), and the HTTP lane's own session would not match it (HTTP 419/403).
+ */
+async function handOverSession(page: Page, h: HarvestContext, learned: Learned | null): Promise<void> {
+  if (!h.hostCookies || !learned?.endpoint.request.headers || learned.endpoint.signed) return;
+  const { request } = learned.endpoint;
+  const url = new URL(request.url);
+  const cookies = await page.context().cookies(url.href).catch(() => []);
+  if (!cookies.length) return;
+  const host = Scope.hostOf(url.href);
+  h.hostCookies.set(host, cookies, h.hostCookies.userAgentFor(host));
 }
 
 /** Whether a seed may learn its endpoint at a later list page: it learned none, and found no report so far. */
@@ -197,6 +221,16 @@ function learnsHere(t: SeedTally): boolean {
 function listsReports(exchanges: Exchange[], visit: PageVisit): boolean {
   const found = learnListEndpoint(exchanges, visit.loadedUrl, [], visit.body);
   return !!found && found.items.some((i) => classifyTitle(i.title).isReport);
+}
+
+/**
+ * The rendered page with the files its items opened in place, as links titled by their items: what a reader sees
+ * clicking through the list (the items' own `#/doc/ID` routes name no page the crawl could fetch).
+ */
+function withOpenedFiles(html: string, opened: DrawnLink[]): string {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const list = `<ul class="nianbao-opened">${opened.map((l) => `<li><a href="${esc(l.url)}">${esc(l.text)}</a></li>`).join('')}</ul>`;
+  return /<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${list}</body>`) : html + list;
 }
 
 /** Pages a signed list is turned through in the browser, at most. */
@@ -222,12 +256,13 @@ async function turnedAnswers(page: Page, learned: Learned, later: Exchange[]): P
 
 /**
  * The list endpoint in the rendered page's traffic; the page is turned once so page 2's request can be compared.
- * Items drawn with no link are clicked to see where they lead. A page that asked for no list on load (page 1 drawn
+ * Items drawn with no link are clicked to see where they lead; the files those opened in place go to `opened`. A page that asked for no list on load (page 1 drawn
  * from data in its HTML) is turned twice: the requests of pages 2 and 3 name the endpoint and its paging.
  */
-async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string): Promise<Learned | null> {
+async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = []): Promise<Learned | null> {
   const first = exchangesOf(page);
   const clicked = await clickedLinks(page, titlesToClick(first, renderedHtml, pageUrl));
+  opened.push(...clicked.filter((l) => isFileUrl(l.url)));
   if (learnListEndpoint(first, pageUrl, [], renderedHtml, clicked)) {
     const later = await turnPage(page);
     const learned = learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);

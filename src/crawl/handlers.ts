@@ -135,7 +135,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
   }
   if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
-  if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId);
+  if (visit.status >= 400) {
+    // A page of a learned list refused (a replay without the page's session or signature): the list stops there.
+    if (data.family === 'learned') tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status };
+    return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId);
+  }
   let parsed: ParsedList;
   try {
     parsed = parseList(visit, data);

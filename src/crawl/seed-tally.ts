@@ -13,8 +13,10 @@ export interface SeedTally {
   items: number;
   /** Of `items`, those read from a learned endpoint's answers (the seed page's menus aside). */
   learnedItems: number;
-  /** The last learned answer read says more items follow it (`hasMore: true`): the list stopped early. */
+  /** The last learned answer read says more items follow it (`hasMore: true`, a next page's address): the list stopped early. */
   learnedMore: boolean;
+  /** The first page of the learned list the server refused (HTTP 4xx), when one was: the list stopped there. */
+  learnedRefused?: { page: number; status: number };
   reportItems: number;
   newReports: number;
   failures: number;
@@ -102,7 +104,7 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   // items takes in the page's menus and footer links, so it can reach the announced total on one page.
   const ownPages = t.family !== 'hanweb' && t.family !== 'learned';
   if (ownPages && announcedPages !== undefined && t.listUrls.size < announcedPages) return `read ${t.listUrls.size} list pages of the ${announcedPages} its pager announces`;
-  if (t.family === 'learned' && t.learnedMore) return 'its last list answer read says more items follow (hasMore), and they were not asked for';
+  if (t.family === 'learned' && t.learnedMore) return 'its last list answer read says more items follow (hasMore, or a next page\'s address), and they were not asked for';
   // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
   if (announcedItems !== undefined && t.family === 'learned') {
     return t.learnedItems < announcedItems ? `read ${t.learnedItems} items of the ${announcedItems} its list answer announces` : null;
@@ -114,6 +116,12 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   if (t.family === 'hanweb') return t.items < announcedPages ? `found ${t.items} items where its pager announces ${announcedPages} pages` : null;
   if (t.listPages < announcedPages) return `read ${t.listPages} list pages of the ${announcedPages} its pager announces`;
   return null;
+}
+
+/** A learned list whose replay the server refused part-way (HTTP 401/403/419…): the pages from there were not read. */
+export function refusedLearnedPage(t: SeedTally): string | null {
+  const r = t.learnedRefused;
+  return r ? `its list API refused page ${r.page} (HTTP ${r.status}): the list was not read from there on` : null;
 }
 
 /** Report items the seed listed on hosts outside the registry (never fetched): the seed yielded less than it lists. */

@@ -4,6 +4,7 @@
  * learned from it. Paging stops at an empty page, or one that repeats the page before (servers that clamp).
  */
 import { nextCursor } from '../learn/cursor.ts';
+import { nextUrlOf } from '../learn/next-url.ts';
 import { readList } from '../learn/list-shape.ts';
 import { requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
 import { asLearnedEndpoint, type LearnedEndpoint } from '../learn/learn.ts';
@@ -63,6 +64,11 @@ export function parseLearnedList(visit: PageVisit, cursor: ListCursor | undefine
     const value = nextCursor(visit.body, visit.loadedUrl, endpoint.shape, cursor.from);
     if (value === null) return { items, next: [] };
     return { items, next: [learnedPageRequest(endpoint, k + 1, first, withParam(endpoint.request, cursor.in, cursor.name, value))] };
+  }
+  if (endpoint.next) {
+    // The answer gives its next page's address; none is the end.
+    const url = nextUrlOf(visit.body, visit.loadedUrl, endpoint.next);
+    return { items, next: url ? [learnedPageRequest(endpoint, k + 1, first, { ...endpoint.request, url })] : [] };
   }
   return { items, next: endpoint.page !== null ? [learnedPageRequest(endpoint, k + 1, first)] : [] };
 }

@@ -6,8 +6,9 @@
  */
 import type { AnnouncedTotals } from '../families/announced.ts';
 import { isRecord, jsonAnswerOrNull, jsonInString, type Json } from './list-shape.ts';
+import { isNextUrlField } from './next-url.ts';
 
-const ITEMS_KEY = /^(total|totalcount|total_count|totalnum|totalsize|totalrecords?|total_records?|recordcount|recordstotal|totalelements|totalrows|totalhits|totalitems|allcount|allrecord)$/i;
+const ITEMS_KEY = /^(total|count|totalcount|total_count|totalnum|totalsize|totalrecords?|total_records?|recordcount|recordstotal|totalelements|totalrows|totalhits|totalitems|allcount|allrecord)$/i;
 const PAGES_KEY = /^(totalpages?|total_pages?|pagecount|pagetotal|totalpagenum|pages)$/i;
 /** How deep below the root the counts are looked for (`data.pageInfo.total` is 3). */
 const MAX_DEPTH = 4;
@@ -62,14 +63,16 @@ function flag(v: Json | undefined): boolean | null {
 }
 
 /**
- * Whether an answer says more items follow it (`hasMore: true`, `isLastPage: false`), near its root; null when it
- * says nothing. A list that stops on such an answer was cut short, even when no total was announced.
+ * Whether an answer says more items follow it (`hasMore: true`, `isLastPage: false`, the address of a next page:
+ * `"next": "/api/…?cursor=…"`), near its root; null when it says nothing. A list that stops on such an answer was cut short, even when no total was announced.
  */
 export function answerSaysMore(text: string, url: string): boolean | null {
   for (const [k, v] of nearRoot(text, url)) {
     const f = flag(v);
     if (f !== null && MORE_KEY.test(k)) return f;
     if (f !== null && LAST_KEY.test(k)) return !f;
+    const next = isNextUrlField(k, v);
+    if (next !== null) return next;
   }
   return null;
 }

@@ -6,9 +6,13 @@
  * A single-page application's item changes the route instead (`router.push('/detail/123')`: `history.pushState`, or
  * the hash): when the path or query changed, the page's new address is the item's link, and the browser is sent back (`history.back()`) so the app
  * draws its list again before the next item is clicked.
+ * An item may also open in place (a hash route `#/doc/123`, a modal whose content is fetched by id): when its click
+ * draws links to files (the report's PDF) that the page did not show before, the first is the item's link, and the
+ * page is sent back (the hash route undone, else Escape) before the next item.
  * The links found stand beside the page's drawn `<a href>` links when a list answer's items carry ids only.
  */
 import type { Page } from 'playwright';
+import { isFileUrl } from '../list-page.ts';
 import type { DrawnLink } from './list-shape.ts';
 
 /** Items clicked at most per page: enough for half of a long page, which is what a link template needs. */
@@ -72,6 +76,18 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
 
 const withoutHash = (url: string) => url.replace(/#.*$/, '');
 
+/** The addresses of the file links the page shows now (PDF, DOC… and download paths). */
+async function fileLinks(page: Page): Promise<string[]> {
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href)).catch(() => [] as string[]);
+  return hrefs.filter((h) => /^https?:/i.test(h) && isFileUrl(h)).map(withoutHash);
+}
+
+/** Undoes an item opened in place: its hash route (history), else its modal (Escape). */
+async function closeInPlace(page: Page, address: string): Promise<void> {
+  if (page.url() !== address) await page.evaluate(() => history.back()).catch(() => undefined);
+  else await page.keyboard.press('Escape').catch(() => undefined);
+}
+
 /** `state.routed`: the previous click changed the route, so the list is being drawn again (wait for the title). */
 async function clickOne(page: Page, title: string, held: string[], state: { routed: boolean }): Promise<string | null> {
   const target = page.getByText(title, { exact: true }).first();
@@ -80,6 +96,7 @@ async function clickOne(page: Page, title: string, held: string[], state: { rout
   if (!(await target.count().catch(() => 0))) return null;
   const before = held.length;
   const address = page.url();
+  const filesBefore = new Set(await fileLinks(page));
   await target.click({ timeout: 3_000 }).catch(() => undefined);
   const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
@@ -94,7 +111,19 @@ async function clickOne(page: Page, title: string, held: string[], state: { rout
       await page.evaluate(() => history.back()).catch(() => undefined);
       return routed;
     }
+    // Opened in place: the files its content links are the item's.
+    const shown = (await fileLinks(page)).filter((u) => !filesBefore.has(u));
+    if (shown.length) {
+      state.routed = true;
+      await closeInPlace(page, address);
+      return shown[0]!;
+    }
     await page.waitForTimeout(100);
+  }
+  // It opened nothing to take but may have changed the hash (a trap's content drawn in place): undone all the same.
+  if (page.url() !== address) {
+    state.routed = true;
+    await closeInPlace(page, address);
   }
   return null;
 }

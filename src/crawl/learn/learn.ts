@@ -9,6 +9,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash } from '../html.ts';
 import { findList, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
 import { cursorSource } from './cursor.ts';
+import { nextUrlPath } from './next-url.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
 import { learnCursor, learnPageParam, namedSignatureParam, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
@@ -29,6 +30,8 @@ export interface LearnedEndpoint {
   page: PageParam | null;
   /** A cursor pager (`?lastId=…` taken from the previous answer) instead of page numbers. */
   cursor?: CursorParam;
+  /** A list whose answers give the address of their next page (`"next": "https://…?cursor=…"`): where it sits. */
+  next?: string[];
   /**
    * A list asked one year at a time (`?year=2024`, the page's year tabs asking the others when clicked): the other
    * years the page offers, each read as a list of its own (year-tabs.ts).
@@ -147,11 +150,12 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   };
   const answer = best.x.responseBody;
   const cursor = second ? learnCursor(request, second, (v) => cursorSource(answer, best.x.url, shape, v)) : null;
-  const page = cursor ? null : learnPageParam(request, second, best.items.length);
+  const next = cursor || request.method !== 'GET' ? null : nextUrlPath(answer, best.x.url, second);
+  const page = cursor || next ? null : learnPageParam(request, second, best.items.length);
   const years = renderedHtml ? yearParam(request, renderedHtml) : null;
   const signed = second ? signatureParam(request, second) : namedSignatureParam(request);
   return {
-    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(years ? { years } : {}), ...(signed ? { signed } : {}), base, shape: best.shape },
+    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(next ? { next } : {}), ...(years ? { years } : {}), ...(signed ? { signed } : {}), base, shape: best.shape },
     items: best.items,
     answer: best.x,
   };
@@ -183,11 +187,15 @@ export function fromLaterPage(learned: Learned | null): Learned | null {
   return { endpoint: { ...learned.endpoint, request, page: back }, items: [], answer: null };
 }
 
-/** Titles in the exchanges' answers whose items carry no URL and that the rendered page drew with no link either. */
+/**
+ * Titles in the exchanges' answers whose items carry no URL and that the rendered page drew with no link either;
+ * report titles first (the probe stops after a few clicks that open nothing, which traps may do).
+ */
 export function titlesToClick(exchanges: Exchange[], renderedHtml: string, pageUrl: string): string[] {
   const linked = new Set(drawnLinks(renderedHtml, pageUrl).map((l) => l.text));
   const titles = exchanges.flatMap((x) => (x.status >= 200 && x.status < 300 ? unlinkedTitles(x.responseBody, x.url) : []));
-  return [...new Set(titles)].filter((t) => !linked.has(t));
+  const unlinked = [...new Set(titles)].filter((t) => !linked.has(t));
+  return [...unlinked.filter((t) => classifyTitle(t).isReport), ...unlinked.filter((t) => !classifyTitle(t).isReport)];
 }
 
 /** A stored spec read back from the catalog, checked enough that a stale or foreign value is not trusted. */

@@ -11,6 +11,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { findDate, loadHtml, squash } from '../html.ts';
 import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
+import { columnsAsRecords } from './column-answer.ts';
 import { xmlAnswerAsJson } from './xml-answer.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -70,13 +71,16 @@ export function looksLikeJson(text: string): boolean {
   return t.startsWith('{') || t.startsWith('[') || JSONP.test(t.trim());
 }
 
-/** Parses a JSON or JSONP answer; throws MalformedAnswerError when it looks like JSON and is not. */
+/**
+ * Parses a JSON or JSONP answer, a column-oriented list (`{fields, rows:[[…]]}`) read as records; throws
+ * MalformedAnswerError when it looks like JSON and is not.
+ */
 export function parseJsonAnswer(text: string, url: string): Json {
   let t = text.trim().replace(/^\uFEFF/, '');
   const jsonp = !t.startsWith('{') && !t.startsWith('[') ? JSONP.exec(t) : null;
   if (jsonp) t = jsonp[1]!.trim();
   try {
-    return JSON.parse(t) as Json;
+    return columnsAsRecords(JSON.parse(t) as Json);
   } catch (err) {
     throw new MalformedAnswerError(url, (err as Error).message);
   }

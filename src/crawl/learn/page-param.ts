@@ -2,7 +2,8 @@
  * The page parameter of a list request, learned from the request itself: the number that changes between two
  * captured pages when the browser saw two, else a parameter named like a page (page, current, pageNo, pageIndex,
  * cur_page, currpage, start, startIndex…), else the only numeric parameter whose value is 0 or 1, else a number in the path
- * (list_1.json). It may sit in the query string, a form body or a JSON body.
+ * (list_1.json). It may sit in the query string, a form body or a JSON body, or inside a query or form field holding
+ * JSON (`params={"pageNo":1,…}`).
  */
 import { mayBeCursor } from './cursor.ts';
 
@@ -31,6 +32,11 @@ export interface PageParam {
   in: 'query' | 'form' | 'json' | 'path';
   /** Query/form key, dotted JSON path, or for 'path' the index of the number among the path's numbers. */
   name: string;
+  /**
+   * For a query or form field holding JSON (`params={"pageNo":1,"pageSize":5}`): the dotted path inside it; `name`
+   * is then the field.
+   */
+  inner?: string;
   /** Its value in the captured (first) request. */
   first: number;
   /** How much it grows per page: 1, or the page size for offsets (start=0,20,40…). */
@@ -44,6 +50,7 @@ const SIZE_NAME = /^(size|pagesize|page_size|_pagesize|rows|limit|perpage|per_pa
 interface Param {
   in: PageParam['in'];
   name: string;
+  inner?: string;
   value: number;
 }
 
@@ -78,26 +85,36 @@ function pathNumbers(url: string): number[] {
   return [...new URL(url).pathname.matchAll(/\d+/g)].map((m) => Number(m[0]));
 }
 
+/** A field's value as a JSON object (`{"pageNo":1,…}`), or null. */
+function jsonObject(v: string): Record<string, unknown> | null {
+  return jsonBody({ method: 'GET', url: 'http://x/', body: v, contentType: null });
+}
+
+/** The numeric parameters of a query or form field: its own number, or the numbers of the JSON it holds. */
+function fieldParams(where: 'query' | 'form', k: string, v: string, out: Param[]): void {
+  const n = numeric(v);
+  if (n !== null) return void out.push({ in: where, name: k, value: n });
+  const inner = jsonObject(v);
+  if (!inner) return;
+  const held: Param[] = [];
+  jsonParams(inner, [], held);
+  for (const p of held) out.push({ in: where, name: k, inner: p.name, value: p.value });
+}
+
 /** Every numeric parameter of a request, wherever it sits. */
 export function numericParams(req: CapturedRequest): Param[] {
   const out: Param[] = [];
-  for (const [k, v] of new URL(req.url).searchParams) {
-    const n = numeric(v);
-    if (n !== null) out.push({ in: 'query', name: k, value: n });
-  }
-  if (isForm(req)) {
-    for (const [k, v] of new URLSearchParams(req.body!)) {
-      const n = numeric(v);
-      if (n !== null) out.push({ in: 'form', name: k, value: n });
-    }
-  }
+  for (const [k, v] of new URL(req.url).searchParams) fieldParams('query', k, v, out);
+  if (isForm(req)) for (const [k, v] of new URLSearchParams(req.body!)) fieldParams('form', k, v, out);
   const json = jsonBody(req);
   if (json) jsonParams(json, [], out);
   pathNumbers(req.url).forEach((n, i) => out.push({ in: 'path', name: String(i), value: n }));
   return out;
 }
 
-const lastName = (p: Param) => p.name.split('.').pop()!;
+const lastName = (p: Param) => (p.inner ?? p.name).split('.').pop()!;
+const sameParam = (a: Param, b: Param) => a.in === b.in && a.name === b.name && a.inner === b.inner;
+const pageParam = (p: Param, step: number): PageParam => ({ in: p.in, name: p.name, ...(p.inner ? { inner: p.inner } : {}), first: p.value, step });
 
 /** The page parameter of `first`, using `second` (the next page's request) when the browser captured one. */
 export function learnPageParam(first: CapturedRequest, second: CapturedRequest | null, itemsPerPage: number): PageParam | null {
@@ -105,24 +122,26 @@ export function learnPageParam(first: CapturedRequest, second: CapturedRequest |
   if (second) {
     const later = numericParams(second);
     const changed = params.filter((p) => {
-      const q = later.find((x) => x.in === p.in && x.name === p.name);
+      const q = later.find((x) => sameParam(x, p));
       return q !== undefined && q.value > p.value;
     });
     // Several changed (a timestamp, a cache-buster): the one named like a page wins, then the smallest step.
     const ranked = changed
-      .map((p) => ({ p, step: later.find((x) => x.in === p.in && x.name === p.name)!.value - p.value }))
+      .map((p) => ({ p, step: later.find((x) => sameParam(x, p))!.value - p.value }))
       .sort((a, b) => Number(PAGE_NAME.test(lastName(b.p))) - Number(PAGE_NAME.test(lastName(a.p))) || a.step - b.step);
-    if (ranked[0]) return { in: ranked[0].p.in, name: ranked[0].p.name, first: ranked[0].p.value, step: ranked[0].step };
+    if (ranked[0]) return pageParam(ranked[0].p, ranked[0].step);
   }
   const named = params.find((p) => p.in !== 'path' && PAGE_NAME.test(lastName(p)));
-  if (named) return { in: named.in, name: named.name, first: named.value, step: 1 };
+  if (named) return pageParam(named, 1);
   const offset = params.find((p) => p.in !== 'path' && OFFSET_NAME.test(lastName(p)));
   if (offset) {
     const size = params.find((p) => p.in !== 'path' && SIZE_NAME.test(lastName(p)))?.value ?? itemsPerPage;
-    if (size > 0) return { in: offset.in, name: offset.name, first: offset.value, step: size };
+    if (size > 0) return pageParam(offset, size);
   }
+  // The request's own fields first: a 0 or 1 inside a field holding JSON (a flag, a status) does not make them ambiguous.
   const small = params.filter((p) => p.in !== 'path' && (p.value === 0 || p.value === 1));
-  if (small.length === 1) return { in: small[0]!.in, name: small[0]!.name, first: small[0]!.value, step: 1 };
+  const own = small.filter((p) => !p.inner);
+  if (own.length === 1 || (!own.length && small.length === 1)) return pageParam((own[0] ?? small[0])!, 1);
   // A page number in the file name: list_1.json, /page/1.
   const pathParams = params.filter((p) => p.in === 'path');
   const lastNumber = pathParams[pathParams.length - 1];
@@ -143,17 +162,28 @@ function setJson(o: Record<string, unknown>, path: string[], value: number | str
   setJson(o[head] as Record<string, unknown>, rest, value);
 }
 
-/** The request with one parameter set (a page number, a cursor), wherever it sits; the page's own types kept. */
-export function withParam(req: CapturedRequest, where: PageParam['in'], name: string, value: number | string): CapturedRequest {
+/** A field's new value: `value`, or, for a field holding JSON, that JSON with `inner` set to `value`. */
+function fieldValue(current: string | null, value: number | string, inner: string | undefined): string {
+  const o = inner && current !== null ? jsonObject(current) : null;
+  if (!o) return String(value);
+  setJson(o, inner!.split('.'), value);
+  return JSON.stringify(o);
+}
+
+/**
+ * The request with one parameter set (a page number, a cursor), wherever it sits; the page's own types kept.
+ * `inner`: the path inside a query or form field that holds JSON.
+ */
+export function withParam(req: CapturedRequest, where: PageParam['in'], name: string, value: number | string, inner?: string): CapturedRequest {
   const url = new URL(req.url);
   let body = req.body;
   switch (where) {
     case 'query':
-      url.searchParams.set(name, String(value));
+      url.searchParams.set(name, fieldValue(url.searchParams.get(name), value, inner));
       break;
     case 'form': {
       const form = new URLSearchParams(body ?? '');
-      form.set(name, String(value));
+      form.set(name, fieldValue(form.get(name), value, inner));
       body = form.toString();
       break;
     }
@@ -176,7 +206,7 @@ export function withParam(req: CapturedRequest, where: PageParam['in'], name: st
 
 /** The request for the k-th page (k = 1 is the captured request itself). */
 export function requestForPage(req: CapturedRequest, param: PageParam, k: number): CapturedRequest {
-  return withParam(req, param.in, param.name, param.first + (k - 1) * param.step);
+  return withParam(req, param.in, param.name, param.first + (k - 1) * param.step, param.inner);
 }
 
 /**

@@ -51,6 +51,12 @@ export function exchangesOf(page: Page): Exchange[] {
 
 /** Texts of a "next page" control. */
 const NEXT = /^\s*(下一页|下页|后一页|后页|下一頁|›|»|>|next)\s*$/i;
+/**
+ * A "next page" control drawn as an icon only, by the classes of the UI libraries' pagers (Element UI `btn-next`,
+ * layui, Ant Design, iView, Bootstrap-like `li.next`), when it is not disabled.
+ */
+const NEXT_ICON =
+  ':is(.btn-next, .layui-laypage-next, .ant-pagination-next, .ivu-page-next, .pagination-next, .page-next, .next-page, li.next > a, a.next):not([disabled]):not(.disabled):not(.is-disabled):not(.layui-disabled):not(.ant-pagination-disabled)';
 /** Texts of a control that appends the next items to the list instead ("load more", infinite lists). */
 const MORE = /^\s*(加载更多|点击加载更多|查看更多|显示更多|点击查看更多|load more|show more)\s*(>>|»|…|\.\.\.)?\s*$/i;
 
@@ -72,7 +78,7 @@ async function scrollToEnd(page: Page, before: number): Promise<Exchange[]> {
 }
 
 /**
- * Clicks the page's "next page" control, else its "load more" button, if it has one, else scrolls a long page to
+ * Clicks the page's "next page" control (by its text, else by a pager library's class), else its "load more" button, if it has one, else scrolls a long page to
  * its end (infinite lists), and waits for the network to settle; returns the exchanges made after it. A click that
  * finds nothing or fails leaves no trace: paging is then learned from names.
  */
@@ -81,6 +87,7 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
   const controls = page.locator('a, button, span, li, div, input[type=button]');
   try {
     let control = controls.filter({ hasText: NEXT }).last();
+    if (!(await control.count())) control = page.locator(NEXT_ICON).last();
     if (!(await control.count())) control = controls.filter({ hasText: MORE }).last();
     if (!(await control.count())) return await scrollToEnd(page, before);
     let navigated = false;
