@@ -1,11 +1,15 @@
 // Patterns found by round 3 of the blind corpus (docs/blind-documents.md), each on hand-made input: text turned by
-// 90° on the page (PDF and OFD), ...
+// 90° on the page (PDF and OFD), notes in brackets beside figures, ...
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { readOfd } from '../../src/extract/formats/ofd.ts';
 import { readPdf } from '../../src/extract/formats/pdf.ts';
+import { readHtml } from '../../src/extract/formats/html.ts';
+import { mapFigures } from '../../src/extract/tables/index.ts';
+import { looksLikeFigureCell, parseNumber } from '../../src/extract/text.ts';
+import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 
 const ROWS = [['alpha', '12', '345'], ['beta', '6', '78'], ['gamma', '0', '9']];
 const lineTexts = (lines: { items: { text: string }[] }[]) => lines.map((l) => l.items.map((i) => i.text).join(' '));
@@ -46,4 +50,38 @@ test('an OFD whose glyphs a CTM turns by 90° is read turned back; upright pages
   });
   const text = lineTexts(readOfd(ofd).lines);
   assert.deepEqual(text, [...ROWS.map((row) => row.join(' ')), ...ROWS.map((row) => row.join(' '))]);
+});
+
+test('a figure with a note in brackets after it is the figure; a note that corrects it leaves the cell unreadable', () => {
+  assert.equal(parseNumber('3（含跨年度1件）'), 3);
+  assert.equal(parseNumber('1,234(其中依申请转主动公开2件)'), 1234);
+  assert.equal(parseNumber('12件（含上年结转）'), 12);
+  assert.equal(parseNumber('3（更正为5）'), undefined);
+  assert.equal(looksLikeFigureCell('3（更正为5）'), true, 'a figure cell, never a label');
+  assert.equal(parseNumber('（二）部分公开（区分处理的，只计这一情形，不计其他情形）'), undefined);
+
+  // Table 三 with the notes in cells of a row: every cell to the left of a note was read 0 (the note took the label's place).
+  const rows = TEMPLATE_2021.section3Rows;
+  const value = (i: number, k: number) => (k === 6 ? [0, 1, 2, 3, 4, 5].reduce((a, j) => a + ((i + j) % 3), 0) : (i + k) % 3);
+  const note = (i: number, k: number) => {
+    const v = String(value(i, k));
+    if (i === 0 && k === 0) return `${v}（含跨年度1件）`;
+    if (i === 2 && k === 6) return `${v}(其中依申请转主动公开2件)`;
+    if (i === 3 && k === 6) return `${v}（更正为99）`;
+    return v;
+  };
+  const td = (t: string, span = '') => `<td${span}><p class="MsoNormal"><span>${t}</span><o:p></o:p></p></td>`;
+  const html = `<html><body><p>三、收到和处理政府信息公开申请情况</p><table>
+<tr>${td('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', ' colspan="3" rowspan="3"')}${td('申请人情况', ' colspan="7"')}</tr>
+<tr>${td('自然人', ' rowspan="2"')}${td('法人或其他组织', ' colspan="5"')}${td('总计', ' rowspan="2"')}</tr>
+<tr>${['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'].map((t) => td(t)).join('')}</tr>
+${rows.map((r, i) => `<tr>${td(r.label, ' colspan="3"')}${Array.from({ length: 7 }, (_, k) => td(note(i, k))).join('')}</tr>`).join('\n')}
+</table><p>四、政府信息公开行政复议、行政诉讼情况</p></body></html>`;
+  const m = mapFigures(readHtml(new TextEncoder().encode(html)).lines, TEMPLATE_2021);
+  const corrected = `s3.${rows[3]!.key}.total`;
+  const wrong = rows.flatMap((r, i) => SECTION3_COLUMNS.map((c, k) => [`s3.${r.key}.${c.key}`, value(i, k)] as const))
+    .filter(([key, v]) => key !== corrected && m.figures[key] !== v);
+  assert.deepEqual(wrong, []);
+  assert.equal(m.figures[corrected], null);
+  assert.ok(m.unreadable.includes(corrected), 'the corrected figure is flagged');
 });
