@@ -1,11 +1,12 @@
 // Patterns found by round 3 of the blind corpus (docs/blind-documents.md), each on hand-made input: text turned by
-// 90° on the page (PDF and OFD), notes in brackets beside figures, ...
+// 90° on the page (PDF and OFD), notes in brackets beside figures, DOCX tables inside a frame table, ...
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
 import { readOfd } from '../../src/extract/formats/ofd.ts';
 import { readPdf } from '../../src/extract/formats/pdf.ts';
+import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { looksLikeFigureCell, parseNumber } from '../../src/extract/text.ts';
@@ -84,4 +85,15 @@ ${rows.map((r, i) => `<tr>${td(r.label, ' colspan="3"')}${Array.from({ length: 7
   assert.deepEqual(wrong, []);
   assert.equal(m.figures[corrected], null);
   assert.ok(m.unreadable.includes(corrected), 'the corrected figure is flagged');
+});
+
+test('a DOCX table inside the cell of a frame table is read as a table (the frame as text), not flattened into one cell', () => {
+  const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const tc = (t: string, span = 1) => `<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${p(t)}</w:tc>`;
+  const inner = `<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>${tc('项目')}${tc('件数', 2)}</w:tr><w:tr>${tc('规章')}${tc('1')}${tc('12')}</w:tr><w:tr>${tc('行政规范性文件')}${tc('3')}${tc('45')}</w:tr></w:tbl>`;
+  const frame = `<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>${p('（表一）')}${inner}${p('')}</w:tc></w:tr></w:tbl>`;
+  const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p('二、主动公开政府信息情况')}${frame}${p('三、收到和处理政府信息公开申请情况')}</w:body></w:document>`;
+  const r = readDocx(zipSync({ 'word/document.xml': strToU8(xml) }));
+  assert.deepEqual(lineTexts(r.lines), ['二、主动公开政府信息情况', '(表一)', '项目 件数', '规章 1 12', '行政规范性文件 3 45', '三、收到和处理政府信息公开申请情况']);
+  assert.deepEqual(r.lines[3]!.items.map((i) => i.text.trim()), ['规章', '1', '12'], 'one item per cell');
 });
