@@ -1,5 +1,6 @@
 // Patterns found by round 3 of the blind corpus (docs/blind-documents.md), each on hand-made input: text turned by
-// 90° on the page (PDF and OFD), notes in brackets beside figures, DOCX tables inside a frame table, ...
+// 90° on the page (PDF and OFD), notes in brackets beside figures, DOCX tables inside a frame table,
+// spreadsheet totals written as formulas with no stored result.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
@@ -8,6 +9,8 @@ import { readOfd } from '../../src/extract/formats/ofd.ts';
 import { readPdf } from '../../src/extract/formats/pdf.ts';
 import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { readSheet } from '../../src/extract/formats/xlsx.ts';
+import * as XLSX from '@e965/xlsx';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { looksLikeFigureCell, parseNumber } from '../../src/extract/text.ts';
 import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
@@ -96,4 +99,33 @@ test('a DOCX table inside the cell of a frame table is read as a table (the fram
   const r = readDocx(zipSync({ 'word/document.xml': strToU8(xml) }));
   assert.deepEqual(lineTexts(r.lines), ['二、主动公开政府信息情况', '(表一)', '项目 件数', '规章 1 12', '行政规范性文件 3 45', '三、收到和处理政府信息公开申请情况']);
   assert.deepEqual(r.lines[3]!.items.map((i) => i.text.trim()), ['规章', '1', '12'], 'one item per cell');
+});
+
+test('spreadsheet formulas with no stored result (as generator libraries write them) are computed; a form not computed is unreadable, never 0', () => {
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['行政复议', '', '', '', '', '行政诉讼'],
+    [...parts, '未经复议直接起诉', '', '', '', '', '复议后起诉'],
+    ['', '', '', '', '', ...parts, ...parts],
+    [3, 0, 1, 2, null, 1, 0, 0, 2, null, 0, 1, 0, 0, null],
+  ]);
+  ws['!merges'] = [XLSX.utils.decode_range('A1:E1'), XLSX.utils.decode_range('F1:O1'), XLSX.utils.decode_range('F2:J2'), XLSX.utils.decode_range('K2:O2')];
+  ws['E4'] = { t: 'n', f: 'SUM(A4:D4)' } as XLSX.CellObject;
+  ws['J4'] = { t: 'n', f: 'F4+G4+$H$4+I4' } as XLSX.CellObject;
+  ws['O4'] = { t: 'n', f: 'VLOOKUP(K4,Data!A1:B9,2,FALSE)' } as XLSX.CellObject;
+  ws['!ref'] = 'A1:O4';
+  const head = XLSX.utils.aoa_to_sheet([['四、政府信息公开行政复议、行政诉讼情况']]);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, head, '标题');
+  XLSX.utils.book_append_sheet(wb, ws, '复议诉讼');
+  const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+  const lines = readSheet(bytes).lines;
+  const data = lines.find((l) => l.items.some((i) => i.text === '3'))!;
+  assert.deepEqual(data.items.map((i) => i.text), ['3', '0', '1', '2', '6', '1', '0', '0', '2', '3', '0', '1', '0', '0', ''], 'SUM and + computed');
+  assert.equal(data.items[14]!.doubtful, true, 'VLOOKUP is not computed: the cell is doubtful');
+  const m = mapFigures(lines, TEMPLATE_2021);
+  assert.equal(m.figures['s4.review_total'], 6);
+  assert.equal(m.figures['s4.litigation_direct_total'], 3);
+  assert.equal(m.figures['s4.litigation_after_review_total'], null);
+  assert.ok(m.unreadable.includes('s4.litigation_after_review_total'));
 });

@@ -151,7 +151,7 @@ export function linesFromGrid(grid: Grid, page = 1, yStart = 0): Line[] {
       const text = normalize(cell.text).trim();
       if (text === '') {
         // An empty cell still occupies its column; keep it so blank figures stay in place.
-        items.push({ text: '', page, x0: c, x1: c + cell.colSpan, y: yStart + r, h: 1 });
+        items.push({ text: '', page, x0: c, x1: c + cell.colSpan, y: yStart + r, h: 1, ...(cell.doubtful ? { doubtful: true } : {}) });
         return;
       }
       items.push({ text, page, x0: c, x1: c + cell.colSpan, y: yStart + r, h: 1 });
