@@ -10,6 +10,7 @@ import { readPdf } from '../../src/extract/formats/pdf.ts';
 import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { readSheet } from '../../src/extract/formats/xlsx.ts';
+import { linesFromItems } from '../../src/extract/layout/lines.ts';
 import * as XLSX from '@e965/xlsx';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { looksLikeFigureCell, parseNumber } from '../../src/extract/text.ts';
@@ -128,4 +129,24 @@ test('spreadsheet formulas with no stored result (as generator libraries write t
   assert.equal(m.figures['s4.litigation_direct_total'], 3);
   assert.equal(m.figures['s4.litigation_after_review_total'], null);
   assert.ok(m.unreadable.includes('s4.litigation_after_review_total'));
+});
+
+test('a figure whose note wraps in its narrow cell over several lines ("12" / "5(含" / "跨年" / "度1" / "件)") is joined onto its row', () => {
+  const item = (text: string, x0: number, y: number) => ({ text, page: 1, x0, x1: x0 + 7 * [...text].length, y, h: 10 });
+  const items = [
+    // Row above: its total "2" sits right above the next row's wrapped note and must stay its own.
+    item('二、上年结转', 90, 400), item('1', 320, 400), item('2', 500, 400),
+    item('2(其', 495, 414), item('中依', 495, 426), item('申请', 495, 438),
+    item('(一)予以公开', 170, 450), item('1', 320, 450), item('转主', 495, 450),
+    item('动公', 495, 462), item('开2', 495, 474), item('件)', 495, 486),
+    // A figure wrapped before its bracket: "12" on a line of its own, then "5(含".
+    item('12', 283, 520), item('5(含', 276, 532), item('一、本年新收', 90, 544), item('跨年', 279, 544), item('7', 320, 544),
+    item('度1', 280, 556), item('件)', 279, 568),
+    // A wrapped correction: joined, and read as no number (text.ts makes the cell unreadable).
+    item('3(更', 495, 600), item('(二)部分公开', 170, 612), item('正为', 495, 612), item('5)', 495, 624),
+  ];
+  const text = lineTexts(linesFromItems(items));
+  assert.deepEqual(text, ['二、上年结转 1 2', '(一)予以公开 1 2(其中依申请转主动公开2件)', '一、本年新收 125(含跨年度1件) 7', '(二)部分公开 3(更正为5)']);
+  assert.equal(parseNumber('2(其中依申请转主动公开2件)'), 2);
+  assert.equal(parseNumber('3(更正为5)'), undefined);
 });
