@@ -1,6 +1,7 @@
 // Patterns found by round 3 of the blind corpus (docs/blind-documents.md), each on hand-made input: text turned by
 // 90° on the page (PDF and OFD), notes in brackets beside figures, DOCX tables inside a frame table,
-// spreadsheet totals written as formulas with no stored result.
+// spreadsheet totals written as formulas with no stored result, notes wrapped in their cells, struck-out digits of a
+// PDF exported with its tracked changes shown.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
@@ -149,4 +150,30 @@ test('a figure whose note wraps in its narrow cell over several lines ("12" / "5
   assert.deepEqual(text, ['二、上年结转 1 2', '(一)予以公开 1 2(其中依申请转主动公开2件)', '一、本年新收 125(含跨年度1件) 7', '(二)部分公开 3(更正为5)']);
   assert.equal(parseNumber('2(其中依申请转主动公开2件)'), 2);
   assert.equal(parseNumber('3(更正为5)'), undefined);
+});
+
+test('struck-out digits (a PDF exported with tracked changes shown) are left out; underlines and table rules are no strike', async () => {
+  const pdf = await PDFDocument.create();
+  const font = await pdf.embedFont(StandardFonts.Helvetica);
+  const page = pdf.addPage([400, 300]);
+  const size = 12;
+  const digit = font.widthOfTextAtSize('0', size);
+  const cell = (x: number, y: number, kept: string, struck: string, strikeFirst: boolean) => {
+    const [a, b] = strikeFirst ? [struck, kept] : [kept, struck];
+    page.drawText(a + b, { x, y, size, font });
+    const sx = strikeFirst ? x : x + digit * kept.length;
+    // The strike: a hairline through the middle of the struck glyphs; the inserted digits underlined.
+    page.drawLine({ start: { x: sx, y: y + size * 0.3 }, end: { x: sx + digit * struck.length, y: y + size * 0.3 }, thickness: 0.5 });
+    const ux = strikeFirst ? x + digit * struck.length : x;
+    page.drawLine({ start: { x: ux, y: y - 1.5 }, end: { x: ux + digit * kept.length, y: y - 1.5 }, thickness: 0.5 });
+  };
+  page.drawText('alpha', { x: 40, y: 200, size, font });
+  cell(150, 200, '23', '32', true); // "3223": 32 struck, 23 inserted → 23
+  cell(250, 200, '11', '68', false); // "1168": 68 struck → 11
+  page.drawText('beta', { x: 40, y: 170, size, font });
+  page.drawText('45', { x: 150, y: 170, size, font });
+  page.drawText('7', { x: 250, y: 170, size, font });
+  page.drawLine({ start: { x: 30, y: 170 + size * 0.3 }, end: { x: 380, y: 170 + size * 0.3 }, thickness: 0.5 }); // a rule running past the text
+  const r = await readPdf(await pdf.save());
+  assert.deepEqual(lineTexts(r.lines), ['alpha 23 11', 'beta 45 7']);
 });
