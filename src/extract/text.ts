@@ -42,9 +42,16 @@ export function isEmptyToken(s: string): boolean {
 
 /**
  * A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `+3`, `-2`, `−2`, or a count with the
- * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`).
+ * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`), perhaps with a note in brackets
+ * after it that qualifies the figure (`3（含跨年度1件）`, `2(其中依申请转主动公开2件)`: the figure is 3, 2).
  */
-const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:万元|万|元|件|个|项|次|人次|条|宗|起)?$/;
+const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:万元|万|元|件|个|项|次|人次|条|宗|起)?(\([^()]*\))?$/;
+
+/** A note that corrects its figure (`3（更正为5）`) leaves the cell unreadable: which of the two stands is a guess. */
+const CORRECTION = /更正|应为|改为|修正|订正|调整为|有误/;
+
+/** A number with a bracketed note after it: a figure cell whatever the note says. */
+const NUMBER_WITH_NOTE = /^[+-]?\d[\d,]*(?:\.\d+)?[\u4e00-\u9fff]{0,2}\(.*\)$/;
 
 /** A number followed by a short CJK word: a figure with a unit we do not know (`3户`), never a row label. */
 const NUMBER_WITH_WORD = /^[+-]?\d[\d,]*(?:\.\d+)?[\u4e00-\u9fff]{1,2}$/;
@@ -57,7 +64,7 @@ export function parseNumber(raw: string): number | null | undefined {
   const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
   if (isEmptyToken(s)) return null;
   const m = NUMBER.exec(s);
-  if (!m) return undefined;
+  if (!m || (m[4] && CORRECTION.test(m[4]))) return undefined;
   const n = Number(`${m[1] ?? ''}${(m[2] ?? '').replace(/,/g, '')}${m[3] ?? ''}`);
   return Number.isFinite(n) ? n : undefined;
 }
@@ -67,7 +74,8 @@ export function parseNumber(raw: string): number | null | undefined {
  * a figure cell (to be reported unreadable there), where taken for a label it would hide every figure before it.
  */
 export function looksLikeFigureCell(raw: string): boolean {
-  return isFigureToken(raw) || NUMBER_WITH_WORD.test(labelKey(raw));
+  const s = labelKey(raw);
+  return isFigureToken(raw) || NUMBER_WITH_WORD.test(s) || NUMBER_WITH_NOTE.test(s);
 }
 
 /** True when the token is a number or an empty marker: something that sits in a figure cell. */

@@ -30,6 +30,8 @@ export interface GridCell {
   /** Number of grid columns and rows this cell covers (1 when not merged). */
   colSpan: number;
   rowSpan: number;
+  /** The cell's content could not be read (a formula of a form not computed): its figure is unreadable, never blank. */
+  doubtful?: boolean;
 }
 
 /** A table as rows of origin cells placed at their grid column. `null` marks a position covered by a span. */

@@ -1,7 +1,8 @@
 /**
  * DOCX: the document XML read directly (fflate + saxes; extraction.md §2.2: faster and lighter than mammoth, and it
  * keeps the real grid). Handles w:gridSpan, w:vMerge, w:gridBefore, skips w:delText/w:instrText, lets w:sdt and
- * text boxes flow, flattens nested tables into their cell, and reads w:altChunk HTML parts with the HTML reader.
+ * text boxes flow, reads a table holding tables (a frame, a layout table) as text with its inner tables as grids, and
+ * reads w:altChunk HTML parts with the HTML reader.
  */
 import { SaxesParser } from 'saxes';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
@@ -15,6 +16,15 @@ interface RawCell {
   span: number;
   /** 'restart' starts a vertical merge, 'continue' extends the one above. */
   vMerge?: 'restart' | 'continue';
+  /** The cell's paragraphs and nested tables in order: read as body text when the table is a frame (see emitTable). */
+  blocks: ({ para: string } | { table: RawTable })[];
+  para: string;
+}
+
+interface RawTable {
+  rows: RawCell[][];
+  /** Holds tables in its cells: a frame or layout table, not a table of figures. */
+  nested: boolean;
 }
 
 export function readDocx(bytes: Uint8Array): Extracted {
@@ -47,38 +57,50 @@ function documentLines(xml: string): Line[] {
   const parser = new SaxesParser({ xmlns: false });
   let para = '';
   let inText = false;
-  // Only the outermost table is a grid; deeper ones add their text to the enclosing cell.
-  let tblDepth = 0;
-  let rows: RawCell[][] = [];
-  let row: RawCell[] | undefined;
-  let cell: RawCell | undefined;
-  let col = 0;
+  // Open tables, innermost last. A table without tables inside is a grid; one holding tables (a frame drawn around
+  // a table, a layout table) is read as text, its inner tables as grids, as the HTML reader does.
+  const open: { table: RawTable; row?: RawCell[]; cell?: RawCell; col: number }[] = [];
   let skipDepth = 0; // inside w:delText / w:instrText
 
+  const top = () => open[open.length - 1];
   const append = (s: string) => {
-    if (cell) cell.text += s;
-    else para += s;
+    const cell = top()?.cell;
+    if (cell) {
+      cell.text += s;
+      cell.para += s;
+    } else para += s;
+  };
+  const push = (l: Line) => lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
+  const emitTable = (t: RawTable) => {
+    if (!t.nested) {
+      for (const l of linesFromGrid(buildGrid(t.rows))) push(l);
+      return;
+    }
+    for (const c of t.rows.flat()) {
+      for (const b of c.blocks) {
+        if ('table' in b) emitTable(b.table);
+        else if (b.para.trim() !== '') push(paragraphLine(b.para, 1, lines.length));
+      }
+    }
   };
   parser.on('opentag', (tag) => {
     const name = tag.name;
     const val = tag.attributes['w:val'] as string | undefined;
+    const ctx = top();
     if (name === 'w:delText' || name === 'w:instrText') skipDepth++;
     else if (name === 'w:t') inText = true;
     else if (name === 'w:tab' || name === 'w:br' || name === 'w:cr') append(' ');
     else if (name === 'w:tbl') {
-      tblDepth++;
-      if (tblDepth === 1) {
-        flushPara();
-        rows = [];
-      }
-    } else if (tblDepth === 1) {
+      if (open.length === 0) flushPara();
+      open.push({ table: { rows: [], nested: false }, col: 0 });
+    } else if (ctx) {
       if (name === 'w:tr') {
-        row = [];
-        col = 0;
-      } else if (name === 'w:gridBefore' && !cell) col += Number(val ?? 0) || 0;
-      else if (name === 'w:tc') cell = { text: '', col, span: 1 };
-      else if (name === 'w:gridSpan' && cell) cell.span = Math.max(1, Number(val ?? 1) || 1);
-      else if (name === 'w:vMerge' && cell) cell.vMerge = val === 'restart' ? 'restart' : 'continue';
+        ctx.row = [];
+        ctx.col = 0;
+      } else if (name === 'w:gridBefore' && !ctx.cell) ctx.col += Number(val ?? 0) || 0;
+      else if (name === 'w:tc') ctx.cell = { text: '', col: ctx.col, span: 1, blocks: [], para: '' };
+      else if (name === 'w:gridSpan' && ctx.cell) ctx.cell.span = Math.max(1, Number(val ?? 1) || 1);
+      else if (name === 'w:vMerge' && ctx.cell) ctx.cell.vMerge = val === 'restart' ? 'restart' : 'continue';
     }
   });
   parser.on('text', (t) => {
@@ -86,24 +108,31 @@ function documentLines(xml: string): Line[] {
   });
   parser.on('closetag', (tag) => {
     const name = tag.name;
+    const ctx = top();
     if (name === 'w:delText' || name === 'w:instrText') skipDepth--;
     else if (name === 'w:t') inText = false;
     else if (name === 'w:p') {
-      if (cell) cell.text += ' ';
-      else flushPara();
-    } else if (name === 'w:tbl') {
-      tblDepth--;
-      if (tblDepth === 0) {
-        for (const l of linesFromGrid(buildGrid(rows))) lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
-      }
-    } else if (tblDepth === 1) {
-      if (name === 'w:tc' && cell && row) {
-        row.push(cell);
-        col += cell.span;
-        cell = undefined;
-      } else if (name === 'w:tr' && row) {
-        rows.push(row);
-        row = undefined;
+      if (ctx?.cell) {
+        ctx.cell.text += ' ';
+        ctx.cell.blocks.push({ para: ctx.cell.para });
+        ctx.cell.para = '';
+      } else flushPara();
+    } else if (name === 'w:tbl' && ctx) {
+      open.pop();
+      const outer = top();
+      if (outer?.cell) {
+        outer.table.nested = true;
+        outer.cell.blocks.push({ table: ctx.table });
+      } else if (outer) outer.table.nested = true;
+      else emitTable(ctx.table);
+    } else if (ctx) {
+      if (name === 'w:tc' && ctx.cell && ctx.row) {
+        ctx.row.push(ctx.cell);
+        ctx.col += ctx.cell.span;
+        ctx.cell = undefined;
+      } else if (name === 'w:tr' && ctx.row) {
+        ctx.table.rows.push(ctx.row);
+        ctx.row = undefined;
       }
     }
   });

@@ -1,13 +1,15 @@
 /**
  * OFD (GB/T 33190): a zip of XML. OFD.xml → DocRoot → Document.xml → pages (and their template pages) →
  * TextObject/TextCode with absolute positions in mm, then the same line rebuild as PDF (extraction.md §2.6).
- * Written against the spec and synthetic samples only: CTM is applied, DeltaY (vertical text) and CGTransform glyph
- * mapping are not handled, signatures and annotations are ignored.
+ * Written against the spec and synthetic samples only: CTM is applied (a page whose glyphs a CTM turns by 90° is
+ * turned back, layout/upright.ts), DeltaY (vertical text) and CGTransform glyph mapping are not handled, signatures
+ * and annotations are ignored.
  */
 import path from 'node:path/posix';
 import { SaxesParser } from 'saxes';
-import { linesFromItems, linesToText, type PageInfo } from '../layout/lines.ts';
-import type { Extracted, TextItem } from '../types.ts';
+import { linesFromItems, linesToText } from '../layout/lines.ts';
+import { directionOf, uprightItems, type OrientedRun, type PageSize } from '../layout/upright.ts';
+import type { Extracted } from '../types.ts';
 import { unzipSelected, utf8 } from '../zip.ts';
 
 export interface OfdExtracted extends Extracted {
@@ -40,22 +42,23 @@ export function readOfd(bytes: Uint8Array): OfdExtracted {
   }
   const pageLocs = [...document.matchAll(/<(?:\w+:)?Page\b[^>]*\bBaseLoc="([^"]+)"/g)].map((m) => resolve(m[1]!));
 
-  const items: TextItem[] = [];
-  const pages: PageInfo[] = [];
+  const runs: OrientedRun[] = [];
+  const sizes: PageSize[] = [];
   let images = 0;
   pageLocs.forEach((loc, i) => {
     const content = get(loc);
     if (!content) return;
     const page = i + 1;
     const pageBox = box(/<(?:\w+:)?PhysicalBox>([^<]+)</.exec(content)?.[1]) ?? defaultBox;
-    pages.push({ page, height: pageBox[3] });
+    sizes.push({ page, width: pageBox[2], height: pageBox[3] });
     for (const m of content.matchAll(/<(?:\w+:)?Template\b[^>]*\bTemplateID="([^"]+)"/g)) {
       const tpl = templates.get(m[1]!);
       const xml = tpl && get(tpl);
-      if (xml) images += readContent(xml, page, items);
+      if (xml) images += readContent(xml, page, runs);
     }
-    images += readContent(content, page, items);
+    images += readContent(content, page, runs);
   });
+  const { items, pages } = uprightItems(runs, sizes);
   const lines = linesFromItems(items, pages);
   const text = linesToText(lines);
   return { text, lines, pages: pages.length, needsOcr: text.replace(/\s/g, '').length < 20 && images > 0 };
@@ -66,8 +69,8 @@ function box(s: string | undefined): [number, number, number, number] | undefine
   return n && n.length === 4 && n.every(Number.isFinite) ? (n as [number, number, number, number]) : undefined;
 }
 
-/** Reads the TextObjects of one content XML into items (mm, y down); returns the number of ImageObjects. */
-function readContent(xml: string, page: number, out: TextItem[]): number {
+/** Reads the TextObjects of one content XML into runs (mm, y down); returns the number of ImageObjects. */
+function readContent(xml: string, page: number, out: OrientedRun[]): number {
   const parser = new SaxesParser();
   let images = 0;
   let obj: { bx: number; by: number; size: number; ctm?: number[] } | undefined;
@@ -123,7 +126,7 @@ function deltas(s: string | undefined): number[] {
 }
 
 /** Splits a TextCode where the glyph advance is a wide gap (cells drawn by one code) and emits page-space items. */
-function emitRuns(obj: { bx: number; by: number; size: number; ctm?: number[] }, code: { x: number; y: number; dx: number[] }, text: string, page: number, out: TextItem[]) {
+function emitRuns(obj: { bx: number; by: number; size: number; ctm?: number[] }, code: { x: number; y: number; dx: number[] }, text: string, page: number, out: OrientedRun[]) {
   const glyphs = [...text];
   const [a, b, c, d, e, f] = obj.ctm ?? [1, 0, 0, 1, 0, 0];
   const scale = Math.sqrt(Math.abs(a! * d! - b! * c!)) || 1;
@@ -136,7 +139,7 @@ function emitRuns(obj: { bx: number; by: number; size: number; ctm?: number[] },
     if (run.trim() !== '') {
       const p0 = point(runStart, code.y);
       const p1 = point(end, code.y);
-      out.push({ text: run, page, x0: p0.x, x1: p1.x, y: p0.y - size * 0.35, h: size });
+      out.push({ text: run, page, x: p0.x, y: p0.y, dir: directionOf(p1.x - p0.x, p1.y - p0.y), w: Math.hypot(p1.x - p0.x, p1.y - p0.y), h: size });
     }
     run = '';
   };

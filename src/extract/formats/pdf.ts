@@ -6,9 +6,25 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getDocumentProxy } from 'unpdf';
-import { linesFromItems, linesToText, type PageInfo } from '../layout/lines.ts';
+import { linesFromItems, linesToText } from '../layout/lines.ts';
+import { directionOf, uprightItems, type OrientedRun, type PageSize } from '../layout/upright.ts';
 import { hasCjk } from '../text.ts';
-import type { Extracted, TextItem } from '../types.ts';
+import { horizontalStrokes, withoutStruck } from './pdf-strikes.ts';
+import type { Extracted } from '../types.ts';
+
+// pdf.js's operator list moves buffers with ArrayBuffer.prototype.transferToFixedLength (Node ≥ 21); on Node 20
+// the page's drawing is lost without it. A copy does the same.
+if (!('transferToFixedLength' in ArrayBuffer.prototype)) {
+  Object.defineProperty(ArrayBuffer.prototype, 'transferToFixedLength', {
+    configurable: true,
+    writable: true,
+    value(this: ArrayBuffer, length?: number) {
+      const n = new ArrayBuffer(length ?? this.byteLength);
+      new Uint8Array(n).set(new Uint8Array(this, 0, Math.min(n.byteLength, this.byteLength)));
+      return n;
+    },
+  });
+}
 
 const pdfjsDir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const CMAP_URL = path.join(pdfjsDir, 'cmaps') + path.sep;
@@ -52,26 +68,32 @@ export async function readPdf(bytes: Uint8Array, limits: PdfLimits = PDF_LIMITS)
     throw err;
   }
   try {
-    const items: TextItem[] = [];
-    const pages: PageInfo[] = [];
+    const runs: OrientedRun[] = [];
+    const sizes: PageSize[] = [];
     const count = Math.min(doc.numPages, limits.maxPages);
     for (let p = 1; p <= count; p++) {
       const page = await doc.getPage(p);
       const vp = page.getViewport({ scale: 1 });
-      pages.push({ page: p, height: vp.height });
+      sizes.push({ page: p, width: vp.width, height: vp.height });
       const content = await page.getTextContent();
+      // Struck-out text (tracked changes exported with their markup) is left out: see pdf-strikes.ts. A page without
+      // text (a scan) is not drawn at all.
+      const hasText = content.items.some((it) => 'str' in it && it.str.trim() !== '');
+      const strokes = hasText ? horizontalStrokes(await page.getOperatorList(), vp.transform) : [];
       for (const it of content.items) {
         if (!('str' in it) || it.str.trim() === '') continue;
         // Device space: viewport.transform × text matrix gives x right, y down, honouring /Rotate.
         const [a, b, c, d, e, f] = multiply(vp.transform, it.transform as number[]);
         const h = Math.hypot(c, d) || Math.hypot(a, b);
         const w = it.width * Math.hypot(vp.transform[0]!, vp.transform[1]!);
-        if (Math.abs(b) > Math.abs(a)) continue; // vertical or rotated text: not part of the tables
-        items.push({ text: it.str, page: p, x0: e, x1: e + w, y: f - h * 0.35, h });
-        if (items.length > limits.maxItems) throw new Error(`more than ${limits.maxItems} text items`);
+        // A page whose text runs turned (a landscape table laid on portrait paper) is turned back (layout/upright.ts).
+        const run = withoutStruck({ text: it.str, page: p, x: e, y: f, dir: directionOf(a, b), w, h }, strokes);
+        if (run) runs.push(run);
+        if (runs.length > limits.maxItems) throw new Error(`more than ${limits.maxItems} text items`);
       }
       page.cleanup();
     }
+    const { items, pages } = uprightItems(runs, sizes);
     const lines = linesFromItems(items, pages);
     const text = linesToText(lines);
     return { text, lines, pages: doc.numPages, needsOcr: lacksText(text, count) };

@@ -6,13 +6,15 @@
 import * as XLSX from '@e965/xlsx';
 import { linesFromGrid, linesToText } from '../layout/lines.ts';
 import type { Extracted, GridCell, Line } from '../types.ts';
+import { FormulaEvaluator } from './formula.ts';
 
 /** Sheets larger than this are cut: a report table is a few dozen rows. */
 const MAX_ROWS = 5000;
 const MAX_COLS = 200;
 
 export function readSheet(bytes: Uint8Array): Extracted {
-  const wb = XLSX.read(bytes, { type: 'array', cellFormula: false, cellHTML: false, cellStyles: false, sheetStubs: true, dense: false });
+  const wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellHTML: false, cellStyles: false, sheetStubs: true, dense: false });
+  const formulas = new FormulaEvaluator(wb);
   const lines: Line[] = [];
   wb.SheetNames.forEach((name, si) => {
     const ws = wb.Sheets[name];
@@ -33,7 +35,12 @@ export function readSheet(bytes: Uint8Array): Extracted {
         const cell = grid[r]![c];
         if (!cell) continue;
         const v = ws[XLSX.utils.encode_cell({ r: r + range.s.r, c: c + range.s.c })] as XLSX.CellObject | undefined;
-        if (v) cell.text = String(v.w ?? v.v ?? '');
+        if (v?.f && v.v === undefined) {
+          // A formula with no stored result (written by a generator library): computed, or unreadable, never blank.
+          const n = formulas.evaluate(name, v.f);
+          if (n === undefined) cell.doubtful = true;
+          else cell.text = String(Math.round(n * 1e6) / 1e6);
+        } else if (v) cell.text = String(v.w ?? v.v ?? '');
       }
     }
     for (const l of linesFromGrid({ rows: dropEmptyColumns(grid) }, si + 1)) {
@@ -47,7 +54,7 @@ export function readSheet(bytes: Uint8Array): Extracted {
 /** Unmerged empty cells outside any table would pose as blank figures; only keep empty cells that sit between values. */
 function dropEmptyColumns(grid: (GridCell | null)[][]): (GridCell | null)[][] {
   return grid.map((row) => {
-    const lastValue = row.reduce((acc, c, i) => (c && (c.text.trim() !== '' || c.colSpan > 1) ? i : acc), -1);
+    const lastValue = row.reduce((acc, c, i) => (c && (c.text.trim() !== '' || c.colSpan > 1 || c.doubtful) ? i : acc), -1);
     return row.map((c, i) => (i > lastValue ? null : c));
   });
 }

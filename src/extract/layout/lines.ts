@@ -43,6 +43,7 @@ export function linesFromItems(items: TextItem[], pages: PageInfo[] = []): Line[
     }
     const joined: RawLine[] = pageLines.map((l) => ({ y: l.y, h: median(l.items.map((i) => i.h)), items: joinTokens(l.items) }));
     joinWrappedNumbers(joined);
+    joinWrappedNotes(joined);
     const height = heights.get(page);
     for (const l of joined) {
       if (l.items.length === 0) continue;
@@ -102,6 +103,60 @@ function joinWrappedNumbers(lines: RawLine[]): void {
   }
 }
 
+/** A fragment that opens a note after a number and does not close it: "5(含", "2(其", "12件(". */
+const OPENS_NOTE = /^[\d,.]*\d[\d,.]*[^\d()]{0,2}\([^)]*$/;
+
+/**
+ * A figure with a note beside it ("125（含跨年度1件）") wraps in its narrow cell over several lines ("12" / "5(含" /
+ * "跨年" / "度1" / "件)"), around the row's own line. The fragments of one column, each alone in that column on
+ * successive lines (within 1.6 glyph heights), from the one that opens the bracket (with whole-number fragments
+ * right above it on lines of their own) to the one that closes it, join into one token on the row's line: the line among them that holds
+ * other tokens, nearest their middle. The joined text reads as the figure (text.ts); a note correcting it, as
+ * unreadable.
+ */
+function joinWrappedNotes(lines: RawLine[]): void {
+  for (let a = 0; a < lines.length; a++) {
+    for (const opener of [...lines[a]!.items]) {
+      if (!OPENS_NOTE.test(opener.text.trim())) continue;
+      const inColumn = (l: RawLine) => l.items.filter((it) => Math.max(it.x0, opener.x0) < Math.min(it.x1, opener.x1));
+      const alone = (i: number) => {
+        const hits = inColumn(lines[i]!);
+        return hits.length === 1 ? hits[0]! : undefined;
+      };
+      const near = (i: number, j: number) => Math.abs(lines[j]!.y - lines[i]!.y) <= 1.6 * opener.h;
+      const stack: { line: number; item: TextItem }[] = [{ line: a, item: opener }];
+      for (let i = a - 1; i >= 0 && near(i, i + 1); i--) {
+        // Only a line holding nothing else: a number on a line with others is a figure of the row above.
+        const it = alone(i);
+        if (!it || lines[i]!.items.length !== 1 || !NUMERIC.test(it.text.trim())) break;
+        stack.unshift({ line: i, item: it });
+      }
+      let closed = false;
+      for (let i = a + 1; i < lines.length && near(i - 1, i) && stack.length < 12; i++) {
+        const it = alone(i);
+        if (!it) break;
+        stack.push({ line: i, item: it });
+        if (it.text.includes(')')) {
+          closed = true;
+          break;
+        }
+      }
+      if (!closed) continue;
+      const text = stack.map((f) => f.item.text.trim()).join('');
+      if (parseNumber(text) === undefined && !/^[\d,.]*\d[\d,.]*[^\d()]{0,2}\(.*\)$/.test(text)) continue;
+      const first = stack[0]!.line;
+      const last = stack[stack.length - 1]!.line;
+      const mid = (lines[first]!.y + lines[last]!.y) / 2;
+      const rowLines = stack.map((f) => f.line).filter((i) => lines[i]!.items.length > 1);
+      const target = rowLines.sort((p, q) => Math.abs(lines[p]!.y - mid) - Math.abs(lines[q]!.y - mid))[0] ?? stack[Math.floor(stack.length / 2)]!.line;
+      const joined: TextItem = { ...opener, text, x0: Math.min(...stack.map((f) => f.item.x0)), x1: Math.max(...stack.map((f) => f.item.x1)), y: lines[target]!.y };
+      if (stack.some((f) => f.item.doubtful)) joined.doubtful = true;
+      for (const f of stack) lines[f.line]!.items = lines[f.line]!.items.filter((it) => it !== f.item);
+      lines[target]!.items = [...lines[target]!.items, joined].sort((p, q) => p.x0 - q.x0);
+    }
+  }
+}
+
 /** Two whole numbers stacked around the row's line the way one wrapped number is (see joinWrappedNumbers). */
 function straddles(above: RawLine, below: RawLine, between: RawLine[], upper: TextItem, lower: TextItem): boolean {
   const row = between.length === 1 ? between[0]! : undefined;
@@ -151,7 +206,7 @@ export function linesFromGrid(grid: Grid, page = 1, yStart = 0): Line[] {
       const text = normalize(cell.text).trim();
       if (text === '') {
         // An empty cell still occupies its column; keep it so blank figures stay in place.
-        items.push({ text: '', page, x0: c, x1: c + cell.colSpan, y: yStart + r, h: 1 });
+        items.push({ text: '', page, x0: c, x1: c + cell.colSpan, y: yStart + r, h: 1, ...(cell.doubtful ? { doubtful: true } : {}) });
         return;
       }
       items.push({ text, page, x0: c, x1: c + cell.colSpan, y: yStart + r, h: 1 });
