@@ -179,7 +179,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const links = { reports: 0, unknown: 0 };
   for (const item of items) {
     const verdict = classifyTitle(item.title);
-    if (verdict.maybe) {
+    if (verdict.maybe || (item.maybe && !verdict.isReport)) {
       queued.push(...maybeReportRequests(h, item, visit.loadedUrl, data));
       continue;
     }
