@@ -164,8 +164,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (data.family === 'learned') tally.family = 'learned';
   // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.
   if (data.family === 'learned' && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, answerTotals(visit.body, visit.url));
-  // Only an HTML page can be a shell; an API answer with no items is the end of its list.
-  if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && isShell(visit.body)) {
+  // Only an HTML page can be a shell; an API answer with no items is the end of its list; a page with no script (a
+  // frameset's banner or guide frame) draws nothing.
+  if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && hasScripts(visit.body) && isShell(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }

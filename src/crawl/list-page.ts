@@ -59,6 +59,16 @@ function dataTarget(row: ReturnType<Doc>, base: string): string | null {
   return null;
 }
 
+/**
+ * Whether an element with a data address is a list's row (`<tr>`, `<li>`, `<dd>`, or one of several siblings so
+ * marked) and not a container naming its list's API (`<div id="list" data-url="/api/list">`).
+ */
+function isDataRow(row: ReturnType<Doc>): boolean {
+  if (row.is('tr, li, dd')) return true;
+  const attr = ROW_LINK_ATTRS.find((a) => row.attr(a) !== undefined);
+  return attr !== undefined && row.siblings(`[${attr}]`).length > 0;
+}
+
 /** A link's text less the date elements inside it (`<a><span>title</span><span>2024-01-02</span></a>`). */
 function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
   const dated = a.find('*').filter((_, el) => {
@@ -178,9 +188,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       return resolveLink($a.attr('href'), base) !== null || scriptTarget(`${$a.attr('href') ?? ''} ${$a.attr('onclick') ?? ''}`, base) !== null;
     });
     if (row.is('a[href]') || leading.length || row.closest(CHROME).length) return;
-    const script = scriptTarget(row.attr('onclick') ?? '', base);
-    // A data address names the row's page only on a row (short, no rows inside): a list container's data-url is its API.
-    const url = script ?? (squash(row.text()).length <= 200 && !row.find(ROW_LINK_ATTRS.map((a) => `[${a}]`).join(', ')).length ? dataTarget(row, base) : null);
+    const url = scriptTarget(row.attr('onclick') ?? '', base) ?? (isDataRow(row) ? dataTarget(row, base) : null);
     if (!url || seen.has(url)) return;
     const title = linkTitle(scriptRowText($, row), row.attr('title'));
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) return;
