@@ -14,7 +14,7 @@ import { Scope } from '../download/scope.ts';
 import type { ContentStore } from '../download/content-store.ts';
 import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash } from './attribution.ts';
-import { classifyTitle } from './classify/title.ts';
+import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { parseDetailPage } from './detail-page.ts';
 import { listPageAsReport } from './collection.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
@@ -357,7 +357,9 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   if (item.isFile) {
     const attribution = h.attributor.attribute({ title: item.title, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
     if (!attribution || refuseSeedMerge(h, attribution, item.url)) return [];
-    const { report } = sight(h, attribution, item.title, item.url, listUrl, data.seedEntryId, null, item.date);
+    // A part of a report (its 统计表 file) is filed with the report under the report's title, never as its original.
+    const part = reportOfPart(item.title);
+    const { report } = sight(h, attribution, part ?? item.title, item.url, listUrl, data.seedEntryId, null, part ? null : item.date);
     return fileRequests(h, report.id, [{ url: item.url, name: item.title }], listUrl, data.seedEntryId);
   }
   const known = h.catalog.reports.bySourceUrl(item.url);

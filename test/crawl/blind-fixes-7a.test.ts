@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { loadConfig, storagePaths } from '../../src/config.ts';
+import { reportOfPart } from '../../src/crawl/classify/title.ts';
 import { withGenericPaging } from '../../src/crawl/families/pager.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
 import { parseListItems } from '../../src/crawl/list-page.ts';
@@ -103,6 +104,14 @@ test("a column tree's 年报 node (a frame of links named by the agency) leads t
   // Agency links captioned otherwise (the departments' sites) lead nowhere.
   assert.deepEqual(read(tree('部门网站'), at).next, []);
   assert.deepEqual(read(tree('2023年度年报'), at).next, []);
+});
+
+test("a report's part published apart (…年度报告附件：统计表) names the report it belongs to; a table with no report title names none", () => {
+  assert.equal(reportOfPart('某市水务局2023年政府信息公开工作年度报告附件：统计表'), '某市水务局2023年政府信息公开工作年度报告');
+  assert.equal(reportOfPart('某县人民政府2023年政府信息公开工作年度报告（附表）'), '某县人民政府2023年政府信息公开工作年度报告');
+  assert.equal(reportOfPart('某市水务局2023年政府信息公开工作年度报告'), null);
+  assert.equal(reportOfPart('政府信息公开申请办理情况统计表'), null);
+  assert.equal(reportOfPart('关于报送2023年政府信息公开工作年度报告的通知附件'), null);
 });
 
 function send(res: ServerResponse, body: string, status = 200): void {
