@@ -114,7 +114,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   h.stats.listPages += 1;
   tally.listPages += 1;
   // Pages posted back to one address (an ASP.NET pager) are told apart by their place in the list.
-  tally.listUrls.add(visit.method === 'POST' ? `POST ${visit.url} #${data.pageIndex}` : visit.url);
+  const listKey = visit.method === 'POST' ? `POST ${visit.url} #${data.pageIndex}` : visit.url;
+  // A page read again in this run (the browser drawing the seed page): its reports are known from this run.
+  const readBefore = tally.listUrls.has(listKey);
+  tally.listUrls.add(listKey);
   if (visit.rendered) tally.usedBrowser = true;
   if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
     const firstPage = Number(data.cursor.page) <= 1;
@@ -203,7 +206,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.
   if (!keepPaging(h.policy, data.pageIndex, links, h.fullDepth ?? false)) {
-    if (next.length) tally.stoppedEarly = true;
+    if (next.length && !readBefore) tally.stoppedEarly = true;
     recordOutcome(h, visit, data, parsed, 0, null);
     return void (await h.frontier.add(queued));
   }
