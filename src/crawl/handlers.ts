@@ -494,6 +494,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     otherTitles: [data.listTitle],
     publisher: page.publisher,
     bodyText: page.bodyText,
+    crumbAgency: page.crumbAgency,
     columnAgency: data.columnAgency,
     siteAgency: agencyOf(h, data.siteAgencyId),
   });

@@ -9,7 +9,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { loadConfig, storagePaths } from '../../src/config.ts';
+import { Attributor } from '../../src/crawl/attribution.ts';
 import { reportOfPart } from '../../src/crawl/classify/title.ts';
+import { parseDetailPage } from '../../src/crawl/detail-page.ts';
 import { withGenericPaging } from '../../src/crawl/families/pager.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
 import { parseListItems } from '../../src/crawl/list-page.ts';
@@ -112,6 +114,28 @@ test("a report's part published apart (…年度报告附件：统计表) names 
   assert.equal(reportOfPart('某市水务局2023年政府信息公开工作年度报告'), null);
   assert.equal(reportOfPart('政府信息公开申请办理情况统计表'), null);
   assert.equal(reportOfPart('关于报送2023年政府信息公开工作年度报告的通知附件'), null);
+});
+
+test("a report page naming its agency only in the breadcrumb is that agency's, after its title, publisher and heading", () => {
+  const detail = (crumbs: string, publisher = '本网') =>
+    page(`<div class="position">当前位置：<a href="/">首页</a> &gt; ${crumbs}</div><h1>2024年度政府信息公开工作年度报告</h1><div class="info">来源：${publisher}</div><div id="zoom"><p>现公布我局2024年政府信息公开工作年度报告。</p>${REPORT_BODY}</div>`, '2024年度政府信息公开工作年度报告');
+  const at = 'http://a.gov.cn/kcq/xxgk/nb/jyj/5531.html';
+  assert.equal(parseDetailPage(detail('<a href="/nb/">政府信息公开年报</a> &gt; <a href="list.html">柯城区教育局</a> &gt; 正文'), at).crumbAgency, '柯城区教育局');
+  // Led by its words only, no telling class; sections named like a centre are no agency.
+  const led = page(`<div class="dh"><span>您现在的位置：首页 › 区教育局 › 年度报告</span></div><h1>年报</h1>`, 't');
+  assert.equal(parseDetailPage(led, at).crumbAgency, '区教育局');
+  assert.equal(parseDetailPage(detail('新闻中心 &gt; 正文'), at).crumbAgency, null);
+  assert.equal(parseDetailPage(detail('政府信息公开 &gt; 年度报告 &gt; 正文'), at).crumbAgency, null);
+
+  const c = Catalog.open(':memory:');
+  const site = c.agencies.upsert({ name: '柯城区人民政府', nameKey: '柯城区人民政府', division: '330802', level: 'county', province: '浙江省', city: '衢州市', county: '柯城区' });
+  const attributor = new Attributor(c);
+  const edu = attributor.attribute({ title: '2024年度政府信息公开工作年度报告', publisher: '本网', crumbAgency: '区教育局', siteAgency: site })!;
+  assert.deepEqual([edu.agency.name, edu.year, edu.discovered], ['柯城区教育局', 2024, true]);
+  // The page's publisher wins over its breadcrumb.
+  const named = attributor.attribute({ title: '2024年度政府信息公开工作年度报告', publisher: '柯城区卫生健康局', crumbAgency: '区教育局', siteAgency: site })!;
+  assert.equal(named.agency.name, '柯城区卫生健康局');
+  c.close();
 });
 
 function send(res: ServerResponse, body: string, status = 200): void {
