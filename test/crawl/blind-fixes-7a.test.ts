@@ -91,6 +91,17 @@ test('sub-columns named by their part (往年年报, 部门年报) are list page
   );
 });
 
+test('a tab naming the older years only (往年, 历年) is a sub-column on a page about the annual reports, not elsewhere', () => {
+  const tabs = (title: string) =>
+    page(
+      `<ul class="tabs"><li class="on"><a href="/xxgk/ndbg/index.html">本年度</a></li><li><a href="/xxgk/ndbg/wn/">往年</a></li></ul>
+<ul><li><a href="/xxgk/ndbg/202501/t1.html">某市人民政府2024年政府信息公开工作年度报告</a></li></ul>`,
+      title,
+    );
+  assert.deepEqual(read(tabs('政府信息公开年报_某市人民政府')).next, ['http://a.gov.cn/xxgk/ndbg/wn/']);
+  assert.deepEqual(read(tabs('通知公告_某市人民政府')).next, []);
+});
+
 test("a column tree's 年报 node (a frame of links named by the agency) leads to each agency's column, with its agency", () => {
   const tree = (caption: string) =>
     page(

@@ -82,10 +82,19 @@ function redirectLinks($: Doc, pageUrl: string): string[] {
 const SUB_COLUMN_LABEL =
   /^(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门){1,3}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
 
-/** Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…): list pages, never items. */
+/** A tab naming the older years only (往年, 历年, 以往, 更早): a sub-column on a page about the annual reports. */
+const OLDER_YEARS_TAB = /^(?:往年|历年|以往|更早|往期|过往|历史)(?:年度)?$/;
+const NAMES_REPORTS = /年报|年度报告/;
+
+/**
+ * Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…), and on a page whose title,
+ * main heading or breadcrumb names the reports, tabs naming the older years only (往年, 历年): list pages, never items.
+ */
 export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
-  return labelledLinks($, pageUrl, SUB_COLUMN_LABEL);
+  const named = labelledLinks($, pageUrl, SUB_COLUMN_LABEL);
+  const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
+  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB)])] : named;
 }
 
 /** Same-host links whose text is an annual-report column label, when none of the page's items is a report. */
