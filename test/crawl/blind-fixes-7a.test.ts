@@ -158,7 +158,7 @@ const article = (title: string, publisher: string, body: string) =>
   page(`<h1 class="article-title">${title}</h1><div class="info">发布机构：${publisher}</div><div id="zoom">${body}</div>`, title);
 const REPORT_BODY = '<p>一、总体情况</p><p>二、主动公开政府信息情况</p><p>三、收到和处理政府信息公开申请情况</p><p>四、政府信息公开行政复议、行政诉讼情况</p>';
 
-test('a crawl of a frameset seed whose neutral grid sits in a frame beside a script-less banner: reports verified by their pages, no browser', { timeout: 60_000 }, async () => {
+test('a crawl of a frameset seed whose neutral grid sits in a frame beside a script-less banner: reports verified by their pages, no browser', { timeout: 180_000 }, async () => {
   const server = await startServer((req, res) => {
     const u = req.url ?? '/';
     if (u === '/xxgk/index.html') return send(res, '<html><head><title>信息公开</title></head><frameset rows="100,*"><frame src="top.html"><frame src="main.html" name="main"></frameset></html>');
