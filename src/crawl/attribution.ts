@@ -31,6 +31,8 @@ export interface AttributionInput {
   publisher?: string | null;
   /** The document's text (the article body), for its heading and its statistics period. */
   bodyText?: string | null;
+  /** The agency the page's breadcrumb names ("… > 柯城区教育局 > 正文"): after the title, publisher and heading. */
+  crumbAgency?: string | null;
   /** The agency a directory's link named the report's list by ("容城镇"): after the page's own sources, before the seed. */
   columnAgency?: string | null;
   /** The seed's agency: the fallback, and the region that relative names ("区政府…") are read in. */
@@ -70,7 +72,9 @@ export class Attributor {
       ...titles.map((t): [string | null, AttributionVia] => [agencyFromTitle(t), 'title']),
       [publisherName(input.publisher), 'publisher'],
       [input.bodyText ? agencyFromHeading(input.bodyText) : null, 'document'],
-      // A link's text naming the agency (the directory's): recorded as a title, the only name-bearing text it is.
+      // The breadcrumb's and the directory's link texts naming the agency: recorded as titles, the name-bearing
+      // texts they are.
+      [input.crumbAgency ?? null, 'title'],
       [input.columnAgency ?? null, 'title'],
     ];
     for (const [raw, via] of candidates) {

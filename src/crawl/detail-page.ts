@@ -6,6 +6,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import type { Cheerio } from 'cheerio';
 import { findAttachments, type Attachment } from './attachments.ts';
+import { crumbAgency } from './crumb-agency.ts';
 import { compact, findDate, loadHtml, squash, type Doc } from './html.ts';
 
 export type { Attachment };
@@ -13,6 +14,8 @@ export type { Attachment };
 export interface DetailPage {
   title: string | null;
   publisher: string | null;
+  /** The agency the page's breadcrumb names (当前位置：… > 柯城区教育局 > 正文), if any. */
+  crumbAgency: string | null;
   publishedAt: string | null;
   indexNo: string | null;
   bodyText: string;
@@ -167,6 +170,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   return {
     title: title ? squash(title) : null,
     publisher: meta.ContentSource && !fields.publisher ? meta.ContentSource : (fields.publisher ?? null),
+    crumbAgency: crumbAgency($),
     publishedAt: publishedRaw ? findDate(publishedRaw) : null,
     indexNo: fields.indexNo ?? null,
     bodyText,

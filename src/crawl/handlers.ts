@@ -14,7 +14,7 @@ import { Scope } from '../download/scope.ts';
 import type { ContentStore } from '../download/content-store.ts';
 import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash } from './attribution.ts';
-import { classifyTitle } from './classify/title.ts';
+import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
 import { listPageAsReport } from './collection.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
@@ -116,7 +116,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   h.stats.listPages += 1;
   tally.listPages += 1;
   // Pages posted back to one address (an ASP.NET pager) are told apart by their place in the list.
-  tally.listUrls.add(visit.method === 'POST' ? `POST ${visit.url} #${data.pageIndex}` : visit.url);
+  const listKey = visit.method === 'POST' ? `POST ${visit.url} #${data.pageIndex}` : visit.url;
+  // A page read again in this run (the browser drawing the seed page): its reports are known from this run.
+  const readBefore = tally.listUrls.has(listKey);
+  tally.listUrls.add(listKey);
   if (visit.rendered) tally.usedBrowser = true;
   if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
     const firstPage = Number(data.cursor.page) <= 1;
@@ -171,8 +174,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (data.family === 'learned') tally.family = 'learned';
   // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.
   if (data.family === 'learned' && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, answerTotals(visit.body, visit.url));
-  // Only an HTML page can be a shell; an API answer with no items is the end of its list.
-  if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && isShell(visit.body)) {
+  // Only an HTML page can be a shell; an API answer with no items is the end of its list; a page with no script (a
+  // frameset's banner or guide frame) draws nothing.
+  if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && hasScripts(visit.body) && isShell(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }
@@ -186,7 +190,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const links = { reports: 0, unknown: 0 };
   for (const item of items) {
     const verdict = classifyTitle(item.title);
-    if (verdict.maybe) {
+    if (verdict.maybe || (item.maybe && !verdict.isReport)) {
       queued.push(...maybeReportRequests(h, item, visit.loadedUrl, data));
       continue;
     }
@@ -211,7 +215,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.
   if (!keepPaging(h.policy, data.pageIndex, links, h.fullDepth ?? false)) {
-    if (next.length) tally.stoppedEarly = true;
+    if (next.length && !readBefore) tally.stoppedEarly = true;
     recordOutcome(h, visit, data, parsed, 0, null);
     return void (await h.frontier.add(queued));
   }
@@ -365,7 +369,9 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   if (item.isFile) {
     const attribution = h.attributor.attribute({ title: item.title, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
     if (!attribution || refuseSeedMerge(h, attribution, item.url)) return [];
-    const { report } = sight(h, attribution, item.title, item.url, listUrl, data.seedEntryId, null, item.date);
+    // A part of a report (its 统计表 file) is filed with the report under the report's title, never as its original.
+    const part = reportOfPart(item.title);
+    const { report } = sight(h, attribution, part ?? item.title, item.url, listUrl, data.seedEntryId, null, part ? null : item.date);
     return fileRequests(h, report.id, [{ url: item.url, name: item.title }], listUrl, data.seedEntryId);
   }
   const known = h.catalog.reports.bySourceUrl(item.url);
@@ -493,6 +499,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     otherTitles: [data.listTitle],
     publisher: page.publisher,
     bodyText: page.bodyText,
+    crumbAgency: page.crumbAgency,
     columnAgency: data.columnAgency,
     siteAgency: agencyOf(h, data.siteAgencyId),
   });

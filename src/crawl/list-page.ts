@@ -15,6 +15,8 @@ export interface ListItem {
   date: string | null;
   /** The link points at a file rather than a page. */
   isFile: boolean;
+  /** The list cannot say whether this is a report (a grid's cell under a neutral heading): its page's title decides. */
+  maybe?: boolean;
 }
 
 const CHROME = 'script, style, noscript, header, footer, nav, .nav, .header, .footer, #header, #footer, .breadcrumb, .crumb, .position, .location';
@@ -43,6 +45,28 @@ function scriptTarget(script: string, pageUrl: string): string | null {
   if (!/javascript:|window\.open|location|open\w*\(/i.test(script)) return null;
   const m = SCRIPT_TARGET.exec(script);
   return m?.[1] ? resolveLink(m[1], pageUrl) : null;
+}
+
+/** Data attributes a row keeps its page's address in, for a script to open on click (`<tr data-href="…">`). */
+const ROW_LINK_ATTRS = ['data-href', 'data-url', 'data-link'];
+
+/** The page a row's data attribute names: a path or same-scheme address, never a script or an anchor. */
+function dataTarget(row: ReturnType<Doc>, base: string): string | null {
+  for (const attr of ROW_LINK_ATTRS) {
+    const url = resolveLink(row.attr(attr), base);
+    if (url) return url;
+  }
+  return null;
+}
+
+/**
+ * Whether an element with a data address is a list's row (`<tr>`, `<li>`, `<dd>`, or one of several siblings so
+ * marked) and not a container naming its list's API (`<div id="list" data-url="/api/list">`).
+ */
+function isDataRow(row: ReturnType<Doc>): boolean {
+  if (row.is('tr, li, dd')) return true;
+  const attr = ROW_LINK_ATTRS.find((a) => row.attr(a) !== undefined);
+  return attr !== undefined && row.siblings(`[${attr}]`).length > 0;
 }
 
 /** A link's text less the date elements inside it (`<a><span>title</span><span>2024-01-02</span></a>`). */
@@ -88,6 +112,9 @@ function longestCell($: Doc, row: ReturnType<Doc>, keep: (text: string) => boole
     .reduce((a, b) => (b.length > a.length ? b : a), '');
 }
 
+/** A cell that is a date and nothing else ("2024-01-02", "2024年1月2日"). */
+const isDateOnly = (t: string) => findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：]/g, '') === '';
+
 /** Link texts that say what to do, not what the item is. */
 const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
 
@@ -97,7 +124,7 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   // A table row (索引号 | 名称 | 日期 | 查看): its longest cell in words is the subject, not the index number or
   // the date beside it.
   if (row.is('tr')) {
-    const cell = longestCell($, row, (t) => t !== linkText && /[\u4e00-\u9fff]/.test(t) && !(findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：]/g, '') === ''));
+    const cell = longestCell($, row, (t) => t !== linkText && /[\u4e00-\u9fff]/.test(t) && !isDateOnly(t));
     if (cell.length >= 4 && cell.length <= 80) return cell;
   }
   const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();
@@ -110,7 +137,7 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
  */
 function scriptRowText($: Doc, row: ReturnType<Doc>): string {
   if (row.is('tr')) {
-    const longest = longestCell($, row);
+    const longest = longestCell($, row, (t) => /[\u4e00-\u9fff]/.test(t) && !isDateOnly(t)) || longestCell($, row);
     if (longest) return longest;
   }
   return squash(textWithoutDates($, row)).replace(/^\d{1,3}(?![\d年])[.、．\s]*/, '');
@@ -135,8 +162,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const shown = textWithoutDates($, a);
     let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
-    const cellTitle = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
-    if (cellTitle) title = cellTitle;
+    const cell = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
+    if (cell) title = cell.title;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
     else if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
     if (title.length < 4) return;
@@ -148,11 +175,12 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       rowText.set(rowEl!, text);
     }
     const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
-    items.push({ title, url, date, isFile: isFileUrl(url) });
+    items.push({ title, url, date, isFile: isFileUrl(url), ...(cell?.maybe ? { maybe: true } : {}) });
   });
   // Rows that open their page by script with no link inside (`<li onclick="window.open('/art/…')">`, `<tr
-  // onclick="location.href='…'">`, Hanweb records and table lists alike): the row itself is the item.
-  root.find('[onclick]').each((_, el) => {
+  // onclick="location.href='…'">`, Hanweb records and table lists alike), or whose address a page script reads from
+  // a data attribute (`<tr data-href="…">` bound by a click handler): the row itself is the item.
+  root.find(`[onclick], ${ROW_LINK_ATTRS.map((a) => `[${a}]`).join(', ')}`).each((_, el) => {
     const row = $(el as Element);
     // A row whose links lead nowhere themselves (`<a href="javascript:void(0)">`, `href="#"`) opens by its own onclick.
     const leading = row.find('a[href]').filter((_, a) => {
@@ -160,7 +188,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       return resolveLink($a.attr('href'), base) !== null || scriptTarget(`${$a.attr('href') ?? ''} ${$a.attr('onclick') ?? ''}`, base) !== null;
     });
     if (row.is('a[href]') || leading.length || row.closest(CHROME).length) return;
-    const url = scriptTarget(row.attr('onclick') ?? '', base);
+    const url = scriptTarget(row.attr('onclick') ?? '', base) ?? (isDataRow(row) ? dataTarget(row, base) : null);
     if (!url || seen.has(url)) return;
     const title = linkTitle(scriptRowText($, row), row.attr('title'));
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) return;

@@ -3,14 +3,18 @@
  * years, each cell a link reading only "查看" / "下载" / "2023"): the row's header cell names the agency, the column's
  * header the year. Under a table whose heading (caption, the text before it, the page's title) names the annual
  * reports, a year column's cell is that agency's report of that year, titled so and marked with where the title
- * came from; any other column (工作要点, 预算) gives "agency + column header" as its title, which says what it is.
+ * came from; under a neutral heading it may be (marked `maybe`: its page decides); any other column (工作要点, 预算)
+ * gives "agency + column header" as its title, which says what it is.
  */
 import type { Element } from 'domhandler';
+import { isAgencyName, isZoneName } from './classify/agency.ts';
 import { chineseYearsToDigits } from './classify/text.ts';
 import { squash, type Doc } from './html.ts';
 
 /** A column header that is a year: 2024 / 2024年 / 2024年度 (digits or Chinese numerals). */
 const YEAR_HEADER = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
+/** A region's name standing for its government in a row header: 城关区, 某某县. */
+const REGION = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|旗|州|盟)$/;
 /** Words of a heading naming the annual reports. */
 const REPORTS_HEADING = /政府信息公开.{0,6}(?:年度报告|年报)|信息公开年报|政务公开.{0,4}年度报告/;
 
@@ -51,8 +55,14 @@ function isGrid($: Doc, table: Node): boolean {
   return grid;
 }
 
+export interface CellTitle {
+  title: string;
+  /** A year column's cell under a heading that names no report ("信息公开"): only the page it opens can tell. */
+  maybe?: boolean;
+}
+
 /** The title of a link in a grid table's cell, or null when the link is not in such a cell. */
-export function tableCellTitle($: Doc, a: Node): string | null {
+export function tableCellTitle($: Doc, a: Node): CellTitle | null {
   const cell = a.closest('td');
   const row = cell.closest('tr');
   const table = row.closest('table');
@@ -71,6 +81,9 @@ export function tableCellTitle($: Doc, a: Node): string | null {
   const colHead = squash(columns($, header)[at]?.text() ?? '');
   if (!/[\u4e00-\u9fff]{2}/.test(rowHead) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
   const year = YEAR_HEADER.exec(chineseYearsToDigits(colHead.normalize('NFKC')))?.[1];
-  if (year && REPORTS_HEADING.test(tableHeading($, table))) return `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）`;
-  return `${rowHead}${colHead}`;
+  if (year && REPORTS_HEADING.test(tableHeading($, table))) return { title: `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）` };
+  // The same grid under a neutral heading ("信息公开", beside other documents): an agency's cell of a year may be its
+  // report, or any other yearly document; its page is read to decide, never the cell alone.
+  const agencyRow = isAgencyName(rowHead) || isZoneName(rowHead) || REGION.test(rowHead);
+  return year && agencyRow ? { title: `${rowHead}${colHead}`, maybe: true } : { title: `${rowHead}${colHead}` };
 }

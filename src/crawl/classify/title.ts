@@ -42,7 +42,7 @@ const EXCLUSIONS: readonly TitleRule[] = [
   { pattern: /征求意见|意见稿|草案|送审稿/, reason: 'a draft for comment (征求意见稿)' },
   { pattern: /网站(?:工作)?年度报表|网站(?:工作)?年报|网站年度报告/, reason: 'a government-website annual statement (政府网站年度报表)' },
   { pattern: /(?:年度报告|年报)(?:的)?(?:编制说明|编写说明|模板|样本|范本|范例|参考格式|格式)/, reason: 'a template or drafting guide for the reports (模板/编制说明)' },
-  { pattern: /评估(?:报告|结果|情况)|第三方评估|考核(?:结果|情况|办法|细则)|绩效考核|测评|督查|检查(?:情况|结果)|透明度指数|排名|抽查/, reason: 'an assessment or inspection (评估/考核/检查)' },
+  { pattern: /评估(?:报告|结果|情况|表)|第三方评估|考核(?:结果|情况|办法|细则)|绩效考核|测评|督查|检查(?:情况|结果)|透明度指数|排名|抽查/, reason: 'an assessment or inspection (评估/考核/检查)' },
   { pattern: /召开|举办|举行|培训会|培训班|座谈|部署会|推进会/, reason: 'a news item about a meeting or training' },
   { pattern: /申请表|申请书|登记表|答复书|告知书/, reason: 'a form or reply document (申请表/告知书)' },
 ];
@@ -70,9 +70,30 @@ const TRUNCATED_SUFFIXES: ReadonlyArray<{ suffix: string; minimal: string }> = [
   { suffix: '政务公开工作年度报告', minimal: '政务公开工作年度' },
 ];
 
+/**
+ * A part of a report published as an item of its own: the report's title followed by 附件 / 附表 / 统计表
+ * ("…2023年政府信息公开工作年度报告附件：统计表", "…年度报告（附表）"). It belongs to that report (its tables), so it
+ * is the report's as much as the text is; a statistics table with no report title before it stays excluded.
+ */
+const PART_SPLIT = /^(.*(?:年度报告|年报|工作报告))(.+)$/;
+const PART_TAIL = /^[的之]?[([【]?(?:(?:附件|附表)[一二三四五六七八九\d]*[:、.\-—_]?)?(?:\p{Script=Han}{0,12}?(?:统计表|附表|表格|数据表|情况表|统计数据|一览表))?[)\]】]?$/u;
+const PART_WORD = /附件|附表|统计表|表格|数据表|情况表|统计数据|一览表/;
+
+function reportPart(text: string): string | null {
+  const m = PART_SPLIT.exec(text);
+  if (!m?.[1] || !m[2] || !PART_WORD.test(m[2]) || !PART_TAIL.test(m[2])) return null;
+  return classifyTitle(m[1]).isReport ? m[1] : null;
+}
+
+/** The title of the report a part belongs to ("…年度报告附件：统计表" → "…年度报告"), or null when the title is no part. */
+export function reportOfPart(title: string): string | null {
+  return reportPart(normalizeTitle(title));
+}
+
 export function classifyTitle(title: string): TitleVerdict {
   const text = normalizeTitle(title);
   if (!text) return { isReport: false, reason: 'empty title' };
+  if (reportPart(text) !== null) return { isReport: true, reason: "a part of a report published apart (its 附件 / 统计表): the report's" };
   for (const rule of EXCLUSIONS) {
     if (rule.pattern.test(text)) return { isReport: false, reason: `not a report: ${rule.reason}` };
   }

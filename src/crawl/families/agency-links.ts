@@ -94,6 +94,24 @@ function sectionYear($: Doc, el: Element): number | null {
   return null;
 }
 
+/**
+ * Whether the section a link sits in is captioned for the annual reports: the nearest short text before it (a tree
+ * node's label `<span>政府信息公开年报</span><ul>…`, a box's heading) names them and no year.
+ */
+function sectionNamesCollection($: Doc, el: Element): boolean {
+  let node = $(el);
+  for (let depth = 0; depth < 4 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
+    for (const sib of node.prevAll().toArray()) {
+      const s = $(sib);
+      if (s.find('a[href]').length || s.is('a, ul, ol, table')) continue;
+      const text = squash(s.text());
+      if (!text) continue;
+      return text.length <= 20 && COLLECTION.test(text) && parseReportYear(text) === null && !/(?:19|20)\d{2}/.test(text);
+    }
+  }
+  return false;
+}
+
 /** Whether the page's own headings (or title) name the annual reports: "政府信息公开年报", "各单位年度报告". */
 function pageNamesCollection($: Doc): boolean {
   return HEADINGS.some((sel) => {
@@ -103,13 +121,16 @@ function pageNamesCollection($: Doc): boolean {
 }
 
 /**
- * A directory of the agencies' own 年报 columns: on a page named for the annual reports that names no year (neither
- * the page nor the link's section), two or more links whose whole text is an agency ("容城镇", "容城县教育局") lead
+ * A directory of the agencies' own 年报 columns: on a page named for the annual reports (or in sections captioned so,
+ * a column tree's 年报 node) that names no year (neither the page nor the link's section), two or more links whose whole text is an agency ("容城镇", "容城县教育局") lead
  * each to that agency's list of reports, so they are list pages, not items. Same-host only, files and scripts aside.
  */
 export function agencyColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
-  const named = agencyLinks($);
-  if (named.length < 2 || aggregatorYear($) !== null || !pageNamesCollection($)) return [];
+  const all = agencyLinks($);
+  if (all.length < 2 || aggregatorYear($) !== null) return [];
+  // The page named for the reports, or (a column tree: 政府信息公开年报 > 区政府, 区教育局) the links' own section.
+  const named = pageNamesCollection($) ? all : all.filter((el) => sectionNamesCollection($, el));
+  if (named.length < 2) return [];
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const candidates: { url: string; columnAgency: string }[] = [];

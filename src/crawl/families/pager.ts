@@ -14,7 +14,7 @@ import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
-import { listElsewhere } from './report-column.ts';
+import { listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
@@ -262,7 +262,8 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
 
 /**
  * A family's result completed with what any list page may carry: when the family gave no next request, the
- * TRS pager script's or else the generic pager's; the year columns of a per-year 年报 menu and, on a page listing no
+ * TRS pager script's or else the generic pager's; the year columns of a per-year 年报 menu, its sub-columns named by
+ * their part (往年年报, 部门年报) and, on a page listing no
  * report, the 年报 column its menu names and the frame it shows its list in (report-column.ts) (never items); and agency-name links under a year
  * heading, titled as the reports they stand for.
  */
@@ -286,7 +287,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   }
   const elsewhere = listElsewhere(html, pageUrl, result.items);
   const agencyOf = new Map(elsewhere.flatMap((e) => (e.columnAgency ? [[e.url, e.columnAgency] as const] : [])));
-  const years = new Set([...yearColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url)]);
+  const years = new Set([...yearColumnLinks(html, pageUrl), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url)]);
   for (const n of next) years.delete(n.url);
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}) })));

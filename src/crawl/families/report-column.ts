@@ -21,7 +21,7 @@ const COLUMN_LABEL = /^(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年
 function listsReport(items: ListItem[]): boolean {
   return items.some((i) => {
     const v = classifyTitle(i.title);
-    return v.isReport || v.maybe === true;
+    return v.isReport || v.maybe === true || i.maybe === true;
   });
 }
 
@@ -74,18 +74,46 @@ function redirectLinks($: Doc, pageUrl: string): string[] {
   return [...out];
 }
 
+/**
+ * A sub-column of the annual reports, named by what part it holds: 往年年报 / 历年年报 / 历史年报 (the older years),
+ * 部门年报 / 乡镇年报 / 市直部门年度报告 (whose reports), 本级年报. Such a label names reports and nothing else, so the
+ * tab is a list page whether or not the page it sits on lists a report itself (the 本年度 tab beside it).
+ */
+const SUB_COLUMN_LABEL =
+  /^(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门){1,3}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
+
+/** A tab naming the older years only (往年, 历年, 以往, 更早): a sub-column on a page about the annual reports. */
+const OLDER_YEARS_TAB = /^(?:往年|历年|以往|更早|往期|过往|历史)(?:年度)?$/;
+const NAMES_REPORTS = /年报|年度报告/;
+
+/**
+ * Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…), and on a page whose title,
+ * main heading or breadcrumb names the reports, tabs naming the older years only (往年, 历年): list pages, never items.
+ */
+export function subColumnLinks(html: string, pageUrl: string): string[] {
+  const $ = loadHtml(html);
+  const named = labelledLinks($, pageUrl, SUB_COLUMN_LABEL);
+  const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
+  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB)])] : named;
+}
+
 /** Same-host links whose text is an annual-report column label, when none of the page's items is a report. */
 export function reportColumnLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
   return listsReport(items) ? [] : columnLinks(loadHtml(html), pageUrl);
 }
 
 function columnLinks($: Doc, pageUrl: string): string[] {
+  return labelledLinks($, pageUrl, COLUMN_LABEL);
+}
+
+/** Same-host page links (not files, not scripts, not this column) whose whole text `label` accepts. */
+function labelledLinks($: Doc, pageUrl: string, label: RegExp): string[] {
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const out = new Set<string>();
   $('a[href]').each((_, el) => {
     const a = $(el);
-    if (!COLUMN_LABEL.test(squash(a.text()).replace(/\s/g, ''))) return;
+    if (!label.test(squash(a.text()).replace(/\s/g, ''))) return;
     const href = a.attr('href') ?? '';
     if (/^\s*javascript:/i.test(href)) return;
     const url = resolveLink(href, base);
