@@ -4,9 +4,9 @@
  * there and nowhere else (titles "2024年度政府信息公开工作年度报告", 来源：本网).
  */
 import { isAgencyName, isPlaceholderName } from './classify/agency.ts';
+import type { Element, Text } from 'domhandler';
 import { squash, type Doc } from './html.ts';
 
-const CRUMB_BOXES = '.position, .breadcrumb, .crumb, .crumbs, .location, .dqwz, .bread, [class*=crumb], [class*=position], [id*=crumb], [id*=position]';
 /** A breadcrumb's own opening words, when its box has no telling class. */
 const CRUMB_LEAD = /^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)[:：]?/;
 /** Separators between a breadcrumb's segments. */
@@ -14,18 +14,66 @@ const SEPARATOR = /\s*(?:>|＞|›|»|→|\/|\\|-&gt;)\s*|\s{2,}/;
 /** Site sections whose name ends like an organisation's (…中心) but are no agency. */
 const SECTION = /^(?:新闻|资讯|信息|数据|帮助|下载|互动|办事|服务|文件|图片|视频|媒体|网站|个人|用户|会员|消息|通知)中心$/;
 
-/** The breadcrumb's text: its box by class, else the first short block opening with 当前位置. */
+/** A breadcrumb's box by its class or id (.position, .breadcrumb, .crumb, .location, .dqwz, .bread, #crumbs …). */
+function isCrumbBox(el: Element): boolean {
+  const cls = el.attribs.class ?? '';
+  const id = el.attribs.id ?? '';
+  return /crumb|position/i.test(cls) || /crumb|position/i.test(id) || /(?:^|\s)(?:location|dqwz|bread)(?:\s|$)/i.test(cls);
+}
+
+/** An element's text, or null once it passes `limit` characters (a page-wide block is not copied whole). */
+function textUpTo(el: Element, limit: number): string | null {
+  let out = '';
+  const visit = (parent: Element): boolean => {
+    for (const node of parent.children) {
+      if (node.type === 'text') out += (node as Text).data;
+      else if (node.type === 'tag' && visit(node as Element)) return true;
+      if (out.length > limit) return true;
+    }
+    return false;
+  };
+  return visit(el) ? null : out;
+}
+
+/**
+ * The breadcrumb's text: its box by class or id (the first in the page with at most 200 characters), else the
+ * largest short block that opens with 当前位置. One walk over the page's nodes, by hand: selectors with substring
+ * matches and asking every block for its text (a copy of the page per ancestor) cost milliseconds on every report
+ * page, and this runs on all of them.
+ */
 function crumbText($: Doc): string | null {
-  const boxed = $(CRUMB_BOXES)
-    .toArray()
-    .map((el) => squash($(el).text()))
-    .find((t) => t.length > 0 && t.length <= 200);
-  if (boxed) return boxed;
-  const led = $('div, p, span, td')
-    .toArray()
-    .map((el) => squash($(el).text()))
-    .find((t) => CRUMB_LEAD.test(t) && t.length <= 200);
-  return led ?? null;
+  const body = $('body')[0];
+  if (!body) return null;
+  let led: string | null = null;
+  const climb = (text: Text): string | null => {
+    let best: string | null = null;
+    for (let el = text.parent; el && el.type === 'tag' && (el as Element).name !== 'body'; el = el.parent) {
+      const raw = textUpTo(el as Element, 400);
+      const t = raw === null ? null : squash(raw);
+      if (t === null || t.length > 200 || !CRUMB_LEAD.test(t)) break;
+      best = t;
+    }
+    return best;
+  };
+  const walk = (parent: Element): string | null => {
+    for (const node of parent.children) {
+      if (node.type === 'text') {
+        const data = (node as Text).data;
+        if (led === null && data.includes('位置') && CRUMB_LEAD.test(squash(data))) led = climb(node as Text);
+      } else if (node.type === 'tag') {
+        const el = node as Element;
+        if (isCrumbBox(el)) {
+          const raw = textUpTo(el, 400);
+          const t = raw === null ? '' : squash(raw);
+          if (t.length > 0 && t.length <= 200) return t;
+        }
+        const inner = walk(el);
+        if (inner !== null) return inner;
+      }
+    }
+    return null;
+  };
+  return walk(body as Element) ?? led;
 }
 
 export function crumbAgency($: Doc): string | null {
