@@ -111,6 +111,13 @@ test('a list whose requests the page signs is marked signed and never replayed; 
   // fixed key named sign with no timestamp is not.
   assert.equal(learnListEndpoint([first], PAGE, [])!.endpoint.signed, 'sign');
   assert.equal(learnListEndpoint([exchange('http://gov.test/gw/list?dqy=1&sign=8a1f03c2', rows(0))], PAGE, [])!.endpoint.signed, undefined);
+  // A 32-bit hash in hex without padding: seven characters, or digits only (CI, loaded: read as unsigned and replayed).
+  for (const [a, b] of [['7a1f03c', '30571942'], ['81470351', '9e0b7d1']]) {
+    const one = exchange(`http://gov.test/gw/list?_t=1764590000000&dqy=1&lmbm=ndbg&mys=2&sign=${a}`, rows(0));
+    const two = exchange(`http://gov.test/gw/list?_t=1764590004211&dqy=2&lmbm=ndbg&mys=2&sign=${b}`, rows(1));
+    assert.equal(learnListEndpoint([one], PAGE, [two])!.endpoint.signed, 'sign', `${a} then ${b}`);
+    assert.equal(learnListEndpoint([one], PAGE, [])!.endpoint.signed, 'sign', a);
+  }
   assert.equal(parseLearnedList({ url: first.url, loadedUrl: first.url, status: 200, body: first.responseBody }, learnedPageRequest(plain.endpoint, 1).cursor).next.length, 1);
 });
 

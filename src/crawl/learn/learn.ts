@@ -153,7 +153,8 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   const next = cursor || request.method !== 'GET' ? null : nextUrlPath(answer, best.x.url, second);
   const page = cursor || next ? null : learnPageParam(request, second, best.items.length);
   const years = renderedHtml ? yearParam(request, renderedHtml) : null;
-  const signed = second ? signatureParam(request, second) : namedSignatureParam(request);
+  // Two requests compared, else (or when the comparison saw none) a parameter named as a signature beside a timestamp.
+  const signed = (second ? signatureParam(request, second) : null) ?? namedSignatureParam(request);
   return {
     endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(next ? { next } : {}), ...(years ? { years } : {}), ...(signed ? { signed } : {}), base, shape: best.shape },
     items: best.items,

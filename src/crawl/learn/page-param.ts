@@ -252,6 +252,10 @@ export function learnCursor(first: CapturedRequest, second: CapturedRequest, ans
  */
 const SIGNATURE_VALUE = /^(?=.*[a-f])[0-9a-f]{8,}$|^(?=.*[a-z])(?=.*\d)[a-z0-9+/]{16,}={0,2}$/i;
 const CALLBACK_NAME = /callback|^(jsonp|cb)$/i;
+/** A parameter named as a signature; its value need only be a token: a 32-bit hash written in hex without padding
+ * has 7 characters one time in sixteen, and no letter one time in forty. */
+const SIGNATURE_NAME = /^_?(sign|signature|sig)$/i;
+const SIGNATURE_TOKEN = /^[0-9a-z+/_-]{6,}={0,2}$/i;
 
 /**
  * The parameter a page signs its requests with (`sign=…` beside `_t=…`): present in both requests, its value changed
@@ -268,7 +272,7 @@ export function namedSignatureParam(request: CapturedRequest): string | null {
   const params = textParams(request);
   const stamped = params.some((p) => /^_?(t|ts|time|timestamp)$/i.test(p.name) && /^\d{10}(\d{3})?$/.test(p.value));
   if (!stamped) return null;
-  return params.find((p) => /^_?(sign|signature|sig)$/i.test(p.name) && SIGNATURE_VALUE.test(p.value))?.name ?? null;
+  return params.find((p) => SIGNATURE_NAME.test(p.name) && SIGNATURE_TOKEN.test(p.value))?.name ?? null;
 }
 
 export function signatureParam(first: CapturedRequest, second: CapturedRequest): string | null {
@@ -277,6 +281,7 @@ export function signatureParam(first: CapturedRequest, second: CapturedRequest):
     const was = before.get(`${p.in} ${p.name}`);
     if (CALLBACK_NAME.test(p.name) || was === undefined || was === p.value) continue;
     if (SIGNATURE_VALUE.test(was) && SIGNATURE_VALUE.test(p.value)) return p.name;
+    if (SIGNATURE_NAME.test(p.name) && SIGNATURE_TOKEN.test(was) && SIGNATURE_TOKEN.test(p.value)) return p.name;
   }
   return null;
 }
