@@ -183,10 +183,10 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
  * A list page that says it does not exist (a soft 404: HTTP 200, "页面不存在"): by its `<title>`, or by a short body
  * that says so. Asked only of list pages without any report item, so a list naming such a notice is not one.
  */
-export function listPageSaysNotFound(html: string): boolean {
-  const $ = loadHtml(html);
+export function listPageSaysNotFound($: Doc): boolean {
   if (SOFT_404.test(squash($('title').text()))) return true;
-  $('script, style, noscript').remove();
-  const text = squash($('body').text());
+  const body = $('body').clone();
+  body.find('script, style, noscript').remove();
+  const text = squash(body.text());
   return text.length < 2000 && SOFT_404.test(text);
 }

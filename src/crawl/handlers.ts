@@ -16,6 +16,7 @@ import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash } from './attribution.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
+import { loadHtml } from './html.ts';
 import { listPageAsReport } from './collection.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { drawnPageBytes } from './drawn-page.ts';
@@ -30,7 +31,7 @@ import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
-import { namesReports } from '../onboard/explore.ts';
+import { namesReportsIn } from '../onboard/explore.ts';
 import type { PageVisit } from './page-visit.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
@@ -209,8 +210,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   tally.reportItems += links.reports;
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
   // over HTTP (the learned family) instead of rendering the page again.
-  if (links.reports === 0 && data.family !== 'learned' && listPageSaysNotFound(visit.body)) noteSoftNotFound(h, visit, seedPage, tally);
-  if (seedPage && links.reports === 0) tally.namesReports ||= namesReports(visit.body);
+  if (links.reports === 0 && data.family !== 'learned') {
+    // Parsed once for both questions, asked only of a page that gave no report item (a seed page is never learned).
+    const $ = loadHtml(visit.body);
+    if (listPageSaysNotFound($)) noteSoftNotFound(h, visit, seedPage, tally);
+    if (seedPage) tally.namesReports ||= namesReportsIn($);
+  }
   if (seedPage && !visit.rendered && links.reports === 0) queued.push(...learnedRequests(h, data, tally));
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.

@@ -230,8 +230,12 @@ function breadcrumb(html: string): string[] {
 }
 
 /** The page's title or main heading names annual reports: a start URL that is itself a column. */
-export function namesReports(html: string): boolean {
-  const $ = loadHtml(html);
+function namesReports(html: string): boolean {
+  return namesReportsIn(loadHtml(html));
+}
+
+/** namesReports on a page already parsed. */
+export function namesReportsIn($: ReturnType<typeof loadHtml>): boolean {
   return ['title', 'h1', '.list-title', 'h2'].some((sel) => /年报|年度报告/.test($(sel).first().text()));
 }
 
