@@ -10,6 +10,7 @@ import { documentBase, loadHtml, squash } from '../html.ts';
 import { findList, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
 import { cursorSource } from './cursor.ts';
 import { nextUrlPath } from './next-url.ts';
+import { asksLaterPage } from './page-order.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
 import { learnCursor, learnPageParam, namedSignatureParam, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
@@ -138,9 +139,23 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   }
   if (!best) return null;
   const key = endpointKey(best.x);
-  const firstUrls = new Set(best.items.map((i) => i.url));
   const { shape, base } = best;
-  const second = later.find((x) => endpointKey(x) === key && laterItems(x, base, shape).some((i) => !firstUrls.has(i.url))) ?? null;
+  const sameList = (x: Exchange) => x !== best!.x && endpointKey(x) === key;
+  const follows = (a: Exchange, b: Exchange) => asksLaterPage(a, b, (v) => cursorSource(a.responseBody, a.url, shape, v));
+  // The list's first page among the captures: the answer with the most reports may be a later page the page's
+  // scripts asked before its traffic was read (a feed scrolled into its next batch).
+  for (const walked = new Set<Exchange>([best.x]); ; ) {
+    const current: Exchange = best.x;
+    const previous = exchanges.find((x) => !walked.has(x) && endpointKey(x) === key && follows(x, current));
+    const items = previous ? laterItems(previous, base, shape) : [];
+    if (!previous || !items.length) break;
+    walked.add(previous);
+    best = { x: previous, shape, items, base };
+  }
+  const firstUrls = new Set(best.items.map((i) => i.url));
+  const bringsNew = (x: Exchange) => laterItems(x, base, shape).some((i) => !firstUrls.has(i.url));
+  // The next page: one the first page's request leads to (asked on load, or after the turn), else the turn's answer.
+  const second = [...exchanges, ...later].find((x) => sameList(x) && follows(best!.x, x) && bringsNew(x)) ?? later.find((x) => endpointKey(x) === key && bringsNew(x)) ?? null;
   const request: CapturedRequest = {
     method: best.x.method.toUpperCase(),
     url: best.x.url,

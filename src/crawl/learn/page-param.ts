@@ -45,7 +45,7 @@ export interface PageParam {
 
 const PAGE_NAME = /^(page|pages?no|pagenum|pagenumber|pageindex|pageidx|pagecurrent|current|currentpage|currentpageno|curpage|cur_page|currpage|cpage|pn|p|page_no|page_index|_page|pg)$/i;
 const OFFSET_NAME = /^(start|offset|startrecord|startrow|startindex|start_index|startnum|startpos|pageoffset|firstresult|firstindex|idisplaystart|begin|from|skip|first)$/i;
-const SIZE_NAME = /^(size|pagesize|page_size|_pagesize|rows|limit|perpage|per_page|prepage|pagecount|length|ps|num)$/i;
+export const SIZE_NAME = /^(size|pagesize|page_size|_pagesize|rows|limit|perpage|per_page|prepage|pagecount|length|ps|num)$/i;
 
 interface Param {
   in: PageParam['in'];
@@ -221,7 +221,7 @@ export interface CursorParam {
 }
 
 /** Every parameter of a request with its value as text (query, form, flat JSON body). */
-function textParams(req: CapturedRequest): { in: CursorParam['in']; name: string; value: string }[] {
+export function textParams(req: CapturedRequest): { in: CursorParam['in']; name: string; value: string }[] {
   const out: { in: CursorParam['in']; name: string; value: string }[] = [];
   for (const [k, v] of new URL(req.url).searchParams) out.push({ in: 'query', name: k, value: v });
   if (isForm(req)) for (const [k, v] of new URLSearchParams(req.body!)) out.push({ in: 'form', name: k, value: v });
