@@ -12,6 +12,7 @@ import { Extractions } from './extractions.ts';
 import { ChallengeHosts } from './challenge-hosts.ts';
 import { SeedHealth } from './seed-health.ts';
 import { LearnedEndpoints } from './learned-endpoints.ts';
+import { SeedMoves } from './seed-moves.ts';
 import { RegistrySnapshot } from './registry-snapshot.ts';
 
 export class Catalog {
@@ -27,6 +28,7 @@ export class Catalog {
   readonly challenges: ChallengeHosts;
   readonly seedHealth: SeedHealth;
   readonly learned: LearnedEndpoints;
+  readonly seedMoves: SeedMoves;
   readonly registry: RegistrySnapshot;
 
   constructor(readonly db: Db) {
@@ -42,6 +44,7 @@ export class Catalog {
     this.challenges = new ChallengeHosts(db);
     this.seedHealth = new SeedHealth(db);
     this.learned = new LearnedEndpoints(db);
+    this.seedMoves = new SeedMoves(db);
     this.registry = new RegistrySnapshot(db);
   }
 

@@ -133,6 +133,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     }
     return;
   }
+  if ((visit.status === 404 || visit.status === 410) && data.remembered && data.pageIndex <= 1) {
+    // A column remembered from an earlier run's exploration that moved again: the host is explored anew.
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: 'a column found by exploring in an earlier run is gone' });
+    tally.notes.push(`the column ${visit.url} found by exploring in an earlier run answered HTTP ${visit.status}`);
+    return;
+  }
   if (visit.status === 404 || visit.status === 410) {
     tally.failures += 1;
     if (isSeedPage(data)) noteSeedGone(tally, visit.status);

@@ -31,7 +31,7 @@ import { SinkStop } from './sink-stop.ts';
 import { CrawlStats } from './stats.ts';
 import { SeedTallies } from './seed-tally.ts';
 import { escalations, finishSeeds } from './seed-review.ts';
-import { exploreEmptySeeds } from './seed-explore.ts';
+import { exploreEmptySeeds, rememberedColumns } from './seed-explore.ts';
 import { yieldedNothing, type SeedRun } from '../catalog/seed-health.ts';
 import { boundHeapGrowth } from './heap.ts';
 
@@ -230,6 +230,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
       return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane, userData: data };
     });
     for (const e of entries) h.tallies.of(e.id, e.url);
+    starts.push(...rememberedColumns(h, entries, generation));
     // Each host's seeds reach its persisted queue when the host gets its slot: the first request need not wait for
     // the whole registry's queue files.
     frontier.addSeeds(starts);

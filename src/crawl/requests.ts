@@ -19,6 +19,8 @@ export interface ListData {
   columnAgency?: string;
   /** Rendered by the browser to learn the list from the page's own traffic (escalation). */
   learn?: boolean;
+  /** A column an earlier run found by exploring the seed's host (seed-explore.ts), read beside the seed. */
+  remembered?: boolean;
 }
 
 export interface DetailData {

@@ -4,7 +4,8 @@
  * 政府信息公开 lead on, links named 年报 / 年度报告 are columns, a column must list reports to count), within a page
  * budget and the registry's hosts, and the columns found are read as the seed's lists. A seed given as a portal's
  * home page, or a column that moved in a redesign, still gives its reports; the seed is flagged `moved`, naming the
- * columns, so that it can be pointed there (exploring again each run costs the budget's pages).
+ * columns, so that it can be pointed there. The columns are remembered (catalog `seedMoves`): later runs read them
+ * beside the seed from the start, and explore again only when they no longer give a report.
  */
 import PQueue from 'p-queue';
 import type { SeedEntryRow } from '../catalog/seed-entries.ts';
@@ -52,12 +53,15 @@ export async function exploreEmptySeeds(
       t.exploredHost = true;
       const result = await explorer.explore(e.url);
       const columns = result.findings.map((f) => f.url).filter((url) => url !== e.url && !t.listUrls.has(url) && h.scope.allows(url));
+      if (t.exploredBefore) t.notes.push(`the columns found by exploring its host on ${t.exploredBefore.slice(0, 10)} (${t.explored.join(', ')}) list no report now`);
       if (!columns.length) {
         const why = result.notes.length ? ` (${result.notes.slice(0, 3).join('; ')})` : '';
         t.notes.push(`exploring its host from its page (${result.pagesRead} pages) found no annual-report column${why}`);
         return;
       }
-      t.explored.push(...columns);
+      // Remembered columns that gave nothing this run are replaced by what this exploration found.
+      t.explored.splice(0, t.explored.length, ...columns);
+      t.exploredBefore = null;
       for (const url of columns) {
         const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: 'auto', pageIndex: 1 };
         out.push({ url, uniqueKey: `explore:${opts.generation}:${e.id}:${url}`, lane: laneOf(h, url), userData: data });
@@ -65,5 +69,26 @@ export async function exploreEmptySeeds(
     });
   }
   await queue.onIdle();
+  return out;
+}
+
+/**
+ * The columns an earlier run found by exploring, for the seeds that have some: read beside the seed from the start
+ * (no browser rendering of the seed, no exploration again). Still `moved`: the seed should be pointed there.
+ */
+export function rememberedColumns(h: HarvestContext, entries: SeedEntryRow[], generation: number): QueuedRequest[] {
+  const out: QueuedRequest[] = [];
+  for (const e of entries) {
+    const move = h.catalog.seedMoves.get(e.id);
+    const columns = move?.columns.filter((url) => url !== e.url && h.scope.allows(url)) ?? [];
+    if (!move || !columns.length) continue;
+    const t = h.tallies.of(e.id, e.url);
+    t.explored.push(...columns);
+    t.exploredBefore = move.foundAt;
+    for (const url of columns) {
+      const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: 'auto', pageIndex: 1, remembered: true };
+      out.push({ url, uniqueKey: `moved:${generation}:${e.id}:${url}`, lane: laneOf(h, url), userData: data });
+    }
+  }
   return out;
 }

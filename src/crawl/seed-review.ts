@@ -70,7 +70,8 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   }
   if (t.explored.length) {
     const columns = t.explored.join(', ');
-    return { status: 'moved', reason: `its page lists no report; its reports were read from ${columns}, found by exploring its host: point the seed there` };
+    const when = t.exploredBefore ? ` on ${t.exploredBefore.slice(0, 10)} (remembered)` : '';
+    return { status: 'moved', reason: `its page lists no report; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
   const short = offScopeListPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? offScopeReports(t) ?? yearlessReports(t);
@@ -106,8 +107,18 @@ export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHost
       stoppedEarly: t.stoppedEarly,
     };
     h.catalog.seedHealth.recordSeedRun(run);
+    rememberMove(h, t, status);
     if (yieldedNothing(run)) emit(h, { kind: 'seed_empty', host: Scope.hostOf(e.url), url: e.url, detail: reason });
     runs.push(run);
   }
   return runs;
+}
+
+/**
+ * The columns a moved seed's reports were read from are remembered for the next run; a seed whose own page gave its
+ * reports, or whose columns and exploration gave none, has nothing to remember. A host that failed keeps its memory.
+ */
+function rememberMove(h: HarvestContext, t: SeedTally, status: SeedRunStatus): void {
+  if (status === 'moved') h.catalog.seedMoves.save(t.seedEntryId, t.explored);
+  else if (status !== 'host_failed' && t.seedPageRead) h.catalog.seedMoves.forget(t.seedEntryId);
 }

@@ -47,6 +47,8 @@ export interface SeedTally {
   explored: string[];
   /** The seed's host was explored in this run (once at most). */
   exploredHost: boolean;
+  /** When `explored` are the columns an earlier run's exploration found (remembered, read beside the seed): then. */
+  exploredBefore: string | null;
   /** The seed's page is itself an annual-report column by its title or heading (an empty one is not explored). */
   namesReports: boolean;
 }
@@ -83,6 +85,7 @@ export class SeedTallies {
         noYear: 0,
         explored: [],
         exploredHost: false,
+        exploredBefore: null,
         namesReports: false,
       };
       this.bySeed.set(seedEntryId, t);

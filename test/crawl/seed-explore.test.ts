@@ -45,15 +45,14 @@ const PAGES: Record<string, string> = {
   '/zwgk/nb/2023/t288.html': page('年度报告', `<h1>${SITE}2022年政府信息公开工作年度报告</h1><div id="zoom"><p>一、总体情况。本机关依法做好政府信息公开工作。</p></div>`),
 };
 
-async function crawlHome(origin: string, exploreEmptySeedPages?: number) {
-  const dir = tempDir();
+async function crawlHome(origin: string, exploreEmptySeedPages?: number, dir = tempDir()) {
   const seeds = path.join(dir, 'seeds.yaml');
   writeFileSync(seeds, `agencies:\n  - name: ${SITE}\n    entries:\n      - url: ${origin}/\n        family: auto\n`);
   const storage = path.join(dir, 'storage');
   const config = loadConfig({ storageDir: storage, politeness: FAST, ...(exploreEmptySeedPages === undefined ? {} : { exploreEmptySeedPages }) }, {});
   const catalog = Catalog.open(storagePaths(storage).catalog);
   const summary = await harvest({ config, catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
-  return { catalog, summary };
+  return { catalog, summary, dir };
 }
 
 test('a seed at a portal home page: its annual-report column is found by exploring, read, and the seed flagged moved', { timeout: 120_000 }, async () => {
@@ -82,6 +81,48 @@ test('a seed at a portal home page: its annual-report column is found by explori
       assert.equal(off.summary.seeds[0]!.status, 'empty');
     } finally {
       off.catalog.close();
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('a moved seed\'s columns are remembered: the next run reads them at once, and explores again when they are gone', { timeout: 120_000 }, async () => {
+  const pages = { ...PAGES };
+  const asked: string[] = [];
+  const server = await startServer((req, res) => {
+    const p = new URL(req.url ?? '/', 'http://x').pathname;
+    asked.push(p);
+    return pages[p] ? send(res, pages[p]) : send(res, 'not found', 404);
+  });
+  const reportYears = (c: Catalog) => (c.db.prepare('SELECT year FROM reports ORDER BY year').all() as { year: number }[]).map((r) => r.year);
+  try {
+    const first = await crawlHome(server.origin);
+    first.catalog.close();
+    asked.length = 0;
+    const second = await crawlHome(server.origin, undefined, first.dir);
+    try {
+      assert.deepEqual(reportYears(second.catalog), [2022, 2023]);
+      assert.ok(asked.includes('/zwgk/fdzdgknr/ndbg/'), 'the remembered column is read');
+      assert.ok(!asked.includes('/zwgk/') && !asked.includes('/zwgk/fdzdgknr/'), `no exploration again: ${asked.join(' ')}`);
+      const [seed] = second.summary.seeds;
+      assert.equal(seed!.status, 'moved', 'still flagged: the seed should be pointed at its column');
+      assert.match(seed!.reason ?? '', /found by exploring its host on \d{4}-\d\d-\d\d \(remembered\): point the seed there/);
+    } finally {
+      second.catalog.close();
+    }
+    // A second redesign: the column moves again; the remembered one answers 404, the host is explored again.
+    pages['/zwgk/fdzdgknr/nb/'] = pages['/zwgk/fdzdgknr/ndbg/']!;
+    delete pages['/zwgk/fdzdgknr/ndbg/'];
+    pages['/zwgk/fdzdgknr/'] = pages['/zwgk/fdzdgknr/']!.replace('/zwgk/fdzdgknr/ndbg/', '/zwgk/fdzdgknr/nb/');
+    const third = await crawlHome(server.origin, undefined, first.dir);
+    try {
+      const [seed] = third.summary.seeds;
+      assert.equal(seed!.status, 'moved', seed!.reason ?? '');
+      assert.match(seed!.reason ?? '', new RegExp(`read from ${server.origin}/zwgk/fdzdgknr/nb/, found by exploring its host: point`));
+      assert.deepEqual(third.catalog.seedMoves.get(seed!.seedEntryId)?.columns, [`${server.origin}/zwgk/fdzdgknr/nb/`]);
+    } finally {
+      third.catalog.close();
     }
   } finally {
     await server.close();
