@@ -19,5 +19,6 @@ export function noteSoftNotFound(h: HarvestContext, visit: PageVisit, seedPage: 
 }
 
 export function noteSeedGone(tally: SeedTally, status: number): void {
+  tally.seedGone = status;
   tally.notes.push(`its page answered HTTP ${status}; ${MOVED}`);
 }

@@ -29,7 +29,35 @@ const PARALLEL = 8;
  * alone would be taken for this seed's.
  */
 function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
-  return t.seedPageRead && t.reportItems === 0 && t.failures === 0 && !t.namesReports && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
+  // A seed page that answered 404 (its only failure) is explored too, from the nearest page above it that answers.
+  const gone = t.seedGone !== null && t.failures === 1;
+  return (t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
+}
+
+/** The folders above a URL, nearest first, down to the host's root: /a/b/c.html → /a/b/, /a/, /. */
+export function foldersAbove(url: string): string[] {
+  const u = new URL(url);
+  const parts = u.pathname.split('/').filter(Boolean);
+  const out: string[] = [];
+  // A folder given without its slash (/col/ndbg): the folder itself first.
+  const last = parts[parts.length - 1];
+  if (last && !u.pathname.endsWith('/') && !last.includes('.')) out.push(`${u.origin}/${parts.map((p) => `${p}/`).join('')}`);
+  for (let n = parts.length - 1; n >= 0; n--) {
+    out.push(`${u.origin}/${parts.slice(0, n).map((p) => `${p}/`).join('')}`);
+  }
+  return [...new Set(out)].filter((f) => f !== url);
+}
+
+/** Where a gone seed's host is explored from: the nearest folder above it that answers a page (at most four asked). */
+async function startOfGone(reader: PageReader, url: string): Promise<string | null> {
+  const above = foldersAbove(url);
+  // The nearest three, and the root: a deep column path's middle folders often answer 403 (no directory index).
+  const asked = [...new Set([...above.slice(0, 3), above[above.length - 1]!])].filter(Boolean);
+  for (const folder of asked) {
+    const page = await reader.read({ url: folder }).catch(() => null);
+    if (page && page.status < 400 && !page.binary) return page.loadedUrl || folder;
+  }
+  return null;
 }
 
 /** List requests for the annual-report columns found from the pages of the seeds that still yield nothing. */
@@ -51,7 +79,12 @@ export async function exploreEmptySeeds(
     void queue.add(async () => {
       const t = h.tallies.of(e.id, e.url);
       t.exploredHost = true;
-      const result = await explorer.explore(e.url);
+      const start = t.seedGone === null ? e.url : await startOfGone(reader, e.url);
+      if (!start) {
+        t.notes.push('no folder above it answers either: its host was not explored');
+        return;
+      }
+      const result = await explorer.explore(start);
       const columns = result.findings.map((f) => f.url).filter((url) => url !== e.url && !t.listUrls.has(url) && h.scope.allows(url));
       if (t.exploredBefore) t.notes.push(`the columns found by exploring its host on ${t.exploredBefore.slice(0, 10)} (${t.explored.join(', ')}) list no report now`);
       if (!columns.length) {

@@ -71,7 +71,8 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   if (t.explored.length) {
     const columns = t.explored.join(', ');
     const when = t.exploredBefore ? ` on ${t.exploredBefore.slice(0, 10)} (remembered)` : '';
-    return { status: 'moved', reason: `its page lists no report; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
+    const page = t.seedGone === null ? 'its page lists no report' : `its page answered HTTP ${t.seedGone}`;
+    return { status: 'moved', reason: `${page}; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
   const short = offScopeListPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? offScopeReports(t) ?? yearlessReports(t);

@@ -51,6 +51,8 @@ export interface SeedTally {
   exploredBefore: string | null;
   /** The seed's page is itself an annual-report column by its title or heading (an empty one is not explored). */
   namesReports: boolean;
+  /** The seed's page answered 404 or 410 (a column moved in a redesign): its status; null otherwise. */
+  seedGone: number | null;
 }
 
 export class SeedTallies {
@@ -87,6 +89,7 @@ export class SeedTallies {
         exploredHost: false,
         exploredBefore: null,
         namesReports: false,
+        seedGone: null,
       };
       this.bySeed.set(seedEntryId, t);
     }

@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
+import { foldersAbove } from '../../src/crawl/seed-explore.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
 import { FAST } from '../helpers/harvest.ts';
 import { startServer } from '../helpers/http-server.ts';
@@ -127,4 +128,39 @@ test('a moved seed\'s columns are remembered: the next run reads them at once, a
   } finally {
     await server.close();
   }
+});
+
+test('a seed page answering 404 (a column moved in a redesign): its host is explored from the nearest folder above that answers', { timeout: 120_000 }, async () => {
+  const server = await startServer((req, res) => {
+    const body = PAGES[new URL(req.url ?? '/', 'http://x').pathname];
+    return body ? send(res, body) : send(res, 'not found', 404);
+  });
+  try {
+    const dir = tempDir();
+    const seeds = path.join(dir, 'seeds.yaml');
+    // The old address of the column: gone; /zwgk/fdzdgknr/ above it still answers, with the new column in its menu.
+    writeFileSync(seeds, `agencies:\n  - name: ${SITE}\n    entries:\n      - url: ${server.origin}/zwgk/fdzdgknr/zfxxgknb/index.html\n        family: auto\n`);
+    const storage = path.join(dir, 'storage');
+    const config = loadConfig({ storageDir: storage, politeness: FAST }, {});
+    const catalog = Catalog.open(storagePaths(storage).catalog);
+    try {
+      const summary = await harvest({ config, catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
+      const years = (catalog.db.prepare('SELECT year FROM reports ORDER BY year').all() as { year: number }[]).map((r) => r.year);
+      assert.deepEqual(years, [2022, 2023]);
+      const [seed] = summary.seeds;
+      assert.equal(seed!.status, 'moved', seed!.reason ?? '');
+      assert.match(seed!.reason ?? '', new RegExp(`^its page answered HTTP 404; its reports were read from ${server.origin}/zwgk/fdzdgknr/ndbg/`));
+    } finally {
+      catalog.close();
+    }
+  } finally {
+    await server.close();
+  }
+});
+
+test('the folders above a seed, nearest first; a folder given without its slash is tried with it', () => {
+  assert.deepEqual(foldersAbove('http://h/a/b/c.html'), ['http://h/a/b/', 'http://h/a/', 'http://h/']);
+  assert.deepEqual(foldersAbove('http://h/a/b/'), ['http://h/a/', 'http://h/']);
+  assert.deepEqual(foldersAbove('http://h/col/ndbg'), ['http://h/col/ndbg/', 'http://h/col/', 'http://h/']);
+  assert.deepEqual(foldersAbove('http://h/'), []);
 });
