@@ -27,6 +27,7 @@ import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
+import { offScopeFrames } from './off-scope-frames.ts';
 import type { PageVisit } from './page-visit.ts';
 import { renderedDocument } from './rendered-html.ts';
 import type { RequestData } from './requests.ts';
@@ -181,6 +182,7 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   };
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
+  if (data.kind === 'list') countOffScopeFrames(h, data.seedEntryId, visit);
   if (data.kind === 'list' && data.learn) {
     const opened: DrawnLink[] = [];
     const drawn: DrawnLink[][] = [];
@@ -214,6 +216,12 @@ async function handOverSession(page: Page, h: HarvestContext, learned: Learned |
   if (!cookies.length) return;
   const host = Scope.hostOf(url.href);
   h.hostCookies.set(host, cookies, h.hostCookies.userAgentFor(host));
+}
+
+/** The frames of a rendered list page that the lane did not load (hosts outside the registry), for the seed's result. */
+function countOffScopeFrames(h: HarvestContext, seedEntryId: number, visit: PageVisit): void {
+  const frames = h.tallies.of(seedEntryId).offScopeFrames;
+  for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) frames.add(url);
 }
 
 /** Whether a seed may learn its endpoint at a later list page: it learned none, and found no report so far. */

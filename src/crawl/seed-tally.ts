@@ -41,6 +41,8 @@ export interface SeedTally {
   offScope: Map<string, number>;
   /** List pages its pager links on hosts outside the registry (never read), by host. */
   offScopePages: Map<string, number>;
+  /** Addresses of the frames of its rendered list pages on hosts outside the registry (never loaded). */
+  offScopeFrames: Set<string>;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
   /** Columns found by exploring the seed's host when its page listed no report (seed-explore.ts), read as its lists. */
@@ -80,6 +82,7 @@ export class SeedTallies {
         notes: [],
         offScope: new Map(),
         offScopePages: new Map(),
+        offScopeFrames: new Set(),
         noYear: 0,
         explored: [],
         exploredHost: false,
@@ -138,6 +141,16 @@ export function offScopeListPages(t: SeedTally): string | null {
   const count = [...t.offScopePages.values()].reduce((a, b) => a + b, 0);
   const hosts = [...t.offScopePages.keys()].sort().join(', ');
   return `its pager leads to ${count} list page(s) on hosts outside the registry (${hosts}), not read: add the host to the seeds if it is the agency's`;
+}
+
+/**
+ * Frames of the seed's rendered pages on hosts outside the registry (never loaded): its list may be there. Said only
+ * of a seed that found no report (a page with its list beside a framed widget is no shortfall).
+ */
+export function offScopeFramedLists(t: SeedTally): string | null {
+  if (!t.offScopeFrames.size) return null;
+  const hosts = [...new Set([...t.offScopeFrames].map((u) => new URL(u).host))].sort().join(', ');
+  return `its page frames ${t.offScopeFrames.size} page(s) from hosts outside the registry (${hosts}), not read: if its list is there, add the host to the seeds`;
 }
 
 /** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */
