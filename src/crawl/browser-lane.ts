@@ -20,7 +20,7 @@ import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
-import { drawnPages } from './learn/drawn-pages.ts';
+import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
 import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
 import type { DrawnLink } from './learn/list-shape.ts';
@@ -191,6 +191,8 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     // No endpoint, but its items opened files in place (a modal, a hash route), or its later pages were turned and
     // read as drawn: the page is read with those links, its later pages counted as read.
     const read = learned ? visit : withDrawnLinks(visit, opened, drawn);
+    // Such a list's answers may still say how long it is (items opening in place): what the turns had to reach.
+    if (read !== visit) h.tallies.of(data.seedEntryId).drawnAnswers = answeredTitles(exchangesOf(page)) ?? undefined;
     return handleRenderedSeed(h, read, data, learned);
   }
   // A list page of the seed drawn from an API the seed's own rendering never asked (the seed frames it, or links to

@@ -15,6 +15,11 @@ export interface SeedTally {
   learnedItems: number;
   /** The last learned answer read says more items follow it (`hasMore: true`, a next page's address): the list stopped early. */
   learnedMore: boolean;
+  /**
+   * A list of items opening in place, read in the browser with no endpoint learned: the total its first answer
+   * announces and the distinct titles its answers gave (learn/drawn-pages.ts `answeredTitles`).
+   */
+  drawnAnswers?: { announced: number; read: number };
   /** The first page of the learned list the server refused (HTTP 4xx), when one was: the list stopped there. */
   learnedRefused?: { page: number; status: number };
   reportItems: number;
@@ -107,6 +112,8 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   // items takes in the page's menus and footer links, so it can reach the announced total on one page.
   const ownPages = t.family !== 'hanweb' && t.family !== 'learned';
   if (ownPages && announcedPages !== undefined && t.listUrls.size < announcedPages) return `read ${t.listUrls.size} list pages of the ${announcedPages} its pager announces`;
+  const drawn = t.drawnAnswers;
+  if (drawn && drawn.read < drawn.announced) return `read ${drawn.read} items of the ${drawn.announced} its list answer announces (turned in the browser)`;
   if (t.family === 'learned' && t.learnedMore) return 'its last list answer read says more items follow (hasMore, or a next page\'s address), and they were not asked for';
   // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
   if (announcedItems !== undefined && t.family === 'learned') {

@@ -8,13 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright';
 import { loadConfig } from '../../src/config.ts';
-import { drawnPages } from '../../src/crawl/learn/drawn-pages.ts';
-import { drawnLinks } from '../../src/crawl/learn/learn.ts';
+import { answeredTitles, drawnPages } from '../../src/crawl/learn/drawn-pages.ts';
+import { drawnLinks, type Exchange } from '../../src/crawl/learn/learn.ts';
 import { holdNavigation } from '../../src/crawl/learn/item-clicks.ts';
 import { exchangesOf, recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import { offScopeFrames } from '../../src/crawl/off-scope-frames.ts';
 import { renderedDocument } from '../../src/crawl/rendered-html.ts';
-import { offScopeFramedLists, SeedTallies } from '../../src/crawl/seed-tally.ts';
+import { offScopeFramedLists, SeedTallies, shortOfAnnounced } from '../../src/crawl/seed-tally.ts';
 import { requireTools, toolDecision } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/yjj/zwgk/ndbg/index.html';
@@ -32,6 +32,27 @@ test('frames on hosts outside the registry are named for an empty seed; same-hos
   assert.equal(offScopeFramedLists(t), null);
   t.offScopeFrames.add('http://xxgk.gov.test:8080/gkml/list.jsp?catId=1203&page=1');
   assert.equal(offScopeFramedLists(t), 'its page frames 1 page(s) from hosts outside the registry (xxgk.gov.test:8080), not read: if its list is there, add the host to the seeds');
+});
+
+test('a list of items opening in place, turned in the browser, is short when its answers gave fewer titles than the first announces', () => {
+  const answer = (url: string, body: unknown): Exchange => ({ method: 'POST', url, body: null, contentType: 'text/plain', status: 200, responseType: 'application/json', responseBody: JSON.stringify(body) });
+  const rows = (ids: number[]) => ids.map((id) => ({ id: String(id), title: id % 2 ? REPORT(2025 - id) : `某市${id}号通知`, pubDate: '2025-01-20' }));
+  const page1 = answer('http://gov.test/api/info/list', { total: 6, rows: rows([1, 2, 3]) });
+  // A detail answer (one object, its file linked) is no list; page 1 asked again (the page drawn twice) counts once.
+  const detail = answer('http://gov.test/api/info/detail?id=1', { code: 200, data: { id: '1', title: REPORT(2024), files: [{ name: 'a.pdf', url: '/up/a.pdf' }] } });
+  assert.deepEqual(answeredTitles([page1, detail, page1]), { announced: 6, read: 3 });
+  const page2 = answer('http://gov.test/api/info/list', { total: 6, rows: rows([4, 5, 6]) });
+  assert.deepEqual(answeredTitles([page1, detail, page2]), { announced: 6, read: 6 });
+  // No total announced, or items carrying their links (a list learned the usual way): nothing to compare.
+  assert.equal(answeredTitles([answer('http://gov.test/api/info/list', { rows: rows([1, 2]) })]), null);
+  assert.equal(answeredTitles([answer('http://gov.test/api/list', { total: 9, rows: [{ title: REPORT(2024), url: '/a/1.html' }] })]), null);
+  const t = new SeedTallies().of(1, PAGE);
+  t.reportItems = 2;
+  t.items = 12;
+  t.drawnAnswers = { announced: 6, read: 3 };
+  assert.equal(shortOfAnnounced(t), 'read 3 items of the 6 its list answer announces (turned in the browser)');
+  t.drawnAnswers = { announced: 6, read: 6 };
+  assert.equal(shortOfAnnounced(t), null);
 });
 
 // In Chromium: pages served from memory, their data requests recorded as the browser lane records them.

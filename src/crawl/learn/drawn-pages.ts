@@ -8,10 +8,11 @@
  */
 import type { Page } from 'playwright';
 import { isFileUrl } from '../list-page.ts';
+import { answerTotals } from './answer-total.ts';
 import { renderedDocument } from '../rendered-html.ts';
 import { clickedLinks } from './item-clicks.ts';
 import { drawnLinks, titlesToClick, type Exchange } from './learn.ts';
-import type { DrawnLink } from './list-shape.ts';
+import { unlinkedTitles, type DrawnLink } from './list-shape.ts';
 import { turnPage } from './traffic.ts';
 
 /** Pages turned at most (a signed list's limit too). */
@@ -37,4 +38,22 @@ export async function drawnPages(page: Page, pageUrl: string, shown: Iterable<st
     pages.push(fresh);
   }
   return pages;
+}
+
+/**
+ * What the answers of a list of unlinked items (opening in place) say of its length: the total the first of them
+ * announces, and the distinct titles they gave as the page was turned. Null when none announces a total (or none
+ * lists such items): a list read as drawn is then compared with its page's own text only.
+ */
+export function answeredTitles(exchanges: Exchange[]): { announced: number; read: number } | null {
+  let announced: number | undefined;
+  const titles = new Set<string>();
+  for (const x of exchanges) {
+    if (x.status < 200 || x.status >= 300) continue;
+    const listed = unlinkedTitles(x.responseBody, x.url);
+    if (!listed.length) continue;
+    announced ??= answerTotals(x.responseBody, x.url).announcedItems;
+    for (const t of listed) titles.add(t);
+  }
+  return announced === undefined ? null : { announced, read: titles.size };
 }
