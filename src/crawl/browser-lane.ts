@@ -20,13 +20,16 @@ import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
+import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
-import { fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
+import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
 import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
+import { offScopeFrames } from './off-scope-frames.ts';
 import type { PageVisit } from './page-visit.ts';
+import { renderedDocument } from './rendered-html.ts';
 import type { RequestData } from './requests.ts';
 import type { SeedTally } from './seed-tally.ts';
 
@@ -174,17 +177,22 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     url: request.url,
     loadedUrl: page.url(),
     status: documentStatus.get(page) ?? 0,
-    body: await page.content(),
+    body: await renderedDocument(page),
     rendered: true,
   };
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
+  if (data.kind === 'list') countOffScopeFrames(h, data.seedEntryId, visit);
   if (data.kind === 'list' && data.learn) {
     const opened: DrawnLink[] = [];
-    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened);
+    const drawn: DrawnLink[][] = [];
+    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened, drawn);
     await handOverSession(page, h, learned);
-    // No endpoint, but its items opened files in place (a modal, a hash route): the page is read with those links.
-    const read = learned || !opened.length ? visit : { ...visit, body: withOpenedFiles(visit.body, opened) };
+    // No endpoint, but its items opened files in place (a modal, a hash route), or its later pages were turned and
+    // read as drawn: the page is read with those links, its later pages counted as read.
+    const read = learned ? visit : withDrawnLinks(visit, opened, drawn);
+    // Such a list's answers may still say how long it is (items opening in place): what the turns had to reach.
+    if (read !== visit) h.tallies.of(data.seedEntryId).drawnAnswers = answeredTitles(exchangesOf(page)) ?? undefined;
     return handleRenderedSeed(h, read, data, learned);
   }
   // A list page of the seed drawn from an API the seed's own rendering never asked (the seed frames it, or links to
@@ -212,6 +220,12 @@ async function handOverSession(page: Page, h: HarvestContext, learned: Learned |
   h.hostCookies.set(host, cookies, h.hostCookies.userAgentFor(host));
 }
 
+/** The frames of a rendered list page that the lane did not load (hosts outside the registry), for the seed's result. */
+function countOffScopeFrames(h: HarvestContext, seedEntryId: number, visit: PageVisit): void {
+  const frames = h.tallies.of(seedEntryId).offScopeFrames;
+  for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) frames.add(url);
+}
+
 /** Whether a seed may learn its endpoint at a later list page: it learned none, and found no report so far. */
 function learnsHere(t: SeedTally): boolean {
   return !t.usedLearned && t.reportItems === 0;
@@ -225,12 +239,17 @@ function listsReports(exchanges: Exchange[], visit: PageVisit): boolean {
 
 /**
  * The rendered page with the files its items opened in place, as links titled by their items: what a reader sees
- * clicking through the list (the items' own `#/doc/ID` routes name no page the crawl could fetch).
+ * clicking through the list (the items' own `#/doc/ID` routes name no page the crawl could fetch); and with the links
+ * its later pages drew when the browser turned them (a list no replay can read), those pages counted as read.
  */
-function withOpenedFiles(html: string, opened: DrawnLink[]): string {
+function withDrawnLinks(visit: PageVisit, opened: DrawnLink[], drawn: DrawnLink[][]): PageVisit {
+  if (!opened.length && !drawn.length) return visit;
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const list = `<ul class="nianbao-opened">${opened.map((l) => `<li><a href="${esc(l.url)}">${esc(l.text)}</a></li>`).join('')}</ul>`;
-  return /<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${list}</body>`) : html + list;
+  const links = [...opened, ...drawn.flat()];
+  const list = `<ul class="nianbao-opened">${links.map((l) => `<li><a href="${esc(l.url)}">${esc(l.text)}</a></li>`).join('')}</ul>`;
+  const html = visit.body;
+  const body = /<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${list}</body>`) : html + list;
+  return { ...visit, body, ...(drawn.length ? { drawnPages: drawn.length } : {}) };
 }
 
 /** Pages a signed list is turned through in the browser, at most. */
@@ -259,7 +278,7 @@ async function turnedAnswers(page: Page, learned: Learned, later: Exchange[]): P
  * Items drawn with no link are clicked to see where they lead; the files those opened in place go to `opened`. A page that asked for no list on load (page 1 drawn
  * from data in its HTML) is turned twice: the requests of pages 2 and 3 name the endpoint and its paging.
  */
-async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = []): Promise<Learned | null> {
+async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = [], drawn: DrawnLink[][] = []): Promise<Learned | null> {
   const first = exchangesOf(page);
   const clicked = await clickedLinks(page, titlesToClick(first, renderedHtml, pageUrl));
   opened.push(...clicked.filter((l) => isFileUrl(l.url)));
@@ -270,8 +289,14 @@ async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, 
   }
   const second = await turnPage(page);
   if (!second.length) return null;
-  const turnedHtml = await page.content();
-  if (!learnListEndpoint(second, pageUrl, [], turnedHtml)) return null;
+  const turnedHtml = await renderedDocument(page);
+  if (!learnListEndpoint(second, pageUrl, [], turnedHtml)) {
+    // The turn asked for something, but no answer reads as a list (encoded by the page's script, or items opening in
+    // place): the list is read from what the browser draws, page after page.
+    const shown = [...drawnLinks(renderedHtml, pageUrl), ...opened].map((l) => l.url);
+    drawn.push(...(await drawnPages(page, pageUrl, shown, second)));
+    return null;
+  }
   const third = await turnPage(page);
   return fromLaterPage(learnListEndpoint(second, pageUrl, third, turnedHtml));
 }

@@ -121,6 +121,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A page read again in this run (the browser drawing the seed page): its reports are known from this run.
   const readBefore = tally.listUrls.has(listKey);
   tally.listUrls.add(listKey);
+  // Later pages the browser turned to and drew, read with this one (browser-lane.ts).
+  for (let i = 1; i <= (visit.drawnPages ?? 0); i++) {
+    tally.listUrls.add(`${listKey} #drawn-${i}`);
+    tally.listPages += 1;
+  }
   if (visit.rendered) tally.usedBrowser = true;
   if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
     const firstPage = Number(data.cursor.page) <= 1;
@@ -160,7 +165,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     return recordFailure(h, visit.url, new FetchError(err.message, visit.url, 'malformed', visit.status), data.seedEntryId);
   }
   h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok' });
-  const { family, next } = parsed;
+  const { family } = parsed;
+  // A pager the browser already turned (drawnPages) is not followed again: what it names is read, or is a guess.
+  const next = visit.drawnPages ? [] : parsed.next;
   const cap = h.maxLinksPerPage;
   if (cap !== undefined && parsed.items.length > cap) {
     // A page of a hundred thousand links is an accident or a trap; the first ones are the newest on a real list.

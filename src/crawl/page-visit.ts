@@ -11,4 +11,9 @@ export interface PageVisit {
   method?: string;
   /** Fetched by the browser lane. */
   rendered?: boolean;
+  /**
+   * Later pages of this list the browser turned to and drew (a list no replay can read), their links appended to this
+   * body: each counts as a list page read, and the pager is not followed again.
+   */
+  drawnPages?: number;
 }

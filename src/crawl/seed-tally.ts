@@ -15,6 +15,11 @@ export interface SeedTally {
   learnedItems: number;
   /** The last learned answer read says more items follow it (`hasMore: true`, a next page's address): the list stopped early. */
   learnedMore: boolean;
+  /**
+   * A list of items opening in place, read in the browser with no endpoint learned: the total its first answer
+   * announces and the distinct titles its answers gave (learn/drawn-pages.ts `answeredTitles`).
+   */
+  drawnAnswers?: { announced: number; read: number };
   /** The first page of the learned list the server refused (HTTP 4xx), when one was: the list stopped there. */
   learnedRefused?: { page: number; status: number };
   reportItems: number;
@@ -41,6 +46,8 @@ export interface SeedTally {
   offScope: Map<string, number>;
   /** List pages its pager links on hosts outside the registry (never read), by host. */
   offScopePages: Map<string, number>;
+  /** Addresses of the frames of its rendered list pages on hosts outside the registry (never loaded). */
+  offScopeFrames: Set<string>;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
   /** Columns found by exploring the seed's host when its page listed no report (seed-explore.ts), read as its lists. */
@@ -84,6 +91,7 @@ export class SeedTallies {
         notes: [],
         offScope: new Map(),
         offScopePages: new Map(),
+        offScopeFrames: new Set(),
         noYear: 0,
         explored: [],
         exploredHost: false,
@@ -110,6 +118,8 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   // items takes in the page's menus and footer links, so it can reach the announced total on one page.
   const ownPages = t.family !== 'hanweb' && t.family !== 'learned';
   if (ownPages && announcedPages !== undefined && t.listUrls.size < announcedPages) return `read ${t.listUrls.size} list pages of the ${announcedPages} its pager announces`;
+  const drawn = t.drawnAnswers;
+  if (drawn && drawn.read < drawn.announced) return `read ${drawn.read} items of the ${drawn.announced} its list answer announces (turned in the browser)`;
   if (t.family === 'learned' && t.learnedMore) return 'its last list answer read says more items follow (hasMore, or a next page\'s address), and they were not asked for';
   // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
   if (announcedItems !== undefined && t.family === 'learned') {
@@ -144,6 +154,16 @@ export function offScopeListPages(t: SeedTally): string | null {
   const count = [...t.offScopePages.values()].reduce((a, b) => a + b, 0);
   const hosts = [...t.offScopePages.keys()].sort().join(', ');
   return `its pager leads to ${count} list page(s) on hosts outside the registry (${hosts}), not read: add the host to the seeds if it is the agency's`;
+}
+
+/**
+ * Frames of the seed's rendered pages on hosts outside the registry (never loaded): its list may be there. Said only
+ * of a seed that found no report (a page with its list beside a framed widget is no shortfall).
+ */
+export function offScopeFramedLists(t: SeedTally): string | null {
+  if (!t.offScopeFrames.size) return null;
+  const hosts = [...new Set([...t.offScopeFrames].map((u) => new URL(u).host))].sort().join(', ');
+  return `its page frames ${t.offScopeFrames.size} page(s) from hosts outside the registry (${hosts}), not read: if its list is there, add the host to the seeds`;
 }
 
 /** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */

@@ -90,6 +90,8 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
     if (!(await control.count())) control = page.locator(NEXT_ICON).last();
     if (!(await control.count())) control = controls.filter({ hasText: MORE }).last();
     if (!(await control.count())) return await scrollToEnd(page, before);
+    // The last page's next control, disabled: nothing to turn to (a click would wait for it to be enabled).
+    if (await control.isDisabled().catch(() => false)) return [];
     let navigated = false;
     const onRequest = (r: Request) => {
       if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;
