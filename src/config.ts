@@ -2,6 +2,7 @@
  * The one home of nianbao's settings (Crawlee's own live in crawlee.json). Every default is stated once, here.
  * Precedence: command-line flag > environment variable > default.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { parseS3Location } from './download/content-store.ts';
 import { ConfigError } from './errors.ts';
@@ -69,6 +70,13 @@ export interface NianbaoConfig {
    * seed's lists and the seed is flagged `moved`. 0 turns the exploration off. Default 30. Env NIANBAO_EXPLORE_PAGES.
    */
   exploreEmptySeedPages: number;
+  /**
+   * Browsers (Chromium instances) a crawl runs at once: each browser-lane host gets its own while it is crawled,
+   * and the others wait for one. Without a bound a run escalating many seeds started one per host at once (14 on
+   * two cores in the blind-portal test), each ≈ 150–300 MiB, thrashing the machine until pages timed out.
+   * Default: one per core, at least 2, at most 4. Env NIANBAO_MAX_BROWSERS.
+   */
+  maxBrowsers: number;
   politeness: PolitenessConfig;
 }
 
@@ -83,6 +91,7 @@ export const DEFAULTS: Omit<NianbaoConfig, 'storageDir'> & { storageDir: string 
   chromiumPath: '/usr/bin/chromium',
   minFreeBytes: 100 * 1024 * 1024,
   exploreEmptySeedPages: 30,
+  maxBrowsers: Math.min(4, Math.max(2, os.availableParallelism())),
   politeness: {
     hostConcurrency: 1,
     hostDelayMs: DEFAULT_HOST_DELAY_MS,
@@ -116,6 +125,7 @@ export interface ConfigOverrides {
   crawlMemoryMiB?: number;
   files?: string | null;
   exploreEmptySeedPages?: number;
+  maxBrowsers?: number;
   politeness?: Partial<PolitenessConfig>;
 }
 
@@ -149,6 +159,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     minFreeBytes: overrides.minFreeBytes ?? envNumber(env, 'NIANBAO_MIN_FREE_BYTES') ?? DEFAULTS.minFreeBytes,
     crawlMemoryMiB,
     exploreEmptySeedPages: overrides.exploreEmptySeedPages ?? envNumber(env, 'NIANBAO_EXPLORE_PAGES') ?? DEFAULTS.exploreEmptySeedPages,
+    maxBrowsers: Math.max(1, overrides.maxBrowsers ?? envNumber(env, 'NIANBAO_MAX_BROWSERS') ?? DEFAULTS.maxBrowsers),
     politeness,
   };
 }

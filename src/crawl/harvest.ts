@@ -5,6 +5,7 @@
 // HttpCrawler, not CheerioCrawler: the handlers parse each page once with the project's cheerio (html.ts); Cheerio-
 // Crawler would parse it a second time, with its own cheerio, into a DOM nobody reads.
 import { HttpCrawler } from '@crawlee/cheerio';
+import PQueue from 'p-queue';
 import type { RequestQueueV1 } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { RunEvent } from '../catalog/runs.ts';
@@ -116,12 +117,16 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const runId = catalog.runs.start(opts.kind, { job: opts.jobName, ...opts.args });
 
   let ctx: HarvestContext | null = null;
+  // Each browser host runs its own Chromium: at most config.maxBrowsers at once, the others wait for one.
+  const browsers = new PQueue({ concurrency: config.maxBrowsers });
   const runHost = async (_host: string, queue: RequestQueueV1, lane: Lane) => {
     if (sink.fault) return;
     if (lane === 'browser') {
       // Loaded with the first browser host: Playwright and its crawler are ≈ 0.15 s of CPU that most runs never use.
       const { runBrowserHost } = await import('./browser-lane.ts');
-      return runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
+      return browsers.add(async () => {
+        if (!sink.fault) await runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
+      });
     }
     const crawler = new HttpCrawler(
       {
