@@ -71,9 +71,9 @@ export interface NianbaoConfig {
    */
   exploreEmptySeedPages: number;
   /**
-   * Browsers (Chromium instances) a crawl runs at once: each browser-lane host gets its own while it is crawled,
-   * and the others wait for one. Without a bound a run escalating many seeds started one per host at once (14 on
-   * two cores in the blind-portal test), each ≈ 150–300 MiB, thrashing the machine until pages timed out.
+   * Browser-lane hosts drawn at once, each in a context of its own of the crawl's one Chromium
+   * (crawl/shared-browser.ts); the others wait. Without a bound a run escalating many seeds drew every such host at
+   * once (14 Chromium instances on two cores in the blind-portal test, one per host then), until pages timed out.
    * Default: one per core, at least 2, at most 4. Env NIANBAO_MAX_BROWSERS.
    */
   maxBrowsers: number;

@@ -1,5 +1,6 @@
 /**
- * The browser lane of a host: a PlaywrightCrawler driving Debian's Chromium, for seeds with `render: browser` and
+ * The browser lane of a host: a crawler drawing its pages in Debian's Chromium (one browser per crawl, a context per
+ * host: shared-browser.ts), for seeds with `render: browser` and
  * for hosts whose lists the HTTP path cannot see (an anti-bot challenge, a shell drawn by script). Every request
  * the page makes is intercepted and fetched by nianbao's polite fetcher instead (scope, robots.txt, the host's
  * gate, retries), so the browser is as polite as the HTTP lane and never reaches off-scope hosts. Images, fonts
@@ -10,8 +11,7 @@
 import { existsSync } from 'node:fs';
 import { BasicCrawler } from '@crawlee/cheerio';
 import type { Configuration, RequestQueueV1 } from '@crawlee/core';
-import { PlaywrightCrawler } from '@crawlee/playwright';
-import type { Page, Request, Route } from 'playwright';
+import type { BrowserContext, Page, Request, Route } from 'playwright';
 import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
@@ -32,18 +32,9 @@ import type { PageVisit } from './page-visit.ts';
 import { renderedDocument } from './rendered-html.ts';
 import type { RequestData } from './requests.ts';
 import type { SeedTally } from './seed-tally.ts';
+import type { SharedBrowser } from './shared-browser.ts';
 
-/** Chromium flags: headless, sandbox off (containers), and no traffic of its own (updates, sync, QUIC). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export { CHROMIUM_ARGS, SharedBrowser } from './shared-browser.ts';
 
 const SKIPPED_RESOURCES = new Set(['image', 'font', 'stylesheet', 'media', 'texttrack', 'manifest']);
 /**
@@ -109,6 +100,8 @@ export interface BrowserLaneOptions {
   crawlee: Configuration;
   http: PoliteHttpClient;
   context: () => HarvestContext;
+  /** The crawl's Chromium: each host draws in a context of its own. */
+  browser: SharedBrowser;
 }
 
 export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOptions): Promise<void> {
@@ -129,29 +122,21 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
     await crawler.run();
     return;
   }
-  const crawler = new PlaywrightCrawler(
+  const browser = await opts.browser.newContext().catch((err: unknown) => err as Error);
+  const crawler = new BasicCrawler(
     {
       requestQueue: queue,
       maxConcurrency: config.politeness.hostConcurrency,
       maxRequestRetries: 1,
-      navigationTimeoutSecs: 120,
-      requestHandlerTimeoutSecs: 300,
+      // Navigation (≤ 120 s) and the page's handling (≤ 300 s).
+      requestHandlerTimeoutSecs: 420,
       useSessionPool: false,
-      launchContext: {
-        launchOptions: { executablePath: config.chromiumPath, headless: true, args: CHROMIUM_ARGS },
-      },
-      browserPoolOptions: { useFingerprints: false, maxOpenPagesPerBrowser: Math.max(1, config.politeness.hostConcurrency) },
       statusMessageLoggingInterval: 3600,
-      preNavigationHooks: [
-        async ({ page, request }) => {
-          watchChallenges(page);
-          await routeThroughFetcher(page, http, opts.context(), request.url);
-        },
-      ],
-      requestHandler: async ({ page, request }) => {
+      requestHandler: async ({ request }) => {
+        if (browser instanceof Error) throw new FetchError(`the browser did not start: ${browser.message}`, request.url, 'blocked');
         const h = opts.context();
-        if (h.sink) return h.sink.guard(() => browserRequest(h, page, request));
-        return browserRequest(h, page, request);
+        if (h.sink) return h.sink.guard(() => drawn(h, browser, http, request));
+        return drawn(h, browser, http, request);
       },
       errorHandler: async ({ request }, error) => {
         if (error instanceof FetchError) request.noRetry = true;
@@ -165,6 +150,22 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
     await crawler.run();
   } finally {
     untrack?.();
+    if (!(browser instanceof Error)) await browser.close().catch(() => undefined);
+  }
+}
+
+/** A request drawn in a new page of the host's context (a file is downloaded, never navigated), the page closed after. */
+async function drawn(h: HarvestContext, browser: BrowserContext, http: PoliteHttpClient, request: { url: string; loadedUrl?: string; userData: unknown }): Promise<void> {
+  const data = request.userData as RequestData;
+  if (data.kind === 'file') return handleFile(h, request.url, data);
+  const page = await browser.newPage();
+  try {
+    watchChallenges(page);
+    await routeThroughFetcher(page, http, h, request.url);
+    await page.goto(request.url, { waitUntil: 'load', timeout: 120_000 });
+    await browserRequest(h, page, request);
+  } finally {
+    await page.close().catch(() => undefined);
   }
 }
 

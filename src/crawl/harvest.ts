@@ -28,6 +28,7 @@ import { JSONP_MIME_TYPES } from './learn/list-shape.ts';
 import { emit, handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
+import type { SharedBrowser } from './shared-browser.ts';
 import { SinkStop } from './sink-stop.ts';
 import { CrawlStats } from './stats.ts';
 import { SeedTallies } from './seed-tally.ts';
@@ -119,13 +120,16 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   let ctx: HarvestContext | null = null;
   // Each browser host runs its own Chromium: at most config.maxBrowsers at once, the others wait for one.
   const browsers = new PQueue({ concurrency: config.maxBrowsers });
+  // One Chromium for the crawl, launched with its first browser host (shared-browser.ts).
+  const shared: { browser: SharedBrowser | null } = { browser: null };
   const runHost = async (_host: string, queue: RequestQueueV1, lane: Lane) => {
     if (sink.fault) return;
     if (lane === 'browser') {
       // Loaded with the first browser host: Playwright and its crawler are ≈ 0.15 s of CPU that most runs never use.
-      const { runBrowserHost } = await import('./browser-lane.ts');
+      const lane = await import('./browser-lane.ts');
+      const browser = (shared.browser ??= new lane.SharedBrowser(config.chromiumPath));
       return browsers.add(async () => {
-        if (!sink.fault) await runBrowserHost(queue, { config, crawlee, http, context: () => ctx! });
+        if (!sink.fault) await lane.runBrowserHost(queue, { config, crawlee, http, context: () => ctx!, browser });
       });
     }
     const crawler = new HttpCrawler(
@@ -280,6 +284,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     throw err;
   } finally {
     if (ticker) clearInterval(ticker);
+    await shared.browser?.close();
     opts.onTick?.(stats, frontier.hostCounts());
     await events.close();
     if (!opts.store) await store.close();

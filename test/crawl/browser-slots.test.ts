@@ -1,6 +1,6 @@
 /**
- * Browsers at once: each browser-lane host runs its own Chromium, and a crawl escalating many seeds started one per
- * host at once. config.maxBrowsers bounds them: with 1, two hosts' pages are never drawn at the same time.
+ * The browser lane's Chromium: one per crawl, each browser host drawn in a context of its own (its cookies); and
+ * config.maxBrowsers bounds the hosts drawn at once: with 1, two hosts' pages are never drawn at the same time.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
+import { SharedBrowser } from '../../src/crawl/shared-browser.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
 import { FAST } from '../helpers/harvest.ts';
 import { startServer, type TestServer } from '../helpers/http-server.ts';
@@ -59,5 +60,22 @@ test('with one browser, two browser hosts are drawn one after the other', { time
   } finally {
     catalog.close();
     for (const s of servers) await s.close();
+  }
+});
+
+test('one Chromium serves every browser host, each in a context of its own (cookies apart), relaunched after a crash', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const shared = new SharedBrowser(loadConfig({}, {}).chromiumPath);
+  try {
+    const a = await shared.newContext();
+    const b = await shared.newContext();
+    assert.ok(a !== b && a.browser() === b.browser(), 'two contexts of one browser');
+    await a.addCookies([{ name: 'sid', value: '1', url: 'http://127.0.0.1/' }]);
+    assert.deepEqual(await b.cookies(), [], "one host's cookies are not another's");
+    await a.browser()!.close();
+    const c = await shared.newContext();
+    assert.ok(c.browser()!.isConnected() && c.browser() !== a.browser(), 'a new browser after the first went away');
+  } finally {
+    await shared.close();
   }
 });
