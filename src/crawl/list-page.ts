@@ -156,7 +156,9 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(CHROME).length) return;
-    const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base);
+    // A link leading nowhere itself (`href="#"`, `javascript:void(0)`) whose address a page script reads from a data
+    // attribute (`<a href="#" data-url="…">` bound by a click handler) stands for that address.
+    const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
     if (!url || seen.has(url)) return;
     const row = a.closest('li, tr, dd, p, div');
     const shown = textWithoutDates($, a);
