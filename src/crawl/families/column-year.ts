@@ -38,11 +38,14 @@ export function groupYears($: Doc, pageUrl: string): Map<string, number> {
   const base = documentBase($, pageUrl);
   const out = new Map<string, number>();
   let year: number | null = null;
+  let empty = false;
+  let linked = true;
   for (const el of $(`${GROUP_HEADINGS}, a[href]`).toArray()) {
     const node = $(el);
     if (node.is('a')) {
       const url = year === null ? null : resolveLink(node.attr('href'), base);
       if (url && !out.has(url)) out.set(url, year!);
+      linked = true;
       continue;
     }
     // A table row is a heading only when it is one cell (the others are the items' own rows).
@@ -50,9 +53,12 @@ export function groupYears($: Doc, pageUrl: string): Map<string, number> {
     const text = squash(node.text());
     if (!text) continue;
     const m = YEAR_ONLY.exec(chineseYearsToDigits(text.normalize('NFKC')));
+    // A year heading with no link before the next heading heads no group: the years are not a grouped list's.
+    if (year !== null && !linked) empty = true;
     year = m?.[1] ? Number(m[1]) : null;
+    linked = false;
   }
-  return out;
+  return empty ? new Map() : out;
 }
 
 /**
