@@ -164,6 +164,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     parsed = { ...parsed, items: parsed.items.slice(0, cap) };
   }
   const items = parsed.items;
+  for (const title of parsed.unreadScriptReports ?? []) tally.unreadScriptReports.add(title);
   const seedPage = isSeedPage(data);
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);

@@ -9,7 +9,7 @@ import { classifyTitle } from './classify/title.ts';
 import { detectFamilyWithSignal, PARSERS, type ConcreteFamily, type Detection } from './families/detect.ts';
 import type { ListPageResult, ListParser } from './families/family.ts';
 import { learned } from './families/learned.ts';
-import type { ListItem } from './list-page.ts';
+import { unreadScriptReportLinks, type ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { ListData } from './requests.ts';
 import { withScriptLinks } from './script-links.ts';
@@ -18,6 +18,8 @@ import { withScriptWrites } from './script-writes.ts';
 export interface ParsedList extends ListPageResult {
   family: Family | 'learned';
   signal: string;
+  /** Titles of report links that open by a script function nothing could read (never fetched). */
+  unreadScriptReports?: string[];
 }
 
 /** The seed entry's own page (not a later page, not an API answer, not a learned endpoint's answer). */
@@ -34,6 +36,14 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   // them); links calling a site function that opens an address (`javascript:openArticle('12')`) go there.
   const written = fetched.rendered ? fetched.body : withScriptWrites(fetched.body);
   const visit = { ...fetched, body: withScriptLinks(written, fetched.loadedUrl, scripts) };
+  const parsed = parseWithFamily(visit, data);
+  // Over HTTP only: the browser lane clicks such links itself.
+  const titles = new Set(parsed.items.map((i) => i.title));
+  const unread = fetched.rendered ? [] : unreadScriptReportLinks(visit.body, visit.loadedUrl, (t) => !titles.has(t) && classifyTitle(t).isReport);
+  return unread.length ? { ...parsed, unreadScriptReports: unread } : parsed;
+}
+
+function parseWithFamily(visit: PageVisit, data: ListData): ParsedList {
   if (data.family === 'learned') return { ...learned.parse(visit, data.cursor), family: 'learned', signal: 'learned: the endpoint seen in the browser' };
   const detected: Detection = data.family === 'auto' ? detectFamilyWithSignal(visit.body, visit.loadedUrl) : { family: data.family, signal: 'configured in the seeds file' };
   const page = PARSERS[detected.family].parse(visit, data.cursor);

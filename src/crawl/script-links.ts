@@ -141,20 +141,6 @@ export function callTarget(call: string, functions: Map<string, OpenFunction>): 
   return url.trim() && !/^\s*javascript:/i.test(url) ? url : null;
 }
 
-/** Names called by the page's script links (`href="javascript:name(…)"`, `onclick="name(…)"`) not defined on it. */
-export function undefinedCalls(html: string): Set<string> {
-  const called = new Set<string>();
-  for (const m of html.matchAll(/\s(?:href|onclick)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
-    const call = CALL.exec(decodeEntities(m[1] ?? m[2] ?? ''));
-    if (call && !NOT_OPENERS.test(call[1]!)) called.add(call[1]!);
-  }
-  for (const name of called) if (new RegExp(`function\\s+${name.replace(/\$/g, '\\$')}\\s*\\(|${name.replace(/\$/g, '\\$')}\\s*=\\s*function`).test(html)) called.delete(name);
-  return called;
-}
-
-/** Calls that open nothing (`void(0)`) or are pager or form controls, which the pager readers read. */
-const NOT_OPENERS = /^(?:void|alert|history|print|close)$/;
-
 function decodeEntities(s: string): string {
   return s.replace(/&quot;/g, '"').replace(/&#0*39;|&apos;/g, "'").replace(/&amp;/g, '&');
 }

@@ -49,6 +49,8 @@ export interface SeedTally {
   exploredHost: boolean;
   /** The seed's page is itself an annual-report column by its title or heading (an empty one is not explored). */
   namesReports: boolean;
+  /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
+  unreadScriptReports: Set<string>;
 }
 
 export class SeedTallies {
@@ -84,6 +86,7 @@ export class SeedTallies {
         explored: [],
         exploredHost: false,
         namesReports: false,
+        unreadScriptReports: new Set(),
       };
       this.bySeed.set(seedEntryId, t);
     }
@@ -143,4 +146,12 @@ export function offScopeListPages(t: SeedTally): string | null {
 /** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */
 export function yearlessReports(t: SeedTally): string | null {
   return t.noYear ? `${t.noYear} of its ${t.reportItems} report items were not catalogued: no report year in their titles or body` : null;
+}
+
+/** Report links listed behind a script function nothing could read (never fetched): the seed yielded less than it lists. */
+export function unreadScriptReports(t: SeedTally): string | null {
+  const n = t.unreadScriptReports.size;
+  if (!n || t.usedBrowser) return null;
+  const first = [...t.unreadScriptReports][0]!;
+  return `${n} of its report links open by a script function that could not be read (${first}${n > 1 ? ', …' : ''}), not fetched`;
 }

@@ -13,7 +13,7 @@ import { resolveLink } from '../../src/download/scope.ts';
 import { Attributor } from '../../src/crawl/attribution.ts';
 import { withGenericPaging } from '../../src/crawl/families/pager.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
-import { parseListItems } from '../../src/crawl/list-page.ts';
+import { parseListItems, unreadScriptReportLinks } from '../../src/crawl/list-page.ts';
 import { withScriptLinks } from '../../src/crawl/script-links.ts';
 import { classifyTitle } from '../../src/crawl/classify/title.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
@@ -111,6 +111,10 @@ function showInfo(catId, id) { var u = ctx + "/info/detail.jsp?catid=" + catId +
     'http://a.gov.cn/sxscjg/info/detail.jsp?catid=12&infoid=887640',
     'http://a.gov.cn/sxscjg/info/detail.jsp?infoid=861004',
   ]);
+  // The one left unread is said to be: a report link listed but never fetched.
+  const isReport = (t: string) => classifyTitle(t).isReport;
+  assert.deepEqual(unreadScriptReportLinks(withScriptLinks(html, at, [site]), at, isReport), ['某局2021年政府信息公开工作年度报告']);
+  assert.deepEqual(unreadScriptReportLinks(page('<a href="javascript:void(0)">某局2021年政府信息公开工作年度报告</a><a href="javascript:openWin(\'/a/1.html\')">某局2020年政府信息公开工作年度报告</a>', 't'), at, isReport), []);
   // Without the site's script, nothing is guessed.
   assert.deepEqual(parseListItems(withScriptLinks(html, at, []), at), []);
   // A function that builds its address from something unknown (a call) is not read.
@@ -161,7 +165,8 @@ test('a crawl of a 年报 landing (items through a counting redirect, 更多 to 
     if (u.pathname === '/nb/list.html' || u.pathname === '/nb/list_2.html') {
       const ids = u.pathname === '/nb/list.html' ? ['1', '2'] : ['3'];
       const lis = ids.map((id) => `<li><a href="javascript:openArticle('${id}')">${titles[id]}</a></li>`).join('');
-      const next = ids.length > 1 ? '<a href="list_2.html">下一页</a>' : '';
+      // The last page also lists one report behind a function no script defines: listed, never fetched, said so.
+      const next = ids.length > 1 ? '<a href="list_2.html">下一页</a>' : '<li><a href="javascript:openPdf(7)">某市人民政府2019年政府信息公开工作年度报告</a></li>';
       return send(res, page(`<script src="/js/site.js"></script><ul>${lis}</ul>${next}`, '市政府年报'));
     }
     const art = /^\/art\/(\d)\.html$/.exec(u.pathname);
@@ -174,7 +179,11 @@ test('a crawl of a 年报 landing (items through a counting redirect, 更多 to 
     const seeds = path.join(dir, 'seeds.yaml');
     writeFileSync(seeds, `agencies:\n  - name: 某市人民政府\n    division: "321200"\n    level: city\n    province: 江苏省\n    city: 泰州市\n    entries:\n      - url: "${server.origin}/nb/index.html"\n        family: auto\n        render: http\n`);
     const storage = path.join(dir, 'storage');
-    await harvest({ config: loadConfig({ politeness: FAST, storageDir: storage }), catalog: Catalog.open(storagePaths(storage).catalog), seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
+    const summary = await harvest({ config: loadConfig({ politeness: FAST, storageDir: storage }), catalog: Catalog.open(storagePaths(storage).catalog), seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
+    assert.deepEqual(
+      summary.seeds.map((r) => [r.status, r.reason]),
+      [['short', '1 of its report links open by a script function that could not be read (某市人民政府2019年政府信息公开工作年度报告), not fetched']],
+    );
     const c = Catalog.open(storagePaths(storage).catalog);
     const reports = c.reports.all().map((r) => [r.year, new URL(r.page_url).pathname]);
     const sources = c.reports.all().flatMap((r) => c.reports.sources(r.id).map((s) => new URL(s.page_url).pathname));
