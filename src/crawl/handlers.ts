@@ -165,6 +165,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   const items = parsed.items;
   for (const title of parsed.unreadScriptReports ?? []) tally.unreadScriptReports.add(title);
+  if (parsed.deadEnd && data.family !== 'learned') tally.pagerDeadEnds.set(visit.url, parsed.deadEnd);
   const seedPage = isSeedPage(data);
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);

@@ -51,6 +51,8 @@ export interface SeedTally {
   namesReports: boolean;
   /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
   unreadScriptReports: Set<string>;
+  /** List pages whose pager announces more pages and offers no way to the next (pagerDeadEnd), with why. */
+  pagerDeadEnds: Map<string, string>;
 }
 
 export class SeedTallies {
@@ -87,6 +89,7 @@ export class SeedTallies {
         exploredHost: false,
         namesReports: false,
         unreadScriptReports: new Set(),
+        pagerDeadEnds: new Map(),
       };
       this.bySeed.set(seedEntryId, t);
     }
@@ -154,4 +157,11 @@ export function unreadScriptReports(t: SeedTally): string | null {
   if (!n || t.usedBrowser) return null;
   const first = [...t.unreadScriptReports][0]!;
   return `${n} of its report links open by a script function that could not be read (${first}${n > 1 ? ', …' : ''}), not fetched`;
+}
+
+/** List pages whose pager announces more pages than could be reached (a sub-column's "共2页" with no readable control). */
+export function pagerDeadEnds(t: SeedTally): string | null {
+  if (t.stoppedEarly || !t.pagerDeadEnds.size) return null;
+  const [url, why] = [...t.pagerDeadEnds][0]!;
+  return `${t.pagerDeadEnds.size} of its list pages stop short: ${url}: ${why}`;
 }

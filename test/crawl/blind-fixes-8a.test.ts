@@ -91,6 +91,12 @@ test('a POST form pager (hidden pageNo submitted by turnPage(n)) pages by that P
   assert.equal(next.length, 1);
   assert.deepEqual([next[0]!.url, next[0]!.method, next[0]!.payload], [at, 'POST', 'columnId=1207&pageNo=2']);
   assert.deepEqual(read(list(2), at).next, []);
+  // A pager announcing more pages with no control any reader follows (a form without its page field) is a dead end, said.
+  const dead = list(1).replace('<input type="hidden" name="pageNo" value="1">', '');
+  const r = withGenericPaging({ items: parseListItems(dead, at), next: [] }, dead, at);
+  assert.deepEqual([r.next, r.deadEnd], [[], 'its pager announces 2 pages and no way to page 2 could be read']);
+  assert.equal(withGenericPaging({ items: [], next: [] }, list(1), at).deadEnd, undefined);
+  assert.equal(withGenericPaging({ items: [], next: [] }, list(2), at).deadEnd, undefined);
 });
 
 test("links calling a site function go where it opens: javascript:openArticle('id') with the function in the site's own script", () => {

@@ -271,6 +271,7 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
 export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
   const next: NextListRequest[] = [...result.next];
   const notes = [...(result.notes ?? [])];
+  let deadEnd: string | null = null;
   if (!next.length) {
     // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
     const trs = parseTrsPager(html, pageUrl);
@@ -283,7 +284,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
       if (guess) {
         next.push({ url: guess.url });
         notes.push(guess.note);
-      }
+      } else deadEnd = pagerDeadEnd(html, pageUrl);
     }
   }
   // Titles without a year get the year of their group heading or column first: a list of "政府信息公开工作年度报告"
@@ -296,7 +297,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}) })));
   const items = years.size ? dated.filter((i) => !years.has(i.url)) : dated;
-  return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}) };
+  return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}), ...(deadEnd ? { deadEnd } : {}) };
 }
 
 /** An ASP.NET pager's next page: the form posted back with the next control's target and argument (postback.ts). */
@@ -315,6 +316,18 @@ function postFormNext(html: string, pageUrl: string): NextListRequest | null {
     .filter((c) => !c.href && c.scriptArg !== null)
     .map((c) => ({ text: c.text, page: pageOfScriptArg(all, c.scriptArg!), next: isNextControl(c) }));
   return postFormNextPage($, html, pageUrl, scripted);
+}
+
+/**
+ * A pager that announces more pages than this one ("共2页" on page 1) but offers no control any reader can follow (a
+ * form posted by a script nianbao does not read, a pager drawn from state it cannot see): said, never silent. The
+ * seed's own page is checked against its pages read anyway; this covers the lists its sub-columns lead to.
+ */
+function pagerDeadEnd(html: string, pageUrl: string): string | null {
+  const pages = announcedTotals(html).announcedPages;
+  if (!pages || pages < 2) return null;
+  const current = currentPageNumber(loadHtml(html), pageUrl);
+  return current < pages ? `its pager announces ${pages} pages and no way to page ${current + 1} could be read` : null;
 }
 
 /**
