@@ -82,6 +82,9 @@ export class Attributor {
       const name = absoluteName(raw, site.division);
       // A relative name that cannot be placed safely ("区政府…" on a city's site) names nobody we can tell.
       if (!name) continue;
+      // The government's general office publishes the government's own report (发布机构：某县人民政府办公室 on the
+      // county's column): a page it publishes whose title names no one is the seed government's.
+      if (via === 'publisher' && this.isOfficeOf(name, site)) return { agency: site, year, via, discovered: false };
       const id = this.find(name, site);
       if (id !== null) {
         const agency = this.catalog.agencies.byId(id)!;
@@ -95,6 +98,12 @@ export class Attributor {
       if (discoverable) return { agency: this.discover(discoverable, raw, site), year, via, discovered: true };
     }
     return { agency: site, year, via: 'seed', discovered: false };
+  }
+
+  /** Whether a name is the general office (办公室 / 办公厅) of the site's agency, a people's government. */
+  private isOfficeOf(name: string, site: AgencyRow): boolean {
+    const office = /^(.+?(?:人民政府|政府))(?:办公室|办公厅)$/.exec(name);
+    return office !== null && /政府$/.test(site.name) && this.find(office[1]!, site) === site.id;
   }
 
   /** The agency a name denotes; a bare region ("鄂尔多斯市") denotes its people's government. */

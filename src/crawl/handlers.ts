@@ -33,6 +33,7 @@ import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
 import type { PageVisit } from './page-visit.ts';
+import { linkScripts } from './page-scripts.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
 import type { SinkStop } from './sink-stop.ts';
@@ -157,7 +158,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   let parsed: ParsedList;
   try {
-    parsed = parseList(visit, data);
+    parsed = parseList(visit, data, await linkScripts(h, visit));
   } catch (err) {
     if (!(err instanceof MalformedAnswerError)) throw err;
     // A broken answer is a failed request, never an "ok" page with no items (a silent zero).
@@ -176,6 +177,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     parsed = { ...parsed, items: parsed.items.slice(0, cap) };
   }
   const items = parsed.items;
+  for (const title of parsed.unreadScriptReports ?? []) tally.unreadScriptReports.add(title);
+  if (parsed.deadEnd && data.family !== 'learned') tally.pagerDeadEnds.set(visit.url, parsed.deadEnd);
   const seedPage = isSeedPage(data);
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);
@@ -347,9 +350,16 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   }
 }
 
-/** A report link seen before: its page is a known source, or its file was stored from that URL. */
+/**
+ * Report pages first sighted in this run, per run: known to the catalog, but not from an earlier run, so a list page
+ * repeating them (a landing box's newest items, then its "更多" list) does not stop paging as a page of old reports.
+ */
+const sightedInRun = new WeakMap<HarvestContext, Set<string>>();
+
+/** A report link seen in an earlier run: its page is a known source, or its file was stored from that URL. */
 function isKnown(h: HarvestContext, item: ListItem): boolean {
-  return item.isFile ? Boolean(h.catalog.urls.get(item.url)?.sha256) : h.catalog.reports.bySourceUrl(item.url) !== undefined;
+  if (item.isFile) return Boolean(h.catalog.urls.get(item.url)?.sha256);
+  return h.catalog.reports.bySourceUrl(item.url) !== undefined && !sightedInRun.get(h)?.has(item.url);
 }
 
 /** The HTTP path cannot see this list or page: the host's pages go to the browser lane from now on. */
@@ -452,6 +462,10 @@ function sight(
     attribution: a.via,
   });
   const host = safeHost(pageUrl);
+  if (result.newSource) {
+    const now = sightedInRun.get(h) ?? new Set<string>();
+    sightedInRun.set(h, now.add(pageUrl));
+  }
   if (result.newReport) {
     h.stats.newReports += 1;
     h.tallies.of(seedEntryId).newReports += 1;
@@ -528,10 +542,20 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (h.years && !h.years(attribution.year)) {
     return recordSkip(h, visit, `report year ${attribution.year} outside --years`, null);
   }
-  if (refuseSeedMerge(h, attribution, visit.url)) return;
-  const { report } = sight(h, attribution, title, visit.url, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
-  await storePage(h, visit, report.id);
-  await h.frontier.add(fileRequests(h, report.id, page.attachments, visit.url, data.seedEntryId));
+  const pageUrl = ownAddress(h, visit);
+  if (refuseSeedMerge(h, attribution, pageUrl)) return;
+  const { report } = sight(h, attribution, title, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
+  await storePage(h, visit, report.id, pageUrl);
+  if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}` });
+  await h.frontier.add(fileRequests(h, report.id, page.attachments, pageUrl, data.seedEntryId));
+}
+
+/**
+ * The report page's own address: where a redirect landed (a counting link `/visit/link.do?id=N` answering 302 to the
+ * article), when that is a page the crawl may fetch; the address asked for otherwise.
+ */
+function ownAddress(h: HarvestContext, visit: PageVisit): string {
+  return visit.loadedUrl !== visit.url && !visit.rendered && h.scope.allows(visit.loadedUrl) ? visit.loadedUrl : visit.url;
 }
 
 /** A report URL that answered a document: the report is the list link's, its file goes through the downloader. */
@@ -565,19 +589,19 @@ async function readAsList(h: HarvestContext, visit: PageVisit, data: DetailData,
 }
 
 /** Stores the report page as fetched (its original bytes and encoding) and links it to the report. */
-async function storePage(h: HarvestContext, visit: PageVisit, reportId: number): Promise<void> {
+async function storePage(h: HarvestContext, visit: PageVisit, reportId: number, pageUrl = visit.url): Promise<void> {
   const raw = h.http.takeRawPage(visit.loadedUrl);
   const bytes = drawnPageBytes(visit, raw) ?? raw?.bytes ?? Buffer.from(visit.body, 'utf8');
-  const before = h.catalog.urls.get(visit.url);
-  const file = await h.store.put(Readable.from([bytes]), { maxBytes: Number.MAX_SAFE_INTEGER, url: visit.url, fileName: 'page.html' });
+  const before = h.catalog.urls.get(pageUrl);
+  const file = await h.store.put(Readable.from([bytes]), { maxBytes: Number.MAX_SAFE_INTEGER, url: pageUrl, fileName: 'page.html' });
   // One transaction for what the stored page means (file, its link to the report, its URL's state): one commit
   // instead of four, and a run killed in between finds all of it or none.
   h.catalog.tx(() => {
-    recordStored(h, file, visit.url, before?.sha256 ?? null);
-    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url: visit.url, fileName: null, role: 'page', sourceUrl: visit.url });
+    recordStored(h, file, pageUrl, before?.sha256 ?? null);
+    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url: pageUrl, fileName: null, role: 'page', sourceUrl: pageUrl });
     h.catalog.urls.record({
-      url: visit.url,
-      host: Scope.hostOf(visit.url),
+      url: pageUrl,
+      host: Scope.hostOf(pageUrl),
       status: visit.status,
       outcome: 'ok',
       etag: raw?.etag ?? null,

@@ -156,7 +156,9 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(CHROME).length) return;
-    const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base);
+    // A link leading nowhere itself (`href="#"`, `javascript:void(0)`) whose address a page script reads from a data
+    // attribute (`<a href="#" data-url="…">` bound by a click handler) stands for that address.
+    const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
     if (!url || seen.has(url)) return;
     const row = a.closest('li, tr, dd, p, div');
     const shown = textWithoutDates($, a);
@@ -198,6 +200,34 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });
   return items;
+}
+
+/** A script that calls a function (not `void(0)`): `javascript:openDoc(7)`, an onclick `openDoc(7)`. */
+const CALLS_FUNCTION = /^\s*(?:javascript:)?\s*(?!void\b|return\b)[A-Za-z_$][\w$.]*\s*\(/i;
+
+/**
+ * Links titled as reports that open by a script function no reader could follow (`javascript:openDoc(7)` whose
+ * function builds its address in a way not read): their reports are listed but never fetched, which the seed's
+ * result must say. A link whose call quotes its address, or whose row or data attribute names one, is not counted.
+ */
+export function unreadScriptReportLinks(html: string, pageUrl: string, isReport: (title: string) => boolean): string[] {
+  if (!/javascript:\s*(?!void\b)[A-Za-z_$]|onclick/i.test(html)) return [];
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const out: string[] = [];
+  $('a[href]').each((_, el) => {
+    const a = $(el as Element);
+    const href = a.attr('href') ?? '';
+    const leadsNowhere = /^\s*(?:javascript:|#)/i.test(href);
+    const calls = leadsNowhere && (/^\s*javascript:/i.test(href) ? CALLS_FUNCTION.test(href) || CALLS_FUNCTION.test(a.attr('onclick') ?? '') : CALLS_FUNCTION.test(a.attr('onclick') ?? ''));
+    if (!calls || a.closest(CHROME).length) return;
+    if (scriptTarget(`${href} ${a.attr('onclick') ?? ''}`, base) || dataTarget(a, base)) return;
+    const row = a.closest('li, tr, dd');
+    if (row.length && (scriptTarget(row.attr('onclick') ?? '', base) || dataTarget(row, base))) return;
+    const title = linkTitle(textWithoutDates($, a), fullTitleAttr($, a));
+    if (isReport(title)) out.push(title);
+  });
+  return out;
 }
 
 export function parseListItems(html: string, pageUrl: string): ListItem[] {

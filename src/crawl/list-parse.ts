@@ -1,21 +1,25 @@
 /**
  * Reading one list page with its family: the detected (or configured) family's parser, and on the seed's own page,
  * when that family finds no report item, every family's parser in turn, keeping the one that finds the most
- * (escalation step a). The family and the sign that decided it are kept with the page's outcome.
+ * (escalation step a). The family and the sign that decided it are kept with the page's outcome. `scripts`: the
+ * page's own script files, when its links call functions they define (page-scripts.ts).
  */
 import type { Family } from '../registry/seeds-file.ts';
 import { classifyTitle } from './classify/title.ts';
 import { detectFamilyWithSignal, PARSERS, type ConcreteFamily, type Detection } from './families/detect.ts';
 import type { ListPageResult, ListParser } from './families/family.ts';
 import { learned } from './families/learned.ts';
-import type { ListItem } from './list-page.ts';
+import { unreadScriptReportLinks, type ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { ListData } from './requests.ts';
+import { withScriptLinks } from './script-links.ts';
 import { withScriptWrites } from './script-writes.ts';
 
 export interface ParsedList extends ListPageResult {
   family: Family | 'learned';
   signal: string;
+  /** Titles of report links that open by a script function nothing could read (never fetched). */
+  unreadScriptReports?: string[];
 }
 
 /** The seed entry's own page (not a later page, not an API answer, not a learned endpoint's answer). */
@@ -27,9 +31,19 @@ export function isSeedPage(data: ListData): boolean {
  * Parses a list page with its family. On the seed page, when that family finds no report item, every family's
  * parser is tried and the one finding the most report items is kept (escalation step a).
  */
-export function parseList(fetched: PageVisit, data: ListData): ParsedList {
-  // Items a legacy template writes by inline script are on the page as a browser shows it (a rendered page has them).
-  const visit = fetched.rendered ? fetched : { ...fetched, body: withScriptWrites(fetched.body) };
+export function parseList(fetched: PageVisit, data: ListData, scripts: string[] = []): ParsedList {
+  // Items a legacy template writes by inline script are on the page as a browser shows it (a rendered page has
+  // them); links calling a site function that opens an address (`javascript:openArticle('12')`) go there.
+  const written = fetched.rendered ? fetched.body : withScriptWrites(fetched.body);
+  const visit = { ...fetched, body: withScriptLinks(written, fetched.loadedUrl, scripts) };
+  const parsed = parseWithFamily(visit, data);
+  // Over HTTP only: the browser lane clicks such links itself.
+  const titles = new Set(parsed.items.map((i) => i.title));
+  const unread = fetched.rendered ? [] : unreadScriptReportLinks(visit.body, visit.loadedUrl, (t) => !titles.has(t) && classifyTitle(t).isReport);
+  return unread.length ? { ...parsed, unreadScriptReports: unread } : parsed;
+}
+
+function parseWithFamily(visit: PageVisit, data: ListData): ParsedList {
   if (data.family === 'learned') return { ...learned.parse(visit, data.cursor), family: 'learned', signal: 'learned: the endpoint seen in the browser' };
   const detected: Detection = data.family === 'auto' ? detectFamilyWithSignal(visit.body, visit.loadedUrl) : { family: data.family, signal: 'configured in the seeds file' };
   const page = PARSERS[detected.family].parse(visit, data.cursor);

@@ -60,6 +60,10 @@ export interface SeedTally {
   namesReports: boolean;
   /** The seed's page answered 404 or 410 (a column moved in a redesign): its status; null otherwise. */
   seedGone: number | null;
+  /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
+  unreadScriptReports: Set<string>;
+  /** List pages whose pager announces more pages and offers no way to the next (pagerDeadEnd), with why. */
+  pagerDeadEnds: Map<string, string>;
 }
 
 export class SeedTallies {
@@ -98,6 +102,8 @@ export class SeedTallies {
         exploredBefore: null,
         namesReports: false,
         seedGone: null,
+        unreadScriptReports: new Set(),
+        pagerDeadEnds: new Map(),
       };
       this.bySeed.set(seedEntryId, t);
     }
@@ -169,4 +175,19 @@ export function offScopeFramedLists(t: SeedTally): string | null {
 /** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */
 export function yearlessReports(t: SeedTally): string | null {
   return t.noYear ? `${t.noYear} of its ${t.reportItems} report items were not catalogued: no report year in their titles or body` : null;
+}
+
+/** Report links listed behind a script function nothing could read (never fetched): the seed yielded less than it lists. */
+export function unreadScriptReports(t: SeedTally): string | null {
+  const n = t.unreadScriptReports.size;
+  if (!n || t.usedBrowser) return null;
+  const first = [...t.unreadScriptReports][0]!;
+  return `${n} of its report links open by a script function that could not be read (${first}${n > 1 ? ', …' : ''}), not fetched`;
+}
+
+/** List pages whose pager announces more pages than could be reached (a sub-column's "共2页" with no readable control). */
+export function pagerDeadEnds(t: SeedTally): string | null {
+  if (t.stoppedEarly || !t.pagerDeadEnds.size) return null;
+  const [url, why] = [...t.pagerDeadEnds][0]!;
+  return `${t.pagerDeadEnds.size} of its list pages stop short: ${url}: ${why}`;
 }

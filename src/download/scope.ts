@@ -37,6 +37,9 @@ export class Scope {
   }
 }
 
+/** A `;jsessionid=…` path parameter (Java servlet containers), any case. */
+const SESSION_PATH_PARAM = /;jsessionid=[^/?#;]*/gi;
+
 /** Resolves a link found on a page; null for javascript:, mailto:, tel:, fragments-only and unparsable links. */
 export function resolveLink(href: string | undefined | null, base: string): string | null {
   if (!href) return null;
@@ -46,6 +49,9 @@ export function resolveLink(href: string | undefined | null, base: string): stri
     const u = new URL(h, base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
     u.hash = '';
+    // A servlet container's session id written into the path (`detail.jsp;jsessionid=…?id=1`, for visitors without
+    // cookies) is the visitor's, not the page's: the page's own address is without it.
+    u.pathname = u.pathname.replace(SESSION_PATH_PARAM, '');
     return u.href;
   } catch {
     return null;

@@ -33,6 +33,8 @@ interface Run {
   found: Map<string, string[]>;
   /** Per portal id: paths of the attachments stored for its reports. */
   attachments: Map<string, string[]>;
+  /** Per portal id: path and query of every report page catalogued. */
+  reportPaths: Map<string, string[]>;
 }
 
 /** RFC 4180 rows (quoted fields may hold commas, quotes and newlines). */
@@ -82,19 +84,23 @@ async function crawlServed(portal: Portal, portals: BlindPortal[]): Promise<Run>
   const col = (name: string) => header!.indexOf(name);
   const found = new Map<string, string[]>(portals.map((p) => [p.id, []]));
   const attachments = new Map<string, string[]>(portals.map((p) => [p.id, []]));
+  const reportPaths = new Map<string, Set<string>>(portals.map((p) => [p.id, new Set()]));
   const seen = new Set<string>();
   for (const r of rows) {
     const key = `${r[col('agency')]} ${r[col('year')]}`;
     const host = new URL(r[col('report_url')]!).origin;
     // A portal's sibling host (`<id>-sibling`) counts as the portal.
     const id = Object.entries(portal.urls).find(([, url]) => url === host)?.[0]?.replace(/-sibling$/, '');
+    const page = new URL(r[col('report_url')]!);
+    if (id) reportPaths.get(id)!.add(page.pathname + page.search);
     if (id && r[col('role')] === 'attachment') attachments.get(id)!.push(new URL(r[col('file_url')]!).pathname);
     if (!id || seen.has(`${id} ${key}`)) continue;
     seen.add(`${id} ${key}`);
     found.get(id)!.push(key);
   }
   for (const list of [...found.values(), ...attachments.values()]) list.sort();
-  return { portal, portals, crawl, seeds: (JSON.parse(status.out) as { seeds: SeedHealth[] }).seeds, found, attachments };
+  const paths = new Map([...reportPaths].map(([id, set]) => [id, [...set].sort()]));
+  return { portal, portals, crawl, seeds: (JSON.parse(status.out) as { seeds: SeedHealth[] }).seeds, found, attachments, reportPaths: paths };
 }
 
 const expectedOf = (p: BlindPortal) => [...new Set(p.expected.map((r) => `${r.agency} ${r.year}`))].sort();
@@ -135,6 +141,8 @@ function assertPortal(p: BlindPortal): void {
   }
   assert.deepEqual(r.found.get(p.id), expectedOf(p), `${p.id} (${p.pattern}): reports found vs expected`);
   assert.ok(seed.healthy, `${p.id}: seed flagged ${seed.flags.join(',')} (${seed.last.reason})`);
+  // The catalog names each report by the article's own address (no counting redirect, no session id).
+  if (p.reportPaths) assert.deepEqual(r.reportPaths.get(p.id), [...p.reportPaths].sort(), `${p.id}: report addresses`);
   // Reports published as attachments only: each file stored (a list item that is the file included), no trap's.
   if (p.files) assert.deepEqual([...new Set(r.attachments.get(p.id))].sort(), [...p.files].sort(), `${p.id}: attachments stored`);
 }

@@ -7,7 +7,8 @@
 import { chineseYearsToDigits } from '../classify/text.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
-import { loadHtml, squash, type Doc } from '../html.ts';
+import { resolveLink } from '../../download/scope.ts';
+import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 
 /** A tab or heading that is a year only: 2024 / 2024年 / 2024年度 (Chinese numerals and full-width digits too). */
@@ -25,14 +26,55 @@ export function columnYear($: Doc): number | null {
   return years.size === 1 ? [...years][0]! : null;
 }
 
-/** The items, those whose title is a report's but for its year given the column's year in brackets. */
-export function withColumnYear(html: string, items: ListItem[]): ListItem[] {
+/** Headings a list may be grouped under: 2024年 above its items (`<h3>`, `<dt>`, a row of one cell, a caption). */
+const GROUP_HEADINGS = 'h1, h2, h3, h4, h5, h6, dt, caption, tr';
+
+/**
+ * The year each link of a list grouped by year headings stands under (`<h3>2024年</h3><ul>…</ul><h3>2023年</h3>…`,
+ * `<dl><dt>2023</dt><dd>…</dd>`, a table row `<td colspan="3">2023年度</td>` above its rows): walking the page in
+ * document order, a heading that is a year opens its group, and any other heading closes it.
+ */
+export function groupYears($: Doc, pageUrl: string): Map<string, number> {
+  const base = documentBase($, pageUrl);
+  const out = new Map<string, number>();
+  let year: number | null = null;
+  let empty = false;
+  let linked = true;
+  for (const el of $(`${GROUP_HEADINGS}, a[href]`).toArray()) {
+    const node = $(el);
+    if (node.is('a')) {
+      const url = year === null ? null : resolveLink(node.attr('href'), base);
+      if (url && !out.has(url)) out.set(url, year!);
+      linked = true;
+      continue;
+    }
+    // A table row is a heading only when it is one cell (the others are the items' own rows).
+    if (node.is('tr') && (node.children('td, th').length !== 1 || node.find('a').length)) continue;
+    const text = squash(node.text());
+    if (!text) continue;
+    const m = YEAR_ONLY.exec(chineseYearsToDigits(text.normalize('NFKC')));
+    // A year heading with no link before the next heading heads no group: the years are not a grouped list's.
+    if (year !== null && !linked) empty = true;
+    year = m?.[1] ? Number(m[1]) : null;
+    linked = false;
+  }
+  return empty ? new Map() : out;
+}
+
+/**
+ * The items, those whose title is a report's but for its year given the year of the group heading they stand
+ * under, else the column's year, in brackets.
+ */
+export function withColumnYear(html: string, items: ListItem[], pageUrl?: string): ListItem[] {
   const yearless = items.filter((i) => parseReportYear(i.title) === null);
   if (!yearless.length) return items;
-  const year = columnYear(loadHtml(html));
-  if (year === null) return items;
+  const $ = loadHtml(html);
+  const groups = pageUrl ? groupYears($, pageUrl) : new Map<string, number>();
+  const column = columnYear($);
+  if (column === null && !groups.size) return items;
   return items.map((item) => {
-    if (!yearless.includes(item)) return item;
+    const year = groups.get(item.url) ?? column;
+    if (!yearless.includes(item) || year === null) return item;
     const title = `${item.title}（${year}年度）`;
     return classifyTitle(title).isReport ? { ...item, title } : item;
   });

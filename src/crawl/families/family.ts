@@ -26,6 +26,8 @@ export interface ListPageResult {
   next: NextListRequest[];
   /** Guesses the parser made where the page said too little (a page URL built from a name convention): recorded with the page's outcome, never silent. */
   notes?: string[];
+  /** The page's pager announces more pages than this one, and no way to the next could be read (never silent). */
+  deadEnd?: string;
 }
 
 export interface ListParser {

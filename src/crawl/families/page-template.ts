@@ -9,7 +9,7 @@ import { documentBase, type Doc } from '../html.ts';
 import type { PageTemplate } from './pager.ts';
 
 /** Names of page-number parameters seen on real list URLs and pager forms. */
-const PAGE_PARAM = /^(?:page|pageno|pagenum|pageindex|p|pn|curpage|cur_page|currpage|currentpage|current|pagecurrent|page_no|page_num)$/i;
+export const PAGE_PARAM = /^(?:page|pageno|pagenum|pageindex|p|pn|curpage|cur_page|currpage|currentpage|current|pagecurrent|page_no|page_num)$/i;
 
 /** The page's URL with its page parameter set to n (only when the URL carries one). */
 export function queryTemplate(pageUrl: string): PageTemplate | null {

@@ -14,6 +14,7 @@ import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
+import { postFormNextPage } from './post-form-pager.ts';
 import { listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
@@ -270,11 +271,12 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
 export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
   const next: NextListRequest[] = [...result.next];
   const notes = [...(result.notes ?? [])];
+  let deadEnd: string | null = null;
   if (!next.length) {
     // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
     const trs = parseTrsPager(html, pageUrl);
     const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : nextPageUrl(html, pageUrl, opts);
-    const postBack = url || trs ? null : postBackNext(html, pageUrl);
+    const postBack = url || trs ? null : (postBackNext(html, pageUrl) ?? postFormNext(html, pageUrl));
     if (url) next.push({ url });
     else if (postBack) next.push(postBack);
     else if (!trs) {
@@ -282,17 +284,20 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
       if (guess) {
         next.push({ url: guess.url });
         notes.push(guess.note);
-      }
+      } else deadEnd = pagerDeadEnd(html, pageUrl);
     }
   }
-  const elsewhere = listElsewhere(html, pageUrl, result.items);
+  // Titles without a year get the year of their group heading or column first: a list of "政府信息公开工作年度报告"
+  // under year headings lists reports, and its items are not menu links to a 年度报告 column.
+  const dated = withColumnYear(html, result.items, pageUrl);
+  const elsewhere = listElsewhere(html, pageUrl, dated);
   const agencyOf = new Map(elsewhere.flatMap((e) => (e.columnAgency ? [[e.url, e.columnAgency] as const] : [])));
   const years = new Set([...yearColumnLinks(html, pageUrl), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url)]);
   for (const n of next) years.delete(n.url);
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}) })));
-  const items = withColumnYear(html, years.size ? result.items.filter((i) => !years.has(i.url)) : result.items);
-  return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}) };
+  const items = years.size ? dated.filter((i) => !years.has(i.url)) : dated;
+  return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}), ...(deadEnd ? { deadEnd } : {}) };
 }
 
 /** An ASP.NET pager's next page: the form posted back with the next control's target and argument (postback.ts). */
@@ -300,6 +305,29 @@ function postBackNext(html: string, pageUrl: string): NextListRequest | null {
   if (!html.includes('__doPostBack')) return null;
   const $ = loadHtml(html);
   return postBackNextPage($, pageUrl, currentPageNumber($, pageUrl), (text) => isNextControl({ text, markedNext: false, href: null, scriptArg: null }));
+}
+
+/** A POST form pager's next page (post-form-pager.ts): its script controls read as the generic pager reads them. */
+function postFormNext(html: string, pageUrl: string): NextListRequest | null {
+  if (!/method\s*=\s*["']?post/i.test(html)) return null;
+  const $ = loadHtml(html);
+  const all = controls($, pageUrl);
+  const scripted = all
+    .filter((c) => !c.href && c.scriptArg !== null)
+    .map((c) => ({ text: c.text, page: pageOfScriptArg(all, c.scriptArg!), next: isNextControl(c) }));
+  return postFormNextPage($, html, pageUrl, scripted);
+}
+
+/**
+ * A pager that announces more pages than this one ("共2页" on page 1) but offers no control any reader can follow (a
+ * form posted by a script nianbao does not read, a pager drawn from state it cannot see): said, never silent. The
+ * seed's own page is checked against its pages read anyway; this covers the lists its sub-columns lead to.
+ */
+function pagerDeadEnd(html: string, pageUrl: string): string | null {
+  const pages = announcedTotals(html).announcedPages;
+  if (!pages || pages < 2) return null;
+  const current = currentPageNumber(loadHtml(html), pageUrl);
+  return current < pages ? `its pager announces ${pages} pages and no way to page ${current + 1} could be read` : null;
 }
 
 /**

@@ -43,6 +43,22 @@ export function postBackNextPage($: Doc, pageUrl: string, current: number, isNex
   if (!form) return null;
   const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
   if (!action) return null;
+  const fields = formFields($, form);
+  fields.set('__EVENTTARGET', control.target);
+  fields.set('__EVENTARGUMENT', control.argument);
+  // An argument naming the page (`2`, `Page$2`) names the request; a relative one (`Page$Next`) is next from here.
+  const which = /\d/.test(control.argument) ? control.argument : `${control.argument} after page ${current}`;
+  return {
+    url: action,
+    method: 'POST',
+    payload: fields.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', referer: pageUrl },
+    uniqueKey: `POST ${action} ${control.target} ${which}`,
+  };
+}
+
+/** The fields a form submits as the page holds them (buttons, files and unchecked boxes left out). */
+export function formFields($: Doc, form: ReturnType<Doc>): URLSearchParams {
   const fields = new URLSearchParams();
   form.find('input[name], select[name], textarea[name]').each((_, el) => {
     const f = $(el as Element);
@@ -56,15 +72,5 @@ export function postBackNextPage($: Doc, pageUrl: string, current: number, isNex
       fields.append(name, opt.attr('value') ?? squash(opt.text()));
     } else fields.append(name, f.is('textarea') ? f.text() : (f.attr('value') ?? ''));
   });
-  fields.set('__EVENTTARGET', control.target);
-  fields.set('__EVENTARGUMENT', control.argument);
-  // An argument naming the page (`2`, `Page$2`) names the request; a relative one (`Page$Next`) is next from here.
-  const which = /\d/.test(control.argument) ? control.argument : `${control.argument} after page ${current}`;
-  return {
-    url: action,
-    method: 'POST',
-    payload: fields.toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded', referer: pageUrl },
-    uniqueKey: `POST ${action} ${control.target} ${which}`,
-  };
+  return fields;
 }

@@ -92,9 +92,37 @@ const NAMES_REPORTS = /年报|年度报告/;
  */
 export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
-  const named = labelledLinks($, pageUrl, SUB_COLUMN_LABEL);
+  const named = [...labelledLinks($, pageUrl, SUB_COLUMN_LABEL), ...moreLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB)])] : named;
+}
+
+/** A box's link to its full list: 更多, 更多>>, 查看更多, more… */
+const MORE_LABEL = /^(?:更多|查看更多|更多信息|更多内容|more)[>»›+]*$/i;
+/** Where a box keeps its caption: a heading, or an element classed as one (box-tit, hd, title…). */
+const CAPTION = 'h1, h2, h3, h4, h5, h6, dt, caption, legend, [class*=tit], [class*=hd], [class*=head]';
+
+/**
+ * The caption of the box a link sits in: the nearest enclosing heading-like element (less the link's own text), or
+ * the heading-like first child of the nearest enclosing element that has one (a few levels up at most).
+ */
+function boxCaption($: Doc, a: ReturnType<Doc>): string {
+  const own = squash(a.text());
+  let node = a.parent();
+  for (let depth = 0; depth < 4 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
+    if (node.is(CAPTION)) return squash(node.text()).replace(own, '');
+    const first = node.children().first();
+    if (first.length && first.get(0) !== a.get(0) && first.is(CAPTION) && !first.find('ul, ol, table').length) return squash(first.text()).replace(own, '');
+  }
+  return '';
+}
+
+/**
+ * "更多>>" links of boxes captioned for the annual reports (市政府年报 / 部门年报 showing their newest items): the full
+ * list where the older reports are, read as a list page.
+ */
+function moreLinks($: Doc, pageUrl: string): string[] {
+  return labelledLinks($, pageUrl, MORE_LABEL, (a) => NAMES_REPORTS.test(boxCaption($, a)));
 }
 
 /** Same-host links whose text is an annual-report column label, when none of the page's items is a report. */
@@ -107,13 +135,13 @@ function columnLinks($: Doc, pageUrl: string): string[] {
 }
 
 /** Same-host page links (not files, not scripts, not this column) whose whole text `label` accepts. */
-function labelledLinks($: Doc, pageUrl: string, label: RegExp): string[] {
+function labelledLinks($: Doc, pageUrl: string, label: RegExp, where: (a: ReturnType<Doc>) => boolean = () => true): string[] {
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const out = new Set<string>();
   $('a[href]').each((_, el) => {
     const a = $(el);
-    if (!label.test(squash(a.text()).replace(/\s/g, ''))) return;
+    if (!label.test(squash(a.text()).replace(/\s/g, '')) || !where(a)) return;
     const href = a.attr('href') ?? '';
     if (/^\s*javascript:/i.test(href)) return;
     const url = resolveLink(href, base);
