@@ -10,7 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './handlers.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { offScopeFramedLists, offScopeListPages, offScopeReports, refusedLearnedPage, shortOfAnnounced, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, refusedLearnedPage, shortOfAnnounced, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -65,6 +65,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
             : null,
       offScopeListPages(t),
       offScopeFramedLists(t),
+      offScopeDataRequests(t),
       ...t.notes,
     ].filter((x): x is string => !!x);
     return { status: 'empty', reason: why.join('; ') };
