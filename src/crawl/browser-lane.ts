@@ -27,6 +27,7 @@ import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl } from './list-page.ts';
+import { countRefused, refusedDataHost } from './off-scope-data.ts';
 import { offScopeFrames } from './off-scope-frames.ts';
 import type { PageVisit } from './page-visit.ts';
 import { renderedDocument } from './rendered-html.ts';
@@ -47,11 +48,17 @@ const CHALLENGE_ROUNDS = 4;
 
 /** The status of the last main-frame document each page received. */
 const documentStatus = new WeakMap<Page, number>();
+/** The data requests (XHR, fetch) each page made to hosts outside the registry, refused: by host. */
+const refusedData = new WeakMap<Page, Map<string, number>>();
 
 async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: HarvestContext, navigationUrl: string): Promise<void> {
+  const refused = new Map<string, number>();
+  refusedData.set(page, refused);
   await page.route('**/*', async (route: Route) => {
     const req = route.request();
     const url = req.url();
+    const refusedHost = refusedDataHost(url, req.resourceType(), h.scope);
+    if (refusedHost) countRefused(refused, refusedHost);
     // An item clicked to see where it leads (learn/item-clicks.ts): the page stays where it is, nothing is fetched.
     if (req.isNavigationRequest() && req.frame() === page.mainFrame() && holdNavigation(page, url)) return route.fulfill({ status: 204, body: '' });
     if (!h.scope.allows(url) || SKIPPED_RESOURCES.has(req.resourceType())) return route.abort('blockedbyclient');
@@ -183,7 +190,7 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   };
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
-  if (data.kind === 'list') countOffScopeFrames(h, data.seedEntryId, visit);
+  if (data.kind === 'list') countOffScope(h, data.seedEntryId, visit, page);
   if (data.kind === 'list' && data.learn) {
     const opened: DrawnLink[] = [];
     const drawn: DrawnLink[][] = [];
@@ -221,10 +228,11 @@ async function handOverSession(page: Page, h: HarvestContext, learned: Learned |
   h.hostCookies.set(host, cookies, h.hostCookies.userAgentFor(host));
 }
 
-/** The frames of a rendered list page that the lane did not load (hosts outside the registry), for the seed's result. */
-function countOffScopeFrames(h: HarvestContext, seedEntryId: number, visit: PageVisit): void {
-  const frames = h.tallies.of(seedEntryId).offScopeFrames;
-  for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) frames.add(url);
+/** What a rendered list page could not load (frames and data requests on hosts outside the registry), for the seed's result. */
+function countOffScope(h: HarvestContext, seedEntryId: number, visit: PageVisit, page: Page): void {
+  const t = h.tallies.of(seedEntryId);
+  for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) t.offScopeFrames.add(url);
+  for (const [host, n] of refusedData.get(page) ?? []) countRefused(t.offScopeData, host, n);
 }
 
 /** Whether a seed may learn its endpoint at a later list page: it learned none, and found no report so far. */

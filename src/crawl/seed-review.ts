@@ -10,7 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './handlers.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, refusedLearnedPage, shortOfAnnounced, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, refusedLearnedPage, shortOfAnnounced, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -66,6 +66,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
       offScopeListPages(t),
       offScopeFramedLists(t),
       unreadScriptReports(t),
+      offScopeDataRequests(t),
       ...t.notes,
     ].filter((x): x is string => !!x);
     return { status: 'empty', reason: why.join('; ') };

@@ -48,6 +48,8 @@ export interface SeedTally {
   offScopePages: Map<string, number>;
   /** Addresses of the frames of its rendered list pages on hosts outside the registry (never loaded). */
   offScopeFrames: Set<string>;
+  /** Data requests (XHR, fetch) of its rendered list pages to hosts outside the registry (refused), by host. */
+  offScopeData: Map<string, number>;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
   /** Columns found by exploring the seed's host when its page listed no report (seed-explore.ts), read as its lists. */
@@ -96,6 +98,7 @@ export class SeedTallies {
         offScope: new Map(),
         offScopePages: new Map(),
         offScopeFrames: new Set(),
+        offScopeData: new Map(),
         noYear: 0,
         explored: [],
         exploredHost: false,
@@ -170,6 +173,18 @@ export function offScopeFramedLists(t: SeedTally): string | null {
   if (!t.offScopeFrames.size) return null;
   const hosts = [...new Set([...t.offScopeFrames].map((u) => new URL(u).host))].sort().join(', ');
   return `its page frames ${t.offScopeFrames.size} page(s) from hosts outside the registry (${hosts}), not read: if its list is there, add the host to the seeds`;
+}
+
+/**
+ * Data requests (XHR, fetch) of the seed's rendered pages to hosts outside the registry (refused): its list may be
+ * drawn from there (a search service on another host of the government). Said only for a seed that found no report,
+ * as for frames: a page's other requests (a counter, a widget) must not turn a healthy seed into a short one.
+ */
+export function offScopeDataRequests(t: SeedTally): string | null {
+  if (!t.offScopeData.size) return null;
+  const count = [...t.offScopeData.values()].reduce((a, b) => a + b, 0);
+  const hosts = [...t.offScopeData.keys()].sort().join(', ');
+  return `its page asked ${count} data request(s) of hosts outside the registry (${hosts}), refused: if its list comes from there, add the host to the seeds as the agency's`;
 }
 
 /** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */
