@@ -16,6 +16,8 @@ export interface UrlStateRow {
   sha256: string | null;
   fetched_at: string;
   last_ok_at: string | null;
+  /** Where the address redirected to when last fetched ok; null when it answered itself. */
+  redirect_to: string | null;
 }
 
 export interface UrlFetch {
@@ -27,6 +29,8 @@ export interface UrlFetch {
   etag?: string | null;
   lastModified?: string | null;
   sha256?: string | null;
+  /** The address it redirected to (a good fetch without one clears it). */
+  redirectTo?: string | null;
 }
 
 export class UrlStates {
@@ -50,14 +54,15 @@ export class UrlStates {
     const now = nowIso();
     const ok = f.outcome === 'ok' || f.outcome === 'not_modified';
     this.stmt(
-        `INSERT INTO url_state (url, host, status, outcome, reason, etag, last_modified, sha256, fetched_at, last_ok_at)
-         VALUES (@url, @host, @status, @outcome, @reason, @etag, @lastModified, @sha256, @now, @okAt)
+        `INSERT INTO url_state (url, host, status, outcome, reason, etag, last_modified, sha256, fetched_at, last_ok_at, redirect_to)
+         VALUES (@url, @host, @status, @outcome, @reason, @etag, @lastModified, @sha256, @now, @okAt, @redirectTo)
          ON CONFLICT(url) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, reason = excluded.reason,
            etag = CASE WHEN @ok THEN coalesce(excluded.etag, url_state.etag) ELSE url_state.etag END,
            last_modified = CASE WHEN @ok THEN coalesce(excluded.last_modified, url_state.last_modified) ELSE url_state.last_modified END,
            sha256 = coalesce(excluded.sha256, url_state.sha256),
            fetched_at = excluded.fetched_at,
-           last_ok_at = coalesce(excluded.last_ok_at, url_state.last_ok_at)`,
+           last_ok_at = coalesce(excluded.last_ok_at, url_state.last_ok_at),
+           redirect_to = CASE WHEN @ok THEN excluded.redirect_to ELSE url_state.redirect_to END`,
       )
       .run({
         url: f.url,
@@ -71,6 +76,7 @@ export class UrlStates {
         now,
         okAt: ok ? now : null,
         ok: ok ? 1 : 0,
+        redirectTo: f.redirectTo ?? null,
       });
   }
 }

@@ -356,10 +356,16 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
  */
 const sightedInRun = new WeakMap<HarvestContext, Set<string>>();
 
-/** A report link seen in an earlier run: its page is a known source, or its file was stored from that URL. */
+/**
+ * A report link seen in an earlier run: its page is a known source (itself, or the article a counting link redirected
+ * to when last fetched), or its file was stored from that URL.
+ */
 function isKnown(h: HarvestContext, item: ListItem): boolean {
   if (item.isFile) return Boolean(h.catalog.urls.get(item.url)?.sha256);
-  return h.catalog.reports.bySourceUrl(item.url) !== undefined && !sightedInRun.get(h)?.has(item.url);
+  const known = (url: string) => h.catalog.reports.bySourceUrl(url) !== undefined && !sightedInRun.get(h)?.has(url);
+  if (known(item.url)) return true;
+  const target = h.catalog.urls.get(item.url)?.redirect_to;
+  return !!target && known(target);
 }
 
 /** The HTTP path cannot see this list or page: the host's pages go to the browser lane from now on. */
@@ -546,7 +552,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (refuseSeedMerge(h, attribution, pageUrl)) return;
   const { report } = sight(h, attribution, title, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id, pageUrl);
-  if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}` });
+  if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
   await h.frontier.add(fileRequests(h, report.id, page.attachments, pageUrl, data.seedEntryId));
 }
 
