@@ -158,7 +158,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   let parsed: ParsedList;
   try {
-    parsed = parseList(visit, data, await linkScripts(h, visit));
+    parsed = parseList(visit, data);
+    // Report links calling a function the page does not define: read again with the site's own scripts, fetched
+    // only for such a page (page-scripts.ts), so every other list page is parsed once.
+    if (parsed.unreadScriptReports?.length) {
+      const scripts = await linkScripts(h, visit);
+      if (scripts.some(Boolean)) parsed = parseList(visit, data, scripts);
+    }
   } catch (err) {
     if (!(err instanceof MalformedAnswerError)) throw err;
     // A broken answer is a failed request, never an "ok" page with no items (a silent zero).

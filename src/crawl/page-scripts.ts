@@ -3,13 +3,9 @@
  * does not define (`javascript:openArticle('1234')`), its same-host `<script src>` files are fetched, politely and
  * once per run each, for the functions they define. Libraries (jQuery, Vue…) are not fetched.
  */
-import { Scope } from '../download/scope.ts';
-import { resolveLink } from '../download/scope.ts';
+import { resolveLink, Scope } from '../download/scope.ts';
 import { recordFailure, type HarvestContext } from './handlers.ts';
 import type { PageVisit } from './page-visit.ts';
-import { classifyTitle } from './classify/title.ts';
-import { unreadScriptReportLinks } from './list-page.ts';
-import { withScriptLinks } from './script-links.ts';
 
 /** Script files that are libraries, not the site's own functions. */
 const LIBRARY = /jquery|bootstrap|vue|react|angular|layui|layer|echarts|swiper|axios|lodash|moment|polyfill|html5shiv|respond|sea\.js|require\.js|analytics|baidu|cnzz|share/i;
@@ -29,11 +25,12 @@ function srcs(html: string, pageUrl: string): string[] {
   return out.slice(0, MAX_SCRIPTS);
 }
 
-/** The texts of the page's own script files, when its links call functions the page does not define; [] otherwise. */
+/**
+ * The texts of the page's own script files (one per file; '' for one that failed). Asked only for a page whose report
+ * links call functions the page does not define (list-parse.ts `unreadScriptReports`): a pager's goPage(2) is the
+ * pager's to read.
+ */
 export async function linkScripts(h: HarvestContext, visit: PageVisit): Promise<string[]> {
-  // Only for report links that nothing on the page itself can follow (a pager's goPage(2) is the pager's to read).
-  const isReport = (title: string) => classifyTitle(title).isReport;
-  if (!unreadScriptReportLinks(withScriptLinks(visit.body, visit.loadedUrl), visit.loadedUrl, isReport).length) return [];
   const cache = fetched.get(h) ?? new Map<string, Promise<string>>();
   fetched.set(h, cache);
   const texts = srcs(visit.body, visit.loadedUrl)
