@@ -95,10 +95,7 @@ export async function exploreEmptySeeds(
       // Remembered columns that gave nothing this run are replaced by what this exploration found.
       t.explored.splice(0, t.explored.length, ...columns);
       t.exploredBefore = null;
-      for (const url of columns) {
-        const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: 'auto', pageIndex: 1 };
-        out.push({ url, uniqueKey: `explore:${opts.generation}:${e.id}:${url}`, lane: laneOf(h, url), userData: data });
-      }
+      out.push(...columns.map((url) => columnRequest(h, e, url, `explore:${opts.generation}`)));
     });
   }
   await queue.onIdle();
@@ -118,10 +115,13 @@ export function rememberedColumns(h: HarvestContext, entries: SeedEntryRow[], ge
     const t = h.tallies.of(e.id, e.url);
     t.explored.push(...columns);
     t.exploredBefore = move.foundAt;
-    for (const url of columns) {
-      const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: 'auto', pageIndex: 1, remembered: true };
-      out.push({ url, uniqueKey: `moved:${generation}:${e.id}:${url}`, lane: laneOf(h, url), userData: data });
-    }
+    out.push(...columns.map((url) => columnRequest(h, e, url, `moved:${generation}`, true)));
   }
   return out;
+}
+
+/** A column found by exploring (this run, or remembered from an earlier one), read as one of the seed's lists. */
+function columnRequest(h: HarvestContext, e: SeedEntryRow, url: string, key: string, remembered = false): QueuedRequest {
+  const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: 'auto', pageIndex: 1, ...(remembered ? { remembered } : {}) };
+  return { url, uniqueKey: `${key}:${e.id}:${url}`, lane: laneOf(h, url), userData: data };
 }
