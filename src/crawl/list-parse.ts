@@ -34,7 +34,7 @@ export function isSeedPage(data: ListData): boolean {
 export function parseList(fetched: PageVisit, data: ListData, scripts: string[] = []): ParsedList {
   // Items a legacy template writes by inline script are on the page as a browser shows it (a rendered page has
   // them); links calling a site function that opens an address (`javascript:openArticle('12')`) go there.
-  const written = fetched.rendered ? fetched.body : withScriptWrites(fetched.body);
+  const written = fetched.rendered ? fetched.body : withScriptWrites(fetched.body, fetched.loadedUrl);
   const visit = { ...fetched, body: withScriptLinks(written, fetched.loadedUrl, scripts) };
   const parsed = parseWithFamily(visit, data);
   // Over HTTP only: the browser lane clicks such links itself.

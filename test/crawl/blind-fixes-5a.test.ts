@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { withGenericPaging, yearColumnLinks } from '../../src/crawl/families/pager.ts';
 import { parseListItems } from '../../src/crawl/list-page.ts';
-import { scriptWrites, withScriptWrites } from '../../src/crawl/script-writes.ts';
+import { withScriptWrites } from '../../src/crawl/script-writes.ts';
 
 const page = (body: string, title = '列表') => `<html><head><title>${title}</title></head><body>${body}</body></html>`;
 
@@ -99,20 +99,30 @@ if (str_2 == "") {
 </script>`;
   const html = page(`<ul>${item('./202501/t20250122_1.htm', '', '某局2024年政府信息公开工作年度报告')}${item('./202401/t20240124_2.htm', '/att/P02024.pdf', '某局2023年政府信息公开工作年度报告')}</ul>`);
   assert.deepEqual(
-    parseListItems(withScriptWrites(html), 'http://a.gov.cn/nb/index.htm').map((i) => [i.title, i.url]),
+    parseListItems(withScriptWrites(html, 'http://a.gov.cn/nb/index.htm'), 'http://a.gov.cn/nb/index.htm').map((i) => [i.title, i.url]),
     [
       ['某局2024年政府信息公开工作年度报告', 'http://a.gov.cn/nb/202501/t20250122_1.htm'],
       // A non-empty str_2 (the external link) is what the page links, not str_1.
       ['某局2023年政府信息公开工作年度报告', 'http://a.gov.cn/att/P02024.pdf'],
     ],
   );
+  const writes = (script: string) => withScriptWrites(`<p><script>${script}</script></p>`, 'http://a.gov.cn/nb/index.htm').replace(/^<p><script>[\s\S]*?<\/script>|<\/p>$/g, '');
   // Numbers add as numbers (a legacy pager's "index_" + (currentPage + 1)).
-  assert.equal(scriptWrites('var currentPage = 0; var countPage = 3; if (currentPage < countPage - 1) { document.write("<a href=\\"index_" + (currentPage + 1) + ".htm\\">下一页</a>"); }'), '<a href="index_1.htm">下一页</a>');
-  // A script doing anything else (a loop, a call, an unknown variable in a taken branch) writes nothing we guess at.
-  assert.equal(scriptWrites('for (var i = 0; i < 3; i++) document.write("<a href=\'" + i + ".htm\'>x</a>");'), null);
-  assert.equal(scriptWrites('document.write(getTitle());'), null);
-  assert.equal(scriptWrites('document.write("<a href=\'" + url + "\'>x</a>");'), null);
+  assert.equal(writes('var currentPage = 0; var countPage = 3; if (currentPage < countPage - 1) { document.write("<a href=\\"index_" + (currentPage + 1) + ".htm\\">下一页</a>"); }'), '<a href="index_1.htm">下一页</a>');
+  // The scripts run as in a browser: loops, helpers an earlier script defined, a title cut by a helper.
+  assert.equal(writes('for (var i = 0; i < 3; i++) document.write("<a href=\'" + i + ".htm\'>x</a>");'), "<a href='0.htm'>x</a><a href='1.htm'>x</a><a href='2.htm'>x</a>");
+  const helper = `<script>function getTitle(s, n) { return s.length > n ? s.substring(0, n) + '…' : s; }</script>`;
+  const cut = `<script>var str_t = "某局2023年政府信息公开工作年度报告"; document.write("<li><a href='./a.htm' title='" + str_t + "'>" + getTitle(str_t, 8) + "</a></li>");</script>`;
+  assert.deepEqual(
+    parseListItems(withScriptWrites(page(`<ul>${helper}${cut}</ul>`), 'http://a.gov.cn/nb/index.htm'), 'http://a.gov.cn/nb/index.htm').map((i) => i.title),
+    ['某局2023年政府信息公开工作年度报告'],
+  );
+  // A script calling what only an external file defines, or reading an undefined variable, writes nothing guessed.
+  assert.equal(writes('document.write(getTitle());'), '');
+  assert.equal(writes('document.write("<a href=\'" + url + "\'>x</a>");'), '');
+  // Markup built from the page's DOM (which the sandbox does not have) is not placed.
+  assert.equal(writes('document.write("<a href=\'" + document.getElementById("base").value + "/x.htm\'>x</a>");'), '');
   // An external script is not read; the page is unchanged when nothing is written.
   const external = '<script src="/js/list.js">document.write("<a href=\'/x.htm\'>x</a>")</script>';
-  assert.equal(withScriptWrites(external), external);
+  assert.equal(withScriptWrites(external, 'http://a.gov.cn/nb/index.htm'), external);
 });

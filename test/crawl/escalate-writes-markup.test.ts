@@ -1,7 +1,7 @@
 /**
  * A seed of a known family (TRS, by its pager) whose HTTP-read list holds other notices only, while an inline script
- * writes the report items through a function of its own (no static reader follows that): the seed goes to the
- * browser, which shows the written items. Without it the seed ended `empty` with "its trs list holds other notices
+ * writes the report items into the page's DOM (`innerHTML`: the script sandbox has no DOM, only document.write is
+ * read over HTTP): the seed goes to the browser, which shows the written items. Without it the seed ended `empty` with "its trs list holds other notices
  * only" and was never rendered.
  */
 import assert from 'node:assert/strict';
@@ -30,16 +30,19 @@ const reports = [
   { title: `${AGENCY}2023年政府信息公开工作年度报告`, href: './202401/t20240119_4402.html' },
 ];
 
-// Items pass through a helper whose arguments are built from an array: a browser runs it, a reader of literals cannot.
+// Items built by a helper from an array and set as a list's innerHTML: a browser draws them, no HTTP reader does.
 const seedPage = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报_${AGENCY}</title></head><body>
 <ul class="list">
 <li><a href="./202502/t20250210_5601.html">${AGENCY}2025年政务公开工作要点</a><span>2025-02-10</span></li>
+</ul>
+<ul id="more"></ul>
 <script>
 var rows = ${JSON.stringify(reports.map((r) => [r.title, r.href]))};
-function item(row) { document.write('<li><a href="' + row[1] + '">' + row[0] + '</a></li>'); }
-for (var i = 0; i < rows.length; i++) item(rows[i]);
+function item(row) { return '<li><a href="' + row[1] + '">' + row[0] + '</a></li>'; }
+var html = '';
+for (var i = 0; i < rows.length; i++) html += item(rows[i]);
+document.getElementById('more').innerHTML = html;
 </script>
-</ul>
 <script>createPageHTML(1, 0, "index", "html");</script>
 </body></html>`;
 

@@ -1,0 +1,99 @@
+/**
+ * A sandbox that runs a site's own scripts to learn where one of its links would go, without a browser.
+ *
+ * The scripts run in QuickJS compiled to WebAssembly (quickjs-emscripten): they reach nothing of the host (no
+ * require, no network, no files), with a memory limit and a deadline for each script and each call. `node:vm` is no
+ * security boundary, and the browser lane costs a page load per list; this costs about 2 ms.
+ *
+ * The page around the scripts is a stand-in (stand-in.js): `location`, `window.open`, `document.location` record the
+ * addresses given to them; the rest of the DOM answers anything and does nothing. Nothing of the stand-in may leak
+ * into an address: a value read from it turns into a marker that disqualifies the address.
+ */
+import { readFileSync } from 'node:fs';
+import * as releaseSync from '@jitl/quickjs-wasmfile-release-sync';
+import { newQuickJSWASMModuleFromVariant, shouldInterruptAfterDeadline, type QuickJSContext, type QuickJSRuntime, type QuickJSSyncVariant } from 'quickjs-emscripten-core';
+
+// Loaded once per process (about 30 ms), when the crawl's list reading is first imported.
+// The variant is the package's default export; under NodeNext its types read as the module itself.
+const variant = ((releaseSync as { default?: unknown }).default ?? releaseSync) as QuickJSSyncVariant;
+const QuickJS = await newQuickJSWASMModuleFromVariant(variant);
+const STAND_IN = readFileSync(new URL('./stand-in.js', import.meta.url), 'utf8');
+
+/** Milliseconds one script (or one link's code) may run: a loop that never ends is stopped there. */
+const SCRIPT_DEADLINE_MS = 1000;
+/** Milliseconds a page's scripts and clicks may run together; a link not clicked in time stays unread (and said). */
+const PAGE_BUDGET_MS = 4000;
+const MEMORY_LIMIT = 32 * 1024 * 1024;
+
+/** A value the stand-in DOM gave, or an undefined one, inside an address: the address is not the link's. */
+const FOREIGN = /\uE000|(?:^|[/=?&])(?:undefined|null|NaN|\[object \w+\])(?:$|[/&.#])/;
+
+/** Whether a `<script>` with these attributes runs as JavaScript (no type, a JavaScript type, or a module). */
+export function isJavaScript(attrs: string): boolean {
+  return !/\btype\s*=\s*["']?(?!(?:text|application)\/(?:x-)?(?:java|ecma)script|module)[\w/+-]/i.test(attrs);
+}
+
+/** The parts of the page's address the stand-in's `location` answers with. */
+function locationOf(pageUrl: string): Record<string, string> {
+  const u = new URL(pageUrl);
+  return { href: u.href, protocol: u.protocol, host: u.host, hostname: u.hostname, port: u.port, pathname: u.pathname, search: u.search, hash: u.hash, origin: u.origin };
+}
+
+export class ScriptSandbox {
+  private readonly runtime: QuickJSRuntime;
+  private readonly context: QuickJSContext;
+  private readonly until = Date.now() + PAGE_BUDGET_MS;
+
+  constructor(pageUrl: string) {
+    this.runtime = QuickJS.newRuntime();
+    this.runtime.setMemoryLimit(MEMORY_LIMIT);
+    this.runtime.setMaxStackSize(512 * 1024);
+    this.context = this.runtime.newContext();
+    this.run(`${STAND_IN}\n__standIn(${JSON.stringify(locationOf(pageUrl))});`);
+  }
+
+  /**
+   * Runs one of the page's scripts, in the page's order, as a browser would: what it defines stays for the next ones
+   * (one that fails leaves what it defined before failing). What it wrote with document.write, or null when nothing,
+   * or markup built from the stand-in.
+   */
+  load(script: string): string | null {
+    this.run("__written = '';");
+    this.run(script);
+    const written = this.run('__written');
+    return written && !written.includes('\uE000') ? written : null;
+  }
+
+  /**
+   * Where a link's code goes (`openArticle('12')`, `return showInfo(12, "2023")`), run as the element with these
+   * attributes would run it on a click; null when it goes nowhere, fails, or goes somewhere built from the stand-in.
+   */
+  target(code: string, attrs: Record<string, string>): string | null {
+    const call = `__click(${JSON.stringify(attrs)}, function () {\n${code}\n})`;
+    const went = this.run(call);
+    if (typeof went !== 'string' || !went.trim() || FOREIGN.test(went) || /^\s*(?:javascript:|#)/i.test(went)) return null;
+    return went.trim();
+  }
+
+  dispose(): void {
+    this.context.dispose();
+    this.runtime.dispose();
+  }
+
+  /** Runs code under a deadline; its string result, or undefined when it threw, gave something else or had no time. */
+  private run(code: string): string | undefined {
+    const left = this.until - Date.now();
+    if (left <= 0) return undefined;
+    this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + Math.min(SCRIPT_DEADLINE_MS, left)));
+    const result = this.context.evalCode(code, 'site.js');
+    if (result.error) {
+      // A site script failing here (a library it needs, the DOM it reads) is expected: it leaves what it defined.
+      result.error.dispose();
+      return undefined;
+    }
+    const value = result.value;
+    const out = this.context.typeof(value) === 'string' ? this.context.getString(value) : undefined;
+    value.dispose();
+    return out;
+  }
+}
