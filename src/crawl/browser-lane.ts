@@ -26,7 +26,7 @@ import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick
 import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
-import { isFileUrl } from './list-page.ts';
+import { isFileUrl, unreadScriptReportLinks } from './list-page.ts';
 import { countRefused, refusedDataHost } from './off-scope-data.ts';
 import { offScopeFrames } from './off-scope-frames.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -34,6 +34,7 @@ import { renderedDocument } from './rendered-html.ts';
 import type { RequestData } from './requests.ts';
 import type { SeedTally } from './seed-tally.ts';
 import type { SharedBrowser } from './shared-browser.ts';
+import { unlinkedReportTitles } from './unlinked-titles.ts';
 
 export { CHROMIUM_ARGS, SharedBrowser } from './shared-browser.ts';
 
@@ -194,11 +195,13 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   if (data.kind === 'list' && data.learn) {
     const opened: DrawnLink[] = [];
     const drawn: DrawnLink[][] = [];
-    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened, drawn);
+    const shown: DrawnLink[] = [];
+    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened, drawn, shown);
     await handOverSession(page, h, learned);
     // No endpoint, but its items opened files in place (a modal, a hash route), or its later pages were turned and
-    // read as drawn: the page is read with those links, its later pages counted as read.
-    const read = learned ? visit : withDrawnLinks(visit, opened, drawn);
+    // read as drawn: the page is read with those links, its later pages counted as read. Report titles the page
+    // showed with no link lead where their clicks went, endpoint or not.
+    const read = learned ? withDrawnLinks(visit, shown, []) : withDrawnLinks(visit, [...opened, ...shown], drawn);
     // Such a list's answers may still say how long it is (items opening in place): what the turns had to reach.
     if (read !== visit) h.tallies.of(data.seedEntryId).drawnAnswers = answeredTitles(exchangesOf(page)) ?? undefined;
     return handleRenderedSeed(h, read, data, learned);
@@ -284,13 +287,21 @@ async function turnedAnswers(page: Page, learned: Learned, later: Exchange[]): P
 
 /**
  * The list endpoint in the rendered page's traffic; the page is turned once so page 2's request can be compared.
- * Items drawn with no link are clicked to see where they lead; the files those opened in place go to `opened`. A page that asked for no list on load (page 1 drawn
+ * Items drawn with no link are clicked to see where they lead; the files those opened in place go to `opened`. Report
+ * titles the page shows with no link a reader could follow (unlinked-titles.ts, a link calling a script nothing read)
+ * are clicked too, and where they lead goes to `shown`. A page that asked for no list on load (page 1 drawn
  * from data in its HTML) is turned twice: the requests of pages 2 and 3 name the endpoint and its paging.
  */
-async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = [], drawn: DrawnLink[][] = []): Promise<Learned | null> {
+async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = [], drawn: DrawnLink[][] = [], shown: DrawnLink[] = []): Promise<Learned | null> {
   const first = exchangesOf(page);
-  const clicked = await clickedLinks(page, titlesToClick(first, renderedHtml, pageUrl));
+  const fromAnswers = titlesToClick(first, renderedHtml, pageUrl);
+  const isReport = (t: string) => classifyTitle(t).isReport;
+  const linked = drawnLinks(renderedHtml, pageUrl).map((l) => l.text);
+  // Items of an answer are clicked as such (above); a second round of clicks would leave its list where it was not.
+  const unlinked = fromAnswers.length ? [] : [...unlinkedReportTitles(renderedHtml, linked, isReport), ...unreadScriptReportLinks(renderedHtml, pageUrl, isReport)];
+  const clicked = await clickedLinks(page, fromAnswers);
   opened.push(...clicked.filter((l) => isFileUrl(l.url)));
+  shown.push(...(await clickedLinks(page, unlinked)));
   if (learnListEndpoint(first, pageUrl, [], renderedHtml, clicked)) {
     const later = await turnPage(page);
     const learned = learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);
@@ -302,8 +313,8 @@ async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, 
   if (!learnListEndpoint(second, pageUrl, [], turnedHtml)) {
     // The turn asked for something, but no answer reads as a list (encoded by the page's script, or items opening in
     // place): the list is read from what the browser draws, page after page.
-    const shown = [...drawnLinks(renderedHtml, pageUrl), ...opened].map((l) => l.url);
-    drawn.push(...(await drawnPages(page, pageUrl, shown, second)));
+    const seen = [...drawnLinks(renderedHtml, pageUrl), ...opened, ...shown].map((l) => l.url);
+    drawn.push(...(await drawnPages(page, pageUrl, seen, second)));
     return null;
   }
   const third = await turnPage(page);

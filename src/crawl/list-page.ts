@@ -19,7 +19,7 @@ export interface ListItem {
   maybe?: boolean;
 }
 
-const CHROME = 'script, style, noscript, header, footer, nav, .nav, .header, .footer, #header, #footer, .breadcrumb, .crumb, .position, .location';
+export const CHROME = 'script, style, noscript, header, footer, nav, .nav, .header, .footer, #header, #footer, .breadcrumb, .crumb, .position, .location';
 
 /** A link text the template cut short: "…", "...", "。。。" at its end. */
 const CUT = /(…|\.\.\.|。。。)$/;

@@ -14,12 +14,15 @@ import type { PageVisit } from './page-visit.ts';
 import type { ListData } from './requests.ts';
 import { withScriptLinks } from './script-links.ts';
 import { withScriptWrites } from './script-writes.ts';
+import { unlinkedReportTitles } from './unlinked-titles.ts';
 
 export interface ParsedList extends ListPageResult {
   family: Family | 'learned';
   signal: string;
   /** Titles of report links that open by a script function nothing could read (never fetched). */
   unreadScriptReports?: string[];
+  /** Report titles the page shows with no followable link at all (unlinked-titles.ts). */
+  unlinkedReports?: string[];
 }
 
 /** The seed entry's own page (not a later page, not an API answer, not a learned endpoint's answer). */
@@ -40,7 +43,9 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   // Over HTTP only: the browser lane clicks such links itself.
   const titles = new Set(parsed.items.map((i) => i.title));
   const unread = fetched.rendered ? [] : unreadScriptReportLinks(visit.body, visit.loadedUrl, (t) => !titles.has(t) && classifyTitle(t).isReport);
-  return unread.length ? { ...parsed, unreadScriptReports: unread } : parsed;
+  // A learned list's answer is no page: its titles are its items.
+  const unlinked = data.family === 'learned' ? [] : unlinkedReportTitles(visit.body, [...titles, ...unread], (t) => classifyTitle(t).isReport);
+  return { ...parsed, ...(unread.length ? { unreadScriptReports: unread } : {}), ...(unlinked.length ? { unlinkedReports: unlinked } : {}) };
 }
 
 function parseWithFamily(visit: PageVisit, data: ListData): ParsedList {

@@ -10,7 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './handlers.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, refusedLearnedPage, shortOfAnnounced, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, refusedLearnedPage, shortOfAnnounced, unlinkedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -20,6 +20,8 @@ import { offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeR
  */
 function worthRendering(t: SeedTally): boolean {
   if (shortOfAnnounced(t) !== null) return true;
+  // Report titles shown with no link a reader could follow: the browser clicks them to see where they lead.
+  if (t.unlinkedReports.size > 0 || t.unreadScriptReports.size > 0) return true;
   // 'learned': the endpoint kept from an earlier run gave no report now; the browser learns it again.
   // A known family's column with other notices only is simply empty, unless its page writes markup by script: items
   // written by code no static reader follows (a document.write through a function) show only in the browser.
@@ -66,6 +68,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
       offScopeListPages(t),
       offScopeFramedLists(t),
       unreadScriptReports(t),
+      unlinkedReports(t),
       offScopeDataRequests(t),
       ...t.notes,
     ].filter((x): x is string => !!x);
@@ -78,7 +81,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
     return { status: 'moved', reason: `${page}; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
-  const short = offScopeListPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? yearlessReports(t) ?? unreadScriptReports(t);
+  const short = offScopeListPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? yearlessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t);
   if (short) return { status: 'short', reason: short };
   if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
   return { status: 'ok', reason: null };

@@ -64,6 +64,8 @@ export interface SeedTally {
   seedGone: number | null;
   /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
   unreadScriptReports: Set<string>;
+  /** Report titles its list pages show with no followable link (never fetched); the seed page's rendering replaces its own. */
+  unlinkedReports: Set<string>;
   /** List pages whose pager announces more pages and offers no way to the next (pagerDeadEnd), with why. */
   pagerDeadEnds: Map<string, string>;
 }
@@ -106,6 +108,7 @@ export class SeedTallies {
         namesReports: false,
         seedGone: null,
         unreadScriptReports: new Set(),
+        unlinkedReports: new Set(),
         pagerDeadEnds: new Map(),
       };
       this.bySeed.set(seedEntryId, t);
@@ -198,6 +201,15 @@ export function unreadScriptReports(t: SeedTally): string | null {
   if (!n || t.usedBrowser) return null;
   const first = [...t.unreadScriptReports][0]!;
   return `${n} of its report links open by a script function that could not be read (${first}${n > 1 ? ', …' : ''}), not fetched`;
+}
+
+/** Report titles shown with no link that could be followed, not even by the browser's clicks (never fetched). */
+export function unlinkedReports(t: SeedTally): string | null {
+  const n = t.unlinkedReports.size;
+  if (!n) return null;
+  const first = [...t.unlinkedReports][0]!;
+  const tried = t.usedBrowser ? 'nor by a click in the browser' : 'and no browser drew its page to click them';
+  return `${n} report title(s) on its list pages have no link that could be followed (${first}${n > 1 ? ', …' : ''}), ${tried}: not fetched`;
 }
 
 /** List pages whose pager announces more pages than could be reached (a sub-column's "共2页" with no readable control). */

@@ -1,0 +1,65 @@
+/**
+ * Report titles a list page shows with no link that could be followed: a row drawn as `<li onclick="show(this)">`
+ * whose function reads the page, a `<div class="item">` a script binds a click to, a row whose link the template left
+ * out. Their reports are listed but never fetched, which the seed's result must say; the browser, which can click
+ * them, is asked to (learn/item-clicks.ts).
+ *
+ * Only text outside any link counts, in a row (li, tr, dd, dt) holding no link, outside the page's chrome and
+ * headings, reading as a report's title with its year, and not as a sentence. A title an item already carries (or one containing it, or
+ * contained in it: a row's cut text) is not counted.
+ */
+import type { AnyNode, Element, Text } from 'domhandler';
+import { Attributor } from './attribution.ts';
+import { loadHtml, squash } from './html.ts';
+import { CHROME } from './list-page.ts';
+
+/** Page text read for titles: a report title is short, a paragraph of prose is not one. */
+const MIN_TITLE = 8;
+const MAX_TITLE = 80;
+/** Where a title is not an item's: the page's headings, forms and templates. */
+const NOT_ITEMS = `${CHROME}, a, h1, h2, h3, title, option, select, textarea, template, button`;
+/** A report's title word with a year near it, in the page's source outside links and scripts: the cheap test first. */
+const REPORT_NEAR_YEAR = /(?:(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|[０-９]{4})[^<]{0,40}(?:年度报告|年报|工作报告)|(?:年度报告|年报)[^<]{0,12}(?:19|20)\d{2}/;
+
+function withoutLinksAndScripts(html: string): string {
+  return html.replace(/<(script|style|a|title|option|textarea)\b[\s\S]*?<\/\1\s*>/gi, ' ');
+}
+
+/** A sentence, not a title ("根据《条例》规定，现公布…年度报告。"), or a trail ("当前位置：首页 > … > 2025年"). */
+const PROSE = /[。；！？>›»＞]|，|^(?:根据|按照|依据|依照|现将|现公布|特此)|位置\s*[:：]/;
+
+function sameTitle(a: string, b: string): boolean {
+  const x = a.replace(/[\s…．.。]+$/g, '');
+  const y = b.replace(/[\s…．.。]+$/g, '');
+  return x === y || (x.length >= MIN_TITLE && y.includes(x)) || (y.length >= MIN_TITLE && x.includes(y));
+}
+
+/** The report titles the page shows outside any followable link and that no item carries, distinct, in page order. */
+export function unlinkedReportTitles(html: string, itemTitles: string[], isReport: (title: string) => boolean): string[] {
+  // An answer (JSON, JSONP, XML) is no page: its titles are its family's to read.
+  if (!/^\s*</.test(html) || /^\s*<\?xml/i.test(html) || !REPORT_NEAR_YEAR.test(withoutLinksAndScripts(html))) return [];
+  const $ = loadHtml(html);
+  const known = itemTitles.map(squash);
+  const out: string[] = [];
+  const visit = (node: AnyNode): void => {
+    if (node.type === 'text') {
+      const text = node as Text;
+      if (!/年报|报告/.test(text.data)) return;
+      const parent = text.parent as Element | null;
+      if (!parent || parent.type !== 'tag') return;
+      const el = $(parent);
+      if (el.closest(NOT_ITEMS).length) return;
+      const row = el.closest('li, tr, dd, dt');
+      if (row.length && row.find('a[href]').length) return;
+      // The element's whole text (a title split over <span>s), else the text node's own.
+      const block = el.closest('li, tr, dd, dt, td, p, div, span');
+      const candidates = [squash(block.text()), squash(el.text()), squash(text.data)];
+      const title = candidates.find((t) => t.length >= MIN_TITLE && t.length <= MAX_TITLE && !PROSE.test(t) && isReport(t) && Attributor.year(t) !== null);
+      if (title && !out.includes(title) && !known.some((k) => sameTitle(k, title))) out.push(title);
+      return;
+    }
+    for (const child of (node as Element).children ?? []) visit(child);
+  };
+  visit($('body')[0] ?? $.root()[0]!);
+  return out;
+}
