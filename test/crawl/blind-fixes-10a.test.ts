@@ -6,6 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Catalog } from '../../src/catalog/catalog.ts';
+import { Attributor } from '../../src/crawl/attribution.ts';
 import { classifyTitle } from '../../src/crawl/classify/title.ts';
 import { parseReportYear } from '../../src/crawl/classify/year.ts';
 import { parseGenericList } from '../../src/crawl/families/generic.ts';
@@ -60,4 +62,17 @@ test('a report file titled without a year: the year from its file name, else the
   ]);
   // The guesses are noted with the page's outcome; a December date (either year) and the undated menu label are not guessed.
   assert.match(parsed.notes?.join() ?? '', /guessed the report year of 2 item\(s\).*2022-01-27 → 2021, 2023-01-18 → 2022/);
+});
+
+test('a year guessed from the publication date yields to the year the report page states', () => {
+  const c = Catalog.open(':memory:');
+  const site = c.agencies.upsert({ name: '连云港市自然资源和规划局', nameKey: '连云港市自然资源和规划局', division: '320700', level: 'city', province: '江苏省', city: '连云港市', county: null });
+  const attributor = new Attributor(c);
+  const title = '政府信息公开工作年度报告（2022年度：据发布日期2023-01-18推定）';
+  // Nothing else says the year: the guess, as the title says.
+  assert.equal(attributor.attribute({ title, siteAgency: site })?.year, 2022);
+  // The page says it is the 2021 report (published late): the page is right, the guess is not.
+  const bodyText = '根据《中华人民共和国政府信息公开条例》，现公布本局2021年政府信息公开工作年度报告。';
+  assert.equal(attributor.attribute({ title, otherTitles: [title], bodyText, siteAgency: site })?.year, 2021);
+  c.close();
 });

@@ -5,12 +5,13 @@
  * - the year its file's name states (`/uploadfile/2024/0125/2023年政府信息公开工作年度报告.pdf`): the name is its title;
  * - else the year before the date printed beside it, when that date falls in the first half of a year (a report on
  *   year Y is due by 31 January of Y+1; a later date could be either year): a guess, so the title says so
- *   ("…（2022年度：据发布日期2023-01-18推定）", the catalogued title) and the page's outcome notes it.
+ *   ("…（2022年度：据发布日期2023-01-18推定）", the catalogued title) and the page's outcome notes it; a report page
+ *   whose body names its year is taken at its word over the guess (attribution.ts).
  * A bare label without a date (a menu's "政府信息公开年度报告" link) stays what it is: a column, not a report.
  */
 import { ATTACHMENT_EXT } from '../html.ts';
 import { classifyTitle } from '../classify/title.ts';
-import { parseReportYear } from '../classify/year.ts';
+import { parseReportYear, withGuessedYear } from '../classify/year.ts';
 import type { ListItem } from '../list-page.ts';
 
 /** Whether a title without a year is a report's once a year is given. */
@@ -45,7 +46,7 @@ export function withBareReportYears(items: ListItem[]): { items: ListItem[]; not
     if (parseReportYear(stem) !== null && classifyTitle(stem).isReport) return { ...item, title: stem };
     const year = item.date ? yearBeforePublication(item.date) : null;
     if (year === null) return item;
-    const title = `${item.title.replace(ATTACHMENT_EXT, '')}（${year}年度：据发布日期${item.date}推定）`;
+    const title = withGuessedYear(item.title.replace(ATTACHMENT_EXT, ''), year, item.date!);
     if (parseReportYear(title) !== year || !classifyTitle(title).isReport) return item;
     guessed.push(`${item.date} → ${year}`);
     return { ...item, title };
