@@ -76,3 +76,24 @@ test('a year guessed from the publication date yields to the year the report pag
   assert.equal(attributor.attribute({ title, otherTitles: [title], bodyText, siteAgency: site })?.year, 2021);
   c.close();
 });
+
+test('zero-width spaces, a BOM or a soft hyphen inside a title do not hide the report or its year', () => {
+  for (const t of ['宿迁市人民政府2023\u200b年度政府信息公开\u200b工作年度报告', '宿迁市人民政府2023年度政府信息\u00ad公开工作年度报告', '\ufeff宿迁市人民政府2023年度政府信息公开\u2060工作年度报告']) {
+    assert.equal(classifyTitle(t).isReport, true, JSON.stringify(t));
+    assert.equal(parseReportYear(t), 2023, JSON.stringify(t));
+  }
+  // The list item's title is stored without them.
+  const url = 'http://www.gov.test/cnsq/gknb/xxgknb2023_list.shtml';
+  const items = parseGenericList(visit(url, '<ul><li><a href="/cnsq/gknb/202401/81577.shtml">宿迁市人民政府2023\u200b年度&nbsp;政府信息公开工作年度报告</a><span>2024-01-26</span></li></ul>')).items;
+  assert.deepEqual(items.map((i) => i.title), ['宿迁市人民政府2023年度 政府信息公开工作年度报告']);
+});
+
+test('a link that is only a cover image is titled by the image alt text; an icon alt titles nothing (its row does)', () => {
+  const url = 'http://www.gov.test/xxgk/ndbg/';
+  const html = `<ul class="covers"><li><a href="/xxgk/ndbg/t20240120_1.html"><img src="/cover/2023.jpg" alt="某县2023年政府信息公开工作年度报告"></a></li></ul>
+<table><tr><td>某县2022年政府信息公开工作年度报告</td><td><a href="/xxgk/ndbg/P020230118.pdf"><img src="/images/pdf.gif" alt="pdf图标"></a></td></tr></table>`;
+  assert.deepEqual(
+    parseGenericList(visit(url, html)).items.map((i) => i.title),
+    ['某县2023年政府信息公开工作年度报告', '某县2022年政府信息公开工作年度报告'],
+  );
+});
