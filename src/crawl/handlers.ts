@@ -184,6 +184,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   const items = parsed.items;
   for (const title of parsed.unreadScriptReports ?? []) tally.unreadScriptReports.add(title);
+  for (const title of parsed.undatedReports ?? []) tally.undatedReports.add(title);
   if (parsed.deadEnd && data.family !== 'learned') tally.pagerDeadEnds.set(visit.url, parsed.deadEnd);
   const seedPage = isSeedPage(data);
   if (seedPage) {

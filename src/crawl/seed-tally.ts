@@ -64,6 +64,8 @@ export interface SeedTally {
   seedGone: number | null;
   /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
   unreadScriptReports: Set<string>;
+  /** List items titled as a report but for a year that cannot be told (bare-report-year.ts), "title (date)". */
+  undatedReports: Set<string>;
   /** List pages whose pager announces more pages and offers no way to the next (pagerDeadEnd), with why. */
   pagerDeadEnds: Map<string, string>;
 }
@@ -106,6 +108,7 @@ export class SeedTallies {
         namesReports: false,
         seedGone: null,
         unreadScriptReports: new Set(),
+        undatedReports: new Set(),
         pagerDeadEnds: new Map(),
       };
       this.bySeed.set(seedEntryId, t);
@@ -190,6 +193,14 @@ export function offScopeDataRequests(t: SeedTally): string | null {
 /** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */
 export function yearlessReports(t: SeedTally): string | null {
   return t.noYear ? `${t.noYear} of its ${t.reportItems} report items were not catalogued: no report year in their titles or body` : null;
+}
+
+/** List items titled as a report with no year, whose date cannot tell it (December): listed, not catalogued. */
+export function undatedReports(t: SeedTally): string | null {
+  const n = t.undatedReports.size;
+  if (!n) return null;
+  const first = [...t.undatedReports][0]!;
+  return `${n} of its list items are titled as a report with no year that their date cannot tell (${first}${n > 1 ? ', …' : ''}), not catalogued`;
 }
 
 /** Report links listed behind a script function nothing could read (never fetched): the seed yielded less than it lists. */

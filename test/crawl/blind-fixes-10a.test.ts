@@ -13,6 +13,7 @@ import { parseReportYear } from '../../src/crawl/classify/year.ts';
 import { parseGenericList } from '../../src/crawl/families/generic.ts';
 import { currentPageNumber, nextPageUrl, statedCurrentPage } from '../../src/crawl/families/pager.ts';
 import { loadHtml } from '../../src/crawl/html.ts';
+import { SeedTallies, undatedReports } from '../../src/crawl/seed-tally.ts';
 
 const visit = (url: string, body: string) => ({ url, loadedUrl: url, status: 200, body, rendered: false }) as Parameters<typeof parseGenericList>[0];
 
@@ -62,6 +63,12 @@ test('a report file titled without a year: the year from its file name, else the
   ]);
   // The guesses are noted with the page's outcome; a December date (either year) and the undated menu label are not guessed.
   assert.match(parsed.notes?.join() ?? '', /guessed the report year of 2 item\(s\).*2022-01-27 → 2021, 2023-01-18 → 2022/);
+  // The December one is listed as undated, and its seed is told so (not silent); the menu label is no item to count.
+  assert.deepEqual(parsed.undatedReports, ['政府信息公开工作年度报告.pdf (2021-12-10)']);
+  const t = new SeedTallies().of(1, url);
+  assert.equal(undatedReports(t), null);
+  for (const title of parsed.undatedReports ?? []) t.undatedReports.add(title);
+  assert.equal(undatedReports(t), '1 of its list items are titled as a report with no year that their date cannot tell (政府信息公开工作年度报告.pdf (2021-12-10)), not catalogued');
 });
 
 test('a year guessed from the publication date yields to the year the report page states', () => {

@@ -319,7 +319,14 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}) })));
   const items = years.size ? dated.filter((i) => !years.has(i.url)) : dated;
-  return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}), ...(deadEnd ? { deadEnd } : {}) };
+  const undated = [...(result.undatedReports ?? []), ...bare.undated];
+  return {
+    items: titleAgencyLinks(html, items, pageUrl),
+    next,
+    ...(notes.length ? { notes } : {}),
+    ...(deadEnd ? { deadEnd } : {}),
+    ...(undated.length ? { undatedReports: undated } : {}),
+  };
 }
 
 /** An ASP.NET pager's next page: the form posted back with the next control's target and argument (postback.ts). */
