@@ -7,7 +7,7 @@
  * name gives (else the site's), and marked discovered.
  */
 import { agencyFromHeading, agencyFromTitle, isAgencyName, isZoneName, publisherName } from './classify/agency.ts';
-import { parseReportYear, yearFromBody, yearNamedInBody } from './classify/year.ts';
+import { guessedYear, parseReportYear, withoutGuessedYear, yearFromBody, yearNamedInBody } from './classify/year.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
 import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
@@ -64,8 +64,11 @@ export class Attributor {
 
   attribute(input: AttributionInput): Attribution | null {
     const titles = [input.title, ...(input.otherTitles ?? [])].filter((t): t is string => Boolean(t));
-    // The titles' year, else the body's statistics period, else the year of the report the body names itself.
-    const year = titles.map((t) => parseReportYear(t)).find((y) => y !== null) ?? (input.bodyText ? (yearFromBody(input.bodyText) ?? yearNamedInBody(input.bodyText)) : null);
+    // The titles' year, else the body's statistics period, else the year of the report the body names itself, else
+    // the year a list guessed from the publication date (bare-report-year.ts).
+    const bodyYear = () => (input.bodyText ? (yearFromBody(input.bodyText) ?? yearNamedInBody(input.bodyText)) : null);
+    const year =
+      titles.map((t) => parseReportYear(withoutGuessedYear(t))).find((y) => y !== null) ?? bodyYear() ?? titles.map(guessedYear).find((y) => y !== null);
     if (year === null || year === undefined) return null;
     const site = input.siteAgency;
     const candidates: [string | null, AttributionVia][] = [

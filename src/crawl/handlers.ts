@@ -184,6 +184,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   const items = parsed.items;
   for (const title of parsed.unreadScriptReports ?? []) tally.unreadScriptReports.add(title);
+  for (const title of parsed.undatedReports ?? []) tally.undatedReports.add(title);
   for (const title of parsed.unlinkedReports ?? []) tally.unlinkedReports.add(title);
   // A title read unlinked on one page and linked on another (the browser's clicks on the seed page) was followed.
   for (const item of items) {

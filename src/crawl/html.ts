@@ -1,5 +1,6 @@
 /** Small helpers shared by the page parsers. */
 import * as cheerio from 'cheerio';
+import { INVISIBLE } from './classify/text.ts';
 
 export type Doc = cheerio.CheerioAPI;
 
@@ -9,7 +10,8 @@ export function loadHtml(html: string): Doc {
 
 /** Collapses whitespace (including full-width spaces and &nbsp;) to single spaces. */
 export function squash(s: string): string {
-  return s.replace(/[\s\u3000\u00a0]+/g, ' ').trim();
+  // Zero-width spaces, BOM and soft hyphens show nothing: dropped, not turned into spaces.
+  return s.replace(INVISIBLE, '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
 
 /** Removes all whitespace: labels such as "索  引 号" are matched without it. */

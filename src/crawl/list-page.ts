@@ -143,6 +143,15 @@ function scriptRowText($: Doc, row: ReturnType<Doc>): string {
   return squash(textWithoutDates($, row)).replace(/^\d{1,3}(?![\d年])[.、．\s]*/, '');
 }
 
+/**
+ * The title a cover image gives a link that shows nothing else (`<a><img src="cover.jpg" alt="…年度报告"></a>`): its
+ * alt text, when it is long enough to be a title (an icon's "pdf", "下载", "附件图标" is not; its row titles it).
+ */
+function coverAlt($: Doc, a: ReturnType<Doc>): string {
+  const alt = squash(a.find('img[alt]').first().attr('alt') ?? '');
+  return alt.length >= 8 ? alt : '';
+}
+
 /** Longest text of a link's row searched for a date: a "row" longer than this is a container of many links. */
 const MAX_ROW_TEXT = 2000;
 
@@ -161,7 +170,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
     if (!url || seen.has(url)) return;
     const row = a.closest('li, tr, dd, p, div');
-    const shown = textWithoutDates($, a);
+    const shown = squash(textWithoutDates($, a)) || coverAlt($, a);
     let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
     const cell = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;

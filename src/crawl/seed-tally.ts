@@ -66,6 +66,8 @@ export interface SeedTally {
   unreadScriptReports: Set<string>;
   /** Report titles its list pages show with no followable link (never fetched); the seed page's rendering replaces its own. */
   unlinkedReports: Set<string>;
+  /** List items titled as a report but for a year that cannot be told (bare-report-year.ts), "title (date)". */
+  undatedReports: Set<string>;
   /** List pages whose pager announces more pages and offers no way to the next (pagerDeadEnd), with why. */
   pagerDeadEnds: Map<string, string>;
 }
@@ -109,6 +111,7 @@ export class SeedTallies {
         seedGone: null,
         unreadScriptReports: new Set(),
         unlinkedReports: new Set(),
+        undatedReports: new Set(),
         pagerDeadEnds: new Map(),
       };
       this.bySeed.set(seedEntryId, t);
@@ -193,6 +196,14 @@ export function offScopeDataRequests(t: SeedTally): string | null {
 /** Report pages the seed listed whose year could not be read (not catalogued): the seed yielded less than it lists. */
 export function yearlessReports(t: SeedTally): string | null {
   return t.noYear ? `${t.noYear} of its ${t.reportItems} report items were not catalogued: no report year in their titles or body` : null;
+}
+
+/** List items titled as a report with no year, whose date cannot tell it (December): listed, not catalogued. */
+export function undatedReports(t: SeedTally): string | null {
+  const n = t.undatedReports.size;
+  if (!n) return null;
+  const first = [...t.undatedReports][0]!;
+  return `${n} of its list items are titled as a report with no year that their date cannot tell (${first}${n > 1 ? ', …' : ''}), not catalogued`;
 }
 
 /** Report links listed behind a script function nothing could read (never fetched): the seed yielded less than it lists. */

@@ -16,9 +16,13 @@ export function chineseYearsToDigits(text: string): string {
   return text.replace(CHINESE_YEAR, (run) => [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join(''));
 }
 
-/** NFKC, Chinese-numeral years as digits, all whitespace removed. */
+/** Characters that show nothing (zero-width spaces and joiners, word joiner, BOM, soft hyphen): templates and editors
+ * leave them inside titles ("2023\u200b年度"), where they would split the words the classifiers look for. */
+export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+
+/** NFKC, Chinese-numeral years as digits, all whitespace and invisible characters removed. */
 export function normalizeTitle(title: string): string {
-  return chineseYearsToDigits(title.normalize('NFKC')).replace(/\s+/g, '');
+  return chineseYearsToDigits(title.normalize('NFKC')).replace(INVISIBLE, '').replace(/\s+/g, '');
 }
 
 /** Trailing marks of a title cut short by a list page: …, ⋯, ..., 。。。 */

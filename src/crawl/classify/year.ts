@@ -71,3 +71,24 @@ export function yearNamedInBody(text: string, options: YearOptions = {}): number
   const [year] = years;
   return years.size === 1 && year! >= FIRST_REPORT_YEAR && year! <= maxYear ? year! : null;
 }
+
+/**
+ * A year guessed from a publication date, written into a title that had none (families/bare-report-year.ts):
+ * "政府信息公开工作年度报告（2022年度：据发布日期2023-01-18推定）" — the title says it is a guess.
+ */
+const GUESSED_YEAR = /[（(]((?:19|20)\d{2})年度[：:]据发布日期[\d-]+推定[）)]/;
+
+export function withGuessedYear(title: string, year: number, date: string): string {
+  return `${title}（${year}年度：据发布日期${date}推定）`;
+}
+
+/** The year a title carries only as a guess from its publication date; null when none. */
+export function guessedYear(title: string): number | null {
+  const m = GUESSED_YEAR.exec(title);
+  return m?.[1] ? Number(m[1]) : null;
+}
+
+/** The title without its guessed year: what the title itself says. */
+export function withoutGuessedYear(title: string): string {
+  return title.replace(GUESSED_YEAR, '');
+}

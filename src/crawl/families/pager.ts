@@ -10,6 +10,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { chineseYearsToDigits } from '../classify/text.ts';
 import { titleAgencyLinks } from './agency-links.ts';
+import { withBareReportYears } from './bare-report-year.ts';
 import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
@@ -69,11 +70,14 @@ function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   return { text, href, scriptArg, markedNext };
 }
 
+/** A `<nav>` that is the list's pager, not the site's menu (Bootstrap `<nav aria-label="pagination">`, `nav.pagination`). */
+const PAGINATION_NAV = 'nav[aria-label*="pag" i], nav[aria-label*="页"], nav[class*="pag"], nav:has(.pagination), nav:has(ul.pager)';
+
 /** Every element that can act as a pager control: links, and buttons/spans with an onclick or a data-page. */
 function controls($: Doc, pageUrl: string): PagerControl[] {
   return $('a, [onclick], [data-page], [data-pageno]')
     .toArray()
-    .filter((el) => !$(el).closest('header, footer, nav, .nav, .header, .footer, .breadcrumb, .position, .crumb').length)
+    .filter((el) => !$(el).closest('header, footer, nav, .nav, .header, .footer, .breadcrumb, .position, .crumb').not(PAGINATION_NAV).length)
     .map((el) => controlOf($, el as Element, pageUrl));
 }
 
@@ -81,6 +85,18 @@ function isNextControl(c: PagerControl): boolean {
   if (c.markedNext && !NOT_NEXT.test(c.text) && c.text.length <= 16) return true;
   if (!c.text || c.text.length > 16 || NOT_NEXT.test(c.text)) return false;
   return NEXT_WORDS.test(c.text) || NEXT_ARROWS.test(c.text);
+}
+
+/** "当前第3/5页", "第3/5页", "页次：3/5", "当前第3页", "第3页/共5页": the page number the pager prints, when it is no more than the count. */
+const STATED_PAGE = /(?:当前\s*第\s*(\d{1,4})\s*(?:\/\s*(\d{1,4})\s*)?页|第\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*页|页次\s*[:：]?\s*(\d{1,4})\s*\/\s*(\d{1,4})|第\s*(\d{1,4})\s*页\s*\/?\s*共\s*(\d{1,4})\s*页)/;
+
+export function statedCurrentPage(text: string): number | null {
+  const m = STATED_PAGE.exec(text);
+  if (!m) return null;
+  const groups = [[m[1], m[2]], [m[3], m[4]], [m[5], m[6]], [m[7], m[8]]].find(([cur]) => cur !== undefined)!;
+  const current = Number(groups[0]);
+  const of = groups[1] === undefined ? null : Number(groups[1]);
+  return current >= 1 && (of === null || current <= of) ? current : null;
 }
 
 /** The 1-based number of this page: the pager's highlighted entry, the URL's page parameter or index_N, else 1. */
@@ -93,8 +109,11 @@ export function currentPageNumber($: Doc, pageUrl: string): number {
   if (marked && $('a').toArray().some((a) => squash($(a).text()) === String(Number(marked) + 1) || squash($(a).text()) === String(Number(marked) - 1))) {
     return Number(marked);
   }
+  // The pager's own words: "当前第3/3页", "第3页/共3页", "页次：3/3".
+  const said = statedCurrentPage(squash($('body').text()));
+  if (said !== null) return said;
   const u = new URL(pageUrl);
-  for (const key of ['page', 'pageNo', 'pageNum', 'pageIndex', 'p', 'pn', 'curPage', 'cur_page', 'currpage', 'current']) {
+  for (const key of ['page', 'pageNo', 'pageNum', 'pageIndex', 'p', 'pn', 'curPage', 'cur_page', 'currpage', 'current', 'currentPage']) {
     const v = u.searchParams.get(key);
     if (v && /^\d+$/.test(v)) return Number(v);
   }
@@ -289,7 +308,10 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   }
   // Titles without a year get the year of their group heading or column first: a list of "政府信息公开工作年度报告"
   // under year headings lists reports, and its items are not menu links to a 年度报告 column.
-  const dated = withColumnYear(html, result.items, pageUrl);
+  // Then a report title without a year beside a date or naming a file whose name has one (bare-report-year.ts).
+  const bare = withBareReportYears(withColumnYear(html, result.items, pageUrl));
+  notes.push(...bare.notes);
+  const dated = bare.items;
   const elsewhere = listElsewhere(html, pageUrl, dated);
   const agencyOf = new Map(elsewhere.flatMap((e) => (e.columnAgency ? [[e.url, e.columnAgency] as const] : [])));
   const years = new Set([...yearColumnLinks(html, pageUrl), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url)]);
@@ -297,7 +319,14 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}) })));
   const items = years.size ? dated.filter((i) => !years.has(i.url)) : dated;
-  return { items: titleAgencyLinks(html, items, pageUrl), next, ...(notes.length ? { notes } : {}), ...(deadEnd ? { deadEnd } : {}) };
+  const undated = [...(result.undatedReports ?? []), ...bare.undated];
+  return {
+    items: titleAgencyLinks(html, items, pageUrl),
+    next,
+    ...(notes.length ? { notes } : {}),
+    ...(deadEnd ? { deadEnd } : {}),
+    ...(undated.length ? { undatedReports: undated } : {}),
+  };
 }
 
 /** An ASP.NET pager's next page: the form posted back with the next control's target and argument (postback.ts). */
