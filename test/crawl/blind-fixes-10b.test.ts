@@ -2,25 +2,27 @@
  * The discovery fixes the tenth round (b) of blind portals called for (docs/blind-portals.md), each on hand-made
  * input: a JSON list behind an anti-XSSI prefix; a header the page's script sets (`X-Site-Id`) kept for the replay;
  * item URLs relative to a root the page's script prepends, learned from the links it drew; report pages that are
- * gone said in the seed's result; and, in Chromium, a seed page drawn by the host's browser lane whose list asks for
- * nothing until its pager is turned (page 1 from `__NEXT_DATA__`).
+ * gone said in the seed's result; and, in Chromium, a pager of numbers only turned by its next number, and a seed page
+ * drawn by the host's browser lane whose list asks for nothing until its pager is turned (page 1 from `__NEXT_DATA__`).
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser } from 'playwright';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
 import { findList, looksLikeJson, readList } from '../../src/crawl/learn/list-shape.ts';
+import { recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import { credentialHeaders } from '../../src/crawl/learn/page-param.ts';
 import { goneReportPages, SeedTallies } from '../../src/crawl/seed-tally.ts';
 import { loadSeeds } from '../../src/registry/seeds-file.ts';
 import { FAST } from '../helpers/harvest.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { requireTools } from '../helpers/tools.ts';
+import { requireTools, toolDecision } from '../helpers/tools.ts';
 
 const REPORT = (y: number) => `某市住房和城乡建设局${y}年政府信息公开工作年度报告`;
 
@@ -142,5 +144,54 @@ test('a seed page the browser lane draws, whose list asks for nothing until its 
     }
   } finally {
     await server.close();
+  }
+});
+
+const withBrowser = toolDecision(['chromium']) === 'run';
+let browser: Browser | undefined;
+before(async () => {
+  if (withBrowser) browser = await chromium.launch({ executablePath: loadConfig({}).chromiumPath, args: ['--no-sandbox', '--headless'] });
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('a pager of numbers only (<span data-p>, the current one marked "on") is turned by the number after the current one', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const page = await browser!.newPage();
+  const html = `<html><body><ul id="list"></ul><div class="pager" id="pager"></div><p>发布日期 <b>2</b> 天前</p><script>
+function load(p) {
+  fetch('/api/list?pageNo=' + p).then(function (r) { return r.json(); }).then(function (res) {
+    document.getElementById('list').innerHTML = res.rows.map(function (x) { return '<li><a href="' + x.url + '">' + x.title + '</a></li>'; }).join('');
+    var h = '<span class="sum">共' + res.total + '条</span>';
+    for (var k = 1; k <= 2; k++) h += '<span class="pg' + (k === p ? ' on' : '') + '" data-p="' + k + '">' + k + '</span>';
+    var box = document.getElementById('pager');
+    box.innerHTML = h;
+    Array.prototype.forEach.call(box.querySelectorAll('.pg'), function (el) { el.onclick = function () { load(Number(el.getAttribute('data-p'))); }; });
+  });
+}
+load(1);
+</script></body></html>`;
+  try {
+    await page.route('**/*', async (route) => {
+      const req = route.request();
+      const u = new URL(req.url());
+      if (u.pathname === '/xxgk/nb/index.html') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (u.pathname === '/api/list') {
+        const n = Number(u.searchParams.get('pageNo'));
+        const body = Buffer.from(JSON.stringify({ total: 2, rows: [{ title: REPORT(2025 - n), url: `/xxgk/nb/${n}.html` }] }));
+        recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
+        return route.fulfill({ status: 200, contentType: 'application/json', body });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto('http://gov.test/xxgk/nb/index.html');
+    await page.waitForLoadState('networkidle');
+    const second = await turnPage(page);
+    assert.deepEqual(second.map((x) => new URL(x.url).search), ['?pageNo=2']);
+    // On the last page the current number has none after it (the "2" elsewhere on the page is no pager): no turn.
+    assert.deepEqual(await turnPage(page), []);
+  } finally {
+    await page.close();
   }
 });
