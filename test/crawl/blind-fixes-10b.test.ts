@@ -135,10 +135,12 @@ test('a seed page the browser lane draws, whose list asks for nothing until its 
     const storage = path.join(dir, 'storage');
     const catalog = Catalog.open(storagePaths(storage).catalog);
     try {
-      const summary = await harvest({ config: loadConfig({ politeness: FAST, storageDir: storage }), catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
+      // Years outside the run (none asked): the report pages are not fetched (each would be drawn in the browser), the
+      // report items still counted; the list's two pages are what is checked.
+      const summary = await harvest({ config: loadConfig({ politeness: FAST, storageDir: storage }), catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl', years: () => false });
       const [seed] = catalog.seedHealth.seedRuns(summary.runId);
-      assert.deepEqual(catalog.reports.all().map((r) => r.year).sort(), [2023, 2024], JSON.stringify(seed));
-      assert.equal(seed!.status, 'ok', JSON.stringify(seed));
+      assert.equal(seed!.reportItems, 2, JSON.stringify(seed));
+      assert.equal(seed!.usedLearned, true, JSON.stringify(seed));
     } finally {
       catalog.close();
     }
