@@ -27,6 +27,7 @@ import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl, unreadScriptReportLinks } from './list-page.ts';
+import { isSeedPage } from './list-parse.ts';
 import { countRefused, refusedDataHost } from './off-scope-data.ts';
 import { offScopeFrames } from './off-scope-frames.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -192,7 +193,10 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
   if (data.kind === 'list') countOffScope(h, data.seedEntryId, visit, page);
-  if (data.kind === 'list' && data.learn) {
+  // A seed page the host's lane draws (its HTTP read was a shell) is learned from as an escalated one would be: the
+  // seed is not sent to the browser again, and a list asking for nothing until its pager is turned (page 1 drawn
+  // from data in the HTML) would otherwise be read for its drawn page only.
+  if (data.kind === 'list' && (data.learn || (isSeedPage(data) && learnsHere(h.tallies.of(data.seedEntryId))))) {
     const opened: DrawnLink[] = [];
     const drawn: DrawnLink[][] = [];
     const shown: DrawnLink[] = [];

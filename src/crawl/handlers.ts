@@ -519,15 +519,21 @@ function fileRequests(h: HarvestContext, reportId: number, links: { url: string;
   return out;
 }
 
+/** A report page that is gone: recorded, and counted against its seed when its list titled it a report. */
+function goneReport(h: HarvestContext, visit: PageVisit, data: DetailData, reason: string): void {
+  if (!data.verify && classifyTitle(data.listTitle).isReport) h.tallies.of(data.seedEntryId).goneReports.add(visit.url);
+  recordGone(h, visit.url, visit.status, reason);
+}
+
 export async function handleDetail(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
   h.stats.pages += 1;
   h.stats.reportPages += 1;
-  if (visit.status === 404 || visit.status === 410) return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
+  if (visit.status === 404 || visit.status === 410) return goneReport(h, visit, data, `HTTP ${visit.status}`);
   if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
   if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
   if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
-  if (page.softNotFound) return recordGone(h, visit.url, visit.status, 'soft 404: the page says the item does not exist');
+  if (page.softNotFound) return goneReport(h, visit, data, 'soft 404: the page says the item does not exist');
   // A report page drawn by script (`detail.html?id=N` filling itself from an API) read over HTTP is an empty shell,
   // not the report: the browser draws it, and this host's pages go there from now on.
   if (!visit.rendered && !page.attachments.length && hasScripts(visit.body) && isShell(visit.body)) {

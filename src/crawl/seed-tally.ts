@@ -52,6 +52,8 @@ export interface SeedTally {
   offScopeData: Map<string, number>;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
+  /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
+  goneReports: Set<string>;
   /** Columns found by exploring the seed's host when its page listed no report (seed-explore.ts), read as its lists. */
   explored: string[];
   /** The seed's host was explored in this run (once at most). */
@@ -104,6 +106,7 @@ export class SeedTallies {
         offScopeFrames: new Set(),
         offScopeData: new Map(),
         noYear: 0,
+        goneReports: new Set(),
         explored: [],
         exploredHost: false,
         exploredBefore: null,
@@ -204,6 +207,17 @@ export function undatedReports(t: SeedTally): string | null {
   if (!n) return null;
   const first = [...t.undatedReports][0]!;
   return `${n} of its list items are titled as a report with no year that their date cannot tell (${first}${n > 1 ? ', …' : ''}), not catalogued`;
+}
+
+/**
+ * Report items whose pages are gone (HTTP 404/410, a "page not found" page): the seed yielded less than it lists, and
+ * when all of a list's are gone, its links are likely built wrong (a base or a template guessed amiss).
+ */
+export function goneReportPages(t: SeedTally): string | null {
+  const n = t.goneReports.size;
+  if (!n) return null;
+  const first = [...t.goneReports][0]!;
+  return `${n} of its ${t.reportItems} report items' pages are gone (${first}${n > 1 ? ', …' : ''}): not catalogued`;
 }
 
 /** Report links listed behind a script function nothing could read (never fetched): the seed yielded less than it lists. */

@@ -32,6 +32,11 @@ export interface JsonItemShape {
    * '.html'`): the link with `{id}` where the value at `url` goes, learned from the links the rendered page drew.
    */
   urlTemplate?: string;
+  /**
+   * When the answer's URLs are relative to a root the page's script prepends (`window.SITE.root + item.URL`), not to
+   * the page: that root, learned from the links the rendered page drew.
+   */
+  urlBase?: string;
 }
 
 /** A link of the rendered page (its text and absolute URL): what the page's script drew from an answer. */
@@ -65,9 +70,22 @@ const JSONP = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?\s*$/;
 /** Content-Types a JSONP list answer comes under: the HTTP lane must let them through to the learned family. */
 export const JSONP_MIME_TYPES = ['text/javascript', 'application/javascript', 'application/x-javascript'];
 
+/**
+ * Anti-XSSI prefixes an API puts before its JSON so that a `<script src>` elsewhere cannot run it (`)]}'`, `)]}',`,
+ * `while(1);`, `for(;;);`); the page's own script cuts them off before parsing, and so does nianbao.
+ */
+const XSSI_PREFIX = /^\s*(?:\)\]\}'?,?|while\s*\(\s*(?:1|true)\s*\)\s*;|for\s*\(\s*;\s*;\s*\)\s*;)\s*(?=[{[])/;
+
+/** The answer without a leading byte-order mark and anti-XSSI prefix. */
+function jsonText(text: string): string {
+  const t = text.replace(/^\uFEFF/, '');
+  const prefix = XSSI_PREFIX.exec(t);
+  return prefix ? t.slice(prefix[0].length) : t;
+}
+
 /** Whether a body is JSON (or JSONP) by its first character, whatever its Content-Type says. */
 export function looksLikeJson(text: string): boolean {
-  const t = text.trimStart();
+  const t = jsonText(text).trimStart();
   return t.startsWith('{') || t.startsWith('[') || JSONP.test(t.trim());
 }
 
@@ -76,7 +94,7 @@ export function looksLikeJson(text: string): boolean {
  * MalformedAnswerError when it looks like JSON and is not.
  */
 export function parseJsonAnswer(text: string, url: string): Json {
-  let t = text.trim().replace(/^\uFEFF/, '');
+  let t = jsonText(text.trim()).trim();
   const jsonp = !t.startsWith('{') && !t.startsWith('[') ? JSONP.exec(t) : null;
   if (jsonp) t = jsonp[1]!.trim();
   try {
@@ -239,7 +257,7 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
     return { title: squash(title), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
   }
   if (!urlLike(href)) return null;
-  const url = resolveLink(href.trim(), baseUrl);
+  const url = shape.urlBase && !ABSOLUTE.test(href.trim()) ? resolveLink(href.trim().replace(/^\.?\//, ''), shape.urlBase) : resolveLink(href.trim(), baseUrl);
   if (!url) return null;
   return { title: squash(title), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
 }
@@ -293,6 +311,36 @@ function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: Drawn
   return best && best.hits >= 2 && best.hits >= Math.ceil(objs.length / 2) ? { url: best.url, urlTemplate: best.urlTemplate } : null;
 }
 
+/** A URL with its scheme or host (`http://…`, `//host/…`): no base applies to it. */
+const ABSOLUTE = /^([a-z][a-z\d+.-]*:|\/\/)/i;
+
+/**
+ * The root the page's script puts before the items' relative URLs, when the links it drew are not where the URLs lead
+ * from the page (`'/hbnyt/' + 'zfxxgk/…/t1.shtml'` where the page is `/hbnyt/zfxxgk/…/index.shtml`): for at least two
+ * items and half of those drawn, the drawn link bearing the item's title ends with its URL and not with it resolved
+ * against the page; null when the page's own resolution is what was drawn.
+ */
+function drawnUrlBase(objs: { [k: string]: Json }[], title: LeafPath, url: LeafPath, baseUrl: string, links: DrawnLink[]): string | null {
+  if (!links.length) return null;
+  const byText = new Map<string, string[]>();
+  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const roots = new Map<string, number>();
+  let matched = 0;
+  for (const o of objs) {
+    const t = valueAt(o, title);
+    const v = valueAt(o, url);
+    const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+    if (!hrefs.length || typeof v !== 'string' || ABSOLUTE.test(v.trim())) continue;
+    matched += 1;
+    if (hrefs.includes(resolveLink(v.trim(), baseUrl) ?? '')) continue;
+    const tail = v.trim().replace(/^\.?\//, '');
+    const href = hrefs.find((h) => h.endsWith(tail) && h.slice(0, h.length - tail.length).endsWith('/'));
+    if (href) roots.set(href.slice(0, href.length - tail.length), (roots.get(href.slice(0, href.length - tail.length)) ?? 0) + 1);
+  }
+  const [root, hits] = [...roots].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+  return hits >= 2 && hits >= Math.ceil(matched / 2) ? root : null;
+}
+
 /**
  * The list in a JSON answer, by shape: the best-scoring array (report titles first, then size). `links` are the
  * links the rendered page drew, for answers whose items carry an id instead of a URL.
@@ -307,7 +355,8 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     const url = direct ?? built?.url;
     if (!url) continue;
     const date = bestPath(objs, (v) => dateOf(v) !== null, [title.join('\u0000'), url.join('\u0000')]);
-    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...(built ? { urlTemplate: built.urlTemplate } : {}) };
+    const root = direct ? drawnUrlBase(objs, title, direct, baseUrl, links) : null;
+    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...(built ? { urlTemplate: built.urlTemplate } : {}), ...(root ? { urlBase: root } : {}) };
     const items = itemsByShape(json, shape, baseUrl) ?? [];
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
   }

@@ -22,9 +22,19 @@ export interface CapturedRequest {
 /** Names of request headers that carry a credential a page got from its own API (a token), not the browser's. */
 const CREDENTIAL_HEADER = /^(authorization|x-?(auth-?|access-?|csrf-?|xsrf-?)?token|(access-?|auth-?)?token|x-?api-?key|x-?auth)$/i;
 
-/** The credential headers among a request's headers (lower-cased names); undefined when there is none. */
+/**
+ * Other headers a page's script sets itself on its list requests (`X-Site-Id` read from a `<meta name="site-id">`, a
+ * tenant code): the API may refuse a request without them (403). `X-Requested-With` goes with every replay anyway.
+ */
+const SCRIPT_HEADER = /^x-(?!requested-with$)[\w-]+$/i;
+
+/**
+ * The credential headers among a request's headers, and the other headers its script set (lower-cased names);
+ * undefined when there is none.
+ */
 export function credentialHeaders(headers: Record<string, string>): Record<string, string> | undefined {
-  const out = Object.fromEntries(Object.entries(headers).filter(([k, v]) => CREDENTIAL_HEADER.test(k) && v.trim() !== '').map(([k, v]) => [k.toLowerCase(), v]));
+  const kept = (k: string) => CREDENTIAL_HEADER.test(k) || SCRIPT_HEADER.test(k);
+  const out = Object.fromEntries(Object.entries(headers).filter(([k, v]) => kept(k) && v.trim() !== '').map(([k, v]) => [k.toLowerCase(), v]));
   return Object.keys(out).length ? out : undefined;
 }
 

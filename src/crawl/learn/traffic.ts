@@ -3,7 +3,7 @@
  * fetcher, with its method, URL, body and answer (see routeThroughFetcher), and a way to make the page show its
  * next list page so the request of page 2 can be compared with that of page 1.
  */
-import type { Page, Request } from 'playwright';
+import type { Locator, Page, Request } from 'playwright';
 import { decodeHtml } from '../../encoding/decode-html.ts';
 import type { Exchange } from './learn.ts';
 
@@ -60,6 +60,35 @@ const NEXT_ICON =
 /** Texts of a control that appends the next items to the list instead ("load more", infinite lists). */
 const MORE = /^\s*(加载更多|点击加载更多|查看更多|显示更多|点击查看更多|load more|show more)\s*(>>|»|…|\.\.\.)?\s*$/i;
 
+/**
+ * A pager of page numbers only (no 下一页, no icon: `<span data-p>1</span><span data-p>2</span>`, "« 1 2 3 »" whose
+ * arrows are images): the number after the current one, the current told by its class (on, active, current, cur,
+ * selected), `aria-current`, or a `<b>`/`<strong>`/`<em>` of its own, the next one among its container's controls.
+ * Marked for a locator (run in the page as source text); null when there is none.
+ */
+const MARK_NUMBERED_NEXT = `(() => {
+  for (const old of document.querySelectorAll('[data-nianbao-next]')) old.removeAttribute('data-nianbao-next');
+  const numberOf = (el) => (/^\\s*\\d{1,3}\\s*$/.test(el.textContent || '') ? Number(el.textContent) : null);
+  const isCurrent = (el) =>
+    /(^|\\s)(on|active|current|cur|curr|selected|is-active)(\\s|$)/i.test(el.getAttribute('class') || '') || el.hasAttribute('aria-current') || /^(B|STRONG|EM)$/.test(el.tagName);
+  for (const el of document.querySelectorAll('a, span, li, button, b, strong, em')) {
+    const k = numberOf(el);
+    if (k === null || !isCurrent(el) || !el.parentElement) continue;
+    const next = [...el.parentElement.querySelectorAll('a, span, li, button')].find((x) => x !== el && !x.contains(el) && numberOf(x) === k + 1);
+    if (next) {
+      next.setAttribute('data-nianbao-next', '');
+      return true;
+    }
+  }
+  return false;
+})()`;
+
+/** The marked next number of a pager of numbers only (MARK_NUMBERED_NEXT, run as source text: see rendered-html.ts). */
+async function numberedNext(page: Page): Promise<Locator | null> {
+  const marked = await page.evaluate<boolean>(MARK_NUMBERED_NEXT).catch(() => false);
+  return marked ? page.locator('[data-nianbao-next]').first() : null;
+}
+
 /** How long a page scrolled to its end may take to ask for more (infinite lists ask at once, or not at all). */
 const SCROLL_WAIT_MS = 2_000;
 
@@ -78,7 +107,8 @@ async function scrollToEnd(page: Page, before: number): Promise<Exchange[]> {
 }
 
 /**
- * Clicks the page's "next page" control (by its text, else by a pager library's class), else its "load more" button, if it has one, else scrolls a long page to
+ * Clicks the page's "next page" control (by its text, else by a pager library's class), else its "load more" button,
+ * else the number after the current one of a pager of numbers only, if it has one, else scrolls a long page to
  * its end (infinite lists), and waits for the network to settle; returns the exchanges made after it. A click that
  * finds nothing or fails leaves no trace: paging is then learned from names.
  */
@@ -89,6 +119,7 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
     let control = controls.filter({ hasText: NEXT }).last();
     if (!(await control.count())) control = page.locator(NEXT_ICON).last();
     if (!(await control.count())) control = controls.filter({ hasText: MORE }).last();
+    if (!(await control.count())) control = (await numberedNext(page)) ?? control;
     if (!(await control.count())) return await scrollToEnd(page, before);
     // The last page's next control, disabled: nothing to turn to (a click would wait for it to be enabled).
     if (await control.isDisabled().catch(() => false)) return [];
