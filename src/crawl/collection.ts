@@ -9,6 +9,7 @@ import { classifyTitle } from './classify/title.ts';
 import { parseReportYear } from './classify/year.ts';
 import { parseDetailPage, type DetailPage } from './detail-page.ts';
 import { parseAggregatorList } from './families/aggregator.ts';
+import { agencyOfLinkText } from './families/agency-links.ts';
 import { yearColumnLinks } from './families/pager.ts';
 import type { Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
@@ -94,7 +95,8 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   // The aggregator reading names department-only links after the page's year heading.
   const items = parseAggregatorList({ url: pageUrl, loadedUrl: pageUrl, status: 200, body: html }).items;
   const inMain = mainLinks(html, pageUrl);
-  const attached = new Set(page.attachments.map((a) => a.url));
+  // Files named by an agency alone ("县教育局.pdf", "县卫生健康局.docx") are each an agency's report, not this page's.
+  const attached = new Set(page.attachments.filter((a) => !a.name || agencyOfLinkText(a.name) === null).map((a) => a.url));
   const keys = new Set<string>();
   let pages = 0;
   for (const item of items) {

@@ -24,6 +24,9 @@ const LEADING = /^(?:\d{4}年?度?|关于|(?:公布|发布|印发|转发|公开|
 /** Words that stand for the agency without naming it (我局 "our bureau", 本机关 "this organ" …). */
 const NOT_A_NAME = /^(?:本机关|本单位|本部门|本级政府|我局|我办|我委|我厅|我院|我部|我区|我县|我市|我镇|我乡|我街道|本局|本办|本委|本院|本区|本县|本市|政府|全区|全县|全市)$/;
 
+/** Names of many agencies at once, a summary's subject, not one agency: 县直各部门, 各乡镇, 市直部门, 直属单位. */
+const COLLECTIVE = /(?:各(?:级|有关)?(?:部门|单位|乡镇|乡|镇|街道|镇街|委办局|机关)|[省市县区旗]直(?:各)?(?:部门|单位|机关)|(?:直属|所属|下属)(?:部门|单位))$/;
+
 /** Whether a name only points at the agency ("我局") instead of naming it. */
 export function isPlaceholderName(name: string): boolean {
   return NOT_A_NAME.test(name.normalize('NFKC').replace(/\s+/g, ''));
@@ -39,7 +42,7 @@ export function agencyFromTitle(title: string): string | null {
     prev = name;
     name = name.replace(TRAILING, '').replace(LEADING, '');
   }
-  if (name.length < 2 || !/\p{Script=Han}/u.test(name) || NOT_A_NAME.test(name)) return null;
+  if (name.length < 2 || !/\p{Script=Han}/u.test(name) || NOT_A_NAME.test(name) || COLLECTIVE.test(name)) return null;
   return name;
 }
 

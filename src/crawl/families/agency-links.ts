@@ -29,11 +29,23 @@ export function aggregatorYear($: Doc): number | null {
   return null;
 }
 
-/** Links whose whole text is an agency name, outside the site chrome. */
+/** An attachment's numbering and its file's extension around a name: "附件1：县教育局.pdf", "2.县卫生健康局.docx". */
+const FILE_NAME_EDGES = /^(?:附件\s*\d{0,2}\s*[:：.、．]?\s*|\d{1,2}\s*[.、．]\s*)|\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar)$/gi;
+
+/**
+ * The agency a link's text names when it names nothing else: the text itself, or an attachment named by the agency
+ * alone ("县教育局.pdf", "附件2：县卫生健康局.docx": a summary article's files, one per department); else null.
+ */
+export function agencyOfLinkText(text: string): string | null {
+  const name = squash(squash(text).replace(FILE_NAME_EDGES, ''));
+  return isAgencyName(name) ? name : null;
+}
+
+/** Links whose whole text is an agency name (or a file named by one), outside the site chrome. */
 export function agencyLinks($: Doc): Element[] {
   return $('a[href]')
     .toArray()
-    .filter((el) => isAgencyName(squash($(el).text())) && !$(el).closest(CHROME).length);
+    .filter((el) => agencyOfLinkText($(el).text()) !== null && !$(el).closest(CHROME).length);
 }
 
 /** Boxes of links to other sites (友情链接, 部门网站, 站群导航): their agency names stand for the sites, not reports. */
@@ -150,11 +162,11 @@ export function agencyColumnLinks($: Doc, pageUrl: string): { url: string; colum
  * the page's year (in place).
  */
 export function titleAgencyLinks(html: string, items: ListItem[], pageUrl: string): ListItem[] {
-  if (!items.some((i) => isAgencyName(i.title))) return items;
+  if (!items.some((i) => agencyOfLinkText(i.title) !== null)) return items;
   const $ = loadHtml(html);
   const pageYear = aggregatorYear($);
   if (pageYear === null && !COLLECTION.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`))) return items;
-  const eligible = reportAgencyLinks($, pageUrl, items.filter((i) => isAgencyName(i.title)));
+  const eligible = reportAgencyLinks($, pageUrl, items.filter((i) => agencyOfLinkText(i.title) !== null));
   const yearOf = new Map<string, number>();
   const base = documentBase($, pageUrl);
   $('a[href]').each((_, el) => {
@@ -165,8 +177,9 @@ export function titleAgencyLinks(html: string, items: ListItem[], pageUrl: strin
   });
   for (const item of items) {
     const year = yearOf.get(item.url);
-    if (year === undefined || classifyTitle(item.title).isReport || !isAgencyName(item.title)) continue;
-    item.title = `${item.title}${year}年政府信息公开工作年度报告`;
+    const agency = agencyOfLinkText(item.title);
+    if (year === undefined || classifyTitle(item.title).isReport || agency === null) continue;
+    item.title = `${agency}${year}年政府信息公开工作年度报告`;
   }
   return items;
 }

@@ -217,6 +217,21 @@ const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年年报|年度报�
 /** A year menu's link text: 2023, 2023年度, and the same written in Chinese numerals (二〇二三年, full-width digits). */
 const isBareYear = (text: string) => BARE_YEAR.test(chineseYearsToDigits(squash(text).normalize('NFKC')));
 const REPORT_HEADING = /(年报|年度报告)/;
+/** An address ending in a folder or file named by a year alone: `2022/`, `2022/index.html`, `2022.html`. */
+const YEAR_PATH = /\/((?:19|20)\d{2})(?:\/(?:index\.\w+)?|\.s?html?)$/;
+
+/**
+ * What a year menu's link says: its text, else its title, the alt or title of the image it shows (a year button drawn
+ * as an image, an image map's `<area alt>`), else, for a link that shows an image and nothing else, the year its
+ * address names (`<a href="2022/"><img src="btn2022.png"></a>`).
+ */
+function yearMenuText(a: ReturnType<Doc>): string {
+  const img = a.find('img').first();
+  const said = squash(a.text()) || squash(a.attr('title') ?? '') || squash(a.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
+  if (said || !img.length) return said;
+  const path = (a.attr('href') ?? '').split(/[?#]/)[0]!;
+  return YEAR_PATH.exec(`/${path}`)?.[1] ?? '';
+}
 
 function headingNear($: Doc, el: Element): boolean {
   let node = $(el).parent();
@@ -249,9 +264,9 @@ function pageNamesReports($: Doc): boolean {
 export function yearColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
   const groups = new Map<Element, { el: Element; url: string }[]>();
-  $('a[href]').each((_, el) => {
+  $('a[href], area[href]').each((_, el) => {
     const a = $(el as Element);
-    if (!isBareYear(a.text())) return;
+    if (!isBareYear(yearMenuText(a))) return;
     if (isScriptHref(a.attr('href')) || a.closest('header, footer, .header, .footer').length) return;
     const url = resolveLink(a.attr('href'), documentBase($, pageUrl));
     if (!url || url === pageUrl) return;
