@@ -7,8 +7,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { agencyFromTitle } from '../../src/crawl/classify/agency.ts';
+import { agencyColumnLinks } from '../../src/crawl/families/agency-links.ts';
 import { classifyCollection } from '../../src/crawl/collection.ts';
 import { parseDetailPage } from '../../src/crawl/detail-page.ts';
+import { loadHtml } from '../../src/crawl/html.ts';
 import { parseGenericList } from '../../src/crawl/families/generic.ts';
 import { yearColumnLinks } from '../../src/crawl/families/pager.ts';
 
@@ -60,4 +62,12 @@ test('a collective subject (县直各部门, 各乡镇, 市直部门) is no agen
   assert.equal(agencyFromTitle('市直部门2022年政府信息公开工作年度报告'), null);
   assert.equal(agencyFromTitle('莒南县教育局2023年政府信息公开工作年度报告'), '莒南县教育局');
   assert.equal(agencyFromTitle('某市直属机关工作委员会2023年政府信息公开工作年度报告'), '某市直属机关工作委员会');
+});
+
+test('files named by an agency behind a download endpoint are no agency columns of a 年报 directory', () => {
+  const html = `<html><head><title>部门年报</title></head><body><h1>部门年报</h1><ul>
+<li><a href="/down.jsp?id=1">县教育局.pdf</a></li><li><a href="/down.jsp?id=2">县卫生健康局.pdf</a></li></ul></body></html>`;
+  assert.deepEqual(agencyColumnLinks(loadHtml(html), 'http://www.gov.test/bmnb/'), []);
+  // The same names without the extension are the agencies' columns.
+  assert.equal(agencyColumnLinks(loadHtml(html.replaceAll('.pdf<', '<')), 'http://www.gov.test/bmnb/').length, 2);
 });

@@ -150,8 +150,10 @@ export function agencyColumnLinks($: Doc, pageUrl: string): { url: string; colum
     const href = $(el).attr('href') ?? '';
     const url = resolveLink(href, base);
     if (!url || /^\s*javascript:/i.test(href) || url === pageUrl || new URL(url).host !== host) continue;
-    if (/\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname) || sectionYear($, el) !== null) continue;
-    candidates.push({ url, columnAgency: squash($(el).text()) });
+    // A file (by its address, or by its name: "县教育局.pdf" behind a download endpoint) is no column.
+    const text = squash($(el).text());
+    if (/\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname) || agencyOfLinkText(text) !== text || sectionYear($, el) !== null) continue;
+    candidates.push({ url, columnAgency: text });
   }
   const kept = reportAgencyLinks($, pageUrl, candidates);
   return candidates.filter((c, i) => kept.has(c.url) && candidates.findIndex((d) => d.url === c.url) === i);
