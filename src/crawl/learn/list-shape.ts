@@ -19,6 +19,24 @@ export type Json = null | boolean | number | string | Json[] | { [k: string]: Js
 /** A path into an item object; the segment JSON_STRING means "parse this string as JSON and go on". */
 export type LeafPath = string[];
 export const JSON_STRING = '#json';
+/**
+ * Segments reading a field that holds one link's markup (`"<a href='/art/1.html' target='_blank'>查看</a>"`, a
+ * DataTables cell): its address and its text.
+ */
+export const LINK_HREF = '#href';
+export const LINK_TEXT = '#text';
+
+const ONE_LINK = /^\s*<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a>\s*$/i;
+
+const decodeEntities = (s: string) => s.replace(/&quot;/g, '"').replace(/&#0*39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+
+/** The address and text of a field that is one link's markup and nothing else; null for any other value. */
+function linkIn(v: Json | undefined): { href: string; text: string } | null {
+  if (typeof v !== 'string' || v.length > 2000) return null;
+  const m = ONE_LINK.exec(v);
+  if (!m || /<a\s/i.test(m[4]!)) return null;
+  return { href: decodeEntities((m[1] ?? m[2] ?? m[3] ?? '').trim()), text: squash(decodeEntities(m[4]!.replace(/<[^>]*>/g, ''))) };
+}
 
 export interface JsonItemShape {
   kind: 'json';
@@ -173,14 +191,25 @@ function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, {
       // A string that merely starts with a brace: a plain value.
     }
     out.set(path.join('\u0000'), { path, value: o });
-  } else if (!Array.isArray(o)) out.set(path.join('\u0000'), { path, value: o });
+  } else if (!Array.isArray(o)) {
+    out.set(path.join('\u0000'), { path, value: o });
+    const link = linkIn(o);
+    if (link) {
+      out.set([...path, LINK_HREF].join('\u0000'), { path: [...path, LINK_HREF], value: link.href });
+      out.set([...path, LINK_TEXT].join('\u0000'), { path: [...path, LINK_TEXT], value: link.text });
+    }
+  }
   return out;
 }
 
 export function valueAt(o: Json, path: LeafPath): Json | undefined {
   let cur: Json | undefined = o;
   for (const seg of path) {
-    if (seg === JSON_STRING) {
+    if (seg === LINK_HREF || seg === LINK_TEXT) {
+      const link = linkIn(cur);
+      if (!link) return undefined;
+      cur = seg === LINK_HREF ? link.href : link.text;
+    } else if (seg === JSON_STRING) {
       if (typeof cur !== 'string') return undefined;
       try {
         cur = JSON.parse(cur) as Json;
