@@ -102,6 +102,9 @@ test('a data script in the page\'s traffic is a list answer, its links built by 
     learned?.items.map((i) => i.url),
     ['b7f21', 'b7e90', 'b6c02', 'b5c19', 'b5a08', 'b4e61'].map((id) => `http://gov.test/xxgk/nb/nb_${id}.html`),
   );
+  // A data script listing no report (the site's menu) teaches nothing.
+  const menu = "var navData = [{ name: '政府信息公开指南', url: '/xxgk/zn/index.html' }, { name: '政府信息公开制度', url: '/xxgk/zd/index.html' }];";
+  assert.equal(learnListEndpoint([{ ...recorded[0]!, url: 'http://gov.test/js/nav.js', responseBody: menu }], PAGE, [], '<html><body></body></html>'), null);
   // The replay over HTTP reads the file with the learned shape.
   assert.equal(readList(DATA_JS, 'http://gov.test/xxgk/nb/data.js', PAGE, learned!.endpoint.shape).length, 6);
 });
