@@ -49,12 +49,14 @@ const indexed = (row: Json[]): { [k: string]: Json } => Object.fromEntries(row.m
 /** The answer with every column-oriented list (near the root) turned into an array of records; others unchanged. */
 export function columnsAsRecords(json: Json, depth = 0): Json {
   if (depth > MAX_DEPTH || json === null || typeof json !== 'object') return json;
-  if (Array.isArray(json)) return headerlessRows(json)?.map(indexed) ?? json;
+  // An answer that is rows itself (`[["1","标题",…],…]`); rows deeper are met as a field's value below.
+  if (Array.isArray(json)) return (depth === 0 ? headerlessRows(json)?.map(indexed) : null) ?? json;
   const out: { [k: string]: Json } = {};
   const headers = Object.values(json).map(fieldNames).filter((n): n is string[] => n !== null);
   for (const [k, v] of Object.entries(json)) {
     const names = headers.find((h) => rowsOf(v, h.length) !== null && fieldNames(v) === null);
-    const bare = names ? null : headerlessRows(v);
+    // Rows beside a header of another width are misread columns, not rows without one: left alone.
+    const bare = names || headers.length ? null : headerlessRows(v);
     out[k] = names ? rowsOf(v, names.length)!.map((row) => Object.fromEntries(names.map((n, i) => [n, row[i]!]))) : bare ? bare.map(indexed) : columnsAsRecords(v, depth + 1);
   }
   return out;
