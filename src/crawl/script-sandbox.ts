@@ -39,6 +39,32 @@ function locationOf(pageUrl: string): Record<string, string> {
   return { href: u.href, protocol: u.protocol, host: u.host, hostname: u.hostname, port: u.port, pathname: u.pathname, search: u.search, hash: u.hash, origin: u.origin };
 }
 
+/**
+ * Runs a script that only declares data (`var nbList = [{…}];`, script-data.ts) alone, with no page around it, and
+ * gives the values of `names` as JSON text; undefined when it fails, runs out of time or memory, or gives no JSON.
+ */
+export function evalDataScript(script: string, names: string[]): string | undefined {
+  const runtime = QuickJS.newRuntime();
+  runtime.setMemoryLimit(MEMORY_LIMIT);
+  runtime.setMaxStackSize(512 * 1024);
+  runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + SCRIPT_DEADLINE_MS));
+  const context = runtime.newContext();
+  try {
+    const read = names.map((n) => `${JSON.stringify(n)}: typeof ${n} === 'undefined' ? null : ${n}`).join(', ');
+    const result = context.evalCode(`var window = globalThis, self = globalThis;\n${script}\n;JSON.stringify({${read}})`, 'data.js');
+    if (result.error) {
+      result.error.dispose();
+      return undefined;
+    }
+    const out = context.typeof(result.value) === 'string' ? context.getString(result.value) : undefined;
+    result.value.dispose();
+    return out;
+  } finally {
+    context.dispose();
+    runtime.dispose();
+  }
+}
+
 export class ScriptSandbox {
   private readonly runtime: QuickJSRuntime;
   private readonly context: QuickJSContext;

@@ -7,7 +7,8 @@ import { classifyTitle } from '../classify/title.ts';
 import type { ListItem } from '../list-page.ts';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash } from '../html.ts';
-import { findList, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
+import { isDataScript } from './script-data.ts';
+import { findList, looksLikeJson, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
 import { cursorSource } from './cursor.ts';
 import { nextUrlPath } from './next-url.ts';
 import { asksLaterPage } from './page-order.ts';
@@ -88,7 +89,10 @@ function baseOf(x: Exchange, pageUrl: string): string {
 function listOf(x: Exchange, base: string, links: DrawnLink[] = []): ReturnType<typeof findList> {
   if (x.status < 200 || x.status >= 300) return null;
   try {
-    return findList(x.responseBody, x.url, base, links);
+    const found = findList(x.responseBody, x.url, base, links);
+    // A script of declared data is often the site's menu (`var navData = [{name, url}]`): a list only with a report in it.
+    if (found && !looksLikeJson(x.responseBody) && isDataScript(x.responseBody) && !reportCount(found.items)) return null;
+    return found;
   } catch (err) {
     if (err instanceof MalformedAnswerError) return null;
     throw err;

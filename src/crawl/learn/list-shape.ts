@@ -4,14 +4,16 @@
  * (bt, lj, sj) or camelCase; URLs may be relative paths or sit inside a JSON string field
  * (`urls: "{\"pc\":\"/a/b.html\"}"`); dates may be strings or unix seconds / milliseconds. HTML fragments and XML
  * answers carrying HTML (CDATA records) are read as list markup, and so is an HTML fragment a JSON answer wraps
- * (`{"html":"<li><a …>"}`); XML answers of plain records (`<item><title>…`) are read as JSON (xml-answer.ts). A JSON
- * document encoded again as a string field is entered.
+ * (`{"html":"<li><a …>"}`); XML answers of plain records (`<item><title>…`) are read as JSON (xml-answer.ts), and so
+ * are script files that only declare data (`var nbList = [{…}]`, script-data.ts). A JSON document encoded again as a
+ * string field is entered; a field holding one link's markup is read for its address and text.
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { findDate, loadHtml, squash } from '../html.ts';
 import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
 import { columnsAsRecords } from './column-answer.ts';
+import { scriptData } from './script-data.ts';
 import { xmlAnswerAsJson } from './xml-answer.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -19,6 +21,24 @@ export type Json = null | boolean | number | string | Json[] | { [k: string]: Js
 /** A path into an item object; the segment JSON_STRING means "parse this string as JSON and go on". */
 export type LeafPath = string[];
 export const JSON_STRING = '#json';
+/**
+ * Segments reading a field that holds one link's markup (`"<a href='/art/1.html' target='_blank'>查看</a>"`, a
+ * DataTables cell): its address and its text.
+ */
+export const LINK_HREF = '#href';
+export const LINK_TEXT = '#text';
+
+const ONE_LINK = /^\s*<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)<\/a>\s*$/i;
+
+const decodeEntities = (s: string) => s.replace(/&quot;/g, '"').replace(/&#0*39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, ' ').replace(/&amp;/g, '&');
+
+/** The address and text of a field that is one link's markup and nothing else; null for any other value. */
+function linkIn(v: Json | undefined): { href: string; text: string } | null {
+  if (typeof v !== 'string' || v.length > 2000) return null;
+  const m = ONE_LINK.exec(v);
+  if (!m || /<a\s/i.test(m[4]!)) return null;
+  return { href: decodeEntities((m[1] ?? m[2] ?? m[3] ?? '').trim()), text: squash(decodeEntities(m[4]!.replace(/<[^>]*>/g, ''))) };
+}
 
 export interface JsonItemShape {
   kind: 'json';
@@ -32,6 +52,8 @@ export interface JsonItemShape {
    * '.html'`): the link with `{id}` where the value at `url` goes, learned from the links the rendered page drew.
    */
   urlTemplate?: string;
+  /** Where the item's date is, when the link template writes it (`{date:yyyy}`: the year as a folder). */
+  urlDate?: LeafPath;
   /**
    * When the answer's URLs are relative to a root the page's script prepends (`window.SITE.root + item.URL`), not to
    * the page: that root, learned from the links the rendered page drew.
@@ -111,12 +133,18 @@ function xmlRecords(text: string): Json | null {
   return ANCHOR.test(text) ? null : xmlAnswerAsJson(text);
 }
 
+/** A script file that only declares data (script-data.ts), as JSON, its rows without header read as records. */
+function dataOfScript(text: string): Json | null {
+  const data = scriptData(text);
+  return data === null ? null : columnsAsRecords(data);
+}
+
 /**
  * An answer's JSON when it is JSON (or JSONP) and well formed, or an XML answer of data records; null otherwise (for
  * readers that only look).
  */
 export function jsonAnswerOrNull(text: string, url: string): Json | null {
-  if (!looksLikeJson(text)) return xmlRecords(text);
+  if (!looksLikeJson(text)) return xmlRecords(text) ?? dataOfScript(text);
   try {
     return parseJsonAnswer(text, url);
   } catch {
@@ -173,14 +201,25 @@ function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, {
       // A string that merely starts with a brace: a plain value.
     }
     out.set(path.join('\u0000'), { path, value: o });
-  } else if (!Array.isArray(o)) out.set(path.join('\u0000'), { path, value: o });
+  } else if (!Array.isArray(o)) {
+    out.set(path.join('\u0000'), { path, value: o });
+    const link = linkIn(o);
+    if (link) {
+      out.set([...path, LINK_HREF].join('\u0000'), { path: [...path, LINK_HREF], value: link.href });
+      out.set([...path, LINK_TEXT].join('\u0000'), { path: [...path, LINK_TEXT], value: link.text });
+    }
+  }
   return out;
 }
 
 export function valueAt(o: Json, path: LeafPath): Json | undefined {
   let cur: Json | undefined = o;
   for (const seg of path) {
-    if (seg === JSON_STRING) {
+    if (seg === LINK_HREF || seg === LINK_TEXT) {
+      const link = linkIn(cur);
+      if (!link) return undefined;
+      cur = seg === LINK_HREF ? link.href : link.text;
+    } else if (seg === JSON_STRING) {
       if (typeof cur !== 'string') return undefined;
       try {
         cur = JSON.parse(cur) as Json;
@@ -252,8 +291,9 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
   const href = valueAt(o, shape.url);
   if (typeof title !== 'string') return null;
   if (shape.urlTemplate !== undefined) {
-    if (!idLike(href)) return null;
-    const url = shape.urlTemplate.replace(ID_SLOT, encodeURIComponent(String(href)));
+    const template = idLike(href) ? fillDate(shape.urlTemplate, o, shape.urlDate) : null;
+    if (template === null) return null;
+    const url = template.replace(ID_SLOT, encodeURIComponent(String(href)));
     return { title: squash(title), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
   }
   if (!urlLike(href)) return null;
@@ -280,35 +320,84 @@ function idLike(v: Json | undefined): v is string | number {
 }
 
 /**
- * The id field and link template of items that carry no URL: the field whose value sits in the href of the drawn
- * link bearing the item's title, for at least half of the items (two or more), all through one template.
+ * Ways a script writes an item's date into its link (`/art/{year}/{id}.html`, `/t20240126_…`), longest first: the
+ * slot `{date:<format>}` of a link template is filled from the item's date field.
  */
-function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: DrawnLink[]): { url: LeafPath; urlTemplate: string } | null {
+const DATE_FORMATS: Record<string, (ymd: string) => string> = {
+  yyyymmdd: (d) => d.replace(/-/g, ''),
+  'yyyy-mm-dd': (d) => d,
+  'yyyy/mm/dd': (d) => d.replace(/-/g, '/'),
+  yyyymm: (d) => d.slice(0, 7).replace('-', ''),
+  'yyyy-mm': (d) => d.slice(0, 7),
+  'yyyy/mm': (d) => d.slice(0, 7).replace('-', '/'),
+  yyyy: (d) => d.slice(0, 4),
+};
+const DATE_SLOT = /\{date:([\w/-]+)\}/;
+
+/** A link template's date written as the item's date is (`{date:yyyy}` → 2024); null when the item has no date. */
+function fillDate(template: string, o: Json, datePath: LeafPath | undefined): string | null {
+  const slot = DATE_SLOT.exec(template);
+  if (!slot) return template;
+  const day = datePath ? dateOf(valueAt(o, datePath)) : null;
+  const format = DATE_FORMATS[slot[1]!];
+  return day && format ? template.replace(slot[0], format(day)) : null;
+}
+
+/** The template with the item's date put back as a slot, once per date field and format found in it at a boundary. */
+function dateSlots(template: string, o: { [k: string]: Json }): { template: string; date: LeafPath }[] {
+  const out: { template: string; date: LeafPath }[] = [];
+  for (const [, { path, value }] of leaves(o)) {
+    const day = typeof value === 'string' || typeof value === 'number' ? dateOf(value) : null;
+    if (!day) continue;
+    for (const [name, format] of Object.entries(DATE_FORMATS)) {
+      const written = format(day);
+      const at = template.lastIndexOf(written);
+      if (at < 0 || /\d/.test(template[at - 1] ?? '') || /\d/.test(template[at + written.length] ?? '')) continue;
+      out.push({ template: `${template.slice(0, at)}{date:${name}}${template.slice(at + written.length)}`, date: path });
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * The id field and link template of items that carry no URL: the field whose value sits in the href of the drawn
+ * link bearing the item's title, for two items or more and at least half of the items the page drew (a list paged
+ * in the page draws a part of its items), all through one template. Where the links also hold each item's date (its
+ * year as a folder), the date is a slot of the template when that makes more items agree.
+ */
+function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: DrawnLink[]): { url: LeafPath; urlTemplate: string; urlDate?: LeafPath } | null {
   if (!links.length) return null;
   const byText = new Map<string, string[]>();
   for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
-  const candidates = new Map<string, { path: LeafPath; templates: Map<string, number> }>();
-  for (const o of objs) {
+  const candidates = new Map<string, { path: LeafPath; date?: LeafPath; template: string; hits: Set<number> }>();
+  let drawn = 0;
+  objs.forEach((o, index) => {
     const t = valueAt(o, title);
     const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
-    if (!hrefs.length) continue;
+    if (!hrefs.length) return;
+    drawn += 1;
     for (const [key, { path, value }] of leaves(o)) {
       if (!idLike(value) || String(value).length < 2) continue;
       for (const href of hrefs) {
         const at = href.lastIndexOf(encodeURIComponent(String(value)));
         if (at < 0) continue;
         const template = href.slice(0, at) + ID_SLOT + href.slice(at + encodeURIComponent(String(value)).length);
-        const c = candidates.get(key) ?? { path, templates: new Map<string, number>() };
-        c.templates.set(template, (c.templates.get(template) ?? 0) + 1);
-        candidates.set(key, c);
+        for (const c of [{ template, date: undefined as LeafPath | undefined }, ...dateSlots(template, o)]) {
+          const id = `${key}\u0000${c.template}\u0000${c.date?.join('\u0000') ?? ''}`;
+          const entry = candidates.get(id) ?? { path, template: c.template, hits: new Set<number>(), ...(c.date ? { date: c.date } : {}) };
+          entry.hits.add(index);
+          candidates.set(id, entry);
+        }
       }
     }
-  }
-  let best: { url: LeafPath; urlTemplate: string; hits: number } | null = null;
-  for (const c of candidates.values()) {
-    for (const [template, hits] of c.templates) if (!best || hits > best.hits) best = { url: c.path, urlTemplate: template, hits };
-  }
-  return best && best.hits >= 2 && best.hits >= Math.ceil(objs.length / 2) ? { url: best.url, urlTemplate: best.urlTemplate } : null;
+  });
+  // The most items explained; on a tie, the template without a date slot (a year every drawn item shares may be the
+  // column's, not the item's).
+  let best: { path: LeafPath; date?: LeafPath; template: string; hits: Set<number> } | null = null;
+  for (const c of candidates.values()) if (!best || c.hits.size > best.hits.size || (c.hits.size === best.hits.size && best.date && !c.date)) best = c;
+  if (!best || best.hits.size < 2 || best.hits.size < Math.ceil(drawn / 2)) return null;
+  return { url: best.path, urlTemplate: best.template, ...(best.date ? { urlDate: best.date } : {}) };
 }
 
 /** A URL with its scheme or host (`http://…`, `//host/…`): no base applies to it. */
@@ -356,7 +445,8 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     if (!url) continue;
     const date = bestPath(objs, (v) => dateOf(v) !== null, [title.join('\u0000'), url.join('\u0000')]);
     const root = direct ? drawnUrlBase(objs, title, direct, baseUrl, links) : null;
-    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...(built ? { urlTemplate: built.urlTemplate } : {}), ...(root ? { urlBase: root } : {}) };
+    const template = built ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}) } : {};
+    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}) };
     const items = itemsByShape(json, shape, baseUrl) ?? [];
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
   }
@@ -421,6 +511,8 @@ export function findList(text: string, answerUrl: string, baseUrl: string, links
     const json = parseJsonAnswer(text, answerUrl);
     return findJsonList(json, baseUrl, links) ?? findWrappedMarkupList(json, baseUrl);
   }
+  const data = dataOfScript(text);
+  if (data !== null) return findJsonList(data, baseUrl, links);
   if (ANCHOR.test(text)) return findMarkupList(text, baseUrl);
   const xml = xmlRecords(text);
   return xml === null ? null : findJsonList(xml, baseUrl, links);
@@ -428,7 +520,7 @@ export function findList(text: string, answerUrl: string, baseUrl: string, links
 
 /** Reads an answer with a learned shape, falling back to a fresh search when the shape no longer fits. */
 export function readList(text: string, answerUrl: string, baseUrl: string, shape: ItemShape): ListItem[] {
-  const json = shape.kind === 'json' ? (looksLikeJson(text) ? parseJsonAnswer(text, answerUrl) : xmlRecords(text)) : null;
+  const json = shape.kind === 'json' ? (looksLikeJson(text) ? parseJsonAnswer(text, answerUrl) : (xmlRecords(text) ?? dataOfScript(text))) : null;
   if (shape.kind === 'json' && json !== null) {
     return itemsByShape(json, shape, baseUrl) ?? findJsonList(json, baseUrl)?.items ?? [];
   }

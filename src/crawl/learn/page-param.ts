@@ -135,10 +135,13 @@ export function learnPageParam(first: CapturedRequest, second: CapturedRequest |
       const q = later.find((x) => sameParam(x, p));
       return q !== undefined && q.value > p.value;
     });
-    // Several changed (a timestamp, a cache-buster): the one named like a page wins, then the smallest step.
+    // Several changed (a timestamp, a cache-buster, DataTables' `draw` counter): the one named like a page wins, then
+    // an offset growing by the page size (`start` by `length`), then the smallest step.
+    const size = params.find((p) => p.in !== 'path' && SIZE_NAME.test(lastName(p)))?.value ?? itemsPerPage;
+    const rank = (p: Param, step: number) => (PAGE_NAME.test(lastName(p)) ? 2 : OFFSET_NAME.test(lastName(p)) && step === size ? 1 : 0);
     const ranked = changed
       .map((p) => ({ p, step: later.find((x) => sameParam(x, p))!.value - p.value }))
-      .sort((a, b) => Number(PAGE_NAME.test(lastName(b.p))) - Number(PAGE_NAME.test(lastName(a.p))) || a.step - b.step);
+      .sort((a, b) => rank(b.p, b.step) - rank(a.p, a.step) || a.step - b.step);
     if (ranked[0]) return pageParam(ranked[0].p, ranked[0].step);
   }
   const named = params.find((p) => p.in !== 'path' && PAGE_NAME.test(lastName(p)));

@@ -6,8 +6,12 @@
 import type { Locator, Page, Request } from 'playwright';
 import { decodeHtml } from '../../encoding/decode-html.ts';
 import type { Exchange } from './learn.ts';
+import { isDataScript } from './script-data.ts';
 
-/** Resource types of requests a page's scripts make; documents, scripts and styles are not list answers. */
+/**
+ * Resource types of requests a page's scripts make; documents and styles are not list answers, nor are scripts but
+ * those that only declare data (a list published as `var nbList = [{…}]`, script-data.ts).
+ */
 const DATA_REQUESTS = new Set(['xhr', 'fetch']);
 /** A script request carrying a callback name is a JSONP data request (`?callback=jQuery1113_…`), not a library. */
 const JSONP_PARAM = /^(callback|jsoncallback|jsonpcallback|jsonp|cb)$/i;
@@ -28,8 +32,12 @@ export function recordExchange(
   req: { resourceType: string; method: string; url: string; body: Buffer | null; contentType: string | null; headers?: Record<string, string>; documentUrl?: string },
   res: { status: number; headers: Record<string, string>; body: Buffer },
 ): void {
-  if (!(DATA_REQUESTS.has(req.resourceType) || isJsonpRequest(req.resourceType, req.url)) || res.body.length > MAX_ANSWER_BYTES) return;
+  const script = req.resourceType === 'script' && !isJsonpRequest(req.resourceType, req.url);
+  if (!(DATA_REQUESTS.has(req.resourceType) || isJsonpRequest(req.resourceType, req.url) || script) || res.body.length > MAX_ANSWER_BYTES) return;
   const responseType = res.headers['content-type'] ?? null;
+  const text = decodeHtml(res.body, responseType).text;
+  // A script file is a list answer only when it does nothing but declare data (`var nbList = [{…}]`).
+  if (script && (res.status >= 300 || !isDataScript(text))) return;
   const list = traffic.get(page) ?? [];
   list.push({
     method: req.method.toUpperCase(),
@@ -40,7 +48,7 @@ export function recordExchange(
     ...(req.documentUrl ? { documentUrl: req.documentUrl } : {}),
     status: res.status,
     responseType,
-    responseBody: decodeHtml(res.body, responseType).text,
+    responseBody: text,
   });
   traffic.set(page, list);
 }
