@@ -39,26 +39,40 @@ function locationOf(pageUrl: string): Record<string, string> {
   return { href: u.href, protocol: u.protocol, host: u.host, hostname: u.hostname, port: u.port, pathname: u.pathname, search: u.search, hash: u.hash, origin: u.origin };
 }
 
+/** A runtime under the sandbox's memory and stack limits. */
+function boundedRuntime(): QuickJSRuntime {
+  const runtime = QuickJS.newRuntime();
+  runtime.setMemoryLimit(MEMORY_LIMIT);
+  runtime.setMaxStackSize(512 * 1024);
+  return runtime;
+}
+
+/**
+ * Evaluates code in a context; its string result, or undefined when it threw or gave something else. A script failing
+ * here (a library it needs, the DOM it reads) is expected: it leaves what it defined.
+ */
+function stringResult(context: QuickJSContext, code: string, file: string): string | undefined {
+  const result = context.evalCode(code, file);
+  if (result.error) {
+    result.error.dispose();
+    return undefined;
+  }
+  const out = context.typeof(result.value) === 'string' ? context.getString(result.value) : undefined;
+  result.value.dispose();
+  return out;
+}
+
 /**
  * Runs a script that only declares data (`var nbList = [{…}];`, script-data.ts) alone, with no page around it, and
  * gives the values of `names` as JSON text; undefined when it fails, runs out of time or memory, or gives no JSON.
  */
 export function evalDataScript(script: string, names: string[]): string | undefined {
-  const runtime = QuickJS.newRuntime();
-  runtime.setMemoryLimit(MEMORY_LIMIT);
-  runtime.setMaxStackSize(512 * 1024);
+  const runtime = boundedRuntime();
   runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + SCRIPT_DEADLINE_MS));
   const context = runtime.newContext();
   try {
     const read = names.map((n) => `${JSON.stringify(n)}: typeof ${n} === 'undefined' ? null : ${n}`).join(', ');
-    const result = context.evalCode(`var window = globalThis, self = globalThis;\n${script}\n;JSON.stringify({${read}})`, 'data.js');
-    if (result.error) {
-      result.error.dispose();
-      return undefined;
-    }
-    const out = context.typeof(result.value) === 'string' ? context.getString(result.value) : undefined;
-    result.value.dispose();
-    return out;
+    return stringResult(context, `var window = globalThis, self = globalThis;\n${script}\n;JSON.stringify({${read}})`, 'data.js');
   } finally {
     context.dispose();
     runtime.dispose();
@@ -71,9 +85,7 @@ export class ScriptSandbox {
   private readonly until = Date.now() + PAGE_BUDGET_MS;
 
   constructor(pageUrl: string) {
-    this.runtime = QuickJS.newRuntime();
-    this.runtime.setMemoryLimit(MEMORY_LIMIT);
-    this.runtime.setMaxStackSize(512 * 1024);
+    this.runtime = boundedRuntime();
     this.context = this.runtime.newContext();
     this.run(`${STAND_IN}\n__standIn(${JSON.stringify(locationOf(pageUrl))});`);
   }
@@ -111,15 +123,6 @@ export class ScriptSandbox {
     const left = this.until - Date.now();
     if (left <= 0) return undefined;
     this.runtime.setInterruptHandler(shouldInterruptAfterDeadline(Date.now() + Math.min(SCRIPT_DEADLINE_MS, left)));
-    const result = this.context.evalCode(code, 'site.js');
-    if (result.error) {
-      // A site script failing here (a library it needs, the DOM it reads) is expected: it leaves what it defined.
-      result.error.dispose();
-      return undefined;
-    }
-    const value = result.value;
-    const out = this.context.typeof(value) === 'string' ? this.context.getString(value) : undefined;
-    value.dispose();
-    return out;
+    return stringResult(this.context, code, 'site.js');
   }
 }
