@@ -146,8 +146,38 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
       page.off('request', onRequest);
     }
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+    await domQuiet(page);
   } catch {
     return [];
   }
   return exchangesOf(page).slice(before);
+}
+
+/**
+ * Waits until the page's DOM has not changed for a moment (bounded): the list's answer has arrived, but the script
+ * drawing it (and the pager marking the new current page) runs after it, later still on a loaded machine. The next
+ * turn reads the pager, so it must see the one drawn for this page.
+ */
+async function domQuiet(page: Page, quietMs = 200, maxMs = 3_000): Promise<void> {
+  await page
+    .evaluate(
+      ([quiet, max]) =>
+        new Promise<void>((resolve) => {
+          let timer = setTimeout(done, quiet);
+          const cap = setTimeout(done, max);
+          const observer = new MutationObserver(() => {
+            clearTimeout(timer);
+            timer = setTimeout(done, quiet);
+          });
+          observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+          function done(): void {
+            observer.disconnect();
+            clearTimeout(timer);
+            clearTimeout(cap);
+            resolve();
+          }
+        }),
+      [quietMs, maxMs] as const,
+    )
+    .catch(() => undefined); // the page navigated or closed: nothing left to wait for
 }
