@@ -17,19 +17,28 @@ import { tempDir } from '../helpers/tmp.ts';
 const DOCS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures/docs');
 const NOW = '2026-01-01T00:00:00.000Z';
 
+// The setup inserts tens of thousands of rows: each statement is prepared once per catalog (preparing one per row
+// took most of this file's time).
+const prepared = new WeakMap<Catalog, Map<string, ReturnType<Catalog['db']['prepare']>>>();
+function stmt(c: Catalog, sql: string): ReturnType<Catalog['db']['prepare']> {
+  let byCatalog = prepared.get(c);
+  if (!byCatalog) prepared.set(c, (byCatalog = new Map()));
+  let st = byCatalog.get(sql);
+  if (!st) byCatalog.set(sql, (st = c.db.prepare(sql)));
+  return st;
+}
+
 function addAgency(c: Catalog, name: string): number {
-  return Number(c.db.prepare('INSERT INTO agencies (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, name, NOW, NOW).lastInsertRowid);
+  return Number(stmt(c, 'INSERT INTO agencies (name, name_key, created_at, updated_at) VALUES (?, ?, ?, ?)').run(name, name, NOW, NOW).lastInsertRowid);
 }
 function addReport(c: Catalog, agencyId: number, year: number): number {
   return Number(
-    c.db
-      .prepare('INSERT INTO reports (agency_id, year, title, page_url, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)')
+    stmt(c, 'INSERT INTO reports (agency_id, year, title, page_url, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(agencyId, year, `${year}年政府信息公开工作年度报告`, `http://h/${agencyId}/${year}.html`, NOW, NOW).lastInsertRowid,
   );
 }
 function link(c: Catalog, reportId: number, sha256: string): void {
-  c.db
-    .prepare('INSERT INTO report_files (report_id, sha256, url, role, source_url, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+  stmt(c, 'INSERT INTO report_files (report_id, sha256, url, role, source_url, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(reportId, sha256, `http://h/f/${reportId}/${sha256}`, 'attachment', `http://h/${reportId}`, NOW, NOW);
 }
 
