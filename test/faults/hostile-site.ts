@@ -84,6 +84,10 @@ export async function startHostileSite(opts: { links: number }): Promise<Hostile
   // 100 000 links, kept short so the page stays under the page-size limit: the link cap must end it, not the size.
   const manyLinks = page('链接', Array.from({ length: opts.links }, (_, i) => `<a href=/n/${i}>${1000 + (i % 900)}年政府信息公开年报${i}</a>`).join('\n'));
 
+  // Built once: made per request, 20 MB of text took the server seconds on a loaded machine, which the client's
+  // body time limit then counted against the page (a timeout, not the size cap, under load).
+  const huge = Buffer.from(`<html><body>${'<p>年度报告</p>'.repeat(20 * 1024 * 1024 / 16)}</body></html>`);
+
   const server = http.createServer((req, res) => {
     const entry = { path: req.url ?? '/', start: Date.now(), end: 0 };
     log.push(entry);
@@ -99,7 +103,7 @@ export async function startHostileSite(opts: { links: number }): Promise<Hostile
     if (p === '/pages/good.html') return html(good);
     if (p === '/pages/huge.html') {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(`<html><body>${'<p>年度报告</p>'.repeat(20 * 1024 * 1024 / 16)}</body></html>`);
+      res.end(huge);
       return;
     }
     if (p === '/pages/drip.html') {
