@@ -22,6 +22,10 @@ function isJsonpRequest(resourceType: string, url: string): boolean {
 }
 /** How long a turned page may take to ask for its next items (the fetcher answers, a slow host included). */
 const ANSWER_WAIT_MS = 10_000;
+/** How long a click may take to start its request (a debounce, a loading animation) before it is taken to ask nothing. */
+const NO_REQUEST_MS = 2_500;
+/** Requests a click's redrawing may make that are no list's (lazy images, fonts, styles). */
+const PASSIVE_RESOURCES = new Set(['image', 'font', 'stylesheet', 'media']);
 /** Answers larger than this are not list pages (and would only cost memory). */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
@@ -132,16 +136,24 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
     // The last page's next control, disabled: nothing to turn to (a click would wait for it to be enabled).
     if (await control.isDisabled().catch(() => false)) return [];
     let navigated = false;
+    let asked = false;
     const onRequest = (r: Request) => {
       if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;
+      else if (!PASSIVE_RESOURCES.has(r.resourceType())) asked = true;
     };
     page.on('request', onRequest);
     try {
       await control.click({ timeout: 5_000 });
       // The page was idle before the click, so "networkidle" alone would not wait: wait for its request first,
-      // unless the click left for another document (a plain pager link, read over HTTP by the list families).
-      const deadline = Date.now() + ANSWER_WAIT_MS;
-      while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) await page.waitForTimeout(100);
+      // unless the click left for another document (a plain pager link, read over HTTP by the list families). A
+      // click that asked for nothing within a moment asks for nothing (a pager drawn from data already in the page,
+      // a control that does nothing): waiting the whole answer time for it cost seconds per such turn.
+      const clicked = Date.now();
+      const deadline = clicked + ANSWER_WAIT_MS;
+      while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) {
+        if (!asked && Date.now() - clicked > NO_REQUEST_MS) break;
+        await page.waitForTimeout(100);
+      }
     } finally {
       page.off('request', onRequest);
     }
