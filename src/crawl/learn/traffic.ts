@@ -6,6 +6,7 @@
 import type { Locator, Page, Request } from 'playwright';
 import { decodeHtml } from '../../encoding/decode-html.ts';
 import type { Exchange } from './learn.ts';
+import { watchDataRequests } from './quiet-traffic.ts';
 import { isDataScript } from './script-data.ts';
 
 /**
@@ -136,14 +137,18 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
       if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;
     };
     page.on('request', onRequest);
+    const requests = watchDataRequests(page);
     try {
       await control.click({ timeout: 5_000 });
       // The page was idle before the click, so "networkidle" alone would not wait: wait for its request first,
-      // unless the click left for another document (a plain pager link, read over HTTP by the list families).
+      // unless the click left for another document (a plain pager link, read over HTTP by the list families), then
+      // for the requests its answer leads to (each item's title asked apart).
       const deadline = Date.now() + ANSWER_WAIT_MS;
       while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) await page.waitForTimeout(100);
+      if (!navigated) await requests.quiet(deadline).catch(() => undefined);
     } finally {
       page.off('request', onRequest);
+      requests.stop();
     }
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     await domQuiet(page);
