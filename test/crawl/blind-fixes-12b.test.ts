@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright';
 import { loadConfig } from '../../src/config.ts';
 import { isChallenge } from '../../src/crawl/families/detect.ts';
+import { desktopTwinLinks } from '../../src/crawl/families/device-redirect.ts';
 import { drawnLinks } from '../../src/crawl/learn/learn.ts';
 import { recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import { renderedDocument } from '../../src/crawl/rendered-html.ts';
@@ -105,4 +106,28 @@ load(1);
   } finally {
     await page.close();
   }
+});
+
+test('a mobile page whose script sends desktop browsers to the desktop column names it; a desktop page sending phones to /wap/ does not', () => {
+  const WAP = 'http://gov.test/wap/gknb.html';
+  const items = `<ul><li><a href="/wap/art/1.html">${REPORT(2024)}</a></li><li><a href="/wap/art/2.html">某县2025年政务公开工作要点</a></li></ul>`;
+  const mobile = (head: string) => `<html><head><title>年报_手机版</title>${head}</head><body>${items}<a href="/gknb/?pc=1">电脑版</a></body></html>`;
+  assert.deepEqual(desktopTwinLinks(mobile(`<script>if (!/Android|iPhone|iPod|Mobile/i.test(navigator.userAgent)) { location.replace('/zfxxgk/gknb/index.html'); }</script>`), WAP), [
+    'http://gov.test/zfxxgk/gknb/index.html',
+  ]);
+  // The check in a helper of an earlier script, the address in a short timer; relative to the page.
+  assert.deepEqual(
+    desktopTwinLinks(
+      mobile(`<script>var browser = { mobile: function () { return /Mobile|Android/.test(navigator.userAgent); } };</script>
+<script>if (!browser.mobile()) setTimeout(function () { window.location.href = '../gknb/list.html#top'; }, 0);</script>`),
+      WAP,
+    ),
+    ['http://gov.test/gknb/list.html'],
+  );
+  // A desktop page sending phones away, a page leaving whatever the device, a page reloading itself, another host.
+  assert.deepEqual(desktopTwinLinks(mobile(`<script>if (/Android|iPhone|Mobile/i.test(navigator.userAgent)) location.replace('/wap/gknb.html');</script>`), 'http://gov.test/gknb/index.html'), []);
+  assert.deepEqual(desktopTwinLinks(mobile(`<script>location.href = '/other/';</script><script>var ua = navigator.userAgent;</script>`), WAP), []);
+  assert.deepEqual(desktopTwinLinks(mobile(`<script>if (!/Mobile/.test(navigator.userAgent)) location.replace(location.href);</script>`), WAP), []);
+  assert.deepEqual(desktopTwinLinks(mobile(`<script>if (!/Mobile/.test(navigator.userAgent)) location.replace('http://www.other.test/gknb/');</script>`), WAP), []);
+  assert.deepEqual(desktopTwinLinks(items, WAP), []);
 });
