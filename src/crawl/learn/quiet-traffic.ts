@@ -11,10 +11,18 @@ import type { Page, Request } from 'playwright';
 const DATA_TYPES = new Set(['xhr', 'fetch', 'script']);
 /** How long no data request may be in flight, nor one begin, before the page is taken as done asking. */
 const QUIET_MS = 300;
+/**
+ * How long requests may stay in flight with none beginning or ending (a request that never ends): each of the page's
+ * requests waits for the host's politeness delay in the fetcher, a second by default, so twenty titles take twenty.
+ */
+const STALLED_MS = 10_000;
 
 export interface DataRequests {
-  /** Resolves when the page has no data request in flight and has begun none for a moment, or at `deadline` (ms). */
-  quiet(deadline: number): Promise<void>;
+  /**
+   * Resolves when the page has no data request in flight and has begun none for a moment; or when those in flight
+   * have not moved for a while (STALLED_MS), or after `maxMs` (a page polling for ever).
+   */
+  quiet(maxMs: number): Promise<void>;
   stop(): void;
 }
 
@@ -34,8 +42,10 @@ export function watchDataRequests(page: Page): DataRequests {
   page.on('requestfinished', end);
   page.on('requestfailed', end);
   return {
-    async quiet(deadline) {
-      while (Date.now() < deadline && (inFlight.size > 0 || Date.now() - changed < QUIET_MS)) await page.waitForTimeout(50);
+    async quiet(maxMs) {
+      const deadline = Date.now() + maxMs;
+      const busy = () => (inFlight.size > 0 && Date.now() - changed < STALLED_MS) || Date.now() - changed < QUIET_MS;
+      while (Date.now() < deadline && busy()) await page.waitForTimeout(50);
     },
     stop() {
       page.off('request', begin);

@@ -23,6 +23,8 @@ function isJsonpRequest(resourceType: string, url: string): boolean {
 }
 /** How long a turned page may take to ask for its next items (the fetcher answers, a slow host included). */
 const ANSWER_WAIT_MS = 10_000;
+/** How long the requests a turned page's answer leads to (each item's title asked apart) may take, at most. */
+const TITLES_WAIT_MS = 30_000;
 /** Answers larger than this are not list pages (and would only cost memory). */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
@@ -145,7 +147,7 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
       // for the requests its answer leads to (each item's title asked apart).
       const deadline = Date.now() + ANSWER_WAIT_MS;
       while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) await page.waitForTimeout(100);
-      if (!navigated) await requests.quiet(deadline).catch(() => undefined);
+      if (!navigated) await requests.quiet(TITLES_WAIT_MS).catch(() => undefined);
     } finally {
       page.off('request', onRequest);
       requests.stop();
