@@ -23,6 +23,7 @@ import { drawnPageBytes } from './drawn-page.ts';
 import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
+import { desktopTwinLinks } from './families/device-redirect.ts';
 import { learnedPageRequest, otherYearEndpoints } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
@@ -151,6 +152,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
   }
   if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
+  // A mobile page whose script sends a desktop browser to the desktop column as it loads: read in its place.
+  const desktop = visit.rendered || data.family === 'learned' || visit.status >= 400 ? undefined : desktopTwinLinks(visit.body, visit.loadedUrl)[0];
+  if (desktop && h.scope.allows(desktop)) return followDesktopTwin(h, visit, data, desktop);
   if (visit.status >= 400) {
     // A page of a learned list refused (a replay without the page's session or signature): the list stops there.
     if (data.family === 'learned') tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status };
@@ -277,6 +281,16 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);
   await h.frontier.add(queued);
+}
+
+/**
+ * A mobile list page (`/wap/…`) read as a desktop browser reads it: at the desktop column its device check sends it
+ * to (device-redirect.ts), with the same place in the seed's lists (the seed's own page when it was the seed).
+ */
+async function followDesktopTwin(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {
+  const reason = `a mobile page: its script sends desktop browsers to ${url}`;
+  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason, redirectTo: url });
+  await h.frontier.add([{ url, lane: laneOf(h, url), userData: data }]);
 }
 
 function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, parsed: ParsedList, nextRequests: number, error: string | null): void {

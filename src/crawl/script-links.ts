@@ -104,7 +104,8 @@ export function withScriptLinks(html: string, pageUrl: string, external: string[
   }
 }
 
-function inlineScripts(html: string): string[] {
+/** The page's inline JavaScript, in order. */
+export function inlineScripts(html: string): string[] {
   return [...html.matchAll(/<script\b(?![^>]*\bsrc\s*=)([^>]*)>([\s\S]*?)<\/script>/gi)]
     .filter((m) => isJavaScript(m[1]!))
     .map((m) => m[2]!);

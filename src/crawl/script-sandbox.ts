@@ -79,6 +79,12 @@ export function evalDataScript(script: string, names: string[]): string | undefi
   }
 }
 
+/** An address a script gave, unless it is empty, built from the stand-in, a script or a fragment. */
+function address(went: string | undefined): string | null {
+  if (typeof went !== 'string' || !went.trim() || FOREIGN.test(went) || /^\s*(?:javascript:|#)/i.test(went)) return null;
+  return went.trim();
+}
+
 export class ScriptSandbox {
   private readonly runtime: QuickJSRuntime;
   private readonly context: QuickJSContext;
@@ -107,10 +113,15 @@ export class ScriptSandbox {
    * attributes would run it on a click; null when it goes nowhere, fails, or goes somewhere built from the stand-in.
    */
   target(code: string, attrs: Record<string, string>): string | null {
-    const call = `__click(${JSON.stringify(attrs)}, function () {\n${code}\n})`;
-    const went = this.run(call);
-    if (typeof went !== 'string' || !went.trim() || FOREIGN.test(went) || /^\s*(?:javascript:|#)/i.test(went)) return null;
-    return went.trim();
+    return address(this.run(`__click(${JSON.stringify(attrs)}, function () {\n${code}\n})`));
+  }
+
+  /**
+   * Where the scripts loaded so far sent the page as they ran (`location.replace('…')` at load, or in a short timer
+   * they set): null when nowhere, or somewhere built from the stand-in. Before any `target`, which forgets it.
+   */
+  navigation(): string | null {
+    return address(this.run('(function () { for (var i = 0; i < __timers.length && i < 8 && !__went.length; i++) __timers[i](); return __went[0]; })()'));
   }
 
   dispose(): void {

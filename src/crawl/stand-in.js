@@ -49,7 +49,8 @@ function __standIn(loc) {
   g.setInterval = function () { return 0; };
   g.clearTimeout = g.clearInterval = function () {};
   g.alert = g.confirm = g.prompt = function () { return true; };
-  g.navigator = { userAgent: 'Mozilla/5.0', language: 'zh-CN', platform: 'Win32' };
+  // A desktop browser's: a mobile page's script sends it to the desktop site, as it would the crawl's reader.
+  g.navigator = { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36', language: 'zh-CN', platform: 'Win32', maxTouchPoints: 0 };
   g.history = { back: function () {}, go: function () {}, pushState: function () {}, replaceState: function () {} };
   g.localStorage = g.sessionStorage = { getItem: function () { return null; }, setItem: function () {}, removeItem: function () {} };
   var documentOwn = {

@@ -61,12 +61,20 @@ export function writesMarkup(html: string): boolean {
 
 /**
  * An anti-bot challenge (瑞数 / 加速乐 style): status 412 or 521, or a tiny page that only runs a script which sets
- * a cookie and reloads. A real browser passes these; the HTTP path never will.
+ * a cookie and reloads, showing nothing else. A real browser passes these; the HTTP path never will. A small page
+ * of the site's own (chrome, links, text) whose script reads a cookie (an XSRF token for its list request) and may
+ * send phones elsewhere is no challenge.
  */
 export function isChallenge(visit: PageVisit): boolean {
   if (visit.status === 412 || visit.status === 521) return true;
   const body = visit.body;
-  return body.length < 4096 && /<script/i.test(body) && /(\$_ts|__jsl|document\.cookie)/.test(body) && /location\.(reload|replace|href)/.test(body);
+  return (
+    body.length < 4096 &&
+    /<script/i.test(body) &&
+    /(\$_ts|__jsl|document\.cookie)/.test(body) &&
+    /location\.(reload|replace|href)/.test(body) &&
+    isShell(body)
+  );
 }
 
 /** A page whose visible content is empty: scripts and a mount point, hardly any text or links in its body. */

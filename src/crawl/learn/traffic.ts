@@ -6,6 +6,7 @@
 import type { Locator, Page, Request } from 'playwright';
 import { decodeHtml } from '../../encoding/decode-html.ts';
 import type { Exchange } from './learn.ts';
+import { watchDataRequests } from './quiet-traffic.ts';
 import { isDataScript } from './script-data.ts';
 
 /**
@@ -26,6 +27,8 @@ const ANSWER_WAIT_MS = 10_000;
 const NO_REQUEST_MS = 2_500;
 /** Requests a click's redrawing may make that are no list's (lazy images, fonts, styles). */
 const PASSIVE_RESOURCES = new Set(['image', 'font', 'stylesheet', 'media']);
+/** How long the requests a turned page's answer leads to (each item's title asked apart) may take, at most. */
+const TITLES_WAIT_MS = 30_000;
 /** Answers larger than this are not list pages (and would only cost memory). */
 const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
@@ -142,20 +145,24 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
       else if (!PASSIVE_RESOURCES.has(r.resourceType())) asked = true;
     };
     page.on('request', onRequest);
+    const requests = watchDataRequests(page);
     try {
       await control.click({ timeout: 5_000 });
       // The page was idle before the click, so "networkidle" alone would not wait: wait for its request first,
-      // unless the click left for another document (a plain pager link, read over HTTP by the list families). A
-      // click that asked for nothing within a moment asks for nothing (a pager drawn from data already in the page,
-      // a control that does nothing): waiting the whole answer time for it cost seconds per such turn.
+      // unless the click left for another document (a plain pager link, read over HTTP by the list families), then
+      // for the requests its answer leads to (each item's title asked apart). A click that asked for nothing within
+      // a moment asks for nothing (a pager drawn from data already in the page, a control that does nothing):
+      // waiting the whole answer time for it cost seconds per such turn.
       const clicked = Date.now();
       const deadline = clicked + ANSWER_WAIT_MS;
       while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) {
         if (!asked && Date.now() - clicked > NO_REQUEST_MS) break;
         await page.waitForTimeout(100);
       }
+      if (!navigated) await requests.quiet(TITLES_WAIT_MS).catch(() => undefined);
     } finally {
       page.off('request', onRequest);
+      requests.stop();
     }
     await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
     await domQuiet(page);
