@@ -9,6 +9,7 @@ import { test } from 'node:test';
 import { parseGenericList } from '../../src/crawl/families/generic.ts';
 import { nextPageUrl } from '../../src/crawl/families/pager.ts';
 import { subColumnLinks } from '../../src/crawl/families/report-column.ts';
+import { withScriptMenus } from '../../src/crawl/script-menus.ts';
 
 const visit = (url: string, body: string) => ({ url, loadedUrl: url, status: 200, body, rendered: false }) as Parameters<typeof parseGenericList>[0];
 
@@ -42,22 +43,24 @@ test("a drop-down of the departments' 年报 columns on a 年报 page that lists
   assert.equal(parsed.deadEnd, undefined);
 });
 
-test('a drop-down whose change runs a site function building the path is chosen in the sandbox; one no reader can follow is said', () => {
+test('a drop-down whose change runs a site function building the path is chosen in the sandbox, with the site\'s script file when the page lacks it; else said', () => {
   const url = 'http://www.gov.test/xxgk/nb/index.html';
   const select = `<select id="m1" onchange="goDept(this.value)"><option value="">请选择部门</option><option value="jyj">县教育局</option><option value="wjj">县卫生健康局</option></select>`;
-  const fn = `<script>var root = '/xxgk/bm/'; function goDept(code) { if (code) location.href = root + code + '/nb/'; }</script>`;
-  const parsed = parseGenericList(visit(url, deptPage(fn, select)));
-  assert.deepEqual(
-    parsed.next.map((n) => [n.url, n.columnAgency]),
-    [
-      ['http://www.gov.test/xxgk/bm/jyj/nb/', '县教育局'],
-      ['http://www.gov.test/xxgk/bm/wjj/nb/', '县卫生健康局'],
-    ],
-  );
-  // The function in a script file the page does not hold: the columns cannot be read, and the page says so.
-  const unread = parseGenericList(visit(url, deptPage('<script src="/js/dept.js"></script>', select)));
+  const fn = `var root = '/xxgk/bm/'; function goDept(code) { if (code) location.href = root + code + '/nb/'; }`;
+  const want = [
+    ['http://www.gov.test/xxgk/bm/jyj/nb/', '县教育局'],
+    ['http://www.gov.test/xxgk/bm/wjj/nb/', '县卫生健康局'],
+  ];
+  const inline = deptPage(`<script>${fn}</script>`, select);
+  assert.deepEqual(parseGenericList(visit(url, withScriptMenus(inline, url))).next.map((n) => [n.url, n.columnAgency]), want);
+  // The function in a script file the page does not hold: unread, and the page says so (the crawl then fetches the
+  // site's scripts and reads it again).
+  const external = deptPage('<script src="/js/dept.js"></script>', select);
+  const unread = parseGenericList(visit(url, withScriptMenus(external, url)));
   assert.deepEqual(unread.next, []);
+  assert.deepEqual(unread.unreadMenus, ['县教育局', '县卫生健康局']);
   assert.match(unread.deadEnd ?? '', /drop-down of the agencies' annual-report columns .* 2 of them \(县教育局、县卫生健康局\)/);
+  assert.deepEqual(parseGenericList(visit(url, withScriptMenus(external, url, [fn]))).next.map((n) => [n.url, n.columnAgency]), want);
 });
 
 test('a drop-down of other sites, or of agencies on a page about something else, is no column of reports', () => {

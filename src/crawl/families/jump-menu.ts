@@ -2,12 +2,12 @@
  * Jump menus: a `<select>` whose change goes to the chosen option's address (`onchange="location.href=this.value"`,
  * `window.open(this.options[this.selectedIndex].value)`, Dreamweaver's `MM_jumpMenu('parent',this,0)` defined in the
  * page). A county's 年报 page often reaches its departments' 年报 columns only through such a menu
- * ("--请选择部门--" then one option per department, named by its short name), beside its own reports.
+ * ("--请选择部门--" then one option per department, named by its short name), beside its own reports. A
+ * handler that builds the address itself is chosen in the sandbox before the page is read (script-menus.ts).
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, squash, type Doc } from '../html.ts';
-import { isJavaScript, ScriptSandbox } from '../script-sandbox.ts';
 import { agencyOfLinkText } from './agency-links.ts';
 
 export interface JumpOption {
@@ -18,66 +18,42 @@ export interface JumpOption {
   url: string;
 }
 
-/** A change handler that goes to the chosen option's value itself (location, window.open, a jump-menu helper). */
-const GOES = /(location|window\.open|href|jump)/i;
-/** An option value written as an address (a path, a page file, a URL), not a filter value ("2023", "12"). */
-const ADDRESS = /^(?:https?:\/\/|\/|\.{1,2}\/)|\.(?:s?html?|jsp|aspx?|php|do)(?:[?#]|$)/i;
-/** Options chosen in the sandbox per menu at most (a menu of every department of a city is a hundred). */
-const MAX_CHOICES = 120;
+/**
+ * A change handler that goes to the chosen option's value as it is: `location.href=this.value`,
+ * `window.open(this.options[this.selectedIndex].value)`, Dreamweaver's `MM_jumpMenu(…)`. One that builds the address
+ * (`location.href='/bm/'+this.value`, `goDept(this.value)`) is run in the sandbox first (script-menus.ts), which
+ * rewrites it to this form.
+ */
+const JUMPS_TO_VALUE = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\s*\(\s*|window\.open\s*\(\s*)(?:this|\w+)\.(?:value|options\[[^\]]*\]\.value)\s*(?:[;)}]|$)|\bMM_jumpMenu\s*\(/i;
+
+export function jumpsToValue(handler: string): boolean {
+  return JUMPS_TO_VALUE.test(handler);
+}
 
 /**
- * The options of the page's jump menus, menu by menu: a `<select>` with a change handler. An option's address is its
- * value when the handler goes to it and it reads as one; else where the handler goes, run in the sandbox with the
- * page's inline scripts as a browser would run it on choosing the option (`goDept(this.value)` building the path).
- * Options going nowhere (the placeholder) are left out; `unread` counts those whose value is set but led nowhere.
+ * The options of the page's jump menus, menu by menu: a `<select>` with a change handler. Where the handler goes to
+ * the chosen value, each option with a value is an address; options of a menu whose handler does something else are
+ * `unread` (nothing could follow them). The placeholder (no value) is neither.
  */
 export function jumpMenus($: Doc, pageUrl: string): { select: Element; options: JumpOption[]; unread: JumpOption[] }[] {
   const base = documentBase($, pageUrl);
   const menus: { select: Element; options: JumpOption[]; unread: JumpOption[] }[] = [];
-  let sandbox: ScriptSandbox | undefined;
-  try {
-    for (const selectEl of $('select[onchange]').toArray()) {
-      const select = $(selectEl as Element);
-      const handler = select.attr('onchange') ?? '';
-      const all = select
-        .find('option')
-        .toArray()
-        .map((el) => ({ el: el as Element, text: squash($(el).text()), value: ($(el).attr('value') ?? $(el).text()).trim() }));
-      const direct = GOES.test(handler) && all.filter((o) => ADDRESS.test(o.value)).length >= 2;
-      const options: JumpOption[] = [];
-      const unread: JumpOption[] = [];
-      all.slice(0, MAX_CHOICES).forEach((o, i) => {
-        if (!o.value || /^javascript:/i.test(o.value)) return;
-        let went: string | null = direct && ADDRESS.test(o.value) ? o.value : null;
-        if (!direct) {
-          sandbox ??= pageSandbox($, pageUrl);
-          went = sandbox.choose(handler, attributes(select), all, i);
-        }
-        const url = went ? resolveLink(went, base) : null;
-        if (url && url !== pageUrl) options.push({ el: o.el, text: o.text, url });
-        else if (!url) unread.push({ el: o.el, text: o.text, url: '' });
-      });
-      if (options.length || unread.length) menus.push({ select: selectEl as Element, options, unread });
+  for (const selectEl of $('select[onchange]').toArray()) {
+    const select = $(selectEl as Element);
+    const direct = jumpsToValue(select.attr('onchange') ?? '');
+    const options: JumpOption[] = [];
+    const unread: JumpOption[] = [];
+    for (const el of select.find('option').toArray()) {
+      const text = squash($(el).text());
+      const value = ($(el).attr('value') ?? text).trim();
+      if (!value || /^(?:javascript:|#)/i.test(value)) continue;
+      const url = direct ? resolveLink(value, base) : null;
+      if (url && url !== pageUrl) options.push({ el: el as Element, text, url });
+      else if (!url) unread.push({ el: el as Element, text, url: '' });
     }
-  } finally {
-    sandbox?.dispose();
+    if (options.length || unread.length) menus.push({ select: selectEl as Element, options, unread });
   }
   return menus;
-}
-
-function attributes(node: ReturnType<Doc>): Record<string, string> {
-  const el = node.get(0) as Element | undefined;
-  return { ...(el?.attribs ?? {}) };
-}
-
-/** A sandbox with the page's inline scripts run in order (a jump menu's helper is defined in the page). */
-function pageSandbox($: Doc, pageUrl: string): ScriptSandbox {
-  const sandbox = new ScriptSandbox(pageUrl);
-  for (const el of $('script:not([src])').toArray()) {
-    const type = $(el).attr('type');
-    if (isJavaScript(type ? `type="${type}"` : '')) sandbox.load($(el).text());
-  }
-  return sandbox;
 }
 
 /** What a menu's own words say: its label, the text just before it, its placeholder option. */

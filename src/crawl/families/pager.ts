@@ -349,6 +349,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
     ...(notes.length ? { notes } : {}),
     ...(deadEnd ? { deadEnd } : {}),
     ...(undated.length ? { undatedReports: undated } : {}),
+    ...(menus.unread.length ? { unreadMenus: menus.unread } : {}),
   };
 }
 
