@@ -24,7 +24,7 @@ export interface JumpOption {
  * (`location.href='/bm/'+this.value`, `goDept(this.value)`) is run in the sandbox first (script-menus.ts), which
  * rewrites it to this form.
  */
-const JUMPS_TO_VALUE = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\s*\(\s*|window\.open\s*\(\s*)(?:this|\w+)\.(?:value|options\[[^\]]*\]\.value)\s*(?:[;)}]|$)|\bMM_jumpMenu\s*\(/i;
+const JUMPS_TO_VALUE = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\s*\(\s*|window\.open\s*\(\s*)(?:this|\w+)\.(?:value|options\[[^\]]*\]\.value)\s*(?:[;)},]|$)|\bMM_jumpMenu\s*\(/i;
 
 export function jumpsToValue(handler: string): boolean {
   return JUMPS_TO_VALUE.test(handler);

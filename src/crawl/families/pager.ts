@@ -79,7 +79,7 @@ function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
  * a WordPress theme's `<nav class="navigation posts-navigation">` of "较早文章" / "较新文章").
  */
 const PAGINATION_NAV =
-  'nav[aria-label*="pag" i], nav[aria-label*="页"], nav[class*="pag"], nav:has(.pagination), nav:has(ul.pager), nav[class*="posts-navigation"], nav:has(.nav-previous)';
+  'nav[aria-label*="pag" i], nav[aria-label*="页"], nav[class*="pag"], nav:has(.pagination), nav:has(ul.pager), nav[class*="posts-navigation"], nav:has(.nav-previous):not(.post-navigation)';
 
 /** Every element that can act as a pager control: links, and buttons/spans with an onclick or a data-page. */
 function controls($: Doc, pageUrl: string): PagerControl[] {
