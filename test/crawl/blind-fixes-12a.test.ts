@@ -114,3 +114,18 @@ test("a WordPress archive's posts navigation (较早文章, no number, no count)
 <nav class="navigation post-navigation" aria-label="文章"><div class="nav-links"><div class="nav-previous"><a href="/2025/01/10/x/" rel="prev"><span class="nav-subtitle">上一篇：</span> <span class="nav-title">2024年度部门整体支出绩效自评报告</span></a></div></div></nav></main></body></html>`;
   assert.equal(nextPageUrl(post, 'http://www.gov.test/2025/01/21/nb2024/'), null);
 });
+
+test('a link to where the next page is by its address alone is the next page, whatever it shows; never a guess', () => {
+  const url = 'http://www.gov.test/category/zwgk/nb/';
+  const icons = (older: string) => `<html><body><main><article><h2><a href="/2025/01/21/nb2024/">2024年政府信息公开工作年度报告</a></h2></article>
+<article><h2><a href="/?p=2">2023年政府信息公开工作年度报告</a></h2></article>
+<nav class="site-pager">${older}</nav></main></body></html>`;
+  const arrow = '<a class="older" href="/category/zwgk/nb/page/2/"><i class="icon-chevron-left"></i></a>';
+  assert.equal(nextPageUrl(icons(arrow), url), 'http://www.gov.test/category/zwgk/nb/page/2/');
+  assert.equal(nextPageUrl(icons(arrow.replaceAll('/page/2/', '/page/3/')), 'http://www.gov.test/category/zwgk/nb/page/2/'), 'http://www.gov.test/category/zwgk/nb/page/3/');
+  // The last page links none; a post's ?p=2 is no page 2.
+  assert.equal(nextPageUrl(icons(''), url), null);
+  const list = (img: string) => `<html><body><ul><li><a href="./202401/t1.html">2023年政府信息公开工作年度报告</a></li></ul><div class="fy"><a href="${img}"><img src="/img/fy_next.gif"></a></div></body></html>`;
+  assert.equal(nextPageUrl(list('list_12_2.html'), 'http://www.gov.test/a/nb/list_12_1.html'), 'http://www.gov.test/a/nb/list_12_2.html');
+  assert.equal(nextPageUrl(list('/a/other/list_12_2.html'), 'http://www.gov.test/a/nb/list_12_1.html'), null);
+});

@@ -14,6 +14,7 @@ import { withBareReportYears } from './bare-report-year.ts';
 import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { agencyMenus, jumpMenus } from './jump-menu.ts';
+import { addressedNextPage } from './next-address.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
 import { postFormNextPage } from './post-form-pager.ts';
@@ -205,8 +206,9 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
       if (url) return url;
     }
   }
-  // Last, a jump menu of page files, or a jump form with a page-number field.
-  return selectNextPage($, pageUrl) ?? usable(jumpFormNextPage($, html, pageUrl));
+  // Last, a jump menu of page files, a jump form with a page-number field, or a link to where the next page is by
+  // its address alone (an icon-only or oddly worded control: next-address.ts).
+  return selectNextPage($, pageUrl) ?? usable(jumpFormNextPage($, html, pageUrl)) ?? addressedNextPage($, pageUrl);
 }
 
 /**
