@@ -44,6 +44,9 @@ test("a drop-down of the departments' 年报 columns on a 年报 page that lists
   // The same menu opening each column in a new window.
   const blank = select.replace("MM_jumpMenu('parent',this,0)", "window.open(this.options[this.selectedIndex].value,'_blank')");
   assert.equal(parseGenericList(visit(url, deptPage('', blank))).next.length, 2);
+  // A select with no handler, read by a 查看 button beside it.
+  const button = select.replace(/ onchange="[^"]*"/, '') + `<input type="button" value="查看" onclick="location.href=document.getElementById('m1').value">`;
+  assert.equal(parseGenericList(visit(url, deptPage('', button))).next.length, 2);
 });
 
 test('a drop-down whose change runs a site function building the path is chosen in the sandbox, with the site\'s script file when the page lacks it; else said', () => {

@@ -26,21 +26,29 @@ export interface JumpOption {
  */
 const JUMPS_TO_VALUE = /(?:location(?:\.href)?\s*=\s*|location\.(?:assign|replace)\s*\(\s*|window\.open\s*\(\s*)(?:this|\w+)\.(?:value|options\[[^\]]*\]\.value)\s*(?:[;)},]|$)|\bMM_jumpMenu\s*\(/i;
 
+/** An option value written as an address (a path, a page file, a URL), not a filter value ("2023", "12"). */
+const ADDRESS = /^(?:https?:\/\/|\/|\.{1,2}\/)|\.(?:s?html?|jsp|aspx?|php|do)(?:[?#]|$)/i;
+
 export function jumpsToValue(handler: string): boolean {
   return JUMPS_TO_VALUE.test(handler);
 }
 
 /**
- * The options of the page's jump menus, menu by menu: a `<select>` with a change handler. Where the handler goes to
- * the chosen value, each option with a value is an address; options of a menu whose handler does something else are
- * `unread` (nothing could follow them). The placeholder (no value) is neither.
+ * The options of the page's jump menus, menu by menu: a `<select>` with a change handler, or with none (a button
+ * beside it goes to its value) when two or more of its values are addresses. Where the handler goes to the chosen
+ * value, each option with a value is an address; options of a menu whose handler does something else are `unread`
+ * (nothing could follow them). The placeholder (no value) is neither.
  */
 export function jumpMenus($: Doc, pageUrl: string): { select: Element; options: JumpOption[]; unread: JumpOption[] }[] {
   const base = documentBase($, pageUrl);
   const menus: { select: Element; options: JumpOption[]; unread: JumpOption[] }[] = [];
-  for (const selectEl of $('select[onchange]').toArray()) {
+  for (const selectEl of $('select').toArray()) {
     const select = $(selectEl as Element);
-    const direct = jumpsToValue(select.attr('onchange') ?? '');
+    const handler = select.attr('onchange');
+    // A select with no handler of its own (a 查看 button beside it reads it) is a menu when its values are addresses.
+    const values = select.find('option').toArray().map((o) => ($(o).attr('value') ?? '').trim());
+    const direct = handler === undefined ? values.filter((v) => ADDRESS.test(v)).length >= 2 : jumpsToValue(handler);
+    if (handler === undefined && !direct) continue;
     const options: JumpOption[] = [];
     const unread: JumpOption[] = [];
     for (const el of select.find('option').toArray()) {
