@@ -163,9 +163,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   let parsed: ParsedList;
   try {
     parsed = parseList(visit, data);
-    // Report links calling a function the page does not define: read again with the site's own scripts, fetched
-    // only for such a page (page-scripts.ts), so every other list page is parsed once.
-    if (parsed.unreadScriptReports?.length) {
+    // Report links (or a drop-down of the agencies' columns) calling a function the page does not define: read again
+    // with the site's own scripts, fetched only for such a page (page-scripts.ts), so every other list page is parsed once.
+    if (parsed.unreadScriptReports?.length || parsed.unreadMenus?.length) {
       const scripts = await linkScripts(h, visit);
       if (scripts.some(Boolean)) parsed = parseList(visit, data, scripts);
     }

@@ -13,6 +13,7 @@ import { unreadScriptReportLinks, type ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { ListData } from './requests.ts';
 import { withScriptLinks } from './script-links.ts';
+import { withScriptMenus } from './script-menus.ts';
 import { withScriptWrites } from './script-writes.ts';
 import { unlinkedReportTitles } from './unlinked-titles.ts';
 
@@ -36,9 +37,10 @@ export function isSeedPage(data: ListData): boolean {
  */
 export function parseList(fetched: PageVisit, data: ListData, scripts: string[] = []): ParsedList {
   // Items a legacy template writes by inline script are on the page as a browser shows it (a rendered page has
-  // them); links calling a site function that opens an address (`javascript:openArticle('12')`) go there.
+  // them); links calling a site function that opens an address (`javascript:openArticle('12')`) go there, and jump
+  // menus whose handler builds the address (`goDept(this.value)`) to where choosing each option goes.
   const written = fetched.rendered ? fetched.body : withScriptWrites(fetched.body, fetched.loadedUrl);
-  const visit = { ...fetched, body: withScriptLinks(written, fetched.loadedUrl, scripts) };
+  const visit = { ...fetched, body: withScriptMenus(withScriptLinks(written, fetched.loadedUrl, scripts), fetched.loadedUrl, scripts) };
   const parsed = parseWithFamily(visit, data);
   // Over HTTP only: the browser lane clicks such links itself.
   const titles = new Set(parsed.items.map((i) => i.title));

@@ -22,7 +22,7 @@ const CALLS = /(?:^|[^\w$.])(?!void\b)[A-Za-z_$][\w$.]*\s*\(/;
 /** At most this many links of one page clicked in the sandbox (a page of links is a few hundred). */
 const MAX_CLICKS = 400;
 
-function decodeEntities(s: string): string {
+export function decodeEntities(s: string): string {
   return s
     .replace(/&quot;|&#0*34;/g, '"')
     .replace(/&#0*39;|&apos;/g, "'")
@@ -31,7 +31,7 @@ function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+export const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 function absolute(url: string, base: string): string {
   try {
@@ -41,7 +41,7 @@ function absolute(url: string, base: string): string {
   }
 }
 
-function attributesOf(attrs: string): Record<string, string> {
+export function attributesOf(attrs: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const m of attrs.matchAll(ATTR)) out[m[1]!.toLowerCase()] ??= decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
   return out;

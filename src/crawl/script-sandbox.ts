@@ -124,6 +124,19 @@ export class ScriptSandbox {
     return address(this.run('(function () { for (var i = 0; i < __timers.length && i < 8 && !__went.length; i++) __timers[i](); return __went[0]; })()'));
   }
 
+  /**
+   * Where a `<select>`'s change handler goes when this option is chosen (a jump menu: `location.href=this.value`,
+   * `MM_jumpMenu('parent',this,0)`, `goDept(this.options[this.selectedIndex].value)`): the handler runs as the select
+   * with its options, value and selectedIndex set; null as for `target`.
+   */
+  choose(code: string, attrs: Record<string, string>, options: { value: string; text: string }[], chosen: number): string | null {
+    const state = JSON.stringify({ options: options.map((o, i) => ({ value: o.value, text: o.text, selected: i === chosen, index: i })), selectedIndex: chosen, value: options[chosen]?.value ?? '' });
+    const run = `var __s = ${state}; __s.options.selectedIndex = __s.selectedIndex;
+__s.getAttribute = this.getAttribute; __s.name = this.name; __s.id = this.id; __s.form = this.form;
+(function (event) {\n${code}\n}).call(__s, event);`;
+    return this.target(run, attrs);
+  }
+
   dispose(): void {
     this.context.dispose();
     this.runtime.dispose();

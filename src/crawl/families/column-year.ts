@@ -10,6 +10,7 @@ import { parseReportYear } from '../classify/year.ts';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
+import { CAPTION_CANDIDATES, yearCaptions } from './year-captions.ts';
 
 /** A tab or heading that is a year only: 2024 / 2024年 / 2024年度 (Chinese numerals and full-width digits too). */
 const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
@@ -31,16 +32,18 @@ const GROUP_HEADINGS = 'h1, h2, h3, h4, h5, h6, dt, caption, tr';
 
 /**
  * The year each link of a list grouped by year headings stands under (`<h3>2024年</h3><ul>…</ul><h3>2023年</h3>…`,
- * `<dl><dt>2023</dt><dd>…</dd>`, a table row `<td colspan="3">2023年度</td>` above its rows): walking the page in
- * document order, a heading that is a year opens its group, and any other heading closes it.
+ * `<dl><dt>2023</dt><dd>…</dd>`, a table row `<td colspan="3">2023年度</td>` above its rows, a year caption that is no
+ * heading: year-captions.ts): walking the page in document order, a heading that is a year opens its group, and any
+ * other heading closes it.
  */
 export function groupYears($: Doc, pageUrl: string): Map<string, number> {
   const base = documentBase($, pageUrl);
   const out = new Map<string, number>();
+  const captions = yearCaptions($);
   let year: number | null = null;
   let empty = false;
   let linked = true;
-  for (const el of $(`${GROUP_HEADINGS}, a[href]`).toArray()) {
+  for (const el of $(`${GROUP_HEADINGS}, a[href], ${CAPTION_CANDIDATES}`).toArray()) {
     const node = $(el);
     if (node.is('a')) {
       const url = year === null ? null : resolveLink(node.attr('href'), base);
@@ -48,6 +51,7 @@ export function groupYears($: Doc, pageUrl: string): Map<string, number> {
       linked = true;
       continue;
     }
+    if (!node.is(GROUP_HEADINGS) && !captions.has(el)) continue;
     // A table row is a heading only when it is one cell (the others are the items' own rows).
     if (node.is('tr') && (node.children('td, th').length !== 1 || node.find('a').length)) continue;
     const text = squash(node.text());

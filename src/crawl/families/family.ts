@@ -28,6 +28,9 @@ export interface ListPageResult {
   notes?: string[];
   /** The page's pager announces more pages than this one, and no way to the next could be read (never silent). */
   deadEnd?: string;
+  /** Agencies a drop-down of their 年报 columns names whose address its handler did not give (jump-menu.ts): the page
+   * is read again with the site's own scripts, and said as a dead end if they still lead nowhere. */
+  unreadMenus?: string[];
   /** Items titled as a report but for its year whose year cannot be told (bare-report-year.ts), "title (date)": listed
    * and not catalogued, which the seed's result says. */
   undatedReports?: string[];

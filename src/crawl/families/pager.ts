@@ -13,6 +13,8 @@ import { titleAgencyLinks } from './agency-links.ts';
 import { withBareReportYears } from './bare-report-year.ts';
 import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
+import { agencyMenus, jumpMenus } from './jump-menu.ts';
+import { addressedNextPage } from './next-address.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
 import { postFormNextPage } from './post-form-pager.ts';
@@ -21,8 +23,11 @@ import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 
-/** Words of a "next page" control, matched by containment ("[下一页]", "下一页>>"). */
-const NEXT_WORDS = /(下一页|下页|后一页|后页|下一頁|next\s*page|^next$)/i;
+/**
+ * Words of a "next page" control, matched by containment ("[下一页]", "下一页>>"); on a list of the newest first, a
+ * blog theme's link to the older posts ("较早文章", "« 早期文章", "Older posts") is its next page.
+ */
+const NEXT_WORDS = /(下一页|下页|后一页|后页|下一頁|next\s*page|^next$|(?:较早|更早|早期|以前|之前)的?(?:文章|日志|帖子)|older\s*(?:posts|entries))/i;
 /** A control that is only arrows: ›, », >, >> (possibly bracketed). */
 const NEXT_ARROWS = /^[[【(（<]?\s*(?:[>›»]{1,2}|&gt;)\s*[\]】)）>]?$/;
 /** Words that name other controls and must not be taken for "next" by containment. */
@@ -70,8 +75,12 @@ function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   return { text, href, scriptArg, markedNext };
 }
 
-/** A `<nav>` that is the list's pager, not the site's menu (Bootstrap `<nav aria-label="pagination">`, `nav.pagination`). */
-const PAGINATION_NAV = 'nav[aria-label*="pag" i], nav[aria-label*="页"], nav[class*="pag"], nav:has(.pagination), nav:has(ul.pager)';
+/**
+ * A `<nav>` that is the list's pager, not the site's menu (Bootstrap `<nav aria-label="pagination">`, `nav.pagination`,
+ * a WordPress theme's `<nav class="navigation posts-navigation">` of "较早文章" / "较新文章").
+ */
+const PAGINATION_NAV =
+  'nav[aria-label*="pag" i], nav[aria-label*="页"], nav[class*="pag"], nav:has(.pagination), nav:has(ul.pager), nav[class*="posts-navigation"], nav:has(.nav-previous):not(.post-navigation)';
 
 /** Every element that can act as a pager control: links, and buttons/spans with an onclick or a data-page. */
 function controls($: Doc, pageUrl: string): PagerControl[] {
@@ -197,8 +206,9 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
       if (url) return url;
     }
   }
-  // Last, a jump menu of page files, or a jump form with a page-number field.
-  return selectNextPage($, pageUrl) ?? usable(jumpFormNextPage($, html, pageUrl));
+  // Last, a jump menu of page files, a jump form with a page-number field, or a link to where the next page is by
+  // its address alone (an icon-only or oddly worded control: next-address.ts).
+  return selectNextPage($, pageUrl) ?? usable(jumpFormNextPage($, html, pageUrl)) ?? addressedNextPage($, pageUrl);
 }
 
 /**
@@ -273,16 +283,11 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
     const box = (a.closest('ul, ol, dl, table, div').get(0) ?? a.parent().get(0)) as Element;
     groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
   });
-  // A year menu drawn as a <select> whose onchange goes to the chosen option's value (location.href = this.value).
-  $('select[onchange] option[value]').each((_, el) => {
-    const option = $(el as Element);
-    const select = option.closest('select');
-    if (!/(location|window\.open|href)/i.test(select.attr('onchange') ?? '') || !isBareYear(option.text())) return;
-    const url = resolveLink(option.attr('value'), documentBase($, pageUrl));
-    if (!url || url === pageUrl) return;
-    const box = select.get(0) as Element;
-    groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
-  });
+  // A year menu drawn as a <select> whose change goes to the chosen option's address (jump-menu.ts).
+  for (const menu of jumpMenus($, pageUrl)) {
+    const years = menu.options.filter((o) => isBareYear(o.text)).map((o) => ({ el: o.el, url: o.url }));
+    if (years.length) groups.set(menu.select, years);
+  }
   // A year filter submitted as a GET form (`<select name="year">` + 查询): each year not shown is a list page.
   for (const links of yearFormOptions($, pageUrl, isBareYear)) if (links.length) groups.set(links[0]!.el.parent as Element, links);
   const out = new Set<string>();
@@ -329,7 +334,12 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   const dated = bare.items;
   const elsewhere = listElsewhere(html, pageUrl, dated);
   const agencyOf = new Map(elsewhere.flatMap((e) => (e.columnAgency ? [[e.url, e.columnAgency] as const] : [])));
-  const years = new Set([...yearColumnLinks(html, pageUrl), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url)]);
+  // The agencies' 年报 columns a jump menu leads to ("--请选择部门--"), whether or not this page lists reports.
+  const $ = loadHtml(html);
+  const menus = agencyMenus($, pageUrl, pageNamesReports($));
+  for (const m of menus.columns) if (!agencyOf.has(m.url)) agencyOf.set(m.url, m.columnAgency);
+  if (menus.unread.length) deadEnd ??= `its drop-down of the agencies' annual-report columns leads nowhere that could be read for ${menus.unread.length} of them (${menus.unread.slice(0, 3).join('、')})`;
+  const years = new Set([...yearColumnLinks(html, pageUrl), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url)]);
   for (const n of next) years.delete(n.url);
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}) })));
@@ -341,6 +351,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
     ...(notes.length ? { notes } : {}),
     ...(deadEnd ? { deadEnd } : {}),
     ...(undated.length ? { undatedReports: undated } : {}),
+    ...(menus.unread.length ? { unreadMenus: menus.unread } : {}),
   };
 }
 

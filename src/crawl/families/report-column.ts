@@ -82,8 +82,11 @@ function redirectLinks($: Doc, pageUrl: string): string[] {
 const SUB_COLUMN_LABEL =
   /^(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门){1,3}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
 
-/** A tab naming the older years only (往年, 历年, 以往, 更早): a sub-column on a page about the annual reports. */
-const OLDER_YEARS_TAB = /^(?:往年|历年|以往|更早|往期|过往|历史)(?:年度)?$/;
+/**
+ * A tab naming the older years only (往年, 历年, 以往, 更早), or the years not shown ("其他年份", "更多年份", "以前年度"):
+ * a sub-column on a page about the annual reports.
+ */
+const OLDER_YEARS_TAB = /^(?:(?:往年|历年|以往|更早|往期|过往|历史)(?:年度)?|(?:其他|其它|更多|全部|以前|更早)(?:年份|年度))$/;
 const NAMES_REPORTS = /年报|年度报告/;
 
 /**
@@ -97,8 +100,8 @@ export function subColumnLinks(html: string, pageUrl: string): string[] {
   return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB)])] : named;
 }
 
-/** A box's link to its full list: 更多, 更多>>, 查看更多, more… */
-const MORE_LABEL = /^(?:更多|查看更多|更多信息|更多内容|more)[>»›+]*$/i;
+/** A box's link to its full list: 更多, 更多>>, 查看更多, 查看全部, more… */
+const MORE_LABEL = /^(?:更多|查看更多|更多信息|更多内容|查看全部|显示全部|全部|more|view\s*all)[>»›+]*$/i;
 /** Where a box keeps its caption: a heading, or an element classed as one (box-tit, hd, title…). */
 const CAPTION = 'h1, h2, h3, h4, h5, h6, dt, caption, legend, [class*=tit], [class*=hd], [class*=head]';
 
