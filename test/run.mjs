@@ -23,7 +23,7 @@ const files = [];
 })(root);
 const filters = process.argv.slice(2);
 // Filters match the path below test/, so a checkout whose own path holds the word does not select everything.
-// The slowest files first (measured in CI, one to three minutes each): four run at once, and a long file started
+// The slowest files first (measured in CI, one to three minutes each): three run at once, and a long file started
 // last would keep the suite waiting on it alone. The rest in name order.
 const SLOW_FIRST = [
   'bench/smoke.test.ts',
@@ -48,12 +48,12 @@ if (selected.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
-// Four files at once on two cores: many tests wait (child processes starting, politeness delays, timeouts they
+// Three files at once on two cores: many tests wait (child processes starting, politeness delays, timeouts they
 // provoke) more than they compute. With two at once the suite took 13.4 and 15.7 min in two CI runs of one commit;
-// with three, 15.2 min on e98dc00, the CPUs busy about 70 % of the time.
+// with four, 15.9 min against three's 15.2 (ab0175c and e98dc00): more waiting on the CPUs, no gain.
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=4', ...selected],
+  ['--import', 'tsx', '--test', '--test-concurrency=3', ...selected],
   { stdio: 'inherit', cwd: path.dirname(root), env: { ...process.env, CRAWLEE_LOG_LEVEL: process.env.CRAWLEE_LOG_LEVEL ?? 'OFF' } },
 );
 process.exit(result.status ?? 1);
