@@ -9,8 +9,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright';
+import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
@@ -22,7 +21,8 @@ import { loadSeeds } from '../../src/registry/seeds-file.ts';
 import { FAST } from '../helpers/harvest.ts';
 import { startServer } from '../helpers/http-server.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { requireTools, toolDecision } from '../helpers/tools.ts';
+import { fileBrowser } from '../helpers/browser.ts';
+import { requireTools } from '../helpers/tools.ts';
 
 const REPORT = (y: number) => `某市住房和城乡建设局${y}年政府信息公开工作年度报告`;
 
@@ -149,18 +149,11 @@ test('a seed page the browser lane draws, whose list asks for nothing until its 
   }
 });
 
-const withBrowser = toolDecision(['chromium']) === 'run';
-let browser: Browser | undefined;
-before(async () => {
-  if (withBrowser) browser = await chromium.launch({ executablePath: loadConfig({}).chromiumPath, args: ['--no-sandbox', '--headless'] });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 test('a pager of numbers only (<span data-p>, the current one marked "on") is turned by the number after the current one', { timeout: 60_000 }, async (t) => {
   if (!requireTools(t, 'chromium')) return;
-  const page = await browser!.newPage();
+  const page = await browser()!.newPage();
   const html = `<html><body><ul id="list"></ul><div class="pager" id="pager"></div><p>发布日期 <b>2</b> 天前</p><script>
 function load(p) {
   fetch('/api/list?pageNo=' + p).then(function (r) { return r.json(); }).then(function (res) {

@@ -5,15 +5,15 @@
  * page has drawn the new page.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright';
-import { loadConfig } from '../../src/config.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
 import { isChallenge } from '../../src/crawl/families/detect.ts';
 import { desktopTwinLinks } from '../../src/crawl/families/device-redirect.ts';
 import { drawnLinks } from '../../src/crawl/learn/learn.ts';
 import { recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import { renderedDocument } from '../../src/crawl/rendered-html.ts';
-import { requireTools, toolDecision } from '../helpers/tools.ts';
+import { fileBrowser } from '../helpers/browser.ts';
+import { requireTools } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/zrzyj/xxgk/gknb/index.html';
 const REPORT = (y: number) => `某市自然资源和规划局${y}年政府信息公开工作年度报告`;
@@ -39,20 +39,13 @@ fetch('/api/article/page', { method: 'POST', headers: { 'X-XSRF-TOKEN': cookie('
 });
 
 // In Chromium: the page served from memory, its data requests recorded as the browser lane records them.
-const withBrowser = toolDecision(['chromium']) === 'run';
-let browser: Browser | undefined;
-before(async () => {
-  if (withBrowser) browser = await chromium.launch({ executablePath: loadConfig({}).chromiumPath, args: ['--no-sandbox', '--headless'] });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const TITLES = [REPORT(2024), '某市2024年度自然资源统计公报', REPORT(2023), '某市2023年部门预算', REPORT(2022), '关于做好2022年度政府信息公开工作年度报告编制工作的通知'];
 
 /** A list service answering ids only; each item's title answered later (`slow` ms), as a busy detail service does. */
 async function served(html: string, slow: number): Promise<Page> {
-  const page = await browser!.newPage();
+  const page = await browser()!.newPage();
   await page.route('**/*', async (route) => {
     const req = route.request();
     const url = new URL(req.url());

@@ -5,9 +5,8 @@
  * opening their file in place (a hash route and a modal) and a pager whose next control is an icon.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright';
-import { loadConfig } from '../../src/config.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
 import { learnedPageRequest, parseLearnedList } from '../../src/crawl/families/learned.ts';
 import { answerSaysMore, answerTotals } from '../../src/crawl/learn/answer-total.ts';
 import { learnListEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
@@ -16,7 +15,8 @@ import { findList } from '../../src/crawl/learn/list-shape.ts';
 import { exchangesOf, recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import type { PageVisit } from '../../src/crawl/page-visit.ts';
 import { refusedLearnedPage, SeedTallies } from '../../src/crawl/seed-tally.ts';
-import { requireTools, toolDecision } from '../helpers/tools.ts';
+import { fileBrowser } from '../helpers/browser.ts';
+import { requireTools } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/mzj/zwgk/gknb/index.html';
 const API = 'http://gov.test/mzj/api/v2/docs/';
@@ -91,19 +91,12 @@ test('layui\'s count is the announced total; a learned list refused part-way say
 });
 
 // In Chromium: pages served from memory through a router that holds navigations back as the browser lane's does.
-const withBrowser = toolDecision(['chromium']) === 'run';
-let browser: Browser | undefined;
-before(async () => {
-  if (withBrowser) browser = await chromium.launch({ executablePath: loadConfig({}).chromiumPath, args: ['--no-sandbox', '--headless'] });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 const NB = 'http://gov.test/nb/index.html';
 
 async function served(html: string, api: (url: URL) => unknown = () => ({})): Promise<Page> {
-  const page = await browser!.newPage();
+  const page = await browser()!.newPage();
   await page.route('**/*', async (route) => {
     const req = route.request();
     const url = new URL(req.url());

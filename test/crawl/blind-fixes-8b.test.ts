@@ -5,9 +5,8 @@
  * registry says so in the seed's result.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright';
-import { loadConfig } from '../../src/config.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
 import { answeredTitles, drawnPages } from '../../src/crawl/learn/drawn-pages.ts';
 import { drawnLinks, type Exchange } from '../../src/crawl/learn/learn.ts';
 import { holdNavigation } from '../../src/crawl/learn/item-clicks.ts';
@@ -15,7 +14,8 @@ import { exchangesOf, recordExchange, turnPage } from '../../src/crawl/learn/tra
 import { offScopeFrames } from '../../src/crawl/off-scope-frames.ts';
 import { renderedDocument } from '../../src/crawl/rendered-html.ts';
 import { offScopeFramedLists, SeedTallies, shortOfAnnounced } from '../../src/crawl/seed-tally.ts';
-import { requireTools, toolDecision } from '../helpers/tools.ts';
+import { fileBrowser } from '../helpers/browser.ts';
+import { requireTools } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/yjj/zwgk/ndbg/index.html';
 const REPORT = (y: number) => `某市应急管理局${y}年政府信息公开工作年度报告`;
@@ -56,17 +56,10 @@ test('a list of items opening in place, turned in the browser, is short when its
 });
 
 // In Chromium: pages served from memory, their data requests recorded as the browser lane records them.
-const withBrowser = toolDecision(['chromium']) === 'run';
-let browser: Browser | undefined;
-before(async () => {
-  if (withBrowser) browser = await chromium.launch({ executablePath: loadConfig({}).chromiumPath, args: ['--no-sandbox', '--headless'] });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 async function served(html: string, api: (url: URL, body: string) => unknown = () => ({})): Promise<Page> {
-  const page = await browser!.newPage();
+  const page = await browser()!.newPage();
   await page.route('**/*', async (route) => {
     const req = route.request();
     const url = new URL(req.url());

@@ -5,9 +5,8 @@
  * more" button turned. The browser cases drive Chromium on pages served from memory.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright';
-import { loadConfig } from '../../src/config.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
 import { answerTotals } from '../../src/crawl/learn/answer-total.ts';
 import { clickedLinks, holdNavigation } from '../../src/crawl/learn/item-clicks.ts';
 import { fromLaterPage, learnListEndpoint, titlesToClick } from '../../src/crawl/learn/learn.ts';
@@ -15,7 +14,8 @@ import { learnPageParam, requestForPage } from '../../src/crawl/learn/page-param
 import { exchangesOf, recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import { SeedTallies, shortOfAnnounced } from '../../src/crawl/seed-tally.ts';
 import { exchange } from '../helpers/exchange.ts';
-import { requireTools, toolDecision } from '../helpers/tools.ts';
+import { fileBrowser } from '../helpers/browser.ts';
+import { requireTools } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/nb/index.html';
 const REPORT = (y: number) => `某市交通运输局${y}年政府信息公开工作年度报告`;
@@ -79,17 +79,10 @@ test('items that carry ids only and were drawn without links are the titles to c
 
 // In Chromium: the item probe and the "load more" button, on pages served from memory through a router that holds
 // navigations back as the browser lane's does.
-const withBrowser = toolDecision(['chromium']) === 'run';
-let browser: Browser | undefined;
-before(async () => {
-  if (withBrowser) browser = await chromium.launch({ executablePath: loadConfig({}).chromiumPath, args: ['--no-sandbox', '--headless'] });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 async function served(html: string, api: (url: URL) => unknown = () => ({}), delayMs = 0): Promise<Page> {
-  const page = await browser!.newPage();
+  const page = await browser()!.newPage();
   await page.route('**/*', async (route) => {
     const req = route.request();
     const url = new URL(req.url());

@@ -5,9 +5,8 @@
  * cases drive Chromium on pages served from memory.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright';
-import { loadConfig } from '../../src/config.ts';
+import { test } from 'node:test';
+import type { Page } from 'playwright';
 import { learnedPageRequest, otherYearEndpoints, parseLearnedList } from '../../src/crawl/families/learned.ts';
 import { answerSaysMore, answerTotals } from '../../src/crawl/learn/answer-total.ts';
 import { clickedLinks, holdNavigation } from '../../src/crawl/learn/item-clicks.ts';
@@ -16,7 +15,8 @@ import { findList, readList } from '../../src/crawl/learn/list-shape.ts';
 import { exchangesOf, recordExchange, turnPage } from '../../src/crawl/learn/traffic.ts';
 import { SeedTallies, shortOfAnnounced } from '../../src/crawl/seed-tally.ts';
 import { exchange } from '../helpers/exchange.ts';
-import { requireTools, toolDecision } from '../helpers/tools.ts';
+import { fileBrowser } from '../helpers/browser.ts';
+import { requireTools } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/nb/index.html';
 const REPORT = (y: number) => `某市城市管理局${y}年政府信息公开工作年度报告`;
@@ -122,17 +122,10 @@ test('a list whose requests the page signs is marked signed and never replayed; 
 });
 
 // In Chromium: pages served from memory through a router that holds navigations back as the browser lane's does.
-const withBrowser = toolDecision(['chromium']) === 'run';
-let browser: Browser | undefined;
-before(async () => {
-  if (withBrowser) browser = await chromium.launch({ executablePath: loadConfig({}).chromiumPath, args: ['--no-sandbox', '--headless'] });
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 async function served(html: string, api: (url: URL) => unknown = () => ({})): Promise<Page> {
-  const page = await browser!.newPage();
+  const page = await browser()!.newPage();
   await page.route('**/*', async (route) => {
     const req = route.request();
     const url = new URL(req.url());
