@@ -1,7 +1,14 @@
 #!/usr/bin/env node
-// Entry point: registers the TypeScript loader (tsx) so the sources run as they are, from any working directory.
-import { register } from 'tsx/esm/api';
+// Entry point, from any working directory. Runs the compiled dist/ when `npm run build` made it from the sources as
+// they are (bin/dist-current.mjs); otherwise registers the TypeScript loader (tsx) and runs the sources themselves.
+import { distIsCurrent } from './dist-current.mjs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+let main;
+if (distIsCurrent()) {
+  ({ main } = await import('../dist/cli/main.js'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv);

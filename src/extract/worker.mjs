@@ -1,5 +1,11 @@
-// Worker process entry (pool.ts): a plain node process cannot load .ts by itself, so register tsx first.
-import { register } from 'tsx/esm/api';
+// Worker process entry (pool.ts). In dist/ (`npm run build`) the compiled worker-main.js sits beside this file; in
+// src/ a plain node process cannot load .ts by itself, so tsx is registered first.
+import { existsSync } from 'node:fs';
 
-register();
-await import('./worker-main.ts');
+if (existsSync(new URL('./worker-main.js', import.meta.url))) {
+  await import(new URL('./worker-main.js', import.meta.url).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('./worker-main.ts');
+}
