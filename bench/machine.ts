@@ -1,6 +1,7 @@
 /** The machine a benchmark ran on: figures mean little without it. */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
+import { distIsCurrent } from '../bin/dist-current.mjs';
 import { wgetVersion } from './tools.ts';
 
 export interface Machine {
@@ -12,6 +13,8 @@ export interface Machine {
   wget: string | null;
   pdftotext: string | null;
   gnuTime: boolean;
+  /** How the `nianbao` child processes ran: compiled (`npm run build`, as `npm run bench` does first) or through tsx. */
+  cli?: 'compiled dist/' | 'sources through tsx';
   /** 1-minute load averages at the start and the end of the run: other work on the machine skews every timing. */
   loadAverage: { start: number; end: number };
 }
@@ -35,6 +38,7 @@ export function machine(gnuTime: boolean, loadAtStart: number): Machine {
     wget: wgetVersion(),
     pdftotext: pdftotextVersion(),
     gnuTime,
+    cli: distIsCurrent() ? 'compiled dist/' : 'sources through tsx',
     loadAverage: { start: loadAtStart, end: Math.round(os.loadavg()[0]! * 100) / 100 },
   };
 }

@@ -73,7 +73,7 @@ export function machineLines(r: BenchResults): string {
   return [
     `${r.date} · ${r.quick ? 'quick' : 'full'} run · ${r.durationS} s in all`,
     `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB · Node ${m.node} · ${m.os}`,
-    `${m.wget ?? 'wget: not installed'} · ${m.pdftotext ?? 'pdftotext: not installed'} · peak RSS via ${m.gnuTime ? 'GNU time' : '/proc polling'}`,
+    `${m.wget ?? 'wget: not installed'} · ${m.pdftotext ?? 'pdftotext: not installed'} · peak RSS via ${m.gnuTime ? 'GNU time' : '/proc polling'}${m.cli ? ` · nianbao ran from ${m.cli}` : ''}`,
     `load average (1 min) at start ${m.loadAverage.start}, at end ${m.loadAverage.end}${m.loadAverage.start > m.cores / 2 || m.loadAverage.end > m.cores / 2 ? ' — the machine was busy with other work: timings are pessimistic' : ''}`,
   ].join('\n');
 }
