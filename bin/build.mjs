@@ -5,7 +5,7 @@
 // instead of 3.2 s, `status` in 0.25 s instead of 0.6 s. It does so only while dist/ is current (bin/dist-current.mjs),
 // so an edited source is never run from an older build.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT as root, layout, sourceFiles } from './dist-current.mjs';
 
@@ -17,6 +17,10 @@ const files = sourceFiles();
 // One tsc run type-checks the whole project (tsconfig.json: src, test, bench) and emits it into a scratch directory,
 // of which src/ becomes dist/: a second, emit-only run over src/ alone would check src/ twice.
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+if (!existsSync(tsc)) {
+  console.error('build: TypeScript is not installed (a dev dependency): run `npm ci` without --omit=dev, then build again');
+  process.exit(1);
+}
 const scratch = path.join(root, 'dist.tmp');
 rmSync(scratch, { recursive: true, force: true });
 const r = spawnSync(

@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // Entry point, from any working directory. Runs the compiled dist/ when `npm run build` made it from the sources as
-// they are (bin/dist-current.mjs); otherwise registers the TypeScript loader (tsx) and runs the sources themselves.
+// they are (bin/dist-current.mjs); otherwise, or with NIANBAO_FROM_SOURCES=1, registers the TypeScript loader (tsx)
+// and runs the sources themselves.
 import { distIsCurrent } from './dist-current.mjs';
 
 let main;
-if (distIsCurrent()) {
+if (process.env.NIANBAO_FROM_SOURCES !== '1' && distIsCurrent()) {
   ({ main } = await import('../dist/cli/main.js'));
 } else {
   const { register } = await import('tsx/esm/api');

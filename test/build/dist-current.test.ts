@@ -49,3 +49,13 @@ test('no stamp, or a torn one, is no build', () => {
   writeFileSync(stamp, '{"builtAt": 17');
   assert.equal(distIsCurrent(root), false);
 });
+
+test('the command runs from its sources through tsx when told to, whatever dist/ holds', async () => {
+  const { runNianbao } = await import('../helpers/cli.ts');
+  const storage = path.join(root, 'storage');
+  for (const env of [{ NIANBAO_FROM_SOURCES: '1' }, {}]) {
+    const r = await runNianbao(['status', '--storage', storage], env);
+    assert.equal(r.code, 6, r.err); // no catalog there: the same answer from either
+    assert.match(r.err, /no catalog at .*catalog\.sqlite/);
+  }
+});
