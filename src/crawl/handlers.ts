@@ -23,7 +23,7 @@ import { drawnPageBytes } from './drawn-page.ts';
 import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
-import { desktopTwinLinks } from './families/device-redirect.ts';
+import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherYearEndpoints } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
@@ -153,7 +153,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
   // A mobile page whose script sends a desktop browser to the desktop column as it loads: read in its place.
-  const desktop = visit.rendered || data.family === 'learned' || visit.status >= 400 ? undefined : desktopTwinLinks(visit.body, visit.loadedUrl)[0];
+  const checkDevice = !visit.rendered && data.family !== 'learned' && visit.status < 400;
+  let desktop = checkDevice ? desktopTwinLinks(visit.body, visit.loadedUrl)[0] : undefined;
+  // At a mobile address, the device check may be in the site's own script files: fetched (page-scripts.ts) and run too.
+  if (checkDevice && !desktop && mobileAddress(visit.loadedUrl, visit.body)) desktop = desktopTwinLinks(visit.body, visit.loadedUrl, await linkScripts(h, visit))[0];
   if (desktop && h.scope.allows(desktop)) return followDesktopTwin(h, visit, data, desktop);
   if (visit.status >= 400) {
     // A page of a learned list refused (a replay without the page's session or signature): the list stops there.

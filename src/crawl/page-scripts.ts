@@ -28,7 +28,8 @@ function srcs(html: string, pageUrl: string): string[] {
 /**
  * The texts of the page's own script files (one per file; '' for one that failed). Asked only for a page whose report
  * links call functions the page does not define (list-parse.ts `unreadScriptReports`), or whose drop-down of the
- * agencies' columns does (`unreadMenus`): a pager's goPage(2) is the pager's to read.
+ * agencies' columns does (`unreadMenus`), or for a page at a mobile address, whose device check may be in them
+ * (families/device-redirect.ts): a pager's goPage(2) is the pager's to read.
  */
 export async function linkScripts(h: HarvestContext, visit: PageVisit): Promise<string[]> {
   const cache = fetched.get(h) ?? new Map<string, Promise<string>>();
