@@ -25,9 +25,10 @@ import type { ListPageResult, NextListRequest } from './family.ts';
 
 /**
  * Words of a "next page" control, matched by containment ("[下一页]", "下一页>>"); on a list of the newest first, a
- * blog theme's link to the older posts ("较早文章", "« 早期文章", "Older posts") is its next page.
+ * blog theme's link to the older posts ("较早文章", "« 早期文章", "旧文章", "Older posts", and the classic theme's
+ * "« Previous Entries", which are the older ones) is its next page.
  */
-const NEXT_WORDS = /(下一页|下页|后一页|后页|下一頁|next\s*page|^next$|(?:较早|更早|早期|以前|之前)的?(?:文章|日志|帖子)|older\s*(?:posts|entries))/i;
+const NEXT_WORDS = /(下一页|下页|后一页|后页|下一頁|next\s*page|^next$|(?:较早|更早|早期|以前|之前|更旧|[较陈]?旧)的?(?:文章|日志|帖子)|older\s*(?:posts|entries)|previous\s*entries)/i;
 /** A control that is only arrows: ›, », >, >> (possibly bracketed). */
 const NEXT_ARROWS = /^[[【(（<]?\s*(?:[>›»]{1,2}|&gt;)\s*[\]】)）>]?$/;
 /** Words that name other controls and must not be taken for "next" by containment. */
@@ -90,9 +91,12 @@ function controls($: Doc, pageUrl: string): PagerControl[] {
     .map((el) => controlOf($, el as Element, pageUrl));
 }
 
+/** The longest text a pager control shows: a Chinese one is short ("下一页>>"), an English one longer ("« Previous Entries"). */
+const controlMax = (text: string) => (/^[\x20-\x7e«»‹›]+$/.test(text) ? 24 : 16);
+
 function isNextControl(c: PagerControl): boolean {
-  if (c.markedNext && !NOT_NEXT.test(c.text) && c.text.length <= 16) return true;
-  if (!c.text || c.text.length > 16 || NOT_NEXT.test(c.text)) return false;
+  if (c.markedNext && !NOT_NEXT.test(c.text) && c.text.length <= controlMax(c.text)) return true;
+  if (!c.text || c.text.length > controlMax(c.text) || NOT_NEXT.test(c.text)) return false;
   return NEXT_WORDS.test(c.text) || NEXT_ARROWS.test(c.text);
 }
 
