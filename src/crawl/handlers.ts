@@ -29,6 +29,7 @@ import { isSeedPage, parseList, reportCount, type ParsedList } from './list-pars
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
 import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
+import { refusalMessage } from './learn/refusal-answer.ts';
 import type { SeedTallies, SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
@@ -242,6 +243,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // An answer with no items that says nothing (an error object) does not undo the "more follow" of the one before.
     const more = answerSaysMore(visit.body, visit.url);
     if (items.length || more !== null) tally.learnedMore = more === true;
+    // A refusal answered with HTTP 200 (an error object: a stale signature, a token) is no end of the list.
+    const refusal = items.length ? null : refusalMessage(visit.body);
+    if (refusal) tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status, message: refusal };
   }
   tally.reportItems += links.reports;
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint

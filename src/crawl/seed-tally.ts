@@ -20,8 +20,11 @@ export interface SeedTally {
    * announces and the distinct titles its answers gave (learn/drawn-pages.ts `answeredTitles`).
    */
   drawnAnswers?: { announced: number; read: number };
-  /** The first page of the learned list the server refused (HTTP 4xx), when one was: the list stopped there. */
-  learnedRefused?: { page: number; status: number };
+  /**
+   * The first page of the learned list the server refused (HTTP 4xx, or 200 with an error object: its message), when
+   * one was: the list stopped there.
+   */
+  learnedRefused?: { page: number; status: number; message?: string };
   reportItems: number;
   newReports: number;
   failures: number;
@@ -155,7 +158,8 @@ export function shortOfAnnounced(t: SeedTally): string | null {
 /** A learned list whose replay the server refused part-way (HTTP 401/403/419…): the pages from there were not read. */
 export function refusedLearnedPage(t: SeedTally): string | null {
   const r = t.learnedRefused;
-  return r ? `its list API refused page ${r.page} (HTTP ${r.status}): the list was not read from there on` : null;
+  if (!r) return null;
+  return `its list API refused page ${r.page} (HTTP ${r.status}${r.message ? `, "${r.message}"` : ''}): the list was not read from there on`;
 }
 
 /** Report items the seed listed on hosts outside the registry (never fetched): the seed yielded less than it lists. */

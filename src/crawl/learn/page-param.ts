@@ -6,6 +6,7 @@
  * JSON (`params={"pageNo":1,…}`).
  */
 import { mayBeCursor } from './cursor.ts';
+import { headerParams } from './header-params.ts';
 
 export interface CapturedRequest {
   method: string;
@@ -271,30 +272,35 @@ const SIGNATURE_NAME = /^_?(sign|signature|sig)$/i;
 const SIGNATURE_TOKEN = /^[0-9a-z+/_-]{6,}={0,2}$/i;
 
 /**
- * The parameter a page signs its requests with (`sign=…` beside `_t=…`): present in both requests, its value changed
- * between them and looks like a digest. A replay of such a request with another page number is refused by the server,
- * so the list is read by turning the page in the browser instead.
- */
-/**
  * A signature seen in one request alone (the page's second request was not caught, e.g. on a slow machine): a
  * parameter named as one (`sign`, `signature`, `sig`) whose value looks like a digest, beside a timestamp parameter
  * (`_t`, `t`, `ts`, `timestamp`, `time` holding 10 or 13 digits). Without the timestamp a fixed key named `sign`
  * would be taken for a signature.
  */
 export function namedSignatureParam(request: CapturedRequest): string | null {
-  const params = textParams(request);
-  const stamped = params.some((p) => /^_?(t|ts|time|timestamp)$/i.test(p.name) && /^\d{10}(\d{3})?$/.test(p.value));
+  const params = signingParams(request);
+  const stamped = params.some((p) => /^_?(t|ts|time|timestamp)$/i.test(p.word) && /^\d{10}(\d{3})?$/.test(p.value));
   if (!stamped) return null;
-  return params.find((p) => SIGNATURE_NAME.test(p.name) && SIGNATURE_TOKEN.test(p.value))?.name ?? null;
+  return params.find((p) => SIGNATURE_NAME.test(p.word) && SIGNATURE_TOKEN.test(p.value))?.name ?? null;
 }
 
+/** The parameters a signature may be among: the query, form and JSON body, and the headers the script set. */
+function signingParams(req: CapturedRequest): { in: string; name: string; word: string; value: string }[] {
+  return [...textParams(req).map((p) => ({ ...p, word: p.name })), ...headerParams(req)];
+}
+
+/**
+ * The parameter a page signs its requests with (`sign=…` beside `_t=…`, or an `X-Sign` header): present in both
+ * requests, its value changed between them and looks like a digest. A replay of such a request with another page number is refused by the server,
+ * so the list is read by turning the page in the browser instead.
+ */
 export function signatureParam(first: CapturedRequest, second: CapturedRequest): string | null {
-  const before = new Map(textParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
-  for (const p of textParams(second)) {
+  const before = new Map(signingParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
+  for (const p of signingParams(second)) {
     const was = before.get(`${p.in} ${p.name}`);
     if (CALLBACK_NAME.test(p.name) || was === undefined || was === p.value) continue;
     if (SIGNATURE_VALUE.test(was) && SIGNATURE_VALUE.test(p.value)) return p.name;
-    if (SIGNATURE_NAME.test(p.name) && SIGNATURE_TOKEN.test(was) && SIGNATURE_TOKEN.test(p.value)) return p.name;
+    if (SIGNATURE_NAME.test(p.word) && SIGNATURE_TOKEN.test(was) && SIGNATURE_TOKEN.test(p.value)) return p.name;
   }
   return null;
 }
