@@ -125,12 +125,16 @@ function boxCaption($: Doc, a: ReturnType<Doc>): string {
  * list where the older reports are, read as a list page.
  */
 function moreLinks($: Doc, pageUrl: string): string[] {
-  return labelledLinks($, pageUrl, MORE_LABEL, (a) => NAMES_REPORTS.test(boxCaption($, a)) || boxListsReports($, a));
+  return labelledLinks($, pageUrl, MORE_LABEL, (a) => {
+    const caption = boxCaption($, a);
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a));
+  });
 }
 
 /**
  * Whether the box a "更多" link sits in lists annual reports, half of its links or more: a tab pane of the newest
- * reports is captioned by its tab, elsewhere on the page (`<li onmouseover="setTab(…)">年度报告</li>`), not in the box.
+ * reports has no caption of its own (its tab names it, elsewhere on the page: `<li onmouseover="setTab(…)">年度报告</li>`);
+ * a box captioned for something else (通知公告) is not its reports' box, whatever it shows.
  * The box is the nearest enclosing element holding other links (a few levels up at most).
  */
 function boxListsReports($: Doc, a: ReturnType<Doc>): boolean {
