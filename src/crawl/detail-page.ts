@@ -5,6 +5,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import type { Cheerio } from 'cheerio';
+import { articlePages } from './article-pages.ts';
 import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency } from './crumb-agency.ts';
 import { compact, findDate, loadHtml, squash, type Doc } from './html.ts';
@@ -20,6 +21,8 @@ export interface DetailPage {
   indexNo: string | null;
   bodyText: string;
   attachments: Attachment[];
+  /** The later pages of an article cut over several (`…_123_1.html`), stored with the report as its parts. */
+  parts: Attachment[];
   /** A 200 page that says the item does not exist. */
   softNotFound: boolean;
 }
@@ -175,6 +178,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
     indexNo: fields.indexNo ?? null,
     bodyText,
     attachments,
+    parts: articlePages($, pageUrl),
     softNotFound: SOFT_404.test(bodyText.slice(0, 2000)) && bodyText.length < 2000,
   };
 }

@@ -593,7 +593,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   const { report } = sight(h, attribution, title, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id, pageUrl);
   if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
-  await h.frontier.add(fileRequests(h, report.id, page.attachments, pageUrl, data.seedEntryId));
+  await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...page.parts], pageUrl, data.seedEntryId));
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { Element } from 'domhandler';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
+import { registerRowTitle } from './register-row.ts';
 import { tableCellTitle } from './table-cell-title.ts';
 
 export interface ListItem {
@@ -124,6 +125,10 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   // A table row (索引号 | 名称 | 日期 | 查看): its longest cell in words is the subject, not the index number or
   // the date beside it.
   if (row.is('tr')) {
+    // A register row writes no title: its year, agency and kind cells make one (register-row.ts).
+    const cells = row.children('td, th').toArray().map((c) => squash(textWithoutDates($, $(c))));
+    const composed = registerRowTitle(cells.filter((t) => t && t !== linkText && !isDateOnly(t)));
+    if (composed && composed.length >= 4 && composed.length <= 80) return composed;
     const cell = longestCell($, row, (t) => t !== linkText && /[\u4e00-\u9fff]/.test(t) && !isDateOnly(t));
     if (cell.length >= 4 && cell.length <= 80) return cell;
   }

@@ -125,7 +125,31 @@ function boxCaption($: Doc, a: ReturnType<Doc>): string {
  * list where the older reports are, read as a list page.
  */
 function moreLinks($: Doc, pageUrl: string): string[] {
-  return labelledLinks($, pageUrl, MORE_LABEL, (a) => NAMES_REPORTS.test(boxCaption($, a)));
+  return labelledLinks($, pageUrl, MORE_LABEL, (a) => {
+    const caption = boxCaption($, a);
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a));
+  });
+}
+
+/**
+ * Whether the box a "更多" link sits in lists annual reports, half of its links or more: a tab pane of the newest
+ * reports has no caption of its own (its tab names it, elsewhere on the page: `<li onmouseover="setTab(…)">年度报告</li>`);
+ * a box captioned for something else (通知公告) is not its reports' box, whatever it shows.
+ * The box is the nearest enclosing element holding other links (a few levels up at most).
+ */
+function boxListsReports($: Doc, a: ReturnType<Doc>): boolean {
+  let node = a.parent();
+  for (let depth = 0; depth < 4 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
+    const titles = node
+      .find('a[href]')
+      .toArray()
+      .filter((el) => el !== a.get(0))
+      .map((el) => squash($(el).attr('title') ?? '') || squash($(el).text()));
+    if (!titles.length) continue;
+    const reports = titles.filter((t) => classifyTitle(t).isReport).length;
+    return reports > 0 && reports * 2 >= titles.length;
+  }
+  return false;
 }
 
 /** Same-host links whose text is an annual-report column label, when none of the page's items is a report. */

@@ -1,0 +1,34 @@
+/**
+ * The subject of a register row: a table kept as a register (序号 | 单位名称 | 年度 | 信息类别 | 发布日期 | 下载) writes
+ * no title anywhere, the agency, the year and the kind of document each in a cell of its own. The kind (the longest
+ * cell that is neither a year nor an agency, "政府信息公开工作年度报告") is completed by the row's year cell ("2024",
+ * "2024年度") when it names no year, and by its agency cell ("某县教育体育局") when it names no agency:
+ * "某县教育体育局2024年度政府信息公开工作年度报告".
+ */
+import { agencyFromTitle, isAgencyName, isZoneName } from './classify/agency.ts';
+import { chineseYearsToDigits } from './classify/text.ts';
+
+/** A cell that is a year and nothing else: 2024 / 2024年 / 2024年度 (digits or Chinese numerals). */
+const YEAR_CELL = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
+const NAMES_YEAR = /(?:19|20)\d{2}/;
+
+const digits = (t: string) => chineseYearsToDigits(t.normalize('NFKC'));
+const yearOf = (cell: string) => YEAR_CELL.exec(digits(cell))?.[1];
+const isAgencyCell = (cell: string) => isAgencyName(cell) || isZoneName(cell);
+
+/**
+ * The title a register row gives its link, from its cells' texts (the link's own and the dates left out); null when
+ * the row has no year cell nor agency cell, or no cell besides them (a list's row: its longest cell titles it).
+ */
+export function registerRowTitle(cells: string[]): string | null {
+  const year = cells.map(yearOf).find(Boolean);
+  const agency = cells.find(isAgencyCell);
+  if (!year && !agency) return null;
+  const subject = cells
+    .filter((c) => /[\u4e00-\u9fff]/.test(c) && !yearOf(c) && !isAgencyCell(c))
+    .reduce((a, b) => (b.length > a.length ? b : a), '');
+  if (subject.length < 2) return null;
+  const withYear = !NAMES_YEAR.test(digits(subject)) && year ? `${year}年度` : '';
+  const withAgency = !agencyFromTitle(subject) && agency ? agency : '';
+  return `${withAgency}${withYear}${subject}`;
+}
