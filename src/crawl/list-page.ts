@@ -125,11 +125,16 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   // A table row (索引号 | 名称 | 日期 | 查看): its longest cell in words is the subject, not the index number or
   // the date beside it.
   if (row.is('tr')) {
+    // The row's cells (dates left out), read once: the link's own and a date-only cell are no subject.
+    const cells = row
+      .children('td, th')
+      .toArray()
+      .map((c) => squash(textWithoutDates($, $(c))))
+      .filter((t) => t && t !== linkText && !isDateOnly(t));
     // A register row writes no title: its year, agency and kind cells make one (register-row.ts).
-    const cells = row.children('td, th').toArray().map((c) => squash(textWithoutDates($, $(c))));
-    const composed = registerRowTitle(cells.filter((t) => t && t !== linkText && !isDateOnly(t)));
+    const composed = registerRowTitle(cells);
     if (composed && composed.length >= 4 && composed.length <= 80) return composed;
-    const cell = longestCell($, row, (t) => t !== linkText && /[\u4e00-\u9fff]/.test(t) && !isDateOnly(t));
+    const cell = cells.filter((t) => /[\u4e00-\u9fff]/.test(t)).reduce((a, b) => (b.length > a.length ? b : a), '');
     if (cell.length >= 4 && cell.length <= 80) return cell;
   }
   const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();

@@ -2,8 +2,9 @@
 // src/ a plain node process cannot load .ts by itself, so tsx is registered first.
 import { existsSync } from 'node:fs';
 
-if (existsSync(new URL('./worker-main.js', import.meta.url))) {
-  await import(new URL('./worker-main.js', import.meta.url).href);
+const compiled = new URL('./worker-main.js', import.meta.url);
+if (existsSync(compiled)) {
+  await import(compiled.href);
 } else {
   const { register } = await import('tsx/esm/api');
   register();
