@@ -36,6 +36,11 @@ function tableHeading($: Doc, table: Node): string {
   return [squash(table.find('caption').first().text()), ...before, squash($('title').text()), squash($('h1, h2').first().text())].join(' ');
 }
 
+/** Whether the heading a table sits under (caption, the texts before it, the page's title) names the annual reports. */
+export function tableNamesReports($: Doc, table: Node): boolean {
+  return REPORTS_HEADING.test(tableHeading($, table));
+}
+
 const grids = new WeakMap<Element, boolean>();
 
 /**
@@ -81,7 +86,7 @@ export function tableCellTitle($: Doc, a: Node): CellTitle | null {
   const colHead = squash(columns($, header)[at]?.text() ?? '');
   if (!/[\u4e00-\u9fff]{2}/.test(rowHead) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
   const year = YEAR_HEADER.exec(chineseYearsToDigits(colHead.normalize('NFKC')))?.[1];
-  if (year && REPORTS_HEADING.test(tableHeading($, table))) return { title: `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）` };
+  if (year && tableNamesReports($, table)) return { title: `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）` };
   // The same grid under a neutral heading ("信息公开", beside other documents): an agency's cell of a year may be its
   // report, or any other yearly document; its page is read to decide, never the cell alone.
   const agencyRow = isAgencyName(rowHead) || isZoneName(rowHead) || REGION.test(rowHead);
