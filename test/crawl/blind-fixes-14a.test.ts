@@ -1,7 +1,7 @@
 /**
  * Round 14a of the blind portals, on hand-made input: a table grouped by year whose year cell spans its group's rows
- * (`rowspan`), the rows' links reading "查看" or the unit's name; a column folded by year in `<details><summary>`; a
- * list item's second link "[PDF]" to its own file.
+ * (`rowspan`), the rows' links reading "查看" or the unit's name; a grid whose header is two rows; a column folded by
+ * year in `<details><summary>`; a list item's second link "[PDF]" to its own file.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -21,6 +21,18 @@ test('a year cell spanning its group (rowspan) gives each row its year; a link r
   assert.deepEqual(
     parseListItems(html, LIST).map((i) => i.title),
     ['某县人民政府2024年度政府信息公开工作年度报告', '某县教育局2024年度政府信息公开工作年度报告', '某县人民政府2023年度政府信息公开工作年度报告', '某县教育局2023年度政府信息公开工作年度报告'],
+  );
+});
+
+test("a grid's header of two rows (单位 spanning both, 年度报告 over the years) gives each cell its year column", () => {
+  const html = `<h2>历年政府信息公开工作年度报告汇总</h2><table>
+<tr><th rowspan="2">单位</th><th colspan="3">年度报告</th></tr>
+<tr><th>2024年</th><th>2023年</th><th>2022年</th></tr>
+<tr><td>某县教育局</td><td><a href="/a/1.html">查看</a></td><td><a href="/a/2.html">查看</a></td><td>—</td></tr>
+<tr><td>某县财政局</td><td><a href="/a/3.html">查看</a></td><td>—</td><td><a href="/a/4.pdf">查看</a></td></tr></table>`;
+  assert.deepEqual(
+    parseListItems(html, LIST).map((i) => i.title.replace(/（.*$/, '')),
+    ['某县教育局2024年度政府信息公开工作年度报告', '某县教育局2023年度政府信息公开工作年度报告', '某县财政局2024年度政府信息公开工作年度报告', '某县财政局2022年度政府信息公开工作年度报告'],
   );
 });
 
