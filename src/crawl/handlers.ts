@@ -456,6 +456,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
     listTitle: item.title,
     listDate: item.date,
     columnAgency: data.columnAgency,
+    ...(item.files ? { files: item.files } : {}),
   };
   return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
 }
@@ -593,7 +594,8 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   const { report } = sight(h, attribution, title, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id, pageUrl);
   if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
-  await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...page.parts], pageUrl, data.seedEntryId));
+  const twins = (data.files ?? []).map((url) => ({ url, name: null }));
+  await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...page.parts, ...twins], pageUrl, data.seedEntryId));
 }
 
 /**

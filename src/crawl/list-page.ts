@@ -6,8 +6,11 @@
 import type { Element } from 'domhandler';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
-import { registerRowTitle } from './register-row.ts';
-import { tableCellTitle } from './table-cell-title.ts';
+import { isAgencyName } from './classify/agency.ts';
+import { hasYearCell, registerRowTitle } from './register-row.ts';
+import { rowCells } from './row-cells.ts';
+import { tableCellTitle, tableNamesReports } from './table-cell-title.ts';
+import { twinFiles } from './twin-files.ts';
 
 export interface ListItem {
   title: string;
@@ -18,6 +21,8 @@ export interface ListItem {
   isFile: boolean;
   /** The list cannot say whether this is a report (a grid's cell under a neutral heading): its page's title decides. */
   maybe?: boolean;
+  /** Files its row links beside it ("[PDF]", "附件下载": twin-files.ts), stored with its report. */
+  files?: string[];
 }
 
 export const CHROME = 'script, style, noscript, header, footer, nav, .nav, .header, .footer, #header, #footer, .breadcrumb, .crumb, .position, .location';
@@ -125,20 +130,38 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   // A table row (索引号 | 名称 | 日期 | 查看): its longest cell in words is the subject, not the index number or
   // the date beside it.
   if (row.is('tr')) {
-    // The row's cells (dates left out), read once: the link's own and a date-only cell are no subject.
-    const cells = row
-      .children('td, th')
-      .toArray()
-      .map((c) => squash(textWithoutDates($, $(c))))
-      .filter((t) => t && t !== linkText && !isDateOnly(t));
+    // The row's cells (dates left out; a year cell spanning its group from above included), read once: the link's
+    // own and a date-only cell are no subject.
+    const cells = rowCellTexts($, row).filter((t) => t !== linkText);
     // A register row writes no title: its year, agency and kind cells make one (register-row.ts).
-    const composed = registerRowTitle(cells);
+    const composed = registerRowTitle(cells, tableKind($, row));
     if (composed && composed.length >= 4 && composed.length <= 80) return composed;
     const cell = cells.filter((t) => /[\u4e00-\u9fff]/.test(t)).reduce((a, b) => (b.length > a.length ? b : a), '');
     if (cell.length >= 4 && cell.length <= 80) return cell;
   }
   const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();
   return text.length >= 4 && text.length <= 80 ? squash(text) : null;
+}
+
+/** A table row's cell texts, dates and empty cells left out, a cell spanning into it from above included. */
+function rowCellTexts($: Doc, row: ReturnType<Doc>): string[] {
+  return rowCells($, row)
+    .map((c) => squash(textWithoutDates($, c)))
+    .filter((t) => t && !isDateOnly(t));
+}
+
+/** The kind of document a table's heading names for all its rows: the annual report, or none. */
+const tableKind = ($: Doc, row: ReturnType<Doc>) => (tableNamesReports($, row.closest('table')) ? '政府信息公开工作年度报告' : undefined);
+
+/**
+ * A link reading only an agency's name in a table row with a year cell (单位 | 年度, the year often spanning its
+ * group's rows): titled by the row as a register row is ("某县教育局2023年度政府信息公开工作年度报告" under a table of
+ * the reports); null when the row has no year cell.
+ */
+function agencyRowTitle($: Doc, row: ReturnType<Doc>): string | null {
+  if (!row.is('tr')) return null;
+  const cells = rowCellTexts($, row);
+  return hasYearCell(cells) ? registerRowTitle(cells, tableKind($, row)) : null;
 }
 
 /**
@@ -187,6 +210,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     if (cell) title = cell.title;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
     else if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
+    // A link reading only an agency's name in a table row that gives it a year: the row titles it.
+    else if (isAgencyName(title)) title = agencyRowTitle($, row) ?? title;
     if (title.length < 4) return;
     seen.add(url);
     const rowEl = row.get(0) as Element | undefined;
@@ -218,7 +243,10 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });
-  return items;
+  // A row's "[PDF]" beside its article: the article's file, not an item of its own.
+  const twin = twinFiles($, root, base, new Set(items.filter((i) => !i.isFile).map((i) => i.url)), isFileUrl);
+  if (!twin.twins.size) return items;
+  return items.filter((i) => !twin.twins.has(i.url)).map((i) => (twin.files.get(i.url)?.length ? { ...i, files: twin.files.get(i.url)! } : i));
 }
 
 /** A script that calls a function (not `void(0)`): `javascript:openDoc(7)`, an onclick `openDoc(7)`. */

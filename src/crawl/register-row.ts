@@ -3,7 +3,8 @@
  * no title anywhere, the agency, the year and the kind of document each in a cell of its own. The kind (the longest
  * cell that is neither a year nor an agency, "政府信息公开工作年度报告") is completed by the row's year cell ("2024",
  * "2024年度") when it names no year, and by its agency cell ("某县教育体育局") when it names no agency:
- * "某县教育体育局2024年度政府信息公开工作年度报告".
+ * "某县教育体育局2024年度政府信息公开工作年度报告". A row with no kind cell at all (单位 | 年度 | 查看, the year
+ * often a cell spanning its group's rows: row-cells.ts) is of the kind its table's heading names, when it names one.
  */
 import { agencyFromTitle, isAgencyName, isZoneName } from './classify/agency.ts';
 import { chineseYearsToDigits } from './classify/text.ts';
@@ -16,18 +17,22 @@ const digits = (t: string) => chineseYearsToDigits(t.normalize('NFKC'));
 const yearOf = (cell: string) => YEAR_CELL.exec(digits(cell))?.[1];
 const isAgencyCell = (cell: string) => isAgencyName(cell) || isZoneName(cell);
 
+/** Whether one of a row's cells is a year and nothing else. */
+export const hasYearCell = (cells: string[]) => cells.some((c) => yearOf(c) !== undefined);
+
 /**
  * The title a register row gives its link, from its cells' texts (the link's own and the dates left out); null when
- * the row has no year cell nor agency cell, or no cell besides them (a list's row: its longest cell titles it).
+ * the row has no year cell nor agency cell, or no cell besides them (a list's row: its longest cell titles it) unless
+ * `tableKind` (what the table's heading names: "政府信息公开工作年度报告") stands for the kind of a row naming both.
  */
-export function registerRowTitle(cells: string[]): string | null {
+export function registerRowTitle(cells: string[], tableKind?: string): string | null {
   const year = cells.map(yearOf).find(Boolean);
   const agency = cells.find(isAgencyCell);
   if (!year && !agency) return null;
   const subject = cells
     .filter((c) => /[\u4e00-\u9fff]/.test(c) && !yearOf(c) && !isAgencyCell(c))
     .reduce((a, b) => (b.length > a.length ? b : a), '');
-  if (subject.length < 2) return null;
+  if (subject.length < 2) return year && agency && tableKind ? `${agency}${year}年度${tableKind}` : null;
   const withYear = !NAMES_YEAR.test(digits(subject)) && year ? `${year}年度` : '';
   const withAgency = !agencyFromTitle(subject) && agency ? agency : '';
   return `${withAgency}${withYear}${subject}`;

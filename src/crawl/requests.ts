@@ -35,6 +35,8 @@ export interface DetailData {
   verify?: boolean;
   /** The list's column agency (ListData.columnAgency). */
   columnAgency?: string;
+  /** Files the list item's row links beside it ("[PDF]"): the report's, stored with it as its page's attachments are. */
+  files?: string[];
 }
 
 export interface FileData {

@@ -10,6 +10,7 @@ import type { Element } from 'domhandler';
 import { isAgencyName, isZoneName } from './classify/agency.ts';
 import { chineseYearsToDigits } from './classify/text.ts';
 import { squash, type Doc } from './html.ts';
+import { rowColumns as columns } from './row-cells.ts';
 
 /** A column header that is a year: 2024 / 2024年 / 2024年度 (digits or Chinese numerals). */
 const YEAR_HEADER = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
@@ -20,13 +21,6 @@ const REPORTS_HEADING = /政府信息公开.{0,6}(?:年度报告|年报)|信息�
 
 type Node = ReturnType<Doc>;
 
-/** Cells of a row, each repeated by its colspan, so that index i is column i. */
-function columns($: Doc, row: Node): Node[] {
-  return row
-    .children('td, th')
-    .toArray()
-    .flatMap((c) => Array<Node>(Math.max(1, Math.min(20, Number($(c as Element).attr('colspan') ?? 1) || 1))).fill($(c as Element)));
-}
 
 /** The heading a table sits under: its caption, the short texts just before it, the page's title and main heading. */
 function tableHeading($: Doc, table: Node): string {
@@ -34,6 +28,11 @@ function tableHeading($: Doc, table: Node): string {
   let node = table.prev();
   for (let i = 0; i < 3 && node.length; i++, node = node.prev()) before.push(squash(node.text()).slice(0, 200));
   return [squash(table.find('caption').first().text()), ...before, squash($('title').text()), squash($('h1, h2').first().text())].join(' ');
+}
+
+/** Whether the heading a table sits under (caption, the texts before it, the page's title) names the annual reports. */
+export function tableNamesReports($: Doc, table: Node): boolean {
+  return REPORTS_HEADING.test(tableHeading($, table));
 }
 
 const grids = new WeakMap<Element, boolean>();
@@ -71,17 +70,20 @@ export function tableCellTitle($: Doc, a: Node): CellTitle | null {
   const cells = columns($, row);
   const at = cells.findIndex((c) => c.get(0) === cell.get(0));
   if (at <= 0) return null;
-  const header = table
+  // The header rows (no link): of a header of two rows (单位 | 年度报告 over the years, then 2024年 | 2023年), the one
+  // naming this column's year.
+  const heads = table
     .find('tr')
     .toArray()
     .map((r) => $(r as Element))
-    .find((r) => r.get(0) !== row.get(0) && r.find('a[href]').length === 0);
-  if (!header) return null;
+    .filter((r) => r.get(0) !== row.get(0) && r.find('a[href]').length === 0)
+    .map((r) => squash(columns($, r)[at]?.text() ?? ''));
+  if (!heads.length) return null;
   const rowHead = squash(cells[0]!.text());
-  const colHead = squash(columns($, header)[at]?.text() ?? '');
+  const colHead = heads.find((h) => YEAR_HEADER.test(chineseYearsToDigits(h.normalize('NFKC')))) ?? heads[0]!;
   if (!/[\u4e00-\u9fff]{2}/.test(rowHead) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
   const year = YEAR_HEADER.exec(chineseYearsToDigits(colHead.normalize('NFKC')))?.[1];
-  if (year && REPORTS_HEADING.test(tableHeading($, table))) return { title: `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）` };
+  if (year && tableNamesReports($, table)) return { title: `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）` };
   // The same grid under a neutral heading ("信息公开", beside other documents): an agency's cell of a year may be its
   // report, or any other yearly document; its page is read to decide, never the cell alone.
   const agencyRow = isAgencyName(rowHead) || isZoneName(rowHead) || REGION.test(rowHead);

@@ -27,14 +27,17 @@ export function columnYear($: Doc): number | null {
   return years.size === 1 ? [...years][0]! : null;
 }
 
-/** Headings a list may be grouped under: 2024年 above its items (`<h3>`, `<dt>`, a row of one cell, a caption). */
-const GROUP_HEADINGS = 'h1, h2, h3, h4, h5, h6, dt, caption, tr';
+/**
+ * Headings a list may be grouped under: 2024年 above its items (`<h3>`, `<dt>`, a row of one cell, a caption, the
+ * `<summary>` of a `<details>` fold).
+ */
+const GROUP_HEADINGS = 'h1, h2, h3, h4, h5, h6, dt, caption, summary, tr';
 
 /**
  * The year each link of a list grouped by year headings stands under (`<h3>2024年</h3><ul>…</ul><h3>2023年</h3>…`,
- * `<dl><dt>2023</dt><dd>…</dd>`, a table row `<td colspan="3">2023年度</td>` above its rows, a year caption that is no
- * heading: year-captions.ts): walking the page in document order, a heading that is a year opens its group, and any
- * other heading closes it.
+ * `<dl><dt>2023</dt><dd>…</dd>`, `<details><summary>２０２３年度</summary><ul>…</ul></details>`, a table row
+ * `<td colspan="3">2023年度</td>` above its rows, a year caption that is no heading: year-captions.ts): walking the
+ * page in document order, a heading that is a year opens its group, and any other heading closes it.
  */
 export function groupYears($: Doc, pageUrl: string): Map<string, number> {
   const base = documentBase($, pageUrl);
