@@ -19,13 +19,16 @@ test('kill -9 at several points, run again: it continues, nothing lost, duplicat
   const kills: number[] = [];
   const recordedAtKill: Set<string>[] = [];
 
-  // A clean crawl makes about 32 requests (4 of them robots.txt, fetched again by every run). Kill each run after
-  // 6, 8 and 9 of its requests: mid-listing, mid-report, mid-download. The portal answers no request past that
-  // point, so a run stops exactly there however slowly this test is scheduled (on a loaded machine the third run
-  // once finished the crawl before its kill came, and the last run had nothing to resume).
-  for (const after of [6, 8, 9]) {
+  // A clean crawl makes about 32 requests (4 of them robots.txt, fetched again by every run). Kill the first run after
+  // 6 of its requests and the second after 8 (mid-listing, mid-report), the third once the catalog has recorded a
+  // download of its own (mid-download). The portal answers no request past that point, so a run stops exactly there
+  // however slowly this test is scheduled (on a loaded machine the third run once finished the crawl before its kill
+  // came, and the last run had nothing to resume; a third kill after a fixed 9 requests once came before any download).
+  const ATTACHMENT = /\/P0\d+\.\w+$/;
+  for (const after of [6, 8, 'a download'] as const) {
     const start = portal.log.length;
-    portal.holdAfter(start + after);
+    const recordedBefore = downloadedUrls(storage);
+    portal.holdAfter(typeof after === 'number' ? start + after : null);
     const child = spawn(process.execPath, args, { env, stdio: 'ignore' });
     let gone = false;
     const exited = new Promise<string>((r) =>
@@ -34,14 +37,20 @@ test('kill -9 at several points, run again: it continues, nothing lost, duplicat
         r(signal ?? `exit ${code}`);
       }),
     );
-    // The run is at the point once a request past it waits unanswered (a run has several in flight at once).
-    for (let i = 0; i < 6000 && !gone && portal.log.length <= start + after; i++) await sleep(10);
-    await sleep(200);
-    // What the catalog holds as downloaded at the kill: those files were done, and no later run may fetch them again.
-    recordedAtKill.push(downloadedUrls(storage));
+    if (typeof after === 'number') {
+      // The run is at the point once a request past it waits unanswered (a run has several in flight at once).
+      for (let i = 0; i < 6000 && !gone && portal.log.length <= start + after; i++) await sleep(10);
+    } else {
+      const newDownload = () => [...downloadedUrls(storage)].some((u) => ATTACHMENT.test(u) && !recordedBefore.has(u));
+      for (let i = 0; i < 1200 && !gone && !newDownload(); i++) await sleep(50);
+      portal.holdAfter(portal.log.length);
+    }
+    // The answers given before the hold are stored and recorded by now, or soon: wait until the catalog's record of
+    // them stops changing. What it holds at the kill was done, and no later run may fetch it again.
+    recordedAtKill.push(await settledDownloads(storage, () => gone));
     child.kill('SIGKILL');
     kills.push(Date.now());
-    assert.equal(await exited, 'SIGKILL', `the run killed after ${after} requests ended by itself`);
+    assert.equal(await exited, 'SIGKILL', `the run killed after ${after} ended by itself`);
     portal.holdAfter(null);
   }
   const final = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -73,7 +82,6 @@ test('kill -9 at several points, run again: it continues, nothing lost, duplicat
   // A download the catalog had recorded when a run was killed is never fetched again by a later run. (A download whose
   // response had ended but whose file was not yet stored and recorded may be: it was not done. Judging "done" by the
   // time since the response ended failed once in CI, with the file's two fsyncs slow on a busy disk.)
-  const ATTACHMENT = /\/P0\d+\.\w+$/;
   const downloads = portal.log.filter((r) => ATTACHMENT.test(r.url) && r.status === 200);
   assert.ok(recordedAtKill.some((s) => [...s].some((u) => ATTACHMENT.test(u))), 'no run was killed after a recorded download: the check below would test nothing');
   kills.forEach((kill, k) => {
@@ -84,6 +92,18 @@ test('kill -9 at several points, run again: it continues, nothing lost, duplicat
   });
   catalog.close();
 });
+
+/** downloadedUrls once it has not changed for half a second (at most 15 s), or at once when the run is gone. */
+async function settledDownloads(storage: string, gone: () => boolean): Promise<Set<string>> {
+  let last = downloadedUrls(storage);
+  for (let stable = 0, waited = 0; stable < 500 && waited < 15_000 && !gone(); waited += 100) {
+    await sleep(100);
+    const now = downloadedUrls(storage);
+    stable = now.size === last.size ? stable + 100 : 0;
+    last = now;
+  }
+  return last;
+}
 
 /** The addresses whose bytes the catalog has stored (url_state.sha256), read while a run may be writing. */
 function downloadedUrls(storage: string): Set<string> {
