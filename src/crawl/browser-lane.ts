@@ -201,7 +201,7 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     const opened: DrawnLink[] = [];
     const drawn: DrawnLink[][] = [];
     const shown: DrawnLink[] = [];
-    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened, drawn, shown);
+    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened, drawn, shown, h.tallies.of(data.seedEntryId));
     await handOverSession(page, h, learned);
     // No endpoint, but its items opened files in place (a modal, a hash route), or its later pages were turned and
     // read as drawn: the page is read with those links, its later pages counted as read. Report titles the page
@@ -215,7 +215,7 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   // it), while the seed has no report yet: the endpoint is learned here, so that the list's later pages are asked
   // too, not only the one drawn.
   if (data.kind === 'list' && data.family !== 'learned' && learnsHere(h.tallies.of(data.seedEntryId)) && listsReports(exchangesOf(page), visit)) {
-    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
+    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body, [], [], [], h.tallies.of(data.seedEntryId)));
   }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
@@ -298,7 +298,7 @@ async function turnedAnswers(page: Page, learned: Learned, later: Exchange[]): P
  * from data in its HTML) is turned twice: the requests of pages 2 and 3 name the endpoint and its paging. Then the
  * page's other choices (a tab bar, a select) are made, each once (list-choices.ts).
  */
-async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = [], drawn: DrawnLink[][] = [], shown: DrawnLink[] = []): Promise<Learned | null> {
+async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = [], drawn: DrawnLink[][] = [], shown: DrawnLink[] = [], tally?: SeedTally): Promise<Learned | null> {
   const learned = await learnEndpoint(page, pageUrl, renderedHtml, opened, drawn, shown);
   // A signed list was turned to its end in the browser; a replay of its other choices would be refused.
   if (learned?.endpoint.signed) return learned;
@@ -307,6 +307,7 @@ async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, 
   const chosen = await listChoices(page, pageUrl, learned, known);
   // Their links are read with the page's own; their pages are no pages of its pager (not counted against "共N页").
   shown.push(...chosen.drawn.flat());
+  if (tally) tally.unmadeChoices += chosen.unmade;
   return learned && withChoices(learned, chosen.requests);
 }
 

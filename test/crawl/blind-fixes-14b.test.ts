@@ -13,6 +13,7 @@ import { listChoices, MARK_CHOICES, withChoices, type Choice } from '../../src/c
 import { drawnLinks, learnListEndpoint, type Learned } from '../../src/crawl/learn/learn.ts';
 import { exchangesOf, recordExchange } from '../../src/crawl/learn/traffic.ts';
 import { renderedDocument } from '../../src/crawl/rendered-html.ts';
+import { SeedTallies, unmadeChoices } from '../../src/crawl/seed-tally.ts';
 import { fileBrowser } from '../helpers/browser.ts';
 import { requireTools } from '../helpers/tools.ts';
 
@@ -161,4 +162,11 @@ test('the choices kept with an endpoint are its other lists, asked from their fi
     ['http://gov.test/api/list?chnl=xzf&year=2023&page=1', 'http://gov.test/api/list?chnl=bm&year=2024&page=1'],
   );
   assert.equal(withChoices(learned, []).endpoint.choices, undefined);
+});
+
+test('choices past the limit, in a group whose choices loaded lists, make the seed short, saying so', () => {
+  const t = new SeedTallies().of(1, PAGE);
+  assert.equal(unmadeChoices(t), null);
+  t.unmadeChoices = 18;
+  assert.equal(unmadeChoices(t), "its page offers 18 more choices loading lists (tabs, a select's options) than the browser makes: their lists were not read");
 });

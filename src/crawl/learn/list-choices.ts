@@ -32,8 +32,9 @@ export interface ChoiceRequest {
   body: string | null;
 }
 
-/** Choices made at most on a page (each costs a click and a wait). */
+/** Choices made at most on a page (each costs a click and a wait), and groups of choices tried. */
 const MAX_CHOICES = 12;
+const MAX_GROUPS = 6;
 
 /**
  * Run in the page, as source text (see rendered-html.ts): marks the choices and returns them, the current one of each
@@ -92,6 +93,8 @@ export const MARK_CHOICES = `(() => {
 export interface ChosenLists {
   requests: ChoiceRequest[];
   drawn: DrawnLink[][];
+  /** Choices not made, past the limit, in groups whose choices made asked for something: lists left unread. */
+  unmade: number;
 }
 
 /**
@@ -99,13 +102,22 @@ export interface ChosenLists {
  * are the ones already seen); `known`: the addresses the page's reading holds already (for drawn choices).
  */
 export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>): Promise<ChosenLists> {
-  const out: ChosenLists = { requests: [], drawn: [] };
-  const choices = (await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[])).slice(0, MAX_CHOICES);
+  const out: ChosenLists = { requests: [], drawn: [], unmade: 0 };
+  const choices = await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
   const silentGroups = new Set<number>();
+  const askingGroups = new Set<number>();
+  const tried = new Set<number>();
+  let count = 0;
   for (const choice of choices) {
     if (silentGroups.has(choice.group)) continue;
+    if (count >= MAX_CHOICES || (!tried.has(choice.group) && tried.size >= MAX_GROUPS)) {
+      if (askingGroups.has(choice.group)) out.unmade += 1;
+      continue;
+    }
+    tried.add(choice.group);
+    count += 1;
     const act =
       choice.kind === 'tab'
         ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
@@ -118,6 +130,7 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
       silentGroups.add(choice.group);
       continue;
     }
+    askingGroups.add(choice.group);
     if (learned) {
       const next = nextAnswer(learned, made.exchanges, seenItems);
       if (!next || !next.items.some((i) => classifyTitle(i.title).isReport)) continue;
