@@ -49,6 +49,7 @@ async function served(html: string, answer: (url: URL) => string | null): Promis
 
 const CHROME = `<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/hdjl/">互动交流</a></div>
 <div class="labels"><span>主题</span><span>体裁</span><span>机构</span></div>
+<div class="box"><div class="box-hd">政府信息公开年报</div><div class="box-bd"><p>本栏目发布年度报告。</p></div><div class="pg"><span class="total">共12条</span><span class="cur">1 / 3</span></div></div>
 <select onchange="location.href=this.value"><option value="">友情链接</option><option value="http://a.test/">某市政府</option><option value="http://b.test/">某省政府</option></select>`;
 
 const tabsPage = `<html><body>${CHROME}<ul class="tabs" id="tabs"></ul><ul id="list"></ul>
@@ -72,7 +73,7 @@ const channelAnswer = (url: URL) => {
   return JSON.stringify({ total: 2, rows: CHANNELS[c].map((title, i) => ({ title, url: `/xxgk/${c}/${i}.html` })) });
 };
 
-test('a tab bar drawn by script is a choice of lists: its other tabs, not the menu, the pager, a jump menu nor unmarked labels', { timeout: 60_000 }, async (t) => {
+test('a tab bar drawn by script is a choice of lists: its other tabs, not the menu, the pager, a count, a box heading, a jump menu nor unmarked labels', { timeout: 60_000 }, async (t) => {
   if (!requireTools(t, 'chromium')) return;
   const page = await served(tabsPage, channelAnswer);
   try {

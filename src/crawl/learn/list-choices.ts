@@ -38,9 +38,10 @@ const MAX_GROUPS = 6;
 
 /**
  * Run in the page, as source text (see rendered-html.ts): marks the choices and returns them, the current one of each
- * group left out. A tab bar: two to twelve sibling elements of one tag, each a short text (not a page number nor a
- * pager's word) with no address to follow (no href, `javascript:`, `#`), one of them marked current (a class on,
- * active, cur, current, selected, layui-this, or aria-selected; on it or on its child). A select: two to forty options, no jump menu (no
+ * group left out. A tab bar: two to twelve sibling elements of one tag, each a short label (no block inside; not a
+ * page number, a pager's word nor a count like "共12条" or "1 / 3") with no address to follow (no href, `javascript:`,
+ * `#`), one of them marked current (a class on, active, cur, current, selected, layui-this, or aria-selected; on it or
+ * on its only child). A select: two to forty options, no jump menu (no
  * option value an address, no `location` in its onchange), no page numbers.
  */
 export const MARK_CHOICES = `(() => {
@@ -50,12 +51,14 @@ export const MARK_CHOICES = `(() => {
   const followable = (a) => { const h = (a.getAttribute('href') || '').trim(); return h !== '' && !/^(javascript:|#)/i.test(h); };
   const tabLike = (el) => {
     const t = text(el);
-    if (!t || t.length > 12 || PAGER.test(t)) return false;
+    if (!t || t.length > 12 || PAGER.test(t) || (/\\d/.test(t) && /[条页\/]/.test(t))) return false;
+    // A tab is a label: no block of content inside (a box's heading beside its list is no tab).
+    if (el.querySelector('div, ul, ol, li, table, p, form, select, input')) return false;
     if (el.matches('a[href]') && followable(el)) return false;
     return ![...el.querySelectorAll('a[href]')].some(followable) && el.getClientRects().length > 0;
   };
   const marked = (el) => CURRENT.test(el.getAttribute('class') || '') || el.getAttribute('aria-selected') === 'true';
-  const isCurrent = (el) => marked(el) || [...el.children].some(marked);
+  const isCurrent = (el) => marked(el) || (el.children.length === 1 && marked(el.children[0]));
   const out = [];
   let group = 0;
   const seen = new Set();
