@@ -23,6 +23,7 @@ import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure
 import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
 import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
+import { listChoices, withChoices } from './learn/list-choices.ts';
 import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
@@ -200,7 +201,7 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     const opened: DrawnLink[] = [];
     const drawn: DrawnLink[][] = [];
     const shown: DrawnLink[] = [];
-    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened, drawn, shown);
+    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened, drawn, shown, h.tallies.of(data.seedEntryId));
     await handOverSession(page, h, learned);
     // No endpoint, but its items opened files in place (a modal, a hash route), or its later pages were turned and
     // read as drawn: the page is read with those links, its later pages counted as read. Report titles the page
@@ -214,7 +215,7 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   // it), while the seed has no report yet: the endpoint is learned here, so that the list's later pages are asked
   // too, not only the one drawn.
   if (data.kind === 'list' && data.family !== 'learned' && learnsHere(h.tallies.of(data.seedEntryId)) && listsReports(exchangesOf(page), visit)) {
-    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body));
+    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body, [], [], [], h.tallies.of(data.seedEntryId)));
   }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
@@ -294,9 +295,24 @@ async function turnedAnswers(page: Page, learned: Learned, later: Exchange[]): P
  * Items drawn with no link are clicked to see where they lead; the files those opened in place go to `opened`. Report
  * titles the page shows with no link a reader could follow (unlinked-titles.ts, a link calling a script nothing read)
  * are clicked too, and where they lead goes to `shown`. A page that asked for no list on load (page 1 drawn
- * from data in its HTML) is turned twice: the requests of pages 2 and 3 name the endpoint and its paging.
+ * from data in its HTML) is turned twice: the requests of pages 2 and 3 name the endpoint and its paging. Then the
+ * page's other choices (a tab bar, a select) are made, each once (list-choices.ts).
  */
-async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = [], drawn: DrawnLink[][] = [], shown: DrawnLink[] = []): Promise<Learned | null> {
+async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = [], drawn: DrawnLink[][] = [], shown: DrawnLink[] = [], tally?: SeedTally): Promise<Learned | null> {
+  const learned = await learnEndpoint(page, pageUrl, renderedHtml, opened, drawn, shown);
+  // A signed list was turned to its end in the browser; a replay of its other choices would be refused.
+  if (learned?.endpoint.signed) return learned;
+  // The page's other choices (tabs, a select) load other lists: as lists of the endpoint, or read as drawn.
+  const known = [...drawnLinks(renderedHtml, pageUrl), ...opened, ...shown, ...drawn.flat()].map((l) => l.url);
+  const chosen = await listChoices(page, pageUrl, learned, known);
+  // Their links are read with the page's own; their pages are no pages of its pager (not counted against "共N页").
+  shown.push(...chosen.drawn.flat());
+  if (tally) tally.unmadeChoices += chosen.unmade;
+  return learned && withChoices(learned, chosen.requests);
+}
+
+/** learnFromPage's endpoint, before the page's other choices are made. */
+async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[], drawn: DrawnLink[][], shown: DrawnLink[]): Promise<Learned | null> {
   const first = exchangesOf(page);
   const fromAnswers = titlesToClick(first, renderedHtml, pageUrl);
   const isReport = (t: string) => classifyTitle(t).isReport;

@@ -24,7 +24,7 @@ import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
-import { learnedPageRequest, otherYearEndpoints } from './families/learned.ts';
+import { learnedPageRequest, otherListEndpoints } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
 import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
@@ -332,7 +332,7 @@ function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): Q
   }
   tally.usedLearned = true;
   h.catalog.learned.markUsed(data.seedEntryId);
-  return [endpoint, ...otherYearEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));
+  return [endpoint, ...otherListEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));
 }
 
 function learnedFirstPage(endpoint: LearnedEndpoint, data: ListData): QueuedRequest {
@@ -374,8 +374,8 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     contentType: found.answer.responseType,
     rendered: true,
   };
-  // The other years of a list asked one year at a time, over HTTP.
-  await h.frontier.add(otherYearEndpoints(found.endpoint).map((e) => learnedFirstPage(e, data)));
+  // The other years of a list asked one year at a time, the lists of its page's other choices, over HTTP.
+  await h.frontier.add(otherListEndpoints(found.endpoint).map((e) => learnedFirstPage(e, data)));
   await handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
   // A list whose requests the page signs was turned in the browser: its later answers are its later pages.
   for (const [i, x] of (found.turned ?? []).entries()) {

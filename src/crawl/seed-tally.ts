@@ -53,6 +53,8 @@ export interface SeedTally {
   offScopeFrames: Set<string>;
   /** Data requests (XHR, fetch) of its rendered list pages to hosts outside the registry (refused), by host. */
   offScopeData: Map<string, number>;
+  /** Choices of a rendered list page (tabs, a select's options) loading lists, past the limit of those made. */
+  unmadeChoices: number;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
   /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
@@ -108,6 +110,7 @@ export class SeedTallies {
         offScopePages: new Map(),
         offScopeFrames: new Set(),
         offScopeData: new Map(),
+        unmadeChoices: 0,
         noYear: 0,
         goneReports: new Set(),
         explored: [],
@@ -246,4 +249,10 @@ export function pagerDeadEnds(t: SeedTally): string | null {
   if (t.stoppedEarly || !t.pagerDeadEnds.size) return null;
   const [url, why] = [...t.pagerDeadEnds][0]!;
   return `${t.pagerDeadEnds.size} of its list pages stop short: ${url}: ${why}`;
+}
+
+/** A list page offering more choices that load lists (tabs, a select's options) than the browser made (list-choices.ts). */
+export function unmadeChoices(t: SeedTally): string | null {
+  if (!t.unmadeChoices) return null;
+  return `its page offers ${t.unmadeChoices} more choices loading lists (tabs, a select's options) than the browser makes: their lists were not read`;
 }

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright';
-import { learnedPageRequest, otherYearEndpoints, parseLearnedList } from '../../src/crawl/families/learned.ts';
+import { learnedPageRequest, otherListEndpoints, parseLearnedList } from '../../src/crawl/families/learned.ts';
 import { answerSaysMore, answerTotals } from '../../src/crawl/learn/answer-total.ts';
 import { clickedLinks, holdNavigation } from '../../src/crawl/learn/item-clicks.ts';
 import { learnListEndpoint } from '../../src/crawl/learn/learn.ts';
@@ -83,7 +83,7 @@ test('a list asked one year at a time: the other years shown as tabs are asked w
   const tabs = '<ul class="tabs"><li class="cur">2024年度</li><li>2023年度</li><li>2022</li></ul><ul><li><a href="/swj/t1.htm">' + REPORT(2024) + '</a></li></ul>';
   const learned = learnListEndpoint([x], PAGE, [], tabs)!;
   assert.deepEqual(learned.endpoint.years, { in: 'query', name: 'year', others: [2023, 2022] });
-  assert.deepEqual(otherYearEndpoints(learned.endpoint).map((e) => learnedPageRequest(e, 1).url), [
+  assert.deepEqual(otherListEndpoints(learned.endpoint).map((e) => learnedPageRequest(e, 1).url), [
     'http://gov.test/api/gknb/list?siteId=swj&year=2023',
     'http://gov.test/api/gknb/list?siteId=swj&year=2022',
   ]);

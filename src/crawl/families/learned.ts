@@ -37,10 +37,19 @@ export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previou
   };
 }
 
-/** The lists of the other years of an endpoint asked one year at a time (none for others), each without years. */
-export function otherYearEndpoints(endpoint: LearnedEndpoint): LearnedEndpoint[] {
-  if (!endpoint.years) return [];
-  return yearRequests(endpoint.request, endpoint.years).map((request) => ({ ...endpoint, request, years: undefined }));
+/**
+ * The other lists of an endpoint: its other years (a list asked one year at a time) and its page's other choices
+ * (tabs, a select: list-choices.ts), each without years nor choices of its own.
+ */
+export function otherListEndpoints(endpoint: LearnedEndpoint): LearnedEndpoint[] {
+  const years = endpoint.years ? yearRequests(endpoint.request, endpoint.years) : [];
+  const choices = (endpoint.choices ?? []).map((c) => ({ ...endpoint.request, url: c.url, body: c.body }));
+  // A choice that is also one of the years (a year tab clicked) is asked once: compared as the first page of each.
+  const firstPage = (r: CapturedRequest) => (endpoint.page ? requestForPage(r, endpoint.page, 1) : r);
+  const key = (r: CapturedRequest) => `${firstPage(r).url} ${firstPage(r).body ?? ''}`;
+  const keys = new Set(years.map(key));
+  const requests = [...years, ...choices.filter((r) => !keys.has(key(r)))];
+  return requests.map((request) => ({ ...endpoint, request, years: undefined, choices: undefined }));
 }
 
 function endpointOf(cursor: ListCursor | undefined): LearnedEndpoint {

@@ -12,6 +12,7 @@ import { findList, looksLikeJson, MalformedAnswerError, readList, unlinkedTitles
 import { cursorSource } from './cursor.ts';
 import { nextUrlPath } from './next-url.ts';
 import { asksLaterPage } from './page-order.ts';
+import type { ChoiceRequest } from './list-choices.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
 import { learnCursor, learnPageParam, namedSignatureParam, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
@@ -39,6 +40,11 @@ export interface LearnedEndpoint {
    * years the page offers, each read as a list of its own (year-tabs.ts).
    */
   years?: YearParam;
+  /**
+   * The lists the page's other choices ask (its tab bar's other tabs, its select's other options: list-choices.ts),
+   * each the endpoint's request with another URL or body, read as a list of its own.
+   */
+  choices?: ChoiceRequest[];
   /**
    * The parameter the page signs each request with: replayed over HTTP with another page, the request is refused, so
    * the list is read by turning the page in the browser, and later runs render the seed again.

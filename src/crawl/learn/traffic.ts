@@ -138,38 +138,48 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
     if (!(await control.count())) return await scrollToEnd(page, before);
     // The last page's next control, disabled: nothing to turn to (a click would wait for it to be enabled).
     if (await control.isDisabled().catch(() => false)) return [];
-    let navigated = false;
-    let asked = false;
-    const onRequest = (r: Request) => {
-      if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;
-      else if (!PASSIVE_RESOURCES.has(r.resourceType())) asked = true;
-    };
-    page.on('request', onRequest);
-    const requests = watchDataRequests(page);
-    try {
-      await control.click({ timeout: 5_000 });
-      // The page was idle before the click, so "networkidle" alone would not wait: wait for its request first,
-      // unless the click left for another document (a plain pager link, read over HTTP by the list families), then
-      // for the requests its answer leads to (each item's title asked apart). A click that asked for nothing within
-      // a moment asks for nothing (a pager drawn from data already in the page, a control that does nothing):
-      // waiting the whole answer time for it cost seconds per such turn.
-      const clicked = Date.now();
-      const deadline = clicked + ANSWER_WAIT_MS;
-      while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) {
-        if (!asked && Date.now() - clicked > NO_REQUEST_MS) break;
-        await page.waitForTimeout(100);
-      }
-      if (!navigated) await requests.quiet(TITLES_WAIT_MS).catch(() => undefined);
-    } finally {
-      page.off('request', onRequest);
-      requests.stop();
-    }
-    await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
-    await domQuiet(page);
+    return (await actAndWait(page, () => control.click({ timeout: 5_000 }))).exchanges;
   } catch {
     return [];
   }
-  return exchangesOf(page).slice(before);
+}
+
+/**
+ * Does something to the page (a click, a choice in a `<select>`) and waits for what it asks: its request first (none
+ * within a moment is nothing asked), then the requests its answer leads to, the network and the DOM to settle.
+ * Returns the exchanges made after it, and whether it sent the page to another document. Throws when the act fails.
+ */
+export async function actAndWait(page: Page, act: () => Promise<unknown>): Promise<{ exchanges: Exchange[]; navigated: boolean }> {
+  const before = exchangesOf(page).length;
+  let navigated = false;
+  let asked = false;
+  const onRequest = (r: Request) => {
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;
+    else if (!PASSIVE_RESOURCES.has(r.resourceType())) asked = true;
+  };
+  page.on('request', onRequest);
+  const requests = watchDataRequests(page);
+  try {
+    await act();
+    // The page was idle before the act, so "networkidle" alone would not wait: wait for its request first,
+    // unless the act left for another document (a plain pager link, read over HTTP by the list families), then
+    // for the requests its answer leads to (each item's title asked apart). An act that asked for nothing within
+    // a moment asks for nothing (a pager drawn from data already in the page, a control that does nothing):
+    // waiting the whole answer time for it cost seconds per such turn.
+    const clicked = Date.now();
+    const deadline = clicked + ANSWER_WAIT_MS;
+    while (!navigated && exchangesOf(page).length <= before && Date.now() < deadline) {
+      if (!asked && Date.now() - clicked > NO_REQUEST_MS) break;
+      await page.waitForTimeout(100);
+    }
+    if (!navigated) await requests.quiet(TITLES_WAIT_MS).catch(() => undefined);
+  } finally {
+    page.off('request', onRequest);
+    requests.stop();
+  }
+  await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
+  await domQuiet(page);
+  return { exchanges: exchangesOf(page).slice(before), navigated };
 }
 
 /**

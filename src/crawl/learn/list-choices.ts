@@ -1,0 +1,170 @@
+/**
+ * Choices a list page offers that load another list: a tab bar drawn by script (县政府 / 部门 / 乡镇, each tab asking
+ * its own channel), a `<select>` filtering the list (the year of publication, a department). On load only the current
+ * choice is asked; the others' reports are reached by choosing them. Each other choice is made in the browser, once:
+ * with a learned endpoint, a choice that asks the same endpoint for items not seen (a report among them) is kept as a
+ * list of its own, asked over HTTP in this run and later ones; with none (answers the page decodes itself), what the
+ * choice drew is read, its pager turned, as the list's later pages are (drawn-pages.ts).
+ */
+import type { Page } from 'playwright';
+import { classifyTitle } from '../classify/title.ts';
+import { drawnPages } from './drawn-pages.ts';
+import { nextAnswer, type Learned } from './learn.ts';
+import type { DrawnLink } from './list-shape.ts';
+import { requestForPage, type CapturedRequest } from './page-param.ts';
+import { actAndWait } from './traffic.ts';
+
+/** A choice of the page: a tab (an element to click) or an option of a `<select>`. */
+export interface Choice {
+  kind: 'tab' | 'option';
+  /** Tabs of one bar, options of one select, share a group. */
+  group: number;
+  /** The mark of the element to click (tab) or of the select (option). */
+  mark: string;
+  /** The option's value. */
+  value?: string;
+  text: string;
+}
+
+/** A choice's request as the endpoint keeps it: the same method, headers and paging as the endpoint's own. */
+export interface ChoiceRequest {
+  url: string;
+  body: string | null;
+}
+
+/** Choices made at most on a page (each costs a click and a wait), and groups of choices tried. */
+const MAX_CHOICES = 12;
+const MAX_GROUPS = 6;
+
+/**
+ * Run in the page, as source text (see rendered-html.ts): marks the choices and returns them, the current one of each
+ * group left out. A tab bar: two to twelve sibling elements of one tag, each a short label (no block inside; not a
+ * page number, a pager's word nor a count like "共12条" or "1 / 3") with no address to follow (no href, `javascript:`,
+ * `#`), one of them marked current (a class on, active, cur, current, selected, layui-this, or aria-selected; on it or
+ * on its only child). A select: two to forty options, no jump menu (no
+ * option value an address, no `location` in its onchange), no page numbers.
+ */
+export const MARK_CHOICES = `(() => {
+  const CURRENT = /(^|\\s)(on|active|cur|curr|current|selected|is-active|layui-this)(\\s|$)/i;
+  const PAGER = /^(\\d{1,3}|第?\\s*\\d{1,3}\\s*页|首页|上一?页|下一?页|尾页|末页|更多|more|[<>«»‹›]+)$/i;
+  const text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
+  const followable = (a) => { const h = (a.getAttribute('href') || '').trim(); return h !== '' && !/^(javascript:|#)/i.test(h); };
+  const tabLike = (el) => {
+    const t = text(el);
+    if (!t || t.length > 12 || PAGER.test(t) || (/\\d/.test(t) && /[条页\/]/.test(t))) return false;
+    // A tab is a label: no block of content inside (a box's heading beside its list is no tab).
+    if (el.querySelector('div, ul, ol, li, table, p, form, select, input')) return false;
+    if (el.matches('a[href]') && followable(el)) return false;
+    return ![...el.querySelectorAll('a[href]')].some(followable) && el.getClientRects().length > 0;
+  };
+  const marked = (el) => CURRENT.test(el.getAttribute('class') || '') || el.getAttribute('aria-selected') === 'true';
+  const isCurrent = (el) => marked(el) || (el.children.length === 1 && marked(el.children[0]));
+  const out = [];
+  let group = 0;
+  const seen = new Set();
+  for (const el of document.querySelectorAll('li, a, span, button, div, dd, dt, td')) {
+    const parent = el.parentElement;
+    if (!parent || seen.has(parent)) continue;
+    seen.add(parent);
+    const tabs = [...parent.children].filter((c) => c.tagName === el.tagName);
+    if (tabs.length < 2 || tabs.length > 12 || !tabs.every(tabLike)) continue;
+    const current = tabs.filter(isCurrent);
+    if (current.length !== 1) continue;
+    group++;
+    tabs.forEach((t, i) => {
+      if (t === current[0]) return;
+      const mark = group + '-' + i;
+      t.setAttribute('data-nianbao-choice', mark);
+      out.push({ kind: 'tab', group, mark, text: text(t) });
+    });
+  }
+  for (const sel of document.querySelectorAll('select')) {
+    const options = [...sel.options].filter((o) => o.value.trim() !== '');
+    if (options.length < 2 || options.length > 40 || sel.multiple || sel.getClientRects().length === 0) continue;
+    if (/location|window\\.open|jumpMenu/i.test(sel.getAttribute('onchange') || '')) continue;
+    if (options.some((o) => /[\\/]|\\.s?html?|^https?:/i.test(o.value))) continue;
+    if (options.every((o) => /^\\s*第?\\s*\\d{1,3}\\s*页?\\s*$/.test(text(o)))) continue;
+    group++;
+    const mark = String(group);
+    sel.setAttribute('data-nianbao-select', mark);
+    for (const o of options) if (!o.selected) out.push({ kind: 'option', group, mark, value: o.value, text: text(o) });
+  }
+  return out;
+})()`;
+
+/** What the page's other choices gave: the learned endpoint's requests for them, or the links they drew. */
+export interface ChosenLists {
+  requests: ChoiceRequest[];
+  drawn: DrawnLink[][];
+  /** Choices not made, past the limit, in groups whose choices made asked for something: lists left unread. */
+  unmade: number;
+}
+
+/**
+ * Makes each other choice of the page once. `learned`: the endpoint learned from the page (its first answer's items
+ * are the ones already seen); `known`: the addresses the page's reading holds already (for drawn choices).
+ */
+export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>): Promise<ChosenLists> {
+  const out: ChosenLists = { requests: [], drawn: [], unmade: 0 };
+  const choices = await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]);
+  const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
+  const seenLinks = new Set(known);
+  const silentGroups = new Set<number>();
+  const askingGroups = new Set<number>();
+  const tried = new Set<number>();
+  let count = 0;
+  for (const choice of choices) {
+    if (silentGroups.has(choice.group)) continue;
+    if (count >= MAX_CHOICES || (!tried.has(choice.group) && tried.size >= MAX_GROUPS)) {
+      if (askingGroups.has(choice.group)) out.unmade += 1;
+      continue;
+    }
+    tried.add(choice.group);
+    count += 1;
+    const act =
+      choice.kind === 'tab'
+        ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
+        : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
+    const made = await actAndWait(page, act).catch(() => null);
+    // The choice left the page (a menu of links after all): the other choices are no longer there.
+    if (made?.navigated) break;
+    // A choice asking nothing shows what the page held already (panes rendered by the server): so will its siblings.
+    if (!made?.exchanges.length) {
+      silentGroups.add(choice.group);
+      continue;
+    }
+    askingGroups.add(choice.group);
+    if (learned) {
+      const next = nextAnswer(learned, made.exchanges, seenItems);
+      if (!next || !next.items.some((i) => classifyTitle(i.title).isReport)) continue;
+      for (const i of next.items) seenItems.add(i.url);
+      out.requests.push({ url: next.answer.url, body: next.answer.body });
+      continue;
+    }
+    const pages = await drawnPages(page, pageUrl, seenLinks, made.exchanges);
+    for (const l of pages.flat()) seenLinks.add(l.url);
+    out.drawn.push(...pages);
+  }
+  return out;
+}
+
+/** The endpoint's own request and its choices' as the same page of each (page 1 when paged), for comparison. */
+function firstPageKey(req: CapturedRequest, learned: Learned): string {
+  const page = learned.endpoint.page;
+  const r = page ? requestForPage(req, page, 1) : req;
+  return `${r.url} ${r.body ?? ''}`;
+}
+
+/** The learned endpoint with the lists its page's other choices asked, when some did (each once, not its own). */
+export function withChoices(learned: Learned, requests: ChoiceRequest[]): Learned {
+  const { request } = learned.endpoint;
+  const keys = new Set([firstPageKey(request, learned)]);
+  const choices: ChoiceRequest[] = [];
+  for (const c of requests) {
+    const key = firstPageKey({ ...request, url: c.url, body: c.body }, learned);
+    if (keys.has(key)) continue;
+    keys.add(key);
+    choices.push(c);
+  }
+  return choices.length ? { ...learned, endpoint: { ...learned.endpoint, choices } } : learned;
+}
