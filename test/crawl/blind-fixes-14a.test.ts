@@ -54,6 +54,17 @@ test('a column folded by year in <details><summary> gives its yearless reports t
   );
 });
 
+test('a <summary> naming its year and the reports ("2023年度报告", "2022年年报") heads its group; one naming anything else does not', () => {
+  const html = `<div class="nd"><details open><summary>2023年度报告</summary><ul><li><a href="/a/1.html">某县财政局政府信息公开工作年度报告</a></li></ul></details>
+<details><summary>二〇二二年年报</summary><ul><li><a href="/a/2.html">某县财政局政府信息公开工作年度报告</a></li></ul></details>
+<details><summary>2021年工作要点</summary><ul><li><a href="/a/3.html">某县财政局政府信息公开工作年度报告</a></li></ul></details></div>`;
+  const items = withColumnYear(html, parseListItems(html, LIST), LIST);
+  assert.deepEqual(
+    items.map((i) => i.title),
+    ['某县财政局政府信息公开工作年度报告（2023年度）', '某县财政局政府信息公开工作年度报告（2022年度）', '某县财政局政府信息公开工作年度报告'],
+  );
+});
+
 test('a row\'s "[PDF]" / "附件下载" beside its article is the article\'s file, not an item; a file titled for itself stays one', () => {
   const html = `<div class="top"><b>[置顶]</b> <a href="../../../art/2025/1/1/art_1.html">某县2024年政府信息公开工作年度报告</a> <a href="/pic/1.pdf">[PDF]</a></div>
 <table><tr><td><a href="../../../art/2025/1/1/art_1.html">某县2024年政府信息公开工作年度报告</a> <a href="/pic/1.pdf">[PDF]</a></td><td>2025-01-22</td></tr>

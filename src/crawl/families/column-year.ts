@@ -14,6 +14,12 @@ import { CAPTION_CANDIDATES, yearCaptions } from './year-captions.ts';
 
 /** A tab or heading that is a year only: 2024 / 2024年 / 2024年度 (Chinese numerals and full-width digits too). */
 const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
+/**
+ * A group heading naming its year and the reports under it, nothing else: 2024年 / 2024年度报告 / 2024年年报 /
+ * 2024年度政府信息公开工作年度报告 (a fold `<summary>2023年度报告</summary>` over that year's reports). A heading naming
+ * anything else (2024年工作要点) is no year group's.
+ */
+const YEAR_GROUP = /^((?:19|20)\d{2})\s*(?:年|年度)?\s*(?:(?:政府|政务)?(?:信息)?公开(?:工作)?)?(?:年度报告|年报|报告)?$/;
 /** Where a page marks the year it shows: the selected tab of a year menu, or a heading. */
 const YEAR_MARKS = '.on, .active, .cur, .current, .selected, .sel, h1, h2, h3, h4, h5, h6';
 
@@ -59,7 +65,7 @@ export function groupYears($: Doc, pageUrl: string): Map<string, number> {
     if (node.is('tr') && (node.children('td, th').length !== 1 || node.find('a').length)) continue;
     const text = squash(node.text());
     if (!text) continue;
-    const m = YEAR_ONLY.exec(chineseYearsToDigits(text.normalize('NFKC')));
+    const m = YEAR_GROUP.exec(chineseYearsToDigits(text.normalize('NFKC')));
     // A year heading with no link before the next heading heads no group: the years are not a grouped list's.
     if (year !== null && !linked) empty = true;
     year = m?.[1] ? Number(m[1]) : null;
