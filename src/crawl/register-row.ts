@@ -7,14 +7,12 @@
  * often a cell spanning its group's rows: row-cells.ts) is of the kind its table's heading names, when it names one.
  */
 import { agencyFromTitle, isAgencyName, isZoneName } from './classify/agency.ts';
-import { chineseYearsToDigits } from './classify/text.ts';
+import { chineseYearsToDigits, yearOnly } from './classify/text.ts';
 
-/** A cell that is a year and nothing else: 2024 / 2024年 / 2024年度 (digits or Chinese numerals). */
-const YEAR_CELL = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
 const NAMES_YEAR = /(?:19|20)\d{2}/;
 
 const digits = (t: string) => chineseYearsToDigits(t.normalize('NFKC'));
-const yearOf = (cell: string) => YEAR_CELL.exec(digits(cell))?.[1];
+const yearOf = (cell: string) => yearOnly(cell) ?? undefined;
 const isAgencyCell = (cell: string) => isAgencyName(cell) || isZoneName(cell);
 
 /** Whether one of a row's cells is a year and nothing else. */

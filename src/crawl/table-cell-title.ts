@@ -8,12 +8,10 @@
  */
 import type { Element } from 'domhandler';
 import { isAgencyName, isZoneName } from './classify/agency.ts';
-import { chineseYearsToDigits } from './classify/text.ts';
+import { yearOnly } from './classify/text.ts';
 import { squash, type Doc } from './html.ts';
 import { rowColumns as columns } from './row-cells.ts';
 
-/** A column header that is a year: 2024 / 2024年 / 2024年度 (digits or Chinese numerals). */
-const YEAR_HEADER = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
 /** A region's name standing for its government in a row header: 城关区, 某某县. */
 const REGION = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|旗|州|盟)$/;
 /** Words of a heading naming the annual reports. */
@@ -80,9 +78,9 @@ export function tableCellTitle($: Doc, a: Node): CellTitle | null {
     .map((r) => squash(columns($, r)[at]?.text() ?? ''));
   if (!heads.length) return null;
   const rowHead = squash(cells[0]!.text());
-  const colHead = heads.find((h) => YEAR_HEADER.test(chineseYearsToDigits(h.normalize('NFKC')))) ?? heads[0]!;
+  const colHead = heads.find((h) => yearOnly(h) !== null) ?? heads[0]!;
   if (!/[\u4e00-\u9fff]{2}/.test(rowHead) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
-  const year = YEAR_HEADER.exec(chineseYearsToDigits(colHead.normalize('NFKC')))?.[1];
+  const year = yearOnly(colHead);
   if (year && tableNamesReports($, table)) return { title: `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）` };
   // The same grid under a neutral heading ("信息公开", beside other documents): an agency's cell of a year may be its
   // report, or any other yearly document; its page is read to decide, never the cell alone.

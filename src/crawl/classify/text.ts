@@ -16,6 +16,18 @@ export function chineseYearsToDigits(text: string): string {
   return text.replace(CHINESE_YEAR, (run) => [...run].map((ch) => CHINESE_DIGITS[ch] ?? ch).join(''));
 }
 
+/** A text that is a year and nothing else: 2024 / 2024年 / 2024年度 / ２０２４年 / 二〇二四年度. */
+const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
+
+/**
+ * The year a cell, tab, heading or caption holds when it holds a year only (full-width digits and Chinese numerals
+ * read as digits); null when it holds anything else.
+ */
+export function yearOnly(text: string): number | null {
+  const m = YEAR_ONLY.exec(chineseYearsToDigits(text.normalize('NFKC')));
+  return m ? Number(m[1]) : null;
+}
+
 /** Characters that show nothing (zero-width spaces and joiners, word joiner, BOM, soft hyphen): templates and editors
  * leave them inside titles ("2023\u200b年度"), where they would split the words the classifiers look for. */
 export const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;

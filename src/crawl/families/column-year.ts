@@ -4,7 +4,7 @@
  * with the year its column names. The year is written into the item's title in brackets ("…年度报告（2024年度）")
  * so that the title shows where it came from, and the classification and attribution read it as any title's year.
  */
-import { chineseYearsToDigits } from '../classify/text.ts';
+import { chineseYearsToDigits, yearOnly } from '../classify/text.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
 import { resolveLink } from '../../download/scope.ts';
@@ -12,8 +12,6 @@ import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 import { CAPTION_CANDIDATES, yearCaptions } from './year-captions.ts';
 
-/** A tab or heading that is a year only: 2024 / 2024年 / 2024年度 (Chinese numerals and full-width digits too). */
-const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
 /**
  * A group heading naming its year and the reports under it, nothing else: 2024年 / 2024年度报告 / 2024年年报 /
  * 2024年度政府信息公开工作年度报告 (a fold `<summary>2023年度报告</summary>` over that year's reports). A heading naming
@@ -27,8 +25,8 @@ const YEAR_MARKS = '.on, .active, .cur, .current, .selected, .sel, h1, h2, h3, h
 export function columnYear($: Doc): number | null {
   const years = new Set<number>();
   for (const el of $(YEAR_MARKS).toArray()) {
-    const m = YEAR_ONLY.exec(chineseYearsToDigits(squash($(el).text()).normalize('NFKC')));
-    if (m?.[1]) years.add(Number(m[1]));
+    const year = yearOnly(squash($(el).text()));
+    if (year !== null) years.add(year);
   }
   return years.size === 1 ? [...years][0]! : null;
 }

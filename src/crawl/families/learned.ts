@@ -6,7 +6,7 @@
 import { nextCursor } from '../learn/cursor.ts';
 import { nextUrlOf } from '../learn/next-url.ts';
 import { readList } from '../learn/list-shape.ts';
-import { requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
+import { firstPageKey, requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
 import { asLearnedEndpoint, type LearnedEndpoint } from '../learn/learn.ts';
 import { yearRequests } from '../learn/year-tabs.ts';
 import type { PageVisit } from '../page-visit.ts';
@@ -45,10 +45,8 @@ export function otherListEndpoints(endpoint: LearnedEndpoint): LearnedEndpoint[]
   const years = endpoint.years ? yearRequests(endpoint.request, endpoint.years) : [];
   const choices = (endpoint.choices ?? []).map((c) => ({ ...endpoint.request, url: c.url, body: c.body }));
   // A choice that is also one of the years (a year tab clicked) is asked once: compared as the first page of each.
-  const firstPage = (r: CapturedRequest) => (endpoint.page ? requestForPage(r, endpoint.page, 1) : r);
-  const key = (r: CapturedRequest) => `${firstPage(r).url} ${firstPage(r).body ?? ''}`;
-  const keys = new Set(years.map(key));
-  const requests = [...years, ...choices.filter((r) => !keys.has(key(r)))];
+  const keys = new Set(years.map((r) => firstPageKey(r, endpoint.page)));
+  const requests = [...years, ...choices.filter((r) => !keys.has(firstPageKey(r, endpoint.page)))];
   return requests.map((request) => ({ ...endpoint, request, years: undefined, choices: undefined }));
 }
 

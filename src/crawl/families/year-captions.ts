@@ -6,18 +6,17 @@
  * row (a date split over spans: `<span>2024</span><span>01-20</span>`) is followed by no link and is no caption.
  */
 import type { Element } from 'domhandler';
-import { chineseYearsToDigits } from '../classify/text.ts';
+import { yearOnly } from '../classify/text.ts';
 import { squash, type Doc } from '../html.ts';
 
 /** Elements that may caption a group of links without being a heading. */
 export const CAPTION_CANDIDATES = 'p, div, span, strong, b, font, em, label, li, section';
-const YEAR_ONLY = /^((?:19|20)\d{2})\s*(?:年|年度)?$/;
 const NOT_CAPTION = 'a, option, select, button, script, style, head, header, footer, nav';
 /** A line that may stand between a caption and its links: short, with no link, no year, no date. */
 const ASIDE_MAX = 60;
 const HAS_YEAR = /(?:19|20)\d{2}|[〇零一二]{4}/;
 
-const yearText = (text: string) => YEAR_ONLY.test(chineseYearsToDigits(squash(text).normalize('NFKC')));
+const yearText = (text: string) => yearOnly(squash(text)) !== null;
 
 /**
  * The page's year captions that are no headings, each as the element the group walk meets (the outermost element

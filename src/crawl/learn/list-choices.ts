@@ -11,7 +11,7 @@ import { classifyTitle } from '../classify/title.ts';
 import { drawnPages } from './drawn-pages.ts';
 import { nextAnswer, type Learned } from './learn.ts';
 import type { DrawnLink } from './list-shape.ts';
-import { requestForPage, type CapturedRequest } from './page-param.ts';
+import { firstPageKey } from './page-param.ts';
 import { actAndWait } from './traffic.ts';
 
 /** A choice of the page: a tab (an element to click) or an option of a `<select>`. */
@@ -148,20 +148,13 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   return out;
 }
 
-/** The endpoint's own request and its choices' as the same page of each (page 1 when paged), for comparison. */
-function firstPageKey(req: CapturedRequest, learned: Learned): string {
-  const page = learned.endpoint.page;
-  const r = page ? requestForPage(req, page, 1) : req;
-  return `${r.url} ${r.body ?? ''}`;
-}
-
 /** The learned endpoint with the lists its page's other choices asked, when some did (each once, not its own). */
 export function withChoices(learned: Learned, requests: ChoiceRequest[]): Learned {
   const { request } = learned.endpoint;
-  const keys = new Set([firstPageKey(request, learned)]);
+  const keys = new Set([firstPageKey(request, learned.endpoint.page)]);
   const choices: ChoiceRequest[] = [];
   for (const c of requests) {
-    const key = firstPageKey({ ...request, url: c.url, body: c.body }, learned);
+    const key = firstPageKey({ ...request, url: c.url, body: c.body }, learned.endpoint.page);
     if (keys.has(key)) continue;
     keys.add(key);
     choices.push(c);

@@ -224,6 +224,15 @@ export function requestForPage(req: CapturedRequest, param: PageParam, k: number
 }
 
 /**
+ * A list's request compared as its first page (URL and body with the page parameter at page 1, when it is paged):
+ * two requests for the same list at different pages have the same key.
+ */
+export function firstPageKey(req: CapturedRequest, param: PageParam | null | undefined): string {
+  const first = param ? requestForPage(req, param, 1) : req;
+  return `${first.url} ${first.body ?? ''}`;
+}
+
+/**
  * A cursor pager (`?lastId=…`, `cursor=…`): the next request carries a value the previous answer gave, at a path
  * of its own (`data.lastId`, `nextCursor`) or in its last item (that item's id).
  */
