@@ -307,8 +307,8 @@ async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, 
   const chosen = await listChoices(page, pageUrl, learned, known);
   // Their links are read with the page's own; their pages are no pages of its pager (not counted against "共N页").
   shown.push(...chosen.drawn.flat());
-  if (tally) tally.unmadeChoices += chosen.unmade;
-  return learned && withChoices(learned, chosen.requests);
+  if (tally) (tally.unmadeChoices += chosen.unmade), (tally.untriedChoices += chosen.untried);
+  return learned && withChoices(learned, chosen.requests, chosen);
 }
 
 /** learnFromPage's endpoint, before the page's other choices are made. */

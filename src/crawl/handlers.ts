@@ -332,6 +332,10 @@ function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): Q
   }
   tally.usedLearned = true;
   h.catalog.learned.markUsed(data.seedEntryId);
+  // The choices the rendering left unmade are as unread in a run replaying what it learned (max: the rendering run
+  // itself may replay too).
+  tally.unmadeChoices = Math.max(tally.unmadeChoices, endpoint.leftChoices?.unmade ?? 0);
+  tally.untriedChoices = Math.max(tally.untriedChoices, endpoint.leftChoices?.untried ?? 0);
   return [endpoint, ...otherListEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));
 }
 

@@ -55,6 +55,8 @@ export interface SeedTally {
   offScopeData: Map<string, number>;
   /** Choices of a rendered list page (tabs, a select's options) loading lists, past the limit of those made. */
   unmadeChoices: number;
+  /** Choices of a rendered list page in groups never tried, past the limit of groups: lists they may load unread. */
+  untriedChoices: number;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
   /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
@@ -111,6 +113,7 @@ export class SeedTallies {
         offScopeFrames: new Set(),
         offScopeData: new Map(),
         unmadeChoices: 0,
+        untriedChoices: 0,
         noYear: 0,
         goneReports: new Set(),
         explored: [],
@@ -253,6 +256,9 @@ export function pagerDeadEnds(t: SeedTally): string | null {
 
 /** A list page offering more choices that load lists (tabs, a select's options) than the browser made (list-choices.ts). */
 export function unmadeChoices(t: SeedTally): string | null {
-  if (!t.unmadeChoices) return null;
-  return `its page offers ${t.unmadeChoices} more choices loading lists (tabs, a select's options) than the browser makes: their lists were not read`;
+  const said = [
+    t.unmadeChoices ? `its page offers ${t.unmadeChoices} more choices loading lists (tabs, a select's options) than the browser makes: their lists were not read` : null,
+    t.untriedChoices ? `its page offers ${t.untriedChoices} choices (tabs, a select's options) in more groups than the browser tries: lists they may load were not read` : null,
+  ].filter((x): x is string => x !== null);
+  return said.length ? said.join('; ') : null;
 }

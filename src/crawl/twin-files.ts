@@ -22,8 +22,10 @@ export interface TwinFiles {
 }
 
 /**
- * The file links of rows holding one page link and, besides it, only links whose text marks a file; `isFile` says
- * whether an address is a file's, `items` the page items' addresses.
+ * The file links of rows holding page links and, beside each, links whose text marks a file; `isFile` says whether an
+ * address is a file's, `items` the page items' addresses. A row of one article gives it every marked file; a row of
+ * several (two articles in one `<li>`, bare links in one `<div>` parted by `<br>`) gives each marked file to the article
+ * it follows, or, when the row opens with a marked file, to the one it precedes.
  */
 export function twinFiles($: Doc, root: ReturnType<Doc>, base: string, items: Set<string>, isFile: (url: string) => boolean): TwinFiles {
   const files = new Map<string, string[]>();
@@ -35,19 +37,31 @@ export function twinFiles($: Doc, root: ReturnType<Doc>, base: string, items: Se
     const row = a.closest(ROW).get(0) as Element | undefined;
     if (row) rows.add(row);
   });
+  const give = (page: string, file: string): void => {
+    const own = files.get(page) ?? [];
+    if (!own.includes(file)) own.push(file);
+    files.set(page, own);
+    twins.add(file);
+  };
   for (const row of rows) {
     const links = $(row)
       .find('a[href]')
       .toArray()
       .map((el) => ({ text: squash($(el as Element).text()), url: resolveLink($(el as Element).attr('href'), base) }))
-      .filter((l): l is { text: string; url: string } => l.url !== null);
-    const marked = links.filter((l) => FILE_MARKER.test(l.text) && isFile(l.url));
-    const pages = [...new Set(links.filter((l) => !marked.includes(l) && !isFile(l.url)).map((l) => l.url))];
-    // One article and its files, no other link: a row of several articles is no item's.
-    if (pages.length !== 1 || !items.has(pages[0]!) || links.length !== marked.length + links.filter((l) => l.url === pages[0]).length) continue;
-    const own = files.get(pages[0]!) ?? [];
-    for (const m of marked) if (!own.includes(m.url)) (own.push(m.url), twins.add(m.url));
-    files.set(pages[0]!, own);
+      .filter((l): l is { text: string; url: string } => l.url !== null)
+      .map((l) => ({ ...l, marked: FILE_MARKER.test(l.text) && isFile(l.url) }));
+    const pages = [...new Set(links.filter((l) => !l.marked).map((l) => l.url))];
+    if (pages.length === 1) {
+      if (items.has(pages[0]!)) for (const l of links) if (l.marked) give(pages[0]!, l.url);
+      continue;
+    }
+    // Several articles: each marked file goes with its neighbour, never across another article.
+    const ordered = links[0]?.marked ? [...links].reverse() : links;
+    let page: string | null = null;
+    for (const l of ordered) {
+      if (!l.marked) page = items.has(l.url) ? l.url : null;
+      else if (page) give(page, l.url);
+    }
   }
   return { files, twins };
 }

@@ -81,3 +81,22 @@ test('a row\'s "[PDF]" / "附件下载" beside its article is the article\'s fil
     ],
   );
 });
+
+test('in a row of several articles (one <li>, or bare links in a <div> parted by <br>) each "[PDF]" goes with its own article', () => {
+  const html = `<div class="list"><a href="/art/1.html">某县2024年政府信息公开工作年度报告</a> <a href="/pic/1.pdf">[PDF]</a><br>
+<a href="/art/2.html">某县2023年政府信息公开工作年度报告</a> <a href="/pic/2.pdf">[PDF]</a> <a href="/pic/2.docx">[DOC]</a><br></div>
+<ul><li><a href="/art/3.html">某县2022年政府信息公开工作年度报告</a> <a href="/pic/3.pdf">附件下载</a> <a href="/art/4.html">某县2021年政府信息公开工作年度报告</a> <a href="/pic/4.pdf">附件下载</a></li>
+<li><a href="/pic/5.pdf">[PDF]</a> <a href="/art/5.html">某县2020年政府信息公开工作年度报告</a> <a href="/pic/6.pdf">[PDF]</a> <a href="/art/6.html">某县2019年政府信息公开工作年度报告</a></li></ul>`;
+  const items = parseListItems(html, LIST);
+  assert.deepEqual(
+    items.map((i) => [new URL(i.url).pathname, (i.files ?? []).map((f) => new URL(f).pathname)]),
+    [
+      ['/art/1.html', ['/pic/1.pdf']],
+      ['/art/2.html', ['/pic/2.pdf', '/pic/2.docx']],
+      ['/art/3.html', ['/pic/3.pdf']],
+      ['/art/4.html', ['/pic/4.pdf']],
+      ['/art/5.html', ['/pic/5.pdf']],
+      ['/art/6.html', ['/pic/6.pdf']],
+    ],
+  );
+});

@@ -171,3 +171,55 @@ test('choices past the limit, in a group whose choices loaded lists, make the se
   t.unmadeChoices = 18;
   assert.equal(unmadeChoices(t), "its page offers 18 more choices loading lists (tabs, a select's options) than the browser makes: their lists were not read");
 });
+
+test('groups of choices naming years or units are made first; groups past the limit are counted and said, not passed over', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  // Seven tab boxes of news asking a counter each (no list), then a <select> of years: the page's list is chosen there.
+  const boxes = ['要闻,通知', '图片,视频', '专题,访谈', '问答,解读', '征集,调查', '热点,回应', '政策,文件']
+    .map((labels, b) => `<ul class="tabs">${labels.split(',').map((l, i) => `<li${i ? '' : ' class="on"'} onclick="fetch('/api/hit?b=${b}&t=${i}')">${l}</li>`).join('')}</ul>`)
+    .join('');
+  const page = await served(
+    `<html><body>${boxes}<label>年份：<select id="yr"><option value="2025">2025年</option><option value="2024">2024年</option><option value="2023">2023年</option></select></label><ul id="list"></ul><script>
+function load(y) {
+  fetch('/api/nb?year=' + y).then(function (r) { return r.json(); }).then(function (res) {
+    var rows = JSON.parse(decodeURIComponent(escape(atob(res.d))));
+    document.getElementById('list').innerHTML = rows.map(function (x) { return '<li><a href="' + x.u + '">' + x.t + '</a></li>'; }).join('');
+  });
+}
+document.getElementById('yr').onchange = function () { load(this.value); };
+load(2025);
+</script></body></html>`,
+    (url) => {
+      if (url.pathname === '/api/hit') return '{"ok":1}';
+      const rows = YEARS[url.searchParams.get('year') ?? ''];
+      if (url.pathname !== '/api/nb' || !rows) return null;
+      return JSON.stringify({ d: Buffer.from(JSON.stringify(rows.map((t, i) => ({ t, u: `/nb/${url.searchParams.get('year')}/${i}.html` })))).toString('base64') });
+    },
+  );
+  try {
+    const html = await renderedDocument(page);
+    const chosen = await listChoices(page, PAGE, null, drawnLinks(html, PAGE).map((l) => l.url));
+    assert.deepEqual(
+      chosen.drawn.flat().map((l) => l.text),
+      [report('某市生态环境局', 2023), report('某市生态环境局', 2022)],
+    );
+    // The select and five boxes tried (six groups); the last two boxes' tabs never clicked, and counted.
+    assert.deepEqual([chosen.unmade, chosen.untried], [0, 2]);
+    const tally = new SeedTallies().of(1, PAGE);
+    tally.untriedChoices = chosen.untried;
+    assert.match(unmadeChoices(tally)!, /offers 2 choices .* in more groups than the browser tries/);
+  } finally {
+    await page.close();
+  }
+});
+
+test('the choices a rendering left unmade are kept with the learned endpoint, for later runs to say again', () => {
+  const request = { method: 'GET', url: 'http://gov.test/api/list?page=1', body: null, contentType: null };
+  const learned: Learned = {
+    endpoint: { version: 1, request, page: { in: 'query', name: 'page', first: 1, step: 1 }, base: PAGE, shape: { kind: 'json', arrayPath: ['rows'], title: ['title'], url: ['url'], date: null } },
+    items: [],
+    answer: null,
+  };
+  assert.deepEqual(withChoices(learned, [], { unmade: 3, untried: 4 }).endpoint.leftChoices, { unmade: 3, untried: 4 });
+  assert.equal(withChoices(learned, []).endpoint.leftChoices, undefined);
+});

@@ -12,7 +12,7 @@ import { findList, looksLikeJson, MalformedAnswerError, readList, unlinkedTitles
 import { cursorSource } from './cursor.ts';
 import { nextUrlPath } from './next-url.ts';
 import { asksLaterPage } from './page-order.ts';
-import type { ChoiceRequest } from './list-choices.ts';
+import type { ChoiceRequest, LeftChoices } from './list-choices.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
 import { learnCursor, learnPageParam, namedSignatureParam, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
@@ -45,6 +45,8 @@ export interface LearnedEndpoint {
    * each the endpoint's request with another URL or body, read as a list of its own.
    */
   choices?: ChoiceRequest[];
+  /** The page's choices its rendering left unmade (list-choices.ts), said again by each run reading the endpoint. */
+  leftChoices?: LeftChoices;
   /**
    * The parameter the page signs each request with: replayed over HTTP with another page, the request is refused, so
    * the list is read by turning the page in the browser, and later runs render the seed again.

@@ -36,6 +36,20 @@ export interface ChoiceRequest {
 const MAX_CHOICES = 12;
 const MAX_GROUPS = 6;
 
+/** A choice's label naming what lists of reports are chosen by: a year, a level or kind of unit, the reports. */
+const LIST_HINT = /(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|年|政府|部门|乡镇|街道|单位|局|委|办|县|区|市|年报|报告|公开/;
+
+/**
+ * The choices in the order they are made: groups whose labels name years, units or the reports first (a page's
+ * search-field select or its news tabs last), each group's choices in page order.
+ */
+function byLikelihood(choices: Choice[]): Choice[] {
+  const hinted = new Map<number, number>();
+  for (const c of choices) if (LIST_HINT.test(c.text)) hinted.set(c.group, (hinted.get(c.group) ?? 0) + 1);
+  const share = (g: number) => (hinted.get(g) ?? 0) / choices.filter((c) => c.group === g).length;
+  return choices.map((c, i) => ({ c, i, s: share(c.group) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.c);
+}
+
 /**
  * Run in the page, as source text (see rendered-html.ts): marks the choices and returns them, the current one of each
  * group left out. A tab bar: two to twelve sibling elements of one tag, each a short label (no block inside; not a
@@ -98,15 +112,20 @@ export interface ChosenLists {
   drawn: DrawnLink[][];
   /** Choices not made, past the limit, in groups whose choices made asked for something: lists left unread. */
   unmade: number;
+  /** Choices of groups never tried, past the limit: lists they may load left unread. */
+  untried: number;
 }
+
+/** Choices a page's reading left, as the seed's result says and the learned endpoint keeps for later runs. */
+export type LeftChoices = Pick<ChosenLists, 'unmade' | 'untried'>;
 
 /**
  * Makes each other choice of the page once. `learned`: the endpoint learned from the page (its first answer's items
  * are the ones already seen); `known`: the addresses the page's reading holds already (for drawn choices).
  */
 export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>): Promise<ChosenLists> {
-  const out: ChosenLists = { requests: [], drawn: [], unmade: 0 };
-  const choices = await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]);
+  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: 0 };
+  const choices = byLikelihood(await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]));
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
   const silentGroups = new Set<number>();
@@ -117,6 +136,7 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     if (silentGroups.has(choice.group)) continue;
     if (count >= MAX_CHOICES || (!tried.has(choice.group) && tried.size >= MAX_GROUPS)) {
       if (askingGroups.has(choice.group)) out.unmade += 1;
+      else if (!tried.has(choice.group)) out.untried += 1;
       continue;
     }
     tried.add(choice.group);
@@ -148,8 +168,16 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   return out;
 }
 
-/** The learned endpoint with the lists its page's other choices asked, when some did (each once, not its own). */
-export function withChoices(learned: Learned, requests: ChoiceRequest[]): Learned {
+/**
+ * The learned endpoint with the lists its page's other choices asked, when some did (each once, not its own), and
+ * the choices `left` unmade, so that a later run reading the endpoint over HTTP says so as the rendering run did.
+ */
+export function withChoices(learned: Learned, requests: ChoiceRequest[], left: LeftChoices = { unmade: 0, untried: 0 }): Learned {
+  const kept = left.unmade || left.untried ? { ...learned, endpoint: { ...learned.endpoint, leftChoices: { unmade: left.unmade, untried: left.untried } } } : learned;
+  return withChoiceRequests(kept, requests);
+}
+
+function withChoiceRequests(learned: Learned, requests: ChoiceRequest[]): Learned {
   const { request } = learned.endpoint;
   const keys = new Set([firstPageKey(request, learned.endpoint.page)]);
   const choices: ChoiceRequest[] = [];
