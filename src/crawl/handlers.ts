@@ -336,6 +336,8 @@ function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): Q
   // itself may replay too).
   tally.unmadeChoices = Math.max(tally.unmadeChoices, endpoint.leftChoices?.unmade ?? 0);
   tally.untriedChoices = Math.max(tally.untriedChoices, endpoint.leftChoices?.untried ?? 0);
+  // Lists its page's choices draw from another endpoint are read only in the browser: the seed is rendered too.
+  if (endpoint.leftChoices?.drawnOnly) tally.choicesDrawnOnly = true;
   return [endpoint, ...otherListEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));
 }
 

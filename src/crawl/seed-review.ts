@@ -18,10 +18,12 @@ import { goneReportPages, offScopeDataRequests, offScopeFramedLists, offScopeLis
  * family that lists only other notices is simply empty (rendering it every night would find the same) unless its page
  * writes markup by script.
  */
-function worthRendering(t: SeedTally): boolean {
+export function worthRendering(t: SeedTally): boolean {
   if (shortOfAnnounced(t) !== null) return true;
   // Report titles shown with no link a reader could follow: the browser clicks them to see where they lead.
   if (t.unlinkedReports.size > 0 || t.unreadScriptReports.size > 0) return true;
+  // Its page's choices draw lists from another endpoint than the one replayed (list-choices.ts).
+  if (t.choicesDrawnOnly) return true;
   // 'learned': the endpoint kept from an earlier run gave no report now; the browser learns it again.
   // A known family's column with other notices only is simply empty, unless its page writes markup by script: items
   // written by code no static reader follows (a document.write through a function) show only in the browser.

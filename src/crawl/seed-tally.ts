@@ -57,6 +57,8 @@ export interface SeedTally {
   unmadeChoices: number;
   /** Choices of a rendered list page in groups never tried, past the limit of groups: lists they may load unread. */
   untriedChoices: number;
+  /** Its learned endpoint's page has choices drawing lists a replay does not read (list-choices.ts): render it. */
+  choicesDrawnOnly: boolean;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
   /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
@@ -114,6 +116,7 @@ export class SeedTallies {
         offScopeData: new Map(),
         unmadeChoices: 0,
         untriedChoices: 0,
+        choicesDrawnOnly: false,
         noYear: 0,
         goneReports: new Set(),
         explored: [],

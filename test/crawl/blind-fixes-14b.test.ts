@@ -13,6 +13,7 @@ import { listChoices, MARK_CHOICES, withChoices, type Choice } from '../../src/c
 import { drawnLinks, learnListEndpoint, type Learned } from '../../src/crawl/learn/learn.ts';
 import { exchangesOf, recordExchange } from '../../src/crawl/learn/traffic.ts';
 import { renderedDocument } from '../../src/crawl/rendered-html.ts';
+import { worthRendering } from '../../src/crawl/seed-review.ts';
 import { SeedTallies, unmadeChoices } from '../../src/crawl/seed-tally.ts';
 import { fileBrowser } from '../helpers/browser.ts';
 import { requireTools } from '../helpers/tools.ts';
@@ -220,6 +221,70 @@ test('the choices a rendering left unmade are kept with the learned endpoint, fo
     items: [],
     answer: null,
   };
-  assert.deepEqual(withChoices(learned, [], { unmade: 3, untried: 4 }).endpoint.leftChoices, { unmade: 3, untried: 4 });
+  assert.deepEqual(withChoices(learned, [], { unmade: 3, untried: 4, drawnOnly: 1 }).endpoint.leftChoices, { unmade: 3, untried: 4, drawnOnly: 1 });
   assert.equal(withChoices(learned, []).endpoint.leftChoices, undefined);
+});
+
+test('with an endpoint learned, a tab asking another API has what it drew read, and is kept for later runs to render', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const page = await served(
+    `<html><body><ul class="tabs" id="tabs"><li class="on" data-c="xzf">县政府</li><li data-c="bm">部门</li></ul><ul id="list"></ul><script>
+function draw(rows) { document.getElementById('list').innerHTML = rows.map(function (x) { return '<li><a href="' + x.url + '">' + x.title + '</a></li>'; }).join(''); }
+function load(c) {
+  // The departments' reports come from another system, in another shape.
+  if (c === 'bm') fetch('/dept/nb.json').then(function (r) { return r.json(); }).then(function (res) { draw(res.data.map(function (d) { return { url: d.link, title: d.name + d.year + '年政府信息公开工作年度报告' }; })); });
+  else fetch('/api/list?chnl=' + c + '&page=1').then(function (r) { return r.json(); }).then(function (res) { draw(res.rows); });
+}
+document.getElementById('tabs').onclick = function (e) { var li = e.target.closest('li'); if (li) load(li.getAttribute('data-c')); };
+load('xzf');
+</script></body></html>`,
+    (url) => {
+      if (url.pathname === '/dept/nb.json') return JSON.stringify({ data: [{ name: '某县教育局', year: 2024, link: '/dept/jyj/2024.html' }, { name: '某县财政局', year: 2024, link: '/dept/czj/2024.html' }] });
+      return channelAnswer(url);
+    },
+  );
+  try {
+    const html = await renderedDocument(page);
+    const learned = learnListEndpoint(exchangesOf(page), PAGE, [], html)!;
+    assert.ok(learned);
+    const chosen = await listChoices(page, PAGE, learned, drawnLinks(html, PAGE).map((l) => l.url));
+    assert.deepEqual(
+      chosen.drawn.flat().map((l) => new URL(l.url).pathname),
+      ['/dept/jyj/2024.html', '/dept/czj/2024.html'],
+    );
+    assert.equal(chosen.drawnOnly, 1);
+    assert.equal(withChoices(learned, chosen.requests, chosen).endpoint.leftChoices?.drawnOnly, 1);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a seed whose learned endpoint keeps choices drawn from another API is rendered again, though the replay found reports', () => {
+  const t = new SeedTallies().of(1, PAGE);
+  Object.assign(t, { reportItems: 3, items: 3, family: 'learned', listPages: 1, hasScripts: true });
+  assert.equal(worthRendering(t), false);
+  t.choicesDrawnOnly = true;
+  assert.equal(worthRendering(t), true);
+});
+
+test('a tab bar marked current by a word ending its class, or by the one tab styled apart, is a choice; a first item\'s class is no mark', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const page = await served(
+    `<html><body>
+<ul class="a"><li class="tab">通知</li><li class="tab tab_sel">年报</li></ul>
+<div class="b"><span style="background:#c00;color:#fff">县政府</span><span>部门</span><span>乡镇</span></div>
+<ul class="c"><li class="item"><em>2024年</em></li><li class="item"><em class="x-hl">2023年</em></li><li class="item"><em>2022年</em></li></ul>
+<ul class="d"><li class="first">主题</li><li>体裁</li><li>机构</li></ul>
+<ul id="list"></ul></body></html>`,
+    () => null,
+  );
+  try {
+    const choices = await page.evaluate<Choice[]>(MARK_CHOICES);
+    assert.deepEqual(
+      choices.map((c) => c.text),
+      ['通知', '部门', '乡镇', '2024年', '2022年'],
+    );
+  } finally {
+    await page.close();
+  }
 });

@@ -107,7 +107,7 @@ function listOf(x: Exchange, base: string, links: DrawnLink[] = []): ReturnType<
   }
 }
 
-const endpointKey = (r: CapturedRequest) => `${r.method.toUpperCase()} ${new URL(r.url).origin}${new URL(r.url).pathname.replace(/\d+/g, '#')}`;
+export const endpointKey = (r: CapturedRequest) => `${r.method.toUpperCase()} ${new URL(r.url).origin}${new URL(r.url).pathname.replace(/\d+/g, '#')}`;
 
 /** The links of a rendered page, absolute, with their texts: what its scripts drew from the answers. */
 export function drawnLinks(renderedHtml: string, pageUrl: string): DrawnLink[] {

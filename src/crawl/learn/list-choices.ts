@@ -3,13 +3,14 @@
  * its own channel), a `<select>` filtering the list (the year of publication, a department). On load only the current
  * choice is asked; the others' reports are reached by choosing them. Each other choice is made in the browser, once:
  * with a learned endpoint, a choice that asks the same endpoint for items not seen (a report among them) is kept as a
- * list of its own, asked over HTTP in this run and later ones; with none (answers the page decodes itself), what the
- * choice drew is read, its pager turned, as the list's later pages are (drawn-pages.ts).
+ * list of its own, asked over HTTP in this run and later ones; with none (answers the page decodes itself), or when
+ * the choice asks another endpoint, what the choice drew is read, its pager turned, as the list's later pages are
+ * (drawn-pages.ts), and later runs render the page again to read it.
  */
 import type { Page } from 'playwright';
 import { classifyTitle } from '../classify/title.ts';
 import { drawnPages } from './drawn-pages.ts';
-import { nextAnswer, type Learned } from './learn.ts';
+import { endpointKey, nextAnswer, type Learned } from './learn.ts';
 import type { DrawnLink } from './list-shape.ts';
 import { firstPageKey } from './page-param.ts';
 import { actAndWait } from './traffic.ts';
@@ -54,12 +55,14 @@ function byLikelihood(choices: Choice[]): Choice[] {
  * Run in the page, as source text (see rendered-html.ts): marks the choices and returns them, the current one of each
  * group left out. A tab bar: two to twelve sibling elements of one tag, each a short label (no block inside; not a
  * page number, a pager's word nor a count like "共12条" or "1 / 3") with no address to follow (no href, `javascript:`,
- * `#`), one of them marked current (a class on, active, cur, current, selected, layui-this, or aria-selected; on it or
- * on its only child). A select: two to forty options, no jump menu (no
+ * `#`), one of them marked current (a class on, active, cur, current, sel, selected, hover, layui-this, alone or
+ * ending a word as tab-on, item_cur, or aria-selected; on it or on its only child), or, none so marked, the one of three
+ * or more styled apart from the others. A select: two to forty options, no jump menu (no
  * option value an address, no `location` in its onchange), no page numbers.
  */
 export const MARK_CHOICES = `(() => {
-  const CURRENT = /(^|\\s)(on|active|cur|curr|current|selected|is-active|layui-this)(\\s|$)/i;
+  const CURRENT = /(^|\\s)([\\w-]*[-_])?(on|active|cur|curr|current|sel|selected|checked|hover|now|is-active|layui-this)(\\s|$)/i;
+  const POSITIONAL = /(^|[\\s_-])(first|last|end|odd|even|clearfix|fl|fr|left|right)(\\s|$)/i;
   const PAGER = /^(\\d{1,3}|第?\\s*\\d{1,3}\\s*页|首页|上一?页|下一?页|尾页|末页|更多|more|[<>«»‹›]+)$/i;
   const text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
   const followable = (a) => { const h = (a.getAttribute('href') || '').trim(); return h !== '' && !/^(javascript:|#)/i.test(h); };
@@ -73,6 +76,17 @@ export const MARK_CHOICES = `(() => {
   };
   const marked = (el) => CURRENT.test(el.getAttribute('class') || '') || el.getAttribute('aria-selected') === 'true';
   const isCurrent = (el) => marked(el) || (el.children.length === 1 && marked(el.children[0]));
+  // No tab marked by a known word: the one of three or more styled apart (its class or inline style), the others
+  // alike, is the current one (class="tab_x", style="background:#c00"); a first or last item's class is no mark.
+  const look = (el) => [el, el.children.length === 1 ? el.children[0] : null].map((e) => e ? (e.getAttribute('class') || '') + '|' + (e.getAttribute('style') || '') : '').join('/');
+  const oddOne = (tabs) => {
+    if (tabs.length < 3) return [];
+    const looks = tabs.map(look);
+    const odd = tabs.filter((_, i) => looks.filter((l) => l === looks[i]).length === 1);
+    const rest = new Set(looks.filter((l) => looks.filter((x) => x === l).length > 1));
+    if (odd.length !== 1 || rest.size !== 1 || POSITIONAL.test(odd[0].getAttribute('class') || '')) return [];
+    return odd;
+  };
   const out = [];
   let group = 0;
   const seen = new Set();
@@ -82,7 +96,8 @@ export const MARK_CHOICES = `(() => {
     seen.add(parent);
     const tabs = [...parent.children].filter((c) => c.tagName === el.tagName);
     if (tabs.length < 2 || tabs.length > 12 || !tabs.every(tabLike)) continue;
-    const current = tabs.filter(isCurrent);
+    const marks = tabs.filter(isCurrent);
+    const current = marks.length ? marks : oddOne(tabs);
     if (current.length !== 1) continue;
     group++;
     tabs.forEach((t, i) => {
@@ -114,17 +129,19 @@ export interface ChosenLists {
   unmade: number;
   /** Choices of groups never tried, past the limit: lists they may load left unread. */
   untried: number;
+  /** With an endpoint learned, choices that asked another and drew reports: read in the browser only. */
+  drawnOnly: number;
 }
 
 /** Choices a page's reading left, as the seed's result says and the learned endpoint keeps for later runs. */
-export type LeftChoices = Pick<ChosenLists, 'unmade' | 'untried'>;
+export type LeftChoices = Pick<ChosenLists, 'unmade' | 'untried' | 'drawnOnly'>;
 
 /**
  * Makes each other choice of the page once. `learned`: the endpoint learned from the page (its first answer's items
  * are the ones already seen); `known`: the addresses the page's reading holds already (for drawn choices).
  */
 export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>): Promise<ChosenLists> {
-  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: 0 };
+  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: 0, drawnOnly: 0 };
   const choices = byLikelihood(await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]));
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
@@ -156,14 +173,21 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     askingGroups.add(choice.group);
     if (learned) {
       const next = nextAnswer(learned, made.exchanges, seenItems);
-      if (!next || !next.items.some((i) => classifyTitle(i.title).isReport)) continue;
-      for (const i of next.items) seenItems.add(i.url);
-      out.requests.push({ url: next.answer.url, body: next.answer.body });
-      continue;
+      if (next) {
+        if (!next.items.some((i) => classifyTitle(i.title).isReport)) continue;
+        for (const i of next.items) seenItems.add(i.url);
+        out.requests.push({ url: next.answer.url, body: next.answer.body });
+        continue;
+      }
+      // Asked the endpoint, but for nothing new: this choice shows the list already read.
+      if (made.exchanges.some((x) => endpointKey(x) === endpointKey(learned.endpoint.request))) continue;
     }
+    // No endpoint, or the choice asked another one (a tab of another channel's API): what it drew is read.
     const pages = await drawnPages(page, pageUrl, seenLinks, made.exchanges);
     for (const l of pages.flat()) seenLinks.add(l.url);
     out.drawn.push(...pages);
+    // A replay of the endpoint over HTTP would not read this choice's list: later runs render the page again.
+    if (learned && pages.flat().some((l) => classifyTitle(l.text).isReport)) out.drawnOnly += 1;
   }
   return out;
 }
@@ -172,8 +196,9 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
  * The learned endpoint with the lists its page's other choices asked, when some did (each once, not its own), and
  * the choices `left` unmade, so that a later run reading the endpoint over HTTP says so as the rendering run did.
  */
-export function withChoices(learned: Learned, requests: ChoiceRequest[], left: LeftChoices = { unmade: 0, untried: 0 }): Learned {
-  const kept = left.unmade || left.untried ? { ...learned, endpoint: { ...learned.endpoint, leftChoices: { unmade: left.unmade, untried: left.untried } } } : learned;
+export function withChoices(learned: Learned, requests: ChoiceRequest[], left: LeftChoices = { unmade: 0, untried: 0, drawnOnly: 0 }): Learned {
+  const { unmade, untried, drawnOnly } = left;
+  const kept = unmade || untried || drawnOnly ? { ...learned, endpoint: { ...learned.endpoint, leftChoices: { unmade, untried, drawnOnly } } } : learned;
   return withChoiceRequests(kept, requests);
 }
 
