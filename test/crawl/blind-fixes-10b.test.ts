@@ -190,3 +190,40 @@ load(1);
     await page.close();
   }
 });
+
+test('a pager of numbers only whose current page is told by an inline colour alone, a <span> among links, is turned too', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const page = await browser()!.newPage();
+  const html = `<html><body><ul id="list"></ul><div class="pager" id="pager"></div><script>
+function load(p) {
+  fetch('/api/list?pageNo=' + p).then(function (r) { return r.json(); }).then(function (res) {
+    document.getElementById('list').innerHTML = res.rows.map(function (x) { return '<li><a href="' + x.url + '">' + x.title + '</a></li>'; }).join('');
+    var h = '';
+    for (var k = 1; k <= 3; k++) h += k === p ? '<span style="color:#c00;font-weight:bold">' + k + '</span>' : '<a href="javascript:load(' + k + ')">' + k + '</a>';
+    document.getElementById('pager').innerHTML = h;
+  });
+}
+load(1);
+</script></body></html>`;
+  try {
+    await page.route('**/*', async (route) => {
+      const req = route.request();
+      const u = new URL(req.url());
+      if (u.pathname === '/xxgk/nb/index.html') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      if (u.pathname === '/api/list') {
+        const n = Number(u.searchParams.get('pageNo'));
+        const body = Buffer.from(JSON.stringify({ total: 3, rows: [{ title: REPORT(2025 - n), url: `/xxgk/nb/${n}.html` }] }));
+        recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
+        return route.fulfill({ status: 200, contentType: 'application/json', body });
+      }
+      return route.fulfill({ status: 404, body: '' });
+    });
+    await page.goto('http://gov.test/xxgk/nb/index.html');
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual((await turnPage(page)).map((x) => new URL(x.url).search), ['?pageNo=2']);
+    assert.deepEqual((await turnPage(page)).map((x) => new URL(x.url).search), ['?pageNo=3']);
+    assert.deepEqual(await turnPage(page), []);
+  } finally {
+    await page.close();
+  }
+});

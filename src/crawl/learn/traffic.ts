@@ -78,7 +78,8 @@ const MORE = /^\s*(加载更多|点击加载更多|查看更多|显示更多|点
 /**
  * A pager of page numbers only (no 下一页, no icon: `<span data-p>1</span><span data-p>2</span>`, "« 1 2 3 »" whose
  * arrows are images): the number after the current one, the current told by its class (on, active, current, cur,
- * selected), `aria-current`, or a `<b>`/`<strong>`/`<em>` of its own, the next one among its container's controls.
+ * selected), `aria-current`, or a `<b>`/`<strong>`/`<em>` of its own, else by being the one number told apart from
+ * the others (a `<span>` among links, an inline colour), the next one among its container's controls.
  * Marked for a locator (run in the page as source text); null when there is none.
  */
 const MARK_NUMBERED_NEXT = `(() => {
@@ -90,6 +91,22 @@ const MARK_NUMBERED_NEXT = `(() => {
     const k = numberOf(el);
     if (k === null || !isCurrent(el) || !el.parentElement) continue;
     const next = [...el.parentElement.querySelectorAll('a, span, li, button')].find((x) => x !== el && !x.contains(el) && numberOf(x) === k + 1);
+    if (next) {
+      next.setAttribute('data-nianbao-next', '');
+      return true;
+    }
+  }
+  // None so marked: the one number of a row of numbers told apart from the others (a <span> among links, or its own
+  // class or inline style, the others alike) is the current one.
+  const look = (el) => el.tagName + '|' + (el.getAttribute('class') || '') + '|' + (el.getAttribute('style') || '') + '|' + (el.hasAttribute('href') ? 'a' : '');
+  for (const box of new Set([...document.querySelectorAll('a, span, li, button')].filter((el) => numberOf(el) !== null).map((el) => el.parentElement))) {
+    if (!box) continue;
+    const numbers = [...box.children].filter((el) => numberOf(el) !== null);
+    if (numbers.length < 2) continue;
+    const looks = numbers.map(look);
+    const odd = numbers.filter((_, i) => looks.filter((l) => l === looks[i]).length === 1);
+    if (odd.length !== 1 || new Set(looks.filter((l) => l !== look(odd[0]))).size !== 1) continue;
+    const next = numbers.find((x) => numberOf(x) === numberOf(odd[0]) + 1);
     if (next) {
       next.setAttribute('data-nianbao-next', '');
       return true;
