@@ -1,8 +1,9 @@
 /**
  * The later pages of an article cut over several: TRS and its kin publish a long report as `t20240120_123.html`,
  * `t20240120_123_1.html`, `t20240120_123_2.html`, with "上一页 1 2 3 下一页" inside the article. The report's later
- * chapters and its tables are on them, so they are stored with the report as its parts. A column's own pages
- * (`index.html`, `index_1.html`) are a list's pager, never an article's.
+ * chapters and its tables are on them, so they are stored with the report as its parts. Dynamic pages number theirs
+ * in the query instead (`show.jsp?id=88&page=2`, `art.aspx?id=88&pageNo=3`). A column's own pages (`index.html`,
+ * `index_1.html`, `list.jsp?page=2`) are a list's pager, never an article's.
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
@@ -17,8 +18,9 @@ const MAX_PARTS = 30;
 /** The article's later pages linked from its first page (in page order), each named "第N页". */
 export function articlePages($: Doc, pageUrl: string): Attachment[] {
   const page = new URL(pageUrl);
+  if (page.search) return queryPages($, page);
   const m = PAGE_FILE.exec(page.pathname);
-  if (!m || page.search || LIST_STEM.test(m[2]!)) return [];
+  if (!m || LIST_STEM.test(m[2]!)) return [];
   const [, dir, stem, ext] = m;
   const later = new RegExp(`^${escape(dir!)}${escape(stem!)}_(\\d{1,2})\\.${ext}$`);
   const base = documentBase($, pageUrl);
@@ -32,6 +34,35 @@ export function articlePages($: Doc, pageUrl: string): Attachment[] {
   });
   if (parts.size > MAX_PARTS) return [];
   return [...parts].sort(([a], [b]) => a - b).map(([n, url]) => ({ url, name: `第${n + 1}页` }));
+}
+
+/** A query parameter numbering an article's pages. */
+const PAGE_PARAM = /^(?:page|pageno|pageindex|pagenum|curpage|currentpage|p|pn|pg)$/i;
+/** The page of a dynamic address that lists (a column, a search), whose own pages are a list's pager. */
+const LIST_PAGE = /(?:^|\/)(?:index|list|lists|default|more|search|column|channel)[^/]*$/i;
+
+/**
+ * The later pages of a dynamic article (`show.jsp?id=88`): links to the same address with the same query and one
+ * page parameter more or changed, numbered from 2 (page 1 is the article itself).
+ */
+function queryPages($: Doc, page: URL): Attachment[] {
+  if (LIST_PAGE.test(page.pathname)) return [];
+  const own = new URLSearchParams(page.search);
+  const rest = (q: URLSearchParams, skip: string) => [...q].filter(([k]) => k !== skip).map(([k, v]) => `${k}=${v}`).sort().join('&');
+  const parts = new Map<number, string>();
+  $('a[href]').each((_, el) => {
+    const url = resolveLink($(el as Element).attr('href'), page.href);
+    if (!url) return;
+    const u = new URL(url);
+    if (u.origin !== page.origin || u.pathname !== page.pathname || !u.search) return;
+    const q = new URLSearchParams(u.search);
+    const name = [...q.keys()].find((k) => PAGE_PARAM.test(k) && q.get(k) !== own.get(k));
+    const n = name ? Number(q.get(name)) : NaN;
+    if (!name || !Number.isInteger(n) || n < 2 || rest(q, name) !== rest(own, name)) return;
+    if (!parts.has(n)) parts.set(n, u.href);
+  });
+  if (parts.size > MAX_PARTS) return [];
+  return [...parts].sort(([a], [b]) => a - b).map(([n, url]) => ({ url, name: `第${n}页` }));
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -47,3 +47,18 @@ test("a report cut over article pages has its later pages as parts; a column's p
   // A column page's pager (index.html → index_1.html) is no article's.
   assert.deepEqual(parseDetailPage('<a href="index_1.html">下一页</a>', 'http://www.gov.test/nb/index.html').parts, []);
 });
+
+test('a dynamic article numbering its pages in the query (show.jsp?id=88&page=2) has its later pages as parts; a list\'s and another article\'s are not', () => {
+  const url = 'http://www.gov.test/cms/show.jsp?id=88&cat=7';
+  const html = `<h1>某局2024年政府信息公开工作年度报告</h1><div class="content"><p>一、总体情况</p>
+<div class="pages"><b>1</b> <a href="show.jsp?cat=7&id=88&page=2">2</a> <a href="show.jsp?id=88&cat=7&page=3">3</a> <a href="?id=88&cat=7&page=2">下一页</a></div></div>
+<div class="related"><a href="show.jsp?id=87&cat=7&page=2">2023年报告（续）</a> <a href="list.jsp?cat=7&page=2">更多</a></div>`;
+  assert.deepEqual(
+    parseDetailPage(html, url).parts.map((p) => [new URL(p.url).search, p.name]),
+    [
+      ['?cat=7&id=88&page=2', '第2页'],
+      ['?id=88&cat=7&page=3', '第3页'],
+    ],
+  );
+  assert.deepEqual(parseDetailPage('<a href="list.jsp?cat=7&page=2">下一页</a>', 'http://www.gov.test/cms/list.jsp?cat=7').parts, []);
+});
