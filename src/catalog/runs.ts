@@ -63,6 +63,20 @@ export class Runs {
       .run(runId, nowIso(), e.kind, e.host ?? null, e.url ?? null, e.reportId ?? null, e.sha256 ?? null, e.detail ?? null);
   }
 
+  /**
+   * The new reports of a run catalogued on a guess, as they stand at its end: under the seed's agency because no page
+   * named one (`attribution = 'seed'`), or with the year guessed from the publication date (the title says so:
+   * classify/year.ts `withGuessedYear`).
+   */
+  guessedReports(runId: number): { seedAgency: number; guessedYear: number } {
+    const row = this.stmt(
+      `SELECT coalesce(sum(r.attribution = 'seed'), 0) AS seedAgency, coalesce(sum(r.title LIKE '%据发布日期%推定%'), 0) AS guessedYear
+         FROM run_events e JOIN reports r ON r.id = e.report_id
+        WHERE e.run_id = ? AND e.kind = 'new_report'`,
+    ).get(runId) as { seedAgency: number; guessedYear: number };
+    return row;
+  }
+
   /** The oldest run of this job that never finished (killed), other than `exceptId`; null when there is none. */
   unfinishedOfJob(job: string, exceptId: number): number | null {
     const row = this.stmt(`SELECT min(id) AS id FROM runs WHERE status = 'running' AND json_extract(args, '$.job') = ? AND id <> ?`)

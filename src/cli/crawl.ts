@@ -73,6 +73,7 @@ export async function runHarvestCommand(
           `${s.newReports} new reports, ${s.newFiles} new files (${humanBytes(s.bytesStored)}), ${s.changed} changed, ${s.gone} gone, ` +
           `${s.failed} failed, ${s.skipped} skipped`,
       );
+      sayGuesses(catalog, summary.runId);
       if (summary.resumedHosts.length) say(`resumed the unfinished queues of ${summary.resumedHosts.length} hosts`);
       for (const c of summary.openCircuits) say(`host skipped for the rest of the run: ${c.host} (${c.reason})`);
       saySeedHealth(catalog, summary.seeds.map((x) => x.seedEntryId));
@@ -85,6 +86,16 @@ export async function runHarvestCommand(
       catalog.close();
     }
   });
+}
+
+/** The run's new reports catalogued on a guess (no silent fallback): how many, and where the user sees which. */
+function sayGuesses(catalog: Catalog, runId: number): void {
+  const g = catalog.runs.guessedReports(runId);
+  const said = [
+    g.seedAgency ? `${g.seedAgency} under the seed's agency, no page naming one (export column attribution = seed)` : null,
+    g.guessedYear ? `${g.guessedYear} with the year guessed from the publication date (their titles say 据发布日期…推定)` : null,
+  ].filter((x): x is string => x !== null);
+  if (said.length) say(`new reports catalogued on a guess: ${said.join('; ')}`);
 }
 
 /** The run's seed health: how many seeds are unhealthy, and each one that yielded nothing or too little, with why. */

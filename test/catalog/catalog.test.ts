@@ -90,3 +90,18 @@ test('runs record events and counts; a killed run of a job is found and later ma
   assert.equal(c.runs.get(killed)!.status, 'interrupted');
   assert.equal(c.runs.get(run)!.status, 'ok');
 });
+
+test("a run's new reports catalogued on a guess are counted: under the seed's agency, or with the year guessed from the date", () => {
+  const c = fresh();
+  const a = agency(c);
+  const run = c.runs.start('crawl', { job: 'crawl' });
+  const seen = [
+    { year: 2023, title: '政府信息公开工作年度报告（2023年度：据发布日期2024-01-18推定）', attribution: 'seed' as const },
+    { year: 2022, title: '宜春市国防动员办公室2022年政府信息公开工作年度报告', attribution: 'seed' as const },
+    { year: 2021, title: '宜春市国防动员办公室2021年政府信息公开工作年度报告', attribution: 'title' as const },
+  ].map((r, i) => c.reports.sight({ agencyId: a.id, ...r, pageUrl: `http://h/${i}.html` }));
+  for (const s of seen) c.runs.event(run, { kind: 'new_report', url: s.report.page_url, reportId: s.report.id });
+  assert.deepEqual(c.runs.guessedReports(run), { seedAgency: 2, guessedYear: 1 });
+  // Another run's reports are not this one's.
+  assert.deepEqual(c.runs.guessedReports(c.runs.start('crawl', { job: 'crawl' })), { seedAgency: 0, guessedYear: 0 });
+});

@@ -126,6 +126,7 @@ test('status counts from indices and reads only failed URLs', () => {
   assertIndexed(issued((c) => c.runs.recent(5)));
   assertIndexed(issued((c) => c.runs.eventCounts(runId)));
   assertIndexed(issued((c) => c.runs.events(runId, 'seed_empty')));
+  assertIndexed(issued((c) => c.runs.guessedReports(runId)));
 });
 
 test("a nightly run's start: registry sync, unfinished runs, and the recrawl look-ups of known URLs", () => {
