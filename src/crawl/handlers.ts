@@ -27,6 +27,7 @@ import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
+import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-article.ts';
 import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { refusalMessage } from './learn/refusal-answer.ts';
@@ -524,7 +525,7 @@ function sight(
   return result;
 }
 
-function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string, seedEntryId?: number): QueuedRequest[] {
+function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string, seedEntryId?: number, article?: ArticleParts): QueuedRequest[] {
   const out: QueuedRequest[] = [];
   for (const link of links) {
     if (!h.scope.allows(link.url)) {
@@ -540,7 +541,7 @@ function fileRequests(h: HarvestContext, reportId: number, links: { url: string;
       h.catalog.reports.linkFile({ reportId, sha256: state.sha256, url: link.url, fileName: link.name, role: 'attachment', sourceUrl });
       continue;
     }
-    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId };
+    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId, ...(article ? { article } : {}) };
     // One file request per (report, URL): the same URL linked from two reports is linked to both.
     out.push({ url: link.url, uniqueKey: `file:${reportId}:${link.url}`, skipNavigation: true, userData: data });
   }
@@ -601,7 +602,24 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   await storePage(h, visit, report.id, pageUrl);
   if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
   const twins = (data.files ?? []).map((url) => ({ url, name: null }));
-  await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...page.parts, ...twins], pageUrl, data.seedEntryId));
+  await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...twins], pageUrl, data.seedEntryId));
+  if (!page.parts.length) return;
+  // An article cut over pages: its pages are joined into one rendition once all are stored (now, when they are).
+  const article = { pageUrl, parts: page.parts.map((p) => p.url) };
+  const parts = fileRequests(h, report.id, page.parts, pageUrl, data.seedEntryId, article);
+  if (parts.length) await h.frontier.add(parts);
+  else await linkJoined(h, report.id, article);
+}
+
+/** The article's pages joined into one rendition of its report, once all are stored (joined-article.ts). */
+async function linkJoined(h: HarvestContext, reportId: number, article: ArticleParts): Promise<void> {
+  const file = await joinArticle(h.catalog, h.store, article);
+  if (!file) return;
+  const url = joinedUrl(article.pageUrl);
+  h.catalog.tx(() => {
+    recordStored(h, file, url, null);
+    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url, fileName: joinedName(article.parts.length), role: 'attachment', sourceUrl: article.pageUrl });
+  });
 }
 
 /**
@@ -694,12 +712,14 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
         h.catalog.reports.linkFile({ reportId: data.reportId, sha256: result.file.sha256, url, fileName, role: 'attachment', sourceUrl: data.sourceUrl });
         h.catalog.urls.record({ url, host, status: result.status, outcome: 'ok', etag: result.etag, lastModified: result.lastModified, sha256: result.file.sha256 });
       });
+      if (data.article) await linkJoined(h, data.reportId, data.article);
       return;
     }
     case 'not_modified':
       h.stats.notModified += 1;
       h.catalog.urls.record({ url, host, status: 304, outcome: 'not_modified' });
       if (state?.sha256) h.catalog.reports.linkFile({ reportId: data.reportId, sha256: state.sha256, url, fileName: data.fileName, role: 'attachment', sourceUrl: data.sourceUrl });
+      if (data.article) await linkJoined(h, data.reportId, data.article);
       return;
     case 'gone':
       return recordGone(h, url, result.status, `HTTP ${result.status}`);

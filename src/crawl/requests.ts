@@ -1,3 +1,4 @@
+import type { ArticleParts } from './joined-article.ts';
 /** The kinds of request a crawl queues, and what each carries. */
 import type { Family } from '../registry/seeds-file.ts';
 
@@ -48,6 +49,8 @@ export interface FileData {
   sourceUrl: string;
   /** The seed entry that led here (seed health counts its failures). */
   seedEntryId?: number;
+  /** A later page of an article cut over pages: the article, joined once all its pages are stored (joined-article.ts). */
+  article?: ArticleParts;
 }
 
 export type RequestData = ListData | DetailData | FileData;

@@ -24,18 +24,24 @@ const BLOCK = new Set([
 /** Containers that hold the article on common CMSs (TRS, Hanweb, Word exports); the first with real text wins. */
 const BODY_SELECTORS = ['.TRS_Editor', '.trs_editor_view', '#zoom', '.zoom', '#UCAP-CONTENT', '.article-content', '.article_con', '#content', '.content', 'article', '.main'];
 
+/**
+ * The element holding the article: the first of the CMSs' containers with more than `minChars` characters of text
+ * (500: a page's real article, not a sidebar's box), else the body. The crawl joins an article's pages by it
+ * (crawl/joined-article.ts), a later page's piece being shorter.
+ */
+export function articleRoot($: cheerio.CheerioAPI, minChars = 500): cheerio.Cheerio<AnyNode> {
+  for (const sel of BODY_SELECTORS) {
+    const el = $(sel).first();
+    if (el.length && el.text().replace(/\s/g, '').length > minChars) return el;
+  }
+  const body = $('body');
+  return body.length ? body : $.root();
+}
+
 export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Extracted {
   const { text } = decodeHtml(bytes, opts.charset);
   const $ = cheerio.load(text);
-  let root: cheerio.Cheerio<AnyNode> = $('body');
-  for (const sel of BODY_SELECTORS) {
-    const el = $(sel).first();
-    if (el.length && el.text().replace(/\s/g, '').length > 500) {
-      root = el;
-      break;
-    }
-  }
-  if (root.length === 0) root = $.root();
+  const root = articleRoot($);
   const lines: Line[] = [];
   let buffer = '';
   const flush = () => {
