@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { test } from 'node:test';
+import type { Page } from 'playwright';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { loadConfig, storagePaths } from '../../src/config.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
@@ -151,6 +152,24 @@ test('a seed page the browser lane draws, whose list asks for nothing until its 
 
 const browser = fileBrowser();
 
+/** Serves `html` as the list page and a list API of `total` pages (one report each), its answers recorded. */
+async function servePager(page: Page, html: string, total: number): Promise<void> {
+  await page.route('**/*', async (route) => {
+    const req = route.request();
+    const u = new URL(req.url());
+    if (u.pathname === '/xxgk/nb/index.html') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    if (u.pathname === '/api/list') {
+      const n = Number(u.searchParams.get('pageNo'));
+      const body = Buffer.from(JSON.stringify({ total, rows: [{ title: REPORT(2025 - n), url: `/xxgk/nb/${n}.html` }] }));
+      recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
+      return route.fulfill({ status: 200, contentType: 'application/json', body });
+    }
+    return route.fulfill({ status: 404, body: '' });
+  });
+  await page.goto('http://gov.test/xxgk/nb/index.html');
+  await page.waitForLoadState('networkidle');
+}
+
 test('a pager of numbers only (<span data-p>, the current one marked "on") is turned by the number after the current one', { timeout: 60_000 }, async (t) => {
   if (!requireTools(t, 'chromium')) return;
   const page = await browser()!.newPage();
@@ -168,20 +187,7 @@ function load(p) {
 load(1);
 </script></body></html>`;
   try {
-    await page.route('**/*', async (route) => {
-      const req = route.request();
-      const u = new URL(req.url());
-      if (u.pathname === '/xxgk/nb/index.html') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      if (u.pathname === '/api/list') {
-        const n = Number(u.searchParams.get('pageNo'));
-        const body = Buffer.from(JSON.stringify({ total: 2, rows: [{ title: REPORT(2025 - n), url: `/xxgk/nb/${n}.html` }] }));
-        recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
-        return route.fulfill({ status: 200, contentType: 'application/json', body });
-      }
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await page.goto('http://gov.test/xxgk/nb/index.html');
-    await page.waitForLoadState('networkidle');
+    await servePager(page, html, 2);
     const second = await turnPage(page);
     assert.deepEqual(second.map((x) => new URL(x.url).search), ['?pageNo=2']);
     // On the last page the current number has none after it (the "2" elsewhere on the page is no pager): no turn.
@@ -206,20 +212,7 @@ function load(p) {
 load(1);
 </script></body></html>`;
   try {
-    await page.route('**/*', async (route) => {
-      const req = route.request();
-      const u = new URL(req.url());
-      if (u.pathname === '/xxgk/nb/index.html') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-      if (u.pathname === '/api/list') {
-        const n = Number(u.searchParams.get('pageNo'));
-        const body = Buffer.from(JSON.stringify({ total: 3, rows: [{ title: REPORT(2025 - n), url: `/xxgk/nb/${n}.html` }] }));
-        recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
-        return route.fulfill({ status: 200, contentType: 'application/json', body });
-      }
-      return route.fulfill({ status: 404, body: '' });
-    });
-    await page.goto('http://gov.test/xxgk/nb/index.html');
-    await page.waitForLoadState('networkidle');
+    await servePager(page, html, 3);
     assert.deepEqual((await turnPage(page)).map((x) => new URL(x.url).search), ['?pageNo=2']);
     assert.deepEqual((await turnPage(page)).map((x) => new URL(x.url).search), ['?pageNo=3']);
     assert.deepEqual(await turnPage(page), []);
