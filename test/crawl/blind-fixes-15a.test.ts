@@ -1,9 +1,12 @@
 /**
  * Round 15a of the blind portals, on hand-made input: a list paged only by a POST jump form (a page-number box and a
- * GO button, no page link, no script); a report titled by its agency but no year, beside its publication date.
+ * GO button, no page link, no script); a report titled by its agency but no year, beside its publication date, its
+ * page saying "本年度": catalogued under a title that says its year is a guess.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Catalog } from '../../src/catalog/catalog.ts';
+import { Attributor, titleShowingGuess } from '../../src/crawl/attribution.ts';
 import { withBareReportYears } from '../../src/crawl/families/bare-report-year.ts';
 import { withGenericPaging } from '../../src/crawl/families/pager.ts';
 
@@ -36,4 +39,19 @@ test('a report titled by its agency but no year takes the year before its public
   // A December date could be either year: left to the page, which may name it (not counted as undated here).
   assert.deepEqual(out.undated, []);
   assert.equal(out.notes.length, 1);
+});
+
+test('a report whose year is only the list\'s guess is catalogued under a title saying so; a year its page names is not a guess', () => {
+  const c = Catalog.open(':memory:');
+  const site = c.agencies.upsert({ name: '某市自然资源和规划局', nameKey: '某市自然资源和规划局', division: '511500', level: 'city', province: '四川省', city: '某市', county: null });
+  const attributor = new Attributor(c);
+  const page = '某市自然资源和规划局政府信息公开工作年度报告';
+  const list = `${page}（2022年度：据发布日期2023-01-29推定）`;
+  const guessed = attributor.attribute({ title: page, otherTitles: [list], bodyText: '本年度，我局坚持以公开为常态。', siteAgency: site })!;
+  assert.equal(guessed.year, 2022);
+  assert.equal(titleShowingGuess(page, list, guessed), list);
+  const named = attributor.attribute({ title: page, otherTitles: [list], bodyText: '现公布某市自然资源和规划局2021年政府信息公开工作年度报告。', siteAgency: site })!;
+  assert.equal(named.year, 2021);
+  assert.equal(titleShowingGuess(page, list, named), page);
+  c.close();
 });
