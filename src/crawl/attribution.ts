@@ -7,7 +7,7 @@
  * name gives (else the site's), and marked discovered.
  */
 import { agencyFromHeading, agencyFromTitle, isAgencyName, isZoneName, publisherName } from './classify/agency.ts';
-import { guessedYear, parseReportYear, withoutGuessedYear, yearFromBody, yearNamedInBody } from './classify/year.ts';
+import { guessOf, guessedYear, parseReportYear, withoutGuessedYear, yearFromBody, yearNamedInBody } from './classify/year.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
 import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
@@ -20,6 +20,8 @@ export interface Attribution {
   year: number;
   via: AttributionVia;
   discovered: boolean;
+  /** The year is only the list's guess from the publication date (no title nor the body names one). */
+  yearGuessed?: true;
 }
 
 export interface AttributionInput {
@@ -67,9 +69,15 @@ export class Attributor {
     // The titles' year, else the body's statistics period, else the year of the report the body names itself, else
     // the year a list guessed from the publication date (bare-report-year.ts).
     const bodyYear = () => (input.bodyText ? (yearFromBody(input.bodyText) ?? yearNamedInBody(input.bodyText)) : null);
-    const year =
-      titles.map((t) => parseReportYear(withoutGuessedYear(t))).find((y) => y !== null) ?? bodyYear() ?? titles.map(guessedYear).find((y) => y !== null);
+    const said = titles.map((t) => parseReportYear(withoutGuessedYear(t))).find((y) => y !== null) ?? bodyYear();
+    const year = said ?? titles.map(guessedYear).find((y) => y !== null);
     if (year === null || year === undefined) return null;
+    const found = this.agencyOf(input, titles, year);
+    return said === null || said === undefined ? { ...found, yearGuessed: true } : found;
+  }
+
+  /** Whose report of `year` this is (the attribution's agency, and how it was told). */
+  private agencyOf(input: AttributionInput, titles: string[], year: number): Attribution {
     const site = input.siteAgency;
     const candidates: [string | null, AttributionVia][] = [
       ...titles.map((t): [string | null, AttributionVia] => [agencyFromTitle(t), 'title']),
@@ -186,4 +194,13 @@ export function governmentOf(name: string): string | null {
 function regionName(region: ReturnType<typeof regionOf>): string | undefined {
   if (!region) return undefined;
   return region.county ?? region.city ?? region.province;
+}
+
+/**
+ * The title a report is catalogued under: the page's, carrying the list's guess when the year is only that guess
+ * (the page says "本年度", its title no year), so the catalog shows the year is guessed.
+ */
+export function titleShowingGuess(title: string, listTitle: string, a: Attribution): string {
+  const guess = a.yearGuessed ? guessOf(listTitle) : '';
+  return guess && !title.includes(guess) ? `${title}${guess}` : title;
 }

@@ -13,7 +13,7 @@ import type { HostCookies } from '../download/host-cookies.ts';
 import { Scope } from '../download/scope.ts';
 import type { ContentStore } from '../download/content-store.ts';
 import { FetchError } from '../errors.ts';
-import { Attributor, seedFallbackClash } from './attribution.ts';
+import { Attributor, seedFallbackClash, titleShowingGuess } from './attribution.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
@@ -598,7 +598,8 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   }
   const pageUrl = ownAddress(h, visit);
   if (refuseSeedMerge(h, attribution, pageUrl)) return;
-  const { report } = sight(h, attribution, title, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
+  const shown = titleShowingGuess(title, data.listTitle, attribution);
+  const { report } = sight(h, attribution, shown, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id, pageUrl);
   if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
   const twins = (data.files ?? []).map((url) => ({ url, name: null }));

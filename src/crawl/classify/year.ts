@@ -88,6 +88,11 @@ export function guessedYear(title: string): number | null {
   return m?.[1] ? Number(m[1]) : null;
 }
 
+/** The guess a title carries ("（2022年度：据发布日期2023-01-18推定）"), or "" when none. */
+export function guessOf(title: string): string {
+  return GUESSED_YEAR.exec(title)?.[0] ?? '';
+}
+
 /** The title without its guessed year: what the title itself says. */
 export function withoutGuessedYear(title: string): string {
   return title.replace(GUESSED_YEAR, '');

@@ -1,6 +1,6 @@
 /**
  * A list item titled as a report in all but its year ("政府信息公开工作年度报告.pdf" in a column of files, "政府信息公开
- * 工作年度报告" beside a date), when no year heading or tab gave it one (column-year.ts). A demanding user expects it
+ * 工作年度报告" or "某局政府信息公开工作年度报告" beside a date), when no year heading or tab gave it one (column-year.ts). A demanding user expects it
  * found, with the year it can be known by:
  * - the year its file's name states (`/uploadfile/2024/0125/2023年政府信息公开工作年度报告.pdf`): the name is its title;
  * - else the year before the date printed beside it, unless that date is in December (a report on year Y is due by
@@ -15,10 +15,14 @@ import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear, withGuessedYear } from '../classify/year.ts';
 import type { ListItem } from '../list-page.ts';
 
-/** Whether a title without a year is a report's once a year is given. */
-function reportButForYear(title: string): boolean {
-  if (parseReportYear(title) !== null || classifyTitle(title).isReport) return false;
-  return classifyTitle(`${title}（2020年度）`).isReport;
+/**
+ * What a title without a year is: a bare label that is a report's once a year is given ("政府信息公开工作年度报告"), a
+ * report already by its words ("某局政府信息公开工作年度报告", whose page may still name no year: "本年度"), or neither.
+ */
+function yearlessReport(title: string): 'label' | 'report' | null {
+  if (parseReportYear(title) !== null) return null;
+  if (classifyTitle(title).isReport) return 'report';
+  return classifyTitle(`${title}（2020年度）`).isReport ? 'label' : null;
 }
 
 /** The last segment of a URL's path, decoded, without its extension. */
@@ -47,13 +51,15 @@ export function withBareReportYears(items: ListItem[]): { items: ListItem[]; not
   const guessed: string[] = [];
   const undated: string[] = [];
   const out = items.map((item) => {
-    if (!reportButForYear(item.title)) return item;
+    const kind = yearlessReport(item.title);
+    if (!kind) return item;
     const stem = fileStem(item.url);
     if (parseReportYear(stem) !== null && classifyTitle(stem).isReport) return { ...item, title: stem };
     if (!item.date) return item;
     const year = yearBeforePublication(item.date);
     if (year === null) {
-      undated.push(`${item.title} (${item.date})`);
+      // A report by its words is still read; its page may name the year (else it is counted as yearless there).
+      if (kind === 'label') undated.push(`${item.title} (${item.date})`);
       return item;
     }
     const title = withGuessedYear(item.title.replace(ATTACHMENT_EXT, ''), year, item.date!);

@@ -18,6 +18,7 @@ import { addressedNextPage } from './next-address.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
 import { postFormNextPage } from './post-form-pager.ts';
+import { postJumpFormNextPage } from './post-jump-form.ts';
 import { listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
@@ -366,7 +367,10 @@ function postBackNext(html: string, pageUrl: string): NextListRequest | null {
   return postBackNextPage($, pageUrl, currentPageNumber($, pageUrl), (text) => isNextControl({ text, markedNext: false, href: null, scriptArg: null }));
 }
 
-/** A POST form pager's next page (post-form-pager.ts): its script controls read as the generic pager reads them. */
+/**
+ * A POST form pager's next page: its script controls read as the generic pager reads them (post-form-pager.ts), else
+ * its own submit button with the next page's number (post-jump-form.ts).
+ */
 function postFormNext(html: string, pageUrl: string): NextListRequest | null {
   if (!/method\s*=\s*["']?post/i.test(html)) return null;
   const $ = loadHtml(html);
@@ -374,7 +378,7 @@ function postFormNext(html: string, pageUrl: string): NextListRequest | null {
   const scripted = all
     .filter((c) => !c.href && c.scriptArg !== null)
     .map((c) => ({ text: c.text, page: pageOfScriptArg(all, c.scriptArg!), next: isNextControl(c) }));
-  return postFormNextPage($, html, pageUrl, scripted);
+  return postFormNextPage($, html, pageUrl, scripted) ?? postJumpFormNextPage($, pageUrl, announcedTotals(html).announcedPages, () => currentPageNumber($, pageUrl));
 }
 
 /**
