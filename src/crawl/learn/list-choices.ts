@@ -14,10 +14,11 @@ import { endpointKey, nextAnswer, type Learned } from './learn.ts';
 import type { DrawnLink } from './list-shape.ts';
 import { firstPageKey } from './page-param.ts';
 import { actAndWait } from './traffic.ts';
+import { clickNode, markTreeNodes } from './tree-nodes.ts';
 
-/** A choice of the page: a tab (an element to click) or an option of a `<select>`. */
+/** A choice of the page: a tab (an element to click), an option of a `<select>` or a leaf of a tree (tree-nodes.ts). */
 export interface Choice {
-  kind: 'tab' | 'option';
+  kind: 'tab' | 'option' | 'node';
   /** Tabs of one bar, options of one select, share a group. */
   group: number;
   /** The mark of the element to click (tab) or of the select (option). */
@@ -142,7 +143,9 @@ export type LeftChoices = Pick<ChosenLists, 'unmade' | 'untried' | 'drawnOnly'>;
  */
 export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>): Promise<ChosenLists> {
   const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: 0, drawnOnly: 0 };
-  const choices = byLikelihood(await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]));
+  const marked = await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]);
+  const nodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
+  const choices = byLikelihood([...marked, ...nodes]);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
   const silentGroups = new Set<number>();
@@ -159,7 +162,9 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     tried.add(choice.group);
     count += 1;
     const act =
-      choice.kind === 'tab'
+      choice.kind === 'node'
+        ? () => clickNode(page, choice.mark)
+        : choice.kind === 'tab'
         ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
         : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
     const made = await actAndWait(page, act).catch(() => null);
