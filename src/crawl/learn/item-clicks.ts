@@ -9,6 +9,8 @@
  * An item may also open in place (a hash route `#/doc/123`, a modal whose content is fetched by id): when its click
  * draws links to files (the report's PDF) that the page did not show before, the first is the item's link, and the
  * page is sent back (the hash route undone, else Escape) before the next item.
+ * A row whose title opens nothing (plain text in a table cell) is opened by its row's 查看/详情 control instead
+ * (row-actions.ts), and the page's later rows by theirs directly.
  * The links found stand beside the page's drawn `<a href>` links when a list answer's items carry ids only.
  */
 import type { Page } from 'playwright';

@@ -59,7 +59,7 @@ function byLikelihood(choices: Choice[]): Choice[] {
  * `#`), one of them marked current (a class on, active, cur, current, sel, selected, hover, layui-this, alone or
  * ending a word as tab-on, item_cur, or aria-selected; on it or on its only child), or, none so marked, the one of three
  * or more styled apart from the others. A select: two to forty options, no jump menu (no
- * option value an address, no `location` in its onchange), no page numbers.
+ * option value an address, no `location` in its onchange), no page numbers, no page sizes ("10 条/页").
  */
 export const MARK_CHOICES = `(() => {
   const CURRENT = /(^|\\s)([\\w-]*[-_])?(on|active|cur|curr|current|sel|selected|checked|hover|now|is-active|layui-this)(\\s|$)/i;
@@ -114,6 +114,8 @@ export const MARK_CHOICES = `(() => {
     if (/location|window\\.open|jumpMenu/i.test(sel.getAttribute('onchange') || '')) continue;
     if (options.some((o) => /[\\/]|\\.s?html?|^https?:/i.test(o.value))) continue;
     if (options.every((o) => /^\\s*第?\\s*\\d{1,3}\\s*页?\\s*$/.test(text(o)))) continue;
+    // A page size ("10 条/页", "每页20条", "50 / page": layui's, Element's, Ant's pager) lists the same items again.
+    if (options.every((o) => /^\\s*(每页\\s*)?\\d{1,4}\\s*(条|项|行)?\\s*(\\/\\s*(页|page)|每页)?\\s*$/i.test(text(o)) && !/^\\s*\\d+\\s*$/.test(text(o)))) continue;
     group++;
     const mark = String(group);
     sel.setAttribute('data-nianbao-select', mark);
