@@ -112,8 +112,9 @@ async function clickOne(page: Page, title: string, held: string[], state: ProbeS
   for (const el of order) {
     // A title that changed the hash and opened nothing has its change undone below, not a second click.
     if (page.url() !== address) break;
+    const before = held.length;
     await el.click({ timeout: 3_000 }).catch(() => undefined);
-    const url = await opened(page, held, held.length, address, filesBefore, state);
+    const url = await opened(page, held, before, address, filesBefore, state);
     if (!url) continue;
     if (el === action) state.byAction = true;
     return url;
