@@ -167,8 +167,8 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
       choice.kind === 'node'
         ? () => clickNode(page, choice.mark)
         : choice.kind === 'tab'
-        ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
-        : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
+          ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
+          : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
     const made = await actAndWait(page, act).catch(() => null);
     // The choice left the page (a menu of links after all): the other choices are no longer there.
     if (made?.navigated) break;
