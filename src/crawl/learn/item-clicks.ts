@@ -9,11 +9,14 @@
  * An item may also open in place (a hash route `#/doc/123`, a modal whose content is fetched by id): when its click
  * draws links to files (the report's PDF) that the page did not show before, the first is the item's link, and the
  * page is sent back (the hash route undone, else Escape) before the next item.
+ * A row whose title opens nothing (plain text in a table cell) is opened by its row's 查看/详情 control instead
+ * (row-actions.ts), and the page's later rows by theirs directly.
  * The links found stand beside the page's drawn `<a href>` links when a list answer's items carry ids only.
  */
 import type { Page } from 'playwright';
 import { isFileUrl } from '../list-page.ts';
 import type { DrawnLink } from './list-shape.ts';
+import { rowAction } from './row-actions.ts';
 
 /** Items clicked at most per page: enough for half of a long page, which is what a link template needs. */
 const MAX_CLICKS = 24;
@@ -51,7 +54,7 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
       w.__nianbaoOpen = w.open;
       w.open = (u?: string | URL) => (w.__nianbaoOpened.push(new URL(String(u ?? ''), location.href).href), null);
     });
-    const state = { routed: false };
+    const state: ProbeState = { routed: false };
     for (const title of titles.slice(0, MAX_CLICKS)) {
       if (misses >= MAX_MISSES) break;
       const url = await clickOne(page, title, held, state);
@@ -88,16 +91,44 @@ async function closeInPlace(page: Page, address: string): Promise<void> {
   else await page.keyboard.press('Escape').catch(() => undefined);
 }
 
-/** `state.routed`: the previous click changed the route, so the list is being drawn again (wait for the title). */
-async function clickOne(page: Page, title: string, held: string[], state: { routed: boolean }): Promise<string | null> {
+interface ProbeState {
+  /** The previous click changed the route, so the list is being drawn again (wait for the title). */
+  routed: boolean;
+  /** A row's action control (row-actions.ts) opened its row where its title did not: rows are opened by theirs. */
+  byAction?: boolean;
+}
+
+/** Clicks the title (or its row's action control, when the title opens nothing) and returns where the row leads. */
+async function clickOne(page: Page, title: string, held: string[], state: ProbeState): Promise<string | null> {
   const target = page.getByText(title, { exact: true }).first();
   if (state.routed) await target.waitFor({ state: 'visible', timeout: REDRAW_MS }).catch(() => undefined);
   state.routed = false;
   if (!(await target.count().catch(() => 0))) return null;
-  const before = held.length;
   const address = page.url();
   const filesBefore = new Set(await fileLinks(page));
-  await target.click({ timeout: 3_000 }).catch(() => undefined);
+  const action = rowAction(target);
+  const hasAction = (await action.count().catch(() => 0)) > 0;
+  const order = !hasAction ? [target] : state.byAction ? [action] : [target, action];
+  for (const el of order) {
+    // A title that changed the hash and opened nothing has its change undone below, not a second click.
+    if (page.url() !== address) break;
+    const before = held.length;
+    await el.click({ timeout: 3_000 }).catch(() => undefined);
+    const url = await opened(page, held, before, address, filesBefore, state);
+    if (!url) continue;
+    if (el === action) state.byAction = true;
+    return url;
+  }
+  // It opened nothing to take but may have changed the hash (a trap's content drawn in place): undone all the same.
+  if (page.url() !== address) {
+    state.routed = true;
+    await closeInPlace(page, address);
+  }
+  return null;
+}
+
+/** Where a click just made tried to go, within a moment: a navigation held, a window opened, a route, a file shown. */
+async function opened(page: Page, held: string[], before: number, address: string, filesBefore: Set<string>, state: ProbeState): Promise<string | null> {
   const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
     if (held.length > before) return held[held.length - 1]!;
@@ -119,11 +150,6 @@ async function clickOne(page: Page, title: string, held: string[], state: { rout
       return shown[0]!;
     }
     await page.waitForTimeout(100);
-  }
-  // It opened nothing to take but may have changed the hash (a trap's content drawn in place): undone all the same.
-  if (page.url() !== address) {
-    state.routed = true;
-    await closeInPlace(page, address);
   }
   return null;
 }

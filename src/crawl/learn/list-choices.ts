@@ -14,10 +14,11 @@ import { endpointKey, nextAnswer, type Learned } from './learn.ts';
 import type { DrawnLink } from './list-shape.ts';
 import { firstPageKey } from './page-param.ts';
 import { actAndWait } from './traffic.ts';
+import { clickNode, markTreeNodes } from './tree-nodes.ts';
 
-/** A choice of the page: a tab (an element to click) or an option of a `<select>`. */
+/** A choice of the page: a tab (an element to click), an option of a `<select>` or a leaf of a tree (tree-nodes.ts). */
 export interface Choice {
-  kind: 'tab' | 'option';
+  kind: 'tab' | 'option' | 'node';
   /** Tabs of one bar, options of one select, share a group. */
   group: number;
   /** The mark of the element to click (tab) or of the select (option). */
@@ -58,7 +59,7 @@ function byLikelihood(choices: Choice[]): Choice[] {
  * `#`), one of them marked current (a class on, active, cur, current, sel, selected, hover, layui-this, alone or
  * ending a word as tab-on, item_cur, or aria-selected; on it or on its only child), or, none so marked, the one of three
  * or more styled apart from the others. A select: two to forty options, no jump menu (no
- * option value an address, no `location` in its onchange), no page numbers.
+ * option value an address, no `location` in its onchange), no page numbers, no page sizes ("10 条/页").
  */
 export const MARK_CHOICES = `(() => {
   const CURRENT = /(^|\\s)([\\w-]*[-_])?(on|active|cur|curr|current|sel|selected|checked|hover|now|is-active|layui-this)(\\s|$)/i;
@@ -113,6 +114,8 @@ export const MARK_CHOICES = `(() => {
     if (/location|window\\.open|jumpMenu/i.test(sel.getAttribute('onchange') || '')) continue;
     if (options.some((o) => /[\\/]|\\.s?html?|^https?:/i.test(o.value))) continue;
     if (options.every((o) => /^\\s*第?\\s*\\d{1,3}\\s*页?\\s*$/.test(text(o)))) continue;
+    // A page size ("10 条/页", "每页20条", "50 / page": layui's, Element's, Ant's pager) lists the same items again.
+    if (options.every((o) => /^\\s*(每页\\s*)?\\d{1,4}\\s*(条|项|行)?\\s*(\\/\\s*(页|page)|每页)?\\s*$/i.test(text(o)) && !/^\\s*\\d+\\s*$/.test(text(o)))) continue;
     group++;
     const mark = String(group);
     sel.setAttribute('data-nianbao-select', mark);
@@ -142,7 +145,9 @@ export type LeftChoices = Pick<ChosenLists, 'unmade' | 'untried' | 'drawnOnly'>;
  */
 export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>): Promise<ChosenLists> {
   const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: 0, drawnOnly: 0 };
-  const choices = byLikelihood(await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]));
+  const marked = await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]);
+  const nodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
+  const choices = byLikelihood([...marked, ...nodes]);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
   const silentGroups = new Set<number>();
@@ -159,9 +164,11 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     tried.add(choice.group);
     count += 1;
     const act =
-      choice.kind === 'tab'
-        ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
-        : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
+      choice.kind === 'node'
+        ? () => clickNode(page, choice.mark)
+        : choice.kind === 'tab'
+          ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
+          : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
     const made = await actAndWait(page, act).catch(() => null);
     // The choice left the page (a menu of links after all): the other choices are no longer there.
     if (made?.navigated) break;
