@@ -8,7 +8,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, type Doc } from '../html.ts';
 import type { NextListRequest } from './family.ts';
 import { PAGE_PARAM } from './page-template.ts';
-import { formFields } from './postback.ts';
+import { formFields, formPost } from './postback.ts';
 
 /** A script control of the pager: its text and the page number its call asks for (already mapped to a page). */
 export interface ScriptPageControl {
@@ -39,14 +39,7 @@ export function postFormNextPage($: Doc, html: string, pageUrl: string, controls
     if (!page || !action) return null;
     const fields = formFields($, form);
     fields.set(field.attr('name')!, String(page));
-    const payload = fields.toString();
-    return {
-      url: action,
-      method: 'POST',
-      payload,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: pageUrl },
-      uniqueKey: `POST ${action} ${payload}`,
-    };
+    return formPost(action, fields, pageUrl);
   }
   return null;
 }

@@ -9,7 +9,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { documentBase, type Doc } from '../html.ts';
 import type { NextListRequest } from './family.ts';
 import { PAGE_PARAM } from './page-template.ts';
-import { formFields } from './postback.ts';
+import { formFields, formPost } from './postback.ts';
 
 /** Input types a visitor types into: a second one beside the page number makes the form a search box, no pager. */
 const TYPED = new Set(['text', 'search', 'number', 'tel']);
@@ -42,14 +42,7 @@ export function postJumpFormNextPage($: Doc, pageUrl: string, pages: number | un
     // A named submit button is sent as a browser sends the one clicked.
     const button = submit.attr('name');
     if (button) fields.set(button, submit.attr('value') ?? '');
-    const payload = fields.toString();
-    return {
-      url: action,
-      method: 'POST',
-      payload,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', referer: pageUrl },
-      uniqueKey: `POST ${action} ${payload}`,
-    };
+    return formPost(action, fields, pageUrl);
   }
   return null;
 }

@@ -48,12 +48,18 @@ export function postBackNextPage($: Doc, pageUrl: string, current: number, isNex
   fields.set('__EVENTARGUMENT', control.argument);
   // An argument naming the page (`2`, `Page$2`) names the request; a relative one (`Page$Next`) is next from here.
   const which = /\d/.test(control.argument) ? control.argument : `${control.argument} after page ${current}`;
+  return { ...formPost(action, fields, pageUrl), uniqueKey: `POST ${action} ${control.target} ${which}` };
+}
+
+/** A form's fields posted to `action` as a list page's next request (a browser's form POST, from `pageUrl`). */
+export function formPost(action: string, fields: URLSearchParams, pageUrl: string): NextListRequest {
+  const payload = fields.toString();
   return {
     url: action,
     method: 'POST',
-    payload: fields.toString(),
+    payload,
     headers: { 'content-type': 'application/x-www-form-urlencoded', referer: pageUrl },
-    uniqueKey: `POST ${action} ${control.target} ${which}`,
+    uniqueKey: `POST ${action} ${payload}`,
   };
 }
 
