@@ -11,11 +11,11 @@ import type { Page } from 'playwright';
 import { learnedPageRequest, otherListEndpoints } from '../../src/crawl/families/learned.ts';
 import { listChoices, MARK_CHOICES, withChoices, type Choice } from '../../src/crawl/learn/list-choices.ts';
 import { drawnLinks, learnListEndpoint, type Learned } from '../../src/crawl/learn/learn.ts';
-import { exchangesOf, recordExchange } from '../../src/crawl/learn/traffic.ts';
+import { exchangesOf } from '../../src/crawl/learn/traffic.ts';
 import { renderedDocument } from '../../src/crawl/rendered-html.ts';
 import { worthRendering } from '../../src/crawl/seed-review.ts';
 import { SeedTallies, unmadeChoices } from '../../src/crawl/seed-tally.ts';
-import { fileBrowser } from '../helpers/browser.ts';
+import { fileBrowser, servedPage } from '../helpers/browser.ts';
 import { requireTools } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/xxgk/nb/index.html';
@@ -31,22 +31,7 @@ const YEARS: Record<string, string[]> = { '2025': [report('某市生态环境局
 // In Chromium: the page served from memory, its data requests recorded as the browser lane records them.
 const browser = fileBrowser();
 
-async function served(html: string, answer: (url: URL) => string | null): Promise<Page> {
-  const page = await browser()!.newPage();
-  await page.route('**/*', async (route) => {
-    const req = route.request();
-    const url = new URL(req.url());
-    if (url.pathname === new URL(PAGE).pathname) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    const text = answer(url);
-    if (text === null) return route.fulfill({ status: 404, body: '' });
-    const body = Buffer.from(text);
-    recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
-    return route.fulfill({ status: 200, contentType: 'application/json', body });
-  });
-  await page.goto(PAGE);
-  await page.waitForLoadState('networkidle');
-  return page;
-}
+const served = (html: string, answer: (url: URL) => string | null): Promise<Page> => servedPage(browser()!, PAGE, html, answer);
 
 const CHROME = `<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/hdjl/">互动交流</a></div>
 <div class="labels"><span>主题</span><span>体裁</span><span>机构</span></div>

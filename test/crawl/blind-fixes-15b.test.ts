@@ -11,10 +11,10 @@ import type { Page } from 'playwright';
 import { clickedLinks } from '../../src/crawl/learn/item-clicks.ts';
 import { learnListEndpoint } from '../../src/crawl/learn/learn.ts';
 import { listChoices, MARK_CHOICES, type Choice } from '../../src/crawl/learn/list-choices.ts';
-import { exchangesOf, recordExchange } from '../../src/crawl/learn/traffic.ts';
+import { exchangesOf } from '../../src/crawl/learn/traffic.ts';
 import { markTreeNodes } from '../../src/crawl/learn/tree-nodes.ts';
 import { renderedDocument } from '../../src/crawl/rendered-html.ts';
-import { fileBrowser } from '../helpers/browser.ts';
+import { fileBrowser, servedPage } from '../helpers/browser.ts';
 import { requireTools } from '../helpers/tools.ts';
 
 const PAGE = 'http://gov.test/gk/nb/index.html';
@@ -28,22 +28,7 @@ const UNITS: Record<string, string[]> = {
 
 const browser = fileBrowser();
 
-async function served(html: string, answer: (url: URL) => string | null): Promise<Page> {
-  const page = await browser()!.newPage();
-  await page.route('**/*', async (route) => {
-    const req = route.request();
-    const url = new URL(req.url());
-    if (url.pathname === new URL(PAGE).pathname) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-    const text = answer(url);
-    if (text === null) return route.fulfill({ status: 404, body: '' });
-    const body = Buffer.from(text);
-    recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
-    return route.fulfill({ status: 200, contentType: 'application/json', body });
-  });
-  await page.goto(PAGE);
-  await page.waitForLoadState('networkidle');
-  return page;
-}
+const served = (html: string, answer: (url: URL) => string | null): Promise<Page> => servedPage(browser()!, PAGE, html, answer);
 
 const unitAnswer = (url: URL) => {
   const u = url.searchParams.get('unit');

@@ -4,7 +4,8 @@
  * the file's `before` hook has run.
  */
 import { after, before } from 'node:test';
-import { chromium, type Browser } from 'playwright';
+import { chromium, type Browser, type Page } from 'playwright';
+import { recordExchange } from '../../src/crawl/learn/traffic.ts';
 import { loadConfig } from '../../src/config.ts';
 import { toolDecision } from './tools.ts';
 
@@ -17,4 +18,25 @@ export function fileBrowser(): () => Browser | undefined {
     await browser?.close();
   });
   return () => browser;
+}
+
+/**
+ * A new page of `browser` showing `html` at `pageUrl`, every other request answered by `answer` (null: 404) as JSON
+ * and recorded as the browser lane records its traffic; returned once the page is idle.
+ */
+export async function servedPage(browser: Browser, pageUrl: string, html: string, answer: (url: URL) => string | null): Promise<Page> {
+  const page = await browser.newPage();
+  await page.route('**/*', async (route) => {
+    const req = route.request();
+    const url = new URL(req.url());
+    if (url.pathname === new URL(pageUrl).pathname) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    const text = answer(url);
+    if (text === null) return route.fulfill({ status: 404, body: '' });
+    const body = Buffer.from(text);
+    recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url: req.url(), body: null, contentType: null }, { status: 200, headers: { 'content-type': 'application/json' }, body });
+    return route.fulfill({ status: 200, contentType: 'application/json', body });
+  });
+  await page.goto(pageUrl);
+  await page.waitForLoadState('networkidle');
+  return page;
 }
