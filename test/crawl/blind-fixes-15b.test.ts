@@ -133,3 +133,39 @@ test('a pager\'s page-size select ("10 条/页") is no choice of lists; a select
     await page.close();
   }
 });
+
+test('a plain list of units (javascript: links, none marked current) is a choice of lists; a list of other labels is not', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const page = await served(
+    `<html><body><div class="side"><h3>部门信息公开年报</h3><ul class="dept-list">
+<li><a href="javascript:;" data-unit="xian">某县人民政府办公室</a></li><li><a href="javascript:;" data-unit="jyj">某县教育局</a></li>
+<li><a href="javascript:;" data-unit="wjw">某县卫生健康委员会</a></li><li><a href="javascript:;" data-unit="town">某镇人民政府</a></li></ul>
+<ul class="labels"><li><a href="javascript:;">主题分类</a></li><li><a href="javascript:;">体裁分类</a></li><li><a href="javascript:;">服务对象</a></li></ul></div>
+<ul id="list"></ul><script>
+function load(u) {
+  fetch('/api/nb?unit=' + u + '&page=1').then(function (r) { return r.json(); }).then(function (res) {
+    document.getElementById('list').innerHTML = res.rows.map(function (x) { return '<li><a href="' + x.url + '">' + x.title + '</a></li>'; }).join('');
+  });
+}
+document.querySelector('.dept-list').addEventListener('click', function (e) { var a = e.target.closest('[data-unit]'); if (a) load(a.getAttribute('data-unit')); });
+load('xian');
+</script></body></html>`,
+    unitAnswer,
+  );
+  try {
+    const choices = await page.evaluate<Choice[]>(MARK_CHOICES);
+    assert.deepEqual(
+      choices.map((c) => c.text),
+      ['某县人民政府办公室', '某县教育局', '某县卫生健康委员会', '某镇人民政府'],
+    );
+    const learned = learnListEndpoint(exchangesOf(page), PAGE, [], await renderedDocument(page))!;
+    assert.ok(learned);
+    const chosen = await listChoices(page, PAGE, learned, []);
+    assert.deepEqual(
+      chosen.requests.map((r) => new URL(r.url).search),
+      ['?unit=jyj&page=1', '?unit=town&page=1'],
+    );
+  } finally {
+    await page.close();
+  }
+});

@@ -58,7 +58,8 @@ function byLikelihood(choices: Choice[]): Choice[] {
  * page number, a pager's word nor a count like "共12条" or "1 / 3") with no address to follow (no href, `javascript:`,
  * `#`), one of them marked current (a class on, active, cur, current, sel, selected, hover, layui-this, alone or
  * ending a word as tab-on, item_cur, or aria-selected; on it or on its only child), or, none so marked, the one of three
- * or more styled apart from the others. A select: two to forty options, no jump menu (no
+ * or more styled apart from the others; a list of three to forty units' names (县教育局, 某镇人民政府) needs no mark, each
+ * is a choice. A select: two to forty options, no jump menu (no
  * option value an address, no `location` in its onchange), no page numbers, no page sizes ("10 条/页").
  */
 export const MARK_CHOICES = `(() => {
@@ -67,9 +68,11 @@ export const MARK_CHOICES = `(() => {
   const PAGER = /^(\\d{1,3}|第?\\s*\\d{1,3}\\s*页|首页|上一?页|下一?页|尾页|末页|更多|more|[<>«»‹›]+)$/i;
   const text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
   const followable = (a) => { const h = (a.getAttribute('href') || '').trim(); return h !== '' && !/^(javascript:|#)/i.test(h); };
+  // A unit's name (县教育局, 某镇人民政府, 城关街道): a list of them, none marked, loads each unit's list when clicked.
+  const UNIT = /(局|委|办|院|厅|署|政府|镇|乡|街道|委员会|办公室|管委会|中心)$/;
   const tabLike = (el) => {
     const t = text(el);
-    if (!t || t.length > 12 || PAGER.test(t) || (/\\d/.test(t) && /[条页\/]/.test(t))) return false;
+    if (!t || t.length > (UNIT.test(t) ? 20 : 12) || PAGER.test(t) || (/\\d/.test(t) && /[条页\/]/.test(t))) return false;
     // A tab is a label: no block of content inside (a box's heading beside its list is no tab).
     if (el.querySelector('div, ul, ol, li, table, p, form, select, input')) return false;
     if (el.matches('a[href]') && followable(el)) return false;
@@ -96,15 +99,21 @@ export const MARK_CHOICES = `(() => {
     if (!parent || seen.has(parent)) continue;
     seen.add(parent);
     const tabs = [...parent.children].filter((c) => c.tagName === el.tagName);
-    if (tabs.length < 2 || tabs.length > 12 || !tabs.every(tabLike)) continue;
+    // Three or more units' names, two in three at least: a list of units, whether one is marked current or none.
+    const units = tabs.length >= 3 && tabs.filter((t) => UNIT.test(text(t))).length * 3 >= tabs.length * 2;
+    if (tabs.length < 2 || tabs.length > (units ? 40 : 12) || !tabs.every(tabLike)) continue;
     const marks = tabs.filter(isCurrent);
     const current = marks.length ? marks : oddOne(tabs);
-    if (current.length !== 1) continue;
+    if (current.length !== 1 && !units) continue;
     group++;
     tabs.forEach((t, i) => {
-      if (t === current[0]) return;
+      if (current.length === 1 && t === current[0]) return;
       const mark = group + '-' + i;
-      t.setAttribute('data-nianbao-choice', mark);
+      // The click goes to the innermost element holding the tab's whole text (the link in <li><a>部门</a></li>), where
+      // a handler bound to the links hears it; the tab's middle may be bare space.
+      let target = t;
+      while (target.children.length === 1 && text(target.children[0]) === text(t)) target = target.children[0];
+      target.setAttribute('data-nianbao-choice', mark);
       out.push({ kind: 'tab', group, mark, text: text(t) });
     });
   }
