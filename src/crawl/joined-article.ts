@@ -35,8 +35,9 @@ async function storedBytes(store: ContentStore, storedPath: string): Promise<Buf
 }
 
 /**
- * The pages' articles (each page's article container as extraction finds it, its pager and the site's chrome left
- * out) one after the other in one container, under the first page's title: read by extraction as one article.
+ * The pages' articles (each page's article container as extraction finds it, the site's chrome left out; a pager
+ * inside the container stays, as harmless text) one after the other in one container, under the first page's title:
+ * read by extraction as one article.
  */
 export function joinPages(pages: Uint8Array[]): string {
   const pieces = pages.map((bytes, i) => {
