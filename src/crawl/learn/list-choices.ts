@@ -13,6 +13,7 @@ import { drawnPages } from './drawn-pages.ts';
 import { endpointKey, nextAnswer, type Learned } from './learn.ts';
 import type { DrawnLink } from './list-shape.ts';
 import { firstPageKey } from './page-param.ts';
+import { PAGE_HELPERS } from './page-helpers.ts';
 import { actAndWait } from './traffic.ts';
 import { clickNode, markTreeNodes } from './tree-nodes.ts';
 
@@ -66,8 +67,7 @@ export const MARK_CHOICES = `(() => {
   const CURRENT = /(^|\\s)([\\w-]*[-_])?(on|active|cur|curr|current|sel|selected|checked|hover|now|is-active|layui-this)(\\s|$)/i;
   const POSITIONAL = /(^|[\\s_-])(first|last|end|odd|even|clearfix|fl|fr|left|right)(\\s|$)/i;
   const PAGER = /^(\\d{1,3}|第?\\s*\\d{1,3}\\s*页|首页|上一?页|下一?页|尾页|末页|更多|more|[<>«»‹›]+)$/i;
-  const text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
-  const followable = (a) => { const h = (a.getAttribute('href') || '').trim(); return h !== '' && !/^(javascript:|#)/i.test(h); };
+  ${PAGE_HELPERS}
   // A unit's name (县教育局, 某镇人民政府, 城关街道): a list of them, none marked, loads each unit's list when clicked.
   const UNIT = /(局|委|办|院|厅|署|政府|镇|乡|街道|委员会|办公室|管委会|中心)$/;
   const tabLike = (el) => {
@@ -84,12 +84,8 @@ export const MARK_CHOICES = `(() => {
   // alike, is the current one (class="tab_x", style="background:#c00"); a first or last item's class is no mark.
   const look = (el) => [el, el.children.length === 1 ? el.children[0] : null].map((e) => e ? (e.getAttribute('class') || '') + '|' + (e.getAttribute('style') || '') : '').join('/');
   const oddOne = (tabs) => {
-    if (tabs.length < 3) return [];
-    const looks = tabs.map(look);
-    const odd = tabs.filter((_, i) => looks.filter((l) => l === looks[i]).length === 1);
-    const rest = new Set(looks.filter((l) => looks.filter((x) => x === l).length > 1));
-    if (odd.length !== 1 || rest.size !== 1 || POSITIONAL.test(odd[0].getAttribute('class') || '')) return [];
-    return odd;
+    const odd = setApart(tabs, look);
+    return odd && !POSITIONAL.test(odd.getAttribute('class') || '') ? [odd] : [];
   };
   const out = [];
   let group = 0;

@@ -6,6 +6,7 @@
 import type { Locator, Page, Request } from 'playwright';
 import { decodeHtml } from '../../encoding/decode-html.ts';
 import type { Exchange } from './learn.ts';
+import { PAGE_HELPERS } from './page-helpers.ts';
 import { watchDataRequests } from './quiet-traffic.ts';
 import { isDataScript } from './script-data.ts';
 
@@ -83,6 +84,7 @@ const MORE = /^\s*(加载更多|点击加载更多|查看更多|显示更多|点
  * Marked for a locator (run in the page as source text); null when there is none.
  */
 const MARK_NUMBERED_NEXT = `(() => {
+  ${PAGE_HELPERS}
   for (const old of document.querySelectorAll('[data-nianbao-next]')) old.removeAttribute('data-nianbao-next');
   const numberOf = (el) => (/^\\s*\\d{1,3}\\s*$/.test(el.textContent || '') ? Number(el.textContent) : null);
   const isCurrent = (el) =>
@@ -102,11 +104,9 @@ const MARK_NUMBERED_NEXT = `(() => {
   for (const box of new Set([...document.querySelectorAll('a, span, li, button')].filter((el) => numberOf(el) !== null).map((el) => el.parentElement))) {
     if (!box) continue;
     const numbers = [...box.children].filter((el) => numberOf(el) !== null);
-    if (numbers.length < 2) continue;
-    const looks = numbers.map(look);
-    const odd = numbers.filter((_, i) => looks.filter((l) => l === looks[i]).length === 1);
-    if (odd.length !== 1 || new Set(looks.filter((l) => l !== look(odd[0]))).size !== 1) continue;
-    const next = numbers.find((x) => numberOf(x) === numberOf(odd[0]) + 1);
+    const odd = setApart(numbers, look);
+    if (!odd) continue;
+    const next = numbers.find((x) => numberOf(x) === numberOf(odd) + 1);
     if (next) {
       next.setAttribute('data-nianbao-next', '');
       return true;

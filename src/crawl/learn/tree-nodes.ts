@@ -8,6 +8,7 @@
  * once the folder is opened), so no folder need be opened first.
  */
 import type { Page } from 'playwright';
+import { PAGE_HELPERS } from './page-helpers.ts';
 
 /**
  * Run in the page, as source text: marks the leaves of each tree and returns them as choices (`kind: 'node'`, one
@@ -21,8 +22,7 @@ import type { Page } from 'playwright';
 export const markTreeNodes = (firstGroup: number): string => `(() => {
   const TREE = /(^|\\s)(ztree|[\\w-]*-tree|jstree|treeview|tree|dtree)(\\s|$)/i;
   const NODE = /(^|\\s)[\\w-]*tree-?(node|item|set)(\\s|$)/i;
-  const text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
-  const followable = (a) => { const h = (a.getAttribute('href') || '').trim(); return h !== '' && !/^(javascript:|#)/i.test(h); };
+  ${PAGE_HELPERS}
   const isNode = (el) => el.tagName === 'LI' || el.getAttribute('role') === 'treeitem' || NODE.test(el.getAttribute('class') || '');
   const isTree = (el) => el.getAttribute('role') === 'tree' || TREE.test(el.getAttribute('class') || '');
   const inTree = (el) => { for (let p = el.parentElement; p; p = p.parentElement) if (isTree(p)) return true; return false; };
