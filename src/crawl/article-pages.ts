@@ -15,25 +15,37 @@ const LIST_STEM = /^(?:index|list|default|more|page)$/i;
 /** More later pages than this is no article. */
 const MAX_PARTS = 30;
 
-/** The article's later pages linked from its first page (in page order), each named "第N页". */
+/**
+ * The article's later pages linked from its first page (in page order), each named "第N页": `t…_1.html` beside
+ * `t….html` (its second page), or, for a dynamic article, its own address with a page parameter (`?id=88&page=2`).
+ */
 export function articlePages($: Doc, pageUrl: string): Attachment[] {
   const page = new URL(pageUrl);
-  if (page.search) return queryPages($, page);
-  const m = PAGE_FILE.exec(page.pathname);
-  if (!m || LIST_STEM.test(m[2]!)) return [];
-  const [, dir, stem, ext] = m;
-  const later = new RegExp(`^${escape(dir!)}${escape(stem!)}_(\\d{1,2})\\.${ext}$`);
+  const pageOf = page.search ? queryPageOf(page) : filePageOf(page);
+  if (!pageOf) return [];
   const base = documentBase($, pageUrl);
   const parts = new Map<number, string>();
   $('a[href]').each((_, el) => {
     const url = resolveLink($(el as Element).attr('href'), base);
     if (!url) return;
     const u = new URL(url);
-    const n = u.origin === page.origin && !u.search ? later.exec(u.pathname)?.[1] : undefined;
-    if (n && Number(n) >= 1) parts.set(Number(n), `${u.origin}${u.pathname}`);
+    const n = u.origin === page.origin ? pageOf(u) : null;
+    if (n !== null && !parts.has(n)) parts.set(n, page.search ? u.href : `${u.origin}${u.pathname}`);
   });
   if (parts.size > MAX_PARTS) return [];
-  return [...parts].sort(([a], [b]) => a - b).map(([n, url]) => ({ url, name: `第${n + 1}页` }));
+  return [...parts].sort(([a], [b]) => a - b).map(([n, url]) => ({ url, name: `第${n}页` }));
+}
+
+/** Page numbers of a static article's later pages: `t…_1.html` is page 2 (none for a column's own pages). */
+function filePageOf(page: URL): ((u: URL) => number | null) | null {
+  const m = PAGE_FILE.exec(page.pathname);
+  if (!m || LIST_STEM.test(m[2]!)) return null;
+  const [, dir, stem, ext] = m;
+  const later = new RegExp(`^${escape(dir!)}${escape(stem!)}_(\\d{1,2})\\.${ext}$`);
+  return (u) => {
+    const n = u.search ? undefined : later.exec(u.pathname)?.[1];
+    return n && Number(n) >= 1 ? Number(n) + 1 : null;
+  };
 }
 
 /** A query parameter numbering an article's pages. */
@@ -42,27 +54,20 @@ const PAGE_PARAM = /^(?:page|pageno|pageindex|pagenum|curpage|currentpage|p|pn|p
 const LIST_PAGE = /(?:^|\/)(?:index|list|lists|default|more|search|column|channel)[^/]*$/i;
 
 /**
- * The later pages of a dynamic article (`show.jsp?id=88`): links to the same address with the same query and one
- * page parameter more or changed, numbered from 2 (page 1 is the article itself).
+ * Page numbers of a dynamic article's later pages (`show.jsp?id=88`): its address with the same query and one page
+ * parameter more or changed, numbered from 2 (page 1 is the article itself).
  */
-function queryPages($: Doc, page: URL): Attachment[] {
-  if (LIST_PAGE.test(page.pathname)) return [];
+function queryPageOf(page: URL): ((u: URL) => number | null) | null {
+  if (LIST_PAGE.test(page.pathname)) return null;
   const own = new URLSearchParams(page.search);
   const rest = (q: URLSearchParams, skip: string) => [...q].filter(([k]) => k !== skip).map(([k, v]) => `${k}=${v}`).sort().join('&');
-  const parts = new Map<number, string>();
-  $('a[href]').each((_, el) => {
-    const url = resolveLink($(el as Element).attr('href'), page.href);
-    if (!url) return;
-    const u = new URL(url);
-    if (u.origin !== page.origin || u.pathname !== page.pathname || !u.search) return;
+  return (u) => {
+    if (u.pathname !== page.pathname || !u.search) return null;
     const q = new URLSearchParams(u.search);
     const name = [...q.keys()].find((k) => PAGE_PARAM.test(k) && q.get(k) !== own.get(k));
     const n = name ? Number(q.get(name)) : NaN;
-    if (!name || !Number.isInteger(n) || n < 2 || rest(q, name) !== rest(own, name)) return;
-    if (!parts.has(n)) parts.set(n, u.href);
-  });
-  if (parts.size > MAX_PARTS) return [];
-  return [...parts].sort(([a], [b]) => a - b).map(([n, url]) => ({ url, name: `第${n}页` }));
+    return name && Number.isInteger(n) && n >= 2 && rest(q, name) === rest(own, name) ? n : null;
+  };
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

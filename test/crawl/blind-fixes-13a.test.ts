@@ -61,4 +61,7 @@ test('a dynamic article numbering its pages in the query (show.jsp?id=88&page=2)
     ],
   );
   assert.deepEqual(parseDetailPage('<a href="list.jsp?cat=7&page=2">下一页</a>', 'http://www.gov.test/cms/list.jsp?cat=7').parts, []);
+  // Links resolved against the page's <base>, as the static form's are.
+  const based = parseDetailPage('<head><base href="/cms/"></head><h1>某局2024年政府信息公开工作年度报告</h1><a href="info/show.jsp?id=88&page=2">2</a>', 'http://www.gov.test/cms/info/show.jsp?id=88');
+  assert.deepEqual(based.parts.map((p) => p.url), ['http://www.gov.test/cms/info/show.jsp?id=88&page=2']);
 });
