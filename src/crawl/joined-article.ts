@@ -6,6 +6,7 @@
  * one more rendition of the report ("全文（第1–3页）"): read like any page, it holds every table.
  */
 import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { ContentStore } from '../download/content-store.ts';
 import type { StoredFile } from '../download/store.ts';
@@ -28,10 +29,7 @@ export function joinedUrl(pageUrl: string): string {
 /** The stored bytes of one page, or null when the store does not hold them. */
 async function storedBytes(store: ContentStore, storedPath: string): Promise<Buffer | null> {
   const stream = await store.read(storedPath);
-  if (!stream) return null;
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
+  return stream ? buffer(stream) : null;
 }
 
 /**
