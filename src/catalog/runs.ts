@@ -65,15 +65,15 @@ export class Runs {
 
   /**
    * The new reports of a run catalogued on a guess, as they stand at its end: under the seed's agency because no page
-   * named one (`attribution = 'seed'`), or with the year guessed from the publication date (the title says so:
-   * classify/year.ts `withGuessedYear`).
+   * named one (`attribution = 'seed'`), or with the year guessed from the publication date, which the title says in
+   * the words `guessedTitle` matches (a LIKE pattern: classify/year.ts `GUESSED_YEAR_LIKE`).
    */
-  guessedReports(runId: number): { seedAgency: number; guessedYear: number } {
+  guessedReports(runId: number, guessedTitle: string): { seedAgency: number; guessedYear: number } {
     const row = this.stmt(
-      `SELECT coalesce(sum(r.attribution = 'seed'), 0) AS seedAgency, coalesce(sum(r.title LIKE '%据发布日期%推定%'), 0) AS guessedYear
+      `SELECT coalesce(sum(r.attribution = 'seed'), 0) AS seedAgency, coalesce(sum(r.title LIKE ?), 0) AS guessedYear
          FROM run_events e JOIN reports r ON r.id = e.report_id
         WHERE e.run_id = ? AND e.kind = 'new_report'`,
-    ).get(runId) as { seedAgency: number; guessedYear: number };
+    ).get(guessedTitle, runId) as { seedAgency: number; guessedYear: number };
     return row;
   }
 

@@ -5,6 +5,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { NianbaoConfig } from '../config.ts';
 import { readCrawleeJson } from '../crawl/crawlee-setup.ts';
 import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
+import { GUESSED_YEAR_LIKE } from '../crawl/classify/year.ts';
 import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
 import { extractAndReport } from './extract.ts';
@@ -90,7 +91,7 @@ export async function runHarvestCommand(
 
 /** The run's new reports catalogued on a guess (no silent fallback): how many, and where the user sees which. */
 function sayGuesses(catalog: Catalog, runId: number): void {
-  const g = catalog.runs.guessedReports(runId);
+  const g = catalog.runs.guessedReports(runId, GUESSED_YEAR_LIKE);
   const said = [
     g.seedAgency ? `${g.seedAgency} under the seed's agency, no page naming one (export column attribution = seed)` : null,
     g.guessedYear ? `${g.guessedYear} with the year guessed from the publication date (their titles say 据发布日期…推定)` : null,

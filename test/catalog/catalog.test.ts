@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
+import { GUESSED_YEAR_LIKE } from '../../src/crawl/classify/year.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 function fresh(): Catalog {
@@ -101,7 +102,7 @@ test("a run's new reports catalogued on a guess are counted: under the seed's ag
     { year: 2021, title: '宜春市国防动员办公室2021年政府信息公开工作年度报告', attribution: 'title' as const },
   ].map((r, i) => c.reports.sight({ agencyId: a.id, ...r, pageUrl: `http://h/${i}.html` }));
   for (const s of seen) c.runs.event(run, { kind: 'new_report', url: s.report.page_url, reportId: s.report.id });
-  assert.deepEqual(c.runs.guessedReports(run), { seedAgency: 2, guessedYear: 1 });
+  assert.deepEqual(c.runs.guessedReports(run, GUESSED_YEAR_LIKE), { seedAgency: 2, guessedYear: 1 });
   // Another run's reports are not this one's.
-  assert.deepEqual(c.runs.guessedReports(c.runs.start('crawl', { job: 'crawl' })), { seedAgency: 0, guessedYear: 0 });
+  assert.deepEqual(c.runs.guessedReports(c.runs.start('crawl', { job: 'crawl' }), GUESSED_YEAR_LIKE), { seedAgency: 0, guessedYear: 0 });
 });

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { before, after, test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
+import { GUESSED_YEAR_LIKE } from '../../src/crawl/classify/year.ts';
 import { CoverageViewQueries } from '../../src/catalog/coverage-view-queries.ts';
 import { KEY_FIGURES } from '../../src/catalog/key-figures.ts';
 import { openDb } from '../../src/catalog/db.ts';
@@ -126,7 +127,7 @@ test('status counts from indices and reads only failed URLs', () => {
   assertIndexed(issued((c) => c.runs.recent(5)));
   assertIndexed(issued((c) => c.runs.eventCounts(runId)));
   assertIndexed(issued((c) => c.runs.events(runId, 'seed_empty')));
-  assertIndexed(issued((c) => c.runs.guessedReports(runId)));
+  assertIndexed(issued((c) => c.runs.guessedReports(runId, GUESSED_YEAR_LIKE)));
 });
 
 test("a nightly run's start: registry sync, unfinished runs, and the recrawl look-ups of known URLs", () => {

@@ -82,6 +82,9 @@ export function withGuessedYear(title: string, year: number, date: string): stri
   return `${title}（${year}年度：据发布日期${date}推定）`;
 }
 
+/** A SQL LIKE pattern matching the titles withGuessedYear writes (the catalog counts them: runs.ts guessedReports). */
+export const GUESSED_YEAR_LIKE = '%据发布日期%推定%';
+
 /** The year a title carries only as a guess from its publication date; null when none. */
 export function guessedYear(title: string): number | null {
   const m = GUESSED_YEAR.exec(title);
