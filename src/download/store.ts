@@ -239,8 +239,9 @@ export class FileStore implements ContentStore {
         done(null, chunk);
       },
     });
+    const out = this.io.openWrite(tmp);
     try {
-      await pipeline(body, meter, this.io.openWrite(tmp));
+      await pipeline(body, meter, out);
       if (opts.expectedBytes != null && size < opts.expectedBytes) {
         throw new FetchError(`truncated: ${size} of ${opts.expectedBytes} bytes`, opts.url, 'truncated');
       }
@@ -248,6 +249,9 @@ export class FileStore implements ContentStore {
       flushedOnClose.delete(tmp); // when an injected syncFile did not take it
     } catch (err) {
       flushedOnClose.delete(tmp);
+      // A transfer failing at once (the cap passed by the first chunk) rejects while the file may still be opening:
+      // its removal waits for the stream to close, or the file would be created after it (a temp file left behind).
+      if (!out.closed) await new Promise((done) => out.once('close', done));
       await rm(tmp, { force: true });
       if (err instanceof FetchError) throw err;
       // Told apart by code: a full disk is not a truncated transfer, and retrying the host would not help.
