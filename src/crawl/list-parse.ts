@@ -11,6 +11,7 @@ import type { ListPageResult, ListParser } from './families/family.ts';
 import { learned } from './families/learned.ts';
 import { unreadScriptReportLinks, type ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
+import { probeChain } from './probed-pages.ts';
 import type { ListData } from './requests.ts';
 import { withScriptLinks } from './script-links.ts';
 import { withScriptMenus } from './script-menus.ts';
@@ -41,7 +42,10 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   // menus whose handler builds the address (`goDept(this.value)`) to where choosing each option goes.
   const written = fetched.rendered ? fetched.body : withScriptWrites(fetched.body, fetched.loadedUrl);
   const visit = { ...fetched, body: withScriptMenus(withScriptLinks(written, fetched.loadedUrl, scripts), fetched.loadedUrl, scripts) };
-  const parsed = parseWithFamily(visit, data);
+  const read = parseWithFamily(visit, data);
+  // A probed page (no page count announced) ending its chain has no next page.
+  const probed = probeChain(data.cursor, read.items, read.next);
+  const parsed = { ...read, next: probed.next, ...(probed.end ? { signal: `${read.signal}; ${probed.end}` } : {}) };
   // Over HTTP only: the browser lane clicks such links itself.
   const titles = new Set(parsed.items.map((i) => i.title));
   const unread = fetched.rendered ? [] : unreadScriptReportLinks(visit.body, visit.loadedUrl, (t) => !titles.has(t) && classifyTitle(t).isReport);

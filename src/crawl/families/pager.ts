@@ -18,7 +18,7 @@ import { addressedNextPage } from './next-address.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
 import { postFormNextPage } from './post-form-pager.ts';
-import { postJumpFormNextPage } from './post-jump-form.ts';
+import { jumpFormProbe, postJumpFormNextPage } from './post-jump-form.ts';
 import { listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
@@ -325,9 +325,14 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
     else if (postBack) next.push(postBack);
     else if (!trs) {
       const guess = announcedNextPage(html, pageUrl, opts);
+      // A jump form on a page announcing no page count: its next page asked as a probe (probed-pages.ts).
+      const probe = guess || !result.items.length || announcedTotals(html).announcedPages ? null : jumpFormProbeOf(html, pageUrl);
       if (guess) {
         next.push({ url: guess.url });
         notes.push(guess.note);
+      } else if (probe) {
+        next.push(probe.request);
+        notes.push(probe.note);
       } else deadEnd = pagerDeadEnd(html, pageUrl);
     }
   }
@@ -379,6 +384,12 @@ function postFormNext(html: string, pageUrl: string): NextListRequest | null {
     .filter((c) => !c.href && c.scriptArg !== null)
     .map((c) => ({ text: c.text, page: pageOfScriptArg(all, c.scriptArg!), next: isNextControl(c) }));
   return postFormNextPage($, html, pageUrl, scripted) ?? postJumpFormNextPage($, pageUrl, announcedTotals(html).announcedPages, () => currentPageNumber($, pageUrl));
+}
+
+function jumpFormProbeOf(html: string, pageUrl: string): ReturnType<typeof jumpFormProbe> {
+  if (!/<form/i.test(html)) return null;
+  const $ = loadHtml(html);
+  return jumpFormProbe($, pageUrl, () => currentPageNumber($, pageUrl));
 }
 
 /**
