@@ -15,7 +15,7 @@ import type { DrawnLink } from './list-shape.ts';
 import { firstPageKey } from './page-param.ts';
 import { PAGE_HELPERS } from './page-helpers.ts';
 import { actAndWait } from './traffic.ts';
-import { clickNode, markTreeNodes } from './tree-nodes.ts';
+import { clickNode, markTreeNodes, openFolders } from './tree-nodes.ts';
 
 /** A choice of the page: a tab (an element to click), an option of a `<select>` or a leaf of a tree (tree-nodes.ts). */
 export interface Choice {
@@ -68,8 +68,8 @@ export const MARK_CHOICES = `(() => {
   const POSITIONAL = /(^|[\\s_-])(first|last|end|odd|even|clearfix|fl|fr|left|right)(\\s|$)/i;
   const PAGER = /^(\\d{1,3}|第?\\s*\\d{1,3}\\s*页|首页|上一?页|下一?页|尾页|末页|更多|more|[<>«»‹›]+)$/i;
   ${PAGE_HELPERS}
-  // A unit's name (县教育局, 某镇人民政府, 城关街道): a list of them, none marked, loads each unit's list when clicked.
-  const UNIT = /(局|委|办|院|厅|署|政府|镇|乡|街道|委员会|办公室|管委会|中心)$/;
+  // A unit's name (县教育局, 某镇人民政府, 城关街道, 高新区, 某县): a list of them, none marked, loads each unit's list when clicked.
+  const UNIT = /(局|委|办|院|厅|署|政府|镇|乡|街道|委员会|办公室|管委会|中心|区|县|市|旗|所|站|队|馆|公司|学校)$/;
   const tabLike = (el) => {
     const t = text(el);
     if (!t || t.length > (UNIT.test(t) ? 20 : 12) || PAGER.test(t) || (/\\d/.test(t) && /[条页\/]/.test(t))) return false;
@@ -135,7 +135,7 @@ export interface ChosenLists {
   drawn: DrawnLink[][];
   /** Choices not made, past the limit, in groups whose choices made asked for something: lists left unread. */
   unmade: number;
-  /** Choices of groups never tried, past the limit: lists they may load left unread. */
+  /** Choices of groups never tried, past the limit, and a tree's folders never opened: lists they may load left unread. */
   untried: number;
   /** With an endpoint learned, choices that asked another and drew reports: read in the browser only. */
   drawnOnly: number;
@@ -149,8 +149,11 @@ export type LeftChoices = Pick<ChosenLists, 'unmade' | 'untried' | 'drawnOnly'>;
  * are the ones already seen); `known`: the addresses the page's reading holds already (for drawn choices).
  */
 export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>): Promise<ChosenLists> {
-  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: 0, drawnOnly: 0 };
   const marked = await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]);
+  // A tree's folders whose units load when opened are opened first: their units are leaves then (tree-nodes.ts).
+  const folders = await openFolders(page);
+  // Folders left closed past the limits hold units never offered: counted as choices never tried.
+  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: folders.left, drawnOnly: 0 };
   const nodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
   const choices = byLikelihood([...marked, ...nodes]);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
