@@ -142,11 +142,11 @@ test('the choices kept with an endpoint are its other lists, asked from their fi
     { url: 'http://gov.test/api/list?chnl=bm&year=2024&page=3', body: null },
     { url: 'http://gov.test/api/list?chnl=xzf&year=2023&page=1', body: null },
   ]).endpoint;
-  // A year also offered as a year tab is asked once.
+  // A year also offered as a year tab is asked once; the other channel's list in that year too (crossed-choices.test.ts).
   const withYears = { ...kept, years: { in: 'query' as const, name: 'year', others: [2023] } };
   assert.deepEqual(
     otherListEndpoints(withYears).map((e) => learnedPageRequest(e, 1).url),
-    ['http://gov.test/api/list?chnl=xzf&year=2023&page=1', 'http://gov.test/api/list?chnl=bm&year=2024&page=1'],
+    ['http://gov.test/api/list?chnl=xzf&year=2023&page=1', 'http://gov.test/api/list?chnl=bm&year=2024&page=1', 'http://gov.test/api/list?chnl=bm&year=2023&page=1'],
   );
   assert.equal(withChoices(learned, []).endpoint.choices, undefined);
 });

@@ -38,15 +38,22 @@ export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previou
 }
 
 /**
- * The other lists of an endpoint: its other years (a list asked one year at a time) and its page's other choices
- * (tabs, a select: list-choices.ts), each without years nor choices of its own.
+ * The other lists of an endpoint: its other years (a list asked one year at a time), its page's other choices (tabs,
+ * a select: list-choices.ts) and each choice in the other years, each without years nor choices of its own.
  */
 export function otherListEndpoints(endpoint: LearnedEndpoint): LearnedEndpoint[] {
-  const years = endpoint.years ? yearRequests(endpoint.request, endpoint.years) : [];
-  const choices = (endpoint.choices ?? []).map((c) => ({ ...endpoint.request, url: c.url, body: c.body }));
-  // A choice that is also one of the years (a year tab clicked) is asked once: compared as the first page of each.
-  const keys = new Set(years.map((r) => firstPageKey(r, endpoint.page)));
-  const requests = [...years, ...choices.filter((r) => !keys.has(firstPageKey(r, endpoint.page)))];
+  const inYears = (r: CapturedRequest) => (endpoint.years ? yearRequests(r, endpoint.years) : []);
+  // Each choice's list in the other years too (a channel tab's list of 2022): the year tabs set one field, the choice
+  // others. A choice that is also one of the years (a year tab clicked) is asked once: compared as first pages.
+  const choices = (endpoint.choices ?? []).flatMap((c) => {
+    const r = { ...endpoint.request, url: c.url, body: c.body };
+    return [r, ...inYears(r)];
+  });
+  const keys = new Set([firstPageKey(endpoint.request, endpoint.page)]);
+  const requests = [...inYears(endpoint.request), ...choices].filter((r) => {
+    const key = firstPageKey(r, endpoint.page);
+    return !keys.has(key) && !!keys.add(key);
+  });
   return requests.map((request) => ({ ...endpoint, request, years: undefined, choices: undefined }));
 }
 

@@ -9,6 +9,7 @@
  */
 import type { Page } from 'playwright';
 import { classifyTitle } from '../classify/title.ts';
+import { crossedChoices } from './crossed-choices.ts';
 import { drawnPages } from './drawn-pages.ts';
 import { endpointKey, nextAnswer, type Learned } from './learn.ts';
 import type { DrawnLink } from './list-shape.ts';
@@ -44,13 +45,16 @@ const LIST_HINT = /(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|年|政
 
 /**
  * The choices in the order they are made: groups whose labels name years, units or the reports first (a page's
- * search-field select or its news tabs last), each group's choices in page order.
+ * search-field select or its news tabs last), a select's options before tabs, each group's choices in page order.
  */
 function byLikelihood(choices: Choice[]): Choice[] {
   const hinted = new Map<number, number>();
   for (const c of choices) if (LIST_HINT.test(c.text)) hinted.set(c.group, (hinted.get(c.group) ?? 0) + 1);
   const share = (g: number) => (hinted.get(g) ?? 0) / choices.filter((c) => c.group === g).length;
-  return choices.map((c, i) => ({ c, i, s: share(c.group) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.c);
+  // A select's options before the tabs: a tab chosen may hide the pane holding the select, or set it back, while an
+  // option chosen keeps the tab (crossed-choices.ts crosses what each set).
+  const rank = (c: Choice) => (c.kind === 'option' ? 0 : 1);
+  return choices.map((c, i) => ({ c, i, s: share(c.group) })).sort((a, b) => b.s - a.s || rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
 }
 
 /**
@@ -161,6 +165,7 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   const silentGroups = new Set<number>();
   const askingGroups = new Set<number>();
   const tried = new Set<number>();
+  const madeOnEndpoint: { group: number; request: ChoiceRequest }[] = [];
   let count = 0;
   for (const choice of choices) {
     if (silentGroups.has(choice.group)) continue;
@@ -188,6 +193,9 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     askingGroups.add(choice.group);
     if (learned) {
       const next = nextAnswer(learned, made.exchanges, seenItems);
+      // Asked the endpoint, for new items or not: the fields the choice sets, crossed with other groups' below.
+      const asked = next?.answer ?? made.exchanges.find((x) => endpointKey(x) === endpointKey(learned.endpoint.request));
+      if (asked) madeOnEndpoint.push({ group: choice.group, request: { url: asked.url, body: asked.body } });
       if (next) {
         if (!next.items.some((i) => classifyTitle(i.title).isReport)) continue;
         for (const i of next.items) seenItems.add(i.url);
@@ -195,7 +203,7 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
         continue;
       }
       // Asked the endpoint, but for nothing new: this choice shows the list already read.
-      if (made.exchanges.some((x) => endpointKey(x) === endpointKey(learned.endpoint.request))) continue;
+      if (asked) continue;
     }
     // No endpoint, or the choice asked another one (a tab of another channel's API): what it drew is read.
     const pages = await drawnPages(page, pageUrl, seenLinks, made.exchanges);
@@ -203,6 +211,12 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     out.drawn.push(...pages);
     // A replay of the endpoint over HTTP would not read this choice's list: later runs render the page again.
     if (learned && pages.flat().some((l) => classifyTitle(l.text).isReport)) out.drawnOnly += 1;
+  }
+  // The lists two choices show together (the second tab's, an earlier year chosen), never on screen: asked as choices.
+  if (learned) {
+    const crossed = crossedChoices(learned.endpoint.request, learned.endpoint.page, madeOnEndpoint);
+    out.requests.push(...crossed.requests);
+    out.unmade += crossed.left;
   }
   return out;
 }

@@ -1,0 +1,87 @@
+/**
+ * Choices of two groups that set different fields of the endpoint's request (a tab bar choosing the channel, a select
+ * choosing the year) load lists no single choice shows: the second tab's list for an earlier year is on screen only
+ * after both are made, in turn. Each choice is made once, on the page as it loaded (list-choices.ts); their requests
+ * say which fields each group sets, and the lists of two choices together are that request with both groups' fields
+ * set, asked over HTTP as the other choices are. Groups setting one same field (two selects of the same filter) or
+ * another path are not crossed; neither are fields that change on every request (a cache-buster, a timestamp).
+ */
+import type { ChoiceRequest } from './list-choices.ts';
+import { firstPageKey, withParam, type CapturedRequest, type PageParam } from './page-param.ts';
+
+/** Crossed lists asked at most for one page: each is one request or more over HTTP, in every later run too. */
+const MAX_CROSSED = 24;
+
+/** A field whose value changes on every request: `_=1733100000000`, `t=…`, `timestamp`, `rnd=0.123…`. */
+const VOLATILE_NAME = /^(_|t|ts|time|timestamp|rnd|rand|random|r|nocache|_t|v)$/i;
+const VOLATILE_VALUE = /^(\d{10}|\d{13}|0\.\d{6,})$/;
+
+type Where = 'query' | 'form' | 'json';
+type Fields = Map<string, { in: Where; name: string; value: string }>;
+
+/** The request's fields by place and name, JSON bodies by their top-level scalars. */
+function fieldsOf(req: CapturedRequest): Fields {
+  const out: Fields = new Map();
+  const add = (where: Where, name: string, value: string) => {
+    if (!VOLATILE_NAME.test(name) && !VOLATILE_VALUE.test(value)) out.set(`${where} ${name}`, { in: where, name, value });
+  };
+  for (const [k, v] of new URL(req.url).searchParams) add('query', k, v);
+  const body = req.body?.trim() ?? '';
+  if (body.startsWith('{')) {
+    try {
+      for (const [k, v] of Object.entries(JSON.parse(body) as Record<string, unknown>)) if (['string', 'number'].includes(typeof v)) add('json', k, String(v));
+    } catch {
+      // Not JSON after all: no field of its own.
+    }
+  } else if (body) for (const [k, v] of new URLSearchParams(body)) add('form', k, v);
+  return out;
+}
+
+const pathOf = (url: string) => new URL(url).origin + new URL(url).pathname;
+
+/** What a choice's request sets differently from the base request, compared as first pages. */
+function changes(base: Fields, req: Fields): Fields {
+  return new Map([...req].filter(([key, f]) => base.get(key)?.value !== f.value));
+}
+
+/**
+ * The requests of each pair of choices of two groups setting disjoint fields, crossed, not already asked (`made`: every
+ * choice made that asked the endpoint, its group with it), at most MAX_CROSSED; `left`, the crossed lists past it.
+ */
+export function crossedChoices(base: CapturedRequest, page: PageParam | null, made: { group: number; request: ChoiceRequest }[]): { requests: ChoiceRequest[]; left: number } {
+  const first = (r: CapturedRequest) => fieldsOf(page ? firstPage(r, page) : r);
+  const baseFields = first(base);
+  const groups = new Map<number, Fields[]>();
+  for (const m of made) {
+    const req = { ...base, url: m.request.url, body: m.request.body };
+    if (pathOf(req.url) !== pathOf(base.url)) continue;
+    const changed = changes(baseFields, first(req));
+    if (changed.size) groups.set(m.group, [...(groups.get(m.group) ?? []), changed]);
+  }
+  const setBy = new Map([...groups].map(([g, list]) => [g, new Set(list.flatMap((c) => [...c.keys()]))]));
+  const asked = new Set([base, ...made.map((m) => ({ ...base, url: m.request.url, body: m.request.body }))].map((r) => firstPageKey(r, page)));
+  const out: ChoiceRequest[] = [];
+  let left = 0;
+  const ids = [...groups.keys()];
+  for (const [i, a] of ids.entries()) {
+    for (const b of ids.slice(i + 1)) {
+      if ([...setBy.get(a)!].some((k) => setBy.get(b)!.has(k))) continue;
+      for (const ca of groups.get(a)!) {
+        for (const cb of groups.get(b)!) {
+          let req = base;
+          for (const f of [...ca.values(), ...cb.values()]) req = withParam(req, f.in, f.name, f.value);
+          const key = firstPageKey(req, page);
+          if (asked.has(key)) continue;
+          asked.add(key);
+          if (out.length < MAX_CROSSED) out.push({ url: req.url, body: req.body });
+          else left += 1;
+        }
+      }
+    }
+  }
+  return { requests: out, left };
+}
+
+function firstPage(req: CapturedRequest, page: PageParam): CapturedRequest {
+  return withParam(req, page.in, page.name, page.first, page.inner);
+}
