@@ -187,7 +187,7 @@ export function absoluteName(name: string, siteDivision: string | null): string 
 /** "鄂尔多斯市" / "内蒙古自治区": a title naming only a region reports for that region's people's government. */
 export function governmentOf(name: string): string | null {
   const split = splitRegionPrefix(name);
-  if (!split.division || split.rest !== '') return null;
+  if (!split.division || split.rest !== '' || split.system) return null;
   return `${name.normalize('NFKC').replace(/\s+/g, '')}人民政府`;
 }
 

@@ -31,7 +31,7 @@ import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-
 import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { refusalMessage } from './learn/refusal-answer.ts';
-import type { SeedTallies, SeedTally } from './seed-tally.ts';
+import { countOffScopeFile, type SeedTallies, type SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
@@ -531,6 +531,8 @@ function fileRequests(h: HarvestContext, reportId: number, links: { url: string;
     if (!h.scope.allows(link.url)) {
       emit(h, { kind: 'skipped', host: safeHost(link.url), url: link.url, detail: 'off_scope: host not in the registry' });
       h.stats.skipped += 1;
+      // A report's file never fetched (uploads on a file server of their own): a shortfall the user must see.
+      if (seedEntryId !== undefined) countOffScopeFile(h.tallies.of(seedEntryId), safeHost(link.url) ?? link.url);
       continue;
     }
     const state = h.catalog.urls.get(link.url);

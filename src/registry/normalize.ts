@@ -59,6 +59,8 @@ export function nameKey(name: string): string {
 }
 
 export interface RegionSplit {
+  /** The name of a national system or of the party written before the region (国家税务总局, 中共), when one is. */
+  system?: string;
   /** GB/T 2260 code of the most specific region found or inherited. */
   division?: string;
   province?: string;
@@ -81,10 +83,32 @@ const LONGEST_NAME = 16;
 /** 市/区/县 … standing for the site's own region: "市国动办" on a 周口市 site. 市场 and 市政工程 are words. */
 const RELATIVE_PREFIX = /^(省|市|州|盟|区|县|旗)(?!场|政(?!府))/;
 
+/**
+ * Bodies of a nationally run system, and the party's, name their region after the system's name: 国家税务总局鹤壁市
+ * 税务局 (the tax bureau of 鹤壁市), 中共鹤壁市委机构编制委员会办公室, 中国人民银行鹤壁市分行. The region they belong to
+ * is the one written after it, and such a name carries its region as much as one that starts with it.
+ */
+const SYSTEM_PREFIX = /^(?:中国共产党|中共|共青团|国家税务总局|中国人民银行|国家外汇管理局)/;
+
 export function splitRegionPrefix(name: string, context: RegionContext = {}): RegionSplit {
   const text = name.normalize('NFKC').replace(/\s+/g, '');
   const site = context.division && getDivision(context.division) ? context.division : undefined;
+  const system = SYSTEM_PREFIX.exec(text)?.[0];
+  const afterSystem = system ? leadingRegion(text.slice(system.length), site) : undefined;
+  if (afterSystem) return { system, ...afterSystem };
+  const leading = leadingRegion(text, site);
+  if (leading) return leading;
+  if (!site) return { rest: text };
+  const relative = RELATIVE_PREFIX.exec(text);
+  if (relative) {
+    const code = relativeDivision(relative[1] as string, site);
+    if (code) return withNames(code, text.slice(1));
+  }
+  return withNames(site, text);
+}
 
+/** The region names `text` starts with (the most specific placed one), or undefined when it starts with none. */
+function leadingRegion(text: string, site: string | undefined): RegionSplit | undefined {
   let pos = 0;
   let current: Division | undefined;
   let unplaced: string | undefined;
@@ -102,13 +126,7 @@ export function splitRegionPrefix(name: string, context: RegionContext = {}): Re
 
   if (current) return withNames(current.code, text.slice(pos));
   if (unplaced) return { county: unplaced, rest: text.slice(pos) };
-  if (!site) return { rest: text };
-  const relative = RELATIVE_PREFIX.exec(text);
-  if (relative) {
-    const code = relativeDivision(relative[1] as string, site);
-    if (code) return withNames(code, text.slice(1));
-  }
-  return withNames(site, text);
+  return undefined;
 }
 
 /** The longest region name at the start of `text` that lies under `current`; ambiguity is settled by the site. */
