@@ -1,12 +1,15 @@
 /**
  * Round 16b of the blind portals, on hand-made pages: a select a UI library draws (Element's `el-select`: its options
  * only in a dropdown appended to `<body>` once the box is clicked) filtering a list is a choice of lists, its options
- * each made once; a pager's drawn page-size box is not.
+ * each made once; a pager's drawn page-size box is not. Rows opening their article by submitting a form of their own
+ * (a POST form of hidden inputs, a GET form) lead to the form's address; a POST form's only when that address answers
+ * with the row's title.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright';
 import { drawnSelectChoices } from '../../src/crawl/learn/drawn-selects.ts';
+import { clickedLinks } from '../../src/crawl/learn/item-clicks.ts';
 import { learnListEndpoint } from '../../src/crawl/learn/learn.ts';
 import { listChoices } from '../../src/crawl/learn/list-choices.ts';
 import { exchangesOf } from '../../src/crawl/learn/traffic.ts';
@@ -91,6 +94,44 @@ test("a select a UI library draws (options only once opened, appended to <body>)
       chosen.requests.map((r) => new URL(r.url).searchParams.get('deptId')),
       ['102', '104'],
     );
+  } finally {
+    await page.close();
+  }
+});
+
+// Rows opening their article by a form: a POST form of hidden inputs (target=_blank, the title calling
+// this.parentNode.submit()), a GET form submitted by requestSubmit(), and a POST form whose server reads the body only
+// (its address with the fields in the query answers an error page).
+const ROWS = [
+  { id: 'a17', title: report('某县人民政府', 2024), form: 'post' },
+  { id: 'b22', title: report('某县教育局', 2024), form: 'get' },
+  { id: 'c35', title: report('某县财政局', 2023), form: 'post' },
+];
+const formPage = `<html><body><table><tbody>${ROWS.map(
+  (r) =>
+    r.form === 'post'
+      ? `<tr><td><form method="post" action="/gk/showInfo.do" target="_blank"><input type="hidden" name="infoId" value="${r.id}"><input type="hidden" name="colId" value="88"><a href="javascript:void(0);" onclick="this.parentNode.submit()">${r.title}</a></form></td></tr>`
+      : `<tr><td><form method="get" action="/gk/view.jsp?site=1" target="_blank"><input type="hidden" name="id" value="${r.id}"><span class="t" onclick="this.closest('form').requestSubmit()">${r.title}</span></form></td></tr>`,
+).join('')}</tbody></table></body></html>`;
+const formAnswer = (url: URL) => {
+  const id = url.searchParams.get('infoId');
+  // c35's server reads the posted body only: the query is not read.
+  if (url.pathname === '/gk/showInfo.do') return id === 'a17' ? `<html><body><h1>${ROWS[0]!.title}</h1></body></html>` : '<html><body>参数错误</body></html>';
+  return null;
+};
+
+test('rows opening their article by a form lead to its address: a GET form as the browser goes, a POST form by its fields only when that address answers with the title', { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  const page = await served(formPage, formAnswer);
+  try {
+    const links = await clickedLinks(page, ROWS.map((r) => r.title));
+    assert.deepEqual(
+      links.map((l) => `${l.text} ${new URL(l.url).pathname}${new URL(l.url).search}`),
+      [`${ROWS[0]!.title} /gk/showInfo.do?infoId=a17&colId=88`, `${ROWS[1]!.title} /gk/view.jsp?id=b22`],
+    );
+    // Nothing was submitted: the page is the list still, and its forms submit again once the probe is over.
+    assert.equal(page.url(), PAGE);
+    assert.equal(await page.evaluate(`HTMLFormElement.prototype.submit.toString().includes('[native code]')`), true);
   } finally {
     await page.close();
   }
