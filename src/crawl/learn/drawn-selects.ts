@@ -21,9 +21,10 @@ const OPEN_WAIT_MS = 1_500;
  * returns how many there are. A box: the outermost visible element whose class names a select of a UI library
  * (`ant-select`, `el-select`, `ivu-select`, `n-base-selection`, `layui-form-select`…: a class token ending in `-select`
  * or `-selection`), else a visible `role="combobox"` / `aria-haspopup="listbox"` element that is no native select
- * nor a text box one types in; not inside a pager (its page-size box).
+ * nor a text box one types in; not inside a pager (its page-size box), holding no link that leads somewhere.
  */
 const MARK_BOXES = `(() => {
+  ${PAGE_HELPERS}
   const BOX = /(^|\\s)[a-z]+(-[a-z]+)*-(select|selection)(\\s|$)/i;
   const PAGER = /pagination|pager|laypage|page-?size|sizes/i;
   const isBox = (el) => el.tagName !== 'SELECT' && (BOX.test(el.getAttribute('class') || '') || (
@@ -35,6 +36,8 @@ const MARK_BOXES = `(() => {
     if (!isBox(el) || inPager(el) || el.getClientRects().length === 0) continue;
     let top = el;
     for (let p = el.parentElement; p; p = p.parentElement) if (isBox(p)) top = p;
+    // A box leading somewhere (a link styled as a select) would leave the page when clicked.
+    if ((top.matches('a[href]') && followable(top)) || [...top.querySelectorAll('a[href]')].some(followable)) continue;
     if (!boxes.includes(top)) boxes.push(top);
   }
   document.querySelectorAll('[data-nianbao-box]').forEach((el) => el.removeAttribute('data-nianbao-box'));
