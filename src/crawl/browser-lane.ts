@@ -21,6 +21,7 @@ import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleFile, handleList, handleRenderedSeed, recordFailure, type HarvestContext } from './handlers.ts';
 import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
+import { PROBE_HEADER } from './learn/form-address.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
 import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
 import { listChoices, withChoices } from './learn/list-choices.ts';
@@ -69,12 +70,15 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
     if (req.isNavigationRequest() && url !== navigationUrl && isFileUrl(url)) return route.abort('blockedbyclient');
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(await req.allHeaders())) if (!DROPPED_HEADERS.has(k) && !k.startsWith(':')) headers[k] = v;
+    // The item probe's own check of a form's address (learn/form-address.ts) is no request of the page's.
+    const probe = PROBE_HEADER in headers;
+    delete headers[PROBE_HEADER];
     try {
       const body = req.postDataBuffer();
       const res = await http.fetchForBrowser({ url, method: req.method(), headers, body: body ?? undefined });
       if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentStatus.set(page, res.status);
       // The page's own data requests are kept: the list endpoint is learned from them (escalation).
-      recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null, headers: credentialHeaders(headers), documentUrl: frameDocument(page, req) }, res);
+      if (!probe) recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null, headers: credentialHeaders(headers), documentUrl: frameDocument(page, req) }, res);
       await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
     } catch {
       // Refused (robots, circuit) or failed after retries: the page sees a network error.

@@ -11,11 +11,16 @@
  * page is sent back (the hash route undone, else Escape) before the next item.
  * A row whose title opens nothing (plain text in a table cell) is opened by its row's 查看/详情 control instead
  * (row-actions.ts), and the page's later rows by theirs directly.
+ * A row may open its article by submitting a form (`<form method="post" action="showInfo.do" target="_blank">` of
+ * hidden `infoId` inputs, its title calling `this.parentNode.submit()`): the submission is held (form-address.ts) and
+ * its address taken instead: a GET form's as the browser would go there, a POST form's fields as the query of its
+ * action (what servlets, PHP and ASP read alike) when that address answers with the item's title.
  * The links found stand beside the page's drawn `<a href>` links when a list answer's items carry ids only.
  */
 import type { Page } from 'playwright';
 import { isFileUrl } from '../list-page.ts';
 import type { DrawnLink } from './list-shape.ts';
+import { answersWithTitle, HOLD_FORMS, RELEASE_FORMS } from './form-address.ts';
 import { rowAction } from './row-actions.ts';
 
 /** Items clicked at most per page: enough for half of a long page, which is what a link template needs. */
@@ -54,6 +59,7 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
       w.__nianbaoOpen = w.open;
       w.open = (u?: string | URL) => (w.__nianbaoOpened.push(new URL(String(u ?? ''), location.href).href), null);
     });
+    await page.evaluate(HOLD_FORMS);
     const state: ProbeState = { routed: false };
     for (const title of titles.slice(0, MAX_CLICKS)) {
       if (misses >= MAX_MISSES) break;
@@ -73,6 +79,7 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
         if (w.__nianbaoOpen) w.open = w.__nianbaoOpen;
       })
       .catch(() => undefined);
+    await page.evaluate(RELEASE_FORMS).catch(() => undefined);
   }
   return out;
 }
@@ -115,7 +122,7 @@ async function clickOne(page: Page, title: string, held: string[], state: ProbeS
     const before = held.length;
     // A control too small to click where it sits (an icon whose font did not load) still has its handler: dispatched.
     await el.click({ timeout: 3_000 }).catch(() => el.dispatchEvent('click', undefined, { timeout: 1_000 }).catch(() => undefined));
-    const url = await opened(page, held, before, address, filesBefore, state);
+    const url = await opened(page, held, before, address, filesBefore, state, title);
     if (!url) continue;
     if (el === action) state.byAction = true;
     return url;
@@ -129,12 +136,15 @@ async function clickOne(page: Page, title: string, held: string[], state: ProbeS
 }
 
 /** Where a click just made tried to go, within a moment: a navigation held, a window opened, a route, a file shown. */
-async function opened(page: Page, held: string[], before: number, address: string, filesBefore: Set<string>, state: ProbeState): Promise<string | null> {
+async function opened(page: Page, held: string[], before: number, address: string, filesBefore: Set<string>, state: ProbeState, title: string): Promise<string | null> {
   const deadline = Date.now() + WAIT_MS;
   while (Date.now() < deadline) {
     if (held.length > before) return held[held.length - 1]!;
     const opened = await page.evaluate(() => (window as unknown as { __nianbaoOpened?: string[] }).__nianbaoOpened?.shift() ?? null).catch(() => null);
     if (opened) return opened;
+    // A form posted: its fields as the query of its action, when that address answers with the item's title.
+    const posted = await page.evaluate(() => (window as unknown as { __nianbaoPosted?: string[] }).__nianbaoPosted?.shift() ?? null).catch(() => null);
+    if (posted) return (await answersWithTitle(page, posted, title)) ? posted : null;
     // The route changed with no load (pushState): that address is the item's; the list is asked back. A change of
     // the hash alone names no page the crawl could fetch.
     const routed = page.url();

@@ -11,6 +11,7 @@ import type { Page } from 'playwright';
 import { classifyTitle } from '../classify/title.ts';
 import { crossedChoices } from './crossed-choices.ts';
 import { drawnPages } from './drawn-pages.ts';
+import { chooseDrawn, drawnSelectChoices } from './drawn-selects.ts';
 import { endpointKey, nextAnswer, type Learned } from './learn.ts';
 import type { DrawnLink } from './list-shape.ts';
 import { firstPageKey } from './page-param.ts';
@@ -18,12 +19,15 @@ import { PAGE_HELPERS } from './page-helpers.ts';
 import { actAndWait } from './traffic.ts';
 import { clickNode, markTreeNodes, openFolders } from './tree-nodes.ts';
 
-/** A choice of the page: a tab (an element to click), an option of a `<select>` or a leaf of a tree (tree-nodes.ts). */
+/**
+ * A choice of the page: a tab (an element to click), an option of a `<select>`, a leaf of a tree (tree-nodes.ts) or an
+ * option of a select a UI library draws (drawn-selects.ts).
+ */
 export interface Choice {
-  kind: 'tab' | 'option' | 'node';
+  kind: 'tab' | 'option' | 'node' | 'drawn';
   /** Tabs of one bar, options of one select, share a group. */
   group: number;
-  /** The mark of the element to click (tab) or of the select (option). */
+  /** The mark of the element to click (tab) or of the select (option); a drawn select's index (drawn). */
   mark: string;
   /** The option's value. */
   value?: string;
@@ -53,7 +57,7 @@ function byLikelihood(choices: Choice[]): Choice[] {
   const share = (g: number) => (hinted.get(g) ?? 0) / choices.filter((c) => c.group === g).length;
   // A select's options before the tabs: a tab chosen may hide the pane holding the select, or set it back, while an
   // option chosen keeps the tab (crossed-choices.ts crosses what each set).
-  const rank = (c: Choice) => (c.kind === 'option' ? 0 : 1);
+  const rank = (c: Choice) => (c.kind === 'option' || c.kind === 'drawn' ? 0 : 1);
   return choices.map((c, i) => ({ c, i, s: share(c.group) })).sort((a, b) => b.s - a.s || rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
 }
 
@@ -159,7 +163,8 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   // Folders left closed past the limits hold units never offered: counted as choices never tried.
   const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: folders.left, drawnOnly: 0 };
   const nodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
-  const choices = byLikelihood([...marked, ...nodes]);
+  const drawn = await drawnSelectChoices(page, Math.max(0, ...marked.map((c) => c.group), ...nodes.map((c) => c.group))).catch(() => [] as Choice[]);
+  const choices = byLikelihood([...marked, ...nodes, ...drawn]);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
   const silentGroups = new Set<number>();
@@ -179,9 +184,11 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     const act =
       choice.kind === 'node'
         ? () => clickNode(page, choice.mark)
-        : choice.kind === 'tab'
-          ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
-          : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
+        : choice.kind === 'drawn'
+          ? () => chooseDrawn(page, choice)
+          : choice.kind === 'tab'
+            ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
+            : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
     const made = await actAndWait(page, act).catch(() => null);
     // The choice left the page (a menu of links after all): the other choices are no longer there.
     if (made?.navigated) break;
