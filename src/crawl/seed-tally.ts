@@ -279,7 +279,7 @@ export function pagerDeadEnds(t: SeedTally): string | null {
 /** A list page offering more choices that load lists (tabs, a select's options) than the browser made (list-choices.ts). */
 export function unmadeChoices(t: SeedTally): string | null {
   const said = [
-    t.unmadeChoices ? `its page offers ${t.unmadeChoices} more choices loading lists (tabs, a select's options) than the browser makes: their lists were not read` : null,
+    t.unmadeChoices ? `${t.unmadeChoices} choices of its page loading lists (tabs, a select's options) were not made (past the browser's limit, or failing when made): their lists were not read` : null,
     t.untriedChoices ? `its page offers ${t.untriedChoices} choices (tabs, a select's options, a tree's folders) in more groups than the browser tries: lists they may load were not read` : null,
   ].filter((x): x is string => x !== null);
   return said.length ? said.join('; ') : null;

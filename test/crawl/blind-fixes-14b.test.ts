@@ -155,7 +155,7 @@ test('choices past the limit, in a group whose choices loaded lists, make the se
   const t = new SeedTallies().of(1, PAGE);
   assert.equal(unmadeChoices(t), null);
   t.unmadeChoices = 18;
-  assert.equal(unmadeChoices(t), "its page offers 18 more choices loading lists (tabs, a select's options) than the browser makes: their lists were not read");
+  assert.equal(unmadeChoices(t), "18 choices of its page loading lists (tabs, a select's options) were not made (past the browser's limit, or failing when made): their lists were not read");
 });
 
 test('groups of choices naming years or units are made first; groups past the limit are counted and said, not passed over', { timeout: 60_000 }, async (t) => {

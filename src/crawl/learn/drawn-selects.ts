@@ -96,11 +96,16 @@ async function openBox(page: Page, index: number, mark: string | null): Promise<
   }
 }
 
-/** Closes an opened box: Escape, else a second click on it. */
+/**
+ * Closes an opened box: Escape, else a second click on it, marked anew (an application drawing its whole view again
+ * on each change, as React does, has replaced the box that was clicked open).
+ */
 async function closeBox(page: Page, index: number): Promise<void> {
   await page.keyboard.press('Escape').catch(() => undefined);
   const still = await page.evaluate<ShownOption[]>(readOptions(null)).catch(() => [] as ShownOption[]);
-  if (still.length) await page.locator(`[data-nianbao-box="${index}"]`).first().click({ timeout: 5_000 }).catch(() => undefined);
+  if (!still.length) return;
+  await page.evaluate<number>(MARK_BOXES).catch(() => 0);
+  await page.locator(`[data-nianbao-box="${index}"]`).first().click({ timeout: 5_000 }).catch(() => undefined);
 }
 
 /**

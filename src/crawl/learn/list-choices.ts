@@ -141,7 +141,7 @@ export const MARK_CHOICES = `(() => {
 export interface ChosenLists {
   requests: ChoiceRequest[];
   drawn: DrawnLink[][];
-  /** Choices not made, past the limit, in groups whose choices made asked for something: lists left unread. */
+  /** Choices not made, past the limit in groups whose choices made asked for something, or failing when made: lists left unread. */
   unmade: number;
   /** Choices of groups never tried, past the limit, and a tree's folders never opened: lists they may load left unread. */
   untried: number;
@@ -190,10 +190,16 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
             ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
             : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
     const made = await actAndWait(page, act).catch(() => null);
+    // A choice that could not be made (its element gone, an option no longer offered): its list is unread, which the
+    // seed's result says; the group's other choices are still made.
+    if (!made) {
+      out.unmade += 1;
+      continue;
+    }
     // The choice left the page (a menu of links after all): the other choices are no longer there.
-    if (made?.navigated) break;
+    if (made.navigated) break;
     // A choice asking nothing shows what the page held already (panes rendered by the server): so will its siblings.
-    if (!made?.exchanges.length) {
+    if (!made.exchanges.length) {
       silentGroups.add(choice.group);
       continue;
     }
