@@ -5,6 +5,7 @@
  * page's own script files, when its links call functions they define (page-scripts.ts).
  */
 import type { Family } from '../registry/seeds-file.ts';
+import { withAttributeLists } from './attribute-lists.ts';
 import { classifyTitle } from './classify/title.ts';
 import { detectFamilyWithSignal, PARSERS, type ConcreteFamily, type Detection } from './families/detect.ts';
 import type { ListPageResult, ListParser } from './families/family.ts';
@@ -40,7 +41,8 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   // Items a legacy template writes by inline script are on the page as a browser shows it (a rendered page has
   // them); links calling a site function that opens an address (`javascript:openArticle('12')`) go there, and jump
   // menus whose handler builds the address (`goDept(this.value)`) to where choosing each option goes.
-  const written = fetched.rendered ? fetched.body : withScriptWrites(fetched.body, fetched.loadedUrl);
+  // A list held whole in a data attribute (`data-list='[{…}]'`) and paged by script is read whole, rendered or not.
+  const written = withAttributeLists(fetched.rendered ? fetched.body : withScriptWrites(fetched.body, fetched.loadedUrl), fetched.loadedUrl);
   const visit = { ...fetched, body: withScriptMenus(withScriptLinks(written, fetched.loadedUrl, scripts), fetched.loadedUrl, scripts) };
   const read = parseWithFamily(visit, data);
   // A probed page (no page count announced) ending its chain has no next page.
