@@ -8,6 +8,7 @@ import type { Cheerio } from 'cheerio';
 import { articlePages } from './article-pages.ts';
 import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency } from './crumb-agency.ts';
+import { headingTitle } from './heading-title.ts';
 import { compact, findDate, loadHtml, squash, type Doc } from './html.ts';
 
 export type { Attachment };
@@ -156,7 +157,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const title =
     meta.ArticleTitle ??
     fields.title ??
-    (squash($('h1').first().text()) || squash($('.title, .article-title, .tit').first().text()) || null) ??
+    (headingTitle($('h1').first()) || headingTitle($('.title, .article-title, .tit').first()) || null) ??
     (squash($('title').text()).split(/[_|-]/)[0]?.trim() || null);
   const publishedRaw = meta.PubDate ?? fields.publishedAt ?? null;
   // The first selector whose element holds enough text; the later ones are not looked for.
