@@ -7,7 +7,7 @@
  * another path are not crossed; neither are fields that change on every request (a cache-buster, a timestamp).
  */
 import type { ChoiceRequest } from './list-choices.ts';
-import { firstPageKey, withParam, type CapturedRequest, type PageParam } from './page-param.ts';
+import { firstPageKey, jsonBody, requestForPage, withParam, type CapturedRequest, type PageParam } from './page-param.ts';
 
 /** Crossed lists asked at most for one page: each is one request or more over HTTP, in every later run too. */
 const MAX_CROSSED = 24;
@@ -28,11 +28,7 @@ function fieldsOf(req: CapturedRequest): Fields {
   for (const [k, v] of new URL(req.url).searchParams) add('query', k, v);
   const body = req.body?.trim() ?? '';
   if (body.startsWith('{')) {
-    try {
-      for (const [k, v] of Object.entries(JSON.parse(body) as Record<string, unknown>)) if (['string', 'number'].includes(typeof v)) add('json', k, String(v));
-    } catch {
-      // Not JSON after all: no field of its own.
-    }
+    for (const [k, v] of Object.entries(jsonBody(req) ?? {})) if (['string', 'number'].includes(typeof v)) add('json', k, String(v));
   } else if (body) for (const [k, v] of new URLSearchParams(body)) add('form', k, v);
   return out;
 }
@@ -49,7 +45,7 @@ function changes(base: Fields, req: Fields): Fields {
  * choice made that asked the endpoint, its group with it), at most MAX_CROSSED; `left`, the crossed lists past it.
  */
 export function crossedChoices(base: CapturedRequest, page: PageParam | null, made: { group: number; request: ChoiceRequest }[]): { requests: ChoiceRequest[]; left: number } {
-  const first = (r: CapturedRequest) => fieldsOf(page ? firstPage(r, page) : r);
+  const first = (r: CapturedRequest) => fieldsOf(page ? requestForPage(r, page, 1) : r);
   const baseFields = first(base);
   const groups = new Map<number, Fields[]>();
   for (const m of made) {
@@ -80,8 +76,4 @@ export function crossedChoices(base: CapturedRequest, page: PageParam | null, ma
     }
   }
   return { requests: out, left };
-}
-
-function firstPage(req: CapturedRequest, page: PageParam): CapturedRequest {
-  return withParam(req, page.in, page.name, page.first, page.inner);
 }

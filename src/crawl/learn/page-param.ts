@@ -71,7 +71,7 @@ function isForm(req: CapturedRequest): boolean {
   return !/json/i.test(req.contentType ?? '') && /^[^{[<\s][^=&]*=/.test(req.body);
 }
 
-function jsonBody(req: CapturedRequest): Record<string, unknown> | null {
+export function jsonBody(req: CapturedRequest): Record<string, unknown> | null {
   if (!req.body || !/^\s*\{/.test(req.body)) return null;
   try {
     const v = JSON.parse(req.body) as unknown;
