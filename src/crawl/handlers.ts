@@ -31,7 +31,7 @@ import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-
 import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { refusalMessage } from './learn/refusal-answer.ts';
-import { countOffScopeFile, type SeedTallies, type SeedTally } from './seed-tally.ts';
+import { countRefusedFile, type SeedTallies, type SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
@@ -430,6 +430,8 @@ function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string,
 
 /** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
 function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
+  // A report list linking the report's file on another host (a file server): the list vouches for that file alone.
+  if (item.isFile) h.scope.vouchFile(item.url);
   if (!h.scope.allows(item.url)) {
     emit(h, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
     h.stats.skipped += 1;
@@ -528,13 +530,8 @@ function sight(
 function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string, seedEntryId?: number, article?: ArticleParts): QueuedRequest[] {
   const out: QueuedRequest[] = [];
   for (const link of links) {
-    if (!h.scope.allows(link.url)) {
-      emit(h, { kind: 'skipped', host: safeHost(link.url), url: link.url, detail: 'off_scope: host not in the registry' });
-      h.stats.skipped += 1;
-      // A report's file never fetched (uploads on a file server of their own): a shortfall the user must see.
-      if (seedEntryId !== undefined) countOffScopeFile(h.tallies.of(seedEntryId), safeHost(link.url) ?? link.url);
-      continue;
-    }
+    // A report's file on another host (uploads on a file server of the agency's own): the report vouches for it.
+    h.scope.vouchFile(link.url);
     const state = h.catalog.urls.get(link.url);
     const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
     const due = fileDue(h.policy, state && stored ? { fetchedAt: state.last_ok_at ?? state.fetched_at, stored: true } : null);
@@ -700,7 +697,12 @@ function recordStored(h: HarvestContext, file: { sha256: string; size: number; m
   }
 }
 
+/** Why a file was refused before any byte, by the fetcher's failure kind. */
+const REFUSALS = { robots: 'disallowed by robots.txt', off_scope: 'off scope', circuit_open: 'its host skipped after failures' } as const;
+
 export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
+  // Vouched for when queued (fileRequests); again here for a request a resumed run finds in its queue.
+  h.scope.vouchFile(url);
   const host = Scope.hostOf(url);
   const state = h.catalog.urls.get(url);
   const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
@@ -726,7 +728,12 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       return;
     case 'gone':
       return recordGone(h, url, result.status, `HTTP ${result.status}`);
-    case 'failed':
-      return recordFailure(h, url, result.error);
+    case 'failed': {
+      // Refused before any byte (robots.txt of a file server, a host skipped): the report is short of its file.
+      const why = REFUSALS[result.error.kind as keyof typeof REFUSALS];
+      // The host refusing is the one asked last: a download address may have redirected to a file server.
+      if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
+      return recordFailure(h, url, result.error, data.seedEntryId);
+    }
   }
 }

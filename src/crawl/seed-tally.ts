@@ -49,8 +49,8 @@ export interface SeedTally {
   offScope: Map<string, number>;
   /** List pages its pager links on hosts outside the registry (never read), by host. */
   offScopePages: Map<string, number>;
-  /** Files of its reports (attachments, a report's later pages) linked on hosts outside the registry (never fetched), by host. */
-  offScopeFiles: Map<string, number>;
+  /** Files of its reports (attachments, a report's later pages) refused before any byte (robots.txt, an open circuit), by "host: why". */
+  refusedFiles: Map<string, number>;
   /** Addresses of the frames of its rendered list pages on hosts outside the registry (never loaded). */
   offScopeFrames: Set<string>;
   /** Data requests (XHR, fetch) of its rendered list pages to hosts outside the registry (refused), by host. */
@@ -114,7 +114,7 @@ export class SeedTallies {
         notes: [],
         offScope: new Map(),
         offScopePages: new Map(),
-        offScopeFiles: new Map(),
+        refusedFiles: new Map(),
         offScopeFrames: new Set(),
         offScopeData: new Map(),
         unmadeChoices: 0,
@@ -182,20 +182,21 @@ export function offScopeReports(t: SeedTally): string | null {
   return `${count} of its ${t.reportItems} report items are on hosts outside the registry (${hosts}), not fetched: add the host to the seeds if it is the agency's`;
 }
 
-/** Counts a file of one of the seed's reports that is on a host outside the registry (not fetched). */
-export function countOffScopeFile(t: SeedTally, host: string): void {
-  t.offScopeFiles.set(host, (t.offScopeFiles.get(host) ?? 0) + 1);
+/** Counts a file of one of the seed's reports refused before any byte was asked (robots.txt, an open circuit). */
+export function countRefusedFile(t: SeedTally, host: string, why: string): void {
+  const key = `${host}: ${why}`;
+  t.refusedFiles.set(key, (t.refusedFiles.get(key) ?? 0) + 1);
 }
 
 /**
- * Files of the seed's reports on hosts outside the registry (never fetched): the reports are catalogued without them,
- * and a report published as a scan or as its file only is then not there to read.
+ * Files of the seed's reports refused (robots.txt, a host skipped): the reports are catalogued without them, and a
+ * report published as a scan or as its file only is then not there to read.
  */
-export function offScopeReportFiles(t: SeedTally): string | null {
-  if (!t.offScopeFiles.size) return null;
-  const count = [...t.offScopeFiles.values()].reduce((a, b) => a + b, 0);
-  const hosts = [...t.offScopeFiles.keys()].sort().join(', ');
-  return `${count} file(s) of its reports are on hosts outside the registry (${hosts}), not fetched: add the host to the seeds if it is the agency's`;
+export function refusedReportFiles(t: SeedTally): string | null {
+  if (!t.refusedFiles.size) return null;
+  const count = [...t.refusedFiles.values()].reduce((a, b) => a + b, 0);
+  const why = [...t.refusedFiles.keys()].sort().join('; ');
+  return `${count} file(s) of its reports were refused, not fetched (${why})`;
 }
 
 /** List pages the seed's pager links on hosts outside the registry (never read): the list was not read to its end. */

@@ -98,6 +98,9 @@ export class Fetcher {
       if (redirects.includes(outcome.redirect)) {
         throw new FetchError(`redirect loop: ${outcome.redirect} again after ${redirects.length} hops`, req.url, 'redirect_loop');
       }
+      // A file's download address often answers with a redirect to the store holding it (an object store's
+      // signed address): the file's own redirects are the file, wherever they lead.
+      if (req.purpose === 'file' && this.scope.allows(url)) this.scope.vouchFile(outcome.redirect);
       url = outcome.redirect;
       if (hop + 1 >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, req.url, 'redirect_loop');
       // 301/302/303 turn a POST into a GET, as browsers do.
@@ -110,7 +113,8 @@ export class Fetcher {
 
   /** Scope, robots.txt and circuit checks; throws a non-retryable FetchError when the URL may not be fetched. */
   private async admit(url: string, purpose: FetchRequest['purpose']): Promise<void> {
-    if (!this.scope.allows(url)) throw new FetchError('off scope: host not in the registry', url, 'off_scope');
+    const allowed = purpose === 'robots' ? this.scope.allowsRobotsOf(url) : this.scope.allows(url);
+    if (!allowed) throw new FetchError('off scope: host not in the registry', url, 'off_scope');
     const gate = this.gates.for(Scope.hostOf(url));
     if (gate.circuitOpen) throw new FetchError(`host skipped: ${gate.circuitOpen}`, url, 'circuit_open');
     if (purpose !== 'robots' && this.cfg.obeyRobots && this.robots) {

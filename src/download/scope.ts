@@ -1,9 +1,15 @@
 /**
- * What may be fetched: only http(s) URLs on hosts of the registry (host = hostname[:port]). Spam clones of
- * government pages are common, so off-registry hosts are never fetched, whatever links to them.
+ * What may be fetched: http(s) URLs on hosts of the registry (host = hostname[:port]). Spam clones of government
+ * pages are common, so off-registry pages are never fetched, whatever links to them. A report's own file is the one
+ * exception: agencies keep uploads on a file server or an object store of their own (another host), and a file is a
+ * leaf, leading the crawl nowhere. The crawl vouches for each such file, as a report page it read or a report list
+ * it read links it; the file, its redirects and its host's robots.txt may then be fetched, nothing else there.
  */
 export class Scope {
   private readonly hosts: Set<string>;
+  /** Off-registry URLs vouched for as report files, and how many each of their hosts holds (for robots.txt). */
+  private readonly vouched = new Set<string>();
+  private readonly vouchedHosts = new Map<string, number>();
 
   constructor(hosts: Iterable<string>) {
     this.hosts = new Set([...hosts].map((h) => h.toLowerCase()));
@@ -21,7 +27,32 @@ export class Scope {
       return false;
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return false;
-    return this.hosts.has(u.host.toLowerCase());
+    return this.hosts.has(u.host.toLowerCase()) || this.vouched.has(u.href);
+  }
+
+  /** Whether the URL is on a host of the registry: what a list or a page may lead to (vouched files aside). */
+  allowsPage(url: string | URL): boolean {
+    const host = hostOrNull(url);
+    return host !== null && this.hosts.has(host);
+  }
+
+  /** Admits one off-registry URL as a report's file (see the class comment); no-op for a URL already allowed. */
+  vouchFile(url: string): void {
+    const host = hostOrNull(url);
+    if (host === null || this.hosts.has(host) || this.vouched.has(new URL(url).href)) return;
+    this.vouched.add(new URL(url).href);
+    this.vouchedHosts.set(host, (this.vouchedHosts.get(host) ?? 0) + 1);
+  }
+
+  /** Whether the URL is an off-registry file vouched for. */
+  isVouchedFile(url: string): boolean {
+    return !this.allowsPage(url) && this.allows(url);
+  }
+
+  /** robots.txt may be asked of registry hosts and of hosts holding a vouched file (their rules bind that file too). */
+  allowsRobotsOf(url: string): boolean {
+    const host = hostOrNull(url);
+    return host !== null && (this.hosts.has(host) || this.vouchedHosts.has(host));
   }
 
   allowsHost(host: string): boolean {
@@ -34,6 +65,15 @@ export class Scope {
 
   list(): string[] {
     return [...this.hosts].sort();
+  }
+}
+
+function hostOrNull(url: string | URL): string | null {
+  try {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.host.toLowerCase() : null;
+  } catch {
+    return null;
   }
 }
 

@@ -2,7 +2,8 @@
  * Round 16a of the blind portals, on hand-made input: a city's column listing the reports of bodies whose names put
  * the region after a system's or the party's name (国家税务总局…市税务局, 中共…市委…办公室): each is catalogued under its
  * name as written, in the region it names, never with the site's region stuck in front. And a report page whose file
- * is on another host (a file server outside the registry): not fetched, and the seed says so.
+ * is on another host (a file server outside the registry): the report vouches for its file, which is fetched (that
+ * file alone, politely, robots.txt obeyed); a file its server's robots.txt refuses is said, the seed short.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -60,10 +61,19 @@ function send(res: ServerResponse, body: string | Buffer, type = 'text/html; cha
   res.end(body);
 }
 
-test('a report whose file is on a host outside the registry: the page catalogued, the file not fetched, the seed short naming the host', { timeout: 60_000 }, async () => {
+/**
+ * A district's column of two reports whose files are on its file server (another host, outside the registry): one
+ * linked from the report page, one behind the site's own download address redirecting there. `disallow` is the file
+ * server's robots.txt Disallow.
+ */
+async function crawlFileServer(disallow: string) {
   const AGENCY = '某区卫生健康局';
   const title = (y: number) => `${AGENCY}${y}年度政府信息公开工作年度报告`;
-  const files = await startServer((_req, res) => send(res, Buffer.from('%PDF-1.4\n%%EOF\n'), 'application/pdf'));
+  const files = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return send(res, `User-agent: *\nDisallow: ${disallow}\n`, 'text/plain');
+    if (/^\/upload\/\d{4}\.pdf$/.test(req.url ?? '')) return send(res, Buffer.from(`%PDF-1.4\n% ${req.url}\n%%EOF\n`), 'application/pdf');
+    return send(res, 'not found', 'text/plain', 404);
+  });
   const server = await startServer((req, res) => {
     const url = req.url ?? '/';
     if (url === '/ndbg/') {
@@ -71,13 +81,19 @@ test('a report whose file is on a host outside the registry: the page catalogued
 <li><a href="/ndbg/2024.html">${title(2024)}</a><span>2025-01-22</span></li>
 <li><a href="/ndbg/2023.html">${title(2023)}</a><span>2024-01-24</span></li></ul></body></html>`);
     }
+    if (url === '/robots.txt') return send(res, 'User-agent: *\nDisallow:\n', 'text/plain');
+    if (url === '/attach/download?id=2023') {
+      res.writeHead(302, { location: `${files.origin}/upload/2023.pdf` });
+      res.end();
+      return;
+    }
     const m = /\/(\d{4})\.html$/.exec(url);
     if (!m) return send(res, 'not found', 'text/plain', 404);
     const y = Number(m[1]);
-    // The scanned report: its pages as images and the PDF, both on the file server; the older one's PDF on the site.
-    const file = y === 2024 ? `${files.origin}/upload/${y}.pdf` : `/upload/${y}.pdf`;
+    // The scanned report: its pages as images and the PDF on the file server; the older one's behind a redirect.
+    const file = y === 2024 ? `${files.origin}/upload/${y}.pdf` : `/attach/download?id=${y}`;
     return send(res, `<html><head><meta charset="utf-8"><title>${title(y)}</title></head><body><h1>${title(y)}</h1>
-<p><img src="${files.origin}/upload/${y}-1.jpg"></p><p>附件：<a href="${file}">附件1</a></p></body></html>`);
+<p><img src="${files.origin}/upload/${y}-1.jpg"></p><p>附件：<a href="${file}">附件1.pdf</a></p></body></html>`);
   });
   try {
     const dir = tempDir();
@@ -86,12 +102,11 @@ test('a report whose file is on a host outside the registry: the page catalogued
     const storage = path.join(dir, 'storage');
     const catalog = Catalog.open(storagePaths(storage).catalog);
     try {
-      const summary = await harvest({ config: loadConfig({ politeness: FAST, storageDir: storage }), catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
-      assert.deepEqual(catalog.reports.all().map((r) => r.year).sort(), [2023, 2024]);
+      const config = loadConfig({ politeness: FAST, storageDir: storage });
+      const summary = await harvest({ config, catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
       const [seed] = catalog.seedHealth.seedRuns(summary.runId);
-      assert.equal(seed!.status, 'short', JSON.stringify(seed));
-      assert.match(seed!.reason ?? '', /1 file\(s\) of its reports are on hosts outside the registry \(127\.0\.0\.1:\d+\), not fetched/);
-      assert.equal(files.hits.length, 0, 'the file server was never asked');
+      const stored = catalog.reports.all().map((r) => [r.year, catalog.reports.files(r.id).filter((f) => f.role === 'attachment').map((f) => f.url)] as const);
+      return { seed: seed!, stored: new Map(stored), fileHits: files.hits.map((h) => h.path), files: files.origin, site: server.origin };
     } finally {
       catalog.close();
     }
@@ -99,4 +114,23 @@ test('a report whose file is on a host outside the registry: the page catalogued
     await server.close();
     await files.close();
   }
+}
+
+test("a report's file on a host outside the registry is fetched: linked from its page, or reached by a redirect of the site's download address", { timeout: 60_000 }, async () => {
+  const r = await crawlFileServer('/private/');
+  assert.deepEqual([...r.stored.keys()].sort(), [2023, 2024]);
+  assert.deepEqual(r.stored.get(2024), [`${r.files}/upload/2024.pdf`]);
+  assert.deepEqual(r.stored.get(2023), [`${r.site}/attach/download?id=2023`]);
+  assert.equal(r.seed.status, 'ok', JSON.stringify(r.seed));
+  // The file server was asked for its robots.txt and the two files, nothing else (no scan image, no page).
+  assert.deepEqual(r.fileHits.sort(), ['/robots.txt', '/upload/2023.pdf', '/upload/2024.pdf']);
+});
+
+test("a report's file that its server's robots.txt refuses is not fetched, and the seed is short, saying so", { timeout: 60_000 }, async () => {
+  const r = await crawlFileServer('/upload/');
+  assert.deepEqual([...r.stored.keys()].sort(), [2023, 2024]);
+  assert.deepEqual([r.stored.get(2023), r.stored.get(2024)], [[], []]);
+  assert.equal(r.seed.status, 'short', JSON.stringify(r.seed));
+  assert.match(r.seed.reason ?? '', /2 file\(s\) of its reports were refused, not fetched \(127\.0\.0\.1:\d+: disallowed by robots\.txt\)/);
+  assert.deepEqual(r.fileHits, ['/robots.txt']);
 });

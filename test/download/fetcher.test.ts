@@ -115,6 +115,28 @@ test('off-scope URLs are refused before any byte is sent; redirects are followed
   assert.equal(other.hits.length, 0);
 });
 
+test("a report's file vouched for on another host is fetched, with its redirects; nothing else there, and no page's redirect away", async () => {
+  const files = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return send(res, 200, 'text/plain', 'User-agent: *\nDisallow:\n');
+    if (req.url === '/f/1.pdf') return send(res, 302, 'text/html', '', { location: `${files.origin}/store/1.pdf` });
+    send(res, 200, 'application/pdf', `pdf at ${req.url}`);
+  });
+  const s = await startServer((req, res) => send(res, 302, 'text/html', '', { location: `${files.origin}/store${req.url}` }));
+  const f = fetcherFor([s]);
+  const file = (url: string) =>
+    f.request({ url, purpose: 'file' }, async (res) => (await readBody(res.body, 1 << 20, url)).toString('utf8'));
+  // Not vouched for: refused, as any off-registry URL.
+  assert.equal((await failure(file(`${files.origin}/f/1.pdf`))).kind, 'off_scope');
+  f.scope.vouchFile(`${files.origin}/f/1.pdf`);
+  assert.equal(await file(`${files.origin}/f/1.pdf`), 'pdf at /store/1.pdf');
+  // A file on the registry's host redirecting to the file server: the file's redirect is the file.
+  assert.equal(await file(`${s.origin}/2.pdf`), 'pdf at /store/2.pdf');
+  // Another URL of the file server, and a page whose redirect leads there, stay refused.
+  assert.equal((await failure(get(f, `${files.origin}/other.html`))).kind, 'off_scope');
+  assert.equal((await failure(get(f, `${s.origin}/3.html`))).kind, 'off_scope');
+  assert.deepEqual(files.hits.map((h) => h.path), ['/f/1.pdf', '/store/1.pdf', '/store/2.pdf']);
+});
+
 test('robots.txt: a disallowed path is never requested, and Crawl-delay raises the spacing', async () => {
   const s = await startServer((req, res) => {
     if (req.url === '/robots.txt') return send(res, 200, 'text/plain', 'User-agent: *\nDisallow: /private/\nCrawl-delay: 0.3\n');
