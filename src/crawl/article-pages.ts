@@ -2,8 +2,9 @@
  * The later pages of an article cut over several: TRS and its kin publish a long report as `t20240120_123.html`,
  * `t20240120_123_1.html`, `t20240120_123_2.html`, with "上一页 1 2 3 下一页" inside the article. The report's later
  * chapters and its tables are on them, so they are stored with the report as its parts. Dynamic pages number theirs
- * in the query instead (`show.jsp?id=88&page=2`, `art.aspx?id=88&pageNo=3`). A column's own pages (`index.html`,
- * `index_1.html`, `list.jsp?page=2`) are a list's pager, never an article's.
+ * in the query instead (`show.jsp?id=88&page=2`, `art.aspx?id=88&pageNo=3`), and a site whose article address ends
+ * in its page number counts from 1 (PHPCMS' `show-12-345-1.html`, `show-12-345-2.html`). A column's own pages
+ * (`index.html`, `index_1.html`, `list.jsp?page=2`) are a list's pager, never an article's.
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
@@ -24,12 +25,15 @@ export function articlePages($: Doc, pageUrl: string): Attachment[] {
   const pageOf = page.search ? queryPageOf(page) : filePageOf(page);
   if (!pageOf) return [];
   const base = documentBase($, pageUrl);
+  const numbered = page.search ? null : numberedPageOf(page);
   const parts = new Map<number, string>();
   $('a[href]').each((_, el) => {
     const url = resolveLink($(el as Element).attr('href'), base);
     if (!url) return;
     const u = new URL(url);
-    const n = u.origin === page.origin ? pageOf(u) : null;
+    // A page numbered in its address like its neighbours' ids: only a pager's link (a number, 下一页) says it is a page.
+    const numberedPage = numbered && PAGER_TEXT.test($(el as Element).text().trim()) ? numbered(u) : null;
+    const n = u.origin !== page.origin ? null : (pageOf(u) ?? numberedPage);
     if (n !== null && !parts.has(n)) parts.set(n, page.search ? u.href : `${u.origin}${u.pathname}`);
   });
   if (parts.size > MAX_PARTS) return [];
@@ -45,6 +49,23 @@ function filePageOf(page: URL): ((u: URL) => number | null) | null {
   return (u) => {
     const n = u.search ? undefined : later.exec(u.pathname)?.[1];
     return n && Number(n) >= 1 ? Number(n) + 1 : null;
+  };
+}
+
+/** What a pager's link reads: a page number, or a next/previous/last word. */
+const PAGER_TEXT = /^(?:\[?\d{1,2}\]?|下一?页|上一?页|尾页|末页|后页|前页|>|»|›)$/;
+
+/**
+ * Page numbers of an article whose address ends in its own page number, 1 (`show-12-345-1.html`): the same address
+ * ending in 2, 3… are its later pages.
+ */
+function numberedPageOf(page: URL): ((u: URL) => number | null) | null {
+  const m = /^(.*\/[^/]*?[-_])1\.(html?|shtml)$/i.exec(page.pathname);
+  if (!m) return null;
+  const later = new RegExp(`^${escape(m[1]!)}(\\d{1,2})\\.${m[2]}$`);
+  return (u) => {
+    const n = u.search ? undefined : later.exec(u.pathname)?.[1];
+    return n && Number(n) >= 2 ? Number(n) : null;
   };
 }
 
