@@ -235,10 +235,16 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     }
     if (!verdict.isReport) continue;
     links.reports += 1;
+    tally.rows.reports += 1;
+    if (item.date) tally.rows.datedReports += 1;
     if (!isKnown(h, item)) links.unknown += 1;
     queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
   }
   tally.items += items.length;
+  for (const item of items) {
+    tally.rows.urls.add(item.url);
+    if (item.date) tally.rows.dated.add(item.url);
+  }
   if (data.family === 'learned') {
     tally.learnedItems += items.length;
     // An answer with no items that says nothing (an error object) does not undo the "more follow" of the one before.

@@ -11,6 +11,12 @@ export interface SeedTally {
   /** The distinct list pages read: the browser drawing a page already read over HTTP is not a further page. */
   listUrls: Set<string>;
   items: number;
+  /**
+   * The distinct addresses of the items its list pages gave, and of those printed with a date; and how many of its
+   * report items had a date. A page's menus and footer links are items too, on every page: what a count announced
+   * ("共25条") is compared with is its rows (`listedRows`).
+   */
+  rows: { urls: Set<string>; dated: Set<string>; reports: number; datedReports: number };
   /** Of `items`, those read from a learned endpoint's answers (the seed page's menus aside). */
   learnedItems: number;
   /** The last learned answer read says more items follow it (`hasMore: true`, a next page's address): the list stopped early. */
@@ -97,6 +103,7 @@ export class SeedTallies {
         listPages: 0,
         listUrls: new Set<string>(),
         items: 0,
+        rows: { urls: new Set(), dated: new Set(), reports: 0, datedReports: 0 },
         learnedItems: 0,
         learnedMore: false,
         reportItems: 0,
@@ -158,13 +165,26 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   if (announcedItems !== undefined && t.family === 'learned') {
     return t.learnedItems < announcedItems ? `read ${t.learnedItems} items of the ${announcedItems} its list answer announces` : null;
   }
-  if (announcedItems !== undefined) return t.items < announcedItems ? `found ${t.items} items of the ${announcedItems} the page announces` : null;
+  if (announcedItems !== undefined) {
+    const rows = listedRows(t);
+    return rows < announcedItems ? `found ${rows} items of the ${announcedItems} the page announces` : null;
+  }
   if (announcedPages === undefined) return null;
   // A Hanweb request asks for a window of several pages (its dataproxy groups), so its pages are not its requests:
   // every announced page holds at least one record, which is what can be checked.
   if (t.family === 'hanweb') return t.items < announcedPages ? `found ${t.items} items where its pager announces ${announcedPages} pages` : null;
   if (t.listPages < announcedPages) return `read ${t.listPages} list pages of the ${announcedPages} its pager announces`;
   return null;
+}
+
+/**
+ * The rows its list pages gave: when its report items are dated (four in five at least), the rows of its list are,
+ * and its distinct dated items are its rows (menus, footers and friendly links carry no date); else its distinct
+ * items. Distinct: a page read twice (drawn again in the browser) and the chrome of every page count once.
+ */
+export function listedRows(t: SeedTally): number {
+  const { urls, dated, reports, datedReports } = t.rows;
+  return reports > 0 && datedReports >= 0.8 * reports ? dated.size : urls.size;
 }
 
 /** A learned list whose replay the server refused part-way (HTTP 401/403/419…): the pages from there were not read. */
