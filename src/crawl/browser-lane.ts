@@ -30,7 +30,7 @@ import { credentialHeaders } from './learn/page-param.ts';
 import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
 import { isFileUrl, unreadScriptReportLinks } from './list-page.ts';
 import { isSeedPage } from './list-parse.ts';
-import { countRefused, refusedDataHost } from './off-scope-data.ts';
+import { countRefused, isDataRequest, refusedDataHost } from './off-scope-data.ts';
 import { offScopeFrames } from './off-scope-frames.ts';
 import type { PageVisit } from './page-visit.ts';
 import { renderedDocument } from './rendered-html.ts';
@@ -61,6 +61,8 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
   await page.route('**/*', async (route: Route) => {
     const req = route.request();
     const url = req.url();
+    // A registry page's own data request to another host (the government's search or API service) is its list's.
+    if (isDataRequest(req.resourceType()) && h.scope.allowsPage(requestingDocument(page, req))) h.scope.vouch(url);
     const refusedHost = refusedDataHost(url, req.resourceType(), h.scope);
     if (refusedHost) countRefused(refused, refusedHost);
     // An item clicked to see where it leads (learn/item-clicks.ts): the page stays where it is, nothing is fetched.
@@ -85,6 +87,11 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
       await route.abort('failed').catch(() => undefined);
     }
   });
+}
+
+/** The address of the document whose script made a request: its frame's, else the page's. */
+function requestingDocument(page: Page, req: Request): string {
+  return frameDocument(page, req) ?? page.url();
 }
 
 /** The address of the frame whose script made a request, when it is not the page's own (a list drawn in an iframe). */

@@ -273,6 +273,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   let nextCount = 0;
   for (const n of next) {
+    // The page's own API (a shell naming it, a learned list) on a service's host, wherever that is: asked by a
+    // registry page, or the next page of such a list on the same service (download/scope.ts).
+    if (ownApi(family, data) && (h.scope.allowsPage(visit.url) || sameOrigin(n.url, visit.url))) h.scope.vouch(n.url);
     if (!h.scope.allows(n.url)) {
       // A list page never read is a shortfall the user must see, as a report link off the registry is.
       const host = safeHost(n.url) ?? n.url;
@@ -345,11 +348,13 @@ function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): Q
   tally.untriedChoices = Math.max(tally.untriedChoices, endpoint.leftChoices?.untried ?? 0);
   // Lists its page's choices draw from another endpoint are read only in the browser: the seed is rendered too.
   if (endpoint.leftChoices?.drawnOnly) tally.choicesDrawnOnly = true;
-  return [endpoint, ...otherListEndpoints(endpoint)].map((e) => learnedFirstPage(e, data));
+  return [endpoint, ...otherListEndpoints(endpoint)].map((e) => learnedFirstPage(h, e, data));
 }
 
-function learnedFirstPage(endpoint: LearnedEndpoint, data: ListData): QueuedRequest {
+function learnedFirstPage(h: HarvestContext, endpoint: LearnedEndpoint, data: ListData): QueuedRequest {
   const first = learnedPageRequest(endpoint, 1);
+  // Learned from the seed page's own requests: its service may be on another host (download/scope.ts).
+  h.scope.vouch(first.url);
   return {
     url: first.url,
     method: first.method,
@@ -388,7 +393,7 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     rendered: true,
   };
   // The other years of a list asked one year at a time, the lists of its page's other choices, over HTTP.
-  await h.frontier.add(otherListEndpoints(found.endpoint).map((e) => learnedFirstPage(e, data)));
+  await h.frontier.add(otherListEndpoints(found.endpoint).map((e) => learnedFirstPage(h, e, data)));
   await handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
   // A list whose requests the page signs was turned in the browser: its later answers are its later pages.
   for (const [i, x] of (found.turned ?? []).entries()) {
@@ -437,7 +442,7 @@ function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string,
 /** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
 function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
   // A report list linking the report's file on another host (a file server): the list vouches for that file alone.
-  if (item.isFile) h.scope.vouchFile(item.url);
+  if (item.isFile) h.scope.vouch(item.url);
   if (!h.scope.allows(item.url)) {
     emit(h, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
     h.stats.skipped += 1;
@@ -474,6 +479,19 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
     ...(item.files ? { files: item.files } : {}),
   };
   return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
+}
+
+/** Whether a list's next pages are its page's own data requests: an API its shell names, or a learned endpoint. */
+export function ownApi(family: string | undefined, data: Pick<ListData, 'family'>): boolean {
+  return family === 'jsapi' || data.family === 'jsapi' || data.family === 'learned';
+}
+
+function sameOrigin(a: string, b: string): boolean {
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
 }
 
 function safeHost(url: string): string | null {
@@ -537,7 +555,7 @@ function fileRequests(h: HarvestContext, reportId: number, links: { url: string;
   const out: QueuedRequest[] = [];
   for (const link of links) {
     // A report's file on another host (uploads on a file server of the agency's own): the report vouches for it.
-    h.scope.vouchFile(link.url);
+    h.scope.vouch(link.url);
     const state = h.catalog.urls.get(link.url);
     const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
     const due = fileDue(h.policy, state && stored ? { fetchedAt: state.last_ok_at ?? state.fetched_at, stored: true } : null);
@@ -708,7 +726,7 @@ const REFUSALS = { robots: 'disallowed by robots.txt', off_scope: 'off scope', c
 
 export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
   // Vouched for when queued (fileRequests); again here for a request a resumed run finds in its queue.
-  h.scope.vouchFile(url);
+  h.scope.vouch(url);
   const host = Scope.hostOf(url);
   const state = h.catalog.urls.get(url);
   const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;

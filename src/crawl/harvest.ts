@@ -25,7 +25,7 @@ import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
 import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
 import { JSONP_MIME_TYPES } from './learn/list-shape.ts';
-import { emit, handleDetail, handleFile, handleList, recordFailure, type HarvestContext } from './handlers.ts';
+import { emit, handleDetail, handleFile, handleList, ownApi, recordFailure, type HarvestContext } from './handlers.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
 import type { SharedBrowser } from './shared-browser.ts';
@@ -161,6 +161,14 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,
+        // A page of a list asked from its page's own API (a service's host) found in the queue of an interrupted
+        // run: vouched for again (download/scope.ts).
+        preNavigationHooks: [
+          ({ request }) => {
+            const data = request.userData as RequestData;
+            if (data.kind === 'list' && ownApi(undefined, data)) ctx!.scope.vouch(request.url);
+          },
+        ],
         requestHandler: async (c) =>
           sink.guard(async () => {
             const data = c.request.userData as RequestData;

@@ -1,15 +1,19 @@
 /**
  * Data requests of a rendered page to hosts outside the registry. A column may draw its list from a service on
- * another host of the government (Hunan's search service on api.<site>, asked by `fetch` from www.<site>); the
- * crawl's scope is the registry's hosts, so the browser lane refuses the request, the list stays empty, and no
- * endpoint is learned. Whether such a host is the agency's is the user's call, as for a framed host
- * (off-scope-frames.ts): the seed names the hosts its page asked, never silently. Registering the host (an entry of
- * the agency on it) lets the list be learned and replayed.
+ * another host of the government (Hunan's search service on api.<site>, asked by `fetch` from www.<site>). A registry
+ * page's own data requests are admitted (download/scope.ts `vouch`, in the browser lane's router), and so are the
+ * later pages of a list learned from them. What is still refused is a data request of a document off the registry
+ * (a frame the lane did not load): counted by host, and the seed names the hosts asked, never silently.
  */
 import type { Scope } from '../download/scope.ts';
 
 /** Resource types of a page's own data requests (XHR, fetch): what a list is drawn from. */
 const DATA_REQUESTS = new Set(['xhr', 'fetch']);
+
+/** Whether a request of a page is one of its own data requests (XHR, fetch). */
+export function isDataRequest(resourceType: string): boolean {
+  return DATA_REQUESTS.has(resourceType);
+}
 
 /** The host of a page's data request that the scope refuses; null for any other request. */
 export function refusedDataHost(url: string, resourceType: string, scope: Pick<Scope, 'allows'>): string | null {

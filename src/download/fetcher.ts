@@ -100,7 +100,7 @@ export class Fetcher {
       }
       // A file's download address often answers with a redirect to the store holding it (an object store's
       // signed address): the file's own redirects are the file, wherever they lead.
-      if (req.purpose === 'file' && this.scope.allows(url)) this.scope.vouchFile(outcome.redirect);
+      if (req.purpose === 'file' && this.scope.allows(url)) this.scope.vouch(outcome.redirect);
       url = outcome.redirect;
       if (hop + 1 >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, req.url, 'redirect_loop');
       // 301/302/303 turn a POST into a GET, as browsers do.

@@ -1,13 +1,15 @@
 /**
  * What may be fetched: http(s) URLs on hosts of the registry (host = hostname[:port]). Spam clones of government
- * pages are common, so off-registry pages are never fetched, whatever links to them. A report's own file is the one
- * exception: agencies keep uploads on a file server or an object store of their own (another host), and a file is a
- * leaf, leading the crawl nowhere. The crawl vouches for each such file, as a report page it read or a report list
- * it read links it; the file, its redirects and its host's robots.txt may then be fetched, nothing else there.
+ * pages are common, so off-registry pages are never fetched, whatever links to them. Two exceptions, each an address
+ * a registry page asks for itself, never a link followed: a report's own file (agencies keep uploads on a file server
+ * or an object store of their own; a file is a leaf, leading the crawl nowhere), and a registry page's own data
+ * requests (a column drawing its list from the government's search or API service on another host), with the later
+ * pages of a list learned from them. The crawl vouches for each such address; it, its redirects (a file's) and its
+ * host's robots.txt may then be fetched, nothing else there.
  */
 export class Scope {
   private readonly hosts: Set<string>;
-  /** Off-registry URLs vouched for as report files, and how many each of their hosts holds (for robots.txt). */
+  /** Off-registry URLs vouched for (report files, a registry page's data requests), and how many each host holds (for robots.txt). */
   private readonly vouched = new Set<string>();
   private readonly vouchedHosts = new Map<string, number>();
 
@@ -36,20 +38,15 @@ export class Scope {
     return host !== null && this.hosts.has(host);
   }
 
-  /** Admits one off-registry URL as a report's file (see the class comment); no-op for a URL already allowed. */
-  vouchFile(url: string): void {
+  /** Admits one off-registry URL a registry page asks for itself (see the class comment); no-op for one already allowed. */
+  vouch(url: string): void {
     const host = hostOrNull(url);
     if (host === null || this.hosts.has(host) || this.vouched.has(new URL(url).href)) return;
     this.vouched.add(new URL(url).href);
     this.vouchedHosts.set(host, (this.vouchedHosts.get(host) ?? 0) + 1);
   }
 
-  /** Whether the URL is an off-registry file vouched for. */
-  isVouchedFile(url: string): boolean {
-    return !this.allowsPage(url) && this.allows(url);
-  }
-
-  /** robots.txt may be asked of registry hosts and of hosts holding a vouched file (their rules bind that file too). */
+  /** robots.txt may be asked of registry hosts and of hosts holding a vouched address (their rules bind it too). */
   allowsRobotsOf(url: string): boolean {
     const host = hostOrNull(url);
     return host !== null && (this.hosts.has(host) || this.vouchedHosts.has(host));

@@ -127,7 +127,7 @@ test("a report's file vouched for on another host is fetched, with its redirects
     f.request({ url, purpose: 'file' }, async (res) => (await readBody(res.body, 1 << 20, url)).toString('utf8'));
   // Not vouched for: refused, as any off-registry URL.
   assert.equal((await failure(file(`${files.origin}/f/1.pdf`))).kind, 'off_scope');
-  f.scope.vouchFile(`${files.origin}/f/1.pdf`);
+  f.scope.vouch(`${files.origin}/f/1.pdf`);
   assert.equal(await file(`${files.origin}/f/1.pdf`), 'pdf at /store/1.pdf');
   // A file on the registry's host redirecting to the file server: the file's redirect is the file.
   assert.equal(await file(`${s.origin}/2.pdf`), 'pdf at /store/2.pdf');

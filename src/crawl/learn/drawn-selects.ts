@@ -13,8 +13,12 @@ import { PAGE_HELPERS } from './page-helpers.ts';
 
 /** Boxes opened at most on a page (each costs two clicks and a wait). */
 const MAX_BOXES = 4;
-/** How long a box may take to draw its options once opened. */
-const OPEN_WAIT_MS = 1_500;
+/**
+ * How long a box may take to draw its options once opened: when looking for boxes (a box drawing none costs the
+ * whole wait), and when making a choice of one known to draw them (a React view drawn again on a loaded machine took
+ * more than 1.5 s, and the choice failed).
+ */
+const OPEN_WAIT_MS = { seek: 3_000, choose: 6_000 } as const;
 
 /**
  * Run in the page, as source text: marks the drawn select boxes (`data-nianbao-box`, numbered in page order) and
@@ -84,11 +88,11 @@ interface ShownOption {
 const PAGE_SIZE = /^\s*(每页\s*)?\d{1,4}\s*(条|项|行)?\s*(\/\s*(页|page)|每页)\s*$/i;
 
 /** Opens box `index` and waits for its options; none shown within the wait: none. */
-async function openBox(page: Page, index: number, mark: string | null): Promise<ShownOption[]> {
+async function openBox(page: Page, index: number, mark: string | null, waitMs: number): Promise<ShownOption[]> {
   const count = await page.evaluate<number>(MARK_BOXES).catch(() => 0);
   if (index >= count) return [];
   await page.locator(`[data-nianbao-box="${index}"]`).first().click({ timeout: 5_000 });
-  const deadline = Date.now() + OPEN_WAIT_MS;
+  const deadline = Date.now() + waitMs;
   for (;;) {
     const options = await page.evaluate<ShownOption[]>(readOptions(mark)).catch(() => [] as ShownOption[]);
     if (options.length || Date.now() > deadline) return options;
@@ -117,7 +121,7 @@ export async function drawnSelectChoices(page: Page, firstGroup: number): Promis
   const out: Choice[] = [];
   let group = firstGroup;
   for (let i = 0; i < Math.min(count, MAX_BOXES); i++) {
-    const options = await openBox(page, i, null).catch(() => [] as ShownOption[]);
+    const options = await openBox(page, i, null, OPEN_WAIT_MS.seek).catch(() => [] as ShownOption[]);
     await closeBox(page, i);
     if (options.length < 2 || options.length > 40 || options.every((o) => PAGE_SIZE.test(o.text))) continue;
     group++;
@@ -128,7 +132,7 @@ export async function drawnSelectChoices(page: Page, firstGroup: number): Promis
 
 /** Makes a drawn choice: opens its box (drawn again since, maybe) and clicks the option reading its text. */
 export async function chooseDrawn(page: Page, choice: Choice): Promise<void> {
-  const options = await openBox(page, Number(choice.mark), choice.text);
+  const options = await openBox(page, Number(choice.mark), choice.text, OPEN_WAIT_MS.choose);
   if (!options.some((o) => o.text === choice.text)) throw new Error(`the option "${choice.text}" is no longer offered`);
   await page.locator('[data-nianbao-option]').first().click({ timeout: 5_000 });
 }
