@@ -18,6 +18,7 @@ import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
 import { listPageAsReport } from './collection.ts';
+import { redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { drawnPageBytes } from './drawn-page.ts';
 import type { Frontier } from './frontier.ts';
@@ -586,6 +587,8 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
   if (page.softNotFound) return goneReport(h, visit, data, 'soft 404: the page says the item does not exist');
+  const stub = visit.rendered ? null : redirectStubTarget(visit.body, visit.loadedUrl);
+  if (stub && h.scope.allows(stub)) return followStub(h, visit, data, stub);
   // A report page drawn by script (`detail.html?id=N` filling itself from an API) read over HTTP is an empty shell,
   // not the report: the browser draws it, and this host's pages go there from now on.
   if (!visit.rendered && !page.attachments.length && hasScripts(visit.body) && isShell(visit.body)) {
@@ -644,6 +647,18 @@ async function linkJoined(h: HarvestContext, reportId: number, article: ArticleP
     recordStored(h, file, url, null);
     h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url, fileName: joinedName(article.parts.length), role: 'attachment', sourceUrl: article.pageUrl });
   });
+}
+
+/**
+ * A report link answered by a page that only sends its reader on (a click-counting page: "页面跳转中", a meta refresh
+ * or a script to the article): the report is read at the article, and the link remembers where it led (as a counting
+ * link's HTTP redirect does, see ownAddress), so the next run knows it.
+ */
+async function followStub(h: HarvestContext, visit: PageVisit, data: DetailData, url: string): Promise<void> {
+  h.stats.reportPages -= 1;
+  const reason = `redirects to ${url} (a page that only sends its reader on)`;
+  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason, redirectTo: url });
+  await h.frontier.add([{ url, lane: laneOf(h, url), userData: data }]);
 }
 
 /**

@@ -90,6 +90,17 @@ export function agencyFromHeading(text: string): string | null {
   return isAgencyName(name) || isZoneName(name) || REGION_SUFFIX.test(name) ? name : null;
 }
 
+/**
+ * An agency's own internal unit named without its owner: 办公室, 局办公室, 综合科, 政策法规科, 信息中心 … (来源：办公室 on a
+ * bureau's article). It is the page's agency speaking, not another agency: it names nobody the crawl can place.
+ */
+const INTERNAL_UNIT =
+  /^(?:本|我)?(?:局|委|厅|办|院|部|署|机关)?(?:办公室|办公厅|综合(?:科|处|股|室|部|办)|秘书(?:科|处|股)|(?:政策)?法(?:规|制)(?:科|处|股)|(?:政策|政务|信息|宣传|新闻)?(?:公开)?(?:科|处|股)|(?:政务)?公开办|(?:信息|数据|网络|宣传)中心|网站(?:管理员|编辑部|管理办公室))$/;
+
+export function isInternalUnit(name: string): boolean {
+  return INTERNAL_UNIT.test(name.normalize('NFKC').replace(/\s+/g, ''));
+}
+
 /** Labels that may follow the publisher's name in the same cell: 发布时间, 浏览次数, 字号 … */
 const AFTER_PUBLISHER = /(发布时间|发布日期|日期|时间|浏览|点击|阅读|字号|来源|作者|责任编辑)[:：]?.*$/;
 
@@ -101,5 +112,6 @@ export function publisherName(raw: string | null | undefined): string | null {
   if (first.length < 2 || !/\p{Script=Han}/u.test(first) || isPlaceholderName(first)) return null;
   // 本网, 本站, 原创, 人民网: where the text came from, not who published the report.
   if (/^(本网|本站|原创|转载|网站|门户网站)$/.test(first) || /(网|报|社|台)$/.test(first)) return null;
+  if (isInternalUnit(first)) return null;
   return first;
 }

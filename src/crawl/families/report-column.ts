@@ -13,6 +13,7 @@ import { classifyTitle } from '../classify/title.ts';
 import { agencyColumnLinks } from './agency-links.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
+import { redirectTargets } from '../redirect-stub.ts';
 
 /** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
 const COLUMN_LABEL = /^(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目)?$/;
@@ -37,41 +38,8 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string }[] {
   if (listsReport(items)) return [];
   const $ = loadHtml(html);
-  const plain = [...redirectLinks($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
+  const plain = [...redirectTargets($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
   return [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
-}
-
-/** `<meta http-equiv="refresh" content="0;url=…">` (a delay of a few seconds at most). */
-const META_REFRESH = /^\s*(\d{1,2})(?:\.\d+)?\s*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s]+)/i;
-/** A script that goes elsewhere as soon as it runs: `window.location.href = '…'`, `location.replace('…')`. */
-const SCRIPT_REDIRECT = /(?:^|[;{}\s])(?:(?:window|self|top|document)\.)?location(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1|\blocation\.(?:replace|assign)\s*\(\s*(["'])([^"'\s]+)\3/;
-
-/**
- * Where a same-host redirect stub sends its reader: a column address that only redirects (a meta refresh, or a page
- * whose only content is a script setting location) is read at its target, as the list page. A script counts only
- * on a page with no link of its own (a real page's scripts go places on clicks, not on load).
- */
-function redirectLinks($: Doc, pageUrl: string): string[] {
-  const base = documentBase($, pageUrl);
-  const host = new URL(pageUrl).host;
-  const targets: (string | undefined)[] = [];
-  $('meta[http-equiv]').each((_, el) => {
-    if (($(el).attr('http-equiv') ?? '').toLowerCase() !== 'refresh') return;
-    const m = META_REFRESH.exec($(el).attr('content') ?? '');
-    if (m && Number(m[1]) <= 5) targets.push(m[2]);
-  });
-  if (!targets.length && $('a[href]').length === 0) {
-    for (const el of $('script:not([src])').toArray()) {
-      const m = SCRIPT_REDIRECT.exec($(el).text());
-      if (m) targets.push(m[2] ?? m[4]);
-    }
-  }
-  const out = new Set<string>();
-  for (const t of targets) {
-    const url = resolveLink(t, base);
-    if (url && url !== pageUrl && new URL(url).host === host) out.add(url);
-  }
-  return [...out];
 }
 
 /**

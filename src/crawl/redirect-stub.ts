@@ -1,0 +1,48 @@
+/**
+ * Where a page that only sends its reader elsewhere sends it: a meta refresh of a few seconds at most, or, on a page
+ * that offers nothing else, a script setting the location as it loads. Column addresses that only redirect, and
+ * click-counting pages between a list and its articles ("页面跳转中…如果您的浏览器没有自动跳转，请点击这里"), are
+ * such pages: a browser reads their target, and so does the crawl.
+ */
+import { resolveLink } from '../download/scope.ts';
+import { documentBase, loadHtml, type Doc } from './html.ts';
+
+/** `<meta http-equiv="refresh" content="0;url=…">` (a delay of a few seconds at most). */
+const META_REFRESH = /^\s*(\d{1,2})(?:\.\d+)?\s*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s]+)/i;
+/** A script that goes elsewhere as soon as it runs: `window.location.href = '…'`, `location.replace('…')`. */
+const SCRIPT_REDIRECT = /(?:^|[;{}\s])(?:(?:window|self|top|document)\.)?location(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1|\blocation\.(?:replace|assign)\s*\(\s*(["'])([^"'\s]+)\3/;
+
+/**
+ * The same-host addresses a page redirects to. A meta refresh counts on any page (browsers follow it); a script
+ * only on a page with no link of its own but the one it goes to ("请点击这里"): a real page's scripts go places on
+ * clicks, not on load.
+ */
+export function redirectTargets($: Doc, pageUrl: string): string[] {
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const resolved = (t: string | undefined) => {
+    const url = t ? resolveLink(t, base) : null;
+    return url && url !== pageUrl && new URL(url).host === host ? url : null;
+  };
+  const out = new Set<string>();
+  $('meta[http-equiv]').each((_, el) => {
+    if (($(el).attr('http-equiv') ?? '').toLowerCase() !== 'refresh') return;
+    const m = META_REFRESH.exec($(el).attr('content') ?? '');
+    const url = m && Number(m[1]) <= 5 ? resolved(m[2]) : null;
+    if (url) out.add(url);
+  });
+  if (out.size) return [...out];
+  const links = new Set($('a[href]').toArray().map((el) => resolved($(el).attr('href')) ?? $(el).attr('href') ?? ''));
+  for (const el of $('script:not([src])').toArray()) {
+    const m = SCRIPT_REDIRECT.exec($(el).text());
+    const url = m ? resolved(m[2] ?? m[4]) : null;
+    if (url && [...links].every((l) => l === url)) out.add(url);
+  }
+  return [...out];
+}
+
+/** Where a page sends its reader when it is a redirect stub: its one same-host target, else null. */
+export function redirectStubTarget(html: string, pageUrl: string): string | null {
+  const targets = redirectTargets(loadHtml(html), pageUrl);
+  return targets.length === 1 ? targets[0]! : null;
+}
