@@ -3,10 +3,12 @@
  * sends it as `multipart/form-data` with a boundary of its own) is paged like any form: its page field learned from
  * the request alone or from two pages' requests, and each later page's request the captured one with that field's
  * value changed, boundary, other parts and Content-Type kept; its year field and its choices' fields are read too.
+ * And a learned list's items are listed at the page that shows the list, not at its API's address (where a report
+ * published as its file alone was said to be found).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { learnedPageRequest } from '../../src/crawl/families/learned.ts';
+import { learnedPageRequest, parseLearnedList } from '../../src/crawl/families/learned.ts';
 import { formFields, multipartFields, withFormField } from '../../src/crawl/learn/form-body.ts';
 import { learnListEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
 import { learnPageParam, requestForPage, type CapturedRequest } from '../../src/crawl/learn/page-param.ts';
@@ -81,4 +83,18 @@ test('a learned multipart list is asked page after page over HTTP with its own C
 test('the year field of a multipart list request is read when the page shows year tabs', () => {
   const tabs = '<ul class="years"><li class="on">2024年</li><li>2023年</li><li>2022年</li></ul>';
   assert.deepEqual(yearParam(request(multipart(fieldsAt('1'))), tabs), { in: 'form', name: 'year', others: [2023, 2022] });
+});
+
+test('a learned list is shown at the page that asked it: its items (a file among them) are listed there, not at the API', () => {
+  const api = 'http://gov.test/jtj/api/open/list?chnl=nb&page=1&rows=3';
+  const rows = [
+    { title: '某市交通运输局2024年政府信息公开工作年度报告', url: '/jtj/nb/202501/t20250120_301.html' },
+    { title: '某市交通运输局2023年政府信息公开工作年度报告', url: '/jtj/nb/202401/P020240118301.pdf' },
+    { title: '某市交通运输局2024年部门预算', url: '/jtj/ys/202402/t20240205_288.html' },
+  ];
+  const x: Exchange = { method: 'GET', url: api, body: null, contentType: null, status: 200, responseType: 'application/json', responseBody: JSON.stringify({ total: 3, rows }) };
+  const learned = learnListEndpoint([x], PAGE)!;
+  const read = parseLearnedList({ url: api, loadedUrl: api, status: 200, body: x.responseBody, contentType: x.responseType, rendered: false }, learnedPageRequest(learned.endpoint, 1).cursor);
+  assert.equal(read.items.length, 3);
+  assert.equal(read.shownAt, PAGE);
 });
