@@ -228,10 +228,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   const queued: QueuedRequest[] = [];
   const links = { reports: 0, unknown: 0 };
+  // Where the items were listed, as a user finds them: a learned list's page, not its API.
+  const listedAt = parsed.shownAt ?? visit.loadedUrl;
   for (const item of items) {
     const verdict = classifyTitle(item.title);
     if (verdict.maybe || (item.maybe && !verdict.isReport)) {
-      queued.push(...maybeReportRequests(h, item, visit.loadedUrl, data));
+      queued.push(...maybeReportRequests(h, item, listedAt, data));
       continue;
     }
     if (!verdict.isReport) continue;
@@ -239,7 +241,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.rows.reports += 1;
     if (item.date) tally.rows.datedReports += 1;
     if (!isKnown(h, item)) links.unknown += 1;
-    queued.push(...reportLinkRequests(h, item, visit.loadedUrl, data));
+    queued.push(...reportLinkRequests(h, item, listedAt, data));
   }
   tally.items += items.length;
   for (const item of items) {

@@ -34,6 +34,11 @@ export interface ListPageResult {
   /** Items titled as a report but for its year whose year cannot be told (bare-report-year.ts), "title (date)": listed
    * and not catalogued, which the seed's result says. */
   undatedReports?: string[];
+  /**
+   * The page a user sees this list on, when it is not the address read (a learned list's API answer: the page whose
+   * script asked it): recorded as where its reports and files were listed.
+   */
+  shownAt?: string;
 }
 
 export interface ListParser {

@@ -63,8 +63,13 @@ function endpointOf(cursor: ListCursor | undefined): LearnedEndpoint {
   return endpoint;
 }
 
+/** A learned list's answer, read: its items and next page, shown at the page that asked it (not the API's address). */
 export function parseLearnedList(visit: PageVisit, cursor: ListCursor | undefined): ListPageResult {
   const endpoint = endpointOf(cursor);
+  return { ...readAnswer(visit, cursor, endpoint), shownAt: endpoint.base };
+}
+
+function readAnswer(visit: PageVisit, cursor: ListCursor | undefined, endpoint: LearnedEndpoint): ListPageResult {
   const k = Number(cursor?.page ?? 1);
   const items = readList(visit.body, visit.loadedUrl, endpoint.base, endpoint.shape);
   const first = items[0]?.url ?? '';

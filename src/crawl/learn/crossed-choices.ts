@@ -6,6 +6,7 @@
  * set, asked over HTTP as the other choices are. Groups setting one same field (two selects of the same filter) or
  * another path are not crossed; neither are fields that change on every request (a cache-buster, a timestamp).
  */
+import { multipartFields } from './form-body.ts';
 import type { ChoiceRequest } from './list-choices.ts';
 import { firstPageKey, jsonBody, requestForPage, withParam, type CapturedRequest, type PageParam } from './page-param.ts';
 
@@ -29,7 +30,7 @@ function fieldsOf(req: CapturedRequest): Fields {
   const body = req.body?.trim() ?? '';
   if (body.startsWith('{')) {
     for (const [k, v] of Object.entries(jsonBody(req) ?? {})) if (['string', 'number'].includes(typeof v)) add('json', k, String(v));
-  } else if (body) for (const [k, v] of new URLSearchParams(body)) add('form', k, v);
+  } else if (body) for (const [k, v] of multipartFields(req) ?? new URLSearchParams(body)) add('form', k, v);
   return out;
 }
 

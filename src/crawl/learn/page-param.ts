@@ -2,10 +2,11 @@
  * The page parameter of a list request, learned from the request itself: the number that changes between two
  * captured pages when the browser saw two, else a parameter named like a page (page, current, pageNo, pageIndex,
  * cur_page, currpage, start, startIndex…), else the only numeric parameter whose value is 0 or 1, else a number in the path
- * (list_1.json). It may sit in the query string, a form body or a JSON body, or inside a query or form field holding
- * JSON (`params={"pageNo":1,…}`).
+ * (list_1.json). It may sit in the query string, a form body (urlencoded, or multipart from a page's FormData:
+ * form-body.ts) or a JSON body, or inside a query or form field holding JSON (`params={"pageNo":1,…}`).
  */
 import { mayBeCursor } from './cursor.ts';
+import { formFields, withFormField } from './form-body.ts';
 import { headerParams } from './header-params.ts';
 
 export interface CapturedRequest {
@@ -65,12 +66,6 @@ interface Param {
   value: number;
 }
 
-function isForm(req: CapturedRequest): boolean {
-  if (!req.body) return false;
-  if (/x-www-form-urlencoded/i.test(req.contentType ?? '')) return true;
-  return !/json/i.test(req.contentType ?? '') && /^[^{[<\s][^=&]*=/.test(req.body);
-}
-
 export function jsonBody(req: CapturedRequest): Record<string, unknown> | null {
   if (!req.body || !/^\s*\{/.test(req.body)) return null;
   try {
@@ -116,7 +111,7 @@ function fieldParams(where: 'query' | 'form', k: string, v: string, out: Param[]
 export function numericParams(req: CapturedRequest): Param[] {
   const out: Param[] = [];
   for (const [k, v] of new URL(req.url).searchParams) fieldParams('query', k, v, out);
-  if (isForm(req)) for (const [k, v] of new URLSearchParams(req.body!)) fieldParams('form', k, v, out);
+  for (const [k, v] of formFields(req) ?? []) fieldParams('form', k, v, out);
   const json = jsonBody(req);
   if (json) jsonParams(json, [], out);
   pathNumbers(req.url).forEach((n, i) => out.push({ in: 'path', name: String(i), value: n }));
@@ -196,9 +191,8 @@ export function withParam(req: CapturedRequest, where: PageParam['in'], name: st
       url.searchParams.set(name, fieldValue(url.searchParams.get(name), value, inner));
       break;
     case 'form': {
-      const form = new URLSearchParams(body ?? '');
-      form.set(name, fieldValue(form.get(name), value, inner));
-      body = form.toString();
+      const current = formFields(req)?.find(([k]) => k === name)?.[1] ?? null;
+      body = withFormField(req, name, fieldValue(current, value, inner));
       break;
     }
     case 'json': {
@@ -247,7 +241,7 @@ export interface CursorParam {
 export function textParams(req: CapturedRequest): { in: CursorParam['in']; name: string; value: string }[] {
   const out: { in: CursorParam['in']; name: string; value: string }[] = [];
   for (const [k, v] of new URL(req.url).searchParams) out.push({ in: 'query', name: k, value: v });
-  if (isForm(req)) for (const [k, v] of new URLSearchParams(req.body!)) out.push({ in: 'form', name: k, value: v });
+  for (const [k, v] of formFields(req) ?? []) out.push({ in: 'form', name: k, value: v });
   const json = jsonBody(req);
   if (json) for (const [k, v] of Object.entries(json)) if (typeof v === 'string' || typeof v === 'number') out.push({ in: 'json', name: k, value: String(v) });
   return out;
