@@ -12,7 +12,7 @@ import type { Downloader } from '../download/downloader.ts';
 import type { HostCookies } from '../download/host-cookies.ts';
 import { Scope } from '../download/scope.ts';
 import type { ContentStore } from '../download/content-store.ts';
-import { FetchError } from '../errors.ts';
+import { FetchError, type FetchFailureKind } from '../errors.ts';
 import { Attributor, seedFallbackClash, titleShowingGuess } from './attribution.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
@@ -231,6 +231,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // Where the items were listed, as a user finds them: a learned list's page, not its API.
   const listedAt = parsed.shownAt ?? visit.loadedUrl;
   for (const item of items) {
+    tally.rows.urls.add(item.url);
+    if (item.date) tally.rows.dated.add(item.url);
     const verdict = classifyTitle(item.title);
     if (verdict.maybe || (item.maybe && !verdict.isReport)) {
       queued.push(...maybeReportRequests(h, item, listedAt, data));
@@ -244,10 +246,6 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     queued.push(...reportLinkRequests(h, item, listedAt, data));
   }
   tally.items += items.length;
-  for (const item of items) {
-    tally.rows.urls.add(item.url);
-    if (item.date) tally.rows.dated.add(item.url);
-  }
   if (data.family === 'learned') {
     tally.learnedItems += items.length;
     // An answer with no items that says nothing (an error object) does not undo the "more follow" of the one before.
@@ -739,7 +737,7 @@ function recordStored(h: HarvestContext, file: { sha256: string; size: number; m
 }
 
 /** Why a file was refused before any byte, by the fetcher's failure kind. */
-const REFUSALS = { robots: 'disallowed by robots.txt', off_scope: 'off scope', circuit_open: 'its host skipped after failures' } as const;
+const REFUSALS: Partial<Record<FetchFailureKind, string>> = { robots: 'disallowed by robots.txt', off_scope: 'off scope', circuit_open: 'its host skipped after failures' };
 
 export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
   // Vouched for when queued (fileRequests); again here for a request a resumed run finds in its queue.
@@ -771,7 +769,7 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       return recordGone(h, url, result.status, `HTTP ${result.status}`);
     case 'failed': {
       // Refused before any byte (robots.txt of a file server, a host skipped): the report is short of its file.
-      const why = REFUSALS[result.error.kind as keyof typeof REFUSALS];
+      const why = REFUSALS[result.error.kind];
       // The host refusing is the one asked last: a download address may have redirected to a file server.
       if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
       return recordFailure(h, url, result.error, data.seedEntryId);

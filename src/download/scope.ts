@@ -9,9 +9,9 @@
  */
 export class Scope {
   private readonly hosts: Set<string>;
-  /** Off-registry URLs vouched for (report files, a registry page's data requests), and how many each host holds (for robots.txt). */
+  /** Off-registry URLs vouched for (report files, a registry page's data requests), and their hosts (for robots.txt). */
   private readonly vouched = new Set<string>();
-  private readonly vouchedHosts = new Map<string, number>();
+  private readonly vouchedHosts = new Set<string>();
 
   constructor(hosts: Iterable<string>) {
     this.hosts = new Set([...hosts].map((h) => h.toLowerCase()));
@@ -32,7 +32,7 @@ export class Scope {
     return this.hosts.has(u.host.toLowerCase()) || this.vouched.has(u.href);
   }
 
-  /** Whether the URL is on a host of the registry: what a list or a page may lead to (vouched files aside). */
+  /** Whether the URL is on a host of the registry: a page there is the registry's (a vouched address is not). */
   allowsPage(url: string | URL): boolean {
     const host = hostOrNull(url);
     return host !== null && this.hosts.has(host);
@@ -41,9 +41,9 @@ export class Scope {
   /** Admits one off-registry URL a registry page asks for itself (see the class comment); no-op for one already allowed. */
   vouch(url: string): void {
     const host = hostOrNull(url);
-    if (host === null || this.hosts.has(host) || this.vouched.has(new URL(url).href)) return;
+    if (host === null || this.hosts.has(host)) return;
     this.vouched.add(new URL(url).href);
-    this.vouchedHosts.set(host, (this.vouchedHosts.get(host) ?? 0) + 1);
+    this.vouchedHosts.add(host);
   }
 
   /** robots.txt may be asked of registry hosts and of hosts holding a vouched address (their rules bind it too). */
