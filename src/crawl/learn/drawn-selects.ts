@@ -15,10 +15,10 @@ import { PAGE_HELPERS } from './page-helpers.ts';
 const MAX_BOXES = 4;
 /**
  * How long a box may take to draw its options once opened: when looking for boxes (a box drawing none costs the
- * whole wait), and when making a choice of one known to draw them (a React view drawn again on a loaded machine took
- * more than 1.5 s, and the choice failed).
+ * whole wait, on every rendered page holding one), and when making a choice of a box known to draw them (costing
+ * nothing once they show: a React view drawn again on a loaded machine took more than 1.5 s, and the choice failed).
  */
-const OPEN_WAIT_MS = { seek: 3_000, choose: 6_000 } as const;
+const OPEN_WAIT_MS = { seek: 1_500, choose: 6_000 } as const;
 
 /**
  * Run in the page, as source text: marks the drawn select boxes (`data-nianbao-box`, numbered in page order) and
