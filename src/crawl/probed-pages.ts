@@ -30,6 +30,9 @@ function digest(items: ListItem[]): string {
  */
 export function probeChain(cursor: ListCursor | undefined, items: ListItem[], next: NextListRequest[]): { next: NextListRequest[]; end: string | null } {
   const chain = typeof cursor?.[KEY] === 'string' ? String(cursor[KEY]).split(',').filter(Boolean) : null;
+  const probes = next.some((n) => n.cursor && KEY in n.cursor);
+  // Most list pages are no probe and ask none: nothing to digest.
+  if (!chain && !probes) return { next, end: null };
   const own = digest(items);
   if (chain) {
     if (!items.length) return { next: [], end: 'the probed page lists nothing: the end of the list' };

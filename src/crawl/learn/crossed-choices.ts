@@ -6,9 +6,8 @@
  * set, asked over HTTP as the other choices are. Groups setting one same field (two selects of the same filter) or
  * another path are not crossed; neither are fields that change on every request (a cache-buster, a timestamp).
  */
-import { multipartFields } from './form-body.ts';
 import type { ChoiceRequest } from './list-choices.ts';
-import { firstPageKey, jsonBody, requestForPage, withParam, type CapturedRequest, type PageParam } from './page-param.ts';
+import { firstPageKey, requestForPage, textParams, withParam, type CapturedRequest, type PageParam } from './page-param.ts';
 
 /** Crossed lists asked at most for one page: each is one request or more over HTTP, in every later run too. */
 const MAX_CROSSED = 24;
@@ -20,18 +19,10 @@ const VOLATILE_VALUE = /^(\d{10}|\d{13}|0\.\d{6,})$/;
 type Where = 'query' | 'form' | 'json';
 type Fields = Map<string, { in: Where; name: string; value: string }>;
 
-/** The request's fields by place and name, JSON bodies by their top-level scalars. */
+/** The request's fields by place and name (page-param.ts `textParams`: JSON bodies by their top-level scalars), volatile ones left out. */
 function fieldsOf(req: CapturedRequest): Fields {
-  const out: Fields = new Map();
-  const add = (where: Where, name: string, value: string) => {
-    if (!VOLATILE_NAME.test(name) && !VOLATILE_VALUE.test(value)) out.set(`${where} ${name}`, { in: where, name, value });
-  };
-  for (const [k, v] of new URL(req.url).searchParams) add('query', k, v);
-  const body = req.body?.trim() ?? '';
-  if (body.startsWith('{')) {
-    for (const [k, v] of Object.entries(jsonBody(req) ?? {})) if (['string', 'number'].includes(typeof v)) add('json', k, String(v));
-  } else if (body) for (const [k, v] of multipartFields(req) ?? new URLSearchParams(body)) add('form', k, v);
-  return out;
+  const fields = textParams(req).filter((f) => !VOLATILE_NAME.test(f.name) && !VOLATILE_VALUE.test(f.value));
+  return new Map(fields.map((f) => [`${f.in} ${f.name}`, f]));
 }
 
 const pathOf = (url: string) => new URL(url).origin + new URL(url).pathname;

@@ -5,8 +5,7 @@
  * lists of their own, with that parameter changed.
  */
 import { loadHtml, squash } from '../html.ts';
-import { multipartFields } from './form-body.ts';
-import { withParam, type CapturedRequest } from './page-param.ts';
+import { textParams, withParam, type CapturedRequest } from './page-param.ts';
 
 export interface YearParam {
   in: 'query' | 'form' | 'json';
@@ -31,21 +30,11 @@ export function yearTabs(renderedHtml: string): Set<number> {
   return out;
 }
 
+/** The request's parameters (query, form, flat JSON body: page-param.ts `textParams`) whose value is a year. */
 function yearValued(req: CapturedRequest): { in: YearParam['in']; name: string; value: number }[] {
-  const out: { in: YearParam['in']; name: string; value: number }[] = [];
-  const isYear = (v: unknown) => (typeof v === 'number' || typeof v === 'string') && /^20[0-3]\d$/.test(String(v));
-  for (const [k, v] of new URL(req.url).searchParams) if (isYear(v)) out.push({ in: 'query', name: k, value: Number(v) });
-  if (req.body && !/^\s*[{[]/.test(req.body)) {
-    for (const [k, v] of multipartFields(req) ?? new URLSearchParams(req.body)) if (isYear(v)) out.push({ in: 'form', name: k, value: Number(v) });
-  }
-  if (req.body && /^\s*\{/.test(req.body)) {
-    try {
-      for (const [k, v] of Object.entries(JSON.parse(req.body) as Record<string, unknown>)) if (isYear(v)) out.push({ in: 'json', name: k, value: Number(v) });
-    } catch {
-      // Not JSON after all: no year in it.
-    }
-  }
-  return out;
+  return textParams(req)
+    .filter((p) => /^20[0-3]\d$/.test(p.value))
+    .map((p) => ({ in: p.in, name: p.name, value: Number(p.value) }));
 }
 
 /** The request's year parameter, when the page shows that year and others as tabs; null otherwise. */
