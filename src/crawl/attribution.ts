@@ -117,10 +117,20 @@ export class Attributor {
     return office !== null && /政府$/.test(site.name) && this.find(office[1]!, site) === site.id;
   }
 
-  /** The agency a name denotes; a bare region ("鄂尔多斯市") denotes its people's government. */
+  /**
+   * The agency a name denotes; a bare region ("鄂尔多斯市") denotes its people's government, and a bare zone
+   * ("如皋经济技术开发区") the administration that runs it, when one is registered (see administrationsOf).
+   */
   private find(name: string, site: AgencyRow): number | null {
     const government = governmentOf(name);
-    return (government ? this.lookup(government, site.division) : null) ?? this.lookup(name, site.division);
+    if (government) return this.lookup(government, site.division) ?? this.lookup(name, site.division);
+    const own = this.lookup(name, site.division);
+    if (own !== null) return own;
+    for (const administration of administrationsOf(name)) {
+      const id = this.lookup(administration, site.division);
+      if (id !== null) return id;
+    }
+    return null;
   }
 
   /** By the name's key (canonical name or alias), else by its region and role (AgencyIndex.find's order). */
@@ -189,6 +199,15 @@ export function governmentOf(name: string): string | null {
   const split = splitRegionPrefix(name);
   if (!split.division || split.rest !== '' || split.system) return null;
   return `${name.normalize('NFKC').replace(/\s+/g, '')}人民政府`;
+}
+
+/**
+ * "如皋经济技术开发区" / "恩格贝生态示范区": a title naming only a zone reports for the zone's administration, its
+ * 管理委员会 (管委会), the body that publishes a zone's reports and the name it is registered under.
+ */
+export function administrationsOf(name: string): string[] {
+  const text = name.normalize('NFKC').replace(/\s+/g, '');
+  return isZoneName(text) ? [`${text}管理委员会`, `${text}管委会`] : [];
 }
 
 function regionName(region: ReturnType<typeof regionOf>): string | undefined {

@@ -38,6 +38,7 @@ import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
 import type { PageVisit } from './page-visit.ts';
 import { linkScripts } from './page-scripts.ts';
+import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
 import type { SinkStop } from './sink-stop.ts';
@@ -591,7 +592,8 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (stub && h.scope.allows(stub)) return followStub(h, visit, data, stub);
   // A report page drawn by script (`detail.html?id=N` filling itself from an API) read over HTTP is an empty shell,
   // not the report: the browser draws it, and this host's pages go there from now on.
-  if (!visit.rendered && !page.attachments.length && hasScripts(visit.body) && isShell(visit.body)) {
+  // A page whose script only fills its attachment links (scripted-attachments.ts) is read here, its files asked for.
+  if (!visit.rendered && !page.attachments.length && hasScripts(visit.body) && isShell(visit.body) && !scriptedAttachments(visit.body, visit.loadedUrl).length) {
     return sendToBrowser(h, visit, data, 'a report page drawn by script');
   }
   const index = collectionVerdict(visit, page, data.listTitle);
@@ -629,7 +631,9 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   await storePage(h, visit, report.id, pageUrl);
   if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
   const twins = (data.files ?? []).map((url) => ({ url, name: null }));
-  await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...twins], pageUrl, data.seedEntryId));
+  // Attachment links the page's script fills in from a request of its own (JEECMS's Cms.attachment).
+  const scripted = await scriptedAttachmentLinks(h, visit);
+  await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...scripted, ...twins], pageUrl, data.seedEntryId));
   if (!page.parts.length) return;
   // An article cut over pages: its pages are joined into one rendition once all are stored (now, when they are).
   const article = { pageUrl, parts: page.parts.map((p) => p.url) };

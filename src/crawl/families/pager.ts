@@ -101,8 +101,11 @@ function isNextControl(c: PagerControl): boolean {
   return NEXT_WORDS.test(c.text) || NEXT_ARROWS.test(c.text);
 }
 
-/** "当前第3/5页", "第3/5页", "页次：3/5", "当前第3页", "第3页/共5页": the page number the pager prints, when it is no more than the count. */
-const STATED_PAGE = /(?:当前\s*第\s*(\d{1,4})\s*(?:\/\s*(\d{1,4})\s*)?页|第\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*页|页次\s*[:：]?\s*(\d{1,4})\s*\/\s*(\d{1,4})|第\s*(\d{1,4})\s*页\s*\/?\s*共\s*(\d{1,4})\s*页)/;
+/**
+ * "当前第3/5页", "第3/5页", "页次：3/5", "当前第3页", "第3页/共5页", and JEECMS's "当前 3/5 页" (no 第): the page number the
+ * pager prints, when it is no more than the count.
+ */
+const STATED_PAGE = /(?:当前\s*(?:页\s*[:：]?\s*)?(?:第\s*)?(\d{1,4})\s*(?:\/\s*(\d{1,4})\s*)?页|第\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*页|页次\s*[:：]?\s*(\d{1,4})\s*\/\s*(\d{1,4})|第\s*(\d{1,4})\s*页\s*\/?\s*共\s*(\d{1,4})\s*页)/;
 
 export function statedCurrentPage(text: string): number | null {
   const m = STATED_PAGE.exec(text);
@@ -131,8 +134,8 @@ export function currentPageNumber($: Doc, pageUrl: string): number {
     const v = u.searchParams.get(key);
     if (v && /^\d+$/.test(v)) return Number(v);
   }
-  const m = /\/(?:[A-Za-z]\w*_)?(\d{1,4})\.s?html?$/.exec(u.pathname);
-  // index_N is 0-based on TRS (index_1 is page 2); a bare N.html is 1-based.
+  const m = /\/(?:[A-Za-z]\w*_)?(\d{1,4})\.[sj]?html?$/.exec(u.pathname);
+  // index_N is 0-based on TRS (index_1 is page 2); a bare N.html is 1-based, and so is JEECMS's index_N.jhtml.
   if (m?.[1]) return /\/index_\d+\.s?html?$/.test(u.pathname) ? Number(m[1]) + 1 : Number(m[1]);
   return 1;
 }
