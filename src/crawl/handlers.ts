@@ -632,7 +632,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
   const twins = (data.files ?? []).map((url) => ({ url, name: null }));
   // Attachment links the page's script fills in from a request of its own (JEECMS's Cms.attachment).
-  const scripted = await scriptedAttachmentLinks(h, visit);
+  const scripted = await scriptedAttachmentLinks(h, visit, data.seedEntryId);
   await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...scripted, ...twins], pageUrl, data.seedEntryId));
   if (!page.parts.length) return;
   // An article cut over pages: its pages are joined into one rendition once all are stored (now, when they are).

@@ -9,15 +9,18 @@
  * link i's href to `base/attachment.jspx?cid=<contentId>&i=<i><tail>`: a download address without its signature is
  * refused. The call is read here, the tails asked for as the script would ask, and the links built from them.
  */
-import { resolveLink } from '../download/scope.ts';
+import { resolveLink, Scope } from '../download/scope.ts';
 import type { Attachment } from './attachments.ts';
 import { recordFailure, type HarvestContext } from './handlers.ts';
 import { loadHtml, squash, withoutComments } from './html.ts';
 import type { PageVisit } from './page-visit.ts';
+import { countRefusedFile } from './seed-tally.ts';
 
 export interface ScriptedAttachments {
   /** The address the script asks for the links' tails. */
   request: string;
+  /** How many links the script is to fill. */
+  count: number;
   /** The attachments the script's answer gives (none when the answer is not the array the script reads). */
   links(answer: string): Attachment[];
 }
@@ -49,6 +52,7 @@ export function scriptedAttachments(html: string, pageUrl: string): ScriptedAtta
     if (!request) continue;
     out.push({
       request,
+      count: unlinked.length,
       links(answer: string): Attachment[] {
         let tails: unknown;
         try {
@@ -72,21 +76,32 @@ export function scriptedAttachments(html: string, pageUrl: string): ScriptedAtta
 
 /**
  * The attachments a report page's scripts would link (see above), asked for politely as the page's script asks them
- * (scope, robots.txt, the host's gate): none for a page the browser drew, whose links its script already filled.
+ * (scope, robots.txt, the host's gate): none for a page the browser drew, whose links its script already filled. Links
+ * whose addresses cannot be had (the request refused or failing, an answer that is no array of tails) count against
+ * the seed as files not fetched, so the seed is `short`, never silently `ok`.
  */
-export async function scriptedAttachmentLinks(h: HarvestContext, visit: PageVisit): Promise<Attachment[]> {
+export async function scriptedAttachmentLinks(h: HarvestContext, visit: PageVisit, seedEntryId?: number): Promise<Attachment[]> {
   if (visit.rendered) return [];
-  const calls = scriptedAttachments(visit.body, visit.loadedUrl);
   const out: Attachment[] = [];
-  for (const call of calls) {
-    if (!h.scope.allows(call.request)) continue;
-    try {
-      const res = await h.http.fetchForBrowser({ url: call.request, method: 'GET', headers: { referer: visit.loadedUrl, 'x-requested-with': 'XMLHttpRequest' } });
-      if (res.status < 400) out.push(...call.links(res.body.toString('utf8')));
-    } catch (err) {
-      // The files stay unlinked; the failure is recorded, not hidden.
-      recordFailure(h, call.request, err);
+  for (const call of scriptedAttachments(visit.body, visit.loadedUrl)) {
+    const links = await linksOf(h, call, visit.loadedUrl);
+    out.push(...links);
+    if (links.length < call.count && seedEntryId !== undefined) {
+      const why = `its script's attachment addresses (${new URL(call.request).pathname}) could not be read`;
+      for (let i = links.length; i < call.count; i++) countRefusedFile(h.tallies.of(seedEntryId), Scope.hostOf(call.request), why);
     }
   }
   return out;
+}
+
+async function linksOf(h: HarvestContext, call: ScriptedAttachments, referer: string): Promise<Attachment[]> {
+  if (!h.scope.allows(call.request)) return [];
+  try {
+    const res = await h.http.fetchForBrowser({ url: call.request, method: 'GET', headers: { referer, 'x-requested-with': 'XMLHttpRequest' } });
+    return res.status < 400 ? call.links(res.body.toString('utf8')) : [];
+  } catch (err) {
+    // The failure is recorded; the seed is told by the files not fetched.
+    recordFailure(h, call.request, err);
+    return [];
+  }
 }

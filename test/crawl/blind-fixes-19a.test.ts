@@ -109,7 +109,8 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
-test('a JEECMS report published only as its attachment: the file asked through attachment_url.jspx and stored with the report', { timeout: 120_000 }, async () => {
+/** A JEECMS column of one report published only as its attachment; `tails` is what attachment_url.jspx answers. */
+async function crawlJeecms(tails: { status: number; type: string; body: string }) {
   const A = '某县人民政府';
   const asked: string[] = [];
   const server = await startServer((req, res) => {
@@ -119,7 +120,7 @@ test('a JEECMS report published only as its attachment: the file asked through a
       return send(res, 200, 'text/html; charset=utf-8', `<html><head><meta charset="utf-8"><title>政府信息公开年报_${A}</title></head><body><h2>政府信息公开年报</h2><ul><li><span>2022-01-25</span><a href="/zwgk/nb/1200.jhtml">${A}2021年政府信息公开工作年度报告</a></li></ul></body></html>`);
     }
     if (u.pathname === '/zwgk/nb/1200.jhtml') return send(res, 200, 'text/html; charset=utf-8', JC_PAGE(1200, 1));
-    if (u.pathname === '/attachment_url.jspx' && u.searchParams.get('cid') === '1200') return send(res, 200, 'application/json;charset=UTF-8', '["&t=1737351234567&k=8c1f04a9"]');
+    if (u.pathname === '/attachment_url.jspx' && u.searchParams.get('cid') === '1200') return send(res, tails.status, tails.type, tails.body);
     if (u.pathname === '/attachment.jspx' && u.searchParams.get('k') === '8c1f04a9' && u.searchParams.get('i') === '0') {
       return send(res, 200, 'application/octet-stream', Buffer.from('%PDF-1.4\n% a report\n%%EOF\n'), { 'content-disposition': 'attachment; filename=report.pdf' });
     }
@@ -131,22 +132,35 @@ test('a JEECMS report published only as its attachment: the file asked through a
     writeFileSync(seeds, `agencies:\n  - name: ${A}\n    entries:\n      - url: "${server.origin}/zwgk/nb/index.jhtml"\n        family: auto\n        render: http\n`);
     const storage = path.join(dir, 'storage');
     const catalog = Catalog.open(storagePaths(storage).catalog);
+    let result;
     try {
-      await harvest({ config: loadConfig({ politeness: FAST, storageDir: storage }, {}), catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
+      result = await harvest({ config: loadConfig({ politeness: FAST, storageDir: storage }, {}), catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
     } finally {
       catalog.close();
     }
     const c = Catalog.open(storagePaths(storage).catalog);
-    const [report] = c.reports.all();
-    assert.ok(report, 'the report is catalogued');
-    const files = c.reports.files(report.id).filter((f) => f.role === 'attachment');
-    assert.deepEqual(
-      files.map((f) => new URL(f.url).pathname + new URL(f.url).search),
-      ['/attachment.jspx?cid=1200&i=0&t=1737351234567&k=8c1f04a9'],
-      asked.join(' '),
-    );
-    c.close();
+    try {
+      const [report] = c.reports.all();
+      assert.ok(report, 'the report is catalogued');
+      const files = c.reports.files(report.id).filter((f) => f.role === 'attachment').map((f) => new URL(f.url).pathname + new URL(f.url).search);
+      return { seed: result.seeds[0]!, files, asked };
+    } finally {
+      c.close();
+    }
   } finally {
     await server.close();
   }
+}
+
+test('a JEECMS report published only as its attachment: the file asked through attachment_url.jspx and stored with the report', { timeout: 120_000 }, async () => {
+  const r = await crawlJeecms({ status: 200, type: 'application/json;charset=UTF-8', body: '["&t=1737351234567&k=8c1f04a9"]' });
+  assert.deepEqual(r.files, ['/attachment.jspx?cid=1200&i=0&t=1737351234567&k=8c1f04a9'], r.asked.join(' '));
+  assert.equal(r.seed.status, 'ok', r.seed.reason ?? '');
+});
+
+test('a JEECMS attachment whose addresses cannot be had (an error page for the tails) leaves its seed short, not ok', { timeout: 120_000 }, async () => {
+  const r = await crawlJeecms({ status: 200, type: 'text/html; charset=utf-8', body: '<html><body>系统繁忙，请稍后再试</body></html>' });
+  assert.deepEqual(r.files, []);
+  assert.equal(r.seed.status, 'short');
+  assert.match(r.seed.reason ?? '', /attachment_url\.jspx/);
 });
