@@ -39,6 +39,7 @@ import { namesReportsIn } from '../onboard/explore.ts';
 import type { PageVisit } from './page-visit.ts';
 import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
+import { pointsToAttachment } from './attachment-pointer.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
 import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
 import type { SinkStop } from './sink-stop.ts';
@@ -634,6 +635,10 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   // Attachment links the page's script fills in from a request of its own (JEECMS's Cms.attachment).
   const scripted = await scriptedAttachmentLinks(h, visit, data.seedEntryId);
   await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...scripted, ...twins], pageUrl, data.seedEntryId));
+  // A page that only points to its file ("详见附件") and links none is no report by itself: said, not silent.
+  if (!page.attachments.length && !scripted.length && !twins.length && !page.parts.length && pointsToAttachment(page.bodyText)) {
+    h.tallies.of(data.seedEntryId).filelessReports.add(pageUrl);
+  }
   if (!page.parts.length) return;
   // An article cut over pages: its pages are joined into one rendition once all are stored (now, when they are).
   const article = { pageUrl, parts: page.parts.map((p) => p.url) };

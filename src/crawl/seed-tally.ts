@@ -71,6 +71,8 @@ export interface SeedTally {
   noYear: number;
   /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
   goneReports: Set<string>;
+  /** Report pages whose text points to an attachment none of whose links could be read (attachment-pointer.ts). */
+  filelessReports: Set<string>;
   /** Columns found by exploring the seed's host when its page listed no report (seed-explore.ts), read as its lists. */
   explored: string[];
   /** The seed's host was explored in this run (once at most). */
@@ -129,6 +131,7 @@ export class SeedTallies {
         choicesDrawnOnly: false,
         noYear: 0,
         goneReports: new Set(),
+        filelessReports: new Set(),
         explored: [],
         exploredHost: false,
         exploredBefore: null,
@@ -271,6 +274,14 @@ export function goneReportPages(t: SeedTally): string | null {
   if (!n) return null;
   const first = [...t.goneReports][0]!;
   return `${n} of its ${t.reportItems} report items' pages are gone (${first}${n > 1 ? ', …' : ''}): not catalogued`;
+}
+
+/** Report pages saying the report is in an attachment that none of their links gives: catalogued without their file. */
+export function filelessReports(t: SeedTally): string | null {
+  const n = t.filelessReports.size;
+  if (!n) return null;
+  const first = [...t.filelessReports][0]!;
+  return `${n} of its report pages point to an attachment that no link on the page gives (${first}${n > 1 ? ', …' : ''}): catalogued without the file`;
 }
 
 /** Report links listed behind a script function nothing could read (never fetched): the seed yielded less than it lists. */

@@ -5,7 +5,10 @@
  *  - a title naming only a zone ("某某经济技术开发区2023年度…") is the report of the zone's registered administration
  *    (its 管理委员会 / 管委会), not a discovered "<region><zone>";
  *  - JEECMS's attachment links, written without an address and filled by `Cms.attachment(base, cid, n, prefix)` from
- *    `attachment_url.jspx`, are asked for as the script asks and the report's file is stored.
+ *    `attachment_url.jspx`, are asked for as the script asks and the report's file is stored; when they cannot be
+ *    had, the seed is short;
+ *  - a report page that only points to its attachment ("详见附件") and links none is said (the seed short), never
+ *    silently taken for the report.
  */
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
@@ -14,6 +17,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { loadConfig, storagePaths } from '../../src/config.ts';
+import { pointsToAttachment } from '../../src/crawl/attachment-pointer.ts';
 import { Attributor } from '../../src/crawl/attribution.ts';
 import { currentPageNumber, statedCurrentPage, withGenericPaging } from '../../src/crawl/families/pager.ts';
 import { harvest } from '../../src/crawl/harvest.ts';
@@ -163,4 +167,48 @@ test('a JEECMS attachment whose addresses cannot be had (an error page for the t
   assert.deepEqual(r.files, []);
   assert.equal(r.seed.status, 'short');
   assert.match(r.seed.reason ?? '', /attachment_url\.jspx/);
+});
+
+test('a report page that only points to its attachment ("详见附件") and links none is said: its seed short, not ok', { timeout: 120_000 }, async () => {
+  assert.equal(pointsToAttachment('现将某县人民政府2021年政府信息公开工作年度报告予以公开，详见附件。'), true);
+  assert.equal(pointsToAttachment('某县2021年政府信息公开工作年度报告全文请点击附件查看。'), true);
+  // A report written out in the page is the report, whatever it says of attachments.
+  assert.equal(pointsToAttachment(`一、总体情况${'本年度，我县坚持以公开为常态、不公开为例外。'.repeat(30)}详见附件。`), false);
+  assert.equal(pointsToAttachment('某县人民政府2021年政府信息公开工作年度报告。一、总体情况。'), false);
+  const A = '某县人民政府';
+  const chrome = `<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a><a href="/zwfw/">政务服务</a><a href="/hdjl/">互动交流</a><a href="/zwgk/nb/">年报</a></div>`;
+  const server = await startServer((req, res) => {
+    const u = new URL(req.url ?? '/', 'http://x');
+    if (u.pathname === '/zwgk/nb/') {
+      return send(res, 200, 'text/html; charset=utf-8', `<html><head><meta charset="utf-8"><title>政府信息公开年报_${A}</title></head><body>${chrome}<h2>政府信息公开年报</h2><ul><li><a href="/zwgk/nb/a1.html">${A}2021年政府信息公开工作年度报告</a></li><li><a href="/zwgk/nb/a2.html">${A}2022年政府信息公开工作年度报告</a></li></ul></body></html>`);
+    }
+    const body =
+      u.pathname === '/zwgk/nb/a1.html'
+        ? `<p>现将${A}2021年政府信息公开工作年度报告予以公开，详见附件。</p><p>附件：<span class="fj" data-id="88">${A}2021年年报.pdf</span></p><script>loadFiles(88);</script>`
+        : u.pathname === '/zwgk/nb/a2.html'
+          ? `<p>现将${A}2022年政府信息公开工作年度报告予以公开，详见附件。</p><p>附件：<a href="/files/2022.pdf">${A}2022年年报.pdf</a></p>`
+          : null;
+    if (body) return send(res, 200, 'text/html; charset=utf-8', `<html><head><meta charset="utf-8"><title>年报_${A}</title></head><body>${chrome}<h1>${A}${u.pathname.endsWith('a1.html') ? 2021 : 2022}年政府信息公开工作年度报告</h1><div id="zoom">${body}</div></body></html>`);
+    if (u.pathname === '/files/2022.pdf') return send(res, 200, 'application/pdf', Buffer.from('%PDF-1.4\n% 2022\n%%EOF\n'));
+    send(res, 404, 'text/html', 'not found');
+  });
+  try {
+    const dir = tempDir();
+    const seeds = path.join(dir, 'seeds.yaml');
+    writeFileSync(seeds, `agencies:\n  - name: ${A}\n    entries:\n      - url: "${server.origin}/zwgk/nb/"\n        family: auto\n        render: http\n`);
+    const storage = path.join(dir, 'storage');
+    const catalog = Catalog.open(storagePaths(storage).catalog);
+    let result;
+    try {
+      result = await harvest({ config: loadConfig({ politeness: FAST, storageDir: storage }, {}), catalog, seeds: loadSeeds([seeds]), kind: 'crawl', jobName: 'crawl' });
+    } finally {
+      catalog.close();
+    }
+    const seed = result.seeds[0]!;
+    assert.equal(seed.status, 'short');
+    // The page linking its file is not the one said.
+    assert.match(seed.reason ?? '', /1 of its report pages point to an attachment that no link on the page gives \(.*\/zwgk\/nb\/a1\.html\)/);
+  } finally {
+    await server.close();
+  }
 });
