@@ -188,11 +188,23 @@ function titleLike(v: Json | undefined): v is string {
   return s.length >= 4 && s.length <= 300 && !/[<>]/.test(s) && !urlLike(s) && dateOf(s) === null && (CJK.test(s) || /[a-z]{3,}\s/i.test(s));
 }
 
-/** Leaf values of an item object, by path; nested objects and JSON-string fields are entered (3 levels deep). */
+/**
+ * A row's cells held as an array under one of its keys (jqGrid's and Flexigrid's `{id, cell:["31", "标题", "/a.html",
+ * …]}`, the grid's colModel giving each index its meaning): 2 to 30 plain values, text among them. Entered by index,
+ * as a column-oriented row is (column-answer.ts); an array of objects is a nested list, never a row's cells.
+ */
+function cellRow(v: Json): v is (string | number | boolean | null)[] {
+  if (!Array.isArray(v) || v.length < 2 || v.length > 30) return false;
+  return v.every((c) => c === null || typeof c !== 'object') && v.some((c) => typeof c === 'string' && c.trim() !== '');
+}
+
+/** Leaf values of an item object, by path; nested objects, a row's cell array and JSON-string fields are entered (3 levels deep). */
 function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, { path: LeafPath; value: Json }>()): Map<string, { path: LeafPath; value: Json }> {
   if (isRecord(o)) {
     if (depth > 3) return out;
     for (const [k, v] of Object.entries(o)) leaves(v, [...path, k], depth + 1, out);
+  } else if (depth >= 1 && depth <= 3 && cellRow(o)) {
+    o.forEach((c, i) => leaves(c, [...path, String(i)], depth + 1, out));
   } else if (typeof o === 'string' && depth <= 3 && /^\s*[{[]/.test(o)) {
     try {
       const inner = JSON.parse(o) as Json;
