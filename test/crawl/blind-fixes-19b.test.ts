@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { answerTotals } from '../../src/crawl/learn/answer-total.ts';
-import { findJsonList, type DrawnLink, type Json } from '../../src/crawl/learn/list-shape.ts';
+import { findJsonList, itemsByShape, type DrawnLink, type Json } from '../../src/crawl/learn/list-shape.ts';
 
 const BASE = 'http://gov.test/sj/gkml/nb.html';
 
@@ -43,4 +43,59 @@ test("a grid answer's page count beside its record count is pages, not items (jq
   // Elsewhere `total` is the item count, as before.
   assert.deepEqual(answerTotals(JSON.stringify({ total: 7, rows: grid.rows }), 'http://gov.test/a'), { announcedItems: 7 });
   assert.deepEqual(answerTotals(JSON.stringify({ data: { total: 12, pages: 3, list: [] } }), 'http://gov.test/a'), { announcedItems: 12, announcedPages: 3 });
+});
+
+// A list answer naming its items by id (the page's script builds `/gk/show.jsp?infoId=` + id), save the rows that
+// carry an address of their own: an external link, a report published as its file alone (`row.outUrl || …`).
+const T = (y: number) => `某县农业农村局${y}年政府信息公开工作年度报告`;
+const byId = {
+  code: 0,
+  data: {
+    total: 6,
+    list: [
+      { infoId: 'a81', title: T(2024), pubTime: '2025-01-20', outUrl: '' },
+      { infoId: 'a77', title: '某县农业农村局2024年工作要点', pubTime: '2024-03-01', outUrl: '' },
+      { infoId: 'a70', title: T(2023), pubTime: '2024-01-22', outUrl: null },
+      { infoId: 'a66', title: T(2022), pubTime: '2023-01-18', outUrl: '/uploadfile/2023/0118/nb2022.pdf' },
+      { infoId: 'a61', title: '某县2022年统计公报', pubTime: '2022-04-02' },
+      { infoId: 'a52', title: T(2021), pubTime: '2022-01-25', outUrl: 'http://www.other.test/xxgk/nb2021.html' },
+    ],
+  },
+};
+const SHOW = 'http://gov.test/gk/show.jsp?infoId=';
+
+test('rows of an id-built list that carry an address of their own are linked there, not at a built address', () => {
+  // The page drew the first three rows (a list paged in the page): their links through the template.
+  const drawn: DrawnLink[] = byId.data.list.slice(0, 3).map((r) => ({ text: r.title, url: SHOW + r.infoId }));
+  const found = findJsonList(byId as unknown as Json, BASE, drawn);
+  assert.deepEqual(
+    found?.items.map((i) => i.url),
+    [`${SHOW}a81`, `${SHOW}a77`, `${SHOW}a70`, 'http://gov.test/uploadfile/2023/0118/nb2022.pdf', `${SHOW}a61`, 'http://www.other.test/xxgk/nb2021.html'],
+  );
+  assert.equal(found?.items[3]?.isFile, true);
+  // Drawn with its own address: the same.
+  const own = [...drawn, { text: T(2022), url: 'http://gov.test/uploadfile/2023/0118/nb2022.pdf' }];
+  assert.equal(findJsonList(byId as unknown as Json, BASE, own)?.items[3]?.url, 'http://gov.test/uploadfile/2023/0118/nb2022.pdf');
+});
+
+test('a field the page does not link by (its drawn row goes to the built address) stays unread', () => {
+  const drawn: DrawnLink[] = byId.data.list.map((r) => ({ text: r.title, url: SHOW + r.infoId }));
+  const found = findJsonList(byId as unknown as Json, BASE, drawn);
+  assert.deepEqual(found?.items.map((i) => i.url), byId.data.list.map((r) => SHOW + r.infoId));
+  // A field filled with other things than addresses on some rows is no address of the row's own.
+  const mixed = { list: byId.data.list.map((r, i) => ({ ...r, outUrl: i === 1 ? '外链' : r.outUrl })) };
+  const drawn3 = drawn.slice(0, 3);
+  assert.equal(findJsonList(mixed as unknown as Json, BASE, drawn3)?.items[3]?.url, `${SHOW}a66`);
+});
+
+test('a field blank on every row of the first page may give a later row its own address (read with the learned shape)', () => {
+  const first = { data: { total: 6, list: byId.data.list.slice(0, 3) } };
+  const drawn: DrawnLink[] = first.data.list.map((r) => ({ text: r.title, url: SHOW + r.infoId }));
+  const found = findJsonList(first as unknown as Json, BASE, drawn);
+  assert.ok(found && found.shape.kind === 'json');
+  const later = { data: { total: 6, list: byId.data.list.slice(3) } };
+  assert.deepEqual(
+    itemsByShape(later as unknown as Json, found.shape, BASE)?.map((i) => i.url),
+    ['http://gov.test/uploadfile/2023/0118/nb2022.pdf', `${SHOW}a61`, 'http://www.other.test/xxgk/nb2021.html'],
+  );
 });

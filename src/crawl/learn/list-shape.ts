@@ -55,6 +55,12 @@ export interface JsonItemShape {
   /** Where the item's date is, when the link template writes it (`{date:yyyy}`: the year as a folder). */
   urlDate?: LeafPath;
   /**
+   * With a link template: the fields where an item may give an address of its own (an external link, a report
+   * published as its file alone), which the page's script links instead of the built one (`row.outUrl || '/show?id='
+   * + row.id`); the first holding an address is the item's.
+   */
+  urlOwn?: LeafPath[];
+  /**
    * When the answer's URLs are relative to a root the page's script prepends (`window.SITE.root + item.URL`), not to
    * the page: that root, learned from the links the rendered page drew.
    */
@@ -303,6 +309,9 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
   const href = valueAt(o, shape.url);
   if (typeof title !== 'string') return null;
   if (shape.urlTemplate !== undefined) {
+    const own = shape.urlOwn?.map((p) => valueAt(o, p)).find(urlLike);
+    const ownUrl = own ? resolveLink(own.trim(), baseUrl) : null;
+    if (ownUrl) return { title: squash(title), url: ownUrl, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(ownUrl) };
     const template = idLike(href) ? fillDate(shape.urlTemplate, o, shape.urlDate) : null;
     if (template === null) return null;
     const url = template.replace(ID_SLOT, encodeURIComponent(String(href)));
@@ -412,6 +421,37 @@ function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: Drawn
   return { url: best.path, urlTemplate: best.template, ...(best.date ? { urlDate: best.date } : {}) };
 }
 
+const blank = (v: Json | undefined) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+
+/**
+ * Of items whose links a template builds from their id, the fields where some may give an address of their own
+ * (`outUrl`, `fileUrl`, `linkUrl` beside a `linkType`), most often filled first: fields holding only addresses and
+ * blanks on every item, none of whose items the page drew at another address. The page's script links such an item
+ * there; a template is learned from half the items drawn, and the first page may show none of those (a blank field
+ * is kept for the pages after it). A field holding anything else (a title, a number, a word) is no address.
+ */
+function ownUrlPaths(objs: { [k: string]: Json }[], title: LeafPath, exclude: string[], baseUrl: string, links: DrawnLink[]): LeafPath[] {
+  const paths = new Map<string, LeafPath>();
+  for (const o of objs) for (const [key, { path, value }] of leaves(o)) if (!exclude.includes(key) && (blank(value) || urlLike(value))) paths.set(key, path);
+  const byText = new Map<string, string[]>();
+  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const fit: { path: LeafPath; filled: number }[] = [];
+  for (const path of paths.values()) {
+    let filled = 0;
+    const fits = objs.every((o) => {
+      const v = valueAt(o, path);
+      if (blank(v)) return true;
+      if (!urlLike(v)) return false;
+      filled += 1;
+      const t = valueAt(o, title);
+      const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+      return !hrefs.length || hrefs.includes(resolveLink(v.trim(), baseUrl) ?? '');
+    });
+    if (fits) fit.push({ path, filled });
+  }
+  return fit.sort((a, b) => b.filled - a.filled).map((f) => f.path);
+}
+
 /** A URL with its scheme or host (`http://…`, `//host/…`): no base applies to it. */
 const ABSOLUTE = /^([a-z][a-z\d+.-]*:|\/\/)/i;
 
@@ -457,7 +497,8 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     if (!url) continue;
     const date = bestPath(objs, (v) => dateOf(v) !== null, [title.join('\u0000'), url.join('\u0000')]);
     const root = direct ? drawnUrlBase(objs, title, direct, baseUrl, links) : null;
-    const template = built ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}) } : {};
+    const own = built ? ownUrlPaths(objs, title, [title, built.url, ...(built.urlDate ? [built.urlDate] : [])].map((p) => p.join('\u0000')), baseUrl, links) : [];
+    const template = built ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}), ...(own.length ? { urlOwn: own } : {}) } : {};
     const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}) };
     const items = itemsByShape(json, shape, baseUrl) ?? [];
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
