@@ -35,6 +35,12 @@ test('a grid answer whose rows hold their cells in an array (jqGrid, Flexigrid) 
   // Flexigrid writes the same rows with an object of cells: read as before.
   const flexi = { page: 1, total: 4, rows: grid.rows.map((r) => ({ id: r.id, cell: { title: r.cell[1], url: r.cell[2], date: r.cell[4] } })) };
   assert.equal(findJsonList(flexi as unknown as Json, BASE)?.items.length, 4);
+  // A record with a title of its own keeps its arrays unread: a list of files or tags is no row of cells.
+  const titled = grid.rows.map((r) => ({ title: r.cell[1], files: [`/sj/gkml/f/${r.id}a.pdf`, `/sj/gkml/f/${r.id}b.pdf`, r.cell[1]], url: r.cell[2] }));
+  assert.deepEqual(
+    findJsonList({ rows: titled } as unknown as Json, BASE)?.items.map((i) => i.url),
+    grid.rows.map((r) => `http://gov.test${r.cell[2]}`),
+  );
 });
 
 test("a grid answer's page count beside its record count is pages, not items (jqGrid's total and records)", () => {

@@ -204,12 +204,16 @@ function cellRow(v: Json): v is (string | number | boolean | null)[] {
   return v.every((c) => c === null || typeof c !== 'object') && v.some((c) => typeof c === 'string' && c.trim() !== '');
 }
 
-/** Leaf values of an item object, by path; nested objects, a row's cell array and JSON-string fields are entered (3 levels deep). */
-function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, { path: LeafPath; value: Json }>()): Map<string, { path: LeafPath; value: Json }> {
+/**
+ * Leaf values of an item object, by path; nested objects and JSON-string fields are entered (3 levels deep), and so
+ * is a row's cell array when the object holding it has no title of its own (its arrays are then files, tags…).
+ */
+function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, { path: LeafPath; value: Json }>(), cells = false): Map<string, { path: LeafPath; value: Json }> {
   if (isRecord(o)) {
     if (depth > 3) return out;
-    for (const [k, v] of Object.entries(o)) leaves(v, [...path, k], depth + 1, out);
-  } else if (depth >= 1 && depth <= 3 && cellRow(o)) {
+    const untitled = !Object.values(o).some(titleLike);
+    for (const [k, v] of Object.entries(o)) leaves(v, [...path, k], depth + 1, out, untitled);
+  } else if (cells && depth <= 3 && cellRow(o)) {
     o.forEach((c, i) => leaves(c, [...path, String(i)], depth + 1, out));
   } else if (typeof o === 'string' && depth <= 3 && /^\s*[{[]/.test(o)) {
     try {
