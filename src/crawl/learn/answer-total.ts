@@ -8,7 +8,7 @@ import type { AnnouncedTotals } from '../families/announced.ts';
 import { isRecord, jsonAnswerOrNull, jsonInString, type Json } from './list-shape.ts';
 import { isNextUrlField } from './next-url.ts';
 
-const ITEMS_KEY = /^(total|count|totalcount|total_count|totalnum|totalsize|totalrecords?|total_records?|recordcount|recordstotal|totalelements|totalrows|totalhits|totalitems|allcount|allrecord)$/i;
+const ITEMS_KEY = /^(total|count|totalcount|total_count|totalnum|totalsize|totalrecords?|total_records?|records|recordcount|recordstotal|totalelements|totalrows|totalhits|totalitems|allcount|allrecord)$/i;
 const PAGES_KEY = /^(totalpages?|total_pages?|pagecount|pagetotal|totalpagenum|pages)$/i;
 /** How deep below the root the counts are looked for (`data.pageInfo.total` is 3). */
 const MAX_DEPTH = 4;
@@ -25,7 +25,7 @@ function count(v: Json | undefined): number | null {
  * The (key, value) pairs of an answer's objects near its root, breadth first (shallowest first), down to MAX_DEPTH
  * and into JSON held in string fields; arrays are items (or their pages), never entered.
  */
-function* nearRoot(text: string, url: string): Generator<[string, Json]> {
+function* nearRoot(text: string, url: string): Generator<[string, Json, { [k: string]: Json }]> {
   const json = jsonAnswerOrNull(text, url);
   let level: Json[] = json === null ? [] : [json];
   for (let depth = 0; depth < MAX_DEPTH && level.length; depth++) {
@@ -33,7 +33,7 @@ function* nearRoot(text: string, url: string): Generator<[string, Json]> {
     for (const node of level) {
       if (!isRecord(node)) continue;
       for (const [k, v] of Object.entries(node)) {
-        yield [k, v];
+        yield [k, v, node];
         const inner = isRecord(v) ? v : jsonInString(v);
         if (isRecord(inner ?? undefined)) next.push(inner!);
       }
@@ -45,9 +45,13 @@ function* nearRoot(text: string, url: string): Generator<[string, Json]> {
 /** The counts an answer announces, shallowest first; nothing when it is not JSON or announces none. */
 export function answerTotals(text: string, url: string): AnnouncedTotals {
   const out: AnnouncedTotals = {};
-  for (const [k, v] of nearRoot(text, url)) {
+  for (const [k, v, owner] of nearRoot(text, url)) {
     const n = count(v);
-    if (n !== null && out.announcedItems === undefined && ITEMS_KEY.test(k)) out.announcedItems = n;
+    // jqGrid's answer (`{page, total, records, rows}`, its jsonReader's defaults): `total` counts pages there, `records` items.
+    const gridPages = n !== null && k === 'total' && count(owner.records) !== null;
+    if (gridPages && out.announcedPages === undefined) out.announcedPages = n;
+    else if (gridPages) continue;
+    else if (n !== null && out.announcedItems === undefined && ITEMS_KEY.test(k)) out.announcedItems = n;
     else if (n !== null && out.announcedPages === undefined && PAGES_KEY.test(k)) out.announcedPages = n;
   }
   return out;

@@ -55,6 +55,12 @@ export interface JsonItemShape {
   /** Where the item's date is, when the link template writes it (`{date:yyyy}`: the year as a folder). */
   urlDate?: LeafPath;
   /**
+   * With a link template: the fields where an item may give an address of its own (an external link, a report
+   * published as its file alone), which the page's script links instead of the built one (`row.outUrl || '/show?id='
+   * + row.id`); the first holding an address is the item's.
+   */
+  urlOwn?: LeafPath[];
+  /**
    * When the answer's URLs are relative to a root the page's script prepends (`window.SITE.root + item.URL`), not to
    * the page: that root, learned from the links the rendered page drew.
    */
@@ -188,11 +194,27 @@ function titleLike(v: Json | undefined): v is string {
   return s.length >= 4 && s.length <= 300 && !/[<>]/.test(s) && !urlLike(s) && dateOf(s) === null && (CJK.test(s) || /[a-z]{3,}\s/i.test(s));
 }
 
-/** Leaf values of an item object, by path; nested objects and JSON-string fields are entered (3 levels deep). */
-function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, { path: LeafPath; value: Json }>()): Map<string, { path: LeafPath; value: Json }> {
+/**
+ * A row's cells held as an array under one of its keys (jqGrid's and Flexigrid's `{id, cell:["31", "标题", "/a.html",
+ * …]}`, the grid's colModel giving each index its meaning): 2 to 30 plain values, text among them. Entered by index,
+ * as a column-oriented row is (column-answer.ts); an array of objects is a nested list, never a row's cells.
+ */
+function cellRow(v: Json): v is (string | number | boolean | null)[] {
+  if (!Array.isArray(v) || v.length < 2 || v.length > 30) return false;
+  return v.every((c) => c === null || typeof c !== 'object') && v.some((c) => typeof c === 'string' && c.trim() !== '');
+}
+
+/**
+ * Leaf values of an item object, by path; nested objects and JSON-string fields are entered (3 levels deep), and so
+ * is a row's cell array when the object holding it has no title of its own (its arrays are then files, tags…).
+ */
+function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, { path: LeafPath; value: Json }>(), cells = false): Map<string, { path: LeafPath; value: Json }> {
   if (isRecord(o)) {
     if (depth > 3) return out;
-    for (const [k, v] of Object.entries(o)) leaves(v, [...path, k], depth + 1, out);
+    const untitled = !Object.values(o).some(titleLike);
+    for (const [k, v] of Object.entries(o)) leaves(v, [...path, k], depth + 1, out, untitled);
+  } else if (cells && depth <= 3 && cellRow(o)) {
+    o.forEach((c, i) => leaves(c, [...path, String(i)], depth + 1, out));
   } else if (typeof o === 'string' && depth <= 3 && /^\s*[{[]/.test(o)) {
     try {
       const inner = JSON.parse(o) as Json;
@@ -291,6 +313,9 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
   const href = valueAt(o, shape.url);
   if (typeof title !== 'string') return null;
   if (shape.urlTemplate !== undefined) {
+    const own = shape.urlOwn?.map((p) => valueAt(o, p)).find(pageUrlLike);
+    const ownUrl = own ? resolveLink(own.trim(), baseUrl) : null;
+    if (ownUrl) return { title: squash(title), url: ownUrl, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(ownUrl) };
     const template = idLike(href) ? fillDate(shape.urlTemplate, o, shape.urlDate) : null;
     if (template === null) return null;
     const url = template.replace(ID_SLOT, encodeURIComponent(String(href)));
@@ -400,6 +425,53 @@ function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: Drawn
   return { url: best.path, urlTemplate: best.template, ...(best.date ? { urlDate: best.date } : {}) };
 }
 
+const blank = (v: Json | undefined) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+/** A picture's address (a thumbnail, a cover): never the item's own page, whatever field holds it. */
+const PICTURE_URL = /\.(?:jpe?g|png|gif|bmp|webp|svg|ico)(?:[?#].*)?$/i;
+/** An address that may be an item's own page: no picture. */
+function pageUrlLike(v: Json | undefined): v is string {
+  return urlLike(v) && !PICTURE_URL.test(v.trim());
+}
+/** Fields holding pictures or media beside an item (`picUrl`, `thumbImg`, `coverPath`, `videoUrl`): no item's address. */
+const MEDIA_KEY = /pic|img|image|thumb|icon|logo|cover|photo|video|audio|avatar/i;
+/** A field blank on every learned item is kept only when its name says it links (`outUrl`, `linkAddr`, `fileUrl`). */
+const LINK_KEY = /url|link|href|file|path|addr|wz/i;
+
+/**
+ * Of items whose links a template builds from their id, the fields where some may give an address of their own
+ * (`outUrl`, `fileUrl`, `linkUrl` beside a `linkType`), most often filled first: fields holding only addresses and
+ * blanks on every item, none of whose items the page drew at another address. The page's script links such an item
+ * there; a template is learned from half the items drawn, and the first page may show none of those (a blank field
+ * is kept for the pages after it). A field holding anything else (a title, a number, a word) is no address.
+ */
+function ownUrlPaths(objs: { [k: string]: Json }[], title: LeafPath, exclude: string[], baseUrl: string, links: DrawnLink[]): LeafPath[] {
+  const paths = new Map<string, LeafPath>();
+  for (const o of objs) {
+    for (const [key, { path, value }] of leaves(o)) {
+      if (exclude.includes(key) || MEDIA_KEY.test(path.join('.'))) continue;
+      if (blank(value) || pageUrlLike(value)) paths.set(key, path);
+    }
+  }
+  const byText = new Map<string, string[]>();
+  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const fit: { path: LeafPath; filled: number }[] = [];
+  for (const path of paths.values()) {
+    let filled = 0;
+    const fits = objs.every((o) => {
+      const v = valueAt(o, path);
+      if (blank(v)) return true;
+      if (!pageUrlLike(v)) return false;
+      filled += 1;
+      const t = valueAt(o, title);
+      const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+      return !hrefs.length || hrefs.includes(resolveLink(v.trim(), baseUrl) ?? '');
+    });
+    // Never filled on the learned page: trusted only by its name, since any blank field would fit.
+    if (fits && (filled > 0 || LINK_KEY.test(String(path[path.length - 1])))) fit.push({ path, filled });
+  }
+  return fit.sort((a, b) => b.filled - a.filled).map((f) => f.path);
+}
+
 /** A URL with its scheme or host (`http://…`, `//host/…`): no base applies to it. */
 const ABSOLUTE = /^([a-z][a-z\d+.-]*:|\/\/)/i;
 
@@ -445,7 +517,8 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     if (!url) continue;
     const date = bestPath(objs, (v) => dateOf(v) !== null, [title.join('\u0000'), url.join('\u0000')]);
     const root = direct ? drawnUrlBase(objs, title, direct, baseUrl, links) : null;
-    const template = built ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}) } : {};
+    const own = built ? ownUrlPaths(objs, title, [title, built.url, ...(built.urlDate ? [built.urlDate] : [])].map((p) => p.join('\u0000')), baseUrl, links) : [];
+    const template = built ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}), ...(own.length ? { urlOwn: own } : {}) } : {};
     const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}) };
     const items = itemsByShape(json, shape, baseUrl) ?? [];
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
