@@ -9,7 +9,7 @@ import { articlePages } from './article-pages.ts';
 import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency } from './crumb-agency.ts';
 import { headingTitle } from './heading-title.ts';
-import { compact, findDate, loadHtml, squash, type Doc } from './html.ts';
+import { compact, findDate, loadHtmlToEdit, squash, type Doc } from './html.ts';
 
 export type { Attachment };
 
@@ -150,7 +150,7 @@ function labelled($: Doc): Partial<Record<Field, string>> {
 }
 
 export function parseDetailPage(html: string, pageUrl: string): DetailPage {
-  const $ = loadHtml(html);
+  const $ = loadHtmlToEdit(html);
   $('script, style, noscript').remove();
   const fields = labelled($);
   const meta = metas($);

@@ -1,10 +1,81 @@
 /** Small helpers shared by the page parsers. */
 import * as cheerio from 'cheerio';
+import { compile, selectAll } from 'css-select';
+import { hasChildren, isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { INVISIBLE } from './classify/text.ts';
 
 export type Doc = cheerio.CheerioAPI;
 
+/**
+ * Selectors compiled once. Cheerio compiles a selector string at every call, and `closest(selector)` once per
+ * ancestor it tries (css-select keeps no cache): the parsers' per-link lookups (is this link in the page's chrome,
+ * which row holds it) cost 7 s of CPU on a page of 100 000 links and a sixth of an ordinary list page's parse.
+ */
+const compiledSelectors = new Map<string, (el: Element) => boolean>();
+
+function compiled(selector: string): (el: Element) => boolean {
+  let query = compiledSelectors.get(selector);
+  if (!query) {
+    query = compile<AnyNode, Element>(selector);
+    compiledSelectors.set(selector, query);
+  }
+  return query;
+}
+
+/** A selector as a filter for cheerio's `closest`, `is`, `filter` and `not`, compiled once: `a.closest(matching(CHROME))`. */
+export function matching(selector: string): (this: unknown, i: number, el: AnyNode) => boolean {
+  const query = compiled(selector);
+  return (_i, el) => isTag(el) && query(el);
+}
+
+/** The elements below `node` (not itself) matching a selector compiled once: `node.find(selector)` in a loop. */
+export function findWithin($: Doc, node: cheerio.Cheerio<AnyNode>, selector: string): cheerio.Cheerio<Element> {
+  const query = compiled(selector);
+  return $(node.toArray().flatMap((el) => selectAll<AnyNode, Element>(query, el)));
+}
+
+/**
+ * The last few pages parsed, by their text. A list page is read by a dozen parsers (its family's, the pager's, the
+ * announced counts, the column's year…), each of which took the page's markup and parsed it again: 80 % of a list
+ * page's parse time. Kept few, so memory stays that of the pages being handled.
+ */
+const parsed = new Map<string, Doc>();
+const PARSED_KEPT = 4;
+
+/**
+ * A page's document, shared by every parser reading the same markup: read it, never change it (`remove()`,
+ * `attr(name, value)`, …); a parser that edits its document takes its own from loadHtmlToEdit.
+ */
 export function loadHtml(html: string): Doc {
+  let $ = parsed.get(html);
+  if ($) {
+    parsed.delete(html); // most recently used last
+  } else {
+    $ = cheerio.load(html);
+    if (parsed.size >= PARSED_KEPT) parsed.delete(parsed.keys().next().value!);
+  }
+  parsed.set(html, $);
+  return $;
+}
+
+/**
+ * The text of nodes less what elements of the given tags hold (`script`, `style`): `.text()` of a copy with those
+ * removed, read from a shared document without changing it. Walked with a stack: pages nest deep.
+ */
+export function textOutside(nodes: cheerio.Cheerio<AnyNode>, tags: readonly string[]): string {
+  const skip = new Set(tags);
+  const parts: string[] = [];
+  const stack: AnyNode[] = nodes.toArray().reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (isText(n)) parts.push(n.data);
+    else if (hasChildren(n) && !(isTag(n) && skip.has(n.name))) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
+  return parts.join('');
+}
+
+/** A document of its own, for a parser that removes parts of it before reading (scripts, the site's chrome). */
+export function loadHtmlToEdit(html: string): Doc {
   return cheerio.load(html);
 }
 

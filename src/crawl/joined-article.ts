@@ -13,7 +13,7 @@ import type { StoredFile } from '../download/store.ts';
 import { decodeHtml } from '../encoding/decode-html.ts';
 import { articleRoot } from '../extract/formats/html.ts';
 import { CHROME } from './list-page.ts';
-import { loadHtml } from './html.ts';
+import { loadHtmlToEdit } from './html.ts';
 
 /** The article a stored page belongs to: its first page's address and all its later pages', in page order. */
 export interface ArticleParts {
@@ -39,7 +39,7 @@ async function storedBytes(store: ContentStore, storedPath: string): Promise<Buf
  */
 export function joinPages(pages: Uint8Array[]): string {
   const pieces = pages.map((bytes, i) => {
-    const $ = loadHtml(decodeHtml(bytes).text);
+    const $ = loadHtmlToEdit(decodeHtml(bytes).text);
     const title = i === 0 ? $('title').first().text() : '';
     $(CHROME).remove();
     // A later page holds a piece of the article, often shorter than a whole article's text.

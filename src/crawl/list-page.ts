@@ -4,7 +4,7 @@
  * classifier's job, so this stays generic.
  */
 import type { Element } from 'domhandler';
-import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, loadHtml, squash, type Doc } from './html.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, findWithin, loadHtml, matching, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
 import { isAgencyName } from './classify/agency.ts';
 import { hasYearCell, registerRowTitle } from './register-row.ts';
@@ -77,7 +77,7 @@ function isDataRow(row: ReturnType<Doc>): boolean {
 
 /** A link's text less the date elements inside it (`<a><span>title</span><span>2024-01-02</span></a>`). */
 function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
-  const dated = a.find('*').filter((_, el) => {
+  const dated = findWithin($, a, '*').filter((_, el) => {
     const t = squash($(el).text());
     return t.length <= 24 && findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：[\]()（）]/g, '') === '';
   });
@@ -92,7 +92,7 @@ function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
  * element inside it (`<a><span title="…">…</span></a>`) or on its row (`<li title="…">`).
  */
 function fullTitleAttr($: Doc, a: ReturnType<Doc>): string | undefined {
-  return a.attr('title') || a.attr('data-title') || a.attr('aria-label') || a.find('[title]').first().attr('title') || a.closest('li, tr, dd').attr('title') || undefined;
+  return a.attr('title') || a.attr('data-title') || a.attr('aria-label') || findWithin($, a, '[title]').first().attr('title') || a.closest(matching('li, tr, dd')).attr('title') || undefined;
 }
 
 /**
@@ -102,8 +102,8 @@ function fullTitleAttr($: Doc, a: ReturnType<Doc>): string | undefined {
 function hiddenFullTitle($: Doc, a: ReturnType<Doc>, text: string): string | undefined {
   const stem = squash(text).replace(CUT, '');
   if (!stem || stem === squash(text)) return undefined;
-  const row = a.closest('li, tr, dd, p, div');
-  if (!row.length || row.find('a[href]').length > 1) return undefined;
+  const row = a.closest(matching('li, tr, dd, p, div'));
+  if (!row.length || findWithin($, row, 'a[href]').length > 1) return undefined;
   const hidden = row.find('[style*="display:none"], [style*="display: none"], [hidden], .hide, .hidden').toArray();
   return hidden.map((el) => squash($(el as Element).text())).find((t) => t.length > stem.length && t.startsWith(stem));
 }
@@ -181,7 +181,7 @@ function scriptRowText($: Doc, row: ReturnType<Doc>): string {
  * alt text, when it is long enough to be a title (an icon's "pdf", "下载", "附件图标" is not; its row titles it).
  */
 function coverAlt($: Doc, a: ReturnType<Doc>): string {
-  const alt = squash(a.find('img[alt]').first().attr('alt') ?? '');
+  const alt = squash(findWithin($, a, 'img[alt]').first().attr('alt') ?? '');
   return alt.length >= 8 ? alt : '';
 }
 
@@ -197,12 +197,12 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
   const rowText = new Map<Element, string>();
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
-    if (a.closest(CHROME).length) return;
+    if (a.closest(matching(CHROME)).length) return;
     // A link leading nowhere itself (`href="#"`, `javascript:void(0)`) whose address a page script reads from a data
     // attribute (`<a href="#" data-url="…">` bound by a click handler) stands for that address.
     const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
     if (!url || seen.has(url)) return;
-    const row = a.closest('li, tr, dd, p, div');
+    const row = a.closest(matching('li, tr, dd, p, div'));
     const shown = squash(textWithoutDates($, a)) || coverAlt($, a);
     let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
@@ -233,7 +233,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       const $a = $(a as Element);
       return resolveLink($a.attr('href'), base) !== null || scriptTarget(`${$a.attr('href') ?? ''} ${$a.attr('onclick') ?? ''}`, base) !== null;
     });
-    if (row.is('a[href]') || leading.length || row.closest(CHROME).length) return;
+    if (row.is('a[href]') || leading.length || row.closest(matching(CHROME)).length) return;
     const url = scriptTarget(row.attr('onclick') ?? '', base) ?? (isDataRow(row) ? dataTarget(row, base) : null);
     if (!url || seen.has(url)) return;
     const title = linkTitle(scriptRowText($, row), row.attr('title'));
@@ -267,7 +267,7 @@ export function unreadScriptReportLinks(html: string, pageUrl: string, isReport:
     const href = a.attr('href') ?? '';
     const leadsNowhere = /^\s*(?:javascript:|#)/i.test(href);
     const calls = leadsNowhere && (/^\s*javascript:/i.test(href) ? CALLS_FUNCTION.test(href) || CALLS_FUNCTION.test(a.attr('onclick') ?? '') : CALLS_FUNCTION.test(a.attr('onclick') ?? ''));
-    if (!calls || a.closest(CHROME).length) return;
+    if (!calls || a.closest(matching(CHROME)).length) return;
     if (scriptTarget(`${href} ${a.attr('onclick') ?? ''}`, base) || dataTarget(a, base)) return;
     const row = a.closest('li, tr, dd');
     if (row.length && (scriptTarget(row.attr('onclick') ?? '', base) || dataTarget(row, base))) return;

@@ -6,7 +6,7 @@
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
-import { squash, type Doc } from './html.ts';
+import { matching, squash, type Doc } from './html.ts';
 
 /** Link texts naming a file's format or its download, not a subject: [PDF], PDF版, 附件下载, 下载附件, 【附件】. */
 const FILE_MARKER = /^[[【(（]?(?:pdf|docx?|wps|ofd|xlsx?|pdf版|pdf下载|下载pdf|附件|附件下载|下载附件|下载|原文下载|全文下载|文件下载|点击下载)[\]】)）]?$/i;
@@ -34,7 +34,7 @@ export function twinFiles($: Doc, root: ReturnType<Doc>, base: string, items: Se
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (!FILE_MARKER.test(squash(a.text()))) return;
-    const row = a.closest(ROW).get(0) as Element | undefined;
+    const row = a.closest(matching(ROW)).get(0) as Element | undefined;
     if (row) rows.add(row);
   });
   const give = (page: string, file: string): void => {

@@ -4,7 +4,7 @@
  * Only a text that reads as an organisation's name counts.
  */
 import { isAgencyName } from '../crawl/classify/agency.ts';
-import { loadHtml, squash } from '../crawl/html.ts';
+import { loadHtmlToEdit, squash } from '../crawl/html.ts';
 
 export interface Sourced<T> {
   value: T;
@@ -16,7 +16,7 @@ export interface Sourced<T> {
 const SPONSOR = /主办(?:单位)?\s*[:：]\s*([^\s|｜,，;；　]+)/;
 
 export function siteAgency(html: string): Sourced<string> | null {
-  const $ = loadHtml(html);
+  const $ = loadHtmlToEdit(html);
   const meta = squash($('meta[name="SiteName"], meta[name="sitename"]').attr('content') ?? '');
   if (isAgencyName(meta)) return { value: meta, from: 'meta SiteName' };
   $('script, style').remove();

@@ -53,8 +53,10 @@ test('a truncated download (fewer bytes than Content-Length) is retried and stor
 
 test('a download that stays truncated fails as truncated and stores nothing', async () => {
   const s = await startServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(pdf.length) });
-    res.end(pdf.subarray(0, 2000)); // a clean end, short of the announced length
+    // A clean end (the connection closed in order, no reset) short of the announced length. Without `close` the
+    // socket would stay open, and the test would wait out the fetcher's stall timeout on every try.
+    res.writeHead(200, { 'content-type': 'application/pdf', 'content-length': String(pdf.length), connection: 'close' });
+    res.end(pdf.subarray(0, 2000));
   });
   const { store, downloader } = setup(s);
   const r = await downloader.download({ url: `${s.origin}/short.pdf` });

@@ -4,7 +4,7 @@
  * <totalrecord> / <totalpage>). The caller compares them with what was found, so a list that yields less than it
  * announces is noticed instead of ending "ok".
  */
-import { loadHtml, squash, withoutComments } from '../html.ts';
+import { loadHtml, squash, textOutside, withoutComments } from '../html.ts';
 import { parseTrsPager } from './trs.ts';
 
 export interface AnnouncedTotals {
@@ -24,9 +24,10 @@ const SCRIPT_PAGES = /\b(?:pageCount|countPage|totalPage|totalPages|pageTotal|pa
 export function announcedTotals(html: string): AnnouncedTotals {
   const live = withoutComments(html);
   const out: AnnouncedTotals = {};
-  const $ = loadHtml(live);
-  $('script, style').remove();
-  const text = squash($('body').text() || $.root().text());
+  // The page's own document (comments are no text in it), shared with the other parsers of the page.
+  const $ = loadHtml(html);
+  const body = $('body');
+  const text = squash(textOutside(body, ['script', 'style']) || textOutside($.root(), ['script', 'style']));
   const of = PAGE_OF.exec(text);
   const pages = PAGES_TEXT.exec(text)?.[1] ?? of?.[1] ?? of?.[2] ?? of?.[3];
   const items = ITEMS_TEXT.exec(text)?.[1];

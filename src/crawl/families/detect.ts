@@ -4,7 +4,7 @@
  * so the page goes to the browser lane.
  */
 import type { Family } from '../../registry/seeds-file.ts';
-import { loadHtml, squash } from '../html.ts';
+import { loadHtmlToEdit, squash } from '../html.ts';
 import type { PageVisit } from '../page-visit.ts';
 import { aggregator, looksLikeAggregator } from './aggregator.ts';
 import type { ListParser } from './family.ts';
@@ -79,7 +79,7 @@ export function isChallenge(visit: PageVisit): boolean {
 
 /** A page whose visible content is empty: scripts and a mount point, hardly any text or links in its body. */
 export function isShell(html: string): boolean {
-  const $ = loadHtml(html);
+  const $ = loadHtmlToEdit(html);
   $('script, style, noscript, template').remove();
   const body = $('body');
   const links = body.find('a[href]').length;

@@ -7,7 +7,7 @@
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
-import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
+import { documentBase, findWithin, loadHtml, matching, squash, type Doc } from '../html.ts';
 import { chineseYearsToDigits } from '../classify/text.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { withBareReportYears } from './bare-report-year.ts';
@@ -58,7 +58,7 @@ function isScriptHref(href: string | undefined): boolean {
 
 function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   const node = $(el);
-  const img = node.find('img').first();
+  const img = findWithin($, node, 'img').first();
   const text = squash(node.text()) || squash(node.attr('title') ?? '') || squash(node.attr('value') ?? '') || squash(node.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
   const rawHref = node.attr('href');
   const script = `${isScriptHref(rawHref) ? (rawHref ?? '') : ''} ${node.attr('onclick') ?? ''}`;
@@ -88,7 +88,7 @@ const PAGINATION_NAV =
 function controls($: Doc, pageUrl: string): PagerControl[] {
   return $('a, [onclick], [data-page], [data-pageno]')
     .toArray()
-    .filter((el) => !$(el).closest('header, footer, nav, .nav, .header, .footer, .breadcrumb, .position, .crumb').not(PAGINATION_NAV).length)
+    .filter((el) => !$(el).closest(matching('header, footer, nav, .nav, .header, .footer, .breadcrumb, .position, .crumb')).not(matching(PAGINATION_NAV)).length)
     .map((el) => controlOf($, el as Element, pageUrl));
 }
 
