@@ -1,0 +1,91 @@
+/**
+ * Pagers drawn as images (older county and district sites: `<a href="…"><img src="/images/page/next.gif"></a>` for
+ * 首页 / 上一页 / 下一页 / 尾页, often with no alt): what such a control does, when it says nothing in words, is read
+ * from its image's file name (`next.gif`, `btn_next.png`, pinyin initials `xyy.gif` for 下一页); and when the images
+ * say nothing either, from the addresses the icons link, numbered by the page count the pager announces.
+ */
+import type { Element } from 'domhandler';
+import { resolveLink } from '../../download/scope.ts';
+import { documentBase, isScriptHref, squash, type Doc } from '../html.ts';
+
+/**
+ * Image file names of pager buttons, as the word each stands for: English (next, prev, first, last / end) or pinyin
+ * and its initials (xyy 下一页, syy 上一页, sy 首页, wy / my 尾页 / 末页). A name is split at `_`, `-`, `.` and digits,
+ * so `btn_next.png`, `page-xyy2.gif` and `next.gif` say 下一页 and `pic03.gif` says nothing.
+ */
+const IMAGE_WORDS: [RegExp, string][] = [
+  [/^(?:next|nextpage|pagenext|xyy|xiayiye|xiaye|xyye)$/, '下一页'],
+  [/^(?:prev|previous|pre|prevpage|pageprev|syy|shangyiye|shangye)$/, '上一页'],
+  [/^(?:first|firstpage|sy|shouye)$/, '首页'],
+  [/^(?:last|lastpage|end|wy|weiye|my|moye)$/, '尾页'],
+];
+
+/** The pager word an image's file name stands for ("下一页" for `/images/btn_next.gif`), or ''. */
+export function imageWord(src: string | undefined): string {
+  const file = (src ?? '').split(/[?#]/)[0]!.split('/').pop() ?? '';
+  const stem = file.replace(/\.[a-z]{3,4}$/i, '').toLowerCase();
+  for (const part of stem.split(/[_\-.\d]+/).filter(Boolean)) {
+    for (const [re, word] of IMAGE_WORDS) if (re.test(part)) return word;
+  }
+  return '';
+}
+
+/** A link that says nothing at all: no text, no title, an image without alt, title or telling file name. */
+function speechless($: Doc, el: Element): boolean {
+  const a = $(el);
+  const img = a.find('img');
+  if (squash(a.text()) || squash(a.attr('title') ?? '') || img.length !== 1) return false;
+  return !squash(img.attr('alt') ?? '') && !squash(img.attr('title') ?? '') && !imageWord(img.attr('src'));
+}
+
+/** The folder of a page's address (origin and path up to its last `/`): a list's own pages are files of it. */
+function folderOf(pageUrl: string): string {
+  const u = new URL(pageUrl);
+  return `${u.origin}${u.pathname.slice(0, u.pathname.lastIndexOf('/') + 1)}`;
+}
+
+/**
+ * What an image control without words does, by its image's file name (imageWord), for a link to this list's own
+ * folder only: a file name is weaker than words, and an arrow image into another column is not this list's pager.
+ */
+export function imageControlWord(src: string | undefined, href: string | null, pageUrl: string): string {
+  return href?.startsWith(folderOf(pageUrl)) ? imageWord(src) : '';
+}
+
+/**
+ * The next page of an icon pager whose images say nothing: among the speechless icon links into this page's own
+ * folder (and, for a page number in the query, to this page's own file), those whose addresses differ only in one
+ * number are a pager when the highest of them is the announced page count (pages counted from 1) or one less
+ * (counted from 0, the first page being the bare address); the next page is the one numbered after `current`.
+ * Nothing is guessed: only an address the page links is returned.
+ */
+export function iconPagerNextPage($: Doc, pageUrl: string, pages: number | undefined, current: number): string | null {
+  if (!pages || pages < 2 || current >= pages) return null;
+  const page = new URL(pageUrl);
+  const folder = folderOf(pageUrl);
+  const base = documentBase($, pageUrl);
+  const groups = new Map<string, { n: number; url: string }[]>();
+  for (const el of $('a[href]').toArray()) {
+    if (isScriptHref($(el).attr('href')) || !speechless($, el as Element)) continue;
+    const url = resolveLink($(el).attr('href'), base);
+    if (!url || url === pageUrl || !url.startsWith(folder)) continue;
+    const u = new URL(url);
+    const tail = url.slice(folder.length);
+    const queryAt = tail.indexOf('?');
+    for (const m of tail.matchAll(/\d+/g)) {
+      const inQuery = queryAt >= 0 && m.index > queryAt;
+      // A number in the query pages this very file; one in the path, a file of this folder.
+      if (inQuery && u.pathname !== page.pathname) continue;
+      const shape = `${tail.slice(0, m.index)}#${tail.slice(m.index + m[0].length)}`;
+      groups.set(shape, [...(groups.get(shape) ?? []), { n: Number(m[0]), url }]);
+    }
+  }
+  for (const links of groups.values()) {
+    const top = Math.max(...links.map((l) => l.n));
+    const offset = top - pages;
+    if (offset !== 0 && offset !== -1) continue;
+    const next = links.find((l) => l.n === current + 1 + offset);
+    if (next) return next.url;
+  }
+  return null;
+}
