@@ -30,6 +30,11 @@ test('an image control without words says what it does by its file name (xyy.gif
   // The last-page, previous and first images are never "next"; a logo is no control.
   const lastOnly = listPage(2, `${icon('list.jsp?id=7', '/images/page_first.gif')}${icon('list.jsp?id=7&start=20', '/images/page_last.gif')}`);
   assert.equal(nextPageUrl(lastOnly, 'http://gov.example/list.jsp?id=7&start=10'), null);
+  // The image itself as the control (`<img onclick>`, `<input type="image">`), going where its script says.
+  const clicked = listPage(1, `<img src="/img/syy_off.gif"><img src="/img/xyy.gif" style="cursor:pointer" onclick="location.href='list.aspx?cid=5&pi=2'">`);
+  assert.equal(nextPageUrl(clicked, 'http://gov.example/list.aspx?cid=5'), 'http://gov.example/list.aspx?cid=5&pi=2');
+  const input = listPage(1, `<input type="image" src="/images/page_next.gif" onclick="window.location='list.aspx?cid=5&pi=2';return false;">`);
+  assert.equal(nextPageUrl(input, 'http://gov.example/list.aspx?cid=5'), 'http://gov.example/list.aspx?cid=5&pi=2');
   // An arrow image into another column is not this list's pager (a file name is weaker than words).
   assert.equal(nextPageUrl(listPage(1, icon('/zt/list.aspx?cid=9&pi=2', '/img/xyy.gif')), 'http://gov.example/gk/list.aspx?cid=5'), null);
   // An alt still says it first (an alt 尾页 on an image named next.gif is the last page).

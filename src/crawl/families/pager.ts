@@ -55,7 +55,8 @@ const SCRIPT_GOES_TO = /(?:\blocation(?:\.href)?\s*=\s*|\blocation\.(?:assign|re
 
 function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   const node = $(el);
-  const img = node.find('img').first();
+  // The image of an image button: the link's, or the control itself (`<img onclick>`, `<input type="image">`).
+  const img = node.is('img, input[type="image" i]') ? node : node.find('img').first();
   const said = squash(node.text()) || squash(node.attr('title') ?? '') || squash(node.attr('value') ?? '') || squash(node.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
   const rawHref = node.attr('href');
   const script = `${isScriptHref(rawHref) ? (rawHref ?? '') : ''} ${node.attr('onclick') ?? ''}`;
