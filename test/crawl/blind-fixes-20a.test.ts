@@ -30,6 +30,10 @@ test('an image control without words says what it does by its file name (xyy.gif
   // The last-page, previous and first images are never "next"; a logo is no control.
   const lastOnly = listPage(2, `${icon('list.jsp?id=7', '/images/page_first.gif')}${icon('list.jsp?id=7&start=20', '/images/page_last.gif')}`);
   assert.equal(nextPageUrl(lastOnly, 'http://gov.example/list.jsp?id=7&start=10'), null);
+  // A state suffix on the image's name (`nextn.gif`, the normal state beside `nexton.gif`), a `Paging` parameter.
+  // Its pager prints only "1/50" (no 页, no count read), so the name alone says where the next page is.
+  const state = `<html><body><ul><li><a href="/a/1.html">某县2024年政府信息公开工作年度报告</a></li></ul><table><tr><td class="huifont">1/50</td><td>${icon(null, '/WebUI/images/page/firstn.gif')}${icon('?CategoryNum=004002&Paging=2', '/WebUI/images/page/nextn.gif')}${icon('?CategoryNum=004002&Paging=50', '/WebUI/images/page/lastn.gif')}</td></tr></table></body></html>`;
+  assert.equal(nextPageUrl(state, 'http://gov.example/ShowInfo/MoreInfo.aspx?CategoryNum=004002'), 'http://gov.example/ShowInfo/MoreInfo.aspx?CategoryNum=004002&Paging=2');
   // The image itself as the control (`<img onclick>`, `<input type="image">`), going where its script says.
   const clicked = listPage(1, `<img src="/img/syy_off.gif"><img src="/img/xyy.gif" style="cursor:pointer" onclick="location.href='list.aspx?cid=5&pi=2'">`);
   assert.equal(nextPageUrl(clicked, 'http://gov.example/list.aspx?cid=5'), 'http://gov.example/list.aspx?cid=5&pi=2');

@@ -11,7 +11,8 @@ import { documentBase, isScriptHref, squash, type Doc } from '../html.ts';
 /**
  * Image file names of pager buttons, as the word each stands for: English (next, prev, first, last / end) or pinyin
  * and its initials (xyy 下一页, syy 上一页, sy 首页, wy / my 尾页 / 末页). A name is split at `_`, `-`, `.` and digits,
- * so `btn_next.png`, `page-xyy2.gif` and `next.gif` say 下一页 and `pic03.gif` says nothing.
+ * so `btn_next.png`, `page-xyy2.gif`, `next.gif` and `nextn.gif` (a state suffix) say 下一页 and `pic03.gif` says
+ * nothing.
  */
 const IMAGE_WORDS: [RegExp, string][] = [
   [/^(?:next|nextpage|pagenext|xyy|xiayiye|xiaye|xyye)$/, '下一页'],
@@ -19,13 +20,16 @@ const IMAGE_WORDS: [RegExp, string][] = [
   [/^(?:first|firstpage|sy|shouye)$/, '首页'],
   [/^(?:last|lastpage|end|wy|weiye|my|moye)$/, '尾页'],
 ];
+/** A button image's state written onto its English name: `nextn.gif` (normal), `nexton.gif`, `nexthover.gif`. */
+const IMAGE_STATE = /^(next|prev|first|last)(?:n|on|over|hover)$/;
 
 /** The pager word an image's file name stands for ("下一页" for `/images/btn_next.gif`), or ''. */
 export function imageWord(src: string | undefined): string {
   const file = (src ?? '').split(/[?#]/)[0]!.split('/').pop() ?? '';
   const stem = file.replace(/\.[a-z]{3,4}$/i, '').toLowerCase();
   for (const part of stem.split(/[_\-.\d]+/).filter(Boolean)) {
-    for (const [re, word] of IMAGE_WORDS) if (re.test(part)) return word;
+    const name = part.replace(IMAGE_STATE, '$1');
+    for (const [re, word] of IMAGE_WORDS) if (re.test(name)) return word;
   }
   return '';
 }
