@@ -12,11 +12,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { nextPageUrl, withGenericPaging } from '../../src/crawl/families/pager.ts';
 
-/** A list page of one report and a pager of image links beside "共13条记录 第k页/共3页". */
-function listPage(k: number, pager: string): string {
+/** A list page of one report and a pager of image links beside "共N条记录 第k页/共N页" (3 pages unless told). */
+function listPage(k: number, pager: string, pages = 3): string {
   return `<html><head><title>政府信息公开年报</title></head><body><div class="header"><a href="/"><img src="/images/logo.png"></a></div>
 <table class="list"><tr><td class="tit"><a href="/info/20250124/ab12.html">某区2024年政府信息公开工作年度报告</a></td><td>[2025-01-24]</td></tr></table>
-<table class="page"><tr><td>共13条记录&nbsp;第${k}页/共3页&nbsp;${pager}</td></tr></table></body></html>`;
+<table class="page"><tr><td>共${pages * 5 - 2}条记录&nbsp;第${k}页/共${pages}页&nbsp;${pager}</td></tr></table></body></html>`;
 }
 const icon = (href: string | null, src: string) => (href ? `<a href="${href}"><img src="${src}" border="0"></a>` : `<img src="${src}" border="0">`);
 
@@ -76,6 +76,9 @@ test('icon links that are no pager are not taken for one: other folders, numbers
   assert.equal(nextPageUrl(banners, 'http://gov.example/nw41823/index.html'), null);
   const thumbs = listPage(1, `${icon('show.asp?id=2', '/img/t1.jpg')}${icon('show.asp?id=3', '/img/t2.jpg')}${icon('show.asp?id=1877', '/img/t3.jpg')}`);
   assert.equal(nextPageUrl(thumbs, 'http://gov.example/news/more.asp?lm=12'), null);
+  // Thumbnails into the column's own folder, named by GUIDs and hex ids whose digits could read as small numbers.
+  const guids = listPage(1, `${icon('20250121/7c3e5f0a-2b1d-4e8a-9f61-0d2c3b4a5e6f.html', '/img/t1.jpg')}${icon('20250120/4f0c9a2e7d5b4c61a8e3f1d2b7c6a5e2.html', '/img/t2.jpg')}${icon('./202501/t20250121_3.html', '/img/t3.jpg')}`, 2);
+  assert.equal(nextPageUrl(guids, 'http://gov.example/zwgk/003005/moreinfo.html'), null);
   // No count announced: nothing to number the icons by.
   const silent = `<html><body><ul><li><a href="/a/1.html">某区2024年政府信息公开工作年度报告</a></li></ul><p>${icon('more.asp?lm=12&Page=2', '/p/3.gif')}${icon('more.asp?lm=12&Page=3', '/p/4.gif')}</p></body></html>`;
   assert.equal(nextPageUrl(silent, 'http://gov.example/news/more.asp?lm=12'), null);

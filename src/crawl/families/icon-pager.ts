@@ -57,11 +57,36 @@ export function imageControlWord(src: string | undefined, href: string | null, p
 }
 
 /**
+ * Where a page number can sit in an address's tail below the list's folder, as `shape` (the tail with the number
+ * replaced by `#`) and the number: a query parameter's whole value (`?lm=12&Page=2`), a whole path segment (`2.html`,
+ * `2/`), a file name's trailing number after `_` or `-` (`index_2.html`, `list-12-2.html`) or after letters alone
+ * (`index1.html`). At most four digits: dates, record ids, GUIDs and hex names are no page numbers.
+ */
+function pageNumberSlots(tail: string): { shape: string; n: number }[] {
+  const out: { shape: string; n: number }[] = [];
+  const [path = '', query] = tail.split(/\?(.*)/s);
+  if (query !== undefined) {
+    const params = query.split('&');
+    params.forEach((param, i) => {
+      const m = /^([^=]+=)(\d{1,4})$/.exec(param);
+      if (m) out.push({ shape: `${path}?${params.map((p, j) => (j === i ? `${m[1]}#` : p)).join('&')}`, n: Number(m[2]) });
+    });
+    return out;
+  }
+  const segments = path.split('/');
+  segments.forEach((segment, i) => {
+    const m = /^(|.*[_-]|[A-Za-z]+)(\d{1,4})(\.\w{2,5})?$/.exec(segment);
+    if (m) out.push({ shape: segments.map((s, j) => (j === i ? `${m[1]}#${m[3] ?? ''}` : s)).join('/'), n: Number(m[2]) });
+  });
+  return out;
+}
+
+/**
  * The next page of an icon pager whose images say nothing: among the speechless icon links into this page's own
  * folder (and, for a page number in the query, to this page's own file), those whose addresses differ only in one
- * number are a pager when the highest of them is the announced page count (pages counted from 1) or one less
- * (counted from 0, the first page being the bare address); the next page is the one numbered after `current`.
- * Nothing is guessed: only an address the page links is returned.
+ * page number (pageNumberSlots) are a pager when the highest of them is the announced page count (pages counted from
+ * 1) or one less (counted from 0, the first page being the bare address); the next page is the one numbered after
+ * `current`. Nothing is guessed: only an address the page links is returned.
  */
 export function iconPagerNextPage($: Doc, pageUrl: string, pages: number | undefined, current: number): string | null {
   if (!pages || pages < 2 || current >= pages) return null;
@@ -74,15 +99,10 @@ export function iconPagerNextPage($: Doc, pageUrl: string, pages: number | undef
     const url = resolveLink($(el).attr('href'), base);
     if (!url || url === pageUrl || !url.startsWith(folder)) continue;
     const u = new URL(url);
-    const tail = url.slice(folder.length);
-    const queryAt = tail.indexOf('?');
-    for (const m of tail.matchAll(/\d+/g)) {
-      const inQuery = queryAt >= 0 && m.index > queryAt;
-      // A number in the query pages this very file; one in the path, a file of this folder.
-      if (inQuery && u.pathname !== page.pathname) continue;
-      const shape = `${tail.slice(0, m.index)}#${tail.slice(m.index + m[0].length)}`;
-      groups.set(shape, [...(groups.get(shape) ?? []), { n: Number(m[0]), url }]);
-    }
+    u.hash = '';
+    // A number in the query pages this very file; one in the path, a file of this folder.
+    if (u.search && u.pathname !== page.pathname) continue;
+    for (const { shape, n } of pageNumberSlots(u.href.slice(folder.length))) groups.set(shape, [...(groups.get(shape) ?? []), { n, url }]);
   }
   for (const links of groups.values()) {
     const top = Math.max(...links.map((l) => l.n));
