@@ -85,6 +85,11 @@ export function squash(s: string): string {
   return s.replace(INVISIBLE, '').replace(/[\s\u3000\u00a0]+/g, ' ').trim();
 }
 
+/** A link that goes nowhere by itself: no href, `javascript:…` or a bare fragment (a script control). */
+export function isScriptHref(href: string | undefined): boolean {
+  return !href || /^\s*(javascript:|#)/i.test(href);
+}
+
 /** Removes all whitespace: labels such as "索  引 号" are matched without it. */
 export function compact(s: string): string {
   return s.replace(/[\s\u3000\u00a0]+/g, '');

@@ -7,7 +7,7 @@
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
-import { documentBase, findWithin, loadHtml, matching, squash, type Doc } from '../html.ts';
+import { documentBase, findWithin, isScriptHref, loadHtml, matching, squash, type Doc } from '../html.ts';
 import { chineseYearsToDigits } from '../classify/text.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { withBareReportYears } from './bare-report-year.ts';
@@ -15,6 +15,7 @@ import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
 import { agencyMenus, jumpMenus } from './jump-menu.ts';
 import { addressedNextPage } from './next-address.ts';
+import { iconPagerNextPage, imageControlWord } from './icon-pager.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
 import { postBackNextPage } from './postback.ts';
 import { postFormNextPage } from './post-form-pager.ts';
@@ -52,19 +53,18 @@ interface PagerControl {
 /** The address a control's script goes to: `location.href='…'`, `window.location='…'`, `location.assign('…')`, `window.open('…')`. */
 const SCRIPT_GOES_TO = /(?:\blocation(?:\.href)?\s*=\s*|\blocation\.(?:assign|replace)\s*\(\s*|\bwindow\.open\s*\(\s*)(["'])([^"'\s]+)\1/;
 
-function isScriptHref(href: string | undefined): boolean {
-  return !href || /^\s*(javascript:|#)/i.test(href);
-}
-
 function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   const node = $(el);
-  const img = findWithin($, node, 'img').first();
-  const text = squash(node.text()) || squash(node.attr('title') ?? '') || squash(node.attr('value') ?? '') || squash(node.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
+  // The image of an image button: the link's, or the control itself (`<img onclick>`, `<input type="image">`).
+  const img = node.is(matching('img, input[type="image" i]')) ? node : findWithin($, node, 'img').first();
+  const said = squash(node.text()) || squash(node.attr('title') ?? '') || squash(node.attr('value') ?? '') || squash(node.attr('alt') ?? '') || squash(img.attr('alt') ?? '') || squash(img.attr('title') ?? '');
   const rawHref = node.attr('href');
   const script = `${isScriptHref(rawHref) ? (rawHref ?? '') : ''} ${node.attr('onclick') ?? ''}`;
   // A control without a real link that goes to an address by script (`<button onclick="location.href='…'">`).
   const goesTo = isScriptHref(rawHref) ? SCRIPT_GOES_TO.exec(script)?.[2] : undefined;
   const href = isScriptHref(rawHref) ? resolveLink(goesTo, documentBase($, pageUrl)) : resolveLink(rawHref, documentBase($, pageUrl));
+  // An image button without words says what it does by its file name (`next.gif`, `xyy.gif`: icon-pager.ts).
+  const text = said || (img.length ? imageControlWord(img.attr('src'), href, pageUrl) : '');
   const dataPage = node.attr('data-page') ?? node.attr('data-pageno') ?? node.attr('data-index');
   let scriptArg: number | null = null;
   if (dataPage && /^\d+$/.test(dataPage.trim())) scriptArg = Number(dataPage.trim());
@@ -215,8 +215,14 @@ export function nextPageUrl(html: string, pageUrl: string, opts: GenericPagerOpt
     }
   }
   // Last, a jump menu of page files, a jump form with a page-number field, or a link to where the next page is by
-  // its address alone (an icon-only or oddly worded control: next-address.ts).
-  return selectNextPage($, pageUrl) ?? usable(jumpFormNextPage($, html, pageUrl)) ?? addressedNextPage($, pageUrl);
+  // its address alone (an icon-only or oddly worded control: next-address.ts), or by its number among the icons of
+  // a pager of images that say nothing (icon-pager.ts).
+  return (
+    selectNextPage($, pageUrl) ??
+    usable(jumpFormNextPage($, html, pageUrl)) ??
+    addressedNextPage($, pageUrl) ??
+    iconPagerNextPage($, pageUrl, announcedTotals(html).announcedPages, currentPageNumber($, pageUrl))
+  );
 }
 
 /**
