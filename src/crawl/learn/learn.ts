@@ -14,7 +14,7 @@ import { nextUrlPath } from './next-url.ts';
 import { asksLaterPage } from './page-order.ts';
 import type { ChoiceRequest, LeftChoices } from './list-choices.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
-import { learnCursor, learnPageParam, namedSignatureParam, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
+import { learnCursor, learnPageParam, namedSignatureParam, pageBefore, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
 export interface Exchange extends CapturedRequest {
@@ -209,8 +209,8 @@ export function nextAnswer(learned: Learned, exchanges: Exchange[], seen: Readon
  */
 export function fromLaterPage(learned: Learned | null): Learned | null {
   const page = learned?.endpoint.page;
-  if (!learned || !page || page.first - page.step < 0) return null;
-  const back: PageParam = { ...page, first: page.first - page.step };
+  if (!learned || !page || page.first - page.step < 0 || page.along?.some((p) => p.first - p.step < 0)) return null;
+  const back: PageParam = pageBefore(page);
   const request = requestForPage(learned.endpoint.request, back, 1);
   return { endpoint: { ...learned.endpoint, request, page: back }, items: [], answer: null };
 }

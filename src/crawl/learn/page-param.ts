@@ -53,6 +53,11 @@ export interface PageParam {
   first: number;
   /** How much it grows per page: 1, or the page size for offsets (start=0,20,40…). */
   step: number;
+  /**
+   * Other parameters that move with it: a request carrying both a page number and an offset (Ext JS's store sends
+   * `page=2&start=4&limit=4`; the server may read either), each moved by its own step.
+   */
+  along?: Omit<PageParam, 'along'>[];
 }
 
 const PAGE_NAME = /^(page|pages?no|pagenum|pagenumber|pageindex|pageidx|pagecurrent|current|currentpage|currentpageno|curpage|cur_page|currpage|cpage|pn|p|page_no|page_index|_page|pg)$/i;
@@ -124,6 +129,40 @@ const pageParam = (p: Param, step: number): PageParam => ({ in: p.in, name: p.na
 
 /** The page parameter of `first`, using `second` (the next page's request) when the browser captured one. */
 export function learnPageParam(first: CapturedRequest, second: CapturedRequest | null, itemsPerPage: number): PageParam | null {
+  const page = pageParamAlone(first, second, itemsPerPage);
+  if (!page) return null;
+  const along = pageCompanions(first, second, page, itemsPerPage);
+  return along.length ? { ...page, along } : page;
+}
+
+/**
+ * The page number's or offset's twin in the same request (`page` beside `start`, `pageNo` beside `offset`), which the
+ * page moves with it: the one that grew with it in the second request, else, in the first alone, an offset standing
+ * at the page number's place (`start` = (page − 1) × size). A replay that moved only one of them would ask the page
+ * the server reads from the other: the first page again.
+ */
+function pageCompanions(first: CapturedRequest, second: CapturedRequest | null, page: PageParam, itemsPerPage: number): Omit<PageParam, 'along'>[] {
+  if (page.in === 'path') return [];
+  const params = numericParams(first).filter((p) => p.in !== 'path' && !sameParam(p, { in: page.in, name: page.name, inner: page.inner, value: page.first }));
+  const paging = (p: Param) => PAGE_NAME.test(lastName(p)) || OFFSET_NAME.test(lastName(p));
+  if (second) {
+    const later = numericParams(second);
+    return params.flatMap((p) => {
+      const q = later.find((x) => sameParam(x, p));
+      return q && q.value > p.value && paging(p) ? [pageParam(p, q.value - p.value)] : [];
+    });
+  }
+  const size = params.find((p) => SIZE_NAME.test(lastName(p)))?.value ?? itemsPerPage;
+  if (size <= 0) return [];
+  if (PAGE_NAME.test((page.inner ?? page.name).split('.').pop()!) || page.step === 1) {
+    const offset = params.find((p) => OFFSET_NAME.test(lastName(p)) && p.value === Math.max(0, page.first - 1) * size);
+    return offset ? [pageParam(offset, size)] : [];
+  }
+  const number = params.find((p) => PAGE_NAME.test(lastName(p)) && Math.max(0, p.value - 1) * size === page.first);
+  return number ? [pageParam(number, 1)] : [];
+}
+
+function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, itemsPerPage: number): PageParam | null {
   const params = numericParams(first);
   if (second) {
     const later = numericParams(second);
@@ -214,7 +253,13 @@ export function withParam(req: CapturedRequest, where: PageParam['in'], name: st
 
 /** The request for the k-th page (k = 1 is the captured request itself). */
 export function requestForPage(req: CapturedRequest, param: PageParam, k: number): CapturedRequest {
-  return withParam(req, param.in, param.name, param.first + (k - 1) * param.step, param.inner);
+  return [param, ...(param.along ?? [])].reduce((r, p) => withParam(r, p.in, p.name, p.first + (k - 1) * p.step, p.inner), req);
+}
+
+/** The page parameter moved back one page (its companions too), so that what was page 2 becomes page 1. */
+export function pageBefore(param: PageParam): PageParam {
+  const back = <P extends Omit<PageParam, 'along'>>(p: P): P => ({ ...p, first: p.first - p.step });
+  return param.along ? { ...back(param), along: param.along.map(back) } : back(param);
 }
 
 /**
