@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { learnListEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
-import { namedSignatureParam, signatureParam, type CapturedRequest } from '../../src/crawl/learn/page-param.ts';
+import type { CapturedRequest } from '../../src/crawl/learn/page-param.ts';
+import { namedSignatureParam, signatureParam } from '../../src/crawl/learn/request-signature.ts';
 import { refusalMessage } from '../../src/crawl/learn/refusal-answer.ts';
 import { refusedLearnedPage, SeedTallies } from '../../src/crawl/seed-tally.ts';
 

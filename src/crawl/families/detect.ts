@@ -4,7 +4,7 @@
  * so the page goes to the browser lane.
  */
 import type { Family } from '../../registry/seeds-file.ts';
-import { loadHtmlToEdit, squash } from '../html.ts';
+import { loadHtml, squash, textOutside } from '../html.ts';
 import type { PageVisit } from '../page-visit.ts';
 import { aggregator, looksLikeAggregator } from './aggregator.ts';
 import type { ListParser } from './family.ts';
@@ -79,9 +79,10 @@ export function isChallenge(visit: PageVisit): boolean {
 
 /** A page whose visible content is empty: scripts and a mount point, hardly any text or links in its body. */
 export function isShell(html: string): boolean {
-  const $ = loadHtmlToEdit(html);
-  $('script, style, noscript, template').remove();
+  // The page's shared document, read without editing: a template's content and a script's or noscript's text hold
+  // no element a selector finds, so only the text needs them left out.
+  const $ = loadHtml(html);
   const body = $('body');
   const links = body.find('a[href]').length;
-  return squash(body.text()).length < 200 && links < 5;
+  return squash(textOutside(body, ['script', 'style', 'noscript', 'template'])).length < 200 && links < 5;
 }

@@ -14,7 +14,8 @@ import { nextUrlPath } from './next-url.ts';
 import { asksLaterPage } from './page-order.ts';
 import type { ChoiceRequest, LeftChoices } from './list-choices.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
-import { learnCursor, learnPageParam, namedSignatureParam, pageBefore, requestForPage, signatureParam, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
+import { learnCursor, learnPageParam, pageBefore, requestForPage, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
+import { namedSignatureParam, signatureParam } from './request-signature.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
 export interface Exchange extends CapturedRequest {
