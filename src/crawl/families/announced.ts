@@ -4,7 +4,7 @@
  * <totalrecord> / <totalpage>). The caller compares them with what was found, so a list that yields less than it
  * announces is noticed instead of ending "ok".
  */
-import { loadHtml, squash, textOutside, withoutComments } from '../html.ts';
+import { loadHtml, matching, squash, textOutside, withoutComments, type Doc } from '../html.ts';
 import { parseTrsPager } from './trs.ts';
 
 export interface AnnouncedTotals {
@@ -20,6 +20,40 @@ const ITEMS_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,7})\s*(?:条|�
 const PAGE_OF = /(?:第\s*\d{1,5}\s*\/\s*(\d{1,5})\s*页|页次\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5})|\b\d{1,5}\s*\/\s*(\d{1,5})\s*页)/;
 
 const SCRIPT_PAGES = /\b(?:pageCount|countPage|totalPage|totalPages|pageTotal|page_count|totalpage|pagecount)["']?\s*[:=]\s*["']?(\d{1,4})\b/;
+
+/** A pager's counter printed bare, the whole text of its element: "1/50", "1 / 50" (no 页, no 第). */
+const BARE_COUNTER = /^([1-9]\d{0,3})\s*\/\s*([1-9]\d{0,3})$/;
+/** Sliders and banners count their pictures the same way ("1/5"): never a pager. */
+const SLIDER = '[class*="swiper" i], [class*="slide" i], [class*="banner" i], [class*="carousel" i], [class*="focus" i], [id*="focus" i], [id*="banner" i], [id*="slide" i]';
+/** Items' dates printed as month/day ("12/25") sit in such elements; a list has many, a pager one counter. */
+const DATED = '[class*="date" i], [class*="time" i], [class*="day" i]';
+/** Words of a pager's other controls. */
+const PAGER_WORDS = /首页|上一?页|下一?页|尾页|末页|跳转|转到|GO/i;
+
+/**
+ * The page count of a pager that prints only "1/50" (an image pager of 首页/上页/下页/尾页 pictures, a ThinkPHP or
+ * older ASP pager): an element whose whole text is the counter (no leading zero: "01/18" is a date), the current
+ * page at most the count, beside the pager's other controls (links or script controls in its parent or grandparent;
+ * in a table, its row names one), not in a slider nor a date's element; and the only such counter on the page (a
+ * list of month/day dates prints many). Without it such a list read to page 1 alone would look whole.
+ */
+function bareCounterPages($: Doc): number | undefined {
+  const counters: number[] = [];
+  for (const el of $('span, em, b, strong, font, label, i, td, div, li, p').toArray()) {
+    if (el.children.some((c) => c.type === 'tag')) continue;
+    const m = BARE_COUNTER.exec(squash($(el).text()));
+    if (!m) continue;
+    const current = Number(m[1]);
+    const total = Number(m[2]);
+    if (current < 1 || total < 2 || current > total) continue;
+    const node = $(el);
+    if (node.closest(matching(SLIDER)).length || node.closest(matching(DATED)).length) continue;
+    const row = node.closest(matching('tr'));
+    if (row.length ? !PAGER_WORDS.test(squash(row.text())) : !node.parent().parent().find('a[href], [onclick]').length) continue;
+    counters.push(total);
+  }
+  return counters.length === 1 ? counters[0] : undefined;
+}
 
 export function announcedTotals(html: string): AnnouncedTotals {
   const live = withoutComments(html);
@@ -49,5 +83,9 @@ export function announcedTotals(html: string): AnnouncedTotals {
     // (pages - 1) · perPage + 1 records, which is what the column must yield.
     out.announcedItems = (Number(islandPages) - 1) * Number(perPage) + 1;
   } else if (islandPages && out.announcedPages === undefined) out.announcedPages = Number(islandPages);
+  if (out.announcedPages === undefined) {
+    const bare = bareCounterPages($);
+    if (bare !== undefined) out.announcedPages = bare;
+  }
   return out;
 }
