@@ -2,12 +2,13 @@
  * A pager that prints its place only as "1/50" (no 页, no 第: image pagers of 首页/上页/下页/尾页 pictures, older ASP
  * and ThinkPHP pagers): the count is the list's announced pages, so a list read to page 1 alone is said `short`
  * rather than taken for whole; and an icon pager whose pictures say nothing is numbered from it. Dates printed as
- * month/day, slider counters and a lone fraction away from any control are no count.
+ * month/day, slider counters and a lone fraction away from any control are no count. "当前页 3/3" is read as the
+ * page's place and count too (round 19a's note: its 当前 reading wanted a closing 页).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { announcedTotals } from '../../src/crawl/families/announced.ts';
-import { nextPageUrl } from '../../src/crawl/families/pager.ts';
+import { nextPageUrl, statedCurrentPage } from '../../src/crawl/families/pager.ts';
 
 const page = (body: string) => `<html><head><title>年报</title></head><body>${body}</body></html>`;
 const item = (n: number, date = '2025-01-20') => `<li><a href="/art/${n}.html">某县2024年政府信息公开工作年度报告${n}</a><span>${date}</span></li>`;
@@ -44,4 +45,11 @@ test('an icon pager whose pictures say nothing is numbered from the bare count',
   // Paged by a parameter no address-alone naming knows (`pi`), so only the count numbers the icons.
   const pager = `<div class="pager"><span>1/3</span>${icon('list.aspx?cid=5&pi=1', '/img/p1.gif')}${icon('list.aspx?cid=5&pi=1', '/img/p2.gif')}${icon('list.aspx?cid=5&pi=2', '/img/p3.gif')}${icon('list.aspx?cid=5&pi=3', '/img/p4.gif')}</div>`;
   assert.equal(nextPageUrl(page(`<ul>${item(1)}</ul>${pager}`), 'http://gov.example/zwgk/list.aspx?cid=5&pi=1'), 'http://gov.example/zwgk/list.aspx?cid=5&pi=2');
+});
+
+test('"当前页 3/3" (当前页 and the fraction, no closing 页) is the page\'s place and its count', () => {
+  assert.equal(statedCurrentPage('共 11 条 当前页 3/3 首页 上一页'), 3);
+  assert.equal(statedCurrentPage('当前页：2/5'), 2);
+  assert.equal(statedCurrentPage('当前页 6/5'), null);
+  assert.deepEqual(announcedTotals(page(`<ul>${item(1)}</ul><div class="pg">当前页 1/3 <a href="2.html">下一页</a></div>`)), { announcedPages: 3 });
 });

@@ -16,8 +16,8 @@ export interface AnnouncedTotals {
 
 const PAGES_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,5})\s*页/;
 const ITEMS_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,7})\s*(?:条|篇|项|个)(?:记录|信息|数据)?/;
-/** 第1/7页, 页次：1/7, 1/7页, 第1页/共7页 (the last is caught by PAGES_TEXT). */
-const PAGE_OF = /(?:第\s*\d{1,5}\s*\/\s*(\d{1,5})\s*页|页次\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5})|\b\d{1,5}\s*\/\s*(\d{1,5})\s*页)/;
+/** 第1/7页, 页次：1/7, 1/7页, 当前页 1/7, 第1页/共7页 (the last is caught by PAGES_TEXT). */
+const PAGE_OF = /(?:第\s*\d{1,5}\s*\/\s*(\d{1,5})\s*页|页次\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5})|\b\d{1,5}\s*\/\s*(\d{1,5})\s*页|当前页\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5}))/;
 
 const SCRIPT_PAGES = /\b(?:pageCount|countPage|totalPage|totalPages|pageTotal|page_count|totalpage|pagecount)["']?\s*[:=]\s*["']?(\d{1,4})\b/;
 
@@ -63,7 +63,7 @@ export function announcedTotals(html: string): AnnouncedTotals {
   const body = $('body');
   const text = squash(textOutside(body, ['script', 'style']) || textOutside($.root(), ['script', 'style']));
   const of = PAGE_OF.exec(text);
-  const pages = PAGES_TEXT.exec(text)?.[1] ?? of?.[1] ?? of?.[2] ?? of?.[3];
+  const pages = PAGES_TEXT.exec(text)?.[1] ?? of?.[1] ?? of?.[2] ?? of?.[3] ?? of?.[4];
   const items = ITEMS_TEXT.exec(text)?.[1];
   if (pages) out.announcedPages = Number(pages);
   if (items) out.announcedItems = Number(items);

@@ -105,12 +105,12 @@ function isNextControl(c: PagerControl): boolean {
  * "当前第3/5页", "第3/5页", "页次：3/5", "当前第3页", "第3页/共5页", and JEECMS's "当前 3/5 页" (no 第): the page number the
  * pager prints, when it is no more than the count.
  */
-const STATED_PAGE = /(?:当前\s*(?:页\s*[:：]?\s*)?(?:第\s*)?(\d{1,4})\s*(?:\/\s*(\d{1,4})\s*)?页|第\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*页|页次\s*[:：]?\s*(\d{1,4})\s*\/\s*(\d{1,4})|第\s*(\d{1,4})\s*页\s*\/?\s*共\s*(\d{1,4})\s*页)/;
+const STATED_PAGE = /(?:当前\s*(?:页\s*[:：]?\s*)?(?:第\s*)?(\d{1,4})\s*(?:\/\s*(\d{1,4})\s*)?页|第\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*页|页次\s*[:：]?\s*(\d{1,4})\s*\/\s*(\d{1,4})|第\s*(\d{1,4})\s*页\s*\/?\s*共\s*(\d{1,4})\s*页|当前页\s*[:：]?\s*(\d{1,4})\s*\/\s*(\d{1,4}))/;
 
 export function statedCurrentPage(text: string): number | null {
   const m = STATED_PAGE.exec(text);
   if (!m) return null;
-  const groups = [[m[1], m[2]], [m[3], m[4]], [m[5], m[6]], [m[7], m[8]]].find(([cur]) => cur !== undefined)!;
+  const groups = [[m[1], m[2]], [m[3], m[4]], [m[5], m[6]], [m[7], m[8]], [m[9], m[10]]].find(([cur]) => cur !== undefined)!;
   const current = Number(groups[0]);
   const of = groups[1] === undefined ? null : Number(groups[1]);
   return current >= 1 && (of === null || current <= of) ? current : null;
