@@ -185,6 +185,19 @@ function coverAlt($: Doc, a: ReturnType<Doc>): string {
   return alt.length >= 8 ? alt : '';
 }
 
+/**
+ * A link's row: its closest li / tr / dd / dt / p / div. A link in a definition term (`<dl><dt><a>title</a></dt>
+ * <dd>summary</dd><dd>2025-1-21</dd></dl>`, one `<dl>` per item as Discuz! portal lists and many CMS "图文" lists
+ * print them) has its `<dl>` for row when that list holds this one term, else the term alone: the container above
+ * would be the whole list, whose first date is another item's.
+ */
+function linkRow(a: ReturnType<Doc>): ReturnType<Doc> {
+  const row = a.closest(matching('li, tr, dd, dt, p, div'));
+  if (!row.is('dt')) return row;
+  const list = row.parent();
+  return list.is('dl') && list.children('dt').length === 1 ? list : row;
+}
+
 /** Longest text of a link's row searched for a date: a "row" longer than this is a container of many links. */
 const MAX_ROW_TEXT = 2000;
 
@@ -202,7 +215,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // attribute (`<a href="#" data-url="…">` bound by a click handler) stands for that address.
     const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
     if (!url || seen.has(url)) return;
-    const row = a.closest(matching('li, tr, dd, p, div'));
+    const row = linkRow(a);
     const shown = squash(textWithoutDates($, a)) || coverAlt($, a);
     let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
