@@ -352,6 +352,9 @@ const DATE_FORMATS: Record<string, (ymd: string) => string> = {
   yyyymmdd: (d) => d.replace(/-/g, ''),
   'yyyy-mm-dd': (d) => d,
   'yyyy/mm/dd': (d) => d.replace(/-/g, '/'),
+  // Month and day without zero padding: Hanweb's article folders (`/art/2025/1/21/art_1229_3345.html`) and the links
+  // scripts build like them from an item's id and date.
+  'yyyy/m/d': (d) => d.split('-').map(Number).join('/'),
   yyyymm: (d) => d.slice(0, 7).replace('-', ''),
   'yyyy-mm': (d) => d.slice(0, 7),
   'yyyy/mm': (d) => d.slice(0, 7).replace('-', '/'),
@@ -374,12 +377,15 @@ function dateSlots(template: string, o: { [k: string]: Json }): { template: stri
   for (const [, { path, value }] of leaves(o)) {
     const day = typeof value === 'string' || typeof value === 'number' ? dateOf(value) : null;
     if (!day) continue;
+    // The longest writing found, and every other format writing the same there: a date whose month and day have two
+    // digits reads the same padded or not, and the items of one list must meet on one template whatever their dates.
+    let found: { at: number; written: string } | null = null;
     for (const [name, format] of Object.entries(DATE_FORMATS)) {
       const written = format(day);
-      const at = template.lastIndexOf(written);
+      const at: number = found ? (found.written === written ? found.at : -1) : template.lastIndexOf(written);
       if (at < 0 || /\d/.test(template[at - 1] ?? '') || /\d/.test(template[at + written.length] ?? '')) continue;
       out.push({ template: `${template.slice(0, at)}{date:${name}}${template.slice(at + written.length)}`, date: path });
-      break;
+      found = { at, written };
     }
   }
   return out;
