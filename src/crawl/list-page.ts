@@ -193,9 +193,12 @@ function coverAlt($: Doc, a: ReturnType<Doc>): string {
  */
 function linkRow(a: ReturnType<Doc>): ReturnType<Doc> {
   const row = a.closest(matching('li, tr, dd, dt, p, div'));
-  if (!row.is('dt')) return row;
+  const term = row.get(0);
+  if (!term || term.type !== 'tag' || term.name !== 'dt') return row;
   const list = row.parent();
-  return list.is('dl') && list.children('dt').length === 1 ? list : row;
+  const dl = list.get(0);
+  // Tag names compared, not selectors: asked for every link of a page (see html.ts `matching`).
+  return dl?.type === 'tag' && dl.name === 'dl' && dl.children.filter((c) => c.type === 'tag' && c.name === 'dt').length === 1 ? list : row;
 }
 
 /** Longest text of a link's row searched for a date: a "row" longer than this is a container of many links. */
