@@ -60,9 +60,11 @@ console.error(compiled ? 'tests: the compiled build (dist-test/)' : 'tests: the 
 // Three files at once on two cores: many tests wait (child processes starting, politeness delays, timeouts they
 // provoke) more than they compute. With two at once the suite took 13.4 and 15.7 min in two CI runs of one commit;
 // with four, 15.9 min against three's 15.2 (ab0175c and e98dc00): more waiting on the CPUs, no gain.
+// NIANBAO_TEST_CONCURRENCY=N runs N files at once instead (to measure another machine's best).
+const concurrency = Number(process.env.NIANBAO_TEST_CONCURRENCY) || 3;
 const result = spawnSync(
   process.execPath,
-  [...loader, '--test', '--test-concurrency=3', ...testFiles],
+  [...loader, '--test', `--test-concurrency=${concurrency}`, ...testFiles],
   { stdio: 'inherit', cwd: checkout, env: { ...process.env, CRAWLEE_LOG_LEVEL: process.env.CRAWLEE_LOG_LEVEL ?? 'OFF' } },
 );
 process.exit(result.status ?? 1);
