@@ -99,6 +99,8 @@ export function sinkErrorOf(err: unknown, where: string): SinkError | null {
 
 /** A fetch failed in a way that is final for this URL in this run (4xx, scope, robots, size cap). */
 export class FetchError extends NianbaoError {
+  /** The message without its URL: what a tally keyed by host says of many URLs refused alike. */
+  readonly detail: string;
   constructor(
     message: string,
     readonly url: string,
@@ -107,6 +109,7 @@ export class FetchError extends NianbaoError {
     options?: { cause?: unknown },
   ) {
     super(`${message} (${url})`, options);
+    this.detail = message;
   }
   /** Whether trying the same URL again later in this run may succeed. */
   get retryable(): boolean {

@@ -136,7 +136,7 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
         requestHandler: async ({ request }) => {
           throw new FetchError(`needs a browser, and there is none at ${config.chromiumPath}`, request.url, 'blocked');
         },
-        failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error, (request.userData as RequestData).seedEntryId),
+        failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error, (request.userData as RequestData).seedEntryId, request.userData as RequestData),
       },
       opts.crawlee,
     );
@@ -162,7 +162,7 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
       errorHandler: async ({ request }, error) => {
         if (error instanceof FetchError) request.noRetry = true;
       },
-      failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error, (request.userData as RequestData).seedEntryId),
+      failedRequestHandler: async ({ request }, error) => recordFailure(opts.context(), request.url, error, (request.userData as RequestData).seedEntryId, request.userData as RequestData),
     },
     opts.crawlee,
   );

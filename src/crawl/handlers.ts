@@ -32,7 +32,7 @@ import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-
 import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { refusalMessage } from './learn/refusal-answer.ts';
-import { countRefusedFile, type SeedTallies, type SeedTally } from './seed-tally.ts';
+import { countRefusedFile, countRefusedPage, type SeedTallies, type SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
@@ -41,7 +41,7 @@ import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
 import { pointsToAttachment } from './attachment-pointer.ts';
 import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
-import type { DetailData, FileData, Lane, ListData, QueuedRequest } from './requests.ts';
+import type { DetailData, FileData, Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
 import type { SinkStop } from './sink-stop.ts';
 import type { CrawlStats } from './stats.ts';
 
@@ -102,8 +102,12 @@ function recordGone(h: HarvestContext, url: string, status: number | null, reaso
   h.stats.host(host).gone += 1;
 }
 
-/** Records a request that failed for good (after the fetcher's retries) or was refused (scope, robots). */
-export function recordFailure(h: HarvestContext, url: string, err: unknown, seedEntryId?: number): void {
+/**
+ * Records a request that failed for good (after the fetcher's retries) or was refused (scope, robots). `data`, the
+ * request's own, tells a refused list page or report page of a seed, which its health must show (never a silent
+ * "empty" for a page nobody read).
+ */
+export function recordFailure(h: HarvestContext, url: string, err: unknown, seedEntryId?: number, data?: RequestData): void {
   const host = Scope.hostOf(url);
   const e = err instanceof FetchError ? err : null;
   const kind = e?.kind ?? 'error';
@@ -114,6 +118,9 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   if (refused) h.stats.skipped += 1;
   else h.stats.fail(host, kind);
   if (seedEntryId !== undefined && !refused) h.tallies.of(seedEntryId).failures += 1;
+  // A link only maybe a report (verify) refused is no shortfall of the seed's; a list page or a report's page is.
+  const what = data?.kind === 'list' ? 'list page' : data?.kind === 'detail' && !data.verify ? 'report page' : null;
+  if (refused && seedEntryId !== undefined && what) countRefusedPage(h.tallies.of(seedEntryId), what, host, e?.detail ?? reason);
 }
 
 
@@ -778,7 +785,8 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       return recordGone(h, url, result.status, `HTTP ${result.status}`);
     case 'failed': {
       // Refused before any byte (robots.txt of a file server, a host skipped): the report is short of its file.
-      const why = REFUSALS[result.error.kind];
+      // robots.txt's own word: a rule, or a file that could not be read (robots.ts).
+      const why = result.error.kind === 'robots' ? result.error.detail : REFUSALS[result.error.kind];
       // The host refusing is the one asked last: a download address may have redirected to a file server.
       if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
       return recordFailure(h, url, result.error, data.seedEntryId);

@@ -189,7 +189,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
           if (error instanceof FetchError) request.noRetry = true;
         },
         failedRequestHandler: async ({ request }, error) =>
-          sink.guard(async () => recordFailure(ctx!, request.url, error, (request.userData as RequestData).seedEntryId)),
+          sink.guard(async () => recordFailure(ctx!, request.url, error, (request.userData as RequestData).seedEntryId, request.userData as RequestData)),
       },
       crawlee,
     );

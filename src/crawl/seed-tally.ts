@@ -57,6 +57,11 @@ export interface SeedTally {
   offScopePages: Map<string, number>;
   /** Files of its reports (attachments, a report's later pages) refused before any byte (robots.txt, an open circuit), by "host: why". */
   refusedFiles: Map<string, number>;
+  /**
+   * Its list pages and report pages (a report-titled link) refused before any byte (robots.txt, an open circuit),
+   * by "what: host: why" (what: "list page" or "report page"): never read, so never silently counted as empty.
+   */
+  refusedPages: Map<string, number>;
   /** Addresses of the frames of its rendered list pages on hosts outside the registry (never loaded). */
   offScopeFrames: Set<string>;
   /** Data requests (XHR, fetch) of its rendered list pages to hosts outside the registry (refused), by host. */
@@ -124,6 +129,7 @@ export class SeedTallies {
         offScope: new Map(),
         offScopePages: new Map(),
         refusedFiles: new Map(),
+        refusedPages: new Map(),
         offScopeFrames: new Set(),
         offScopeData: new Map(),
         unmadeChoices: 0,
@@ -209,6 +215,20 @@ export function offScopeReports(t: SeedTally): string | null {
 export function countRefusedFile(t: SeedTally, host: string, why: string): void {
   const key = `${host}: ${why}`;
   t.refusedFiles.set(key, (t.refusedFiles.get(key) ?? 0) + 1);
+}
+
+/** Counts a list page or report page of the seed refused before any byte was asked (robots.txt, an open circuit). */
+export function countRefusedPage(t: SeedTally, what: 'list page' | 'report page', host: string, why: string): void {
+  const key = `${what}: ${host}: ${why}`;
+  t.refusedPages.set(key, (t.refusedPages.get(key) ?? 0) + 1);
+}
+
+/** The seed's own pages refused, never read (robots.txt, a host skipped): its list or reports were not all read. */
+export function refusedPages(t: SeedTally): string | null {
+  if (!t.refusedPages.size) return null;
+  const count = [...t.refusedPages.values()].reduce((a, b) => a + b, 0);
+  const why = [...t.refusedPages.keys()].sort().join('; ');
+  return `${count} of its pages were refused, never read (${why})`;
 }
 
 /**

@@ -42,7 +42,8 @@ export interface FetchObserver {
 
 /** Decides whether robots.txt allows a URL; installed by the crawl (it fetches robots.txt through this fetcher). */
 export interface RobotsPolicy {
-  check(url: string): Promise<{ allowed: boolean; crawlDelayMs: number | null }>;
+  /** `why` says why a URL is refused when no rule of the file does (an unreadable robots.txt). */
+  check(url: string): Promise<{ allowed: boolean; crawlDelayMs: number | null; why?: string }>;
 }
 
 const MAX_REDIRECTS = 10;
@@ -120,7 +121,7 @@ export class Fetcher {
     if (purpose !== 'robots' && this.cfg.obeyRobots && this.robots) {
       const verdict = await this.robots.check(url);
       if (verdict.crawlDelayMs !== null) gate.raiseDelay(Math.min(verdict.crawlDelayMs, this.cfg.maxCrawlDelayMs));
-      if (!verdict.allowed) throw new FetchError('disallowed by robots.txt', url, 'robots');
+      if (!verdict.allowed) throw new FetchError(verdict.why ?? 'disallowed by robots.txt', url, 'robots');
     }
   }
 

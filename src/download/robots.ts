@@ -14,10 +14,17 @@ const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.
 interface RobotsVerdict {
   isAllowed(url: string): boolean;
   crawlDelayMs: number | null;
+  /** Why a URL is refused when that is not a rule of the file (the file could not be read). */
+  why?: string;
 }
 
 const ALLOW_ALL: RobotsVerdict = { isAllowed: () => true, crawlDelayMs: null };
-const DISALLOW_ALL: RobotsVerdict = { isAllowed: () => false, crawlDelayMs: null };
+
+/** An unreadable robots.txt refuses the whole site; the user is told it was unreadable, not that a rule says so. */
+function disallowAll(err: unknown): RobotsVerdict {
+  const cause = err instanceof FetchError ? err.detail : err instanceof Error ? err.message : String(err);
+  return { isAllowed: () => false, crawlDelayMs: null, why: `robots.txt unreachable (${cause}), so the site is refused for this run (RFC 9309)` };
+}
 
 export class Robots implements RobotsPolicy {
   private readonly cache = new Map<string, Promise<RobotsVerdict>>();
@@ -31,7 +38,7 @@ export class Robots implements RobotsPolicy {
     this.agent = userAgent.split(/[\s/]/)[0] ?? userAgent;
   }
 
-  async check(url: string): Promise<{ allowed: boolean; crawlDelayMs: number | null }> {
+  async check(url: string): Promise<{ allowed: boolean; crawlDelayMs: number | null; why?: string }> {
     const u = new URL(url);
     if (u.pathname === '/robots.txt') return { allowed: true, crawlDelayMs: null };
     let verdict = this.cache.get(u.origin);
@@ -40,7 +47,8 @@ export class Robots implements RobotsPolicy {
       this.cache.set(u.origin, verdict);
     }
     const v = await verdict;
-    return { allowed: v.isAllowed(url), crawlDelayMs: v.crawlDelayMs };
+    const allowed = v.isAllowed(url);
+    return { allowed, crawlDelayMs: v.crawlDelayMs, ...(allowed || !v.why ? {} : { why: v.why }) };
   }
 
   private async load(origin: string): Promise<RobotsVerdict> {
@@ -59,7 +67,7 @@ export class Robots implements RobotsPolicy {
       });
     } catch (err) {
       if (err instanceof FetchError && (err.kind === 'gone' || err.kind === 'client' || err.kind === 'redirect_loop')) return ALLOW_ALL;
-      return DISALLOW_ALL;
+      return disallowAll(err);
     }
   }
 }
