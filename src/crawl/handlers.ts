@@ -242,6 +242,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   for (const item of items) {
     tally.rows.urls.add(item.url);
     if (item.date) tally.rows.dated.add(item.url);
+    // A link back to a list page of this seed read in this run (a Discuz! item's 分类 link to its own column, a
+    // "年报" crumb): read already, as a list; asking it as a report page fetched it twice more.
+    if (tally.listUrls.has(item.url)) continue;
     const verdict = classifyTitle(item.title);
     if (verdict.maybe || (item.maybe && !verdict.isReport)) {
       queued.push(...maybeReportRequests(h, item, listedAt, data));
@@ -710,6 +713,8 @@ function recordSkip(h: HarvestContext, visit: PageVisit, reason: string, event: 
 /** A page reached as a report that is an index of reports: read it again as a list page of the seed. */
 async function readAsList(h: HarvestContext, visit: PageVisit, data: DetailData, why: string): Promise<void> {
   const host = Scope.hostOf(visit.url);
+  // Read as a list page of this seed already in this run: its items are known; reading it again finds nothing more.
+  if (h.tallies.of(data.seedEntryId).listUrls.has(visit.url)) return;
   h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `not a report: ${why}; read as a list page` });
   const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1 };
   await h.frontier.add([{ url: visit.url, uniqueKey: `list:${visit.url}`, lane: laneOf(h, visit.url), userData: list }]);
