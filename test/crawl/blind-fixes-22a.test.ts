@@ -9,6 +9,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findAttachments } from '../../src/crawl/attachments.ts';
+import { agencyFromTitle } from '../../src/crawl/classify/agency.ts';
+import { classifyCollection } from '../../src/crawl/collection.ts';
+import { parseDetailPage } from '../../src/crawl/detail-page.ts';
 import { loadHtml } from '../../src/crawl/html.ts';
 
 const PAGE = 'http://gov.example/2024/0122/c3274a170518/page.htm';
@@ -31,4 +34,51 @@ test('a document player naming its file in an attribute of its own (WebPlus pdfs
       ['/up/2020.docx', '2020年度报告'],
     ],
   );
+});
+
+const article = (title: string, links: string) => `<html><head><meta charset="utf-8"><title>${title}</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/zwgk/">政务公开</a></div>
+<div class="news_title">${title}</div><div class="news_info">发布时间：2025-01-24　来源：县政府办公室</div>
+<div class="news_content" id="zoom"><p>现将有关情况予以公开。</p><p>附件：</p>${links}</div>
+<div class="bottom">主办：某县人民政府办公室</div></body></html>`;
+const verdict = (html: string, url = 'http://gov.example/html/202501/24/6527.html') => {
+  const page = parseDetailPage(html, url);
+  return classifyCollection(html, url, page, page.title ?? undefined);
+};
+
+test('an article whose attachments are the reports of several bodies is their index, not one report with its files', () => {
+  const html = article(
+    '某县县直部门2024年政府信息公开工作年度报告',
+    `<p><a href="/uploadfiles/202501/20250124093512417.pdf">1.某县发展和改革委员会2024年政府信息公开工作年度报告.pdf</a></p>
+<p><a href="/uploadfiles/202501/20250124093538052.docx">2.某县教育局2024年政府信息公开工作年度报告.docx</a></p>
+<p><a href="/uploadfiles/202501/20250124093601733.pdf">3.某县财政局2024年政府信息公开工作年度报告.pdf</a></p>`,
+  );
+  assert.equal(verdict(html).collection, true, verdict(html).reason);
+});
+
+test('one body\'s report page with its files (PDF and DOC of the same report, or a single other name) stays one report', () => {
+  const same = article(
+    '某县人民政府2024年政府信息公开工作年度报告',
+    `<p><a href="/up/1.pdf">某县人民政府2024年政府信息公开工作年度报告.pdf</a></p><p><a href="/up/1.doc">某县人民政府2024年政府信息公开工作年度报告.doc</a></p>`,
+  );
+  assert.equal(verdict(same).collection, false, verdict(same).reason);
+  const office = article('某县人民政府2024年政府信息公开工作年度报告', `<p><a href="/up/2.pdf">附件1：某县人民政府办公室2024年政府信息公开工作年度报告.pdf</a></p>`);
+  assert.equal(verdict(office).collection, false, verdict(office).reason);
+  // Attachments naming other bodies' budgets are no reports: the article stays what its title says.
+  const budgets = article(
+    '某县县直部门2025年部门预算公开',
+    `<p><a href="/up/3.xls">1.某县发展和改革委员会2025年部门预算.xls</a></p><p><a href="/up/4.xls">2.某县教育局2025年部门预算.xls</a></p>`,
+  );
+  assert.equal(verdict(budgets).collection, false, verdict(budgets).reason);
+});
+
+test('an attachment list\'s item number is not part of the agency\'s name', () => {
+  assert.equal(agencyFromTitle('1.某县发展和改革委员会2024年政府信息公开工作年度报告.pdf'), '某县发展和改革委员会');
+  assert.equal(agencyFromTitle('2、某县教育局2024年政府信息公开工作年度报告'), '某县教育局');
+  assert.equal(agencyFromTitle('12．某县财政局2024年度政府信息公开工作年度报告.docx'), '某县财政局');
+  assert.equal(agencyFromTitle('附件3：某县卫生健康委员会2024年政府信息公开工作年度报告'), '某县卫生健康委员会');
+  assert.equal(agencyFromTitle('附件：某县水利局2023年政府信息公开工作年度报告'), '某县水利局');
+  // A year first is no item number; a name with digits of its own keeps them.
+  assert.equal(agencyFromTitle('2024年度某县民政局政府信息公开工作年度报告'), '某县民政局');
+  assert.equal(agencyFromTitle('某市第一中学2024年政府信息公开工作年度报告'), '某市第一中学');
 });
