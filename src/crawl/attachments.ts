@@ -1,8 +1,9 @@
 /**
  * The attachments of a report page, wherever the page puts them: plain links; PDF viewers in `<iframe>` /
  * `<embed>` / `<object>` (the file itself, or `viewer.html?file=…` / `pdfjs/web/viewer.html?file=…`); script
- * downloads (`onclick="window.open('/…/x.pdf')"`, `downloadFile('…')`, `href="javascript:down('…')"`); and
- * non-link tags (`<file href>` custom tags, `data-href`, `data-url`, `data-file`). Site furniture is never an
+ * downloads (`onclick="window.open('/…/x.pdf')"`, `downloadFile('…')`, `href="javascript:down('…')"`);
+ * non-link tags (`<file href>` custom tags, `data-href`, `data-url`, `data-file`); and players naming their file in
+ * an attribute of their own (WebPlus's `pdfsrc`). Site furniture is never an
  * attachment: anything in the header, footer or navigation, logos and badges (党政机关, 纠错, 无障碍, QR codes),
  * and asset bundles (.js, .css, fonts, icons).
  */
@@ -55,6 +56,13 @@ function isFurniture($: Doc, el: Element, url: string, name: string): boolean {
 }
 
 const DATA_ATTRS = ['data-href', 'data-url', 'data-file', 'data-download', 'data-fileurl', 'data-filepath', 'data-path', 'data-src'];
+/**
+ * A document player's own attribute for its file: WebPlus's `<div class="wp_pdf_player" pdfsrc="…pdf">` (no link to
+ * the file; its script draws the player), and the like (`pdfurl`, `data-pdf`, `fileurl`, `file-src`, `docurl`).
+ */
+const PLAYER_ATTR = /^(?:data-)?(?:pdf|file|doc|attach(?:ment)?)(?:[-_]?(?:src|url|path|href))?$/i;
+/** A file's name kept in a JSON-like attribute beside it (WebPlus: `sudyfile-attr="{'title':'….pdf'}"`). */
+const ATTR_TITLE = /["']title["']\s*:\s*["']([^"']+)["']/;
 const VIEWER_TAGS: Record<string, string> = { iframe: 'src', embed: 'src', object: 'data', frame: 'src' };
 const NOT_HREF_CARRIERS = new Set(['a', 'link', 'base', 'area']);
 
@@ -63,8 +71,8 @@ const NOT_HREF_CARRIERS = new Set(['a', 'link', 'base', 'area']);
  * selectors they stand for (`a[href]`; `iframe[src], embed[src], object[data], frame[src]`; `[onclick]`; any data
  * attribute of DATA_ATTRS; `*[href]` but a, link, base, area) were each compiled and run over the whole page.
  */
-function candidates($: Doc): { links: Element[]; viewers: Element[]; onclick: Element[]; data: Element[]; hrefs: Element[] } {
-  const out = { links: [] as Element[], viewers: [] as Element[], onclick: [] as Element[], data: [] as Element[], hrefs: [] as Element[] };
+function candidates($: Doc): { links: Element[]; viewers: Element[]; onclick: Element[]; data: Element[]; hrefs: Element[]; players: Element[] } {
+  const out = { links: [] as Element[], viewers: [] as Element[], onclick: [] as Element[], data: [] as Element[], hrefs: [] as Element[], players: [] as Element[] };
   const walk = (nodes: AnyNode[]) => {
     for (const n of nodes) {
       if (isTag(n)) {
@@ -74,6 +82,7 @@ function candidates($: Doc): { links: Element[]; viewers: Element[]; onclick: El
         if (viewerAttr && viewerAttr in a) out.viewers.push(n);
         if ('onclick' in a) out.onclick.push(n);
         if (DATA_ATTRS.some((d) => d in a)) out.data.push(n);
+        if (Object.keys(a).some((k) => PLAYER_ATTR.test(k))) out.players.push(n);
       }
       // Into every node with children, as the selectors went (a <template>'s content fragment too).
       if (hasChildren(n)) walk(n.children);
@@ -129,6 +138,12 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     const n = $(el as Element);
     if (n.is('img')) return;
     for (const a of DATA_ATTRS) if (n.attr(a)) add(el as Element, n.attr(a), nameOf(el as Element));
+  });
+  found.players.forEach((el) => {
+    const n = $(el as Element);
+    if (n.is('img')) return;
+    const named = Object.values((el as Element).attribs).map((v) => ATTR_TITLE.exec(v)?.[1]).find(Boolean);
+    for (const [k, v] of Object.entries((el as Element).attribs)) if (PLAYER_ATTR.test(k)) add(el as Element, v, nameOf(el as Element) ?? (named ? squash(named) : null));
   });
   found.hrefs.forEach((el) => add(el as Element, $(el as Element).attr('href'), nameOf(el as Element)));
   return out;

@@ -86,6 +86,15 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   if (hasReportBody(page.bodyText)) return { collection: false, reason: 'the page has a report body' };
   // One agency's report whose text is in its attachments: links to its other years (a "related" box) do not
   // make it an index.
+  // Files each named as the report of another body ("1.某县发展和改革委员会2024年…年度报告.pdf", "2.某县教育局….docx"):
+  // a page publishing several bodies' reports as its attachment list is their index, not one report with its files.
+  const own = [page.title, listTitle].map((t) => (t ? agencyFromTitle(t) : null));
+  const othersAttached = new Set(
+    page.attachments
+      .map((a) => (a.name && classifyTitle(a.name).isReport ? agencyFromTitle(a.name) : null))
+      .filter((name): name is string => !!name && !own.includes(name)),
+  );
+  if (othersAttached.size >= 2) return { collection: true, reason: `its attachments are the reports of ${othersAttached.size} agencies` };
   const named = [page.title, listTitle].some((t) => t && classifyTitle(t).isReport && agencyFromTitle(t));
   if (named && page.attachments.length) {
     return { collection: false, reason: 'an agency\'s report page with attachments' };

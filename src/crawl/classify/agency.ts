@@ -20,6 +20,9 @@ const TRAILING = /(?:\d{4}年?度?|年度|关于|的|[:：\-—–_|·,，、/])
 /** What may sit before the agency: a year-first title "2023年度XX局…", 关于, the verb of a notice that publishes the
  * report ("关于公布XX局2023年…年度报告的公告"), a separator. */
 const LEADING = /^(?:\d{4}年?度?|关于|(?:公布|发布|印发|转发|公开|刊发|刊登|公示)(?=\p{Script=Han}{2})|[:：\-—–_|·,，、/])/u;
+/** An item's number in an attachment list or a numbered list, before the name: "1.", "2、", "附件3：", "附件：". Four
+ * digits are a year (LEADING), so at most three here, and the mark after them is required. */
+const ITEM_NUMBER = /^(?:附件\s*\d{0,3}\s*[:：.．、]?|\d{1,3}\s*[.．、])\s*/u;
 
 /** Words that stand for the agency without naming it (我局 "our bureau", 本机关 "this organ" …). */
 const NOT_A_NAME = /^(?:本机关|本单位|本部门|本级政府|我局|我办|我委|我厅|我院|我部|我区|我县|我市|我镇|我乡|我街道|本局|本办|本委|本院|本区|本县|本市|政府|全区|全县|全市)$/;
@@ -37,7 +40,7 @@ export function agencyFromTitle(title: string): string | null {
   text = text.replace(BRACKETED_NOTE, '').replace(WRAPPERS, '');
   const cut = SUBJECT.exec(text) ?? YEAR.exec(text);
   if (!cut) return null;
-  let name = text.slice(0, cut.index);
+  let name = text.slice(0, cut.index).replace(ITEM_NUMBER, '');
   for (let prev = ''; prev !== name; ) {
     prev = name;
     name = name.replace(TRAILING, '').replace(LEADING, '');
