@@ -9,6 +9,7 @@ import { withAttributeLists } from './attribute-lists.ts';
 import { classifyTitle } from './classify/title.ts';
 import { detectFamilyWithSignal, PARSERS, type ConcreteFamily, type Detection } from './families/detect.ts';
 import type { ListPageResult, ListParser } from './families/family.ts';
+import { deadEndAfterDrawn } from './families/pager.ts';
 import { learned } from './families/learned.ts';
 import { unreadScriptReportLinks, type ListItem } from './list-page.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -47,7 +48,11 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   const read = parseWithFamily(visit, data);
   // A probed page (no page count announced) ending its chain has no next page.
   const probed = probeChain(data.cursor, read.items, read.next);
-  const parsed = { ...read, next: probed.next, ...(probed.end ? { signal: `${read.signal}; ${probed.end}` } : {}) };
+  const parsed: ParsedList = { ...read, next: probed.next, ...(probed.end ? { signal: `${read.signal}; ${probed.end}` } : {}) };
+  // A pager the browser turned, drawing its later pages, was read as far as it drew them.
+  const deadEnd = fetched.drawnPages ? deadEndAfterDrawn(read.deadEnd, visit.body, visit.loadedUrl, fetched.drawnPages) : read.deadEnd;
+  if (deadEnd) parsed.deadEnd = deadEnd;
+  else delete parsed.deadEnd;
   // Over HTTP only: the browser lane clicks such links itself.
   const titles = new Set(parsed.items.map((i) => i.title));
   const unread = fetched.rendered ? [] : unreadScriptReportLinks(visit.body, visit.loadedUrl, (t) => !titles.has(t) && classifyTitle(t).isReport);

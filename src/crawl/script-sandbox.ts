@@ -96,6 +96,27 @@ export function evalDataScript(script: string, names: string[]): string | undefi
   }
 }
 
+/**
+ * Runs a DWR reply (learn/dwr-reply.ts) alone, with the engine's callbacks standing in: DWR 3's
+ * `window.dwr._[batch].handleCallback(batch, call, value)` and DWR 2's `dwr.engine._remoteHandleCallback(…)`. Gives
+ * the value handed to the callback as JSON text (dates as milliseconds), or undefined when it fails or hands none.
+ */
+export function evalDwrReply(script: string): string | undefined {
+  const runtime = boundedRuntime();
+  runtime.setInterruptHandler(interruptAfterCpu(SCRIPT_DEADLINE_MS));
+  const context = runtime.newContext();
+  try {
+    const prelude = `var window = globalThis, self = globalThis, __reply;
+Date.prototype.toJSON = function () { return this.getTime(); };
+var __calls = { handleCallback: function (b, c, v) { __reply = v; }, handleException: function () {}, handleBatchException: function () {}, handleNewScriptSession: function () {}, handleNewWindowName: function () {} };
+var dwr = { engine: { _remoteHandleCallback: function (b, c, v) { __reply = v; }, _remoteHandleException: function () {}, _remoteHandleBatchException: function () {}, _remoteHandleNewScriptSession: function () {} }, _: new Proxy({}, { get: function () { return __calls; } }) };`;
+    return stringResult(context, `${prelude}\n${script}\n;__reply === undefined ? undefined : JSON.stringify(__reply)`, 'dwr-reply.js');
+  } finally {
+    context.dispose();
+    runtime.dispose();
+  }
+}
+
 /** An address a script gave, unless it is empty, built from the stand-in, a script or a fragment. */
 function address(went: string | undefined): string | null {
   if (typeof went !== 'string' || !went.trim() || FOREIGN.test(went) || /^\s*(?:javascript:|#)/i.test(went)) return null;

@@ -406,11 +406,21 @@ function jumpFormProbeOf(html: string, pageUrl: string): ReturnType<typeof jumpF
  * form posted by a script nianbao does not read, a pager drawn from state it cannot see): said, never silent. The
  * seed's own page is checked against its pages read anyway; this covers the lists its sub-columns lead to.
  */
-function pagerDeadEnd(html: string, pageUrl: string): string | null {
+function pagerDeadEnd(html: string, pageUrl: string, drawn = 0): string | null {
   const pages = announcedTotals(html).announcedPages;
   if (!pages || pages < 2) return null;
-  const current = currentPageNumber(loadHtml(html), pageUrl);
-  return current < pages ? `its pager announces ${pages} pages and no way to page ${current + 1} could be read` : null;
+  const last = currentPageNumber(loadHtml(html), pageUrl) + drawn;
+  return last < pages ? `its pager announces ${pages} pages and no way to page ${last + 1} could be read` : null;
+}
+
+/**
+ * A list page's dead end once the browser turned its pager and drew `drawn` pages after it (their links appended to
+ * the page, browser-lane.ts): the pages drawn were read, so the pager is a dead end only past them. Any other dead
+ * end (an agencies' drop-down that leads nowhere) stands.
+ */
+export function deadEndAfterDrawn(deadEnd: string | undefined, html: string, pageUrl: string, drawn: number): string | undefined {
+  if (!deadEnd || !drawn || deadEnd !== pagerDeadEnd(html, pageUrl)) return deadEnd;
+  return pagerDeadEnd(html, pageUrl, drawn) ?? undefined;
 }
 
 /**

@@ -69,14 +69,17 @@ function flag(v: Json | undefined): boolean | null {
 /**
  * Whether an answer says more items follow it (`hasMore: true`, `isLastPage: false`, the address of a next page:
  * `"next": "/api/…?cursor=…"`), near its root; null when it says nothing. A list that stops on such an answer was cut short, even when no total was announced.
+ * A flag saying "more" or "no more" outright wins over an inverted "last" flag wherever it stands: PageHelper's
+ * `PageInfo`, asked past its last page, answers `isLastPage: false` (it is past the last) beside `hasNextPage: false`.
  */
 export function answerSaysMore(text: string, url: string): boolean | null {
+  let said: boolean | null = null;
   for (const [k, v] of nearRoot(text, url)) {
     const f = flag(v);
     if (f !== null && MORE_KEY.test(k)) return f;
-    if (f !== null && LAST_KEY.test(k)) return !f;
-    const next = isNextUrlField(k, v);
-    if (next !== null) return next;
+    if (said !== null) continue;
+    if (f !== null && LAST_KEY.test(k)) said = !f;
+    else said = isNextUrlField(k, v);
   }
-  return null;
+  return said;
 }

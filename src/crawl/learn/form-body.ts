@@ -3,8 +3,10 @@
  * (`catId=12&page=1`) or `multipart/form-data`, which is what a page's `FormData` becomes when fetch, XHR or axios
  * posts it (parts between `--<boundary>` lines, each named by its `Content-Disposition`). A field is rewritten in
  * the page's own encoding, a multipart body keeping the boundary its captured Content-Type names, so a replay is the
- * page's request with one value changed.
+ * page's request with one value changed. A DWR call's `text/plain` batch of typed lines is read as a form too
+ * (dwr-batch.ts).
  */
+import { dwrFields, isDwrBatch, withDwrField } from './dwr-batch.ts';
 
 interface FormRequest {
   body: string | null;
@@ -63,8 +65,9 @@ function isUrlencoded(req: FormRequest): boolean {
   return !/json|multipart/i.test(req.contentType ?? '') && /^[^{[<\s][^=&]*=/.test(req.body);
 }
 
-/** The request's form fields, urlencoded or multipart; null when its body is no form. */
+/** The request's form fields, urlencoded, multipart or a DWR call's batch (dwr-batch.ts); null when its body is no form. */
 export function formFields(req: FormRequest): [string, string][] | null {
+  if (isDwrBatch(req.body)) return dwrFields(req.body);
   const multipart = multipartFields(req);
   if (multipart) return multipart;
   return isUrlencoded(req) ? [...new URLSearchParams(req.body!)] : null;
@@ -75,6 +78,7 @@ export function formFields(req: FormRequest): [string, string][] | null {
  * boundary and every other part as sent; anything else is written as an urlencoded form.
  */
 export function withFormField(req: FormRequest, name: string, value: string): string {
+  if (isDwrBatch(req.body)) return withDwrField(req.body, name, value);
   const boundary = multipartBoundary(req.contentType);
   if (boundary && req.body && multipartFields(req)) {
     const all = pieces(req.body, boundary);

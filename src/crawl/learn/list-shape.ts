@@ -13,6 +13,7 @@ import { classifyTitle } from '../classify/title.ts';
 import { findDate, loadHtml, squash } from '../html.ts';
 import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
 import { columnsAsRecords } from './column-answer.ts';
+import { dwrReplyData } from './dwr-reply.ts';
 import { scriptData } from './script-data.ts';
 import { xmlAnswerAsJson } from './xml-answer.ts';
 
@@ -139,9 +140,12 @@ function xmlRecords(text: string): Json | null {
   return ANCHOR.test(text) ? null : xmlAnswerAsJson(text);
 }
 
-/** A script file that only declares data (script-data.ts), as JSON, its rows without header read as records. */
+/**
+ * A script file that only declares data (script-data.ts), or a DWR reply handing its callback a value (dwr-reply.ts),
+ * as JSON, its rows without header read as records.
+ */
 function dataOfScript(text: string): Json | null {
-  const data = scriptData(text);
+  const data = scriptData(text) ?? dwrReplyData(text);
   return data === null ? null : columnsAsRecords(data);
 }
 
