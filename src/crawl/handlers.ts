@@ -190,7 +190,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     recordOutcome(h, visit, data, { family: data.family, signal: 'unreadable answer', items: [], next: [] }, 0, err.message);
     return recordFailure(h, visit.url, new FetchError(err.message, visit.url, 'malformed', visit.status), data.seedEntryId);
   }
-  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok' });
+  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok', reason: data.index ? `${INDEX_PAGE}: ${data.index}` : null });
   const { family } = parsed;
   // A pager the browser already turned (drawnPages) is not followed again: what it names is read, or is a guess.
   const next = visit.drawnPages ? [] : parsed.next;
@@ -427,6 +427,8 @@ const sightedInRun = new WeakMap<HarvestContext, Set<string>>();
  */
 function isKnown(h: HarvestContext, item: ListItem): boolean {
   if (item.isFile) return Boolean(h.catalog.urls.get(item.url)?.sha256);
+  // An index of reports read before (its reports catalogued from it) is no new item: its column need not be paged for it.
+  if (isIndexPage(h.catalog.urls.get(item.url)?.reason)) return true;
   const known = (url: string) => h.catalog.reports.bySourceUrl(url) !== undefined && !sightedInRun.get(h)?.has(url);
   if (known(item.url)) return true;
   const target = h.catalog.urls.get(item.url)?.redirect_to;
@@ -477,6 +479,13 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   }
   const known = h.catalog.reports.bySourceUrl(item.url);
   const state = h.catalog.urls.get(item.url);
+  // An index of reports (a departments' attachment list titled as a report) found in an earlier run is read as the
+  // list it is, when due as a report page would be (published recently, not read tonight), never first as a report.
+  if (state && isIndexPage(state.reason)) {
+    if (!pageDue(h.policy, { firstSeenAt: item.date ?? state.fetched_at, fetchedAt: state.fetched_at })) return [];
+    const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1, index: 'read as an index before' };
+    return [{ url: item.url, uniqueKey: `list:${item.url}`, lane: laneOf(h, item.url), userData: list }];
+  }
   if (known && !pageDue(h.policy, { firstSeenAt: known.first_seen_at, fetchedAt: state?.fetched_at ?? null })) {
     h.catalog.reports.touchSource(item.url);
     return [];
@@ -710,14 +719,26 @@ function recordSkip(h: HarvestContext, visit: PageVisit, reason: string, event: 
   h.stats.skipped += 1;
 }
 
-/** A page reached as a report that is an index of reports: read it again as a list page of the seed. */
+/** How the URL state's reason of a page its list titled a report that is an index of reports begins. */
+const INDEX_PAGE = 'an index of reports, read as a list page';
+
+function isIndexPage(reason: string | null | undefined): boolean {
+  return !!reason?.startsWith(INDEX_PAGE);
+}
+
+/**
+ * A page reached as a report that is an index of reports: read as a list page of the seed, from the answer in hand
+ * (asking it again cost a request a run). Its URL's state says it is an index, so later runs ask it as a list.
+ */
 async function readAsList(h: HarvestContext, visit: PageVisit, data: DetailData, why: string): Promise<void> {
-  const host = Scope.hostOf(visit.url);
+  h.stats.reportPages -= 1;
+  h.stats.pages -= 1; // counted again by handleList
   // Read as a list page of this seed already in this run: its items are known; reading it again finds nothing more.
+  // Read as a list page of this seed already in this run (a list page that reads as a report, read as a list
+  // again): its items are known; reading it again finds nothing more.
   if (h.tallies.of(data.seedEntryId).listUrls.has(visit.url)) return;
-  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `not a report: ${why}; read as a list page` });
-  const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1 };
-  await h.frontier.add([{ url: visit.url, uniqueKey: `list:${visit.url}`, lane: laneOf(h, visit.url), userData: list }]);
+  const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1, index: why };
+  await handleList(h, visit, list);
 }
 
 /** Stores the report page as fetched (its original bytes and encoding) and links it to the report. */

@@ -22,6 +22,8 @@ export interface ListData {
   learn?: boolean;
   /** A column an earlier run found by exploring the seed's host (seed-explore.ts), read beside the seed. */
   remembered?: boolean;
+  /** A page its list titled a report that is an index of reports (collection.ts), and why: its URL's state says so. */
+  index?: string;
 }
 
 export interface DetailData {
