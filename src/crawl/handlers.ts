@@ -225,7 +225,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (data.family === 'learned' && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, answerTotals(visit.body, visit.url));
   // Only an HTML page can be a shell; an API answer with no items is the end of its list; a page with no script (a
   // frameset's banner or guide frame) draws nothing.
-  if (!visit.rendered && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && hasScripts(visit.body) && isShell(visit.body)) {
+  // A seed page whose list request an earlier run learned is read through that request, not drawn again.
+  const replay = seedPage && !visit.rendered && replayable(h, data.seedEntryId);
+  if (!visit.rendered && !replay && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && hasScripts(visit.body) && isShell(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }
@@ -340,6 +342,12 @@ function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, pars
 }
 
 /** The first page of the seed's learned endpoint, when the catalog holds one (and of its other years' lists). */
+/** The seed has a learned list request a replay over HTTP may ask (none signed, none needing the page's token). */
+function replayable(h: HarvestContext, seedEntryId: number): boolean {
+  const endpoint = asLearnedEndpoint(h.catalog.learned.get(seedEntryId));
+  return !!endpoint && !endpoint.signed && !endpoint.request.headers;
+}
+
 function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): QueuedRequest[] {
   const endpoint = asLearnedEndpoint(h.catalog.learned.get(data.seedEntryId));
   if (!endpoint) return [];
