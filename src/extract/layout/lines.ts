@@ -216,11 +216,71 @@ export function linesFromGrid(grid: Grid, page = 1, yStart = 0): Line[] {
   return lines;
 }
 
-/** A paragraph of running text as a one-item line (grid sources keep paragraphs and tables in document order). */
+/**
+ * A paragraph as a line (grid sources keep paragraphs and tables in document order): running text is one item; a
+ * paragraph whose words stand apart by runs of two or more spaces is a table row pasted as text and aligned with
+ * spaces (see alignedItems).
+ */
 export function paragraphLine(text: string, page: number, y: number): Line {
+  const aligned = alignedItems(text, page, y);
+  if (aligned) return { page, y, h: 1, items: aligned };
   const t = normalize(text).trim();
   return { page, y, h: 1, items: [{ text: t, page, x0: 0, x1: Math.max(1, t.length), y, h: 1 }] };
 }
+
+/** Spaces as a CMS keeps them: plain, no-break (&nbsp;) and ideographic (two columns wide). */
+const SPACE = /[ \u00a0\u3000]/;
+/** Two or more spaces between two words: a gap no sentence has, the gap between columns of aligned text. */
+const COLUMN_GAP = /\S[ \u00a0\u3000]{2,}\S|\S\u3000\S/;
+/** Display width of a character in a monospaced editor: CJK and full-width forms take two columns. */
+const wide = (ch: string) => (WIDE.test(ch) ? 2 : 1);
+/** CJK, full-width forms, and the punctuation of East Asian "ambiguous" width (“ ” — … ①) that CJK fonts set wide. */
+const WIDE = /[\u1100-\u115f\u2010-\u203f\u2160-\u2188\u2460-\u26ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000]/;
+
+/**
+ * A table copied as text into a CMS editor (or typed so in Word) keeps its columns only by alignment: each row a
+ * paragraph, cells apart by runs of (no-break) spaces. Such a paragraph becomes one item per cell, placed at its
+ * display column (CJK two columns wide, h 1 as in grids), so the mappers read it by position as any row; words
+ * one space apart stay one cell unless a number stands on either side ("0 0 0"). Paragraphs without such a gap, or
+ * holding a tab (tab stops are unknown, so positions would lie), stay running text (undefined).
+ */
+function alignedItems(source: string, page: number, y: number): TextItem[] | undefined {
+  // Line breaks and indentation of the HTML source are no text; leading no-break spaces are (they set the offset).
+  const raw = source.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[\r\n][ \t\r\n]*/g, ' ');
+  if (raw.includes('\t') || !COLUMN_GAP.test(raw)) return undefined;
+  const words: { text: string; x0: number; x1: number; gapBefore: number }[] = [];
+  let col = 0;
+  let gap = 0;
+  let cur: { text: string; x0: number; x1: number; gapBefore: number } | undefined;
+  for (const ch of raw) {
+    const w = wide(ch);
+    if (SPACE.test(ch)) {
+      if (cur) words.push(cur);
+      cur = undefined;
+      gap += w;
+    } else {
+      if (!cur) {
+        cur = { text: '', x0: col, x1: col, gapBefore: gap };
+        gap = 0;
+      }
+      cur.text += ch;
+      cur.x1 = col + w;
+    }
+    col += w;
+  }
+  if (cur) words.push(cur);
+  const cells: typeof words = [];
+  for (const w of words) {
+    const last = cells[cells.length - 1];
+    if (last && w.gapBefore === 1 && !isNumberish(last.text) && !isNumberish(w.text)) {
+      last.text += ` ${w.text}`;
+      last.x1 = w.x1;
+    } else cells.push({ ...w });
+  }
+  return cells.map((c) => ({ text: normalize(c.text).trim(), page, x0: c.x0, x1: c.x1, y, h: 1 }));
+}
+
+const isNumberish = (s: string) => parseNumber(s) !== undefined;
 
 /** Joins lines into plain text: tokens separated by a space, lines by newlines. */
 export function linesToText(lines: Line[]): string {

@@ -1,0 +1,59 @@
+// Patterns found by round 4 of the blind corpus (docs/blind-documents.md), each on hand-made input: tables pasted
+// as text whose columns only spaces align, a figure lying between two columns.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readHtml } from '../../src/extract/formats/html.ts';
+import { assignRow } from '../../src/extract/tables/assign.ts';
+import { mapFigures } from '../../src/extract/tables/index.ts';
+import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
+import type { TextItem } from '../../src/extract/types.ts';
+
+/** Display width in a monospaced editor: CJK and “ ” two columns. */
+const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
+/** A row of cells as a CMS keeps pasted text: each cell starting at its column, the gaps as &nbsp;. */
+function alignedRow(cells: [number, string][]): string {
+  let line = '';
+  for (const [col, text] of cells) line += ' '.repeat(line === '' ? col : Math.max(2, col - width(line))) + text;
+  return `<p style="font-family:宋体">\n  ${line.replace(/ /g, '&nbsp;')}\n</p>`;
+}
+
+test('a table pasted as text, its columns aligned with &nbsp; runs, is read by position (CJK and “ ” two columns wide)', () => {
+  const cols = [80, 90, 100, 110, 120, 130, 140];
+  const figures: Record<string, number> = {};
+  const rows = TEMPLATE_2021.section3Rows.map((r, i) => {
+    // Zeros and numbers of one to three digits, left-aligned under their header: 1.危及“三安全一稳定” holds quotes.
+    const values = SECTION3_COLUMNS.map((c, k) => ((i * 7 + k * 3) % 5 === 0 ? 0 : (i * 13 + k * 29) % (k === 0 ? 321 : 9)));
+    SECTION3_COLUMNS.forEach((c, k) => (figures[`s3.${r.key}.${c.key}`] = values[k]!));
+    return alignedRow([[0, r.label], ...values.map((v, k): [number, string] => [cols[k]!, String(v)])]);
+  });
+  const html = `<html><body><div id="zoom">
+<p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
+<p>二、主动公开政府信息情况</p>
+<p>第二十条第（五）项</p>
+${alignedRow([[0, '信息内容'], [20, '本年处理决定数量']])}
+${alignedRow([[0, '行政许可'], [20, '527']])}
+<p>三、收到和处理政府信息公开申请情况</p>
+${alignedRow([[0, '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）'], [80, '申请人情况']])}
+${alignedRow([[80, '自然人'], [90, '法人或其他组织'], [140, '总计']])}
+${alignedRow([[90, '商业企业'], [100, '科研机构'], [110, '社会公益组织'], [120, '法律服务机构'], [130, '其他']])}
+${rows.join('\n')}
+<p>四、政府信息公开行政复议、行政诉讼情况</p></div></body></html>`;
+  const ex = readHtml(new TextEncoder().encode(html));
+  const got = mapFigures(ex.lines, TEMPLATE_2021);
+  assert.equal(got.figures['s2.licensing.decisions'], 527);
+  const wrong = Object.entries(figures).filter(([k, v]) => got.figures[k] !== v).map(([k, v]) => `${k}: ${got.figures[k]} ≠ ${v}`);
+  assert.deepEqual(wrong, []);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s3.')), []);
+  // Running text (one space between words, none at all in CJK prose) stays one item.
+  assert.equal(ex.lines.find((l) => l.items[0]!.text.startsWith('本机关'))!.items.length, 1);
+});
+
+test('a figure lying between two columns, near neither, makes both unreadable instead of vanishing (a blank, i.e. 0)', () => {
+  const tok = (text: string, x: number): TextItem => ({ text, page: 1, x0: x - 1, x1: x + 1, y: 0, h: 1 });
+  const columns = { anchor: 'centre' as const, centres: [10, 20, 30, 40] };
+  const cells = assignRow([tok('5', 10), tok('4', 25), tok('7', 40)], columns, 4);
+  assert.deepEqual(cells.map((c) => [c.value, c.unreadable]), [[5, false], [null, true], [null, true], [7, false]]);
+  // Outside the table's columns (a serial number before the first) a token is no cell of the row.
+  const edge = assignRow([tok('1', 0), tok('5', 10), tok('6', 20), tok('2', 30), tok('7', 40)], columns, 4);
+  assert.deepEqual(edge.map((c) => [c.value, c.unreadable]), [[5, false], [6, false], [2, false], [7, false]]);
+});
