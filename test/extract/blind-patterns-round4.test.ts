@@ -1,8 +1,10 @@
 // Patterns found by round 4 of the blind corpus (docs/blind-documents.md), each on hand-made input: tables pasted
-// as text whose columns only spaces align, a figure lying between two columns.
+// as text whose columns only spaces align, a figure lying between two columns, hidden spreadsheet rows and columns.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import * as XLSX from '@e965/xlsx';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { readSheet } from '../../src/extract/formats/xlsx.ts';
 import { assignRow } from '../../src/extract/tables/assign.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
@@ -56,4 +58,33 @@ test('a figure lying between two columns, near neither, makes both unreadable in
   // Outside the table's columns (a serial number before the first) a token is no cell of the row.
   const edge = assignRow([tok('1', 0), tok('5', 10), tok('6', 20), tok('2', 30), tok('7', 40)], columns, 4);
   assert.deepEqual(edge.map((c) => [c.value, c.unreadable]), [[5, false], [6, false], [2, false], [7, false]]);
+});
+
+test('hidden spreadsheet rows and columns are not part of the table (last year\'s figures kept beside this year\'s)', () => {
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['行政复议', '', '', '', '', '', '行政诉讼'],
+    [...parts, '上年', '未经复议直接起诉', '', '', '', '', '复议后起诉'],
+    ['', '', '', '', '', '', ...parts, ...parts],
+    [3, 0, 1, 2, 6, 99, 1, 0, 0, 2, 3, 0, 1, 0, 0, 1],
+    [5, 5, 5, 5, 20, 98, 4, 4, 4, 4, 16, 2, 2, 2, 2, 8],
+  ]);
+  // 行政复议 merged over A1:F1, the hidden column F (上年) inside the merge; row 5 (last year) hidden.
+  ws['!merges'] = [XLSX.utils.decode_range('A1:F1'), XLSX.utils.decode_range('G1:P1'), XLSX.utils.decode_range('G2:K2'), XLSX.utils.decode_range('L2:P2')];
+  ws['!cols'] = [{}, {}, {}, {}, {}, { hidden: true }];
+  ws['!rows'] = [{}, {}, {}, {}, { hidden: true }];
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['四、政府信息公开行政复议、行政诉讼情况']]), '标题');
+  XLSX.utils.book_append_sheet(wb, ws, '复议诉讼');
+  // SheetJS writes no hidden flags into BIFF8; b38 (a LibreOffice .xls) covers that reader.
+  for (const bookType of ['xlsx'] as const) {
+    const lines = readSheet(new Uint8Array(XLSX.write(wb, { type: 'array', bookType }) as ArrayBuffer)).lines;
+    assert.equal(lines.length, 5, `${bookType}: the hidden row is gone`);
+    assert.deepEqual(lines[4]!.items.map((i) => i.text), ['3', '0', '1', '2', '6', '1', '0', '0', '2', '3', '0', '1', '0', '0', '1'], `${bookType}: the hidden column is gone`);
+    assert.equal(lines[1]!.items[0]!.x1 - lines[1]!.items[0]!.x0, 5, `${bookType}: the merge keeps its visible part`);
+    const m = mapFigures(lines, TEMPLATE_2021);
+    assert.equal(m.figures['s4.review_total'], 6);
+    assert.equal(m.figures['s4.litigation_after_review_total'], 1);
+    assert.deepEqual(m.unreadable.filter((k) => k.startsWith('s4.')), []);
+  }
 });
