@@ -1,5 +1,6 @@
 // Patterns found by round 4 of the blind corpus (docs/blind-documents.md), each on hand-made input: tables pasted
-// as text whose columns only spaces align, a figure lying between two columns, hidden spreadsheet rows and columns.
+// as text whose columns only spaces align, a figure lying between two columns, hidden spreadsheet rows and columns,
+// tables in an appendix after the last chapter.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as XLSX from '@e965/xlsx';
@@ -87,4 +88,31 @@ test('hidden spreadsheet rows and columns are not part of the table (last year\'
     assert.equal(m.figures['s4.litigation_after_review_total'], 1);
     assert.deepEqual(m.unreadable.filter((k) => k.startsWith('s4.')), []);
   }
+});
+
+test('tables in an appendix (chapters saying 详见附表N, the tables after the last chapter under 附表 captions) are read', () => {
+  const tr = (cells: (string | number)[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const s3 = TEMPLATE_2021.section3Rows.map((r, i) => tr([r.label, ...SECTION3_COLUMNS.map((_, k) => (i % 3) * (k === 6 ? 6 : 1))]));
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const html = `<html><body><div id="zoom">
+<p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
+<p>二、主动公开政府信息情况</p><p>具体数据详见附表1。</p>
+<p>三、收到和处理政府信息公开申请情况</p><p>具体数据详见附表2。</p>
+<p>四、政府信息公开行政复议、行政诉讼情况</p><p>具体数据详见附表3。</p>
+<p>五、存在的主要问题及改进情况</p><p>下一步将加强培训。</p>
+<p>六、其他需要报告的事项</p><p>无。</p><p>某某局</p><p>2025年1月20日</p>
+<p>附表1　主动公开政府信息情况统计表</p>
+<table>${tr(['第二十条第（五）项'])}${tr(['信息内容', '本年处理决定数量'])}${tr(['行政许可', 618])}</table>
+<p>附表2　收到和处理政府信息公开申请情况统计表</p>
+<table>${tr(['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'])}${s3.join('')}</table>
+<p>附表3　政府信息公开行政复议、行政诉讼情况统计表</p>
+<table>${tr(['行政复议', '', '', '', '', '行政诉讼'])}${tr(['', '', '', '', '', '未经复议直接起诉', '', '', '', '', '复议后起诉'])}${tr([...parts, ...parts, ...parts])}${tr([1, 0, 0, 1, 2, 0, 0, 0, 0, 0, 3, 0, 0, 0, 3])}</table>
+</div></body></html>`;
+  const m = mapFigures(readHtml(new TextEncoder().encode(html)).lines, TEMPLATE_2021);
+  assert.equal(m.figures['s2.licensing.decisions'], 618);
+  assert.equal(m.figures['s3.carried_over.natural_person'], 1);
+  assert.equal(m.figures['s3.granted.total'], 12);
+  assert.equal(m.figures['s4.review_total'], 2);
+  assert.equal(m.figures['s4.litigation_after_review_total'], 3);
+  assert.deepEqual(m.found, { s2: true, s3: true, s4: true });
 });
