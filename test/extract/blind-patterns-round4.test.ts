@@ -1,6 +1,6 @@
 // Patterns found by round 4 of the blind corpus (docs/blind-documents.md), each on hand-made input: tables pasted
 // as text whose columns only spaces align, a figure lying between two columns, hidden spreadsheet rows and columns,
-// tables in an appendix after the last chapter.
+// tables in an appendix after the last chapter, table 三 turned (applicant kinds as rows).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as XLSX from '@e965/xlsx';
@@ -115,4 +115,23 @@ test('tables in an appendix (chapters saying 详见附表N, the tables after the
   assert.equal(m.figures['s4.review_total'], 2);
   assert.equal(m.figures['s4.litigation_after_review_total'], 3);
   assert.deepEqual(m.found, { s2: true, s3: true, s4: true });
+});
+
+test('table 三 turned (applicant kinds as rows, the template rows as columns) is turned back in a grid source', () => {
+  const rows = TEMPLATE_2021.section3Rows;
+  const value = (r: number, c: number) => (r * 5 + c * 3) % 7 === 0 ? 0 : ((r + 1) * (c + 2)) % 11;
+  const td = (c: string | number, span = '') => `<td${span}>${c}</td>`;
+  const head = `<tr>${td('申请人情况', ' colspan="2"')}${rows.map((r) => td(r.label)).join('')}</tr>`;
+  const kinds: [string, string][] = [['自然人', ''], ['法人或其他组织', '商业企业'], ['', '科研机构'], ['', '社会公益组织'], ['', '法律服务机构'], ['', '其他'], ['总计', '']];
+  const body = kinds.map(([a, b], c) => {
+    const label = c === 1 ? td(a, ' rowspan="5"') + td(b) : c > 1 && c < 6 ? td(b) : td(a, ' colspan="2"');
+    // Zeros left blank in the 法人或其他组织 rows, as many agencies print them.
+    return `<tr>${label}${rows.map((_, r) => td(value(r, c) === 0 && c > 0 && c < 6 ? '' : value(r, c))).join('')}</tr>`;
+  });
+  const html = `<html><body><div id="zoom"><p>三、收到和处理政府信息公开申请情况</p><table>${head}${body.join('')}</table><p>四、政府信息公开行政复议、行政诉讼情况</p></div></body></html>`;
+  const m = mapFigures(readHtml(new TextEncoder().encode(html)).lines, TEMPLATE_2021);
+  const wrong = rows.flatMap((r, ri) => SECTION3_COLUMNS.map((c, ci) => [`s3.${r.key}.${c.key}`, value(ri, ci)] as const))
+    .filter(([k, v]) => (m.figures[k] ?? 0) !== v).map(([k, v]) => `${k}: ${m.figures[k]} ≠ ${v}`);
+  assert.deepEqual(wrong, [], 'blank cells (null here) are zeros');
+  assert.deepEqual(m.unreadable.filter((k) => k.startsWith('s3.')), []);
 });
