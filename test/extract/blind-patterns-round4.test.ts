@@ -1,6 +1,7 @@
 // Patterns found by round 4 of the blind corpus (docs/blind-documents.md), each on hand-made input: tables pasted
 // as text whose columns only spaces align, a figure lying between two columns, hidden spreadsheet rows and columns,
-// tables in an appendix after the last chapter, table 三 turned (applicant kinds as rows).
+// tables in an appendix after the last chapter, table 三 turned (applicant kinds as rows), 表二 figures glued into
+// their row's label.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as XLSX from '@e965/xlsx';
@@ -134,4 +135,19 @@ test('table 三 turned (applicant kinds as rows, the template rows as columns) i
     .filter(([k, v]) => (m.figures[k] ?? 0) !== v).map(([k, v]) => `${k}: ${m.figures[k]} ≠ ${v}`);
   assert.deepEqual(wrong, [], 'blank cells (null here) are zeros');
   assert.deepEqual(m.unreadable.filter((k) => k.startsWith('s3.')), []);
+});
+
+test('a 表二 row whose figures are glued into its label ("行政许可 527" as one text) is unreadable, not blank (0)', () => {
+  const html = `<html><body><div id="zoom"><p>二、主动公开政府信息情况</p>
+<p>第二十条第（一）项</p><p>信息内容 本年制发件数 本年废止件数 现行有效件数</p><p>规章 0 0 0</p><p>行政规范性文件 3 1 18</p>
+<p>第二十条第（五）项</p><p>信息内容 本年处理决定数量</p><p>行政许可 527</p>
+<p>第二十条第（六）项</p><p>信息内容 本年处理决定数量</p><p>行政处罚 184</p><p>行政强制</p>
+<p>三、收到和处理政府信息公开申请情况</p></div></body></html>`;
+  const m = mapFigures(readHtml(new TextEncoder().encode(html)).lines, TEMPLATE_2021);
+  for (const k of ['s2.rules.issued', 's2.normative_docs.in_force', 's2.licensing.decisions', 's2.penalty.decisions']) {
+    assert.equal(m.figures[k], null, k);
+    assert.ok(m.unreadable.includes(k), `${k} unreadable`);
+  }
+  // A row printed with no figure at all is still a blank row (0 once finished), not unreadable.
+  assert.equal(m.unreadable.includes('s2.coercion.decisions'), false);
 });

@@ -50,6 +50,9 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
         if (i > at && labelText(lines[i]!) !== '' && !isWrappedLabel(lines[i]!)) break;
         tokens.push(...figureTokens(lines[i]!));
       }
+      // No figure cell, yet digits in the row's label: its figures are glued into the label (a table pasted as text
+      // with single spaces, "行政许可 527"; a label and a number too close in a PDF). Blank would read them as 0.
+      if (!tokens.some((tk) => tk.text !== '') && /\d/.test(labelText(lines[at]!))) return ks.forEach((k) => ((figures[k] = null), unreadable.push(k)));
       const rules = (c: number) => ({
         decimal: block.decimalColumns?.includes(block.columns[c]!.key),
         signed: block.signedColumns?.includes(block.columns[c]!.key),
