@@ -241,13 +241,13 @@ const WIDE = /[\u1100-\u115f\u2010-\u203f\u2160-\u2188\u2460-\u26ff\u2e80-\ua4cf
  * A table copied as text into a CMS editor (or typed so in Word) keeps its columns only by alignment: each row a
  * paragraph, cells apart by runs of (no-break) spaces. Such a paragraph becomes one item per cell, placed at its
  * display column (CJK two columns wide, h 1 as in grids), so the mappers read it by position as any row; words
- * one space apart stay one cell unless a number stands on either side ("0 0 0"). Paragraphs without such a gap, or
- * holding a tab (tab stops are unknown, so positions would lie), stay running text (undefined).
+ * one space apart stay one cell unless a number stands on either side ("0 0 0"). Paragraphs without such a gap and
+ * without a row's shape, or holding a tab (tab stops are unknown, so positions would lie), stay running text.
  */
 function alignedItems(source: string, page: number, y: number): TextItem[] | undefined {
   // Line breaks and indentation of the HTML source are no text; leading no-break spaces are (they set the offset).
   const raw = source.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[\r\n][ \t\r\n]*/g, ' ');
-  if (raw.includes('\t') || !COLUMN_GAP.test(raw)) return undefined;
+  if (raw.includes('\t')) return undefined;
   const words: { text: string; x0: number; x1: number; gapBefore: number }[] = [];
   let col = 0;
   let gap = 0;
@@ -277,6 +277,11 @@ function alignedItems(source: string, page: number, y: number): TextItem[] | und
       last.x1 = w.x1;
     } else cells.push({ ...w });
   }
+  // Without a column gap, only a row's shape: a label (or none) and then numbers alone, one space apart ("规章 0 0 0",
+  // a table pasted where the editor collapsed its spaces). Their positions then align with nothing: the mappers read
+  // such a row only when it holds exactly as many numbers as the table has columns.
+  const rowShape = cells.length >= 2 && cells.slice(1).every((c) => isNumberish(c.text));
+  if (!COLUMN_GAP.test(raw) && !rowShape) return undefined;
   return cells.map((c) => ({ text: normalize(c.text).trim(), page, x0: c.x0, x1: c.x1, y, h: 1 }));
 }
 
