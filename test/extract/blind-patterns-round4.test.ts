@@ -1,10 +1,12 @@
 // Patterns found by round 4 of the blind corpus (docs/blind-documents.md), each on hand-made input: tables pasted
 // as text whose columns only spaces align, a figure lying between two columns, hidden spreadsheet rows and columns,
 // tables in an appendix after the last chapter, table 三 turned (applicant kinds as rows), 表二 figures glued into
-// their row's label.
+// their row's label, tables typed in Word with tabs.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as XLSX from '@e965/xlsx';
+import { strToU8, zipSync } from 'fflate';
+import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { readSheet } from '../../src/extract/formats/xlsx.ts';
 import { assignRow } from '../../src/extract/tables/assign.ts';
@@ -173,4 +175,88 @@ ${rows.join('\n')}
   const wrong = Object.entries(figures).filter(([k, v]) => m.figures[k] !== null && m.figures[k] !== v).map(([k, v]) => `${k}: ${m.figures[k]} ≠ ${v}`);
   assert.deepEqual(wrong, [], 'no figure read in the wrong column');
   assert.deepEqual(m.unreadable.filter((k) => k.startsWith('s3.')), SECTION3_COLUMNS.map((c) => `s3.granted.${c.key}`), 'only the row short of a figure is unreadable');
+});
+
+test('a table typed with tabs in Word: a row with one tab before each number is read by order; tabs for alignment or blanks leave it unreadable, never 0', () => {
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  // Cells apart by tabs; '' between two tabs is an empty cell (a blank, or a second tab to reach the next stop).
+  const para = (cells: string[]) => `<w:p><w:pPr><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>${cells.map((c, i) => `${i ? '<w:r><w:tab/></w:r>' : ''}${c ? `<w:r><w:t xml:space="preserve">${esc(c)}</w:t></w:r>` : ''}`).join('')}</w:p>`;
+  const figures: Record<string, number> = {};
+  const rows = TEMPLATE_2021.section3Rows.map((r, i) => {
+    const values = SECTION3_COLUMNS.map((_, k) => ((i + k) % 3 === 0 ? 0 : (i * 5 + k * 7) % 12));
+    SECTION3_COLUMNS.forEach((c, k) => (figures[`s3.${r.key}.${c.key}`] = values[k]!));
+    const label = r.label.split(' ');
+    // Two rows aligned by an extra tab before the first number (a short label needs more to reach its stop).
+    if (r.key === 'carried_over' || r.key === 'other_no_correction') return para([...label, '', ...values.map(String)]);
+    // A blank cell among the numbers: which column is empty is unknown.
+    if (r.key === 'other_no_fee') return para([...label, ...values.map((v, k) => (k === 3 ? '' : String(v)))]);
+    return para([...label, ...values.map(String)]);
+  });
+  const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+${para(['二、主动公开政府信息情况'])}${para(['第二十条第（五）项'])}${para(['信息内容', '本年处理决定数量'])}${para(['行政许可', '527'])}
+${para(['三、收到和处理政府信息公开申请情况'])}${para(['申请人情况'])}${para(['', '', '', '自然人', '法人或其他组织', '', '', '', '', '总计'])}
+${para(['', '', '', '', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'])}${rows.join('')}
+${para(['四、政府信息公开行政复议、行政诉讼情况'])}</w:body></w:document>`;
+  const lines = readDocx(zipSync({ 'word/document.xml': strToU8(xml) })).lines;
+  const m = mapFigures(lines, TEMPLATE_2021);
+  assert.equal(m.figures['s2.licensing.decisions'], 527);
+  const wrong = Object.entries(figures).filter(([k, v]) => m.figures[k] !== null && m.figures[k] !== v).map(([k, v]) => `${k}: ${m.figures[k]} ≠ ${v}`);
+  assert.deepEqual(wrong, [], 'no figure read wrong');
+  const unread = [...new Set(m.unreadable.filter((k) => k.startsWith('s3.')).map((k) => k.split('.')[1]))];
+  assert.deepEqual(unread, ['other_no_fee'], 'only the row with a blank among its numbers is unreadable');
+
+  // Aligned by the default tab stops (every 4 columns): as many tabs as it takes to reach each column, so where a
+  // cell lands depends on the widths of the text before it. Nothing may be read in the wrong column, nor as 0.
+  const width = (t: string) => [...t].reduce((n, ch) => n + (/[\u0000-\u00ff]/.test(ch) ? 1 : 2), 0);
+  const stops = (cells: string[], starts: number[]) => {
+    const out: string[] = [];
+    let pos = 0;
+    cells.forEach((c, i) => {
+      if (i > 0) {
+        do {
+          out.push('');
+          pos = (Math.floor(pos / 4) + 1) * 4;
+        } while (pos < starts[i]!);
+        out.pop(); // the last tab stands between the two cells, not as an empty cell
+      }
+      out.push(c);
+      pos += width(c);
+    });
+    return para(out);
+  };
+  const at = (n: number) => Array.from({ length: n }, (_, i) => (i < 2 ? i * 40 : 80 + (i - 2) * 8));
+  const s3rows = TEMPLATE_2021.section3Rows.map((r) => {
+    const label = r.label.split(' ').pop()!;
+    return stops([label, ...SECTION3_COLUMNS.map((c) => String(figures[`s3.${r.key}.${c.key}`]))], at(8));
+  });
+  const typed = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+${para(['二、主动公开政府信息情况'])}${para(['第二十条第（一）项'])}${stops(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], [0, 40, 60, 80])}
+${stops(['规章', '0', '0', '0'], [0, 40, 60, 80])}${stops(['行政规范性文件', '3', '1', '18'], [0, 40, 60, 80])}
+${para(['三、收到和处理政府信息公开申请情况'])}${stops(['申请人情况', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'], at(8))}${s3rows.join('')}
+${para(['四、政府信息公开行政复议、行政诉讼情况'])}</w:body></w:document>`;
+  const t = mapFigures(readDocx(zipSync({ 'word/document.xml': strToU8(typed) })).lines, TEMPLATE_2021);
+  const s2 = { 's2.rules.issued': 0, 's2.normative_docs.issued': 3, 's2.normative_docs.repealed': 1, 's2.normative_docs.in_force': 18 };
+  const all = { ...figures, ...s2 };
+  const wrongTyped = Object.entries(all).filter(([k, v]) => t.figures[k] !== null && t.figures[k] !== v).map(([k, v]) => `${k}: ${t.figures[k]} ≠ ${v}`);
+  assert.deepEqual(wrongTyped, [], 'tab-aligned: no figure read wrong (unread ones are listed unreadable)');
+  for (const [k] of Object.entries(all)) if (t.figures[k] === null) assert.ok(t.unreadable.includes(k), `${k}: null must be unreadable`);
+});
+
+test('a 三 row whose figures are glued to its label ("2.重复申请1000001") is unreadable, not blank, and the next row keeps its start', () => {
+  const figures: Record<string, number> = {};
+  const rows = TEMPLATE_2021.section3Rows.map((r, i) => {
+    const values = SECTION3_COLUMNS.map((_, k) => (k === 0 || k === 6 ? 1 + (i % 4) : 0));
+    SECTION3_COLUMNS.forEach((c, k) => (figures[`s3.${r.key}.${c.key}`] = values[k]!));
+    // A PDF or a paste that ran the row's cells together: the figures are part of the label text.
+    if (r.key === 'not_processed_repeated') return `<p>${r.label}${values.join('')}</p>`;
+    return `<p>${r.label} ${values.join(' ')}</p>`;
+  });
+  const html = `<html><body><div id="zoom"><p>三、收到和处理政府信息公开申请情况</p>
+<p>申请人情况</p><p>自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计</p>${rows.join('')}
+<p>四、政府信息公开行政复议、行政诉讼情况</p></div></body></html>`;
+  const m = mapFigures(readHtml(new TextEncoder().encode(html)).lines, TEMPLATE_2021);
+  const wrong = Object.entries(figures).filter(([k, v]) => m.figures[k] !== null && m.figures[k] !== v).map(([k, v]) => `${k}: ${m.figures[k]} ≠ ${v}`);
+  assert.deepEqual(wrong, []);
+  const unread = [...new Set(m.unreadable.filter((k) => k.startsWith('s3.')).map((k) => k.split('.')[1]))];
+  assert.deepEqual(unread, ['not_processed_repeated']);
 });

@@ -247,7 +247,7 @@ const WIDE = /[\u1100-\u115f\u2010-\u203f\u2160-\u2188\u2460-\u26ff\u2e80-\ua4cf
 function alignedItems(source: string, page: number, y: number): TextItem[] | undefined {
   // Line breaks and indentation of the HTML source are no text; leading no-break spaces are (they set the offset).
   const raw = source.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[\r\n][ \t\r\n]*/g, ' ');
-  if (raw.includes('\t')) return undefined;
+  if (raw.includes('\t')) return tabbedRow(raw, page, y);
   const words: { text: string; x0: number; x1: number; gapBefore: number }[] = [];
   let col = 0;
   let gap = 0;
@@ -286,6 +286,28 @@ function alignedItems(source: string, page: number, y: number): TextItem[] | und
 }
 
 const isNumberish = (s: string) => parseNumber(s) !== undefined;
+
+/**
+ * A paragraph whose cells a tab separates: where each tab lands depends on the tab stops and the text's width, so
+ * the cells' columns are unknown. Only a row's shape is read, one tab before each number ("规章→0→0→0"), its cells
+ * placed by their order in the text (read only when a row holds a figure per column); an empty cell among the
+ * numbers (a blank, or tabs for alignment) leaves the paragraph running text.
+ */
+function tabbedRow(raw: string, page: number, y: number): TextItem[] | undefined {
+  const all = raw.split('\t').map((f) => f.trim());
+  // Label cells (a group and an item: "（三）不予公开→1.属于国家秘密") join into one; then numbers only, none empty.
+  const k = all.findIndex((f) => f !== '' && isNumberish(f));
+  if (k < 0 || all.length < 2 || all.slice(k).some((f) => f === '' || !isNumberish(f))) return undefined;
+  // A row of numbers alone (四's figures under their header) has no label cell.
+  const fields = k === 0 ? all : [all.slice(0, k).filter((f) => f !== '').join(' '), ...all.slice(k)];
+  let x = 0;
+  return fields.map((f) => {
+    const text = normalize(f).trim();
+    const item = { text, page, x0: x, x1: x + [...f].reduce((n, ch) => n + wide(ch), 0), y, h: 1 };
+    x = item.x1 + 1;
+    return item;
+  });
+}
 
 /** Joins lines into plain text: tokens separated by a space, lines by newlines. */
 export function linesToText(lines: Line[]): string {

@@ -144,6 +144,9 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     const nextMissing = nextRow >= 0 && starts[nextRow] === undefined;
     const lineCount = ext ? countFigureLines(lines, ext.from, ext.to) : 0;
     if (!ext || (nextMissing && lineCount > 1)) return markAll(row);
+    // No figure cell, yet digits in the row's label beyond its numbering: its figures are glued into the label
+    // (text whose cells stand apart by tabs or nothing). Blank would read them as 0.
+    if (!rowTokens[i]!.some((tk) => tk.text !== '') && gluedDigits(lines, ext.from, ext.to)) return markAll(row);
     const values = assignRow(rowTokens[i]!, columns, cols.length);
     if (values.some((v) => v.crowded)) crowded.add(i);
     values.forEach((v, c) => {
@@ -203,6 +206,12 @@ function fillGaps(lines: Line[], starts: (number | undefined)[], to: number): vo
     if (figureLines.length !== gap + 1) continue;
     for (let g = 1; g <= gap; g++) starts[i + g] = figureLines[g];
   }
+}
+
+/** Digits in the labels of lines [from, to) other than a row's numbering (1. 2、): figures glued into a label. */
+function gluedDigits(lines: Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (/\d/.test(labelText(lines[i]!).replace(/\d{1,2}[.、]/g, ''))) return true;
+  return false;
 }
 
 function countFigureLines(lines: Line[], from: number, to: number): number {
