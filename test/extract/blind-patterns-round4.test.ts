@@ -1,7 +1,7 @@
 // Patterns found by round 4 of the blind corpus (docs/blind-documents.md), each on hand-made input: tables pasted
 // as text whose columns only spaces align, a figure lying between two columns, hidden spreadsheet rows and columns,
 // tables in an appendix after the last chapter, table 三 turned (applicant kinds as rows), 表二 figures glued into
-// their row's label, tables typed in Word with tabs.
+// their row's label, tables typed in Word with tabs, a 表二 row split in two by the agency.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as XLSX from '@e965/xlsx';
@@ -259,4 +259,20 @@ test('a 三 row whose figures are glued to its label ("2.重复申请1000001") i
   assert.deepEqual(wrong, []);
   const unread = [...new Set(m.unreadable.filter((k) => k.startsWith('s3.')).map((k) => k.split('.')[1]))];
   assert.deepEqual(unread, ['not_processed_repeated']);
+});
+
+test('a 表二 row the agency split in two rows named alike (行政规范性文件 by issuer) is unreadable, neither part taken for the whole', () => {
+  const tr = (cells: (string | number)[]) => `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const html = `<html><body><div id="zoom"><p>二、主动公开政府信息情况</p><table>
+${tr(['第二十条第（一）项'])}${tr(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'])}${tr(['规章', 0, 0, 2])}
+${tr(['行政规范性文件（区政府）', 3, 0, 10])}${tr(['行政规范性文件（部门）', 2, 1, 8])}
+${tr(['第二十条第（五）项'])}${tr(['信息内容', '本年处理决定数量'])}${tr(['行政许可', 618])}</table>
+<p>三、收到和处理政府信息公开申请情况</p></div></body></html>`;
+  const m = mapFigures(readHtml(new TextEncoder().encode(html)).lines, TEMPLATE_2021);
+  for (const k of ['s2.normative_docs.issued', 's2.normative_docs.repealed', 's2.normative_docs.in_force']) {
+    assert.equal(m.figures[k], null, k);
+    assert.ok(m.unreadable.includes(k), `${k} unreadable`);
+  }
+  assert.equal(m.figures['s2.rules.in_force'], 2);
+  assert.equal(m.figures['s2.licensing.decisions'], 618);
 });
