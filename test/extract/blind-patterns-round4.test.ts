@@ -1,7 +1,8 @@
 // Patterns found by round 4 of the blind corpus (docs/blind-documents.md), each on hand-made input: tables pasted
 // as text whose columns only spaces align, a figure lying between two columns, hidden spreadsheet rows and columns,
 // tables in an appendix after the last chapter, table 三 turned (applicant kinds as rows), 表二 figures glued into
-// their row's label, tables typed in Word with tabs, a 表二 row split in two by the agency.
+// their row's label, tables typed in Word with tabs, a 表二 row split in two by the agency, digits set apart and
+// wrapped in their cell.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as XLSX from '@e965/xlsx';
@@ -9,6 +10,7 @@ import { strToU8, zipSync } from 'fflate';
 import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { readSheet } from '../../src/extract/formats/xlsx.ts';
+import { linesFromItems } from '../../src/extract/layout/lines.ts';
 import { assignRow } from '../../src/extract/tables/assign.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
@@ -275,4 +277,20 @@ ${tr(['第二十条第（五）项'])}${tr(['信息内容', '本年处理决定�
   }
   assert.equal(m.figures['s2.rules.in_force'], 2);
   assert.equal(m.figures['s2.licensing.decisions'], 618);
+});
+
+test('a number whose digits are set apart and wrap in their cell ("1 4" over "9") is not joined from some of its pieces', () => {
+  const item = (text: string, x0: number, y: number) => ({ text, page: 1, x0, x1: x0 + 7 * text.length, y, h: 10 });
+  const lines = linesFromItems([
+    item('3.其他', 90, 400), item('0', 320, 400), item('0', 500, 400),
+    item('1', 320, 414), item('4', 333, 414), // the first line of the wrapped cell: digits 6 pt apart
+    item('(七)总计', 90, 420), item('6', 500, 420),
+    item('9', 320, 426),
+  ]);
+  const tokens = lines.flatMap((l) => l.items);
+  assert.equal(tokens.some((t) => t.text === '19' || t.text === '49'), false, 'no number made of some of the pieces');
+  assert.deepEqual(tokens.filter((t) => ['1', '4', '9'].includes(t.text)).map((t) => t.doubtful), [true, true, true], 'every piece doubtful');
+  // A wrapped number without digits set apart is still joined (b21): "32" over "8" around the row's line.
+  const plain = linesFromItems([item('32', 320, 414), item('(七)总计', 90, 420), item('6', 500, 420), item('8', 320, 426)]);
+  assert.ok(plain.flatMap((l) => l.items).some((t) => t.text === '328' && !t.doubtful));
 });

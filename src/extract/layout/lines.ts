@@ -90,6 +90,14 @@ function joinWrappedNumbers(lines: RawLine[]): void {
         const l = lower.text.trim();
         const alone = typeof parseNumber(u) === 'number' && typeof parseNumber(l) === 'number';
         if ((alone && !straddles(lines[a]!, lines[b]!, between, upper, lower)) || typeof parseNumber(u + l) !== 'number' || between.some((x) => x.items.some(overlaps))) break;
+        // Digits set apart within their cell and wrapped ("1 4" over "9"): a number beside a fragment on its own
+        // line, closer than a neighbouring cell's, means the pieces cannot be put together. All of them are doubtful,
+        // so the cell they land in is unreadable, never a number made of some of them (19 for 149).
+        const near = [...crowding(lines[a]!, upper), ...crowding(lines[b]!, lower)];
+        if (near.length > 0) {
+          for (const it of [upper, lower, ...near]) it.doubtful = true;
+          break;
+        }
         const mid = (lines[a]!.y + lines[b]!.y) / 2;
         const target = between.sort((p, q) => Math.abs(p.y - mid) - Math.abs(q.y - mid))[0] ?? lines[a]!;
         const joined: TextItem = { ...upper, text: u + l, x0: Math.min(upper.x0, lower.x0), x1: Math.max(upper.x1, lower.x1), y: target.y };
@@ -101,6 +109,11 @@ function joinWrappedNumbers(lines: RawLine[]): void {
       }
     }
   }
+}
+
+/** Numbers on the fragment's line within 1.5 glyph heights of it (digits set apart in one cell). */
+function crowding(line: RawLine, it: TextItem): TextItem[] {
+  return line.items.filter((o) => o !== it && NUMERIC.test(o.text.trim()) && Math.max(o.x0 - it.x1, it.x0 - o.x1) < 1.5 * it.h);
 }
 
 /** A fragment that opens a note after a number and does not close it: "5(含", "2(其", "12件(". */
