@@ -89,7 +89,10 @@ function documentLines(xml: string): Line[] {
     const ctx = top();
     if (name === 'w:delText' || name === 'w:instrText') skipDepth++;
     else if (name === 'w:t') inText = true;
-    else if (name === 'w:tab' || name === 'w:br' || name === 'w:cr') append(' ');
+    // A tab in a run stays a tab: paragraphs aligned by tab stops have no known columns (layout/lines.ts). A w:tab
+    // with a position is a tab stop's definition (w:tabs), no text.
+    else if (name === 'w:tab') append(tag.attributes['w:pos'] === undefined ? '\t' : '');
+    else if (name === 'w:br' || name === 'w:cr') append(' ');
     else if (name === 'w:tbl') {
       if (open.length === 0) flushPara();
       open.push({ table: { rows: [], nested: false }, col: 0 });

@@ -13,7 +13,8 @@ const MAX_ROWS = 5000;
 const MAX_COLS = 200;
 
 export function readSheet(bytes: Uint8Array): Extracted {
-  const wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellHTML: false, cellStyles: false, sheetStubs: true, dense: false });
+  // cellStyles: SheetJS reads the columns' hidden flags (!cols) only with it.
+  const wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellHTML: false, cellStyles: true, sheetStubs: true, dense: false });
   const formulas = new FormulaEvaluator(wb);
   const lines: Line[] = [];
   wb.SheetNames.forEach((name, si) => {
@@ -43,12 +44,42 @@ export function readSheet(bytes: Uint8Array): Extracted {
         } else if (v) cell.text = String(v.w ?? v.v ?? '');
       }
     }
-    for (const l of linesFromGrid({ rows: dropEmptyColumns(grid) }, si + 1)) {
+    const hiddenRows = hiddenIndexes(ws['!rows'], range.s.r, rows);
+    const hiddenCols = hiddenIndexes(ws['!cols'], range.s.c, cols);
+    for (const l of linesFromGrid({ rows: dropEmptyColumns(withoutHidden(grid, hiddenRows, hiddenCols)) }, si + 1)) {
       if (l.items.every((i) => i.text === '')) continue;
       lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
     }
   });
   return { text: linesToText(lines), lines };
+}
+
+/** Rows or columns (offsets from the sheet's first) the clerk hid. */
+function hiddenIndexes(props: { hidden?: boolean }[] | undefined, first: number, count: number): Set<number> {
+  const out = new Set<number>();
+  (props ?? []).forEach((p, i) => p?.hidden && i - first >= 0 && i - first < count && out.add(i - first));
+  return out;
+}
+
+/**
+ * The grid as printed: hidden rows and columns are not on the page (last year's figures kept beside this year's, a
+ * helper column), so they are no part of the table. A merged cell keeps the visible part of its span.
+ */
+function withoutHidden(grid: (GridCell | null)[][], hiddenRows: Set<number>, hiddenCols: Set<number>): (GridCell | null)[][] {
+  if (hiddenRows.size === 0 && hiddenCols.size === 0) return grid;
+  const keptRows = grid.map((_, r) => r).filter((r) => !hiddenRows.has(r));
+  const keptCols = (grid[0] ?? []).map((_, c) => c).filter((c) => !hiddenCols.has(c));
+  const rowAt = new Map(keptRows.map((r, i) => [r, i]));
+  const colAt = new Map(keptCols.map((c, i) => [c, i]));
+  const out: (GridCell | null)[][] = keptRows.map(() => keptCols.map(() => null));
+  grid.forEach((row, r) => row.forEach((cell, c) => {
+    if (!cell) return;
+    const rs = keptRows.filter((k) => k >= r && k < r + cell.rowSpan);
+    const cs = keptCols.filter((k) => k >= c && k < c + cell.colSpan);
+    if (rs.length === 0 || cs.length === 0) return;
+    out[rowAt.get(rs[0]!)!]![colAt.get(cs[0]!)!] = { ...cell, rowSpan: rs.length, colSpan: cs.length };
+  }));
+  return out;
 }
 
 /** Unmerged empty cells outside any table would pose as blank figures; only keep empty cells that sit between values. */

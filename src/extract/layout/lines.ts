@@ -90,6 +90,14 @@ function joinWrappedNumbers(lines: RawLine[]): void {
         const l = lower.text.trim();
         const alone = typeof parseNumber(u) === 'number' && typeof parseNumber(l) === 'number';
         if ((alone && !straddles(lines[a]!, lines[b]!, between, upper, lower)) || typeof parseNumber(u + l) !== 'number' || between.some((x) => x.items.some(overlaps))) break;
+        // Digits set apart within their cell and wrapped ("1 4" over "9"): a number beside a fragment on its own
+        // line, closer than a neighbouring cell's, means the pieces cannot be put together. All of them are doubtful,
+        // so the cell they land in is unreadable, never a number made of some of them (19 for 149).
+        const near = [...crowding(lines[a]!, upper), ...crowding(lines[b]!, lower)];
+        if (near.length > 0) {
+          for (const it of [upper, lower, ...near]) it.doubtful = true;
+          break;
+        }
         const mid = (lines[a]!.y + lines[b]!.y) / 2;
         const target = between.sort((p, q) => Math.abs(p.y - mid) - Math.abs(q.y - mid))[0] ?? lines[a]!;
         const joined: TextItem = { ...upper, text: u + l, x0: Math.min(upper.x0, lower.x0), x1: Math.max(upper.x1, lower.x1), y: target.y };
@@ -101,6 +109,11 @@ function joinWrappedNumbers(lines: RawLine[]): void {
       }
     }
   }
+}
+
+/** Numbers on the fragment's line within 1.5 glyph heights of it (digits set apart in one cell). */
+function crowding(line: RawLine, it: TextItem): TextItem[] {
+  return line.items.filter((o) => o !== it && NUMERIC.test(o.text.trim()) && Math.max(o.x0 - it.x1, it.x0 - o.x1) < 1.5 * it.h);
 }
 
 /** A fragment that opens a note after a number and does not close it: "5(含", "2(其", "12件(". */
@@ -216,10 +229,97 @@ export function linesFromGrid(grid: Grid, page = 1, yStart = 0): Line[] {
   return lines;
 }
 
-/** A paragraph of running text as a one-item line (grid sources keep paragraphs and tables in document order). */
+/**
+ * A paragraph as a line (grid sources keep paragraphs and tables in document order): running text is one item; a
+ * paragraph whose words stand apart by runs of two or more spaces is a table row pasted as text and aligned with
+ * spaces (see alignedItems).
+ */
 export function paragraphLine(text: string, page: number, y: number): Line {
+  const aligned = alignedItems(text, page, y);
+  if (aligned) return { page, y, h: 1, items: aligned };
   const t = normalize(text).trim();
   return { page, y, h: 1, items: [{ text: t, page, x0: 0, x1: Math.max(1, t.length), y, h: 1 }] };
+}
+
+/** Spaces as a CMS keeps them: plain, no-break (&nbsp;) and ideographic (two columns wide). */
+const SPACE = /[ \u00a0\u3000]/;
+/** Two or more spaces between two words: a gap no sentence has, the gap between columns of aligned text. */
+const COLUMN_GAP = /\S[ \u00a0\u3000]{2,}\S|\S\u3000\S/;
+/** Display width of a character in a monospaced editor: CJK and full-width forms take two columns. */
+const wide = (ch: string) => (WIDE.test(ch) ? 2 : 1);
+/** CJK, full-width forms, and the punctuation of East Asian "ambiguous" width (“ ” — … ①) that CJK fonts set wide. */
+const WIDE = /[\u1100-\u115f\u2010-\u203f\u2160-\u2188\u2460-\u26ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u3000]/;
+
+/**
+ * A table copied as text into a CMS editor (or typed so in Word) keeps its columns only by alignment: each row a
+ * paragraph, cells apart by runs of (no-break) spaces. Such a paragraph becomes one item per cell, placed at its
+ * display column (CJK two columns wide, h 1 as in grids), so the mappers read it by position as any row; words
+ * one space apart stay one cell unless a number stands on either side ("0 0 0"). Paragraphs without such a gap and
+ * without a row's shape, or holding a tab (tab stops are unknown, so positions would lie), stay running text.
+ */
+function alignedItems(source: string, page: number, y: number): TextItem[] | undefined {
+  // Line breaks and indentation of the HTML source are no text; leading no-break spaces are (they set the offset).
+  const raw = source.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '').replace(/[\r\n][ \t\r\n]*/g, ' ');
+  if (raw.includes('\t')) return tabbedRow(raw, page, y);
+  const words: { text: string; x0: number; x1: number; gapBefore: number }[] = [];
+  let col = 0;
+  let gap = 0;
+  let cur: { text: string; x0: number; x1: number; gapBefore: number } | undefined;
+  for (const ch of raw) {
+    const w = wide(ch);
+    if (SPACE.test(ch)) {
+      if (cur) words.push(cur);
+      cur = undefined;
+      gap += w;
+    } else {
+      if (!cur) {
+        cur = { text: '', x0: col, x1: col, gapBefore: gap };
+        gap = 0;
+      }
+      cur.text += ch;
+      cur.x1 = col + w;
+    }
+    col += w;
+  }
+  if (cur) words.push(cur);
+  const cells: typeof words = [];
+  for (const w of words) {
+    const last = cells[cells.length - 1];
+    if (last && w.gapBefore === 1 && !isNumberish(last.text) && !isNumberish(w.text)) {
+      last.text += ` ${w.text}`;
+      last.x1 = w.x1;
+    } else cells.push({ ...w });
+  }
+  // Without a column gap, only a row's shape: a label (or none) and then numbers alone, one space apart ("规章 0 0 0",
+  // a table pasted where the editor collapsed its spaces). Their positions then align with nothing: the mappers read
+  // such a row only when it holds exactly as many numbers as the table has columns.
+  const rowShape = cells.length >= 2 && cells.slice(1).every((c) => isNumberish(c.text));
+  if (!COLUMN_GAP.test(raw) && !rowShape) return undefined;
+  return cells.map((c) => ({ text: normalize(c.text).trim(), page, x0: c.x0, x1: c.x1, y, h: 1 }));
+}
+
+const isNumberish = (s: string) => parseNumber(s) !== undefined;
+
+/**
+ * A paragraph whose cells a tab separates: where each tab lands depends on the tab stops and the text's width, so
+ * the cells' columns are unknown. Only a row's shape is read, one tab before each number ("规章→0→0→0"), its cells
+ * placed by their order in the text (read only when a row holds a figure per column); an empty cell among the
+ * numbers (a blank, or tabs for alignment) leaves the paragraph running text.
+ */
+function tabbedRow(raw: string, page: number, y: number): TextItem[] | undefined {
+  const all = raw.split('\t').map((f) => f.trim());
+  // Label cells (a group and an item: "（三）不予公开→1.属于国家秘密") join into one; then numbers only, none empty.
+  const k = all.findIndex((f) => f !== '' && isNumberish(f));
+  if (k < 0 || all.length < 2 || all.slice(k).some((f) => f === '' || !isNumberish(f))) return undefined;
+  // A row of numbers alone (四's figures under their header) has no label cell.
+  const fields = k === 0 ? all : [all.slice(0, k).filter((f) => f !== '').join(' '), ...all.slice(k)];
+  let x = 0;
+  return fields.map((f) => {
+    const text = normalize(f).trim();
+    const item = { text, page, x0: x, x1: x + [...f].reduce((n, ch) => n + wide(ch), 0), y, h: 1 };
+    x = item.x1 + 1;
+    return item;
+  });
 }
 
 /** Joins lines into plain text: tokens separated by a space, lines by newlines. */

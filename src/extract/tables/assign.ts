@@ -24,24 +24,34 @@ export interface ValueRules {
 
 /**
  * Assigns tokens to columns. A column with no token is a blank cell (null). Two tokens in one column, a token that
- * is no number, a doubtful OCR token, or a value the template forbids (negative, fractional) make the cell unreadable.
+ * is no number, a doubtful OCR token, or a value the template forbids (negative, fractional) make the cell unreadable;
+ * so does a written token lying between two columns but near neither (both columns: which one holds it is a guess).
  * When no column model exists, a row with exactly as many written figures as columns is read in order (safe only
  * because nothing is blank); anything else is unreadable.
  */
 export function assignRow(tokens: TextItem[], columns: ColumnModel | undefined, n: number, rules: (i: number) => ValueRules = () => ({})): CellValue[] {
   const written = tokens.filter((t) => t.text !== '');
   const slots: TextItem[][] = Array.from({ length: n }, () => []);
+  /** Columns a written figure lies between without being near enough to either: it belongs to one of them. */
+  const straddled = new Set<number>();
   if (columns && columns.centres.length === n) {
     for (const t of tokens) {
-      const i = nearestColumn(coord(t, columns.anchor), columns.centres);
+      const x = coord(t, columns.anchor);
+      const i = nearestColumn(x, columns.centres);
       if (i >= 0) slots[i]!.push(t);
+      else if (t.text !== '') {
+        // Dropped, the figure would leave its cell blank, i.e. 0: a wrong figure. Outside the table's columns
+        // (a serial number, a margin note) it is no cell of the row and stays dropped.
+        const right = columns.centres.findIndex((c) => c > x);
+        if (right > 0) straddled.add(right - 1).add(right);
+      }
     }
   } else if (written.length === n) {
     [...written].sort((a, b) => a.x0 - b.x0).forEach((t, i) => slots[i]!.push(t));
   } else {
     return slots.map(() => ({ value: null, unreadable: true }));
   }
-  return slots.map((slot, i) => readCell(slot, rules(i)));
+  return slots.map((slot, i) => (straddled.has(i) ? { value: null, unreadable: true } : readCell(slot, rules(i))));
 }
 
 function readCell(slot: TextItem[], rules: ValueRules): CellValue {

@@ -29,9 +29,21 @@ export function mapFigures(lines: Line[], t: TemplateDef): MappedFigures {
   const s4From = start.s4 ?? firstLine(lines, (t) => t.includes('行政复议') && t.length < 20, s3From + 1) ?? s3To;
   const s4To = after(s4From, start.s5, start.s6);
 
-  const s2 = mapSection2(lines, s2From, s2To, t);
-  const s3 = mapSection3(lines, s3From, s3To, t);
-  const s4 = mapSection4(lines, s4From, s4To);
+  let s2 = mapSection2(lines, s2From, s2To, t);
+  let s3 = mapSection3(lines, s3From, s3To, t);
+  let s4 = mapSection4(lines, s4From, s4To);
+
+  // Tables in an appendix: the chapters say "详见附表N" and the tables follow the last chapter (after the
+  // signature, under captions 附表1/2/3). A table not found in its chapter is looked for there, each bounded by
+  // the next one's own first line.
+  const last = Math.max(-1, ...Object.values(start).filter((n): n is number => n !== undefined));
+  if (last >= 0 && (!s2.found || !s3.found || !s4.found)) {
+    const a3 = firstLine(lines, (l) => l.includes('申请人情况') || l.includes('本年新收'), last + 1);
+    const a4 = firstLine(lines, (l) => l.includes('行政复议') && l.length < 20, (a3 ?? last) + 1);
+    if (!s2.found) s2 = mapSection2(lines, last + 1, a3 ?? a4 ?? end, t);
+    if (!s3.found && a3 !== undefined) s3 = mapSection3(lines, a3, a4 ?? end, t);
+    if (!s4.found && a4 !== undefined) s4 = mapSection4(lines, a4, end);
+  }
   const figures: Record<string, number | null> = {};
   for (const k of figureKeys(t)) figures[k] = s2.figures[k] ?? s3.figures[k] ?? s4.figures[k] ?? null;
   const unreadable = [...s2.unreadable, ...s3.unreadable, ...s4.unreadable];

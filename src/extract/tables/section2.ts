@@ -44,12 +44,18 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
       const at = rowLines[ri];
       const ks = keys(r.key);
       if (at === undefined) return ks.forEach((k) => ((figures[k] = null), unreadable.push(k)));
+      // Two rows of figures named alike ("行政规范性文件（区政府）" and "…（部门）": an agency split the row by
+      // issuer): which one, or their sum, is the template's row is a guess.
+      if (twin(lines, at, end, r.match)) return ks.forEach((k) => ((figures[k] = null), unreadable.push(k)));
       const next = rowLines.slice(ri + 1).find((x) => x !== undefined) ?? end;
       const tokens: TextItem[] = [];
       for (let i = at; i < next; i++) {
         if (i > at && labelText(lines[i]!) !== '' && !isWrappedLabel(lines[i]!)) break;
         tokens.push(...figureTokens(lines[i]!));
       }
+      // No figure cell, yet digits in the row's label: its figures are glued into the label (a table pasted as text
+      // with single spaces, "行政许可 527"; a label and a number too close in a PDF). Blank would read them as 0.
+      if (!tokens.some((tk) => tk.text !== '') && /\d/.test(labelText(lines[at]!))) return ks.forEach((k) => ((figures[k] = null), unreadable.push(k)));
       const rules = (c: number) => ({
         decimal: block.decimalColumns?.includes(block.columns[c]!.key),
         signed: block.signedColumns?.includes(block.columns[c]!.key),
@@ -62,6 +68,14 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
     });
   });
   return { figures, unreadable, tentative, found: foundAny };
+}
+
+/** Another line of the block after `at` whose label holds the phrase that named the row, with figures of its own. */
+function twin(lines: Line[], at: number, end: number, match: string[]): boolean {
+  const phrase = match.map(labelKey).find((m) => labelText(lines[at]!).includes(m));
+  if (!phrase) return false;
+  for (let i = at + 1; i < end; i++) if (labelText(lines[i]!).includes(phrase) && figureTokens(lines[i]!).some((t) => t.text !== '')) return true;
+  return false;
 }
 
 /** A label-only continuation line of a wrapped row label (no figures on it) does not end the row. */

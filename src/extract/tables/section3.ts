@@ -13,7 +13,7 @@ import type { TemplateDef } from '../template/types.ts';
 import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
-import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, labelStream, repeatedHeaderLines } from './tokens.ts';
+import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, labelStream, labelText, repeatedHeaderLines } from './tokens.ts';
 
 export interface SectionFigures {
   figures: Record<string, number | null>;
@@ -25,6 +25,47 @@ export interface SectionFigures {
 }
 
 export function mapSection3(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
+  const direct = mapRows(lines, from, to, t);
+  // Nothing read at all: the table may be printed turned (see transposedGrid).
+  if (direct.found && direct.unreadable.length < t.section3Rows.length * SECTION3_COLUMNS.length) return direct;
+  const turned = transposedGrid(lines, from, to);
+  if (!turned) return direct;
+  const alt = mapRows(turned, 0, turned.length, t);
+  return alt.found && alt.unreadable.length < (direct.found ? direct.unreadable.length : Infinity) ? alt : direct;
+}
+
+/** Applicant kinds, the row labels of a turned table 三 (each a column of the template). */
+const APPLICANT_ROWS = SECTION3_COLUMNS.flatMap((c) => c.match).map(labelKey);
+
+/**
+ * Table 三 printed turned (some spreadsheets lay it out landscape): the applicant kinds 自然人 … 总计 are its rows and
+ * the template's rows its columns. For grid sources (one line per grid row, x the grid column) the table is turned
+ * back: from its first header line (申请人情况) to its last figure line, each grid column becomes a line holding the
+ * cells that start in it, placed at their row; a cell spanning columns stands in its first one, as a cell spanning
+ * rows does in the template's layout. Needs a line labelled 自然人 holding at least ten figures; else undefined.
+ */
+function transposedGrid(lines: Line[], from: number, to: number): Line[] | undefined {
+  const gridLike = (l: Line) => l.items.every((it) => it.h === 1 && Number.isInteger(it.x0) && Number.isInteger(it.x1));
+  const region = lines.slice(from, to);
+  const naturalPerson = region.findIndex((l) => gridLike(l) && labelText(l) === labelKey('自然人') && figureTokens(l).length >= 10);
+  if (naturalPerson < 0) return undefined;
+  let first = naturalPerson;
+  while (first > 0 && gridLike(region[first - 1]!) && !hasFigures(region[first - 1]!) && region[first - 1]!.items.length > 1) first--;
+  let last = naturalPerson;
+  while (last + 1 < region.length && gridLike(region[last + 1]!) && APPLICANT_ROWS.some((a) => labelText(region[last + 1]!).includes(a))) last++;
+  const table = region.slice(first, last + 1);
+  const width = Math.max(...table.flatMap((l) => l.items.map((it) => it.x1)));
+  const page = table[0]!.page;
+  const out: Line[] = [];
+  for (let c = 0; c < width; c++) {
+    const y = out.length;
+    const items = table.flatMap((l, r) => l.items.filter((it) => it.x0 === c).map((it) => ({ ...it, x0: r, x1: r + 1, y, page })));
+    if (items.length > 0) out.push({ page, y, h: 1, items });
+  }
+  return out;
+}
+
+function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
   const figures: Record<string, number | null> = {};
   const unreadable: string[] = [];
   const tentative: Record<string, number> = {};
@@ -103,6 +144,9 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
     const nextMissing = nextRow >= 0 && starts[nextRow] === undefined;
     const lineCount = ext ? countFigureLines(lines, ext.from, ext.to) : 0;
     if (!ext || (nextMissing && lineCount > 1)) return markAll(row);
+    // No figure cell, yet digits in the row's label beyond its numbering: its figures are glued into the label
+    // (text whose cells stand apart by tabs or nothing). Blank would read them as 0.
+    if (!rowTokens[i]!.some((tk) => tk.text !== '') && gluedDigits(lines, ext.from, ext.to)) return markAll(row);
     const values = assignRow(rowTokens[i]!, columns, cols.length);
     if (values.some((v) => v.crowded)) crowded.add(i);
     values.forEach((v, c) => {
@@ -162,6 +206,12 @@ function fillGaps(lines: Line[], starts: (number | undefined)[], to: number): vo
     if (figureLines.length !== gap + 1) continue;
     for (let g = 1; g <= gap; g++) starts[i + g] = figureLines[g];
   }
+}
+
+/** Digits in the labels of lines [from, to) other than a row's numbering (1. 2、): figures glued into a label. */
+function gluedDigits(lines: Line[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (/\d/.test(labelText(lines[i]!).replace(/\d{1,2}[.、]/g, ''))) return true;
+  return false;
 }
 
 function countFigureLines(lines: Line[], from: number, to: number): number {

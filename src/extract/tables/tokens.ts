@@ -124,7 +124,8 @@ export function headerMatches(cell: HeaderCell, col: ColumnDef): boolean {
 }
 
 /** Row-label prefixes (一、 （一） 1.) that start a label; a row's extent begins at its prefix, not its key phrase. */
-const PREFIX = /(?:\d{1,2}[.、]|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)/g;
+// A number's prefix never follows a digit: "…申请0000000" + "2.申请人…" (figures glued to a label) is no "02.".
+const PREFIX = /(?:(?<!\d)\d{1,2}[.、]|\([一二三四五六七八九十]\)|[一二三四五六七八九十]、)/g;
 
 /** Names of the row groups of 三 (a tall cell beside their items, its text wherever the cell's middle falls). */
 const GROUP_NAME = /^(?:不予公开|无法提供|不予处理|其他处理|本年度办理结果)/;
