@@ -43,11 +43,14 @@ const BODY_SELECTORS = [
 ];
 
 /** Metadata labels (whitespace removed) → field. */
-type Field = 'publisher' | 'publishedAt' | 'indexNo' | 'title';
+type Field = 'publisher' | 'publishedAt' | 'writtenAt' | 'indexNo' | 'title';
 const LABELS: [RegExp, Field][] = [
   // 来源 / 信息来源 / 文章来源 (source) also name the publishing agency on many CMSs; attribution rejects 本网-like values.
   [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位|发布部门|信息来源|文章来源|来源)/, 'publisher'],
-  [/^(发布日期|发文日期|公开日期|生成日期|成文日期|发布时间)/, 'publishedAt'],
+  [/^(发布日期|发文日期|公开日期|生成日期|发布时间)/, 'publishedAt'],
+  // 成文日期, the day the document was written, comes before 发布日期 in the 公开 metadata blocks (gov.cn's, the
+  // provinces' platforms): a page's date only when it gives no other.
+  [/^(成文日期)/, 'writtenAt'],
   [/^(索引号)/, 'indexNo'],
   [/^(名称|标题|信息名称|文件名称)/, 'title'],
 ];
@@ -159,7 +162,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
     fields.title ??
     (headingTitle($('h1').first()) || headingTitle($('.title, .article-title, .tit').first()) || null) ??
     (squash($('title').text()).split(/[_|-]/)[0]?.trim() || null);
-  const publishedRaw = meta.PubDate ?? fields.publishedAt ?? null;
+  const publishedRaw = meta.PubDate ?? fields.publishedAt ?? fields.writtenAt ?? null;
   // The first selector whose element holds enough text; the later ones are not looked for.
   let body: Cheerio<AnyNode> = $('body');
   for (const s of BODY_SELECTORS) {
