@@ -9,6 +9,7 @@ import { articlePages } from './article-pages.ts';
 import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency } from './crumb-agency.ts';
 import { headingTitle } from './heading-title.ts';
+import { resolveLink } from '../download/scope.ts';
 import { compact, findDate, loadHtmlToEdit, squash, type Doc } from './html.ts';
 
 export type { Attachment };
@@ -36,6 +37,10 @@ const BODY_SELECTORS = [
   '.article-content',
   '.article_con',
   '.bt-content',
+  // Blog builders' post bodies (Z-Blog `div.post-body`, WordPress `div.entry-content`): their pages' `.content`,
+  // when there is one, wraps the sidebar's 最近发表 and archives too.
+  '.post-body',
+  '.entry-content',
   '.content',
   '#content',
   'article',
@@ -152,6 +157,20 @@ function labelled($: Doc): Partial<Record<Field, string>> {
   return out;
 }
 
+/**
+ * A heading naming the site, not the page: the blog title a theme prints in every page's `<h1>` (Z-Blog's
+ * `h1#BlogTitle`, a WordPress theme's `h1.site-title`), all its text one link to the site's home page.
+ */
+function isSiteHeading($: Doc, el: Element, pageUrl: string): boolean {
+  const h = $(el);
+  const links = h.find('a[href]');
+  if (links.length !== 1 || squash(links.text()) !== squash(h.text())) return false;
+  const url = resolveLink(links.attr('href'), pageUrl);
+  if (!url) return false;
+  const home = new URL(url);
+  return /^\/(?:index\.\w+)?$/.test(home.pathname) && !home.search;
+}
+
 export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const $ = loadHtmlToEdit(html);
   $('script, style, noscript').remove();
@@ -160,7 +179,9 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const title =
     meta.ArticleTitle ??
     fields.title ??
-    (headingTitle($('h1').first()) || headingTitle($('.title, .article-title, .tit').first()) || null) ??
+    (headingTitle($('h1').filter((_, el) => !isSiteHeading($, el, pageUrl)).first()) ||
+      headingTitle($('.title, .article-title, .tit, .post-title, .entry-title').first()) ||
+      null) ??
     (squash($('title').text()).split(/[_|-]/)[0]?.trim() || null);
   const publishedRaw = meta.PubDate ?? fields.publishedAt ?? fields.writtenAt ?? null;
   // The first selector whose element holds enough text; the later ones are not looked for.

@@ -4,6 +4,8 @@
  * by their 成文日期 (the date the document was written), which its metadata table shows before the 发布日期, as the
  * national 公开 metadata block does (索引号 / 主题分类 / 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期); and its
  * 目录 table's rows (序号 / 标题 / 发布机构 / 成文日期 / 发布日期) gave the list's date from the first of their two dates.
+ * And a bureau's blog (Z-BlogPHP's default theme) had each post's page titled by the blog's name, the `<h1>` every
+ * page of the theme prints, and its text read from the whole page, the sidebar's 最近发表 (traps' titles) included.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -50,4 +52,22 @@ test('a 目录 row with a 成文日期 and a 发布日期 column is dated by the
       ['/a/2.html', '2022-01-14'],
     ],
   );
+});
+
+test("a blog post's page is titled by its post title, not by the blog's name in every page's <h1>, and its text is the post's", () => {
+  const zblog = `<html><head><title>2024年度政府信息公开工作年度报告-某县市场监督管理局</title></head><body>
+<div id="divTop"><h1 id="BlogTitle"><a href="http://gov.example/">某县市场监督管理局</a></h1><h3 id="BlogSubTitle">依法行政</h3></div>
+<div id="divMain"><div class="post single cate3 auth1"><h4 class="post-date">2025年1月20日</h4><h2 class="post-title">2024年度政府信息公开工作年度报告</h2>
+<div class="post-body"><p>一、总体情况</p><p>本年度，我局坚持以公开为常态、不公开为例外。</p></div><h6 class="post-footer">发布:admin | 评论:0</h6></div></div>
+<div id="divSidebar"><dl class="function"><dt class="function_t">最近发表</dt><dd><ul><li><a href="http://gov.example/?id=58">一图读懂：2024年度政府信息公开工作年度报告</a></li></ul></dd></dl></div></body></html>`;
+  const page = parseDetailPage(zblog, 'http://gov.example/?id=57');
+  assert.equal(page.title, '2024年度政府信息公开工作年度报告');
+  assert.ok(page.bodyText.startsWith('一、总体情况') && !page.bodyText.includes('一图读懂'), page.bodyText);
+  // A WordPress theme: the site title a home link in an <h1>, the post's in h1.entry-title further down.
+  const wp = `<html><body><header><h1 class="site-title"><a href="/" rel="home">某镇人民政府</a></h1></header>
+<article><h1 class="entry-title">某镇人民政府2023年政府信息公开工作年度报告</h1><div class="entry-content"><p>一、总体情况……本镇坚持以公开为常态。</p></div></article></body></html>`;
+  assert.equal(parseDetailPage(wp, 'http://gov.example/2024/01/18/nb2023/').title, '某镇人民政府2023年政府信息公开工作年度报告');
+  // An article's own <h1> holding a link (to itself, or to the column) is still its title.
+  const own = `<html><body><h1><a href="/xxgk/nb/128.html">某局2024年政府信息公开工作年度报告</a></h1><div id="zoom">正文内容正文内容正文内容正文内容正文内容</div></body></html>`;
+  assert.equal(parseDetailPage(own, 'http://gov.example/xxgk/nb/128.html').title, '某局2024年政府信息公开工作年度报告');
 });
