@@ -9,6 +9,7 @@ import { articlePages } from './article-pages.ts';
 import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency } from './crumb-agency.ts';
 import { headingTitle } from './heading-title.ts';
+import { resolveLink } from '../download/scope.ts';
 import { compact, findDate, loadHtmlToEdit, squash, type Doc } from './html.ts';
 
 export type { Attachment };
@@ -36,6 +37,10 @@ const BODY_SELECTORS = [
   '.article-content',
   '.article_con',
   '.bt-content',
+  // Blog builders' post bodies (Z-Blog `div.post-body`, WordPress `div.entry-content`): their pages' `.content`,
+  // when there is one, wraps the sidebar's 最近发表 and archives too.
+  '.post-body',
+  '.entry-content',
   '.content',
   '#content',
   'article',
@@ -43,11 +48,14 @@ const BODY_SELECTORS = [
 ];
 
 /** Metadata labels (whitespace removed) → field. */
-type Field = 'publisher' | 'publishedAt' | 'indexNo' | 'title';
+type Field = 'publisher' | 'publishedAt' | 'writtenAt' | 'indexNo' | 'title';
 const LABELS: [RegExp, Field][] = [
   // 来源 / 信息来源 / 文章来源 (source) also name the publishing agency on many CMSs; attribution rejects 本网-like values.
   [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位|发布部门|信息来源|文章来源|来源)/, 'publisher'],
-  [/^(发布日期|发文日期|公开日期|生成日期|成文日期|发布时间)/, 'publishedAt'],
+  [/^(发布日期|发文日期|公开日期|生成日期|发布时间)/, 'publishedAt'],
+  // 成文日期, the day the document was written, comes before 发布日期 in the 公开 metadata blocks (gov.cn's, the
+  // provinces' platforms): a page's date only when it gives no other.
+  [/^(成文日期)/, 'writtenAt'],
   [/^(索引号)/, 'indexNo'],
   [/^(名称|标题|信息名称|文件名称)/, 'title'],
 ];
@@ -149,6 +157,20 @@ function labelled($: Doc): Partial<Record<Field, string>> {
   return out;
 }
 
+/**
+ * A heading naming the site, not the page: the blog title a theme prints in every page's `<h1>` (Z-Blog's
+ * `h1#BlogTitle`, a WordPress theme's `h1.site-title`), all its text one link to the site's home page.
+ */
+function isSiteHeading($: Doc, el: Element, pageUrl: string): boolean {
+  const h = $(el);
+  const links = h.find('a[href]');
+  if (links.length !== 1 || squash(links.text()) !== squash(h.text())) return false;
+  const url = resolveLink(links.attr('href'), pageUrl);
+  if (!url) return false;
+  const home = new URL(url);
+  return /^\/(?:index\.\w+)?$/.test(home.pathname) && !home.search;
+}
+
 export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const $ = loadHtmlToEdit(html);
   $('script, style, noscript').remove();
@@ -157,9 +179,11 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const title =
     meta.ArticleTitle ??
     fields.title ??
-    (headingTitle($('h1').first()) || headingTitle($('.title, .article-title, .tit').first()) || null) ??
+    (headingTitle($('h1').filter((_, el) => !isSiteHeading($, el, pageUrl)).first()) ||
+      headingTitle($('.title, .article-title, .tit, .post-title, .entry-title').first()) ||
+      null) ??
     (squash($('title').text()).split(/[_|-]/)[0]?.trim() || null);
-  const publishedRaw = meta.PubDate ?? fields.publishedAt ?? null;
+  const publishedRaw = meta.PubDate ?? fields.publishedAt ?? fields.writtenAt ?? null;
   // The first selector whose element holds enough text; the later ones are not looked for.
   let body: Cheerio<AnyNode> = $('body');
   for (const s of BODY_SELECTORS) {

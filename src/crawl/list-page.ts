@@ -9,6 +9,7 @@ import { resolveLink } from '../download/scope.ts';
 import { isAgencyName } from './classify/agency.ts';
 import { hasYearCell, registerRowTitle } from './register-row.ts';
 import { rowCells } from './row-cells.ts';
+import { rowPublishedDate } from './row-date.ts';
 import { tableCellTitle, tableNamesReports } from './table-cell-title.ts';
 import { twinFiles } from './twin-files.ts';
 
@@ -236,7 +237,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       text = squash(row.text());
       rowText.set(rowEl!, text);
     }
-    const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
+    // The row's 发布日期 column when its table heads one (a 成文日期 may come first), else the row's first date.
+    const date = text.length <= MAX_ROW_TEXT ? (rowPublishedDate($, row) ?? findDate(text.replace(title, ''))) : null;
     items.push({ title, url, date, isFile: isFileUrl(url), ...(cell?.maybe ? { maybe: true } : {}) });
   });
   // Rows that open their page by script with no link inside (`<li onclick="window.open('/art/…')">`, `<tr
@@ -256,7 +258,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) return;
     seen.add(url);
     const text = squash(row.text());
-    const date = text.length <= MAX_ROW_TEXT ? findDate(text.replace(title, '')) : null;
+    const date = text.length <= MAX_ROW_TEXT ? (rowPublishedDate($, row) ?? findDate(text.replace(title, ''))) : null;
     items.push({ title, url, date, isFile: isFileUrl(url) });
   });
   // A row's "[PDF]" beside its article: the article's file, not an item of its own.
