@@ -179,6 +179,13 @@ export function urlLike(v: unknown): v is string {
   return PAGE_EXT.test(s) && /^[\w\-./%]+(\?.*)?$/.test(s);
 }
 
+/**
+ * ASP.NET's JSON date (JavaScriptSerializer behind page methods and ASMX script services, WCF, Json.NET's
+ * MicrosoftDateFormat): written `"\/Date(1737507600000)\/"`, the string `/Date(ms)/` once parsed; an offset after the
+ * milliseconds (`+0800`) says where it was written, not another instant.
+ */
+const ASPNET_DATE = /^\/Date\((\d{12,13})(?:[+-]\d{4})?\)\/$/;
+
 function dateOf(v: Json | undefined): string | null {
   if (typeof v === 'number') {
     // Unix seconds or milliseconds between 2000 and 2039; dates are those of China (UTC+8).
@@ -187,6 +194,8 @@ function dateOf(v: Json | undefined): string | null {
   }
   if (typeof v === 'string') {
     if (/^\d{10}$|^\d{13}$/.test(v.trim())) return dateOf(Number(v));
+    const aspnet = ASPNET_DATE.exec(v.trim());
+    if (aspnet) return dateOf(Number(aspnet[1]));
     return v.length <= 40 ? findDate(v) : null;
   }
   return null;
