@@ -436,10 +436,16 @@ function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: Drawn
       }
     }
   });
-  // The most items explained; on a tie, the template without a date slot (a year every drawn item shares may be the
-  // column's, not the item's).
+  // The most items explained. On a tie, a year slot gives way to the template without it (a year every drawn item
+  // shares may be the column's, not the item's); a slot holding the month or the day does not (a page of January
+  // items drawn under `/2025/01/`: no column is named for a month, and the later pages' items are in their own).
   let best: { path: LeafPath; date?: LeafPath; template: string; hits: Set<number> } | null = null;
-  for (const c of candidates.values()) if (!best || c.hits.size > best.hits.size || (c.hits.size === best.hits.size && best.date && !c.date)) best = c;
+  const yearOnly = (c: { date?: LeafPath; template: string }) => !!c.date && DATE_SLOT.exec(c.template)?.[1] === 'yyyy';
+  const finer = (c: { date?: LeafPath; template: string }) => !!c.date && !yearOnly(c);
+  for (const c of candidates.values()) {
+    const tieWins = best !== null && c.hits.size === best.hits.size && ((yearOnly(best) && !c.date) || (!best.date && finer(c)));
+    if (!best || c.hits.size > best.hits.size || tieWins) best = c;
+  }
   if (!best || best.hits.size < 2 || best.hits.size < Math.ceil(drawn / 2)) return null;
   return { url: best.path, urlTemplate: best.template, ...(best.date ? { urlDate: best.date } : {}) };
 }
