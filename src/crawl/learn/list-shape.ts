@@ -179,6 +179,13 @@ export function urlLike(v: unknown): v is string {
   return PAGE_EXT.test(s) && /^[\w\-./%]+(\?.*)?$/.test(s);
 }
 
+/**
+ * ASP.NET's JSON date (JavaScriptSerializer behind page methods and ASMX script services, WCF, Json.NET's
+ * MicrosoftDateFormat): written `"\/Date(1737507600000)\/"`, the string `/Date(ms)/` once parsed; an offset after the
+ * milliseconds (`+0800`) says where it was written, not another instant.
+ */
+const ASPNET_DATE = /^\/Date\((\d{12,13})(?:[+-]\d{4})?\)\/$/;
+
 function dateOf(v: Json | undefined): string | null {
   if (typeof v === 'number') {
     // Unix seconds or milliseconds between 2000 and 2039; dates are those of China (UTC+8).
@@ -187,6 +194,8 @@ function dateOf(v: Json | undefined): string | null {
   }
   if (typeof v === 'string') {
     if (/^\d{10}$|^\d{13}$/.test(v.trim())) return dateOf(Number(v));
+    const aspnet = ASPNET_DATE.exec(v.trim());
+    if (aspnet) return dateOf(Number(aspnet[1]));
     return v.length <= 40 ? findDate(v) : null;
   }
   return null;
@@ -427,10 +436,16 @@ function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: Drawn
       }
     }
   });
-  // The most items explained; on a tie, the template without a date slot (a year every drawn item shares may be the
-  // column's, not the item's).
+  // The most items explained. On a tie, a year slot gives way to the template without it (a year every drawn item
+  // shares may be the column's, not the item's); a slot holding the month or the day does not (a page of January
+  // items drawn under `/2025/01/`: no column is named for a month, and the later pages' items are in their own).
   let best: { path: LeafPath; date?: LeafPath; template: string; hits: Set<number> } | null = null;
-  for (const c of candidates.values()) if (!best || c.hits.size > best.hits.size || (c.hits.size === best.hits.size && best.date && !c.date)) best = c;
+  const yearOnly = (c: { date?: LeafPath; template: string }) => !!c.date && DATE_SLOT.exec(c.template)?.[1] === 'yyyy';
+  const finer = (c: { date?: LeafPath; template: string }) => !!c.date && !yearOnly(c);
+  for (const c of candidates.values()) {
+    const tieWins = best !== null && c.hits.size === best.hits.size && ((yearOnly(best) && !c.date) || (!best.date && finer(c)));
+    if (!best || c.hits.size > best.hits.size || tieWins) best = c;
+  }
   if (!best || best.hits.size < 2 || best.hits.size < Math.ceil(drawn / 2)) return null;
   return { url: best.path, urlTemplate: best.template, ...(best.date ? { urlDate: best.date } : {}) };
 }
