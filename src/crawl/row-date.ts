@@ -18,11 +18,11 @@ function publishedColumn($: Doc, table: Node): number | null {
   const el = table.get(0) as Element;
   const known = columns.get(el);
   if (known !== undefined) return known;
-  // The header row: the table's first row holding header cells (in <thead> or not), this table's own.
-  const header = table
-    .find('tr')
-    .filter((_, r) => $(r as Element).closest('table').get(0) === el && $(r as Element).children('th').length > 0)
-    .first();
+  // The header row: the table's first row holding header cells (in <thead> or not), this table's own; else its first
+  // row when that row is words only (older templates head their tables with <td>: <tr class="title"><td>发布日期</td>).
+  const own = table.find('tr').filter((_, r) => $(r as Element).closest('table').get(0) === el);
+  let header = own.filter((_, r) => $(r as Element).children('th').length > 0).first();
+  if (!header.length && own.length > 1 && findDate(own.first().text()) === null) header = own.first();
   const index = header.length ? rowColumns($, header).findIndex((c) => PUBLISHED_HEADER.test(compact(c.text()))) : -1;
   columns.set(el, index >= 0 ? index : null);
   return index >= 0 ? index : null;
