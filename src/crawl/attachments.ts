@@ -13,8 +13,31 @@ import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, squash, type Doc } from '.
 
 export interface Attachment {
   url: string;
-  /** The name a person sees: the link text, else the title attribute. */
+  /**
+   * The name a person sees: the link text, else the title attribute; a text that names no file ("点击下载", "附件",
+   * "[查看原文]") gives way to the title, else to the file's own name in its address.
+   */
   name: string | null;
+}
+
+/** Link texts that say what to do, not what the file is. */
+const ACTION_TEXT = /^[[【(（]?\s*(?:(?:点击|请点击)?(?:此处)?(?:下载|查看|浏览|预览|打开|阅读)(?:附件|文件|原文|全文|文档|PDF)?|附件|原文|全文|附件下载|原文下载|全文下载|文件下载|download|view|pdf|docx?)\s*[:：]?\s*[\]】)）]?$/i;
+
+/** A name worth keeping: not empty, not an action. */
+function naming(text: string | undefined): string | null {
+  const t = squash(text ?? '');
+  return t && !ACTION_TEXT.test(t) ? t : null;
+}
+
+/** The file name at the end of an address with a document's extension (`…/20250120153012.pdf`), decoded; else null. */
+function addressName(url: string): string | null {
+  const last = new URL(url).pathname.split('/').pop() ?? '';
+  if (!ATTACHMENT_EXT.test(last)) return null;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 const FURNITURE_PLACES = 'header, footer, nav, .nav, .header, .footer, #header, #footer, .logo, .breadcrumb, .position, .crumb, .share';
@@ -102,11 +125,11 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     const file = viaViewer ? viewedFile(url) : looksLikeFile(url) ? url : null;
     if (!file || seen.has(file) || isFurniture($, el, file, name ?? '')) return;
     seen.add(file);
-    out.push({ url: file, name: name || null });
+    out.push({ url: file, name: naming(name ?? undefined) ?? addressName(file) });
   };
   const nameOf = (el: Element) => {
     const n = $(el);
-    return squash(n.text()) || squash(n.attr('title') ?? '') || squash(n.attr('alt') ?? '') || null;
+    return naming(n.text()) ?? naming(n.attr('title')) ?? naming(n.attr('alt'));
   };
   const found = candidates($);
   found.links.forEach((el) => {
@@ -120,7 +143,7 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     if (looksLikeFile(url) || ATTACHMENT_EXT.test(text)) {
       if (seen.has(url) || isFurniture($, el as Element, url, text)) return;
       seen.add(url);
-      out.push({ url, name: text || squash(a.attr('title') ?? '') || null });
+      out.push({ url, name: naming(text) ?? naming(a.attr('title')) ?? addressName(url) });
     } else if (VIEWER_FILE_PARAMS.some((k) => new URL(url).searchParams.has(k))) add(el as Element, href, text || null, true);
   });
   found.viewers.forEach((el) => {

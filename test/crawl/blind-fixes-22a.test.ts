@@ -29,8 +29,9 @@ test('a document player naming its file in an attribute of its own (WebPlus pdfs
     found.map((a) => [a.url.replace('http://gov.example', ''), a.name]),
     [
       ['/_upload/article/files/5e/1c/ab12/9c8d-7e6f.pdf', '某局2023年政府信息公开工作年度报告.pdf'],
-      ['/2024/files/2022nb.pdf', null],
-      ['/up/2021.pdf', '预览'],
+      // Unnamed: the file's own name; an action word (预览) gives way to the title (attachment-names.test.ts).
+      ['/2024/files/2022nb.pdf', '2022nb.pdf'],
+      ['/up/2021.pdf', '2021年度报告'],
       ['/up/2020.docx', '2020年度报告'],
     ],
   );
