@@ -8,9 +8,9 @@ import type { Element, Text } from 'domhandler';
 import { squash, type Doc } from './html.ts';
 
 /** A breadcrumb's own opening words, when its box has no telling class. */
-const CRUMB_LEAD = /^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)[:：]?/;
+export const CRUMB_LEAD = /^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)[:：]?/;
 /** Separators between a breadcrumb's segments. */
-const SEPARATOR = /\s*(?:>|＞|›|»|→|\/|\\|-&gt;)\s*|\s{2,}/;
+export const SEPARATOR = /\s*(?:>|＞|›|»|→|\/|\\|-&gt;)\s*|\s{2,}/;
 /** Site sections whose name ends like an organisation's (…中心) but are no agency. */
 const SECTION = /^(?:新闻|资讯|信息|数据|帮助|下载|互动|办事|服务|文件|图片|视频|媒体|网站|个人|用户|会员|消息|通知)中心$/;
 
@@ -22,7 +22,7 @@ function isCrumbBox(el: Element): boolean {
 }
 
 /** An element's text, or null once it passes `limit` characters (a page-wide block is not copied whole). */
-function textUpTo(el: Element, limit: number): string | null {
+export function textUpTo(el: Element, limit: number): string | null {
   let out = '';
   const visit = (parent: Element): boolean => {
     for (const node of parent.children) {

@@ -8,6 +8,7 @@ import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, findWithin, load
 import { resolveLink } from '../download/scope.ts';
 import { isAgencyName } from './classify/agency.ts';
 import { hasYearCell, registerRowTitle } from './register-row.ts';
+import { isPlainCrumbLink } from './crumb-links.ts';
 import { rowCells } from './row-cells.ts';
 import { rowPublishedDate } from './row-date.ts';
 import { tableCellTitle, tableNamesReports } from './table-cell-title.ts';
@@ -212,9 +213,12 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
   // A row's text, computed once per row: links sharing one huge container (a page of 100 000 bare links) would
   // otherwise each read the whole container, which is quadratic.
   const rowText = new Map<Element, string>();
+  const trailText = new Map<Element, string | null>();
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(matching(CHROME)).length) return;
+    // A breadcrumb with no telling class (a table layout's `<td>您现在的位置：<a>首页</a> >> …</td>`) is chrome too.
+    if (isPlainCrumbLink(el as Element, a.text(), trailText)) return;
     // A link leading nowhere itself (`href="#"`, `javascript:void(0)`) whose address a page script reads from a data
     // attribute (`<a href="#" data-url="…">` bound by a click handler) stands for that address.
     const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
