@@ -49,3 +49,19 @@ ${s3.html}`;
   assert.equal(got.figures['s2.coercion.decisions'], 7);
   assert.deepEqual(wrongOf(s3.figures, got.figures), []);
 });
+
+test('a footnote mark after a figure ("143②", "0①", "82*", "5※", "12³") is no digit of it', () => {
+  const marks = ['②', '①', '*', '※', '³', '＊', '❶'];
+  const s3 = s3Table((i, k) => (i * 5 + k * 3) % 4 === 0 ? 0 : (i * 17 + k * 7) % 31, (v, i, k) => `${v}${(i + k) % 3 === 0 ? marks[(i + k) % marks.length] : ''}`);
+  const html = `<p>二、主动公开政府信息情况</p>
+<table border="1"><tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">527*</td></tr></table>
+<p>注：*含即办件。</p>
+<p>单位：件</p>
+${s3.html}
+<p>注：*含通过政务服务热线转来的申请；①含部分公开；②不含重复申请。</p>`;
+  const got = mapFigures(readHtml(page(html)).lines, TEMPLATE_2021);
+  assert.equal(got.figures['s2.licensing.decisions'], 527);
+  assert.deepEqual(wrongOf(s3.figures, got.figures), []);
+});
