@@ -65,3 +65,23 @@ ${s3.html}
   assert.equal(got.figures['s2.licensing.decisions'], 527);
   assert.deepEqual(wrongOf(s3.figures, got.figures), []);
 });
+
+test('表四 with a 合计 column the agency added before or after the three blocks is read by its 15 own columns', () => {
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const blocks = [[0, 6, 3, 0, 9], [2, 0, 0, 0, 2], [0, 2, 5, 0, 7]];
+  const html = (sumFirst: boolean) => {
+    const sumHead = '<td rowspan="3">合计</td>';
+    const sum = '<td>18</td>';
+    return `<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<table border="1"><tr>${sumFirst ? sumHead : ''}<td colspan="5">行政复议</td><td colspan="10">行政诉讼</td>${sumFirst ? '' : sumHead}</tr>
+<tr>${parts.map((p) => `<td rowspan="2">${p}</td>`).join('')}<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>${[...parts, ...parts].map((p) => `<td>${p}</td>`).join('')}</tr>
+<tr>${sumFirst ? sum : ''}${blocks.flat().map((v) => `<td>${v}</td>`).join('')}${sumFirst ? '' : sum}</tr></table>`;
+  };
+  for (const sumFirst of [false, true]) {
+    const got = mapFigures(readHtml(page(html(sumFirst))).lines, TEMPLATE_2021);
+    const keys = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => `s4.${b}_${p}`));
+    assert.deepEqual(keys.map((k) => got.figures[k]), blocks.flat(), sumFirst ? '合计 first' : '合计 last');
+    assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s4.')), []);
+  }
+});
