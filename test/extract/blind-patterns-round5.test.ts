@@ -1,8 +1,10 @@
 // Patterns found by round 5 of the blind corpus (docs/blind-documents.md), each on hand-made input: figures held in
-// form inputs, footnote marks after figures.
+// form inputs, footnote marks after figures, a 合计 column added to 表四, tables side by side on one sheet.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import * as XLSX from '@e965/xlsx';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { readSheet } from '../../src/extract/formats/xlsx.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 
@@ -84,4 +86,56 @@ test('表四 with a 合计 column the agency added before or after the three blo
     assert.deepEqual(keys.map((k) => got.figures[k]), blocks.flat(), sumFirst ? '合计 first' : '合计 last');
     assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s4.')), []);
   }
+});
+
+/** A workbook of one sheet from rows and merged ranges (A1 notation). */
+function sheet(rows: (string | number)[][], merges: string[]): Uint8Array {
+  const ws = XLSX.utils.aoa_to_sheet(rows);
+  ws['!merges'] = merges.map((m) => XLSX.utils.decode_range(m));
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, '统计表');
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+}
+
+test('tables side by side on one sheet (表二 | gap | 表四 under one title) are read one after the other', () => {
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const s4 = [3, 0, 5, 0, 8, 4, 0, 5, 0, 9, 2, 5, 0, 0, 7];
+  const pad = (n: number) => Array.from({ length: n }, () => '');
+  // Columns A–D 表二 (part), E empty, F–T 表四.
+  const rows: (string | number)[][] = [
+    ['某局2024年政府信息公开工作年度报告统计表', ...pad(19)],
+    ['二、主动公开政府信息情况', ...pad(3), '', '四、政府信息公开行政复议、行政诉讼情况', ...pad(14)],
+    ['第二十条第（五）项', ...pad(3), '', '行政复议', ...pad(4), '行政诉讼', ...pad(9)],
+    ['信息内容', '本年处理决定数量', '', '', '', ...parts, '未经复议直接起诉', ...pad(4), '复议后起诉', ...pad(4)],
+    ['行政许可', 702, '', '', '', ...pad(5), ...parts, ...parts],
+    ['第二十条第（六）项', ...pad(3), '', ...s4],
+    ['信息内容', '本年处理决定数量'],
+    ['行政处罚', 215],
+    ['行政强制', 16],
+  ];
+  const merges = ['A1:T1', 'A2:D2', 'F2:T2', 'A3:D3', 'F3:J3', 'K3:T3', 'B4:D4', 'K4:O4', 'P4:T4', 'F4:F5', 'G4:G5', 'H4:H5', 'I4:I5', 'J4:J5', 'B5:D5', 'A6:D6', 'B7:D7', 'B8:D8', 'B9:D9'];
+  const got = mapFigures(readSheet(sheet(rows, merges)).lines, TEMPLATE_2021);
+  assert.equal(got.figures['s2.licensing.decisions'], 702);
+  assert.equal(got.figures['s2.penalty.decisions'], 215);
+  assert.equal(got.figures['s2.coercion.decisions'], 16);
+  const keys = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => `s4.${b}_${p}`));
+  assert.deepEqual(keys.map((k) => got.figures[k]), s4);
+});
+
+test('an empty spacer column inside one table (labels | spacer | figures) does not cut it', () => {
+  const rows: (string | number)[][] = [
+    ['二、主动公开政府信息情况', '', '', '', ''],
+    ['第二十条第（一）项', '', '', '', ''],
+    ['信息内容', '', '本年制发件数', '本年废止件数', '现行有效件数'],
+    ['规章', '', 0, 0, 3],
+    ['行政规范性文件', '', 4, 1, 19],
+    ['第二十条第（五）项', '', '', '', ''],
+    ['信息内容', '', '本年处理决定数量', '', ''],
+    ['行政许可', '', 702, '', ''],
+  ];
+  const got = mapFigures(readSheet(sheet(rows, ['A1:E1', 'A2:E2', 'A6:E6', 'C7:E7', 'C8:E8'])).lines, TEMPLATE_2021);
+  assert.equal(got.figures['s2.rules.in_force'], 3);
+  assert.equal(got.figures['s2.normative_docs.issued'], 4);
+  assert.equal(got.figures['s2.normative_docs.in_force'], 19);
+  assert.equal(got.figures['s2.licensing.decisions'], 702);
 });
