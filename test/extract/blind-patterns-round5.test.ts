@@ -139,3 +139,9 @@ test('an empty spacer column inside one table (labels | spacer | figures) does n
   assert.equal(got.figures['s2.normative_docs.in_force'], 19);
   assert.equal(got.figures['s2.licensing.decisions'], 702);
 });
+
+test('a footnote number set as <sup> after a figure ("143<sup>1</sup>") is no digit of it (probe)', () => {
+  const s3 = s3Table((i, k) => (i * 3 + k) % 4 === 0 ? 0 : (i * 13 + k * 5) % 29, (v, i, k) => `${v}${(i + k) % 4 === 1 ? `<sup>${(i % 3) + 1}</sup>` : ''}`);
+  const got = mapFigures(readHtml(page(`${s3.html}<p>注：1.含跨年度申请；2.含补正后办结；3.含转办。</p>`)).lines, TEMPLATE_2021);
+  assert.deepEqual(wrongOf(s3.figures, got.figures), []);
+});

@@ -30,6 +30,7 @@ const TEXT_INPUTS = new Set(['', 'text', 'number', 'tel']);
 function inputValue(el: Element): string {
   return TEXT_INPUTS.has((el.attribs.type ?? '').trim().toLowerCase()) ? ` ${el.attribs.value ?? ''} ` : '';
 }
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A cell's text as shown: line breaks and paragraph ends as spaces, form inputs as their values. */
@@ -41,6 +42,12 @@ function cellText($: cheerio.CheerioAPI, td: Element): string {
   });
   cell.find('input').each((_, i) => {
     $(i).replaceWith(esc(inputValue(i)));
+  });
+  // A footnote number set as <sup> after a figure ("143<sup>1</sup>") would become a digit of it ("1431"): written
+  // as superscript digits, it stays a mark (text.ts NUMBER).
+  cell.find('sup').each((_, sup) => {
+    const t = $(sup).text().trim();
+    if (/^\d{1,2}$/.test(t)) $(sup).replaceWith([...t].map((d) => SUPERSCRIPT[Number(d)]).join(''));
   });
   return cell.text();
 }
