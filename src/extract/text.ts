@@ -6,10 +6,17 @@
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
+/**
+ * Footnote marks a clerk puts after a figure ("143②", "3①", "12³"): NFKC would make them digits of the figure
+ * ("1432", blind round 5, b44), so they are kept as they are (see NUMBER's trailing marks).
+ */
+const FOOTNOTE_DIGITS = '\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2460-\u2473\u2488-\u249b\u2776-\u2793\u3251-\u325f\u32b1-\u32bf';
+const KEEP_FOOTNOTES = new RegExp(`[^${FOOTNOTE_DIGITS}]+`, 'g');
+
 /** NFKC plus unified whitespace (NBSP, ideographic space and zero-width characters become spaces or vanish). */
 export function normalize(s: string): string {
   return s
-    .normalize('NFKC')
+    .replace(KEEP_FOOTNOTES, (run) => run.normalize('NFKC'))
     .replace(/[\u200b-\u200d\ufeff]/g, '')
     .replace(/[\u00a0\u3000\t\r\f\v]/g, ' ')
     .replace(/ +/g, ' ');
@@ -43,9 +50,10 @@ export function isEmptyToken(s: string): boolean {
 /**
  * A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `+3`, `-2`, `−2`, or a count with the
  * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`), perhaps with a note in brackets
- * after it that qualifies the figure (`3（含跨年度1件）`, `2(其中依申请转主动公开2件)`: the figure is 3, 2).
+ * after it that qualifies the figure (`3（含跨年度1件）`, `2(其中依申请转主动公开2件)`: the figure is 3, 2), and
+ * perhaps with a footnote mark or two at the end (`527*`, `143②`, `5※`, `12³`: the notes say what they qualify).
  */
-const NUMBER = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:万元|万|元|件|个|项|次|人次|条|宗|起)?(\([^()]*\))?$/;
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|万|元|件|个|项|次|人次|条|宗|起)?(\\([^()]*\\))?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
 
 /** A note that corrects its figure (`3（更正为5）`) leaves the cell unreadable: which of the two stands is a guess. */
 const CORRECTION = /更正|应为|改为|修正|订正|调整为|有误/;

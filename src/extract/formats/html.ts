@@ -21,6 +21,37 @@ const BLOCK = new Set([
   'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'br', 'hr', 'blockquote', 'pre', 'center', 'tr', 'td', 'th', 'form', 'font',
 ]);
 
+/**
+ * A form control shows its value, not any text of its own: a page saved from a reporting system's form holds each
+ * figure as a read-only `<input type="text" value="12">` with no text in the cell (blind round 5, b45). Text boxes
+ * give their value; hidden inputs, check boxes and buttons show no figure.
+ */
+const TEXT_INPUTS = new Set(['', 'text', 'number', 'tel']);
+function inputValue(el: Element): string {
+  return TEXT_INPUTS.has((el.attribs.type ?? '').trim().toLowerCase()) ? ` ${el.attribs.value ?? ''} ` : '';
+}
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A cell's text as shown: line breaks and paragraph ends as spaces, form inputs as their values. */
+function cellText($: cheerio.CheerioAPI, td: Element): string {
+  const cell = $(td);
+  cell.find('br').replaceWith(' ');
+  cell.find('p,div').each((_, p) => {
+    $(p).append(' ');
+  });
+  cell.find('input').each((_, i) => {
+    $(i).replaceWith(esc(inputValue(i)));
+  });
+  // A footnote number set as <sup> after a figure ("143<sup>1</sup>") would become a digit of it ("1431"): written
+  // as superscript digits, it stays a mark (text.ts NUMBER).
+  cell.find('sup').each((_, sup) => {
+    const t = $(sup).text().trim();
+    if (/^\d{1,2}$/.test(t)) $(sup).replaceWith([...t].map((d) => SUPERSCRIPT[Number(d)]).join(''));
+  });
+  return cell.text();
+}
+
 /** Containers that hold the article on common CMSs (TRS, Hanweb, Word exports); the first with real text wins. */
 const BODY_SELECTORS = ['.TRS_Editor', '.trs_editor_view', '#zoom', '.zoom', '#UCAP-CONTENT', '.article-content', '.article_con', '#content', '.content', 'article', '.main'];
 
@@ -55,6 +86,10 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
         const el = node as Element;
         const tag = el.name.toLowerCase();
         if (SKIP.has(tag)) continue;
+        if (tag === 'input') {
+          buffer += inputValue(el);
+          continue;
+        }
         const grid = tag === 'table' && $(el).find('table').length === 0 ? tableGrid($, el) : isCssTable(el) ? cssTableGrid($, el) : undefined;
         if (grid) {
           flush();
@@ -96,14 +131,7 @@ function cssRows(table: Element): Element[] {
 /** A CSS table as a grid: CSS has no spans, so every cell is one slot (a merged cell's other slots are empty cells). */
 function cssTableGrid($: cheerio.CheerioAPI, table: Element) {
   const rows = cssRows(table).map((tr) =>
-    cssChildren(tr, 'table-cell').map((td): GridCell => {
-      const cell = $(td);
-      cell.find('br').replaceWith(' ');
-      cell.find('p,div').each((_, p) => {
-        $(p).append(' ');
-      });
-      return { text: cell.text(), colSpan: 1, rowSpan: 1 };
-    }),
+    cssChildren(tr, 'table-cell').map((td): GridCell => ({ text: cellText($, td), colSpan: 1, rowSpan: 1 })),
   );
   return expandSpans(rows);
 }
@@ -120,12 +148,8 @@ function tableGrid($: cheerio.CheerioAPI, table: Element) {
         .children('td,th')
         .each((_, td) => {
           const cell = $(td);
-          cell.find('br').replaceWith(' ');
-          cell.find('p,div').each((_, p) => {
-            $(p).append(' ');
-          });
           cells.push({
-            text: cell.text(),
+            text: cellText($, td),
             colSpan: Number(cell.attr('colspan') ?? 1) || 1,
             rowSpan: Number(cell.attr('rowspan') ?? 1) || 1,
           });

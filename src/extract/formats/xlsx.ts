@@ -4,6 +4,7 @@
  * one position, and blanks keep their column (extraction.md §2.4). Parse untrusted files in the worker pool only.
  */
 import * as XLSX from '@e965/xlsx';
+import { sideBySideBands } from '../layout/bands.ts';
 import { linesFromGrid, linesToText } from '../layout/lines.ts';
 import type { Extracted, GridCell, Line } from '../types.ts';
 import { FormulaEvaluator } from './formula.ts';
@@ -46,9 +47,12 @@ export function readSheet(bytes: Uint8Array): Extracted {
     }
     const hiddenRows = hiddenIndexes(ws['!rows'], range.s.r, rows);
     const hiddenCols = hiddenIndexes(ws['!cols'], range.s.c, cols);
-    for (const l of linesFromGrid({ rows: dropEmptyColumns(withoutHidden(grid, hiddenRows, hiddenCols)) }, si + 1)) {
-      if (l.items.every((i) => i.text === '')) continue;
-      lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
+    // Tables side by side on one sheet are read one after another (layout/bands.ts).
+    for (const band of sideBySideBands(withoutHidden(grid, hiddenRows, hiddenCols))) {
+      for (const l of linesFromGrid({ rows: dropEmptyColumns(band) }, si + 1)) {
+        if (l.items.every((i) => i.text === '')) continue;
+        lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
+      }
     }
   });
   return { text: linesToText(lines), lines };

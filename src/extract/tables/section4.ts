@@ -54,12 +54,24 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   return { figures, unreadable, tentative, found: true };
 }
 
-/** The 15 bottom header cells, in x order, each classified as one of the five columns in the right sequence. */
+/**
+ * The 15 bottom header cells, in x order, each classified as one of the five columns in the right sequence. An
+ * agency may add a 合计 column of its own before or after the three blocks (复议 + 诉讼 in all; blind round 5,
+ * b46): a total cell outside the 15 is no column of the template, and its figure, beyond the table's columns, is
+ * left out of the row.
+ */
 function headerColumns(lines: Line[], from: number, to: number): ColumnModel | undefined {
   const cells = headerCells(lines, from, to, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
-  if (cells.length !== SECTION4_BLOCKS.length * SECTION4_COLUMNS.length) return undefined;
-  const ok = cells.every((c, i) => headerMatches(c, SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!));
-  return ok ? { anchor: 'centre', centres: cells.map((c) => c.x) } : undefined;
+  const n = SECTION4_BLOCKS.length * SECTION4_COLUMNS.length;
+  const total = SECTION4_COLUMNS[SECTION4_COLUMNS.length - 1]!;
+  const inOrder = (cs: typeof cells) => cs.every((c, i) => headerMatches(c, SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!));
+  for (let start = 0; start + n <= cells.length; start++) {
+    const extra = [...cells.slice(0, start), ...cells.slice(start + n)];
+    if (extra.length > 1 || !extra.every((c) => headerMatches(c, total))) continue;
+    const own = cells.slice(start, start + n);
+    if (inOrder(own)) return { anchor: 'centre', centres: own.map((c) => c.x) };
+  }
+  return undefined;
 }
 
 /** Row labels of the table on its side, one per block; 行政复议 alone must not be 复议后起诉. */
