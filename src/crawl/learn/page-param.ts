@@ -26,8 +26,11 @@ const CREDENTIAL_HEADER = /^(authorization|x-?(auth-?|access-?|csrf-?|xsrf-?)?to
 /**
  * Other headers a page's script sets itself on its list requests (`X-Site-Id` read from a `<meta name="site-id">`, a
  * tenant code): the API may refuse a request without them (403). `X-Requested-With` goes with every replay anyway.
+ * Fragment libraries name theirs without the `x-`: htmx sends `HX-Request: true` (and `HX-Target`, `HX-Current-URL`…)
+ * and Hotwire Turbo `Turbo-Frame`; a back end serving the fragment only to them (Django's `request.htmx`, a Rails
+ * `turbo_frame_request?`) refuses a replay without them (400) or answers the whole page instead.
  */
-const SCRIPT_HEADER = /^x-(?!requested-with$)[\w-]+$/i;
+const SCRIPT_HEADER = /^(?:x-(?!requested-with$)[\w-]+|hx-[\w-]+|turbo-frame)$/i;
 
 /**
  * The credential headers among a request's headers, and the other headers its script set (lower-cased names);
