@@ -24,7 +24,7 @@ export interface Attachment {
 const ACTION_TEXT = /^[[【(（]?\s*(?:(?:点击|请点击)?(?:此处)?(?:下载|查看|浏览|预览|打开|阅读)(?:附件|文件|原文|全文|文档|PDF)?|附件|原文|全文|附件下载|原文下载|全文下载|文件下载|download|view|pdf|docx?)\s*[:：]?\s*[\]】)）]?$/i;
 
 /** A name worth keeping: not empty, not an action. */
-function naming(text: string | undefined): string | null {
+function naming(text: string | null | undefined): string | null {
   const t = squash(text ?? '');
   return t && !ACTION_TEXT.test(t) ? t : null;
 }
@@ -125,7 +125,7 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     const file = viaViewer ? viewedFile(url) : looksLikeFile(url) ? url : null;
     if (!file || seen.has(file) || isFurniture($, el, file, name ?? '')) return;
     seen.add(file);
-    out.push({ url: file, name: naming(name ?? undefined) ?? addressName(file) });
+    out.push({ url: file, name: naming(name) ?? addressName(file) });
   };
   const nameOf = (el: Element) => {
     const n = $(el);

@@ -341,24 +341,29 @@ function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, pars
   });
 }
 
-/** The first page of the seed's learned endpoint, when the catalog holds one (and of its other years' lists). */
-/** The seed has a learned list request a replay over HTTP may ask (none signed, none needing the page's token). */
-function replayable(h: HarvestContext, seedEntryId: number): boolean {
-  const endpoint = asLearnedEndpoint(h.catalog.learned.get(seedEntryId));
-  return !!endpoint && !endpoint.signed && !endpoint.request.headers;
+/**
+ * Why a learned list request may not be replayed over HTTP (the seed is rendered again instead), or null when it may:
+ * a replay of a signed request would be refused (a stale signature); a token the page asks for is stale (401).
+ */
+function unreplayable(endpoint: LearnedEndpoint): string | null {
+  if (endpoint.signed) return `its list API signs each request (${endpoint.signed}): read in the browser only`;
+  if (endpoint.request.headers) return `its list API wants a token the page asks for (${Object.keys(endpoint.request.headers).join(', ')}): the seed is rendered again for a fresh one`;
+  return null;
 }
 
+/** The seed has a learned list request a replay over HTTP may ask. */
+function replayable(h: HarvestContext, seedEntryId: number): boolean {
+  const endpoint = asLearnedEndpoint(h.catalog.learned.get(seedEntryId));
+  return !!endpoint && unreplayable(endpoint) === null;
+}
+
+/** The first page of the seed's learned endpoint, when the catalog holds one (and of its other years' lists). */
 function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): QueuedRequest[] {
   const endpoint = asLearnedEndpoint(h.catalog.learned.get(data.seedEntryId));
   if (!endpoint) return [];
-  if (endpoint.signed) {
-    // A replay would be refused (a stale signature): the seed is rendered again, its list read in the browser.
-    tally.notes.push(`its list API signs each request (${endpoint.signed}): read in the browser only`);
-    return [];
-  }
-  if (endpoint.request.headers) {
-    // The page's token of an earlier run is stale (401): the seed is rendered again, and its fresh token replayed.
-    tally.notes.push(`its list API wants a token the page asks for (${Object.keys(endpoint.request.headers).join(', ')}): the seed is rendered again for a fresh one`);
+  const refused = unreplayable(endpoint);
+  if (refused) {
+    tally.notes.push(refused);
     return [];
   }
   tally.usedLearned = true;
@@ -434,12 +439,13 @@ const sightedInRun = new WeakMap<HarvestContext, Set<string>>();
  * to when last fetched), or its file was stored from that URL.
  */
 function isKnown(h: HarvestContext, item: ListItem): boolean {
-  if (item.isFile) return Boolean(h.catalog.urls.get(item.url)?.sha256);
+  const state = h.catalog.urls.get(item.url);
+  if (item.isFile) return Boolean(state?.sha256);
   // An index of reports read before (its reports catalogued from it) is no new item: its column need not be paged for it.
-  if (isIndexPage(h.catalog.urls.get(item.url)?.reason)) return true;
+  if (isIndexPage(state?.reason)) return true;
   const known = (url: string) => h.catalog.reports.bySourceUrl(url) !== undefined && !sightedInRun.get(h)?.has(url);
   if (known(item.url)) return true;
-  const target = h.catalog.urls.get(item.url)?.redirect_to;
+  const target = state?.redirect_to;
   return !!target && known(target);
 }
 
@@ -741,7 +747,6 @@ function isIndexPage(reason: string | null | undefined): boolean {
 async function readAsList(h: HarvestContext, visit: PageVisit, data: DetailData, why: string): Promise<void> {
   h.stats.reportPages -= 1;
   h.stats.pages -= 1; // counted again by handleList
-  // Read as a list page of this seed already in this run: its items are known; reading it again finds nothing more.
   // Read as a list page of this seed already in this run (a list page that reads as a report, read as a list
   // again): its items are known; reading it again finds nothing more.
   if (h.tallies.of(data.seedEntryId).listUrls.has(visit.url)) return;
@@ -787,7 +792,7 @@ function recordStored(h: HarvestContext, file: { sha256: string; size: number; m
 }
 
 /** Why a file was refused before any byte, by the fetcher's failure kind. */
-const REFUSALS: Partial<Record<FetchFailureKind, string>> = { robots: 'disallowed by robots.txt', off_scope: 'off scope', circuit_open: 'its host skipped after failures' };
+const REFUSALS: Partial<Record<FetchFailureKind, string>> = { off_scope: 'off scope', circuit_open: 'its host skipped after failures' };
 
 export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
   // Vouched for when queued (fileRequests); again here for a request a resumed run finds in its queue.
@@ -819,7 +824,7 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       return recordGone(h, url, result.status, `HTTP ${result.status}`);
     case 'failed': {
       // Refused before any byte (robots.txt of a file server, a host skipped): the report is short of its file.
-      // robots.txt's own word: a rule, or a file that could not be read (robots.ts).
+      // For robots.txt, its own word: a rule, or a file that could not be read (robots.ts).
       const why = result.error.kind === 'robots' ? result.error.detail : REFUSALS[result.error.kind];
       // The host refusing is the one asked last: a download address may have redirected to a file server.
       if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
