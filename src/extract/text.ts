@@ -13,6 +13,19 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 const FOOTNOTE_DIGITS = '\u00b2\u00b3\u00b9\u2070\u2074-\u2079\u2460-\u2473\u2488-\u249b\u2776-\u2793\u3251-\u325f\u32b1-\u32bf';
 const KEEP_FOOTNOTES = new RegExp(`[^${FOOTNOTE_DIGITS}]+`, 'g');
 
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/**
+ * A footnote number the source raises after a figure (HTML <sup>, a Word superscript run, a small raised PDF run):
+ * joined as written it would become a digit of the figure ("143" + "1" read 1431, silently in 表二, whose single
+ * figures no sum checks). Written as superscript digits it stays a mark (NUMBER's trailing marks). Only one or two
+ * digits are a footnote number; other raised text is returned as it is.
+ */
+export function footnoteMark(raised: string): string {
+  const t = raised.trim();
+  return /^\d{1,2}$/.test(t) ? [...t].map((d) => SUPERSCRIPT[Number(d)]).join('') : raised;
+}
+
 /** NFKC plus unified whitespace (NBSP, ideographic space and zero-width characters become spaces or vanish). */
 export function normalize(s: string): string {
   return s

@@ -6,6 +6,7 @@
  */
 import { SaxesParser } from 'saxes';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
+import { footnoteMark } from '../text.ts';
 import type { Extracted, Grid, GridCell, Line } from '../types.ts';
 import { unzipSelected, utf8 } from '../zip.ts';
 import { readHtml } from './html.ts';
@@ -57,6 +58,8 @@ function documentLines(xml: string): Line[] {
   const parser = new SaxesParser({ xmlns: false });
   let para = '';
   let inText = false;
+  // The run's text is raised as a superscript (w:vertAlign): a footnote number after a figure (text.ts footnoteMark).
+  let superscript = false;
   // Open tables, innermost last. A table without tables inside is a grid; one holding tables (a frame drawn around
   // a table, a layout table) is read as text, its inner tables as grids, as the HTML reader does.
   const open: { table: RawTable; row?: RawCell[]; cell?: RawCell; col: number }[] = [];
@@ -89,6 +92,8 @@ function documentLines(xml: string): Line[] {
     const ctx = top();
     if (name === 'w:delText' || name === 'w:instrText') skipDepth++;
     else if (name === 'w:t') inText = true;
+    else if (name === 'w:r') superscript = false;
+    else if (name === 'w:vertAlign') superscript = val === 'superscript';
     // A tab in a run stays a tab: paragraphs aligned by tab stops have no known columns (layout/lines.ts). A w:tab
     // with a position is a tab stop's definition (w:tabs), no text.
     else if (name === 'w:tab') append(tag.attributes['w:pos'] === undefined ? '\t' : '');
@@ -107,7 +112,7 @@ function documentLines(xml: string): Line[] {
     }
   });
   parser.on('text', (t) => {
-    if (inText && skipDepth === 0) append(t);
+    if (inText && skipDepth === 0) append(superscript ? footnoteMark(t) : t);
   });
   parser.on('closetag', (tag) => {
     const name = tag.name;

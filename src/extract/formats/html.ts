@@ -7,6 +7,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { decodeHtml as decodePage } from '../../encoding/decode-html.ts';
 import { expandSpans } from '../layout/grid.ts';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
+import { footnoteMark } from '../text.ts';
 import type { Extracted, GridCell, Line } from '../types.ts';
 
 /** Decodes an HTML document; `charset` is the label the server declared, if any (see encoding/decode-html.ts). */
@@ -30,7 +31,6 @@ const TEXT_INPUTS = new Set(['', 'text', 'number', 'tel']);
 function inputValue(el: Element): string {
   return TEXT_INPUTS.has((el.attribs.type ?? '').trim().toLowerCase()) ? ` ${el.attribs.value ?? ''} ` : '';
 }
-const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** A cell's text as shown: line breaks and paragraph ends as spaces, form inputs as their values. */
@@ -43,11 +43,11 @@ function cellText($: cheerio.CheerioAPI, td: Element): string {
   cell.find('input').each((_, i) => {
     $(i).replaceWith(esc(inputValue(i)));
   });
-  // A footnote number set as <sup> after a figure ("143<sup>1</sup>") would become a digit of it ("1431"): written
-  // as superscript digits, it stays a mark (text.ts NUMBER).
+  // A footnote number set as <sup> after a figure ("143<sup>1</sup>") is a mark, not a digit of it (text.ts footnoteMark).
   cell.find('sup').each((_, sup) => {
-    const t = $(sup).text().trim();
-    if (/^\d{1,2}$/.test(t)) $(sup).replaceWith([...t].map((d) => SUPERSCRIPT[Number(d)]).join(''));
+    const t = $(sup).text();
+    const mark = footnoteMark(t);
+    if (mark !== t) $(sup).replaceWith(mark);
   });
   return cell.text();
 }

@@ -5,6 +5,7 @@
  */
 import { normalize, parseNumber } from '../text.ts';
 import type { Grid, Line, TextItem } from '../types.ts';
+import { markRaisedFootnotes } from './raised-marks.ts';
 
 /** Items whose vertical centres differ by less than this × glyph height share a line. */
 const ROW_TOLERANCE = 0.45;
@@ -41,7 +42,7 @@ export function linesFromItems(items: TextItem[], pages: PageInfo[] = []): Line[
         last.y = (last.y * (last.items.length - 1) + it.y) / last.items.length;
       } else pageLines.push({ y: it.y, h: it.h, items: [it] });
     }
-    const joined: RawLine[] = pageLines.map((l) => ({ y: l.y, h: median(l.items.map((i) => i.h)), items: joinTokens(l.items) }));
+    const joined: RawLine[] = pageLines.map((l) => ({ y: l.y, h: median(l.items.map((i) => i.h)), items: joinTokens(markRaisedFootnotes(l.items)) }));
     joinWrappedNumbers(joined);
     joinWrappedNotes(joined);
     const height = heights.get(page);
