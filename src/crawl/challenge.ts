@@ -7,7 +7,7 @@
 import type { Page } from 'playwright';
 import { Scope } from '../download/scope.ts';
 import { isChallenge } from './families/detect.ts';
-import type { HarvestContext } from './handlers.ts';
+import type { HarvestContext } from './harvest-context.ts';
 
 /** The challenge status each page met on its way (412, 521, or 200 for a script-only page). */
 const met = new WeakMap<Page, number>();

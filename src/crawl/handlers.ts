@@ -1,18 +1,12 @@
 /**
- * What the crawl does with each request: list pages yield report links and the next page; report pages yield the
- * report (agency, year), the page's own bytes and its attachments; file requests download into the store. Every
- * outcome is written to the catalog through its API, with a run event for what is new, changed, gone or failed.
+ * What the crawl does with each page: list pages yield report links and the next page; report pages yield the
+ * report (agency, year), the page's own bytes and its attachments. Every outcome is written to the catalog through
+ * its API, with a run event for what is new, changed, gone or failed. What the stages share is in
+ * harvest-context.ts; files (a report's attachments, its stored page, downloads) in stored-files.ts; a seed's learned
+ * list request in learned-requests.ts.
  */
-import { Readable } from 'node:stream';
-import type { Catalog } from '../catalog/catalog.ts';
-import type { AgencyRow } from '../catalog/agencies.ts';
-import type { RunEvent } from '../catalog/runs.ts';
-import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
-import type { Downloader } from '../download/downloader.ts';
-import type { HostCookies } from '../download/host-cookies.ts';
 import { Scope } from '../download/scope.ts';
-import type { ContentStore } from '../download/content-store.ts';
-import { FetchError, type FetchFailureKind } from '../errors.ts';
+import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash, titleShowingGuess } from './attribution.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
@@ -20,109 +14,26 @@ import { loadHtml } from './html.ts';
 import { listPageAsReport } from './collection.ts';
 import { redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
-import { drawnPageBytes } from './drawn-page.ts';
-import type { Frontier } from './frontier.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints } from './families/learned.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
-import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-article.ts';
-import { asLearnedEndpoint, storableEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
+import { storableEndpoint, type Learned } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { refusalMessage } from './learn/refusal-answer.ts';
-import { countRefusedFile, countRefusedPage, type SeedTallies, type SeedTally } from './seed-tally.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
-import type { PageVisit } from './page-visit.ts';
 import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
 import { pointsToAttachment } from './attachment-pointer.ts';
-import { fileDue, keepPaging, pageDue, type RecrawlPolicy } from './recrawl-policy.ts';
-import type { DetailData, FileData, Lane, ListData, QueuedRequest, RequestData } from './requests.ts';
-import type { SinkStop } from './sink-stop.ts';
-import type { CrawlStats } from './stats.ts';
-
-export interface HarvestContext {
-  catalog: Catalog;
-  runId: number;
-  scope: Scope;
-  frontier: Frontier;
-  http: PoliteHttpClient;
-  downloader: Downloader;
-  store: ContentStore;
-  attributor: Attributor;
-  policy: RecrawlPolicy;
-  stats: CrawlStats;
-  /** Only reports on these years (backfill --years); all when absent. */
-  years?: (year: number) => boolean;
-  /** Read every list page (backfill), never stopping at known items. */
-  fullDepth?: boolean;
-  /** Told about every run event (progress display, structured log). */
-  onEvent?: (e: RunEvent) => void;
-  /** Hosts whose pages only a browser sees (a challenge, or lists drawn by script): their pages go to the browser lane. */
-  browserHosts: Set<string>;
-  /** Hosts whose seed says render: browser: they stay in the browser lane after a challenge is passed. */
-  pinnedBrowserHosts?: Set<string>;
-  /** Cookies and User-Agent of hosts whose challenge the browser passed, used by the fetcher (see crawl/challenge.ts). */
-  hostCookies?: HostCookies;
-  /** Links of one list page considered at most (config politeness.maxLinksPerPage); all when absent. */
-  maxLinksPerPage?: number;
-  /** Stops the whole run on a storage (sink) fault; every request's handling runs through its guard. */
-  sink?: SinkStop;
-  /** What each seed entry gave so far in this run (no silent zero, seed health). */
-  tallies: SeedTallies;
-}
-
-export type { PageVisit };
-
-export function laneOf(h: HarvestContext, url: string): Lane {
-  return h.browserHosts.has(Scope.hostOf(url)) ? 'browser' : 'http';
-}
-
-/** Records a run event in the catalog and tells the progress display. */
-export function emit(h: HarvestContext, e: RunEvent): void {
-  h.catalog.runs.event(h.runId, e);
-  h.onEvent?.(e);
-}
-
-function agencyOf(h: HarvestContext, id: number): AgencyRow {
-  const a = h.catalog.agencies.byId(id);
-  if (!a) throw new Error(`agency ${id} is not in the catalog`);
-  return a;
-}
-
-function recordGone(h: HarvestContext, url: string, status: number | null, reason: string): void {
-  const host = Scope.hostOf(url);
-  h.catalog.urls.record({ url, host, status, outcome: 'gone', reason });
-  emit(h, { kind: 'gone', host, url, detail: reason });
-  h.stats.gone += 1;
-  h.stats.host(host).gone += 1;
-}
-
-/**
- * Records a request that failed for good (after the fetcher's retries) or was refused (scope, robots). `data`, the
- * request's own, tells a refused list page or report page of a seed, which its health must show (never a silent
- * "empty" for a page nobody read).
- */
-export function recordFailure(h: HarvestContext, url: string, err: unknown, seedEntryId?: number, data?: RequestData): void {
-  const host = Scope.hostOf(url);
-  const e = err instanceof FetchError ? err : null;
-  const kind = e?.kind ?? 'error';
-  const refused = kind === 'robots' || kind === 'off_scope' || kind === 'circuit_open';
-  const reason = `${kind}: ${(err as Error).message}`;
-  h.catalog.urls.record({ url, host, status: e?.status ?? null, outcome: refused ? 'skipped' : 'failed', reason });
-  emit(h, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });
-  if (refused) h.stats.skipped += 1;
-  else h.stats.fail(host, kind);
-  if (seedEntryId !== undefined && !refused) h.tallies.of(seedEntryId).failures += 1;
-  // A link only maybe a report (verify) refused is no shortfall of the seed's; a list page or a report's page is.
-  const what = data?.kind === 'list' ? 'list page' : data?.kind === 'detail' && !data.verify ? 'report page' : null;
-  if (refused && seedEntryId !== undefined && what) countRefusedPage(h.tallies.of(seedEntryId), what, host, e?.detail ?? reason);
-}
-
+import { keepPaging, pageDue } from './recrawl-policy.ts';
+import type { DetailData, ListData, QueuedRequest } from './requests.ts';
+import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
+import { fileRequests, linkJoined, storePage } from './stored-files.ts';
+import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -342,57 +253,6 @@ function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, pars
 }
 
 /**
- * Why a learned list request may not be replayed over HTTP (the seed is rendered again instead), or null when it may:
- * a replay of a signed request would be refused (a stale signature); a token the page asks for is stale (401).
- */
-function unreplayable(endpoint: LearnedEndpoint): string | null {
-  if (endpoint.signed) return `its list API signs each request (${endpoint.signed}): read in the browser only`;
-  if (endpoint.request.headers) return `its list API wants a token the page asks for (${Object.keys(endpoint.request.headers).join(', ')}): the seed is rendered again for a fresh one`;
-  return null;
-}
-
-/** The seed has a learned list request a replay over HTTP may ask. */
-function replayable(h: HarvestContext, seedEntryId: number): boolean {
-  const endpoint = asLearnedEndpoint(h.catalog.learned.get(seedEntryId));
-  return !!endpoint && unreplayable(endpoint) === null;
-}
-
-/** The first page of the seed's learned endpoint, when the catalog holds one (and of its other years' lists). */
-function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): QueuedRequest[] {
-  const endpoint = asLearnedEndpoint(h.catalog.learned.get(data.seedEntryId));
-  if (!endpoint) return [];
-  const refused = unreplayable(endpoint);
-  if (refused) {
-    tally.notes.push(refused);
-    return [];
-  }
-  tally.usedLearned = true;
-  h.catalog.learned.markUsed(data.seedEntryId);
-  // The choices the rendering left unmade are as unread in a run replaying what it learned (max: the rendering run
-  // itself may replay too).
-  tally.unmadeChoices = Math.max(tally.unmadeChoices, endpoint.leftChoices?.unmade ?? 0);
-  tally.untriedChoices = Math.max(tally.untriedChoices, endpoint.leftChoices?.untried ?? 0);
-  // Lists its page's choices draw from another endpoint are read only in the browser: the seed is rendered too.
-  if (endpoint.leftChoices?.drawnOnly) tally.choicesDrawnOnly = true;
-  return [endpoint, ...otherListEndpoints(endpoint)].map((e) => learnedFirstPage(h, e, data));
-}
-
-function learnedFirstPage(h: HarvestContext, endpoint: LearnedEndpoint, data: ListData): QueuedRequest {
-  const first = learnedPageRequest(endpoint, 1);
-  // Learned from the seed page's own requests: its service may be on another host (download/scope.ts).
-  h.scope.vouch(first.url);
-  return {
-    url: first.url,
-    method: first.method,
-    payload: first.payload,
-    headers: first.headers,
-    uniqueKey: first.uniqueKey,
-    lane: 'http',
-    userData: { ...data, family: 'learned', cursor: first.cursor, learn: undefined },
-  };
-}
-
-/**
  * A seed page rendered by the browser to learn its list (escalation step b). When its traffic held the list, the
  * endpoint is remembered for the seed entry and its captured answer is read as the learned family's first page
  * (later pages over HTTP); otherwise the rendered page itself is read as a list page.
@@ -450,6 +310,7 @@ function isKnown(h: HarvestContext, item: ListItem): boolean {
 }
 
 /** The HTTP path cannot see this list or page: the host's pages go to the browser lane from now on. */
+
 async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData | DetailData, why: string): Promise<void> {
   const host = Scope.hostOf(visit.url);
   h.browserHosts.add(host);
@@ -469,6 +330,7 @@ function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string,
 }
 
 /** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
+
 function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
   // A report list linking the report's file on another host (a file server): the list vouches for that file alone.
   if (item.isFile) h.scope.vouch(item.url);
@@ -518,6 +380,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
 }
 
 /** Whether a list's next pages are its page's own data requests: an API its shell names, or a learned endpoint. */
+
 export function ownApi(family: string | undefined, data: Pick<ListData, 'family'>): boolean {
   return family === 'jsapi' || data.family === 'jsapi' || data.family === 'learned';
 }
@@ -530,15 +393,6 @@ function sameOrigin(a: string, b: string): boolean {
   }
 }
 
-function safeHost(url: string): string | null {
-  try {
-    return Scope.hostOf(url);
-  } catch {
-    return null;
-  }
-}
-
-/** A page whose agency nothing names is not folded into a report whose agency another page named (see attribution.ts). */
 function refuseSeedMerge(h: HarvestContext, a: NonNullable<ReturnType<Attributor['attribute']>>, url: string): boolean {
   const clash = seedFallbackClash(h.catalog, a, url);
   if (!clash) return false;
@@ -587,27 +441,6 @@ function sight(
   return result;
 }
 
-function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string, seedEntryId?: number, article?: ArticleParts): QueuedRequest[] {
-  const out: QueuedRequest[] = [];
-  for (const link of links) {
-    // A report's file on another host (uploads on a file server of the agency's own): the report vouches for it.
-    h.scope.vouch(link.url);
-    const state = h.catalog.urls.get(link.url);
-    const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
-    const due = fileDue(h.policy, state && stored ? { fetchedAt: state.last_ok_at ?? state.fetched_at, stored: true } : null);
-    if (due === 'skip' && state?.sha256) {
-      // Known and stored, not due for revalidation: link it to this report too, fetch nothing.
-      h.catalog.reports.linkFile({ reportId, sha256: state.sha256, url: link.url, fileName: link.name, role: 'attachment', sourceUrl });
-      continue;
-    }
-    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId, ...(article ? { article } : {}) };
-    // One file request per (report, URL): the same URL linked from two reports is linked to both.
-    out.push({ url: link.url, uniqueKey: `file:${reportId}:${link.url}`, skipNavigation: true, userData: data });
-  }
-  return out;
-}
-
-/** A report page that is gone: recorded, and counted against its seed when its list titled it a report. */
 function goneReport(h: HarvestContext, visit: PageVisit, data: DetailData, reason: string): void {
   if (!data.verify && classifyTitle(data.listTitle).isReport) h.tallies.of(data.seedEntryId).goneReports.add(visit.url);
   recordGone(h, visit.url, visit.status, reason);
@@ -681,15 +514,6 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
 }
 
 /** The article's pages joined into one rendition of its report, once all are stored (joined-article.ts). */
-async function linkJoined(h: HarvestContext, reportId: number, article: ArticleParts): Promise<void> {
-  const file = await joinArticle(h.catalog, h.store, article);
-  if (!file) return;
-  const url = joinedUrl(article.pageUrl);
-  h.catalog.tx(() => {
-    recordStored(h, file, url, null);
-    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url, fileName: joinedName(article.parts.length), role: 'attachment', sourceUrl: article.pageUrl });
-  });
-}
 
 /**
  * A report link answered by a page that only sends its reader on (a click-counting page: "页面跳转中", a meta refresh
@@ -712,6 +536,7 @@ function ownAddress(h: HarvestContext, visit: PageVisit): string {
 }
 
 /** A report URL that answered a document: the report is the list link's, its file goes through the downloader. */
+
 async function documentAsReport(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
   const attribution = h.attributor.attribute({ title: data.listTitle, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
   if (!attribution) {
@@ -722,18 +547,6 @@ async function documentAsReport(h: HarvestContext, visit: PageVisit, data: Detai
   await h.frontier.add(fileRequests(h, report.id, [{ url: visit.url, name: data.listTitle }], data.listUrl));
 }
 
-/**
- * A page passed over on purpose: its URL's state and reason recorded and counted, with a skipped event saying
- * `event` (the reason unless given; none when null).
- */
-function recordSkip(h: HarvestContext, visit: PageVisit, reason: string, event: string | null = reason): void {
-  const host = Scope.hostOf(visit.url);
-  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason });
-  if (event !== null) emit(h, { kind: 'skipped', host, url: visit.url, detail: event });
-  h.stats.skipped += 1;
-}
-
-/** How the URL state's reason of a page its list titled a report that is an index of reports begins. */
 const INDEX_PAGE = 'an index of reports, read as a list page';
 
 function isIndexPage(reason: string | null | undefined): boolean {
@@ -755,80 +568,3 @@ async function readAsList(h: HarvestContext, visit: PageVisit, data: DetailData,
 }
 
 /** Stores the report page as fetched (its original bytes and encoding) and links it to the report. */
-async function storePage(h: HarvestContext, visit: PageVisit, reportId: number, pageUrl = visit.url): Promise<void> {
-  const raw = h.http.takeRawPage(visit.loadedUrl);
-  const bytes = drawnPageBytes(visit, raw) ?? raw?.bytes ?? Buffer.from(visit.body, 'utf8');
-  const before = h.catalog.urls.get(pageUrl);
-  const file = await h.store.put(Readable.from([bytes]), { maxBytes: Number.MAX_SAFE_INTEGER, url: pageUrl, fileName: 'page.html' });
-  // One transaction for what the stored page means (file, its link to the report, its URL's state): one commit
-  // instead of four, and a run killed in between finds all of it or none.
-  h.catalog.tx(() => {
-    recordStored(h, file, pageUrl, before?.sha256 ?? null);
-    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url: pageUrl, fileName: null, role: 'page', sourceUrl: pageUrl });
-    h.catalog.urls.record({
-      url: pageUrl,
-      host: Scope.hostOf(pageUrl),
-      status: visit.status,
-      outcome: 'ok',
-      etag: raw?.etag ?? null,
-      lastModified: raw?.lastModified ?? null,
-      sha256: file.sha256,
-    });
-  });
-}
-
-function recordStored(h: HarvestContext, file: { sha256: string; size: number; mediaType: string; storedPath: string }, url: string, previousSha: string | null): void {
-  const host = Scope.hostOf(url);
-  h.stats.files += 1;
-  if (h.catalog.files.add({ sha256: file.sha256, size: file.size, mediaType: file.mediaType, storedPath: file.storedPath })) {
-    h.stats.newFiles += 1;
-    h.stats.bytesStored += file.size;
-    emit(h, { kind: 'new_file', host, url, sha256: file.sha256, detail: file.mediaType });
-  }
-  if (previousSha && previousSha !== file.sha256) {
-    h.stats.changed += 1;
-    emit(h, { kind: 'changed', host, url, sha256: file.sha256, detail: `was ${previousSha}` });
-  }
-}
-
-/** Why a file was refused before any byte, by the fetcher's failure kind. */
-const REFUSALS: Partial<Record<FetchFailureKind, string>> = { off_scope: 'off scope', circuit_open: 'its host skipped after failures' };
-
-export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
-  // Vouched for when queued (fileRequests); again here for a request a resumed run finds in its queue.
-  h.scope.vouch(url);
-  const host = Scope.hostOf(url);
-  const state = h.catalog.urls.get(url);
-  const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
-  const conditional = stored ? { etag: state?.etag, lastModified: state?.last_modified } : undefined;
-  const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional });
-  switch (result.kind) {
-    case 'stored': {
-      const fileName = result.serverFileName ?? data.fileName;
-      // One commit for the stored file, its link and its URL's state (see storePage).
-      h.catalog.tx(() => {
-        recordStored(h, result.file, url, state?.sha256 ?? null);
-        h.catalog.reports.linkFile({ reportId: data.reportId, sha256: result.file.sha256, url, fileName, role: 'attachment', sourceUrl: data.sourceUrl });
-        h.catalog.urls.record({ url, host, status: result.status, outcome: 'ok', etag: result.etag, lastModified: result.lastModified, sha256: result.file.sha256 });
-      });
-      if (data.article) await linkJoined(h, data.reportId, data.article);
-      return;
-    }
-    case 'not_modified':
-      h.stats.notModified += 1;
-      h.catalog.urls.record({ url, host, status: 304, outcome: 'not_modified' });
-      if (state?.sha256) h.catalog.reports.linkFile({ reportId: data.reportId, sha256: state.sha256, url, fileName: data.fileName, role: 'attachment', sourceUrl: data.sourceUrl });
-      if (data.article) await linkJoined(h, data.reportId, data.article);
-      return;
-    case 'gone':
-      return recordGone(h, url, result.status, `HTTP ${result.status}`);
-    case 'failed': {
-      // Refused before any byte (robots.txt of a file server, a host skipped): the report is short of its file.
-      // For robots.txt, its own word: a rule, or a file that could not be read (robots.ts).
-      const why = result.error.kind === 'robots' ? result.error.detail : REFUSALS[result.error.kind];
-      // The host refusing is the one asked last: a download address may have redirected to a file server.
-      if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
-      return recordFailure(h, url, result.error, data.seedEntryId);
-    }
-  }
-}

@@ -4,7 +4,7 @@
  * item on 1 list page"; a page past the end of a pager that says so is recorded as gone, not as a list page.
  */
 import { Scope } from '../download/scope.ts';
-import type { HarvestContext } from './handlers.ts';
+import type { HarvestContext } from './harvest-context.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { SeedTally } from './seed-tally.ts';
 

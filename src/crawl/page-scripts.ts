@@ -4,7 +4,7 @@
  * once per run each, for the functions they define. Libraries (jQuery, Vue…) are not fetched.
  */
 import { resolveLink, Scope } from '../download/scope.ts';
-import { recordFailure, type HarvestContext } from './handlers.ts';
+import { recordFailure, type HarvestContext } from './harvest-context.ts';
 import type { PageVisit } from './page-visit.ts';
 
 /** Script files that are libraries, not the site's own functions. */

@@ -11,7 +11,7 @@
  */
 import { resolveLink, Scope } from '../download/scope.ts';
 import type { Attachment } from './attachments.ts';
-import { recordFailure, type HarvestContext } from './handlers.ts';
+import { recordFailure, type HarvestContext } from './harvest-context.ts';
 import { loadHtml, squash, withoutComments } from './html.ts';
 import type { PageVisit } from './page-visit.ts';
 import { countRefusedFile } from './seed-tally.ts';

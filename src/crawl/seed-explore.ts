@@ -13,7 +13,7 @@ import type { Fetcher } from '../download/fetcher.ts';
 import { Scope } from '../download/scope.ts';
 import { PageReader } from '../onboard/page-reader.ts';
 import { PortalExplorer } from '../onboard/explore.ts';
-import { laneOf, type HarvestContext } from './handlers.ts';
+import { laneOf, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import type { SeedTally } from './seed-tally.ts';
 

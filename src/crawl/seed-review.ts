@@ -8,7 +8,7 @@
 import type { SeedEntryRow } from '../catalog/seed-entries.ts';
 import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/seed-health.ts';
 import { Scope } from '../download/scope.ts';
-import { emit, type HarvestContext } from './handlers.ts';
+import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import { filelessReports, goneReportPages, offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 

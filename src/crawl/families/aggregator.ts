@@ -7,7 +7,7 @@
 import { loadHtml } from '../html.ts';
 import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
-import { agencyLinks, aggregatorYear, titleAgencyLinks } from './agency-links.ts';
+import { agencyLinks, aggregatorYear } from './agency-links.ts';
 import type { ListPageResult, ListParser } from './family.ts';
 import { looksLikeHanweb, parseHanwebList } from './hanweb.ts';
 import { withGenericPaging } from './pager.ts';

@@ -1,0 +1,123 @@
+/**
+ * What every stage of the crawl shares (HarvestContext: the catalog, the frontier, the fetchers, the run's tallies) and
+ * the outcomes any of them records: run events, failed and refused requests, gone and skipped pages.
+ */
+import type { Catalog } from '../catalog/catalog.ts';
+import type { AgencyRow } from '../catalog/agencies.ts';
+import type { RunEvent } from '../catalog/runs.ts';
+import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
+import type { Downloader } from '../download/downloader.ts';
+import type { HostCookies } from '../download/host-cookies.ts';
+import { Scope } from '../download/scope.ts';
+import type { ContentStore } from '../download/content-store.ts';
+import { FetchError } from '../errors.ts';
+import type { Attributor } from './attribution.ts';
+import type { Frontier } from './frontier.ts';
+import { countRefusedPage, type SeedTallies } from './seed-tally.ts';
+import type { PageVisit } from './page-visit.ts';
+import type { RecrawlPolicy } from './recrawl-policy.ts';
+import type { Lane, RequestData } from './requests.ts';
+import type { SinkStop } from './sink-stop.ts';
+import type { CrawlStats } from './stats.ts';
+
+export interface HarvestContext {
+  catalog: Catalog;
+  runId: number;
+  scope: Scope;
+  frontier: Frontier;
+  http: PoliteHttpClient;
+  downloader: Downloader;
+  store: ContentStore;
+  attributor: Attributor;
+  policy: RecrawlPolicy;
+  stats: CrawlStats;
+  /** Only reports on these years (backfill --years); all when absent. */
+  years?: (year: number) => boolean;
+  /** Read every list page (backfill), never stopping at known items. */
+  fullDepth?: boolean;
+  /** Told about every run event (progress display, structured log). */
+  onEvent?: (e: RunEvent) => void;
+  /** Hosts whose pages only a browser sees (a challenge, or lists drawn by script): their pages go to the browser lane. */
+  browserHosts: Set<string>;
+  /** Hosts whose seed says render: browser: they stay in the browser lane after a challenge is passed. */
+  pinnedBrowserHosts?: Set<string>;
+  /** Cookies and User-Agent of hosts whose challenge the browser passed, used by the fetcher (see crawl/challenge.ts). */
+  hostCookies?: HostCookies;
+  /** Links of one list page considered at most (config politeness.maxLinksPerPage); all when absent. */
+  maxLinksPerPage?: number;
+  /** Stops the whole run on a storage (sink) fault; every request's handling runs through its guard. */
+  sink?: SinkStop;
+  /** What each seed entry gave so far in this run (no silent zero, seed health). */
+  tallies: SeedTallies;
+}
+
+export type { PageVisit };
+
+export function laneOf(h: HarvestContext, url: string): Lane {
+  return h.browserHosts.has(Scope.hostOf(url)) ? 'browser' : 'http';
+}
+
+/** Records a run event in the catalog and tells the progress display. */
+
+export function emit(h: HarvestContext, e: RunEvent): void {
+  h.catalog.runs.event(h.runId, e);
+  h.onEvent?.(e);
+}
+
+export function agencyOf(h: HarvestContext, id: number): AgencyRow {
+  const a = h.catalog.agencies.byId(id);
+  if (!a) throw new Error(`agency ${id} is not in the catalog`);
+  return a;
+}
+
+export function recordGone(h: HarvestContext, url: string, status: number | null, reason: string): void {
+  const host = Scope.hostOf(url);
+  h.catalog.urls.record({ url, host, status, outcome: 'gone', reason });
+  emit(h, { kind: 'gone', host, url, detail: reason });
+  h.stats.gone += 1;
+  h.stats.host(host).gone += 1;
+}
+
+/**
+ * Records a request that failed for good (after the fetcher's retries) or was refused (scope, robots). `data`, the
+ * request's own, tells a refused list page or report page of a seed, which its health must show (never a silent
+ * "empty" for a page nobody read).
+ */
+export function recordFailure(h: HarvestContext, url: string, err: unknown, seedEntryId?: number, data?: RequestData): void {
+  const host = Scope.hostOf(url);
+  const e = err instanceof FetchError ? err : null;
+  const kind = e?.kind ?? 'error';
+  const refused = kind === 'robots' || kind === 'off_scope' || kind === 'circuit_open';
+  const reason = `${kind}: ${(err as Error).message}`;
+  h.catalog.urls.record({ url, host, status: e?.status ?? null, outcome: refused ? 'skipped' : 'failed', reason });
+  emit(h, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });
+  if (refused) h.stats.skipped += 1;
+  else h.stats.fail(host, kind);
+  if (seedEntryId !== undefined && !refused) h.tallies.of(seedEntryId).failures += 1;
+  // A link only maybe a report (verify) refused is no shortfall of the seed's; a list page or a report's page is.
+  const what = data?.kind === 'list' ? 'list page' : data?.kind === 'detail' && !data.verify ? 'report page' : null;
+  if (refused && seedEntryId !== undefined && what) countRefusedPage(h.tallies.of(seedEntryId), what, host, e?.detail ?? reason);
+}
+
+export function safeHost(url: string): string | null {
+  try {
+    return Scope.hostOf(url);
+  } catch {
+    return null;
+  }
+}
+
+/** A page whose agency nothing names is not folded into a report whose agency another page named (see attribution.ts). */
+
+/**
+ * A page passed over on purpose: its URL's state and reason recorded and counted, with a skipped event saying
+ * `event` (the reason unless given; none when null).
+ */
+export function recordSkip(h: HarvestContext, visit: PageVisit, reason: string, event: string | null = reason): void {
+  const host = Scope.hostOf(visit.url);
+  h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason });
+  if (event !== null) emit(h, { kind: 'skipped', host, url: visit.url, detail: event });
+  h.stats.skipped += 1;
+}
+
+/** How the URL state's reason of a page its list titled a report that is an index of reports begins. */

@@ -1,0 +1,62 @@
+/**
+ * A seed's learned list request (learn/: the request its page's script made, remembered in the catalog) replayed over
+ * HTTP on later runs, when it may be: its first page queued, and its other years' or choices' lists beside it.
+ */
+import { otherListEndpoints, learnedPageRequest } from './families/learned.ts';
+import type { HarvestContext } from './harvest-context.ts';
+import { asLearnedEndpoint, type LearnedEndpoint } from './learn/learn.ts';
+import type { SeedTally } from './seed-tally.ts';
+import type { ListData, QueuedRequest } from './requests.ts';
+
+/**
+ * Why a learned list request may not be replayed over HTTP (the seed is rendered again instead), or null when it may:
+ * a replay of a signed request would be refused (a stale signature); a token the page asks for is stale (401).
+ */
+function unreplayable(endpoint: LearnedEndpoint): string | null {
+  if (endpoint.signed) return `its list API signs each request (${endpoint.signed}): read in the browser only`;
+  if (endpoint.request.headers) return `its list API wants a token the page asks for (${Object.keys(endpoint.request.headers).join(', ')}): the seed is rendered again for a fresh one`;
+  return null;
+}
+
+/** The seed has a learned list request a replay over HTTP may ask. */
+
+export function replayable(h: HarvestContext, seedEntryId: number): boolean {
+  const endpoint = asLearnedEndpoint(h.catalog.learned.get(seedEntryId));
+  return !!endpoint && unreplayable(endpoint) === null;
+}
+
+/** The first page of the seed's learned endpoint, when the catalog holds one (and of its other years' lists). */
+
+export function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTally): QueuedRequest[] {
+  const endpoint = asLearnedEndpoint(h.catalog.learned.get(data.seedEntryId));
+  if (!endpoint) return [];
+  const refused = unreplayable(endpoint);
+  if (refused) {
+    tally.notes.push(refused);
+    return [];
+  }
+  tally.usedLearned = true;
+  h.catalog.learned.markUsed(data.seedEntryId);
+  // The choices the rendering left unmade are as unread in a run replaying what it learned (max: the rendering run
+  // itself may replay too).
+  tally.unmadeChoices = Math.max(tally.unmadeChoices, endpoint.leftChoices?.unmade ?? 0);
+  tally.untriedChoices = Math.max(tally.untriedChoices, endpoint.leftChoices?.untried ?? 0);
+  // Lists its page's choices draw from another endpoint are read only in the browser: the seed is rendered too.
+  if (endpoint.leftChoices?.drawnOnly) tally.choicesDrawnOnly = true;
+  return [endpoint, ...otherListEndpoints(endpoint)].map((e) => learnedFirstPage(h, e, data));
+}
+
+export function learnedFirstPage(h: HarvestContext, endpoint: LearnedEndpoint, data: ListData): QueuedRequest {
+  const first = learnedPageRequest(endpoint, 1);
+  // Learned from the seed page's own requests: its service may be on another host (download/scope.ts).
+  h.scope.vouch(first.url);
+  return {
+    url: first.url,
+    method: first.method,
+    payload: first.payload,
+    headers: first.headers,
+    uniqueKey: first.uniqueKey,
+    lane: 'http',
+    userData: { ...data, family: 'learned', cursor: first.cursor, learn: undefined },
+  };
+}

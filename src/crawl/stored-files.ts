@@ -1,0 +1,128 @@
+/**
+ * The file stage of the crawl: a report's files queued (or linked without a fetch when stored and not due), its page
+ * stored as fetched, each download stored and linked to its report, an article cut over pages joined once whole.
+ */
+import { Readable } from 'node:stream';
+import { Scope } from '../download/scope.ts';
+import type { FetchFailureKind } from '../errors.ts';
+import { drawnPageBytes } from './drawn-page.ts';
+import { emit, recordFailure, recordGone, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
+import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-article.ts';
+import { fileDue } from './recrawl-policy.ts';
+import { countRefusedFile } from './seed-tally.ts';
+import type { FileData, QueuedRequest } from './requests.ts';
+
+/**
+ * The requests for a report's files (its attachments, or the parts of an article cut over pages): none for a file
+ * stored and not due for revalidation, which is linked to this report at once.
+ */
+export function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string, seedEntryId?: number, article?: ArticleParts): QueuedRequest[] {
+  const out: QueuedRequest[] = [];
+  for (const link of links) {
+    // A report's file on another host (uploads on a file server of the agency's own): the report vouches for it.
+    h.scope.vouch(link.url);
+    const state = h.catalog.urls.get(link.url);
+    const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
+    const due = fileDue(h.policy, state && stored ? { fetchedAt: state.last_ok_at ?? state.fetched_at, stored: true } : null);
+    if (due === 'skip' && state?.sha256) {
+      // Known and stored, not due for revalidation: link it to this report too, fetch nothing.
+      h.catalog.reports.linkFile({ reportId, sha256: state.sha256, url: link.url, fileName: link.name, role: 'attachment', sourceUrl });
+      continue;
+    }
+    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId, ...(article ? { article } : {}) };
+    // One file request per (report, URL): the same URL linked from two reports is linked to both.
+    out.push({ url: link.url, uniqueKey: `file:${reportId}:${link.url}`, skipNavigation: true, userData: data });
+  }
+  return out;
+}
+
+/** A report page that is gone: recorded, and counted against its seed when its list titled it a report. */
+
+export async function linkJoined(h: HarvestContext, reportId: number, article: ArticleParts): Promise<void> {
+  const file = await joinArticle(h.catalog, h.store, article);
+  if (!file) return;
+  const url = joinedUrl(article.pageUrl);
+  h.catalog.tx(() => {
+    recordStored(h, file, url, null);
+    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url, fileName: joinedName(article.parts.length), role: 'attachment', sourceUrl: article.pageUrl });
+  });
+}
+
+export async function storePage(h: HarvestContext, visit: PageVisit, reportId: number, pageUrl = visit.url): Promise<void> {
+  const raw = h.http.takeRawPage(visit.loadedUrl);
+  const bytes = drawnPageBytes(visit, raw) ?? raw?.bytes ?? Buffer.from(visit.body, 'utf8');
+  const before = h.catalog.urls.get(pageUrl);
+  const file = await h.store.put(Readable.from([bytes]), { maxBytes: Number.MAX_SAFE_INTEGER, url: pageUrl, fileName: 'page.html' });
+  // One transaction for what the stored page means (file, its link to the report, its URL's state): one commit
+  // instead of four, and a run killed in between finds all of it or none.
+  h.catalog.tx(() => {
+    recordStored(h, file, pageUrl, before?.sha256 ?? null);
+    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url: pageUrl, fileName: null, role: 'page', sourceUrl: pageUrl });
+    h.catalog.urls.record({
+      url: pageUrl,
+      host: Scope.hostOf(pageUrl),
+      status: visit.status,
+      outcome: 'ok',
+      etag: raw?.etag ?? null,
+      lastModified: raw?.lastModified ?? null,
+      sha256: file.sha256,
+    });
+  });
+}
+
+function recordStored(h: HarvestContext, file: { sha256: string; size: number; mediaType: string; storedPath: string }, url: string, previousSha: string | null): void {
+  const host = Scope.hostOf(url);
+  h.stats.files += 1;
+  if (h.catalog.files.add({ sha256: file.sha256, size: file.size, mediaType: file.mediaType, storedPath: file.storedPath })) {
+    h.stats.newFiles += 1;
+    h.stats.bytesStored += file.size;
+    emit(h, { kind: 'new_file', host, url, sha256: file.sha256, detail: file.mediaType });
+  }
+  if (previousSha && previousSha !== file.sha256) {
+    h.stats.changed += 1;
+    emit(h, { kind: 'changed', host, url, sha256: file.sha256, detail: `was ${previousSha}` });
+  }
+}
+
+/** Why a file was refused before any byte, by the fetcher's failure kind. */
+
+const REFUSALS: Partial<Record<FetchFailureKind, string>> = { off_scope: 'off scope', circuit_open: 'its host skipped after failures' };
+
+export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
+  // Vouched for when queued (fileRequests); again here for a request a resumed run finds in its queue.
+  h.scope.vouch(url);
+  const host = Scope.hostOf(url);
+  const state = h.catalog.urls.get(url);
+  const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
+  const conditional = stored ? { etag: state?.etag, lastModified: state?.last_modified } : undefined;
+  const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional });
+  switch (result.kind) {
+    case 'stored': {
+      const fileName = result.serverFileName ?? data.fileName;
+      // One commit for the stored file, its link and its URL's state (see storePage).
+      h.catalog.tx(() => {
+        recordStored(h, result.file, url, state?.sha256 ?? null);
+        h.catalog.reports.linkFile({ reportId: data.reportId, sha256: result.file.sha256, url, fileName, role: 'attachment', sourceUrl: data.sourceUrl });
+        h.catalog.urls.record({ url, host, status: result.status, outcome: 'ok', etag: result.etag, lastModified: result.lastModified, sha256: result.file.sha256 });
+      });
+      if (data.article) await linkJoined(h, data.reportId, data.article);
+      return;
+    }
+    case 'not_modified':
+      h.stats.notModified += 1;
+      h.catalog.urls.record({ url, host, status: 304, outcome: 'not_modified' });
+      if (state?.sha256) h.catalog.reports.linkFile({ reportId: data.reportId, sha256: state.sha256, url, fileName: data.fileName, role: 'attachment', sourceUrl: data.sourceUrl });
+      if (data.article) await linkJoined(h, data.reportId, data.article);
+      return;
+    case 'gone':
+      return recordGone(h, url, result.status, `HTTP ${result.status}`);
+    case 'failed': {
+      // Refused before any byte (robots.txt of a file server, a host skipped): the report is short of its file.
+      // For robots.txt, its own word: a rule, or a file that could not be read (robots.ts).
+      const why = result.error.kind === 'robots' ? result.error.detail : REFUSALS[result.error.kind];
+      // The host refusing is the one asked last: a download address may have redirected to a file server.
+      if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
+      return recordFailure(h, url, result.error, data.seedEntryId);
+    }
+  }
+}
