@@ -1,0 +1,57 @@
+/**
+ * Round 25a's fixes (docs/blind-portals.md, "Round 25a"), each on hand-made input. Every report of round 25a's
+ * portals was found; what was wrong was two agencies and a flag: a report titled by the customary short form of an
+ * autonomous county ("彭水自治县林业局…") was catalogued under the county's full name and the short form run together;
+ * a report titled with the body's second name in brackets ("北京市园林绿化局（首都绿化委员会办公室）2023年…") under both
+ * names run together; and an old county list whose 热点文章 box links the list's own items first, with cut titles and
+ * no date, was counted short of its "共11条" (the items kept the box's undated link), a complete seed flagged `short`.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Catalog } from '../../src/catalog/catalog.ts';
+import { Attributor } from '../../src/crawl/attribution.ts';
+import { findDivisions } from '../../src/registry/divisions.ts';
+import { splitRegionPrefix } from '../../src/registry/normalize.ts';
+
+test('an autonomous county written by its stem (彭水自治县, 彭水县) is that county, and a body it names is catalogued under the full name', () => {
+  // The short forms place a name like the full one, for every autonomous county whose stem has two characters or more.
+  for (const [short, code] of [
+    ['彭水自治县', '500243'],
+    ['彭水县', '500243'],
+    ['积石山县', '622927'],
+    ['三都自治县', '522732'],
+    ['莫力达瓦旗', '150722'],
+  ] as const) {
+    assert.deepEqual(findDivisions(short).map((d) => d.code), [code], short);
+  }
+  assert.deepEqual([splitRegionPrefix('彭水自治县林业局').division, splitRegionPrefix('彭水自治县林业局').rest], ['500243', '林业局']);
+  // A name that is no autonomous county's is not made one (东乡族自治县 has no stem; 彭水 alone names nothing).
+  assert.deepEqual(findDivisions('东乡县').map((d) => d.code), []);
+  assert.deepEqual(findDivisions('彭水').map((d) => d.code), []);
+
+  const c = Catalog.open(':memory:');
+  const county = c.agencies.upsert({ name: '彭水苗族土家族自治县人民政府', nameKey: '彭水苗族土家族自治县人民政府', division: '500243', level: 'county', province: '重庆市', city: '重庆市', county: '彭水苗族土家族自治县' });
+  const attributor = new Attributor(c);
+  const got = [
+    '彭水自治县林业局2023年政府信息公开工作年度报告',
+    '彭水苗族土家族自治县林业局2024年政府信息公开工作年度报告',
+    '彭水县教育委员会2024年政府信息公开工作年度报告',
+    '彭水苗族土家族自治县汉葭街道办事处2024年政府信息公开工作年度报告',
+  ].map((title) => attributor.attribute({ title, siteAgency: county })!);
+  assert.deepEqual(
+    got.map((a) => [a.agency.name, a.agency.division, a.year]),
+    [
+      ['彭水苗族土家族自治县林业局', '500243', 2023],
+      ['彭水苗族土家族自治县林业局', '500243', 2024],
+      ['彭水苗族土家族自治县教育委员会', '500243', 2024],
+      ['彭水苗族土家族自治县汉葭街道办事处', '500243', 2024],
+    ],
+  );
+  // One agency for the bureau whichever way a title writes the county; the short form kept as its alias.
+  assert.equal(got[0]!.agency.id, got[1]!.agency.id);
+  assert.ok(c.agencies.aliases(got[0]!.agency.id).some((a) => a.alias === '彭水自治县林业局'));
+  // The county's own report titled by its short form is the county government's.
+  const own = attributor.attribute({ title: '彭水自治县2024年政府信息公开工作年度报告', siteAgency: county })!;
+  assert.equal(own.agency.id, county.id);
+  c.close();
+});
