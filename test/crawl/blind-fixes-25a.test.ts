@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
+import { agencyFromTitle } from '../../src/crawl/classify/agency.ts';
 import { Attributor } from '../../src/crawl/attribution.ts';
 import { findDivisions } from '../../src/registry/divisions.ts';
 import { splitRegionPrefix } from '../../src/registry/normalize.ts';
@@ -54,4 +55,12 @@ test('an autonomous county written by its stem (彭水自治县, 彭水县) is t
   const own = attributor.attribute({ title: '彭水自治县2024年政府信息公开工作年度报告', siteAgency: county })!;
   assert.equal(own.agency.id, county.id);
   c.close();
+});
+
+test('a body’s second name in brackets after its first is no part of the agency’s name; other brackets are read as before', () => {
+  assert.equal(agencyFromTitle('北京市园林绿化局（首都绿化委员会办公室）2023年政府信息公开工作年度报告'), '北京市园林绿化局');
+  assert.equal(agencyFromTitle('某市科学技术局(某市外国专家局)关于2023年政府信息公开工作年度报告'), '某市科学技术局');
+  assert.equal(agencyFromTitle('【某县市场监督管理局】2023年政府信息公开工作年度报告'), '某县市场监督管理局');
+  assert.equal(agencyFromTitle('某县人民政府（2023年）政府信息公开工作年度报告'), '某县人民政府');
+  assert.equal(agencyFromTitle('《某县教育局2023年政府信息公开工作年度报告》'), '某县教育局');
 });
