@@ -11,6 +11,7 @@ import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { agencyFromTitle } from '../../src/crawl/classify/agency.ts';
 import { Attributor } from '../../src/crawl/attribution.ts';
+import { parseListItems } from '../../src/crawl/list-page.ts';
 import { findDivisions } from '../../src/registry/divisions.ts';
 import { splitRegionPrefix } from '../../src/registry/normalize.ts';
 
@@ -63,4 +64,33 @@ test('a body’s second name in brackets after its first is no part of the agenc
   assert.equal(agencyFromTitle('【某县市场监督管理局】2023年政府信息公开工作年度报告'), '某县市场监督管理局');
   assert.equal(agencyFromTitle('某县人民政府（2023年）政府信息公开工作年度报告'), '某县人民政府');
   assert.equal(agencyFromTitle('《某县教育局2023年政府信息公开工作年度报告》'), '某县教育局');
+});
+
+test('a link met again completes the item of its first sighting: a 热点 box of cut, undated titles ahead of the list does not hide the rows’ dates and titles', () => {
+  const hot = `<table class="hotbox"><tr><td class="lt">热点文章</td></tr>
+<tr><td>·<a href="/xxgk/ndbg/2025/0109/1540.htm">某县2025年政务公开工…</a></td></tr>
+<tr><td>·<a href="/xxgk/ndbg/2025/0120/1587.htm">某县人民政府2024年政...</a></td></tr></table>`;
+  const list = `<table class="list">
+<tr><td><img src="/images/dot.gif"></td><td><a href="/xxgk/ndbg/2025/0120/1587.htm">某县人民政府2024年政府信息公开工作年度报告</a></td><td>2025-1-20</td></tr>
+<tr><td><img src="/images/dot.gif"></td><td><a href="/xxgk/ndbg/2025/0109/1540.htm">某县2025年政务公开工作要点</a></td><td>2025-1-9</td></tr>
+<tr><td><img src="/images/dot.gif"></td><td><a href="/xxgk/ndbg/2024/0122/1033.htm">某县人民政府2023年政府信息公开工作年度报告</a></td><td>2024-1-22</td></tr>
+</table>`;
+  const items = parseListItems(`<html><body>${hot}${list}</body></html>`, 'http://gov.example/xxgk/ndbg/index.htm');
+  assert.deepEqual(
+    items.map((i) => [i.title, new URL(i.url).pathname, i.date]),
+    [
+      ['某县2025年政务公开工作要点', '/xxgk/ndbg/2025/0109/1540.htm', '2025-01-09'],
+      ['某县人民政府2024年政府信息公开工作年度报告', '/xxgk/ndbg/2025/0120/1587.htm', '2025-01-20'],
+      ['某县人民政府2023年政府信息公开工作年度报告', '/xxgk/ndbg/2024/0122/1033.htm', '2024-01-22'],
+    ],
+  );
+  // A link met again whose first sighting was whole and dated stands as it was (a later menu's wording changes nothing).
+  const twice = parseListItems(
+    `<ul><li><a href="/a/1.htm">某县人民政府2024年政府信息公开工作年度报告</a><span>2025-01-20</span></li></ul><div class="more"><li><a href="/a/1.htm">某县人民政府2024年政府信息公开工作年度报告（全文）</a><span>2025-01-21</span></li></div>`,
+    'http://gov.example/a/',
+  );
+  assert.deepEqual(
+    twice.map((i) => [i.title, i.date]),
+    [['某县人民政府2024年政府信息公开工作年度报告', '2025-01-20']],
+  );
 });
