@@ -13,7 +13,7 @@ import type { AgencyRow } from '../catalog/agencies.ts';
 import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
 import { AgencyIndex } from '../registry/agency-index.ts';
 import { getDivision, regionOf } from '../registry/divisions.ts';
-import { nameKey, splitRegionPrefix } from '../registry/normalize.ts';
+import { nameKey, splitRegionPrefix, withFullCountyName } from '../registry/normalize.ts';
 
 export interface Attribution {
   agency: AgencyRow;
@@ -138,7 +138,9 @@ export class Attributor {
     return this.catalog.agencies.idByNameKey(nameKey(name)) ?? this.byRegionRole().find(name, siteDivision);
   }
 
-  private discover(name: string, asWritten: string, site: AgencyRow): AgencyRow {
+  private discover(written: string, asWritten: string, site: AgencyRow): AgencyRow {
+    // An autonomous county's short form (彭水自治县林业局) spelled out: the agency is named as its own pages name it.
+    const name = withFullCountyName(written);
     const split = splitRegionPrefix(name, { division: site.division ?? undefined });
     const division = split.division ?? site.division;
     const region = division ? regionOf(division) : undefined;
@@ -157,10 +159,10 @@ export class Attributor {
     });
     // Names as written become aliases only when they carry their region: a bare "教育局" or a relative "区政府…" is
     // some agency of every region, and as a national key it would catch the next site's.
-    const written = [...new Set([name, asWritten])].filter((n) => nameKey(n) !== agency.name_key && splitRegionPrefix(n).division !== undefined);
-    for (const alias of written) this.catalog.agencies.addAlias(agency.id, { alias, nameKey: nameKey(alias), source: 'title' });
+    const aliases = [...new Set([name, written, asWritten])].filter((n) => nameKey(n) !== agency.name_key && splitRegionPrefix(n).division !== undefined);
+    for (const alias of aliases) this.catalog.agencies.addAlias(agency.id, { alias, nameKey: nameKey(alias), source: 'title' });
     // Its names' keys are in the catalog now; the region index, once built, learns them here.
-    this.regionIndex?.add({ id: agency.id, name: agency.name, division: agency.division, names: [agency.name, ...written] });
+    this.regionIndex?.add({ id: agency.id, name: agency.name, division: agency.division, names: [agency.name, ...aliases] });
     return agency;
   }
 }

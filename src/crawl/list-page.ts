@@ -7,6 +7,7 @@ import type { Element } from 'domhandler';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, findWithin, loadHtml, matching, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
 import { isAgencyName } from './classify/agency.ts';
+import { TRUNCATION } from './classify/text.ts';
 import { hasYearCell, registerRowTitle } from './register-row.ts';
 import { isPlainCrumbLink } from './crumb-links.ts';
 import { rowCells } from './row-cells.ts';
@@ -210,6 +211,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
   const base = documentBase($, pageUrl);
   const items: ListItem[] = [];
   const seen = new Set<string>();
+  // The item each link address gave, to complete from a later link to it (see below).
+  const byUrl = new Map<string, ListItem>();
   // A row's text, computed once per row: links sharing one huge container (a page of 100 000 bare links) would
   // otherwise each read the whole container, which is quadratic.
   const rowText = new Map<Element, string>();
@@ -222,7 +225,12 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A link leading nowhere itself (`href="#"`, `javascript:void(0)`) whose address a page script reads from a data
     // attribute (`<a href="#" data-url="…">` bound by a click handler) stands for that address.
     const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
-    if (!url || seen.has(url)) return;
+    if (!url) return;
+    // A link met again: a 热点 / 推荐 box of cut, undated titles ahead of the list links the list's own items, whose
+    // rows hold the whole title and the date. The first item stands, completed from the later row: without its date
+    // the list's dated rows were counted short of the page's "共N条" (a complete seed flagged `short`).
+    const earlier = byUrl.get(url);
+    if (seen.has(url) && (!earlier || (earlier.date && !TRUNCATION.test(earlier.title)))) return;
     const row = linkRow(a);
     const shown = squash(textWithoutDates($, a)) || coverAlt($, a);
     let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
@@ -234,7 +242,6 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A link reading only an agency's name in a table row that gives it a year: the row titles it.
     else if (isAgencyName(title)) title = agencyRowTitle($, row) ?? title;
     if (title.length < 4) return;
-    seen.add(url);
     const rowEl = row.get(0) as Element | undefined;
     let text = rowEl ? rowText.get(rowEl) : '';
     if (text === undefined) {
@@ -243,7 +250,16 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     }
     // The row's 发布日期 column when its table heads one (a 成文日期 may come first), else the row's first date.
     const date = text.length <= MAX_ROW_TEXT ? (rowPublishedDate($, row) ?? findDate(text.replace(title, ''))) : null;
-    items.push({ title, url, date, isFile: isFileUrl(url), ...(cell?.maybe ? { maybe: true } : {}) });
+    if (earlier) {
+      earlier.date ??= date;
+      const stem = earlier.title.replace(TRUNCATION, '');
+      if (stem !== earlier.title && title.length > stem.length && title.startsWith(stem)) earlier.title = title;
+      return;
+    }
+    seen.add(url);
+    const item: ListItem = { title, url, date, isFile: isFileUrl(url), ...(cell?.maybe ? { maybe: true } : {}) };
+    byUrl.set(url, item);
+    items.push(item);
   });
   // Rows that open their page by script with no link inside (`<li onclick="window.open('/art/…')">`, `<tr
   // onclick="location.href='…'">`, Hanweb records and table lists alike), or whose address a page script reads from

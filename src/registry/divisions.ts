@@ -54,6 +54,24 @@ export const DIVISION_ALIASES: Readonly<Record<string, string>> = {
 /** Ethnic-group words that follow the place stem in an autonomous prefecture's name (恩施|土家族苗族自治州). */
 const ETHNIC_WORD = /(土家族|苗族|藏族|羌族|彝族|布依族|侗族|哈尼族|壮族|傣族|白族|景颇族|傈僳族|回族|蒙古族|蒙古|朝鲜族|柯尔克孜|哈萨克)/;
 
+/**
+ * The peoples named in an autonomous county's or banner's name after its place stem (彭水|苗族土家族|自治县, 积石山|保安族
+ * 东乡族撒拉族|自治县, 莫力达瓦|达斡尔族|自治旗). A closed list: a stem's own last character may be a people's name too
+ * (积石山's 山 is none, 三都水族's 水 is), so the stem is the shortest prefix the list accounts for the rest of.
+ */
+const PEOPLES =
+  '(?:土家|苗|彝|回|满|蒙古|瑶|畲|黎|仫佬|毛南|仡佬|水|各|撒拉|保安|东乡|裕固|哈萨克|锡伯|塔吉克|达斡尔|鄂温克|鄂伦春|纳西|拉祜|佤|布朗|独龙|怒|普米|傈僳|景颇|傣|白|哈尼|壮|侗|布依|羌|藏|朝鲜|土|京|维吾尔|柯尔克孜)族?';
+const AUTONOMOUS_REST = new RegExp(`^(?:${PEOPLES})+自治(县|旗)$`);
+
+/**
+ * The place stem of an autonomous county or banner (彭水苗族土家族自治县 → 彭水), by which it is customarily written:
+ * "彭水自治县", "彭水县" (and 莫力达瓦旗); undefined for other names or a stem shorter than two characters.
+ */
+export function autonomousStem(name: string): string | undefined {
+  for (let i = 2; i < name.length - 3; i++) if (AUTONOMOUS_REST.test(name.slice(i))) return name.slice(0, i);
+  return undefined;
+}
+
 const require = createRequire(import.meta.url);
 const table = require('./data/divisions.json') as { rows: DivisionRow[] };
 
@@ -79,6 +97,13 @@ for (const d of byCode.values()) {
   if (d.level === 'city' && d.name.endsWith('自治州')) {
     const stem = d.name.split(ETHNIC_WORD)[0];
     if (stem && stem !== d.name) index(`${stem}州`, d);
+  }
+  // An autonomous county is written by its stem in titles and names (彭水自治县林业局, 彭水县人民政府).
+  const stem = d.level === 'county' ? autonomousStem(d.name) : undefined;
+  if (stem) {
+    const unit = d.name.slice(-1);
+    index(`${stem}自治${unit}`, d);
+    index(`${stem}${unit}`, d);
   }
 }
 for (const [alias, full] of Object.entries(DIVISION_ALIASES)) {

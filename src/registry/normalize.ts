@@ -4,7 +4,7 @@
  * A key only says "these strings name the same agency". Renames (人民防空办公室 → 国防动员办公室) give different
  * keys on purpose: they are joined by the alias table with years, not by the key.
  */
-import { findDivisions, getDivision, isWithin, regionOf, type Division } from './divisions.ts';
+import { autonomousStem, findDivisions, getDivision, isWithin, regionOf, type Division } from './divisions.ts';
 
 interface Expansion {
   pattern: RegExp;
@@ -184,4 +184,22 @@ function withNames(code: string, rest: string): RegionSplit {
     if (region.county) split.county = region.county;
   }
   return split;
+}
+
+/**
+ * A name whose autonomous county is written in its customary short form (彭水自治县林业局, 彭水县教育委员会) with the
+ * county's full name instead (彭水苗族土家族自治县林业局), as the registry and the reports' own pages name it; other
+ * names as they are. The short form places the name (divisions.ts indexes it); this keeps it from becoming a second
+ * agency beside the one written in full.
+ */
+export function withFullCountyName(name: string): string {
+  const text = name.normalize('NFKC').replace(/\s+/g, '');
+  const split = splitRegionPrefix(text);
+  const county = split.division ? getDivision(split.division) : undefined;
+  const stem = county?.level === 'county' ? autonomousStem(county.name) : undefined;
+  if (!county || !stem) return text;
+  const written = text.slice(0, text.length - split.rest.length);
+  const at = written.lastIndexOf(stem);
+  if (written.endsWith(county.name) || at < 0) return text;
+  return `${written.slice(0, at)}${county.name}${split.rest}`;
 }

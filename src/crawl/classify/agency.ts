@@ -12,6 +12,11 @@ const YEAR = /\d{4}年/;
 
 /** Bracketed notes that are not part of a name: dates, 全文 (full text), 修订 (revised), 附件 (attachment) … */
 const BRACKETED_NOTE = /[([【]([^()[\]【】]*(?:\d|全文|修订|更正|正式|附件|版|pdf|doc)[^()[\]【】]*)[)\]】]/gi;
+/**
+ * An agency's second name in brackets right after its first (一个机构两块牌子: "北京市园林绿化局（首都绿化委员会办公室）
+ * 2023年…"): the body reports under its first name, and the two names run together are nobody's.
+ */
+const SECOND_NAME = /[([【]([^()[\]【】]{2,40})[)\]】]/g;
 /** Quote and bracket marks left after the notes are gone: 《…》, “…”, 【…】. */
 const WRAPPERS = /[()[\]【】《》“”"'‘’「」『』]/g;
 
@@ -37,7 +42,9 @@ export function isPlaceholderName(name: string): boolean {
 
 export function agencyFromTitle(title: string): string | null {
   let text = withoutPublicationDates(normalizeTitle(title)).replace(TRUNCATION, '');
-  text = text.replace(BRACKETED_NOTE, '').replace(WRAPPERS, '');
+  text = text.replace(BRACKETED_NOTE, '');
+  text = text.replace(SECOND_NAME, (whole, inner: string, at: number) => (isAgencyName(inner) && AGENCY_SUFFIX.test(text.slice(0, at)) ? '' : whole));
+  text = text.replace(WRAPPERS, '');
   const cut = SUBJECT.exec(text) ?? YEAR.exec(text);
   if (!cut) return null;
   let name = text.slice(0, cut.index).replace(ITEM_NUMBER, '');
