@@ -1,9 +1,12 @@
 // Patterns found by round 6 of the blind corpus (docs/blind-documents.md), each on hand-made input: old figures kept
-// as hidden text, figures in Word text boxes.
+// as hidden text, figures in Word text boxes, 三's applicant columns and 四's blocks in another order.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { readDocx } from '../../src/extract/formats/docx.ts';
+import { readHtml } from '../../src/extract/formats/html.ts';
+import { mapFigures } from '../../src/extract/tables/index.ts';
+import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
 const run = (t: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
@@ -30,4 +33,58 @@ test('a DOCX text box is read once: the VML fallback of an mc:AlternateContent w
 <w:tr>${tc(p(run('行政处罚')))}${tc(p(alt('<w:drawing/>', box('71'))))}</w:tr></w:tbl>`;
   const r = docx(p(run('二、主动公开政府信息情况')) + table);
   assert.deepEqual(lineTexts(r.lines), ['二、主动公开政府信息情况', '行政许可 264', '行政处罚 71']);
+});
+
+const page = (body: string) => new TextEncoder().encode(`<html><body><div id="zoom">
+<p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
+${body}
+<p>五、存在的主要问题及改进情况</p></div></body></html>`);
+const S4_KEYS = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => `s4.${b}_${p}`));
+
+/** Table 三 whose applicant columns are printed in `order` (indexes into SECTION3_COLUMNS), headed by `heads`. */
+function s3Reordered(order: number[], heads: string[]): { html: string; figures: Record<string, number> } {
+  const figures: Record<string, number> = {};
+  const rows = TEMPLATE_2021.section3Rows.map((r, i) => {
+    const six = [0, 1, 2, 3, 4, 5].map((k) => (i * 7 + k * 5) % 4 === 0 ? 0 : (i * 11 + k * 13) % 29);
+    const all = [...six, six.reduce((a, b) => a + b, 0)];
+    SECTION3_COLUMNS.forEach((c, k) => (figures[`s3.${r.key}.${c.key}`] = all[k]!));
+    return `<tr><td colspan="3">${r.label}</td>${order.map((k) => `<td>${all[k]}</td>`).join('')}</tr>`;
+  });
+  const html = `<p>三、收到和处理政府信息公开申请情况</p>
+<table border="1"><tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td colspan="5">法人或其他组织</td><td rowspan="2">${heads[5]}</td><td rowspan="2">${heads[6]}</td></tr>
+<tr>${heads.slice(0, 5).map((t) => `<td>${t}</td>`).join('')}</tr>
+${rows.join('\n')}</table>`;
+  return { html, figures };
+}
+
+test('三 with its applicant columns in another order (法人或其他组织 first, then 自然人, 总计) is read by its header, not by position', () => {
+  const s3 = s3Reordered([1, 2, 3, 4, 5, 0, 6], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '自然人', '总计']);
+  const got = mapFigures(readHtml(page(s3.html)).lines, TEMPLATE_2021);
+  const wrong = Object.entries(s3.figures).filter(([k, v]) => got.figures[k] !== v).map(([k, v]) => `${k}: ${got.figures[k]} ≠ ${v}`);
+  assert.deepEqual(wrong, []);
+});
+
+test('三 whose header shows another column order but names a column unknown (共计): every cell unreadable, no guess', () => {
+  const s3 = s3Reordered([1, 2, 3, 4, 5, 0, 6], ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '自然人', '共计']);
+  const got = mapFigures(readHtml(page(s3.html)).lines, TEMPLATE_2021);
+  const read = Object.keys(s3.figures).filter((k) => got.figures[k] !== null);
+  assert.deepEqual(read, []);
+  assert.ok(Object.keys(s3.figures).every((k) => got.unreadable.includes(k)), 'all flagged');
+});
+
+test('四 with 行政诉讼 printed before 行政复议 is read block by block as its header places them; an order shown but not placeable is unreadable', () => {
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const [review, direct, after] = [[4, 1, 0, 2, 7], [1, 0, 1, 0, 2], [0, 2, 0, 1, 3]];
+  const table = (d: string, a: string) => `<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<table border="1"><tr><td colspan="10">行政诉讼</td><td colspan="5">行政复议</td></tr>
+<tr><td colspan="5">${d}</td><td colspan="5">${a}</td>${parts.map((p) => `<td rowspan="2">${p}</td>`).join('')}</tr>
+<tr>${[...parts, ...parts].map((p) => `<td>${p}</td>`).join('')}</tr>
+<tr>${[...direct, ...after, ...review].map((v) => `<td>${v}</td>`).join('')}</tr></table>`;
+  const got = mapFigures(readHtml(page(table('未经复议直接起诉', '复议后起诉'))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), [...review, ...direct, ...after]);
+  // 行政诉讼 stands before 行政复议, but its two blocks are named in words not known: which is which is a guess.
+  const vague = mapFigures(readHtml(page(table('直接起诉', '经复议起诉'))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.filter((k) => vague.figures[k] !== null), []);
+  assert.ok(S4_KEYS.every((k) => vague.unreadable.includes(k)));
 });
