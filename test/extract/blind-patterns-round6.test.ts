@@ -1,10 +1,13 @@
 // Patterns found by round 6 of the blind corpus (docs/blind-documents.md), each on hand-made input: old figures kept
-// as hidden text, figures in Word text boxes, 三's applicant columns and 四's blocks in another order.
+// as hidden text, figures in Word text boxes, 三's applicant columns and 四's blocks in another order, an ODS
+// spreadsheet.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { readSheet } from '../../src/extract/formats/xlsx.ts';
+import { sniffMediaType } from '../../src/extract/sniff.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 
@@ -87,4 +90,32 @@ test('四 with 行政诉讼 printed before 行政复议 is read block by block a
   const vague = mapFigures(readHtml(page(table('直接起诉', '经复议起诉'))).lines, TEMPLATE_2021);
   assert.deepEqual(S4_KEYS.filter((k) => vague.figures[k] !== null), []);
   assert.ok(S4_KEYS.every((k) => vague.unreadable.includes(k)));
+});
+
+test('an ODS spreadsheet is sniffed and read like XLSX; the slots a merged cell covers are not read, whatever they still hold', () => {
+  const ns = 'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"';
+  const str = (t: string, span = 1) => `<table:table-cell office:value-type="string"${span > 1 ? ` table:number-columns-spanned="${span}"` : ''}><text:p>${t}</text:p></table:table-cell>`;
+  const num = (v: number, span = 1) => `<table:table-cell office:value-type="float" office:value="${v}"${span > 1 ? ` table:number-columns-spanned="${span}"` : ''}><text:p>${v}</text:p></table:table-cell>`;
+  const covered = (v: number) => `<table:covered-table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:covered-table-cell>`;
+  const row = (cells: string) => `<table:table-row>${cells}</table:table-row>`;
+  const content = `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${ns} office:version="1.2"><office:body><office:spreadsheet><table:table table:name="表二">
+${row(str('二、主动公开政府信息情况', 4) + '<table:covered-table-cell table:number-columns-repeated="3"/>')}
+${row(str('第二十条第（五）项', 4) + '<table:covered-table-cell table:number-columns-repeated="3"/>')}
+${row(str('信息内容') + str('本年处理决定数量', 3) + '<table:covered-table-cell table:number-columns-repeated="2"/>')}
+${row(str('行政许可') + num(527, 3) + covered(1187) + covered(1187))}
+${row(str('第二十条第（六）项', 4) + '<table:covered-table-cell table:number-columns-repeated="3"/>')}
+${row(str('信息内容') + str('本年处理决定数量', 3) + '<table:covered-table-cell table:number-columns-repeated="2"/>')}
+${row(str('行政处罚') + num(96, 3) + covered(342) + covered(0))}
+${row(str('行政强制') + num(7, 3) + covered(27) + covered(27))}
+</table:table></office:spreadsheet></office:body></office:document-content>`;
+  const ods = zipSync({
+    mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+    'content.xml': strToU8(content),
+    'styles.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-styles ${ns} office:version="1.2"/>`),
+    'META-INF/manifest.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>'),
+  });
+  assert.equal(sniffMediaType(ods), 'ods');
+  assert.equal(sniffMediaType(ods, { fileName: 'report.ods' }), 'ods');
+  const got = mapFigures(readSheet(ods).lines, TEMPLATE_2021);
+  assert.deepEqual(['licensing', 'penalty', 'coercion'].map((k) => got.figures[`s2.${k}.decisions`]), [527, 96, 7]);
 });
