@@ -1,12 +1,13 @@
 // Patterns found by round 6 of the blind corpus (docs/blind-documents.md), each on hand-made input: old figures kept
 // as hidden text, figures in Word text boxes, 三's applicant columns and 四's blocks in another order, an ODS
-// spreadsheet.
+// spreadsheet, tables drawn with box characters in a <pre>.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { readSheet } from '../../src/extract/formats/xlsx.ts';
+import { boxTables } from '../../src/extract/layout/boxtable.ts';
 import { sniffMediaType } from '../../src/extract/sniff.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { SECTION3_COLUMNS, TEMPLATE_2021 } from '../../src/extract/template/index.ts';
@@ -118,4 +119,41 @@ ${row(str('行政强制') + num(7, 3) + covered(27) + covered(27))}
   assert.equal(sniffMediaType(ods, { fileName: 'report.ods' }), 'ods');
   const got = mapFigures(readSheet(ods).lines, TEMPLATE_2021);
   assert.deepEqual(['licensing', 'penalty', 'coercion'].map((k) => got.figures[`s2.${k}.decisions`]), [527, 96, 7]);
+});
+
+test('tables drawn with box characters in a <pre> are read as grids, box characters two columns wide (GB2312) or one (Unicode)', () => {
+  const legacy = [
+    '┌─────────────┐',
+    '│    第二十条第（五）项    │',
+    '├────────┬────┤',
+    '│信息内容        │本年处理│',
+    '│                │决定数量│',
+    '├────────┼────┤',
+    '│行政许可        │  527   │',
+    '├────────┴────┤',
+    '│    第二十条第（六）项    │',
+    '├────────┬────┤',
+    '│行政处罚        │   96   │',
+    '├────────┼────┤',
+    '│行政强制        │        │',
+    '│                │   7    │',
+    '├────────┴────┤',
+    '│    第二十条第（八）项    │',
+    '├────────┬────┤',
+    '│行政事业性收费  │  1.25  │',
+    '└────────┴────┘',
+  ];
+  // The same table as a Unicode terminal draws it: box characters one column wide, so each junction is followed by
+  // one more rule piece and each │ by a space, keeping the text where it was.
+  const toUnicode = (l: string) => (/─/.test(l) ? l.replace(/─/g, '──').replace(/([┌├└┬┼┴])/g, '$1─') : l.replace(/│(?!$)/g, '│ '));
+  for (const [name, lines] of [['legacy', legacy], ['unicode', legacy.map(toUnicode)]] as const) {
+    const blocks = boxTables(['单位：件', ...lines, '注：无。'].join('\n'));
+    assert.equal(blocks.filter((b) => 'grid' in b).length, 1, `${name}: one grid`);
+    const html = `<p>二、主动公开政府信息情况</p><pre>${['单位：件', ...lines].join('\n')}</pre><p>三、收到和处理政府信息公开申请情况</p>`;
+    const got = mapFigures(readHtml(page(html)).lines, TEMPLATE_2021);
+    assert.deepEqual(['s2.licensing.decisions', 's2.penalty.decisions', 's2.coercion.decisions', 's2.fees.amount'].map((k) => got.figures[k]), [527, 96, 7, 1.25], name);
+  }
+  // A drawing whose rules do not line up (a space lost in one line) is no grid: it stays text.
+  const broken = legacy.map((l) => l.replace('行政许可 ', '行政许可'));
+  assert.ok(boxTables(broken.join('\n')).every((b) => 'text' in b));
 });
