@@ -24,7 +24,7 @@ export const DOCUMENT_MIME_TYPES = [
   'application/ofd',
 ];
 
-const DOCUMENT_TYPES = new Set<MediaType>(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ofd', 'odt', 'zip', 'jpeg', 'png', 'tiff']);
+const DOCUMENT_TYPES = new Set<MediaType>(['pdf', 'doc', 'docx', 'xls', 'xlsx', 'ofd', 'odt', 'ods', 'zip', 'jpeg', 'png', 'tiff']);
 
 /**
  * The document type a page visit answered, or null for markup. The visit's text is what Crawlee decoded, so

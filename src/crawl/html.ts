@@ -107,7 +107,7 @@ export function findDate(text: string): string | null {
 }
 
 /** Document extensions that are report attachments. */
-export const ATTACHMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd|odt|rtf|zip|rar|7z|jpe?g|png|tiff?)$/i;
+export const ATTACHMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd|odt|ods|rtf|zip|rar|7z|jpe?g|png|tiff?)$/i;
 
 /** URLs that serve files whatever their extension (Hanweb downfile.jsp and similar download endpoints). */
 export const DOWNLOAD_PATH = /(downfile|download|filedown|getfile|attachment|fujian)[^/]*$/i;

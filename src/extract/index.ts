@@ -89,7 +89,7 @@ export async function extractDocument(input: ExtractInput, opts: ExtractOptions 
 }
 
 function extractorName(t: MediaType): string {
-  return ({ pdf: 'pdf-unpdf', docx: 'docx-xml', doc: 'doc-word-extractor', odt: 'odt-soffice', xlsx: 'sheet-sheetjs', xls: 'sheet-sheetjs', ofd: 'ofd-xml', html: 'html-cheerio' } as Record<string, string>)[t] ?? t;
+  return ({ pdf: 'pdf-unpdf', docx: 'docx-xml', doc: 'doc-word-extractor', odt: 'odt-soffice', xlsx: 'sheet-sheetjs', ods: 'sheet-sheetjs', xls: 'sheet-sheetjs', ofd: 'ofd-xml', html: 'html-cheerio' } as Record<string, string>)[t] ?? t;
 }
 
 async function readByType(bytes: Uint8Array, type: MediaType, opts: ExtractOptions): Promise<Read | ExtractionResult> {
@@ -106,6 +106,7 @@ async function readByType(bytes: Uint8Array, type: MediaType, opts: ExtractOptio
       assertZipWithinBudget(bytes); // LibreOffice unzips by itself, without our budget
       return { extracted: readDocx(await sofficeToDocx(bytes, 'odt', { env: opts.env, timeoutMs: opts.toolTimeoutMs })), extractor: 'odt-soffice' };
     case 'xlsx':
+    case 'ods':
       assertZipWithinBudget(bytes); // SheetJS unzips by itself, without our budget
       return { extracted: readSheet(bytes), extractor: 'sheet-sheetjs' };
     case 'xls':

@@ -18,7 +18,7 @@ import { ExtractionPool, type PoolOptions } from './pool.ts';
 import type { ExtractionResult, MediaType } from './types.ts';
 
 /** Media types `--only` accepts. */
-export const EXTRACTABLE: MediaType[] = ['pdf', 'docx', 'doc', 'xls', 'xlsx', 'ofd', 'odt', 'html', 'jpeg', 'png', 'tiff'];
+export const EXTRACTABLE: MediaType[] = ['pdf', 'docx', 'doc', 'xls', 'xlsx', 'ofd', 'odt', 'ods', 'html', 'jpeg', 'png', 'tiff'];
 
 /** Stale reports settled per transaction when catching up. */
 const CATCH_UP_PAGE = 500;

@@ -37,6 +37,8 @@ function sniffZip(b: Uint8Array, ext: string): MediaType {
   if (has('content.xml') && has('mimetype')) {
     const m = findAscii(b, 'application/vnd.oasis.opendocument.text', 200);
     if (m >= 0 || ext === 'odt') return 'odt';
+    // Spreadsheets saved by LibreOffice-based suites (Kylin/UOS desktops); read by SheetJS like XLSX (blind b53).
+    if (findAscii(b, 'application/vnd.oasis.opendocument.spreadsheet', 200) >= 0 || ext === 'ods') return 'ods';
   }
   // A DOCX whose main part is not at the usual path: [Content_Types].xml names it.
   if (has('[Content_Types].xml') && ext === 'docx') return 'docx';

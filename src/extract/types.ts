@@ -11,6 +11,7 @@ export type MediaType =
   | 'xlsx'
   | 'ofd'
   | 'odt'
+  | 'ods' // OpenDocument spreadsheet (LibreOffice, and the office suites of Kylin/UOS desktops)
   | 'zip'
   | 'doc' // Word 97 OLE, including WPS Office .wps (same WordDocument stream)
   | 'xls'

@@ -2,7 +2,8 @@
  * DOCX: the document XML read directly (fflate + saxes; extraction.md §2.2: faster and lighter than mammoth, and it
  * keeps the real grid). Handles w:gridSpan, w:vMerge, w:gridBefore, skips w:delText/w:instrText, lets w:sdt and
  * text boxes flow, reads a table holding tables (a frame, a layout table) as text with its inner tables as grids, and
- * reads w:altChunk HTML parts with the HTML reader.
+ * reads w:altChunk HTML parts with the HTML reader. Text Word does not show is left out: hidden runs (w:vanish) and
+ * the fallback of an mc:AlternateContent whose choice was read (a text box's VML copy of its DrawingML text).
  */
 import { SaxesParser } from 'saxes';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
@@ -63,10 +64,21 @@ function documentLines(xml: string): Line[] {
   // Open tables, innermost last. A table without tables inside is a grid; one holding tables (a frame drawn around
   // a table, a layout table) is read as text, its inner tables as grids, as the HTML reader does.
   const open: { table: RawTable; row?: RawCell[]; cell?: RawCell; col: number }[] = [];
-  let skipDepth = 0; // inside w:delText / w:instrText
+  let skipDepth = 0; // inside w:delText / w:instrText, or a fallback already read as its choice
+  // Hidden text (w:vanish in a run's properties): a clerk "deletes" an old figure by hiding it; Word neither shows
+  // nor prints it, so "1032" hidden before 987 must not make 1032987. The paragraph mark's w:vanish (in w:pPr,
+  // outside any run) hides no text.
+  let inRun = false;
+  let runHidden = false;
+  // mc:AlternateContent holds one content twice: the choice (DrawingML: a text box's wps:txbx) and a fallback for
+  // older readers (VML: the same text in v:textbox). Reading both doubled every boxed figure (264 → 264264); the
+  // fallback is read only when its choice gave no text (a choice in a form not read here).
+  const alternates: { choiceText: boolean; inChoice: boolean; skipping: boolean }[] = [];
 
   const top = () => open[open.length - 1];
   const append = (s: string) => {
+    const alt = alternates[alternates.length - 1];
+    if (alt?.inChoice && s.trim() !== '') alt.choiceText = true;
     const cell = top()?.cell;
     if (cell) {
       cell.text += s;
@@ -91,9 +103,18 @@ function documentLines(xml: string): Line[] {
     const val = tag.attributes['w:val'] as string | undefined;
     const ctx = top();
     if (name === 'w:delText' || name === 'w:instrText') skipDepth++;
+    else if (name === 'mc:AlternateContent') alternates.push({ choiceText: false, inChoice: false, skipping: false });
+    else if (name === 'mc:Choice' && alternates.length > 0) alternates[alternates.length - 1]!.inChoice = true;
+    else if (name === 'mc:Fallback' && alternates[alternates.length - 1]?.choiceText) {
+      alternates[alternates.length - 1]!.skipping = true;
+      skipDepth++;
+    } else if (name === 'w:r') {
+      inRun = true;
+      runHidden = false;
+      superscript = false;
+    } else if (name === 'w:vanish' && inRun) runHidden = !['0', 'false', 'off'].includes(val ?? '');
+    else if (name === 'w:vertAlign' && inRun) superscript = val === 'superscript';
     else if (name === 'w:t') inText = true;
-    else if (name === 'w:r') superscript = false;
-    else if (name === 'w:vertAlign') superscript = val === 'superscript';
     // A tab in a run stays a tab: paragraphs aligned by tab stops have no known columns (layout/lines.ts). A w:tab
     // with a position is a tab stop's definition (w:tabs), no text.
     else if (name === 'w:tab') append(tag.attributes['w:pos'] === undefined ? '\t' : '');
@@ -112,13 +133,21 @@ function documentLines(xml: string): Line[] {
     }
   });
   parser.on('text', (t) => {
-    if (inText && skipDepth === 0) append(superscript ? footnoteMark(t) : t);
+    if (inText && skipDepth === 0 && !runHidden) append(superscript ? footnoteMark(t) : t);
   });
   parser.on('closetag', (tag) => {
     const name = tag.name;
     const ctx = top();
     if (name === 'w:delText' || name === 'w:instrText') skipDepth--;
-    else if (name === 'w:t') inText = false;
+    else if (name === 'mc:AlternateContent') alternates.pop();
+    else if (name === 'mc:Choice' && alternates.length > 0) alternates[alternates.length - 1]!.inChoice = false;
+    else if (name === 'mc:Fallback' && alternates[alternates.length - 1]?.skipping) {
+      alternates[alternates.length - 1]!.skipping = false;
+      skipDepth--;
+    } else if (name === 'w:r') {
+      inRun = false;
+      runHidden = false;
+    } else if (name === 'w:t') inText = false;
     else if (name === 'w:p') {
       if (ctx?.cell) {
         ctx.cell.text += ' ';

@@ -5,6 +5,7 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHtml as decodePage } from '../../encoding/decode-html.ts';
+import { boxTables } from '../layout/boxtable.ts';
 import { expandSpans } from '../layout/grid.ts';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
 import { footnoteMark } from '../text.ts';
@@ -90,6 +91,7 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
           buffer += inputValue(el);
           continue;
         }
+        if (tag === 'pre' && preTables(el)) continue;
         const grid = tag === 'table' && $(el).find('table').length === 0 ? tableGrid($, el) : isCssTable(el) ? cssTableGrid($, el) : undefined;
         if (grid) {
           flush();
@@ -101,6 +103,17 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
         } else walk(el.children);
       }
     }
+  };
+  /** A <pre> holding tables drawn with box characters: its tables as grids, its other lines as text. */
+  const preTables = (el: Element): boolean => {
+    const blocks = boxTables($(el).text());
+    if (!blocks.some((b) => 'grid' in b)) return false;
+    flush();
+    for (const b of blocks) {
+      if ('grid' in b) for (const l of linesFromGrid(b.grid, 1, lines.length)) lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
+      else for (const t of b.text.split('\n')) if (t.trim() !== '') lines.push(paragraphLine(t, 1, lines.length));
+    }
+    return true;
   };
   walk(root.toArray().flatMap((n) => ('children' in n ? (n.children as AnyNode[]) : [])));
   flush();

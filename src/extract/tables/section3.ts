@@ -129,7 +129,15 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     return toks;
   });
 
-  const columns = columnModel(lines, from, starts.find((s) => s !== undefined) ?? from, rowTokens.flat());
+  const headerTo = starts.find((s) => s !== undefined) ?? from;
+  const order = columnOrder(lines, from, headerTo);
+  // The header names the columns in an order other than the template's but not all of them can be placed: which
+  // figure is whose is a guess, and a permutation of columns passes every check. Nothing is read.
+  if (order === 'doubt') {
+    rowKeys.forEach(markAll);
+    return { figures, unreadable, tentative, found: true };
+  }
+  const columns = columnModel(lines, from, headerTo, rowTokens.flat(), order);
   /** Rows with a cell holding two numbers. */
   const crowded = new Set<number>();
   rowKeys.forEach((row, i) => {
@@ -150,7 +158,7 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     const values = assignRow(rowTokens[i]!, columns, cols.length);
     if (values.some((v) => v.crowded)) crowded.add(i);
     values.forEach((v, c) => {
-      const key = `s3.${row}.${cols[c]!.key}`;
+      const key = `s3.${row}.${cols[order?.[c] ?? c]!.key}`;
       figures[key] = v.value;
       if (v.unreadable) unreadable.push(key);
       if (v.tentative !== undefined) tentative[key] = v.tentative;
@@ -220,13 +228,40 @@ function countFigureLines(lines: Line[], from: number, to: number): number {
   return n;
 }
 
-/** Columns from figure positions when all seven show up; otherwise from the header cells 自然人 … 总计. */
-function columnModel(lines: Line[], headerFrom: number, headerTo: number, tokens: TextItem[]): ColumnModel | undefined {
+/**
+ * The order the header prints the seven applicant columns in, left to right, as indexes into SECTION3_COLUMNS, when
+ * it is not the template's: some agencies redraw 三 with the five 法人或其他组织 columns before 自然人 (blind round 6,
+ * b51), and read in the template's order every figure lands in another column while every check still passes.
+ * undefined: the template's order, or a header not read well enough to say (each column must match exactly one
+ * header cell); 'doubt': the header cells that can be placed stand in another order, but not all can.
+ */
+function columnOrder(lines: Line[], from: number, to: number): number[] | 'doubt' | undefined {
+  const cells = headerCells(lines, from, to, SECTION3_GROUP_HEADERS);
+  const at = SECTION3_COLUMNS.map((col) => {
+    const hits = cells.filter((c) => headerMatches(c, col));
+    return hits.length === 1 ? hits[0]!.x : undefined;
+  });
+  const placed = at.flatMap((x, i) => (x === undefined ? [] : [{ i, x }])).sort((a, b) => a.x - b.x);
+  const inversion = placed.some((p, k) => k > 0 && p.i < placed[k - 1]!.i);
+  if (!inversion) return undefined;
+  if (placed.length < SECTION3_COLUMNS.length) return 'doubt';
+  return placed.map((p) => p.i);
+}
+
+/**
+ * Columns from figure positions when all seven show up; otherwise from the header cells 自然人 … 总计 (in `order`
+ * when the header prints them in another order).
+ */
+function columnModel(lines: Line[], headerFrom: number, headerTo: number, tokens: TextItem[], order?: number[]): ColumnModel | undefined {
   if (tokens.length === 0) return undefined;
   const h = median(tokens.map((t) => t.h));
   const clustered = clusterColumns(tokens, SECTION3_COLUMNS.length, 0.75 * h);
   if (clustered) return { anchor: clustered.anchor, centres: clustered.centres };
   const cells = headerCells(lines, headerFrom, headerTo, SECTION3_GROUP_HEADERS);
+  if (order) {
+    const xs = order.map((i) => cells.find((c) => headerMatches(c, SECTION3_COLUMNS[i]!))!.x);
+    return { anchor: 'centre', centres: xs };
+  }
   const centres: number[] = [];
   let k = 0;
   for (const col of SECTION3_COLUMNS) {

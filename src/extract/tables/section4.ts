@@ -8,6 +8,7 @@ import { SECTION4_BLOCKS, SECTION4_COLUMNS, SECTION4_GROUP_HEADERS } from '../te
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
+import { labelKey } from '../text.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
 
 export function section4Keys(): string[] {
@@ -43,15 +44,54 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   // The row may wrap onto the next line(s); stop at the first line with a label.
   for (let i = data; i < to && (i === data || labelText(lines[i]!) === ''); i++) tokens.push(...figureTokens(lines[i]!));
 
+  const order = blockOrder(lines, head, data);
+  // The header shows the blocks in another order without placing all three: whose figures are whose is a guess,
+  // and each block adds up wherever it lands.
+  if (order === 'doubt') return { ...none, found: true };
+  // Figures in printed order: block by block as the header places them.
+  const printed = (order ?? [...SECTION4_BLOCKS]).flatMap((b) => SECTION4_COLUMNS.map((c) => `s4.${b}_${c.key}`));
   const values = assignRow(tokens, headerColumns(lines, head, data), keys.length);
   const unreadable: string[] = [];
   const tentative: Record<string, number> = {};
   values.forEach((v, i) => {
-    figures[keys[i]!] = v.value;
-    if (v.unreadable) unreadable.push(keys[i]!);
-    if (v.tentative !== undefined) tentative[keys[i]!] = v.tentative;
+    figures[printed[i]!] = v.value;
+    if (v.unreadable) unreadable.push(printed[i]!);
+    if (v.tentative !== undefined) tentative[printed[i]!] = v.tentative;
   });
   return { figures, unreadable, tentative, found: true };
+}
+
+/** Group headers naming each block (a wrapped 未经复议直接起诉 still holds 未经复议). */
+const BLOCK_NAMES: Record<(typeof SECTION4_BLOCKS)[number], (label: string) => boolean> = {
+  review: (l) => l === '行政复议',
+  litigation_direct: (l) => l.includes('未经复议'),
+  litigation_after_review: (l) => l.includes('复议后'),
+};
+
+/**
+ * The order the header prints the three blocks in, when it is not the template's (复议, 直接起诉, 复议后起诉): some
+ * agencies put 行政诉讼 first (blind round 6, b52); read in the template's order, each block's figures land in
+ * another block and every block sum still holds. Placed by the centres of the group headers naming the blocks
+ * (行政复议, 未经复议直接起诉, 复议后起诉; 行政诉讼 for both litigation blocks). undefined: the template's order or no
+ * sign of another; 'doubt': another order shows (行政诉讼 before 行政复议, 复议后 before 未经复议) but the three cannot
+ * all be placed.
+ */
+function blockOrder(lines: Line[], from: number, to: number): (typeof SECTION4_BLOCKS)[number][] | 'doubt' | undefined {
+  const centre = (test: (l: string) => boolean): number | undefined => {
+    const xs = lines.slice(from, to).flatMap((l) => l.items.filter((it) => test(labelKey(it.text))).map((it) => (it.x0 + it.x1) / 2));
+    return xs.length === 1 ? xs[0] : undefined;
+  };
+  const at = SECTION4_BLOCKS.map((b) => ({ b, x: centre(BLOCK_NAMES[b]) }));
+  const litigation = centre((l) => l === '行政诉讼');
+  const review = at[0]!.x;
+  if (at.every((a) => a.x !== undefined)) {
+    const sorted = [...at].sort((a, b) => a.x! - b.x!);
+    return sorted.every((a, i) => a.b === SECTION4_BLOCKS[i]) ? undefined : sorted.map((a) => a.b);
+  }
+  const [direct, after] = [at[1]!.x, at[2]!.x];
+  if (review !== undefined && litigation !== undefined && litigation < review) return 'doubt';
+  if (direct !== undefined && after !== undefined && after < direct) return 'doubt';
+  return undefined;
 }
 
 /**
