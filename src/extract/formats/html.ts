@@ -34,9 +34,18 @@ function inputValue(el: Element): string {
 }
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A cell's text as shown: line breaks and paragraph ends as spaces, form inputs as their values. */
+/**
+ * Inline styles that hide an element. A cell's hidden text is nothing the reader sees: an old figure an editor kept
+ * beside the new one (Word's "hidden" font saved as `mso-hide:all` or `display:none`, blind round 6's b54 in HTML),
+ * read with it as one number ("1032" + 987 → 1032987), silently in 表二.
+ */
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\s*(?:;|!|$)/i;
+const isHidden = (el: Element) => HIDDEN_STYLE.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined;
+
+/** A cell's text as shown: hidden text left out, line breaks and paragraph ends as spaces, form inputs as their values. */
 function cellText($: cheerio.CheerioAPI, td: Element): string {
   const cell = $(td);
+  cell.find('*').filter((_, el) => isHidden(el as Element)).remove();
   cell.find('br').replaceWith(' ');
   cell.find('p,div').each((_, p) => {
     $(p).append(' ');
