@@ -13,6 +13,7 @@ import { classifyTitle } from '../classify/title.ts';
 import { findDate, loadHtml, squash } from '../html.ts';
 import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
 import { columnsAsRecords } from './column-answer.ts';
+import { kitDataAsJson } from './devalue-answer.ts';
 import { dwrReplyData } from './dwr-reply.ts';
 import { scriptData } from './script-data.ts';
 import { xmlAnswerAsJson } from './xml-answer.ts';
@@ -119,15 +120,16 @@ export function looksLikeJson(text: string): boolean {
 }
 
 /**
- * Parses a JSON or JSONP answer, a column-oriented list (`{fields, rows:[[…]]}`) read as records; throws
- * MalformedAnswerError when it looks like JSON and is not.
+ * Parses a JSON or JSONP answer, a column-oriented list (`{fields, rows:[[…]]}`) read as records, a SvelteKit
+ * `__data.json` answer's devalue-flattened nodes read as their data; throws MalformedAnswerError when it looks like
+ * JSON and is not.
  */
 export function parseJsonAnswer(text: string, url: string): Json {
   let t = jsonText(text.trim()).trim();
   const jsonp = !t.startsWith('{') && !t.startsWith('[') ? JSONP.exec(t) : null;
   if (jsonp) t = jsonp[1]!.trim();
   try {
-    return columnsAsRecords(JSON.parse(t) as Json);
+    return columnsAsRecords(kitDataAsJson(JSON.parse(t) as Json));
   } catch (err) {
     throw new MalformedAnswerError(url, (err as Error).message);
   }
