@@ -13,6 +13,7 @@ import { classifyTitle } from '../classify/title.ts';
 import { findDate, loadHtml, squash } from '../html.ts';
 import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
 import { columnsAsRecords } from './column-answer.ts';
+import { kitDataAsJson } from './devalue-answer.ts';
 import { dwrReplyData } from './dwr-reply.ts';
 import { scriptData } from './script-data.ts';
 import { xmlAnswerAsJson } from './xml-answer.ts';
@@ -119,15 +120,16 @@ export function looksLikeJson(text: string): boolean {
 }
 
 /**
- * Parses a JSON or JSONP answer, a column-oriented list (`{fields, rows:[[…]]}`) read as records; throws
- * MalformedAnswerError when it looks like JSON and is not.
+ * Parses a JSON or JSONP answer, a column-oriented list (`{fields, rows:[[…]]}`) read as records, a SvelteKit
+ * `__data.json` answer's devalue-flattened nodes read as their data; throws MalformedAnswerError when it looks like
+ * JSON and is not.
  */
 export function parseJsonAnswer(text: string, url: string): Json {
   let t = jsonText(text.trim()).trim();
   const jsonp = !t.startsWith('{') && !t.startsWith('[') ? JSONP.exec(t) : null;
   if (jsonp) t = jsonp[1]!.trim();
   try {
-    return columnsAsRecords(JSON.parse(t) as Json);
+    return columnsAsRecords(kitDataAsJson(JSON.parse(t) as Json));
   } catch (err) {
     throw new MalformedAnswerError(url, (err as Error).message);
   }
@@ -375,13 +377,46 @@ const DATE_FORMATS: Record<string, (ymd: string) => string> = {
 };
 const DATE_SLOT = /\{date:([\w/-]+)\}/;
 
-/** A link template's date written as the item's date is (`{date:yyyy}` → 2024); null when the item has no date. */
+/** Every date slot of a link template, each written as the item's date is (`{date:yyyy}` → 2024); null when the
+ * item has no date. A template may write the date more than once (TRS's `./{date:yyyymm}/t{date:yyyymmdd}_{id}.htm`). */
 function fillDate(template: string, o: Json, datePath: LeafPath | undefined): string | null {
-  const slot = DATE_SLOT.exec(template);
-  if (!slot) return template;
+  if (!DATE_SLOT.test(template)) return template;
   const day = datePath ? dateOf(valueAt(o, datePath)) : null;
-  const format = DATE_FORMATS[slot[1]!];
-  return day && format ? template.replace(slot[0], format(day)) : null;
+  if (!day) return null;
+  let unknown = false;
+  const filled = template.replace(new RegExp(DATE_SLOT.source, 'g'), (_, name: string) => {
+    const format = DATE_FORMATS[name];
+    if (!format) unknown = true;
+    return format ? format(day) : '';
+  });
+  return unknown ? null : filled;
+}
+
+/** The formats of a template's date slots, in order. */
+const slotFormats = (template: string) => [...template.matchAll(new RegExp(DATE_SLOT.source, 'g'))].map((m) => m[1]!);
+
+/** Whether the date is written at `at` as a whole: no digit just before or after it. */
+const atBoundary = (s: string, at: number, length: number) => !/\d/.test(s[at - 1] ?? '') && !/\d/.test(s[at + length] ?? '');
+
+/**
+ * The template with EVERY writing of the day at a boundary made a slot, longest formats first, when it writes the
+ * day more than once: TRS's article address holds the month as its folder and the day in its name
+ * (`./202501/t20250122_8812345.htm`), and a slot for the name alone leaves the folder of the first page's month in
+ * every later item's address (all of them 404 but January's).
+ */
+function everyDateSlot(template: string, day: string): string | null {
+  let out = template;
+  let slots = 0;
+  for (const [name, format] of Object.entries(DATE_FORMATS)) {
+    const written = format(day);
+    for (let at = out.indexOf(written); at >= 0; at = out.indexOf(written, at + 1)) {
+      if (!atBoundary(out, at, written.length)) continue;
+      const slot = `{date:${name}}`;
+      out = `${out.slice(0, at)}${slot}${out.slice(at + written.length)}`;
+      slots += 1;
+    }
+  }
+  return slots > 1 ? out : null;
 }
 
 /** The template with the item's date put back as a slot, once per date field and format found in it at a boundary. */
@@ -396,10 +431,12 @@ function dateSlots(template: string, o: { [k: string]: Json }): { template: stri
     for (const [name, format] of Object.entries(DATE_FORMATS)) {
       const written = format(day);
       const at: number = found ? (found.written === written ? found.at : -1) : template.lastIndexOf(written);
-      if (at < 0 || /\d/.test(template[at - 1] ?? '') || /\d/.test(template[at + written.length] ?? '')) continue;
+      if (at < 0 || !atBoundary(template, at, written.length)) continue;
       out.push({ template: `${template.slice(0, at)}{date:${name}}${template.slice(at + written.length)}`, date: path });
       found = { at, written };
     }
+    const every = found ? everyDateSlot(template, day) : null;
+    if (every) out.push({ template: every, date: path });
   }
   return out;
 }
@@ -440,10 +477,16 @@ function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: Drawn
   // shares may be the column's, not the item's); a slot holding the month or the day does not (a page of January
   // items drawn under `/2025/01/`: no column is named for a month, and the later pages' items are in their own).
   let best: { path: LeafPath; date?: LeafPath; template: string; hits: Set<number> } | null = null;
-  const yearOnly = (c: { date?: LeafPath; template: string }) => !!c.date && DATE_SLOT.exec(c.template)?.[1] === 'yyyy';
+  // A template writing the date twice (a month folder and the day in the name) is finer still than one slotting the
+  // day alone, for the same reason.
+  const yearOnly = (c: { date?: LeafPath; template: string }) => !!c.date && slotFormats(c.template).every((f) => f === 'yyyy');
   const finer = (c: { date?: LeafPath; template: string }) => !!c.date && !yearOnly(c);
+  const monthSlots = (c: { template: string }) => slotFormats(c.template).filter((f) => f !== 'yyyy').length;
   for (const c of candidates.values()) {
-    const tieWins = best !== null && c.hits.size === best.hits.size && ((yearOnly(best) && !c.date) || (!best.date && finer(c)));
+    const tieWins =
+      best !== null &&
+      c.hits.size === best.hits.size &&
+      ((yearOnly(best) && !c.date) || (!best.date && finer(c)) || (finer(best) && monthSlots(c) > monthSlots(best)));
     if (!best || c.hits.size > best.hits.size || tieWins) best = c;
   }
   if (!best || best.hits.size < 2 || best.hits.size < Math.ceil(drawn / 2)) return null;

@@ -180,6 +180,10 @@ function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, 
       .map((p) => ({ p, step: later.find((x) => sameParam(x, p))!.value - p.value }))
       .sort((a, b) => rank(b.p, b.step) - rank(a.p, a.step) || a.step - b.step);
     if (ranked[0]) return pageParam(ranked[0].p, ranked[0].step);
+    // A page number the first request leaves out (page 1 by default: `?page=2` asked only from the pager on, as
+    // SvelteKit's `?page=N` routes and many list APIs do): the page before the second's is the first request's.
+    const added = later.find((q) => q.in !== 'path' && !q.inner && PAGE_NAME.test(q.name) && q.value >= 2 && !params.some((p) => sameParam(p, q)));
+    if (added) return { in: added.in, name: added.name, first: added.value - 1, step: 1 };
   }
   const named = params.find((p) => p.in !== 'path' && PAGE_NAME.test(lastName(p)));
   if (named) return pageParam(named, 1);
