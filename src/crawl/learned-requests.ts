@@ -43,6 +43,7 @@ export function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTa
   tally.untriedChoices = Math.max(tally.untriedChoices, endpoint.leftChoices?.untried ?? 0);
   // Lists its page's choices draw from another endpoint are read only in the browser: the seed is rendered too.
   if (endpoint.leftChoices?.drawnOnly) tally.choicesDrawnOnly = true;
+  if (endpoint.pagingUnknown) tally.pagingUnknown = true;
   return [endpoint, ...otherListEndpoints(endpoint)].map((e) => learnedFirstPage(h, e, data));
 }
 

@@ -72,6 +72,8 @@ export interface SeedTally {
   untriedChoices: number;
   /** Its learned endpoint's page has choices drawing lists a replay does not read (list-choices.ts): render it. */
   choicesDrawnOnly: boolean;
+  /** Its learned list turned to a page of new items whose request's paging was not learned: one page read (learn.ts). */
+  pagingUnknown: boolean;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
   /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
@@ -135,6 +137,7 @@ export class SeedTallies {
         unmadeChoices: 0,
         untriedChoices: 0,
         choicesDrawnOnly: false,
+        pagingUnknown: false,
         noYear: 0,
         goneReports: new Set(),
         filelessReports: new Set(),
@@ -326,6 +329,13 @@ export function pagerDeadEnds(t: SeedTally): string | null {
   if (t.stoppedEarly || !t.pagerDeadEnds.size) return null;
   const [url, why] = [...t.pagerDeadEnds][0]!;
   return `${t.pagerDeadEnds.size} of its list pages stop short: ${url}: ${why}`;
+}
+
+/** A learned list whose later pages the browser saw but no replay can ask (learn.ts `pagingUnknown`). */
+export function unlearnedPaging(t: SeedTally): string | null {
+  return t.pagingUnknown
+    ? 'the browser turned its list to a second page of new items, but how its list request asks for a page could not be learned: only its first page was read'
+    : null;
 }
 
 /** A list page offering more choices that load lists (tabs, a select's options) than the browser made (list-choices.ts). */

@@ -53,6 +53,11 @@ export interface LearnedEndpoint {
    * the list is read by turning the page in the browser, and later runs render the seed again.
    */
   signed?: string;
+  /**
+   * The browser turned the list's pager and the list's request brought new items, but no page parameter, cursor or
+   * next address could be learned from the two requests: a replay reads the first page only, and the seed says so.
+   */
+  pagingUnknown?: true;
   /** The page the list is shown on: item links are resolved against it, as the browser did. */
   base: string;
   shape: ItemShape;
@@ -183,8 +188,21 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   const years = renderedHtml ? yearParam(request, renderedHtml) : null;
   // Two requests compared, else (or when the comparison saw none) a parameter named as a signature beside a timestamp.
   const signed = (second ? signatureParam(request, second) : null) ?? namedSignatureParam(request);
+  // A turn of the pager whose request showed no paging the replay could repeat (a signed list is turned in the browser).
+  const pagingUnknown = !!second && later.includes(second) && !page && !cursor && !next && !signed;
   return {
-    endpoint: { version: 1, request, page, ...(cursor ? { cursor } : {}), ...(next ? { next } : {}), ...(years ? { years } : {}), ...(signed ? { signed } : {}), base, shape: best.shape },
+    endpoint: {
+      version: 1,
+      request,
+      page,
+      ...(cursor ? { cursor } : {}),
+      ...(next ? { next } : {}),
+      ...(years ? { years } : {}),
+      ...(signed ? { signed } : {}),
+      ...(pagingUnknown ? { pagingUnknown: true as const } : {}),
+      base,
+      shape: best.shape,
+    },
     items: best.items,
     answer: best.x,
   };
