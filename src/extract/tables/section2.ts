@@ -39,7 +39,9 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
       if (hit !== undefined) pos = hit + 1;
     }
     const firstRow = rowLines.find((x) => x !== undefined) ?? end;
-    const columns = headerColumns(lines, start + 1, firstRow, block);
+    const header = headerColumns(lines, start + 1, firstRow, block);
+    // The template's column at each place from the left (the header's order; the template's when no header was read).
+    const place = (j: number) => header?.order[j] ?? j;
     block.rows.forEach((r, ri) => {
       const at = rowLines[ri];
       const ks = keys(r.key);
@@ -56,14 +58,15 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
       // No figure cell, yet digits in the row's label: its figures are glued into the label (a table pasted as text
       // with single spaces, "行政许可 527"; a label and a number too close in a PDF). Blank would read them as 0.
       if (!tokens.some((tk) => tk.text !== '') && /\d/.test(labelText(lines[at]!))) return ks.forEach((k) => ((figures[k] = null), unreadable.push(k)));
-      const rules = (c: number) => ({
-        decimal: block.decimalColumns?.includes(block.columns[c]!.key),
-        signed: block.signedColumns?.includes(block.columns[c]!.key),
+      const rules = (j: number) => ({
+        decimal: block.decimalColumns?.includes(block.columns[place(j)]!.key),
+        signed: block.signedColumns?.includes(block.columns[place(j)]!.key),
       });
-      assignRow(tokens, columns, block.columns.length, rules).forEach((v, c) => {
-        figures[ks[c]!] = v.value;
-        if (v.unreadable) unreadable.push(ks[c]!);
-        if (v.tentative !== undefined) tentative[ks[c]!] = v.tentative;
+      assignRow(tokens, header?.model, block.columns.length, rules).forEach((v, j) => {
+        const k = ks[place(j)]!;
+        figures[k] = v.value;
+        if (v.unreadable) unreadable.push(k);
+        if (v.tentative !== undefined) tentative[k] = v.tentative;
       });
     });
   });
@@ -90,7 +93,14 @@ function findTitle(lines: Line[], from: number, to: number, block: Section2Block
   return undefined;
 }
 
-function headerColumns(lines: Line[], from: number, to: number, block: Section2Block): ColumnModel | undefined {
+/**
+ * The block's columns from its header cells, left to right, and the template's column at each place. A header
+ * printing the columns in another order (现行有效件数 before 本年制发件数) is read in its own order when each column
+ * matches exactly one header cell: read in the template's order, every figure of the row lands in another column,
+ * and no check covers 二. Otherwise cells out of order are taken for an accidental match (no model: a row as
+ * long as the columns is read in order).
+ */
+function headerColumns(lines: Line[], from: number, to: number, block: Section2Block): { model: ColumnModel; order: number[] } | undefined {
   const cells = headerCells(lines, from, to, ['信息内容']);
   const centres: number[] = [];
   for (const col of block.columns) {
@@ -98,6 +108,10 @@ function headerColumns(lines: Line[], from: number, to: number, block: Section2B
     if (!cell) return undefined;
     centres.push(cell.x);
   }
-  // Header cells must be left to right in template order, or the match was accidental.
-  return centres.every((c, i) => i === 0 || c > centres[i - 1]!) ? { anchor: 'centre', centres } : undefined;
+  const inOrder = block.columns.map((_, i) => i);
+  if (centres.every((c, i) => i === 0 || c > centres[i - 1]!)) return { model: { anchor: 'centre', centres }, order: inOrder };
+  const unique = block.columns.every((col) => cells.filter((c) => headerMatches(c, col)).length === 1);
+  if (!unique || new Set(centres).size !== centres.length) return undefined;
+  const order = [...inOrder].sort((a, b) => centres[a]! - centres[b]!);
+  return { model: { anchor: 'centre', centres: order.map((i) => centres[i]!) }, order };
 }
