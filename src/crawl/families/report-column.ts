@@ -27,8 +27,22 @@ function listsReport(items: ListItem[]): boolean {
 }
 
 /**
+ * Whether a page showing a report is a page about other things that shows it in passing: a 政府信息公开 page's 最新公开
+ * box (the newest report among a plan, a statistics table, a budget…) beside menus and column boxes. Its title, main
+ * heading and breadcrumb name no annual report, and the reports are fewer than one in ten of its items. Its menu's
+ * 年报 column is still where the reports are (the older ones only there).
+ */
+function showsReportInPassing($: Doc, items: ListItem[]): boolean {
+  const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
+  if (NAMES_REPORTS.test(about)) return false;
+  const reports = items.filter((i) => classifyTitle(i.title).isReport).length;
+  return reports * 10 < items.length;
+}
+
+/**
  * Where the list of a page that lists no report may be instead: where it redirects, its menu's annual-report
- * columns, then its frames (none when the page lists a report). The page is parsed once for all.
+ * columns, then its frames (none when the page lists a report; only the menu's column when it shows one in passing,
+ * showsReportInPassing). The page is parsed once for all.
  */
 export function listElsewhereLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
   return listElsewhere(html, pageUrl, items).map((l) => l.url);
@@ -36,8 +50,8 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 
 /** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string }[] {
-  if (listsReport(items)) return [];
   const $ = loadHtml(html);
+  if (listsReport(items)) return showsReportInPassing($, items) ? columnLinks($, pageUrl).map((url) => ({ url })) : [];
   const plain = [...redirectTargets($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
   return [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
 }
@@ -49,6 +63,12 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
  */
 const SUB_COLUMN_LABEL =
   /^(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门){1,3}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
+
+/** Whether a menu label names the annual reports' column or one of its sub-columns (年度报告, 部门年报…), nothing else. */
+export function namesReportColumn(label: string): boolean {
+  const t = squash(label).replace(/\s/g, '');
+  return COLUMN_LABEL.test(t) || SUB_COLUMN_LABEL.test(t);
+}
 
 /**
  * A tab naming the older years only (往年, 历年, 以往, 更早), or the years not shown ("其他年份", "更多年份", "以前年度"):
@@ -120,23 +140,38 @@ function boxListsReports($: Doc, a: ReturnType<Doc>): boolean {
   return false;
 }
 
-/** Same-host links whose text is an annual-report column label, when none of the page's items is a report. */
+/**
+ * Same-host links whose name is an annual-report column label, when none of the page's items is a report, or it
+ * shows one in passing (showsReportInPassing).
+ */
 export function reportColumnLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
-  return listsReport(items) ? [] : columnLinks(loadHtml(html), pageUrl);
+  const $ = loadHtml(html);
+  return !listsReport(items) || showsReportInPassing($, items) ? columnLinks($, pageUrl) : [];
 }
 
 function columnLinks($: Doc, pageUrl: string): string[] {
   return labelledLinks($, pageUrl, COLUMN_LABEL);
 }
 
-/** Same-host page links (not files, not scripts, not this column) whose whole text `label` accepts. */
+/**
+ * The names a link is known by: its text, and, for a link with no text of its own (a 专题专栏 image banner, an icon
+ * menu), what it says to a reader who cannot see it: its `title`, its `aria-label`, its images' `alt`.
+ */
+function linkNames(a: ReturnType<Doc>): string[] {
+  const own = squash(a.text()).replace(/\s/g, '');
+  if (own) return [own];
+  const alts = a.find('img[alt]').toArray().map((img) => img.attribs['alt'] ?? '');
+  return [a.attr('title') ?? '', a.attr('aria-label') ?? '', ...alts].map((t) => squash(t).replace(/\s/g, '')).filter(Boolean);
+}
+
+/** Same-host page links (not files, not scripts, not this column) whose whole name (linkNames) `label` accepts. */
 function labelledLinks($: Doc, pageUrl: string, label: RegExp, where: (a: ReturnType<Doc>) => boolean = () => true): string[] {
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const out = new Set<string>();
   $('a[href]').each((_, el) => {
     const a = $(el);
-    if (!label.test(squash(a.text()).replace(/\s/g, '')) || !where(a)) return;
+    if (!linkNames(a).some((name) => label.test(name)) || !where(a)) return;
     const href = a.attr('href') ?? '';
     if (/^\s*javascript:/i.test(href)) return;
     const url = resolveLink(href, base);

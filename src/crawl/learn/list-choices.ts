@@ -9,6 +9,7 @@
  */
 import type { Page } from 'playwright';
 import { classifyTitle } from '../classify/title.ts';
+import { namesReportColumn } from '../families/report-column.ts';
 import { crossedChoices } from './crossed-choices.ts';
 import { drawnPages } from './drawn-pages.ts';
 import { chooseDrawn, drawnSelectChoices } from './drawn-selects.ts';
@@ -46,6 +47,18 @@ const MAX_GROUPS = 6;
 
 /** A choice's label naming what lists of reports are chosen by: a year, a level or kind of unit, the reports. */
 const LIST_HINT = /(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|年|政府|部门|乡镇|街道|单位|局|委|办|县|区|市|年报|报告|公开/;
+
+/**
+ * The choices to make, in the order they are made (byLikelihood). A group offering a choice named as the annual
+ * reports' column (政府信息公开年报, 年度报告, 部门年报: a 目录 tree of categories, a tab bar of columns) is a menu of
+ * columns, and the reports are under that choice: its other choices (政策文件, 统计年报, 年度工作要点, 政府网站工作年度报表)
+ * are columns of other information, neither made nor counted unmade. Other groups (units, years) are made whole.
+ */
+export function choicesToMake(choices: Choice[]): Choice[] {
+  const columnGroups = new Set(choices.filter((c) => namesReportColumn(c.text)).map((c) => c.group));
+  // Such a group keeps only choices naming the reports, so byLikelihood ranks it with the first.
+  return byLikelihood(choices.filter((c) => !columnGroups.has(c.group) || namesReportColumn(c.text)));
+}
 
 /**
  * The choices in the order they are made: groups whose labels name years, units or the reports first (a page's
@@ -164,7 +177,7 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: folders.left, drawnOnly: 0 };
   const nodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
   const drawn = await drawnSelectChoices(page, Math.max(0, ...marked.map((c) => c.group), ...nodes.map((c) => c.group))).catch(() => [] as Choice[]);
-  const choices = byLikelihood([...marked, ...nodes, ...drawn]);
+  const choices = choicesToMake([...marked, ...nodes, ...drawn]);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
   const silentGroups = new Set<number>();
