@@ -160,7 +160,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         },
         statisticsOptions: { persistenceOptions: { enable: false } },
         // JavaScript: a learned JSONP list endpoint answers `callback({...})` as a script.
-        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
+        additionalMimeTypes: ['application/json', 'text/plain', 'application/octet-stream', 'text/xml', 'text/event-stream', ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,
         // A page of a list asked from its page's own API (a service's host) found in the queue of an interrupted

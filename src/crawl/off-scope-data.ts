@@ -7,10 +7,10 @@
  */
 import type { Scope } from '../download/scope.ts';
 
-/** Resource types of a page's own data requests (XHR, fetch): what a list is drawn from. */
-const DATA_REQUESTS = new Set(['xhr', 'fetch']);
+/** Resource types of a page's own data requests (XHR, fetch, EventSource: a list streamed as server-sent events): what a list is drawn from. */
+const DATA_REQUESTS = new Set(['xhr', 'fetch', 'eventsource']);
 
-/** Whether a request of a page is one of its own data requests (XHR, fetch). */
+/** Whether a request of a page is one of its own data requests (XHR, fetch, EventSource). */
 export function isDataRequest(resourceType: string): boolean {
   return DATA_REQUESTS.has(resourceType);
 }

@@ -16,6 +16,7 @@ import { columnsAsRecords } from './column-answer.ts';
 import { kitDataAsJson } from './devalue-answer.ts';
 import { dwrReplyData } from './dwr-reply.ts';
 import { scriptData } from './script-data.ts';
+import { eventStreamAsJson } from './event-stream.ts';
 import { xmlAnswerAsJson } from './xml-answer.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -151,12 +152,17 @@ function dataOfScript(text: string): Json | null {
   return data === null ? null : columnsAsRecords(data);
 }
 
+/** A non-JSON answer holding data records: a server-sent event stream, an XML document, a data-only script. */
+function recordsOfOther(text: string): Json | null {
+  return eventStreamAsJson(text) ?? xmlRecords(text) ?? dataOfScript(text);
+}
+
 /**
  * An answer's JSON when it is JSON (or JSONP) and well formed, or an XML answer of data records; null otherwise (for
  * readers that only look).
  */
 export function jsonAnswerOrNull(text: string, url: string): Json | null {
-  if (!looksLikeJson(text)) return xmlRecords(text) ?? dataOfScript(text);
+  if (!looksLikeJson(text)) return recordsOfOther(text);
   try {
     return parseJsonAnswer(text, url);
   } catch {
@@ -652,7 +658,7 @@ export function findList(text: string, answerUrl: string, baseUrl: string, links
     const json = parseJsonAnswer(text, answerUrl);
     return findJsonList(json, baseUrl, links) ?? findWrappedMarkupList(json, baseUrl);
   }
-  const data = dataOfScript(text);
+  const data = eventStreamAsJson(text) ?? dataOfScript(text);
   if (data !== null) return findJsonList(data, baseUrl, links);
   if (ANCHOR.test(text)) return findMarkupList(text, baseUrl);
   const xml = xmlRecords(text);
@@ -661,7 +667,7 @@ export function findList(text: string, answerUrl: string, baseUrl: string, links
 
 /** Reads an answer with a learned shape, falling back to a fresh search when the shape no longer fits. */
 export function readList(text: string, answerUrl: string, baseUrl: string, shape: ItemShape): ListItem[] {
-  const json = shape.kind === 'json' ? (looksLikeJson(text) ? parseJsonAnswer(text, answerUrl) : (xmlRecords(text) ?? dataOfScript(text))) : null;
+  const json = shape.kind === 'json' ? (looksLikeJson(text) ? parseJsonAnswer(text, answerUrl) : recordsOfOther(text)) : null;
   if (shape.kind === 'json' && json !== null) {
     return itemsByShape(json, shape, baseUrl) ?? findJsonList(json, baseUrl)?.items ?? [];
   }

@@ -8,7 +8,7 @@
 import type { Page, Request } from 'playwright';
 
 /** Requests a page's scripts make for data (JSONP and data scripts included). */
-const DATA_TYPES = new Set(['xhr', 'fetch', 'script']);
+const DATA_TYPES = new Set(['xhr', 'fetch', 'eventsource', 'script']);
 /** How long no data request may be in flight, nor one begin, before the page is taken as done asking. */
 const QUIET_MS = 300;
 /**

@@ -11,10 +11,11 @@ import { watchDataRequests } from './quiet-traffic.ts';
 import { isDataScript } from './script-data.ts';
 
 /**
- * Resource types of requests a page's scripts make; documents and styles are not list answers, nor are scripts but
+ * Resource types of requests a page's scripts make (an EventSource's stream among them: a list may come as
+ * server-sent events, learn/event-stream.ts); documents and styles are not list answers, nor are scripts but
  * those that only declare data (a list published as `var nbList = [{…}]`, script-data.ts).
  */
-const DATA_REQUESTS = new Set(['xhr', 'fetch']);
+const DATA_REQUESTS = new Set(['xhr', 'fetch', 'eventsource']);
 /** A script request carrying a callback name is a JSONP data request (`?callback=jQuery1113_…`), not a library. */
 const JSONP_PARAM = /^(callback|jsoncallback|jsonpcallback|jsonp|cb)$/i;
 
