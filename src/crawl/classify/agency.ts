@@ -52,8 +52,21 @@ export function agencyFromTitle(title: string): string | null {
     prev = name;
     name = name.replace(TRAILING, '').replace(LEADING, '');
   }
-  if (name.length < 2 || !/\p{Script=Han}/u.test(name) || NOT_A_NAME.test(name) || COLLECTIVE.test(name)) return null;
+  if (name.length < 2 || !/\p{Script=Han}/u.test(name) || NOT_A_NAME.test(name) || COLLECTIVE.test(name)) return signedAgency(text, cut);
   return name;
+}
+
+/** An agency signing the title after its subject: "2024年度政府信息公开工作年度报告—县自然资源和规划局". */
+const SIGNATURE = /^[^—–\-－_|]*[—–\-－_|]+\s*([^—–\-－_|]{3,40})$/;
+
+/**
+ * Older county sites title a department's report year first and sign it at the end, after a dash, often by the
+ * county's short form (县自然资源和规划局): when nothing names an agency before the subject, the signature after it does.
+ */
+function signedAgency(text: string, cut: RegExpExecArray): string | null {
+  const m = SIGNATURE.exec(text.slice(cut.index));
+  const name = m?.[1]?.trim();
+  return name && isAgencyName(name) && !NOT_A_NAME.test(name) && !COLLECTIVE.test(name) ? name : null;
 }
 
 /** An organisation's name ends in one of these (局, 委员会, 办公室, 人民政府, 街道办事处 …). */
