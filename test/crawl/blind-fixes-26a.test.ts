@@ -35,6 +35,11 @@ test('a signed document title is no bare agency link: it keeps its title, while 
   assert.equal(agencyOfLinkText('县教育局'), '县教育局');
   assert.equal(agencyOfLinkText('附件2：县卫生健康局.docx'), '县卫生健康局');
   assert.equal(agencyOfLinkText('县政务公开办公室'), '县政务公开办公室');
+  // Names holding a document's word that agencies' names hold too (lead, after the merge): refused only when signed.
+  assert.equal(agencyOfLinkText('县预算评审中心'), '县预算评审中心');
+  assert.equal(agencyOfLinkText('县政务公开领导小组办公室'), '县政务公开领导小组办公室');
+  assert.equal(agencyOfLinkText('部门决算—县财政局'), null);
+  assert.equal(agencyOfLinkText('部门预算公开：县教育体育局'), null);
 
   const html = `<html><head><title>信息公开年报</title></head><body><h2>2024年度政府信息公开工作年度报告</h2>
 <table class="list">

@@ -29,8 +29,14 @@ export function aggregatorYear($: Doc): number | null {
   return null;
 }
 
-/** What a document's title holds and an agency's name does not: a year, 报告, 公开, 预算 … */
-const DOCUMENT_WORDS = /(?:19|20)\d{2}\s*年|报告|年报|公告|通知|公报|预算|决算|要点|公开(?!局|办|中心)/;
+/** What a document's title holds and no agency's name does: a year, 报告, 公告, 通知 … */
+const DOCUMENT_WORDS = /(?:19|20)\d{2}\s*年|报告|年报|公告|通知|公报|要点/;
+/**
+ * Words of documents that agencies' names hold too (县预算评审中心, 县政务公开领导小组办公室): a document only when a
+ * dash or colon signs it by the agency after them ("部门预算公开—县教育体育局").
+ */
+const SHARED_WORDS = /预算|决算|公开/;
+const SIGNATURE = /[—–－\-:：|｜]/;
 
 /** An attachment's numbering and its file's extension around a name: "附件1：县教育局.pdf", "2.县卫生健康局.docx". */
 const FILE_NAME_EDGES = /^(?:附件\s*\d{0,2}\s*[:：.、．]?\s*|\d{1,2}\s*[.、．]\s*)|\.(?:pdf|docx?|wps|ofd|xlsx?|et|zip|rar)$/gi;
@@ -43,7 +49,7 @@ export function agencyOfLinkText(text: string): string | null {
   const name = squash(squash(text).replace(FILE_NAME_EDGES, ''));
   // A title signed by an agency ("2024年度法治政府建设情况报告—县司法局") ends like a name but is a document: a year
   // or a document's word says so.
-  if (DOCUMENT_WORDS.test(name)) return null;
+  if (DOCUMENT_WORDS.test(name) || (SHARED_WORDS.test(name) && SIGNATURE.test(name))) return null;
   return isAgencyName(name) ? name : null;
 }
 
