@@ -10,7 +10,8 @@ import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { agencyFromTitle } from '../../src/crawl/classify/agency.ts';
 import { Attributor } from '../../src/crawl/attribution.ts';
-import { agencyOfLinkText, titleAgencyLinks } from '../../src/crawl/families/agency-links.ts';
+import { agencyOfLinkText, aggregatorYear, titleAgencyLinks } from '../../src/crawl/families/agency-links.ts';
+import { loadHtml } from '../../src/crawl/html.ts';
 import type { ListItem } from '../../src/crawl/list-page.ts';
 
 test('an agency signing a year-first title after a dash is the report’s agency, placed in the site’s county', () => {
@@ -54,4 +55,16 @@ test('a signed document title is no bare agency link: it keeps its title, while 
   ];
   const titles = titleAgencyLinks(html, items, 'http://x.test/xxgk/list_25.html').map((i) => i.title);
   assert.deepEqual(titles, ['县自然资源和规划局2024年政府信息公开工作年度报告', '县教育体育局2024年政府信息公开工作年度报告', '2024年度法治政府建设情况报告—县司法局']);
+});
+
+test('a list row\'s title cell marked .tit is no heading: a list of several years is no aggregator of its first row\'s year', () => {
+  // Noticed on blind-dm-county (lead, after the merge): its first row's <td class="tit"><a>2024年度…年度报告</a></td>
+  // gave the list the year 2024, and its bare agency links would have been retitled as that year's reports.
+  const list = `<html><head><title>信息公开年报</title></head><body><table class="list">
+<tr><td class="tit"><a href="/xxgk/2025/3862.html">2024年度政府信息公开工作年度报告—县自然资源和规划局</a></td></tr>
+<tr><td class="tit"><a href="/xxgk/2024/3001.html">县教育体育局</a></td></tr></table></body></html>`;
+  assert.equal(aggregatorYear(loadHtml(list)), null);
+  // A heading classed .title still names the year, as does an <h2> that is a link to its year's page.
+  assert.equal(aggregatorYear(loadHtml(`<div class="title">2023年度市直部门政府信息公开工作年度报告</div><ul><li><a href="/a.html">市教育局</a></li></ul>`)), 2023);
+  assert.equal(aggregatorYear(loadHtml(`<h2><a href="/nb/2023/">2023年度市直部门政府信息公开工作年度报告</a></h2><ul><li><a href="/a.html">市教育局</a></li></ul>`)), 2023);
 });

@@ -16,10 +16,21 @@ const COLLECTION = /(年度报告|年报)/;
 const HEADINGS = ['h1', '.list-title', 'h2', 'h3', '.title', '.tit', 'caption', 'meta[name="ColumnName"]', 'title'];
 const CHROME = 'header, footer, nav, .nav, .header, .footer, .position, .breadcrumb';
 
-/** The year of an aggregator page: from its main heading (or <title>) naming the annual reports, else null. */
+/**
+ * The year of an aggregator page: from its main heading (or <title>) naming the annual reports, else null. A link's
+ * title is no class-named heading: lists mark their rows' title cells `.tit` / `.title` too (`<td class="tit"><a>2024年度…年度报告
+ * </a></td>`), and the first row's year made a list of several years an aggregator of that one.
+ */
 export function aggregatorYear($: Doc): number | null {
+  const isLinkTitle = (el: Element) => {
+    const node = $(el);
+    if (node.closest('a[href]').length) return true;
+    const links = node.find('a[href]');
+    return links.length > 0 && squash(links.text()) === squash(node.text());
+  };
   for (const sel of HEADINGS) {
-    const node = $(sel).first();
+    // Only class-named headings are doubted: an <h2> that is a link to its year's page is still a heading.
+    const node = sel.startsWith('.') ? $(sel).filter((_, el) => !isLinkTitle(el as Element)).first() : $(sel).first();
     const text = squash(node.is('meta') ? (node.attr('content') ?? '') : node.text());
     if (text && COLLECTION.test(text)) {
       const year = parseReportYear(text);
