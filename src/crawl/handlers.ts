@@ -265,10 +265,10 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     return handleList(h, visit, data);
   }
   h.catalog.learned.save(data.seedEntryId, storableEndpoint(found.endpoint));
-  if (found.endpoint.pagingUnknown) tally.pagingUnknown = true;
   // Learned from a later page (page 1 was drawn from data in the HTML): the endpoint's page 1 is asked over HTTP.
   if (!found.answer) return void (await h.frontier.add(learnedRequests(h, data, tally)));
   tally.usedLearned = true;
+  if (found.endpoint.pagingUnknown) tally.pagingUnknown = true;
   const first = learnedPageRequest(found.endpoint, 1);
   const answer: PageVisit = {
     url: found.answer.url,

@@ -210,8 +210,7 @@ const MAX_ROW_TEXT = 2000;
 export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): ListItem[] {
   const base = documentBase($, pageUrl);
   const items: ListItem[] = [];
-  const seen = new Set<string>();
-  // The item each link address gave, to complete from a later link to it (see below).
+  // The item each address gave: a later link to it completes it (see below), a row opening it by script is no other.
   const byUrl = new Map<string, ListItem>();
   // A row's text, computed once per row: links sharing one huge container (a page of 100 000 bare links) would
   // otherwise each read the whole container, which is quadratic.
@@ -230,7 +229,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // rows hold the whole title and the date. The first item stands, completed from the later row: without its date
     // the list's dated rows were counted short of the page's "共N条" (a complete seed flagged `short`).
     const earlier = byUrl.get(url);
-    if (seen.has(url) && (!earlier || (earlier.date && !TRUNCATION.test(earlier.title)))) return;
+    if (earlier?.date && !TRUNCATION.test(earlier.title)) return;
     const row = linkRow(a);
     const shown = squash(textWithoutDates($, a)) || coverAlt($, a);
     let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
@@ -256,7 +255,6 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       if (stem !== earlier.title && title.length > stem.length && title.startsWith(stem)) earlier.title = title;
       return;
     }
-    seen.add(url);
     const item: ListItem = { title, url, date, isFile: isFileUrl(url), ...(cell?.maybe ? { maybe: true } : {}) };
     byUrl.set(url, item);
     items.push(item);
@@ -273,13 +271,14 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     });
     if (row.is('a[href]') || leading.length || row.closest(matching(CHROME)).length) return;
     const url = scriptTarget(row.attr('onclick') ?? '', base) ?? (isDataRow(row) ? dataTarget(row, base) : null);
-    if (!url || seen.has(url)) return;
+    if (!url || byUrl.has(url)) return;
     const title = linkTitle(scriptRowText($, row), row.attr('title'));
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) return;
-    seen.add(url);
     const text = squash(row.text());
     const date = text.length <= MAX_ROW_TEXT ? (rowPublishedDate($, row) ?? findDate(text.replace(title, ''))) : null;
-    items.push({ title, url, date, isFile: isFileUrl(url) });
+    const item: ListItem = { title, url, date, isFile: isFileUrl(url) };
+    byUrl.set(url, item);
+    items.push(item);
   });
   // A row's "[PDF]" beside its article: the article's file, not an item of its own.
   const twin = twinFiles($, root, base, new Set(items.filter((i) => !i.isFile).map((i) => i.url)), isFileUrl);

@@ -59,17 +59,15 @@ function documentLines(xml: string): Line[] {
   const parser = new SaxesParser({ xmlns: false });
   let para = '';
   let inText = false;
-  // The run's text is raised as a superscript (w:vertAlign): a footnote number after a figure (text.ts footnoteMark).
-  let superscript = false;
   // Open tables, innermost last. A table without tables inside is a grid; one holding tables (a frame drawn around
   // a table, a layout table) is read as text, its inner tables as grids, as the HTML reader does.
   const open: { table: RawTable; row?: RawCell[]; cell?: RawCell; col: number }[] = [];
   let skipDepth = 0; // inside w:delText / w:instrText, or a fallback already read as its choice
-  // Hidden text (w:vanish in a run's properties): a clerk "deletes" an old figure by hiding it; Word neither shows
-  // nor prints it, so "1032" hidden before 987 must not make 1032987. The paragraph mark's w:vanish (in w:pPr,
-  // outside any run) hides no text.
-  let inRun = false;
-  let runHidden = false;
+  // The open run's properties, null outside a run (the paragraph mark's properties in w:pPr format no text).
+  // hidden (w:vanish): a clerk "deletes" an old figure by hiding it; Word neither shows nor prints it, so "1032"
+  // hidden before 987 must not make 1032987. superscript (w:vertAlign): a footnote number after a figure (text.ts
+  // footnoteMark).
+  let run: { hidden: boolean; superscript: boolean } | null = null;
   // mc:AlternateContent holds one content twice: the choice (DrawingML: a text box's wps:txbx) and a fallback for
   // older readers (VML: the same text in v:textbox). Reading both doubled every boxed figure (264 → 264264); the
   // fallback is read only when its choice gave no text (a choice in a form not read here).
@@ -108,12 +106,9 @@ function documentLines(xml: string): Line[] {
     else if (name === 'mc:Fallback' && alternates[alternates.length - 1]?.choiceText) {
       alternates[alternates.length - 1]!.skipping = true;
       skipDepth++;
-    } else if (name === 'w:r') {
-      inRun = true;
-      runHidden = false;
-      superscript = false;
-    } else if (name === 'w:vanish' && inRun) runHidden = !['0', 'false', 'off'].includes(val ?? '');
-    else if (name === 'w:vertAlign' && inRun) superscript = val === 'superscript';
+    } else if (name === 'w:r') run = { hidden: false, superscript: false };
+    else if (name === 'w:vanish' && run) run.hidden = !['0', 'false', 'off'].includes(val ?? '');
+    else if (name === 'w:vertAlign' && run) run.superscript = val === 'superscript';
     else if (name === 'w:t') inText = true;
     // A tab in a run stays a tab: paragraphs aligned by tab stops have no known columns (layout/lines.ts). A w:tab
     // with a position is a tab stop's definition (w:tabs), no text.
@@ -133,7 +128,7 @@ function documentLines(xml: string): Line[] {
     }
   });
   parser.on('text', (t) => {
-    if (inText && skipDepth === 0 && !runHidden) append(superscript ? footnoteMark(t) : t);
+    if (inText && skipDepth === 0 && !run?.hidden) append(run?.superscript ? footnoteMark(t) : t);
   });
   parser.on('closetag', (tag) => {
     const name = tag.name;
@@ -144,10 +139,8 @@ function documentLines(xml: string): Line[] {
     else if (name === 'mc:Fallback' && alternates[alternates.length - 1]?.skipping) {
       alternates[alternates.length - 1]!.skipping = false;
       skipDepth--;
-    } else if (name === 'w:r') {
-      inRun = false;
-      runHidden = false;
-    } else if (name === 'w:t') inText = false;
+    } else if (name === 'w:r') run = null;
+    else if (name === 'w:t') inText = false;
     else if (name === 'w:p') {
       if (ctx?.cell) {
         ctx.cell.text += ' ';
