@@ -14,6 +14,7 @@ import { SeedHealth } from './seed-health.ts';
 import { LearnedEndpoints } from './learned-endpoints.ts';
 import { SeedMoves } from './seed-moves.ts';
 import { RegistrySnapshot } from './registry-snapshot.ts';
+import { FrontierRequests } from './frontier-requests.ts';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -30,6 +31,7 @@ export class Catalog {
   readonly learned: LearnedEndpoints;
   readonly seedMoves: SeedMoves;
   readonly registry: RegistrySnapshot;
+  readonly frontier: FrontierRequests;
 
   constructor(readonly db: Db) {
     this.agencies = new Agencies(db);
@@ -46,6 +48,7 @@ export class Catalog {
     this.learned = new LearnedEndpoints(db);
     this.seedMoves = new SeedMoves(db);
     this.registry = new RegistrySnapshot(db);
+    this.frontier = new FrontierRequests(db);
   }
 
   static open(file: string): Catalog {

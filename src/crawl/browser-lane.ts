@@ -10,7 +10,8 @@
  */
 import { existsSync } from 'node:fs';
 import { BasicCrawler } from '@crawlee/cheerio';
-import type { Configuration, RequestQueueV1 } from '@crawlee/core';
+import type { Configuration, RequestProvider } from '@crawlee/core';
+import type { HostQueue } from './host-queue.ts';
 import type { BrowserContext, Page, Request, Route } from 'playwright';
 import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
@@ -127,13 +128,13 @@ export interface BrowserLaneOptions {
   browser: SharedBrowser;
 }
 
-export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOptions): Promise<void> {
+export async function runBrowserHost(queue: HostQueue, opts: BrowserLaneOptions): Promise<void> {
   const { config, http } = opts;
   if (!existsSync(config.chromiumPath)) {
     // No browser here: every request of the lane is recorded as blocked rather than left in the queue.
     const crawler = new BasicCrawler(
       {
-        requestQueue: queue,
+        requestQueue: queue as unknown as RequestProvider, // see harvest.ts
         maxRequestRetries: 0,
         requestHandler: async ({ request }) => {
           throw new FetchError(`needs a browser, and there is none at ${config.chromiumPath}`, request.url, 'blocked');
@@ -148,7 +149,7 @@ export async function runBrowserHost(queue: RequestQueueV1, opts: BrowserLaneOpt
   const browser = await opts.browser.newContext().catch((err: unknown) => err as Error);
   const crawler = new BasicCrawler(
     {
-      requestQueue: queue,
+      requestQueue: queue as unknown as RequestProvider, // see harvest.ts
       maxConcurrency: config.politeness.hostConcurrency,
       maxRequestRetries: 1,
       // Navigation (≤ 120 s) and the page's handling (≤ 300 s).

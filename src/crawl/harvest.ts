@@ -6,7 +6,7 @@
 // Crawler would parse it a second time, with its own cheerio, into a DOM nobody reads.
 import { HttpCrawler } from '@crawlee/cheerio';
 import PQueue from 'p-queue';
-import type { RequestQueueV1 } from '@crawlee/core';
+import type { RequestProvider } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { RunEvent } from '../catalog/runs.ts';
 import { storagePaths, type NianbaoConfig } from '../config.ts';
@@ -23,6 +23,7 @@ import { syncRegistry, syncRegistryFiles } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
 import { Frontier } from './frontier.ts';
+import type { HostQueue } from './host-queue.ts';
 import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
 import { JSONP_MIME_TYPES } from './learn/list-shape.ts';
 import { handleDetail, handleList, ownApi } from './handlers.ts';
@@ -124,7 +125,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const browsers = new PQueue({ concurrency: config.maxBrowsers });
   // One Chromium for the crawl, launched with its first browser host (shared-browser.ts).
   const shared: { browser: SharedBrowser | null } = { browser: null };
-  const runHost = async (_host: string, queue: RequestQueueV1, lane: Lane) => {
+  const runHost = async (_host: string, queue: HostQueue, lane: Lane) => {
     if (sink.fault) return;
     if (lane === 'browser') {
       // Loaded with the first browser host: Playwright and its crawler are ≈ 0.15 s of CPU that most runs never use.
@@ -136,7 +137,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     }
     const crawler = new HttpCrawler(
       {
-        requestQueue: queue,
+        // Crawlee's request-manager interface, given where its options take a queue (their validation knows no
+        // requestManager option in 3.18; the crawler only calls the interface's methods).
+        requestQueue: queue as unknown as RequestProvider,
         httpClient: http,
         maxConcurrency: config.politeness.hostConcurrency,
         minConcurrency: 1,
@@ -206,8 +209,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const weights = hostWeights(catalog, entries);
   const frontier = new Frontier({
     jobName: opts.jobName,
-    crawlee,
-    crawleeDir: paths.crawlee,
+    store: catalog.frontier,
     maxConcurrentHosts: config.politeness.maxConcurrentHosts,
     runHost,
     hostWeight: (host) => weights.get(host) ?? 0,
@@ -251,7 +253,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     for (const e of entries) h.tallies.of(e.id, e.url);
     starts.push(...rememberedColumns(h, entries, generation));
     // Each host's seeds reach its persisted queue when the host gets its slot: the first request need not wait for
-    // the whole registry's queue files.
+    // the whole registry's seeds to be written.
     frontier.addSeeds(starts);
     await frontier.idle();
     if (sink.fault) throw sink.fault;
