@@ -79,9 +79,10 @@ export class Attributor {
   /** Whose report of `year` this is (the attribution's agency, and how it was told). */
   private agencyOf(input: AttributionInput, titles: string[], year: number): Attribution {
     const site = input.siteAgency;
+    const publisher = publisherName(input.publisher);
     const candidates: [string | null, AttributionVia][] = [
-      ...titles.map((t): [string | null, AttributionVia] => [agencyFromTitle(t), 'title']),
-      [publisherName(input.publisher), 'publisher'],
+      ...titles.map((t): [string | null, AttributionVia] => [townGovernment(agencyFromTitle(t), publisher), 'title']),
+      [publisher, 'publisher'],
       [input.bodyText ? agencyFromHeading(input.bodyText) : null, 'document'],
       // The breadcrumb's and the directory's link texts naming the agency: recorded as titles, the name-bearing
       // texts they are.
@@ -194,6 +195,19 @@ export function absoluteName(name: string, siteDivision: string | null): string 
   if (!split.division || split.rest === text) return null;
   const region = regionName(regionOf(split.division));
   return region ? `${region}${split.rest}` : null;
+}
+
+/**
+ * A title naming a town by its bare name ("古宜镇2024年…") whose page's publisher names that town's government in
+ * full ("三江侗族自治县古宜镇人民政府", "…城关街道办事处"): the publisher's name, the same body as the page itself
+ * names it (the bare name would catalog a second agency, "三江侗族自治县古宜镇", beside the town's government). Any
+ * other title name is returned as it is.
+ */
+export function townGovernment(titleName: string | null, publisher: string | null): string | null {
+  if (!titleName || !publisher || !/(?:镇|乡|街道|苏木)$/.test(titleName)) return titleName;
+  const government = /^(.*)(?:人民政府|办事处)$/.exec(publisher.normalize('NFKC').replace(/\s+/g, ''));
+  const stem = government?.[1];
+  return stem && (stem === titleName || stem.endsWith(titleName)) ? government![0] : titleName;
 }
 
 /** "鄂尔多斯市" / "内蒙古自治区": a title naming only a region reports for that region's people's government. */

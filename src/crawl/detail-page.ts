@@ -171,7 +171,8 @@ function isSiteHeading($: Doc, el: Element, pageUrl: string): boolean {
   return /^\/(?:index\.\w+)?$/.test(home.pathname) && !home.search;
 }
 
-export function parseDetailPage(html: string, pageUrl: string): DetailPage {
+/** `encoding`: the page's as it was sent (its links' raw queries go out in it). */
+export function parseDetailPage(html: string, pageUrl: string, encoding?: string | null): DetailPage {
   const $ = loadHtmlToEdit(html);
   $('script, style, noscript').remove();
   const fields = labelled($);
@@ -194,7 +195,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
     }
   }
   const bodyText = squash(body.text());
-  const attachments = findAttachments($, pageUrl);
+  const attachments = findAttachments($, pageUrl, encoding);
   return {
     title: title ? squash(title) : null,
     publisher: meta.ContentSource && !fields.publisher ? meta.ContentSource : (fields.publisher ?? null),

@@ -184,6 +184,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
               status: c.response.statusCode ?? 0,
               body: typeof c.body === 'string' ? c.body : c.body.toString('utf8'),
               contentType: c.contentType.type,
+              encoding: ctx!.http.encodingOf(c.request.loadedUrl ?? c.request.url),
               method: c.request.method,
             };
             if (data.kind === 'list') return handleList(ctx!, visit, data);

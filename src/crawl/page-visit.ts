@@ -7,6 +7,8 @@ export interface PageVisit {
   body: string;
   /** The Content-Type header, when known. */
   contentType?: string | null;
+  /** The encoding the page was sent in (gb18030, utf-8…), when the HTTP client decoded it. */
+  encoding?: string | null;
   /** The request's method (GET when absent). */
   method?: string;
   /** Fetched by the browser lane. */

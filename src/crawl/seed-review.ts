@@ -10,7 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { filelessReports, goneReportPages, offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { filelessReports, goneReportPages, offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -90,7 +90,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
     return { status: 'moved', reason: `${page}; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
-  const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? yearlessReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t);
+  const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? pagesForFiles(t) ?? yearlessReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t);
   if (short) return { status: 'short', reason: short };
   if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
   return { status: 'ok', reason: null };

@@ -80,6 +80,8 @@ export interface SeedTally {
   goneReports: Set<string>;
   /** Report pages whose text points to an attachment none of whose links could be read (attachment-pointer.ts). */
   filelessReports: Set<string>;
+  /** Report file links that answered a web page (an error page, HTTP 200), not the document they name: not stored. */
+  pagesForFiles: Set<string>;
   /** Columns found by exploring the seed's host when its page listed no report (seed-explore.ts), read as its lists. */
   explored: string[];
   /** The seed's host was explored in this run (once at most). */
@@ -141,6 +143,7 @@ export class SeedTallies {
         noYear: 0,
         goneReports: new Set(),
         filelessReports: new Set(),
+        pagesForFiles: new Set(),
         explored: [],
         exploredHost: false,
         exploredBefore: null,
@@ -243,6 +246,16 @@ export function refusedReportFiles(t: SeedTally): string | null {
   const count = [...t.refusedFiles.values()].reduce((a, b) => a + b, 0);
   const why = [...t.refusedFiles.keys()].sort().join('; ');
   return `${count} file(s) of its reports were refused, not fetched (${why})`;
+}
+
+/**
+ * Report file links that answered a web page instead of the document they name ("文件不存在" with HTTP 200): the
+ * reports are catalogued without their files, which were not read.
+ */
+export function pagesForFiles(t: SeedTally): string | null {
+  if (!t.pagesForFiles.size) return null;
+  const some = [...t.pagesForFiles].slice(0, 3).join(', ');
+  return `${t.pagesForFiles.size} file link(s) of its reports answered a web page, not the document they name (${some}): not stored`;
 }
 
 /** List pages the seed's pager links on hosts outside the registry (never read): the list was not read to its end. */

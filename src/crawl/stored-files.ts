@@ -4,7 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import { Scope } from '../download/scope.ts';
-import type { FetchFailureKind } from '../errors.ts';
+import { FetchError, type FetchFailureKind } from '../errors.ts';
 import { drawnPageBytes } from './drawn-page.ts';
 import { emit, recordFailure, recordGone, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-article.ts';
@@ -86,6 +86,16 @@ function recordStored(h: HarvestContext, file: { sha256: string; size: number; m
 
 /** Why a file was refused before any byte, by the fetcher's failure kind. */
 
+/** Whether a file link names a document (by its link text, its path or a query value: `down.asp?f=….doc`). */
+export function namesDocument(url: string, linkName: string | null): boolean {
+  const u = new URL(url);
+  const names = [linkName ?? '', u.pathname, ...[...u.searchParams.values()]];
+  return names.some((n) => DOCUMENT_EXT.test(n.trim()));
+}
+
+/** Documents, not pages nor pictures (a linked .jpg may well be an HTML viewer's address). */
+const DOCUMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd|odt|ods|rtf)$/i;
+
 const REFUSALS: Partial<Record<FetchFailureKind, string>> = { off_scope: 'off scope', circuit_open: 'its host skipped after failures' };
 
 export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
@@ -99,6 +109,11 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
   switch (result.kind) {
     case 'stored': {
       const fileName = result.serverFileName ?? data.fileName;
+      // A link naming a document answered by a web page (a download page's "文件不存在", HTTP 200) is not the file.
+      if (result.file.mediaType === 'html' && namesDocument(url, data.fileName)) {
+        if (data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).pagesForFiles.add(url);
+        return recordFailure(h, url, new FetchError('answered a web page, not the document its link names', url, 'malformed', result.status), data.seedEntryId);
+      }
       // One commit for the stored file, its link and its URL's state (see storePage).
       h.catalog.tx(() => {
         recordStored(h, result.file, url, state?.sha256 ?? null);

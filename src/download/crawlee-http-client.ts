@@ -56,6 +56,11 @@ export class PoliteHttpClient implements BaseHttpClient {
     return page;
   }
 
+  /** The encoding a page fetched through this client was decoded from (not taking it). */
+  encodingOf(url: string): string | null {
+    return this.rawPages.get(url)?.encoding ?? null;
+  }
+
   private keep(page: RawPage): void {
     this.rawPages.set(page.url, page);
     if (this.rawPages.size > RAW_PAGES_KEPT) this.rawPages.delete(this.rawPages.keys().next().value!);

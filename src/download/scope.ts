@@ -1,3 +1,5 @@
+import { queryInEncoding } from '../encoding/query-encoding.ts';
+
 /**
  * What may be fetched: http(s) URLs on hosts of the registry (host = hostname[:port]). Spam clones of government
  * pages are common, so off-registry pages are never fetched, whatever links to them. Two exceptions, each an address
@@ -77,14 +79,21 @@ function hostOrNull(url: string | URL): string | null {
 /** A `;jsessionid=…` path parameter (Java servlet containers), any case. */
 const SESSION_PATH_PARAM = /;jsessionid=[^/?#;]*/gi;
 
-/** Resolves a link found on a page; null for javascript:, mailto:, tel:, fragments-only and unparsable links. */
-export function resolveLink(href: string | undefined | null, base: string): string | null {
+/**
+ * Resolves a link found on a page; null for javascript:, mailto:, tel:, fragments-only and unparsable links.
+ * `encoding`, the page's (when known): a query written raw in Chinese is sent in it, as a browser does.
+ */
+export function resolveLink(href: string | undefined | null, base: string, encoding?: string | null): string | null {
   if (!href) return null;
   const h = href.trim();
   if (!h || h.startsWith('#') || /^(javascript|mailto|tel|data|about|vbscript):/i.test(h)) return null;
   try {
     const u = new URL(h, base);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    const written = h.split('#')[0]!;
+    const q = written.indexOf('?');
+    const query = q < 0 ? null : queryInEncoding(written.slice(q + 1), encoding);
+    if (query !== null) u.search = query;
     u.hash = '';
     // A servlet container's session id written into the path (`detail.jsp;jsessionid=…?id=1`, for visitors without
     // cookies) is the visitor's, not the page's: the page's own address is without it.
