@@ -83,7 +83,12 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
       const res = await http.fetchForBrowser({ url, method: req.method(), headers, body: body ?? undefined });
       if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentStatus.set(page, res.status);
       // The page's own data requests are kept: the list endpoint is learned from them (escalation).
-      if (!probe) recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null, headers: credentialHeaders(headers), documentUrl: frameDocument(page, req) }, res);
+      if (!probe) {
+        // A frame's own navigation (a form posted into a hidden iframe) answers the page that asked, not the frame.
+        const subframe = isSubframeNavigation(page, req);
+        const documentUrl = subframe ? undefined : frameDocument(page, req);
+        recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null, headers: credentialHeaders(headers), documentUrl, subframe }, res);
+      }
       await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
     } catch {
       // Refused (robots, circuit) or failed after retries: the page sees a network error.
@@ -105,6 +110,15 @@ function frameDocument(page: Page, req: Request): string | undefined {
   } catch {
     // A request of a service worker has no frame.
     return undefined;
+  }
+}
+
+/** Whether a request loads a document into a frame of the page (not the page itself). */
+function isSubframeNavigation(page: Page, req: Request): boolean {
+  try {
+    return req.isNavigationRequest() && req.frame() !== page.mainFrame();
+  } catch {
+    return false;
   }
 }
 

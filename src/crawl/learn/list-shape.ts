@@ -17,6 +17,7 @@ import { kitDataAsJson } from './devalue-answer.ts';
 import { dwrReplyData } from './dwr-reply.ts';
 import { scriptData } from './script-data.ts';
 import { eventStreamAsJson } from './event-stream.ts';
+import { parentCallData } from './parent-call.ts';
 import { xmlAnswerAsJson } from './xml-answer.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -152,9 +153,12 @@ function dataOfScript(text: string): Json | null {
   return data === null ? null : columnsAsRecords(data);
 }
 
-/** A non-JSON answer holding data records: a server-sent event stream, an XML document, a data-only script. */
+/**
+ * A non-JSON answer holding data records: a server-sent event stream, a page handing its data to the parent window
+ * (an iframe transport's answer, parent-call.ts), an XML document, a data-only script.
+ */
 function recordsOfOther(text: string): Json | null {
-  return eventStreamAsJson(text) ?? xmlRecords(text) ?? dataOfScript(text);
+  return eventStreamAsJson(text) ?? parentCallData(text) ?? xmlRecords(text) ?? dataOfScript(text);
 }
 
 /**
@@ -660,6 +664,11 @@ export function findList(text: string, answerUrl: string, baseUrl: string, links
   }
   const data = eventStreamAsJson(text) ?? dataOfScript(text);
   if (data !== null) return findJsonList(data, baseUrl, links);
+  // A page of script handing the list to the parent window (an iframe transport's answer); a page whose script hands
+  // the parent something else (a frame height) is read as markup.
+  const handed = parentCallData(text);
+  const fromParentCall = handed === null ? null : findJsonList(handed, baseUrl, links);
+  if (fromParentCall) return fromParentCall;
   if (ANCHOR.test(text)) return findMarkupList(text, baseUrl);
   const xml = xmlRecords(text);
   return xml === null ? null : findJsonList(xml, baseUrl, links);

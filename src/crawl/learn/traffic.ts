@@ -8,12 +8,14 @@ import { decodeHtml } from '../../encoding/decode-html.ts';
 import type { Exchange } from './learn.ts';
 import { PAGE_HELPERS } from './page-helpers.ts';
 import { watchDataRequests } from './quiet-traffic.ts';
+import { parentCallData } from './parent-call.ts';
 import { isDataScript } from './script-data.ts';
 
 /**
  * Resource types of requests a page's scripts make (an EventSource's stream among them: a list may come as
  * server-sent events, learn/event-stream.ts); documents and styles are not list answers, nor are scripts but
- * those that only declare data (a list published as `var nbList = [{…}]`, script-data.ts).
+ * those that only declare data (a list published as `var nbList = [{…}]`, script-data.ts), nor documents but a
+ * frame's whose answer hands data to the parent page (a form posted into a hidden iframe, parent-call.ts).
  */
 const DATA_REQUESTS = new Set(['xhr', 'fetch', 'eventsource']);
 /** A script request carrying a callback name is a JSONP data request (`?callback=jQuery1113_…`), not a library. */
@@ -38,15 +40,29 @@ const traffic = new WeakMap<Page, Exchange[]>();
 
 export function recordExchange(
   page: Page,
-  req: { resourceType: string; method: string; url: string; body: Buffer | null; contentType: string | null; headers?: Record<string, string>; documentUrl?: string },
+  req: {
+    resourceType: string;
+    method: string;
+    url: string;
+    body: Buffer | null;
+    contentType: string | null;
+    headers?: Record<string, string>;
+    documentUrl?: string;
+    /** A navigation of a frame inside the page (not the page's own document). */
+    subframe?: boolean;
+  },
   res: { status: number; headers: Record<string, string>; body: Buffer },
 ): void {
   const script = req.resourceType === 'script' && !isJsonpRequest(req.resourceType, req.url);
-  if (!(DATA_REQUESTS.has(req.resourceType) || isJsonpRequest(req.resourceType, req.url) || script) || res.body.length > MAX_ANSWER_BYTES) return;
+  const framed = req.resourceType === 'document' && req.subframe === true;
+  if (!(DATA_REQUESTS.has(req.resourceType) || isJsonpRequest(req.resourceType, req.url) || script || framed) || res.body.length > MAX_ANSWER_BYTES) return;
   const responseType = res.headers['content-type'] ?? null;
   const text = decodeHtml(res.body, responseType).text;
   // A script file is a list answer only when it does nothing but declare data (`var nbList = [{…}]`).
   if (script && (res.status >= 300 || !isDataScript(text))) return;
+  // A frame's document only when it is script handing data to the parent page (`parent.showList({…})`, no link of its
+  // own): other frames are pages, read as such (a framed list that tells the parent its height among them).
+  if (framed && (res.status >= 300 || /<a\s[^>]*href/i.test(text) || parentCallData(text) === null)) return;
   const list = traffic.get(page) ?? [];
   list.push({
     method: req.method.toUpperCase(),
