@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { readDocx } from '../../src/extract/formats/docx.ts';
+import { readHtml } from '../../src/extract/formats/html.ts';
+import { mapFigures } from '../../src/extract/tables/index.ts';
+import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const run = (t: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
@@ -29,4 +32,26 @@ test('DOCX text hidden through a style (character style or paragraph style setti
     'word/styles.xml': strToU8(styles),
   });
   assert.deepEqual(lineTexts(readDocx(bytes).lines), ['二、主动公开政府信息情况', '行政许可 1276', '行政处罚 243', '行政强制 41', '行政事业性收费 3.8']);
+});
+
+const page = (body: string) => new TextEncoder().encode(`<html><body><div id="zoom">
+<p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
+${body}
+<p>五、存在的主要问题及改进情况</p></div></body></html>`);
+const S2 = (cells: string[]) => `<p>二、主动公开政府信息情况</p>
+<table border="1"><tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>${cells[0]}</td><td>${cells[1]}</td><td>${cells[2]}</td></tr>
+<tr><td>行政规范性文件</td><td>${cells[3]}</td><td>${cells[4]}</td><td>${cells[5]}</td></tr>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">${cells[6]}</td></tr></table>`;
+const S2_KEYS = ['s2.rules.issued', 's2.rules.repealed', 's2.rules.in_force', 's2.normative_docs.issued', 's2.normative_docs.repealed', 's2.normative_docs.in_force', 's2.licensing.decisions'];
+
+test('zeros typed as 〇, ○ or 零 are figure cells read 0, not labels that hide the figures left of them; Chinese numerals (一十二) are figure cells left unreadable', () => {
+  const got = mapFigures(readHtml(page(S2(['〇', '○', '零', '3', '〇', '14', '418']))).lines, TEMPLATE_2021);
+  assert.deepEqual(S2_KEYS.map((k) => got.figures[k]), [0, 0, 0, 3, 0, 14, 418]);
+  const numerals = mapFigures(readHtml(page(S2(['〇', '〇', '〇', '3', '一十二', '14', '418']))).lines, TEMPLATE_2021);
+  assert.deepEqual(S2_KEYS.map((k) => numerals.figures[k]), [0, 0, 0, 3, null, 14, 418]);
+  assert.ok(numerals.unreadable.includes('s2.normative_docs.repealed'));
 });
