@@ -55,3 +55,27 @@ test('zeros typed as 〇, ○ or 零 are figure cells read 0, not labels that hi
   assert.deepEqual(S2_KEYS.map((k) => numerals.figures[k]), [0, 0, 0, 3, null, 14, 418]);
   assert.ok(numerals.unreadable.includes('s2.normative_docs.repealed'));
 });
+
+const S4_KEYS = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => `s4.${b}_${p}`));
+const PARTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+/** 四 as a CSS grid of 15 columns: cells in order, merged header cells as spans. */
+function s4Grid(figures: number[]): string {
+  const cell = (t: string, span = '') => `<div class="gk-th"${span ? ` style="${span}"` : ''}>${t}</div>`;
+  const cells = [
+    cell('行政复议', 'grid-column:span 5;'), cell('行政诉讼', 'grid-column:span 10;'),
+    ...PARTS.map((p) => cell(p, 'grid-row:span 2;')), cell('未经复议直接起诉', 'grid-column:span 5;'), cell('复议后起诉', 'grid-column: span 5;'),
+    ...[...PARTS, ...PARTS].map((p) => cell(p)),
+    ...figures.map((v) => `<div class="gk-num">${v}</div>`),
+  ];
+  return `<p>四、政府信息公开行政复议、行政诉讼情况</p><div class="gk-grid" style="display:grid;grid-template-columns:repeat(15,1fr)">${cells.join('')}</div>`;
+}
+
+test('a table laid out as a CSS grid (display:grid, grid-template-columns, cells spanning with grid-column/grid-row: span n) is read as a grid; explicit placement is not', () => {
+  const figures = [3, 1, 0, 1, 5, 1, 0, 1, 0, 2, 0, 2, 0, 1, 3];
+  const got = mapFigures(readHtml(page(s4Grid(figures))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), figures);
+  // A cell placed on a line of its own (grid-column: 6 / 16) moves the flow in ways not followed: no grid, so no
+  // row of 15 figures under a 15-cell header to read by position.
+  const placed = readHtml(page(s4Grid(figures).replace('grid-column:span 10;', 'grid-column:6 / 16;')));
+  assert.ok(!placed.lines.some((l) => l.items.length >= 15), 'not read as a grid');
+});
