@@ -79,3 +79,22 @@ test('a table laid out as a CSS grid (display:grid, grid-template-columns, cells
   const placed = readHtml(page(s4Grid(figures).replace('grid-column:span 10;', 'grid-column:6 / 16;')));
   assert.ok(!placed.lines.some((l) => l.items.length >= 15), 'not read as a grid');
 });
+
+/** 四 as an HTML table whose blocks print their five columns in `parts` order. */
+function s4Ordered(parts: string[], row: number[]): string {
+  return `<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<table border="1"><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+<tr>${parts.map((p) => `<td rowspan="2">${p}</td>`).join('')}<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>${[...parts, ...parts].map((p) => `<td>${p}</td>`).join('')}</tr>
+<tr>${row.map((v) => `<td>${v}</td>`).join('')}</tr></table>`;
+}
+
+test('四 whose blocks print 总计 first (then 结果维持 … 尚未审结) is read by its header cells; a block naming a column twice is unreadable', () => {
+  // Printed: 总计, 维持, 纠正, 其他, 尚未 for each block.
+  const printed = [5, 3, 1, 0, 1, 4, 1, 0, 1, 2, 2, 2, 0, 0, 0];
+  const got = mapFigures(readHtml(page(s4Ordered(['总计', '结果维持', '结果纠正', '其他结果', '尚未审结'], printed))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), [3, 1, 0, 1, 5, 1, 0, 1, 2, 4, 2, 0, 0, 0, 2]);
+  const twice = mapFigures(readHtml(page(s4Ordered(['总计', '结果维持', '结果维持', '其他结果', '尚未审结'], printed))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.filter((k) => twice.figures[k] !== null), []);
+  assert.ok(S4_KEYS.every((k) => twice.unreadable.includes(k)));
+});

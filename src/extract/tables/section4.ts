@@ -37,6 +37,7 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   if (data < 0) {
     // No figure at all: a year without 复议/诉讼 whose zero cells are left empty prints a row of blanks (grid sources)
     // or nothing (text layers). With all 15 header cells present the table is there and every cell is blank.
+    // Blank cells are zeros in whatever order the header names them.
     if (!headerColumns(lines, head, to)) return none;
     return { figures, unreadable: [], tentative: {}, found: true };
   }
@@ -49,8 +50,11 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   // and each block adds up wherever it lands.
   if (order === 'doubt') return { ...none, found: true };
   // Figures in printed order: block by block as the header places them.
-  const printed = (order ?? [...SECTION4_BLOCKS]).flatMap((b) => SECTION4_COLUMNS.map((c) => `s4.${b}_${c.key}`));
-  const values = assignRow(tokens, headerColumns(lines, head, data), keys.length);
+  // Within a block the header may order the five columns otherwise (总计 first: blind round 7, b60).
+  const header = headerColumns(lines, head, data);
+  if (header === 'doubt') return { ...none, found: true };
+  const printed = (order ?? [...SECTION4_BLOCKS]).flatMap((b, k) => SECTION4_COLUMNS.map((c, i) => `s4.${b}_${header?.parts[k * SECTION4_COLUMNS.length + i] ?? c.key}`));
+  const values = assignRow(tokens, header?.model, keys.length);
   const unreadable: string[] = [];
   const tentative: Record<string, number> = {};
   values.forEach((v, i) => {
@@ -98,9 +102,15 @@ function blockOrder(lines: Line[], from: number, to: number): (typeof SECTION4_B
  * The 15 bottom header cells, in x order, each classified as one of the five columns in the right sequence. An
  * agency may add a 合计 column of its own before or after the three blocks (复议 + 诉讼 in all; blind round 5,
  * b46): a total cell outside the 15 is no column of the template, and its figure, beyond the table's columns, is
- * left out of the row.
+ * left out of the row. `parts`: the column each of the 15 cells names, in printed order.
+ *
+ * Some templates order a block's columns otherwise (总计 first, then the four results: blind round 7, b60); read by
+ * position, each block's total became its 结果维持 and its 尚未审结 the total (the block check failed, the figures
+ * stood). Exactly 15 cells, each naming one column only and each block naming all five once, are read in their
+ * own order; an extra 合计 beside the blocks is placed only in the template's order (either reading would do).
+ * 'doubt': 15 cells each naming one column, in no order that can be read (a block naming one twice): unreadable.
  */
-function headerColumns(lines: Line[], from: number, to: number): ColumnModel | undefined {
+function headerColumns(lines: Line[], from: number, to: number): { model: ColumnModel; parts: string[] } | 'doubt' | undefined {
   const cells = headerCells(lines, from, to, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
   const n = SECTION4_BLOCKS.length * SECTION4_COLUMNS.length;
   const total = SECTION4_COLUMNS[SECTION4_COLUMNS.length - 1]!;
@@ -109,9 +119,17 @@ function headerColumns(lines: Line[], from: number, to: number): ColumnModel | u
     const extra = [...cells.slice(0, start), ...cells.slice(start + n)];
     if (extra.length > 1 || !extra.every((c) => headerMatches(c, total))) continue;
     const own = cells.slice(start, start + n);
-    if (inOrder(own)) return { anchor: 'centre', centres: own.map((c) => c.x) };
+    if (inOrder(own)) return { model: { anchor: 'centre', centres: own.map((c) => c.x) }, parts: own.map((_, i) => SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!.key) };
   }
-  return undefined;
+  if (cells.length !== n) return undefined;
+  const parts = cells.map((c) => {
+    const named = SECTION4_COLUMNS.filter((col) => headerMatches(c, col));
+    return named.length === 1 ? named[0]!.key : undefined;
+  });
+  if (parts.some((p) => p === undefined)) return undefined;
+  const width = SECTION4_COLUMNS.length;
+  for (let b = 0; b < SECTION4_BLOCKS.length; b++) if (new Set(parts.slice(b * width, (b + 1) * width)).size !== width) return 'doubt';
+  return { model: { anchor: 'centre', centres: cells.map((c) => c.x) }, parts: parts as string[] };
 }
 
 /** Row labels of the table on its side, one per block; 行政复议 alone must not be 复议后起诉. */
