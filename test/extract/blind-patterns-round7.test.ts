@@ -98,3 +98,23 @@ test('四 whose blocks print 总计 first (then 结果维持 … 尚未审结) i
   assert.deepEqual(S4_KEYS.filter((k) => twice.figures[k] !== null), []);
   assert.ok(S4_KEYS.every((k) => twice.unreadable.includes(k)));
 });
+
+test('四 with one row per year (2023年 above 2024年) reads the row of the year the title names, or 本年; without a title to tell, unreadable', () => {
+  const prev = [2, 0, 1, 0, 3, 1, 1, 0, 0, 2, 0, 0, 0, 1, 1];
+  const now = [1, 0, 0, 1, 2, 0, 1, 1, 0, 2, 3, 0, 0, 0, 3];
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const table = (a: string, b: string) => `<p>四、政府信息公开行政复议、行政诉讼情况</p>
+<table border="1"><tr><td rowspan="3">年度</td><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+<tr>${parts.map((p) => `<td rowspan="2">${p}</td>`).join('')}<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>${[...parts, ...parts].map((p) => `<td>${p}</td>`).join('')}</tr>
+<tr><td>${a}</td>${prev.map((v) => `<td>${v}</td>`).join('')}</tr>
+<tr><td>${b}</td>${now.map((v) => `<td>${v}</td>`).join('')}</tr></table>`;
+  const titled = (body: string) => new TextEncoder().encode(new TextDecoder().decode(page(body)).replace('<div id="zoom">', '<div id="zoom"><p>东港区司法局2024年政府信息公开工作年度报告</p>'));
+  const byTitle = mapFigures(readHtml(titled(table('2023年', '2024年'))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => byTitle.figures[k]), now);
+  const byWord = mapFigures(readHtml(page(table('上年度', '本年度'))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => byWord.figures[k]), now);
+  const untold = mapFigures(readHtml(page(table('2023年', '2024年'))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.filter((k) => untold.figures[k] !== null), []);
+  assert.ok(S4_KEYS.every((k) => untold.unreadable.includes(k)));
+});

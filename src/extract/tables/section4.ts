@@ -29,6 +29,9 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   if (head < 0) head = from;
   const vertical = readVertical(lines, from, to);
   if (vertical) return vertical;
+  // Rows labelled by year (2023年 above 2024年): only this report's year is its figures.
+  const years = yearRows(lines, head, to);
+  if (years === 'doubt') return { ...none, found: true };
   let data = -1;
   for (let i = head; i < to; i++) if (hasFigures(lines[i]!)) {
     data = i;
@@ -43,15 +46,18 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   }
   const tokens: TextItem[] = [];
   // The row may wrap onto the next line(s); stop at the first line with a label.
-  for (let i = data; i < to && (i === data || labelText(lines[i]!) === ''); i++) tokens.push(...figureTokens(lines[i]!));
+  if (years) tokens.push(...figureTokens(lines[years.line]!).filter((t) => t !== years.label));
+  else for (let i = data; i < to && (i === data || labelText(lines[i]!) === ''); i++) tokens.push(...figureTokens(lines[i]!));
 
-  const order = blockOrder(lines, head, data);
+  // The header ends at the data row (at the first year's row when the table compares years).
+  const headerEnd = years ? years.first : data;
+  const order = blockOrder(lines, head, headerEnd);
   // The header shows the blocks in another order without placing all three: whose figures are whose is a guess,
   // and each block adds up wherever it lands.
   if (order === 'doubt') return { ...none, found: true };
   // Figures in printed order: block by block as the header places them.
   // Within a block the header may order the five columns otherwise (总计 first: blind round 7, b60).
-  const header = headerColumns(lines, head, data);
+  const header = headerColumns(lines, head, headerEnd);
   if (header === 'doubt') return { ...none, found: true };
   const printed = (order ?? [...SECTION4_BLOCKS]).flatMap((b, k) => SECTION4_COLUMNS.map((c, i) => `s4.${b}_${header?.parts[k * SECTION4_COLUMNS.length + i] ?? c.key}`));
   const values = assignRow(tokens, header?.model, keys.length);
@@ -63,6 +69,37 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
     if (v.tentative !== undefined) tentative[printed[i]!] = v.tentative;
   });
   return { figures, unreadable, tentative, found: true };
+}
+
+/** A row label naming a year: 2023年, 2024年度, 本年, 上年度 (a 四 comparing years). */
+const YEAR_LABEL = /^(?:((?:19|20)\d{2})|(本|上一?))年度?$/;
+/** The report's title, a line of its own: "…2024年政府信息公开工作年度报告", "…2024年度政府信息公开年报". */
+const TITLE_YEAR = /^[^。，；：《》]{0,40}?((?:19|20)\d{2})年度?[^。，；：《》\d]{0,20}(?:报告|年报)$/;
+/** Lines from the document's start in which its title is looked for. */
+const TITLE_LINES = 5;
+
+/**
+ * 四 with one row per year (blind round 7, b61: 2023年 above 2024年, each adding up): read as one row, the two
+ * rows' 30 figures left 四 unreadable; taken by its first row, last year's figures would pass every check. The row
+ * of the report's year (本年, or the year its title names on one of the document's first lines, the latest of the
+ * rows' years) is read; a year table whose row for that year cannot be told (no title, none or two rows of it, a
+ * later year beside it) is unreadable. Text citing another year's report ("与2023年度报告相比") is no title.
+ */
+function yearRows(lines: Line[], head: number, to: number): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
+  const rows: { line: number; label: TextItem; year: string }[] = [];
+  for (let i = head; i < to; i++) {
+    const first = lines[i]!.items.find((it) => it.text.trim() !== '');
+    const m = first && YEAR_LABEL.exec(labelKey(first.text));
+    if (m && figureTokens(lines[i]!).some((t) => t !== first && t.text !== '')) rows.push({ line: i, label: first, year: m[1] ?? (m[2] === '本' ? 'this' : 'prev') });
+  }
+  if (rows.length < 2) return undefined;
+  let title: string | undefined;
+  for (let i = 0; i < Math.min(head, TITLE_LINES) && !title; i++) title = TITLE_YEAR.exec(labelText(lines[i]!))?.[1];
+  const want = rows.some((r) => r.year === 'this') ? 'this' : title;
+  const chosen = rows.filter((r) => r.year === want);
+  if (chosen.length !== 1) return 'doubt';
+  if (want !== 'this' && rows.some((r) => /^\d/.test(r.year) && r.year > want!)) return 'doubt';
+  return { line: chosen[0]!.line, first: rows[0]!.line, label: chosen[0]!.label };
 }
 
 /** Group headers naming each block (a wrapped 未经复议直接起诉 still holds 未经复议). */
