@@ -1,11 +1,15 @@
 // Patterns found by round 7 of the blind corpus (docs/blind-documents.md), each on hand-made input.
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 import { strToU8, zipSync } from 'fflate';
 import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
+import { extractDocument } from '../../src/extract/index.ts';
+import { requireTools } from '../helpers/tools.ts';
+import { repoRoot } from './helpers.ts';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const run = (t: string, props = '') => `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${t}</w:t></w:r>`;
@@ -117,4 +121,20 @@ test('四 with one row per year (2023年 above 2024年) reads the row of the yea
   const untold = mapFigures(readHtml(page(table('2023年', '2024年'))).lines, TEMPLATE_2021);
   assert.deepEqual(S4_KEYS.filter((k) => untold.figures[k] !== null), []);
   assert.ok(S4_KEYS.every((k) => untold.unreadable.includes(k)));
+});
+
+test('a Word 97 file holding hidden text (sprmCFVanish) is read through LibreOffice, which leaves it out; without LibreOffice it is flagged, never passed', async (t) => {
+  // b65: old figures formatted hidden in 表二 only ("1090" before 948): word-extractor reads them with the new, and
+  // every cell still reads as a number, so nothing failed and nothing sent the file to the conversion.
+  const file = path.join(repoRoot, 'test/fixtures/docs-blind/b65.hidden-s2.doc');
+  const input = { path: file, mediaType: 'doc' as const };
+  const alone = await extractDocument(input, { soffice: false });
+  assert.notEqual(alone.status, 'extracted', 'hidden text read with the visible must leave the document flagged');
+  assert.match(alone.reason ?? '', /hidden text/);
+  if (!requireTools(t, 'soffice')) return;
+  const r = await extractDocument(input);
+  const s2 = ['s2.licensing.decisions', 's2.penalty.decisions', 's2.normative_docs.issued', 's2.normative_docs.in_force'];
+  assert.deepEqual(s2.map((k) => r.figures[k]), [948, 287, 3, 21]);
+  assert.equal(r.status, 'extracted');
+  assert.equal(r.extractor, 'doc-soffice');
 });
