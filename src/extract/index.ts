@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { confirmTentative, failedRules, runChecks, withdrawContradictedRows } from './checks.ts';
 import { readDoc, sofficeToDocx, UnsupportedDocError } from './formats/doc.ts';
+import { hasHiddenText } from './formats/doc-hidden.ts';
 import { readDocx } from './formats/docx.ts';
 import { readHtml } from './formats/html.ts';
 import { readImage } from './formats/image.ts';
@@ -80,10 +81,16 @@ export async function extractDocument(input: ExtractInput, opts: ExtractOptions 
   }
   if ('status' in read) return read;
   if (input.mediaType !== 'doc') return finish(read);
-  const fallback = await docFallback(read, bytes, opts);
+  // Hidden text (doc-hidden.ts) is in word-extractor's text: only the conversion leaves it out.
+  const hidden = hasHiddenText(bytes);
+  const fallback = await docFallback(read, bytes, opts, hidden);
   if (!fallback) return finish(read);
-  // Keep the conversion unless it reads worse (more unreadable cells or failing rules) than word-extractor did.
   const [first, second] = [finish(read), finish(fallback)];
+  if (hidden) {
+    if (fallback.extractor === 'doc-soffice') return second;
+    return { ...second, status: 'partial', reason: withNote(second.status === 'extracted' ? '' : (second.reason ?? ''), 'the file holds hidden text, read with the visible (figures may hold hidden digits)').replace(/^; /, '') };
+  }
+  // Keep the conversion unless it reads worse (more unreadable cells or failing rules) than word-extractor did.
   const badness = (r: ExtractionResult) => r.unreadable.length * 1000 + r.checks.filter((c) => c.ok === false).length;
   return badness(second) <= badness(first) ? second : { ...first, reason: withNote(first.reason ?? '', fallback.note ?? 'LibreOffice conversion read worse').replace(/^; /, '') };
 }
@@ -145,9 +152,9 @@ async function readByType(bytes: Uint8Array, type: MediaType, opts: ExtractOptio
  * word-extractor keeps empty cells, which is enough for well-formed tables; anything that does not validate
  * (a cell unreadable, a rule failing) is converted with LibreOffice and read as DOCX, whose grid is exact.
  */
-async function docFallback(read: Read, bytes: Uint8Array, opts: ExtractOptions): Promise<Read | undefined> {
+async function docFallback(read: Read, bytes: Uint8Array, opts: ExtractOptions, hidden: boolean): Promise<Read | undefined> {
   const first = finish(read);
-  const valid = first.status === 'extracted' && failedRules(first.checks).length === 0;
+  const valid = !hidden && first.status === 'extracted' && failedRules(first.checks).length === 0;
   if (valid) return undefined;
   if (opts.soffice === false || !which('soffice', opts.env)) return { ...read, note: 'LibreOffice (soffice) is not installed: no fallback for a table that did not validate' };
   try {

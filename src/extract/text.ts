@@ -74,6 +74,19 @@ const CORRECTION = /更正|应为|改为|修正|订正|调整为|有误/;
 /** A number with a bracketed note after it: a figure cell whatever the note says. */
 const NUMBER_WITH_NOTE = /^[+-]?\d[\d,]*(?:\.\d+)?[\u4e00-\u9fff]{0,2}\(.*\)$/;
 
+/**
+ * A zero typed through the Chinese IME: the ideographic zero 〇 (U+3007), its look-alike ○ (U+25CB, common in
+ * typed years "二○二四"), or the word 零. Taken for a label, a 〇 hid every figure left of it in its row, read 0
+ * (blind round 7, b62: 表二 "3 〇 14" read 本年制发 0, silently). NFKC leaves all three as they are.
+ */
+const CJK_ZERO = /^[〇○零]$/;
+
+/**
+ * Figures written in Chinese numerals (一十二, 三十五, 二〇): a figure cell, never a label, but not read (a clerk
+ * who writes some figures so may write others in ways not foreseen); the cell is reported unreadable.
+ */
+const CJK_NUMERAL = /^[〇○零一二三四五六七八九十百千两]{2,}$/;
+
 /** A number followed by a short CJK word: a figure with a unit we do not know (`3户`), never a row label. */
 const NUMBER_WITH_WORD = /^[+-]?\d[\d,]*(?:\.\d+)?[\u4e00-\u9fff]{1,2}$/;
 
@@ -84,6 +97,7 @@ const NUMBER_WITH_WORD = /^[+-]?\d[\d,]*(?:\.\d+)?[\u4e00-\u9fff]{1,2}$/;
 export function parseNumber(raw: string): number | null | undefined {
   const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
   if (isEmptyToken(s)) return null;
+  if (CJK_ZERO.test(s)) return 0;
   const m = NUMBER.exec(s);
   if (!m || (m[4] && CORRECTION.test(m[4]))) return undefined;
   const n = Number(`${m[1] ?? ''}${(m[2] ?? '').replace(/,/g, '')}${m[3] ?? ''}`);
@@ -96,7 +110,7 @@ export function parseNumber(raw: string): number | null | undefined {
  */
 export function looksLikeFigureCell(raw: string): boolean {
   const s = labelKey(raw);
-  return isFigureToken(raw) || NUMBER_WITH_WORD.test(s) || NUMBER_WITH_NOTE.test(s);
+  return isFigureToken(raw) || NUMBER_WITH_WORD.test(s) || NUMBER_WITH_NOTE.test(s) || CJK_NUMERAL.test(s);
 }
 
 /** True when the token is a number or an empty marker: something that sits in a figure cell. */

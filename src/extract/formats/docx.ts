@@ -2,14 +2,15 @@
  * DOCX: the document XML read directly (fflate + saxes; extraction.md §2.2: faster and lighter than mammoth, and it
  * keeps the real grid). Handles w:gridSpan, w:vMerge, w:gridBefore, skips w:delText/w:instrText, lets w:sdt and
  * text boxes flow, reads a table holding tables (a frame, a layout table) as text with its inner tables as grids, and
- * reads w:altChunk HTML parts with the HTML reader. Text Word does not show is left out: hidden runs (w:vanish) and
- * the fallback of an mc:AlternateContent whose choice was read (a text box's VML copy of its DrawingML text).
+ * reads w:altChunk HTML parts with the HTML reader. Text Word does not show is left out: hidden runs (w:vanish, set on
+ * the run or through its character or paragraph style: docx-styles.ts) and the fallback of an mc:AlternateContent whose choice was read (a text box's VML copy of its DrawingML text).
  */
 import { SaxesParser } from 'saxes';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
 import { footnoteMark } from '../text.ts';
 import type { Extracted, Grid, GridCell, Line } from '../types.ts';
 import { unzipSelected, utf8 } from '../zip.ts';
+import { hiddenStyles, isOn, type HiddenStyles } from './docx-styles.ts';
 import { readHtml } from './html.ts';
 
 interface RawCell {
@@ -34,7 +35,8 @@ export function readDocx(bytes: Uint8Array): Extracted {
   const main = mainPart(parts);
   const xml = parts.get(main);
   if (!xml) throw new Error(`DOCX main part ${main} is missing`);
-  const lines = documentLines(utf8(xml));
+  const styles = parts.get('word/styles.xml');
+  const lines = documentLines(utf8(xml), hiddenStyles(styles && utf8(styles)));
   // altChunk bodies (web editors embed HTML): read each chunk as HTML and append its lines.
   const rels = parts.get(main.replace(/([^/]+)$/, '_rels/$1.rels'));
   if (rels && /altChunk/.test(utf8(xml))) {
@@ -54,7 +56,7 @@ function mainPart(parts: Map<string, Uint8Array>): string {
   return path.replace(/^\//, '');
 }
 
-function documentLines(xml: string): Line[] {
+function documentLines(xml: string, styles: HiddenStyles): Line[] {
   const lines: Line[] = [];
   const parser = new SaxesParser({ xmlns: false });
   let para = '';
@@ -66,8 +68,12 @@ function documentLines(xml: string): Line[] {
   // The open run's properties, null outside a run (the paragraph mark's properties in w:pPr format no text).
   // hidden (w:vanish): a clerk "deletes" an old figure by hiding it; Word neither shows nor prints it, so "1032"
   // hidden before 987 must not make 1032987. superscript (w:vertAlign): a footnote number after a figure (text.ts
-  // footnoteMark).
-  let run: { hidden: boolean; superscript: boolean } | null = null;
+  // footnoteMark). The run's own w:vanish decides (w:val="0" shows text a style hides); without one, its character
+  // style or its paragraph's style may hide it (styled).
+  let run: { vanish?: boolean; styled: boolean; superscript: boolean } | null = null;
+  const hidden = () => (run ? (run.vanish ?? (run.styled || paragraphs[paragraphs.length - 1] === true)) : false);
+  // Open paragraphs (text boxes nest them), each true when its style hides its runs.
+  const paragraphs: boolean[] = [];
   // mc:AlternateContent holds one content twice: the choice (DrawingML: a text box's wps:txbx) and a fallback for
   // older readers (VML: the same text in v:textbox). Reading both doubled every boxed figure (264 → 264264); the
   // fallback is read only when its choice gave no text (a choice in a form not read here).
@@ -106,8 +112,11 @@ function documentLines(xml: string): Line[] {
     else if (name === 'mc:Fallback' && alternates[alternates.length - 1]?.choiceText) {
       alternates[alternates.length - 1]!.skipping = true;
       skipDepth++;
-    } else if (name === 'w:r') run = { hidden: false, superscript: false };
-    else if (name === 'w:vanish' && run) run.hidden = !['0', 'false', 'off'].includes(val ?? '');
+    } else if (name === 'w:r') run = { styled: false, superscript: false };
+    else if (name === 'w:vanish' && run) run.vanish = isOn(val);
+    else if (name === 'w:rStyle' && run) run.styled = styles.character.has(val ?? '');
+    else if (name === 'w:p') paragraphs.push(false);
+    else if (name === 'w:pStyle' && !run && paragraphs.length > 0) paragraphs[paragraphs.length - 1] = styles.paragraph.has(val ?? '');
     else if (name === 'w:vertAlign' && run) run.superscript = val === 'superscript';
     else if (name === 'w:t') inText = true;
     // A tab in a run stays a tab: paragraphs aligned by tab stops have no known columns (layout/lines.ts). A w:tab
@@ -128,7 +137,7 @@ function documentLines(xml: string): Line[] {
     }
   });
   parser.on('text', (t) => {
-    if (inText && skipDepth === 0 && !run?.hidden) append(run?.superscript ? footnoteMark(t) : t);
+    if (inText && skipDepth === 0 && !hidden()) append(run?.superscript ? footnoteMark(t) : t);
   });
   parser.on('closetag', (tag) => {
     const name = tag.name;
@@ -142,6 +151,7 @@ function documentLines(xml: string): Line[] {
     } else if (name === 'w:r') run = null;
     else if (name === 'w:t') inText = false;
     else if (name === 'w:p') {
+      paragraphs.pop();
       if (ctx?.cell) {
         ctx.cell.text += ' ';
         ctx.cell.blocks.push({ para: ctx.cell.para });

@@ -6,6 +6,7 @@ import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { decodeHtml as decodePage } from '../../encoding/decode-html.ts';
 import { boxTables } from '../layout/boxtable.ts';
+import { gridColumnCount, gridItemStyle, placeGridItems } from '../layout/css-grid.ts';
 import { expandSpans } from '../layout/grid.ts';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
 import { footnoteMark } from '../text.ts';
@@ -101,7 +102,7 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
           continue;
         }
         if (tag === 'pre' && preTables(el)) continue;
-        const grid = tag === 'table' && $(el).find('table').length === 0 ? tableGrid($, el) : isCssTable(el) ? cssTableGrid($, el) : undefined;
+        const grid = tag === 'table' && $(el).find('table').length === 0 ? tableGrid($, el) : isCssTable(el) ? cssTableGrid($, el) : cssGrid($, el);
         if (grid) {
           flush();
           for (const l of linesFromGrid(grid, 1, lines.length)) lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
@@ -156,6 +157,29 @@ function cssTableGrid($: cheerio.CheerioAPI, table: Element) {
     cssChildren(tr, 'table-cell').map((td): GridCell => ({ text: cellText($, td), colSpan: 1, rowSpan: 1 })),
   );
   return expandSpans(rows);
+}
+
+/**
+ * A `display:grid` container laid out as a table (layout/css-grid.ts): at least two columns and four cells, every
+ * child an element placed by the flow, no table or grid inside. Anything else is read as text.
+ */
+function cssGrid($: cheerio.CheerioAPI, el: Element) {
+  const display = cssDisplay(el);
+  if (display !== 'grid' && display !== 'inline-grid') return undefined;
+  const template = /(?:^|;)\s*grid-template-columns\s*:\s*([^;]+)/i.exec(el.attribs.style ?? '')?.[1];
+  const columns = template === undefined ? undefined : gridColumnCount(template);
+  if (columns === undefined || columns < 2) return undefined;
+  const children = el.children.filter((n) => n.type === 'tag' || (n.type === 'text' && (n as unknown as { data: string }).data.trim() !== ''));
+  if (children.length < 4 || children.some((n) => n.type !== 'tag')) return undefined;
+  const cells = children as Element[];
+  if (cells.some((c) => $(c).find('table').length > 0 || /^(inline-)?grid$/.test(cssDisplay(c) ?? '') || $(c).find('*').toArray().some((d) => /^(inline-)?grid$/.test(cssDisplay(d as Element) ?? '')))) return undefined;
+  const items = [];
+  for (const c of cells) {
+    const st = gridItemStyle(c.attribs.style ?? '');
+    if (!st) return undefined;
+    items.push({ ...st, text: cellText($, c) });
+  }
+  return placeGridItems(columns, items);
 }
 
 /** The table's own rows (not those of nested tables), cells with their spans, text with line breaks as spaces. */

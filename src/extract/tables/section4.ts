@@ -29,6 +29,9 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   if (head < 0) head = from;
   const vertical = readVertical(lines, from, to);
   if (vertical) return vertical;
+  // Rows labelled by year (2023年 above 2024年): only this report's year is its figures.
+  const years = yearRows(lines, head, to);
+  if (years === 'doubt') return { ...none, found: true };
   let data = -1;
   for (let i = head; i < to; i++) if (hasFigures(lines[i]!)) {
     data = i;
@@ -37,20 +40,27 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   if (data < 0) {
     // No figure at all: a year without 复议/诉讼 whose zero cells are left empty prints a row of blanks (grid sources)
     // or nothing (text layers). With all 15 header cells present the table is there and every cell is blank.
+    // Blank cells are zeros in whatever order the header names them.
     if (!headerColumns(lines, head, to)) return none;
     return { figures, unreadable: [], tentative: {}, found: true };
   }
   const tokens: TextItem[] = [];
   // The row may wrap onto the next line(s); stop at the first line with a label.
-  for (let i = data; i < to && (i === data || labelText(lines[i]!) === ''); i++) tokens.push(...figureTokens(lines[i]!));
+  if (years) tokens.push(...figureTokens(lines[years.line]!).filter((t) => t !== years.label));
+  else for (let i = data; i < to && (i === data || labelText(lines[i]!) === ''); i++) tokens.push(...figureTokens(lines[i]!));
 
-  const order = blockOrder(lines, head, data);
+  // The header ends at the data row (at the first year's row when the table compares years).
+  const headerEnd = years ? years.first : data;
+  const order = blockOrder(lines, head, headerEnd);
   // The header shows the blocks in another order without placing all three: whose figures are whose is a guess,
   // and each block adds up wherever it lands.
   if (order === 'doubt') return { ...none, found: true };
   // Figures in printed order: block by block as the header places them.
-  const printed = (order ?? [...SECTION4_BLOCKS]).flatMap((b) => SECTION4_COLUMNS.map((c) => `s4.${b}_${c.key}`));
-  const values = assignRow(tokens, headerColumns(lines, head, data), keys.length);
+  // Within a block the header may order the five columns otherwise (总计 first: blind round 7, b60).
+  const header = headerColumns(lines, head, headerEnd);
+  if (header === 'doubt') return { ...none, found: true };
+  const printed = (order ?? [...SECTION4_BLOCKS]).flatMap((b, k) => SECTION4_COLUMNS.map((c, i) => `s4.${b}_${header?.parts[k * SECTION4_COLUMNS.length + i] ?? c.key}`));
+  const values = assignRow(tokens, header?.model, keys.length);
   const unreadable: string[] = [];
   const tentative: Record<string, number> = {};
   values.forEach((v, i) => {
@@ -59,6 +69,37 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
     if (v.tentative !== undefined) tentative[printed[i]!] = v.tentative;
   });
   return { figures, unreadable, tentative, found: true };
+}
+
+/** A row label naming a year: 2023年, 2024年度, 本年, 上年度 (a 四 comparing years). */
+const YEAR_LABEL = /^(?:((?:19|20)\d{2})|(本|上一?))年度?$/;
+/** The report's title, a line of its own: "…2024年政府信息公开工作年度报告", "…2024年度政府信息公开年报". */
+const TITLE_YEAR = /^[^。，；：《》]{0,40}?((?:19|20)\d{2})年度?[^。，；：《》\d]{0,20}(?:报告|年报)$/;
+/** Lines from the document's start in which its title is looked for. */
+const TITLE_LINES = 5;
+
+/**
+ * 四 with one row per year (blind round 7, b61: 2023年 above 2024年, each adding up): read as one row, the two
+ * rows' 30 figures left 四 unreadable; taken by its first row, last year's figures would pass every check. The row
+ * of the report's year (本年, or the year its title names on one of the document's first lines, the latest of the
+ * rows' years) is read; a year table whose row for that year cannot be told (no title, none or two rows of it, a
+ * later year beside it) is unreadable. Text citing another year's report ("与2023年度报告相比") is no title.
+ */
+function yearRows(lines: Line[], head: number, to: number): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
+  const rows: { line: number; label: TextItem; year: string }[] = [];
+  for (let i = head; i < to; i++) {
+    const first = lines[i]!.items.find((it) => it.text.trim() !== '');
+    const m = first && YEAR_LABEL.exec(labelKey(first.text));
+    if (m && figureTokens(lines[i]!).some((t) => t !== first && t.text !== '')) rows.push({ line: i, label: first, year: m[1] ?? (m[2] === '本' ? 'this' : 'prev') });
+  }
+  if (rows.length < 2) return undefined;
+  let title: string | undefined;
+  for (let i = 0; i < Math.min(head, TITLE_LINES) && !title; i++) title = TITLE_YEAR.exec(labelText(lines[i]!))?.[1];
+  const want = rows.some((r) => r.year === 'this') ? 'this' : title;
+  const chosen = rows.filter((r) => r.year === want);
+  if (chosen.length !== 1) return 'doubt';
+  if (want !== 'this' && rows.some((r) => /^\d/.test(r.year) && r.year > want!)) return 'doubt';
+  return { line: chosen[0]!.line, first: rows[0]!.line, label: chosen[0]!.label };
 }
 
 /** Group headers naming each block (a wrapped 未经复议直接起诉 still holds 未经复议). */
@@ -98,9 +139,15 @@ function blockOrder(lines: Line[], from: number, to: number): (typeof SECTION4_B
  * The 15 bottom header cells, in x order, each classified as one of the five columns in the right sequence. An
  * agency may add a 合计 column of its own before or after the three blocks (复议 + 诉讼 in all; blind round 5,
  * b46): a total cell outside the 15 is no column of the template, and its figure, beyond the table's columns, is
- * left out of the row.
+ * left out of the row. `parts`: the column each of the 15 cells names, in printed order.
+ *
+ * Some templates order a block's columns otherwise (总计 first, then the four results: blind round 7, b60); read by
+ * position, each block's total became its 结果维持 and its 尚未审结 the total (the block check failed, the figures
+ * stood). Exactly 15 cells, each naming one column only and each block naming all five once, are read in their
+ * own order; an extra 合计 beside the blocks is placed only in the template's order (either reading would do).
+ * 'doubt': 15 cells each naming one column, in no order that can be read (a block naming one twice): unreadable.
  */
-function headerColumns(lines: Line[], from: number, to: number): ColumnModel | undefined {
+function headerColumns(lines: Line[], from: number, to: number): { model: ColumnModel; parts: string[] } | 'doubt' | undefined {
   const cells = headerCells(lines, from, to, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
   const n = SECTION4_BLOCKS.length * SECTION4_COLUMNS.length;
   const total = SECTION4_COLUMNS[SECTION4_COLUMNS.length - 1]!;
@@ -109,9 +156,17 @@ function headerColumns(lines: Line[], from: number, to: number): ColumnModel | u
     const extra = [...cells.slice(0, start), ...cells.slice(start + n)];
     if (extra.length > 1 || !extra.every((c) => headerMatches(c, total))) continue;
     const own = cells.slice(start, start + n);
-    if (inOrder(own)) return { anchor: 'centre', centres: own.map((c) => c.x) };
+    if (inOrder(own)) return { model: { anchor: 'centre', centres: own.map((c) => c.x) }, parts: own.map((_, i) => SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!.key) };
   }
-  return undefined;
+  if (cells.length !== n) return undefined;
+  const parts = cells.map((c) => {
+    const named = SECTION4_COLUMNS.filter((col) => headerMatches(c, col));
+    return named.length === 1 ? named[0]!.key : undefined;
+  });
+  if (parts.some((p) => p === undefined)) return undefined;
+  const width = SECTION4_COLUMNS.length;
+  for (let b = 0; b < SECTION4_BLOCKS.length; b++) if (new Set(parts.slice(b * width, (b + 1) * width)).size !== width) return 'doubt';
+  return { model: { anchor: 'centre', centres: cells.map((c) => c.x) }, parts: parts as string[] };
 }
 
 /** Row labels of the table on its side, one per block; 行政复议 alone must not be 复议后起诉. */
