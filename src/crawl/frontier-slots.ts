@@ -8,7 +8,7 @@
  * From the bench, which prints these beside its new figures so a drift shows. Rounded up: an underestimate would
  * overshoot the budget. Measured 2026-12-01 on 2 shared cores (load average 7–9):
  * - bench/slots.ts, 100 small hosts at once against 10 at once, d = 200 ms: peak RSS 336 → 353 MiB, 0.19–0.24 MiB
- *   per extra host (its crawler, queue, session and gate; the per-host dedup cache is already small, frontier.ts);
+ *   per extra host (its crawler, queue, session and gate; a queue holds only its waiting requests and the keys of those done, host-queue.ts);
  * - CPU per request: 10–15 ms in the crawl bench (bench/crawl-size.ts, full speed); 21 ms in bench/slots.ts's
  *   polite crawl of hosts of 8 requests each, where start-up (≈ 3 s) and each host's crawler set-up weigh more.
  */
