@@ -10,11 +10,21 @@
  * the end of the run. Seed order puts no bound on that; LPT stays within 4/3 of the best schedule (Graham), and
  * measured within 1.1× (bench/slots.ts).
  */
+import { AsyncResource } from 'node:async_hooks';
 import PQueue from 'p-queue';
 import type { FrontierRequests } from '../catalog/frontier-requests.ts';
 import { Scope } from '../download/scope.ts';
 import { HostQueue } from './host-queue.ts';
 import type { Lane, QueuedRequest } from './requests.ts';
+
+/**
+ * The async context host crawlers start in: none of a request's. A host is often scheduled from inside another host's
+ * request handler (a list page queueing a report on a sibling host, a seed sent to the browser lane); started there,
+ * its crawler's whole chain of promises would carry that handler's async context: Crawlee's timeout frame, which
+ * reaches the handled page's body and DOM, kept for the host's whole crawl, and the page's encoding
+ * (download/scope.ts withPageEncoding) leaking into another host's links.
+ */
+const HOST_SCOPE = new AsyncResource('nianbao.host-crawl');
 
 /** Crawls one host's queue of one lane until it is empty. */
 export type HostRunner = (host: string, queue: HostQueue, lane: Lane) => Promise<void>;
@@ -136,6 +146,10 @@ export class Frontier {
     }
     this.running.add(key);
     // The priority orders hosts still waiting for a slot, including hosts scheduled later in the run.
+    HOST_SCOPE.runInAsyncScope(() => this.start(key));
+  }
+
+  private start(key: string): void {
     void this.hostQueue
       .add(async () => {
         const q = this.queue(key);

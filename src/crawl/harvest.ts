@@ -14,7 +14,7 @@ import { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { Downloader } from '../download/downloader.ts';
 import { Fetcher } from '../download/fetcher.ts';
 import { Robots } from '../download/robots.ts';
-import { Scope } from '../download/scope.ts';
+import { Scope, withPageEncoding } from '../download/scope.ts';
 import { openContentStore, type ContentStore } from '../download/content-store.ts';
 import { HostCookies } from '../download/host-cookies.ts';
 import { FetchError, storageFaultOf } from '../errors.ts';
@@ -187,8 +187,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
               encoding: ctx!.http.encodingOf(c.request.loadedUrl ?? c.request.url),
               method: c.request.method,
             };
-            if (data.kind === 'list') return handleList(ctx!, visit, data);
-            return handleDetail(ctx!, visit, data);
+            // Links written with a raw query are asked in the page's encoding, as a browser asks them (scope.ts).
+            return withPageEncoding(visit.encoding, () => (data.kind === 'list' ? handleList(ctx!, visit, data) : handleDetail(ctx!, visit, data)));
           }),
         errorHandler: async ({ request }, error) => {
           // The fetcher already retried what is worth retrying; its final word is final.

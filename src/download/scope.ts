@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { queryInEncoding } from '../encoding/query-encoding.ts';
 
 /**
@@ -80,10 +81,25 @@ function hostOrNull(url: string | URL): string | null {
 const SESSION_PATH_PARAM = /;jsessionid=[^/?#;]*/gi;
 
 /**
- * Resolves a link found on a page; null for javascript:, mailto:, tel:, fragments-only and unparsable links.
- * `encoding`, the page's (when known): a query written raw in Chinese is sent in it, as a browser does.
+ * The encoding of the page being read, for every link resolved while it is handled (list items, pagers, columns,
+ * attachments: seventy call sites in the page readers, none of which should have to carry it). A browser writes a
+ * link's raw query in its document's encoding; so does resolveLink, within withPageEncoding. An async context rather
+ * than an argument because the readers are many and the handling of one page is async (its context follows it
+ * across awaits, and never leaks into another page's handling).
  */
-export function resolveLink(href: string | undefined | null, base: string, encoding?: string | null): string | null {
+const pageEncoding = new AsyncLocalStorage<string | null>();
+
+/** Runs the handling of one page, its links resolved as its encoding (gb18030, big5…; null or utf-8: as UTF-8) says. */
+export function withPageEncoding<T>(encoding: string | null | undefined, fn: () => T): T {
+  return pageEncoding.run(encoding ?? null, fn);
+}
+
+/**
+ * Resolves a link found on a page; null for javascript:, mailto:, tel:, fragments-only and unparsable links.
+ * `encoding`, the page's (when known; by default the one withPageEncoding gives): a query written raw in Chinese is
+ * sent in it, as a browser does.
+ */
+export function resolveLink(href: string | undefined | null, base: string, encoding: string | null | undefined = pageEncoding.getStore()): string | null {
   if (!href) return null;
   const h = href.trim();
   if (!h || h.startsWith('#') || /^(javascript|mailto|tel|data|about|vbscript):/i.test(h)) return null;
