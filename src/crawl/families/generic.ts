@@ -6,6 +6,7 @@
 import { loadHtml } from '../html.ts';
 import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
+import type { ListCursor } from '../requests.ts';
 import type { ListPageResult, ListParser } from './family.ts';
 import { looksLikeHanweb, parseHanwebList } from './hanweb.ts';
 import { nextPageUrl, withGenericPaging, type GenericPagerOptions } from './pager.ts';
@@ -16,12 +17,12 @@ export function genericNextPage(html: string, pageUrl: string, opts: GenericPage
   return nextPageUrl(html, pageUrl, opts);
 }
 
-export function parseGenericList(visit: PageVisit): ListPageResult {
+export function parseGenericList(visit: PageVisit, cursor?: ListCursor): ListPageResult {
   // A page of a seed detected otherwise that carries a Hanweb island (a year column, a sub-column) is read as one.
   if (looksLikeHanweb(visit.body)) return parseHanwebList(visit, undefined);
   const $ = loadHtml(visit.body);
   const items = listItemsFrom($, $.root(), visit.loadedUrl);
-  return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl);
+  return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl, { cursor });
 }
 
-export const generic: ListParser = { family: 'generic', parse: (visit) => parseGenericList(visit) };
+export const generic: ListParser = { family: 'generic', parse: (visit, cursor) => parseGenericList(visit, cursor) };

@@ -22,8 +22,9 @@ import { postFormNextPage } from './post-form-pager.ts';
 import { jumpFormProbe, postJumpFormNextPage } from './post-jump-form.ts';
 import { listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
-import { parseTrsPager, trsPageUrl } from './trs-pager.ts';
+import { parseTrsPager, TRS_FROM_ZERO, trsPageUrl } from './trs-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
+import type { ListCursor } from '../requests.ts';
 
 /**
  * Words of a "next page" control, matched by containment ("[下一页]", "下一页>>"); on a list of the newest first, a
@@ -181,6 +182,8 @@ function pageOfScriptArg(all: PagerControl[], arg: number): number {
 export interface GenericPagerOptions {
   /** The family's own URL template for 1-based page n, used when the page shows none. */
   template?: PageTemplate;
+  /** The cursor this page was asked with (what the list's page before told it: `TRS_FROM_ZERO`). */
+  cursor?: ListCursor;
 }
 
 /** The URL of the next list page, or null on the last page (or when no pager can be read). */
@@ -327,10 +330,11 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   let deadEnd: string | null = null;
   if (!next.length) {
     // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
-    const trs = parseTrsPager(html, pageUrl);
+    const trs = parseTrsPager(html, pageUrl, opts.cursor?.[TRS_FROM_ZERO] === 1);
     const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : nextPageUrl(html, pageUrl, opts);
     const postBack = url || trs ? null : (postBackNext(html, pageUrl) ?? postFormNext(html, pageUrl));
-    if (url) next.push({ url });
+    // A div-first pager counting from 0 tells the next page so: its own call cannot (trs-pager.ts `zeroBased`).
+    if (url) next.push(trs?.fromZero ? { url, cursor: { [TRS_FROM_ZERO]: 1 } } : { url });
     else if (postBack) next.push(postBack);
     else if (!trs) {
       const guess = announcedNextPage(html, pageUrl, opts);

@@ -13,7 +13,15 @@ export interface TrsPager {
   ext: string;
   /** The suffix of the second page: 1 for index_1 (styles a, c; the default), 2 for prefix_2 (style b). */
   secondSuffix?: 2;
+  /** A div-first call (style b) read as counting from 0: the pages after this one are told so (`TRS_FROM_ZERO`). */
+  fromZero?: true;
 }
+
+/**
+ * The cursor key a list page's next request carries when its div-first pager counts from 0: on the later pages the
+ * call alone cannot tell (`zeroBased`), the first page could.
+ */
+export const TRS_FROM_ZERO = 'trsFromZero';
 
 const ARG = String.raw`(?:["']([^"']*)["']|([\w.$]+))`;
 /** createPageHTML with four or more arguments; the first may be a div id (style b). */
@@ -52,16 +60,33 @@ function isArticlePaging(name: string, html: string): boolean {
   return declared !== undefined && declared.includes(name);
 }
 
-function fromCall(m: RegExpMatchArray, html: string): TrsPager | null {
+/**
+ * Whether a div-first call counts its pages from 0, as TRS's own `${PAGE_INDEX}` does (page k+1 is name_k): some
+ * platforms' six-argument calls print it as is (Guizhou's 集约化 sites: `createPageHTML('page_div', 2, 0, 'index',
+ * 'html', 9)` on index.html), others 1-based (`…, 3, 1, 'xlist', …` on xlist.shtml, page k is xlist_k). The call
+ * tells which only where the two differ: a current page of 0 is 0-based, and so is a page named name_1 (a 1-based
+ * pager has no name_1: its second page is name_2). Elsewhere (name_k, k ≥ 2, current k) both name the pages alike
+ * and only the last page differs: the page before says (`fromZero`, carried by the crawl in the request's cursor),
+ * else the 1-based reading, as before, is kept.
+ */
+function zeroBased(current: number, name: string, ext: string, pageUrl?: string, fromZero = false): boolean {
+  if (current === 0 || fromZero) return true;
+  if (!pageUrl) return false;
+  const own = new URL(pageUrl).pathname.split('/').pop() ?? '';
+  return current === 1 && own === `${name}_1.${ext}`;
+}
+
+function fromCall(m: RegExpMatchArray, html: string, pageUrl?: string, fromZero = false): TrsPager | null {
   const first = m[1] !== undefined ? m[1] : null;
   // Style b: a quoted, non-numeric first argument (the pager div's id).
   if (first !== null && !/^\d+$/.test(first)) {
     const pageCount = int(arg(m, 1, html));
-    const current1 = int(arg(m, 2, html));
+    const current = int(arg(m, 2, html));
     const name = arg(m, 3, html);
     const ext = arg(m, 4, html);
-    if (pageCount === null || current1 === null || !name || !ext || isArticlePaging(name, html)) return null;
-    return { pageCount, current: Math.max(0, current1 - 1), name, ext, secondSuffix: 2 };
+    if (pageCount === null || current === null || !name || !ext || isArticlePaging(name, html)) return null;
+    if (zeroBased(current, name, ext, pageUrl, fromZero)) return { pageCount, current, name, ext, fromZero: true };
+    return { pageCount, current: Math.max(0, current - 1), name, ext, secondSuffix: 2 };
   }
   const pageCount = int(arg(m, 0, html));
   const current = int(arg(m, 1, html));
@@ -86,11 +111,14 @@ export function extOf(pageUrl: string | undefined): string | null {
   return pageUrl ? (/\.(s?html?)$/.exec(new URL(pageUrl).pathname)?.[1] ?? null) : null;
 }
 
-/** The column pager of a TRS list page, whichever of the three styles it is written in; null when none. */
-export function parseTrsPager(html: string, pageUrl?: string): TrsPager | null {
+/**
+ * The column pager of a TRS list page, whichever of the three styles it is written in; null when none. `fromZero`:
+ * the list's earlier page showed its div-first pager counting from 0.
+ */
+export function parseTrsPager(html: string, pageUrl?: string, fromZero = false): TrsPager | null {
   const live = withoutComments(html);
   for (const m of live.matchAll(CALL)) {
-    const pager = fromCall(m, live);
+    const pager = fromCall(m, live, pageUrl, fromZero);
     if (pager) return pager;
   }
   return legacyPager(live, pageUrl);

@@ -4,7 +4,8 @@
  *  (a) `createPageHTML(count, current0, "index", "html"|"shtml")`: 0-based current page; page 1 is index.html,
  *      page k ≥ 2 is index_{k-1}.html (extra trailing arguments are ignored);
  *  (b) `createPageHTML('page_div', count, current1, 'prefix', 'shtml', totalRecords)`: a div id first, a 1-based
- *      current page; page 1 is prefix.shtml, page k ≥ 2 is prefix_{k}.shtml;
+ *      current page; page 1 is prefix.shtml, page k ≥ 2 is prefix_{k}.shtml; or 0-based as in (a), when the call
+ *      says so (a current page of 0, or the page named prefix_1: trs-pager.ts `zeroBased`);
  *  (c) the legacy inline pager: `var countPage = N//共多少页`, `var currentPage = M`, and document.write building
  *      index_M.html links.
  * A `createPageHTML` on a detail page is article paging (`createPageHTML(1,0,"t20190918_693227","shtml")`), never
@@ -14,6 +15,7 @@
 import { loadHtml, withoutComments } from '../html.ts';
 import { listItemsFrom } from '../list-page.ts';
 import type { PageVisit } from '../page-visit.ts';
+import type { ListCursor } from '../requests.ts';
 import type { ListPageResult, ListParser } from './family.ts';
 import { withGenericPaging } from './pager.ts';
 import { extOf, hasTrsPager } from './trs-pager.ts';
@@ -31,11 +33,11 @@ function trsTemplate(pageUrl: string) {
   return (n: number) => (n < 2 ? null : new URL(`${stem}_${n - 1}.${ext}`, pageUrl).href);
 }
 
-export function parseTrsList(visit: PageVisit): ListPageResult {
+export function parseTrsList(visit: PageVisit, cursor?: ListCursor): ListPageResult {
   const $ = loadHtml(visit.body);
   const items = listItemsFrom($, $.root(), visit.loadedUrl);
   // The pager script (read by withGenericPaging, last page included), else the generic pager with the TRS naming.
-  return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl, { template: trsTemplate(visit.loadedUrl) });
+  return withGenericPaging({ items, next: [] }, visit.body, visit.loadedUrl, { template: trsTemplate(visit.loadedUrl), cursor });
 }
 
-export const trs: ListParser = { family: 'trs', parse: (visit) => parseTrsList(visit) };
+export const trs: ListParser = { family: 'trs', parse: (visit, cursor) => parseTrsList(visit, cursor) };
