@@ -27,3 +27,22 @@ test('a figure 1–9 typed as one Chinese numeral (五, 一) is read as its valu
   assert.deepEqual(S2_KEYS.map((k) => longer.figures[k]), [0, 0, 0, 5, null, 17, 268]);
   assert.ok(longer.unreadable.includes('s2.normative_docs.repealed'));
 });
+
+const PARTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+/** 四 as display:table divs whose display comes from classes in a <style> sheet (no spans: covered slots empty). */
+function s4Divs(figures: number[]): string {
+  const row = (cells: string[]) => `<div class="tr">${cells.map((c) => `<div class="td">${c}</div>`).join('')}</div>`;
+  const blank = (n: number) => Array<string>(n).fill('');
+  return `<p>四、政府信息公开行政复议、行政诉讼情况</p><div class="gk-table">
+${row(['行政复议', ...blank(4), '行政诉讼', ...blank(9)])}
+${row([...PARTS, '未经复议直接起诉', ...blank(4), '复议后起诉', ...blank(4)])}
+${row([...blank(5), ...PARTS, ...PARTS])}
+${row(figures.map(String))}</div>`;
+}
+const SHEET = '<style>/* theme */ @media (max-width:600px){.gk-table .td{display:block}} .gk-table{display:table;width:100%} .gk-table .tr{display:table-row} .gk-table .td{display:table-cell;border:1px solid #333} a:hover{display:inline}</style>';
+
+test('display:table divs whose display a <style> sheet sets on classes are read as a table (rules inside @media left out)', () => {
+  const figures = [3, 1, 0, 1, 5, 1, 0, 2, 0, 3, 6, 0, 0, 2, 8];
+  const got = mapFigures(readHtml(page(s4Divs(figures), SHEET)).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), figures);
+});
