@@ -46,3 +46,24 @@ test('display:table divs whose display a <style> sheet sets on classes are read 
   const got = mapFigures(readHtml(page(s4Divs(figures), SHEET)).lines, TEMPLATE_2021);
   assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), figures);
 });
+
+const FIRST = ['总计', '结果维持', '结果纠正', '其他结果', '尚未审结'];
+/** 四 with each block's 总计 first and an added column named `extra` (rowspan 3) after the blocks. */
+function s4TotalFirst(values: number[], extra: string): string {
+  const td = (t: string | number, attrs = '') => `<td${attrs}>${t}</td>`;
+  return `<p>四、政府信息公开行政复议、行政诉讼情况</p><table border="1">
+<tr>${td('行政复议', ' colspan="5"')}${td('行政诉讼', ' colspan="10"')}${td(extra, ' rowspan="3"')}</tr>
+<tr>${FIRST.map((p) => td(p, ' rowspan="2"')).join('')}${td('未经复议直接起诉', ' colspan="5"')}${td('复议后起诉', ' colspan="5"')}</tr>
+<tr>${[...FIRST, ...FIRST].map((p) => td(p)).join('')}</tr>
+<tr>${values.map((v) => td(v)).join('')}</tr></table>`;
+}
+
+test('四 with 总计 first in each block and an added 合计 column is read in the header\'s order, 合计 left out; an added column named 总计 too is unreadable', () => {
+  // Printed: 总计 维持 纠正 其他 审结 per block, then 合计 (4 + 3 + 2).
+  const printed = [4, 2, 1, 1, 0, 3, 1, 0, 0, 2, 2, 1, 1, 0, 0, 9];
+  const got = mapFigures(readHtml(page(s4TotalFirst(printed, '合计'))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), [2, 1, 1, 0, 4, 1, 0, 0, 2, 3, 1, 1, 0, 0, 2]);
+  const same = mapFigures(readHtml(page(s4TotalFirst(printed, '总计'))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => same.figures[k]), S4_KEYS.map(() => null));
+  assert.equal(same.unreadable.filter((k) => k.startsWith('s4.')).length, 15);
+});

@@ -152,21 +152,39 @@ function headerColumns(lines: Line[], from: number, to: number): { model: Column
   const n = SECTION4_BLOCKS.length * SECTION4_COLUMNS.length;
   const total = SECTION4_COLUMNS[SECTION4_COLUMNS.length - 1]!;
   const inOrder = (cs: typeof cells) => cs.every((c, i) => headerMatches(c, SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!));
+  const width = SECTION4_COLUMNS.length;
+  const named = (c: (typeof cells)[number]) => {
+    const cols = SECTION4_COLUMNS.filter((col) => headerMatches(c, col));
+    return cols.length === 1 ? cols[0]!.key : undefined;
+  };
+  // Every window of 15 cells, the cell left over (if any) a total, is a reading when its cells are in the
+  // template's sequence, or when each names one column and each block names all five once (总计 first).
+  const readings: { own: typeof cells; parts: string[]; extra: typeof cells }[] = [];
+  let repeated = false;
   for (let start = 0; start + n <= cells.length; start++) {
     const extra = [...cells.slice(0, start), ...cells.slice(start + n)];
     if (extra.length > 1 || !extra.every((c) => headerMatches(c, total))) continue;
     const own = cells.slice(start, start + n);
-    if (inOrder(own)) return { model: { anchor: 'centre', centres: own.map((c) => c.x) }, parts: own.map((_, i) => SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!.key) };
+    if (inOrder(own)) {
+      readings.push({ own, parts: own.map((_, i) => SECTION4_COLUMNS[i % width]!.key), extra });
+      continue;
+    }
+    const parts = own.map(named);
+    if (parts.some((p) => p === undefined)) continue;
+    let whole = true;
+    for (let b = 0; b < SECTION4_BLOCKS.length; b++) if (new Set(parts.slice(b * width, (b + 1) * width)).size !== width) whole = false;
+    if (whole) readings.push({ own, parts: parts as string[], extra });
+    else repeated = true;
   }
-  if (cells.length !== n) return undefined;
-  const parts = cells.map((c) => {
-    const named = SECTION4_COLUMNS.filter((col) => headerMatches(c, col));
-    return named.length === 1 ? named[0]!.key : undefined;
-  });
-  if (parts.some((p) => p === undefined)) return undefined;
-  const width = SECTION4_COLUMNS.length;
-  for (let b = 0; b < SECTION4_BLOCKS.length; b++) if (new Set(parts.slice(b * width, (b + 1) * width)).size !== width) return 'doubt';
-  return { model: { anchor: 'centre', centres: cells.map((c) => c.x) }, parts: parts as string[] };
+  // Total-first blocks with a 合计 after them (blind round 8, b68) read both as "总计 … 尚未审结 ×3, 合计 added" and,
+  // in the template's sequence, as "结果维持 … 总计 ×3, 合计 the last block's total, the first 总计 added": each
+  // block's total taken from the next block. The added column is the one named otherwise than the blocks' totals
+  // (合计 beside 总计); when that does not single out one reading, 四 is unreadable.
+  const totalTexts = (r: (typeof readings)[number]) => new Set(r.own.filter((_, i) => r.parts[i] === total.key).map((c) => labelKey(c.text)));
+  const told = readings.length > 1 ? readings.filter((r) => r.extra.every((c) => !totalTexts(r).has(labelKey(c.text)))) : readings;
+  if (told.length === 1) return { model: { anchor: 'centre', centres: told[0]!.own.map((c) => c.x) }, parts: told[0]!.parts };
+  // 15 cells each naming one column but a block naming one twice, or readings that cannot be told apart.
+  return told.length > 1 || readings.length > 1 || (repeated && cells.length === n) ? 'doubt' : undefined;
 }
 
 /** Row labels of the table on its side, one per block; 行政复议 alone must not be 复议后起诉. */
