@@ -67,3 +67,15 @@ test('四 with 总计 first in each block and an added 合计 column is read in 
   assert.deepEqual(S4_KEYS.map((k) => same.figures[k]), S4_KEYS.map(() => null));
   assert.equal(same.unreadable.filter((k) => k.startsWith('s4.')).length, 15);
 });
+
+test('表二 with a 上年 cell before this year\'s figure (上年处理决定数量 | 本年处理决定数量) reads this year\'s; last year\'s is left out', () => {
+  const body = `<p>二、主动公开政府信息情况</p>
+<table border="1"><tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td>上年处理决定数量</td><td colspan="2">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td>655</td><td colspan="2">845</td></tr>
+<tr><td colspan="4">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td>上年收费金额（万元）</td><td colspan="2">本年收费金额（单位：万元）</td></tr>
+<tr><td>行政事业性收费</td><td>3.1</td><td colspan="2">2.3</td></tr></table>`;
+  const got = mapFigures(readHtml(page(body)).lines, TEMPLATE_2021);
+  assert.deepEqual([got.figures['s2.licensing.decisions'], got.figures['s2.fees.amount']], [845, 2.3]);
+});
