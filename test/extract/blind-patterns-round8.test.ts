@@ -79,3 +79,22 @@ test('表二 with a 上年 cell before this year\'s figure (上年处理决定�
   const got = mapFigures(readHtml(page(body)).lines, TEMPLATE_2021);
   assert.deepEqual([got.figures['s2.licensing.decisions'], got.figures['s2.fees.amount']], [845, 2.3]);
 });
+
+test('四 with a row per year is read by the year the page\'s <title> names when the article itself carries no title; without one it stays unreadable', () => {
+  const td = (t: string | number, attrs = '') => `<td${attrs}>${t}</td>`;
+  const row = (label: string, v: number[]) => `<tr>${td(label)}${v.map((x) => td(x)).join('')}</tr>`;
+  const prev = [1, 1, 0, 0, 2, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0];
+  const now = [2, 0, 1, 0, 3, 1, 0, 0, 1, 2, 0, 0, 0, 1, 1];
+  const body = `<p>四、政府信息公开行政复议、行政诉讼情况</p><table border="1">
+<tr>${td('年度', ' rowspan="3"')}${td('行政复议', ' colspan="5"')}${td('行政诉讼', ' colspan="10"')}</tr>
+<tr>${PARTS.map((p) => td(p, ' rowspan="2"')).join('')}${td('未经复议直接起诉', ' colspan="5"')}${td('复议后起诉', ' colspan="5"')}</tr>
+<tr>${[...PARTS, ...PARTS].map((p) => td(p)).join('')}</tr>
+${row('2023年', prev)}${row('2024年', now)}</table>`;
+  const withTitle = readHtml(page(body, '<title>北关区司法局2024年政府信息公开工作年度报告_北关区人民政府</title>'));
+  assert.equal(withTitle.title, '北关区司法局2024年政府信息公开工作年度报告_北关区人民政府');
+  const got = mapFigures(withTitle.lines, TEMPLATE_2021, { title: withTitle.title });
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), now);
+  const untitled = readHtml(page(body, '<title>北关区人民政府</title>'));
+  const none = mapFigures(untitled.lines, TEMPLATE_2021, { title: untitled.title });
+  assert.deepEqual(S4_KEYS.map((k) => none.figures[k]), S4_KEYS.map(() => null));
+});

@@ -9,7 +9,7 @@ import { boxTables } from '../layout/boxtable.ts';
 import { gridColumnCount, gridItemStyle, placeGridItems } from '../layout/css-grid.ts';
 import { expandSpans } from '../layout/grid.ts';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
-import { footnoteMark } from '../text.ts';
+import { footnoteMark, normalize } from '../text.ts';
 import { sheetDeclarations } from './html-stylesheet.ts';
 import type { Extracted, GridCell, Line } from '../types.ts';
 
@@ -130,7 +130,8 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
   walk(root.toArray().flatMap((n) => ('children' in n ? (n.children as AnyNode[]) : [])));
   flush();
   const images = root.find('img').length;
-  return { text: linesToText(lines), lines, ...(images > 0 ? { images } : {}) };
+  const title = normalize($('head title').first().text()).trim();
+  return { text: linesToText(lines), lines, ...(images > 0 ? { images } : {}), ...(title ? { title } : {}) };
 }
 
 /**

@@ -15,7 +15,7 @@ export function section4Keys(): string[] {
   return SECTION4_BLOCKS.flatMap((b) => SECTION4_COLUMNS.map((c) => `s4.${b}_${c.key}`));
 }
 
-export function mapSection4(lines: Line[], from: number, to: number): SectionFigures {
+export function mapSection4(lines: Line[], from: number, to: number, pageTitle?: string): SectionFigures {
   const keys = section4Keys();
   const figures: Record<string, number | null> = Object.fromEntries(keys.map((k) => [k, null]));
   const none = { figures, unreadable: [...keys], tentative: {}, found: false };
@@ -30,7 +30,7 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   const vertical = readVertical(lines, from, to);
   if (vertical) return vertical;
   // Rows labelled by year (2023年 above 2024年): only this report's year is its figures.
-  const years = yearRows(lines, head, to);
+  const years = yearRows(lines, head, to, pageTitle);
   if (years === 'doubt') return { ...none, found: true };
   let data = -1;
   for (let i = head; i < to; i++) if (hasFigures(lines[i]!)) {
@@ -85,7 +85,7 @@ const TITLE_LINES = 5;
  * rows' years) is read; a year table whose row for that year cannot be told (no title, none or two rows of it, a
  * later year beside it) is unreadable. Text citing another year's report ("与2023年度报告相比") is no title.
  */
-function yearRows(lines: Line[], head: number, to: number): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
+function yearRows(lines: Line[], head: number, to: number, pageTitle?: string): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
   const rows: { line: number; label: TextItem; year: string }[] = [];
   for (let i = head; i < to; i++) {
     const first = lines[i]!.items.find((it) => it.text.trim() !== '');
@@ -95,6 +95,9 @@ function yearRows(lines: Line[], head: number, to: number): { line: number; firs
   if (rows.length < 2) return undefined;
   let title: string | undefined;
   for (let i = 0; i < Math.min(head, TITLE_LINES) && !title; i++) title = TITLE_YEAR.exec(labelText(lines[i]!))?.[1];
+  // Else the page's own title (HTML <title>, "…2024年政府信息公开工作年度报告_北关区人民政府"): the part of it, between
+  // the separators sites join the site's name with, that is a report's title (blind round 8, b70).
+  if (!title && pageTitle) title = pageTitle.split(/[_|｜—–-]/).map((p) => TITLE_YEAR.exec(labelKey(p))?.[1]).find((y) => y !== undefined);
   const want = rows.some((r) => r.year === 'this') ? 'this' : title;
   const chosen = rows.filter((r) => r.year === want);
   if (chosen.length !== 1) return 'doubt';
