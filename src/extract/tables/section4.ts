@@ -81,9 +81,9 @@ const TITLE_LINES = 5;
 /**
  * 四 with one row per year (blind round 7, b61: 2023年 above 2024年, each adding up): read as one row, the two
  * rows' 30 figures left 四 unreadable; taken by its first row, last year's figures would pass every check. The row
- * of the report's year (本年, or the year its title names on one of the document's first lines, the latest of the
- * rows' years) is read; a year table whose row for that year cannot be told (no title, none or two rows of it, a
- * later year beside it) is unreadable. Text citing another year's report ("与2023年度报告相比") is no title.
+ * of the report's year (本年, or the year its title names on one of the document's first lines or, failing that,
+ * in the page's <title>; the latest of the rows' years) is read; a year table whose row for that year cannot be
+ * told (no title, none or two rows of it, a later year beside it) is unreadable. Text citing another year's report ("与2023年度报告相比") is no title.
  */
 function yearRows(lines: Line[], head: number, to: number, pageTitle?: string): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
   const rows: { line: number; label: TextItem; year: string }[] = [];
@@ -146,9 +146,10 @@ function blockOrder(lines: Line[], from: number, to: number): (typeof SECTION4_B
  *
  * Some templates order a block's columns otherwise (总计 first, then the four results: blind round 7, b60); read by
  * position, each block's total became its 结果维持 and its 尚未审结 the total (the block check failed, the figures
- * stood). Exactly 15 cells, each naming one column only and each block naming all five once, are read in their
- * own order; an extra 合计 beside the blocks is placed only in the template's order (either reading would do).
- * 'doubt': 15 cells each naming one column, in no order that can be read (a block naming one twice): unreadable.
+ * stood). 15 cells, each naming one column only and each block naming all five once, are read in their own
+ * order, an added 合计 beside them too (told from the blocks' totals by its name: round 8, b68).
+ * 'doubt': 15 cells each naming one column, in no order that can be read (a block naming one twice), or readings
+ * that cannot be told apart: unreadable.
  */
 function headerColumns(lines: Line[], from: number, to: number): { model: ColumnModel; parts: string[] } | 'doubt' | undefined {
   const cells = headerCells(lines, from, to, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
