@@ -178,7 +178,7 @@ function finish(read: Read, override?: Read): ExtractionResult {
     return { ...result, status: extracted.text.trim() === '' ? 'failed' : 'partial', reason: withNote(['no report tables found (template not detected)', pictures].filter(Boolean).join('; '), r.note) };
   }
   result.template = template.id;
-  const mapped = mapFigures(extracted.lines, template);
+  const mapped = mapFigures(extracted.lines, template, { title: extracted.title });
   const unreadable = [...mapped.unreadable];
   const figures = mapped.figures;
   const withdrawn: string[] = [];

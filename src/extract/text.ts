@@ -82,8 +82,17 @@ const NUMBER_WITH_NOTE = /^[+-]?\d[\d,]*(?:\.\d+)?[\u4e00-\u9fff]{0,2}\(.*\)$/;
 const CJK_ZERO = /^[〇○零]$/;
 
 /**
- * Figures written in Chinese numerals (一十二, 三十五, 二〇): a figure cell, never a label, but not read (a clerk
- * who writes some figures so may write others in ways not foreseen); the cell is reported unreadable.
+ * A figure 1–9 typed as its one Chinese numeral (五, 七), as the prose around the tables writes small counts. One
+ * character has one value, so it is read. Taken for a label, it hid every figure left of it in its row, read 0
+ * (blind round 8, b71: 表二 "五 一 17" read 0 0 17, 四 "三 一 0 一 五" all 0, which still adds up: silently).
+ * 十 and 两 alone are left out: 十 also heads longer numerals, and neither was seen alone in a cell.
+ */
+const CJK_DIGIT = '一二三四五六七八九';
+
+/**
+ * Figures written in Chinese numerals of two or more characters (一十二, 三十五, 二〇): a figure cell, never a
+ * label, but not read (a clerk who writes some figures so may write others in ways not foreseen); the cell is
+ * reported unreadable.
  */
 const CJK_NUMERAL = /^[〇○零一二三四五六七八九十百千两]{2,}$/;
 
@@ -98,6 +107,7 @@ export function parseNumber(raw: string): number | null | undefined {
   const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
   if (isEmptyToken(s)) return null;
   if (CJK_ZERO.test(s)) return 0;
+  if (s.length === 1 && CJK_DIGIT.includes(s)) return CJK_DIGIT.indexOf(s) + 1;
   const m = NUMBER.exec(s);
   if (!m || (m[4] && CORRECTION.test(m[4]))) return undefined;
   const n = Number(`${m[1] ?? ''}${(m[2] ?? '').replace(/,/g, '')}${m[3] ?? ''}`);

@@ -72,6 +72,11 @@ export interface Extracted {
   ocr?: boolean;
   /** Images in the body (HTML): tables published as pictures leave nothing to read, and the reason must say so. */
   images?: number;
+  /**
+   * The page's own title (HTML <title>), which a CMS may print outside the article it keeps the report in, so that
+   * the lines never name the report's year (blind round 8, b70: 四 by year then had no row to choose).
+   */
+  title?: string;
 }
 
 export interface CheckResult {

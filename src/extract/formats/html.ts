@@ -9,7 +9,8 @@ import { boxTables } from '../layout/boxtable.ts';
 import { gridColumnCount, gridItemStyle, placeGridItems } from '../layout/css-grid.ts';
 import { expandSpans } from '../layout/grid.ts';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
-import { footnoteMark } from '../text.ts';
+import { footnoteMark, normalize } from '../text.ts';
+import { sheetDeclarations } from './html-stylesheet.ts';
 import type { Extracted, GridCell, Line } from '../types.ts';
 
 /** Decodes an HTML document; `charset` is the label the server declared, if any (see encoding/decode-html.ts). */
@@ -83,6 +84,7 @@ export function articleRoot($: cheerio.CheerioAPI, minChars = 500): cheerio.Chee
 export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Extracted {
   const { text } = decodeHtml(bytes, opts.charset);
   const $ = cheerio.load(text);
+  sheet = sheetDeclarations($);
   const root = articleRoot($);
   const lines: Line[] = [];
   let buffer = '';
@@ -128,12 +130,25 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
   walk(root.toArray().flatMap((n) => ('children' in n ? (n.children as AnyNode[]) : [])));
   flush();
   const images = root.find('img').length;
-  return { text: linesToText(lines), lines, ...(images > 0 ? { images } : {}) };
+  const title = normalize($('head title').first().text()).trim();
+  return { text: linesToText(lines), lines, ...(images > 0 ? { images } : {}), ...(title ? { title } : {}) };
 }
 
-/** Inline `display:<kind>` of an element (themes lay tables out with divs: display:table / table-row / table-cell). */
+/**
+ * The page's stylesheet declarations (html-stylesheet.ts) of the document being read: set by readHtml before its
+ * walk (reading is synchronous, so one document's map is never seen by another's walk).
+ */
+let sheet = new WeakMap<Element, Map<string, { value: string }>>();
+
+/** A layout property of an element: its inline style's, else the page's stylesheets'. */
+function cssProp(el: Element, prop: string): string | undefined {
+  const inline = new RegExp(`(?:^|;)\\s*${prop}\\s*:\\s*([^;]+)`, 'i').exec(el.attribs?.style ?? '')?.[1]?.trim();
+  return inline ?? sheet.get(el)?.get(prop)?.value;
+}
+
+/** `display:<kind>` of an element, inline or from a stylesheet (themes lay tables out with divs: display:table / table-row / table-cell). */
 function cssDisplay(el: Element): string | undefined {
-  return /(?:^|;)\s*display\s*:\s*([a-z-]+)/i.exec(el.attribs?.style ?? '')?.[1]?.toLowerCase();
+  return /^([a-z-]+)/i.exec(cssProp(el, 'display') ?? '')?.[1]?.toLowerCase();
 }
 
 /** A display:table element holding rows of its own (and no <table> or CSS table inside). */
@@ -166,7 +181,7 @@ function cssTableGrid($: cheerio.CheerioAPI, table: Element) {
 function cssGrid($: cheerio.CheerioAPI, el: Element) {
   const display = cssDisplay(el);
   if (display !== 'grid' && display !== 'inline-grid') return undefined;
-  const template = /(?:^|;)\s*grid-template-columns\s*:\s*([^;]+)/i.exec(el.attribs.style ?? '')?.[1];
+  const template = cssProp(el, 'grid-template-columns');
   const columns = template === undefined ? undefined : gridColumnCount(template);
   if (columns === undefined || columns < 2) return undefined;
   const children = el.children.filter((n) => n.type === 'tag' || (n.type === 'text' && (n as unknown as { data: string }).data.trim() !== ''));
@@ -175,6 +190,9 @@ function cssGrid($: cheerio.CheerioAPI, el: Element) {
   if (cells.some((c) => $(c).find('table').length > 0 || /^(inline-)?grid$/.test(cssDisplay(c) ?? '') || $(c).find('*').toArray().some((d) => /^(inline-)?grid$/.test(cssDisplay(d as Element) ?? '')))) return undefined;
   const items = [];
   for (const c of cells) {
+    // Placement a stylesheet gives an item (a class spanning two columns) is not read: such a grid stays text.
+    const placed = sheet.get(c);
+    if (placed && [...placed.keys()].some((k) => k.startsWith('grid-') || k === 'order')) return undefined;
     const st = gridItemStyle(c.attribs.style ?? '');
     if (!st) return undefined;
     items.push({ ...st, text: cellText($, c) });

@@ -4,6 +4,7 @@
  * the headers cannot be matched.
  */
 import type { Section2Block, TemplateDef } from '../template/types.ts';
+import { coord } from '../layout/columns.ts';
 import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
@@ -58,6 +59,13 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
       // No figure cell, yet digits in the row's label: its figures are glued into the label (a table pasted as text
       // with single spaces, "行政许可 527"; a label and a number too close in a PDF). Blank would read them as 0.
       if (!tokens.some((tk) => tk.text !== '') && /\d/.test(labelText(lines[at]!))) return ks.forEach((k) => ((figures[k] = null), unreadable.push(k)));
+      // Figures under a last-year column the agency added (上年处理决定数量 before 本年…) are no figures of the template.
+      const own = header?.model.centres ?? [];
+      const foreign = header?.foreign ?? [];
+      if (foreign.length > 0) {
+        const near = (t: TextItem, xs: number[]) => Math.min(...xs.map((x) => Math.abs(coord(t, 'centre') - x)));
+        for (let i = tokens.length - 1; i >= 0; i--) if (near(tokens[i]!, foreign) < near(tokens[i]!, own)) tokens.splice(i, 1);
+      }
       const rules = (j: number) => ({
         decimal: block.decimalColumns?.includes(block.columns[place(j)]!.key),
         signed: block.signedColumns?.includes(block.columns[place(j)]!.key),
@@ -100,18 +108,27 @@ function findTitle(lines: Line[], from: number, to: number, block: Section2Block
  * and no check covers 二. Otherwise cells out of order are taken for an accidental match (no model: a row as
  * long as the columns is read in order).
  */
-function headerColumns(lines: Line[], from: number, to: number, block: Section2Block): { model: ColumnModel; order: number[] } | undefined {
-  const cells = headerCells(lines, from, to, ['信息内容']);
+function headerColumns(lines: Line[], from: number, to: number, block: Section2Block): { model: ColumnModel; order: number[]; foreign: number[] } | undefined {
+  const all = headerCells(lines, from, to, ['信息内容']);
+  // A column the agency added for last year's figure (上年处理决定数量 beside 本年处理决定数量: blind round 8, b72)
+  // names the template's column too; it is set aside (its figures are dropped from the rows), unless the template's
+  // own column is last year's (2019's 上一年项目数量).
+  const foreign = all.filter((c) => PRIOR_YEAR.test(c.text) && block.columns.some((col) => headerMatches(c, col) && !PRIOR_YEAR.test(labelKey(col.label))));
+  const cells = all.filter((c) => !foreign.includes(c));
   const centres: number[] = [];
   for (const col of block.columns) {
     const cell = cells.find((c) => headerMatches(c, col));
     if (!cell) return undefined;
     centres.push(cell.x);
   }
+  const aside = foreign.map((c) => c.x);
   const inOrder = block.columns.map((_, i) => i);
-  if (centres.every((c, i) => i === 0 || c > centres[i - 1]!)) return { model: { anchor: 'centre', centres }, order: inOrder };
+  if (centres.every((c, i) => i === 0 || c > centres[i - 1]!)) return { model: { anchor: 'centre', centres }, order: inOrder, foreign: aside };
   const unique = block.columns.every((col) => cells.filter((c) => headerMatches(c, col)).length === 1);
   if (!unique || new Set(centres).size !== centres.length) return undefined;
   const order = [...inOrder].sort((a, b) => centres[a]! - centres[b]!);
-  return { model: { anchor: 'centre', centres: order.map((i) => centres[i]!) }, order };
+  return { model: { anchor: 'centre', centres: order.map((i) => centres[i]!) }, order, foreign: aside };
 }
+
+/** A header naming last year's figures: 上年, 上一年, 去年, 上年度, or a year (2023年). */
+const PRIOR_YEAR = /上一?年|去年|(?:19|20)\d{2}年/;

@@ -15,7 +15,7 @@ export function section4Keys(): string[] {
   return SECTION4_BLOCKS.flatMap((b) => SECTION4_COLUMNS.map((c) => `s4.${b}_${c.key}`));
 }
 
-export function mapSection4(lines: Line[], from: number, to: number): SectionFigures {
+export function mapSection4(lines: Line[], from: number, to: number, pageTitle?: string): SectionFigures {
   const keys = section4Keys();
   const figures: Record<string, number | null> = Object.fromEntries(keys.map((k) => [k, null]));
   const none = { figures, unreadable: [...keys], tentative: {}, found: false };
@@ -30,7 +30,7 @@ export function mapSection4(lines: Line[], from: number, to: number): SectionFig
   const vertical = readVertical(lines, from, to);
   if (vertical) return vertical;
   // Rows labelled by year (2023年 above 2024年): only this report's year is its figures.
-  const years = yearRows(lines, head, to);
+  const years = yearRows(lines, head, to, pageTitle);
   if (years === 'doubt') return { ...none, found: true };
   let data = -1;
   for (let i = head; i < to; i++) if (hasFigures(lines[i]!)) {
@@ -81,11 +81,11 @@ const TITLE_LINES = 5;
 /**
  * 四 with one row per year (blind round 7, b61: 2023年 above 2024年, each adding up): read as one row, the two
  * rows' 30 figures left 四 unreadable; taken by its first row, last year's figures would pass every check. The row
- * of the report's year (本年, or the year its title names on one of the document's first lines, the latest of the
- * rows' years) is read; a year table whose row for that year cannot be told (no title, none or two rows of it, a
- * later year beside it) is unreadable. Text citing another year's report ("与2023年度报告相比") is no title.
+ * of the report's year (本年, or the year its title names on one of the document's first lines or, failing that,
+ * in the page's <title>; the latest of the rows' years) is read; a year table whose row for that year cannot be
+ * told (no title, none or two rows of it, a later year beside it) is unreadable. Text citing another year's report ("与2023年度报告相比") is no title.
  */
-function yearRows(lines: Line[], head: number, to: number): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
+function yearRows(lines: Line[], head: number, to: number, pageTitle?: string): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
   const rows: { line: number; label: TextItem; year: string }[] = [];
   for (let i = head; i < to; i++) {
     const first = lines[i]!.items.find((it) => it.text.trim() !== '');
@@ -95,6 +95,9 @@ function yearRows(lines: Line[], head: number, to: number): { line: number; firs
   if (rows.length < 2) return undefined;
   let title: string | undefined;
   for (let i = 0; i < Math.min(head, TITLE_LINES) && !title; i++) title = TITLE_YEAR.exec(labelText(lines[i]!))?.[1];
+  // Else the page's own title (HTML <title>, "…2024年政府信息公开工作年度报告_北关区人民政府"): the part of it, between
+  // the separators sites join the site's name with, that is a report's title (blind round 8, b70).
+  if (!title && pageTitle) title = pageTitle.split(/[_|｜—–-]/).map((p) => TITLE_YEAR.exec(labelKey(p))?.[1]).find((y) => y !== undefined);
   const want = rows.some((r) => r.year === 'this') ? 'this' : title;
   const chosen = rows.filter((r) => r.year === want);
   if (chosen.length !== 1) return 'doubt';
@@ -143,30 +146,49 @@ function blockOrder(lines: Line[], from: number, to: number): (typeof SECTION4_B
  *
  * Some templates order a block's columns otherwise (总计 first, then the four results: blind round 7, b60); read by
  * position, each block's total became its 结果维持 and its 尚未审结 the total (the block check failed, the figures
- * stood). Exactly 15 cells, each naming one column only and each block naming all five once, are read in their
- * own order; an extra 合计 beside the blocks is placed only in the template's order (either reading would do).
- * 'doubt': 15 cells each naming one column, in no order that can be read (a block naming one twice): unreadable.
+ * stood). 15 cells, each naming one column only and each block naming all five once, are read in their own
+ * order, an added 合计 beside them too (told from the blocks' totals by its name: round 8, b68).
+ * 'doubt': 15 cells each naming one column, in no order that can be read (a block naming one twice), or readings
+ * that cannot be told apart: unreadable.
  */
 function headerColumns(lines: Line[], from: number, to: number): { model: ColumnModel; parts: string[] } | 'doubt' | undefined {
   const cells = headerCells(lines, from, to, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
   const n = SECTION4_BLOCKS.length * SECTION4_COLUMNS.length;
   const total = SECTION4_COLUMNS[SECTION4_COLUMNS.length - 1]!;
   const inOrder = (cs: typeof cells) => cs.every((c, i) => headerMatches(c, SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!));
+  const width = SECTION4_COLUMNS.length;
+  const named = (c: (typeof cells)[number]) => {
+    const cols = SECTION4_COLUMNS.filter((col) => headerMatches(c, col));
+    return cols.length === 1 ? cols[0]!.key : undefined;
+  };
+  // Every window of 15 cells, the cell left over (if any) a total, is a reading when its cells are in the
+  // template's sequence, or when each names one column and each block names all five once (总计 first).
+  const readings: { own: typeof cells; parts: string[]; extra: typeof cells }[] = [];
+  let repeated = false;
   for (let start = 0; start + n <= cells.length; start++) {
     const extra = [...cells.slice(0, start), ...cells.slice(start + n)];
     if (extra.length > 1 || !extra.every((c) => headerMatches(c, total))) continue;
     const own = cells.slice(start, start + n);
-    if (inOrder(own)) return { model: { anchor: 'centre', centres: own.map((c) => c.x) }, parts: own.map((_, i) => SECTION4_COLUMNS[i % SECTION4_COLUMNS.length]!.key) };
+    if (inOrder(own)) {
+      readings.push({ own, parts: own.map((_, i) => SECTION4_COLUMNS[i % width]!.key), extra });
+      continue;
+    }
+    const parts = own.map(named);
+    if (parts.some((p) => p === undefined)) continue;
+    let whole = true;
+    for (let b = 0; b < SECTION4_BLOCKS.length; b++) if (new Set(parts.slice(b * width, (b + 1) * width)).size !== width) whole = false;
+    if (whole) readings.push({ own, parts: parts as string[], extra });
+    else repeated = true;
   }
-  if (cells.length !== n) return undefined;
-  const parts = cells.map((c) => {
-    const named = SECTION4_COLUMNS.filter((col) => headerMatches(c, col));
-    return named.length === 1 ? named[0]!.key : undefined;
-  });
-  if (parts.some((p) => p === undefined)) return undefined;
-  const width = SECTION4_COLUMNS.length;
-  for (let b = 0; b < SECTION4_BLOCKS.length; b++) if (new Set(parts.slice(b * width, (b + 1) * width)).size !== width) return 'doubt';
-  return { model: { anchor: 'centre', centres: cells.map((c) => c.x) }, parts: parts as string[] };
+  // Total-first blocks with a 合计 after them (blind round 8, b68) read both as "总计 … 尚未审结 ×3, 合计 added" and,
+  // in the template's sequence, as "结果维持 … 总计 ×3, 合计 the last block's total, the first 总计 added": each
+  // block's total taken from the next block. The added column is the one named otherwise than the blocks' totals
+  // (合计 beside 总计); when that does not single out one reading, 四 is unreadable.
+  const totalTexts = (r: (typeof readings)[number]) => new Set(r.own.filter((_, i) => r.parts[i] === total.key).map((c) => labelKey(c.text)));
+  const told = readings.length > 1 ? readings.filter((r) => r.extra.every((c) => !totalTexts(r).has(labelKey(c.text)))) : readings;
+  if (told.length === 1) return { model: { anchor: 'centre', centres: told[0]!.own.map((c) => c.x) }, parts: told[0]!.parts };
+  // 15 cells each naming one column but a block naming one twice, or readings that cannot be told apart.
+  return told.length > 1 || readings.length > 1 || (repeated && cells.length === n) ? 'doubt' : undefined;
 }
 
 /** Row labels of the table on its side, one per block; 行政复议 alone must not be 复议后起诉. */
