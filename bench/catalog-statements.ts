@@ -71,7 +71,7 @@ export function planText(plan: PlanLine[]): string {
 }
 
 /** Tables that hold a row per agency, report, file, URL or figure: reading one whole is what a hot query must not do. */
-export const LARGE_TABLES = ['agencies', 'reports', 'report_files', 'report_sources', 'files', 'url_state', 'figures', 'checks', 'extractions', 'report_extractions', 'report_checks', 'run_events', 'report_key_figures'];
+export const LARGE_TABLES = ['agencies', 'reports', 'report_files', 'report_sources', 'files', 'url_state', 'figures', 'checks', 'extractions', 'report_extractions', 'report_checks', 'run_events', 'report_key_figures', 'frontier_requests'];
 
 /**
  * The plan's full reads of large tables: `SCAN t` (or `SCAN alias` of a large table) without an index, and any

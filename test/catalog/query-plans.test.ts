@@ -182,6 +182,19 @@ test("the web view's pages: region grid, report, agency; the overview's aggregat
   for (const state of ['late', 'missing'] as const) assertIndexed(issued((c) => cov(c).agencies({ ...country, state }, { offset: 0, limit: 50 })));
 });
 
+test("the crawl frontier's queue rows: each request written, cleared and read back by its key or its queue's", () => {
+  // One row per request of a national run in progress (millions in a backfill): every statement of the frontier
+  // must reach its rows through the primary key (job, queue, unique_key), never read the table whole.
+  const row = { uniqueKey: 'http://example.gov.cn/a.html', seq: 1, request: '{}' };
+  assertIndexed(issued((c) => c.frontier.add('crawl', 'example.gov.cn', [row])));
+  assertIndexed(issued((c) => c.frontier.update('crawl', 'example.gov.cn', row.uniqueKey, 2, '{}')));
+  assertIndexed(issued((c) => c.frontier.handled('crawl', 'example.gov.cn', row.uniqueKey)));
+  // One host's queue, loaded whole when its host starts: its own rows sorted, no stream needed.
+  assertIndexed(issued((c) => c.frontier.load('crawl', 'example.gov.cn')));
+  assertIndexed(issued((c) => c.frontier.pendingQueues('crawl')));
+  assertIndexed(issued((c) => c.frontier.drop('crawl')));
+});
+
 test('the checker itself: a query without an index is caught', () => {
   // url_state has no index on last_ok_at: the plan reads the whole table, and fullScans says so.
   const [s] = recordStatements(catalog.db, () => catalog.db.prepare('SELECT url FROM url_state WHERE last_ok_at = ?').all('x')).statements;
