@@ -5,12 +5,15 @@
  * read already", so the one report the user pointed at was never catalogued, the seed `ok` (silent). A 政务公开
  * home whose only 年报 link is in a menu its script draws from a JSON answer was never rendered (a known family's
  * page listing other notices is "simply empty"); rendered, the menu's JSON was learned as the seed's list and the
- * drawn page, naming the column, was not read.
+ * drawn page, naming the column, was not read. And a city platform's front page whose 年报 are its departments'
+ * (a 部门信息公开 grid, each department's page naming its column) led nowhere: its reports were found only by
+ * exploring its host, the seed flagged `moved` with four columns to point at.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { listElsewhere } from '../../src/crawl/families/report-column.ts';
 import { startPortal } from '../fixtures/portal/server.ts';
 import { blindSeedsYaml, blindSitesOf, type BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
 import { detail, page, reportText, trapText } from '../fixtures/portal/sites/blind/kit.ts';
@@ -129,4 +132,30 @@ test('a 政务公开 home whose 年报 link is only in a menu its script draws f
   const r = await crawl([p]);
   assert.deepEqual(r.reports, [`${gov} 2023 /zwgk/ndbg/23.html`, `${gov} 2024 /zwgk/ndbg/24.html`]);
   assert.ok(r.seeds[0]!.healthy, `${r.seeds[0]!.flags.join(',')} ${r.seeds[0]!.last.reason}`);
+});
+
+test('a front page listing no report and naming no column: its 部门信息公开 grid’s departments are list pages, other boxes are not', () => {
+  const PAGE = 'http://xxgk.example/xxgk/index.html';
+  const shell = (title: string, body: string) => `<html><head><title>${title}</title></head><body>${body}</body></html>`;
+  const news = '<div class="box"><div class="box-tit">最新公开</div><ul><li><a href="/xxgk/zx/1.html">滁州市2025年政务公开工作要点</a></li><li><a href="/xxgk/zx/2.html">滁州市2024年国民经济和社会发展统计公报</a></li></ul></div>';
+  const grid = '<div class="box"><div class="box-tit"><span>部门信息公开</span></div><ul class="grid"><li><a href="/xxgk/bm/jyj/index.html"><img alt=""><span>滁州市教育局</span></a></li><li><a href="/xxgk/bm/mzj/index.html">滁州市民政局</a></li><li><a href="/xxgk/bm/czj/index.html">滁州市财政局</a></li></ul></div>';
+  const counties = '<div class="box"><h3>县区信息公开</h3><ul><li><a href="http://ly.example/xxgk/">琅琊区人民政府</a></li><li><a href="http://nq.example/xxgk/">南谯区人民政府</a></li></ul></div>';
+  const sites = '<div class="box"><h3>部门网站</h3><ul><li><a href="/jyj/">滁州市教育局</a></li><li><a href="/mzj/">滁州市民政局</a></li></ul></div>';
+  const items = [{ title: '滁州市2025年政务公开工作要点', url: 'http://xxgk.example/xxgk/zx/1.html', date: null, isFile: false }];
+  assert.deepEqual(listElsewhere(shell('政府信息公开平台', news + grid + counties + sites), PAGE, items), [
+    { url: 'http://xxgk.example/xxgk/bm/jyj/index.html', columnAgency: '滁州市教育局' },
+    { url: 'http://xxgk.example/xxgk/bm/mzj/index.html', columnAgency: '滁州市民政局' },
+    { url: 'http://xxgk.example/xxgk/bm/czj/index.html', columnAgency: '滁州市财政局' },
+  ]);
+  // A page naming its 年报 column: that column only, the grid not read.
+  const menu = '<ul class="nav"><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>';
+  assert.deepEqual(listElsewhere(shell('政府信息公开平台', menu + news + grid), PAGE, items), [{ url: 'http://xxgk.example/xxgk/ndbg/index.html' }]);
+  // Boxes of other sites, of other hosts, one department alone, or a page that lists a report: none.
+  assert.deepEqual(listElsewhere(shell('政府信息公开平台', news + counties + sites), PAGE, items), []);
+  // A box captioned "部门" alone (their sites, or anything) is not a grid of disclosure pages.
+  assert.deepEqual(listElsewhere(shell('政府信息公开平台', news + grid.replace('部门信息公开', '部门')), PAGE, items), []);
+  const one = grid.replace(/<li><a href="\/xxgk\/bm\/(mzj|czj)[^]*?<\/li>/g, '');
+  assert.deepEqual(listElsewhere(shell('政府信息公开平台', news + one), PAGE, items), []);
+  const report = [{ title: '滁州市2024年政府信息公开工作年度报告', url: 'http://xxgk.example/xxgk/zx/9.html', date: null, isFile: false }];
+  assert.deepEqual(listElsewhere(shell('政府信息公开平台', news + grid), PAGE, report), []);
 });
