@@ -148,6 +148,15 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     recordOutcome(h, visit, data, parsed, 0, null);
     return handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: reportTitle, listDate: null, verify: true, columnAgency: data.columnAgency });
   }
+  // A seed that is one report's own page (the address a user copied from the report he had open): that report is
+  // read from the answer in hand, and the page is read on as a seed listing no report (its breadcrumb or menu naming
+  // the column). Read as a list only, the report was never catalogued, and the column's link to it was skipped as
+  // a list page read already: a silent miss of the one report the user pointed at.
+  const seedReport = seedPage && !visit.rendered && !readBefore ? listPageAsReport(visit.body, visit.loadedUrl, reportCount(items)) : null;
+  if (seedReport) {
+    h.stats.pages -= 1; // counted again by handleDetail
+    await handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: seedReport, listDate: null, verify: true, columnAgency: data.columnAgency });
+  }
   const queued: QueuedRequest[] = [];
   const links = { reports: 0, unknown: 0 };
   // Where the items were listed, as a user finds them: a learned list's page, not its API.
@@ -281,12 +290,17 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   };
   // The other years of a list asked one year at a time, the lists of its page's other choices, over HTTP.
   await h.frontier.add(otherListEndpoints(found.endpoint).map((e) => learnedFirstPage(h, e, data)));
+  const reportsBefore = tally.reportItems;
   await handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
   // A list whose requests the page signs was turned in the browser: its later answers are its later pages.
   for (const [i, x] of (found.turned ?? []).entries()) {
     const visit: PageVisit = { url: x.url, loadedUrl: x.url, method: x.method, status: x.status, body: x.responseBody, contentType: x.responseType, rendered: true };
     await handleList(h, visit, { ...data, family: 'learned', pageIndex: data.pageIndex + i + 1, cursor: learnedPageRequest(found.endpoint, i + 2).cursor, learn: undefined });
   }
+  // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,
+  // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from
+  // the learned answer alone, such a seed ended empty with its column's link on the page the browser had drawn.
+  if (tally.reportItems === reportsBefore && !found.turned?.length) await handleList(h, visit, { ...data, learn: undefined });
 }
 
 /**

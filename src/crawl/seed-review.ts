@@ -27,7 +27,11 @@ export function worthRendering(t: SeedTally): boolean {
   // 'learned': the endpoint kept from an earlier run gave no report now; the browser learns it again.
   // A known family's column with other notices only is simply empty, unless its page writes markup by script: items
   // written by code no static reader follows (a document.write through a function) show only in the browser.
-  return t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === 'learned' || t.family === null || t.writesMarkup);
+  if (t.reportItems === 0 && (t.items === 0 || t.family === 'generic' || t.family === 'learned' || t.family === null || t.writesMarkup)) return true;
+  // A seed page listing no report that is no 年报 column itself (its title and heading name none: a 政务公开 home, a
+  // platform's front page) and names no column the crawl could follow: the way to its column may be in a menu its
+  // script draws (a mega-menu fetched as JSON), seen only in the browser. An empty 年报 column is not rendered again.
+  return t.reportItems === 0 && t.seedPageRead && !t.namesReports && t.explored.length === 0;
 }
 
 /**

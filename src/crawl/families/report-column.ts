@@ -10,7 +10,7 @@
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
-import { agencyColumnLinks } from './agency-links.ts';
+import { agencyColumnLinks, agencyOfLinkText } from './agency-links.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 import { redirectTargets } from '../redirect-stub.ts';
@@ -53,7 +53,10 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
   const $ = loadHtml(html);
   if (listsReport(items)) return showsReportInPassing($, items) ? columnLinks($, pageUrl).map((url) => ({ url })) : [];
   const plain = [...redirectTargets($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
-  return [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
+  const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
+  // Nothing else: a platform's front page whose 年报 are its departments' (a 部门信息公开 grid), unless it is a page
+  // about the reports itself (an empty 年报 column leads nowhere else).
+  return found.length || NAMES_REPORTS.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`)) ? found : agencyPageLinks($, pageUrl);
 }
 
 /**
@@ -209,4 +212,39 @@ function frameLinks($: Doc, pageUrl: string): string[] {
     out.add(url);
   });
   return [...out];
+}
+
+/**
+ * A box of the agencies' own disclosure pages: its caption names both the departments (or units) and disclosure
+ * (部门信息公开, 部门政务公开, 市直单位信息公开). A box captioned "部门" alone may be their sites, or anything: a page
+ * listing departments under such a caption is not followed (round 6a).
+ */
+const AGENCY_BOX = /(?:部门|单位).{0,4}公开|公开.{0,4}(?:部门|单位)/;
+/** Boxes of links to other sites, or already about the reports (agency-links.ts reads those). */
+const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
+
+/**
+ * The agencies' own 信息公开 pages a platform's front page lists in a box captioned for their disclosure (部门信息公开:
+ * a grid of "安庆市教育局", "安庆市民政局"…), on a page that lists no report and names no 年报 column: a city's
+ * platform publishing its 年报 per department, each department's page naming its own column. Read as list pages
+ * (each then follows its menu's 年报 column), carrying the agency its link names. Same-host only, two or more.
+ */
+function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const out = new Map<string, string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    const text = squash(a.text()).replace(/\s/g, '');
+    const agency = text ? agencyOfLinkText(text) : null;
+    if (!agency || agency !== text) return;
+    const caption = boxCaption($, a);
+    if (!AGENCY_BOX.test(caption) || NOT_AGENCY_BOX.test(caption)) return;
+    const href = a.attr('href') ?? '';
+    if (/^\s*javascript:/i.test(href)) return;
+    const url = resolveLink(href, base);
+    if (!url || sameColumn(url, pageUrl) || new URL(url).host !== host || /\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname)) return;
+    if (!out.has(url)) out.set(url, agency);
+  });
+  return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
 }
