@@ -48,7 +48,7 @@ const BODY_SELECTORS = [
 ];
 
 /** Metadata labels (whitespace removed) → field. */
-type Field = 'publisher' | 'publishedAt' | 'writtenAt' | 'indexNo' | 'title';
+type Field = 'publisher' | 'publishedAt' | 'writtenAt' | 'updatedAt' | 'indexNo' | 'title';
 const LABELS: [RegExp, Field][] = [
   // 来源 / 信息来源 / 文章来源 (source) also name the publishing agency on many CMSs; attribution rejects 本网-like values.
   [/^(发布机构|发文机关|公开主体|信息来源单位|发布单位|发布部门|信息来源|文章来源|来源)/, 'publisher'],
@@ -56,6 +56,9 @@ const LABELS: [RegExp, Field][] = [
   // 成文日期, the day the document was written, comes before 发布日期 in the 公开 metadata blocks (gov.cn's, the
   // provinces' platforms): a page's date only when it gives no other.
   [/^(成文日期)/, 'writtenAt'],
+  // 更新时间 / 更新日期: older CMSs (PowerEasy's ASP article pages) date an article by nothing else; a last resort, as
+  // an edit may postdate the publication.
+  [/^(更新时间|更新日期)/, 'updatedAt'],
   [/^(索引号)/, 'indexNo'],
   [/^(名称|标题|信息名称|文件名称)/, 'title'],
 ];
@@ -184,7 +187,7 @@ export function parseDetailPage(html: string, pageUrl: string, encoding?: string
       headingTitle($('.title, .article-title, .tit, .post-title, .entry-title').first()) ||
       null) ??
     (squash($('title').text()).split(/[_|-]/)[0]?.trim() || null);
-  const publishedRaw = meta.PubDate ?? fields.publishedAt ?? fields.writtenAt ?? null;
+  const publishedRaw = meta.PubDate ?? fields.publishedAt ?? fields.writtenAt ?? fields.updatedAt ?? null;
   // The first selector whose element holds enough text; the later ones are not looked for.
   let body: Cheerio<AnyNode> = $('body');
   for (const s of BODY_SELECTORS) {
