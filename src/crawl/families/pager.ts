@@ -331,8 +331,12 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   if (!next.length) {
     // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
     const trs = parseTrsPager(html, pageUrl, opts.cursor?.[TRS_FROM_ZERO] === 1);
-    const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : nextPageUrl(html, pageUrl, opts);
-    const postBack = url || trs ? null : (postBackNext(html, pageUrl) ?? postFormNext(html, pageUrl));
+    // Script controls whose call submits the page's POST form of a page field (goPage(2) setting `page` and posting)
+    // say how the next page is asked: that POST, before any address guessed for the call by a family's page naming
+    // (TRS index_N), which such a page (a search's result page, its address a token) never has.
+    const posted = trs ? null : scriptedPostFormNext(html, pageUrl);
+    const url = trs ? (trs.current + 1 < trs.pageCount ? trsPageUrl(trs, trs.current + 1, pageUrl) : null) : posted ? null : nextPageUrl(html, pageUrl, opts);
+    const postBack = url || trs ? null : (posted ?? postBackNext(html, pageUrl) ?? postFormNext(html, pageUrl));
     // A div-first pager counting from 0 tells the next page so: its own call cannot (trs-pager.ts `zeroBased`).
     if (url) next.push(trs?.fromZero ? { url, cursor: { [TRS_FROM_ZERO]: 1 } } : { url });
     else if (postBack) next.push(postBack);
@@ -392,11 +396,18 @@ function postBackNext(html: string, pageUrl: string): NextListRequest | null {
 function postFormNext(html: string, pageUrl: string): NextListRequest | null {
   if (!/method\s*=\s*["']?post/i.test(html)) return null;
   const $ = loadHtml(html);
+  return scriptedPostFormNext(html, pageUrl) ?? postJumpFormNextPage($, pageUrl, announcedTotals(html).announcedPages, () => currentPageNumber($, pageUrl));
+}
+
+/** The POST form pager's next page as its script controls (no href, a page argument) ask it (post-form-pager.ts). */
+function scriptedPostFormNext(html: string, pageUrl: string): NextListRequest | null {
+  if (!/method\s*=\s*["']?post/i.test(html) || !/\.submit\s*\(/.test(html)) return null;
+  const $ = loadHtml(html);
   const all = controls($, pageUrl);
   const scripted = all
     .filter((c) => !c.href && c.scriptArg !== null)
     .map((c) => ({ text: c.text, page: pageOfScriptArg(all, c.scriptArg!), next: isNextControl(c) }));
-  return postFormNextPage($, html, pageUrl, scripted) ?? postJumpFormNextPage($, pageUrl, announcedTotals(html).announcedPages, () => currentPageNumber($, pageUrl));
+  return postFormNextPage($, html, pageUrl, scripted);
 }
 
 function jumpFormProbeOf(html: string, pageUrl: string): ReturnType<typeof jumpFormProbe> {
