@@ -12,8 +12,8 @@
 import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 
-/** Properties kept: the ones the HTML reader asks about. */
-const KEPT = /^(display|grid-[a-z-]+|order)$/;
+/** Properties kept: the ones the HTML reader asks about (visibility: text a class hides in a cell, round 9's b73). */
+const KEPT = /^(display|visibility|grid-[a-z-]+|order)$/;
 
 type Decls = Map<string, { value: string; spec: number; order: number }>;
 

@@ -42,7 +42,13 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  * read with it as one number ("1032" + 987 → 1032987), silently in 表二.
  */
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\s*(?:;|!|$)/i;
-const isHidden = (el: Element) => HIDDEN_STYLE.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined;
+/**
+ * Hidden inline, by the `hidden` attribute, or by the page's own stylesheet: an editor's class for old figures
+ * (`.jz{display:none}`, blind round 9's b73: "<span class=jz>655</span>702" read 655702, silently in 表二). An inline
+ * display other than none overrides the sheet, as in the browser.
+ */
+const isHidden = (el: Element) =>
+  HIDDEN_STYLE.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined || cssDisplay(el) === 'none' || /^hidden\b/i.test(cssProp(el, 'visibility') ?? '');
 
 /** A cell's text as shown: hidden text left out, line breaks and paragraph ends as spaces, form inputs as their values. */
 function cellText($: cheerio.CheerioAPI, td: Element): string {

@@ -18,9 +18,10 @@ export function readSheet(bytes: Uint8Array): Extracted {
   const wb = XLSX.read(bytes, { type: 'array', cellFormula: true, cellHTML: false, cellStyles: true, sheetStubs: true, dense: false });
   const formulas = new FormulaEvaluator(wb);
   const lines: Line[] = [];
+  const hiddenSheets = hiddenSheetNames(wb);
   wb.SheetNames.forEach((name, si) => {
     const ws = wb.Sheets[name];
-    if (!ws?.['!ref']) return;
+    if (!ws?.['!ref'] || hiddenSheets.has(name)) return;
     const range = XLSX.utils.decode_range(ws['!ref']);
     const rows = Math.min(range.e.r - range.s.r + 1, MAX_ROWS);
     const cols = Math.min(range.e.c - range.s.c + 1, MAX_COLS);
@@ -59,6 +60,18 @@ export function readSheet(bytes: Uint8Array): Extracted {
 }
 
 /** Rows or columns (offsets from the sheet's first) the clerk hid. */
+/**
+ * Sheets the workbook hides (Hidden 1, or 2 "very hidden"): not shown, not printed. A clerk who copies last year's
+ * sheets into the workbook and hides them leaves tables as complete and consistent as this year's, so reading them
+ * is wrong with no check failing (blind round 9, b74: 三 and 四 read from last year's hidden sheets). When every
+ * sheet is marked hidden the flags mean nothing a reader saw, and all are read.
+ */
+function hiddenSheetNames(wb: XLSX.WorkBook): Set<string> {
+  const flags = wb.Workbook?.Sheets ?? [];
+  const hidden = new Set(flags.filter((s) => s.name && (s.Hidden ?? 0) > 0).map((s) => s.name!));
+  return wb.SheetNames.every((n) => hidden.has(n)) ? new Set() : hidden;
+}
+
 function hiddenIndexes(props: { hidden?: boolean }[] | undefined, first: number, count: number): Set<number> {
   const out = new Set<number>();
   (props ?? []).forEach((p, i) => p?.hidden && i - first >= 0 && i - first < count && out.add(i - first));
