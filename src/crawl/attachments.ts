@@ -115,13 +115,13 @@ function candidates($: Doc): { links: Element[]; viewers: Element[]; onclick: El
   return out;
 }
 
-/** `encoding`: the page's, in which a query written raw (`DownLoad.asp?FileName=…年度报告.doc`) is sent. */
-export function findAttachments($: Doc, pageUrl: string, encoding?: string | null): Attachment[] {
+/** A query written raw (`DownLoad.asp?FileName=…年度报告.doc`) is sent in the page's encoding (scope.ts withPageEncoding). */
+export function findAttachments($: Doc, pageUrl: string): Attachment[] {
   const base = documentBase($, pageUrl);
   const out: Attachment[] = [];
   const seen = new Set<string>();
   const add = (el: Element, raw: string | undefined, name: string | null, viaViewer = false) => {
-    const url = raw ? resolveLink(raw, base, encoding) : null;
+    const url = raw ? resolveLink(raw, base) : null;
     if (!url) return;
     const file = viaViewer ? viewedFile(url) : looksLikeFile(url) ? url : null;
     if (!file || seen.has(file) || isFurniture($, el, file, name ?? '')) return;
@@ -138,7 +138,7 @@ export function findAttachments($: Doc, pageUrl: string, encoding?: string | nul
     const href = a.attr('href') ?? '';
     const text = squash(a.text());
     if (/^\s*javascript:/i.test(href)) return scriptCalls(el as Element, href);
-    const url = resolveLink(href, base, encoding);
+    const url = resolveLink(href, base);
     if (!url) return;
     // A link named like a file (附件：xxx.pdf) to a download endpoint of any name.
     if (looksLikeFile(url) || ATTACHMENT_EXT.test(text)) {

@@ -174,8 +174,7 @@ function isSiteHeading($: Doc, el: Element, pageUrl: string): boolean {
   return /^\/(?:index\.\w+)?$/.test(home.pathname) && !home.search;
 }
 
-/** `encoding`: the page's as it was sent (its links' raw queries go out in it). */
-export function parseDetailPage(html: string, pageUrl: string, encoding?: string | null): DetailPage {
+export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const $ = loadHtmlToEdit(html);
   $('script, style, noscript').remove();
   const fields = labelled($);
@@ -198,7 +197,7 @@ export function parseDetailPage(html: string, pageUrl: string, encoding?: string
     }
   }
   const bodyText = squash(body.text());
-  const attachments = findAttachments($, pageUrl, encoding);
+  const attachments = findAttachments($, pageUrl);
   return {
     title: title ? squash(title) : null,
     publisher: meta.ContentSource && !fields.publisher ? meta.ContentSource : (fields.publisher ?? null),

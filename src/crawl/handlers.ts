@@ -468,7 +468,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
   if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
   if (answeredDocument(visit)) return documentAsReport(h, visit, data);
-  const page = parseDetailPage(visit.body, visit.loadedUrl, visit.encoding);
+  const page = parseDetailPage(visit.body, visit.loadedUrl);
   if (page.softNotFound) return goneReport(h, visit, data, 'soft 404: the page says the item does not exist');
   const stub = visit.rendered ? null : redirectStubTarget(visit.body, visit.loadedUrl);
   if (stub && h.scope.allows(stub)) return followStub(h, visit, data, stub);

@@ -17,7 +17,7 @@ import { Attributor, townGovernment } from '../../src/crawl/attribution.ts';
 import { parseDetailPage } from '../../src/crawl/detail-page.ts';
 import { loadHtml } from '../../src/crawl/html.ts';
 import { namesDocument } from '../../src/crawl/stored-files.ts';
-import { resolveLink } from '../../src/download/scope.ts';
+import { resolveLink, withPageEncoding } from '../../src/download/scope.ts';
 import { startPortal } from '../fixtures/portal/server.ts';
 import { blindSeedsYaml, blindSitesOf, type BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
 import { detail, page, reportText } from '../fixtures/portal/sites/blind/kit.ts';
@@ -52,12 +52,12 @@ test('a GBK report page’s download link is asked in GBK: the attachment’s ad
 <p>附件：<a href="/Article/DownLoad.asp?FileName=UploadFiles/202501/年度报告.doc">年度报告.doc</a></p></td></tr></table></body></html>`;
   const want = `http://county.example/Article/DownLoad.asp?FileName=UploadFiles/202501/${GBK}.doc`;
   assert.deepEqual(
-    findAttachments(loadHtml(html), PAGE, 'gb18030').map((a) => a.url),
+    withPageEncoding('gb18030', () => findAttachments(loadHtml(html), PAGE)).map((a) => a.url),
     [want],
   );
   // Through the detail page, as the crawl reads it (the encoding the HTTP client decoded the page from).
   assert.deepEqual(
-    parseDetailPage(html, PAGE, 'gb18030').attachments.map((a) => [a.url, a.name]),
+    withPageEncoding('gb18030', () => parseDetailPage(html, PAGE)).attachments.map((a) => [a.url, a.name]),
     [[want, '年度报告.doc']],
   );
 });
