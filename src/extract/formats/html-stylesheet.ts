@@ -15,7 +15,7 @@ import type { Element } from 'domhandler';
 /** Properties kept: the ones the HTML reader asks about (visibility: text a class hides in a cell, round 9's b73). */
 const KEPT = /^(display|visibility|grid-[a-z-]+|order)$/;
 
-type Decls = Map<string, { value: string; spec: number; order: number }>;
+type Decls = Map<string, { value: string; spec: number }>;
 
 /** Selector specificity as one number (ids, classes/attributes, types), enough to order rules of a theme. */
 function specificity(sel: string): number {
@@ -54,7 +54,6 @@ function rules(css: string): { selectors: string; body: string }[] {
 /** The sheets' declarations of the kept properties for each element they select. */
 export function sheetDeclarations($: cheerio.CheerioAPI): WeakMap<Element, Decls> {
   const map = new WeakMap<Element, Decls>();
-  let order = 0;
   $('style').each((_, st) => {
     for (const r of rules($(st).text())) {
       const decls = r.body.split(';').map((d) => d.split(':')).filter((d) => d.length >= 2)
@@ -70,12 +69,12 @@ export function sheetDeclarations($: cheerio.CheerioAPI): WeakMap<Element, Decls
           continue; // a selector the selector engine does not know: no element is taken to match it
         }
         const spec = specificity(sel);
-        order++;
         for (const el of els) {
           const m = map.get(el) ?? new Map();
           for (const [p, value] of decls) {
             const old = m.get(p);
-            if (!old || spec >= old.spec) m.set(p, { value, spec, order });
+            // Rules are met in document order: a later one of equal specificity wins, as in CSS.
+            if (!old || spec >= old.spec) m.set(p, { value, spec });
           }
           map.set(el, m);
         }
