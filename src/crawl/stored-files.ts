@@ -105,15 +105,13 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
   const state = h.catalog.urls.get(url);
   const stored = state?.sha256 ? h.catalog.files.get(state.sha256) : undefined;
   const conditional = stored ? { etag: state?.etag, lastModified: state?.last_modified } : undefined;
-  const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional });
+  // A link naming a document answered by a web page (a download page's "文件不存在", HTTP 200) is not the file: the
+  // downloader refuses those bytes before they reach the store (failed, not_document).
+  const document = namesDocument(url, data.fileName);
+  const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional, document });
   switch (result.kind) {
     case 'stored': {
       const fileName = result.serverFileName ?? data.fileName;
-      // A link naming a document answered by a web page (a download page's "文件不存在", HTTP 200) is not the file.
-      if (result.file.mediaType === 'html' && namesDocument(url, data.fileName)) {
-        if (data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).pagesForFiles.add(url);
-        return recordFailure(h, url, new FetchError('answered a web page, not the document its link names', url, 'malformed', result.status), data.seedEntryId);
-      }
       // One commit for the stored file, its link and its URL's state (see storePage).
       h.catalog.tx(() => {
         recordStored(h, result.file, url, state?.sha256 ?? null);
@@ -132,11 +130,12 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
     case 'gone':
       return recordGone(h, url, result.status, `HTTP ${result.status}`);
     case 'failed': {
-      // Refused before any byte (robots.txt of a file server, a host skipped): the report is short of its file.
-      // For robots.txt, its own word: a rule, or a file that could not be read (robots.ts).
+      // Refused before any byte (robots.txt of a file server, a host skipped) or answered by a web page: the report
+      // is short of its file. For robots.txt, its own word: a rule, or a file that could not be read (robots.ts).
       const why = result.error.kind === 'robots' ? result.error.detail : REFUSALS[result.error.kind];
       // The host refusing is the one asked last: a download address may have redirected to a file server.
       if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
+      if (result.error.kind === 'not_document' && data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).pagesForFiles.add(url);
       return recordFailure(h, url, result.error, data.seedEntryId);
     }
   }

@@ -28,6 +28,8 @@ export interface DownloadRequest {
   referer?: string;
   /** Name from the link text, used to tell OLE formats apart. */
   fileName?: string | null;
+  /** The link names a document (see namesDocument): a web page answered for it is refused, never stored. */
+  document?: boolean;
   conditional?: { etag?: string | null; lastModified?: string | null };
 }
 
@@ -63,12 +65,19 @@ export class Downloader {
             throw new FetchError(`announced ${res.contentLength} bytes, over the ${this.maxFileBytes}-byte cap`, res.url, 'too_large', res.status);
           }
           const serverFileName = fileNameFromContentDisposition(res.headers['content-disposition']);
-          const file = await this.store.put(res.body, {
-            maxBytes: this.maxFileBytes,
-            expectedBytes: res.headers['content-encoding'] ? null : res.contentLength,
-            fileName: serverFileName ?? req.fileName ?? new URL(res.url).pathname,
-            url: res.url,
-          });
+          const file = await this.store
+            .put(res.body, {
+              maxBytes: this.maxFileBytes,
+              expectedBytes: res.headers['content-encoding'] ? null : res.contentLength,
+              fileName: serverFileName ?? req.fileName ?? new URL(res.url).pathname,
+              url: res.url,
+              refuseWebPage: req.document,
+            })
+            .catch((err: unknown) => {
+              // The status the page was answered with (200) is what the user needs to see beside "a web page".
+              if (err instanceof FetchError && err.kind === 'not_document') throw new FetchError(err.detail, res.url, err.kind, res.status);
+              throw err;
+            });
           return {
             kind: 'stored',
             url: res.url,

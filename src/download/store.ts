@@ -42,6 +42,11 @@ export interface PutOptions {
   fileName?: string | null;
   /** For error messages. */
   url: string;
+  /**
+   * The link names a document: bytes that sniff as a web page (a download page's "文件不存在", HTTP 200) are not
+   * it, and are refused (FetchError not_document) before they reach the store, so no file lies there unnamed.
+   */
+  refuseWebPage?: boolean;
 }
 
 const SNIFF_BYTES = 256 * 1024;
@@ -265,6 +270,10 @@ export class FileStore implements ContentStore {
     const headBytes = Buffer.concat(head);
     const sniffed = isContainer(headBytes) && headSize < size ? await readFile(tmp) : headBytes;
     const mediaType = sniffMediaType(sniffed, { fileName: opts.fileName ?? undefined });
+    if (opts.refuseWebPage && mediaType === 'html') {
+      await rm(tmp, { force: true });
+      throw new FetchError('answered a web page, not the document its link names', opts.url, 'not_document');
+    }
     // The path depends on the bytes alone, so the same bytes under two names land in one place.
     const storedPath = path.join('files', sha256.slice(0, 2), `${sha256}.${extensionFor(sniffMediaType(sniffed))}`);
     return { tmp, sha256, size, mediaType, storedPath };

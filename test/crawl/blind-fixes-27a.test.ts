@@ -8,7 +8,7 @@
  * download page's error page, HTTP 200) was stored as the report's file, the seed `ok`.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
@@ -122,6 +122,15 @@ test('a file link answered by a web page is no file: not stored, the seed flagge
     // The report is there, by its page; no attachment row (the error page is not its file).
     assert.match(csv, /淅川县人民政府,.*,2024,/);
     assert.doesNotMatch(csv, /,attachment,/);
+    // Nor are its bytes in the file store: every stored file is one the catalog names.
+    const c = Catalog.open(path.join(storage, 'catalog.sqlite'));
+    try {
+      const stored = readdirSync(path.join(storage, 'files'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      assert.ok(stored.length >= 1, 'the report page is stored');
+      for (const e of stored) assert.ok(c.files.get(e.name.split('.')[0]!), `${e.name} is stored but no catalog row names it`);
+    } finally {
+      c.close();
+    }
   } finally {
     await portal.close();
   }
