@@ -328,6 +328,13 @@ function isKnown(h: HarvestContext, item: ListItem): boolean {
 
 async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData | DetailData, why: string): Promise<void> {
   const host = Scope.hostOf(visit.url);
+  if (h.httpOnlySeeds?.has(data.seedEntryId)) {
+    // The seed says render: http: the page is not drawn, and the seed is flagged with what was left unread.
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `needs a browser: ${why}; not rendered (render: http)` });
+    const denied = h.tallies.of(data.seedEntryId).browserDenied;
+    if (!denied.has(why)) denied.set(why, visit.url);
+    return;
+  }
   h.browserHosts.add(host);
   h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `needs a browser: ${why}` });
   h.stats.browserHandoffs += 1;

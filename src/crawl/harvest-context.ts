@@ -39,6 +39,11 @@ export interface HarvestContext {
   onEvent?: (e: RunEvent) => void;
   /** Hosts whose pages only a browser sees (a challenge, or lists drawn by script): their pages go to the browser lane. */
   browserHosts: Set<string>;
+  /**
+   * Seed entries that say render: http: a page of theirs the HTTP path cannot read is not sent to the browser, and the
+   * seed is flagged instead. (A host another seed moved to the browser lane stays there for every seed of it.)
+   */
+  httpOnlySeeds?: ReadonlySet<number>;
   /** Hosts whose seed says render: browser: they stay in the browser lane after a challenge is passed. */
   pinnedBrowserHosts?: Set<string>;
   /** Cookies and User-Agent of hosts whose challenge the browser passed, used by the fetcher (see crawl/challenge.ts). */

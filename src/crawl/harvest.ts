@@ -109,7 +109,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   fetcher.cookies = hostCookies;
   // Hosts that needed the browser to pass a challenge before: their seeds start in the browser lane.
   const challenged = new Set(catalog.challenges.hosts());
-  const startsInBrowser = (e: { render: string; host: string }) => e.render === 'browser' || challenged.has(e.host);
+  const startsInBrowser = (e: { render: string; host: string }) => e.render === 'browser' || (e.render !== 'http' && challenged.has(e.host));
   const store = opts.store ?? (await openContentStore(config));
   const sink = new SinkStop(paths.catalog);
   await store.sweepTemp();
@@ -232,6 +232,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     onEvent: opts.onEvent,
     browserHosts: new Set(entries.filter(startsInBrowser).map((e) => e.host)),
     pinnedBrowserHosts: new Set(entries.filter((e) => e.render === 'browser').map((e) => e.host)),
+    httpOnlySeeds: new Set(entries.filter((e) => e.render === 'http').map((e) => e.id)),
     hostCookies,
     maxLinksPerPage: config.politeness.maxLinksPerPage,
     sink,

@@ -10,7 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { filelessReports, goneReportPages, offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { browserDenied, filelessReports, goneReportPages, offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -48,6 +48,10 @@ export function escalations(h: HarvestContext, entries: SeedEntryRow[], generati
     // the page it read may still draw its list by script; only a host whose circuit is open is left alone.
     if (!t.hasScripts || t.listPages === 0 || downHosts.has(Scope.hostOf(e.url))) continue;
     t.escalated = true;
+    if (e.render === 'http') {
+      t.browserDenied.set('it read too little over HTTP, and its page runs scripts that may draw the list', e.url);
+      continue;
+    }
     const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0, learn: true };
     out.push({ url: e.url, uniqueKey: `learn:${generation}:${e.url}`, lane: 'browser', userData: data });
   }
@@ -83,6 +87,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
       offScopeDataRequests(t),
       unmadeChoices(t),
       unlearnedPaging(t),
+      browserDenied(t),
       ...t.notes,
     ].filter((x): x is string => !!x);
     return { status: 'empty', reason: why.join('; ') };
@@ -95,7 +100,9 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
   const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? pagesForFiles(t) ?? yearlessReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t);
-  if (short) return { status: 'short', reason: short };
+  // What render: http left unread is said beside the cause (the cause alone when there is one).
+  const denied = browserDenied(t);
+  if (short || denied) return { status: 'short', reason: [short, denied].filter(Boolean).join('; ') };
   if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
   return { status: 'ok', reason: null };
 }

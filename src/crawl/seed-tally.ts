@@ -51,6 +51,8 @@ export interface SeedTally {
   escalated: boolean;
   /** Why the browser could not help, when it could not (no list in the traffic…). */
   notes: string[];
+  /** Why the browser would have been used, when the seed says `render: http` and it was not (by reason, with a page). */
+  browserDenied: Map<string, string>;
   /** Report items not fetched because their host is outside the registry, by host. */
   offScope: Map<string, number>;
   /** List pages its pager links on hosts outside the registry (never read), by host. */
@@ -130,6 +132,7 @@ export class SeedTallies {
         writesMarkup: false,
         escalated: false,
         notes: [],
+        browserDenied: new Map(),
         offScope: new Map(),
         offScopePages: new Map(),
         refusedFiles: new Map(),
@@ -256,6 +259,16 @@ export function pagesForFiles(t: SeedTally): string | null {
   if (!t.pagesForFiles.size) return null;
   const some = [...t.pagesForFiles].slice(0, 3).join(', ');
   return `${t.pagesForFiles.size} file link(s) of its reports answered a web page, not the document they name (${some}): not stored`;
+}
+
+/**
+ * Pages only a browser would have read (a list drawn by script, a challenge) of a seed that says `render: http`: what
+ * they hold is not in the catalog. Said, never a silent zero: the user chose the setting, the run names its cost.
+ */
+export function browserDenied(t: SeedTally): string | null {
+  if (!t.browserDenied.size) return null;
+  const why = [...t.browserDenied].map(([reason, url]) => `${reason} (${url})`).join('; ');
+  return `not rendered because its seed says render: http, though a browser was needed: ${why}`;
 }
 
 /** List pages the seed's pager links on hosts outside the registry (never read): the list was not read to its end. */
