@@ -58,7 +58,10 @@ export function cursorSource(answer: string, answerUrl: string, shape: ItemShape
 
 /** Whether a parameter name may be a cursor. */
 export function mayBeCursor(name: string): boolean {
-  return !NUMBERED.test(name.split('.').pop()!);
+  // A key in bracket notation by its innermost key too: `page[offset]` is numbered, `page[cursor]` may be a cursor.
+  const last = name.split('.').pop()!;
+  const inner = last.split(/[[\]]+/).filter(Boolean).pop() ?? last;
+  return !NUMBERED.test(last) && !NUMBERED.test(inner);
 }
 
 /** The cursor value an answer gives for the next request; null at the end (no value, or no items). */

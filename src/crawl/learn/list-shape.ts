@@ -101,6 +101,15 @@ export class MalformedAnswerError extends Error {
 const JSONP = /^[\w$.]+\s*\(([\s\S]*)\)\s*;?\s*$/;
 /** Content-Types a JSONP list answer comes under: the HTTP lane must let them through to the learned family. */
 export const JSONP_MIME_TYPES = ['text/javascript', 'application/javascript', 'application/x-javascript'];
+/**
+ * Content-Types a JSON list answer comes under besides `application/json`: the structured `+json` types of the REST
+ * conventions list APIs follow (JSON:API's `application/vnd.api+json`, as Drupal's and Strapi's JSON:API modules send
+ * it; HAL's `application/hal+json`, Spring Data REST's default; JSON-LD's, API Platform's Hydra collections) and the
+ * older `text/json` and `application/x-json`. The HTTP lane takes a Content-Type only from its list: a learned API
+ * answering `application/vnd.api+json` was read in the browser and its replayed pages dropped ("served Content-Type
+ * application/vnd.api+json, but only … are allowed").
+ */
+export const JSON_MIME_TYPES = ['application/json', 'application/vnd.api+json', 'application/hal+json', 'application/ld+json', 'application/problem+json', 'text/json', 'application/x-json'];
 
 /**
  * Anti-XSSI prefixes an API puts before its JSON so that a `<script src>` elsewhere cannot run it (`)]}'`, `)]}',`,
@@ -550,6 +559,41 @@ function ownUrlPaths(objs: { [k: string]: Json }[], title: LeafPath, exclude: st
   return fit.sort((a, b) => b.filled - a.filled).map((f) => f.path);
 }
 
+/**
+ * Of the fields holding an address on most items, the one the rendered page linked each item's title to, when the
+ * page drew links: an item may carry several addresses, and the first found need not be its page (a JSON:API resource
+ * gives its own API address, `links.self.href`, before `attributes.path.alias`, the page the script links; an answer
+ * may give a source's or a column's address beside the item's). Chosen by the most items whose drawn link is the
+ * field's value resolved, or ends with it (a root the script puts before it), for two items or more and at least half
+ * of the items drawn; null when the page drew none of them (the first-found field then, as before).
+ */
+function drawnUrlPath(objs: { [k: string]: Json }[], title: LeafPath, baseUrl: string, links: DrawnLink[]): LeafPath | null {
+  if (!links.length) return null;
+  const byText = new Map<string, string[]>();
+  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const exclude = title.join('\u0000');
+  const hits = new Map<string, { path: LeafPath; items: Set<number> }>();
+  let drawn = 0;
+  objs.forEach((o, index) => {
+    const t = valueAt(o, title);
+    const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+    if (!hrefs.length) return;
+    drawn += 1;
+    for (const [key, { path, value }] of leaves(o)) {
+      if (key === exclude || !pageUrlLike(value)) continue;
+      const v = value.trim();
+      const resolved = resolveLink(v, baseUrl) ?? '';
+      const tail = v.replace(/^\.?\//, '');
+      if (!hrefs.some((h) => h === resolved || (!ABSOLUTE.test(v) && h.endsWith(`/${tail}`)))) continue;
+      const entry = hits.get(key) ?? { path, items: new Set<number>() };
+      entry.items.add(index);
+      hits.set(key, entry);
+    }
+  });
+  const best = [...hits.values()].sort((a, b) => b.items.size - a.items.size)[0];
+  return best && best.items.size >= 2 && best.items.size >= Math.ceil(drawn / 2) ? best.path : null;
+}
+
 /** A URL with its scheme or host (`http://…`, `//host/…`): no base applies to it. */
 const ABSOLUTE = /^([a-z][a-z\d+.-]*:|\/\/)/i;
 
@@ -589,7 +633,7 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
   for (const { path, objs } of objectArrays(json)) {
     const title = bestPath(objs, titleLike);
     if (!title) continue;
-    const direct = bestPath(objs, urlLike, [title.join('\u0000')]);
+    const direct = drawnUrlPath(objs, title, baseUrl, links) ?? bestPath(objs, urlLike, [title.join('\u0000')]);
     const built = direct ? null : idTemplate(objs, title, links);
     const url = direct ?? built?.url;
     if (!url) continue;

@@ -125,7 +125,19 @@ export function numericParams(req: CapturedRequest): Param[] {
   return out;
 }
 
-const lastName = (p: Param) => (p.inner ?? p.name).split('.').pop()!;
+/**
+ * The names a parameter is known by: its last key (a dotted JSON path's last segment), and for a key in bracket
+ * notation (`page[offset]`, `page[limit]`, `pagination[pageNo]`: JSON:API's `page` family, PHP's and Rails' nested
+ * params as `qs` and jQuery's `$.param` write them) the innermost key and the keys run together (`page[number]` → `pagenumber`, a page;
+ * `page[size]` → `pagesize`). Read whole, `page[offset]` matched no name, and its 0 was taken for a page number.
+ */
+function namesOf(key: string): string[] {
+  const last = key.split('.').pop()!;
+  const parts = last.split(/[[\]]+/).filter(Boolean);
+  return parts.length > 1 ? [parts[parts.length - 1]!, parts.join('')] : [last];
+}
+/** Whether a parameter is named as `re` says, by any of its names. */
+const named = (re: RegExp, p: { name: string; inner?: string }) => namesOf(p.inner ?? p.name).some((n) => re.test(n));
 const sameParam = (a: Param, b: Param) => a.in === b.in && a.name === b.name && a.inner === b.inner;
 const pageParam = (p: Param, step: number): PageParam => ({ in: p.in, name: p.name, ...(p.inner ? { inner: p.inner } : {}), first: p.value, step });
 
@@ -146,7 +158,7 @@ export function learnPageParam(first: CapturedRequest, second: CapturedRequest |
 function pageCompanions(first: CapturedRequest, second: CapturedRequest | null, page: PageParam, itemsPerPage: number): Omit<PageParam, 'along'>[] {
   if (page.in === 'path') return [];
   const params = numericParams(first).filter((p) => p.in !== 'path' && !sameParam(p, { in: page.in, name: page.name, inner: page.inner, value: page.first }));
-  const paging = (p: Param) => PAGE_NAME.test(lastName(p)) || OFFSET_NAME.test(lastName(p));
+  const paging = (p: Param) => named(PAGE_NAME, p) || named(OFFSET_NAME, p);
   if (second) {
     const later = numericParams(second);
     return params.flatMap((p) => {
@@ -154,13 +166,13 @@ function pageCompanions(first: CapturedRequest, second: CapturedRequest | null, 
       return q && q.value > p.value && paging(p) ? [pageParam(p, q.value - p.value)] : [];
     });
   }
-  const size = params.find((p) => SIZE_NAME.test(lastName(p)))?.value ?? itemsPerPage;
+  const size = params.find((p) => named(SIZE_NAME, p))?.value ?? itemsPerPage;
   if (size <= 0) return [];
-  if (PAGE_NAME.test((page.inner ?? page.name).split('.').pop()!) || page.step === 1) {
-    const offset = params.find((p) => OFFSET_NAME.test(lastName(p)) && p.value === Math.max(0, page.first - 1) * size);
+  if (named(PAGE_NAME, page) || page.step === 1) {
+    const offset = params.find((p) => named(OFFSET_NAME, p) && p.value === Math.max(0, page.first - 1) * size);
     return offset ? [pageParam(offset, size)] : [];
   }
-  const number = params.find((p) => PAGE_NAME.test(lastName(p)) && Math.max(0, p.value - 1) * size === page.first);
+  const number = params.find((p) => named(PAGE_NAME, p) && Math.max(0, p.value - 1) * size === page.first);
   return number ? [pageParam(number, 1)] : [];
 }
 
@@ -174,8 +186,8 @@ function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, 
     });
     // Several changed (a timestamp, a cache-buster, DataTables' `draw` counter): the one named like a page wins, then
     // an offset growing by the page size (`start` by `length`), then the smallest step.
-    const size = params.find((p) => p.in !== 'path' && SIZE_NAME.test(lastName(p)))?.value ?? itemsPerPage;
-    const rank = (p: Param, step: number) => (PAGE_NAME.test(lastName(p)) ? 2 : OFFSET_NAME.test(lastName(p)) && step === size ? 1 : 0);
+    const size = params.find((p) => p.in !== 'path' && named(SIZE_NAME, p))?.value ?? itemsPerPage;
+    const rank = (p: Param, step: number) => (named(PAGE_NAME, p) ? 2 : named(OFFSET_NAME, p) && step === size ? 1 : 0);
     const ranked = changed
       .map((p) => ({ p, step: later.find((x) => sameParam(x, p))!.value - p.value }))
       .sort((a, b) => rank(b.p, b.step) - rank(a.p, a.step) || a.step - b.step);
@@ -185,11 +197,11 @@ function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, 
     const added = later.find((q) => q.in !== 'path' && !q.inner && PAGE_NAME.test(q.name) && q.value >= 2 && !params.some((p) => sameParam(p, q)));
     if (added) return { in: added.in, name: added.name, first: added.value - 1, step: 1 };
   }
-  const named = params.find((p) => p.in !== 'path' && PAGE_NAME.test(lastName(p)));
-  if (named) return pageParam(named, 1);
-  const offset = params.find((p) => p.in !== 'path' && OFFSET_NAME.test(lastName(p)));
+  const byName = params.find((p) => p.in !== 'path' && named(PAGE_NAME, p));
+  if (byName) return pageParam(byName, 1);
+  const offset = params.find((p) => p.in !== 'path' && named(OFFSET_NAME, p));
   if (offset) {
-    const size = params.find((p) => p.in !== 'path' && SIZE_NAME.test(lastName(p)))?.value ?? itemsPerPage;
+    const size = params.find((p) => p.in !== 'path' && named(SIZE_NAME, p))?.value ?? itemsPerPage;
     if (size > 0) return pageParam(offset, size);
   }
   // The request's own fields first: a 0 or 1 inside a field holding JSON (a flag, a status) does not make them ambiguous.
@@ -307,7 +319,7 @@ export function learnCursor(first: CapturedRequest, second: CapturedRequest, ans
   for (const p of textParams(second)) {
     if (before.get(`${p.in} ${p.name}`) === p.value || p.value.length < 1 || !mayBeCursor(p.name)) continue;
     // Page numbers, offsets and sizes are numbered paging, whatever value the answer happens to repeat.
-    if ([PAGE_NAME, OFFSET_NAME, SIZE_NAME].some((re) => re.test(p.name.split('.').pop()!))) continue;
+    if ([PAGE_NAME, OFFSET_NAME, SIZE_NAME].some((re) => named(re, p))) continue;
     const from = answerPaths(p.value);
     if (from) return { in: p.in, name: p.name, from };
   }
