@@ -81,7 +81,7 @@ export class Attributor {
     const site = input.siteAgency;
     const publisher = publisherName(input.publisher);
     const candidates: [string | null, AttributionVia][] = [
-      ...titles.map((t): [string | null, AttributionVia] => [townGovernment(agencyFromTitle(t), publisher), 'title']),
+      ...titles.map((t): [string | null, AttributionVia] => [townAsGovernment(townGovernment(agencyFromTitle(t), publisher)), 'title']),
       [publisher, 'publisher'],
       [input.bodyText ? agencyFromHeading(input.bodyText) : null, 'document'],
       // The breadcrumb's and the directory's link texts naming the agency: recorded as titles, the name-bearing
@@ -208,6 +208,20 @@ export function townGovernment(titleName: string | null, publisher: string | nul
   const government = /^(.*)(?:人民政府|办事处)$/.exec(publisher.normalize('NFKC').replace(/\s+/g, ''));
   const stem = government?.[1];
   return stem && (stem === titleName || stem.endsWith(titleName)) ? government![0] : titleName;
+}
+
+/**
+ * A town still named bare once its publisher had its say ("春堆乡2024年…", the page's 来源 only "春堆乡", or another
+ * body): a town's report is its government's, as a region's is (governmentOf), so "春堆乡" is 春堆乡人民政府 (镇, 乡,
+ * 苏木) and "城关街道" 城关街道办事处; otherwise a second agency, the bare town, would stand beside the government
+ * its other reports name. Any other name is returned as it is.
+ */
+export function townAsGovernment(name: string | null): string | null {
+  if (!name) return name;
+  const text = name.normalize('NFKC').replace(/\s+/g, '');
+  if (/\p{Script=Han}(?:镇|乡|苏木)$/u.test(text)) return `${text}人民政府`;
+  if (/\p{Script=Han}街道$/u.test(text)) return `${text}办事处`;
+  return name;
 }
 
 /** "鄂尔多斯市" / "内蒙古自治区": a title naming only a region reports for that region's people's government. */

@@ -90,6 +90,18 @@ export function reportOfPart(title: string): string | null {
   return reportPart(normalizeTitle(title));
 }
 
+/** The words a report's title goes on with after its year, before the report suffix. */
+const DISCLOSURE_WORDS = ['政府信息公开', '政务公开', '信息公开'];
+
+/**
+ * A cut title whose last characters, after "YYYY年" or "YYYY年度", begin one of the disclosure words ("…2024年政府",
+ * "…2024年度政务"): the cut fell inside them. A bare year at the end ("…2024年") is not enough (any notice may go on so).
+ */
+function cutInsideDisclosureWords(kept: string): boolean {
+  const tail = /(?:19|20)\d{2}年度?([^\d]{1,5})$/.exec(kept)?.[1];
+  return tail !== undefined && DISCLOSURE_WORDS.some((w) => w.length > tail.length && w.startsWith(tail));
+}
+
 export function classifyTitle(title: string): TitleVerdict {
   const text = normalizeTitle(title);
   if (!text) return { isReport: false, reason: 'empty title' };
@@ -115,6 +127,9 @@ export function classifyTitle(title: string): TitleVerdict {
     }
     // What is left names the disclosure work of a year: the page decides.
     if (hasYear && /(?:政府信息|政务|信息)公开/.test(kept)) return { isReport: false, maybe: true, reason: 'maybe: cut before the report suffix; the page title decides' };
+    // Cut inside those words, right after the year ("林周县农业农村局2024年政府.."): as likely the report as the
+    // 工作要点, and only the page can tell (an old template cutting every title at a fixed length, with no title=).
+    if (hasYear && cutInsideDisclosureWords(kept)) return { isReport: false, maybe: true, reason: 'maybe: cut inside 政府信息公开 after the year; the page title decides' };
     return { isReport: false, reason: 'not a report: truncated before the report suffix is unambiguous' };
   }
   return { isReport: false, reason: 'not a report: no report suffix' };
