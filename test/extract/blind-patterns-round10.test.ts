@@ -1,0 +1,51 @@
+// Patterns found by round 10 of the blind corpus (docs/blind-documents.md), each on hand-made input.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readHtml } from '../../src/extract/formats/html.ts';
+import { mapFigures } from '../../src/extract/tables/index.ts';
+import { SECTION3_COLUMNS } from '../../src/extract/template/common.ts';
+import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
+
+const page = (body: string) => new TextEncoder().encode(`<html><head></head><body><div id="zoom">
+<p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
+${body}
+<p>五、存在的主要问题及改进情况</p></div></body></html>`);
+
+const ROWS = TEMPLATE_2021.section3Rows;
+/** This year's figure of row r, column c (distinct, so a shifted column shows). */
+const fig = (r: number, c: number) => (r * 7 + c) % 23;
+/** Last year's total of row r: never one of this year's figures. */
+const prev = (r: number) => 500 + r;
+
+/** 三 with an eighth figure column after 总计; the header cells after the first row's and the second row's given. */
+function s3WithPrior(extraHeadRow1: string, extraHeadRow2 = ''): string {
+  const rows = ROWS.map((r, i) => `<tr><td colspan="3">${r.label}</td>${SECTION3_COLUMNS.map((_, c) => `<td>${fig(i, c)}</td>`).join('')}<td>${prev(i)}</td></tr>`).join('\n');
+  return `<p>三、收到和处理政府信息公开申请情况</p>
+<table border="1">
+<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td>${extraHeadRow1}</tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td>${extraHeadRow2}</tr>
+<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+${rows}
+</table>`;
+}
+
+test('三 with a 上年同期 column after 总计: the column is set aside by its header and the seven are read; a 上年 header also spanning 总计 leaves 三 unreadable', () => {
+  const keys = ROWS.flatMap((r) => SECTION3_COLUMNS.map((c) => `s3.${r.key}.${c.key}`));
+  const want = ROWS.flatMap((_, i) => SECTION3_COLUMNS.map((_, c) => fig(i, c)));
+  // The row labels span three grid columns, as in the standard table, so the chapter heading above (centred over
+  // the page's grid) joins the header cell 其他 and the header alone cannot place the columns: with the eighth
+  // figure column, neither can the figures' positions.
+  const s3 = s3WithPrior('<td rowspan="3">上年同期</td>', '<td rowspan="2">总计</td>');
+  const got = mapFigures(readHtml(page(s3)).lines, TEMPLATE_2021);
+  assert.deepEqual(keys.map((k) => got.figures[k]), want);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s3.')), []);
+  // 去年同期数 reads the same.
+  const other = mapFigures(readHtml(page(s3.replace('上年同期', '去年同期数'))).lines, TEMPLATE_2021);
+  assert.deepEqual(keys.map((k) => other.figures[k]), want);
+  // A header cell naming last year over both the total and the extra column: which figures are last year's is a
+  // guess, so none of 三 is read (flagged).
+  const spanning = s3WithPrior('', '<td rowspan="2" colspan="2">总计及上年同期</td>').replace('<td colspan="7">申请人情况</td>', '<td colspan="8">申请人情况</td>');
+  const doubt = mapFigures(readHtml(page(spanning)).lines, TEMPLATE_2021);
+  assert.deepEqual(keys.filter((k) => doubt.figures[k] !== null), []);
+  assert.equal(doubt.unreadable.filter((k) => k.startsWith('s3.')).length, keys.length);
+});
