@@ -1,7 +1,9 @@
 // Patterns found by round 10 of the blind corpus (docs/blind-documents.md), each on hand-made input.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import * as XLSX from '@e965/xlsx';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { readSheet } from '../../src/extract/formats/xlsx.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { SECTION3_COLUMNS } from '../../src/extract/template/common.ts';
 import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
@@ -48,4 +50,36 @@ test('三 with a 上年同期 column after 总计: the column is set aside by it
   const doubt = mapFigures(readHtml(page(spanning)).lines, TEMPLATE_2021);
   assert.deepEqual(keys.filter((k) => doubt.figures[k] !== null), []);
   assert.equal(doubt.unreadable.filter((k) => k.startsWith('s3.')).length, keys.length);
+});
+
+const PARTS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const S4_KEYS = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => `s4.${b}_${p}`));
+const LAST_YEAR = [1, 0, 1, 0, 2, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0];
+const THIS_YEAR = [3, 1, 0, 1, 5, 2, 0, 0, 0, 2, 0, 1, 0, 0, 1];
+/** A sheet of 四 under its title row. */
+function s4Sheet(figures: number[]): XLSX.WorkSheet {
+  const ws = XLSX.utils.aoa_to_sheet([
+    ['四、政府信息公开行政复议、行政诉讼情况'],
+    ['行政复议', '', '', '', '', '行政诉讼'],
+    [...PARTS, '未经复议直接起诉', '', '', '', '', '复议后起诉'],
+    ['', '', '', '', '', ...PARTS, ...PARTS],
+    figures,
+  ]);
+  ws['!merges'] = ['A1:O1', 'A2:E2', 'F2:O2', 'F3:J3', 'K3:O3'].map((r) => XLSX.utils.decode_range(r));
+  return ws;
+}
+const book = (sheets: [string, number[]][]) => {
+  const wb = XLSX.utils.book_new();
+  for (const [name, f] of sheets) XLSX.utils.book_append_sheet(wb, s4Sheet(f), name);
+  return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+};
+
+test('xlsx: visible sheets named for an earlier year than another sheet (last year\'s workbook kept in front) are not read; a workbook of one year is', () => {
+  const both = mapFigures(readSheet(book([['2023年复议诉讼', LAST_YEAR], ['2024年复议诉讼', THIS_YEAR]])).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => both.figures[k]), THIS_YEAR);
+  // Only last year's sheet, or sheets naming no year: read as they are.
+  const alone = mapFigures(readSheet(book([['2023年复议诉讼', LAST_YEAR]])).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => alone.figures[k]), LAST_YEAR);
+  const plain = mapFigures(readSheet(book([['复议诉讼', THIS_YEAR], ['Sheet2', LAST_YEAR]])).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => plain.figures[k]), THIS_YEAR);
 });
