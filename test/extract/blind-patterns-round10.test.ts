@@ -83,3 +83,20 @@ test('xlsx: visible sheets named for an earlier year than another sheet (last ye
   const plain = mapFigures(readSheet(book([['复议诉讼', THIS_YEAR], ['Sheet2', LAST_YEAR]])).lines, TEMPLATE_2021);
   assert.deepEqual(S4_KEYS.map((k) => plain.figures[k]), THIS_YEAR);
 });
+
+const S2 = (cells: string[], attrs: string[] = []) => `<p>二、主动公开政府信息情况</p>
+<table border="1"><tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td${attrs[0] ?? ''}>${cells[0]}</td><td${attrs[1] ?? ''}>${cells[1]}</td><td${attrs[2] ?? ''}>${cells[2]}</td></tr>
+<tr><td>行政规范性文件</td><td${attrs[3] ?? ''}>${cells[3]}</td><td${attrs[4] ?? ''}>${cells[4]}</td><td${attrs[5] ?? ''}>${cells[5]}</td></tr>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td>${cells[6]}</tr></table>`;
+const S2_KEYS = ['s2.rules.issued', 's2.rules.repealed', 's2.rules.in_force', 's2.normative_docs.issued', 's2.normative_docs.repealed', 's2.normative_docs.in_force', 's2.licensing.decisions'];
+const withStyle = (body: string, css: string) => new TextEncoder().encode(new TextDecoder().decode(page(body)).replace('<head></head>', `<head><style>${css}</style></head>`));
+
+test('a table cell hidden whole by its class (td.old{display:none}) takes no place in the row; a cell with visibility:hidden keeps its place, empty', () => {
+  const body = S2(['0', '0', '0', '3', '0', '17', '<td class="old">655</td><td colspan="2">702</td>'], ['', '', '', ' style="visibility:hidden"', '', '']);
+  const got = mapFigures(readHtml(withStyle(body, 'table td.old{display:none}')).lines, TEMPLATE_2021);
+  assert.deepEqual(S2_KEYS.map((k) => got.figures[k]), [0, 0, 0, null, 0, 17, 702]);
+});

@@ -50,6 +50,13 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|ms
 const isHidden = (el: Element) =>
   HIDDEN_STYLE.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined || cssDisplay(el) === 'none' || /^hidden\b/i.test(cssProp(el, 'visibility') ?? '');
 
+/**
+ * Hidden so as to take no place in the layout (display:none, the `hidden` attribute, mso-hide): a cell so hidden is
+ * no cell of the row as shown. A cell merely invisible (visibility:hidden) keeps its place, empty.
+ */
+const isRemoved = (el: Element) =>
+  /(?:^|;)\s*(?:display\s*:\s*none|mso-hide\s*:\s*all)\s*(?:;|!|$)/i.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined || cssDisplay(el) === 'none';
+
 /** A cell's text as shown: hidden text left out, line breaks and paragraph ends as spaces, form inputs as their values. */
 function cellText($: cheerio.CheerioAPI, td: Element): string {
   const cell = $(td);
@@ -175,7 +182,7 @@ function cssRows(table: Element): Element[] {
 /** A CSS table as a grid: CSS has no spans, so every cell is one slot (a merged cell's other slots are empty cells). */
 function cssTableGrid($: cheerio.CheerioAPI, table: Element) {
   const rows = cssRows(table).map((tr) =>
-    cssChildren(tr, 'table-cell').map((td): GridCell => ({ text: cellText($, td), colSpan: 1, rowSpan: 1 })),
+    cssChildren(tr, 'table-cell').map((td): GridCell => ({ text: isHidden(td) ? '' : cellText($, td), colSpan: 1, rowSpan: 1 })),
   );
   return expandSpans(rows);
 }
@@ -211,15 +218,18 @@ function tableGrid($: cheerio.CheerioAPI, table: Element) {
   const rows: GridCell[][] = [];
   $(table)
     .find('tr')
-    .filter((_, tr) => $(tr).closest('table')[0] === table)
+    .filter((_, tr) => $(tr).closest('table')[0] === table && !isHidden(tr))
     .each((_, tr) => {
       const cells: GridCell[] = [];
+      // A cell hidden whole (td.gk-old{display:none}: last year's figure kept in a cell of its own before this
+      // year's, blind round 10, b81) takes no place in the table as shown: read, it shifted the row's figures.
       $(tr)
         .children('td,th')
+        .filter((_, td) => !isRemoved(td))
         .each((_, td) => {
           const cell = $(td);
           cells.push({
-            text: cellText($, td),
+            text: isHidden(td) ? '' : cellText($, td),
             colSpan: Number(cell.attr('colspan') ?? 1) || 1,
             rowSpan: Number(cell.attr('rowspan') ?? 1) || 1,
           });
