@@ -100,3 +100,13 @@ test('a table cell hidden whole by its class (td.old{display:none}) takes no pla
   const got = mapFigures(readHtml(withStyle(body, 'table td.old{display:none}')).lines, TEMPLATE_2021);
   assert.deepEqual(S2_KEYS.map((k) => got.figures[k]), [0, 0, 0, null, 0, 17, 702]);
 });
+
+test('text set invisible in a cell (white on the white page, or font-size 0) is left out; white text on a dark cell, and a cell sized back after font-size:0 on its row, are read', () => {
+  const cells = [
+    '<span style="font-size:0px">4</span>0', '0', '<span style="color:#ffffff">9</span>1',
+    '<span class="gone">2</span>3', '0', '<span style="font-size:0"><span style="font-size:14px">21</span></span>',
+    '<td colspan="3" style="background-color:#1f4e79"><span style="color:#fff">702</span></td>',
+  ];
+  const got = mapFigures(readHtml(withStyle(S2(cells), '.gone{color:white}')).lines, TEMPLATE_2021);
+  assert.deepEqual(S2_KEYS.map((k) => got.figures[k]), [0, 0, 1, 3, 0, 21, 702]);
+});
