@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as XLSX from '@e965/xlsx';
+import { strToU8, zipSync } from 'fflate';
+import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { readSheet } from '../../src/extract/formats/xlsx.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
@@ -109,4 +111,28 @@ test('text set invisible in a cell (white on the white page, or font-size 0) is 
   ];
   const got = mapFigures(readHtml(withStyle(S2(cells), '.gone{color:white}')).lines, TEMPLATE_2021);
   assert.deepEqual(S2_KEYS.map((k) => got.figures[k]), [0, 0, 1, 3, 0, 21, 702]);
+});
+
+test('docx: the metadata title (docProps/core.xml) is the document\'s title, so 四 by year is read by the year it names when the body names none', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const tc = (t: string | number, span = 1) => `<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${p(String(t))}</w:tc>`;
+  const tr = (cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+  const table = `<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(16)}</w:tblGrid>
+${tr([tc('年度'), tc('行政复议', 5), tc('行政诉讼', 10)])}
+${tr([tc(''), ...PARTS.map((x) => tc(x)), tc('未经复议直接起诉', 5), tc('复议后起诉', 5)])}
+${tr([tc(''), ...PARTS.map(() => tc('')), ...[...PARTS, ...PARTS].map((x) => tc(x))])}
+${tr([tc('2023年'), ...LAST_YEAR.map((v) => tc(v))])}
+${tr([tc('2024年'), ...THIS_YEAR.map((v) => tc(v))])}</w:tbl>`;
+  const docx = (core?: string) => zipSync({
+    'word/document.xml': strToU8(`<w:document ${W}><w:body>${p('北关区司法局政府信息公开工作年度报告')}${p('四、政府信息公开行政复议、行政诉讼情况')}${table}${p('五、存在的主要问题及改进情况')}</w:body></w:document>`),
+    ...(core ? { 'docProps/core.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${core}</dc:title></cp:coreProperties>`) } : {}),
+  });
+  const titled = readDocx(docx('北关区司法局2024年政府信息公开工作年度报告'));
+  assert.equal(titled.title, '北关区司法局2024年政府信息公开工作年度报告');
+  const got = mapFigures(titled.lines, TEMPLATE_2021, { title: titled.title });
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), THIS_YEAR);
+  const untitled = readDocx(docx());
+  const none = mapFigures(untitled.lines, TEMPLATE_2021, { title: untitled.title });
+  assert.deepEqual(S4_KEYS.map((k) => none.figures[k]), S4_KEYS.map(() => null));
 });
