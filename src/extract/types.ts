@@ -74,7 +74,8 @@ export interface Extracted {
   images?: number;
   /**
    * The page's own title (HTML <title>), which a CMS may print outside the article it keeps the report in, so that
-   * the lines never name the report's year (blind round 8, b70: 四 by year then had no row to choose).
+   * the lines never name the report's year (blind round 8, b70: 四 by year then had no row to choose); for a DOCX,
+   * the metadata title (docProps/core.xml), the only place some reused files name the year (round 10, b84).
    */
   title?: string;
 }

@@ -31,7 +31,7 @@ interface RawTable {
 }
 
 export function readDocx(bytes: Uint8Array): Extracted {
-  const parts = unzipSelected(bytes, (n) => n === '_rels/.rels' || /^word\/(_rels\/)?[^/]+\.(xml|rels)$/.test(n) || /^word\/.*\.(html?|mht)$/i.test(n));
+  const parts = unzipSelected(bytes, (n) => n === '_rels/.rels' || n === 'docProps/core.xml' || /^word\/(_rels\/)?[^/]+\.(xml|rels)$/.test(n) || /^word\/.*\.(html?|mht)$/i.test(n));
   const main = mainPart(parts);
   const xml = parts.get(main);
   if (!xml) throw new Error(`DOCX main part ${main} is missing`);
@@ -45,7 +45,21 @@ export function readDocx(bytes: Uint8Array): Extracted {
       if (chunk) for (const l of readHtml(chunk).lines) lines.push({ ...l, y: lines.length, items: l.items.map((i) => ({ ...i, y: lines.length })) });
     }
   }
-  return { text: linesToText(lines), lines };
+  const core = parts.get('docProps/core.xml');
+  const title = core ? coreTitle(utf8(core)) : undefined;
+  return { text: linesToText(lines), lines, ...(title ? { title } : {}) };
+}
+
+/**
+ * The title in the package's metadata (docProps/core.xml dc:title, what Word and WPS show as the file's title).
+ * An office reusing last year's file may print no year in the body ("…政府信息公开工作年度报告", "本年度") while
+ * the metadata title says 2024年 (blind round 10, b84); 四 by year then has a year to choose its row by (as an HTML
+ * page's <title>, round 8's b70). mapFigures uses it only when no line of the body names the year.
+ */
+function coreTitle(xml: string): string | undefined {
+  const m = /<dc:title>([^<]*)<\/dc:title>/.exec(xml);
+  const t = m?.[1]?.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").trim();
+  return t || undefined;
 }
 
 /** The main document part from _rels/.rels (rarely other than word/document.xml). */

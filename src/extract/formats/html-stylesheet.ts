@@ -12,8 +12,11 @@
 import type * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 
-/** Properties kept: the ones the HTML reader asks about (visibility: text a class hides in a cell, round 9's b73). */
-const KEPT = /^(display|visibility|grid-[a-z-]+|order)$/;
+/**
+ * Properties kept: the ones the HTML reader asks about (visibility: text a class hides in a cell, round 9's b73;
+ * font-size, color and the background: text set invisible, round 10's b82).
+ */
+const KEPT = /^(display|visibility|grid-[a-z-]+|order|font-size|color|background(?:-color)?)$/;
 
 type Decls = Map<string, { value: string; spec: number }>;
 

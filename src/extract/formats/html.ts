@@ -50,10 +50,48 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|ms
 const isHidden = (el: Element) =>
   HIDDEN_STYLE.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined || cssDisplay(el) === 'none' || /^hidden\b/i.test(cssProp(el, 'visibility') ?? '');
 
+/**
+ * Text laid out but not seen: type of size 0, or white type on a white ground (the page's, when no element around it
+ * sets a background). Editors "delete" last year's figure so, in the cell before this year's (blind round 10, b82:
+ * <span style="color:#ffffff">1204</span>1187 read 12041187, silently in 表二). Both properties are inherited, so
+ * the nearest element setting one decides; a child setting a size of its own (the inline-block gap hack,
+ * font-size:0 on a row, 14px on its cells) is seen. Only a size or colour set within the cell counts: a page's
+ * own colours (a dark theme whose background comes from a linked sheet, never read) would blank every cell.
+ */
+function unseenText(node: AnyNode, cell: Element): boolean {
+  const nearest = (prop: string) => {
+    for (let a = node.parent; a && a.type === 'tag'; a = a.parent) {
+      const v = cssProp(a as Element, prop);
+      if (v !== undefined) return v.replace(/!important/i, '').trim().toLowerCase();
+      if (a === cell) break;
+    }
+    return undefined;
+  };
+  if (/^0(?:\.0*)?(?:px|pt|em|rem|%)?$/.test(nearest('font-size') ?? '')) return true;
+  if (!WHITE.test(nearest('color') ?? '')) return false;
+  for (let a = node.parent; a && a.type === 'tag'; a = a.parent) {
+    const el = a as Element;
+    const bg = cssProp(el, 'background-color') ?? cssProp(el, 'background') ?? el.attribs.bgcolor;
+    if (bg === undefined || /^(?:transparent|none|inherit|initial)?$/i.test(bg.trim())) continue;
+    // A ground other than white, or a picture, may show white type.
+    return WHITE.test(bg.replace(/!important/i, '').trim().toLowerCase());
+  }
+  return true;
+}
+const WHITE = /^(?:#fff(?:fff)?|white|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*(?:,\s*1(?:\.0*)?\s*)?\))$/;
+
+/**
+ * Hidden so as to take no place in the layout (display:none, the `hidden` attribute, mso-hide): a cell so hidden is
+ * no cell of the row as shown. A cell merely invisible (visibility:hidden) keeps its place, empty.
+ */
+const isRemoved = (el: Element) =>
+  /(?:^|;)\s*(?:display\s*:\s*none|mso-hide\s*:\s*all)\s*(?:;|!|$)/i.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined || cssDisplay(el) === 'none';
+
 /** A cell's text as shown: hidden text left out, line breaks and paragraph ends as spaces, form inputs as their values. */
 function cellText($: cheerio.CheerioAPI, td: Element): string {
   const cell = $(td);
   cell.find('*').filter((_, el) => isHidden(el as Element)).remove();
+  cell.find('*').addBack().contents().filter((_, n) => n.type === 'text' && unseenText(n, td)).remove();
   cell.find('br').replaceWith(' ');
   cell.find('p,div').each((_, p) => {
     $(p).append(' ');
@@ -175,7 +213,7 @@ function cssRows(table: Element): Element[] {
 /** A CSS table as a grid: CSS has no spans, so every cell is one slot (a merged cell's other slots are empty cells). */
 function cssTableGrid($: cheerio.CheerioAPI, table: Element) {
   const rows = cssRows(table).map((tr) =>
-    cssChildren(tr, 'table-cell').map((td): GridCell => ({ text: cellText($, td), colSpan: 1, rowSpan: 1 })),
+    cssChildren(tr, 'table-cell').map((td): GridCell => ({ text: isHidden(td) ? '' : cellText($, td), colSpan: 1, rowSpan: 1 })),
   );
   return expandSpans(rows);
 }
@@ -211,15 +249,18 @@ function tableGrid($: cheerio.CheerioAPI, table: Element) {
   const rows: GridCell[][] = [];
   $(table)
     .find('tr')
-    .filter((_, tr) => $(tr).closest('table')[0] === table)
+    .filter((_, tr) => $(tr).closest('table')[0] === table && !isHidden(tr))
     .each((_, tr) => {
       const cells: GridCell[] = [];
+      // A cell hidden whole (td.gk-old{display:none}: last year's figure kept in a cell of its own before this
+      // year's, blind round 10, b81) takes no place in the table as shown: read, it shifted the row's figures.
       $(tr)
         .children('td,th')
+        .filter((_, td) => !isRemoved(td))
         .each((_, td) => {
           const cell = $(td);
           cells.push({
-            text: cellText($, td),
+            text: isHidden(td) ? '' : cellText($, td),
             colSpan: Number(cell.attr('colspan') ?? 1) || 1,
             rowSpan: Number(cell.attr('rowspan') ?? 1) || 1,
           });

@@ -19,9 +19,10 @@ export function readSheet(bytes: Uint8Array): Extracted {
   const formulas = new FormulaEvaluator(wb);
   const lines: Line[] = [];
   const hiddenSheets = hiddenSheetNames(wb);
+  const oldSheets = earlierYearSheets(wb.SheetNames.filter((n) => !hiddenSheets.has(n)));
   wb.SheetNames.forEach((name, si) => {
     const ws = wb.Sheets[name];
-    if (!ws?.['!ref'] || hiddenSheets.has(name)) return;
+    if (!ws?.['!ref'] || hiddenSheets.has(name) || oldSheets.has(name)) return;
     const range = XLSX.utils.decode_range(ws['!ref']);
     const rows = Math.min(range.e.r - range.s.r + 1, MAX_ROWS);
     const cols = Math.min(range.e.c - range.s.c + 1, MAX_COLS);
@@ -70,6 +71,21 @@ function hiddenSheetNames(wb: XLSX.WorkBook): Set<string> {
   const flags = wb.Workbook?.Sheets ?? [];
   const hidden = new Set(flags.filter((s) => s.name && (s.Hidden ?? 0) > 0).map((s) => s.name!));
   return wb.SheetNames.every((n) => hidden.has(n)) ? new Set() : hidden;
+}
+
+/** A year a sheet's name gives (2023年主动公开, 2024依申请, 复议诉讼（2023）). */
+const SHEET_YEAR = /(?<!\d)(20\d{2})(?!\d)/;
+
+/**
+ * Visible sheets named for an earlier year than another visible sheet: a clerk who starts from last year's workbook
+ * adds this year's sheets (2024年主动公开 …) and leaves last year's (2023年…) in front, complete and consistent,
+ * so reading them first is wrong with no check failing (blind round 10, b80). A report's tables are of one year, the
+ * latest its workbook names; sheets naming no year are kept.
+ */
+function earlierYearSheets(names: string[]): Set<string> {
+  const year = (n: string) => Number(SHEET_YEAR.exec(n)?.[1] ?? 0);
+  const latest = Math.max(0, ...names.map(year));
+  return new Set(names.filter((n) => year(n) > 0 && year(n) < latest));
 }
 
 function hiddenIndexes(props: { hidden?: boolean }[] | undefined, first: number, count: number): Set<number> {

@@ -7,7 +7,7 @@
  * (an extent with no figures). Columns come from clustering the figure positions of the whole table, or from the
  * header cells when some column holds no figure at all.
  */
-import { clusterColumns } from '../layout/columns.ts';
+import { clusterColumns, coord } from '../layout/columns.ts';
 import { SECTION3_COLUMNS, SECTION3_GROUP_HEADERS, SECTION3_HEADER_MARKS, SECTION3_HEADER_TEXT } from '../template/common.ts';
 import type { TemplateDef } from '../template/types.ts';
 import { labelKey } from '../text.ts';
@@ -122,14 +122,22 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     while (end < to && !hasFigures(lines[end]!)) end++;
     return { from: s, to: Math.min(end + 1, to) };
   });
+  const headerTo = starts.find((s) => s !== undefined) ?? from;
+  // A column the agency added for last year's figures (上年同期 after 总计: blind round 9, b78) is no column of the
+  // template; its figures are set aside. Where its header cell cannot be told apart from the seven, nothing is read.
+  const aside = priorYearSpans(lines, from, headerTo);
+  if (aside === 'doubt') {
+    rowKeys.forEach(markAll);
+    return { figures, unreadable, tentative, found: true };
+  }
+  const underAside = (t: TextItem) => aside.some((s) => coord(t, 'centre') >= s.x0 && coord(t, 'centre') <= s.x1);
   const rowTokens = extents.map((e) => {
     if (!e) return [];
     const toks: TextItem[] = [];
-    for (let i = e.from; i < e.to; i++) toks.push(...figureTokens(lines[i]!));
+    for (let i = e.from; i < e.to; i++) toks.push(...figureTokens(lines[i]!).filter((t) => !underAside(t)));
     return toks;
   });
 
-  const headerTo = starts.find((s) => s !== undefined) ?? from;
   const order = columnOrder(lines, from, headerTo);
   // The header names the columns in an order other than the template's but not all of them can be placed: which
   // figure is whose is a guess, and a permutation of columns passes every check. Nothing is read.
@@ -226,6 +234,27 @@ function countFigureLines(lines: Line[], from: number, to: number): number {
   let n = 0;
   for (let i = from; i < to; i++) if (hasFigures(lines[i]!)) n++;
   return n;
+}
+
+/** A header cell naming last year's figures: 上年同期, 上一年度, 去年同期数. */
+const PRIOR_YEAR = /上一?年|去年|同期/;
+
+/**
+ * The spans of header cells naming last year's figures, whose figures belong to no column of the template. With
+ * eight figures to a row the figures' positions give no seven columns, and the header alone fails whenever one of
+ * its cells is misread (b78: the chapter heading, centred over the page, was joined to 其他): the whole table went
+ * unread. 'doubt' when such a cell spans the centre of another header cell: which figures lie under it is unclear.
+ */
+function priorYearSpans(lines: Line[], from: number, to: number): { x0: number; x1: number }[] | 'doubt' {
+  // The chapter heading and captions above the table are lines of one item; centred over the page, one would be
+  // joined to whichever header cell stands at the middle and spread it over the whole table.
+  let first = from;
+  while (first < to && lines[first]!.items.filter((it) => it.text !== '').length <= 1) first++;
+  const cells = headerCells(lines, first, to, SECTION3_GROUP_HEADERS);
+  const prior = cells.filter((c) => PRIOR_YEAR.test(c.text));
+  const others = cells.filter((c) => !prior.includes(c));
+  if (prior.some((p) => others.some((o) => o.x >= p.x0 && o.x <= p.x1))) return 'doubt';
+  return prior.map(({ x0, x1 }) => ({ x0, x1 }));
 }
 
 /**
