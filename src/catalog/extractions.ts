@@ -130,9 +130,9 @@ export class Extractions {
   }
 
   /** Reports that link this file. */
-  reportsOfFile(sha256: string): { id: number; agencyId: number }[] {
-    return this.stmt('SELECT DISTINCT r.id, r.agency_id AS agencyId FROM report_files rf JOIN reports r ON r.id = rf.report_id WHERE rf.sha256 = ? ORDER BY r.id')
-      .all(sha256) as { id: number; agencyId: number }[];
+  reportsOfFile(sha256: string): { id: number; agencyId: number; year: number }[] {
+    return this.stmt('SELECT DISTINCT r.id, r.agency_id AS agencyId, r.year FROM report_files rf JOIN reports r ON r.id = rf.report_id WHERE rf.sha256 = ? ORDER BY r.id')
+      .all(sha256) as { id: number; agencyId: number; year: number }[];
   }
 
   /**

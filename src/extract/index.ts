@@ -43,6 +43,11 @@ export interface ExtractOptions {
   maxPages?: number;
   /** Timeout of each external program run, in ms. Default 120 000. */
   toolTimeoutMs?: number;
+  /**
+   * The year the catalog gives the report(s) linking this file (read from the report's title on its page), when they
+   * agree: 四 with one row per year is read by it when the document's own lines name no year (see section4.ts).
+   */
+  reportYear?: number;
 }
 
 export interface ExtractInput {
@@ -80,12 +85,12 @@ export async function extractDocument(input: ExtractInput, opts: ExtractOptions 
     return fail('failed', extractorName(input.mediaType), `${e.name}: ${e.message}`.slice(0, 500));
   }
   if ('status' in read) return read;
-  if (input.mediaType !== 'doc') return finish(read);
+  if (input.mediaType !== 'doc') return finish(read, opts.reportYear);
   // Hidden text (doc-hidden.ts) is in word-extractor's text: only the conversion leaves it out.
   const hidden = hasHiddenText(bytes);
   const fallback = await docFallback(read, bytes, opts, hidden);
-  if (!fallback) return finish(read);
-  const [first, second] = [finish(read), finish(fallback)];
+  if (!fallback) return finish(read, opts.reportYear);
+  const [first, second] = [finish(read, opts.reportYear), finish(fallback, opts.reportYear)];
   if (hidden) {
     if (fallback.extractor === 'doc-soffice') return second;
     return { ...second, status: 'partial', reason: withNote(second.status === 'extracted' ? '' : (second.reason ?? ''), 'the file holds hidden text, read with the visible (figures may hold hidden digits)').replace(/^; /, '') };
@@ -153,7 +158,7 @@ async function readByType(bytes: Uint8Array, type: MediaType, opts: ExtractOptio
  * (a cell unreadable, a rule failing) is converted with LibreOffice and read as DOCX, whose grid is exact.
  */
 async function docFallback(read: Read, bytes: Uint8Array, opts: ExtractOptions, hidden: boolean): Promise<Read | undefined> {
-  const first = finish(read);
+  const first = finish(read, opts.reportYear);
   const valid = !hidden && first.status === 'extracted' && failedRules(first.checks).length === 0;
   if (valid) return undefined;
   if (opts.soffice === false || !which('soffice', opts.env)) return { ...read, note: 'LibreOffice (soffice) is not installed: no fallback for a table that did not validate' };
@@ -164,9 +169,8 @@ async function docFallback(read: Read, bytes: Uint8Array, opts: ExtractOptions, 
   }
 }
 
-/** Template, figures, checks and status from a reading (`override` replaces it, e.g. the DOC fallback). */
-function finish(read: Read, override?: Read): ExtractionResult {
-  const r = override ?? read;
+/** Template, figures, checks and status from a reading; `reportYear` as in ExtractOptions. */
+function finish(r: Read, reportYear?: number): ExtractionResult {
   const { extracted, extractor } = r;
   const detection = detectTemplate(extracted.text);
   const template = detection.template;
@@ -178,7 +182,7 @@ function finish(read: Read, override?: Read): ExtractionResult {
     return { ...result, status: extracted.text.trim() === '' ? 'failed' : 'partial', reason: withNote(['no report tables found (template not detected)', pictures].filter(Boolean).join('; '), r.note) };
   }
   result.template = template.id;
-  const mapped = mapFigures(extracted.lines, template, { title: extracted.title });
+  const mapped = mapFigures(extracted.lines, template, { title: extracted.title, reportYear });
   const unreadable = [...mapped.unreadable];
   const figures = mapped.figures;
   const withdrawn: string[] = [];

@@ -101,8 +101,12 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
       const file: FileRow = due[next++]!;
       // A remote store's file is copied here for the worker (its hash checked) and removed after; a file the store
       // cannot give is that file's failure, with the reason, not the run's.
+      // The year of the reports linking the file, when they agree: what 四's year rows are read by when the document
+      // names none (ExtractOptions.reportYear).
+      const years = new Set(catalog.extractions.reportsOfFile(file.sha256).map((r) => r.year));
+      const reportYear = years.size === 1 ? [...years][0] : undefined;
       const result = await store
-        .withLocalFile(file.stored_path, (local) => pool.extract({ path: local, mediaType: file.media_type as MediaType }))
+        .withLocalFile(file.stored_path, (local) => pool.extract({ path: local, mediaType: file.media_type as MediaType }, { reportYear }))
         .catch((err: unknown): ExtractionResult => ({
           status: 'failed',
           reason: `stored file unreadable: ${(err as Error).message}`,

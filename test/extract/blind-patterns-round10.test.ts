@@ -136,3 +136,31 @@ ${tr([tc('2024年'), ...THIS_YEAR.map((v) => tc(v))])}</w:tbl>`;
   const none = mapFigures(untitled.lines, TEMPLATE_2021, { title: untitled.title });
   assert.deepEqual(S4_KEYS.map((k) => none.figures[k]), S4_KEYS.map(() => null));
 });
+
+test('四 by year with no year in the body: the catalog\'s year of the report reads it, alone or agreeing with the metadata title; a stale metadata title against it is a doubt, never last year\'s row', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const tc = (t: string | number, span = 1) => `<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}</w:tcPr>${p(String(t))}</w:tc>`;
+  const tr = (cells: string[]) => `<w:tr>${cells.join('')}</w:tr>`;
+  const table = `<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(16)}</w:tblGrid>
+${tr([tc('年度'), tc('行政复议', 5), tc('行政诉讼', 10)])}
+${tr([tc(''), ...PARTS.map((x) => tc(x)), tc('未经复议直接起诉', 5), tc('复议后起诉', 5)])}
+${tr([tc(''), ...PARTS.map(() => tc('')), ...[...PARTS, ...PARTS].map((x) => tc(x))])}
+${tr([tc('2023年'), ...LAST_YEAR.map((v) => tc(v))])}
+${tr([tc('2024年'), ...THIS_YEAR.map((v) => tc(v))])}</w:tbl>`;
+  const docx = (core?: string) => zipSync({
+    'word/document.xml': strToU8(`<w:document ${W}><w:body>${p('北关区司法局政府信息公开工作年度报告')}${p('四、政府信息公开行政复议、行政诉讼情况')}${table}${p('五、存在的主要问题及改进情况')}</w:body></w:document>`),
+    ...(core ? { 'docProps/core.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>${core}</dc:title></cp:coreProperties>`) } : {}),
+  });
+  const s4 = (core: string | undefined, reportYear: number | undefined) => {
+    const d = readDocx(docx(core));
+    const got = mapFigures(d.lines, TEMPLATE_2021, { title: d.title, reportYear });
+    return S4_KEYS.map((k) => got.figures[k]);
+  };
+  const unread = S4_KEYS.map(() => null);
+  assert.deepEqual(s4(undefined, 2024), THIS_YEAR);
+  assert.deepEqual(s4('北关区司法局2024年政府信息公开工作年度报告', 2024), THIS_YEAR);
+  // Last year's file reused: its metadata still says 2023, the report's page says 2024.
+  assert.deepEqual(s4('北关区司法局2023年政府信息公开工作年度报告', 2024), unread);
+  assert.deepEqual(s4(undefined, undefined), unread);
+});

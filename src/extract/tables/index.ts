@@ -16,8 +16,11 @@ export interface MappedFigures {
   found: { s2: boolean; s3: boolean; s4: boolean };
 }
 
-/** `title`: the document's title where its lines may lack it (an HTML page's <title>; see Extracted.title). */
-export function mapFigures(lines: Line[], t: TemplateDef, opts: { title?: string } = {}): MappedFigures {
+/**
+ * `title`: the document's title where its lines may lack it (an HTML page's <title>; see Extracted.title);
+ * `reportYear`: the catalog's year of the report (ExtractOptions.reportYear).
+ */
+export function mapFigures(lines: Line[], t: TemplateDef, opts: { title?: string; reportYear?: number } = {}): MappedFigures {
   const { start } = findSections(lines);
   const end = lines.length;
   const after = (i: number | undefined, ...next: (number | undefined)[]) => next.find((n) => n !== undefined && (i === undefined || n > i)) ?? end;
@@ -32,7 +35,7 @@ export function mapFigures(lines: Line[], t: TemplateDef, opts: { title?: string
 
   let s2 = mapSection2(lines, s2From, s2To, t);
   let s3 = mapSection3(lines, s3From, s3To, t);
-  let s4 = mapSection4(lines, s4From, s4To, opts.title);
+  let s4 = mapSection4(lines, s4From, s4To, opts.title, opts.reportYear);
 
   // Tables in an appendix: the chapters say "详见附表N" and the tables follow the last chapter (after the
   // signature, under captions 附表1/2/3). A table not found in its chapter is looked for there, each bounded by
@@ -43,7 +46,7 @@ export function mapFigures(lines: Line[], t: TemplateDef, opts: { title?: string
     const a4 = firstLine(lines, (l) => l.includes('行政复议') && l.length < 20, (a3 ?? last) + 1);
     if (!s2.found) s2 = mapSection2(lines, last + 1, a3 ?? a4 ?? end, t);
     if (!s3.found && a3 !== undefined) s3 = mapSection3(lines, a3, a4 ?? end, t);
-    if (!s4.found && a4 !== undefined) s4 = mapSection4(lines, a4, end, opts.title);
+    if (!s4.found && a4 !== undefined) s4 = mapSection4(lines, a4, end, opts.title, opts.reportYear);
   }
   const figures: Record<string, number | null> = {};
   for (const k of figureKeys(t)) figures[k] = s2.figures[k] ?? s3.figures[k] ?? s4.figures[k] ?? null;

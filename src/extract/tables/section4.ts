@@ -15,7 +15,7 @@ export function section4Keys(): string[] {
   return SECTION4_BLOCKS.flatMap((b) => SECTION4_COLUMNS.map((c) => `s4.${b}_${c.key}`));
 }
 
-export function mapSection4(lines: Line[], from: number, to: number, pageTitle?: string): SectionFigures {
+export function mapSection4(lines: Line[], from: number, to: number, pageTitle?: string, reportYear?: number): SectionFigures {
   const keys = section4Keys();
   const figures: Record<string, number | null> = Object.fromEntries(keys.map((k) => [k, null]));
   const none = { figures, unreadable: [...keys], tentative: {}, found: false };
@@ -30,7 +30,7 @@ export function mapSection4(lines: Line[], from: number, to: number, pageTitle?:
   const vertical = readVertical(lines, from, to);
   if (vertical) return vertical;
   // Rows labelled by year (2023年 above 2024年): only this report's year is its figures.
-  const years = yearRows(lines, head, to, pageTitle);
+  const years = yearRows(lines, head, to, pageTitle, reportYear);
   if (years === 'doubt') return { ...none, found: true };
   let data = -1;
   for (let i = head; i < to; i++) if (hasFigures(lines[i]!)) {
@@ -82,10 +82,11 @@ const TITLE_LINES = 5;
  * 四 with one row per year (blind round 7, b61: 2023年 above 2024年, each adding up): read as one row, the two
  * rows' 30 figures left 四 unreadable; taken by its first row, last year's figures would pass every check. The row
  * of the report's year (本年, or the year its title names on one of the document's first lines or, failing that,
- * in the page's <title>; the latest of the rows' years) is read; a year table whose row for that year cannot be
+ * in the page's <title> or the file's metadata title and the catalog's year of the report, which must agree when both
+ * are known; the latest of the rows' years) is read; a year table whose row for that year cannot be
  * told (no title, none or two rows of it, a later year beside it) is unreadable. Text citing another year's report ("与2023年度报告相比") is no title.
  */
-function yearRows(lines: Line[], head: number, to: number, pageTitle?: string): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
+function yearRows(lines: Line[], head: number, to: number, pageTitle?: string, reportYear?: number): { line: number; first: number; label: TextItem } | 'doubt' | undefined {
   const rows: { line: number; label: TextItem; year: string }[] = [];
   for (let i = head; i < to; i++) {
     const first = lines[i]!.items.find((it) => it.text.trim() !== '');
@@ -97,7 +98,14 @@ function yearRows(lines: Line[], head: number, to: number, pageTitle?: string): 
   for (let i = 0; i < Math.min(head, TITLE_LINES) && !title; i++) title = TITLE_YEAR.exec(labelText(lines[i]!))?.[1];
   // Else the page's own title (HTML <title>, "…2024年政府信息公开工作年度报告_北关区人民政府"): the part of it, between
   // the separators sites join the site's name with, that is a report's title (blind round 8, b70).
-  if (!title && pageTitle) title = pageTitle.split(/[_|｜—–-]/).map((p) => TITLE_YEAR.exec(labelKey(p))?.[1]).find((y) => y !== undefined);
+  if (!title) {
+    const named = pageTitle?.split(/[_|｜—–-]/).map((p) => TITLE_YEAR.exec(labelKey(p))?.[1]).find((y) => y !== undefined);
+    // Else the catalog's year of the report (its title on the page it was found on). A file's metadata title can be
+    // last year's in a reused file (round 10, b84), so when both speak and disagree, the row is a doubt, not a guess.
+    const known = reportYear === undefined ? undefined : String(reportYear);
+    if (named !== undefined && known !== undefined && named !== known) return 'doubt';
+    title = named ?? known;
+  }
   const want = rows.some((r) => r.year === 'this') ? 'this' : title;
   const chosen = rows.filter((r) => r.year === want);
   if (chosen.length !== 1) return 'doubt';
