@@ -69,6 +69,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.notes.push(`the column ${visit.url} found by exploring in an earlier run answered HTTP ${visit.status}`);
     return;
   }
+  if ((visit.status === 404 || visit.status === 410) && data.hub) {
+    // A disclosure page the seed's menu names, asked for the 年报 column it might name (its 政务公开 link among
+    // others): one that is gone is no failure of the seed's list; said if the seed finds nothing.
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: 'a disclosure page named by the seed page is gone' });
+    tally.notes.push(`its disclosure page ${visit.url} answered HTTP ${visit.status}`);
+    return;
+  }
   if (visit.status === 404 || visit.status === 410) {
     tally.failures += 1;
     if (isSeedPage(data)) noteSeedGone(tally, visit.status);
@@ -208,6 +215,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   let nextCount = 0;
   for (const n of next) {
+    // A disclosure page its menu names (政府信息公开, 法定主动公开内容) is read for the seed's page only: one click above
+    // its 年报 column, never a walk through the site's menus. One on a host outside the registry is said, not read.
+    if (n.hub && !seedPage) continue;
+    if (n.hub && !h.scope.allows(n.url)) {
+      tally.offScopeDisclosure.add(n.url);
+      continue;
+    }
     // The page's own API (a shell naming it, a learned list) on a service's host, wherever that is: asked by a
     // registry page, or the next page of such a list on the same service (download/scope.ts).
     if (ownApi(family, data) && (h.scope.allowsPage(visit.url) || sameOrigin(n.url, visit.url))) h.scope.vouch(n.url);
@@ -228,7 +242,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       uniqueKey: n.uniqueKey,
       // A learned endpoint is read over HTTP whatever lane found it.
       lane: data.family === 'learned' ? 'http' : laneOf(h, n.url),
-      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency },
+      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub },
     });
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);

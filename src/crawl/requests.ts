@@ -22,6 +22,8 @@ export interface ListData {
   learn?: boolean;
   /** A column an earlier run found by exploring the seed's host (seed-explore.ts), read beside the seed. */
   remembered?: boolean;
+  /** A disclosure page the seed's page names (政府信息公开, 法定主动公开内容: report-column.ts), read for its 年报 column. */
+  hub?: boolean;
   /** A page its list titled a report that is an index of reports (collection.ts), and why: its URL's state says so. */
   index?: string;
 }

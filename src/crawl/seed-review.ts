@@ -10,7 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { browserDenied, filelessReports, goneReportPages, offScopeDataRequests, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { browserDenied, filelessReports, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -67,6 +67,8 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
     }
     const why = [
       t.listPages === 0 ? 'its list page was never read' : `no report item on ${t.listPages} list page(s) (${t.items} items)`,
+      // Where its reports must be: its 政府信息公开 on another host (the cause, before what was tried).
+      offScopeDisclosurePages(t),
       // The cause of a page never read comes first (robots.txt, an unreadable robots.txt); nothing is said of its scripts.
       refusedPages(t),
       t.usedLearned ? 'nor from the learned endpoint' : null,

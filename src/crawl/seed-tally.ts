@@ -57,6 +57,8 @@ export interface SeedTally {
   offScope: Map<string, number>;
   /** List pages its pager links on hosts outside the registry (never read), by host. */
   offScopePages: Map<string, number>;
+  /** Disclosure pages (政府信息公开…) its seed page links on hosts outside the registry (never read: report-column.ts). */
+  offScopeDisclosure: Set<string>;
   /** Files of its reports (attachments, a report's later pages) refused before any byte (robots.txt, an open circuit), by "host: why". */
   refusedFiles: Map<string, number>;
   /**
@@ -135,6 +137,7 @@ export class SeedTallies {
         browserDenied: new Map(),
         offScope: new Map(),
         offScopePages: new Map(),
+        offScopeDisclosure: new Set(),
         refusedFiles: new Map(),
         refusedPages: new Map(),
         offScopeFrames: new Set(),
@@ -277,6 +280,16 @@ export function offScopeListPages(t: SeedTally): string | null {
   const count = [...t.offScopePages.values()].reduce((a, b) => a + b, 0);
   const hosts = [...t.offScopePages.keys()].sort().join(', ');
   return `its pager leads to ${count} list page(s) on hosts outside the registry (${hosts}), not read: add the host to the seeds if it is the agency's`;
+}
+
+/**
+ * The disclosure pages the seed's page names (its 政府信息公开 in the nav or a banner) on hosts outside the registry: a
+ * home on www. whose disclosure platform is on xxgk. The seed's reports are there; the user is told which page to give.
+ */
+export function offScopeDisclosurePages(t: SeedTally): string | null {
+  if (!t.offScopeDisclosure.size) return null;
+  const pages = [...t.offScopeDisclosure].sort().join(', ');
+  return `its 政府信息公开 link leads to a host outside the registry (${pages}), not read: give that page as the seed, or add its host to the seeds`;
 }
 
 /**

@@ -105,7 +105,9 @@ test('a moved seed\'s columns are remembered: the next run reads them at once, a
     try {
       assert.deepEqual(reportYears(second.catalog), [2022, 2023]);
       assert.ok(asked.includes('/zwgk/fdzdgknr/ndbg/'), 'the remembered column is read');
-      assert.ok(!asked.includes('/zwgk/') && !asked.includes('/zwgk/fdzdgknr/'), `no exploration again: ${asked.join(' ')}`);
+      // The seed's nav link 政务公开 (/zwgk/) is asked once as the disclosure page a page naming no column is read
+      // through (round 30c); the exploration would walk on from it to 法定主动公开内容.
+      assert.ok(asked.filter((p) => p === '/zwgk/').length <= 1 && !asked.includes('/zwgk/fdzdgknr/'), `no exploration again: ${asked.join(' ')}`);
       const [seed] = second.summary.seeds;
       assert.equal(seed!.status, 'moved', 'still flagged: the seed should be pointed at its column');
       assert.match(seed!.reason ?? '', /found by exploring its host on \d{4}-\d\d-\d\d \(remembered\): point the seed there/);

@@ -19,6 +19,8 @@ export interface NextListRequest {
   cursor?: ListCursor;
   /** The agency whose own 年报 column this list is, as the directory linking it named it (agency-links.ts). */
   columnAgency?: string;
+  /** A disclosure page a seed page names (政府信息公开, 法定主动公开内容: report-column.ts), read for its 年报 column only. */
+  hub?: true;
 }
 
 export interface ListPageResult {

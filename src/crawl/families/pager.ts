@@ -369,7 +369,8 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   const years = new Set([...yearColumnLinks(html, pageUrl), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url)]);
   for (const n of next) years.delete(n.url);
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
-  next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}) })));
+  const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
+  next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}), ...(hubs.has(url) ? { hub: true as const } : {}) })));
   const items = years.size ? dated.filter((i) => !years.has(i.url)) : dated;
   const undated = [...(result.undatedReports ?? []), ...bare.undated];
   return {

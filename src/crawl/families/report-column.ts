@@ -49,14 +49,44 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 }
 
 /** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
-export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string }[] {
+export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true }[] {
   const $ = loadHtml(html);
   if (listsReport(items)) return showsReportInPassing($, items) ? columnLinks($, pageUrl).map((url) => ({ url })) : [];
   const plain = [...redirectTargets($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // Nothing else: a platform's front page whose 年报 are its departments' (a 部门信息公开 grid), unless it is a page
-  // about the reports itself (an empty 年报 column leads nowhere else).
-  return found.length || NAMES_REPORTS.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`)) ? found : agencyPageLinks($, pageUrl);
+  // about the reports itself (an empty 年报 column leads nowhere else); then its menu's disclosure pages.
+  if (found.length || NAMES_REPORTS.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`))) return found;
+  const agencies = agencyPageLinks($, pageUrl);
+  return agencies.length ? agencies : disclosureLinks($, pageUrl).map((url) => ({ url, hub: true as const }));
+}
+
+/**
+ * A link to the agency's disclosure pages by their standard names (国办公开办函〔2019〕61号's skeleton): 政府信息公开,
+ * 政务公开, 信息公开目录, 法定主动公开内容, 主动公开… The page holding the 年报 column's link is one of these.
+ */
+const DISCLOSURE_LABEL = /^(?:(?:政府|政务)?信息公开|政务公开|政府公开)(?:目录|专栏|平台|专区)?$|^(?:法定)?主动公开(?:内容|目录|信息)?$/;
+
+/**
+ * The disclosure pages a page listing no report and naming no 年报 column links by their standard names (a
+ * 政府信息公开指南 page's menu: 法定主动公开内容; a portal home's nav: 政府信息公开), at most three: one click above the
+ * column, read as list pages (the seed's only: each follows the 年报 column it names, and goes no further). Links to
+ * another host are returned too (a home on www. whose 政府信息公开 is a platform on xxgk.): the crawl does not read
+ * them (the registry's hosts only) but says where the seed's disclosure pages are.
+ */
+function disclosureLinks($: Doc, pageUrl: string): string[] {
+  const base = documentBase($, pageUrl);
+  const out = new Set<string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    if (!linkNames(a).some((name) => DISCLOSURE_LABEL.test(name))) return;
+    const href = a.attr('href') ?? '';
+    if (/^\s*javascript:/i.test(href)) return;
+    const url = resolveLink(href, base);
+    if (!url || sameColumn(url, pageUrl) || /\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname)) return;
+    out.add(url);
+  });
+  return [...out].slice(0, 3);
 }
 
 /**
