@@ -25,6 +25,7 @@ import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { refusalMessage } from './learn/refusal-answer.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
+import { errorStatusListPage } from './error-status-list.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
 import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
@@ -69,6 +70,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.notes.push(`the column ${visit.url} found by exploring in an earlier run answered HTTP ${visit.status}`);
     return;
   }
+  // A later page served with an error status but holding the list (a CMS's 404 handler drawing it): read as it is.
+  const mislabelled = errorStatusListPage(visit, data);
+  if (mislabelled) tally.notes.push(`${visit.url} answered HTTP ${visit.status} with its list: read as the page it is`);
   if ((visit.status === 404 || visit.status === 410) && data.hub) {
     // A disclosure page the seed's menu names, asked for the 年报 column it might name (its 政务公开 link among
     // others): one that is gone is no failure of the seed's list; said if the seed finds nothing.
@@ -76,7 +80,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.notes.push(`its disclosure page ${visit.url} answered HTTP ${visit.status}`);
     return;
   }
-  if (visit.status === 404 || visit.status === 410) {
+  if ((visit.status === 404 || visit.status === 410) && !mislabelled) {
     tally.failures += 1;
     if (isSeedPage(data)) noteSeedGone(tally, visit.status);
     return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
@@ -88,7 +92,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // At a mobile address, the device check may be in the site's own script files: fetched (page-scripts.ts) and run too.
   if (checkDevice && !desktop && mobileAddress(visit.loadedUrl, visit.body)) desktop = desktopTwinLinks(visit.body, visit.loadedUrl, await linkScripts(h, visit))[0];
   if (desktop && h.scope.allows(desktop)) return followDesktopTwin(h, visit, data, desktop);
-  if (visit.status >= 400) {
+  if (visit.status >= 400 && !mislabelled) {
     // A page of a learned list refused (a replay without the page's session or signature): the list stops there.
     if (data.family === 'learned') tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status };
     return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId);

@@ -15,6 +15,7 @@ import type {
 } from '@crawlee/core';
 import { decodeHtml } from '../encoding/decode-html.ts';
 import { readBody, type Fetcher, type FetchResponse } from './fetcher.ts';
+import { withRefreshHeader } from './refresh-header.ts';
 
 export interface RawPage {
   url: string;
@@ -84,7 +85,8 @@ export class PoliteHttpClient implements BaseHttpClient {
       let payload = bytes;
       if (isMarkup(contentType, bytes)) {
         const decoded = decodeHtml(bytes, contentType);
-        payload = Buffer.from(decoded.text, 'utf8');
+        // A `Refresh` header is a meta refresh sent apart from the page: read with it (refresh-header.ts).
+        payload = Buffer.from(withRefreshHeader(decoded.text, res.headers.refresh), 'utf8');
         const type = contentType?.split(';')[0]?.trim() || 'text/html';
         out['content-type'] = `${type}; charset=utf-8`;
         this.keep({

@@ -6,6 +6,7 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
+import { createEitherInflate } from './inflate-either.ts';
 import { FetchError } from '../errors.ts';
 
 export interface OnceRequest {
@@ -88,7 +89,7 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
           encoding === 'gzip' || encoding === 'x-gzip'
             ? zlib.createGunzip()
             : encoding === 'deflate'
-              ? zlib.createInflate()
+              ? createEitherInflate() // zlib-wrapped or raw, as IIS sends it (inflate-either.ts)
               : encoding === 'br'
                 ? zlib.createBrotliDecompress()
                 : null;

@@ -1,7 +1,7 @@
 /**
  * Decodes an HTML (or XML) page from its bytes: the pages the crawler reads and the HTML documents the extractor
- * reads. Order: BOM, HTTP charset, <meta>/XML-declaration prescan of the first bytes, a strict UTF-8 test, then
- * detection. GB2312 and GBK are decoded as GB18030 (a superset: pages
+ * reads. Order: BOM, HTTP charset (unless the page proves it wrong: headerContradicted), <meta>/XML-declaration
+ * prescan of the first bytes, a strict UTF-8 test, then detection. GB2312 and GBK are decoded as GB18030 (a superset: pages
  * that say gb2312 often hold GBK-only characters). Crawlee 3.18 reads only the header charset, hence this module.
  */
 import jschardet from 'jschardet';
@@ -60,14 +60,34 @@ function bomEncoding(bytes: Uint8Array): { encoding: string; length: number } | 
 
 const PRESCAN_BYTES = 4096;
 
+/**
+ * Whether a header charset is proven wrong by the page: servers stamp a charset on files they never read (nginx's
+ * `charset utf-8;` over a GBK site, Tomcat's ISO-8859-1 default), and the page's own `<meta>` says otherwise. Two
+ * cases, where the header cannot be what the author wrote: a UTF-8 header over bytes that are not UTF-8, and a
+ * Latin-1 header (windows-1252, as WHATWG reads ISO-8859-1) beside a meta naming another charset (no Chinese
+ * government page is Latin-1). Then the meta decides, as it would with no header. A header merely differing from
+ * the meta over bytes it decodes cleanly still wins, as in browsers.
+ */
+function headerContradicted(bytes: Uint8Array, header: string, meta: string | null): boolean {
+  if (!meta || meta === header) return false;
+  if (header === 'windows-1252') return true;
+  if (header !== 'utf-8') return false;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedText {
   const bom = bomEncoding(bytes);
   if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, source: 'bom' };
-  const header = charsetFromContentType(contentType);
-  if (header) return { text: new TextDecoder(header).decode(bytes), encoding: header, source: 'header' };
   // latin1 keeps every byte as one char, so ASCII markup can be scanned whatever the real encoding is.
   const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES)).toString('latin1');
   const meta = charsetFromMarkup(head);
+  const header = charsetFromContentType(contentType);
+  if (header && !headerContradicted(bytes, header, meta)) return { text: new TextDecoder(header).decode(bytes), encoding: header, source: 'header' };
   if (meta) return { text: new TextDecoder(meta).decode(bytes), encoding: meta, source: 'meta' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', source: 'utf8-valid' };

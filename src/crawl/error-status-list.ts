@@ -1,0 +1,30 @@
+/**
+ * A later page of a list answered with an error status but carrying the whole page. Some CMS build the pages of a
+ * column past the first on demand in their 404 handler (a TRS site's `index_1.html`), or fail in a template after the
+ * page was drawn (500): a browser shows the list, and only the status says "not found". Read as gone, the pages
+ * after the first were dropped, and with a pager that announces no count (首页 / 上一页 / 下一页) nothing said so.
+ * Such a page is read as the list page it is when it holds report items of its own and does not say it does not
+ * exist; the seed's own page, a learned list's answers and refusals (401, 403, 429: a gate, not a page) keep their
+ * meaning, and an error page of chrome alone is still gone.
+ */
+import { listPageSaysNotFound } from './detail-page.ts';
+import { loadHtml } from './html.ts';
+import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
+import { parseList, reportCount } from './list-parse.ts';
+import type { PageVisit } from './page-visit.ts';
+import type { ListData } from './requests.ts';
+
+/** Statuses a page can be served with by mistake; refusals (401, 403, 407, 429) and the like are left alone. */
+const MISLABELLED = (status: number) => status === 404 || status === 410 || (status >= 500 && status <= 599);
+
+export function errorStatusListPage(visit: PageVisit, data: ListData): boolean {
+  if (!MISLABELLED(visit.status) || visit.rendered || data.family === 'learned' || data.cursor || data.pageIndex < 1) return false;
+  if (looksLikeJson(visit.body) || !/<(?:html|body)[\s>]/i.test(visit.body)) return false;
+  if (listPageSaysNotFound(loadHtml(visit.body))) return false;
+  try {
+    return reportCount(parseList(visit, data).items) > 0;
+  } catch (err) {
+    if (err instanceof MalformedAnswerError) return false;
+    throw err;
+  }
+}
