@@ -10,6 +10,7 @@ import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { figureTokens, headerCells, headerMatches, labelText } from './tokens.ts';
+import { amountUnit, yuanToWan } from './yuan.ts';
 
 export function mapSection2(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
   const figures: Record<string, number | null> = {};
@@ -70,9 +71,17 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
         decimal: block.decimalColumns?.includes(block.columns[place(j)]!.key),
         signed: block.signedColumns?.includes(block.columns[place(j)]!.key),
       });
+      // 万元 columns (fees, procurement) printed in 元 instead: the block's header or the cell names the unit.
+      const unit = block.decimalColumns ? amountUnit(lines, start, firstRow, tokens) : 'wan';
       assignRow(tokens, header?.model, block.columns.length, rules).forEach((v, j) => {
         const k = ks[place(j)]!;
-        figures[k] = v.value;
+        const decimal = block.decimalColumns?.includes(block.columns[place(j)]!.key) ?? false;
+        if (decimal && unit === 'doubt' && v.value !== null) {
+          figures[k] = null;
+          unreadable.push(k);
+          return;
+        }
+        figures[k] = decimal && unit === 'yuan' && v.value !== null ? yuanToWan(v.value) : v.value;
         if (v.unreadable) unreadable.push(k);
         if (v.tentative !== undefined) tentative[k] = v.tentative;
       });

@@ -88,9 +88,27 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
         break;
       }
     }
+    // The two rows of the balance's left side in the other order (二、上年结转 printed above 一、本年新收, blind round
+    // 11, b87): the row is looked for again before the other one, where nothing else was found.
+    if (!found && TOP_ROWS.includes(row.key)) found = topRowBefore(stream.text, row.match, starts.length, phraseEnds, t);
     if (!found) {
       starts.push(undefined);
       phraseEnds.push(undefined);
+      continue;
+    }
+    if (found.at < pos) {
+      // Found before a row already placed: its extent runs to the next start in line order (below). A phrase with
+      // no figure line before the next row (a note above the table naming 上年结转) is no row.
+      const line = stream.lineOf[labelStart(stream.text, found.at, 0)];
+      const nextLine = starts.filter((n): n is number => n !== undefined && line !== undefined && n > line);
+      const until = nextLine.length > 0 ? Math.min(...nextLine) : to;
+      if (line === undefined || !lines.slice(line, until).some(hasFigures)) {
+        starts.push(undefined);
+        phraseEnds.push(undefined);
+        continue;
+      }
+      starts.push(line);
+      phraseEnds.push(found.at + found.len);
       continue;
     }
     const begin = labelStart(stream.text, found.at, prevEnd);
@@ -116,7 +134,9 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
   // Extent of each found row; the last row takes only its first figure line (what follows is the next chapter).
   const extents: ({ from: number; to: number } | undefined)[] = starts.map((s, i) => {
     if (s === undefined) return undefined;
-    const next = starts.slice(i + 1).find((n) => n !== undefined && n > s);
+    // The next row in line order (rows are in the template's order but for a swapped balance pair).
+    const later = starts.filter((n): n is number => n !== undefined && n > s);
+    const next = later.length > 0 ? Math.min(...later) : undefined;
     if (next !== undefined) return { from: s, to: next };
     let end = s;
     while (end < to && !hasFigures(lines[end]!)) end++;
@@ -134,7 +154,12 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
   const rowTokens = extents.map((e) => {
     if (!e) return [];
     const toks: TextItem[] = [];
-    for (let i = e.from; i < e.to; i++) toks.push(...figureTokens(lines[i]!).filter((t) => !underAside(t)));
+    for (let i = e.from; i < e.to; i++) {
+      // A 其中 line the agency added under a row with figures of its own (其中：网上申请 under 本年新收, blind round
+      // 11, b92) is a part of the row, not the row: read with it, the row held two figures per cell (unreadable).
+      if (i > e.from && hasFigures(lines[e.from]!) && /^其中/.test(labelText(lines[i]!))) continue;
+      toks.push(...figureTokens(lines[i]!).filter((t) => !underAside(t)));
+    }
     return toks;
   });
 
@@ -188,6 +213,29 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     for (let j = i + step; j >= 0 && j < rowKeys.length; j += step) if (!absent.has(rowKeys[j]!)) return j;
     return undefined;
   }
+}
+
+/** The rows whose order may be swapped: 一、本年新收 and 二、上年结转 (their sum is the balance's left side). */
+const TOP_ROWS = ['new_received', 'carried_over'];
+
+/**
+ * A row of TOP_ROWS searched for before the point the forward search reached: its phrase must occur once in the
+ * stream (two occurrences are a doubt) and end before the other top row's phrase begins.
+ */
+function topRowBefore(text: string, match: string[], index: number, phraseEnds: (number | undefined)[], t: TemplateDef): { at: number; len: number } | undefined {
+  const rows = t.section3Rows;
+  const other = rows.findIndex((r, i) => i !== index && TOP_ROWS.includes(r.key));
+  const otherEnd = other < 0 ? undefined : phraseEnds[other];
+  if (otherEnd === undefined) return undefined;
+  const otherPhrase = rows[other]!.match.map(labelKey).find((p) => text.slice(otherEnd - p.length, otherEnd) === p);
+  if (otherPhrase === undefined) return undefined;
+  const otherStart = otherEnd - otherPhrase.length;
+  for (const phrase of match) {
+    const key = labelKey(phrase);
+    const at = text.indexOf(key);
+    if (at >= 0 && at + key.length <= otherStart && text.indexOf(key, at + 1) < 0) return { at, len: key.length };
+  }
+  return undefined;
 }
 
 /**
