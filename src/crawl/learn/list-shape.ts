@@ -461,6 +461,22 @@ function dateSlots(template: string, o: { [k: string]: Json }): { template: stri
 }
 
 /**
+ * Where the rendered page linked each item: the addresses of the drawn links by their text (squashed), read for an
+ * item by its title's value. Several readers below match an answer's fields against what the page drew.
+ */
+function drawnHrefs(links: DrawnLink[]): (item: { [k: string]: Json }, title: LeafPath) => string[] {
+  const byText = new Map<string, string[]>();
+  for (const l of links) {
+    const key = squash(l.text);
+    byText.set(key, [...(byText.get(key) ?? []), l.url]);
+  }
+  return (item, title) => {
+    const t = valueAt(item, title);
+    return typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+  };
+}
+
+/**
  * The id field and link template of items that carry no URL: the field whose value sits in the href of the drawn
  * link bearing the item's title, for two items or more and at least half of the items the page drew (a list paged
  * in the page draws a part of its items), all through one template. Where the links also hold each item's date (its
@@ -468,13 +484,11 @@ function dateSlots(template: string, o: { [k: string]: Json }): { template: stri
  */
 function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: DrawnLink[]): { url: LeafPath; urlTemplate: string; urlDate?: LeafPath } | null {
   if (!links.length) return null;
-  const byText = new Map<string, string[]>();
-  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const hrefsOf = drawnHrefs(links);
   const candidates = new Map<string, { path: LeafPath; date?: LeafPath; template: string; hits: Set<number> }>();
   let drawn = 0;
   objs.forEach((o, index) => {
-    const t = valueAt(o, title);
-    const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+    const hrefs = hrefsOf(o, title);
     if (!hrefs.length) return;
     drawn += 1;
     for (const [key, { path, value }] of leaves(o)) {
@@ -539,8 +553,7 @@ function ownUrlPaths(objs: { [k: string]: Json }[], title: LeafPath, exclude: st
       if (blank(value) || pageUrlLike(value)) paths.set(key, path);
     }
   }
-  const byText = new Map<string, string[]>();
-  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const hrefsOf = drawnHrefs(links);
   const fit: { path: LeafPath; filled: number }[] = [];
   for (const path of paths.values()) {
     let filled = 0;
@@ -549,8 +562,7 @@ function ownUrlPaths(objs: { [k: string]: Json }[], title: LeafPath, exclude: st
       if (blank(v)) return true;
       if (!pageUrlLike(v)) return false;
       filled += 1;
-      const t = valueAt(o, title);
-      const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+      const hrefs = hrefsOf(o, title);
       return !hrefs.length || hrefs.includes(resolveLink(v.trim(), baseUrl) ?? '');
     });
     // Never filled on the learned page: trusted only by its name, since any blank field would fit.
@@ -569,14 +581,12 @@ function ownUrlPaths(objs: { [k: string]: Json }[], title: LeafPath, exclude: st
  */
 function drawnUrlPath(objs: { [k: string]: Json }[], title: LeafPath, baseUrl: string, links: DrawnLink[]): LeafPath | null {
   if (!links.length) return null;
-  const byText = new Map<string, string[]>();
-  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const hrefsOf = drawnHrefs(links);
   const exclude = title.join('\u0000');
   const hits = new Map<string, { path: LeafPath; items: Set<number> }>();
   let drawn = 0;
   objs.forEach((o, index) => {
-    const t = valueAt(o, title);
-    const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+    const hrefs = hrefsOf(o, title);
     if (!hrefs.length) return;
     drawn += 1;
     for (const [key, { path, value }] of leaves(o)) {
@@ -605,14 +615,12 @@ const ABSOLUTE = /^([a-z][a-z\d+.-]*:|\/\/)/i;
  */
 function drawnUrlBase(objs: { [k: string]: Json }[], title: LeafPath, url: LeafPath, baseUrl: string, links: DrawnLink[]): string | null {
   if (!links.length) return null;
-  const byText = new Map<string, string[]>();
-  for (const l of links) byText.set(squash(l.text), [...(byText.get(squash(l.text)) ?? []), l.url]);
+  const hrefsOf = drawnHrefs(links);
   const roots = new Map<string, number>();
   let matched = 0;
   for (const o of objs) {
-    const t = valueAt(o, title);
     const v = valueAt(o, url);
-    const hrefs = typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+    const hrefs = hrefsOf(o, title);
     if (!hrefs.length || typeof v !== 'string' || ABSOLUTE.test(v.trim())) continue;
     matched += 1;
     if (hrefs.includes(resolveLink(v.trim(), baseUrl) ?? '')) continue;
