@@ -5,6 +5,7 @@
 import { otherListEndpoints, learnedPageRequest } from './families/learned.ts';
 import type { HarvestContext } from './harvest-context.ts';
 import { asLearnedEndpoint, type LearnedEndpoint } from './learn/learn.ts';
+import { isPagingHeader } from './learn/range-header.ts';
 import type { SeedTally } from './seed-tally.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 
@@ -14,7 +15,9 @@ import type { ListData, QueuedRequest } from './requests.ts';
  */
 function unreplayable(endpoint: LearnedEndpoint): string | null {
   if (endpoint.signed) return `its list API signs each request (${endpoint.signed}): read in the browser only`;
-  if (endpoint.request.headers) return `its list API wants a token the page asks for (${Object.keys(endpoint.request.headers).join(', ')}): the seed is rendered again for a fresh one`;
+  // A paging window (`Range: items=0-4`) is kept whole and replayed as it is: only the other headers are a token.
+  const tokens = Object.entries(endpoint.request.headers ?? {}).filter(([k, v]) => !isPagingHeader(k, v)).map(([k]) => k);
+  if (tokens.length) return `its list API wants a token the page asks for (${tokens.join(', ')}): the seed is rendered again for a fresh one`;
   return null;
 }
 

@@ -7,6 +7,7 @@ import { nextCursor } from '../learn/cursor.ts';
 import { nextUrlOf } from '../learn/next-url.ts';
 import { readList } from '../learn/list-shape.ts';
 import { firstPageKey, requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
+import { pagingHeaderKey } from '../learn/range-header.ts';
 import { asLearnedEndpoint, type LearnedEndpoint } from '../learn/learn.ts';
 import { yearRequests } from '../learn/year-tabs.ts';
 import type { PageVisit } from '../page-visit.ts';
@@ -32,7 +33,8 @@ export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previou
     method,
     payload: method === 'POST' ? (req.body ?? '') : undefined,
     headers,
-    uniqueKey: `learned:${method} ${req.url} ${req.body ?? ''}`,
+    // A list paged by a `Range` header asks one address for every page: the window tells its pages apart.
+    uniqueKey: `learned:${method} ${req.url} ${req.body ?? ''}${pagingHeaderKey(req.headers) ? ` ${pagingHeaderKey(req.headers)}` : ''}`,
     cursor: { endpoint: JSON.stringify(endpoint), page: k, previousFirst },
   };
 }

@@ -16,6 +16,7 @@ import type { ChoiceRequest, LeftChoices } from './list-choices.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
 import { learnCursor, learnPageParam, pageBefore, requestForPage, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 import { namedSignatureParam, signatureParam } from './request-signature.ts';
+import { isPagingHeader } from './range-header.ts';
 
 /** One request the page made and the answer it got, as recorded by the browser lane. */
 export interface Exchange extends CapturedRequest {
@@ -70,7 +71,8 @@ export interface LearnedEndpoint {
 export function storableEndpoint(endpoint: LearnedEndpoint): LearnedEndpoint {
   const headers = endpoint.request.headers;
   if (!headers) return endpoint;
-  const names = Object.fromEntries(Object.keys(headers).map((k) => [k, '']));
+  // A paging window (`Range: items=0-4`) is no secret, and the replay cannot ask a page without it: kept whole.
+  const names = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, isPagingHeader(k, v) ? v : '']));
   return { ...endpoint, request: { ...endpoint.request, headers: names } };
 }
 

@@ -3,10 +3,12 @@
  * captured pages when the browser saw two, else a parameter named like a page (page, current, pageNo, pageIndex,
  * cur_page, currpage, start, startIndex…), else the only numeric parameter whose value is 0 or 1, else a number in the path
  * (list_1.json). It may sit in the query string, a form body (urlencoded, or multipart from a page's FormData:
- * form-body.ts) or a JSON body, or inside a query or form field holding JSON (`params={"pageNo":1,…}`).
+ * form-body.ts) or a JSON body, or inside a query or form field holding JSON (`params={"pageNo":1,…}`), or in a
+ * `Range: items=S-E` request header, the address the same for every page (range-header.ts).
  */
 import { mayBeCursor } from './cursor.ts';
 import { formFields, withFormField } from './form-body.ts';
+import { rangeWindow, withWindowAt } from './range-header.ts';
 
 export interface CapturedRequest {
   method: string;
@@ -37,14 +39,18 @@ const SCRIPT_HEADER = /^(?:x-(?!requested-with$)[\w-]+|hx-[\w-]+|turbo-frame)$/i
  * undefined when there is none.
  */
 export function credentialHeaders(headers: Record<string, string>): Record<string, string> | undefined {
-  const kept = (k: string) => CREDENTIAL_HEADER.test(k) || SCRIPT_HEADER.test(k);
-  const out = Object.fromEntries(Object.entries(headers).filter(([k, v]) => kept(k) && v.trim() !== '').map(([k, v]) => [k.toLowerCase(), v]));
+  // A list's paging window (`Range: items=0-4`) is kept too: it is the only thing telling its pages apart.
+  const kept = (k: string, v: string) => CREDENTIAL_HEADER.test(k) || SCRIPT_HEADER.test(k) || rangeWindow(k, v) !== null;
+  const out = Object.fromEntries(Object.entries(headers).filter(([k, v]) => kept(k, v) && v.trim() !== '').map(([k, v]) => [k.toLowerCase(), v]));
   return Object.keys(out).length ? out : undefined;
 }
 
 export interface PageParam {
-  in: 'query' | 'form' | 'json' | 'path';
-  /** Query/form key, dotted JSON path, or for 'path' the index of the number among the path's numbers. */
+  in: 'query' | 'form' | 'json' | 'path' | 'header';
+  /**
+   * Query/form key, dotted JSON path, for 'path' the index of the number among the path's numbers, for 'header' the
+   * paging header (`range`) whose window's start is the offset (every paging header of the request moves with it).
+   */
   name: string;
   /**
    * For a query or form field holding JSON (`params={"pageNo":1,"pageSize":5}`): the dotted path inside it; `name`
@@ -122,6 +128,10 @@ export function numericParams(req: CapturedRequest): Param[] {
   const json = jsonBody(req);
   if (json) jsonParams(json, [], out);
   pathNumbers(req.url).forEach((n, i) => out.push({ in: 'path', name: String(i), value: n }));
+  for (const [k, v] of Object.entries(req.headers ?? {})) {
+    const w = rangeWindow(k, v);
+    if (w) out.push({ in: 'header', name: k.toLowerCase(), value: w.start });
+  }
   return out;
 }
 
@@ -157,7 +167,7 @@ export function learnPageParam(first: CapturedRequest, second: CapturedRequest |
  */
 function pageCompanions(first: CapturedRequest, second: CapturedRequest | null, page: PageParam, itemsPerPage: number): Omit<PageParam, 'along'>[] {
   if (page.in === 'path') return [];
-  const params = numericParams(first).filter((p) => p.in !== 'path' && !sameParam(p, { in: page.in, name: page.name, inner: page.inner, value: page.first }));
+  const params = numericParams(first).filter((p) => p.in !== 'path' && p.in !== 'header' && !sameParam(p, { in: page.in, name: page.name, inner: page.inner, value: page.first }));
   const paging = (p: Param) => named(PAGE_NAME, p) || named(OFFSET_NAME, p);
   if (second) {
     const later = numericParams(second);
@@ -176,6 +186,13 @@ function pageCompanions(first: CapturedRequest, second: CapturedRequest | null, 
   return number ? [pageParam(number, 1)] : [];
 }
 
+/** The size of a paging header's window (`items=0-4` → 5); null for an open window or no such header. */
+function windowSize(req: CapturedRequest, name: string): number | null {
+  const value = Object.entries(req.headers ?? {}).find(([k]) => k.toLowerCase() === name)?.[1];
+  const w = value === undefined ? null : rangeWindow(name, value);
+  return w && w.end !== null ? w.end - w.start + 1 : null;
+}
+
 function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, itemsPerPage: number): PageParam | null {
   const params = numericParams(first);
   if (second) {
@@ -187,9 +204,11 @@ function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, 
     // Several changed (a timestamp, a cache-buster, DataTables' `draw` counter): the one named like a page wins, then
     // an offset growing by the page size (`start` by `length`), then the smallest step.
     const size = params.find((p) => p.in !== 'path' && named(SIZE_NAME, p))?.value ?? itemsPerPage;
-    const rank = (p: Param, step: number) => (named(PAGE_NAME, p) ? 2 : named(OFFSET_NAME, p) && step === size ? 1 : 0);
+    const rank = (p: Param, step: number) => (named(PAGE_NAME, p) ? 2 : (named(OFFSET_NAME, p) || p.in === 'header') && step === size ? 1 : 0);
     const ranked = changed
-      .map((p) => ({ p, step: later.find((x) => sameParam(x, p))!.value - p.value }))
+      // A header's window steps by its size, whichever page the browser turned to.
+      .map((p) => ({ p, step: p.in === 'header' ? (windowSize(first, p.name) ?? 0) : later.find((x) => sameParam(x, p))!.value - p.value }))
+      .filter((c) => c.step > 0)
       .sort((a, b) => rank(b.p, b.step) - rank(a.p, a.step) || a.step - b.step);
     if (ranked[0]) return pageParam(ranked[0].p, ranked[0].step);
     // A page number the first request leaves out (page 1 by default: `?page=2` asked only from the pager on, as
@@ -204,8 +223,14 @@ function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, 
     const size = params.find((p) => p.in !== 'path' && named(SIZE_NAME, p))?.value ?? itemsPerPage;
     if (size > 0) return pageParam(offset, size);
   }
+  // A window in a paging header (`Range: items=0-4`): its start is the offset, its size the step.
+  const window = params.find((p) => p.in === 'header');
+  if (window) {
+    const size = windowSize(first, window.name) ?? itemsPerPage;
+    if (size > 0) return pageParam(window, size);
+  }
   // The request's own fields first: a 0 or 1 inside a field holding JSON (a flag, a status) does not make them ambiguous.
-  const small = params.filter((p) => p.in !== 'path' && (p.value === 0 || p.value === 1));
+  const small = params.filter((p) => p.in !== 'path' && p.in !== 'header' && (p.value === 0 || p.value === 1));
   const own = small.filter((p) => !p.inner);
   if (own.length === 1 || (!own.length && small.length === 1)) return pageParam((own[0] ?? small[0])!, 1);
   // A page number in the file name: list_1.json, /page/1.
@@ -260,6 +285,10 @@ export function withParam(req: CapturedRequest, where: PageParam['in'], name: st
       }
       break;
     }
+    case 'header':
+      // Every paging header moves: `Range` and the `X-Range` the store sends beside it ask the same window.
+      if (typeof value === 'number' && req.headers) return { ...req, headers: withWindowAt(req.headers, value) };
+      break;
     case 'path': {
       let i = -1;
       url.pathname = url.pathname.replace(/\d+/g, (m) => (++i === Number(name) ? String(value) : m));
