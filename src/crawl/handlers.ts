@@ -18,6 +18,8 @@ import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints } from './families/learned.ts';
+import { firstListPage } from './families/first-page.ts';
+import { namesReportColumn } from './families/report-column.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
 import { storableEndpoint, type Learned } from './learn/learn.ts';
@@ -201,6 +203,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     if (refusal) tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status, message: refusal };
   }
   tally.reportItems += links.reports;
+  // A learned answer listing no report whose entry names the 年报 column (a script-drawn carousel's or menu's JSON,
+  // `{name: '政府信息公开年报', link}`) leads to that column, as the same link named on a page does (report-column.ts);
+  // drawn, such an entry may be a picture only (`<img alt="">`), its name nowhere in the page.
+  if (data.family === 'learned' && links.reports === 0) queued.push(...namedColumnRequests(h, items, data, tally.listUrls));
   // A seed page with no report on it, whose list the browser once found in the page's traffic: ask that endpoint
   // over HTTP (the learned family) instead of rendering the page again.
   if (links.reports === 0 && data.family !== 'learned') {
@@ -210,6 +216,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     if (seedPage) tally.namesReports ||= namesReportsIn($);
   }
   if (seedPage && !visit.rendered && links.reports === 0) queued.push(...learnedRequests(h, data, tally));
+  // A seed that is a later page of its list (the column copied after a click on 下一页): its first page, the newest
+  // reports, asked whatever the incremental policy says of the pages after it; the list is read on from there.
+  const first = seedPage && !visit.rendered && !readBefore ? firstListPage(visit.body, visit.loadedUrl) : null;
+  if (first && !tally.listUrls.has(first) && h.scope.allows(first)) {
+    queued.push({ url: first, lane: laneOf(h, first), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined } });
+  }
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.
   if (!keepPaging(h.policy, data.pageIndex, links, h.fullDepth ?? false)) {
@@ -222,6 +234,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // A disclosure page its menu names (政府信息公开, 法定主动公开内容) is read for the seed's page only: one click above
     // its 年报 column, never a walk through the site's menus. One on a host outside the registry is said, not read.
     if (n.hub && !seedPage) continue;
+    // A page of this list read already in this run (the seed, when it was a later page and its first page was asked
+    // for it): its next link back to the seed is no new page.
+    if (!n.method && !n.payload && data.family !== 'learned' && tally.listUrls.has(n.url)) continue;
     if (n.hub && !h.scope.allows(n.url)) {
       tally.offScopeDisclosure.add(n.url);
       continue;
@@ -319,6 +334,12 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from
   // the learned answer alone, such a seed ended empty with its column's link on the page the browser had drawn.
   if (tally.reportItems === reportsBefore && !found.turned?.length) await handleList(h, visit, { ...data, learn: undefined });
+}
+
+/** The same-host entries of a learned answer that name the annual reports' column, as list pages of the seed. */
+function namedColumnRequests(h: HarvestContext, items: ListItem[], data: ListData, read: Set<string>): QueuedRequest[] {
+  const urls = new Set(items.filter((i) => !i.isFile && namesReportColumn(i.title) && h.scope.allowsPage(i.url) && !read.has(i.url)).map((i) => i.url));
+  return [...urls].map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined } }));
 }
 
 /**
