@@ -12,6 +12,7 @@ import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
 import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
 import { AgencyIndex } from '../registry/agency-index.ts';
+import { spelledOutByPublisher } from './short-agency-name.ts';
 import { getDivision, regionOf } from '../registry/divisions.ts';
 import { nameKey, splitRegionPrefix, withFullCountyName } from '../registry/normalize.ts';
 
@@ -81,7 +82,7 @@ export class Attributor {
     const site = input.siteAgency;
     const publisher = publisherName(input.publisher);
     const candidates: [string | null, AttributionVia][] = [
-      ...titles.map((t): [string | null, AttributionVia] => [townAsGovernment(townGovernment(agencyFromTitle(t), publisher)), 'title']),
+      ...titles.map((t): [string | null, AttributionVia] => [townAsGovernment(townGovernment(spelledOutByPublisher(agencyFromTitle(t), publisher, site.division), publisher)), 'title']),
       [publisher, 'publisher'],
       [input.bodyText ? agencyFromHeading(input.bodyText) : null, 'document'],
       // The breadcrumb's and the directory's link texts naming the agency: recorded as titles, the name-bearing

@@ -1,0 +1,34 @@
+/**
+ * Short agency names in titles. Older county sites title their departments' reports by the short name the county
+ * uses every day ("【县卫健局】2024年度…", "县人社局…", "市场监管局…"), the full name only on the page's 来源 / 发布机构
+ * line ("门源回族自治县卫生健康局"). Chinese short names drop characters and keep the order (卫生健康局 → 卫健局,
+ * 人力资源和社会保障局 → 人社局, 林业和草原局 → 林草局), so a title's name that is such a contraction of the page's own
+ * publisher, in the same region, names that publisher: cataloguing the short name would make a second agency
+ * (门源回族自治县卫健局) beside the one every page of that bureau signs.
+ */
+import { splitRegionPrefix } from '../registry/normalize.ts';
+
+/** Whether `short` is `full` with characters left out, order kept. */
+function isContraction(short: string, full: string): boolean {
+  let i = 0;
+  for (const c of full) if (c === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * The publisher's name when the title's name is its short form: both placed in the same region (a relative "县…" read
+ * in the site's), the title's agency part shorter, a contraction of the publisher's, with the same first and last
+ * character (the same kind of body: 局, 委, 办…). Any other title name is returned as it is.
+ */
+export function spelledOutByPublisher(titleName: string | null, publisher: string | null, siteDivision: string | null): string | null {
+  if (!titleName || !publisher) return titleName;
+  const context = { division: siteDivision ?? undefined };
+  const t = splitRegionPrefix(titleName, context);
+  const p = splitRegionPrefix(publisher, context);
+  if (!t.division || t.division !== p.division || t.system || p.system) return titleName;
+  const short = [...t.rest];
+  const full = [...p.rest];
+  if (short.length < 2 || short.length >= full.length) return titleName;
+  if (short[0] !== full[0] || short.at(-1) !== full.at(-1)) return titleName;
+  return isContraction(t.rest, p.rest) ? publisher.normalize('NFKC').replace(/\s+/g, '') : titleName;
+}
