@@ -82,6 +82,8 @@ export interface SeedTally {
   noYear: number;
   /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
   goneReports: Set<string>;
+  /** Files of its reports whose links are gone (HTTP 404/410): the reports are catalogued without them. */
+  goneFiles: Set<string>;
   /** Report pages whose text points to an attachment none of whose links could be read (attachment-pointer.ts). */
   filelessReports: Set<string>;
   /** Report file links that answered a web page (an error page, HTTP 200), not the document they name: not stored. */
@@ -148,6 +150,7 @@ export class SeedTallies {
         pagingUnknown: false,
         noYear: 0,
         goneReports: new Set(),
+        goneFiles: new Set(),
         filelessReports: new Set(),
         pagesForFiles: new Set(),
         explored: [],
@@ -336,6 +339,17 @@ export function goneReportPages(t: SeedTally): string | null {
   if (!n) return null;
   const first = [...t.goneReports][0]!;
   return `${n} of its ${t.reportItems} report items' pages are gone (${first}${n > 1 ? ', …' : ''}): not catalogued`;
+}
+
+/**
+ * Files of its reports gone at their links (HTTP 404/410): the reports are catalogued by their pages alone, and a report
+ * whose tables are in that file (a page saying 详见附件) has nothing to read. Said, as a refused file is.
+ */
+export function goneReportFiles(t: SeedTally): string | null {
+  const n = t.goneFiles.size;
+  if (!n) return null;
+  const first = [...t.goneFiles][0]!;
+  return `${n} file(s) of its reports are gone at their links (HTTP 404/410: ${first}${n > 1 ? ', …' : ''}): catalogued without them`;
 }
 
 /** Report pages saying the report is in an attachment that none of their links gives: catalogued without their file. */

@@ -128,6 +128,7 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       if (data.article) await linkJoined(h, data.reportId, data.article);
       return;
     case 'gone':
+      if (data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).goneFiles.add(url);
       return recordGone(h, url, result.status, `HTTP ${result.status}`);
     case 'failed': {
       // Refused before any byte (robots.txt of a file server, a host skipped) or answered by a web page: the report
