@@ -11,6 +11,7 @@ import { classifyTitle } from '../crawl/classify/title.ts';
 import { parseDetailPage } from '../crawl/detail-page.ts';
 import { parseReportYear } from '../crawl/classify/year.ts';
 import { isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
+import type { ListPageResult } from '../crawl/families/family.ts';
 import { loadHtml, squash } from '../crawl/html.ts';
 import { linkTitle, type ListItem } from '../crawl/list-page.ts';
 import type { PageVisit } from '../crawl/page-visit.ts';
@@ -193,7 +194,10 @@ export class PortalExplorer {
     let items: ListItem[] = first.items;
     // Further list pages: for samples (an application shell lists nothing itself) and for the names the agency
     // published under in earlier years, which the crawl needs as aliases. The browser's pages are read once.
-    let next = page.browser ? undefined : first.next[0];
+    // A disclosure page a list names (a hub: its nav's 政府信息公开, read by the crawl for a seed page only) is no
+    // further page of this column.
+    const nextPage = (n: ListPageResult['next']) => n.find((r) => !r.hub);
+    let next = page.browser ? undefined : nextPage(first.next);
     for (let n = 1; n < this.opts.samplePages && next; n++) {
       try {
         const more = await this.reader.read({ url: next.url, method: next.method, body: next.payload, headers: next.headers });
@@ -201,7 +205,7 @@ export class PortalExplorer {
         if (more.status >= 400) break;
         const parsed = parser.parse(more, next.cursor);
         items = items.concat(parsed.items);
-        next = parsed.next[0];
+        next = nextPage(parsed.next);
       } catch {
         break; // the samples stop here; the column stays with what was read
       }
