@@ -75,18 +75,7 @@ const DISCLOSURE_LABEL = /^(?:(?:政府|政务)?信息公开|政务公开|政府
  * them (the registry's hosts only) but says where the seed's disclosure pages are.
  */
 function disclosureLinks($: Doc, pageUrl: string): string[] {
-  const base = documentBase($, pageUrl);
-  const out = new Set<string>();
-  $('a[href]').each((_, el) => {
-    const a = $(el);
-    if (!linkNames(a).some((name) => DISCLOSURE_LABEL.test(name))) return;
-    const href = a.attr('href') ?? '';
-    if (/^\s*javascript:/i.test(href)) return;
-    const url = resolveLink(href, base);
-    if (!url || sameColumn(url, pageUrl) || /\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname)) return;
-    out.add(url);
-  });
-  return [...out].slice(0, 3);
+  return labelledLinks($, pageUrl, DISCLOSURE_LABEL, { anyHost: true }).slice(0, 3);
 }
 
 /**
@@ -146,10 +135,11 @@ function boxCaption($: Doc, a: ReturnType<Doc>): string {
  * list where the older reports are, read as a list page.
  */
 function moreLinks($: Doc, pageUrl: string): string[] {
-  return labelledLinks($, pageUrl, MORE_LABEL, (a) => {
+  const reportsBox = (a: ReturnType<Doc>) => {
     const caption = boxCaption($, a);
     return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a));
-  });
+  };
+  return labelledLinks($, pageUrl, MORE_LABEL, { where: reportsBox });
 }
 
 /**
@@ -197,22 +187,32 @@ function linkNames(a: ReturnType<Doc>): string[] {
   return [a.attr('title') ?? '', a.attr('aria-label') ?? '', ...alts].map((t) => squash(t).replace(/\s/g, '')).filter(Boolean);
 }
 
-/** Same-host page links (not files, not scripts, not this column) whose whole name (linkNames) `label` accepts. */
-function labelledLinks($: Doc, pageUrl: string, label: RegExp, where: (a: ReturnType<Doc>) => boolean = () => true): string[] {
+/**
+ * Page links (not files, not scripts, not this column) whose whole name (linkNames) `label` accepts: on the page's
+ * host, unless `anyHost` (links the crawl names without reading them); `where` for a further test of the link.
+ */
+function labelledLinks($: Doc, pageUrl: string, label: RegExp, opts: { where?: (a: ReturnType<Doc>) => boolean; anyHost?: boolean } = {}): string[] {
   const base = documentBase($, pageUrl);
-  const host = new URL(pageUrl).host;
   const out = new Set<string>();
   $('a[href]').each((_, el) => {
     const a = $(el);
-    if (!linkNames(a).some((name) => label.test(name)) || !where(a)) return;
-    const href = a.attr('href') ?? '';
-    if (/^\s*javascript:/i.test(href)) return;
-    const url = resolveLink(href, base);
-    if (!url || sameColumn(url, pageUrl) || new URL(url).host !== host || /\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname)) return;
-    out.add(url);
+    if (!linkNames(a).some((name) => label.test(name)) || (opts.where && !opts.where(a))) return;
+    const url = pageLink(a.attr('href'), base, pageUrl, opts.anyHost);
+    if (url) out.add(url);
   });
   return [...out];
 }
+
+/** The page a link's href leads to, or null: a script, this column, a file, or (unless `anyHost`) another host. */
+function pageLink(href: string | undefined, base: string, pageUrl: string, anyHost = false): string | null {
+  if (/^\s*javascript:/i.test(href ?? '')) return null;
+  const url = resolveLink(href ?? '', base);
+  if (!url || sameColumn(url, pageUrl) || (!anyHost && new URL(url).host !== new URL(pageUrl).host) || FILE_PATH.test(new URL(url).pathname)) return null;
+  return url;
+}
+
+/** Documents and archives: a link to one is no page to read as a list. */
+const FILE_PATH = /\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i;
 
 /** The column's directory index and its index file are one page: `/a/nb/` and `/a/nb/index.html` (query aside). */
 function sameColumn(a: string, b: string): boolean {
@@ -261,7 +261,6 @@ const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
  */
 function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
   const base = documentBase($, pageUrl);
-  const host = new URL(pageUrl).host;
   const out = new Map<string, string>();
   $('a[href]').each((_, el) => {
     const a = $(el);
@@ -270,11 +269,8 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency: 
     if (!agency || agency !== text) return;
     const caption = boxCaption($, a);
     if (!AGENCY_BOX.test(caption) || NOT_AGENCY_BOX.test(caption)) return;
-    const href = a.attr('href') ?? '';
-    if (/^\s*javascript:/i.test(href)) return;
-    const url = resolveLink(href, base);
-    if (!url || sameColumn(url, pageUrl) || new URL(url).host !== host || /\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname)) return;
-    if (!out.has(url)) out.set(url, agency);
+    const url = pageLink(a.attr('href'), base, pageUrl);
+    if (url && !out.has(url)) out.set(url, agency);
   });
   return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
 }
