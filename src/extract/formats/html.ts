@@ -39,16 +39,24 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 /**
  * Inline styles that hide an element. A cell's hidden text is nothing the reader sees: an old figure an editor kept
  * beside the new one (Word's "hidden" font saved as `mso-hide:all` or `display:none`, blind round 6's b54 in HTML),
- * read with it as one number ("1032" + 987 → 1032987), silently in 表二.
+ * read with it as one number ("1032" + 987 → 1032987), silently in 表二. Removed from the layout (display, mso-hide),
+ * or only invisible, its place kept (visibility).
  */
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all)\s*(?:;|!|$)/i;
+const REMOVED_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|mso-hide\s*:\s*all)\s*(?:;|!|$)/i;
+const INVISIBLE_STYLE = /(?:^|;)\s*visibility\s*:\s*hidden\s*(?:;|!|$)/i;
+/**
+ * Hidden so as to take no place in the layout (display:none inline or from the page's stylesheet, the `hidden`
+ * attribute, mso-hide): a cell so hidden is no cell of the row as shown.
+ */
+const isRemoved = (el: Element) => REMOVED_STYLE.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined || cssDisplay(el) === 'none';
 /**
  * Hidden inline, by the `hidden` attribute, or by the page's own stylesheet: an editor's class for old figures
  * (`.jz{display:none}`, blind round 9's b73: "<span class=jz>655</span>702" read 655702, silently in 表二). An inline
- * display other than none overrides the sheet, as in the browser.
+ * display other than none overrides the sheet, as in the browser. A cell merely invisible (visibility:hidden) keeps
+ * its place in its row, empty (tableGrid).
  */
 const isHidden = (el: Element) =>
-  HIDDEN_STYLE.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined || cssDisplay(el) === 'none' || /^hidden\b/i.test(cssProp(el, 'visibility') ?? '');
+  isRemoved(el) || INVISIBLE_STYLE.test(el.attribs.style ?? '') || /^hidden\b/i.test(cssProp(el, 'visibility') ?? '');
 
 /**
  * Text laid out but not seen: type of size 0, or white type on a white ground (the page's, when no element around it
@@ -80,12 +88,6 @@ function unseenText(node: AnyNode, cell: Element): boolean {
 }
 const WHITE = /^(?:#fff(?:fff)?|white|rgba?\(\s*255\s*,\s*255\s*,\s*255\s*(?:,\s*1(?:\.0*)?\s*)?\))$/;
 
-/**
- * Hidden so as to take no place in the layout (display:none, the `hidden` attribute, mso-hide): a cell so hidden is
- * no cell of the row as shown. A cell merely invisible (visibility:hidden) keeps its place, empty.
- */
-const isRemoved = (el: Element) =>
-  /(?:^|;)\s*(?:display\s*:\s*none|mso-hide\s*:\s*all)\s*(?:;|!|$)/i.test(el.attribs.style ?? '') || el.attribs.hidden !== undefined || cssDisplay(el) === 'none';
 
 /** A cell's text as shown: hidden text left out, line breaks and paragraph ends as spaces, form inputs as their values. */
 function cellText($: cheerio.CheerioAPI, td: Element): string {
