@@ -118,7 +118,11 @@ export class Frontier {
 
   private write(key: string, reqs: QueuedRequest[]): void {
     // The queue knows nothing of lanes: each lane has its own.
-    this.queue(key).add(reqs.map(({ lane: _lane, ...r }) => r));
+    const strip = ({ lane: _lane, forefront: _front, ...r }: QueuedRequest) => r;
+    const front = reqs.filter((r) => r.forefront);
+    if (front.length) this.queue(key).add(front.map(strip), { forefront: true });
+    const rest = front.length ? reqs.filter((r) => !r.forefront) : reqs;
+    if (rest.length) this.queue(key).add(rest.map(strip));
   }
 
   private weight(key: string): number {

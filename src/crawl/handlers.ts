@@ -25,6 +25,7 @@ import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
 import { storableEndpoint, type Learned } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { refusalMessage } from './learn/refusal-answer.ts';
+import { askWithFreshToken, countLearnedPage, resumeWithFreshToken } from './token-refresh.ts';
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { errorStatusListPage } from './error-status-list.ts';
@@ -95,7 +96,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (checkDevice && !desktop && mobileAddress(visit.loadedUrl, visit.body)) desktop = desktopTwinLinks(visit.body, visit.loadedUrl, await linkScripts(h, visit))[0];
   if (desktop && h.scope.allows(desktop)) return followDesktopTwin(h, visit, data, desktop);
   if (visit.status >= 400 && !mislabelled) {
-    // A page of a learned list refused (a replay without the page's session or signature): the list stops there.
+    // A page of a learned list refused (a replay without the page's session or signature): the list stops there,
+    // unless its token went stale and the seed is rendered again for a fresh one (token-refresh.ts).
+    if (data.family === 'learned' && (visit.status === 401 || visit.status === 403) && (await askWithFreshToken(h, data))) {
+      return h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `token refused (HTTP ${visit.status}): asked again with a fresh one` });
+    }
     if (data.family === 'learned') tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status };
     return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId);
   }
@@ -200,7 +205,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     if (items.length || more !== null) tally.learnedMore = more === true;
     // A refusal answered with HTTP 200 (an error object: a stale signature, a token) is no end of the list.
     const refusal = items.length ? null : refusalMessage(visit.body);
-    if (refusal) tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status, message: refusal };
+    if (!refusal) countLearnedPage(tally);
+    else if (!(await askWithFreshToken(h, data))) tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status, message: refusal };
   }
   tally.reportItems += links.reports;
   // A learned answer listing no report whose entry names the 年报 column (a script-drawn carousel's or menu's JSON,
@@ -300,6 +306,8 @@ function recordOutcome(h: HarvestContext, visit: PageVisit, data: ListData, pars
  * (later pages over HTTP); otherwise the rendered page itself is read as a list page.
  */
 export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, data: ListData, found: Learned | null): Promise<void> {
+  // Rendered again for a fresh token only: the refused pages are asked again, the list is not read twice.
+  if (data.freshToken) return resumeWithFreshToken(h, data, found);
   const tally = h.tallies.of(data.seedEntryId);
   tally.usedBrowser = true;
   if (!found) {

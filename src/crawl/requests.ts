@@ -20,6 +20,8 @@ export interface ListData {
   columnAgency?: string;
   /** Rendered by the browser to learn the list from the page's own traffic (escalation). */
   learn?: boolean;
+  /** Rendered again for a fresh token: the learned pages refused with a stale one are asked again (token-refresh.ts). */
+  freshToken?: boolean;
   /** A column an earlier run found by exploring the seed's host (seed-explore.ts), read beside the seed. */
   remembered?: boolean;
   /** A disclosure page the seed's page names (政府信息公开, 法定主动公开内容: report-column.ts), read for its 年报 column. */
@@ -71,5 +73,7 @@ export interface QueuedRequest {
   payload?: string;
   headers?: Record<string, string>;
   skipNavigation?: boolean;
+  /** Goes to the front of its host's queue (a page whose fresh token would go stale behind the others). */
+  forefront?: boolean;
   userData: RequestData;
 }

@@ -3,6 +3,7 @@
  * zero) and of seed health. Held in memory for the run and written to the catalog when the run ends.
  */
 import type { AnnouncedTotals } from './families/announced.ts';
+import type { TokenRefreshes } from './token-refresh.ts';
 
 export interface SeedTally {
   seedEntryId: number;
@@ -31,6 +32,8 @@ export interface SeedTally {
    * one was: the list stopped there.
    */
   learnedRefused?: { page: number; status: number; message?: string };
+  /** Its learned list's token refreshes in this run (token-refresh.ts), once one was refused. */
+  tokens?: TokenRefreshes;
   reportItems: number;
   newReports: number;
   failures: number;

@@ -33,9 +33,11 @@ export function learnedPageRequest(endpoint: LearnedEndpoint, k: number, previou
     method,
     payload: method === 'POST' ? (req.body ?? '') : undefined,
     headers,
-    // A list paged by a `Range` header asks one address for every page: the window tells its pages apart.
-    uniqueKey: `learned:${method} ${req.url} ${req.body ?? ''}${pagingHeaderKey(req.headers) ? ` ${pagingHeaderKey(req.headers)}` : ''}`,
-    cursor: { endpoint: JSON.stringify(endpoint), page: k, previousFirst },
+    // A list paged by a `Range` header asks one address for every page: the window tells its pages apart. A page
+    // asked again with a fresh token (token-refresh.ts) is a new request: the refused one was handled.
+    uniqueKey: `learned:${method} ${req.url} ${req.body ?? ''}${pagingHeaderKey(req.headers) ? ` ${pagingHeaderKey(req.headers)}` : ''}${endpoint.tokenGeneration ? ` #token${endpoint.tokenGeneration}` : ''}`,
+    // A cursor-paged page's request (given by the answer before it) is kept: a refused one is asked again as it was.
+    cursor: { endpoint: JSON.stringify(endpoint), page: k, previousFirst, ...(cursorRequest ? { sent: JSON.stringify(cursorRequest) } : {}) },
   };
 }
 

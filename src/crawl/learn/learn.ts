@@ -62,13 +62,15 @@ export interface LearnedEndpoint {
   /** The page the list is shown on: item links are resolved against it, as the browser did. */
   base: string;
   shape: ItemShape;
+  /** This run only: how many times the seed was rendered again for the fresh token this request carries (token-refresh.ts). */
+  tokenGeneration?: number;
 }
 
 /**
  * The endpoint as the catalog keeps it: credential headers by name only. A page's token is for this run (a later one
  * renders the seed again for a fresh token), and a secret has no business at rest in the catalog or its backups.
  */
-export function storableEndpoint(endpoint: LearnedEndpoint): LearnedEndpoint {
+export function storableEndpoint({ tokenGeneration: _run, ...endpoint }: LearnedEndpoint): LearnedEndpoint {
   const headers = endpoint.request.headers;
   if (!headers) return endpoint;
   // A paging window (`Range: items=0-4`) is no secret, and the replay cannot ask a page without it: kept whole.
