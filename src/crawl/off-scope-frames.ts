@@ -5,10 +5,9 @@
  * the agency is the user's call (a spam clone frames pages too): the seed names the hosts, never silently.
  */
 import { resolveLink, type Scope } from '../download/scope.ts';
+import { NOT_A_LIST_FRAME } from './families/report-column.ts';
 import { documentBase, loadHtml } from './html.ts';
 
-/** Viewers, players and widgets framed on a page: never a list (as `families/report-column.ts` judges a frame). */
-const NOT_A_LIST_FRAME = /viewer|pdfjs|player|video|map|weather|\.(pdf|docx?|wps|ofd|xlsx?)(\?|$)/i;
 
 /** The addresses of the page's frames (`<iframe src>`, `<frame src>`) that the scope does not allow. */
 export function offScopeFrames(html: string, pageUrl: string, scope: Pick<Scope, 'allows'>): string[] {

@@ -9,7 +9,7 @@ import { isAgencyName } from '../classify/agency.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
 import { resolveLink } from '../../download/scope.ts';
-import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
+import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 
 const COLLECTION = /(年度报告|年报)/;
@@ -175,7 +175,7 @@ export function agencyColumnLinks($: Doc, pageUrl: string): { url: string; colum
     if (!url || /^\s*javascript:/i.test(href) || url === pageUrl || new URL(url).host !== host) continue;
     // A file (by its address, or by its name: "县教育局.pdf" behind a download endpoint) is no column.
     const text = squash($(el).text());
-    if (/\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(new URL(url).pathname) || agencyOfLinkText(text) !== text || sectionYear($, el) !== null) continue;
+    if (ATTACHMENT_EXT.test(new URL(url).pathname) || agencyOfLinkText(text) !== text || sectionYear($, el) !== null) continue;
     candidates.push({ url, columnAgency: text });
   }
   const kept = reportAgencyLinks($, pageUrl, candidates);

@@ -7,7 +7,7 @@
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
-import { documentBase, squash, type Doc } from '../html.ts';
+import { ATTACHMENT_EXT, documentBase, squash, type Doc } from '../html.ts';
 import { agencyOfLinkText } from './agency-links.ts';
 
 export interface JumpOption {
@@ -106,7 +106,7 @@ export function agencyMenus($: Doc, pageUrl: string, pageNamesReports: boolean):
     if (SITE_MENU.test(caption) || !(NAMES_REPORTS.test(caption) || (pageNamesReports && AGENCY_MENU.test(caption)))) continue;
     const columns = menu.options.filter((o) => {
       const u = new URL(o.url);
-      return names(o) && u.host === host && !HOME_PATH.test(u.pathname) && !/\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i.test(u.pathname);
+      return names(o) && u.host === host && !HOME_PATH.test(u.pathname) && !ATTACHMENT_EXT.test(u.pathname);
     });
     const unread = menu.unread.filter(names);
     if (columns.length + unread.length < 2) continue;

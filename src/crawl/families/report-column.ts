@@ -11,7 +11,7 @@
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { agencyColumnLinks, agencyOfLinkText } from './agency-links.ts';
-import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
+import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 import { redirectTargets } from '../redirect-stub.ts';
 
@@ -207,12 +207,10 @@ function labelledLinks($: Doc, pageUrl: string, label: RegExp, opts: { where?: (
 function pageLink(href: string | undefined, base: string, pageUrl: string, anyHost = false): string | null {
   if (/^\s*javascript:/i.test(href ?? '')) return null;
   const url = resolveLink(href ?? '', base);
-  if (!url || sameColumn(url, pageUrl) || (!anyHost && new URL(url).host !== new URL(pageUrl).host) || FILE_PATH.test(new URL(url).pathname)) return null;
+  if (!url || sameColumn(url, pageUrl) || (!anyHost && new URL(url).host !== new URL(pageUrl).host) || ATTACHMENT_EXT.test(new URL(url).pathname)) return null;
   return url;
 }
 
-/** Documents and archives: a link to one is no page to read as a list. */
-const FILE_PATH = /\.(pdf|docx?|wps|ofd|xlsx?|zip|rar)$/i;
 
 /** The column's directory index and its index file are one page: `/a/nb/` and `/a/nb/index.html` (query aside). */
 function sameColumn(a: string, b: string): boolean {
@@ -223,8 +221,8 @@ function sameColumn(a: string, b: string): boolean {
   return norm(a) === norm(b);
 }
 
-/** Viewers and players framed on a page: never a list. */
-const NOT_A_LIST_FRAME = /viewer|pdfjs|player|video|map|weather|\.(pdf|docx?|wps|ofd|xlsx?)(\?|$)/i;
+/** Viewers, players and widgets framed on a page: never a list (nor, off the registry's hosts, worth naming). */
+export const NOT_A_LIST_FRAME = /viewer|pdfjs|player|video|map|weather|\.(pdf|docx?|wps|ofd|xlsx?)(\?|$)/i;
 
 /**
  * The same-host frames (`<iframe src>`, `<frame src>`) of a page that lists no report: older column pages show
