@@ -6,6 +6,7 @@
  */
 import { isRecord, jsonAnswerOrNull, valueAt, type Json, type JsonItemShape, type ItemShape } from './list-shape.ts';
 import type { CursorParam } from './page-param.ts';
+import { namesOf } from './param-names.ts';
 
 /** Names that are a page number, an offset or a size, never a cursor (they are paged by number). */
 const NUMBERED = /^(page|pages?no|pagenum|pageindex|current|currentpage|curpage|cur_page|currpage|pn|p|pg|start|offset|startindex|from|skip|size|pagesize|limit|rows|_t|t|_|timestamp|ts|time|sign|signature|nonce)$/i;
@@ -58,10 +59,8 @@ export function cursorSource(answer: string, answerUrl: string, shape: ItemShape
 
 /** Whether a parameter name may be a cursor. */
 export function mayBeCursor(name: string): boolean {
-  // A key in bracket notation by its innermost key too: `page[offset]` is numbered, `page[cursor]` may be a cursor.
-  const last = name.split('.').pop()!;
-  const inner = last.split(/[[\]]+/).filter(Boolean).pop() ?? last;
-  return !NUMBERED.test(last) && !NUMBERED.test(inner);
+  // By any name it is known by (param-names.ts): `page[offset]` is numbered, `page[cursor]` may be a cursor.
+  return !namesOf(name).some((n) => NUMBERED.test(n));
 }
 
 /** The cursor value an answer gives for the next request; null at the end (no value, or no items). */

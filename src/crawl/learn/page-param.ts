@@ -7,6 +7,7 @@
  * `Range: items=S-E` request header, the address the same for every page (range-header.ts).
  */
 import { mayBeCursor } from './cursor.ts';
+import { namesOf } from './param-names.ts';
 import { formFields, withFormField } from './form-body.ts';
 import { rangeWindow, withWindowAt } from './range-header.ts';
 
@@ -135,17 +136,6 @@ export function numericParams(req: CapturedRequest): Param[] {
   return out;
 }
 
-/**
- * The names a parameter is known by: its last key (a dotted JSON path's last segment), and for a key in bracket
- * notation (`page[offset]`, `page[limit]`, `pagination[pageNo]`: JSON:API's `page` family, PHP's and Rails' nested
- * params as `qs` and jQuery's `$.param` write them) the innermost key and the keys run together (`page[number]` → `pagenumber`, a page;
- * `page[size]` → `pagesize`). Read whole, `page[offset]` matched no name, and its 0 was taken for a page number.
- */
-function namesOf(key: string): string[] {
-  const last = key.split('.').pop()!;
-  const parts = last.split(/[[\]]+/).filter(Boolean);
-  return parts.length > 1 ? [parts[parts.length - 1]!, parts.join('')] : [last];
-}
 /** Whether a parameter is named as `re` says, by any of its names. */
 const named = (re: RegExp, p: { name: string; inner?: string }) => namesOf(p.inner ?? p.name).some((n) => re.test(n));
 const sameParam = (a: Param, b: Param) => a.in === b.in && a.name === b.name && a.inner === b.inner;
