@@ -49,3 +49,31 @@ test('表二\'s amount unit given in a note above the table ((金额单位：元
   // Running text naming 元 is no unit note (a sum in the prose, no 单位).
   assert.deepEqual(fee('本年收费金额（单位：万元）', '0.45', '<p>本年度收取信息处理费0元。</p>'), { value: 0.45, unreadable: false, licensing: 244 });
 });
+
+const S4_HEAD = `<table border="1">
+<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+<tr><td rowspan="2">结果维持</td><td rowspan="2">结果纠正</td><td rowspan="2">其他结果</td><td rowspan="2">尚未审结</td><td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>${'<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>'.repeat(2)}</tr>`;
+const s4 = (figs: number[]) => `${S4_HEAD}\n<tr>${figs.map((v) => `<td>${v}</td>`).join('')}</tr>\n</table>`;
+const S4_KEYS = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => `s4.${b}_${p}`));
+const THIS = [2, 1, 0, 1, 4, 3, 0, 0, 1, 4, 0, 1, 0, 0, 1];
+const LAST = [1, 0, 2, 0, 3, 0, 2, 1, 0, 3, 1, 0, 0, 1, 2];
+const SECTIONS = (s2Table: string, s4Tables: string) => `${s2Table}
+<p>四、政府信息公开行政复议、行政诉讼情况</p>
+${s4Tables}`;
+
+test('last year\'s tables printed after this year\'s under a caption (附：2023年度同期数据（对照）) are no part of the chapter: this year\'s are read', () => {
+  const caption = '<p>附：2023年度同期数据（对照）</p>';
+  const s2Twice = s2('本年收费金额（单位：万元）', '1.3').replace('<p>三、', `${caption}\n${s2('本年收费金额（单位：万元）', '0.8').replace(/^<p>二、[^<]*<\/p>/, '').replace(/<p>三、.*$/s, '')}\n<p>三、`);
+  const got = mapFigures(readHtml(page(SECTIONS(s2Twice, `${s4(THIS)}\n${caption}\n${s4(LAST)}`))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), THIS);
+  assert.equal(got.figures['s2.fees.amount'], 1.3);
+  assert.equal(got.figures['s2.licensing.decisions'], 244);
+  assert.deepEqual(got.unreadable.filter((k) => !k.startsWith('s3.')), []);
+});
+
+test('a sentence citing last year (与上年同期相比…) is no caption: the table after it is read', () => {
+  const prose = '<p>与上年同期相比，复议案件有所减少。</p>';
+  const got = mapFigures(readHtml(page(SECTIONS(s2('本年收费金额（单位：万元）', '1.3'), `${prose}\n${s4(THIS)}`))).lines, TEMPLATE_2021);
+  assert.deepEqual(S4_KEYS.map((k) => got.figures[k]), THIS);
+});
