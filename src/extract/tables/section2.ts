@@ -10,7 +10,10 @@ import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { figureTokens, headerCells, headerMatches, labelText } from './tokens.ts';
-import { amountUnit, yuanToWan } from './yuan.ts';
+import { amountUnit, toWan, unitNotes } from './yuan.ts';
+
+/** How far above the table's first block title a unit note is looked for (a caption, the note, a blank line). */
+const NOTE_LINES = 3;
 
 export function mapSection2(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
   const figures: Record<string, number | null> = {};
@@ -18,6 +21,9 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
   const tentative: Record<string, number> = {};
   const titles = t.section2.map((b) => findTitle(lines, from, to, b));
   let foundAny = false;
+  // A unit note in the few lines right above the table (（金额单位：元）): the header may name no unit then.
+  const top = Math.min(to, ...titles.filter((x): x is number => x !== undefined));
+  const notes = unitNotes(lines, Math.max(from, top - NOTE_LINES), top);
   t.section2.forEach((block, bi) => {
     const keys = (row: string) => block.columns.map((c) => `s2.${row}.${c.key}`);
     const start = titles[bi];
@@ -72,7 +78,7 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
         signed: block.signedColumns?.includes(block.columns[place(j)]!.key),
       });
       // 万元 columns (fees, procurement) printed in 元 instead: the block's header or the cell names the unit.
-      const unit = block.decimalColumns ? amountUnit(lines, start, firstRow, tokens) : 'wan';
+      const unit = block.decimalColumns ? amountUnit(lines, start, firstRow, tokens, notes) : 'wan';
       assignRow(tokens, header?.model, block.columns.length, rules).forEach((v, j) => {
         const k = ks[place(j)]!;
         const decimal = block.decimalColumns?.includes(block.columns[place(j)]!.key) ?? false;
@@ -81,7 +87,7 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
           unreadable.push(k);
           return;
         }
-        figures[k] = decimal && unit === 'yuan' && v.value !== null ? yuanToWan(v.value) : v.value;
+        figures[k] = decimal && (unit === 'yuan' || unit === 'thousand') && v.value !== null ? toWan(v.value, unit) : v.value;
         if (v.unreadable) unreadable.push(k);
         if (v.tentative !== undefined) tentative[k] = v.tentative;
       });

@@ -1,32 +1,48 @@
 /**
  * The unit of 表二's amount columns (行政事业性收费, 2019's 采购总金额). The template's figure is in 万元, but some
- * agencies count in 元 and say so in the header (本年收费金额（单位：元）) or in the cell (13000元): read as 万元 the
- * figure would be ten thousand times too large, and no check covers 表二 (blind round 11, b88, silently).
+ * agencies count in 元 or 千元 and say so in the header (本年收费金额（单位：元）), in the cell (13000元) or in a
+ * note above the table (（金额单位：元）): read as 万元 the figure would be ten thousand (or ten) times too large,
+ * and no check covers 表二 (blind round 11, b88; round 12, b93 and b94: all silently).
  */
 import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { labelText } from './tokens.ts';
 
-export type AmountUnit = 'wan' | 'yuan' | 'doubt';
+export type AmountUnit = 'wan' | 'yuan' | 'thousand' | 'doubt';
 
-/** 元 not preceded by 万 (nor part of 元旦 etc.: only a unit after 单位, a bracket, or a number). */
+/** 元 not preceded by 万 or 千 (nor part of 元旦 etc.: only a unit after 单位, a bracket, or a number). */
 const YUAN = /(?:单位[:：]?|[（(]|\d)元(?![旦])/;
 const WAN = /万元|单位[:：]?万|[（(]万/;
+const THOUSAND = /千元|单位[:：]?千|[（(]千/;
+/** A note line naming the amounts' unit ("（金额单位：元）", "单位：千元"): a unit after 单位, nothing else. */
+const UNIT_NOTE = /单位[:：]?[千万]?元/;
 
 /**
- * 'yuan' when the block's header lines (title to first data row) or the row's own figure cells name 元 and nothing
- * names 万元; 'wan' when only 万元 (or nothing) is named; 'doubt' when both are (which unit the figure is in is a
- * guess: the cell is left unreadable).
+ * 'yuan' (or 'thousand') when the block's header lines (title to first data row), the row's own figure cells or a
+ * unit note above the table name 元 (千元) and nothing names another unit; 'wan' when only 万元 (or nothing) is
+ * named; 'doubt' when two units are (which one the figure is in is a guess: the cell is left unreadable).
  */
-export function amountUnit(lines: Line[], from: number, to: number, tokens: TextItem[]): AmountUnit {
-  const texts = [...lines.slice(from, to).map((l) => labelText(l)), ...tokens.map((t) => labelKey(t.text))];
-  const yuan = texts.some((t) => YUAN.test(t.replace(/万元/g, '')));
-  const wan = texts.some((t) => WAN.test(t));
-  if (yuan && wan) return 'doubt';
-  return yuan ? 'yuan' : 'wan';
+export function amountUnit(lines: Line[], from: number, to: number, tokens: TextItem[], notes: string[] = []): AmountUnit {
+  const texts = [...lines.slice(from, to).map((l) => labelText(l)), ...tokens.map((t) => labelKey(t.text)), ...notes];
+  const named = new Set<AmountUnit>();
+  for (const t of texts) {
+    if (WAN.test(t)) named.add('wan');
+    if (THOUSAND.test(t)) named.add('thousand');
+    if (YUAN.test(t.replace(/[万千]元/g, ''))) named.add('yuan');
+  }
+  if (named.size > 1) return 'doubt';
+  return [...named][0] ?? 'wan';
 }
 
-/** 元 to 万元, to the 分 (computed on whole 分, so 13000.00 gives 1.3 and not 1.2999999999999998). */
-export function yuanToWan(v: number): number {
-  return Math.round(v * 100) / 1_000_000;
+/**
+ * Lines between `from` and `to` (a section's heading and its table) that are a unit note: the unit of a table
+ * given in a line above it, as statistical tables often are. Prose is not read for units, only such notes.
+ */
+export function unitNotes(lines: Line[], from: number, to: number): string[] {
+  return lines.slice(from, to).map((l) => labelText(l)).filter((t) => UNIT_NOTE.test(t));
+}
+
+/** An amount in `unit` to 万元, to the 分 (computed on whole 分, so 13000.00 gives 1.3 and not 1.2999999999999998). */
+export function toWan(v: number, unit: 'yuan' | 'thousand'): number {
+  return Math.round(v * 100) / (unit === 'yuan' ? 1_000_000 : 1_000);
 }
