@@ -43,6 +43,12 @@ const EXCLUSIONS: readonly TitleRule[] = [
   { pattern: /网站(?:工作)?年度报表|网站(?:工作)?年报|网站年度报告/, reason: 'a government-website annual statement (政府网站年度报表)' },
   { pattern: /(?:年度报告|年报)(?:的)?(?:编制说明|编写说明|模板|样本|范本|范例|参考格式|格式)/, reason: 'a template or drafting guide for the reports (模板/编制说明)' },
   { pattern: /评估(?:报告|结果|情况|表)|第三方评估|考核(?:结果|情况|办法|细则)|绩效考核|测评|督查|检查(?:情况|结果)|透明度指数|排名|抽查/, reason: 'an assessment or inspection (评估/考核/检查)' },
+  // A superior office's review of the reports names them and goes on with what it did to them: "…年度报告评议结果",
+  // "…年报发布情况核查结果", "…年度报告质量评查结果", "…年度报告点评", "…年度报告问题整改情况" (round 32a's probes).
+  {
+    pattern: /(?:年度报告|年报)的?(?:质量|发布|公开|编制|报送)?(?:情况)?的?(?:社会|问题)?(?:评议|评查|核查|审查|点评|整改)|(?:年度报告|年报)的?(?:发布|报送|编制)情况/,
+    reason: 'a review of the reports (评议/评查/核查/点评/发布情况)',
+  },
   { pattern: /召开|举办|举行|培训会|培训班|座谈|部署会|推进会/, reason: 'a news item about a meeting or training' },
   { pattern: /申请表|申请书|登记表|答复书|告知书/, reason: 'a form or reply document (申请表/告知书)' },
 ];
