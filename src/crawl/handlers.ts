@@ -38,6 +38,7 @@ import type { DetailData, ListData, QueuedRequest } from './requests.ts';
 import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
+import { notePagerDeadEnd } from './seed-tally.ts';
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -139,7 +140,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.unlinkedReports.delete(item.title);
     tally.unreadScriptReports.delete(item.title);
   }
-  if (parsed.deadEnd && data.family !== 'learned') tally.pagerDeadEnds.set(visit.url, parsed.deadEnd);
+  if (data.family !== 'learned') notePagerDeadEnd(tally, visit.url, parsed.deadEnd, !!visit.rendered);
   const seedPage = isSeedPage(data);
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);

@@ -380,6 +380,17 @@ export function unlinkedReports(t: SeedTally): string | null {
   return `${n} report title(s) on its list pages have no link that could be followed (${first}${n > 1 ? ', …' : ''}), ${tried}: not fetched`;
 }
 
+/**
+ * A list page's dead end as its latest reading says. The browser's reading of a page the HTTP reading found stopping
+ * short (its pager's controls bound by a script, a JSF table paged by partial POSTs) turned the pager and read the
+ * pages it drew (`deadEndAfterDrawn`): what it found replaces the HTTP reading's dead end. A rendered page still
+ * stopping short says so by its own reading; an HTTP reading never clears one (it turned nothing).
+ */
+export function notePagerDeadEnd(t: SeedTally, url: string, deadEnd: string | undefined, rendered: boolean): void {
+  if (deadEnd) t.pagerDeadEnds.set(url, deadEnd);
+  else if (rendered) t.pagerDeadEnds.delete(url);
+}
+
 /** List pages whose pager announces more pages than could be reached (a sub-column's "共2页" with no readable control). */
 export function pagerDeadEnds(t: SeedTally): string | null {
   if (t.stoppedEarly || !t.pagerDeadEnds.size) return null;

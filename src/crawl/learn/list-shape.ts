@@ -207,6 +207,9 @@ export function urlLike(v: unknown): v is string {
  */
 const ASPNET_DATE = /^\/Date\((\d{12,13})(?:[+-]\d{4})?\)\/$/;
 
+/** Digits alone that may be a Unix time in seconds or milliseconds (`"1737507600"`), as a date field writes one. */
+const EPOCH_DIGITS = /^\d{10}$|^\d{13}$/;
+
 function dateOf(v: Json | undefined): string | null {
   if (typeof v === 'number') {
     // Unix seconds or milliseconds between 2000 and 2039; dates are those of China (UTC+8).
@@ -214,7 +217,7 @@ function dateOf(v: Json | undefined): string | null {
     return ms === null ? null : new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
   }
   if (typeof v === 'string') {
-    if (/^\d{10}$|^\d{13}$/.test(v.trim())) return dateOf(Number(v));
+    if (EPOCH_DIGITS.test(v.trim())) return dateOf(Number(v));
     const aspnet = ASPNET_DATE.exec(v.trim());
     if (aspnet) return dateOf(Number(aspnet[1]));
     return v.length <= 40 ? findDate(v) : null;
@@ -372,10 +375,17 @@ function score(items: ListItem[]): number {
   return items.filter((i) => classifyTitle(i.title).isReport).length * 1000 + items.length;
 }
 
-/** An identifier a script could build a link from: a short token of letters, digits, '-' or '_' (not a date). */
+/**
+ * An identifier a script could build a link from: a short token of letters, digits, '-' or '_' (not a date). Ten or
+ * thirteen digits in a string are an id as the same number is: a Unix time to a date field, they are also where an
+ * id counter stands (RuoYi's `"articleId": "1882730217"`), and a template only takes a value its item's drawn link
+ * holds; a date written as a date (`2024-01-26`, `20240126`) is never one.
+ */
 function idLike(v: Json | undefined): v is string | number {
   if (typeof v === 'number') return Number.isInteger(v) && v >= 0;
-  return typeof v === 'string' && /^[\w-]{1,64}$/.test(v.trim()) && dateOf(v) === null;
+  if (typeof v !== 'string') return false;
+  const s = v.trim();
+  return /^[\w-]{1,64}$/.test(s) && (EPOCH_DIGITS.test(s) || dateOf(s) === null);
 }
 
 /**
