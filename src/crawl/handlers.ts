@@ -29,6 +29,7 @@ import { askWithFreshToken, countLearnedPage, resumeWithFreshToken } from './tok
 import type { ListItem } from './list-page.ts';
 import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { errorStatusListPage } from './error-status-list.ts';
+import { directoryForm, refusedWithoutSlash } from './directory-form.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
 import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
@@ -74,6 +75,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.notes.push(`the column ${visit.url} found by exploring in an earlier run answered HTTP ${visit.status}`);
     return;
   }
+  // The seed's column typed without its trailing slash, refused by a server that maps only the directory form
+  // (directory-form.ts): asked once more with the slash, in place of this page, before the refusal counts.
+  const dirForm = isSeedPage(data) && !visit.rendered && refusedWithoutSlash(visit.status, visit.method) ? directoryForm(visit.loadedUrl || visit.url) : null;
+  if (dirForm && h.scope.allows(dirForm)) return followDirectoryForm(h, visit, data, dirForm);
   // A later page served with an error status but holding the list (a CMS's 404 handler drawing it): read as it is.
   const mislabelled = errorStatusListPage(visit, data);
   if (mislabelled) tally.notes.push(`${visit.url} answered HTTP ${visit.status} with its list: read as the page it is`);
@@ -281,6 +286,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
  */
 async function followDesktopTwin(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {
   const reason = `a mobile page: its script sends desktop browsers to ${url}`;
+  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason, redirectTo: url });
+  await h.frontier.add([{ url, lane: laneOf(h, url), userData: data }]);
+}
+
+async function followDirectoryForm(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {
+  const reason = `HTTP ${visit.status} without the trailing slash: its directory form ${url} asked`;
+  h.tallies.of(data.seedEntryId).notes.push(`${visit.url} answered HTTP ${visit.status}; read as ${url}`);
   h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason, redirectTo: url });
   await h.frontier.add([{ url, lane: laneOf(h, url), userData: data }]);
 }

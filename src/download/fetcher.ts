@@ -11,6 +11,7 @@ import { FetchError, NianbaoError, sinkErrorOf } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
+import { mayBeBlockPage, peekBody, saysTooFrequent } from './soft-rate-limit.ts';
 import { Scope } from './scope.ts';
 
 export interface FetchRequest {
@@ -47,6 +48,9 @@ export interface RobotsPolicy {
 }
 
 const MAX_REDIRECTS = 10;
+/** How long a host that answered a "too frequent" page (a 429 with no Retry-After) is left alone: WAF windows are
+ * seconds long, and the backoff alone (2 s by default, 50 ms in tests) may end inside the window. */
+const SOFT_LIMIT_PAUSE_MS = 3000;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | null {
@@ -195,10 +199,24 @@ export class Fetcher {
       if (retryAfter !== null) gate.pauseUntil(Date.now() + Math.min(retryAfter, this.cfg.maxCrawlDelayMs * 5));
       throw new FetchError(`HTTP ${res.status}`, url, 'server', res.status);
     }
-    const value = await handle({ ...res, url, redirects: [] });
+    // A WAF's rate limit answered as a 200 page (soft-rate-limit.ts) is the 429 it stands for, never the page asked.
+    let body = res.body;
+    if (mayBeBlockPage(res.status, first(res.headers['content-type']), res.contentLength)) {
+      const peeked = await peekBody(res.body);
+      if (peeked.whole && saysTooFrequent(peeked.whole)) {
+        gate.pauseUntil(Date.now() + Math.min(SOFT_LIMIT_PAUSE_MS, this.cfg.maxCrawlDelayMs * 5));
+        throw new FetchError('HTTP 200 with a "too frequent" page (a rate limit answered as a page)', url, 'server', 429);
+      }
+      body = peeked.body;
+    }
+    const value = await handle({ ...res, body, url, redirects: [] });
     gate.recordSuccess();
     return value;
   }
+}
+
+function first(v: string | string[] | undefined): string | undefined {
+  return Array.isArray(v) ? v[0] : v;
 }
 
 function lowerKeys(h: Record<string, string>): Record<string, string> {

@@ -1,0 +1,83 @@
+/**
+ * A rate limit answered as a page: cloud WAFs in front of government sites (安全狗, 云锁, the provinces' 云盾) answer a
+ * client that asks too fast with status 200 and a short page saying "访问过于频繁，请稍后再试" instead of a 429. Taken
+ * for the page that was asked, it reads as an empty list page, a report page with no report, or a file answered by a
+ * web page: reports lost without a word. The fetcher treats such a page as the 429 it stands for (pause, ask again,
+ * a failure at the end), so nothing is read from it.
+ */
+import type { Readable } from 'node:stream';
+import { Readable as ReadableStream } from 'node:stream';
+import iconv from 'iconv-lite';
+
+/** A block page is short: a sentence, an event id, a way home. Anything longer is a page that may quote the words. */
+const MAX_BLOCK_BYTES = 16 * 1024;
+const MAX_BLOCK_TEXT = 400;
+/** "访问过于频繁", "请求太频繁", "操作过于频繁", "访问频率过高/过快", "频繁访问". */
+const TOO_FREQUENT = /(?:访问|请求|操作|刷新)(?:过于|太过|太|过度|过)频繁|(?:访问|请求)频率(?:过高|过快|太高|太快|超过)|频繁访问|访问受限.{0,20}稍后/;
+
+/** The visible text of a short HTML page (scripts and styles out). */
+function textOf(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/<!--[\s\S]*?-->/g, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&nbsp;|\s+/g, ' ')
+    .trim();
+}
+
+/** Whether these bytes are a WAF's "too frequent" page: short, its text saying the client asks too often. */
+export function saysTooFrequent(bytes: Buffer): boolean {
+  if (bytes.length === 0 || bytes.length > MAX_BLOCK_BYTES) return false;
+  // UTF-8 or GBK (older WAF appliances answer in the site's charset); the pattern is Chinese, so a wrong guess
+  // simply does not match.
+  for (const text of [bytes.toString('utf8'), iconv.decode(bytes, 'gbk')]) {
+    const visible = textOf(text);
+    if (visible.length <= MAX_BLOCK_TEXT && TOO_FREQUENT.test(visible)) return true;
+  }
+  return false;
+}
+
+/** Whether a response may be such a page: a success whose type is HTML or not given, short or of unknown length. */
+export function mayBeBlockPage(status: number, contentType: string | undefined, contentLength: number | null): boolean {
+  if (status < 200 || status >= 300) return false;
+  if (contentType && !/html/i.test(contentType)) return false;
+  return contentLength === null || contentLength <= MAX_BLOCK_BYTES;
+}
+
+/**
+ * Reads up to MAX_BLOCK_BYTES of a body. `whole` is the body when it ended within them; otherwise `body` is a stream
+ * giving back the bytes read and the rest, errors included, so the caller reads it as if untouched.
+ */
+export async function peekBody(body: Readable): Promise<{ whole: Buffer | null; body: Readable }> {
+  const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const head: Buffer[] = [];
+  let size = 0;
+  for (;;) {
+    const r = await it.next();
+    if (r.done) {
+      const whole = Buffer.concat(head);
+      return { whole, body: ReadableStream.from([whole], { objectMode: false }) };
+    }
+    head.push(r.value);
+    size += r.value.length;
+    if (size > MAX_BLOCK_BYTES) break;
+  }
+  async function* rest(): AsyncGenerator<Buffer> {
+    let done = false;
+    try {
+      for (const c of head) yield c;
+      for (;;) {
+        const r = await it.next();
+        if (r.done) {
+          done = true;
+          return;
+        }
+        yield r.value;
+      }
+    } finally {
+      // The reader stopped early (a size cap, an error of its own): the source is let go, as it would have been.
+      if (!done) body.destroy();
+    }
+  }
+  return { whole: null, body: ReadableStream.from(rest(), { objectMode: false }) };
+}
