@@ -12,6 +12,7 @@ import path from 'node:path';
 import { load as loadYaml, YAMLException } from 'js-yaml';
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
+import { pastedUrl } from './pasted-url.ts';
 
 export const FAMILIES = ['auto', 'trs', 'hanweb', 'jsapi', 'generic', 'aggregator'] as const;
 export const RENDERS = ['auto', 'http', 'browser'] as const;
@@ -22,7 +23,8 @@ export type Render = (typeof RENDERS)[number];
 
 const entrySchema = z
   .object({
-    url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
+    // Read as pasted: full-width ？＆＝＃ typed for the URL's own marks (pasted-url.ts).
+    url: z.preprocess((v) => (typeof v === 'string' ? pastedUrl(v) : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' })),
     family: z.enum(FAMILIES).default('auto'),
     render: z.enum(RENDERS).default('auto'),
     /** Free text: what the column is, whether the URL is verified. */

@@ -130,7 +130,7 @@ after(async () => {
 
 function assertPortal(p: BlindPortal): void {
   const r = run!;
-  const seed = r.seeds.find((s) => s.url === `${r.portal.urls[p.id]}${p.seedPath}`);
+  const seed = r.seeds.find((s) => s.url === `${r.portal.urls[p.id]}${p.seedAs ?? p.seedPath}`);
   assert.ok(seed, `${p.id}: its seed is in status --seeds`);
   if (p.open) {
     // A known miss: flagged to the user, and no trap catalogued.

@@ -225,9 +225,23 @@ function dateOf(v: Json | undefined): string | null {
   return null;
 }
 
+/**
+ * Inline marks a search service wraps its keyword in within a result's title (`…<em>年度报告</em>`, `<font
+ * color="red">`, `<span class="highlight">`, `<mark>`, `<b>`): the page draws them as text. A title field holding only
+ * such marks is still the title; read with them it was no title at all (`<` and `>` refused), and round 32c's site
+ * search took each result's 来源栏目 (channel, channelUrl) for its title and link: page 1 gave 5 channels, the seed
+ * `short`.
+ */
+const HIGHLIGHT_TAG = /<\/?(?:em|mark|b|strong|font|span|i|u)(?:\s[^<>]*)?>/gi;
+
+/** A title as the page shows it: its highlight marks dropped. */
+function plainTitle(v: string): string {
+  return v.includes('<') ? v.replace(HIGHLIGHT_TAG, '') : v;
+}
+
 function titleLike(v: Json | undefined): v is string {
   if (typeof v !== 'string') return false;
-  const s = squash(v);
+  const s = squash(plainTitle(v));
   return s.length >= 4 && s.length <= 300 && !/[<>]/.test(s) && !urlLike(s) && dateOf(s) === null && (CJK.test(s) || /[a-z]{3,}\s/i.test(s));
 }
 
@@ -352,16 +366,16 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
   if (shape.urlTemplate !== undefined) {
     const own = shape.urlOwn?.map((p) => valueAt(o, p)).find(pageUrlLike);
     const ownUrl = own ? resolveLink(own.trim(), baseUrl) : null;
-    if (ownUrl) return { title: squash(title), url: ownUrl, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(ownUrl) };
+    if (ownUrl) return { title: squash(plainTitle(title)), url: ownUrl, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(ownUrl) };
     const template = idLike(href) ? fillDate(shape.urlTemplate, o, shape.urlDate) : null;
     if (template === null) return null;
     const url = template.replace(ID_SLOT, encodeURIComponent(String(href)));
-    return { title: squash(title), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
+    return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
   }
   if (!urlLike(href)) return null;
   const url = shape.urlBase && !ABSOLUTE.test(href.trim()) ? resolveLink(href.trim().replace(/^\.?\//, ''), shape.urlBase) : resolveLink(href.trim(), baseUrl);
   if (!url) return null;
-  return { title: squash(title), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
+  return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
 }
 
 /** The items of a JSON answer read with a known shape; null when the shape no longer finds them. */
@@ -482,7 +496,7 @@ function drawnHrefs(links: DrawnLink[]): (item: { [k: string]: Json }, title: Le
   }
   return (item, title) => {
     const t = valueAt(item, title);
-    return typeof t === 'string' ? (byText.get(squash(t)) ?? []) : [];
+    return typeof t === 'string' ? (byText.get(squash(plainTitle(t))) ?? []) : [];
   };
 }
 
@@ -679,7 +693,7 @@ export function unlinkedTitles(text: string, answerUrl: string): string[] {
     if (!title || bestPath(objs, urlLike, [title.join('\u0000')])) continue;
     for (const o of objs) {
       const t = valueAt(o, title);
-      if (typeof t === 'string') out.push(squash(t));
+      if (typeof t === 'string') out.push(squash(plainTitle(t)));
     }
   }
   return out;
