@@ -43,3 +43,29 @@ test('表二\'s amount unit given in a note BELOW the table (注：本表金额�
   // Prose after the table naming a sum in 元 is no note.
   assert.deepEqual(fee('本年收费金额', '0.36', '<p>本年度收取信息处理费0元。</p>'), { value: 0.36, unreadable: false });
 });
+
+const yearRow = (text: string) => `<tr><td colspan="4">${text}</td></tr>`;
+const licensing = (body: string) => {
+  const got = read(body);
+  return { licensing: got.figures['s2.licensing.decisions'], fee: got.figures['s2.fees.amount'], unreadable: got.unreadable.includes('s2.licensing.decisions') };
+};
+
+test('last year\'s 表二 printed BEFORE this year\'s, each table topped by a row naming only its year: this year\'s is read (b104)', () => {
+  const body = `${S2_HEADING}\n${s2Table('本年收费金额（单位：万元）', '0.3', 200, yearRow('2023年度'))}\n${s2Table('本年收费金额（单位：万元）', '0.25', 244, yearRow('2024年度'))}\n${S3_HEADING}`;
+  assert.deepEqual(licensing(body), { licensing: 244, fee: 0.25, unreadable: false });
+});
+
+test('last year\'s 表二 first under a caption "2023年度同期数据（对照）", then "2024年度数据" and this year\'s: this year\'s is read (b99)', () => {
+  const body = `${S2_HEADING}\n<p>2023年度同期数据（对照）</p>\n${s2Table('本年收费金额（单位：万元）', '0.3', 200)}\n<p>2024年度数据</p>\n${s2Table('本年收费金额（单位：万元）', '0.25', 244)}\n${S3_HEADING}`;
+  assert.deepEqual(licensing(body), { licensing: 244, fee: 0.25, unreadable: false });
+});
+
+test('a single comparison caption before the first table, this year\'s table not titled: unreadable, not guessed; a lone year title reads as before', () => {
+  const twoTables = `${S2_HEADING}\n<p>2023年度同期数据（对照）</p>\n${s2Table('本年收费金额（单位：万元）', '0.3', 200)}\n${s2Table('本年收费金额（单位：万元）', '0.25', 244)}\n${S3_HEADING}`;
+  assert.deepEqual(licensing(twoTables), { licensing: null, fee: null, unreadable: true });
+  const oneTitle = `${S2_HEADING}\n<p>2024年度</p>\n${s2Table('本年收费金额（单位：万元）', '0.25', 244)}\n${S3_HEADING}`;
+  assert.deepEqual(licensing(oneTitle), { licensing: 244, fee: 0.25, unreadable: false });
+  // A year inside prose or a date is no title.
+  const prose = `${S2_HEADING}\n<p>2024年度，本机关主动公开各类信息。</p>\n${s2Table('本年收费金额（单位：万元）', '0.25', 244)}\n${S3_HEADING}`;
+  assert.deepEqual(licensing(prose), { licensing: 244, fee: 0.25, unreadable: false });
+});
