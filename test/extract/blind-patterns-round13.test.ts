@@ -1,6 +1,8 @@
 // Patterns found by round 13 of the blind corpus (docs/blind-documents.md), each on hand-made input.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
+import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
@@ -68,4 +70,23 @@ test('a single comparison caption before the first table, this year\'s table not
   // A year inside prose or a date is no title.
   const prose = `${S2_HEADING}\n<p>2024年度，本机关主动公开各类信息。</p>\n${s2Table('本年收费金额（单位：万元）', '0.25', 244)}\n${S3_HEADING}`;
   assert.deepEqual(licensing(prose), { licensing: 244, fee: 0.25, unreadable: false });
+});
+
+test('a DOCX whose figures each sit in a one-cell table nested in their cell reads as a table, not as a frame: 四\'s blocks in place (b103)', () => {
+  const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const tc = (t: string, span = 1, vMerge?: 'restart' | 'continue') => `<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${vMerge ? `<w:vMerge${vMerge === 'restart' ? ' w:val="restart"' : ''}/>` : ''}</w:tcPr>${vMerge === 'continue' ? p('') : p(t)}</w:tc>`;
+  const box = (v: number) => `<w:tc><w:tcPr/><w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr/>${p(String(v))}</w:tc></w:tr></w:tbl>${p('')}</w:tc>`;
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  const figs = [1, 0, 2, 1, 4, 3, 1, 0, 0, 4, 0, 0, 2, 0, 2];
+  const table = `<w:tbl><w:tblGrid>${'<w:gridCol/>'.repeat(15)}</w:tblGrid>
+<w:tr>${tc('行政复议', 5)}${tc('行政诉讼', 10)}</w:tr>
+<w:tr>${parts.map((x) => tc(x, 1, 'restart')).join('')}${tc('未经复议直接起诉', 5)}${tc('复议后起诉', 5)}</w:tr>
+<w:tr>${parts.map((x) => tc(x, 1, 'continue')).join('')}${[...parts, ...parts].map((x) => tc(x)).join('')}</w:tr>
+<w:tr>${figs.map(box).join('')}</w:tr></w:tbl>`;
+  const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${p('四、政府信息公开行政复议、行政诉讼情况')}${table}${p('五、存在的主要问题及改进情况')}</w:body></w:document>`;
+  const lines = readDocx(zipSync({ 'word/document.xml': strToU8(xml) })).lines;
+  assert.deepEqual(lines.find((l) => l.items.some((i) => i.text.trim() === '3'))?.items.map((i) => i.text.trim()), figs.map(String), 'the figures on one grid line, a cell each');
+  const got = mapFigures(lines, TEMPLATE_2021).figures;
+  const keys = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => parts.map((_, i) => `s4.${b}_${['upheld', 'corrected', 'other', 'pending', 'total'][i]}`));
+  assert.deepEqual(keys.map((k) => got[k]), figs);
 });
