@@ -90,3 +90,21 @@ test('a DOCX whose figures each sit in a one-cell table nested in their cell rea
   const keys = ['review', 'litigation_direct', 'litigation_after_review'].flatMap((b) => parts.map((_, i) => `s4.${b}_${['upheld', 'corrected', 'other', 'pending', 'total'][i]}`));
   assert.deepEqual(keys.map((k) => got[k]), figs);
 });
+
+test('三 with 法人或其他组织 as ONE column (自然人 | 法人或其他组织 | 总计): 自然人 and 总计 read, the five kinds unreadable, never guessed (b102)', () => {
+  const rows = TEMPLATE_2021.section3Rows;
+  // Row i: 自然人 10+i, organisations together i, 总计 10+2i.
+  const body = rows.map((r, i) => `<tr><td colspan="3">${r.label}</td><td>${10 + i}</td><td>${i}</td><td>${10 + 2 * i}</td></tr>`).join('\n');
+  const html = `<p>三、收到和处理政府信息公开申请情况</p>
+<table border="1">
+<tr><td colspan="3" rowspan="2">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="3">申请人情况</td></tr>
+<tr><td>自然人</td><td>法人或其他组织</td><td>总计</td></tr>
+${body}
+</table>
+<p>四、政府信息公开行政复议、行政诉讼情况</p>`;
+  const got = read(html);
+  const wrong = rows.flatMap((r, i) => [[`s3.${r.key}.natural_person`, 10 + i], [`s3.${r.key}.total`, 10 + 2 * i]] as const).filter(([k, v]) => got.figures[k] !== v);
+  assert.deepEqual(wrong, []);
+  const orgs = rows.flatMap((r) => ['commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org'].map((c) => `s3.${r.key}.${c}`));
+  assert.deepEqual(orgs.filter((k) => got.figures[k] !== null || !got.unreadable.includes(k)), [], 'the five kinds null and unreadable');
+});
