@@ -1,7 +1,8 @@
 /**
  * DOCX: the document XML read directly (fflate + saxes; extraction.md §2.2: faster and lighter than mammoth, and it
  * keeps the real grid). Handles w:gridSpan, w:vMerge, w:gridBefore, skips w:delText/w:instrText, lets w:sdt and
- * text boxes flow, reads a table holding tables (a frame, a layout table) as text with its inner tables as grids, and
+ * text boxes flow, reads a table holding tables (a frame, a layout table) as text with its inner tables as grids (a
+ * one-cell table around a figure is the cell's text, not a frame), and
  * reads w:altChunk HTML parts with the HTML reader. Text Word does not show is left out: hidden runs (w:vanish, set on
  * the run or through its character or paragraph style: docx-styles.ts) and the fallback of an mc:AlternateContent whose choice was read (a text box's VML copy of its DrawingML text).
  */
@@ -174,7 +175,12 @@ function documentLines(xml: string, styles: HiddenStyles): Line[] {
     } else if (name === 'w:tbl' && ctx) {
       open.pop();
       const outer = top();
-      if (outer?.cell) {
+      const box = outer?.cell ? boxText(ctx.table) : undefined;
+      if (outer?.cell && box !== undefined) {
+        // A figure box: its text is the cell's own, and the table holding it stays a grid (see boxText).
+        outer.cell.text += `${box} `;
+        outer.cell.blocks.push({ para: box });
+      } else if (outer?.cell) {
         outer.table.nested = true;
         outer.cell.blocks.push({ table: ctx.table });
       } else if (outer) outer.table.nested = true;
@@ -197,6 +203,23 @@ function documentLines(xml: string, styles: HiddenStyles): Line[] {
   parser.write(xml).close();
   flushPara();
   return lines;
+}
+
+/** The longest text a figure box holds: a figure, a blank or a placeholder (a frame's one cell holds a table or prose). */
+const MAX_BOX_TEXT = 20;
+
+/**
+ * The text of a table that is only a box around a figure: one row of one cell, no table inside, a short text.
+ * Reporting templates put every figure of the statistics tables in such a box nested in its cell (blind round 13,
+ * b103); taken for a frame, the statistics table was read as text, a line per figure, and 四's two 行政诉讼 blocks
+ * came out swapped (each adds up: no check saw it). Undefined for any other table.
+ */
+function boxText(t: RawTable): string | undefined {
+  if (t.nested || t.rows.length !== 1 || t.rows[0]!.length !== 1) return undefined;
+  const cell = t.rows[0]![0]!;
+  if (cell.blocks.some((b) => 'table' in b)) return undefined;
+  const text = cell.text.replace(/\s+/g, ' ').trim();
+  return text.length <= MAX_BOX_TEXT ? text : undefined;
 }
 
 /** Places cells at their grid columns and folds vMerge continuations into the origin cell above. */

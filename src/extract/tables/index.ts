@@ -6,6 +6,7 @@ import { mapSection2 } from './section2.ts';
 import { mapSection3 } from './section3.ts';
 import { mapSection4 } from './section4.ts';
 import { comparisonStart } from './comparison.ts';
+import { thisYearPart } from './year-parts.ts';
 import { findSections, labelText } from './tokens.ts';
 
 export interface MappedFigures {
@@ -34,11 +35,15 @@ export function mapFigures(lines: Line[], t: TemplateDef, opts: { title?: string
   const s4From = start.s4 ?? firstLine(lines, (t) => t.includes('行政复议') && t.length < 20, s3From + 1) ?? s3To;
   const s4To = after(s4From, start.s5, start.s6);
 
-  // A chapter's table ends where last year's is printed after it for comparison (see comparison.ts).
-  const upTo = (from: number, to: number) => comparisonStart(lines, from, to) ?? to;
-  let s2 = mapSection2(lines, s2From, upTo(s2From, s2To), t);
-  let s3 = mapSection3(lines, s3From, upTo(s3From, s3To), t);
-  let s4 = mapSection4(lines, s4From, upTo(s4From, s4To), opts.title, opts.reportYear);
+  // Where a chapter titles its tables by year, this year's is read (year-parts.ts); a chapter's table ends where
+  // last year's is printed after it for comparison (comparison.ts).
+  const part = (from: number, to: number): [number, number] => {
+    const p = thisYearPart(lines, from, to) ?? { from, to };
+    return [p.from, comparisonStart(lines, p.from, p.to) ?? p.to];
+  };
+  let s2 = mapSection2(lines, ...part(s2From, s2To), t);
+  let s3 = mapSection3(lines, ...part(s3From, s3To), t);
+  let s4 = mapSection4(lines, ...part(s4From, s4To), opts.title, opts.reportYear);
 
   // Tables in an appendix: the chapters say "详见附表N" and the tables follow the last chapter (after the
   // signature, under captions 附表1/2/3). A table not found in its chapter is looked for there, each bounded by

@@ -9,11 +9,16 @@ import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
-import { figureTokens, headerCells, headerMatches, labelText } from './tokens.ts';
+import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
 import { amountUnit, toWan, unitNotes } from './yuan.ts';
 
 /** How far above the table's first block title a unit note is looked for (a caption, the note, a blank line). */
 const NOTE_LINES = 3;
+
+function lastFigureLine(lines: Line[], from: number, to: number): number | undefined {
+  for (let i = to - 1; i >= from; i--) if (hasFigures(lines[i]!)) return i;
+  return undefined;
+}
 
 export function mapSection2(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
   const figures: Record<string, number | null> = {};
@@ -23,7 +28,12 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
   let foundAny = false;
   // A unit note in the few lines right above the table (（金额单位：元）): the header may name no unit then.
   const top = Math.min(to, ...titles.filter((x): x is number => x !== undefined));
-  const notes = unitNotes(lines, Math.max(from, top - NOTE_LINES), top);
+  // Or in the few lines right below its last figure line (注：本表金额单位为元。, blind round 13, b100).
+  const bottom = lastFigureLine(lines, top, to);
+  const notes = [
+    ...unitNotes(lines, Math.max(from, top - NOTE_LINES), top),
+    ...(bottom === undefined ? [] : unitNotes(lines, bottom + 1, Math.min(to, bottom + 1 + NOTE_LINES))),
+  ];
   t.section2.forEach((block, bi) => {
     const keys = (row: string) => block.columns.map((c) => `s2.${row}.${c.key}`);
     const start = titles[bi];

@@ -170,7 +170,11 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     rowKeys.forEach(markAll);
     return { figures, unreadable, tentative, found: true };
   }
-  const columns = columnModel(lines, from, headerTo, rowTokens.flat(), order);
+  // 法人或其他组织 printed as one column (no five sub-columns): 自然人 and 总计 are read, the five are unreadable.
+  // A row with more than three figures has more columns than that: the header was misread (a text reading that
+  // lost the five kinds' cells), not merged.
+  const merged = rowTokens.some((r) => r.filter((t) => t.text !== '').length > 3) ? undefined : mergedOrgColumns(lines, from, headerTo);
+  const columns = merged ?? columnModel(lines, from, headerTo, rowTokens.flat(), order);
   /** Rows with a cell holding two numbers. */
   const crowded = new Set<number>();
   rowKeys.forEach((row, i) => {
@@ -188,6 +192,15 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     // No figure cell, yet digits in the row's label beyond its numbering: its figures are glued into the label
     // (text whose cells stand apart by tabs or nothing). Blank would read them as 0.
     if (!rowTokens[i]!.some((tk) => tk.text !== '') && gluedDigits(lines, ext.from, ext.to)) return markAll(row);
+    if (merged) {
+      const [natural, , total] = assignRow(rowTokens[i]!, merged, 3);
+      for (const c of cols) {
+        const v = c.key === 'natural_person' ? natural! : c.key === 'total' ? total! : { value: null, unreadable: true };
+        figures[`s3.${row}.${c.key}`] = v.value;
+        if (v.unreadable) unreadable.push(`s3.${row}.${c.key}`);
+      }
+      return;
+    }
     const values = assignRow(rowTokens[i]!, columns, cols.length);
     if (values.some((v) => v.crowded)) crowded.add(i);
     values.forEach((v, c) => {
@@ -323,6 +336,26 @@ function columnOrder(lines: Line[], from: number, to: number): number[] | 'doubt
   if (!inversion) return undefined;
   if (placed.length < SECTION3_COLUMNS.length) return 'doubt';
   return placed.map((p) => p.i);
+}
+
+/**
+ * Three columns 自然人 | 法人或其他组织 | 总计 when the header prints 法人或其他组织 as a column of its own, without the
+ * five kinds of organisation under it (blind round 13, b102): the middle column is their sum, so which kind any
+ * figure belongs to is unknown. Undefined unless 自然人 and 总计 are each one header cell, no header cell names one
+ * of the five, and 法人或其他组织 stands between them.
+ */
+function mergedOrgColumns(lines: Line[], from: number, to: number): ColumnModel | undefined {
+  const cells = headerCells(lines, from, to, SECTION3_GROUP_HEADERS);
+  const [natural, ...orgs] = SECTION3_COLUMNS.slice(0, -1);
+  const total = SECTION3_COLUMNS[SECTION3_COLUMNS.length - 1]!;
+  const n = cells.filter((c) => headerMatches(c, natural!));
+  const t = cells.filter((c) => headerMatches(c, total));
+  if (n.length !== 1 || t.length !== 1 || cells.some((c) => orgs.some((o) => headerMatches(c, o)))) return undefined;
+  // headerCells drops the group header; it is found among the header lines' own items.
+  const org = lines.slice(from, to).flatMap((l) => l.items).filter((it) => labelKey(it.text) === labelKey('法人或其他组织'));
+  const xs = org.map((it) => (it.x0 + it.x1) / 2).filter((x) => x > n[0]!.x && x < t[0]!.x);
+  if (xs.length !== 1) return undefined;
+  return { anchor: 'centre', centres: [n[0]!.x, xs[0]!, t[0]!.x] };
 }
 
 /**

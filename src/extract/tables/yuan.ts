@@ -1,8 +1,9 @@
 /**
  * The unit of 表二's amount columns (行政事业性收费, 2019's 采购总金额). The template's figure is in 万元, but some
  * agencies count in 元 or 千元 and say so in the header (本年收费金额（单位：元）), in the cell (13000元) or in a
- * note above the table (（金额单位：元）): read as 万元 the figure would be ten thousand (or ten) times too large,
- * and no check covers 表二 (blind round 11, b88; round 12, b93 and b94: all silently).
+ * note above or below the table (（金额单位：元）, 注：本表金额单位为元。): read as 万元 the figure would be ten thousand
+ * (or ten) times too large, and no check covers 表二 (blind round 11, b88; round 12, b93 and b94; round 13, b100: all
+ * silently).
  */
 import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
@@ -10,12 +11,13 @@ import { labelText } from './tokens.ts';
 
 export type AmountUnit = 'wan' | 'yuan' | 'thousand' | 'doubt';
 
-/** 元 not preceded by 万 or 千 (nor part of 元旦 etc.: only a unit after 单位, a bracket, or a number). */
-const YUAN = /(?:单位[:：]?|[（(]|\d)元(?![旦])/;
-const WAN = /万元|单位[:：]?万|[（(]万/;
-const THOUSAND = /千元|单位[:：]?千|[（(]千/;
-/** A note line naming the amounts' unit ("（金额单位：元）", "单位：千元"): a unit after 单位, nothing else. */
-const UNIT_NOTE = /单位[:：]?[千万]?元/;
+/** 元 not preceded by 万 or 千 (nor part of 元旦 etc.: only a unit after 单位, a bracket, or a number). Notes write
+ * the unit after 单位, 单位： or 单位为/是 (注：金额单位为元). */
+const YUAN = /(?:单位(?:[:：]|为|是)?|[（(]|\d)元(?![旦])/;
+const WAN = /万元|单位(?:[:：]|为|是)?万|[（(]万/;
+const THOUSAND = /千元|单位(?:[:：]|为|是)?千|[（(]千/;
+/** A note line naming the amounts' unit ("（金额单位：元）", "单位：千元", "注：本表金额单位为元。"): a unit after 单位. */
+const UNIT_NOTE = /单位(?:[:：]|为|是)?[千万]?元/;
 
 /**
  * 'yuan' (or 'thousand') when the block's header lines (title to first data row), the row's own figure cells or a
@@ -35,8 +37,8 @@ export function amountUnit(lines: Line[], from: number, to: number, tokens: Text
 }
 
 /**
- * Lines between `from` and `to` (a section's heading and its table) that are a unit note: the unit of a table
- * given in a line above it, as statistical tables often are. Prose is not read for units, only such notes.
+ * Lines between `from` and `to` (right above or right below a table) that are a unit note: the unit of a table
+ * given in a line of its own, as statistical tables often do. Prose is not read for units, only such notes.
  */
 export function unitNotes(lines: Line[], from: number, to: number): string[] {
   return lines.slice(from, to).map((l) => labelText(l)).filter((t) => UNIT_NOTE.test(t));
