@@ -7,6 +7,7 @@ import type { HarvestContext } from './harvest-context.ts';
 import { asLearnedEndpoint, type LearnedEndpoint } from './learn/learn.ts';
 import { isPagingHeader } from './learn/range-header.ts';
 import type { SeedTally } from './seed-tally.ts';
+import type { NextListRequest } from './families/family.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 
 /**
@@ -51,16 +52,20 @@ export function learnedRequests(h: HarvestContext, data: ListData, tally: SeedTa
 }
 
 export function learnedFirstPage(h: HarvestContext, endpoint: LearnedEndpoint, data: ListData): QueuedRequest {
-  const first = learnedPageRequest(endpoint, 1);
+  return learnedQueued(h, learnedPageRequest(endpoint, 1), data);
+}
+
+/** A page of a learned list as queued: over HTTP, its cursor carried (a first page, or one asked again: token-refresh.ts). */
+export function learnedQueued(h: HarvestContext, page: NextListRequest, data: ListData): QueuedRequest {
   // Learned from the seed page's own requests: its service may be on another host (download/scope.ts).
-  h.scope.vouch(first.url);
+  h.scope.vouch(page.url);
   return {
-    url: first.url,
-    method: first.method,
-    payload: first.payload,
-    headers: first.headers,
-    uniqueKey: first.uniqueKey,
+    url: page.url,
+    method: page.method,
+    payload: page.payload,
+    headers: page.headers,
+    uniqueKey: page.uniqueKey,
     lane: 'http',
-    userData: { ...data, family: 'learned', cursor: first.cursor, learn: undefined },
+    userData: { ...data, family: 'learned', cursor: page.cursor, learn: undefined },
   };
 }

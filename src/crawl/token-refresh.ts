@@ -10,6 +10,7 @@
  */
 import { learnedPageRequest } from './families/learned.ts';
 import type { HarvestContext } from './harvest-context.ts';
+import { learnedQueued } from './learned-requests.ts';
 import { asLearnedEndpoint, type Learned, type LearnedEndpoint } from './learn/learn.ts';
 import type { CapturedRequest } from './learn/page-param.ts';
 import { isPagingHeader } from './learn/range-header.ts';
@@ -116,15 +117,5 @@ function againWith(h: HarvestContext, w: Refused, fresh: Record<string, string>,
   // A cursor-paged list's page is the request the answer before it gave (kept in the cursor), not a page number.
   const sent = typeof cursor.sent === 'string' ? withFresh(JSON.parse(cursor.sent) as CapturedRequest) : undefined;
   const next = learnedPageRequest(endpoint, Number(cursor.page ?? 1), String(cursor.previousFirst ?? ''), sent);
-  h.scope.vouch(next.url);
-  return {
-    url: next.url,
-    method: next.method,
-    payload: next.payload,
-    headers: next.headers,
-    uniqueKey: next.uniqueKey,
-    lane: 'http',
-    forefront: true,
-    userData: { ...w.data, cursor: next.cursor },
-  };
+  return { ...learnedQueued(h, next, w.data), forefront: true };
 }
