@@ -21,7 +21,7 @@ import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
 import { handleDetail, handleList, handleRenderedSeed } from './handlers.ts';
-import { recordFailure, type HarvestContext } from './harvest-context.ts';
+import { laneOf, recordFailure, type HarvestContext } from './harvest-context.ts';
 import { handleFile } from './stored-files.ts';
 import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { PROBE_HEADER } from './learn/form-address.ts';
@@ -30,7 +30,8 @@ import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick
 import { listChoices, withChoices } from './learn/list-choices.ts';
 import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
-import { exchangesOf, recordExchange, turnPage } from './learn/traffic.ts';
+import { exchangesOf, recordExchange, turnPage, turnPageTo } from './learn/traffic.ts';
+import { walkNavigatedPages } from './learn/navigated-pages.ts';
 import { isFileUrl, unreadScriptReportLinks } from './list-page.ts';
 import { isSeedPage } from './list-parse.ts';
 import { countRefused, isDataRequest, refusedDataHost } from './off-scope-data.ts';
@@ -226,11 +227,12 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   // seed is not sent to the browser again, and a list asking for nothing until its pager is turned (page 1 drawn
   // from data in the HTML) would otherwise be read for its drawn page only.
   if (data.kind === 'list' && (data.learn || (isSeedPage(data) && learnsHere(h.tallies.of(data.seedEntryId))))) {
-    const opened: DrawnLink[] = [];
-    const drawn: DrawnLink[][] = [];
-    const shown: DrawnLink[] = [];
-    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, opened, drawn, shown, h.tallies.of(data.seedEntryId));
+    const out = learnOut();
+    const { opened, drawn, shown } = out;
+    const learned = await learnFromPage(page, visit.loadedUrl, visit.body, out, h.tallies.of(data.seedEntryId));
     await handOverSession(page, h, learned);
+    // A drawn pager that leaves for static pages was walked: its pages are the seed's next list pages, over HTTP.
+    await h.frontier.add(out.walked.map((url, i) => ({ url, lane: laneOf(h, url), userData: { ...data, learn: undefined, pageIndex: data.pageIndex + i + 1 } })));
     // No endpoint, but its items opened files in place (a modal, a hash route), or its later pages were turned and
     // read as drawn: the page is read with those links, its later pages counted as read. Report titles the page
     // showed with no link lead where their clicks went, endpoint or not.
@@ -243,7 +245,7 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   // it), while the seed has no report yet: the endpoint is learned here, so that the list's later pages are asked
   // too, not only the one drawn.
   if (data.kind === 'list' && data.family !== 'learned' && learnsHere(h.tallies.of(data.seedEntryId)) && listsReports(exchangesOf(page), visit)) {
-    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body, [], [], [], h.tallies.of(data.seedEntryId)));
+    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body, learnOut(), h.tallies.of(data.seedEntryId)));
   }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);
@@ -326,10 +328,12 @@ async function turnedAnswers(page: Page, learned: Learned, later: Exchange[]): P
  * from data in its HTML) is turned twice: the requests of pages 2 and 3 name the endpoint and its paging. Then the
  * page's other choices (a tab bar, a select) are made, each once (list-choices.ts).
  */
-async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[] = [], drawn: DrawnLink[][] = [], shown: DrawnLink[] = [], tally?: SeedTally): Promise<Learned | null> {
-  const learned = await learnEndpoint(page, pageUrl, renderedHtml, opened, drawn, shown);
-  // A signed list was turned to its end in the browser; a replay of its other choices would be refused.
-  if (learned?.endpoint.signed) return learned;
+async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, out: LearnOut, tally?: SeedTally): Promise<Learned | null> {
+  const { opened, drawn, shown } = out;
+  const learned = await learnEndpoint(page, pageUrl, renderedHtml, out);
+  // A signed list was turned to its end in the browser; a replay of its other choices would be refused. A pager
+  // walked to other documents left the page: its choices are no longer on it.
+  if (learned?.endpoint.signed || out.walked.length) return learned;
   // The page's other choices (tabs, a select) load other lists: as lists of the endpoint, or read as drawn.
   const known = [...drawnLinks(renderedHtml, pageUrl), ...opened, ...shown, ...drawn.flat()].map((l) => l.url);
   const chosen = await listChoices(page, pageUrl, learned, known);
@@ -339,8 +343,24 @@ async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, 
   return learned && withChoices(learned, chosen.requests, chosen);
 }
 
+/**
+ * What learning a page found besides an endpoint: files its items opened in place (`opened`), later pages turned and
+ * read as drawn (`drawn`), where unlinked report titles led (`shown`), and the later pages a drawn pager sent the
+ * page to (`walked`: addresses, read over HTTP).
+ */
+interface LearnOut {
+  opened: DrawnLink[];
+  drawn: DrawnLink[][];
+  shown: DrawnLink[];
+  walked: string[];
+}
+
+function learnOut(): LearnOut {
+  return { opened: [], drawn: [], shown: [], walked: [] };
+}
+
 /** learnFromPage's endpoint, before the page's other choices are made. */
-async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, opened: DrawnLink[], drawn: DrawnLink[][], shown: DrawnLink[]): Promise<Learned | null> {
+async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, { opened, drawn, shown, walked }: LearnOut): Promise<Learned | null> {
   const first = exchangesOf(page);
   const fromAnswers = titlesToClick(first, renderedHtml, pageUrl);
   const isReport = (t: string) => classifyTitle(t).isReport;
@@ -355,7 +375,11 @@ async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, 
     const learned = learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);
     return learned?.endpoint.signed ? { ...learned, turned: await turnedAnswers(page, learned, later) } : learned;
   }
-  const second = await turnPage(page);
+  const turned = await turnPageTo(page);
+  const second = turned.exchanges;
+  // The turn left for another document (a drawn pager setting location.href): the pager is walked, its pages read
+  // over HTTP (navigated-pages.ts).
+  if (!second.length && turned.navigatedTo) walked.push(...(await walkNavigatedPages(page, pageUrl, turned.navigatedTo)));
   if (!second.length) return null;
   const turnedHtml = await renderedDocument(page);
   if (!learnListEndpoint(second, pageUrl, [], turnedHtml)) {

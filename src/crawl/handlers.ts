@@ -146,6 +146,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.unreadScriptReports.delete(item.title);
   }
   if (data.family !== 'learned') notePagerDeadEnd(tally, visit.url, parsed.deadEnd, !!visit.rendered);
+  if (parsed.drawnPager && !visit.rendered) tally.drawnPagers.set(visit.url, parsed.drawnPager);
   const seedPage = isSeedPage(data);
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);

@@ -43,7 +43,8 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   // them); links calling a site function that opens an address (`javascript:openArticle('12')`) go there, and jump
   // menus whose handler builds the address (`goDept(this.value)`) to where choosing each option goes.
   // A list held whole in a data attribute (`data-list='[{…}]'`) and paged by script is read whole, rendered or not.
-  const written = withAttributeLists(fetched.rendered ? fetched.body : withScriptWrites(fetched.body, fetched.loadedUrl), fetched.loadedUrl);
+  const scripted = fetched.rendered ? fetched.body : withScriptWrites(fetched.body, fetched.loadedUrl);
+  const written = withAttributeLists(scripted, fetched.loadedUrl);
   const visit = { ...fetched, body: withScriptMenus(withScriptLinks(written, fetched.loadedUrl, scripts), fetched.loadedUrl, scripts) };
   const read = parseWithFamily(visit, data);
   // A probed page (no page count announced) ending its chain has no next page.
@@ -53,6 +54,8 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   const deadEnd = fetched.drawnPages ? deadEndAfterDrawn(read.deadEnd, visit.body, visit.loadedUrl, fetched.drawnPages) : read.deadEnd;
   if (deadEnd) parsed.deadEnd = deadEnd;
   else delete parsed.deadEnd;
+  // A list read whole from its data attribute is paged by its script from that data: its drawn pager hides nothing.
+  if (written !== scripted) delete parsed.drawnPager;
   // Over HTTP only: the browser lane clicks such links itself.
   const titles = new Set(parsed.items.map((i) => i.title));
   const unread = fetched.rendered ? [] : unreadScriptReportLinks(visit.body, visit.loadedUrl, (t) => !titles.has(t) && classifyTitle(t).isReport);

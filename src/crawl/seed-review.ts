@@ -24,6 +24,9 @@ export function worthRendering(t: SeedTally): boolean {
   if (t.unlinkedReports.size > 0 || t.unreadScriptReports.size > 0) return true;
   // Its page's choices draw lists from another endpoint than the one replayed (list-choices.ts).
   if (t.choicesDrawnOnly) return true;
+  // A list page with no pager but an empty pager box its script draws (drawn-pager.ts): the browser turns it. A
+  // list replayed from its learned endpoint is paged there already.
+  if (t.drawnPagers.size > 0 && !t.usedLearned) return true;
   // 'learned': the endpoint kept from an earlier run gave no report now; the browser learns it again.
   // A known family's column with other notices only is simply empty, unless its page writes markup by script: items
   // written by code no static reader follows (a document.write through a function) show only in the browser.

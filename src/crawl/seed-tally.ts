@@ -109,6 +109,8 @@ export interface SeedTally {
   undatedReports: Set<string>;
   /** List pages whose pager announces more pages and offers no way to the next (pagerDeadEnd), with why. */
   pagerDeadEnds: Map<string, string>;
+  /** List pages read over HTTP with no pager but an empty pager box their script draws (drawn-pager.ts), with the box. */
+  drawnPagers: Map<string, string>;
 }
 
 export class SeedTallies {
@@ -165,6 +167,7 @@ export class SeedTallies {
         unlinkedReports: new Set(),
         undatedReports: new Set(),
         pagerDeadEnds: new Map(),
+        drawnPagers: new Map(),
       };
       this.bySeed.set(seedEntryId, t);
     }

@@ -30,6 +30,8 @@ export interface ListPageResult {
   notes?: string[];
   /** The page's pager announces more pages than this one, and no way to the next could be read (never silent). */
   deadEnd?: string;
+  /** No pager could be read, and an empty pager box its script draws is on the page (drawn-pager.ts): which box. */
+  drawnPager?: string;
   /** Agencies a drop-down of their 年报 columns names whose address its handler did not give (jump-menu.ts): the page
    * is read again with the site's own scripts, and said as a dead end if they still lead nowhere. */
   unreadMenus?: string[];

@@ -23,6 +23,7 @@ import { jumpFormProbe, postJumpFormNextPage } from './post-jump-form.ts';
 import { listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, TRS_FROM_ZERO, trsPageUrl } from './trs-pager.ts';
+import { drawnPagerBox } from './drawn-pager.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 import type { ListCursor } from '../requests.ts';
 
@@ -328,9 +329,12 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   const next: NextListRequest[] = [...result.next];
   const notes = [...(result.notes ?? [])];
   let deadEnd: string | null = null;
+  // A pager script read (TRS's createPageHTML), its last page included: the page's pager is known.
+  let pagerRead = next.length > 0;
   if (!next.length) {
     // A TRS pager script decides, last page included, whichever family read the page; else the generic pager.
     const trs = parseTrsPager(html, pageUrl, opts.cursor?.[TRS_FROM_ZERO] === 1);
+    pagerRead = trs !== null;
     // Script controls whose call submits the page's POST form of a page field (goPage(2) setting `page` and posting)
     // say how the next page is asked: that POST, before any address guessed for the call by a family's page naming
     // (TRS index_N), which such a page (a search's result page, its address a token) never has.
@@ -363,6 +367,8 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   const agencyOf = new Map(elsewhere.flatMap((e) => (e.columnAgency ? [[e.url, e.columnAgency] as const] : [])));
   // The agencies' 年报 columns a jump menu leads to ("--请选择部门--"), whether or not this page lists reports.
   const $ = loadHtml(html);
+  // No pager read and none announced: an empty pager box its script fills is the only sign of later pages.
+  const drawnPager = !pagerRead && !next.length && !deadEnd && result.items.length ? drawnPagerBox($, html) : null;
   const menus = agencyMenus($, pageUrl, pageNamesReports($));
   for (const m of menus.columns) if (!agencyOf.has(m.url)) agencyOf.set(m.url, m.columnAgency);
   if (menus.unread.length) deadEnd ??= `its drop-down of the agencies' annual-report columns leads nowhere that could be read for ${menus.unread.length} of them (${menus.unread.slice(0, 3).join('、')})`;
@@ -378,6 +384,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
     next,
     ...(notes.length ? { notes } : {}),
     ...(deadEnd ? { deadEnd } : {}),
+    ...(drawnPager ? { drawnPager } : {}),
     ...(undated.length ? { undatedReports: undated } : {}),
     ...(menus.unread.length ? { unreadMenus: menus.unread } : {}),
   };

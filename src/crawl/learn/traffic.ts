@@ -162,19 +162,29 @@ async function scrollToEnd(page: Page, before: number): Promise<Exchange[]> {
  * finds nothing or fails leaves no trace: paging is then learned from names.
  */
 export async function turnPage(page: Page): Promise<Exchange[]> {
+  return (await turnPageTo(page)).exchanges;
+}
+
+/**
+ * turnPage, saying also where the turn sent the page when it left for another document (a drawn pager whose script
+ * sets `location.href` to the next static page, `index_1.html`): that address, else null.
+ */
+export async function turnPageTo(page: Page): Promise<{ exchanges: Exchange[]; navigatedTo: string | null }> {
   const before = exchangesOf(page).length;
   const controls = page.locator('a, button, span, li, div, input[type=button]');
+  const none = { exchanges: [], navigatedTo: null };
   try {
     let control = controls.filter({ hasText: NEXT }).last();
     if (!(await control.count())) control = page.locator(NEXT_ICON).last();
     if (!(await control.count())) control = controls.filter({ hasText: MORE }).last();
     if (!(await control.count())) control = (await numberedNext(page)) ?? control;
-    if (!(await control.count())) return await scrollToEnd(page, before);
+    if (!(await control.count())) return { exchanges: await scrollToEnd(page, before), navigatedTo: null };
     // The last page's next control, disabled: nothing to turn to (a click would wait for it to be enabled).
-    if (await control.isDisabled().catch(() => false)) return [];
-    return (await actAndWait(page, () => control.click({ timeout: 5_000 }))).exchanges;
+    if (await control.isDisabled().catch(() => false)) return none;
+    const made = await actAndWait(page, () => control.click({ timeout: 5_000 }));
+    return { exchanges: made.exchanges, navigatedTo: made.navigatedTo };
   } catch {
-    return [];
+    return none;
   }
 }
 
@@ -183,12 +193,13 @@ export async function turnPage(page: Page): Promise<Exchange[]> {
  * within a moment is nothing asked), then the requests its answer leads to, the network and the DOM to settle.
  * Returns the exchanges made after it, and whether it sent the page to another document. Throws when the act fails.
  */
-export async function actAndWait(page: Page, act: () => Promise<unknown>): Promise<{ exchanges: Exchange[]; navigated: boolean }> {
+export async function actAndWait(page: Page, act: () => Promise<unknown>): Promise<{ exchanges: Exchange[]; navigated: boolean; navigatedTo: string | null }> {
   const before = exchangesOf(page).length;
   let navigated = false;
+  let navigatedTo: string | null = null;
   let asked = false;
   const onRequest = (r: Request) => {
-    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) navigated = true;
+    if (r.isNavigationRequest() && r.frame() === page.mainFrame()) (navigated = true), (navigatedTo ??= r.url());
     else if (!PASSIVE_RESOURCES.has(r.resourceType())) asked = true;
   };
   page.on('request', onRequest);
@@ -213,7 +224,7 @@ export async function actAndWait(page: Page, act: () => Promise<unknown>): Promi
   }
   await page.waitForLoadState('networkidle', { timeout: 15_000 }).catch(() => undefined);
   await domQuiet(page);
-  return { exchanges: exchangesOf(page).slice(before), navigated };
+  return { exchanges: exchangesOf(page).slice(before), navigated, navigatedTo };
 }
 
 /**
