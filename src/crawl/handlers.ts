@@ -22,6 +22,7 @@ import { firstListPage } from './families/first-page.ts';
 import { namesReportColumn } from './families/report-column.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
+import { headersSayMore, headerTotals } from './learn/answer-headers.ts';
 import { storableEndpoint, type Learned } from './learn/learn.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { refusalMessage } from './learn/refusal-answer.ts';
@@ -158,7 +159,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   if (data.family === 'learned') tally.family = 'learned';
   // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.
-  if (data.family === 'learned' && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, answerTotals(visit.body, visit.url));
+  // A bare array says it in its headers only (`X-Total-Count`, `X-WP-TotalPages`); the body's word wins.
+  if (data.family === 'learned' && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, headerTotals(visit.headers), answerTotals(visit.body, visit.url));
   // Only an HTML page can be a shell; an API answer with no items is the end of its list; a page with no script (a
   // frameset's banner or guide frame) draws nothing.
   // A seed page whose list request an earlier run learned is read through that request, not drawn again.
@@ -208,7 +210,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (data.family === 'learned') {
     tally.learnedItems += items.length;
     // An answer with no items that says nothing (an error object) does not undo the "more follow" of the one before.
-    const more = answerSaysMore(visit.body, visit.url);
+    const more = answerSaysMore(visit.body, visit.url) ?? headersSayMore(visit.headers, visit.loadedUrl);
     if (items.length || more !== null) tally.learnedMore = more === true;
     // A refusal answered with HTTP 200 (an error object: a stale signature, a token) is no end of the list.
     const refusal = items.length ? null : refusalMessage(visit.body);
@@ -342,6 +344,7 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     body: found.answer.responseBody,
     contentType: found.answer.responseType,
     rendered: true,
+    ...(found.answer.responseHeaders ? { headers: found.answer.responseHeaders } : {}),
   };
   // The other years of a list asked one year at a time, the lists of its page's other choices, over HTTP.
   await h.frontier.add(otherListEndpoints(found.endpoint).map((e) => learnedFirstPage(h, e, data)));
@@ -349,7 +352,7 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   await handleList(h, answer, { ...data, family: 'learned', cursor: first.cursor, learn: undefined });
   // A list whose requests the page signs was turned in the browser: its later answers are its later pages.
   for (const [i, x] of (found.turned ?? []).entries()) {
-    const visit: PageVisit = { url: x.url, loadedUrl: x.url, method: x.method, status: x.status, body: x.responseBody, contentType: x.responseType, rendered: true };
+    const visit: PageVisit = { url: x.url, loadedUrl: x.url, method: x.method, status: x.status, body: x.responseBody, contentType: x.responseType, rendered: true, headers: x.responseHeaders };
     await handleList(h, visit, { ...data, family: 'learned', pageIndex: data.pageIndex + i + 1, cursor: learnedPageRequest(found.endpoint, i + 2).cursor, learn: undefined });
   }
   // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,

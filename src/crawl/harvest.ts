@@ -39,6 +39,7 @@ import { escalations, finishSeeds } from './seed-review.ts';
 import { exploreEmptySeeds, rememberedColumns } from './seed-explore.ts';
 import { yieldedNothing, type SeedRun } from '../catalog/seed-health.ts';
 import { boundHeapGrowth } from './heap.ts';
+import { pagingHeadersOf } from './learn/answer-headers.ts';
 
 export interface HarvestOptions {
   config: NianbaoConfig;
@@ -186,6 +187,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
               contentType: c.contentType.type,
               encoding: ctx!.http.encodingOf(c.request.loadedUrl ?? c.request.url),
               method: c.request.method,
+              headers: pagingHeadersOf(c.response.headers),
             };
             // Links written with a raw query are asked in the page's encoding, as a browser asks them (scope.ts).
             return withPageEncoding(visit.encoding, () => (data.kind === 'list' ? handleList(ctx!, visit, data) : handleDetail(ctx!, visit, data)));

@@ -14,6 +14,11 @@ export interface PageVisit {
   /** Fetched by the browser lane. */
   rendered?: boolean;
   /**
+   * The answer's paging headers (`Link`, `X-Total-Count`, `X-WP-TotalPages`…: learn/answer-headers.ts), lower-cased,
+   * when it sent any: a bare-array list answer says its length and its next page there only.
+   */
+  headers?: Record<string, string>;
+  /**
    * Later pages of this list the browser turned to and drew (a list no replay can read), their links appended to this
    * body: each counts as a list page read, and the pager is not followed again.
    */

@@ -5,6 +5,7 @@
  */
 import { nextCursor } from '../learn/cursor.ts';
 import { nextUrlOf } from '../learn/next-url.ts';
+import { headersSayMore, headerTotals, linkNextOf } from '../learn/answer-headers.ts';
 import { readList } from '../learn/list-shape.ts';
 import { firstPageKey, requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
 import { pagingHeaderKey } from '../learn/range-header.ts';
@@ -93,6 +94,15 @@ function readAnswer(visit: PageVisit, cursor: ListCursor | undefined, endpoint: 
     const url = nextUrlOf(visit.body, visit.loadedUrl, endpoint.next);
     return { items, next: url ? [learnedPageRequest(endpoint, k + 1, first, { ...endpoint.request, url })] : [] };
   }
+  if (endpoint.nextLink) {
+    // The answer's `Link` header names its next page; none is the end.
+    const url = linkNextOf(visit.headers, visit.loadedUrl);
+    return { items, next: url ? [learnedPageRequest(endpoint, k + 1, first, { ...endpoint.request, url })] : [] };
+  }
+  // A numbered list whose headers say this is its last page (a `Link` with no rel="next", `X-WP-TotalPages` reached)
+  // is not asked past it: WordPress answers a page past the end 400 (`rest_post_invalid_page_number`), no empty page.
+  const pages = headerTotals(visit.headers).announcedPages;
+  if (headersSayMore(visit.headers, visit.loadedUrl) === false || (pages !== undefined && k >= pages)) return { items, next: [] };
   return { items, next: endpoint.page !== null ? [learnedPageRequest(endpoint, k + 1, first)] : [] };
 }
 

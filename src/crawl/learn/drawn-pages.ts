@@ -9,6 +9,7 @@
 import type { Page } from 'playwright';
 import { isFileUrl } from '../list-page.ts';
 import { answerTotals } from './answer-total.ts';
+import { headerTotals } from './answer-headers.ts';
 import { renderedDocument } from '../rendered-html.ts';
 import { clickedLinks } from './item-clicks.ts';
 import { drawnLinks, titlesToClick, type Exchange } from './learn.ts';
@@ -52,7 +53,7 @@ export function answeredTitles(exchanges: Exchange[]): { announced: number; read
     if (x.status < 200 || x.status >= 300) continue;
     const listed = unlinkedTitles(x.responseBody, x.url);
     if (!listed.length) continue;
-    announced ??= answerTotals(x.responseBody, x.url).announcedItems;
+    announced ??= answerTotals(x.responseBody, x.url).announcedItems ?? headerTotals(x.responseHeaders).announcedItems;
     for (const t of listed) titles.add(t);
   }
   return announced === undefined ? null : { announced, read: titles.size };

@@ -11,6 +11,7 @@ import { isDataScript } from './script-data.ts';
 import { findList, looksLikeJson, MalformedAnswerError, readList, unlinkedTitles, type DrawnLink, type ItemShape } from './list-shape.ts';
 import { cursorSource } from './cursor.ts';
 import { nextUrlPath } from './next-url.ts';
+import { linkNextOf } from './answer-headers.ts';
 import { asksLaterPage } from './page-order.ts';
 import type { ChoiceRequest, LeftChoices } from './list-choices.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
@@ -25,6 +26,8 @@ export interface Exchange extends CapturedRequest {
   status: number;
   responseType: string | null;
   responseBody: string;
+  /** The answer's paging headers (`Link`, `X-Total-Count`…: answer-headers.ts), when it sent any. */
+  responseHeaders?: Record<string, string>;
 }
 
 /** What is kept in the catalog per seed entry. */
@@ -37,6 +40,11 @@ export interface LearnedEndpoint {
   cursor?: CursorParam;
   /** A list whose answers give the address of their next page (`"next": "https://…?cursor=…"`): where it sits. */
   next?: string[];
+  /**
+   * A list whose answers give their next page's address in a `Link: <…>; rel="next"` header only (keyset pagination,
+   * an opaque cursor, a bare array: answer-headers.ts), where no page number could be learned.
+   */
+  nextLink?: true;
   /**
    * A list asked one year at a time (`?year=2024`, the page's year tabs asking the others when clicked): the other
    * years the page offers, each read as a list of its own (year-tabs.ts).
@@ -189,11 +197,15 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   const cursor = second ? learnCursor(request, second, (v) => cursorSource(answer, best.x.url, shape, v)) : null;
   const next = cursor || request.method !== 'GET' ? null : nextUrlPath(answer, best.x.url, second);
   const page = cursor || next ? null : learnPageParam(request, second, best.items.length);
+  // No number, cursor or field pages the list, but its answer's `Link` header names the next page: that address is
+  // asked, as the page's script did (when the browser turned it, to the same endpoint).
+  const linkNext = cursor || next || page || request.method !== 'GET' ? null : linkNextOf(best.x.responseHeaders, best.x.url);
+  const nextLink = !!linkNext && (!second || endpointKey({ ...request, url: linkNext }) === key);
   const years = renderedHtml ? yearParam(request, renderedHtml) : null;
   // Two requests compared, else (or when the comparison saw none) a parameter named as a signature beside a timestamp.
   const signed = (second ? signatureParam(request, second) : null) ?? namedSignatureParam(request);
   // A turn of the pager whose request showed no paging the replay could repeat (a signed list is turned in the browser).
-  const pagingUnknown = !!second && later.includes(second) && !page && !cursor && !next && !signed;
+  const pagingUnknown = !!second && later.includes(second) && !page && !cursor && !next && !nextLink && !signed;
   return {
     endpoint: {
       version: 1,
@@ -201,6 +213,7 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
       page,
       ...(cursor ? { cursor } : {}),
       ...(next ? { next } : {}),
+      ...(nextLink ? { nextLink: true as const } : {}),
       ...(years ? { years } : {}),
       ...(signed ? { signed } : {}),
       ...(pagingUnknown ? { pagingUnknown: true as const } : {}),

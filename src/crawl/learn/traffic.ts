@@ -10,6 +10,7 @@ import { PAGE_HELPERS } from './page-helpers.ts';
 import { watchDataRequests } from './quiet-traffic.ts';
 import { parentCallData } from './parent-call.ts';
 import { isDataScript } from './script-data.ts';
+import { pagingHeadersOf } from './answer-headers.ts';
 
 /**
  * Resource types of requests a page's scripts make (an EventSource's stream among them: a list may come as
@@ -74,6 +75,7 @@ export function recordExchange(
     status: res.status,
     responseType,
     responseBody: text,
+    ...(pagingHeadersOf(res.headers) ? { responseHeaders: pagingHeadersOf(res.headers) } : {}),
   });
   traffic.set(page, list);
 }
