@@ -184,11 +184,11 @@ async function cookieString(jar: Jar, url: string): Promise<string> {
 }
 
 async function storeCookies(jar: Jar, res: FetchResponse): Promise<void> {
-  const set = res.headers['set-cookie'];
-  if (!set) return;
-  for (const c of set) {
+  // The cookies a redirect on the way set first (a cookie check by redirects), each under the address that set it.
+  const set = [...(res.hopCookies ?? []), ...(res.headers['set-cookie'] ?? []).map((c) => ({ url: res.url, setCookie: c }))];
+  for (const { url, setCookie: c } of set) {
     try {
-      await (jar as PromiseJar).setCookie(c, res.url);
+      await (jar as PromiseJar).setCookie(c, url);
     } catch {
       // A malformed cookie is not worth failing a page for.
     }

@@ -11,6 +11,7 @@ import { FetchError, NianbaoError, sinkErrorOf } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
+import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
 import { mayBeBlockPage, peekBody, saysTooFrequent } from './soft-rate-limit.ts';
 import { Scope } from './scope.ts';
 
@@ -34,6 +35,8 @@ export interface FetchResponse {
   contentLength: number | null;
   body: Readable;
   redirects: string[];
+  /** Cookies the redirects on the way set (redirect-cookies.ts), for the consumer's session jar. */
+  hopCookies?: HopCookie[];
 }
 
 /** Told about every exchange; used for statistics and progress. */
@@ -89,18 +92,26 @@ export class Fetcher {
     const redirects: string[] = [];
     let method = req.method ?? 'GET';
     let body = req.body;
+    // Cookies the hops set are sent on the next hops, as a browser sends them; an address asked again is a loop only
+    // when it is asked with the same cookies (a cookie check by redirects sends a client back where it started).
+    const hopCookies = new RedirectCookies();
+    const asked = new Set<string>();
     for (let hop = 0; ; hop++) {
       await this.admit(url, req.purpose);
-      const outcome = await this.withRetries<{ redirect: string } | { value: T }>(url, { ...req, method, body }, async (res) => {
+      const sent = hopCookies.headerFor(url);
+      asked.add(`${url}\n${sent ?? ''}`);
+      const headers = sent ? withCookies(req.headers, sent) : req.headers;
+      const outcome = await this.withRetries<{ redirect: string } | { value: T }>(url, { ...req, headers, method, body }, async (res) => {
         if (res.status >= 300 && res.status < 400 && res.headers.location && hop < MAX_REDIRECTS) {
           res.body.resume();
+          hopCookies.take(url, res.headers['set-cookie']);
           return { redirect: new URL(res.headers.location, url).href };
         }
-        return { value: await consume({ ...res, redirects }) };
+        return { value: await consume({ ...res, redirects, ...(hopCookies.taken.length ? { hopCookies: hopCookies.taken } : {}) }) };
       });
       if ('value' in outcome) return outcome.value;
       redirects.push(url);
-      if (redirects.includes(outcome.redirect)) {
+      if (asked.has(`${outcome.redirect}\n${hopCookies.headerFor(outcome.redirect) ?? ''}`)) {
         throw new FetchError(`redirect loop: ${outcome.redirect} again after ${redirects.length} hops`, req.url, 'redirect_loop');
       }
       // A file's download address often answers with a redirect to the store holding it (an object store's
@@ -217,6 +228,13 @@ export class Fetcher {
 
 function first(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
+}
+
+/** The request's headers with `cookies` merged into its Cookie header (they win on a name clash: they are newer). */
+function withCookies(h: Record<string, string> | undefined, cookies: string): Record<string, string> {
+  const own = Object.entries(h ?? {}).find(([k]) => k.toLowerCase() === 'cookie');
+  const rest = Object.fromEntries(Object.entries(h ?? {}).filter(([k]) => k.toLowerCase() !== 'cookie'));
+  return { ...rest, cookie: mergeCookieHeader(own?.[1], cookies)! };
 }
 
 function lowerKeys(h: Record<string, string>): Record<string, string> {

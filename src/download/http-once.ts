@@ -34,8 +34,18 @@ const agents = {
   httpsStrict: new https.Agent({ keepAlive: true, maxSockets: 64 }),
 };
 
+/**
+ * Hosts that answered with both `Transfer-Encoding: chunked` and a `Content-Length` (an old FastCGI behind IIS, a
+ * proxy adding the length): node's strict parser refuses the pair, browsers read the chunks (RFC 9112 §6.3: the
+ * transfer coding wins and the length is ignored). Once a host answered so, its answers are parsed leniently.
+ */
+const lenientHosts = new Set<string>();
+/** llhttp's codes for an answer framed both ways (node 20 says one or the other, by which header came first). */
+const BOTH_FRAMINGS = new Set(['HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_TRANSFER_ENCODING']);
+
 export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
   const u = new URL(req.url);
+  const lenient = lenientHosts.has(u.host);
   const isHttps = u.protocol === 'https:';
   const lib = isHttps ? https : http;
   const agent = isHttps ? (req.insecureTls ? agents.https : agents.httpsStrict) : agents.http;
@@ -59,10 +69,12 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
     }, req.timeoutMs);
     const r = lib.request(
       u,
-      { method: req.method, headers: req.headers, agent },
+      { method: req.method, headers: req.headers, agent, ...(lenient ? { insecureHTTPParser: true } : {}) },
       (res) => {
         settled = true;
-        const declared = res.headers['content-length'];
+        // A chunked body's Content-Length means nothing (RFC 9112 §6.3): it is no count to check the body against.
+        const chunked = /chunked/i.test(String(res.headers['transfer-encoding'] ?? ''));
+        const declared = chunked ? undefined : res.headers['content-length'];
         const contentLength = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : null;
         let received = 0;
         const counter = new Transform({
@@ -111,6 +123,12 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
       clearTimeout(timer);
       if (settled) return;
       settled = true;
+      // Framed both ways: asked once more, read as a browser reads it (the chunks), and so from now on for this host.
+      if (!lenient && BOTH_FRAMINGS.has((e as NodeJS.ErrnoException).code ?? '')) {
+        lenientHosts.add(u.host);
+        resolve(httpOnce(req));
+        return;
+      }
       reject(e instanceof FetchError ? e : new FetchError(`network: ${e.message}`, req.url, 'network', undefined, { cause: e }));
     });
     if (req.body !== undefined) r.write(req.body);
