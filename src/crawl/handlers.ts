@@ -41,6 +41,7 @@ import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
 import { notePagerDeadEnd } from './seed-tally.ts';
+import { readAboveSeedFile } from './seed-file.ts';
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -111,6 +112,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     if (data.family === 'learned') tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status };
     return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId);
   }
+  // A seed whose address is a report's file (its PDF copied from the viewer): its column is read from the folders
+  // above it (seed-file.ts); read as a list, the file held no link and the seed ended empty.
+  const seedDoc = isSeedPage(data) && !visit.rendered ? answeredDocument(visit) : null;
+  if (seedDoc) return readAboveSeedFile(h, visit, data, seedDoc);
   let parsed: ParsedList;
   try {
     parsed = parseList(visit, data);

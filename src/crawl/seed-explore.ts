@@ -79,7 +79,8 @@ export async function exploreEmptySeeds(
     void queue.add(async () => {
       const t = h.tallies.of(e.id, e.url);
       t.exploredHost = true;
-      const start = t.seedGone === null ? e.url : await startOfGone(reader, e.url);
+      // A seed that is gone, or a file (seed-file.ts), is explored from the nearest folder above it that answers a page.
+      const start = t.seedGone === null && t.seedFile === null ? e.url : await startOfGone(reader, e.url);
       if (!start) {
         t.notes.push('no folder above it answers either: its host was not explored');
         return;

@@ -101,6 +101,8 @@ export interface SeedTally {
   namesReports: boolean;
   /** The seed's page answered 404 or 410 (a column moved in a redesign): its status; null otherwise. */
   seedGone: number | null;
+  /** The seed's address answered a document (a report's PDF copied from the viewer): its type; null otherwise. */
+  seedFile: string | null;
   /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
   unreadScriptReports: Set<string>;
   /** Report titles its list pages show with no followable link (never fetched); the seed page's rendering replaces its own. */
@@ -163,6 +165,7 @@ export class SeedTallies {
         exploredBefore: null,
         namesReports: false,
         seedGone: null,
+        seedFile: null,
         unreadScriptReports: new Set(),
         unlinkedReports: new Set(),
         undatedReports: new Set(),

@@ -147,9 +147,15 @@ test('a front page listing no report and naming no column: its 部门信息公�
     { url: 'http://xxgk.example/xxgk/bm/mzj/index.html', columnAgency: '滁州市民政局' },
     { url: 'http://xxgk.example/xxgk/bm/czj/index.html', columnAgency: '滁州市财政局' },
   ]);
-  // A page naming its 年报 column: that column only, the grid not read.
+  // A page naming its 年报 column: that column, and (since round 33c) the grid's departments beside it, whose
+  // reports the platform's own column does not list.
   const menu = '<ul class="nav"><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>';
-  assert.deepEqual(listElsewhere(shell('政府信息公开平台', menu + news + grid), PAGE, items), [{ url: 'http://xxgk.example/xxgk/ndbg/index.html' }]);
+  assert.deepEqual(listElsewhere(shell('政府信息公开平台', menu + news + grid), PAGE, items), [
+    { url: 'http://xxgk.example/xxgk/ndbg/index.html' },
+    { url: 'http://xxgk.example/xxgk/bm/jyj/index.html', columnAgency: '滁州市教育局' },
+    { url: 'http://xxgk.example/xxgk/bm/mzj/index.html', columnAgency: '滁州市民政局' },
+    { url: 'http://xxgk.example/xxgk/bm/czj/index.html', columnAgency: '滁州市财政局' },
+  ]);
   // Boxes of other sites, of other hosts, one department alone, or a page that lists a report: none.
   assert.deepEqual(listElsewhere(shell('政府信息公开平台', news + counties + sites), PAGE, items), []);
   // A box captioned "部门" alone (their sites, or anything) is not a grid of disclosure pages.

@@ -15,7 +15,13 @@ export interface AnnouncedTotals {
 }
 
 const PAGES_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,5})\s*页/;
-const ITEMS_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,7})\s*(?:条|篇|项|个)(?:记录|信息|数据)?/;
+/**
+ * A count of what a navigation page lists instead of documents: "共32个部门" over a 部门信息公开 grid, "共12个乡镇",
+ * "共5个栏目". It counts agencies, columns or sites (each holding its own list), never the seed's items: compared
+ * with the items read, it flagged a grid read whole `short` (round 33c).
+ */
+const NOT_ITEMS = '(?!\\s*(?:部门|单位|机构|乡镇|街道|镇街|区县|县区|县（市、区）|县市区|栏目|子栏目|专题|站点|子站|网站|家))';
+const ITEMS_TEXT = new RegExp(`(?:共|总共|总计)\\s*(?:计|有)?\\s*(\\d{1,7})\\s*(?:条|篇|项|个)(?:记录|信息|数据)?${NOT_ITEMS}`);
 /** 第1/7页, 页次：1/7, 1/7页, 当前页 1/7, 第1页/共7页 (the last is caught by PAGES_TEXT). */
 const PAGE_OF = /(?:第\s*\d{1,5}\s*\/\s*(\d{1,5})\s*页|页次\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5})|\b\d{1,5}\s*\/\s*(\d{1,5})\s*页|当前页\s*[:：]?\s*\d{1,5}\s*\/\s*(\d{1,5}))/;
 

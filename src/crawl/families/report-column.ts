@@ -54,10 +54,14 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
   if (listsReport(items)) return showsReportInPassing($, items) ? columnLinks($, pageUrl).map((url) => ({ url })) : [];
   const plain = [...redirectTargets($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
-  // Nothing else: a platform's front page whose 年报 are its departments' (a 部门信息公开 grid), unless it is a page
-  // about the reports itself (an empty 年报 column leads nowhere else); then its menu's disclosure pages.
-  if (found.length || NAMES_REPORTS.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`))) return found;
-  const agencies = agencyPageLinks($, pageUrl);
+  // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
+  // grid): their pages beside its own 年报 column, which names only its own reports (round 33c: a county's page naming
+  // its column and a grid of town sub-sites read the county's column alone, the towns' reports missed silently);
+  // not on a page about the reports itself (an empty 年报 column leads nowhere else). Nothing at all: its menu's
+  // disclosure pages.
+  const aboutReports = NAMES_REPORTS.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`));
+  const agencies = aboutReports ? [] : agencyPageLinks($, pageUrl).filter((a) => !found.some((f) => f.url === a.url));
+  if (found.length || aboutReports) return [...found, ...agencies];
   return agencies.length ? agencies : disclosureLinks($, pageUrl).map((url) => ({ url, hub: true as const }));
 }
 
@@ -243,11 +247,11 @@ function frameLinks($: Doc, pageUrl: string): string[] {
 }
 
 /**
- * A box of the agencies' own disclosure pages: its caption names both the departments (or units) and disclosure
- * (部门信息公开, 部门政务公开, 市直单位信息公开). A box captioned "部门" alone may be their sites, or anything: a page
+ * A box of the agencies' own disclosure pages: its caption names both the departments (or units, or towns) and
+ * disclosure (部门信息公开, 部门政务公开, 市直单位信息公开, 乡镇（街道）信息公开). A box captioned "部门" alone may be their sites, or anything: a page
  * listing departments under such a caption is not followed (round 6a).
  */
-const AGENCY_BOX = /(?:部门|单位).{0,4}公开|公开.{0,4}(?:部门|单位)/;
+const AGENCY_BOX = /(?:部门|单位|乡镇|街道|镇街).{0,4}公开|公开.{0,4}(?:部门|单位|乡镇|街道|镇街)/;
 /** Boxes of links to other sites, or already about the reports (agency-links.ts reads those). */
 const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
 
