@@ -5,6 +5,7 @@
  * already asked is no loop when the cookies sent with it changed. The answer's consumer is given them too, so a
  * session jar keeps them for the host's later pages (without it, every page would go through the check again).
  */
+import { CookieJar } from 'tough-cookie';
 
 export interface HopCookie {
   /** The address whose answer set it (the cookie's default domain and path). */
@@ -12,51 +13,22 @@ export interface HopCookie {
   setCookie: string;
 }
 
-interface Kept {
-  host: string;
-  name: string;
-  value: string;
-  path: string;
-}
-
 export class RedirectCookies {
-  private readonly kept = new Map<string, Kept>();
+  // tough-cookie (Crawlee's own cookie library) keeps them: domain, path, expiry and Max-Age as RFC 6265 says.
+  private readonly jar = new CookieJar();
   /** Every Set-Cookie taken, in order, with the address that set it. */
   readonly taken: HopCookie[] = [];
 
-  /** Takes the Set-Cookie headers of a redirect's answer (a cookie expired by Max-Age or Expires is dropped). */
+  /** Takes the Set-Cookie headers of a redirect's answer (one the jar refuses, or an expired one, is not sent). */
   take(url: string, setCookie: string[] | undefined): void {
-    if (!setCookie) return;
-    const u = new URL(url);
-    for (const raw of setCookie) {
-      const [pair = '', ...attrs] = raw.split(';');
-      const eq = pair.indexOf('=');
-      if (eq <= 0) continue;
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      let path = u.pathname.replace(/\/[^/]*$/, '') || '/';
-      let expired = false;
-      for (const a of attrs) {
-        const [k = '', ...v] = a.split('=');
-        const key = k.trim().toLowerCase();
-        const val = v.join('=').trim();
-        if (key === 'path' && val.startsWith('/')) path = val;
-        else if (key === 'max-age' && /^-?\d+$/.test(val) && Number(val) <= 0) expired = true;
-        else if (key === 'expires' && Date.parse(val) < Date.now()) expired = true;
-      }
+    for (const raw of setCookie ?? []) {
       this.taken.push({ url, setCookie: raw });
-      const id = `${u.host};${name};${path}`;
-      if (expired) this.kept.delete(id);
-      else this.kept.set(id, { host: u.host, name, value, path });
+      this.jar.setCookieSync(raw, url, { ignoreError: true, loose: true });
     }
   }
 
   /** The Cookie header value these cookies give a request to `url`, or null when none applies. */
   headerFor(url: string): string | null {
-    const u = new URL(url);
-    const pairs = [...this.kept.values()]
-      .filter((c) => c.host === u.host && (u.pathname === c.path || u.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`)))
-      .map((c) => `${c.name}=${c.value}`);
-    return pairs.length ? pairs.join('; ') : null;
+    return this.jar.getCookieStringSync(url) || null;
   }
 }
