@@ -103,6 +103,11 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
     const page = t.seedGone === null ? 'its page lists no report' : `its page answered HTTP ${t.seedGone}`;
     return { status: 'moved', reason: `${page}; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
   }
+  // A seed that is a file, its reports read from the folders above it: a guess that worked, said with where to point it.
+  if (t.seedFile) {
+    const where = t.seedFileFolders.join(', ');
+    return { status: 'moved', reason: `its address is a file (${t.seedFile}), not a page; its reports were read from the folders above it (${where}): point the seed at its column` };
+  }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
   const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? pagesForFiles(t) ?? goneReportFiles(t) ?? yearlessReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t);
   // What render: http left unread is said beside the cause (the cause alone when there is one).
@@ -151,6 +156,8 @@ export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHost
  * reports, or whose columns and exploration gave none, has nothing to remember. A host that failed keeps its memory.
  */
 function rememberMove(h: HarvestContext, t: SeedTally, status: SeedRunStatus): void {
-  if (status === 'moved') h.catalog.seedMoves.save(t.seedEntryId, t.explored);
-  else if (status !== 'host_failed' && t.seedPageRead) h.catalog.seedMoves.forget(t.seedEntryId);
+  // A seed that is a file is `moved` too, read from the folders above it each run: no explored column to remember.
+  if (status === 'moved') {
+    if (t.explored.length) h.catalog.seedMoves.save(t.seedEntryId, t.explored);
+  } else if (status !== 'host_failed' && t.seedPageRead) h.catalog.seedMoves.forget(t.seedEntryId);
 }

@@ -103,6 +103,8 @@ export interface SeedTally {
   seedGone: number | null;
   /** The seed's address answered a document (a report's PDF copied from the viewer): its type; null otherwise. */
   seedFile: string | null;
+  /** The folders above a seed that is a file, read as its list pages (seed-file.ts). */
+  seedFileFolders: string[];
   /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
   unreadScriptReports: Set<string>;
   /** Report titles its list pages show with no followable link (never fetched); the seed page's rendering replaces its own. */
@@ -166,6 +168,7 @@ export class SeedTallies {
         namesReports: false,
         seedGone: null,
         seedFile: null,
+        seedFileFolders: [],
         unreadScriptReports: new Set(),
         unlinkedReports: new Set(),
         undatedReports: new Set(),

@@ -88,7 +88,9 @@ test('a seed that is one report\'s PDF: the folders above it are read, its colum
     const reports = [...new Set(rows.map((r) => `${r[col('agency')]} ${r[col('year')]} ${new URL(r[col('report_url')]!).pathname}`))].sort();
     assert.deepEqual(reports, [`${gov} 2023 /zwgk/nb/202401/t20240126_31.html`, `${gov} 2024 /zwgk/nb/202501/t20250122_47.html`]);
     const seed = (JSON.parse(status.out) as { seeds: { healthy: boolean; flags: string[]; last: { reason: string | null } }[] }).seeds[0]!;
-    assert.ok(seed.healthy, `${seed.flags.join(',')} ${seed.last.reason}`);
+    // Read from a guess (the folders above the file): said, with where to point the seed.
+    assert.deepEqual(seed.flags, ['moved'], `${seed.flags.join(',')} ${seed.last.reason}`);
+    assert.match(seed.last.reason ?? '', /its address is a file \(pdf\), not a page; its reports were read from the folders above it \(http:\/\/[^ ]+\/zwgk\/nb\/202401\/, http:\/\/[^ ]+\/zwgk\/nb\/\): point the seed at its column/);
     // Neither the host's root nor a trap was asked: the file's folder (404) and its column's folder.
     const asked = portal.log.map((l) => l.url);
     assert.ok(asked.includes('/zwgk/nb/202401/') && asked.includes('/zwgk/nb/'), asked.join(' '));
