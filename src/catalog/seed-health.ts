@@ -20,7 +20,10 @@ export interface ListOutcome {
   error?: string | null;
 }
 
-/** moved: the seed's page listed no report; its reports were read from columns found by exploring its host. */
+/**
+ * moved: the seed's page listed no report (its reports were read from columns found by exploring its host), or its
+ * address is a file (they were read from the folders above it).
+ */
 export type SeedRunStatus = 'ok' | 'empty' | 'short' | 'host_failed' | 'moved';
 
 export interface SeedRun {
