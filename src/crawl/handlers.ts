@@ -293,14 +293,16 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
  * to (device-redirect.ts), with the same place in the seed's lists (the seed's own page when it was the seed).
  */
 async function followDesktopTwin(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {
-  const reason = `a mobile page: its script sends desktop browsers to ${url}`;
-  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason, redirectTo: url });
-  await h.frontier.add([{ url, lane: laneOf(h, url), userData: data }]);
+  await readInstead(h, visit, data, url, `a mobile page: its script sends desktop browsers to ${url}`);
 }
 
 async function followDirectoryForm(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {
-  const reason = `HTTP ${visit.status} without the trailing slash: its directory form ${url} asked`;
   h.tallies.of(data.seedEntryId).notes.push(`${visit.url} answered HTTP ${visit.status}; read as ${url}`);
+  await readInstead(h, visit, data, url, `HTTP ${visit.status} without the trailing slash: its directory form ${url} asked`);
+}
+
+/** A list page read at another address in its place: recorded as leading there (why), and that address queued. */
+async function readInstead(h: HarvestContext, visit: PageVisit, data: ListData, url: string, reason: string): Promise<void> {
   h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason, redirectTo: url });
   await h.frontier.add([{ url, lane: laneOf(h, url), userData: data }]);
 }
