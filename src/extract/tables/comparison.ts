@@ -10,7 +10,7 @@ import { hasFigures, labelText } from './tokens.ts';
 /** Another year named: 2023年(度), 上年(度), 上一年, 去年. */
 const OTHER_YEAR = /(?:(?:19|20)\d{2}|上一?|去)年/;
 /** A word saying the figures are there to compare with. */
-const COMPARE = /同期|对照|对比|比较/;
+export const COMPARE = /同期|对照|对比|比较/;
 /** A caption is a short line of its own; a sentence of prose ends in or holds sentence punctuation. */
 const MAX_CAPTION = 40;
 const SENTENCE = /[。，；！？]/;

@@ -6,6 +6,7 @@
  */
 import { labelKey } from '../text.ts';
 import type { Line } from '../types.ts';
+import { COMPARE } from './comparison.ts';
 import { hasFigures } from './tokens.ts';
 
 /**
@@ -13,7 +14,6 @@ import { hasFigures } from './tokens.ts';
  * 统计, a comparison word), optionally after 附： or a list number. Prose, dates and rows with figures do not match.
  */
 const YEAR_TITLE = /^(?:附[:：]?)?(?:\(?[一二三四五六七八九十]{1,2}\)?[、.]?)?((?:19|20)\d{2})年度?(?:同期)?(?:统计)?(?:数据|情况)?(?:\((?:对照|对比|比较)\)|对照|对比|比较)?[:：]?$/;
-const COMPARE = /同期|对照|对比|比较/;
 /** Caption lines are short; the longest the pattern allows is about this. */
 const MAX_TITLE = 24;
 
