@@ -15,6 +15,9 @@ const MAX_BLOCK_TEXT = 400;
 /** "访问过于频繁", "请求太频繁", "操作过于频繁", "访问频率过高/过快", "频繁访问". */
 const TOO_FREQUENT = /(?:访问|请求|操作|刷新)(?:过于|太过|太|过度|过)频繁|(?:访问|请求)频率(?:过高|过快|太高|太快|超过)|频繁访问|访问受限.{0,20}稍后/;
 
+/** Characters every TOO_FREQUENT match holds. */
+const MAY_SAY_IT = /频|受限/;
+
 /** The visible text of a short HTML page (scripts and styles out). */
 function textOf(html: string): string {
   return html
@@ -31,6 +34,8 @@ export function saysTooFrequent(bytes: Buffer): boolean {
   // UTF-8 or GBK (older WAF appliances answer in the site's charset); the pattern is Chinese, so a wrong guess
   // simply does not match.
   for (const text of [bytes.toString('utf8'), iconv.decode(bytes, 'gbk')]) {
+    // Every page of up to 16 KiB comes here: stripped only when its words could say it (stripping adds no 频 or 受限).
+    if (!MAY_SAY_IT.test(text)) continue;
     const visible = textOf(text);
     if (visible.length <= MAX_BLOCK_TEXT && TOO_FREQUENT.test(visible)) return true;
   }
