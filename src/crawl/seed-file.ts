@@ -27,9 +27,8 @@ export function seedFileFolders(url: string): string[] {
 export async function readAboveSeedFile(h: HarvestContext, visit: PageVisit, data: ListData, type: string): Promise<void> {
   const tally = h.tallies.of(data.seedEntryId);
   tally.seedPageRead = true;
-  tally.seedFile = type;
   const folders = seedFileFolders(visit.loadedUrl || visit.url).filter((f) => h.scope.allows(f));
-  tally.seedFileFolders = folders;
+  tally.seedFile = { type, folders };
   tally.notes.push(`its address is a file (${type}), not a page: ${folders.length ? `read from the folders above it (${folders.join(', ')})` : 'no folder above it on the registry\'s hosts'}`);
   h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `the seed is a file (${type}): the folders above it read as its list` });
   await h.frontier.add(folders.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, pageIndex: data.pageIndex + 1, hub: true as const } })));

@@ -101,10 +101,11 @@ export interface SeedTally {
   namesReports: boolean;
   /** The seed's page answered 404 or 410 (a column moved in a redesign): its status; null otherwise. */
   seedGone: number | null;
-  /** The seed's address answered a document (a report's PDF copied from the viewer): its type; null otherwise. */
-  seedFile: string | null;
-  /** The folders above a seed that is a file, read as its list pages (seed-file.ts). */
-  seedFileFolders: string[];
+  /**
+   * The seed's address answered a document (a report's PDF copied from the viewer): its type, and the folders above
+   * it read as its list pages (seed-file.ts); null otherwise.
+   */
+  seedFile: { type: string; folders: string[] } | null;
   /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
   unreadScriptReports: Set<string>;
   /** Report titles its list pages show with no followable link (never fetched); the seed page's rendering replaces its own. */
@@ -168,7 +169,6 @@ export class SeedTallies {
         namesReports: false,
         seedGone: null,
         seedFile: null,
-        seedFileFolders: [],
         unreadScriptReports: new Set(),
         unlinkedReports: new Set(),
         undatedReports: new Set(),
