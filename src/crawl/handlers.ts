@@ -17,7 +17,7 @@ import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
-import { learnedPageRequest, otherListEndpoints } from './families/learned.ts';
+import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage } from './families/first-page.ts';
 import { namesReportColumn } from './families/report-column.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
@@ -108,6 +108,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // unless its token went stale and the seed is rendered again for a fresh one (token-refresh.ts).
     if (data.family === 'learned' && (visit.status === 401 || visit.status === 403) && (await askWithFreshToken(h, data))) {
       return h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `token refused (HTTP ${visit.status}): asked again with a fresh one` });
+    }
+    // A page asked past the end its answers announced, refused as out of range (400, 404, 500 "页码超出范围"): the end.
+    if (data.family === 'learned' && refusedPastEnd(data.cursor, visit.status)) {
+      return recordGone(h, visit.url, visit.status, `HTTP ${visit.status} for a page past the end its list answers announced: the list's end`);
     }
     if (data.family === 'learned') tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status };
     return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId);
@@ -218,7 +222,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     const more = answerSaysMore(visit.body, visit.url) ?? headersSayMore(visit.headers, visit.loadedUrl);
     if (items.length || more !== null) tally.learnedMore = more === true;
     // A refusal answered with HTTP 200 (an error object: a stale signature, a token) is no end of the list.
-    const refusal = items.length ? null : refusalMessage(visit.body);
+    // Past the end its answers announced, an error object ("页码超出范围") is the end too.
+    const refusal = items.length || refusedPastEnd(data.cursor, visit.status) ? null : refusalMessage(visit.body);
     if (!refusal) countLearnedPage(tally);
     else if (!(await askWithFreshToken(h, data))) tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status, message: refusal };
   }

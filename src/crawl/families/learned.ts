@@ -6,6 +6,7 @@
 import { nextCursor } from '../learn/cursor.ts';
 import { nextUrlOf } from '../learn/next-url.ts';
 import { headersSayMore, headerTotals, linkNextOf } from '../learn/answer-headers.ts';
+import { answerSaysMore, answerTotals } from '../learn/answer-total.ts';
 import { readList } from '../learn/list-shape.ts';
 import { firstPageKey, requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
 import { pagingHeaderKey } from '../learn/range-header.ts';
@@ -103,7 +104,33 @@ function readAnswer(visit: PageVisit, cursor: ListCursor | undefined, endpoint: 
   // is not asked past it: WordPress answers a page past the end 400 (`rest_post_invalid_page_number`), no empty page.
   const pages = headerTotals(visit.headers).announcedPages;
   if (headersSayMore(visit.headers, visit.loadedUrl) === false || (pages !== undefined && k >= pages)) return { items, next: [] };
-  return { items, next: endpoint.page !== null ? [learnedPageRequest(endpoint, k + 1, first)] : [] };
+  if (endpoint.page === null) return { items, next: [] };
+  const read = Number(cursor?.read ?? 0) + items.length;
+  const size = Number(cursor?.size ?? items.length);
+  const next = learnedPageRequest(endpoint, k + 1, first);
+  // The page after one its answers call the last is still asked (a count can be wrong, or count one page only), but
+  // marked: a refusal of it (HTTP 400 "page out of range", an error object) is the list's end, not a cut.
+  const last = lastByItsWord(visit, k, read) || items.length < size;
+  next.cursor = { ...next.cursor, read, size, ...(last ? { pastEnd: 1 } : {}) };
+  return { items, next: [next] };
+}
+
+/** The answer's own count (its body's total items or pages) says the list ends with it (`read` items so far). */
+function lastByItsWord(visit: PageVisit, k: number, read: number): boolean {
+  const { announcedItems, announcedPages } = answerTotals(visit.body, visit.loadedUrl);
+  if (answerSaysMore(visit.body, visit.loadedUrl) === false) return true;
+  return (announcedPages !== undefined && announcedPages > 0 && k >= announcedPages) || (announcedItems !== undefined && announcedItems > 0 && read >= announcedItems);
+}
+
+/** Refusals of a credential or of the pace, not of a page number: never read as a list's end. */
+const NOT_A_RANGE_REFUSAL = new Set([401, 403, 407, 429]);
+
+/**
+ * A learned list's page asked past the end its answers announced, refused (HTTP 400/404/500 "page out of range", or
+ * with HTTP 200 an error object: `status` 200): the list's end, nothing cut.
+ */
+export function refusedPastEnd(cursor: ListCursor | undefined, status: number): boolean {
+  return cursor?.pastEnd === 1 && !NOT_A_RANGE_REFUSAL.has(status);
 }
 
 /** Not one of the families a seeds file may name: it is chosen by what the catalog learned, never configured. */
