@@ -32,6 +32,7 @@ import { noteSeedGone, noteSoftNotFound } from './list-not-found.ts';
 import { errorStatusListPage } from './error-status-list.ts';
 import { directoryForm, refusedWithoutSlash } from './directory-form.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
+import { withinPortal } from '../onboard/portal-hosts.ts';
 import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
 import { pointsToAttachment } from './attachment-pointer.ts';
@@ -262,6 +263,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // A page of this list read already in this run (the seed, when it was a later page and its first page was asked
     // for it): its next link back to the seed is no new page.
     if (!n.method && !n.payload && data.family !== 'learned' && tally.listUrls.has(n.url)) continue;
+    // A disclosure platform or list on a sibling host of the seed's (xxgk. beside www.) is the agency's own: admitted
+    // and read, said by the seed (`moved`, naming it). Any other host outside the registry is said, not read.
+    if (!h.scope.allows(n.url) && admitSibling(h, n.url, tally)) tally.siblingPages.set(Scope.hostOf(n.url), n.url);
     if (n.hub && !h.scope.allows(n.url)) {
       tally.offScopeDisclosure.add(n.url);
       continue;
@@ -291,6 +295,18 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);
   await h.frontier.add(queued);
+}
+
+/**
+ * Admits the host of `url` to the crawl when it is a sibling of the seed's own host: the same portal by name on the
+ * same port (`xxgk.pei.gov.cn` beside `www.pei.gov.cn`: withinPortal, as onboarding reads a portal); an IP address or
+ * another port is never widened (another server, maybe a clone). True when admitted.
+ */
+function admitSibling(h: HarvestContext, url: string, tally: { url: string }): boolean {
+  const host = safeHost(url);
+  if (host === null || !withinPortal(host, Scope.hostOf(tally.url))) return false;
+  h.scope.add(host);
+  return true;
 }
 
 /**
@@ -432,11 +448,14 @@ function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string,
 function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
   // A report list linking the report's file on another host (a file server): the list vouches for that file alone.
   if (item.isFile) h.scope.vouch(item.url);
+  const tally = h.tallies.of(data.seedEntryId);
+  // A report on a sibling host of the seed's own (articles on xxgk. for a list on www.): admitted, and said.
+  if (!h.scope.allows(item.url) && admitSibling(h, item.url, tally)) tally.siblingPages.set(Scope.hostOf(item.url), item.url);
   if (!h.scope.allows(item.url)) {
     emit(h, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
     h.stats.skipped += 1;
     // Counted for the seed's health: a report it lists that is never fetched is a shortfall the user must see.
-    const offScope = h.tallies.of(data.seedEntryId).offScope;
+    const { offScope } = tally;
     const host = safeHost(item.url) ?? item.url;
     offScope.set(host, (offScope.get(host) ?? 0) + 1);
     return [];

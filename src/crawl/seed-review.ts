@@ -10,7 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import { browserDenied, filelessReports, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { browserDenied, filelessReports, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -72,6 +72,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
       t.listPages === 0 ? 'its list page was never read' : `no report item on ${t.listPages} list page(s) (${t.items} items)`,
       // Where its reports must be: its 政府信息公开 on another host (the cause, before what was tried).
       offScopeDisclosurePages(t),
+      siblingHostPages(t),
       // The cause of a page never read comes first (robots.txt, an unreadable robots.txt); nothing is said of its scripts.
       refusedPages(t),
       t.usedLearned ? 'nor from the learned endpoint' : null,
@@ -112,7 +113,10 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? pagesForFiles(t) ?? goneReportFiles(t) ?? yearlessReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t);
   // What render: http left unread is said beside the cause (the cause alone when there is one).
   const denied = browserDenied(t);
-  if (short || denied) return { status: 'short', reason: [short, denied].filter(Boolean).join('; ') };
+  if (short || denied) return { status: 'short', reason: [short, denied, siblingHostPages(t)].filter(Boolean).join('; ') };
+  // Read on a sibling host of its own (xxgk. beside www.): found, and said with where to point the seed.
+  const sibling = siblingHostPages(t);
+  if (sibling) return { status: 'moved', reason: sibling };
   if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
   return { status: 'ok', reason: null };
 }

@@ -62,6 +62,11 @@ export interface SeedTally {
   offScopePages: Map<string, number>;
   /** Disclosure pages (政府信息公开…) its seed page links on hosts outside the registry (never read: report-column.ts). */
   offScopeDisclosure: Set<string>;
+  /**
+   * Sibling hosts of the seed's (xxgk. beside www.: `siblingHost`) its list pages or report links led to, admitted to
+   * the crawl and read, by host: the first page asked there. The seed is flagged `moved`, naming it.
+   */
+  siblingPages: Map<string, string>;
   /** Files of its reports (attachments, a report's later pages) refused before any byte (robots.txt, an open circuit), by "host: why". */
   refusedFiles: Map<string, number>;
   /**
@@ -150,6 +155,7 @@ export class SeedTallies {
         offScope: new Map(),
         offScopePages: new Map(),
         offScopeDisclosure: new Set(),
+        siblingPages: new Map(),
         refusedFiles: new Map(),
         refusedPages: new Map(),
         offScopeFrames: new Set(),
@@ -305,6 +311,13 @@ export function offScopeDisclosurePages(t: SeedTally): string | null {
   if (!t.offScopeDisclosure.size) return null;
   const pages = [...t.offScopeDisclosure].sort().join(', ');
   return `its 政府信息公开 link leads to a host outside the registry (${pages}), not read: give that page as the seed, or add its host to the seeds`;
+}
+
+/** The sibling hosts the seed's lists were read on (xxgk. beside www.), with the first page asked on each. */
+export function siblingHostPages(t: SeedTally): string | null {
+  if (!t.siblingPages.size) return null;
+  const pages = [...t.siblingPages].sort().map(([host, url]) => `${host} (${url})`).join(', ');
+  return `its list or reports are on a sibling host of its own, not in the registry: read at ${pages}; give that host's column as the seed, or add the host to the seeds`;
 }
 
 /**
