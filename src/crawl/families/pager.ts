@@ -24,6 +24,7 @@ import { listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, TRS_FROM_ZERO, trsPageUrl } from './trs-pager.ts';
 import { drawnPagerBox } from './drawn-pager.ts';
+import { unlinkedCurrentPage } from './unlinked-current.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 import type { ListCursor } from '../requests.ts';
 
@@ -128,6 +129,9 @@ export function currentPageNumber($: Doc, pageUrl: string): number {
   if (marked && $('a').toArray().some((a) => squash($(a).text()) === String(Number(marked) + 1) || squash($(a).text()) === String(Number(marked) - 1))) {
     return Number(marked);
   }
+  // A current number written as plain text beside the numbered links ("<a>1</a> [2] <a>3</a>").
+  const unlinked = unlinkedCurrentPage($);
+  if (unlinked !== null) return unlinked;
   // The pager's own words: "当前第3/3页", "第3页/共3页", "页次：3/3".
   const said = statedCurrentPage(squash($('body').text()));
   if (said !== null) return said;

@@ -1,0 +1,38 @@
+/**
+ * The current page a pager shows as plain text between its numbered links: "[首页] <a>1</a> [2] <a>3</a>", "1 2 3"
+ * whose current number is no link, as older JSP and ASP pagers write it (the jsptags Pager Tag Library's index, many
+ * small vendors' own). No class nor bold marks it, and an address counting items (`pager.offset=6`, `start=12`) says
+ * nothing of the page number: the number written right beside a numbered link, one more or one less than it, is.
+ * Without it such a page is taken for page 1, its next page for page 2 (round 34a: a guessed `pager.offset=11`).
+ */
+import { isText, type AnyNode, type Element } from 'domhandler';
+import { squash, type Doc } from '../html.ts';
+
+/** A page number alone, possibly bracketed: "2", "[2]", "【2】", "(2)". */
+const NUMBER = String.raw`[[【(（]?\s*(\d{1,4})\s*[\]】)）]?`;
+/** Text ending with such a number (what stands right before a link)... */
+const ENDS_WITH = new RegExp(String.raw`(?:^|[\s|])${NUMBER}[\s|]*$`);
+/** ...or starting with one (what stands right after it). */
+const STARTS_WITH = new RegExp(String.raw`^[\s|]*${NUMBER}(?:[\s|]|$)`);
+
+/** The plain text between this node and the nearest element on one side (nbsp and full-width spaces squashed). */
+function textBeside(node: AnyNode, side: 'prev' | 'next'): string {
+  let text = '';
+  for (let n = node[side]; n && isText(n); n = n[side]) text = side === 'prev' ? n.data + text : text + n.data;
+  return text.replace(/[\u00a0\u3000]/g, ' ');
+}
+
+/** The page number written unlinked beside the pager's numbered links, or null where none is. */
+export function unlinkedCurrentPage($: Doc): number | null {
+  const found = new Set<number>();
+  for (const el of $('a[href]').toArray() as Element[]) {
+    const k = squash($(el).text());
+    if (!/^\d{1,4}$/.test(k)) continue;
+    const before = ENDS_WITH.exec(textBeside(el, 'prev'));
+    if (before && Number(before[1]) === Number(k) - 1) found.add(Number(before[1]));
+    const after = STARTS_WITH.exec(textBeside(el, 'next'));
+    if (after && Number(after[1]) === Number(k) + 1) found.add(Number(after[1]));
+  }
+  // One number only: two would be a row of figures, not a pager's current page.
+  return found.size === 1 ? [...found][0]! : null;
+}
