@@ -26,6 +26,7 @@ import { Frontier } from './frontier.ts';
 import type { HostQueue } from './host-queue.ts';
 import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
 import { JSON_MIME_TYPES, JSONP_MIME_TYPES } from './learn/list-shape.ts';
+import { CSV_MIME_TYPES } from './learn/csv-answer.ts';
 import { handleDetail, handleList, ownApi } from './handlers.ts';
 import { emit, recordFailure, type HarvestContext } from './harvest-context.ts';
 import { handleFile } from './stored-files.ts';
@@ -163,8 +164,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
           persistenceOptions: { enable: false },
         },
         statisticsOptions: { persistenceOptions: { enable: false } },
-        // JavaScript: a learned JSONP list endpoint answers `callback({...})` as a script.
-        additionalMimeTypes: [...JSON_MIME_TYPES, 'text/plain', 'application/octet-stream', 'text/xml', 'text/event-stream', ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
+        // JavaScript: a learned JSONP list endpoint answers `callback({...})` as a script; CSV: a list published as a
+        // spreadsheet file the page parses (learn/csv-answer.ts).
+        additionalMimeTypes: [...JSON_MIME_TYPES, 'text/plain', 'application/octet-stream', 'text/xml', 'text/event-stream', ...CSV_MIME_TYPES, ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,
         // A page of a list asked from its page's own API (a service's host) found in the queue of an interrupted

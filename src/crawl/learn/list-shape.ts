@@ -5,14 +5,16 @@
  * (`urls: "{\"pc\":\"/a/b.html\"}"`); dates may be strings or unix seconds / milliseconds. HTML fragments and XML
  * answers carrying HTML (CDATA records) are read as list markup, and so is an HTML fragment a JSON answer wraps
  * (`{"html":"<li><a …>"}`); XML answers of plain records (`<item><title>…`) are read as JSON (xml-answer.ts), and so
- * are script files that only declare data (`var nbList = [{…}]`, script-data.ts). A JSON document encoded again as a
- * string field is entered; a field holding one link's markup is read for its address and text.
+ * are script files that only declare data (`var nbList = [{…}]`, script-data.ts) and CSV files (csv-answer.ts). A
+ * JSON document encoded again as a string field is entered; a field holding one link's markup is read for its address
+ * and text.
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { findDate, loadHtml, squash } from '../html.ts';
 import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
 import { columnsAsRecords } from './column-answer.ts';
+import { csvAnswerAsJson } from './csv-answer.ts';
 import { kitDataAsJson } from './devalue-answer.ts';
 import { dwrReplyData } from './dwr-reply.ts';
 import { scriptData } from './script-data.ts';
@@ -164,10 +166,10 @@ function dataOfScript(text: string): Json | null {
 
 /**
  * A non-JSON answer holding data records: a server-sent event stream, a page handing its data to the parent window
- * (an iframe transport's answer, parent-call.ts), an XML document, a data-only script.
+ * (an iframe transport's answer, parent-call.ts), an XML document, a data-only script, a CSV file (csv-answer.ts).
  */
 function recordsOfOther(text: string): Json | null {
-  return eventStreamAsJson(text) ?? parentCallData(text) ?? xmlRecords(text) ?? dataOfScript(text);
+  return eventStreamAsJson(text) ?? parentCallData(text) ?? xmlRecords(text) ?? dataOfScript(text) ?? csvAnswerAsJson(text);
 }
 
 /**
@@ -746,8 +748,9 @@ export function findList(text: string, answerUrl: string, baseUrl: string, links
   const fromParentCall = handed === null ? null : findJsonList(handed, baseUrl, links);
   if (fromParentCall) return fromParentCall;
   if (ANCHOR.test(text)) return findMarkupList(text, baseUrl);
-  const xml = xmlRecords(text);
-  return xml === null ? null : findJsonList(xml, baseUrl, links);
+  // An XML document of records, else a CSV file of rows (a list published as a spreadsheet the page parses).
+  const records = xmlRecords(text) ?? csvAnswerAsJson(text);
+  return records === null ? null : findJsonList(records, baseUrl, links);
 }
 
 /** Reads an answer with a learned shape, falling back to a fresh search when the shape no longer fits. */
