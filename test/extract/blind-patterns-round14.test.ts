@@ -43,3 +43,17 @@ test('表二\'s fee in 亿元 (header 单位：亿元, a cell 12.56亿元, a not
   // 万元 as before.
   assert.deepEqual(fee('本年收费金额（单位：万元）', '12.56'), { value: 12.56, unreadable: false });
 });
+
+const licensing = (body: string) => {
+  const got = read(body);
+  return { licensing: got.figures['s2.licensing.decisions'], fee: got.figures['s2.fees.amount'], unreadable: got.unreadable.includes('s2.licensing.decisions') };
+};
+const twoYears = (title: (year: number) => string) => `${S2_HEADING}\n<p>${title(2023)}</p>\n${s2Table('本年收费金额（单位：万元）', '0.3', 200)}\n<p>${title(2024)}</p>\n${s2Table('本年收费金额（单位：万元）', '0.25', 244)}\n${S3_HEADING}`;
+
+test('last year\'s 表二 first under a year title naming the table ("2023年度主动公开政府信息情况统计表"), then this year\'s: this year\'s is read (b105)', () => {
+  assert.deepEqual(licensing(twoYears((y) => `${y}年度主动公开政府信息情况统计表`)), { licensing: 244, fee: 0.25, unreadable: false });
+  assert.deepEqual(licensing(twoYears((y) => `${y}年政府信息公开行政复议、行政诉讼情况表`)), { licensing: 244, fee: 0.25, unreadable: false });
+  // Prose naming a year before each table is no title: read as before (the first table's rows, the fee twinned).
+  const prose = licensing(twoYears((y) => `${y}年度，本机关主动公开政府信息情况如下：`));
+  assert.equal(prose.licensing, 200);
+});
