@@ -97,7 +97,7 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
           unreadable.push(k);
           return;
         }
-        figures[k] = decimal && unit !== 'wan' && v.value !== null ? toWan(v.value, unit) : v.value;
+        figures[k] = decimal && (unit === 'yuan' || unit === 'thousand' || unit === 'yi') && v.value !== null ? toWan(v.value, unit) : v.value;
         if (v.unreadable) unreadable.push(k);
         if (v.tentative !== undefined) tentative[k] = v.tentative;
       });
