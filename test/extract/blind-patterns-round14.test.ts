@@ -57,3 +57,31 @@ test('last year\'s 表二 first under a year title naming the table ("2023年度
   const prose = licensing(twoYears((y) => `${y}年度，本机关主动公开政府信息情况如下：`));
   assert.equal(prose.licensing, 200);
 });
+
+/** 表四 (15 figures) as a CMS table. */
+const s4Table = (figs: number[]) => {
+  const parts = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+  return `<table border="1">
+<tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+<tr>${parts.map((p) => `<td rowspan="2">${p}</td>`).join('')}<td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>${[...parts, ...parts].map((p) => `<td>${p}</td>`).join('')}</tr>
+<tr>${figs.map((v) => `<td>${v}</td>`).join('')}</tr>
+</table>`;
+};
+const FIRST = [1, 0, 2, 1, 4, 3, 1, 0, 0, 4, 0, 0, 2, 0, 2];
+const FIXED = [2, 0, 1, 1, 4, 3, 1, 0, 0, 4, 0, 0, 2, 0, 2];
+const s4Report = (appendix: string) => `${S2_HEADING}\n${s2Table('本年收费金额（单位：万元）', '0.25')}\n${S3_HEADING}
+<p>四、政府信息公开行政复议、行政诉讼情况</p>\n${s4Table(FIRST)}
+<p>五、存在的主要问题及改进情况</p><p>部分栏目更新不及时。</p>
+<p>六、其他需要报告的事项</p><p>本年度未收取信息处理费。</p><p>某某局</p><p>2025年1月20日</p>
+${appendix}`;
+const s4Read = (appendix: string) => {
+  const got = read(s4Report(appendix));
+  return ['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => got.figures[`s4.review_${p}`]);
+};
+
+test('a corrected table appended after the signature under "附：更正说明" replaces the chapter\'s first-published one (b106)', () => {
+  assert.deepEqual(s4Read(`<p>附：更正说明</p><p>经核查，本报告第四部分统计表中行政复议“结果维持”“其他结果”两项数据填报有误，现予更正。更正后的统计表如下：</p>\n${s4Table(FIXED)}\n<p>特此更正。</p>`), [2, 0, 1, 1, 4]);
+  // Without a correction caption, a table after the signature changes nothing; nor does prose saying errors are corrected.
+  assert.deepEqual(s4Read('<p>发现错误及时更正，确保信息准确。</p>'), [1, 0, 2, 1, 4]);
+});
