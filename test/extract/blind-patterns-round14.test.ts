@@ -85,3 +85,23 @@ test('a corrected table appended after the signature under "附：更正说明" 
   // Without a correction caption, a table after the signature changes nothing; nor does prose saying errors are corrected.
   assert.deepEqual(s4Read('<p>发现错误及时更正，确保信息准确。</p>'), [1, 0, 2, 1, 4]);
 });
+
+/** 表三 (2021) as a CMS table, labels as given, each row's seven figures from `fig(row)`. */
+const S3_LABELS = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '（二）部分公开', '1.属于国家秘密',
+  '2.其他法律行政法规禁止公开', '3.危及“三安全一稳定”', '4.保护第三方合法权益', '5.属于三类内部事务信息', '6.属于四类过程性信息', '7.属于行政执法案卷',
+  '8.属于行政查询事项', '1.本机关不掌握相关政府信息', '2.没有现成信息需要另行制作', '3.补正后申请内容仍不明确', '1.信访举报投诉类申请', '2.重复申请',
+  '3.要求提供公开出版物', '4.无正当理由大量反复申请', '5.要求行政机关确认或重新出具已获取信息', '1.逾期不补正', '2.逾期未缴费', '3.其他', '（七）总计', '四、结转下年度继续办理'];
+const s3Table = (labels: string[]) => `<table border="1">
+<tr><td colspan="3" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+${labels.map((l, i) => `<tr><td colspan="3">${l}</td>${[i + 1, 0, 0, 0, 0, 0, i + 1].map((v) => `<td>${v}</td>`).join('')}</tr>`).join('\n')}
+</table>`;
+
+test('表三\'s （六）2. shortened by the clerk ("2.逾期未缴费", "2.逾期未缴纳") is matched, and 3.其他 after it (b109)', () => {
+  for (const short of ['2.逾期未缴费', '2.逾期未缴纳']) {
+    const labels = S3_LABELS.map((l) => (l === '2.逾期未缴费' ? short : l));
+    const got = read(`${S2_HEADING}\n${s2Table('本年收费金额（单位：万元）', '0.25')}\n${S3_HEADING}\n${s3Table(labels)}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>`);
+    assert.deepEqual([got.figures['s3.other_no_correction.total'], got.figures['s3.other_no_fee.natural_person'], got.figures['s3.other_other.total']], [21, 22, 23], short);
+  }
+});
