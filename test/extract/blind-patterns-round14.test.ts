@@ -105,3 +105,19 @@ test('表三\'s （六）2. shortened by the clerk ("2.逾期未缴费", "2.逾�
     assert.deepEqual([got.figures['s3.other_no_correction.total'], got.figures['s3.other_no_fee.natural_person'], got.figures['s3.other_other.total']], [21, 22, 23], short);
   }
 });
+
+test('a row of column numbers "1 … 15" under 四\'s header is part of the header, not the data row (b108)', () => {
+  const numbered = s4Table(FIRST).replace(/(<tr><td>1<\/td>)/, `<tr>${Array.from({ length: 15 }, (_, i) => `<td>${i + 1}</td>`).join('')}</tr>\n$1`);
+  assert.match(numbered, /<td>15<\/td><\/tr>\n<tr><td>1<\/td><td>0<\/td>/);
+  const got = read(`${S2_HEADING}\n${s2Table('本年收费金额（单位：万元）', '0.25')}\n${S3_HEADING}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>\n${numbered}\n<p>五、存在的主要问题及改进情况</p>`);
+  assert.deepEqual(['upheld', 'corrected', 'other', 'pending', 'total'].map((p) => got.figures[`s4.review_${p}`]), [1, 0, 2, 1, 4]);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s4.')), []);
+});
+
+test('三 with a row of column numbers "1 … 7" under its header (with 栏次, or bare) reads its rows (b108; read right before the fix too: a guard)', () => {
+  for (const label of ['栏次', '']) {
+    const numbered = s3Table(S3_LABELS).replace('<tr><td colspan="3">一、', `<tr><td colspan="3">${label}</td>${[1, 2, 3, 4, 5, 6, 7].map((v) => `<td>${v}</td>`).join('')}</tr>\n<tr><td colspan="3">一、`);
+    const got = read(`${S2_HEADING}\n${s2Table('本年收费金额（单位：万元）', '0.25')}\n${S3_HEADING}\n${numbered}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>`);
+    assert.deepEqual([got.figures['s3.new_received.natural_person'], got.figures['s3.new_received.total'], got.figures['s3.carried_to_next_year.total']], [1, 1, 25], `label "${label}"`);
+  }
+});
