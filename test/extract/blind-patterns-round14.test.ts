@@ -1,7 +1,10 @@
 // Patterns found by round 14 of the blind corpus (docs/blind-documents.md), each on hand-made input.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { strToU8, zipSync } from 'fflate';
+import { readDocx } from '../../src/extract/formats/docx.ts';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { figureText, stackCut } from '../../src/extract/ocr/page.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 
@@ -120,4 +123,26 @@ test('三 with a row of column numbers "1 … 7" under its header (with 栏次, 
     const got = read(`${S2_HEADING}\n${s2Table('本年收费金额（单位：万元）', '0.25')}\n${S3_HEADING}\n${numbered}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>`);
     assert.deepEqual([got.figures['s3.new_received.natural_person'], got.figures['s3.new_received.total'], got.figures['s3.carried_to_next_year.total']], [1, 1, 25], `label "${label}"`);
   }
+});
+
+test('a DOCX\'s body pictures are listed with their part and the line they stand before, to be OCR\'d where a table is missing (b111)', () => {
+  const p = (t: string) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`;
+  const pic = (id: string) => `<w:p><w:r><w:drawing><wp:inline><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="${id}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>`;
+  const doc = `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w" xmlns:r="r" xmlns:wp="wp" xmlns:a="a" xmlns:pic="pic"><w:body>${p('二、主动公开政府信息情况')}${p('三、收到和处理政府信息公开申请情况')}${pic('rId7')}${pic('rId8')}${p('四、政府信息公开行政复议、行政诉讼情况')}</w:body></w:document>`;
+  const rels = '<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.jpeg"/><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image2.png"/></Relationships>';
+  const bytes = zipSync({ 'word/document.xml': strToU8(doc), 'word/_rels/document.xml.rels': strToU8(rels), 'word/media/image1.jpeg': new Uint8Array([0xff, 0xd8]), 'word/media/image2.png': new Uint8Array([0x89, 0x50]) });
+  const ex = readDocx(bytes);
+  assert.deepEqual(ex.bodyImages, [{ line: 2, part: 'word/media/image1.jpeg' }, { line: 2, part: 'word/media/image2.png' }]);
+  assert.equal(ex.images, 2);
+});
+
+test('OCR: digits with a stray point ("3.") stay a figure cell, doubtful (not a label that hides the row\'s figures); tall stacks are cut below tesseract\'s limit (b111)', () => {
+  assert.deepEqual(figureText('3.'), { text: '3', doubtful: true });
+  assert.deepEqual(figureText('.12'), { text: '12', doubtful: true });
+  assert.deepEqual(figureText('12.5'), { text: '12.5', doubtful: undefined });
+  assert.deepEqual(figureText(''), { text: '', doubtful: undefined });
+  // 150 figure cells of 75 px ×3 with 48 px gaps (34 000 px): cut; 20 cells fit.
+  const cut = stackCut(Array.from({ length: 150 }, () => 75), 3, 48);
+  assert.ok(cut !== undefined && cut > 0 && cut < 150 && 48 + cut * (75 * 3 + 48) <= 30_000);
+  assert.equal(stackCut(Array.from({ length: 20 }, () => 75), 3, 48), undefined);
 });
