@@ -10,6 +10,7 @@ import { readDoc, sofficeToDocx, UnsupportedDocError } from './formats/doc.ts';
 import { hasHiddenText } from './formats/doc-hidden.ts';
 import { readDocx } from './formats/docx.ts';
 import { readHtml } from './formats/html.ts';
+import { withPictureText } from './formats/docx-pictures.ts';
 import { readImage } from './formats/image.ts';
 import { readOfd } from './formats/ofd.ts';
 import { PDF_LIMITS, PdfEncryptedError, readPdf } from './formats/pdf.ts';
@@ -85,6 +86,7 @@ export async function extractDocument(input: ExtractInput, opts: ExtractOptions 
     return fail('failed', extractorName(input.mediaType), `${e.name}: ${e.message}`.slice(0, 500));
   }
   if ('status' in read) return read;
+  if (input.mediaType === 'docx' && read.extracted.bodyImages?.length) return withPictures(read, bytes, opts);
   if (input.mediaType !== 'doc') return finish(read, opts.reportYear);
   // Hidden text (doc-hidden.ts) is in word-extractor's text: only the conversion leaves it out.
   const hidden = hasHiddenText(bytes);
@@ -151,6 +153,27 @@ async function readByType(bytes: Uint8Array, type: MediaType, opts: ExtractOptio
     default:
       return { ...base, status: 'unsupported', reason: `media type ${type}`, extractor: 'none' };
   }
+}
+
+/**
+ * A DOCX with pictures in its body (docx-pictures.ts): when the text alone leaves figures unread, the pictures are
+ * OCR'd where they stand and the reading kept if it reads better (fewer unreadable cells, then fewer failing rules);
+ * its figures are then low-confidence, as any OCR reading. Without tesseract, or with OCR disabled, the text reading
+ * stands (its reason names the pictures).
+ */
+async function withPictures(read: Read, bytes: Uint8Array, opts: ExtractOptions): Promise<ExtractionResult> {
+  const first = finish(read, opts.reportYear);
+  if (first.status === 'extracted' || opts.ocr === false || !which('tesseract', opts.env)) return first;
+  let ocr: Extracted | undefined;
+  try {
+    ocr = await withPictureText(bytes, read.extracted, { env: opts.env, timeoutMs: opts.toolTimeoutMs });
+  } catch (err) {
+    return { ...first, reason: withNote(first.reason ?? '', `OCR of the pictures failed: ${(err as Error).message.slice(0, 200)}`) };
+  }
+  if (!ocr) return first;
+  const second = finish({ extracted: ocr, extractor: 'docx-xml+ocr-tesseract', lowConfidence: true }, opts.reportYear);
+  const badness = (r: ExtractionResult) => r.unreadable.length * 1000 + r.checks.filter((c) => c.ok === false).length;
+  return badness(second) < badness(first) ? second : first;
 }
 
 /**

@@ -70,8 +70,10 @@ export interface Extracted {
   lines: Line[];
   /** True when the text came from OCR. */
   ocr?: boolean;
-  /** Images in the body (HTML): tables published as pictures leave nothing to read, and the reason must say so. */
+  /** Images in the body (HTML, DOCX): tables published as pictures leave nothing to read, and the reason must say so. */
   images?: number;
+  /** A DOCX's body pictures: the package part of each and the line it stands before (OCR'd when a table is missing). */
+  bodyImages?: { line: number; part: string }[];
   /**
    * The page's own title (HTML <title>), which a CMS may print outside the article it keeps the report in, so that
    * the lines never name the report's year (blind round 8, b70: 四 by year then had no row to choose); for a DOCX,

@@ -37,7 +37,7 @@ export function readDocx(bytes: Uint8Array): Extracted {
   const xml = parts.get(main);
   if (!xml) throw new Error(`DOCX main part ${main} is missing`);
   const styles = parts.get('word/styles.xml');
-  const lines = documentLines(utf8(xml), hiddenStyles(styles && utf8(styles)));
+  const { lines, pictures } = documentLines(utf8(xml), hiddenStyles(styles && utf8(styles)));
   // altChunk bodies (web editors embed HTML): read each chunk as HTML and append its lines.
   const rels = parts.get(main.replace(/([^/]+)$/, '_rels/$1.rels'));
   if (rels && /altChunk/.test(utf8(xml))) {
@@ -48,7 +48,21 @@ export function readDocx(bytes: Uint8Array): Extracted {
   }
   const core = parts.get('docProps/core.xml');
   const title = core ? coreTitle(utf8(core)) : undefined;
-  return { text: linesToText(lines), lines, ...(title ? { title } : {}) };
+  const bodyImages = pictureParts(pictures, rels && utf8(rels), main);
+  return { text: linesToText(lines), lines, ...(title ? { title } : {}), ...(bodyImages.length ? { bodyImages, images: bodyImages.length } : {}) };
+}
+
+/** The package parts of the body's pictures (relationship ids resolved against the main part's folder), in order. */
+function pictureParts(pictures: { line: number; id: string }[], rels: string | undefined, main: string): { line: number; part: string }[] {
+  if (!rels) return [];
+  const folder = main.replace(/[^/]+$/, '');
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]+)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
+    if (id && target && /\/image"/.test(m[0]) && !/TargetMode="External"/.test(m[0])) targets.set(id, target.startsWith('/') ? target.slice(1) : `${folder}${target}`);
+  }
+  return pictures.flatMap((p) => (targets.has(p.id) ? [{ line: p.line, part: targets.get(p.id)! }] : []));
 }
 
 /**
@@ -71,8 +85,11 @@ function mainPart(parts: Map<string, Uint8Array>): string {
   return path.replace(/^\//, '');
 }
 
-function documentLines(xml: string, styles: HiddenStyles): Line[] {
+function documentLines(xml: string, styles: HiddenStyles): { lines: Line[]; pictures: { line: number; id: string }[] } {
   const lines: Line[] = [];
+  // Pictures in the body (outside tables): a scanned page of a table pasted into the report (blind round 14, b111),
+  // placed at the line they stand before.
+  const pictures: { line: number; id: string }[] = [];
   const parser = new SaxesParser({ xmlns: false });
   let para = '';
   let inText = false;
@@ -134,6 +151,10 @@ function documentLines(xml: string, styles: HiddenStyles): Line[] {
     else if (name === 'w:pStyle' && !run && paragraphs.length > 0) paragraphs[paragraphs.length - 1] = styles.paragraph.has(val ?? '');
     else if (name === 'w:vertAlign' && run) run.superscript = val === 'superscript';
     else if (name === 'w:t') inText = true;
+    else if ((name === 'a:blip' || name === 'v:imagedata') && open.length === 0) {
+      const id = (tag.attributes['r:embed'] ?? tag.attributes['r:id']) as string | undefined;
+      if (id && !pictures.some((p) => p.id === id)) pictures.push({ line: lines.length, id });
+    }
     // A tab in a run stays a tab: paragraphs aligned by tab stops have no known columns (layout/lines.ts). A w:tab
     // with a position is a tab stop's definition (w:tabs), no text.
     else if (name === 'w:tab') append(tag.attributes['w:pos'] === undefined ? '\t' : '');
@@ -202,7 +223,7 @@ function documentLines(xml: string, styles: HiddenStyles): Line[] {
   }
   parser.write(xml).close();
   flushPara();
-  return lines;
+  return { lines, pictures };
 }
 
 /** The longest text a figure box holds: a figure, a blank or a placeholder (a frame's one cell holds a table or prose). */

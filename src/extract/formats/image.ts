@@ -23,9 +23,13 @@ const MAX_PIXELS = 80_000_000;
 
 export async function readImage(bytes: Uint8Array, type: 'jpeg' | 'png', opts: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<Extracted> {
   if (!which('tesseract', opts.env)) throw new ToolMissingError('tesseract');
-  const img = type === 'jpeg' ? decodeJpeg(bytes) : decodePng(bytes);
-  const lines = await ocrPage(img, 1, opts);
+  const lines = await ocrPage(decodeImage(bytes, type), 1, opts);
   return { text: linesToText(lines), lines, ocr: true };
+}
+
+/** A JPEG or PNG decoded to 8-bit grey; ImageDecodeError for a variant not decoded here. */
+export function decodeImage(bytes: Uint8Array, type: 'jpeg' | 'png'): Gray {
+  return type === 'jpeg' ? decodeJpeg(bytes) : decodePng(bytes);
 }
 
 function decodeJpeg(bytes: Uint8Array): Gray {

@@ -103,7 +103,7 @@ export async function ocrPage(img: Gray, page: number, opts: OcrPageOptions = {}
       const c = crops.find((k) => k.cell === cell);
       const base = { page, x0: cell.x0, x1: cell.x1, y, h: ITEM_H };
       if (!c || c.ink.count <= NOISE) return { ...base, text: '' };
-      if (c.digits !== undefined) return { ...base, text: c.digits, doubtful: c.doubtful };
+      if (c.digits !== undefined) return { ...base, ...figureText(c.digits, c.doubtful) };
       return { ...base, text: normalize(c.label ?? '') };
     });
     lines.push({ page, y, h: ITEM_H, items });
@@ -152,10 +152,39 @@ interface StackReading {
 }
 
 /** Stacks the crops vertically on white, OCRs once, and hands each word back to the crop whose slot holds its centre. */
+/**
+ * A figure cell's item from its digits. Digits with a stray point ("3." for a 5 half read: blind round 14, b111) are
+ * no number: as text the cell was taken for a label, every figure left of it dropped and the row read as blanks
+ * (zeros, wrong). They stay a figure cell, doubtful (unreadable, never guessed).
+ */
+export function figureText(digits: string, doubtful?: boolean): { text: string; doubtful?: boolean } {
+  if (/\d/.test(digits) && !/^\d+(?:\.\d+)?$/.test(digits)) return { text: digits.replace(/\./g, ''), doubtful: true };
+  return { text: digits, doubtful };
+}
+
+/**
+ * Tesseract refuses an image taller than 32767 pixels ("Image too large"): a dense page's figure cells, stacked ×3
+ * for the digit pass, reach that (blind round 14, b111: 150 cells of a scanned 表三, 34047 px). Stacks are cut
+ * into parts below this height, each read on its own.
+ */
+const MAX_STACK_HEIGHT = 30_000;
+
+/** Where a stack of crops of these heights must be cut to stay below MAX_STACK_HEIGHT; undefined when it fits. */
+export function stackCut(heights: number[], scale: number, gap: number): number | undefined {
+  let height = gap;
+  for (const [i, h] of heights.entries()) {
+    height += h * scale + gap;
+    if (height > MAX_STACK_HEIGHT && i > 0) return i;
+  }
+  return undefined;
+}
+
 async function readStack(img: Gray, crops: Crop[], scale: number, opts: Parameters<typeof ocrWords>[1], binarize?: number): Promise<StackReading[]> {
   if (crops.length === 0) return [];
   const gap = 48;
   const pad = 24;
+  const cut = stackCut(crops.map((c) => c.h), scale, gap);
+  if (cut !== undefined) return [...(await readStack(img, crops.slice(0, cut), scale, opts, binarize)), ...(await readStack(img, crops.slice(cut), scale, opts, binarize))];
   const width = Math.max(...crops.map((c) => c.w)) * scale + 2 * pad;
   const slots: { top: number; bottom: number }[] = [];
   let y = gap;

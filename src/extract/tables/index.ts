@@ -6,6 +6,7 @@ import { mapSection2 } from './section2.ts';
 import { mapSection3 } from './section3.ts';
 import { mapSection4 } from './section4.ts';
 import { comparisonStart } from './comparison.ts';
+import { correctionStart } from './correction.ts';
 import { thisYearPart } from './year-parts.ts';
 import { findSections, labelText } from './tokens.ts';
 
@@ -50,11 +51,24 @@ export function mapFigures(lines: Line[], t: TemplateDef, opts: { title?: string
   // the next one's own first line.
   const last = Math.max(-1, ...Object.values(start).filter((n): n is number => n !== undefined));
   if (last >= 0 && (!s2.found || !s3.found || !s4.found)) {
-    const a3 = firstLine(lines, (l) => l.includes('申请人情况') || l.includes('本年新收'), last + 1);
-    const a4 = firstLine(lines, (l) => l.includes('行政复议') && l.length < 20, (a3 ?? last) + 1);
+    const a3 = firstLine(lines, isS3Start, last + 1);
+    const a4 = firstLine(lines, isS4Start, (a3 ?? last) + 1);
     if (!s2.found) s2 = mapSection2(lines, last + 1, a3 ?? a4 ?? end, t);
     if (!s3.found && a3 !== undefined) s3 = mapSection3(lines, a3, a4 ?? end, t);
     if (!s4.found && a4 !== undefined) s4 = mapSection4(lines, a4, end, opts.title, opts.reportYear);
+  }
+  // A correction appended after the last chapter (correction.ts): a table printed after its caption replaces the
+  // chapter's, which the report itself says is superseded. Each is bounded by the next one's own first line.
+  const corr = last >= 0 ? correctionStart(lines, last + 1) : undefined;
+  if (corr !== undefined) {
+    const c3 = firstLine(lines, isS3Start, corr + 1);
+    const c4 = firstLine(lines, isS4Start, (c3 ?? corr) + 1);
+    const c2 = mapSection2(lines, corr + 1, c3 ?? c4 ?? end, t);
+    if (c2.found) s2 = c2;
+    const r3 = c3 === undefined ? undefined : mapSection3(lines, c3, c4 ?? end, t);
+    if (r3?.found) s3 = r3;
+    const r4 = c4 === undefined ? undefined : mapSection4(lines, c4, end, opts.title, opts.reportYear);
+    if (r4?.found) s4 = r4;
   }
   const figures: Record<string, number | null> = {};
   for (const k of figureKeys(t)) figures[k] = s2.figures[k] ?? s3.figures[k] ?? s4.figures[k] ?? null;
@@ -62,6 +76,10 @@ export function mapFigures(lines: Line[], t: TemplateDef, opts: { title?: string
   const tentative = { ...s2.tentative, ...s3.tentative, ...s4.tentative };
   return { figures, unreadable, tentative, found: { s2: s2.found, s3: s3.found, s4: s4.found } };
 }
+
+/** The first line of a table 三 (its header) or 四 (a short line naming 行政复议), found without a heading. */
+const isS3Start = (l: string) => l.includes('申请人情况') || l.includes('本年新收');
+const isS4Start = (l: string) => l.includes('行政复议') && l.length < 20;
 
 function firstLine(lines: Line[], test: (label: string) => boolean, from = 0): number | undefined {
   for (let i = from; i < lines.length; i++) if (test(labelText(lines[i]!))) return i;

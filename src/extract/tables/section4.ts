@@ -9,6 +9,7 @@ import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { labelKey } from '../text.ts';
+import { isColumnNumberRow } from './column-numbers.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
 
 export function section4Keys(): string[] {
@@ -33,7 +34,8 @@ export function mapSection4(lines: Line[], from: number, to: number, pageTitle?:
   const years = yearRows(lines, head, to, pageTitle, reportYear);
   if (years === 'doubt') return { ...none, found: true };
   let data = -1;
-  for (let i = head; i < to; i++) if (hasFigures(lines[i]!)) {
+  // A row of column numbers under the header (1 … 15) is part of the header (column-numbers.ts).
+  for (let i = head; i < to; i++) if (hasFigures(lines[i]!) && !isColumnNumberRow(lines[i]!)) {
     data = i;
     break;
   }

@@ -2,7 +2,9 @@
  * A chapter printing last year's table BEFORE this year's (blind round 13): under captions ("2023年度同期数据（对照）",
  * then "2024年度数据", b99) or with each table topped by a row naming only its year ("2023年度" / "2024年度", b104).
  * Read from the chapter's start, 二, 三 and 四 all came from last year's table (110 and 116 figures), and last year's
- * figures add up, so no check saw it. comparison.ts handles a caption AFTER this year's table.
+ * figures add up, so no check saw it. comparison.ts handles a caption AFTER this year's table. Round 14 (b105): the
+ * titles may name the table too ("2023年度政府信息公开申请情况表" over last year's, "2024年度…" over this year's): seen
+ * only as bare year titles, 119 figures came from last year's tables.
  */
 import { labelKey } from '../text.ts';
 import type { Line } from '../types.ts';
@@ -16,6 +18,13 @@ import { hasFigures } from './tokens.ts';
 const YEAR_TITLE = /^(?:附[:：]?)?(?:\(?[一二三四五六七八九十]{1,2}\)?[、.]?)?((?:19|20)\d{2})年度?(?:同期)?(?:统计)?(?:数据|情况)?(?:\((?:对照|对比|比较)\)|对照|对比|比较)?[:：]?$/;
 /** Caption lines are short; the longest the pattern allows is about this. */
 const MAX_TITLE = 24;
+/**
+ * A year's title naming its table: the year first, then words only (no figure, no sentence punctuation; 、 and
+ * quotes as in table names), ending as a table's name does (…表, …情况, …数据), optionally a comparison in brackets:
+ * "2023年度政府信息公开申请情况表", "2024年主动公开政府信息情况统计表". Prose ("2024年度，本机关…", "…情况如下") does not.
+ */
+const NAMED_YEAR_TITLE = /^(?:附[:：]?)?(?:\(?[一二三四五六七八九十]{1,2}\)?[、.]?)?((?:19|20)\d{2})年度?[\u4e00-\u9fff、"]{2,30}(?:表|情况|数据)(?:\((?:对照|对比|比较)\))?[:：]?$/;
+const MAX_NAMED_TITLE = 40;
 
 interface YearTitle {
   line: number;
@@ -28,8 +37,7 @@ function yearTitles(lines: Line[], from: number, to: number): YearTitle[] {
   for (let i = from; i < to; i++) {
     // The whole line's text: "2023年度" alone is taken for a figure with a unit by the cell reader.
     const text = labelKey(lines[i]!.items.map((it) => it.text).join(''));
-    if (text.length > MAX_TITLE) continue;
-    const m = YEAR_TITLE.exec(text);
+    const m = (text.length <= MAX_TITLE ? YEAR_TITLE.exec(text) : null) ?? (text.length <= MAX_NAMED_TITLE ? NAMED_YEAR_TITLE.exec(text) : null);
     if (m) out.push({ line: i, year: Number(m[1]), compare: COMPARE.test(text) });
   }
   return out;

@@ -41,7 +41,8 @@ export const TEMPLATE_2021: TemplateDef = {
   section3Rows: [
     ...SECTION3_HEAD_ROWS,
     { key: 'other_no_correction', label: '（六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', match: ['逾期不补正', '无正当理由逾期'] },
-    { key: 'other_no_fee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', match: ['缴纳费用', '收费通知'] },
+    // Shortened by clerks as "2.逾期未缴费" / "2.逾期未缴纳" (blind round 14, b109): no other label of 三 says 缴.
+    { key: 'other_no_fee', label: '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', match: ['缴纳费用', '收费通知', '缴纳', '缴费'] },
     // "3.其他" is often pushed out of its row group (seeds 001, 003); the numbered phrase is tried first.
     { key: 'other_other', label: '3.其他', match: ['3.其他', '其他'] },
     ...SECTION3_TAIL_ROWS,
