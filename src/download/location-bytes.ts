@@ -8,7 +8,6 @@
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 export function locationFromBytes(raw: string): string {
-  // eslint-disable-next-line no-control-regex
   if (!/[^\x00-\x7f]/.test(raw)) return raw;
   // Characters past U+00FF cannot be latin1 bytes: a client that decoded them already.
   if (/[^\x00-\xff]/.test(raw)) return raw;
