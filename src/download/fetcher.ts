@@ -11,6 +11,7 @@ import { FetchError, NianbaoError, sinkErrorOf } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
+import { locationFromBytes } from './location-bytes.ts';
 import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
 import { mayBeBlockPage, peekBody, saysTooFrequent } from './soft-rate-limit.ts';
 import { Scope } from './scope.ts';
@@ -105,7 +106,8 @@ export class Fetcher {
         if (res.status >= 300 && res.status < 400 && res.headers.location && hop < MAX_REDIRECTS) {
           res.body.resume();
           hopCookies.take(url, res.headers['set-cookie']);
-          return { redirect: new URL(res.headers.location, url).href };
+          // Raw UTF-8 (or GBK) bytes in the header are read as a browser reads them (location-bytes.ts).
+          return { redirect: new URL(locationFromBytes(res.headers.location), url).href };
         }
         return { value: await consume({ ...res, redirects, ...(hopCookies.taken.length ? { hopCookies: hopCookies.taken } : {}) }) };
       });

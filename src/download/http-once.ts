@@ -7,6 +7,7 @@ import https from 'node:https';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { createEitherInflate } from './inflate-either.ts';
+import { endsDocument, keepTail, mayEndWhole } from './whole-document.ts';
 import { FetchError } from '../errors.ts';
 
 export interface OnceRequest {
@@ -77,13 +78,26 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         const declared = chunked ? undefined : res.headers['content-length'];
         const contentLength = declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : null;
         let received = 0;
+        // A page shorter than its Content-Length that ends its document is whole (whole-document.ts): the length
+        // was counted wrong, and the connection's close ends the body.
+        const wholeIfShort = contentLength !== null && mayEndWhole(res.headers['content-type'], res.headers['content-encoding']);
+        let tail: Buffer = Buffer.alloc(0);
+        let arrived = 0;
+        let endedWhole = false;
+        // Counted as the bytes arrive (the counter below may lag behind a consumer not reading yet).
+        if (wholeIfShort) {
+          res.on('data', (chunk: Buffer) => {
+            arrived += chunk.length;
+            tail = keepTail(tail, chunk);
+          });
+        }
         const counter = new Transform({
           transform(chunk: Buffer, _e, done) {
             received += chunk.length;
             done(null, chunk);
           },
           flush(done) {
-            if (contentLength !== null && received < contentLength && req.method !== 'HEAD') {
+            if (contentLength !== null && received < contentLength && req.method !== 'HEAD' && !endedWhole) {
               done(new FetchError(`truncated: ${received} of ${contentLength} bytes`, req.url, 'truncated'));
             } else done();
           },
@@ -93,8 +107,17 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         // error (readable.errored), so the consumer's pipeline or for-await still sees it.
         counter.on('error', () => undefined);
         bodyStream = counter;
-        res.on('aborted', () => counter.destroy(new FetchError('connection cut mid-body', req.url, 'truncated')));
-        res.on('error', (e) => counter.destroy(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
+        const cut = (err: FetchError) => {
+          if (endedWhole) return;
+          if (wholeIfShort && arrived < contentLength! && endsDocument(tail)) {
+            endedWhole = true;
+            counter.end();
+            return;
+          }
+          counter.destroy(err);
+        };
+        res.on('aborted', () => cut(new FetchError('connection cut mid-body', req.url, 'truncated')));
+        res.on('error', (e) => cut(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
         res.pipe(counter);
         const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
         const decoder =

@@ -1,0 +1,32 @@
+/**
+ * A page whose transfer ends short of its `Content-Length` but whose bytes end the document is the whole page: the
+ * length was counted on other bytes than those sent (a servlet counting the page's UTF-8 bytes and writing it in GBK,
+ * a filter shrinking the body after the length was set), and the server then closed the connection. Browsers render
+ * such a page as it came; read as a truncation, every page of such a host was asked four times and failed.
+ *
+ * Only an uncompressed HTML answer (typed HTML or untyped) whose last bytes, whitespace aside, are `</html>` is
+ * taken so: a document cut anywhere before its end still fails as truncated, and files (a cut PDF) always do.
+ */
+
+/** How many of the last bytes received are kept to look for the end tag. */
+export const TAIL_BYTES = 64;
+
+const END_TAG = /<\/html\s*>\s*$/i;
+
+export function mayEndWhole(contentType: string | string[] | undefined, contentEncoding: string | string[] | undefined): boolean {
+  const type = String((Array.isArray(contentType) ? contentType[0] : contentType) ?? '').toLowerCase();
+  const encoding = String((Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding) ?? '').trim().toLowerCase();
+  if (encoding && encoding !== 'identity') return false;
+  return type === '' || /^(text\/html|application\/xhtml\+xml)\b/.test(type);
+}
+
+/** Whether the last bytes received end an HTML document (its `</html>`, then whitespace only). */
+export function endsDocument(tail: Buffer): boolean {
+  return END_TAG.test(tail.toString('latin1'));
+}
+
+/** The last TAIL_BYTES of what was received, with a new chunk. */
+export function keepTail(tail: Buffer, chunk: Buffer): Buffer {
+  const joined = Buffer.concat([tail, chunk.subarray(-TAIL_BYTES)]);
+  return joined.length <= TAIL_BYTES ? joined : Buffer.from(joined.subarray(-TAIL_BYTES));
+}
