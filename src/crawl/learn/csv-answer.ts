@@ -9,6 +9,7 @@
  * punctuation, at least one row, and every row as wide as the header. JSON, XML, HTML, event streams and scripts are
  * read before this (list-shape.ts asks it last).
  */
+import { parse } from 'csv-parse/sync';
 import type { Json } from './list-shape.ts';
 
 /**
@@ -24,28 +25,15 @@ const HEADER_CELL = /^[^<>{}()[\]=]{1,40}$/;
 /** Files larger than this are no list answer of one column. */
 const MAX_CHARS = 2_000_000;
 
-/** RFC 4180 records of `text` split by `sep`; null when a quoted field never closes. */
+/** RFC 4180 records of `text` split by `sep` (csv-parse); null when it is not such a text (a quote never closed…). */
 function records(text: string, sep: string): string[][] | null {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === '') quoted = true;
-    else if (c === sep) row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') continue;
-    else if (c === '\n' || c === '\r') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += c;
+  try {
+    const rows = parse(text, { delimiter: sep, relax_quotes: true, relax_column_count: true, skip_empty_lines: true }) as string[][];
+    // Blank records (a spreadsheet's empty rows) are no records.
+    return rows.filter((r) => !r.every((f) => f.trim() === ''));
+  } catch {
+    return null;
   }
-  if (quoted) return null;
-  if (field !== '' || row.length) rows.push([...row, field]);
-  // Blank lines (a trailing one, a spreadsheet's empty rows) are no records.
-  return rows.filter((r) => !(r.length === 1 && r[0]!.trim() === '') && !r.every((f) => f.trim() === ''));
 }
 
 /** The rows of a CSV (or TSV) answer as objects keyed by its header; null when the text is not such a table. */
