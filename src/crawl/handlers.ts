@@ -179,6 +179,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }
+  // A disclosure page the seed's menu names whose own menu is drawn by script (a tree of columns fetched as JSON, the
+  // 年报 node folded under 其他): drawn once, as a seed page naming no column is, so that the column its script drew is
+  // followed (round 34e: read over HTTP, its empty tree named nothing and the seed ended empty).
+  if (!visit.rendered && data.hub && !reportCount(items) && !next.some((n) => !n.hub) && hasScripts(visit.body)) {
+    recordOutcome(h, visit, data, parsed, 0, null);
+    return sendToBrowser(h, visit, data, 'a disclosure page whose menu is drawn by script');
+  }
   // A page reached as a list (a year link of a 年报 menu) that is itself a report is read as that report (collection.ts).
   const reportTitle = seedPage ? null : listPageAsReport(visit.body, visit.loadedUrl, reportCount(items));
   if (reportTitle) {

@@ -14,7 +14,7 @@ import { httpOnce } from './http-once.ts';
 import { locationFromBytes } from './location-bytes.ts';
 import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
 import { mayBeBlockPage, peekBody, saysTooFrequent } from './soft-rate-limit.ts';
-import { Scope } from './scope.ts';
+import { Scope, sameSiteMove } from './scope.ts';
 
 export interface FetchRequest {
   url: string;
@@ -119,6 +119,9 @@ export class Fetcher {
       // A file's download address often answers with a redirect to the store holding it (an object store's
       // signed address): the file's own redirects are the file, wherever they lead.
       if (req.purpose === 'file' && this.scope.allows(url)) this.scope.vouch(outcome.redirect);
+      // A registry host moving itself (to https, another port, or with or without `www.`) names where the site now
+      // is: that host joins the registry's for the run (scope.ts `sameSiteMove`), so the bookmark a user kept works.
+      if (this.scope.allowsHost(Scope.hostOf(url)) && sameSiteMove(url, outcome.redirect)) this.scope.add(Scope.hostOf(outcome.redirect));
       url = outcome.redirect;
       if (hop + 1 >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, req.url, 'redirect_loop');
       // 301/302/303 turn a POST into a GET, as browsers do.

@@ -68,6 +68,27 @@ export class Scope {
   }
 }
 
+/**
+ * Whether a redirect from `from` to `to` is a site moving itself, not a link elsewhere: the same address (path and
+ * query) on the same host name with another scheme or port (`http://x.gov.cn/a` → `https://x.gov.cn:8443/a`), or on
+ * the same name with or without a leading `www.` (`x.gov.cn` → `www.x.gov.cn`). A redirect to another path there is a
+ * page's own, not the site's move. Only the registry host's own answer can say this (the caller checks), so a spam
+ * clone cannot enter the scope this way.
+ */
+export function sameSiteMove(from: string, to: string): boolean {
+  let a: URL;
+  let b: URL;
+  try {
+    a = new URL(from);
+    b = new URL(to);
+  } catch {
+    return false;
+  }
+  if (!/^https?:$/.test(b.protocol) || a.host.toLowerCase() === b.host.toLowerCase() || a.pathname + a.search !== b.pathname + b.search) return false;
+  const bare = (h: string) => h.toLowerCase().replace(/^www\./, '');
+  return bare(a.hostname) === bare(b.hostname);
+}
+
 function hostOrNull(url: string | URL): string | null {
   try {
     const u = typeof url === 'string' ? new URL(url) : url;

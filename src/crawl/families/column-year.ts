@@ -4,6 +4,7 @@
  * with the year its column names. The year is written into the item's title in brackets ("…年度报告（2024年度）")
  * so that the title shows where it came from, and the classification and attribution read it as any title's year.
  */
+import type { Element } from 'domhandler';
 import { chineseYearsToDigits, yearOnly } from '../classify/text.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
@@ -82,11 +83,50 @@ export function withColumnYear(html: string, items: ListItem[], pageUrl?: string
   const $ = loadHtml(html);
   const groups = pageUrl ? groupYears($, pageUrl) : new Map<string, number>();
   const column = columnYear($);
-  if (column === null && !groups.size) return items;
+  const panes = paneYears($, pageUrl);
+  if (column === null && !groups.size && !panes.size) return items;
   return items.map((item) => {
-    const year = groups.get(item.url) ?? column;
+    const year = groups.get(item.url) ?? panes.get(item.url) ?? column;
     if (!yearless.includes(item) || year === null) return item;
     const title = `${item.title}（${year}年度）`;
     return classifyTitle(title).isReport ? { ...item, title } : item;
   });
+}
+
+/** A year alone in an attribute's value (`data-year="2023"`, `id="nb2023"`, `class="year-2023"`), not in a longer number. */
+const ATTR_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
+const paneYearOf = (el: Element): number | null => {
+  for (const [name, value] of Object.entries(el.attribs ?? {})) {
+    if (name !== 'id' && name !== 'class' && !name.startsWith('data-')) continue;
+    const years = [...value.matchAll(new RegExp(ATTR_YEAR, 'g'))].map((m) => Number(m[1]));
+    if (years.length === 1) return years[0]!;
+  }
+  return null;
+};
+
+/**
+ * The year each link stands under in a set of year panes: a list per year in the page, each marked with its year in
+ * an attribute (`<ul data-year="2023" style="display:none">`, `<div id="nb2023">`), shown by year tabs that are
+ * buttons (round 34e: the selected tab said 2024年度, and the 2023 pane's yearless report took 2024). Only where two
+ * or more such panes name different years; a link's year is its nearest marked ancestor's.
+ */
+export function paneYears($: Doc, pageUrl: string | undefined): Map<string, number> {
+  const out = new Map<string, number>();
+  if (!pageUrl) return out;
+  const panes = $('[data-year], ul[id], ul[class], ol[id], div[id], div[class], tbody[id], table[id]')
+    .toArray()
+    .filter((el) => $(el).find('a[href]').length > 0 && paneYearOf(el as Element) !== null);
+  if (new Set(panes.map((el) => paneYearOf(el as Element))).size < 2) return out;
+  const base = documentBase($, pageUrl);
+  for (const el of panes) {
+    const year = paneYearOf(el as Element)!;
+    $(el)
+      .find('a[href]')
+      .each((_, a) => {
+        const url = resolveLink($(a).attr('href'), base);
+        // The nearest marked ancestor wins: panes are met outermost first, so an inner one overwrites.
+        if (url) out.set(url, year);
+      });
+  }
+  return out;
 }

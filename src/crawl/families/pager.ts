@@ -244,8 +244,8 @@ function jumpFormNextPage($: Doc, html: string, pageUrl: string): string | null 
   return current < pages ? (formTemplate($, pageUrl)?.(current + 1) ?? null) : null;
 }
 
-/** Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报. */
-const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年年报|年度报告|年度年报)?$/;
+/** Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报, and the last tab's 2022年度及以前 (round 34e). */
+const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年年报|年度报告|年度年报)?(?:及以前|及之前|以前|之前|及更早)?$/;
 /** A year menu's link text: 2023, 2023年度, and the same written in Chinese numerals (二〇二三年, full-width digits). */
 const isBareYear = (text: string) => BARE_YEAR.test(chineseYearsToDigits(squash(text).normalize('NFKC')));
 const REPORT_HEADING = /(年报|年度报告)/;
@@ -271,6 +271,9 @@ function headingNear($: Doc, el: Element): boolean {
     // The menu's own caption (its first child), or the heading just before it.
     // A heading is short and links at most itself; a list of report titles is not a heading.
     if (node.is('body, html')) break;
+    // A tab pane's caption is its tab, elsewhere on the page (`<a href="#tab-ndbg">政府信息公开年报</a>` over
+    // `<div id="tab-ndbg">`): a year tab bar inside the 年报 pane of a 政府信息公开 page's tabs (round 34e).
+    if (paneTabNamesReports($, node)) return true;
     const caption = node.children().first();
     for (const candidate of [caption, node.prev()]) {
       const text = squash(candidate.text());
@@ -283,6 +286,17 @@ function headingNear($: Doc, el: Element): boolean {
 }
 
 /** The page itself is about the annual reports: its <title>, main heading or breadcrumb names them. */
+/** Whether an element is a tab pane whose tab (a link or control naming it by `#id`) names the annual reports. */
+function paneTabNamesReports($: Doc, node: ReturnType<Doc>): boolean {
+  const id = node.attr('id');
+  if (!id || !/^[\w-]+$/.test(id)) return false;
+  const tabs = $(`a[href="#${id}"], [data-target="#${id}"], [data-bs-target="#${id}"], [aria-controls="${id}"]`).toArray();
+  return tabs.some((t) => {
+    const text = squash($(t).text());
+    return text.length <= 40 && REPORT_HEADING.test(text);
+  });
+}
+
 function pageNamesReports($: Doc): boolean {
   const text = squash(`${$('title').text()} ${$('h1').first().text()} ${$('.position, .breadcrumb, .crumb, .location, .dqwz').first().text()}`);
   return REPORT_HEADING.test(text);

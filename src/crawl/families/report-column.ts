@@ -79,7 +79,32 @@ const DISCLOSURE_LABEL = /^(?:(?:政府|政务)?信息公开|政务公开|政府
  * them (the registry's hosts only) but says where the seed's disclosure pages are.
  */
 function disclosureLinks($: Doc, pageUrl: string): string[] {
-  return labelledLinks($, pageUrl, DISCLOSURE_LABEL, { anyHost: true }).slice(0, 3);
+  const links = labelledLinks($, pageUrl, DISCLOSURE_LABEL, { anyHost: true });
+  // A department's page on a city's 集约化 platform carries the platform's bar (the CITY's 政府信息公开平台) beside its
+  // own nav's 政府信息公开: the disclosure pages that keep the page's own identity (its `deptId=…`, its `/bm/jyj/`
+  // folder) are its own, and the others the platform's, whose 年报 are another agency's (round 34e: the city's two
+  // reports catalogued for the bureau's seed, silently). Where none keeps it, all are the page's.
+  const own = links.filter((url) => keepsIdentity(url, pageUrl));
+  return (own.length ? own : links).slice(0, 3);
+}
+
+/** Query parameters that say where a page is in a list or who shared it, not whose page it is. */
+const NOT_IDENTITY = /^(?:page|pageno|pageindex|pagenum|currpage|curpage|p|pn|size|pagesize|spm|from|isappinstalled|share|utm_\w+|t|v|_|timestamp|columnid|catid|channelid|id)$/i;
+
+/**
+ * Whether a link keeps the page's identity on a shared platform: a query parameter naming the unit (`deptId=331000012`,
+ * `unitid=`, `siteId=`) with the same value, or the page's own folder two levels deep or more (`/bm/jyj/`).
+ */
+function keepsIdentity(url: string, pageUrl: string): boolean {
+  const u = new URL(url);
+  const p = new URL(pageUrl);
+  if (u.host !== p.host) return false;
+  for (const [name, value] of p.searchParams) {
+    if (NOT_IDENTITY.test(name) || value.length < 2) continue;
+    if (u.searchParams.get(name) === value) return true;
+  }
+  const folder = p.pathname.replace(/[^/]*$/, '');
+  return folder.split('/').filter(Boolean).length >= 2 && u.pathname.startsWith(folder);
 }
 
 /**
@@ -111,7 +136,28 @@ export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
   const named = [...labelledLinks($, pageUrl, SUB_COLUMN_LABEL), ...moreLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
-  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB)])] : named;
+  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...archiveLinks($, pageUrl)])] : named;
+}
+
+/** A link to a redesigned site's archive: 历史网站, 旧版网站, 老版网站, 原网站, 旧版 (点击进入…, …查阅). */
+const ARCHIVE_LABEL = /^(?:请|点击|点此)?(?:进入|访问|前往|查看|登录)?(?:历史|旧版|老版|旧|原)(?:网站|站点|门户网站|版网站|版|网站栏目|栏目|版栏目|版页面)(?:查阅|查看|查询|访问)?$/;
+
+/**
+ * On a page about the annual reports, the link to the site's archive where the older years stay ("2022年及以前年度的
+ * 年度报告请至<a>历史网站</a>查阅", round 34e): a redesign moves the newest years only. Taken only where the sentence
+ * around it names the reports: a top bar's bare 旧版网站 (the archive's home page, its news) is not.
+ */
+function archiveLinks($: Doc, pageUrl: string): string[] {
+  const aboutReports = (a: ReturnType<Doc>) => {
+    let node = a.parent();
+    for (let depth = 0; depth < 2 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
+      const text = squash(node.text());
+      if (text.length > 200) return false;
+      if (NAMES_REPORTS.test(text)) return true;
+    }
+    return false;
+  };
+  return labelledLinks($, pageUrl, ARCHIVE_LABEL, { where: aboutReports });
 }
 
 /** A box's link to its full list: 更多, 更多>>, 查看更多, 查看全部, more… */
