@@ -273,9 +273,14 @@ function countOffScope(h: HarvestContext, seedEntryId: number, visit: PageVisit,
   for (const [host, n] of refusedData.get(page) ?? []) countRefused(t.offScopeData, host, n);
 }
 
-/** Whether a seed may learn its endpoint at a later list page: it learned none, and found no report so far. */
+/**
+ * Whether a seed may learn its endpoint at a later list page: it found no report so far, and learned none, or one
+ * whose answers listed no report (the seed an article drawn by script: its answer's 相关推荐 box of notices is no
+ * list of the column; round 34c read the column its "返回栏目" bar led to for its first drawn page only).
+ */
 function learnsHere(t: SeedTally): boolean {
-  return !t.usedLearned && t.reportItems === 0;
+  // The seed's own page read as the report it is (a shared article) is no list of reports found.
+  return (!t.usedLearned || t.learnedReports === 0) && t.reportItems === (t.seedReadAsReport ? 1 : 0);
 }
 
 /** Whether a rendered page's traffic holds a list answer with a report among its items. */

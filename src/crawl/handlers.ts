@@ -175,7 +175,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // frameset's banner or guide frame) draws nothing.
   // A seed page whose list request an earlier run learned is read through that request, not drawn again.
   const replay = seedPage && !visit.rendered && replayable(h, data.seedEntryId);
-  if (!visit.rendered && !replay && data.family !== 'learned' && !items.length && !next.length && !looksLikeJson(visit.body) && hasScripts(visit.body) && isShell(visit.body)) {
+  // A shell's few links are its chrome (a logo, 首页): they list no report, and do not make the page a list read whole
+  // (round 34c: an H5 column's shell, a logo link and a script, was read over HTTP as a list of one item).
+  if (!visit.rendered && !replay && data.family !== 'learned' && reportCount(items) === 0 && !next.length && !looksLikeJson(visit.body) && hasScripts(visit.body) && isShell(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }
@@ -196,8 +198,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // read from the answer in hand, and the page is read on as a seed listing no report (its breadcrumb or menu naming
   // the column). Read as a list only, the report was never catalogued, and the column's link to it was skipped as
   // a list page read already: a silent miss of the one report the user pointed at.
-  const seedReport = seedPage && !visit.rendered && !readBefore ? listPageAsReport(visit.body, visit.loadedUrl, reportCount(items)) : null;
+  // Drawn by script (a shared H5 article: its HTTP read an empty shell), the report is read from the rendered page,
+  // once: round 34c's seed, the report the user shared, was read as a list only and never catalogued.
+  const seedReport = seedPage && !tally.seedReadAsReport && (!readBefore || visit.rendered) ? listPageAsReport(visit.body, visit.loadedUrl, reportCount(items)) : null;
   if (seedReport) {
+    tally.seedReadAsReport = true;
     h.stats.pages -= 1; // counted again by handleDetail
     await handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: seedReport, listDate: null, verify: true, columnAgency: data.columnAgency });
   }
@@ -226,6 +231,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   tally.items += items.length;
   if (data.family === 'learned') {
     tally.learnedItems += items.length;
+    tally.learnedReports += links.reports;
     // An answer with no items that says nothing (an error object) does not undo the "more follow" of the one before.
     const more = answerSaysMore(visit.body, visit.url) ?? headersSayMore(visit.headers, visit.loadedUrl);
     if (items.length || more !== null) tally.learnedMore = more === true;

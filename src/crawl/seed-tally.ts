@@ -20,6 +20,9 @@ export interface SeedTally {
   rows: { urls: Set<string>; dated: Set<string>; reports: number; datedReports: number };
   /** Of `items`, those read from a learned endpoint's answers (the seed page's menus aside). */
   learnedItems: number;
+  /** Of `reportItems`, those read from a learned endpoint's answers: none, and the endpoint was no list of reports (an
+   * article's 相关推荐 box, a menu's JSON), so a later list page of the seed may learn its own (round 34c). */
+  learnedReports: number;
   /** The last learned answer read says more items follow it (`hasMore: true`, a next page's address): the list stopped early. */
   learnedMore: boolean;
   /**
@@ -42,6 +45,8 @@ export interface SeedTally {
   usedLearned: boolean;
   /** The seed's own page was read in this run (a resumed run may only read what the interrupted one queued). */
   seedPageRead: boolean;
+  /** The seed's page was read as one report's page in this run (over HTTP, or drawn by the browser). */
+  seedReadAsReport?: boolean;
   /** What the seed's first page announces about the list's size. */
   announced: AnnouncedTotals;
   /** Paging stopped on purpose (an incremental run reached known items): fewer pages than announced is expected. */
@@ -137,6 +142,7 @@ export class SeedTallies {
         items: 0,
         rows: { urls: new Set(), dated: new Set(), reports: 0, datedReports: 0 },
         learnedItems: 0,
+        learnedReports: 0,
         learnedMore: false,
         reportItems: 0,
         newReports: 0,

@@ -108,6 +108,9 @@ function cutInsideDisclosureWords(kept: string): boolean {
   return tail !== undefined && DISCLOSURE_WORDS.some((w) => w.length > tail.length && w.startsWith(tail));
 }
 
+/** What may stand before a column's name in a link back to it: nothing, or a navigation word (返回栏目：, 所属栏目：, 进入). */
+export const NAV_BEFORE_LABEL = /^(?:(?:返回|回到|进入|前往|所属|当前)?(?:栏目|列表|频道|专栏)?(?:首页)?[：:\s>»›|\-—]*)?$/;
+
 export function classifyTitle(title: string): TitleVerdict {
   const text = normalizeTitle(title);
   if (!text) return { isReport: false, reason: 'empty title' };
@@ -121,8 +124,9 @@ export function classifyTitle(title: string): TitleVerdict {
     const m = rule.pattern.exec(kept);
     if (!m) continue;
     if (rule.needsYear && !hasYear) return { isReport: false, reason: `not a report: ${rule.reason} without a year` };
-    // A bare "政府信息公开年报" is a column (menu) label, not a report.
-    if (!hasYear && kept.slice(0, m.index).length === 0) return { isReport: false, reason: 'not a report: a bare column label' };
+    // A bare "政府信息公开年报" is a column (menu) label, not a report; so is one after a navigation word (a mobile
+    // article's "返回栏目：政府信息公开年报 >", a "所属栏目：年报" line): no agency before it, no year (round 34c).
+    if (!hasYear && NAV_BEFORE_LABEL.test(kept.slice(0, m.index))) return { isReport: false, reason: 'not a report: a bare column label' };
     return { isReport: true, reason: rule.reason };
   }
   if (kept !== text) {

@@ -18,6 +18,14 @@ import { redirectTargets } from '../redirect-stub.ts';
 /** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
 const COLUMN_LABEL = /^(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目)?$/;
 
+/**
+ * A link back to the column from one of its articles, named by the column with a navigation word: "返回栏目：政府信息
+ * 公开年报 >", "所属栏目：年度报告", "返回 年报列表" (a mobile article's bar, where a desktop page has a breadcrumb).
+ * Round 34c: a shared H5 report's only way to its column was such a bar; its name was no column label.
+ */
+const COLUMN_BACK_LINK =
+  /^(?:返回|回到|所属|进入|查看)(?:栏目|列表|频道|专栏)?[：:>»›|\-—]*(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|列表)?[>»›]*$/;
+
 /** Whether a page's items hold a report (or a cut title that may be one): then its list is on the page itself. */
 function listsReport(items: ListItem[]): boolean {
   return items.some((i) => {
@@ -223,7 +231,7 @@ export function reportColumnLinks(html: string, pageUrl: string, items: ListItem
 }
 
 function columnLinks($: Doc, pageUrl: string): string[] {
-  return labelledLinks($, pageUrl, COLUMN_LABEL);
+  return [...new Set([...labelledLinks($, pageUrl, COLUMN_LABEL), ...labelledLinks($, pageUrl, COLUMN_BACK_LINK)])];
 }
 
 /**

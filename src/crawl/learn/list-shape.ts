@@ -498,9 +498,18 @@ function drawnHrefs(links: DrawnLink[]): (item: { [k: string]: Json }, title: Le
   }
   return (item, title) => {
     const t = valueAt(item, title);
-    return typeof t === 'string' ? (byText.get(squash(plainTitle(t))) ?? []) : [];
+    if (typeof t !== 'string') return [];
+    const key = squash(plainTitle(t));
+    const exact = byText.get(key);
+    if (exact || key.length < 6) return exact ?? [];
+    // A card drawing the title and its date (or source) in one link (`<a><p>标题</p><p>2025-01-21</p></a>`, a mobile
+    // list's usual item): its text is the title and a short tail. Round 34c's H5 column matched no item by its text.
+    return links.filter((l) => { const x = squash(l.text); return x.startsWith(key) && x.length - key.length <= CARD_TAIL; }).map((l) => l.url);
   };
 }
+
+/** The most a drawn link's text may hold after an item's title and still be that item's card (a date, a source). */
+const CARD_TAIL = 24;
 
 /**
  * The id field and link template of items that carry no URL: the field whose value sits in the href of the drawn
