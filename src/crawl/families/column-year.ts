@@ -78,7 +78,9 @@ export function groupYears($: Doc, pageUrl: string): Map<string, number> {
  * under, else the column's year, in brackets.
  */
 export function withColumnYear(html: string, items: ListItem[], pageUrl?: string): ListItem[] {
-  const yearless = items.filter((i) => parseReportYear(i.title) === null);
+  // Only titles a year would make a report's are looked at (the year's value does not change the verdict): a page
+  // whose yearless items are its menus and footer is not parsed again.
+  const yearless = items.filter((i) => parseReportYear(i.title) === null && classifyTitle(`${i.title}（${SOME_YEAR}年度）`).isReport);
   if (!yearless.length) return items;
   const $ = loadHtml(html);
   const groups = pageUrl ? groupYears($, pageUrl) : new Map<string, number>();
@@ -92,6 +94,9 @@ export function withColumnYear(html: string, items: ListItem[], pageUrl?: string
     return classifyTitle(title).isReport ? { ...item, title } : item;
   });
 }
+
+/** Any year a report may name: classifyTitle asks whether a title names one, not which. */
+const SOME_YEAR = 2020;
 
 /** A year alone in an attribute's value (`data-year="2023"`, `id="nb2023"`, `class="year-2023"`), not in a longer number. */
 const ATTR_YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
@@ -115,7 +120,7 @@ export function paneYears($: Doc, pageUrl: string | undefined): Map<string, numb
   if (!pageUrl) return out;
   const panes = $('[data-year], ul[id], ul[class], ol[id], div[id], div[class], tbody[id], table[id]')
     .toArray()
-    .filter((el) => $(el).find('a[href]').length > 0 && paneYearOf(el as Element) !== null);
+    .filter((el) => paneYearOf(el as Element) !== null && $(el).find('a[href]').length > 0);
   if (new Set(panes.map((el) => paneYearOf(el as Element))).size < 2) return out;
   const base = documentBase($, pageUrl);
   for (const el of panes) {
