@@ -82,7 +82,7 @@ export class PoliteHttpClient implements BaseHttpClient {
     return this.fetcher.request({ url, method, headers, body, purpose: 'page' }, async (res) => {
       const bytes = await readBody(res.body, this.fetcher.cfg.maxPageBytes, res.url, res.contentLength);
       // A page answered 200 and empty is a server's failure (blank-answer.ts): asked again, never read as a page.
-      if (isBlankAnswer(res.status, method, bytes)) throw new FetchError('HTTP 200 with an empty body (a server error answered as a blank page)', res.url, 'server', 200);
+      if (isBlankAnswer(res.status, method, bytes, headers)) throw new FetchError('HTTP 200 with an empty body (a server error answered as a blank page)', res.url, 'server', 200);
       if (request.cookieJar) await storeCookies(request.cookieJar, res);
       const contentType = first(res.headers['content-type']);
       const out: Record<string, string | string[] | undefined> = { ...res.headers };

@@ -92,3 +92,14 @@ test('a page answered 200 with an empty body is asked again and read whole; one 
   const gone = await client.sendRequest({ url: `${s.origin}/gone.php` });
   assert.equal(gone.statusCode, 404);
 });
+
+test('an empty answer to a data request (an XHR, a POST: rows past the last page) is an answer, not a blank page', async () => {
+  const { isBlankAnswer } = await import('../../src/download/blank-answer.ts');
+  const empty = Buffer.from('  \r\n');
+  assert.equal(isBlankAnswer(200, 'GET', empty), true, 'a page asked as a document');
+  assert.equal(isBlankAnswer(200, 'GET', Buffer.from('\uFEFF')), true);
+  assert.equal(isBlankAnswer(200, 'POST', empty), false, "a paginator's POST for rows");
+  assert.equal(isBlankAnswer(200, 'GET', empty, { 'x-requested-with': 'XMLHttpRequest' }), false, "a learned list's replay");
+  assert.equal(isBlankAnswer(204, 'GET', empty), false);
+  assert.equal(isBlankAnswer(200, 'GET', Buffer.from('<html></html>')), false);
+});
