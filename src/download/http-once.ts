@@ -82,18 +82,14 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         // was counted wrong, and the connection's close ends the body.
         const wholeIfShort = contentLength !== null && mayEndWhole(res.headers['content-type'], res.headers['content-encoding']);
         let tail: Buffer = Buffer.alloc(0);
-        let arrived = 0;
         let endedWhole = false;
-        // Counted as the bytes arrive (the counter below may lag behind a consumer not reading yet).
-        if (wholeIfShort) {
-          res.on('data', (chunk: Buffer) => {
-            arrived += chunk.length;
-            tail = keepTail(tail, chunk);
-          });
-        }
+        // The last bytes are kept as the counter passes them on: a second 'data' listener on the response would make
+        // it flow past the consumer's back-pressure and past a consumer that stopped reading (a page over the size cap
+        // then ran into the exchange's timeout instead of failing as too large: faults/hostile).
         const counter = new Transform({
           transform(chunk: Buffer, _e, done) {
             received += chunk.length;
+            if (wholeIfShort) tail = keepTail(tail, chunk);
             done(null, chunk);
           },
           flush(done) {
@@ -109,7 +105,8 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         bodyStream = counter;
         const cut = (err: FetchError) => {
           if (endedWhole) return;
-          if (wholeIfShort && arrived < contentLength! && endsDocument(tail)) {
+          // The bytes still in the response's buffer have not reached the counter: its length is counted with them.
+          if (wholeIfShort && received + res.readableLength < contentLength! && res.readableLength === 0 && endsDocument(tail)) {
             endedWhole = true;
             counter.end();
             return;
