@@ -37,12 +37,14 @@ import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
 import { pointsToAttachment } from './attachment-pointer.ts';
 import { keepPaging, pageDue } from './recrawl-policy.ts';
-import type { DetailData, ListData, QueuedRequest } from './requests.ts';
+import type { DetailData, ListData, QueuedRequest, RequestData } from './requests.ts';
 import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
 import { notePagerDeadEnd } from './seed-tally.ts';
 import { readAboveSeedFile } from './seed-file.ts';
+import { feedAsList } from './feed-list.ts';
+import { refusedForQuery, withoutQuery } from './seed-query.ts';
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -82,6 +84,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // (directory-form.ts): asked once more with the slash, in place of this page, before the refusal counts.
   const dirForm = isSeedPage(data) && !visit.rendered && refusedWithoutSlash(visit.status, visit.method) ? directoryForm(visit.loadedUrl || visit.url) : null;
   if (dirForm && h.scope.allows(dirForm)) return followDirectoryForm(h, visit, data, dirForm);
+  // The seed copied with a query the site refuses (a search engine's `?wd=…`): asked once more without it (seed-query.ts).
+  if (await seedWithoutQuery(h, visit.loadedUrl || visit.url, visit.status, visit.method, data)) return;
   // A later page served with an error status but holding the list (a CMS's 404 handler drawing it): read as it is.
   const mislabelled = errorStatusListPage(visit, data);
   if (mislabelled) tally.notes.push(`${visit.url} answered HTTP ${visit.status} with its list: read as the page it is`);
@@ -119,7 +123,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   // A seed whose address is a report's file (its PDF copied from the viewer): its column is read from the folders
   // above it (seed-file.ts); read as a list, the file held no link and the seed ended empty.
-  const seedDoc = isSeedPage(data) && !visit.rendered ? answeredDocument(visit) : null;
+  // A feed (RSS, Atom) is read as the list of its items, drawn as HTML; the seed's feed names its column's page.
+  const feed = !visit.rendered && data.family !== 'learned' ? feedAsList(visit.body, visit.loadedUrl) : null;
+  if (feed) visit = { ...visit, body: feed.html, contentType: 'text/html' };
+  const seedDoc = isSeedPage(data) && !visit.rendered && !feed ? answeredDocument(visit) : null;
   if (seedDoc) return readAboveSeedFile(h, visit, data, seedDoc);
   let parsed: ParsedList;
   try {
@@ -257,7 +264,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (seedPage && !visit.rendered && links.reports === 0) queued.push(...learnedRequests(h, data, tally));
   // A seed that is a later page of its list (the column copied after a click on 下一页): its first page, the newest
   // reports, asked whatever the incremental policy says of the pages after it; the list is read on from there.
-  const first = seedPage && !visit.rendered && !readBefore ? firstListPage(visit.body, visit.loadedUrl) : null;
+  // A seed that is the column's feed: the channel's page is the column, its first page (the feed holds the newest only).
+  const first = seedPage && !visit.rendered && !readBefore ? (feed?.channel ?? firstListPage(visit.body, visit.loadedUrl)) : null;
   if (first && !tally.listUrls.has(first) && h.scope.allows(first)) {
     queued.push({ url: first, lane: laneOf(h, first), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined } });
   }
@@ -333,6 +341,23 @@ async function followDesktopTwin(h: HarvestContext, visit: PageVisit, data: List
 async function followDirectoryForm(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {
   h.tallies.of(data.seedEntryId).notes.push(`${visit.url} answered HTTP ${visit.status}; read as ${url}`);
   await readInstead(h, visit, data, url, `HTTP ${visit.status} without the trailing slash: its directory form ${url} asked`);
+}
+
+/**
+ * The seed's page refused with an error status while its address carries a query (seed-query.ts): the address
+ * without the query is asked in its place, once (it has no query left to drop). True when it was queued; the
+ * failed request then counts as no failure of the seed. Called for answers the handler sees (400, 404) and for
+ * server errors the fetcher gave up on (harvest.ts).
+ */
+export async function seedWithoutQuery(h: HarvestContext, url: string, status: number | null, method: string | undefined, data: RequestData): Promise<boolean> {
+  if (data.kind !== 'list' || !isSeedPage(data) || !refusedForQuery(status, method)) return false;
+  const bare = withoutQuery(url);
+  const tally = h.tallies.of(data.seedEntryId);
+  if (!bare || tally.listUrls.has(bare) || !h.scope.allows(bare)) return false;
+  tally.notes.push(`${url} answered HTTP ${status}; read without its query as ${bare}`);
+  h.catalog.urls.record({ url, host: Scope.hostOf(url), status, outcome: 'ok', reason: `HTTP ${status} with its query: ${bare} asked without it`, redirectTo: bare });
+  await h.frontier.add([{ url: bare, lane: laneOf(h, bare), userData: data }]);
+  return true;
 }
 
 /** A list page read at another address in its place: recorded as leading there (why), and that address queued. */

@@ -27,7 +27,8 @@ import type { HostQueue } from './host-queue.ts';
 import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
 import { JSON_MIME_TYPES, JSONP_MIME_TYPES } from './learn/list-shape.ts';
 import { CSV_MIME_TYPES } from './learn/csv-answer.ts';
-import { handleDetail, handleList, ownApi } from './handlers.ts';
+import { handleDetail, handleList, ownApi, seedWithoutQuery } from './handlers.ts';
+import { failedStatus } from './seed-query.ts';
 import { emit, recordFailure, type HarvestContext } from './harvest-context.ts';
 import { handleFile } from './stored-files.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
@@ -165,8 +166,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         },
         statisticsOptions: { persistenceOptions: { enable: false } },
         // JavaScript: a learned JSONP list endpoint answers `callback({...})` as a script; CSV: a list published as a
-        // spreadsheet file the page parses (learn/csv-answer.ts).
-        additionalMimeTypes: [...JSON_MIME_TYPES, 'text/plain', 'application/octet-stream', 'text/xml', 'text/event-stream', ...CSV_MIME_TYPES, ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
+        // spreadsheet file the page parses (learn/csv-answer.ts); feeds: a column's RSS or Atom feed (feed-list.ts).
+        additionalMimeTypes: [...JSON_MIME_TYPES, 'text/plain', 'application/octet-stream', 'text/xml', 'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'text/event-stream', ...CSV_MIME_TYPES, ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
         ignoreHttpErrorStatusCodes: [],
         statusMessageLoggingInterval: 3600,
         // A page of a list asked from its page's own API (a service's host) found in the queue of an interrupted
@@ -199,7 +200,12 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
           if (error instanceof FetchError) request.noRetry = true;
         },
         failedRequestHandler: async ({ request }, error) =>
-          sink.guard(async () => recordFailure(ctx!, request.url, error, (request.userData as RequestData).seedEntryId, request.userData as RequestData)),
+          sink.guard(async () => {
+            const data = request.userData as RequestData;
+            // The seed's page refused for the query it was copied with (a server error): asked without it instead.
+            if (await seedWithoutQuery(ctx!, request.url, failedStatus(error), request.method, data)) return;
+            recordFailure(ctx!, request.url, error, data.seedEntryId, data);
+          }),
       },
       crawlee,
     );

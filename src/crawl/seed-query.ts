@@ -1,0 +1,36 @@
+/**
+ * A seed address copied with a query the site refuses. A column's address copied from a search engine's snapshot or
+ * result keeps the engine's parameters (`?t=1733184000&wd=年报&eqid=…`), a share keeps its tracking ones; many CMS
+ * serve their columns as static pages and answer any query they do not know with an error (500 "系统繁忙", 400, 404)
+ * where a browser user who deletes the query reads the column. The seed's own page so refused is asked once more
+ * without its query before the refusal counts (as directory-form.ts adds a missing slash); a page whose query the
+ * site needs (`list.jsp?catId=38`) answers without it with another error, which then counts as before (round 35a).
+ */
+import { FetchError } from '../errors.ts';
+
+/** The address without its query (and fragment), or null when it has none. */
+export function withoutQuery(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (!u.search || (u.protocol !== 'http:' && u.protocol !== 'https:')) return null;
+  u.search = '';
+  u.hash = '';
+  return u.href;
+}
+
+/** Whether an answer's status is one a query the site refuses draws: 400, 404, 410 or a server error (not 401/403/429: a gate). */
+export function refusedForQuery(status: number | null | undefined, method: string | undefined): boolean {
+  if ((method ?? 'GET') !== 'GET' || !status) return false;
+  return status === 400 || status === 404 || status === 410 || (status >= 500 && status <= 599);
+}
+
+/** The status of a failed request's error (a FetchError's, or its cause's), null when it had none. */
+export function failedStatus(err: unknown): number | null {
+  if (err instanceof FetchError) return err.status ?? null;
+  const cause = (err as { cause?: unknown } | null)?.cause;
+  return cause instanceof FetchError ? (cause.status ?? null) : null;
+}
