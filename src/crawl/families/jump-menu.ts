@@ -108,7 +108,12 @@ export function agencyMenus($: Doc, pageUrl: string, pageNamesReports: boolean):
       const u = new URL(o.url);
       return names(o) && u.host === host && !HOME_PATH.test(u.pathname) && !ATTACHMENT_EXT.test(u.pathname);
     });
-    const unread = menu.unread.filter(names);
+    // A menu whose change submits a filter (no address to follow) with one agency already chosen (`<option selected>`
+    // with a value: the page is that agency's view of a shared catalogue, `?unitId=…`): its other options are the
+    // other agencies' views, not reports this page failed to read (round 35b: a department's filtered 年报 category
+    // flagged short for the county's eleven other units). Unchosen (全部单位 or a placeholder), they stay unread.
+    const chosen = $(menu.select).find('option[selected]').toArray().some((o) => ($(o).attr('value') ?? '').trim() !== '');
+    const unread = chosen ? [] : menu.unread.filter(names);
     if (columns.length + unread.length < 2) continue;
     for (const c of columns) if (!out.columns.some((o) => o.url === c.url)) out.columns.push({ url: c.url, columnAgency: c.text });
     out.unread.push(...unread.map((o) => o.text));

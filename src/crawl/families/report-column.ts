@@ -93,7 +93,22 @@ function disclosureLinks($: Doc, pageUrl: string): string[] {
   // folder) are its own, and the others the platform's, whose 年报 are another agency's (round 34e: the city's two
   // reports catalogued for the bureau's seed, silently). Where none keeps it, all are the page's.
   const own = links.filter((url) => keepsIdentity(url, pageUrl));
-  return (own.length ? own : links).slice(0, 3);
+  // A department's page on a county site (`/bmzz/nyncj/`, no query of its own) whose 信息公开 link is the county's
+  // catalogue filtered to its unit (`catalog.jsp?unitId=…`) beside the site nav's unfiltered 政府信息公开: the link
+  // scoped to one unit is the page's own, the other the county's, whose 年报 are every unit's (round 35b: three other
+  // units' reports catalogued for the bureau's seed).
+  const scoped = own.length ? [] : links.filter((url) => scopedToUnit(url, pageUrl));
+  return (own.length ? own : scoped.length && scoped.length < links.length ? scoped : links).slice(0, 3);
+}
+
+/** A query parameter naming the unit whose pages a shared catalogue shows (`unitId`, `deptId`, `organCode`, `bmid`). */
+const UNIT_PARAM = /^(?:unit|dept|department|org|organ|organization|bm|jg|agency)_?(?:id|code|no|num)?$/i;
+
+/** Whether a same-host link shows one unit's view of a shared catalogue (`?unitId=4115220012`). */
+function scopedToUnit(url: string, pageUrl: string): boolean {
+  const u = new URL(url);
+  if (u.host !== new URL(pageUrl).host) return false;
+  return [...u.searchParams].some(([name, value]) => UNIT_PARAM.test(name) && value.trim().length >= 2);
 }
 
 /** Query parameters that say where a page is in a list or who shared it, not whose page it is. */
