@@ -13,6 +13,7 @@ import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
 import { locationFromBytes } from './location-bytes.ts';
 import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
+import { saysServerBusy } from './server-busy.ts';
 import { mayBeBlockPage, peekBody, saysTooFrequent } from './soft-rate-limit.ts';
 import { Scope, sameSiteMove } from './scope.ts';
 
@@ -223,6 +224,8 @@ export class Fetcher {
         gate.pauseUntil(Date.now() + Math.min(SOFT_LIMIT_PAUSE_MS, this.cfg.maxCrawlDelayMs * 5));
         throw new FetchError('HTTP 200 with a "too frequent" page (a rate limit answered as a page)', url, 'server', 429);
       }
+      // An overloaded backend's "系统繁忙" page (server-busy.ts) is the 503 it stands for: asked again, never read.
+      if (peeked.whole && saysServerBusy(peeked.whole)) throw new FetchError('HTTP 200 with a "server busy" page (a server error answered as a page)', url, 'server', 503);
       body = peeked.body;
     }
     const value = await handle({ ...res, body, url, redirects: [] });
