@@ -7,9 +7,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import iconv from 'iconv-lite';
 import { DEFAULTS, type PolitenessConfig } from '../../src/config.ts';
+import { isScriptChallenge } from '../../src/download/challenge-answer.ts';
 import { PoliteHttpClient } from '../../src/download/crawlee-http-client.ts';
 import { Fetcher } from '../../src/download/fetcher.ts';
 import { Scope } from '../../src/download/scope.ts';
+import { Robots } from '../../src/download/robots.ts';
 import { saysServerBusy } from '../../src/download/server-busy.ts';
 import { FetchError } from '../../src/errors.ts';
 import { send, startServer } from '../helpers/http-server.ts';
@@ -42,4 +44,28 @@ test('a 200 "系统繁忙" page is a server error: asked again and the page read
   // Pages that only mention the words are pages: a list with a notice about a busy 12345 hotline, a long article.
   assert.equal(saysServerBusy(Buffer.from(`<p>系统繁忙时段请拨打12345</p>${'<li><a href="a.html">某县2024年政务公开工作要点</a></li>'.repeat(12)}`)), false);
   assert.equal(saysServerBusy(Buffer.from('<html><body>服务暂时不可用，请稍后再试</body></html>')), true);
+});
+
+test('a 521 script challenge is handed on as the page it is (robots.txt allows, the page reaches the crawl once); a 521 error page stays a failure', { timeout: 30_000 }, async () => {
+  const CHALLENGE = `<html><body><script>document.cookie=('_')+('_jsl_clearance_s=')+(1733261300)+'|0|'+'8f3a';location.href=location.pathname+location.search</script></body></html>`;
+  const asked = new Map<string, number>();
+  const s = await startServer((req, res) => {
+    const url = req.url ?? '/';
+    asked.set(url, (asked.get(url) ?? 0) + 1);
+    if (url === '/down.html') return send(res, 521, 'text/html; charset=utf-8', '<html><body><h1>Web server is down</h1><p>Error code 521</p></body></html>');
+    res.setHeader('set-cookie', '__jsluid_s=0f3a8b; path=/; HttpOnly');
+    send(res, 521, 'text/html; charset=utf-8', CHALLENGE);
+  });
+  const fetcher = new Fetcher(politeness(), new Scope([s.host]));
+  const robots = new Robots(fetcher, 'nianbao/1.0');
+  const verdict = await robots.check(`${s.origin}/zwgk/index.html`);
+  assert.equal(verdict.allowed, true, verdict.why);
+  const client = new PoliteHttpClient(fetcher);
+  const page = await client.sendRequest({ url: `${s.origin}/zwgk/index.html` });
+  assert.equal(page.statusCode, 521);
+  assert.match(String(page.body), /jsl_clearance_s/);
+  assert.equal(asked.get('/zwgk/index.html'), 1);
+  await assert.rejects(client.sendRequest({ url: `${s.origin}/down.html` }), (e: unknown) => e instanceof FetchError && e.status === 521);
+  assert.equal(asked.get('/down.html'), 3);
+  assert.equal(isScriptChallenge(521, Buffer.from(CHALLENGE)), true);
 });
