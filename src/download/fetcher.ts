@@ -13,6 +13,8 @@ import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
 import { locationFromBytes } from './location-bytes.ts';
 import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
+import { isScriptChallenge } from './challenge-answer.ts';
+import { saysServerBusy } from './server-busy.ts';
 import { mayBeBlockPage, peekBody, saysTooFrequent } from './soft-rate-limit.ts';
 import { Scope, sameSiteMove } from './scope.ts';
 
@@ -209,6 +211,12 @@ export class Fetcher {
     }
     this.observer.onExchange?.({ url, host: gate.host, method: req.method, status: res.status, purpose: req.purpose });
     this.cookies?.update(url, res.headers['set-cookie']);
+    // 加速乐's 521 script challenge (challenge-answer.ts) is handed on as the page it is, never retried as a 5xx.
+    if (res.status === 521) {
+      const peeked = await peekBody(res.body);
+      if (peeked.whole && isScriptChallenge(res.status, peeked.whole)) return handle({ ...res, body: peeked.body, url, redirects: [] });
+      res = { ...res, body: peeked.body };
+    }
     if (res.status === 429 || res.status >= 500) {
       res.body.resume();
       const retryAfter = parseRetryAfter(res.headers['retry-after']);
@@ -223,6 +231,8 @@ export class Fetcher {
         gate.pauseUntil(Date.now() + Math.min(SOFT_LIMIT_PAUSE_MS, this.cfg.maxCrawlDelayMs * 5));
         throw new FetchError('HTTP 200 with a "too frequent" page (a rate limit answered as a page)', url, 'server', 429);
       }
+      // An overloaded backend's "系统繁忙" page (server-busy.ts) is the 503 it stands for: asked again, never read.
+      if (peeked.whole && saysServerBusy(peeked.whole)) throw new FetchError('HTTP 200 with a "server busy" page (a server error answered as a page)', url, 'server', 503);
       body = peeked.body;
     }
     const value = await handle({ ...res, body, url, redirects: [] });

@@ -19,7 +19,7 @@ const TOO_FREQUENT = /(?:访问|请求|操作|刷新)(?:过于|太过|太|过度
 const MAY_SAY_IT = /频|受限/;
 
 /** The visible text of a short HTML page (scripts and styles out). */
-function textOf(html: string): string {
+export function visibleText(html: string): string {
   return html
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/<!--[\s\S]*?-->/g, ' ')
@@ -36,7 +36,7 @@ export function saysTooFrequent(bytes: Buffer): boolean {
   for (const text of [bytes.toString('utf8'), iconv.decode(bytes, 'gbk')]) {
     // Every page of up to 16 KiB comes here: stripped only when its words could say it (stripping adds no 频 or 受限).
     if (!MAY_SAY_IT.test(text)) continue;
-    const visible = textOf(text);
+    const visible = visibleText(text);
     if (visible.length <= MAX_BLOCK_TEXT && TOO_FREQUENT.test(visible)) return true;
   }
   return false;
