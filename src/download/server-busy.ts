@@ -6,8 +6,7 @@
  * the 503 it stands for (asked again, a failure the seed's health reports at the end), so nothing is read from it.
  * Not a rate limit (soft-rate-limit.ts): the words say the server is busy, not that the client asks too often.
  */
-import iconv from 'iconv-lite';
-import { visibleText } from './soft-rate-limit.ts';
+import { shortPageSays, type PageSaying } from './soft-rate-limit.ts';
 
 /** A busy page is a sentence and a way home: a page quoting the words among its own text is longer, or has links
  * (a list whose notice names a busy hotline is a list). */
@@ -20,14 +19,15 @@ const BUSY =
 /** Characters every BUSY match holds. */
 const MAY_SAY_IT = /忙|小差|稍后|可用/;
 
+const BUSY_PAGE: PageSaying = {
+  maxBytes: MAX_BUSY_BYTES,
+  maxText: MAX_BUSY_TEXT,
+  maySay: MAY_SAY_IT,
+  says: BUSY,
+  refuse: (html) => (html.match(/<a\s/gi) ?? []).length > MAX_BUSY_LINKS,
+};
+
 /** Whether these bytes are a "server busy" page: short, its visible text saying the server cannot answer now. */
 export function saysServerBusy(bytes: Buffer): boolean {
-  if (bytes.length === 0 || bytes.length > MAX_BUSY_BYTES) return false;
-  for (const text of [bytes.toString('utf8'), iconv.decode(bytes, 'gbk')]) {
-    if (!MAY_SAY_IT.test(text)) continue;
-    if ((text.match(/<a\s/gi) ?? []).length > MAX_BUSY_LINKS) return false;
-    const visible = visibleText(text);
-    if (visible.length <= MAX_BUSY_TEXT && BUSY.test(visible)) return true;
-  }
-  return false;
+  return shortPageSays(bytes, BUSY_PAGE);
 }

@@ -28,18 +28,39 @@ export function visibleText(html: string): string {
     .trim();
 }
 
-/** Whether these bytes are a WAF's "too frequent" page: short, its text saying the client asks too often. */
-export function saysTooFrequent(bytes: Buffer): boolean {
-  if (bytes.length === 0 || bytes.length > MAX_BLOCK_BYTES) return false;
-  // UTF-8 or GBK (older WAF appliances answer in the site's charset); the pattern is Chinese, so a wrong guess
-  // simply does not match.
+/** What a short page answered in place of the one asked says, and how to tell (soft-rate-limit.ts, server-busy.ts). */
+export interface PageSaying {
+  /** The most bytes such a page has, and the most visible characters: longer pages may quote the words. */
+  maxBytes: number;
+  maxText: number;
+  /** Characters every match of `says` holds: a text without them is passed over before its tags are stripped. */
+  maySay: RegExp;
+  says: RegExp;
+  /** A page that cannot be one though its words say it (too many links: a list quoting them). */
+  refuse?: (html: string) => boolean;
+}
+
+/**
+ * Whether these bytes are a short page saying `says`, read as UTF-8 or GBK (older appliances and CMS answer in the
+ * site's charset; the patterns are Chinese, so a wrong guess simply does not match).
+ */
+export function shortPageSays(bytes: Buffer, p: PageSaying): boolean {
+  if (bytes.length === 0 || bytes.length > p.maxBytes) return false;
   for (const text of [bytes.toString('utf8'), iconv.decode(bytes, 'gbk')]) {
-    // Every page of up to 16 KiB comes here: stripped only when its words could say it (stripping adds no 频 or 受限).
-    if (!MAY_SAY_IT.test(text)) continue;
+    // Every page of up to 16 KiB comes here: stripped only when its words could say it (stripping adds none).
+    if (!p.maySay.test(text)) continue;
+    if (p.refuse?.(text)) return false;
     const visible = visibleText(text);
-    if (visible.length <= MAX_BLOCK_TEXT && TOO_FREQUENT.test(visible)) return true;
+    if (visible.length <= p.maxText && p.says.test(visible)) return true;
   }
   return false;
+}
+
+const TOO_FREQUENT_PAGE: PageSaying = { maxBytes: MAX_BLOCK_BYTES, maxText: MAX_BLOCK_TEXT, maySay: MAY_SAY_IT, says: TOO_FREQUENT };
+
+/** Whether these bytes are a WAF's "too frequent" page: short, its text saying the client asks too often. */
+export function saysTooFrequent(bytes: Buffer): boolean {
+  return shortPageSays(bytes, TOO_FREQUENT_PAGE);
 }
 
 /** Whether a response may be such a page: a success whose type is HTML or not given, short or of unknown length. */
