@@ -355,14 +355,13 @@ export async function seedWithoutQuery(h: HarvestContext, url: string, status: n
   const tally = h.tallies.of(data.seedEntryId);
   if (!bare || tally.listUrls.has(bare) || !h.scope.allows(bare)) return false;
   tally.notes.push(`${url} answered HTTP ${status}; read without its query as ${bare}`);
-  h.catalog.urls.record({ url, host: Scope.hostOf(url), status, outcome: 'ok', reason: `HTTP ${status} with its query: ${bare} asked without it`, redirectTo: bare });
-  await h.frontier.add([{ url: bare, lane: laneOf(h, bare), userData: data }]);
+  await readInstead(h, { url, status }, data, bare, `HTTP ${status} with its query: ${bare} asked without it`);
   return true;
 }
 
 /** A list page read at another address in its place: recorded as leading there (why), and that address queued. */
-async function readInstead(h: HarvestContext, visit: PageVisit, data: ListData, url: string, reason: string): Promise<void> {
-  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason, redirectTo: url });
+async function readInstead(h: HarvestContext, asked: { url: string; status: number | null }, data: ListData, url: string, reason: string): Promise<void> {
+  h.catalog.urls.record({ url: asked.url, host: Scope.hostOf(asked.url), status: asked.status, outcome: 'ok', reason, redirectTo: url });
   await h.frontier.add([{ url, lane: laneOf(h, url), userData: data }]);
 }
 
