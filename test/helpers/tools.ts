@@ -5,12 +5,13 @@
  * this: a file's other tests run either way.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
 import { which } from '../../src/extract/tools.ts';
 
-export type Tool = 'chromium' | 'soffice' | 'tesseract+chi_sim' | 'pdftoppm' | 'wget';
+export type Tool = 'chromium' | 'soffice' | 'tesseract+chi_sim' | 'pdftoppm' | 'wget' | 'postgres';
 
 /** Debian packages that provide each tool (what .ci/run installs). */
 export const TOOL_PACKAGES: Record<Tool, string> = {
@@ -19,6 +20,7 @@ export const TOOL_PACKAGES: Record<Tool, string> = {
   'tesseract+chi_sim': 'tesseract-ocr tesseract-ocr-chi-sim',
   pdftoppm: 'poppler-utils',
   wget: 'wget',
+  postgres: 'postgresql',
 };
 
 function tesseractHasChiSim(env: NodeJS.ProcessEnv): string | null {
@@ -41,9 +43,30 @@ export function toolProblem(tool: Tool, env: NodeJS.ProcessEnv = process.env): s
     }
     case 'tesseract+chi_sim':
       return tesseractHasChiSim(env);
+    case 'postgres':
+      return postgresBinDir(env) ? null : 'no PostgreSQL server binaries (initdb, pg_ctl) on PATH or under /usr/lib/postgresql';
     default:
       return which(tool, env) ? null : `${tool} is not on PATH`;
   }
+}
+
+/**
+ * Where PostgreSQL's server binaries are: Debian's `postgresql` package keeps initdb and pg_ctl under
+ * /usr/lib/postgresql/<major>/bin, off PATH (the newest major is taken); a PATH that has them wins.
+ */
+export function postgresBinDir(env: NodeJS.ProcessEnv = process.env): string | null {
+  const onPath = which('initdb', env);
+  if (onPath && which('pg_ctl', env)) return path.dirname(realpathSync(onPath));
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const majors = readdirSync(root)
+    .filter((d) => /^\d+$/.test(d))
+    .sort((a, b) => Number(b) - Number(a));
+  for (const m of majors) {
+    const bin = path.join(root, m, 'bin');
+    if (existsSync(path.join(bin, 'initdb')) && existsSync(path.join(bin, 'pg_ctl'))) return bin;
+  }
+  return null;
 }
 
 const isCi = (env: NodeJS.ProcessEnv) => env.CI === 'true' || env.CI === '1';
