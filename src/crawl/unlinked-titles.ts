@@ -53,7 +53,11 @@ export function unlinkedReportTitles(html: string, itemTitles: string[], isRepor
       if (row.length && row.find('a[href]').length) return;
       // The element's whole text (a title split over <span>s), else the text node's own.
       const block = el.closest('li, tr, dd, dt, td, p, div, span');
-      const candidates = [squash(block.text()), squash(el.text()), squash(text.data)];
+      // Text cut by a link inside a sentence ("2020年及以前年度的年度报告请至<a>历史网站</a>查阅。") is part of that
+      // sentence, not a title: the element around it, short enough to be one sentence, reads as prose.
+      const around = squash(el.text());
+      if (around.length <= 2 * MAX_TITLE && PROSE.test(around) && el.find('a[href]').length) return;
+      const candidates = [squash(block.text()), around, squash(text.data)];
       const title = candidates.find((t) => t.length >= MIN_TITLE && t.length <= MAX_TITLE && !PROSE.test(t) && isReport(t) && Attributor.year(t) !== null);
       if (title && !out.includes(title) && !known.some((k) => sameTitle(k, title))) out.push(title);
       return;

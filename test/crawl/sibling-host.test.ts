@@ -25,6 +25,8 @@ const PRELOAD = fileURLToPath(new URL('../helpers/test-hosts.mjs', import.meta.u
 const GOV = '邳州市人民政府';
 const EDU = '邳州市教育局';
 const YEARS = [2024, 2023, 2022];
+/** The years a redesign left on the old site (`old.`), linked from the new column's 历史网站 sentence. */
+const OLD_YEARS = [2020, 2019];
 const shell = (title: string, body: string) =>
   `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title></head><body>${body}<div class="foot"><a href="http://www.gov.cn/">中国政府网</a></div></body></html>`;
 const report = (agency: string, y: number) => detail(agency, { title: `${agency}${y}年政府信息公开工作年度报告`, publisher: agency, date: `${y + 1}-01-20`, body: reportText(agency, `${y}年度`) });
@@ -35,10 +37,14 @@ function pages(port: number): Map<string, string> {
   const www = `http://www.pei.test:${port}`;
   const xxgk = `http://xxgk.pei.test:${port}`;
   const clone = `http://www.clone.test:${port}`;
+  const old = `http://old.pei.test:${port}`;
   // The government's home on www.: its 政府信息公开 is the platform on xxgk.
   p.set('www.pei.test /', shell(GOV, `<div class="nav"><a href="/">首页</a><a href="/xwzx/">新闻中心</a><a href="${xxgk}/xxgk/index.html">政府信息公开</a></div><ul class="news"><li><a href="/xwzx/1.html">邳州市2024年国民经济和社会发展统计公报</a></li></ul>`));
   p.set('xxgk.pei.test /xxgk/index.html', shell('邳州市政府信息公开', '<ul class="menu"><li><a href="/xxgk/zn/index.html">政府信息公开指南</a></li><li><a href="/xxgk/nb/index.html">政府信息公开年报</a></li><li><a href="/xxgk/bb/index.html">政府网站工作年度报表</a></li></ul>'));
-  p.set('xxgk.pei.test /xxgk/nb/index.html', shell('政府信息公开年报', `<ul class="list">${YEARS.map((y) => `<li><a href="/xxgk/nb/${y}.html">${GOV}${y}年政府信息公开工作年度报告</a><span>${y + 1}-01-20</span></li>`).join('')}<li><a href="/xxgk/nb/tz.html">关于做好2024年度政府信息公开工作年度报告编制发布工作的通知</a><span>2024-12-10</span></li></ul>`));
+  p.set('xxgk.pei.test /xxgk/nb/index.html', shell('政府信息公开年报', `<ul class="list">${YEARS.map((y) => `<li><a href="/xxgk/nb/${y}.html">${GOV}${y}年政府信息公开工作年度报告</a><span>${y + 1}-01-20</span></li>`).join('')}<li><a href="/xxgk/nb/tz.html">关于做好2024年度政府信息公开工作年度报告编制发布工作的通知</a><span>2024-12-10</span></li></ul><p class="tip">2020年及以前年度的政府信息公开工作年度报告请至<a href="${old}/zwgk/ndbg/">历史网站</a>查阅。</p>`));
+  // The old site (another host of the same portal) keeps the years before the redesign, beside its own news.
+  p.set('old.pei.test /zwgk/ndbg/', shell('政府信息公开年报_邳州市人民政府（旧版）', `<ul>${OLD_YEARS.map((y) => `<li><a href="/zwgk/ndbg/${y}.htm">${GOV}${y}年政府信息公开工作年度报告</a></li>`).join('')}<li><a href="/zwgk/ndbg/ys.htm">邳州市2020年部门预算公开</a></li></ul>`));
+  for (const y of OLD_YEARS) p.set(`old.pei.test /zwgk/ndbg/${y}.htm`, report(GOV, y));
   for (const y of YEARS) p.set(`xxgk.pei.test /xxgk/nb/${y}.html`, report(GOV, y));
   p.set('xxgk.pei.test /xxgk/nb/tz.html', detail(GOV, { title: '关于做好2024年度政府信息公开工作年度报告编制发布工作的通知', publisher: '邳州市政务公开办', date: '2024-12-10', body: trapText('编制通知') }));
   // A department's column on www. whose articles are on xxgk. (the platform publishes them), one on a clone's domain.
@@ -65,7 +71,7 @@ async function serve(): Promise<{ port: number; asked: string[]; close: () => Pr
   return { port, asked, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-test('a list on a sibling host of the seed (xxgk. beside www.) is read, the seed moved naming it; a clone’s domain is not', { timeout: 120_000 }, async () => {
+test('a list on a sibling host of the seed (xxgk. beside www.; an old. archive) is read, the seed moved naming it; a clone’s domain is not', { timeout: 120_000 }, async () => {
   const srv = await serve();
   try {
     const dir = tempDir('nianbao-sibling-');
@@ -108,6 +114,8 @@ test('a list on a sibling host of the seed (xxgk. beside www.) is read, the seed
     const out = path.join(dir, 'reports.csv');
     await runNianbao(['export', '--out', out, '--storage', storage], env);
     const csv = readFileSync(out, 'utf8');
+    // The years before the redesign, on the old site the column's 历史网站 sentence links to (`old.`, a sibling).
+    for (const y of OLD_YEARS) assert.match(csv, new RegExp(`${GOV},.*,${y},`), `${GOV} ${y} (old site) exported`);
     for (const y of YEARS) {
       assert.match(csv, new RegExp(`${GOV},.*,${y},`), `${GOV} ${y} exported`);
       assert.match(csv, new RegExp(`${EDU},.*,${y},`), `${EDU} ${y} exported`);

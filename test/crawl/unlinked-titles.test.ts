@@ -38,13 +38,14 @@ test('report titles drawn without a link (rows clicked by script, a link the tem
   assert.deepEqual(unlinked(html), ['某县人民政府2022年政府信息公开工作年度报告', '2021年度某县人民政府政府信息公开工作年度报告']);
 });
 
-test('a title a link carries (its cut text, a hidden full title beside it) and a page with every report linked give nothing', () => {
+test('a title a link carries (its cut text, a hidden full title beside it), a sentence a link cuts, and a page with every report linked give nothing', () => {
   const html = page(`<ul>
 <li><a href="./202401/t1.html" title="某县人民政府2023年政府信息公开工作年度报告">某县人民政府2023年政府信息公开…</a></li>
 <li><a href="./202301/t2.html">某县人民政府2022年政府信息公开…</a><span style="display:none">某县人民政府2022年政府信息公开工作年度报告</span></li>
 <li><a href="javascript:void(0)">某县人民政府2021年政府信息公开工作年度报告</a></li>
 </ul><p>本栏目发布某县人民政府各年度政府信息公开工作年度报告。</p>
-<div class="intro">根据《中华人民共和国政府信息公开条例》规定，现公布某县人民政府2023年政府信息公开工作年度报告。</div>`);
+<div class="intro">根据《中华人民共和国政府信息公开条例》规定，现公布某县人民政府2023年政府信息公开工作年度报告。</div>
+<p class="tip">2020年及以前年度的政府信息公开工作年度报告请至<a href="http://old.example.gov.cn/nb/">历史网站</a>查阅。</p>`);
   assert.deepEqual(unlinked(html), []);
   // The cheap test: a page whose report titles are all inside links is not even parsed.
   assert.deepEqual(unlinkedReportTitles('<ul><li><a href="/a.html">某县2023年政府信息公开工作年度报告</a></li></ul>', [], () => true), []);

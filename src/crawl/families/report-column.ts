@@ -180,7 +180,9 @@ function archiveLinks($: Doc, pageUrl: string): string[] {
     }
     return false;
   };
-  return labelledLinks($, pageUrl, ARCHIVE_LABEL, { where: aboutReports });
+  // The archive is often another host of the portal (`old.`, `lishi.`, `2019.`): taken whatever its host; the crawl
+  // reads it when it is a sibling of the seed's host and says it otherwise (handlers.ts `admitSibling`).
+  return labelledLinks($, pageUrl, ARCHIVE_LABEL, { where: aboutReports, anyHost: true });
 }
 
 /** A box's link to its full list: 更多, 更多>>, 查看更多, 查看全部, more… */
