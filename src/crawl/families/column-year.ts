@@ -11,6 +11,7 @@ import { parseReportYear } from '../classify/year.ts';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
+import { tabPaneYears } from './tab-panes.ts';
 import { CAPTION_CANDIDATES, yearCaptions } from './year-captions.ts';
 
 /**
@@ -113,18 +114,21 @@ const paneYearOf = (el: Element): number | null => {
  * The year each link stands under in a set of year panes: a list per year in the page, each marked with its year in
  * an attribute (`<ul data-year="2023" style="display:none">`, `<div id="nb2023">`), shown by year tabs that are
  * buttons (round 34e: the selected tab said 2024年度, and the 2023 pane's yearless report took 2024). Only where two
- * or more such panes name different years; a link's year is its nearest marked ancestor's.
+ * or more such panes name different years; a link's year is its nearest marked ancestor's. Panes left unmarked, their
+ * year on the tab that shows them (by the pane's id, or by order), count too (tab-panes.ts).
  */
 export function paneYears($: Doc, pageUrl: string | undefined): Map<string, number> {
   const out = new Map<string, number>();
   if (!pageUrl) return out;
-  const panes = $('[data-year], ul[id], ul[class], ol[id], div[id], div[class], tbody[id], table[id]')
+  const marked = $('[data-year], ul[id], ul[class], ol[id], div[id], div[class], tbody[id], table[id]')
     .toArray()
-    .filter((el) => paneYearOf(el as Element) !== null && $(el).find('a[href]').length > 0);
-  if (new Set(panes.map((el) => paneYearOf(el as Element))).size < 2) return out;
+    .filter((el) => paneYearOf(el as Element) !== null && $(el).find('a[href]').length > 0)
+    .map((el) => [el as Element, paneYearOf(el as Element)!] as const);
+  // Panes whose year is on their tab only (tab-panes.ts); a pane marked itself keeps its own year (met last).
+  const panes = [...tabPaneYears($), ...marked];
+  if (new Set(panes.map(([, year]) => year)).size < 2) return out;
   const base = documentBase($, pageUrl);
-  for (const el of panes) {
-    const year = paneYearOf(el as Element)!;
+  for (const [el, year] of panes) {
     $(el)
       .find('a[href]')
       .each((_, a) => {
