@@ -159,7 +159,7 @@ export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
   const named = [...labelledLinks($, pageUrl, SUB_COLUMN_LABEL), ...moreLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
-  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...archiveLinks($, pageUrl), ...desktopTwinLinks($, pageUrl)])] : named;
+  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])] : named;
 }
 
 /** A link to a redesigned site's archive: 历史网站, 旧版网站, 老版网站, 原网站, 旧版 (点击进入…, …查阅). */
@@ -186,7 +186,7 @@ const DESKTOP_LABEL = /^(?:请|点击|点此)?(?:进入|访问|前往|查看|切
  * column). A footer's 电脑版 to the desktop home is not. Taken whatever its host, as the archive is: the crawl reads it
  * on a sibling of the seed's host (`www.` beside `m.`) and says it otherwise.
  */
-function desktopTwinLinks($: Doc, pageUrl: string): string[] {
+function desktopVersionLinks($: Doc, pageUrl: string): string[] {
   const page = new URL(pageUrl);
   const where = (a: ReturnType<Doc>) => {
     if (aboutReports(a)) return true;
