@@ -8,11 +8,17 @@ import { isIP } from 'node:net';
 /** Second-level suffixes under which every name is a different owner. */
 const SHARED_SUFFIX = /^(?:gov|com|org|net|edu|ac)\.[a-z]{2}$/;
 
-/** The domain a portal's hosts share: the host without "www." and port; null when it must stay exact. */
+/** The labels a portal's own front doors start with: the desktop site's `www.`, the mobile site's `m.`, `wap.`, `3g.`. */
+const FRONT_DOOR = /^(?:www|m|wap|3g|mobile)\./;
+
+/**
+ * The domain a portal's hosts share: the host without its front door's label (`www.`, or a mobile site's `m.`, `wap.`:
+ * `m.mhk.gov.cn` is the portal of `www.mhk.gov.cn`) and port; null when it must stay exact.
+ */
 export function portalDomain(host: string): string | null {
   const name = host.toLowerCase().replace(/:\d+$/, '');
   if (isIP(name) || name === 'localhost') return null;
-  const domain = name.replace(/^www\./, '');
+  const domain = name.replace(FRONT_DOOR, '');
   const labels = domain.split('.');
   if (labels.length < 2 || SHARED_SUFFIX.test(domain)) return null;
   return domain;

@@ -159,7 +159,7 @@ export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
   const named = [...labelledLinks($, pageUrl, SUB_COLUMN_LABEL), ...moreLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
-  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...archiveLinks($, pageUrl)])] : named;
+  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])] : named;
 }
 
 /** A link to a redesigned site's archive: 历史网站, 旧版网站, 老版网站, 原网站, 旧版 (点击进入…, …查阅). */
@@ -171,18 +171,42 @@ const ARCHIVE_LABEL = /^(?:请|点击|点此)?(?:进入|访问|前往|查看|登
  * around it names the reports: a top bar's bare 旧版网站 (the archive's home page, its news) is not.
  */
 function archiveLinks($: Doc, pageUrl: string): string[] {
-  const aboutReports = (a: ReturnType<Doc>) => {
-    let node = a.parent();
-    for (let depth = 0; depth < 2 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
-      const text = squash(node.text());
-      if (text.length > 200) return false;
-      if (NAMES_REPORTS.test(text)) return true;
-    }
-    return false;
-  };
   // The archive is often another host of the portal (`old.`, `lishi.`, `2019.`): taken whatever its host; the crawl
   // reads it when it is a sibling of the seed's host and says it otherwise (handlers.ts `admitSibling`).
   return labelledLinks($, pageUrl, ARCHIVE_LABEL, { where: aboutReports, anyHost: true });
+}
+
+/** A mobile page's link to the site's desktop version: 电脑版, PC版, 桌面版, 电脑端 (访问…, 切换到…, …网站). */
+const DESKTOP_LABEL = /^(?:请|点击|点此)?(?:进入|访问|前往|查看|切换|切换到|切换至|返回)?(?:电脑版|pc版|桌面版|电脑端|pc端|完整版)(?:网站|页面|首页)?(?:查阅|查看|访问)?$/i;
+
+/**
+ * On a mobile page about the annual reports (an `m.` host's column, which shows the newest items only), the link to
+ * its desktop twin, where the older years are (round 36b): one whose sentence names the reports ("更多历年年报请访问
+ * <a>电脑版</a>"), or one leading to this very page's path and query on another host (a footer's 电脑版 of the same
+ * column). A footer's 电脑版 to the desktop home is not. Taken whatever its host, as the archive is: the crawl reads it
+ * on a sibling of the seed's host (`www.` beside `m.`) and says it otherwise.
+ */
+function desktopVersionLinks($: Doc, pageUrl: string): string[] {
+  const page = new URL(pageUrl);
+  const where = (a: ReturnType<Doc>) => {
+    if (aboutReports(a)) return true;
+    const url = resolveLink(a.attr('href') ?? '', documentBase($, pageUrl));
+    if (!url) return false;
+    const u = new URL(url);
+    return u.host !== page.host && u.pathname === page.pathname && u.search === page.search;
+  };
+  return labelledLinks($, pageUrl, DESKTOP_LABEL, { where, anyHost: true });
+}
+
+/** Whether the link's sentence (its parent, or the one above, under 200 characters) names the annual reports. */
+function aboutReports(a: ReturnType<Doc>): boolean {
+  let node = a.parent();
+  for (let depth = 0; depth < 2 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
+    const text = squash(node.text());
+    if (text.length > 200) return false;
+    if (NAMES_REPORTS.test(text)) return true;
+  }
+  return false;
 }
 
 /** A box's link to its full list: 更多, 更多>>, 查看更多, 查看全部, more… */
