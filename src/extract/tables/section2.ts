@@ -10,7 +10,7 @@ import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
-import { amountUnit, toWan, unitNotes } from './yuan.ts';
+import { amountUnit, isOtherUnit, toWan, unitNotes } from './yuan.ts';
 
 /** How far above the table's first block title a unit note is looked for (a caption, the note, a blank line). */
 const NOTE_LINES = 3;
@@ -87,7 +87,7 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
         decimal: block.decimalColumns?.includes(block.columns[place(j)]!.key),
         signed: block.signedColumns?.includes(block.columns[place(j)]!.key),
       });
-      // 万元 columns (fees, procurement) printed in 元 (千元, 亿元) instead: the block's header or the cell names the unit.
+      // 万元 columns (fees, procurement) printed in 元 (百元, 千元, 亿元) instead: the block's header or the cell names the unit.
       const unit = block.decimalColumns ? amountUnit(lines, start, firstRow, tokens, notes) : 'wan';
       assignRow(tokens, header?.model, block.columns.length, rules).forEach((v, j) => {
         const k = ks[place(j)]!;
@@ -97,7 +97,7 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
           unreadable.push(k);
           return;
         }
-        figures[k] = decimal && (unit === 'yuan' || unit === 'thousand' || unit === 'yi') && v.value !== null ? toWan(v.value, unit) : v.value;
+        figures[k] = decimal && isOtherUnit(unit) && v.value !== null ? toWan(v.value, unit) : v.value;
         if (v.unreadable) unreadable.push(k);
         if (v.tentative !== undefined) tentative[k] = v.tentative;
       });
