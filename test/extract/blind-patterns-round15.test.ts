@@ -44,3 +44,32 @@ test('表二\'s fee in 百元 (header 单位：百元, a cell 35百元, a note �
   assert.deepEqual(fee('本年收费金额（单位：万元）', '0.35'), { value: 0.35, unreadable: false });
   assert.deepEqual(fee('本年收费金额（单位：元）', '3500.00'), { value: 0.35, unreadable: false });
 });
+
+/** 表三 (2021) as an HTML table; `order` lists the row keys in printed order, `fig` gives each row's seven figures. */
+const s3Html = (order: string[], fig: (key: string) => number[]) => {
+  const label = (k: string) => TEMPLATE_2021.section3Rows.find((r) => r.key === k)!.label;
+  const head = `<tr><td rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>`;
+  const rows = order.map((k) => `<tr><td>${label(k)}</td>${fig(k).map((v) => `<td>${v}</td>`).join('')}</tr>`);
+  return `<table border="1">${head}${rows.join('')}</table>`;
+};
+const S3_FIG: Record<string, number[]> = {
+  new_received: [4, 1, 0, 0, 0, 0, 5], carried_over: [1, 0, 0, 0, 0, 0, 1], granted: [2, 1, 0, 0, 0, 0, 3],
+  partially_granted: [1, 0, 0, 0, 0, 0, 1], total: [3, 1, 0, 0, 0, 0, 4], carried_to_next_year: [2, 0, 0, 0, 0, 0, 2],
+};
+const s3Fig = (k: string) => S3_FIG[k] ?? [0, 0, 0, 0, 0, 0, 0];
+
+test('表三 with （七）总计 first among the results (above （一）予以公开): every row read in its place (b116)', () => {
+  const keys = TEMPLATE_2021.section3Rows.map((r) => r.key);
+  const order = ['new_received', 'carried_over', 'total', ...keys.filter((k) => !['new_received', 'carried_over', 'total'].includes(k))];
+  const got = read(`${S3_HEADING}\n${s3Html(order, s3Fig)}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>`);
+  const s3 = Object.keys(got.figures).filter((k) => k.startsWith('s3.'));
+  const wrong = s3.filter((k) => { const [, row, col] = k.split('.'); return got.figures[k] !== s3Fig(row!)[['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'].indexOf(col!)]; });
+  assert.deepEqual(wrong, []);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s3.')), []);
+  // The template's order reads as before.
+  const plainOrder = read(`${S3_HEADING}\n${s3Html(keys, s3Fig)}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>`);
+  assert.equal(plainOrder.figures['s3.total.total'], 4);
+  assert.equal(plainOrder.figures['s3.carried_over.total'], 1);
+});
