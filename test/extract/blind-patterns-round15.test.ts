@@ -73,3 +73,31 @@ test('表三 with （七）总计 first among the results (above （一）予以
   assert.equal(plainOrder.figures['s3.total.total'], 4);
   assert.equal(plainOrder.figures['s3.carried_over.total'], 1);
 });
+
+const S4_HEADING = '<p>四、政府信息公开行政复议、行政诉讼情况</p>';
+const PARTS5 = '<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>';
+const cells = (xs: number[]) => xs.map((v) => `<td>${v}</td>`).join('');
+const REVIEW = [3, 1, 1, 0, 5];
+const DIRECT = [1, 2, 0, 1, 4];
+const AFTER = [2, 0, 1, 0, 3];
+const reviewTable = `<p>（一）行政复议情况</p><table border="1"><tr>${PARTS5}</tr><tr>${cells(REVIEW)}</tr></table>`;
+const litigationTable = (afterFirst = false) => `<p>（二）行政诉讼情况</p><table border="1">
+<tr><td colspan="5">${afterFirst ? '复议后起诉' : '未经复议直接起诉'}</td><td colspan="5">${afterFirst ? '未经复议直接起诉' : '复议后起诉'}</td></tr>
+<tr>${PARTS5}${PARTS5}</tr><tr>${cells(afterFirst ? [...AFTER, ...DIRECT] : [...DIRECT, ...AFTER])}</tr></table>`;
+const s4Of = (body: string) => {
+  const got = read(`${S4_HEADING}\n${body}\n`);
+  const block = (b: string) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => got.figures[`s4.${b}_${c}`]);
+  return { review: block('review'), direct: block('litigation_direct'), after: block('litigation_after_review'), unreadable: got.unreadable.filter((k) => k.startsWith('s4.')).length };
+};
+
+test('表四 as two tables under （一）行政复议情况 / （二）行政诉讼情况, in either order, the litigation blocks placed by their headers (b114)', () => {
+  const want = { review: REVIEW, direct: DIRECT, after: AFTER, unreadable: 0 };
+  assert.deepEqual(s4Of(`${reviewTable}\n${litigationTable()}`), want);
+  assert.deepEqual(s4Of(`${litigationTable()}\n${reviewTable}`), want);
+  assert.deepEqual(s4Of(`${reviewTable}\n${litigationTable(true)}`), want);
+  // One table of fifteen columns reads as before.
+  const one = `<table border="1"><tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+<tr><td colspan="5"></td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+<tr>${PARTS5}${PARTS5}${PARTS5}</tr><tr>${cells([...REVIEW, ...DIRECT, ...AFTER])}</tr></table>`;
+  assert.deepEqual(s4Of(one), want);
+});
