@@ -101,3 +101,28 @@ test('表四 as two tables under （一）行政复议情况 / （二）行政�
 <tr>${PARTS5}${PARTS5}${PARTS5}</tr><tr>${cells([...REVIEW, ...DIRECT, ...AFTER])}</tr></table>`;
   assert.deepEqual(s4Of(one), want);
 });
+
+const FIELDS: [string, string][] = [
+  ['第二十条第（一）项', ''], ['规章　本年制发件数', '0'], ['规章　本年废止件数', '0'], ['规章　现行有效件数', '2'],
+  ['行政规范性文件　本年制发件数', '4'], ['行政规范性文件　本年废止件数', '1'], ['行政规范性文件　现行有效件数', '19'],
+  ['第二十条第（五）项', ''], ['行政许可　本年处理决定数量', '527'],
+  ['第二十条第（六）项', ''], ['行政处罚　本年处理决定数量', '143'], ['行政强制　本年处理决定数量', '5'],
+  ['第二十条第（八）项', ''], ['行政事业性收费　本年收费金额（单位：万元）', '0.35'],
+];
+const fieldPage = (fields: [string, string][]) => read(`${S2_HEADING}\n${fields.map(([l, v]) => `<p>${v === '' ? l : `${l}：${v}`}</p>`).join('\n')}\n${S3_HEADING}`);
+const s2Of = (got: ReturnType<typeof read>) => Object.fromEntries(Object.entries(got.figures).filter(([k]) => k.startsWith('s2.')));
+
+test('表二 as "label：figure" lines, no table, is read field by field; a unit in the field\'s label converts; a block short of a field reads as before (b112)', () => {
+  assert.deepEqual(s2Of(fieldPage(FIELDS)), {
+    's2.rules.issued': 0, 's2.rules.repealed': 0, 's2.rules.in_force': 2,
+    's2.normative_docs.issued': 4, 's2.normative_docs.repealed': 1, 's2.normative_docs.in_force': 19,
+    's2.licensing.decisions': 527, 's2.penalty.decisions': 143, 's2.coercion.decisions': 5, 's2.fees.amount': 0.35,
+  });
+  const yuan = fieldPage(FIELDS.map(([l, v]) => (l.includes('收费金额') ? ['行政事业性收费　本年收费金额（单位：元）', '3500.00'] : [l, v])));
+  assert.equal(yuan.figures['s2.fees.amount'], 0.35);
+  // 行政强制's field missing: the （六） block is not a field list, and is not guessed.
+  const short = fieldPage(FIELDS.filter(([l]) => !l.startsWith('行政强制')));
+  assert.equal(short.figures['s2.coercion.decisions'], null);
+  assert.ok(short.unreadable.includes('s2.coercion.decisions'));
+  assert.equal(short.figures['s2.licensing.decisions'], 527);
+});

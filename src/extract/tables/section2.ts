@@ -10,6 +10,7 @@ import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
+import { fieldLines } from './field-lines.ts';
 import { amountUnit, isOtherUnit, toWan, unitNotes } from './yuan.ts';
 
 /** How far above the table's first block title a unit note is looked for (a caption, the note, a blank line). */
@@ -43,6 +44,24 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
     }
     foundAny = true;
     const end = titles.slice(bi + 1).find((x) => x !== undefined && x > start) ?? to;
+    // The block as "label：figure" lines, no table (field-lines.ts).
+    const fields = fieldLines(lines, start + 1, end, block);
+    if (fields) {
+      for (const c of block.columns) {
+        const decimal = block.decimalColumns?.includes(c.key) ?? false;
+        const signed = block.signedColumns?.includes(c.key) ?? false;
+        for (const r of block.rows) {
+          const k = `s2.${r.key}.${c.key}`;
+          const f = fields[k]!;
+          const unit = decimal ? amountUnit(lines, 0, 0, [], [f.label, ...notes]) : 'wan';
+          // A count must be a whole number (not negative unless the column is a change); an amount in a known unit.
+          const fits = decimal ? unit !== 'doubt' : Number.isInteger(f.value) && (signed || f.value >= 0);
+          figures[k] = !fits ? null : isOtherUnit(unit) ? toWan(f.value, unit) : f.value;
+          if (!fits) unreadable.push(k);
+        }
+      }
+      return;
+    }
     // Row lines: the first line naming each row, in order.
     const rowLines: (number | undefined)[] = [];
     let pos = start + 1;
