@@ -61,12 +61,12 @@ export function isEmptyToken(s: string): boolean {
 }
 
 /**
- * A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `13千元`, `12.56亿元` (tables/yuan.ts converts), `+3`, `-2`, `−2`, or a count with the
+ * A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `35百元`, `13千元`, `12.56亿元` (tables/yuan.ts converts), `+3`, `-2`, `−2`, or a count with the
  * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`), perhaps with a note in brackets
  * after it that qualifies the figure (`3（含跨年度1件）`, `2(其中依申请转主动公开2件)`: the figure is 3, 2), and
  * perhaps with a footnote mark or two at the end (`527*`, `143②`, `5※`, `12³`: the notes say what they qualify).
  */
-const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|万|千元|亿元|元|件|个|项|次|人次|条|宗|起)?(\\([^()]*\\))?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|万|百元|千元|亿元|元|件|个|项|次|人次|条|宗|起)?(\\([^()]*\\))?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
 
 /** A note that corrects its figure (`3（更正为5）`) leaves the cell unreadable: which of the two stands is a guess. */
 const CORRECTION = /更正|应为|改为|修正|订正|调整为|有误/;

@@ -10,7 +10,8 @@ import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
-import { amountUnit, toWan, unitNotes } from './yuan.ts';
+import { fieldLines } from './field-lines.ts';
+import { amountUnit, isOtherUnit, toWan, unitNotes } from './yuan.ts';
 
 /** How far above the table's first block title a unit note is looked for (a caption, the note, a blank line). */
 const NOTE_LINES = 3;
@@ -43,6 +44,24 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
     }
     foundAny = true;
     const end = titles.slice(bi + 1).find((x) => x !== undefined && x > start) ?? to;
+    // The block as "label：figure" lines, no table (field-lines.ts).
+    const fields = fieldLines(lines, start + 1, end, block);
+    if (fields) {
+      for (const c of block.columns) {
+        const decimal = block.decimalColumns?.includes(c.key) ?? false;
+        const signed = block.signedColumns?.includes(c.key) ?? false;
+        for (const r of block.rows) {
+          const k = `s2.${r.key}.${c.key}`;
+          const f = fields[k]!;
+          const unit = decimal ? amountUnit(lines, 0, 0, [], [f.label, ...notes]) : 'wan';
+          // A count must be a whole number (not negative unless the column is a change); an amount in a known unit.
+          const fits = decimal ? unit !== 'doubt' : Number.isInteger(f.value) && (signed || f.value >= 0);
+          figures[k] = !fits ? null : isOtherUnit(unit) ? toWan(f.value, unit) : f.value;
+          if (!fits) unreadable.push(k);
+        }
+      }
+      return;
+    }
     // Row lines: the first line naming each row, in order.
     const rowLines: (number | undefined)[] = [];
     let pos = start + 1;
@@ -87,7 +106,7 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
         decimal: block.decimalColumns?.includes(block.columns[place(j)]!.key),
         signed: block.signedColumns?.includes(block.columns[place(j)]!.key),
       });
-      // 万元 columns (fees, procurement) printed in 元 (千元, 亿元) instead: the block's header or the cell names the unit.
+      // 万元 columns (fees, procurement) printed in 元 (百元, 千元, 亿元) instead: the block's header or the cell names the unit.
       const unit = block.decimalColumns ? amountUnit(lines, start, firstRow, tokens, notes) : 'wan';
       assignRow(tokens, header?.model, block.columns.length, rules).forEach((v, j) => {
         const k = ks[place(j)]!;
@@ -97,7 +116,7 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
           unreadable.push(k);
           return;
         }
-        figures[k] = decimal && (unit === 'yuan' || unit === 'thousand' || unit === 'yi') && v.value !== null ? toWan(v.value, unit) : v.value;
+        figures[k] = decimal && isOtherUnit(unit) && v.value !== null ? toWan(v.value, unit) : v.value;
         if (v.unreadable) unreadable.push(k);
         if (v.tentative !== undefined) tentative[k] = v.tentative;
       });

@@ -80,7 +80,7 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
   let pos = 0;
   let prevEnd = 0;
   for (const row of t.section3Rows) {
-    let found: { at: number; len: number } | undefined;
+    let found: { at: number; len: number; numbered?: boolean } | undefined;
     for (const phrase of row.match) {
       const at = stream.text.indexOf(labelKey(phrase), pos);
       if (at >= 0) {
@@ -91,6 +91,9 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     // The two rows of the balance's left side in the other order (二、上年结转 printed above 一、本年新收, blind round
     // 11, b87): the row is looked for again before the other one, where nothing else was found.
     if (!found && TOP_ROWS.includes(row.key)) found = topRowBefore(stream.text, row.match, starts.length, phraseEnds, t);
+    // A row the agency moved up (（七）总计 first among the results, blind round 15, b116): looked for before the
+    // point reached by its numbered label only (（七）总计, not a bare 总计 that the header holds too), printed once.
+    if (!found) found = numberedBefore(stream.text, row.match, pos);
     if (!found) {
       starts.push(undefined);
       phraseEnds.push(undefined);
@@ -99,7 +102,8 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     if (found.at < pos) {
       // Found before a row already placed: its extent runs to the next start in line order (below). A phrase with
       // no figure line before the next row (a note above the table naming 上年结转) is no row.
-      const line = stream.lineOf[labelStart(stream.text, found.at, 0)];
+      // A phrase beginning with its own numbering (numberedBefore) starts its label: no earlier prefix is sought.
+      const line = stream.lineOf[labelStart(stream.text, found.at, found.numbered ? found.at : 0)];
       const nextLine = starts.filter((n): n is number => n !== undefined && line !== undefined && n > line);
       const until = nextLine.length > 0 ? Math.min(...nextLine) : to;
       if (line === undefined || !lines.slice(line, until).some(hasFigures)) {
@@ -226,6 +230,19 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     for (let j = i + step; j >= 0 && j < rowKeys.length; j += step) if (!absent.has(rowKeys[j]!)) return j;
     return undefined;
   }
+}
+
+/** A label numbered as a group or chapter of 三 is (（七）总计, 四、结转下年度): unlike 1.–8., no two rows share it. */
+const GROUP_NUMBERED = /^[（(][一二三四五六七][)）]|^[一二三四]、/;
+
+/** A row's numbered phrase (GROUP_NUMBERED) found once in the stream, before `pos`. */
+function numberedBefore(text: string, match: string[], pos: number): { at: number; len: number; numbered: true } | undefined {
+  for (const phrase of match.filter((m) => GROUP_NUMBERED.test(m))) {
+    const key = labelKey(phrase);
+    const at = text.indexOf(key);
+    if (at >= 0 && at < pos && text.indexOf(key, at + 1) < 0) return { at, len: key.length, numbered: true };
+  }
+  return undefined;
 }
 
 /** The rows whose order may be swapped: 一、本年新收 and 二、上年结转 (their sum is the balance's left side). */

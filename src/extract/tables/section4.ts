@@ -10,6 +10,7 @@ import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { labelKey } from '../text.ts';
 import { isColumnNumberRow } from './column-numbers.ts';
+import { readSplitSection4 } from './section4-split.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
 
 export function section4Keys(): string[] {
@@ -30,6 +31,9 @@ export function mapSection4(lines: Line[], from: number, to: number, pageTitle?:
   if (head < 0) head = from;
   const vertical = readVertical(lines, from, to);
   if (vertical) return vertical;
+  // Two tables under captions of their own, 行政复议 and 行政诉讼 (section4-split.ts).
+  const split = readSplitSection4(lines, from, to);
+  if (split) return split;
   // Rows labelled by year (2023年 above 2024年): only this report's year is its figures.
   const years = yearRows(lines, head, to, pageTitle, reportYear);
   if (years === 'doubt') return { ...none, found: true };
