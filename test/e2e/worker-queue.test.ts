@@ -147,6 +147,8 @@ test('three workers share a queued run: kill -9 of one loses and duplicates noth
   }
   for (const w of others) w.child.kill('SIGTERM');
   for (const w of others) assert.equal(await w.exit, 0, w.out());
+  // Live workers kept their leases (renewed every second of a 3 s lease): none lost, no queue error.
+  for (const w of others) assert.doesNotMatch(w.out(), /"event":"(lease_lost|queue_error|job_failed)"/, w.out());
 
   // Politeness across workers: per host, one request in flight at a time, spaced by the run's delay.
   for (const site of SITES) {
