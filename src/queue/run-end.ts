@@ -9,6 +9,12 @@
  *    state; its frontier is dropped; and every file still waiting for extraction gets an extract job (a worker
  *    killed after storing a file, before queueing its job, loses nothing). Seed health was recorded by each host job.
  * Extract jobs do not hold a run open: `status` shows them among the run's jobs until they are done.
+ *
+ * Two workers checking at once may both queue a follow-up job for one host: `stately` keeps one queued; if the
+ * first was already taken, the second waits queued, and while it waits pg-boss's fetch of crawl-host jobs (oldest
+ * first, refused by the one-active-per-key index) answers nothing to anyone until the first ends. Follow-up jobs are
+ * short (the few requests other hosts' pages queued), so this is a pause, not a stall.
+ * A killed job's counts up to its kill are not in the run's counts (its events are, in run_events).
  */
 import type { Catalog } from '../catalog/catalog.ts';
 import type { RunStatus } from '../catalog/runs.ts';
