@@ -22,6 +22,8 @@ export const ExitCode = {
    * list answer announces (`short`; see `nianbao status --seeds`).
    * Failures win: a run with failed URLs exits 1 even when seeds were also empty. */
   seedsEmpty: 7,
+  /** The work queue (PostgreSQL, `--queue`) is unreachable, or a worker lost a job's lease (it stopped at once). */
+  queue: 8,
   /** Anything unexpected: a bug. */
   internal: 70,
 } as const;
@@ -53,6 +55,11 @@ export class LockedError extends NianbaoError {
 /** The catalog or the file store failed. */
 export class StorageError extends NianbaoError {
   override readonly exitCode = ExitCode.storage;
+}
+
+/** The work queue failed: unreachable, refused a write, or a job's lease was lost to another worker. */
+export class QueueError extends NianbaoError {
+  override readonly exitCode = ExitCode.queue;
 }
 
 /** A read-only command was pointed at a storage path that holds no catalog (a mistyped --storage, usually). */

@@ -58,6 +58,38 @@ export class Runs {
       .run(nowIso(), status, JSON.stringify(counts), id);
   }
 
+  /**
+   * Adds one part's counts to a run's (a queued run's host job): numbers are summed, objects merged key by key
+   * (summed when numbers), in one transaction, so parts ending at once on several workers all count.
+   */
+  addCounts(id: number, part: Record<string, unknown>): void {
+    this.db.transaction(() => {
+      const row = this.stmt('SELECT counts FROM runs WHERE id = ?').get(id) as { counts: string | null } | undefined;
+      if (!row) return;
+      const sum = mergeCounts(row.counts ? (JSON.parse(row.counts) as Record<string, unknown>) : {}, part);
+      this.stmt('UPDATE runs SET counts = ? WHERE id = ?').run(JSON.stringify(sum), id);
+    }).immediate();
+  }
+
+  /**
+   * Finishes a run that is still running, with its counts as they stand plus `extra`; false when it was not running
+   * (another worker finished it first).
+   */
+  finishOnce(id: number, status: RunStatus, extra: Record<string, unknown>): boolean {
+    return this.db.transaction(() => {
+      const row = this.stmt(`SELECT counts FROM runs WHERE id = ? AND status = 'running'`).get(id) as { counts: string | null } | undefined;
+      if (!row) return false;
+      const counts = { ...(row.counts ? (JSON.parse(row.counts) as Record<string, unknown>) : {}), ...extra };
+      this.stmt('UPDATE runs SET ended_at = ?, status = ?, counts = ? WHERE id = ?').run(nowIso(), status, JSON.stringify(counts), id);
+      return true;
+    }).immediate();
+  }
+
+  /** Queued runs (created by `nianbao enqueue`) still running. */
+  runningQueued(): RunRow[] {
+    return this.stmt(`SELECT * FROM runs WHERE status = 'running' AND json_extract(args, '$.queued') = 1 ORDER BY id`).all() as RunRow[];
+  }
+
   event(runId: number, e: RunEvent): void {
     this.stmt('INSERT INTO run_events (run_id, at, kind, host, url, report_id, sha256, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(runId, nowIso(), e.kind, e.host ?? null, e.url ?? null, e.reportId ?? null, e.sha256 ?? null, e.detail ?? null);
@@ -112,4 +144,17 @@ export class Runs {
       .all(runId, kind ?? null, kind ?? null) as (RunEvent & { at: string })[];
     return rows;
   }
+}
+
+/** a + b: numbers summed, plain objects merged recursively, anything else taken from b. */
+function mergeCounts(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const was = out[k];
+    if (typeof v === 'number' && typeof was === 'number') out[k] = was + v;
+    else if (v && typeof v === 'object' && !Array.isArray(v) && was && typeof was === 'object' && !Array.isArray(was))
+      out[k] = mergeCounts(was as Record<string, unknown>, v as Record<string, unknown>);
+    else out[k] = v;
+  }
+  return out;
 }

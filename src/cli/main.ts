@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   crawl: async () => (await import('./crawl.ts')).crawlCommand(),
   backfill: async () => (await import('./backfill.ts')).backfillCommand(),
   schedule: async () => (await import('./schedule.ts')).scheduleCommand(),
+  enqueue: async () => (await import('./enqueue.ts')).enqueueCommand(),
+  worker: async () => (await import('./worker.ts')).workerCommand(),
   extract: async () => (await import('./extract.ts')).extractCommand(),
   export: async () => (await import('./export.ts')).exportCommand(),
   probe: async () => (await import('./probe.ts')).probeCommand(),

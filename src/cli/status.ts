@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { configFrom, humanBytes, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
 import { table } from './table.ts';
 import { printSeedHealth } from './status-seeds.ts';
+import { queueOption } from './queue-options.ts';
+import { queuedRunJobs, type JobsOfRun } from './status-queue.ts';
 
 export function statusCommand(): Command {
   return new Command('status')
@@ -11,11 +13,21 @@ export function statusCommand(): Command {
     .option('--json', 'print JSON instead of tables')
     .option('--seeds', "each seed entry's last result, trend and health (flags empty, short, dropped, host_failed, moved)")
     .addOption(storageOption())
-    .action(async (opts: { runs: number; json?: boolean; seeds?: boolean; storage: string }) => {
+    .addOption(queueOption())
+    .action(async (opts: { runs: number; json?: boolean; seeds?: boolean; storage: string; queue?: string }) => {
       const catalog = openCatalogReadOnly(configFrom(opts));
       try {
         if (opts.seeds) return printSeedHealth(catalog, opts.json ?? false);
-        const runs = catalog.runs.recent(opts.runs).map((r) => ({ ...r, counts: JSON.parse(r.counts) as Record<string, unknown>, events: catalog.runs.eventCounts(r.id) }));
+        const recent = catalog.runs.recent(opts.runs);
+        // A queued run's jobs: live from the queue while it runs (with --queue), else as its end recorded them.
+        const jobs: Map<number, JobsOfRun> = await queuedRunJobs(recent, opts.queue);
+        const runs = recent.map((r) => ({
+          ...r,
+          args: withoutEntryIds(r.args),
+          counts: JSON.parse(r.counts) as Record<string, unknown>,
+          events: catalog.runs.eventCounts(r.id),
+          ...(jobs.has(r.id) ? { jobs: jobs.get(r.id) } : {}),
+        }));
         const counts = catalog.status.countsByState();
         const hosts = catalog.status.failingHosts(20);
         const lastCrawl = runs.find((r) => r.kind === 'crawl' || r.kind === 'backfill');
@@ -27,7 +39,7 @@ export function statusCommand(): Command {
         say('Last runs');
         say(
           table(
-            ['id', 'kind', 'started (UTC)', 'ended', 'status', 'new reports', 'new files', 'changed', 'gone', 'failed'],
+            ['id', 'kind', 'started (UTC)', 'ended', 'status', 'new reports', 'new files', 'changed', 'gone', 'failed', 'jobs (queued/active/done/failed)'],
             runs.map((r) => [
               r.id,
               r.kind,
@@ -39,6 +51,7 @@ export function statusCommand(): Command {
               r.events.changed ?? 0,
               r.events.gone ?? 0,
               r.events.failed ?? 0,
+              r.jobs ? (r.jobs.counts ? `${r.jobs.counts.queued}/${r.jobs.counts.active}/${r.jobs.counts.done}/${r.jobs.counts.failed}` : r.jobs.note) : '',
             ]),
           ),
         );
@@ -57,4 +70,16 @@ export function statusCommand(): Command {
         catalog.close();
       }
     });
+}
+
+/** A queued run's args list its seed entries' ids: not worth a screen. */
+function withoutEntryIds(args: string): string {
+  try {
+    const a = JSON.parse(args) as Record<string, unknown>;
+    if (!Array.isArray(a.entryIds)) return args;
+    const { entryIds, ...rest } = a;
+    return JSON.stringify({ ...rest, seedEntries: entryIds.length });
+  } catch {
+    return args;
+  }
 }

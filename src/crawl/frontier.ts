@@ -41,6 +41,11 @@ export interface FrontierOptions {
    * priority of its slot. Unknown hosts weigh 0 and start after every known one, in the order they were added.
    */
   hostWeight?: (host: string) => number;
+  /**
+   * The hosts this frontier crawls (a queued run's host job): requests for any other host are written to that host's
+   * persisted queue and left for its own job. Default: every host.
+   */
+  owns?: (host: string) => boolean;
 }
 
 /** Requests grouped by their host's queue key (host and lane), each group in the given order. */
@@ -109,6 +114,10 @@ export class Frontier {
   addSeeds(requests: QueuedRequest[]): void {
     const byKey = groupByKey(requests);
     for (const [key, reqs] of byKey) {
+      if (this.opts.owns && !this.opts.owns(splitKey(key).host)) {
+        this.write(key, reqs);
+        continue;
+      }
       const waiting = this.deferred.get(key);
       if (waiting) waiting.push(...reqs);
       else this.deferred.set(key, reqs);
@@ -143,6 +152,8 @@ export class Frontier {
 
   private schedule(key: string): void {
     if (this.stopped) return;
+    // Another job's host: its requests are in its persisted queue (written by add), crawled by that job.
+    if (this.opts.owns && !this.opts.owns(splitKey(key).host)) return;
     this.seen.add(key);
     if (this.running.has(key)) {
       this.dirty.add(key);
@@ -183,7 +194,8 @@ export class Frontier {
 
   /** Queues an earlier, unfinished run of this job left with requests to make; their hosts are scheduled again. */
   async resume(): Promise<string[]> {
-    const resumed = this.opts.store.pendingQueues(this.opts.jobName);
+    const owns = this.opts.owns;
+    const resumed = this.opts.store.pendingQueues(this.opts.jobName).filter((key) => !owns || owns(splitKey(key).host));
     this.scheduleAll(resumed);
     return resumed;
   }

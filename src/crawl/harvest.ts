@@ -19,6 +19,7 @@ import { openContentStore, type ContentStore } from '../download/content-store.t
 import { HostCookies } from '../download/host-cookies.ts';
 import { FetchError, storageFaultOf } from '../errors.ts';
 import type { SeedAgency } from '../registry/seeds-file.ts';
+import type { SeedEntryRow } from '../catalog/seed-entries.ts';
 import { syncRegistry, syncRegistryFiles } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
@@ -50,7 +51,7 @@ export interface HarvestOptions {
    * The registry: seeds files (an unchanged registry is then neither parsed nor synced again), or seeds already
    * parsed (a subset, as a backfill's province).
    */
-  seeds: SeedAgency[] | { files: string[] };
+  seeds: SeedAgency[] | { files: string[] } | { entries: SeedEntryRow[] };
   /** Recorded in the runs table. */
   kind: 'crawl' | 'backfill';
   /** Names the persisted queues: the same job resumes them after a crash. */
@@ -66,6 +67,20 @@ export interface HarvestOptions {
   /** The file store; default the configured one (`files`: the storage directory's or a bucket), with its free-space floor. */
   store?: ContentStore;
   onTick?: (stats: CrawlStats, hosts: { done: number; active: number; total: number }) => void;
+  /**
+   * One host job of a queued run (src/queue/): the run exists already, only `hosts` are crawled here (requests
+   * found for other hosts are written to their persisted queues, for their own jobs), seeds are given as catalog
+   * entries, and the run is neither finished nor its queues dropped: its counts are added to the run's.
+   */
+  hostJob?: HostJobScope;
+}
+
+export interface HostJobScope {
+  runId: number;
+  /** The hosts this job crawls (one, in practice). */
+  hosts: ReadonlySet<string>;
+  /** Every host of the run's seeds: what the crawl may reach, as a whole run's scope. */
+  scopeHosts: string[];
 }
 
 export interface HarvestSummary {
@@ -98,8 +113,13 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const { config, catalog } = opts;
   boundHeapGrowth();
   const paths = storagePaths(config.storageDir);
-  const entries = Array.isArray(opts.seeds) ? syncRegistry(catalog, opts.seeds) : syncRegistryFiles(catalog, opts.seeds.files).entries;
-  const scope = new Scope(entries.map((e) => e.host));
+  const entries = Array.isArray(opts.seeds)
+    ? syncRegistry(catalog, opts.seeds)
+    : 'entries' in opts.seeds
+      ? opts.seeds.entries
+      : syncRegistryFiles(catalog, opts.seeds.files).entries;
+  const job = opts.hostJob;
+  const scope = new Scope(job?.scopeHosts ?? entries.map((e) => e.host));
   const stats = new CrawlStats();
   const fetcher = new Fetcher(config.politeness, scope, {
     onExchange: (e) => {
@@ -115,13 +135,14 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const startsInBrowser = (e: { render: string; host: string }) => e.render === 'browser' || (e.render !== 'http' && challenged.has(e.host));
   const store = opts.store ?? (await openContentStore(config));
   const sink = new SinkStop(paths.catalog);
-  await store.sweepTemp();
+  // A queued run's worker shares the storage with others downloading at the same time: their temp files are not stale.
+  if (!job) await store.sweepTemp();
   const http = new PoliteHttpClient(fetcher);
   const crawlee = crawleeConfiguration(paths.crawlee);
   // The run owns Crawlee's event manager, shared by every host's crawler: a crawler that inits it closes it when it
   // ends, and a close racing another crawler's init leaks a minute-long interval that keeps the process alive.
   const events = crawlee.getEventManager();
-  const runId = catalog.runs.start(opts.kind, { job: opts.jobName, ...opts.args });
+  const runId = job?.runId ?? catalog.runs.start(opts.kind, { job: opts.jobName, ...opts.args });
 
   let ctx: HarvestContext | null = null;
   // Each browser host runs its own Chromium: at most config.maxBrowsers at once, the others wait for one.
@@ -226,6 +247,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     maxConcurrentHosts: config.politeness.maxConcurrentHosts,
     runHost,
     hostWeight: (host) => weights.get(host) ?? 0,
+    ...(job ? { owns: (host: string) => job.hosts.has(host) } : {}),
   });
   sink.onStop(() => frontier.stop());
   ctx = {
@@ -256,7 +278,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   try {
     await events.init();
     const resumedHosts = await frontier.resume();
-    const generation = runKeyOf(catalog, runId, opts.jobName);
+    // A queued run's queues are its own (named for it): its seeds are keyed by its id.
+    const generation = job ? runId : runKeyOf(catalog, runId, opts.jobName);
     const starts: QueuedRequest[] = entries.map((e) => {
       const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: e.family as ListData['family'], pageIndex: 0 };
       // The run id in the key makes every run list its seeds again, while a resumed run (same queues) does not
@@ -297,13 +320,20 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     const emptySeeds = seeds.filter(yieldedNothing).length;
     const shortSeeds = seeds.filter((s) => s.status === 'short').length;
     const status = stats.failed > 0 || openCircuits.length > 0 ? 'partial' : 'ok';
-    catalog.runs.finish(runId, status, { ...stats.toJSON(), seeds: seeds.length, emptySeeds, shortSeeds });
+    const counts = { ...stats.toJSON(), seeds: seeds.length, emptySeeds, shortSeeds };
+    if (job) {
+      // The run goes on in other jobs; the last one to end finishes it (queue/run-end.ts).
+      catalog.runs.addCounts(runId, { ...counts, hostsDown: openCircuits.length });
+      return { runId, status, stats, openCircuits, resumedHosts, seeds, emptySeeds, shortSeeds };
+    }
+    catalog.runs.finish(runId, status, counts);
     catalog.runs.markInterrupted(opts.jobName, runId);
     await frontier.drop();
     return { runId, status, stats, openCircuits, resumedHosts, seeds, emptySeeds, shortSeeds };
   } catch (err) {
     try {
-      catalog.runs.finish(runId, 'failed', { ...stats.toJSON(), error: (err as Error).message });
+      // A host job's failure is its job's (retried by the queue), not its run's.
+      if (!job) catalog.runs.finish(runId, 'failed', { ...stats.toJSON(), error: (err as Error).message });
     } catch {
       // The catalog may be what failed (full); the run then stays `running` and the next run resumes it as killed.
     }

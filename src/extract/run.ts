@@ -27,6 +27,10 @@ export interface ExtractRunOptions {
   retryFailed?: boolean;
   only?: MediaType[];
   pool?: PoolOptions;
+  /** A pool kept by the caller (a queue worker's), used and left open; default one made and closed by this run. */
+  sharedPool?: ExtractionPool;
+  /** Only these files (by sha256), when due: a queue's extract job. Default every file due. */
+  sha256s?: string[];
   /** Free bytes the storage's filesystem must keep, checked before each write (config minFreeBytes). Default 0: none. */
   minFreeBytes?: number;
   /** Where the files are read from; default the storage directory's own store. */
@@ -90,8 +94,10 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
     after = stale[stale.length - 1]!.id;
   }
 
-  const due = catalog.extractions.due({ retryFailed: opts.retryFailed, mediaTypes: opts.only });
-  const pool = new ExtractionPool(opts.pool);
+  const wanted = opts.sha256s ? new Set(opts.sha256s) : null;
+  const allDue = catalog.extractions.due({ retryFailed: opts.retryFailed, mediaTypes: opts.only });
+  const due = wanted ? allDue.filter((f) => wanted.has(f.sha256)) : allDue;
+  const pool = opts.sharedPool ?? new ExtractionPool(opts.pool);
   let next = 0;
   let fault: unknown = null;
   // Two runners per worker, each taking the next file: while one runner writes its result to the catalog, the other's
@@ -134,7 +140,7 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
   try {
     await Promise.all(Array.from({ length: Math.min(2 * pool.concurrency, Math.max(1, due.length)) }, runner));
   } finally {
-    await pool.close();
+    if (!opts.sharedPool) await pool.close();
   }
   if (fault !== null) throw fault;
   const reportsWithFailedChecks = [...failedChecks.values()].filter((n) => n > 0).length;
