@@ -136,7 +136,8 @@ function textBeyond(nodes: AnyNode[], limit: number): boolean {
 
 function labelled($: Doc): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {};
-  $('td, th, li, span, p, dt, dd, div, label, b, strong').each((_, el) => {
+  // <small>/<em>/<font> too: DedeCMS's article template labels its line "<small>来源:</small>某局 <small>作者:</small>…".
+  $('td, th, li, span, p, dt, dd, div, label, b, strong, small, em, font').each((_, el) => {
     if (hasBlockChild(el as Element)) return; // leaf-ish cells only
     if (textBeyond((el as Element).children, 120)) return;
     const node = $(el as Element);
@@ -148,7 +149,11 @@ function labelled($: Doc): Partial<Record<Field, string>> {
       if (!m || out[field]) continue;
       const hasColon = /[:：]/.test(text);
       let value = hasColon ? untilNextLabel(squash(text.replace(/^[^:：]*[:：]/, ''))) : '';
-      // "发布机构：" (or a bare label) in one cell, the value in the next.
+      // "<small>来源:</small>某局 <small>作者:</small>…": a label element whose value is the text right after it, up to the
+      // next label; else "发布机构：" (or a bare label) in one cell, the value in the next.
+      const after = (el as Element).next;
+      const trailing = hasColon && after?.type === 'text' ? squash((after as { data: string }).data) : '';
+      if (!value && trailing) value = untilNextLabel(trailing);
       if (!value && (hasColon || key.length <= 6)) value = squash(node.next().text());
       if (value && value.length <= 100) out[field] = value;
     }

@@ -501,7 +501,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   if (h.years && titleYear !== null && !h.years(titleYear)) return [];
   if (item.isFile) {
     const attribution = h.attributor.attribute({ title: item.title, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
-    if (!attribution || refuseSeedMerge(h, attribution, item.url)) return [];
+    if (!attribution || refuseSeedMerge(h, attribution, item.url, data.seedEntryId)) return [];
     // A part of a report (its 统计表 file) is filed with the report under the report's title, never as its original.
     const part = reportOfPart(item.title);
     const { report } = sight(h, attribution, part ?? item.title, item.url, listUrl, data.seedEntryId, null, part ? null : item.date);
@@ -547,7 +547,7 @@ function sameOrigin(a: string, b: string): boolean {
   }
 }
 
-function refuseSeedMerge(h: HarvestContext, a: NonNullable<ReturnType<Attributor['attribute']>>, url: string): boolean {
+function refuseSeedMerge(h: HarvestContext, a: NonNullable<ReturnType<Attributor['attribute']>>, url: string, seedEntryId: number): boolean {
   const clash = seedFallbackClash(h.catalog, a, url);
   if (!clash) return false;
   const host = safeHost(url);
@@ -555,6 +555,8 @@ function refuseSeedMerge(h: HarvestContext, a: NonNullable<ReturnType<Attributor
   if (host) h.catalog.urls.record({ url, host, status: null, outcome: 'skipped', reason });
   emit(h, { kind: 'skipped', host, url, detail: reason });
   h.stats.skipped += 1;
+  // A report the seed lists and the catalog does not hold: the seed's health says so (seed-tally.ts unnamedReports).
+  h.tallies.of(seedEntryId).unnamedReports.add(url);
   return true;
 }
 
@@ -646,7 +648,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
     return recordSkip(h, visit, `report year ${attribution.year} outside --years`, null);
   }
   const pageUrl = ownAddress(h, visit);
-  if (refuseSeedMerge(h, attribution, pageUrl)) return;
+  if (refuseSeedMerge(h, attribution, pageUrl, data.seedEntryId)) return;
   const shown = titleShowingGuess(title, data.listTitle, attribution);
   const { report } = sight(h, attribution, shown, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id, pageUrl);
@@ -696,7 +698,7 @@ async function documentAsReport(h: HarvestContext, visit: PageVisit, data: Detai
   if (!attribution) {
     return recordSkip(h, visit, 'a document with no report year in its list title', null);
   }
-  if ((h.years && !h.years(attribution.year)) || refuseSeedMerge(h, attribution, visit.url)) return;
+  if ((h.years && !h.years(attribution.year)) || refuseSeedMerge(h, attribution, visit.url, data.seedEntryId)) return;
   const { report } = sight(h, attribution, data.listTitle, visit.url, data.listUrl, data.seedEntryId, null, data.listDate);
   await h.frontier.add(fileRequests(h, report.id, [{ url: visit.url, name: data.listTitle }], data.listUrl));
 }

@@ -95,6 +95,11 @@ export interface SeedTally {
   noYear: number;
   /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
   goneReports: Set<string>;
+  /**
+   * Report pages (or files) not catalogued because nothing on them named their agency and the seed's agency, the only
+   * guess left, already had that year's report named by its own page (attribution.ts seedFallbackClash).
+   */
+  unnamedReports: Set<string>;
   /** Files of its reports whose links are gone (HTTP 404/410): the reports are catalogued without them. */
   goneFiles: Set<string>;
   /** Report pages whose text points to an attachment none of whose links could be read (attachment-pointer.ts). */
@@ -172,6 +177,7 @@ export class SeedTallies {
         pagingUnknown: false,
         noYear: 0,
         goneReports: new Set(),
+        unnamedReports: new Set(),
         goneFiles: new Set(),
         filelessReports: new Set(),
         pagesForFiles: new Set(),
@@ -370,6 +376,18 @@ export function goneReportPages(t: SeedTally): string | null {
   if (!n) return null;
   const first = [...t.goneReports][0]!;
   return `${n} of its ${t.reportItems} report items' pages are gone (${first}${n > 1 ? ', …' : ''}): not catalogued`;
+}
+
+/**
+ * Report items read but not catalogued: no title, publisher field or heading named their agency, and the seed's
+ * agency already has that year's report (named by its own page), so folding them into it would merge two agencies'
+ * reports. The seed yielded less than it lists, said with the first such page.
+ */
+export function unnamedReports(t: SeedTally): string | null {
+  const n = t.unnamedReports.size;
+  if (!n) return null;
+  const first = [...t.unnamedReports][0]!;
+  return `${n} of its ${t.reportItems} report items were not catalogued: nothing on them named their agency, and the seed's agency already has that year's report (${first}${n > 1 ? ', …' : ''})`;
 }
 
 /**

@@ -40,10 +40,18 @@ export function isPlaceholderName(name: string): boolean {
   return NOT_A_NAME.test(name.normalize('NFKC').replace(/\s+/g, ''));
 }
 
+/**
+ * Words in the scripts of the autonomous regions' own languages (藏文, 蒙古文, 维吾尔文 / 哈萨克文, 彝文): their sites
+ * title a report in both languages ("ཉིང་ཁྲི་གྲོང་ཁྱེར།… 林芝市教育局2024年…"), and the Chinese part alone names the agency
+ * as the registry spells it.
+ */
+const OTHER_SCRIPTS = /[\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Arabic}\p{Script=Yi}]+/gu;
+
 export function agencyFromTitle(title: string): string | null {
-  let text = withoutPublicationDates(normalizeTitle(title)).replace(TRUNCATION, '');
+  let text = withoutPublicationDates(normalizeTitle(title).replace(OTHER_SCRIPTS, '')).replace(TRUNCATION, '');
   text = text.replace(BRACKETED_NOTE, '');
   text = text.replace(SECOND_NAME, (whole, inner: string, at: number) => (isAgencyName(inner) && AGENCY_SUFFIX.test(text.slice(0, at)) ? '' : whole));
+  const bracketed = bracketSignature(text);
   text = text.replace(WRAPPERS, '');
   const cut = SUBJECT.exec(text) ?? YEAR.exec(text);
   if (!cut) return null;
@@ -52,8 +60,25 @@ export function agencyFromTitle(title: string): string | null {
     prev = name;
     name = name.replace(TRAILING, '').replace(LEADING, '');
   }
-  if (name.length < 2 || !/\p{Script=Han}/u.test(name) || NOT_A_NAME.test(name) || COLLECTIVE.test(name)) return signedAgency(text, cut);
+  if (name.length < 2 || !/\p{Script=Han}/u.test(name) || NOT_A_NAME.test(name) || COLLECTIVE.test(name)) return signedAgency(text, cut) ?? bracketed;
   return name;
+}
+
+/** The title's last bracketed words, closing it: "2024年度政府信息公开工作年度报告（八宿县教育局）" (NFKC: ASCII brackets). */
+const LAST_BRACKETS = /[([【]([^()[\]【】]{3,40})[)\]】]$/;
+
+/**
+ * An agency signing the title in brackets after its subject, as a dash signs it (signedAgency): templates that put
+ * the year first and the publisher last write "…年度报告（某县教育局）". Only a name read as an agency's counts, and
+ * only after the subject: brackets before it hold a second name or a note, handled above.
+ */
+function bracketSignature(text: string): string | null {
+  const m = LAST_BRACKETS.exec(text);
+  if (!m) return null;
+  const subject = SUBJECT.exec(text);
+  if (!subject || subject.index > m.index) return null;
+  const name = m[1]!;
+  return isAgencyName(name) && !NOT_A_NAME.test(name) && !COLLECTIVE.test(name) && !SUBJECT.test(name) ? name : null;
 }
 
 /** An agency signing the title after its subject: "2024年度政府信息公开工作年度报告—县自然资源和规划局". */
