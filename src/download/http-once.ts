@@ -5,9 +5,8 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { PassThrough, Transform, type Readable } from 'node:stream';
-import zlib from 'node:zlib';
-import { createEitherInflate } from './inflate-either.ts';
-import { endsDocument, keepTail, mayEndWhole } from './whole-document.ts';
+import { decodersFor } from './content-codings.ts';
+import { endsDocument, endsFile, keepTail, mayEndWhole, uncoded } from './whole-document.ts';
 import { FetchError } from '../errors.ts';
 
 export interface OnceRequest {
@@ -81,6 +80,8 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         // A page shorter than its Content-Length that ends its document is whole (whole-document.ts): the length
         // was counted wrong, and the connection's close ends the body.
         const wholeIfShort = contentLength !== null && mayEndWhole(res.headers['content-type'], res.headers['content-encoding']);
+        // A chunked answer closed without its last chunk whose bytes end the file is whole (whole-document.ts endsFile).
+        const wholeIfUnended = chunked && req.method !== 'HEAD' && uncoded(res.headers['content-encoding']);
         let tail: Buffer = Buffer.alloc(0);
         let endedWhole = false;
         // The last bytes are kept as the counter passes them on: a second 'data' listener on the response would make
@@ -89,7 +90,7 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         const counter = new Transform({
           transform(chunk: Buffer, _e, done) {
             received += chunk.length;
-            if (wholeIfShort) tail = keepTail(tail, chunk);
+            if (wholeIfShort || wholeIfUnended) tail = keepTail(tail, chunk);
             done(null, chunk);
           },
           flush(done) {
@@ -111,27 +112,30 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
             counter.end();
             return;
           }
+          if (wholeIfUnended && res.readableLength === 0 && endsFile(tail)) {
+            endedWhole = true;
+            counter.end();
+            return;
+          }
           counter.destroy(err);
         };
         res.on('aborted', () => cut(new FetchError('connection cut mid-body', req.url, 'truncated')));
         res.on('error', (e) => cut(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
         res.pipe(counter);
         const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
-        const decoder =
-          encoding === 'gzip' || encoding === 'x-gzip'
-            ? zlib.createGunzip()
-            : encoding === 'deflate'
-              ? createEitherInflate() // zlib-wrapped or raw, as IIS sends it (inflate-either.ts)
-              : encoding === 'br'
-                ? zlib.createBrotliDecompress()
-                : null;
+        // Every coding the header lists, undone last first (content-codings.ts): `gzip, gzip` from a CDN over an origin.
+        const decoders = decodersFor(res.headers['content-encoding']) ?? [];
         let body: Readable = counter;
-        if (decoder) {
+        if (decoders.length) {
           const out = new PassThrough();
           out.on('error', () => undefined); // as for counter above
           counter.on('error', (e) => out.destroy(e));
-          decoder.on('error', (e) => out.destroy(new FetchError(`bad ${encoding} body: ${e.message}`, req.url, 'truncated')));
-          counter.pipe(decoder).pipe(out);
+          let piped: Readable = counter;
+          for (const decoder of decoders) {
+            decoder.on('error', (e) => out.destroy(new FetchError(`bad ${encoding} body: ${e.message}`, req.url, 'truncated')));
+            piped = piped.pipe(decoder);
+          }
+          piped.pipe(out);
           body = out;
         }
         body.on('close', () => clearTimeout(timer));
