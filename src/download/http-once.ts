@@ -84,6 +84,8 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         const wholeIfUnended = chunked && req.method !== 'HEAD' && uncoded(res.headers['content-encoding']);
         let tail: Buffer = Buffer.alloc(0);
         let endedWhole = false;
+        // A chunked answer cut off, its bytes all passed on: the counter's flush tells a file that ended from one cut.
+        let unended: FetchError | null = null;
         // The last bytes are kept as the counter passes them on: a second 'data' listener on the response would make
         // it flow past the consumer's back-pressure and past a consumer that stopped reading (a page over the size cap
         // then ran into the exchange's timeout instead of failing as too large: faults/hostile).
@@ -94,6 +96,7 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
             done(null, chunk);
           },
           flush(done) {
+            if (unended && !endsFile(tail)) return done(unended);
             if (contentLength !== null && received < contentLength && req.method !== 'HEAD' && !endedWhole) {
               done(new FetchError(`truncated: ${received} of ${contentLength} bytes`, req.url, 'truncated'));
             } else done();
@@ -105,15 +108,18 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         counter.on('error', () => undefined);
         bodyStream = counter;
         const cut = (err: FetchError) => {
-          if (endedWhole) return;
+          if (endedWhole || unended) return;
           // The bytes still in the response's buffer have not reached the counter: its length is counted with them.
           if (wholeIfShort && received + res.readableLength < contentLength! && res.readableLength === 0 && endsDocument(tail)) {
             endedWhole = true;
             counter.end();
             return;
           }
-          if (wholeIfUnended && res.readableLength === 0 && endsFile(tail)) {
-            endedWhole = true;
+          if (wholeIfUnended) {
+            // The bytes still buffered in the response (a slow consumer holds them back) are dropped when it is
+            // destroyed: read out now, each passes to the counter through the pipe, then the counter ends.
+            while (res.read() !== null);
+            unended = err;
             counter.end();
             return;
           }
