@@ -12,7 +12,7 @@ import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
 import { listPageAsReport } from './collection.ts';
-import { redirectStubTarget } from './redirect-stub.ts';
+import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { announcedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
@@ -108,6 +108,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // At a mobile address, the device check may be in the site's own script files: fetched (page-scripts.ts) and run too.
   if (checkDevice && !desktop && mobileAddress(visit.loadedUrl, visit.body)) desktop = desktopTwinLinks(visit.body, visit.loadedUrl, await linkScripts(h, visit))[0];
   if (desktop && h.scope.allows(desktop)) return followDesktopTwin(h, visit, data, desktop);
+  // A page that sends its reader on at once (a refresh of no delay, header or meta) is read where it sends them, its
+  // own (stale) items left as a browser leaves them: once per list address, so two pages sending each other stop.
+  const refresh = checkDevice ? immediateRefreshTarget(visit.body, visit.loadedUrl) : null;
+  if (refresh && h.scope.allows(refresh) && !tally.listUrls.has(refresh)) return followRefresh(h, visit, data, refresh);
   if (visit.status >= 400 && !mislabelled) {
     // A page of a learned list refused (a replay without the page's session or signature): the list stops there,
     // unless its token went stale and the seed is rendered again for a fresh one (token-refresh.ts).
@@ -336,6 +340,11 @@ function admitSibling(h: HarvestContext, url: string, tally: { url: string }): b
  */
 async function followDesktopTwin(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {
   await readInstead(h, visit, data, url, `a mobile page: its script sends desktop browsers to ${url}`);
+}
+
+async function followRefresh(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {
+  h.tallies.of(data.seedEntryId).notes.push(`${visit.url} refreshes at once to ${url}; read there`);
+  await readInstead(h, visit, data, url, `a refresh of no delay to ${url} (the page a browser shows)`);
 }
 
 async function followDirectoryForm(h: HarvestContext, visit: PageVisit, data: ListData, url: string): Promise<void> {

@@ -46,3 +46,24 @@ export function redirectStubTarget(html: string, pageUrl: string): string | null
   const targets = redirectTargets(loadHtml(html), pageUrl);
   return targets.length === 1 ? targets[0]! : null;
 }
+
+/**
+ * Where a page sends its reader at once, whatever else it holds: a refresh of no delay (`<meta http-equiv="refresh"
+ * content="0;url=…">`, or the `Refresh: 0;url=…` header written in as that meta: download/refresh-header.ts) to
+ * another same-host address. A browser leaves such a page before drawing it: a column that moved answered at its old
+ * address with its stale static list and the header (nginx's `add_header Refresh` over the old file) shows its reader
+ * the new column. Read as a list, the stale page ended the seed with the old column's reports, silently.
+ */
+export function immediateRefreshTarget(html: string, pageUrl: string): string | null {
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  for (const el of $('meta[http-equiv]').toArray()) {
+    if (($(el).attr('http-equiv') ?? '').toLowerCase() !== 'refresh') continue;
+    const m = META_REFRESH.exec($(el).attr('content') ?? '');
+    if (!m || Number(m[1]) !== 0) continue;
+    const url = resolveLink(m[2]!, base);
+    if (url && url !== pageUrl && new URL(url).host === host) return url;
+  }
+  return null;
+}

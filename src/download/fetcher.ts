@@ -15,6 +15,7 @@ import { locationFromBytes } from './location-bytes.ts';
 import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
 import { isScriptChallenge } from './challenge-answer.ts';
 import { saysServerBusy } from './server-busy.ts';
+import { unaskedNotModified } from './unasked-304.ts';
 import { mayBeBlockPage, peekBody, saysTooFrequent } from './soft-rate-limit.ts';
 import { Scope, sameSiteMove } from './scope.ts';
 
@@ -216,6 +217,11 @@ export class Fetcher {
       const peeked = await peekBody(res.body);
       if (peeked.whole && isScriptChallenge(res.status, peeked.whole)) return handle({ ...res, body: peeked.body, url, redirects: [] });
       res = { ...res, body: peeked.body };
+    }
+    // A 304 to a request that set no condition (unasked-304.ts) holds no page: a cache's failure, asked again.
+    if (unaskedNotModified(res.status, headers)) {
+      res.body.resume();
+      throw new FetchError('HTTP 304 to a request with no condition (a cache answering without the page)', url, 'server', 304);
     }
     if (res.status === 429 || res.status >= 500) {
       res.body.resume();

@@ -16,6 +16,8 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export class HostGate {
   private readonly slots: PQueue;
   private nextStartAt = 0;
+  /** When the last exchange started or ended, whichever is later (0 before the first). */
+  private lastAt = 0;
   private pausedUntil = 0;
   private delayMs: number;
   private consecutiveFailures = 0;
@@ -29,9 +31,14 @@ export class HostGate {
     this.delayMs = opts.delayMs;
   }
 
-  /** Raises the spacing, e.g. to a robots.txt Crawl-delay. Never lowers it below the configured delay. */
+  /**
+   * Raises the spacing, e.g. to a robots.txt Crawl-delay. Never lowers it below the configured delay. The new spacing
+   * counts from the last exchange too: the robots.txt that states a Crawl-delay is itself a request, and the page
+   * asked right after it was sent at the old spacing (a `limit_req` matching the stated delay refused it 503).
+   */
   raiseDelay(ms: number): void {
     this.delayMs = Math.max(this.opts.delayMs, ms);
+    if (this.lastAt) this.nextStartAt = Math.max(this.nextStartAt, this.lastAt + this.delayMs);
   }
 
   get currentDelayMs(): number {
@@ -53,9 +60,11 @@ export class HostGate {
         await sleep(startAt - now);
       }
       this.nextStartAt = Date.now() + this.delayMs;
+      this.lastAt = Date.now();
       try {
         return await fn();
       } finally {
+        this.lastAt = Date.now();
         // The delay also runs from the end of the exchange: a slow answer (or a long download) is followed by a
         // full pause, as the host sees it, not by an immediate next request.
         this.nextStartAt = Math.max(this.nextStartAt, Date.now() + this.delayMs);

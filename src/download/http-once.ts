@@ -5,9 +5,8 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { PassThrough, Transform, type Readable } from 'node:stream';
-import zlib from 'node:zlib';
-import { createEitherInflate } from './inflate-either.ts';
-import { endsDocument, keepTail, mayEndWhole } from './whole-document.ts';
+import { decodersFor } from './content-codings.ts';
+import { endsDocument, endsFile, keepTail, mayEndWhole, uncoded } from './whole-document.ts';
 import { FetchError } from '../errors.ts';
 
 export interface OnceRequest {
@@ -81,18 +80,23 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         // A page shorter than its Content-Length that ends its document is whole (whole-document.ts): the length
         // was counted wrong, and the connection's close ends the body.
         const wholeIfShort = contentLength !== null && mayEndWhole(res.headers['content-type'], res.headers['content-encoding']);
+        // A chunked answer closed without its last chunk whose bytes end the file is whole (whole-document.ts endsFile).
+        const wholeIfUnended = chunked && req.method !== 'HEAD' && uncoded(res.headers['content-encoding']);
         let tail: Buffer = Buffer.alloc(0);
         let endedWhole = false;
+        // A chunked answer cut off, its bytes all passed on: the counter's flush tells a file that ended from one cut.
+        let unended: FetchError | null = null;
         // The last bytes are kept as the counter passes them on: a second 'data' listener on the response would make
         // it flow past the consumer's back-pressure and past a consumer that stopped reading (a page over the size cap
         // then ran into the exchange's timeout instead of failing as too large: faults/hostile).
         const counter = new Transform({
           transform(chunk: Buffer, _e, done) {
             received += chunk.length;
-            if (wholeIfShort) tail = keepTail(tail, chunk);
+            if (wholeIfShort || wholeIfUnended) tail = keepTail(tail, chunk);
             done(null, chunk);
           },
           flush(done) {
+            if (unended && !endsFile(tail)) return done(unended);
             if (contentLength !== null && received < contentLength && req.method !== 'HEAD' && !endedWhole) {
               done(new FetchError(`truncated: ${received} of ${contentLength} bytes`, req.url, 'truncated'));
             } else done();
@@ -104,10 +108,18 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         counter.on('error', () => undefined);
         bodyStream = counter;
         const cut = (err: FetchError) => {
-          if (endedWhole) return;
+          if (endedWhole || unended) return;
           // The bytes still in the response's buffer have not reached the counter: its length is counted with them.
           if (wholeIfShort && received + res.readableLength < contentLength! && res.readableLength === 0 && endsDocument(tail)) {
             endedWhole = true;
+            counter.end();
+            return;
+          }
+          if (wholeIfUnended) {
+            // The bytes still buffered in the response (a slow consumer holds them back) are dropped when it is
+            // destroyed: read out now, each passes to the counter through the pipe, then the counter ends.
+            while (res.read() !== null);
+            unended = err;
             counter.end();
             return;
           }
@@ -117,21 +129,19 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         res.on('error', (e) => cut(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
         res.pipe(counter);
         const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
-        const decoder =
-          encoding === 'gzip' || encoding === 'x-gzip'
-            ? zlib.createGunzip()
-            : encoding === 'deflate'
-              ? createEitherInflate() // zlib-wrapped or raw, as IIS sends it (inflate-either.ts)
-              : encoding === 'br'
-                ? zlib.createBrotliDecompress()
-                : null;
+        // Every coding the header lists, undone last first (content-codings.ts): `gzip, gzip` from a CDN over an origin.
+        const decoders = decodersFor(res.headers['content-encoding']) ?? [];
         let body: Readable = counter;
-        if (decoder) {
+        if (decoders.length) {
           const out = new PassThrough();
           out.on('error', () => undefined); // as for counter above
           counter.on('error', (e) => out.destroy(e));
-          decoder.on('error', (e) => out.destroy(new FetchError(`bad ${encoding} body: ${e.message}`, req.url, 'truncated')));
-          counter.pipe(decoder).pipe(out);
+          let piped: Readable = counter;
+          for (const decoder of decoders) {
+            decoder.on('error', (e) => out.destroy(new FetchError(`bad ${encoding} body: ${e.message}`, req.url, 'truncated')));
+            piped = piped.pipe(decoder);
+          }
+          piped.pipe(out);
           body = out;
         }
         body.on('close', () => clearTimeout(timer));

@@ -30,3 +30,24 @@ export function keepTail(tail: Buffer, chunk: Buffer): Buffer {
   const joined = Buffer.concat([tail, chunk.subarray(-TAIL_BYTES)]);
   return joined.length <= TAIL_BYTES ? joined : Buffer.from(joined.subarray(-TAIL_BYTES));
 }
+
+/**
+ * A chunked answer has no length to fall short of: its end is the last (zero-length) chunk. A server that closes the
+ * connection after the last byte of data without writing that chunk (an old servlet container, a proxy closing on
+ * the origin's close) sent everything; browsers keep what came (Firefox's framing check is soft by default). So a
+ * chunked, uncoded answer cut off is whole when its last bytes end what it holds: an HTML document's `</html>`, a
+ * PDF's `%%EOF`, or a ZIP container's end record (DOCX, XLSX, OFD) with no comment after it. Anything else cut off is
+ * still a truncation, asked again.
+ */
+export function endsFile(tail: Buffer): boolean {
+  if (endsDocument(tail)) return true;
+  if (/%%EOF\s*$/.test(tail.toString('latin1'))) return true;
+  // The ZIP end of central directory record: its signature 22 bytes from the end, a comment length of 0.
+  return tail.length >= 22 && tail.readUInt32LE(tail.length - 22) === 0x06054b50 && tail.readUInt16LE(tail.length - 2) === 0;
+}
+
+/** Whether an answer's coding leaves its bytes as sent (none, or `identity`). */
+export function uncoded(contentEncoding: string | string[] | undefined): boolean {
+  const encoding = String((Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding) ?? '').trim().toLowerCase();
+  return !encoding || encoding === 'identity';
+}
