@@ -48,9 +48,9 @@ export class Runs {
   }
 
   start(kind: string, args: Record<string, unknown>): number {
-    const info = this.stmt('INSERT INTO runs (kind, args, started_at) VALUES (?, ?, ?)')
-      .run(kind, JSON.stringify(args), nowIso());
-    return Number(info.lastInsertRowid);
+    const row = this.stmt('INSERT INTO runs (kind, args, started_at) VALUES (?, ?, ?) RETURNING id')
+      .get(kind, JSON.stringify(args), nowIso()) as { id: number };
+    return row.id;
   }
 
   finish(id: number, status: RunStatus, counts: Record<string, unknown>): void {
@@ -107,7 +107,7 @@ export class Runs {
   events(runId: number, kind?: RunEventKind): (RunEvent & { at: string })[] {
     const rows = this.stmt(
         `SELECT at, kind, host, url, report_id AS reportId, sha256, detail FROM run_events
-         WHERE run_id = ? AND (? IS NULL OR kind = ?) ORDER BY id`,
+         WHERE run_id = ? AND (CAST(? AS TEXT) IS NULL OR kind = ?) ORDER BY id`,
       )
       .all(runId, kind ?? null, kind ?? null) as (RunEvent & { at: string })[];
     return rows;

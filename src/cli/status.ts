@@ -1,6 +1,6 @@
 /** `nianbao status`: the last runs, counts by state, seeds that yielded nothing, failing hosts; `--seeds`: seed health. */
 import { Command } from 'commander';
-import { configFrom, humanBytes, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
+import { catalogOption, configFrom, humanBytes, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
 import { table } from './table.ts';
 import { printSeedHealth } from './status-seeds.ts';
 
@@ -11,6 +11,7 @@ export function statusCommand(): Command {
     .option('--json', 'print JSON instead of tables')
     .option('--seeds', "each seed entry's last result, trend and health (flags empty, short, dropped, host_failed, moved)")
     .addOption(storageOption())
+    .addOption(catalogOption())
     .action(async (opts: { runs: number; json?: boolean; seeds?: boolean; storage: string }) => {
       const catalog = openCatalogReadOnly(configFrom(opts));
       try {
