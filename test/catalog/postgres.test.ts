@@ -20,8 +20,8 @@ import { requireTools } from '../helpers/tools.ts';
 
 const SITES = ['trs-jianxi', 'gbk-yiyang'];
 
-/** Tables, their columns, and index names of a catalog (PostgreSQL's own constraint indices left out). */
-function schemaOf(c: Catalog, postgres: boolean): Record<string, string[]> {
+/** Tables, their columns, and index names of a catalog (the indices behind keys and UNIQUE constraints left out). */
+export function schemaOf(c: Catalog, postgres: boolean): Record<string, string[]> {
   const q = (sql: string) => c.db.prepare(sql).all() as Record<string, string>[];
   const out: Record<string, string[]> = {};
   const tables = postgres
@@ -34,7 +34,7 @@ function schemaOf(c: Catalog, postgres: boolean): Record<string, string[]> {
     out[`table ${name}`] = cols.map((r) => r.name!).sort();
   }
   const indices = postgres
-    ? q("SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key'")
+    ? q('SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT IN (SELECT conname FROM pg_constraint)')
     : q("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_autoindex_%'");
   out.indices = indices.map((r) => r.name!).sort();
   const views = postgres
