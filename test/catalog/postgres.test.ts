@@ -134,7 +134,7 @@ test('the catalog on PostgreSQL: crawl, export, status, coverage, extract, serve
   // An unreachable server or a malformed URL: the storage exit code, one clear line.
   const port = cluster.port;
   cluster.stop();
-  const down = await runNianbao(['export', '--storage', pgDir, '--catalog', `postgres://nianbao@127.0.0.1:${port}/crawl`]);
+  const down = await runNianbao(['export', '--storage', pgDir, '--catalog', `postgres://nianbao@127.0.0.1:${port}/crawl`, '--out', path.join(dir, 'down.csv')]);
   assert.equal(down.code, ExitCode.storage, down.err);
   assert.match(down.err, /cannot open the catalog at postgres:\/\/nianbao@127\.0\.0\.1/);
   const bad = await runNianbao(['status', '--storage', pgDir, '--catalog', 'postgres://[bad']);
