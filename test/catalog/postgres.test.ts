@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Catalog } from '../../src/catalog/catalog.ts';
+import { acquirePostgresLock } from '../../src/catalog/postgres/lock.ts';
 import { storagePaths } from '../../src/config.ts';
 import { ExitCode } from '../../src/errors.ts';
 import { startView } from '../../src/serve/server.ts';
@@ -129,6 +130,16 @@ test('the catalog on PostgreSQL: crawl, export, status, coverage, extract, serve
   } finally {
     pg.close();
     sq.close();
+  }
+
+  // One run at a time per catalog: the database's advisory lock, held here, refuses a crawl (exit 4).
+  const held = acquirePostgresLock(pgUrl, 'test');
+  try {
+    const locked = await runNianbao(['crawl', ...common, ...onPg]);
+    assert.equal(locked.code, ExitCode.locked, locked.err);
+    assert.match(locked.err, /is locked by another run \(server session \d+/);
+  } finally {
+    held.release();
   }
 
   // An unreachable server or a malformed URL: the storage exit code, one clear line.
