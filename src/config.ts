@@ -45,6 +45,13 @@ export interface PolitenessConfig {
 export interface NianbaoConfig {
   /** Root of all runtime data: catalog.sqlite, files/, crawlee/, lock. Default ./storage. Env NIANBAO_STORAGE. */
   storageDir: string;
+  /**
+   * The catalog: a SQLite file path (default `<storage>/catalog.sqlite`) or a PostgreSQL database,
+   * `postgres://user:password@host:port/database` (src/catalog/db.ts). With PostgreSQL, one run at a time per
+   * catalog is a session-level advisory lock in that database (src/catalog/postgres/lock.ts) instead of the storage
+   * directory's lock file. Env NIANBAO_CATALOG; flag --catalog.
+   */
+  catalog: string;
   /** Largest file downloaded, in bytes. Default 50 MB. Env NIANBAO_MAX_FILE_BYTES. */
   maxFileBytes: number;
   /** Path of the Chromium binary used for JavaScript-rendered sites. Default /usr/bin/chromium. Env NIANBAO_CHROMIUM. */
@@ -83,7 +90,7 @@ export interface NianbaoConfig {
 const DEFAULT_CRAWL_MEMORY_MIB = 1024;
 const DEFAULT_HOST_DELAY_MS = 1000;
 
-export const DEFAULTS: Omit<NianbaoConfig, 'storageDir'> & { storageDir: string } = {
+export const DEFAULTS: Omit<NianbaoConfig, 'storageDir' | 'catalog'> & { storageDir: string } = {
   storageDir: './storage',
   files: null,
   crawlMemoryMiB: DEFAULT_CRAWL_MEMORY_MIB,
@@ -119,6 +126,7 @@ function envNumber(env: NodeJS.ProcessEnv, name: string): number | undefined {
 
 export interface ConfigOverrides {
   storageDir?: string;
+  catalog?: string;
   maxFileBytes?: number;
   chromiumPath?: string;
   minFreeBytes?: number;
@@ -151,8 +159,10 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   const storageDir = path.resolve(overrides.storageDir ?? env.NIANBAO_STORAGE ?? DEFAULTS.storageDir);
   const files = overrides.files || env.NIANBAO_FILES || DEFAULTS.files;
   if (files) parseS3Location(files); // a malformed location fails here, before anything is written
+  const catalog = overrides.catalog || env.NIANBAO_CATALOG || storagePaths(storageDir).catalog;
   return {
     storageDir,
+    catalog: /^[a-z][a-z0-9+.-]*:\/\//i.test(catalog) ? catalog : path.resolve(catalog),
     files,
     maxFileBytes: overrides.maxFileBytes ?? envNumber(env, 'NIANBAO_MAX_FILE_BYTES') ?? DEFAULTS.maxFileBytes,
     chromiumPath: overrides.chromiumPath ?? env.NIANBAO_CHROMIUM ?? DEFAULTS.chromiumPath,

@@ -145,9 +145,9 @@ export class Agencies {
     }
     const info = this.stmt(
         `INSERT INTO agencies (name, name_key, division, level, province, city, county, discovered,
-           discovered_via_agency_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           discovered_via_agency_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
-      .run(
+      .get(
         input.name,
         input.nameKey,
         input.division ?? null,
@@ -160,7 +160,7 @@ export class Agencies {
         now,
         now,
       );
-    return this.byId(Number(info.lastInsertRowid))!;
+    return this.byId((info as { id: number }).id)!;
   }
 
   /** Adds an alias unless its key already names this or another agency (first identity wins). */

@@ -1,4 +1,7 @@
-/** The catalog: one SQLite file, the single source of truth. The rest of nianbao talks to it through this facade. */
+/**
+ * The catalog: the single source of truth, a SQLite file (the default) or a PostgreSQL database. The rest of
+ * nianbao talks to it through this facade, the same synchronous calls for either.
+ */
 import { openDb, openDbReadOnly, type Db } from './db.ts';
 import { Agencies } from './agencies.ts';
 import { SeedEntries } from './seed-entries.ts';
@@ -51,13 +54,14 @@ export class Catalog {
     this.frontier = new FrontierRequests(db);
   }
 
-  static open(file: string): Catalog {
-    return new Catalog(openDb(file));
+  /** location: a SQLite file path, or a postgres:// URL (see db.ts); migrated to this code's schema. */
+  static open(location: string): Catalog {
+    return new Catalog(openDb(location));
   }
 
   /** An existing catalog, read-only; NoCatalogError when there is none (nothing is created). */
-  static openReadOnly(file: string): Catalog {
-    return new Catalog(openDbReadOnly(file));
+  static openReadOnly(location: string): Catalog {
+    return new Catalog(openDbReadOnly(location));
   }
 
   /** Runs fn in one transaction. */

@@ -1,18 +1,42 @@
 /**
- * Opens the SQLite catalog (WAL, foreign keys) and applies the schema migrations in src/catalog/migrations/
- * (files NNN_name.sql, applied in order, each once, each in a transaction).
+ * Opens the catalog and applies the schema migrations in src/catalog/migrations/ (files NNN_name.sql, applied in
+ * order, each once, each in a transaction): a SQLite file (WAL, foreign keys; the default) or a PostgreSQL database
+ * (a `postgres://` URL: postgres/connection.ts, postgres/migrate.ts).
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NoCatalogError, StorageError, storageFaultOf } from '../errors.ts';
+import type { Connection } from './connection.ts';
+import { PgConnection, redactUrl } from './postgres/connection.ts';
+import { migratePostgres, pendingPostgresMigrations } from './postgres/migrate.ts';
 
-export type Db = Database.Database;
+/** A catalog connection: better-sqlite3's database, or a PostgreSQL session with the same synchronous API. */
+export type Db = Connection;
+type SqliteDb = Database.Database;
+
+/** Whether a catalog location (--catalog, NIANBAO_CATALOG) names a PostgreSQL database rather than a SQLite file. */
+export function isPostgresUrl(location: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(location);
+}
+
+function connectPostgres(url: string): PgConnection {
+  try {
+    new URL(url);
+  } catch {
+    throw new StorageError(`the catalog URL ${redactUrl(url)} is not a URL: expected postgres://user:password@host:port/database`);
+  }
+  try {
+    return PgConnection.connect(url);
+  } catch (err) {
+    throw new StorageError(`cannot open the catalog at ${redactUrl(url)}: ${(err as Error).message || (err as { code?: string }).code}`, { cause: err });
+  }
+}
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
-interface Migration {
+export interface Migration {
   version: number;
   name: string;
   sql: string;
@@ -26,7 +50,17 @@ export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
 }
 
 export function openDb(file: string): Db {
-  let db: Db;
+  if (isPostgresUrl(file)) {
+    const conn = connectPostgres(file);
+    try {
+      migratePostgres(conn, listMigrations(), () => new Date().toISOString());
+    } catch (err) {
+      conn.close();
+      throw new StorageError(`cannot migrate the catalog at ${conn.name}: ${(err as Error).message}`, { cause: err });
+    }
+    return conn;
+  }
+  let db: SqliteDb;
   try {
     if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true });
     db = new Database(file);
@@ -43,7 +77,7 @@ export function openDb(file: string): Db {
     db.close();
     throw storageFaultOf(err, file) ?? err;
   }
-  return db;
+  return db as unknown as Db;
 }
 
 /**
@@ -52,8 +86,9 @@ export function openDb(file: string): Db {
  * is older than this code is refused with the way out: run a write command (crawl, extract) once.
  */
 export function openDbReadOnly(file: string): Db {
+  if (isPostgresUrl(file)) return openPostgresReadOnly(file);
   if (!existsSync(file)) throw new NoCatalogError(`no catalog at ${file}: check --storage (or NIANBAO_STORAGE); a crawl creates it`);
-  let db: Db;
+  let db: SqliteDb;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     db.pragma('busy_timeout = 10000');
@@ -73,18 +108,38 @@ export function openDbReadOnly(file: string): Db {
     if (err instanceof StorageError) throw err;
     throw new StorageError(`${file} is not a readable nianbao catalog: ${(err as Error).message}`, { cause: err });
   }
-  return db;
+  return db as unknown as Db;
+}
+
+/** A PostgreSQL catalog for reading: its session refuses writes; a database without the schema is no catalog. */
+function openPostgresReadOnly(url: string): Db {
+  const conn = connectPostgres(url);
+  try {
+    const missing = pendingPostgresMigrations(conn, listMigrations());
+    if (missing === null) throw new NoCatalogError(`no catalog at ${conn.name}: the database has no nianbao schema; a crawl (or migrate-catalog) creates it`);
+    if (missing.length) {
+      throw new StorageError(
+        `the catalog at ${conn.name} has an older schema (missing ${missing.join(', ')}) than this nianbao: ` +
+          'run a write command on it once (nianbao crawl or nianbao extract) to upgrade it, then retry',
+      );
+    }
+    conn.exec('SET default_transaction_read_only = on');
+  } catch (err) {
+    conn.close();
+    throw err;
+  }
+  return conn;
 }
 
 /** Migrations this code has that the catalog has not applied (an empty list when it is up to date). */
-function pendingMigrations(db: Db): string[] {
+function pendingMigrations(db: SqliteDb): string[] {
   const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   if (!hasTable) return listMigrations().map((m) => m.name);
   const applied = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
   return listMigrations().filter((m) => !applied.has(m.version)).map((m) => m.name);
 }
 
-export function migrate(db: Db): void {
+export function migrate(db: SqliteDb): void {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
   const applied = new Set(

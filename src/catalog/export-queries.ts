@@ -1,5 +1,5 @@
 /** Read-only queries behind the CSV exports. */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from './connection.ts';
 import type { Db } from './db.ts';
 import { PROVINCE_CONDITION, provinceParams } from './region-filter.ts';
 
@@ -90,7 +90,7 @@ const REPORT_FILES_SQL = `
   CROSS JOIN reports r ON r.agency_id = a.id
   CROSS JOIN report_files rf ON rf.report_id = r.id
   JOIN files f ON f.id = rf.file_id
-  WHERE (@year IS NULL OR r.year = @year)
+  WHERE (CAST(@year AS INTEGER) IS NULL OR r.year = @year)
     AND ${PROVINCE_CONDITION}
   ORDER BY a.province, a.city, a.county, a.name, a.id, r.year, rf.role DESC, rf.id`;
 
@@ -108,7 +108,7 @@ const FIGURE_EXPORT_SQL = `
   FROM agencies a
   CROSS JOIN reports r ON r.agency_id = a.id
   LEFT JOIN report_extractions x ON x.report_id = r.id
-  WHERE (@year IS NULL OR r.year = @year)
+  WHERE (CAST(@year AS INTEGER) IS NULL OR r.year = @year)
     AND ${PROVINCE_CONDITION}
   ORDER BY a.province, a.city, a.county, a.name, a.id, r.year`;
 
@@ -152,7 +152,7 @@ export class ExportQueries {
       FROM agencies a
       CROSS JOIN reports r ON r.agency_id = a.id
       LEFT JOIN report_extractions x ON x.report_id = r.id
-      WHERE (@year IS NULL OR r.year = @year)
+      WHERE (CAST(@year AS INTEGER) IS NULL OR r.year = @year)
         AND ${PROVINCE_CONDITION}
       ORDER BY a.province, a.city, a.county, a.name, a.id, r.year`);
     yield* stmt.iterate(this.params(filter)) as IterableIterator<ReportFigureRow>;

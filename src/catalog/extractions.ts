@@ -1,5 +1,5 @@
 /** Extraction results in the catalog: per file (figures, checks) and per report (best rendition, cross-year checks). */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from './connection.ts';
 import type { Db } from './db.ts';
 import type { ExtractionStatus, FileRow } from './files.ts';
 import { nowIso } from './time.ts';
@@ -45,11 +45,11 @@ const okOf = (v: number | null) => (v === null ? null : v === 1);
 
 export class Extractions {
   /** Prepared statements by SQL: settling a report runs a dozen small statements, tens of thousands of times. */
-  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
+  private readonly statements = new Map<string, Statement>();
 
   constructor(private readonly db: Db) {}
 
-  private stmt(sql: string): Statement<unknown[], unknown> {
+  private stmt(sql: string): Statement {
     let st = this.statements.get(sql);
     if (!st) {
       st = this.db.prepare(sql);
@@ -70,8 +70,11 @@ export class Extractions {
     this.db.transaction(() => {
       const now = nowIso();
       this.stmt(
-          `INSERT OR REPLACE INTO extractions (sha256, status, reason, extractor, template, low_confidence, unreadable, text, extracted_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO extractions (sha256, status, reason, extractor, template, low_confidence, unreadable, text, extracted_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (sha256) DO UPDATE SET status = excluded.status, reason = excluded.reason, extractor = excluded.extractor,
+             template = excluded.template, low_confidence = excluded.low_confidence, unreadable = excluded.unreadable,
+             text = excluded.text, extracted_at = excluded.extracted_at`,
         )
         .run(sha256, r.status, r.reason ?? null, r.extractor, r.template ?? null, r.lowConfidence ? 1 : 0, JSON.stringify(r.unreadable), r.text, now);
       this.stmt('DELETE FROM figures WHERE sha256 = ?').run(sha256);
@@ -82,7 +85,8 @@ export class Extractions {
         const k = splitKey(key);
         fig.run(sha256, key, k.section, k.row, k.col, value, unreadable.has(key) ? 1 : 0);
       }
-      const chk = this.stmt('INSERT OR REPLACE INTO checks (sha256, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)');
+      const chk = this.stmt(`INSERT INTO checks (sha256, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (sha256, rule, scope) DO UPDATE SET expected = excluded.expected, actual = excluded.actual, ok = excluded.ok`);
       for (const c of r.checks) chk.run(sha256, c.rule, c.scope, c.expected, c.actual, okValue(c.ok));
       this.stmt('UPDATE files SET extraction_status = ?, extraction_reason = ?, extracted_at = ? WHERE sha256 = ?')
         .run(r.status, r.reason ?? null, now, sha256);
@@ -164,8 +168,11 @@ export class Extractions {
   saveReport(reportId: number, r: ReportExtraction): void {
     this.db.transaction(() => {
       this.stmt(
-          `INSERT OR REPLACE INTO report_extractions (report_id, status, reason, best_sha256, template, checks_failed, checks_uncertain, disagreements, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO report_extractions (report_id, status, reason, best_sha256, template, checks_failed, checks_uncertain, disagreements, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (report_id) DO UPDATE SET status = excluded.status, reason = excluded.reason, best_sha256 = excluded.best_sha256,
+             template = excluded.template, checks_failed = excluded.checks_failed, checks_uncertain = excluded.checks_uncertain,
+             disagreements = excluded.disagreements, updated_at = excluded.updated_at`,
         )
         .run(reportId, r.status, r.reason, r.bestSha256, r.template, r.checksFailed, r.checksUncertain, JSON.stringify(r.disagreements), nowIso());
       this.refreshKeyFigures(reportId);
@@ -191,7 +198,8 @@ export class Extractions {
   saveReportChecks(reportId: number, rulePrefix: string, checks: CheckRecord[]): void {
     this.db.transaction(() => {
       this.stmt('DELETE FROM report_checks WHERE report_id = ? AND rule LIKE ?').run(reportId, `${rulePrefix}%`);
-      const ins = this.stmt('INSERT OR REPLACE INTO report_checks (report_id, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)');
+      const ins = this.stmt(`INSERT INTO report_checks (report_id, rule, scope, expected, actual, ok) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (report_id, rule, scope) DO UPDATE SET expected = excluded.expected, actual = excluded.actual, ok = excluded.ok`);
       for (const c of checks) ins.run(reportId, c.rule, c.scope, c.expected, c.actual, okValue(c.ok));
     })();
   }

@@ -89,10 +89,10 @@ export class Reports {
       if (!report) {
         const info = this.stmt(
             `INSERT INTO reports (agency_id, year, title, page_url, published_at, first_seen_at, last_seen_at, attribution)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
           )
-          .run(s.agencyId, s.year, s.title, s.pageUrl, s.publishedAt ?? null, now, now, s.attribution ?? null);
-        report = this.byId(Number(info.lastInsertRowid))!;
+          .get(s.agencyId, s.year, s.title, s.pageUrl, s.publishedAt ?? null, now, now, s.attribution ?? null) as { id: number };
+        report = this.byId(info.id)!;
       } else if (s.publishedAt && (!report.published_at || s.publishedAt < report.published_at)) {
         // An earlier publication of the same report (the original before a re-post) gives its title and page.
         this.stmt('UPDATE reports SET last_seen_at = ?, published_at = ?, title = ?, page_url = ? WHERE id = ?')

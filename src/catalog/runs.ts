@@ -48,9 +48,9 @@ export class Runs {
   }
 
   start(kind: string, args: Record<string, unknown>): number {
-    const info = this.stmt('INSERT INTO runs (kind, args, started_at) VALUES (?, ?, ?)')
-      .run(kind, JSON.stringify(args), nowIso());
-    return Number(info.lastInsertRowid);
+    const row = this.stmt('INSERT INTO runs (kind, args, started_at) VALUES (?, ?, ?) RETURNING id')
+      .get(kind, JSON.stringify(args), nowIso()) as { id: number };
+    return row.id;
   }
 
   finish(id: number, status: RunStatus, counts: Record<string, unknown>): void {
@@ -87,7 +87,9 @@ export class Runs {
 
   /** Queued runs (created by `nianbao enqueue`) still running. */
   runningQueued(): RunRow[] {
-    return this.stmt(`SELECT * FROM runs WHERE status = 'running' AND json_extract(args, '$.queued') = 1 ORDER BY id`).all() as RunRow[];
+    // Read in JS: json_extract answers a JSON true as 1 in SQLite and as 'true' in PostgreSQL; running runs are few.
+    const running = this.stmt(`SELECT * FROM runs WHERE status = 'running' ORDER BY id`).all() as RunRow[];
+    return running.filter((r) => (JSON.parse(r.args || '{}') as { queued?: unknown }).queued === true);
   }
 
   event(runId: number, e: RunEvent): void {
@@ -139,7 +141,7 @@ export class Runs {
   events(runId: number, kind?: RunEventKind): (RunEvent & { at: string })[] {
     const rows = this.stmt(
         `SELECT at, kind, host, url, report_id AS reportId, sha256, detail FROM run_events
-         WHERE run_id = ? AND (? IS NULL OR kind = ?) ORDER BY id`,
+         WHERE run_id = ? AND (CAST(? AS TEXT) IS NULL OR kind = ?) ORDER BY id`,
       )
       .all(runId, kind ?? null, kind ?? null) as (RunEvent & { at: string })[];
     return rows;

@@ -134,7 +134,7 @@ export class SeedHealth {
       .prepare(
         `SELECT run_id AS runId, seed_entry_id AS seedEntryId, at, url, method, lane, family, signal, items,
                 report_items AS reportItems, next_requests AS nextRequests, error
-         FROM list_outcomes WHERE run_id = ? AND (? IS NULL OR seed_entry_id = ?) ORDER BY id`,
+         FROM list_outcomes WHERE run_id = ? AND (CAST(? AS INTEGER) IS NULL OR seed_entry_id = ?) ORDER BY id`,
       )
       .all(runId, seedEntryId ?? null, seedEntryId ?? null) as (ListOutcome & { at: string })[];
   }

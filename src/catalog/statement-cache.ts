@@ -2,7 +2,7 @@
  * Statements prepared once per connection and kept: the registry sync runs the same few for every agency and entry
  * of the seeds files (100k at national size), and preparing them again each time was most of its cost.
  */
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from './connection.ts';
 import type { Db } from './db.ts';
 
 export class StatementCache {

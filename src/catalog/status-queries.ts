@@ -87,8 +87,11 @@ export class StatusQueries {
     const files = this.db
       .prepare('SELECT extraction_status AS status, count(*) AS n, coalesce(sum(size), 0) AS bytes FROM files GROUP BY extraction_status')
       .all() as { status: string; n: number; bytes: number }[];
-    // In the order status has always printed them: agencies, …, reports, files, bytes, extraction_*, urls_*.
-    const [before, urls] = [rows.filter((r) => !r.k.startsWith('urls_')), rows.filter((r) => r.k.startsWith('urls_'))];
+    // In the order status has always printed them: agencies, …, reports, files, bytes, extraction_*, urls_*; the
+    // groups by name, as SQLite's grouping returns them (PostgreSQL's in no particular order).
+    const byName = <T>(name: (r: T) => string) => (x: T, y: T) => (name(x) < name(y) ? -1 : name(x) > name(y) ? 1 : 0);
+    files.sort(byName((f) => f.status));
+    const [before, urls] = [rows.filter((r) => !r.k.startsWith('urls_')), rows.filter((r) => r.k.startsWith('urls_')).sort(byName((r) => r.k))];
     return Object.fromEntries([
       ...before.map((r) => [r.k, r.n]),
       ['files', files.reduce((sum, f) => sum + f.n, 0)],

@@ -5,11 +5,18 @@ import { Option } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { Catalog } from '../catalog/catalog.ts';
 import { acquireLock } from '../catalog/lock.ts';
+import { isPostgresUrl } from '../catalog/db.ts';
+import { acquirePostgresLock } from '../catalog/postgres/lock.ts';
 import { loadConfig, storagePaths, type ConfigOverrides, type NianbaoConfig } from '../config.ts';
 import { UsageError } from '../errors.ts';
 
 export const storageOption = () =>
   new Option('--storage <dir>', 'storage directory (catalog, files, queues)').env('NIANBAO_STORAGE').default('./storage');
+
+export const catalogOption = () =>
+  new Option('--catalog <location>', 'the catalog: a SQLite file, or postgres://user:password@host:port/database; default <storage>/catalog.sqlite').env(
+    'NIANBAO_CATALOG',
+  );
 
 export const filesOption = () =>
   new Option(
@@ -18,16 +25,16 @@ export const filesOption = () =>
   ).env('NIANBAO_FILES');
 
 export function openCatalog(config: NianbaoConfig): Catalog {
-  return Catalog.open(storagePaths(config.storageDir).catalog);
+  return Catalog.open(config.catalog);
 }
 
 /** For commands that only read (export, coverage, status): never creates a catalog; exit 6 when there is none. */
 export function openCatalogReadOnly(config: NianbaoConfig): Catalog {
-  return Catalog.openReadOnly(storagePaths(config.storageDir).catalog);
+  return Catalog.openReadOnly(config.catalog);
 }
 
-export function configFrom(opts: { storage?: string; files?: string }, extra: ConfigOverrides = {}): NianbaoConfig {
-  return loadConfig({ ...extra, storageDir: opts.storage, files: opts.files });
+export function configFrom(opts: { storage?: string; files?: string; catalog?: string }, extra: ConfigOverrides = {}): NianbaoConfig {
+  return loadConfig({ ...extra, storageDir: opts.storage, files: opts.files, catalog: opts.catalog });
 }
 
 /** The seeds files to use: those given, else every seeds/*.yaml of the working directory except the demo. */
@@ -63,9 +70,20 @@ export function humanBytes(n: number): string {
   return `${(n / 1024 ** 3).toFixed(2)} GiB`;
 }
 
-/** Runs fn holding the storage directory's lock (one run at a time); a stale lock of a dead run is taken over. */
+/**
+ * Runs fn holding the catalog's lock (one run at a time): the storage directory's lock file for a SQLite catalog (a
+ * stale lock of a dead run is taken over), an advisory lock of the database for a PostgreSQL one.
+ */
 export async function withLock<T>(config: NianbaoConfig, command: string, fn: () => Promise<T>): Promise<T> {
   mkdirSync(config.storageDir, { recursive: true });
+  if (isPostgresUrl(config.catalog)) {
+    const lock = acquirePostgresLock(config.catalog, command);
+    try {
+      return await fn();
+    } finally {
+      lock.release();
+    }
+  }
   const lock = acquireLock(storagePaths(config.storageDir).lock, command);
   if (lock.tookOver) {
     const t = lock.tookOver;

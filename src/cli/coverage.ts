@@ -2,7 +2,7 @@
 import { Command } from 'commander';
 import { once } from 'node:events';
 import { iterateCoverageBrief, iterateCoverageLines, writeCoverageCsv, type CoverageLine } from '../export/coverage.ts';
-import { configFrom, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
+import { catalogOption, configFrom, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
 import { streamTable } from './table.ts';
 
 /** Writes to stdout and waits while its buffer is full (a pipe to `less` or `head` is slower than the catalog). */
@@ -20,6 +20,7 @@ export function coverageCommand(): Command {
     .option('--discovered', 'include agencies discovered on portals, not only the registry')
     .option('--bom', 'CSV with a UTF-8 BOM (for Excel)')
     .addOption(storageOption())
+    .addOption(catalogOption())
     .action(async (opts: { year: number; province?: string; out?: string; missing?: boolean; discovered?: boolean; bom?: boolean; storage: string }) => {
       const catalog = openCatalogReadOnly(configFrom(opts));
       try {

@@ -9,11 +9,12 @@ import { GUESSED_YEAR_LIKE } from '../crawl/classify/year.ts';
 import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
 import { extractAndReport } from './extract.ts';
-import { configFrom, filesOption, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
+import { catalogOption, configFrom, filesOption, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
 
 export interface CrawlFlags {
   seeds?: string[];
   storage: string;
+  catalog?: string;
   files?: string;
   hostDelay?: number;
   hostConcurrency?: number;
@@ -44,6 +45,7 @@ export function withCrawlFlags(cmd: Command): Command {
   return cmd
     .option('--seeds <file...>', 'seeds files (default: every seeds/*.yaml here except demo.yaml)')
     .addOption(storageOption())
+    .addOption(catalogOption())
     .addOption(filesOption())
     .option('--host-delay <ms>', 'minimum milliseconds between requests to one host (default 1000)', positiveInt('--host-delay'))
     .option('--host-concurrency <n>', 'requests in flight per host (default 1)', positiveInt('--host-concurrency'))

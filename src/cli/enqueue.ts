@@ -30,7 +30,7 @@ function runLimits(opts: EnqueueFlags): Pick<EnqueueRequest['args'], 'politeness
 
 async function enqueue(opts: EnqueueFlags, req: EnqueueRequest): Promise<void> {
   const config = crawlConfig(opts);
-  const url = queueLocation(opts.queue);
+  const url = queueLocation(opts.queue, config.catalog);
   const catalog = openCatalog(config);
   try {
     const queue = await PgWorkQueue.open(url, { leaseSeconds: opts.lease });

@@ -2,13 +2,14 @@
 import { Command } from 'commander';
 import { exportFigures } from '../export/figures.ts';
 import { exportReportFiles } from '../export/report-files.ts';
-import { configFrom, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
+import { catalogOption, configFrom, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
 
 export function exportCommand(): Command {
   return new Command('export')
     .description('write the catalog as CSV: one row per report file (or per report with --figures)')
     .requiredOption('--out <file>', 'CSV file to write')
     .addOption(storageOption())
+    .addOption(catalogOption())
     .option('--province <name|code>', 'only this province (name such as 江西省, or a division code)')
     .option('--year <year>', 'only reports on this year', positiveInt('--year'))
     .option('--bom', 'start the file with a UTF-8 BOM (for Excel)')

@@ -6,7 +6,7 @@ import { openContentStore } from '../download/content-store.ts';
 import { ExitCode } from '../errors.ts';
 import { EXTRACTABLE, runExtraction, type ExtractRunOptions } from '../extract/run.ts';
 import type { MediaType } from '../extract/types.ts';
-import { configFrom, filesOption, openCatalog, positiveInt, say, storageOption, withLock } from './common.ts';
+import { catalogOption, configFrom, filesOption, openCatalog, positiveInt, say, storageOption, withLock } from './common.ts';
 
 export async function extractAndReport(catalog: Catalog, config: NianbaoConfig, opts: ExtractRunOptions): Promise<number> {
   const store = await openContentStore(config);
@@ -20,6 +20,7 @@ export function extractCommand(): Command {
   return new Command('extract')
     .description('extract text and the standard tables of stored files into checked figures (independent of crawling)')
     .addOption(storageOption())
+    .addOption(catalogOption())
     .addOption(filesOption())
     .option('--retry-failed', 'also retry files that failed or waited for OCR tools')
     .addOption(new Option('--only <format...>', 'only these media types').choices(EXTRACTABLE))

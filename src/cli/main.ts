@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./status.ts')).statusCommand(),
   coverage: async () => (await import('./coverage.ts')).coverageCommand(),
   serve: async () => (await import('./serve.ts')).serveCommand(),
+  'migrate-catalog': async () => (await import('./migrate-catalog.ts')).migrateCatalogCommand(),
 };
 
 /**

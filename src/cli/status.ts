@@ -1,8 +1,9 @@
 /** `nianbao status`: the last runs, counts by state, seeds that yielded nothing, failing hosts; `--seeds`: seed health. */
 import { Command } from 'commander';
-import { configFrom, humanBytes, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
+import { catalogOption, configFrom, humanBytes, openCatalogReadOnly, positiveInt, say, storageOption } from './common.ts';
 import { table } from './table.ts';
 import { printSeedHealth } from './status-seeds.ts';
+import { isPostgresUrl } from '../catalog/db.ts';
 import { queueOption } from './queue-options.ts';
 import { queuedRunJobs, type JobsOfRun } from './status-queue.ts';
 
@@ -13,14 +14,16 @@ export function statusCommand(): Command {
     .option('--json', 'print JSON instead of tables')
     .option('--seeds', "each seed entry's last result, trend and health (flags empty, short, dropped, host_failed, moved)")
     .addOption(storageOption())
+    .addOption(catalogOption())
     .addOption(queueOption())
-    .action(async (opts: { runs: number; json?: boolean; seeds?: boolean; storage: string; queue?: string }) => {
-      const catalog = openCatalogReadOnly(configFrom(opts));
+    .action(async (opts: { runs: number; json?: boolean; seeds?: boolean; storage: string; catalog?: string; queue?: string }) => {
+      const config = configFrom(opts);
+      const catalog = openCatalogReadOnly(config);
       try {
         if (opts.seeds) return printSeedHealth(catalog, opts.json ?? false);
         const recent = catalog.runs.recent(opts.runs);
         // A queued run's jobs: live from the queue while it runs (with --queue), else as its end recorded them.
-        const jobs: Map<number, JobsOfRun> = await queuedRunJobs(recent, opts.queue);
+        const jobs: Map<number, JobsOfRun> = await queuedRunJobs(recent, opts.queue ?? (isPostgresUrl(config.catalog) ? config.catalog : undefined));
         const runs = recent.map((r) => ({
           ...r,
           args: withoutEntryIds(r.args),

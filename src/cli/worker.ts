@@ -4,12 +4,13 @@ import { openContentStore } from '../download/content-store.ts';
 import { ExitCode } from '../errors.ts';
 import { PgWorkQueue, queueLocation, redact } from '../queue/pg-queue.ts';
 import { QueueWorker } from '../queue/worker.ts';
-import { configFrom, filesOption, openCatalog, positiveInt, storageOption } from './common.ts';
+import { catalogOption, configFrom, filesOption, openCatalog, positiveInt, storageOption } from './common.ts';
 import { queueOption } from './queue-options.ts';
 import { readCrawleeJson } from '../crawl/crawlee-setup.ts';
 
 interface WorkerFlags {
   storage: string;
+  catalog?: string;
   files?: string;
   queue?: string;
   crawlSlots: number;
@@ -26,6 +27,7 @@ export function workerCommand(): Command {
   return new Command('worker')
     .description('take crawl-host and extract jobs of queued runs until SIGTERM/SIGINT (which drains)')
     .addOption(storageOption())
+    .addOption(catalogOption())
     .addOption(filesOption())
     .addOption(queueOption())
     .option('--crawl-slots <n>', 'host jobs crawled at once (default 4)', nonNegativeInt('--crawl-slots'), 4)
@@ -34,7 +36,7 @@ export function workerCommand(): Command {
     .action(async (opts: WorkerFlags) => {
       readCrawleeJson();
       const config = configFrom(opts);
-      const url = queueLocation(opts.queue);
+      const url = queueLocation(opts.queue, config.catalog);
       const queue = await PgWorkQueue.open(url, { supervise: true });
       const catalog = openCatalog(config);
       const store = await openContentStore(config);

@@ -105,7 +105,7 @@ export async function harvest(opts: HarvestOptions): Promise<HarvestSummary> {
   try {
     return await harvestOnce(opts);
   } catch (err) {
-    throw storageFaultOf(err, storagePaths(opts.config.storageDir).catalog) ?? err;
+    throw storageFaultOf(err, opts.config.catalog) ?? err;
   }
 }
 

@@ -8,6 +8,8 @@ import { openContentStore } from '../download/content-store.ts';
 
 export interface ServeOptions {
   storageDir: string;
+  /** The catalog (config `catalog`): a SQLite file or a postgres:// URL; default `<storageDir>/catalog.sqlite`. */
+  catalog?: string;
   /** Where stored files are (config `files`): null for `<storageDir>/files`. */
   files?: string | null;
   /** Default 127.0.0.1: the catalog is not published to the network unless asked. */
@@ -22,8 +24,7 @@ export interface RunningView {
 }
 
 export async function startView(opts: ServeOptions): Promise<RunningView> {
-  const catalogFile = storagePaths(opts.storageDir).catalog;
-  const catalog = Catalog.openReadOnly(catalogFile);
+  const catalog = Catalog.openReadOnly(opts.catalog ?? storagePaths(opts.storageDir).catalog);
   const store = await openContentStore({ storageDir: opts.storageDir, files: opts.files ?? null });
   const app = createApp({ catalog, storageDir: opts.storageDir, store });
   const host = opts.host ?? '127.0.0.1';

@@ -1,11 +1,12 @@
 /**
- * A queued run worked by three `nianbao worker` processes: a throwaway PostgreSQL cluster holds the work queue
- * (pg-boss), the catalog is one SQLite file the workers share, and the files go to an S3-compatible server that is a
+ * A queued run worked by three `nianbao worker` processes: a throwaway PostgreSQL cluster holds the catalog and, in
+ * the same database (the queue's default when the catalog is PostgreSQL), the work queue (pg-boss); the files go to an S3-compatible server that is a
  * TEST DOUBLE (s3rver, an npm package imitating S3 on the local filesystem; the client is the real AWS SDK). One
  * worker is killed (-9) in the middle of a host job: its job is taken over after its (short) lease and resumes from
  * the host's persisted frontier. Every report is once in the catalog, every file once in the bucket, no host ever had
  * two requests in flight or a shorter spacing than the run's delay (the portal's log), and the export equals a plain
- * `nianbao crawl`'s row for row. Then: SIGTERM drains a worker (exit 0, its jobs given back and finished by another).
+ * `nianbao crawl`'s (on a SQLite catalog) row for row. Then: SIGTERM drains a worker (exit 0, its jobs given back and
+ * finished by another), with a SQLite catalog the workers of one machine share and the queue named by NIANBAO_QUEUE.
  * Without PostgreSQL the test skips, saying so (it fails under CI).
  */
 import assert from 'node:assert/strict';
@@ -61,8 +62,8 @@ async function until(what: string, fn: () => boolean | Promise<boolean>, ms = 90
 }
 
 /** The run's row and its jobs not done yet. */
-async function runState(storage: string, queue: PgWorkQueue, runId: number): Promise<{ status: string; open: number }> {
-  const c = Catalog.openReadOnly(storagePaths(storage).catalog);
+async function runState(catalog: string, queue: PgWorkQueue, runId: number): Promise<{ status: string; open: number }> {
+  const c = Catalog.openReadOnly(catalog);
   try {
     const status = c.runs.get(runId)!.status;
     const jobs = (await queue.counts([runId])).get(runId)!;
@@ -72,9 +73,9 @@ async function runState(storage: string, queue: PgWorkQueue, runId: number): Pro
   }
 }
 
-const exported = async (dir: string, storage: string) => {
+const exported = async (dir: string, storage: string, catalog?: string) => {
   const out = path.join(dir, `${path.basename(storage)}.csv`);
-  const r = await runNianbao(['export', '--storage', storage, '--out', out]);
+  const r = await runNianbao(['export', '--storage', storage, '--out', out, ...(catalog ? ['--catalog', catalog] : [])]);
   assert.equal(r.code, ExitCode.ok, r.err);
   return readFileSync(out, 'utf8').replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T');
 };
@@ -82,7 +83,7 @@ const exported = async (dir: string, storage: string) => {
 test('three workers share a queued run: kill -9 of one loses and duplicates nothing; politeness holds; export equals a plain crawl', { timeout: 300_000 }, async (t) => {
   if (!requireTools(t, 'postgres')) return;
   const pg = await startPgCluster();
-  const queueUrl = pg.createDatabase('nianbao_queue');
+  const catalogUrl = pg.createDatabase('nianbao_catalog');
   const s3 = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: bucketDir });
   const { port } = await s3.run();
   after(() => s3.close());
@@ -92,7 +93,7 @@ test('three workers share a queued run: kill -9 of one loses and duplicates noth
     AWS_ACCESS_KEY_ID: 'S3RVER',
     AWS_SECRET_ACCESS_KEY: 'S3RVER',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    NIANBAO_QUEUE: queueUrl,
+    NIANBAO_CATALOG: catalogUrl,
   };
   const client = new S3Client({ endpoint: env.AWS_ENDPOINT_URL, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
   after(() => client.destroy());
@@ -132,10 +133,10 @@ test('three workers share a queued run: kill -9 of one loses and duplicates noth
   t.diagnostic(`killed a worker ${Date.now() - t1} ms after enqueue (${new Date(t1).toISOString()}), in the jobs of ${killedHosts.join(', ') || 'no host'}`);
   t.diagnostic(victim.out().split('\n').slice(0, 6).join('\n'));
 
-  const queue = await PgWorkQueue.open(queueUrl);
+  const queue = await PgWorkQueue.open(catalogUrl);
   after(() => queue.close());
   await until('the run to end and its extract jobs to be done', async () => {
-    const s = await runState(queued, queue, runId);
+    const s = await runState(catalogUrl, queue, runId);
     return s.status !== 'running' && s.open === 0;
   }, 150_000);
   t.diagnostic(`queued run ended ${Date.now() - t1} ms after enqueue`);
@@ -156,7 +157,7 @@ test('three workers share a queued run: kill -9 of one loses and duplicates noth
     assert.ok(minSpacing(portal.log, site) >= DELAY - 15, `${site}: spacing ${minSpacing(portal.log, site)} ms < ${DELAY}`);
   }
   // Every report once, every file once in the bucket (nothing left over by the killed worker).
-  const c = Catalog.openReadOnly(storagePaths(queued).catalog);
+  const c = Catalog.openReadOnly(catalogUrl);
   try {
     // The same reports and files as the plain crawl (a report is unique by agency and year in the catalog).
     const n = (cat: Catalog, table: string) => (cat.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
@@ -178,7 +179,7 @@ test('three workers share a queued run: kill -9 of one loses and duplicates noth
   const run = (JSON.parse(status.out) as { runs: { id: number; jobs?: { counts?: { done: number; failed: number } } }[] }).runs.find((r) => r.id === runId)!;
   assert.ok(run.jobs?.counts && run.jobs.counts.done >= SITES.length && run.jobs.counts.failed === 0, JSON.stringify(run));
 
-  assert.equal(await exported(dir, queued), await exported(dir, plain));
+  assert.equal(await exported(dir, queued, catalogUrl), await exported(dir, plain));
 });
 
 test('SIGTERM drains a worker: the host jobs it holds go back to the queue at once and another worker finishes the run', { timeout: 240_000 }, async (t) => {

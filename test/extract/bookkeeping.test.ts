@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { test } from 'node:test';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from '../../src/catalog/connection.ts';
 import { Catalog } from '../../src/catalog/catalog.ts';
 import { storagePaths } from '../../src/config.ts';
 import { FileStore } from '../../src/download/store.ts';
@@ -20,8 +20,8 @@ const NOW = '2026-01-01T00:00:00.000Z';
 
 // The setup inserts tens of thousands of rows: each statement is prepared once per catalog (preparing one per row
 // took most of this file's time).
-const prepared = new WeakMap<Catalog, Map<string, Statement<unknown[], unknown>>>();
-function stmt(c: Catalog, sql: string): Statement<unknown[], unknown> {
+const prepared = new WeakMap<Catalog, Map<string, Statement>>();
+function stmt(c: Catalog, sql: string): Statement {
   let byCatalog = prepared.get(c);
   if (!byCatalog) prepared.set(c, (byCatalog = new Map()));
   let st = byCatalog.get(sql);
