@@ -12,7 +12,7 @@ const WORKER = new URL('./session-worker.mjs', import.meta.url);
 /** Rows fetched per round trip when iterating. */
 const CURSOR_BATCH = 1000;
 const CONNECT_TIMEOUT_MS = 15_000;
-/** The advisory lock of immediate transactions (a key of its own: the run lock is another, lock.ts). */
+/** The advisory lock every transaction takes (a key of its own: the run lock is another, lock.ts). */
 const IMMEDIATE_LOCK = 7_248_113_001;
 
 interface QueryResult {
@@ -69,11 +69,14 @@ export class PgConnection implements Connection {
   }
 
   transaction<F extends (...args: never[]) => unknown>(fn: F): Transaction<F> {
-    const run = (immediate: boolean, args: Parameters<F>) => {
+    const run = (args: Parameters<F>) => {
       const savepoint = this.depth > 0 ? `nianbao_sp${this.depth}` : null;
       this.exec(savepoint ? `SAVEPOINT ${savepoint}` : 'BEGIN');
-      // SQLite's BEGIN IMMEDIATE: one writer at a time among the transactions asking for it (released at the end).
-      if (immediate && !savepoint) this.exec(`SELECT pg_advisory_xact_lock(${IMMEDIATE_LOCK})`);
+      // One writing transaction at a time, as SQLite has one writer: the catalog's code was written for it (a
+      // report's key figures deleted then inserted, a run's counts read then written). Without this, two workers
+      // extracting two files of one report at once both inserted its key figures (a duplicate key, seen in CI).
+      // Released at COMMIT or ROLLBACK. `immediate` (BEGIN IMMEDIATE in SQLite) is the same here.
+      if (!savepoint) this.exec(`SELECT pg_advisory_xact_lock(${IMMEDIATE_LOCK})`);
       this.depth++;
       try {
         const result = fn(...args);
@@ -90,8 +93,8 @@ export class PgConnection implements Connection {
         throw err;
       }
     };
-    const wrapped = (...args: Parameters<F>) => run(false, args);
-    return Object.assign(wrapped, { immediate: (...args: Parameters<F>) => run(true, args) }) as unknown as Transaction<F>;
+    const wrapped = (...args: Parameters<F>) => run(args);
+    return Object.assign(wrapped, { immediate: wrapped }) as unknown as Transaction<F>;
   }
 
   get inTransaction(): boolean {
