@@ -55,6 +55,8 @@ export function redirectStubTarget(html: string, pageUrl: string): string | null
  * the new column. Read as a list, the stale page ended the seed with the old column's reports, silently.
  */
 export function immediateRefreshTarget(html: string, pageUrl: string): string | null {
+  // Every list page comes here: a page with no refresh at all is not parsed a second time.
+  if (!/http-equiv\s*=\s*["']?\s*refresh/i.test(html)) return null;
   const $ = loadHtml(html);
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
