@@ -5,6 +5,8 @@ import { parseYears, resolveProvince, seedsOfProvince } from '../registry/provin
 import { loadSeeds } from '../registry/seeds-file.ts';
 import { seedFiles } from './common.ts';
 import { crawlConfig, runHarvestCommand, withCrawlFlags, type CrawlFlags } from './crawl.ts';
+import { runLimits, runQueuedHere } from './queued-crawl.ts';
+import { isPostgresUrl } from '../catalog/db.ts';
 
 export function backfillCommand(): Command {
   return withCrawlFlags(
@@ -17,7 +19,13 @@ export function backfillCommand(): Command {
     const years = opts.years ? parseYears(opts.years) : undefined;
     const seeds = seedsOfProvince(loadSeeds(seedFiles(opts.seeds)), province);
     if (!seeds.length) throw new UsageError(`no seeds entry lies in ${province.name} (${province.code})`);
-    process.exitCode = await runHarvestCommand(crawlConfig(opts), `backfill ${province.code}`, {
+    const config = crawlConfig(opts);
+    if (isPostgresUrl(config.catalog)) {
+      const args = { kind: 'backfill' as const, years: opts.years ?? null, fullDepth: true, asked: { province: province.code, years: opts.years ?? null }, ...runLimits(opts) };
+      process.exitCode = await runQueuedHere(config, { command: `backfill ${province.code}`, extract: opts.extract, progress: opts.progress, request: { seeds, args } });
+      return;
+    }
+    process.exitCode = await runHarvestCommand(config, `backfill ${province.code}`, {
       seeds,
       kind: 'backfill',
       // One job per province and year range: a rerun after a crash resumes exactly this backfill.

@@ -1,14 +1,15 @@
 /** `nianbao crawl`: harvest the portals of the seeds files into the catalog. */
 import { Command, Option } from 'commander';
 import { progressFor, type ProgressMode } from './progress.ts';
-import type { Catalog } from '../catalog/catalog.ts';
 import type { NianbaoConfig } from '../config.ts';
 import { readCrawleeJson } from '../crawl/crawlee-setup.ts';
 import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
-import { GUESSED_YEAR_LIKE } from '../crawl/classify/year.ts';
 import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
 import { extractAndReport } from './extract.ts';
+import { sayGuesses, saySeedHealth } from './run-summary.ts';
+import { runLimits, runQueuedHere } from './queued-crawl.ts';
+import { isPostgresUrl } from '../catalog/db.ts';
 import { catalogOption, configFrom, filesOption, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
 
 export interface CrawlFlags {
@@ -91,29 +92,16 @@ export async function runHarvestCommand(
   });
 }
 
-/** The run's new reports catalogued on a guess (no silent fallback): how many, and where the user sees which. */
-function sayGuesses(catalog: Catalog, runId: number): void {
-  const g = catalog.runs.guessedReports(runId, GUESSED_YEAR_LIKE);
-  const said = [
-    g.seedAgency ? `${g.seedAgency} under the seed's agency, no page naming one (export column attribution = seed)` : null,
-    g.guessedYear ? `${g.guessedYear} with the year guessed from the publication date (their titles say 据发布日期…推定)` : null,
-  ].filter((x): x is string => x !== null);
-  if (said.length) say(`new reports catalogued on a guess: ${said.join('; ')}`);
-}
-
-/** The run's seed health: how many seeds are unhealthy, and each one that yielded nothing or too little, with why. */
-function saySeedHealth(catalog: Catalog, seedIds: number[]): void {
-  const ids = new Set(seedIds);
-  const rows = catalog.seedHealth.health().filter((r) => ids.has(r.seedEntryId));
-  const unhealthy = rows.filter((r) => !r.healthy);
-  say(`seeds: ${rows.length - unhealthy.length} healthy, ${unhealthy.length} unhealthy (nianbao status --seeds)`);
-  for (const r of unhealthy) say(`  ${r.flags.join(',')}: ${r.agency} ${r.url}${r.last?.reason ? ` (${r.last.reason})` : ''}`);
-}
-
 export function crawlCommand(): Command {
   return withCrawlFlags(new Command('crawl').description("crawl the seeds' portals for annual reports; download, store and catalog them")).action(
     async (opts: CrawlFlags) => {
       const config = crawlConfig(opts);
+      if (isPostgresUrl(config.catalog)) {
+        // A PostgreSQL catalog is shared by workers: the run is queued as host jobs and worked here (queued-crawl.ts).
+        const args = { kind: 'crawl' as const, asked: { seeds: opts.seeds ?? 'seeds/*.yaml' }, ...runLimits(opts) };
+        process.exitCode = await runQueuedHere(config, { command: 'crawl', extract: opts.extract, progress: opts.progress, request: { seeds: { files: seedFiles(opts.seeds) }, args } });
+        return;
+      }
       // Read inside the run, against the catalog: seeds files unchanged since the last run are not parsed again.
       process.exitCode = await runHarvestCommand(config, 'crawl', {
         seeds: { files: seedFiles(opts.seeds) },

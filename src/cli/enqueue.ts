@@ -8,24 +8,11 @@ import { loadSeeds } from '../registry/seeds-file.ts';
 import { openCatalog, say, seedFiles } from './common.ts';
 import { crawlConfig, withCrawlFlags, type CrawlFlags } from './crawl.ts';
 import { leaseOption, queueOption } from './queue-options.ts';
+import { runLimits } from './queued-crawl.ts';
 
 interface EnqueueFlags extends CrawlFlags {
   queue?: string;
   lease?: number;
-}
-
-/** The run's politeness and limits, as given: workers apply them to its hosts. */
-function runLimits(opts: EnqueueFlags): Pick<EnqueueRequest['args'], 'politeness' | 'maxFileBytes' | 'minPages' | 'leaseSeconds'> {
-  return {
-    politeness: {
-      ...(opts.hostDelay !== undefined ? { hostDelayMs: opts.hostDelay } : {}),
-      ...(opts.hostConcurrency !== undefined ? { hostConcurrency: opts.hostConcurrency } : {}),
-      ...(opts.robots === false ? { obeyRobots: false } : {}),
-    },
-    ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
-    ...(opts.minPages !== undefined ? { minPages: opts.minPages } : {}),
-    ...(opts.lease !== undefined ? { leaseSeconds: opts.lease } : {}),
-  };
 }
 
 async function enqueue(opts: EnqueueFlags, req: EnqueueRequest): Promise<void> {

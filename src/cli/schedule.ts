@@ -9,6 +9,8 @@ import { loadSeeds } from '../registry/seeds-file.ts';
 import { DEFAULT_PLAN, nextFire, validateCron, type SchedulePlan } from '../schedule/plan.ts';
 import { say, seedFiles } from './common.ts';
 import { crawlConfig, runHarvestCommand, withCrawlFlags, type CrawlFlags } from './crawl.ts';
+import { runLimits, runQueuedHere } from './queued-crawl.ts';
+import { isPostgresUrl } from '../catalog/db.ts';
 
 function logLine(event: string, fields: Record<string, unknown>): void {
   say(JSON.stringify({ at: new Date().toISOString(), event, ...fields }));
@@ -72,7 +74,15 @@ export function scheduleCommand(): Command {
         runs += 1;
         const started = Date.now();
         try {
-          const code = await runHarvestCommand(config, 'schedule crawl', { seeds: { files: seedFiles(opts.seeds) }, kind: 'crawl', jobName: 'crawl', args: { scheduled: true } }, opts.extract, opts.progress);
+          // On a PostgreSQL catalog the run is queued and worked here, with any workers (queued-crawl.ts).
+          const code = isPostgresUrl(config.catalog)
+            ? await runQueuedHere(config, {
+                command: 'schedule crawl',
+                extract: opts.extract,
+                progress: opts.progress,
+                request: { seeds: { files: seedFiles(opts.seeds) }, args: { kind: 'crawl', asked: { scheduled: true }, ...runLimits(opts) } },
+              })
+            : await runHarvestCommand(config, 'schedule crawl', { seeds: { files: seedFiles(opts.seeds) }, kind: 'crawl', jobName: 'crawl', args: { scheduled: true } }, opts.extract, opts.progress);
           logLine('run_finished', { exitCode: code, seconds: Math.round((Date.now() - started) / 1000) });
         } catch (err) {
           logLine(err instanceof LockedError ? 'run_skipped_locked' : 'run_failed', { error: (err as Error).message });

@@ -134,8 +134,8 @@ export class PgWorkQueue {
     await this.boss.fail(job.name, job.id, { message: reason });
   }
 
-  /** The jobs of these runs by state. */
-  async counts(runIds: number[]): Promise<Map<number, JobCounts>> {
+  /** The jobs of these runs by state (both queues, or the ones named). */
+  async counts(runIds: number[], names: QueueName[] = [CRAWL_HOST, EXTRACT]): Promise<Map<number, JobCounts>> {
     const out = new Map<number, JobCounts>(runIds.map((id) => [id, { queued: 0, active: 0, done: 0, failed: 0 }]));
     if (!runIds.length) return out;
     const { rows } = await this.boss.getDb().executeSql(
@@ -144,7 +144,7 @@ export class PgWorkQueue {
          UNION ALL
          SELECT data, state FROM pgboss.archive WHERE name = ANY($1) AND (data->>'runId')::int = ANY($2)
        ) j GROUP BY 1, 2`,
-      [[CRAWL_HOST, EXTRACT], runIds],
+      [names, runIds],
     );
     for (const r of rows as { run: number; state: string; n: number }[]) {
       const c = out.get(r.run);
@@ -155,6 +155,22 @@ export class PgWorkQueue {
       else c.failed += r.n;
     }
     return out;
+  }
+
+  /**
+   * What a run's finished extract jobs did: their files by extraction status, summed from each job's output (the
+   * worker returns runExtraction's `byStatus`), in pg-boss's job table and its archive.
+   */
+  async extractOutcome(runId: number): Promise<Record<string, number>> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT s.key AS status, sum((s.value)::text::int)::int AS n FROM (
+         SELECT output FROM pgboss.job WHERE name = $1 AND (data->>'runId')::int = $2 AND state = 'completed'
+         UNION ALL
+         SELECT output FROM pgboss.archive WHERE name = $1 AND (data->>'runId')::int = $2 AND state = 'completed'
+       ) j, jsonb_each(COALESCE(j.output->'byStatus', '{}'::jsonb)) s GROUP BY 1`,
+      [EXTRACT, runId],
+    );
+    return Object.fromEntries((rows as { status: string; n: number }[]).map((r) => [r.status, r.n]));
   }
 
   /** Crawl-host jobs of a run not finished yet (queued, waiting for a retry, or active). */

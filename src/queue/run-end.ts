@@ -5,10 +5,11 @@
  * 2. Do requests wait in its frontier for a host with no job (pages of one host queued pages of another: they were
  *    written to that host's persisted queue)? Then a job is queued for each such host, and it goes on.
  * 3. Else it ends, once (the catalog's run row changes from running only once): status `partial` when a URL failed, a
- *    host was down or a job failed for good, else `ok`; its counts are the sum its host jobs added, plus its jobs by
+ *    host was down or a job failed for good, else `ok`; its counts are the sum its host jobs added, plus its host jobs by
  *    state; its frontier is dropped; and every file still waiting for extraction gets an extract job (a worker
  *    killed after storing a file, before queueing its job, loses nothing). Seed health was recorded by each host job.
- * Extract jobs do not hold a run open: `status` shows them among the run's jobs until they are done.
+ * Extract jobs do not hold a run open: `status` counts them among a running run's jobs; once it has ended, its row
+ * keeps its host jobs and the catalog's extraction counts show what still waits.
  *
  * Two workers checking at once may both queue a follow-up job for one host: `stately` keeps one queued; if the
  * first was already taken, the second waits queued, and while it waits pg-boss's fetch of crawl-host jobs (oldest
@@ -18,7 +19,7 @@
  */
 import type { Catalog } from '../catalog/catalog.ts';
 import type { RunStatus } from '../catalog/runs.ts';
-import type { PgWorkQueue } from './pg-queue.ts';
+import { CRAWL_HOST, type PgWorkQueue } from './pg-queue.ts';
 import { frontierJob, type QueuedRunArgs } from './queued-run.ts';
 
 const BROWSER_SUFFIX = '--browser';
@@ -38,7 +39,8 @@ export async function settleRun(catalog: Catalog, queue: PgWorkQueue, runId: num
     return { ended: false };
   }
   const counts = JSON.parse(row.counts || '{}') as { failed?: number; hostsDown?: number };
-  const jobs = (await queue.counts([runId])).get(runId)!;
+  // Its host jobs, all ended now (extract jobs go on after the run: status shows them while they run).
+  const jobs = (await queue.counts([runId], [CRAWL_HOST])).get(runId)!;
   const status: RunStatus = (counts.failed ?? 0) > 0 || (counts.hostsDown ?? 0) > 0 || jobs.failed > 0 ? 'partial' : 'ok';
   if (!catalog.runs.finishOnce(runId, status, { jobs })) return { ended: false };
   catalog.frontier.drop(job);

@@ -14,7 +14,7 @@
 import type { Catalog } from '../catalog/catalog.ts';
 import { loadConfig, type ConfigOverrides, type NianbaoConfig } from '../config.ts';
 import type { ContentStore } from '../download/content-store.ts';
-import { harvest, type HarvestSummary } from '../crawl/harvest.ts';
+import { harvest, type HarvestOptions, type HarvestSummary } from '../crawl/harvest.ts';
 import type { ExtractionPool } from '../extract/pool.ts';
 import { runExtraction } from '../extract/run.ts';
 import { CRAWL_HOST, EXTRACT, type ExtractJobData, type HeldJob, type HostJobData, type PgWorkQueue } from './pg-queue.ts';
@@ -38,6 +38,8 @@ export interface WorkerOptions {
   onLeaseLost: (job: HeldJob<unknown>) => never;
   /** Made when the first extract job comes (worker threads, a pdf.js each). */
   extractionPool: () => Promise<ExtractionPool>;
+  /** Progress of each host job's harvest, by job (the in-process worker of `nianbao crawl` shows it). */
+  harvestHooks?: (jobId: string) => Pick<HarvestOptions, 'onEvent' | 'onTick'>;
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
@@ -146,6 +148,7 @@ export class QueueWorker {
     const entries = entryIds.map((id) => run.entries.get(id)).filter((e) => e !== undefined);
     this.opts.log({ event: 'host_started', run: runId, host, job: job.id, seeds: entries.length, activation: job.activation });
     const sends: Promise<unknown>[] = [];
+    const hooks = this.opts.harvestHooks?.(job.id) ?? {};
     const summary: HarvestSummary = await harvest({
       config,
       catalog: this.opts.catalog,
@@ -157,7 +160,9 @@ export class QueueWorker {
       fullDepth: run.args.fullDepth,
       store: this.opts.store,
       hostJob: { runId, hosts: new Set([host]), scopeHosts: run.scopeHosts },
+      onTick: hooks.onTick,
       onEvent: (e) => {
+        hooks.onEvent?.(e);
         if (e.kind === 'new_file' && e.sha256) sends.push(this.opts.queue.sendExtract({ runId, sha256: e.sha256 }, run.args.leaseSeconds).catch(() => false));
       },
     });

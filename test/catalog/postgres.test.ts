@@ -6,6 +6,7 @@
  * the same; both schemas end with the same tables, columns and indices. Skipped outside CI without PostgreSQL.
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -15,7 +16,7 @@ import { storagePaths } from '../../src/config.ts';
 import { ExitCode } from '../../src/errors.ts';
 import { startView } from '../../src/serve/server.ts';
 import { portalWithSeeds } from '../helpers/harvest.ts';
-import { runNianbao } from '../helpers/cli.ts';
+import { BIN, runNianbao } from '../helpers/cli.ts';
 import { startPgCluster } from '../helpers/pg-cluster.ts';
 import { requireTools } from '../helpers/tools.ts';
 
@@ -45,6 +46,23 @@ export function schemaOf(c: Catalog, postgres: boolean): Record<string, string[]
   return out;
 }
 
+/** A crawl sent SIGINT twice once its host jobs are crawling. */
+function interruptedCrawl(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, [BIN, 'crawl', ...args], { env: { ...process.env, NIANBAO_BACKOFF_MS: '50' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  // The progress lines (JSON on stderr) say a host job is crawling.
+  child.stderr.setEncoding('utf8').on('data', (d: string) => {
+    err += d;
+    if (err.includes('"event":') && !child.killed) {
+      child.kill('SIGINT');
+      setTimeout(() => child.kill('SIGINT'), 1000).unref();
+    }
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, out, err })));
+}
+
 test('the catalog on PostgreSQL: crawl, export, status, coverage, extract, serve, nightly, migrate-catalog', { timeout: 1_500_000 }, async (t) => {
   if (!requireTools(t, 'postgres')) return;
   const cluster = await startPgCluster();
@@ -63,9 +81,16 @@ test('the catalog on PostgreSQL: crawl, export, status, coverage, extract, serve
   const pgMs = Date.now() - t1;
   t.diagnostic(`crawl wall time: SQLite ${sqliteMs} ms, PostgreSQL ${pgMs} ms`);
   assert.equal(b.code, a.code, `${b.out}\n${b.err}\n${cluster.log().slice(-3000)}`);
+  // On PostgreSQL the crawl is queued as host jobs and worked in this process (as `enqueue` + `worker` would).
+  assert.match(b.out, /^queued crawl run \d+: [1-9]\d* crawl-host jobs, worked here/m);
   // The same finds (the request count aside: robots.txt and retries vary with timing).
-  const finds = (out: string) => out.split('\n')[0]!.replace(/^.*? requests, /, '');
+  const finds = (out: string) => {
+    const line = out.split('\n').find((l) => /^crawl run \d+ /.test(l));
+    assert.ok(line, out);
+    return line.replace(/^.*? requests, /, '').replace(/; host jobs: \d+ done, 0 failed$/, '');
+  };
   assert.equal(finds(b.out), finds(a.out));
+  assert.match(b.out, /^extract: [1-9]\d* files \(.*\) in [1-9]\d* jobs$/m);
   assert.ok(!(await import('node:fs')).existsSync(storagePaths(pgDir).catalog), 'a SQLite catalog was created beside the PostgreSQL one');
 
   const exported = async (args: string[], extra: string[] = []) => {
@@ -86,7 +111,10 @@ test('the catalog on PostgreSQL: crawl, export, status, coverage, extract, serve
     const p = await runNianbao([...cmd, ...onPg]);
     assert.equal(p.code, s.code, `${cmd.join(' ')}: ${p.err}`);
     const strip = (x: string) => x.replaceAll(sqliteDir, 'S').replaceAll(pgDir, 'S').replaceAll(pgUrl, 'S').replace(/\d{4}-\d\d-\d\d[T ][\d:.]+Z?/g, 'T').replace(/\d\d:\d\d:\d\d/g, 'T');
-    assert.equal(strip(p.out), strip(s.out), cmd.join(' '));
+    // A queued run's row adds its host jobs by state (queued/active/done/failed), all done when it ended.
+    const jobs = /^(\d+ +crawl .*?) +0\/0\/[1-9]\d*\/0$/m;
+    if (cmd[0] === 'status') assert.match(p.out, jobs, 'the queued run shows its jobs');
+    assert.equal(strip(p.out.replace(jobs, '$1')), strip(s.out), cmd.join(' '));
   }
 
   // extract: nothing left to do after the crawl's own extraction, on either.
@@ -110,6 +138,30 @@ test('the catalog on PostgreSQL: crawl, export, status, coverage, extract, serve
   assert.equal(b2.code, a2.code, b2.err);
   assert.match(b2.out, / 0 new files /);
   assert.equal(await exported(onPg), await exported(['--storage', sqliteDir]));
+
+  // A queued run still running (queued by `enqueue` with no worker, or a crawl stopped by Ctrl-C) is joined by the
+  // next crawl and worked to its end before that crawl queues its own.
+  const q = await runNianbao(['enqueue', 'crawl', ...common, ...onPg]);
+  assert.equal(q.code, ExitCode.ok, q.err);
+  const queuedId = Number(/^queued crawl run (\d+): /m.exec(q.out)?.[1]);
+  const joined = await runNianbao(['crawl', ...common, ...onPg]);
+  assert.equal(joined.code, a2.code, joined.out + joined.err);
+  assert.match(joined.out, new RegExp(`^queued run ${queuedId} \\(started .*\\) is still running: working on it to its end first$`, 'm'));
+  assert.match(joined.out, new RegExp(`^crawl run ${queuedId} ok: .* 0 new files `, 'm'));
+  assert.match(joined.out, new RegExp(`^queued crawl run ${queuedId + 1}: `, 'm'));
+  assert.match(joined.out, new RegExp(`^crawl run ${queuedId + 1} ok: `, 'm'));
+  // Ctrl-C twice during a first crawl (a database of its own): the jobs in flight are given back at once and the run
+  // stays queued (exit 1); the next crawl resumes it from its frontier and ends with the same catalog.
+  const onStopped = ['--storage', path.join(dir, 'pg-stopped'), '--catalog', cluster.createDatabase('stopped')];
+  const stopped = await interruptedCrawl([...common, '--host-delay', '300', '--progress', 'json', ...onStopped]);
+  assert.equal(stopped.code, ExitCode.partial, stopped.out + stopped.err);
+  const stoppedId = Number(/^queued crawl run (\d+): /m.exec(stopped.out)?.[1]);
+  assert.match(stopped.out, new RegExp(`^stopped: [1-9]\\d* jobs given back; queued run ${stoppedId} goes on in the queue`, 'm'));
+  const resumed = await runNianbao(['crawl', ...common, ...onStopped]);
+  assert.equal(resumed.code, a2.code, resumed.out + resumed.err);
+  assert.match(resumed.out, new RegExp(`^queued run ${stoppedId} .* working on it to its end first$`, 'm'));
+  assert.match(resumed.out, new RegExp(`^crawl run ${stoppedId} ok: `, 'm'));
+  assert.equal(await exported(onStopped), await exported(['--storage', sqliteDir]));
 
   // migrate-catalog: the SQLite catalog copied into an empty database exports the same.
   const copyUrl = cluster.createDatabase('copy');

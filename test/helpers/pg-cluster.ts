@@ -7,7 +7,7 @@
  * package creates, and its commands run through `runuser`.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,8 @@ export interface PgCluster {
   log(): string;
   /** Stops the server at once (pg_ctl -m immediate) and removes its files; also run when the test file ends. */
   stop(): void;
+  /** The server's main process (its backends are its children): the bench reads their CPU time. */
+  pid(): number;
 }
 
 const USER = 'nianbao';
@@ -39,8 +41,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a cluster (call `requireTools(t, 'postgres')` first). Throws with the server's log when it cannot start. */
-export async function startPgCluster(): Promise<PgCluster> {
+/**
+ * Starts a cluster (call `requireTools(t, 'postgres')` first). Throws with the server's log when it cannot start.
+ * In a test file it is stopped when the file ends; outside one (`inTest: false`, the bench), by the caller.
+ */
+export async function startPgCluster(opts: { inTest?: boolean } = {}): Promise<PgCluster> {
   const bin = postgresBinDir();
   if (!bin) throw new Error('no PostgreSQL server binaries: install the Debian package postgresql');
   const asRoot = process.getuid?.() === 0;
@@ -86,7 +91,7 @@ export async function startPgCluster(): Promise<PgCluster> {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  after(stop);
+  if (opts.inTest !== false) after(stop);
   const urlOf = (db: string) => `postgres://${USER}@127.0.0.1:${port}/${db}`;
   return {
     url: urlOf('postgres'),
@@ -98,5 +103,6 @@ export async function startPgCluster(): Promise<PgCluster> {
     },
     log: readLog,
     stop,
+    pid: () => Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
   };
 }
