@@ -3,7 +3,7 @@
  * Debian package `time`) reports the peak from the kernel; without it /proc/<pid>/status VmHWM is polled, which
  * can miss a short spike between two polls.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 
 export interface Measured {
@@ -25,6 +25,8 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Killed after this long (the bench must end). Default 20 minutes. */
   timeoutMs?: number;
+  /** Told the started process (GNU time's, when it measures): to signal what it runs. */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise<Measured> {
@@ -32,6 +34,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
   const argv = gnu ? ['-v', cmd, ...args] : args;
   const started = Date.now();
   const child = spawn(gnu ? GNU_TIME : cmd, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  opts.onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
