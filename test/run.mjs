@@ -30,6 +30,7 @@ const filters = process.argv.slice(2);
 const SLOW_FIRST = [
   'bench/smoke.test.ts',
   'crawl/blind-portals.test.ts',
+  'crawl/blind-portals-b.test.ts',
   'faults/kill9.test.ts',
   'e2e/resume.test.ts',
   'e2e/js-platforms.test.ts',
@@ -37,6 +38,7 @@ const SLOW_FIRST = [
   'extract/bookkeeping.test.ts',
   'download/s3-store.test.ts',
   'extract/ocr.test.ts',
+  'crawl/blind-portals-faults.test.ts',
 ];
 const rank = (f) => {
   const i = SLOW_FIRST.indexOf(path.relative(root, f).split(path.sep).join('/'));

@@ -1,0 +1,129 @@
+/**
+ * The blind-portal crawl as a new user runs it (docs/blind-portals.md): a seeds file with `family: auto`, `nianbao
+ * crawl`, `nianbao status --seeds --json`, `nianbao export`, and the checks of one portal's result. Shared by the
+ * blind-portal test files, which crawl the portals in halves (two processes, two catalogs: the suite's two cores)
+ * and the faulty twins apart.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { startPortal, type Portal } from '../fixtures/portal/server.ts';
+import { blindSeedsYaml, blindSitesOf, type BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
+import { runNianbao, type CliResult } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/tmp.ts';
+import { toolDecision } from '../helpers/tools.ts';
+
+export interface SeedHealth {
+  url: string;
+  flags: string[];
+  healthy: boolean;
+  last: { reportItems: number; status: string; reason: string | null };
+}
+
+export interface Run {
+  portal: Portal;
+  portals: BlindPortal[];
+  crawl: CliResult;
+  seeds: SeedHealth[];
+  /** Per portal id: "agency year" of every report whose page is on the portal's host. */
+  found: Map<string, string[]>;
+  /** Per portal id: paths of the attachments stored for its reports. */
+  attachments: Map<string, string[]>;
+  /** Per portal id: path and query of every report page catalogued. */
+  reportPaths: Map<string, string[]>;
+}
+
+/** RFC 4180 rows (quoted fields may hold commas, quotes and newlines). */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\n') row.push(field.replace(/\r$/, '')), rows.push(row), (row = []), (field = '');
+    else field += c;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows;
+}
+
+/** Serves the portals, crawls them through the CLI, reads seed health and the export. */
+export async function crawlAsUser(portals: BlindPortal[]): Promise<Run> {
+  const portal = await startPortal({ sites: blindSitesOf(portals) });
+  try {
+    return await crawlServed(portal, portals);
+  } catch (err) {
+    await portal.close();
+    throw err;
+  }
+}
+
+async function crawlServed(portal: Portal, portals: BlindPortal[]): Promise<Run> {
+  const dir = tempDir('nianbao-blind-');
+  const seeds = path.join(dir, 'seeds.yaml');
+  writeFileSync(seeds, blindSeedsYaml(portal.urls, portals));
+  const storage = path.join(dir, 'storage');
+  const crawl = await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '30', '--no-extract', '--progress', 'none']);
+  const status = await runNianbao(['status', '--seeds', '--json', '--storage', storage]);
+  assert.equal(status.code, 0, status.err);
+  const out = path.join(dir, 'reports.csv');
+  const exported = await runNianbao(['export', '--out', out, '--storage', storage]);
+  assert.equal(exported.code, 0, exported.err);
+  const [header, ...rows] = csvRows(readFileSync(out, 'utf8'));
+  const col = (name: string) => header!.indexOf(name);
+  const found = new Map<string, string[]>(portals.map((p) => [p.id, []]));
+  const attachments = new Map<string, string[]>(portals.map((p) => [p.id, []]));
+  const reportPaths = new Map<string, Set<string>>(portals.map((p) => [p.id, new Set()]));
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `${r[col('agency')]} ${r[col('year')]}`;
+    const host = new URL(r[col('report_url')]!).origin;
+    // A portal's sibling host (`<id>-sibling`) counts as the portal.
+    const id = Object.entries(portal.urls).find(([, url]) => url === host)?.[0]?.replace(/-sibling$/, '');
+    const page = new URL(r[col('report_url')]!);
+    if (id) reportPaths.get(id)!.add(page.pathname + page.search);
+    if (id && r[col('role')] === 'attachment') attachments.get(id)!.push(new URL(r[col('file_url')]!).pathname);
+    if (!id || seen.has(`${id} ${key}`)) continue;
+    seen.add(`${id} ${key}`);
+    found.get(id)!.push(key);
+  }
+  for (const list of [...found.values(), ...attachments.values()]) list.sort();
+  const paths = new Map([...reportPaths].map(([id, set]) => [id, [...set].sort()]));
+  return { portal, portals, crawl, seeds: (JSON.parse(status.out) as { seeds: SeedHealth[] }).seeds, found, attachments, reportPaths: paths };
+}
+
+export const expectedOf = (p: BlindPortal) => [...new Set(p.expected.map((r) => `${r.agency} ${r.year}`))].sort();
+
+// The JavaScript platforms need the browser lane (Chromium); without it, outside CI, only they are left out.
+export const withBrowser = toolDecision(['chromium']) === 'run';
+
+/** Half `half` (0 or 1) of the sound blind portals, every other one in registry order: two crawls of equal weight. */
+export function halfOf(all: BlindPortal[], half: 0 | 1): BlindPortal[] {
+  return all.filter((_, i) => i % 2 === half);
+}
+
+export function assertPortal(r: Run, p: BlindPortal): void {
+  const seed = r.seeds.find((s) => s.url === `${r.portal.urls[p.id]}${p.seedAs ?? p.seedPath}`);
+  assert.ok(seed, `${p.id}: its seed is in status --seeds`);
+  if (p.open) {
+    // A known miss: flagged to the user, and no trap catalogued.
+    const extra = r.found.get(p.id)!.filter((k) => !expectedOf(p).includes(k));
+    assert.deepEqual(extra, [], `${p.id}: nothing outside the expected set`);
+    assert.ok(!seed.healthy && seed.flags.length > 0, `${p.id} (open: ${p.open}): its miss is not flagged (${JSON.stringify(seed.last)})`);
+    return;
+  }
+  assert.deepEqual(r.found.get(p.id), expectedOf(p), `${p.id} (${p.pattern}): reports found vs expected`);
+  if (p.flag) assert.deepEqual(seed.flags, [p.flag], `${p.id}: seed flagged ${seed.flags.join(',')} (${seed.last.reason})`);
+  else assert.ok(seed.healthy, `${p.id}: seed flagged ${seed.flags.join(',')} (${seed.last.reason})`);
+  // The catalog names each report by the article's own address (no counting redirect, no session id).
+  if (p.reportPaths) assert.deepEqual(r.reportPaths.get(p.id), [...p.reportPaths].sort(), `${p.id}: report addresses`);
+  // Reports published as attachments only: each file stored (a list item that is the file included), no trap's.
+  if (p.files) assert.deepEqual([...new Set(r.attachments.get(p.id))].sort(), [...p.files].sort(), `${p.id}: attachments stored`);
+}
