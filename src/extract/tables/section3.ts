@@ -94,6 +94,9 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     // A row the agency moved up (（七）总计 first among the results, blind round 15, b116): looked for before the
     // point reached by its numbered label only (（七）总计, not a bare 总计 that the header holds too), printed once.
     if (!found) found = numberedBefore(stream.text, row.match, pos);
+    // An item the agency listed elsewhere in its group (items by count, largest first: blind round 16, b119): looked
+    // for before the point reached by a phrase printed once in the whole stream, on a line no placed row starts on.
+    if (!found && !TOP_ROWS.includes(row.key)) found = uniqueBefore(stream, row.match, pos, starts);
     if (!found) {
       starts.push(undefined);
       phraseEnds.push(undefined);
@@ -241,6 +244,22 @@ function numberedBefore(text: string, match: string[], pos: number): { at: numbe
     const key = labelKey(phrase);
     const at = text.indexOf(key);
     if (at >= 0 && at < pos && text.indexOf(key, at + 1) < 0) return { at, len: key.length, numbered: true };
+  }
+  return undefined;
+}
+
+/**
+ * A row's phrase found once in the whole stream, before `pos`, where no row already placed starts (its numbering
+ * left out: 4. is shared by the items of other groups, the phrase is not). A phrase printed twice is a doubt.
+ */
+function uniqueBefore(stream: { text: string; lineOf: number[] }, match: string[], pos: number, starts: (number | undefined)[]): { at: number; len: number } | undefined {
+  for (const phrase of match) {
+    const key = labelKey(phrase);
+    const at = stream.text.indexOf(key);
+    if (at < 0 || at >= pos || stream.text.indexOf(key, at + 1) >= 0) continue;
+    const line = stream.lineOf[labelStart(stream.text, at, 0)];
+    if (line === undefined || starts.includes(line)) continue;
+    return { at, len: key.length };
   }
   return undefined;
 }

@@ -1,0 +1,76 @@
+// Patterns found by round 16 of the blind corpus (docs/blind-documents.md), each on hand-made input.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readHtml } from '../../src/extract/formats/html.ts';
+import { mapFigures } from '../../src/extract/tables/index.ts';
+import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
+
+const page = (body: string) => new TextEncoder().encode(`<html><head></head><body><div id="zoom">
+<p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
+${body}
+<p>五、存在的主要问题及改进情况</p></div></body></html>`);
+const read = (body: string) => mapFigures(readHtml(page(body)).lines, TEMPLATE_2021);
+const S2_HEADING = '<p>二、主动公开政府信息情况</p>';
+const S3_HEADING = '<p>三、收到和处理政府信息公开申请情况</p>';
+const S4_HEADING = '<p>四、政府信息公开行政复议、行政诉讼情况</p>';
+const COLS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
+
+// ---- b119: 三's items in another order inside their groups ----------------------------------------------------------------
+
+const GROUPS: Record<string, string> = { denied_: '（三）不予公开', unable_: '（四）无法提供', not_processed_: '（五）不予处理', other_: '（六）其他处理' };
+/** A row's seven figures, different for every row (row i: i, 0, 0, 0, 0, 1, i + 1), so a row read in another's place shows. */
+const rowFig = (k: string) => {
+  const i = TEMPLATE_2021.section3Rows.findIndex((r) => r.key === k) + 1;
+  return [i, 0, 0, 0, 0, 1, i + 1];
+};
+/** 表三 (2021) printing its rows in `order`: each group's name in a tall cell on its first printed row, each item's own label. */
+function s3Html(order: string[]): string {
+  const head = `<tr><td colspan="2" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>`;
+  const groupOf = (k: string) => Object.keys(GROUPS).find((g) => k.startsWith(g));
+  const itemLabel = (k: string) => TEMPLATE_2021.section3Rows.find((r) => r.key === k)!.label.replace(/^（[三四五六]）\S+ /, '');
+  const rows = order.map((k, i) => {
+    const g = groupOf(k);
+    const first = g !== undefined && groupOf(order[i - 1] ?? '') !== g;
+    const span = order.filter((x) => groupOf(x) === g).length;
+    const label = g === undefined ? `<td colspan="2">${itemLabel(k)}</td>` : `${first ? `<td rowspan="${span}">${GROUPS[g]}</td>` : ''}<td>${itemLabel(k)}</td>`;
+    return `<tr>${label}${rowFig(k).map((v) => `<td>${v}</td>`).join('')}</tr>`;
+  });
+  return `${S3_HEADING}\n<table border="1">${head}${rows.join('')}</table>\n${S4_HEADING}`;
+}
+const s3Wrong = (got: ReturnType<typeof read>) =>
+  Object.keys(got.figures).filter((k) => k.startsWith('s3.')).filter((k) => {
+    const [, row, col] = k.split('.');
+    return got.figures[k] !== rowFig(row!)[COLS.indexOf(col!)];
+  });
+
+test('表三 whose items are listed in another order inside their groups (by count: 4. above 1.) reads every row in its place (b119)', () => {
+  const keys = TEMPLATE_2021.section3Rows.map((r) => r.key);
+  const shuffle: Record<string, string[]> = {
+    denied_: ['denied_internal_affairs', 'denied_state_secret', 'denied_process_info', 'denied_admin_query', 'denied_third_party_rights', 'denied_prohibited_by_law', 'denied_enforcement_file', 'denied_three_safety_one_stability'],
+    unable_: ['unable_unclear_after_correction', 'unable_not_held', 'unable_need_creation'],
+    not_processed_: ['not_processed_repeated', 'not_processed_confirmation', 'not_processed_massive', 'not_processed_petition', 'not_processed_publication'],
+  };
+  const order = keys.filter((k) => !Object.keys(shuffle).some((g) => k.startsWith(g)));
+  const at = order.indexOf('partially_granted') + 1;
+  order.splice(at, 0, ...shuffle.denied_!, ...shuffle.unable_!, ...shuffle.not_processed_!);
+  const got = read(s3Html(order));
+  assert.deepEqual(s3Wrong(got), []);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s3.')), []);
+  // The template's order reads as before.
+  const plain = read(s3Html(keys));
+  assert.deepEqual(s3Wrong(plain), []);
+});
+
+test('an item whose phrase the stream holds twice is not looked for out of order: its row stays unread, not guessed (b119 guard)', () => {
+  const keys = TEMPLATE_2021.section3Rows.map((r) => r.key);
+  // 4.第三方 printed above 1.国家秘密, and a note above the table naming 第三方合法权益 too.
+  const order = keys.filter((k) => k !== 'denied_third_party_rights');
+  order.splice(order.indexOf('denied_state_secret'), 0, 'denied_third_party_rights');
+  const html = s3Html(order).replace(S3_HEADING, `${S3_HEADING}\n<p>注：不予公开的申请中，保护第三方合法权益的已征求第三方意见。</p>`);
+  const got = read(html);
+  assert.ok(got.unreadable.includes('s3.denied_third_party_rights.total'));
+  assert.equal(got.figures['s3.denied_third_party_rights.total'], null);
+});
+
