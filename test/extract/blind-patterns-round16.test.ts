@@ -74,3 +74,30 @@ test('an item whose phrase the stream holds twice is not looked for out of order
   assert.equal(got.figures['s3.denied_third_party_rights.total'], null);
 });
 
+// ---- b121: 四 as three tables, one per block ---------------------------------------------------------------------------------
+
+const PARTS5 = '<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>';
+const cells = (xs: number[]) => xs.map((v) => `<td>${v}</td>`).join('');
+const REVIEW = [4, 1, 0, 2, 7];
+const DIRECT = [1, 0, 2, 1, 4];
+const AFTER = [0, 2, 1, 0, 3];
+const table5 = (caption: string, xs: number[]) => `<p>${caption}</p><table border="1"><tr>${PARTS5}</tr><tr>${cells(xs)}</tr></table>`;
+const s4Of = (body: string) => {
+  const got = read(`${S4_HEADING}\n${body}\n`);
+  const block = (b: string) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => got.figures[`s4.${b}_${c}`]);
+  return { review: block('review'), direct: block('litigation_direct'), after: block('litigation_after_review'), unreadable: got.unreadable.filter((k) => k.startsWith('s4.')).length };
+};
+const WANT = { review: REVIEW, direct: DIRECT, after: AFTER, unreadable: 0 };
+
+test('表四 as three five-column tables, each under a caption naming its block, in any order, reads all fifteen (b121)', () => {
+  const review = table5('（一）行政复议情况', REVIEW);
+  const direct = table5('（二）行政诉讼情况（未经复议直接起诉）', DIRECT);
+  const after = table5('（三）行政诉讼情况（复议后起诉）', AFTER);
+  assert.deepEqual(s4Of(`${review}\n${direct}\n${after}`), WANT);
+  assert.deepEqual(s4Of(`${review}\n${after}\n${direct}`), WANT);
+  // "经行政复议后起诉" names a lawsuit (起诉), not the review.
+  assert.deepEqual(s4Of(`${review}\n${table5('（二）未经复议直接起诉的行政诉讼', DIRECT)}\n${table5('（三）经行政复议后起诉的行政诉讼', AFTER)}`), WANT);
+  // A litigation caption naming no block leaves 四 unread (flagged), not guessed.
+  assert.equal(s4Of(`${review}\n${table5('（二）行政诉讼情况', DIRECT)}\n${after}`).unreadable, 15);
+});
+
