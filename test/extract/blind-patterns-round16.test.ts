@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { readHtml } from '../../src/extract/formats/html.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
+import { parseCount } from '../../src/extract/text.ts';
 
 const page = (body: string) => new TextEncoder().encode(`<html><head></head><body><div id="zoom">
 <p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
@@ -99,5 +100,40 @@ test('表四 as three five-column tables, each under a caption naming its block,
   assert.deepEqual(s4Of(`${review}\n${table5('（二）未经复议直接起诉的行政诉讼', DIRECT)}\n${table5('（三）经行政复议后起诉的行政诉讼', AFTER)}`), WANT);
   // A litigation caption naming no block leaves 四 unread (flagged), not guessed.
   assert.equal(s4Of(`${review}\n${table5('（二）行政诉讼情况', DIRECT)}\n${after}`).unreadable, 15);
+});
+
+// ---- b123: counts written with 万 --------------------------------------------------------------------------------------------
+
+test('a count written with 万 is read as the count it stands for; a count in 万 that is no whole number is no figure (b123)', () => {
+  assert.equal(parseCount('1.25万'), 12500);
+  assert.equal(parseCount('3万'), 30000);
+  assert.equal(parseCount('3.6万'), 36000);
+  assert.equal(parseCount('1.23456万'), undefined);
+  assert.equal(parseCount('527'), 527);
+  assert.equal(parseCount('—'), null);
+  // 万元 is a unit, not a multiplier.
+  assert.equal(parseCount('12.56万元'), 12.56);
+});
+
+test('表二 with 行政许可 "1.25万" and 行政处罚 "3万" reads 12500 and 30000; the fee "12.56万" under 万元 stays 12.56 (b123)', () => {
+  const s2 = `${S2_HEADING}\n<table border="1">
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政规范性文件</td><td>6</td><td>2</td><td>41</td></tr>
+<tr><td colspan="4">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="3">1.25万</td></tr>
+<tr><td colspan="4">第二十条第（六）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年处理决定数量</td></tr>
+<tr><td>行政处罚</td><td colspan="3">3万</td></tr>
+<tr><td>行政强制</td><td colspan="3">1870</td></tr>
+<tr><td colspan="4">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">本年收费金额（单位：万元）</td></tr>
+<tr><td>行政事业性收费</td><td colspan="3">12.56万</td></tr>
+</table>\n${S3_HEADING}`;
+  const got = read(s2);
+  assert.deepEqual([got.figures['s2.licensing.decisions'], got.figures['s2.penalty.decisions'], got.figures['s2.coercion.decisions'], got.figures['s2.fees.amount']], [12500, 30000, 1870, 12.56]);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s2.')), []);
 });
 

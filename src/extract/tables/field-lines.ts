@@ -6,25 +6,34 @@
  * their phrases) and whose value after the colon is a figure. A block short of one cell reads as before.
  */
 import type { Section2Block } from '../template/types.ts';
-import { labelKey, parseNumber } from '../text.ts';
+import { labelKey, parseCount, parseNumber } from '../text.ts';
 import type { Line } from '../types.ts';
 
 export interface FieldValue {
   /** The field's label (its unit, 单位：元, is read from it). */
   label: string;
   value: number;
+  /** The value as written (a count in 万, "1.25万", is read from it: parseCount). */
+  raw: string;
 }
 
-/** The block's cells (`s2.<row>.<column>`) from field lines in [from, to), or undefined when any is not one line. */
-export function fieldLines(lines: Line[], from: number, to: number, block: Section2Block): Record<string, FieldValue> | undefined {
-  const fields: { label: string; value: number }[] = [];
+/** The "label：figure" lines in [from, to): the label before the last colon, a figure after it. */
+function fieldsIn(lines: Line[], from: number, to: number): FieldValue[] {
+  const fields: FieldValue[] = [];
   for (let i = from; i < to; i++) {
     const text = labelKey(lines[i]!.items.map((it) => it.text).join(''));
     const colon = text.lastIndexOf(':');
     if (colon <= 0) continue;
-    const value = parseNumber(text.slice(colon + 1));
-    if (typeof value === 'number') fields.push({ label: text.slice(0, colon), value });
+    const raw = text.slice(colon + 1);
+    const value = parseNumber(raw);
+    if (typeof value === 'number') fields.push({ label: text.slice(0, colon), value, raw });
   }
+  return fields;
+}
+
+/** The block's cells (`s2.<row>.<column>`) from field lines in [from, to), or undefined when any is not one line. */
+export function fieldLines(lines: Line[], from: number, to: number, block: Section2Block): Record<string, FieldValue> | undefined {
+  const fields = fieldsIn(lines, from, to);
   const names = (label: string, match: string[]) => match.some((m) => label.includes(labelKey(m)));
   const out: Record<string, FieldValue> = {};
   for (const r of block.rows) {

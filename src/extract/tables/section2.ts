@@ -5,7 +5,7 @@
  */
 import type { Section2Block, TemplateDef } from '../template/types.ts';
 import { coord } from '../layout/columns.ts';
-import { labelKey } from '../text.ts';
+import { labelKey, parseCount } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
@@ -55,8 +55,9 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
           const f = fields[k]!;
           const unit = decimal ? amountUnit(lines, 0, 0, [], [f.label, ...notes]) : 'wan';
           // A count must be a whole number (not negative unless the column is a change); an amount in a known unit.
-          const fits = decimal ? unit !== 'doubt' : Number.isInteger(f.value) && (signed || f.value >= 0);
-          figures[k] = !fits ? null : isOtherUnit(unit) ? toWan(f.value, unit) : f.value;
+          const count = decimal ? f.value : parseCount(f.raw);
+          const fits = decimal ? unit !== 'doubt' : typeof count === 'number' && Number.isInteger(count) && (signed || count >= 0);
+          figures[k] = !fits ? null : isOtherUnit(unit) ? toWan(f.value, unit) : decimal ? f.value : (count as number);
           if (!fits) unreadable.push(k);
         }
       }
