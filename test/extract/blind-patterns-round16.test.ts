@@ -102,6 +102,21 @@ test('表四 as three five-column tables, each under a caption naming its block,
   assert.equal(s4Of(`${review}\n${table5('（二）行政诉讼情况', DIRECT)}\n${after}`).unreadable, 15);
 });
 
+// ---- b122: 四 as field lines ----------------------------------------------------------------------------------------------------
+
+const NAMES = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'];
+const fieldsOf = (row: string, xs: number[]) => xs.map((v, i) => `<p>${row}　${NAMES[i]}：${v}</p>`).join('\n');
+
+test('表四 as "label：figure" lines, the block named in the line or in the caption above, reads all fifteen; one field missing leaves 四 unread (b122)', () => {
+  const named = `<p>行政复议</p>\n${fieldsOf('行政复议', REVIEW)}\n<p>行政诉讼（未经复议直接起诉）</p>\n${fieldsOf('未经复议直接起诉', DIRECT)}\n<p>行政诉讼（复议后起诉）</p>\n${fieldsOf('复议后起诉', AFTER)}`;
+  assert.deepEqual(s4Of(named), WANT);
+  // The lines naming the column only, under a caption naming the block.
+  const under = `<p>（一）行政复议</p>\n${fieldsOf('', REVIEW)}\n<p>（二）行政诉讼（未经复议直接起诉）</p>\n${fieldsOf('', DIRECT)}\n<p>（三）行政诉讼（复议后起诉）</p>\n${fieldsOf('', AFTER)}`;
+  assert.deepEqual(s4Of(under), WANT);
+  const short = named.replace(/<p>复议后起诉　总计：3<\/p>/, '');
+  assert.equal(s4Of(short).unreadable, 15);
+});
+
 // ---- b123: counts written with 万 --------------------------------------------------------------------------------------------
 
 test('a count written with 万 is read as the count it stands for; a count in 万 that is no whole number is no figure (b123)', () => {
