@@ -152,3 +152,29 @@ test('表二 with 行政许可 "1.25万" and 行政处罚 "3万" reads 12500 and
   assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s2.')), []);
 });
 
+// ---- b125: 表二 transposed ---------------------------------------------------------------------------------------------------
+
+test('表二 transposed (the kinds as header cells, the measures as row labels) reads all ten; the usual layout reads as before (b125)', () => {
+  const turned = `${S2_HEADING}\n<table border="1">
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>规章</td><td colspan="2">行政规范性文件</td></tr>
+<tr><td>本年制发件数</td><td>2</td><td colspan="2">5</td></tr>
+<tr><td>本年废止件数</td><td>1</td><td colspan="2">0</td></tr>
+<tr><td>现行有效件数</td><td>31</td><td colspan="2">48</td></tr>
+<tr><td colspan="4">第二十条第（五）项、第（六）项</td></tr>
+<tr><td>信息内容</td><td>行政许可</td><td>行政处罚</td><td>行政强制</td></tr>
+<tr><td>本年处理决定数量</td><td>936</td><td>214</td><td>17</td></tr>
+<tr><td colspan="4">第二十条第（八）项</td></tr>
+<tr><td>信息内容</td><td colspan="3">行政事业性收费</td></tr>
+<tr><td>本年收费金额（单位：元）</td><td colspan="3">18500.00</td></tr>
+</table>\n${S3_HEADING}`;
+  const got = read(turned);
+  const s2 = Object.fromEntries(Object.entries(got.figures).filter(([k]) => k.startsWith('s2.')));
+  assert.deepEqual(s2, {
+    's2.rules.issued': 2, 's2.rules.repealed': 1, 's2.rules.in_force': 31,
+    's2.normative_docs.issued': 5, 's2.normative_docs.repealed': 0, 's2.normative_docs.in_force': 48,
+    's2.licensing.decisions': 936, 's2.penalty.decisions': 214, 's2.coercion.decisions': 17, 's2.fees.amount': 1.85,
+  });
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s2.')), []);
+});
+

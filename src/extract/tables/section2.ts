@@ -11,6 +11,7 @@ import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
 import { fieldLines } from './field-lines.ts';
+import { transposedBlock } from './section2-transposed.ts';
 import { amountUnit, isOtherUnit, toWan, unitNotes } from './yuan.ts';
 
 /** How far above the table's first block title a unit note is looked for (a caption, the note, a blank line). */
@@ -60,6 +61,18 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
           figures[k] = !fits ? null : isOtherUnit(unit) ? toWan(f.value, unit) : decimal ? f.value : (count as number);
           if (!fits) unreadable.push(k);
         }
+      }
+      return;
+    }
+    // The block transposed: its rows as header cells, its columns as row labels (section2-transposed.ts).
+    const turned = transposedBlock(lines, start + 1, end, block);
+    if (turned) {
+      const unit = block.decimalColumns ? amountUnit(lines, start, turned.last + 1, [], notes) : 'wan';
+      for (const [k, v] of Object.entries(turned.cells)) {
+        const decimal = block.decimalColumns?.includes(k.split('.')[2]!) ?? false;
+        const doubt = decimal && unit === 'doubt' && v.value !== null;
+        figures[k] = doubt ? null : decimal && isOtherUnit(unit) && v.value !== null ? toWan(v.value, unit) : v.value;
+        if (v.unreadable || doubt) unreadable.push(k);
       }
       return;
     }
