@@ -178,3 +178,18 @@ test('表二 transposed (the kinds as header cells, the measures as row labels) 
   assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s2.')), []);
 });
 
+// ---- b118 (the lead's decision): a 2021 report keeping the 2019 表三 ------------------------------------------------------
+
+test('a 2021 表三 with one （六）其他处理 row: its three sub-rows unknown (null, unreadable), its printed figures in a note; every other row read (b118)', () => {
+  const keys = TEMPLATE_2021.section3Rows.map((r) => r.key).filter((k) => !k.startsWith('other_'));
+  const html = s3Html(keys).replace('<tr><td colspan="2">（七）总计</td>', '<tr><td colspan="2">（六）其他处理</td><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td><td>1</td><td>6</td></tr><tr><td colspan="2">（七）总计</td>');
+  const got = read(html);
+  const sub = ['other_no_correction', 'other_no_fee', 'other_other'].flatMap((r) => COLS.map((c) => `s3.${r}.${c}`));
+  for (const k of sub) assert.equal(got.figures[k], null, k);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s3.')).sort(), [...sub].sort());
+  assert.deepEqual(got.notes.length, 1);
+  assert.match(got.notes[0]!, /（六）其他处理 printed as one row.*自然人 5, 商业企业 0, 科研机构 0, 社会公益组织 0, 法律服务机构 0, 其他 1, 总计 6/);
+  // Every printed row read as before.
+  const rest = Object.keys(got.figures).filter((k) => k.startsWith('s3.') && !sub.includes(k));
+  assert.deepEqual(rest.filter((k) => { const [, row, col] = k.split('.'); return got.figures[k] !== rowFig(row!)[COLS.indexOf(col!)]; }), []);
+});
