@@ -228,6 +228,7 @@ function finish(r: Read, reportYear?: number): ExtractionResult {
       withdrawn.length ? `OCR rows withdrawn, their figures did not add up: ${withdrawn.join(', ')}` : '',
       missing.length ? `tables not found: ${missing.join(', ')}` : '',
       missing.length ? pictures : '',
+      ...mapped.notes,
     ];
     result.reason = withNote(notes.filter(Boolean).join('; '), r.note);
   } else if (r.note) result.reason = r.note;

@@ -114,6 +114,26 @@ export function parseNumber(raw: string): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** A figure followed by 万 alone (not 万元): "1.25万", "3万", perhaps with a note or marks after it. */
+const WAN_COUNT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?万(?!元)/;
+
+/**
+ * A count as written in a cell (parseNumber), where 万 is a multiplier: large bureaus write their biggest counts as
+ * their prose does, "1.25万" for 12500 (blind round 16, b123). Read by parseNumber alone, "1.25万" is 1.25 (no count,
+ * unreadable) and "3万" is 3, silently. A count in 万 that is no whole number (more than four decimals) is no figure
+ * (undefined). In a 万元 column 万 is the unit instead: callers use parseNumber there.
+ */
+export function parseCount(raw: string): number | null | undefined {
+  const v = parseNumber(raw);
+  if (typeof v !== 'number') return v;
+  const m = WAN_COUNT.exec(labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+'));
+  if (!m) return v;
+  const frac = m[3] ?? '';
+  if (frac.length > 4) return undefined;
+  const n = Number(m[2]!.replace(/,/g, '')) * 10_000 + Number(frac.padEnd(4, '0'));
+  return m[1] === '-' ? -n : n;
+}
+
 /**
  * True when the token reads as a figure cell, though perhaps not as a number: a number with an unknown unit sits in
  * a figure cell (to be reported unreadable there), where taken for a label it would hide every figure before it.

@@ -48,7 +48,7 @@ export function groundTruth(id: string): { template: TemplateId; figures: Record
 }
 
 /** Cells that differ from the truth (a cell the document leaves blank is reported 0). */
-export function diffFigures(got: Record<string, number | null>, truth: Record<string, number>): string[] {
+export function diffFigures(got: Record<string, number | null>, truth: Record<string, number | null>): string[] {
   const bad: string[] = [];
   for (const [k, v] of Object.entries(truth)) {
     const g = got[k];

@@ -1,6 +1,6 @@
 /** Putting the figure tokens of one table row into columns, by position. */
 import { coord, nearestColumn, type Anchor } from '../layout/columns.ts';
-import { parseNumber } from '../text.ts';
+import { parseCount, parseNumber } from '../text.ts';
 import type { TextItem } from '../types.ts';
 
 export interface ColumnModel {
@@ -57,15 +57,18 @@ export function assignRow(tokens: TextItem[], columns: ColumnModel | undefined, 
 function readCell(slot: TextItem[], rules: ValueRules): CellValue {
   const written = slot.filter((t) => t.text !== '');
   if (slot.some((t) => t.doubtful)) {
-    const v = written.length === 1 ? parseNumber(written[0]!.text) : undefined;
+    const v = written.length === 1 ? read(written[0]!.text, rules) : undefined;
     const valid = typeof v === 'number' && (rules.signed || v >= 0) && (rules.decimal || Number.isInteger(v));
     return { value: null, unreadable: true, tentative: valid ? v : undefined };
   }
   if (written.length === 0) return { value: null, unreadable: false };
   if (written.length > 1) return { value: null, unreadable: true, crowded: true };
-  const v = parseNumber(written[0]!.text);
+  const v = read(written[0]!.text, rules);
   if (v === undefined) return { value: null, unreadable: true };
   if (v === null) return { value: null, unreadable: false };
   if ((!rules.signed && v < 0) || (!rules.decimal && !Number.isInteger(v))) return { value: null, unreadable: true };
   return { value: v, unreadable: false };
 }
+
+/** A cell's number: in a count column 万 multiplies ("1.25万" is 12500); in an amount column (万元) it is the unit. */
+const read = (text: string, rules: ValueRules) => (rules.decimal ? parseNumber(text) : parseCount(text));

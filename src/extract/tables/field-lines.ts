@@ -5,26 +5,36 @@
  * each of its cells has exactly one: a line whose label, before its last colon, names the row and the column (by
  * their phrases) and whose value after the colon is a figure. A block short of one cell reads as before.
  */
+import { SECTION4_BLOCKS, SECTION4_COLUMNS } from '../template/common.ts';
 import type { Section2Block } from '../template/types.ts';
-import { labelKey, parseNumber } from '../text.ts';
+import { labelKey, parseCount, parseNumber } from '../text.ts';
 import type { Line } from '../types.ts';
 
 export interface FieldValue {
   /** The field's label (its unit, 单位：元, is read from it). */
   label: string;
   value: number;
+  /** The value as written (a count in 万, "1.25万", is read from it: parseCount). */
+  raw: string;
 }
 
-/** The block's cells (`s2.<row>.<column>`) from field lines in [from, to), or undefined when any is not one line. */
-export function fieldLines(lines: Line[], from: number, to: number, block: Section2Block): Record<string, FieldValue> | undefined {
-  const fields: { label: string; value: number }[] = [];
+/** The "label：figure" lines in [from, to): the label before the last colon, a figure after it. */
+function fieldsIn(lines: Line[], from: number, to: number): FieldValue[] {
+  const fields: FieldValue[] = [];
   for (let i = from; i < to; i++) {
     const text = labelKey(lines[i]!.items.map((it) => it.text).join(''));
     const colon = text.lastIndexOf(':');
     if (colon <= 0) continue;
-    const value = parseNumber(text.slice(colon + 1));
-    if (typeof value === 'number') fields.push({ label: text.slice(0, colon), value });
+    const raw = text.slice(colon + 1);
+    const value = parseNumber(raw);
+    if (typeof value === 'number') fields.push({ label: text.slice(0, colon), value, raw });
   }
+  return fields;
+}
+
+/** The block's cells (`s2.<row>.<column>`) from field lines in [from, to), or undefined when any is not one line. */
+export function fieldLines(lines: Line[], from: number, to: number, block: Section2Block): Record<string, FieldValue> | undefined {
+  const fields = fieldsIn(lines, from, to);
   const names = (label: string, match: string[]) => match.some((m) => label.includes(labelKey(m)));
   const out: Record<string, FieldValue> = {};
   for (const r of block.rows) {
@@ -39,4 +49,41 @@ export function fieldLines(lines: Line[], from: number, to: number, block: Secti
   // Each line one cell: a line naming two rows' phrases would stand for both.
   if (new Set(Object.values(out)).size !== Object.keys(out).length) return undefined;
   return out;
+}
+
+type S4Block = (typeof SECTION4_BLOCKS)[number];
+
+/** The block a label names: 未经复议/直接起诉, 复议后, or 行政复议 alone (no 起诉). */
+function s4BlockNamed(label: string): S4Block | undefined {
+  const named: S4Block[] = [];
+  if (label.includes('未经复议') || label.includes('直接起诉')) named.push('litigation_direct');
+  if (label.includes('复议后')) named.push('litigation_after_review');
+  if (label.includes('行政复议') && !label.includes('起诉')) named.push('review');
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * 表四 printed as field lines, no table (blind round 16, b122: "行政复议　结果维持：3", "未经复议直接起诉　总计：3"):
+ * each of the fifteen cells read from exactly one line whose label names one column of the five and one block,
+ * itself or through the last caption above it naming one block alone ("行政诉讼（复议后起诉）" over "结果维持：0").
+ * Counts must be whole numbers. undefined unless all fifteen are there, each once.
+ */
+export function section4FieldLines(lines: Line[], from: number, to: number): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  let caption: S4Block | undefined;
+  for (let i = from; i < to; i++) {
+    const [field] = fieldsIn(lines, i, i + 1);
+    if (!field) {
+      caption = s4BlockNamed(labelKey(lines[i]!.items.map((it) => it.text).join('')));
+      continue;
+    }
+    const columns = SECTION4_COLUMNS.filter((c) => c.match.some((m) => field.label.includes(labelKey(m))));
+    const block = s4BlockNamed(field.label) ?? caption;
+    const value = parseCount(field.raw);
+    if (columns.length !== 1 || !block || typeof value !== 'number' || !Number.isInteger(value) || value < 0) return undefined;
+    const key = `s4.${block}_${columns[0]!.key}`;
+    if (key in out) return undefined;
+    out[key] = value;
+  }
+  return Object.keys(out).length === SECTION4_BLOCKS.length * SECTION4_COLUMNS.length ? out : undefined;
 }

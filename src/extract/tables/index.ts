@@ -17,6 +17,8 @@ export interface MappedFigures {
   tentative: Record<string, number>;
   /** Which statistics tables were located. */
   found: { s2: boolean; s3: boolean; s4: boolean };
+  /** Printed figures no template key holds (SectionFigures.notes), for the result's reason. */
+  notes: string[];
 }
 
 /**
@@ -74,7 +76,8 @@ export function mapFigures(lines: Line[], t: TemplateDef, opts: { title?: string
   for (const k of figureKeys(t)) figures[k] = s2.figures[k] ?? s3.figures[k] ?? s4.figures[k] ?? null;
   const unreadable = [...s2.unreadable, ...s3.unreadable, ...s4.unreadable];
   const tentative = { ...s2.tentative, ...s3.tentative, ...s4.tentative };
-  return { figures, unreadable, tentative, found: { s2: s2.found, s3: s3.found, s4: s4.found } };
+  const notes = [...(s2.notes ?? []), ...(s3.notes ?? []), ...(s4.notes ?? [])];
+  return { figures, unreadable, tentative, found: { s2: s2.found, s3: s3.found, s4: s4.found }, notes };
 }
 
 /** The first line of a table 三 (its header) or 四 (a short line naming 行政复议), found without a heading. */

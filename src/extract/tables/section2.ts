@@ -5,12 +5,13 @@
  */
 import type { Section2Block, TemplateDef } from '../template/types.ts';
 import { coord } from '../layout/columns.ts';
-import { labelKey } from '../text.ts';
+import { labelKey, parseCount } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
 import { fieldLines } from './field-lines.ts';
+import { transposedBlock } from './section2-transposed.ts';
 import { amountUnit, isOtherUnit, toWan, unitNotes } from './yuan.ts';
 
 /** How far above the table's first block title a unit note is looked for (a caption, the note, a blank line). */
@@ -55,10 +56,23 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
           const f = fields[k]!;
           const unit = decimal ? amountUnit(lines, 0, 0, [], [f.label, ...notes]) : 'wan';
           // A count must be a whole number (not negative unless the column is a change); an amount in a known unit.
-          const fits = decimal ? unit !== 'doubt' : Number.isInteger(f.value) && (signed || f.value >= 0);
-          figures[k] = !fits ? null : isOtherUnit(unit) ? toWan(f.value, unit) : f.value;
+          const count = decimal ? f.value : parseCount(f.raw);
+          const fits = decimal ? unit !== 'doubt' : typeof count === 'number' && Number.isInteger(count) && (signed || count >= 0);
+          figures[k] = !fits ? null : isOtherUnit(unit) ? toWan(f.value, unit) : decimal ? f.value : (count as number);
           if (!fits) unreadable.push(k);
         }
+      }
+      return;
+    }
+    // The block transposed: its rows as header cells, its columns as row labels (section2-transposed.ts).
+    const turned = transposedBlock(lines, start + 1, end, block);
+    if (turned) {
+      const unit = block.decimalColumns ? amountUnit(lines, start, turned.last + 1, [], notes) : 'wan';
+      for (const [k, v] of Object.entries(turned.cells)) {
+        const decimal = block.decimalColumns?.includes(k.split('.')[2]!) ?? false;
+        const doubt = decimal && unit === 'doubt' && v.value !== null;
+        figures[k] = doubt ? null : decimal && isOtherUnit(unit) && v.value !== null ? toWan(v.value, unit) : v.value;
+        if (v.unreadable || doubt) unreadable.push(k);
       }
       return;
     }

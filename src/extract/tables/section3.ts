@@ -22,6 +22,11 @@ export interface SectionFigures {
   tentative: Record<string, number>;
   /** Whether the table was located at all. */
   found: boolean;
+  /**
+   * What the document prints that no template key holds, for the result's reason: a collapsed group's single row
+   * (the 2019 （六）其他处理 in a 2021 report), whose sub-rows are unknown.
+   */
+  notes?: string[];
 }
 
 export function mapSection3(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
@@ -94,6 +99,9 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
     // A row the agency moved up (（七）总计 first among the results, blind round 15, b116): looked for before the
     // point reached by its numbered label only (（七）总计, not a bare 总计 that the header holds too), printed once.
     if (!found) found = numberedBefore(stream.text, row.match, pos);
+    // An item the agency listed elsewhere in its group (items by count, largest first: blind round 16, b119): looked
+    // for before the point reached by a phrase printed once in the whole stream, on a line no placed row starts on.
+    if (!found && !TOP_ROWS.includes(row.key)) found = uniqueBefore(stream, row.match, pos, starts);
     if (!found) {
       starts.push(undefined);
       phraseEnds.push(undefined);
@@ -183,7 +191,7 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
   const crowded = new Set<number>();
   rowKeys.forEach((row, i) => {
     if (absent.has(row)) {
-      // Not printed at all: blank cells (0), not unreadable ones.
+      // Not printed as rows of their own: unknown (see collapsedNote below).
       cols.forEach((c) => (figures[`s3.${row}.${c.key}`] = null));
       return;
     }
@@ -223,7 +231,8 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
       markAll(rowKeys[j]!);
     }
   }
-  return { figures, unreadable, tentative, found: true };
+  const notes = absent.size > 0 ? [collapsedNote(t, figures, unreadable, absent)] : undefined;
+  return { figures, unreadable, tentative, found: true, ...(notes ? { notes } : {}) };
 
   /** The nearest row on that side that the document prints. */
   function neighbour(i: number, step: number): number | undefined {
@@ -241,6 +250,22 @@ function numberedBefore(text: string, match: string[], pos: number): { at: numbe
     const key = labelKey(phrase);
     const at = text.indexOf(key);
     if (at >= 0 && at < pos && text.indexOf(key, at + 1) < 0) return { at, len: key.length, numbered: true };
+  }
+  return undefined;
+}
+
+/**
+ * A row's phrase found once in the whole stream, before `pos`, where no row already placed starts (its numbering
+ * left out: 4. is shared by the items of other groups, the phrase is not). A phrase printed twice is a doubt.
+ */
+function uniqueBefore(stream: { text: string; lineOf: number[] }, match: string[], pos: number, starts: (number | undefined)[]): { at: number; len: number } | undefined {
+  for (const phrase of match) {
+    const key = labelKey(phrase);
+    const at = stream.text.indexOf(key);
+    if (at < 0 || at >= pos || stream.text.indexOf(key, at + 1) >= 0) continue;
+    const line = stream.lineOf[labelStart(stream.text, at, 0)];
+    if (line === undefined || starts.includes(line)) continue;
+    return { at, len: key.length };
   }
   return undefined;
 }
@@ -266,6 +291,30 @@ function topRowBefore(text: string, match: string[], index: number, phraseEnds: 
     if (at >= 0 && at + key.length <= otherStart && text.indexOf(key, at + 1) < 0) return { at, len: key.length };
   }
   return undefined;
+}
+
+/**
+ * A collapsed group (t.collapsedGroup: the 2019 （六）其他处理, one row, in a 2021 report; blind round 15, b118): the
+ * report does not say which of the 2021 sub-rows its figures belong to, and a figure it does not print is never
+ * invented. Every sub-row, the one whose phrase the single row matched included, is unknown (null, unreadable:
+ * the document is flagged and the checks needing them are uncertain); the figures printed in the single row are
+ * kept in the note returned, for the result's reason.
+ */
+function collapsedNote(t: TemplateDef, figures: Record<string, number | null>, unreadable: string[], absent: Set<string>): string {
+  const g = t.collapsedGroup!;
+  const printed = SECTION3_COLUMNS.map((c) => {
+    const k = `s3.${g.row}.${c.key}`;
+    const v = unreadable.includes(k) ? '?' : String(figures[k] ?? 0);
+    return `${c.label} ${v}`;
+  });
+  for (const row of [g.row, ...absent]) {
+    for (const c of SECTION3_COLUMNS) {
+      const k = `s3.${row}.${c.key}`;
+      figures[k] = null;
+      if (!unreadable.includes(k)) unreadable.push(k);
+    }
+  }
+  return `（六）其他处理 printed as one row (the 2019 table), its sub-rows 1.–3. not printed: unknown; the row as printed: ${printed.join(', ')}`;
 }
 
 /**

@@ -10,6 +10,7 @@ import { assignRow, type ColumnModel } from './assign.ts';
 import type { SectionFigures } from './section3.ts';
 import { labelKey } from '../text.ts';
 import { isColumnNumberRow } from './column-numbers.ts';
+import { section4FieldLines } from './field-lines.ts';
 import { readSplitSection4 } from './section4-split.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelText } from './tokens.ts';
 
@@ -34,6 +35,9 @@ export function mapSection4(lines: Line[], from: number, to: number, pageTitle?:
   // Two tables under captions of their own, 行政复议 and 行政诉讼 (section4-split.ts).
   const split = readSplitSection4(lines, from, to);
   if (split) return split;
+  // A reporting system's field lines, "行政复议　结果维持：3", no table (field-lines.ts).
+  const fields = section4FieldLines(lines, from, to);
+  if (fields) return { figures: { ...figures, ...fields }, unreadable: [], tentative: {}, found: true };
   // Rows labelled by year (2023年 above 2024年): only this report's year is its figures.
   const years = yearRows(lines, head, to, pageTitle, reportYear);
   if (years === 'doubt') return { ...none, found: true };

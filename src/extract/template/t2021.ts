@@ -48,6 +48,6 @@ export const TEMPLATE_2021: TemplateDef = {
     ...SECTION3_TAIL_ROWS,
   ],
   outcomeRows: [...OUTCOME_HEAD, 'other_no_correction', 'other_no_fee', 'other_other'],
-  // The whole of （六） then stands under 3.其他, the catch-all of the three; 1. and 2. were not printed (blank).
+  // Printed as one row, （六） says nothing of how its figures split over 1.–3.: all three unknown (section3.ts).
   collapsedGroup: { row: 'other_other', absent: ['other_no_correction', 'other_no_fee'], match: ['其他处理'] },
 };

@@ -43,9 +43,10 @@ export interface TemplateDef {
   /** Row keys summed by the outcome rule: (七)总计 = Σ these. */
   outcomeRows: string[];
   /**
-   * A row group some producers print as one row: the 2021 （六）其他处理 with no 1./2./3. sub-rows (seen in real
-   * 2023–2024 reports). When none of `absent` is found and `row` is found by one of `match`, the single row's figures
-   * are `row`'s and the `absent` rows are blank (0), so the arithmetic still runs.
+   * A row group some producers print as one row: the 2021 （六）其他处理 with no 1./2./3. sub-rows (the 2019 table kept
+   * in a 2021 report, seen in real 2023–2024 reports). When none of `absent` is found and `row` is found by one of
+   * `match`, the report does not say which sub-row its figures belong to: `row` and the `absent` rows are all unknown
+   * (null, unreadable; the figures printed are kept in the result's reason), never read as `row`'s with the others 0.
    */
   collapsedGroup?: { row: string; absent: string[]; match: string[] };
 }
