@@ -55,13 +55,22 @@ function looksLikeFile(url: string): boolean {
   return ATTACHMENT_EXT.test(path) || DOWNLOAD_PATH.test(path);
 }
 
-/** The document a viewer URL shows (`…/viewer.html?file=/x.pdf`), or the URL itself when it is a file. */
-function viewedFile(url: string): string | null {
+/** A parameter's value in Base64, as an online previewer takes the file's address (kkFileView: `onlinePreview?url=`
+ * + Base64 of the URL), decoded when it reads as an http(s) address; null otherwise. */
+function base64Address(value: string): string | null {
+  if (value.length < 16 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return null;
+  const text = Buffer.from(value, 'base64').toString('utf8');
+  return /^https?:\/\/[^\s]+$/i.test(text) ? text : null;
+}
+
+/** The document a viewer URL shows (`…/viewer.html?file=/x.pdf`, `onlinePreview?url=<Base64>`), or the URL itself
+ * when it is a file. */
+export function viewedFile(url: string): string | null {
   const u = new URL(url);
   for (const key of VIEWER_FILE_PARAMS) {
     const v = u.searchParams.get(key);
     if (v) {
-      const inner = resolveLink(v, url);
+      const inner = resolveLink(base64Address(v) ?? v, url);
       if (inner && looksLikeFile(inner)) return inner;
     }
   }
@@ -140,12 +149,16 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     if (/^\s*javascript:/i.test(href)) return scriptCalls(el as Element, href);
     const url = resolveLink(href, base);
     if (!url) return;
+    // A link to a viewer showing a file (附件：xxx.pdf → viewer.html?file=…pdf) is the file it shows, however it is
+    // named: its name is the file's, its address a page (round 37b).
+    const viewer = url.includes('?') && !looksLikeFile(url) && VIEWER_FILE_PARAMS.some((k) => new URL(url).searchParams.has(k)) ? viewedFile(url) : null;
+    if (viewer) add(el as Element, href, text || null, true);
     // A link named like a file (附件：xxx.pdf) to a download endpoint of any name.
-    if (looksLikeFile(url) || ATTACHMENT_EXT.test(text)) {
+    else if (looksLikeFile(url) || ATTACHMENT_EXT.test(text)) {
       if (seen.has(url) || isFurniture($, el as Element, url, text)) return;
       seen.add(url);
       out.push({ url, name: naming(text) ?? naming(a.attr('title')) ?? addressName(url) });
-    } else if (VIEWER_FILE_PARAMS.some((k) => new URL(url).searchParams.has(k))) add(el as Element, href, text || null, true);
+    }
   });
   found.viewers.forEach((el) => {
     const node = $(el as Element);

@@ -42,7 +42,7 @@ import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
 import { notePagerDeadEnd } from './seed-tally.ts';
-import { readAboveSeedFile } from './seed-file.ts';
+import { readAboveSeedFile, viewedSeedFile } from './seed-file.ts';
 import { feedAsList } from './feed-list.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
 
@@ -132,6 +132,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (feed) visit = { ...visit, body: feed.html, contentType: 'text/html' };
   const seedDoc = isSeedPage(data) && !visit.rendered && !feed ? answeredDocument(visit) : null;
   if (seedDoc) return readAboveSeedFile(h, visit, data, seedDoc);
+  // A seed that is a document viewer's address (pdf.js's viewer.html?file=…pdf): read as the file it shows.
+  const viewed = isSeedPage(data) && !visit.rendered && !feed ? viewedSeedFile(visit.loadedUrl || visit.url) : null;
+  if (viewed) return readAboveSeedFile(h, visit, data, viewed.type, viewed.file);
   let parsed: ParsedList;
   try {
     parsed = parseList(visit, data);

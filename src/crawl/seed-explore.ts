@@ -80,7 +80,7 @@ export async function exploreEmptySeeds(
       const t = h.tallies.of(e.id, e.url);
       t.exploredHost = true;
       // A seed that is gone, or a file (seed-file.ts), is explored from the nearest folder above it that answers a page.
-      const start = t.seedGone === null && t.seedFile === null ? e.url : await startOfGone(reader, e.url);
+      const start = t.seedGone === null && t.seedFile === null ? e.url : await startOfGone(reader, t.seedFile?.file ?? e.url);
       if (!start) {
         t.notes.push('no folder above it answers either: its host was not explored');
         return;

@@ -6,8 +6,13 @@
  * attachments in the month folder below the column: `…/zfxxgknb/202401/P0….pdf`), so the folders just above it are
  * read as the seed's pages instead, as the disclosure pages a seed's menu names are (a folder that is gone is no
  * failure of the seed), and the seed says that its address is a file.
+ * The same holds for the address of a document VIEWER showing one report's file (round 37b: pdf.js's
+ * `/static/pdfjs/web/viewer.html?file=%2Fzwgk%2F…%2FP0….pdf`, copied from the tab a report's 附件 link opened; an
+ * online previewer's `onlinePreview?url=<Base64>`): the viewer's page names nothing of the site, and the folders
+ * above the viewer (`/static/pdfjs/web/`) are not the column's; the folders above the file it shows are.
  */
 import { Scope } from '../download/scope.ts';
+import { viewedFile } from './attachments.ts';
 import { laneOf, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import type { ListData } from './requests.ts';
 import { foldersAbove } from './seed-explore.ts';
@@ -23,13 +28,27 @@ export function seedFileFolders(url: string): string[] {
     .slice(0, FOLDERS);
 }
 
-/** The seed page answered `type` (a document): the folders above it are asked as the seed's list pages. */
-export async function readAboveSeedFile(h: HarvestContext, visit: PageVisit, data: ListData, type: string): Promise<void> {
+/** The file a seed's address shows in a document viewer (its `file=`, `url=`… parameter), with the file's type by its
+ * extension; null for any other address. Read from the address alone: no page is parsed for it. */
+export function viewedSeedFile(url: string): { file: string; type: string } | null {
+  const file = viewedFile(url);
+  if (!file || file === url) return null;
+  const ext = /\.([a-z0-9]+)$/i.exec(new URL(file).pathname)?.[1]?.toLowerCase();
+  return { file, type: ext ?? 'file' };
+}
+
+/**
+ * The seed page answered `type` (a document), or is a viewer showing `file`: the folders above the file are asked as
+ * the seed's list pages.
+ */
+export async function readAboveSeedFile(h: HarvestContext, visit: PageVisit, data: ListData, type: string, viewed?: string): Promise<void> {
   const tally = h.tallies.of(data.seedEntryId);
   tally.seedPageRead = true;
-  const folders = seedFileFolders(visit.loadedUrl || visit.url).filter((f) => h.scope.allows(f));
-  tally.seedFile = { type, folders };
-  tally.notes.push(`its address is a file (${type}), not a page: ${folders.length ? `read from the folders above it (${folders.join(', ')})` : 'no folder above it on the registry\'s hosts'}`);
-  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `the seed is a file (${type}): the folders above it read as its list` });
+  const file = viewed ?? (visit.loadedUrl || visit.url);
+  const folders = seedFileFolders(file).filter((f) => h.scope.allows(f));
+  const what = viewed ? `a viewer of a file (${type}: ${viewed})` : `a file (${type})`;
+  tally.seedFile = { type, folders, file, viewer: !!viewed };
+  tally.notes.push(`its address is ${what}, not a page: ${folders.length ? `read from the folders above ${viewed ? 'the file' : 'it'} (${folders.join(', ')})` : 'no folder above it on the registry\'s hosts'}`);
+  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `the seed is ${what}: the folders above it read as its list` });
   await h.frontier.add(folders.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, pageIndex: data.pageIndex + 1, hub: true as const } })));
 }

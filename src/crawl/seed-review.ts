@@ -106,8 +106,8 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   }
   // A seed that is a file, its reports read from the folders above it: a guess that worked, said with where to point it.
   if (t.seedFile) {
-    const { type, folders } = t.seedFile;
-    return { status: 'moved', reason: `its address is a file (${type}), not a page; its reports were read from the folders above it (${folders.join(', ')}): point the seed at its column` };
+    const { type, folders, viewer } = t.seedFile;
+    return { status: 'moved', reason: `its address is ${viewer ? `a viewer of a file (${type})` : `a file (${type})`}, not a page; its reports were read from the folders above it (${folders.join(', ')}): point the seed at its column` };
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
   const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? pagesForFiles(t) ?? goneReportFiles(t) ?? yearlessReports(t) ?? unnamedReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t);

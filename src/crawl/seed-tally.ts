@@ -118,9 +118,9 @@ export interface SeedTally {
   seedGone: number | null;
   /**
    * The seed's address answered a document (a report's PDF copied from the viewer): its type, and the folders above
-   * it read as its list pages (seed-file.ts); null otherwise.
+   * it read as its list pages (seed-file.ts); null otherwise. `viewer`: the address was a viewer showing `file`.
    */
-  seedFile: { type: string; folders: string[] } | null;
+  seedFile: { type: string; folders: string[]; file: string; viewer: boolean } | null;
   /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
   unreadScriptReports: Set<string>;
   /** Report titles its list pages show with no followable link (never fetched); the seed page's rendering replaces its own. */
