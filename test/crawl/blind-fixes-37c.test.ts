@@ -1,16 +1,19 @@
 /**
  * Round 37c's fixes (docs/blind-portals.md, "Round 37c"), each on hand-made input of other shapes than the round's
- * portals: servers that name a file in RFC 2047 encoded words or a form-escaped name, and a rate limit that answers
- * by a redirect to its notice.
+ * portals: servers that name a file in RFC 2047 encoded words or a form-escaped name, a rate limit that answers by
+ * a redirect to its notice, and file links redirected to a sign-in page.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULTS, type PolitenessConfig } from '../../src/config.ts';
 import { fileNameFromContentDisposition } from '../../src/download/content-disposition.ts';
+import { Downloader } from '../../src/download/downloader.ts';
 import { Fetcher, readBody } from '../../src/download/fetcher.ts';
+import { FileStore } from '../../src/download/store.ts';
 import { Scope } from '../../src/download/scope.ts';
 import { FetchError } from '../../src/errors.ts';
 import { send, startServer } from '../helpers/http-server.ts';
+import { tempDir } from '../helpers/tmp.ts';
 
 function politeness(over: Partial<PolitenessConfig> = {}): PolitenessConfig {
   return { ...DEFAULTS.politeness, hostDelayMs: 10, backoffBaseMs: 20, maxRetries: 2, pageTimeoutMs: 4000, maxCrawlDelayMs: 20, ...over };
@@ -59,5 +62,29 @@ test('a rate limit answered by a redirect to its notice asks the address again, 
   assert.equal(asked.get('/info/1024.htm'), 2);
   await assert.rejects(get('/info/2048.htm'), (e: unknown) => e instanceof FetchError && e.status === 429);
   assert.equal(asked.get('/info/2048.htm'), 3);
+  await s.close();
+});
+
+test('a file link redirected to a sign-in page is refused (never stored, whatever the link names), not failed', { timeout: 30_000 }, async () => {
+  const login = '<html><head><title>用户登录</title></head><body><form method="post" action="/portal/userLogin.do"><input name="loginName"><input type="password" name="pwd"><button>登录</button></form></body></html>';
+  const s = await startServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    if (path === '/DownloadServlet') return send(res, 302, 'text/html', '', { location: `/portal/userLogin.do?redirect=${encodeURIComponent(req.url ?? '')}` });
+    if (path === '/portal/userLogin.do') return send(res, 200, 'text/html;charset=GBK', login);
+    // A file's redirect to the store holding it is the file.
+    if (path === '/fileget') return send(res, 302, 'text/html', '', { location: '/store/2024/0121/abc.pdf' });
+    if (path === '/store/2024/0121/abc.pdf') return send(res, 200, 'application/pdf', '%PDF-1.4\n%%EOF\n');
+    send(res, 404, 'text/plain', 'no');
+  });
+  const store = new FileStore(tempDir());
+  const d = new Downloader(new Fetcher(politeness(), new Scope([s.host])), store, 1 << 20);
+  for (const document of [true, false]) {
+    const r = await d.download({ url: `${s.origin}/DownloadServlet?fileId=88&type=1`, document, fileName: document ? '某区2023年政府信息公开工作年度报告.pdf' : '下载' });
+    assert.equal(r.kind, 'failed', `document ${document}`);
+    assert.equal(r.kind === 'failed' && r.error.kind, 'sign_in');
+    assert.equal(r.kind === 'failed' && r.error.retryable, false);
+  }
+  const file = await d.download({ url: `${s.origin}/fileget?id=5`, document: true });
+  assert.equal(file.kind, 'stored');
   await s.close();
 });
