@@ -1,7 +1,7 @@
 /**
  * A file link that redirects to a sign-in page: a file uploaded as internal (内部) by mistake, or a download servlet
  * open to logged-in users only, answers 302 to the site's login (a CAS `/cas/login?service=…`, `/sso/login`,
- * `login.jsp?returnUrl=…`). The page that answers is no file and no fault of the host: the file is refused to
+ * `login.jsp?returnUrl=…`, PHPCMS's `index.php?m=member&c=index&a=login&forward=…`). The page that answers is no file and no fault of the host: the file is refused to
  * visitors, and the seed says so as it says of a file robots.txt forbids.
  */
 
@@ -19,6 +19,8 @@ export function ledToSignIn(asked: string, answered: string): boolean {
   } catch {
     return false;
   }
-  if (from.pathname === to.pathname && from.host === to.host) return false;
-  return to.pathname.split('/').some((segment) => SIGN_IN_SEGMENT.test(segment));
+  if (from.pathname === to.pathname && from.host === to.host && from.search === to.search) return false;
+  if (to.pathname.split('/').some((segment) => SIGN_IN_SEGMENT.test(segment))) return true;
+  // A CMS routing by its query (PHPCMS's `index.php?m=member&c=index&a=login`, `?act=login`): a value naming it.
+  return [...to.searchParams.values()].some((value) => SIGN_IN_SEGMENT.test(value));
 }

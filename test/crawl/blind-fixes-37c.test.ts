@@ -70,7 +70,9 @@ test('a file link redirected to a sign-in page is refused (never stored, whateve
   const s = await startServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/DownloadServlet') return send(res, 302, 'text/html', '', { location: `/portal/userLogin.do?redirect=${encodeURIComponent(req.url ?? '')}` });
-    if (path === '/portal/userLogin.do') return send(res, 200, 'text/html;charset=GBK', login);
+    if (path === '/portal/userLogin.do' || path === '/index.php') return send(res, 200, 'text/html;charset=GBK', login);
+    // A CMS routing by its query: the member login of a PHP CMS.
+    if (path === '/uploadfile/down.php') return send(res, 302, 'text/html', '', { location: '/index.php?m=member&c=index&a=login&forward=down' });
     // A file's redirect to the store holding it is the file.
     if (path === '/fileget') return send(res, 302, 'text/html', '', { location: '/store/2024/0121/abc.pdf' });
     if (path === '/store/2024/0121/abc.pdf') return send(res, 200, 'application/pdf', '%PDF-1.4\n%%EOF\n');
@@ -84,6 +86,8 @@ test('a file link redirected to a sign-in page is refused (never stored, whateve
     assert.equal(r.kind === 'failed' && r.error.kind, 'sign_in');
     assert.equal(r.kind === 'failed' && r.error.retryable, false);
   }
+  const php = await d.download({ url: `${s.origin}/uploadfile/down.php?a_k=9f3c`, document: false });
+  assert.equal(php.kind === 'failed' && php.error.kind, 'sign_in');
   const file = await d.download({ url: `${s.origin}/fileget?id=5`, document: true });
   assert.equal(file.kind, 'stored');
   await s.close();
