@@ -138,7 +138,8 @@ export type FetchFailureKind =
   | 'redirect_loop' // a redirect back to a URL of the same chain, or too many hops
   | 'blocked' // anti-bot challenge the HTTP path cannot pass
   | 'malformed' // a list answer (JSON) that cannot be parsed: never an "ok" page with no items
-  | 'not_document'; // a link naming a document answered by a web page (a download page's "文件不存在", HTTP 200)
+  | 'not_document' // a link naming a document answered by a web page (a download page's "文件不存在", HTTP 200)
+  | 'sign_in'; // a file link redirected to a sign-in page (the file refused to visitors)
 
 /**
  * A storage fault as the error the CLI reports: a sink fault (exit 5), or the catalog held by another writer past

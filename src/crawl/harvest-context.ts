@@ -92,7 +92,8 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   const host = Scope.hostOf(url);
   const e = err instanceof FetchError ? err : null;
   const kind = e?.kind ?? 'error';
-  const refused = kind === 'robots' || kind === 'off_scope' || kind === 'circuit_open';
+  // A file refused to visitors (a sign-in page) is the host answering, as robots.txt is: no failure of it.
+  const refused = kind === 'robots' || kind === 'off_scope' || kind === 'circuit_open' || kind === 'sign_in';
   const reason = `${kind}: ${(err as Error).message}`;
   h.catalog.urls.record({ url, host, status: e?.status ?? null, outcome: refused ? 'skipped' : 'failed', reason });
   emit(h, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });

@@ -96,7 +96,11 @@ export function namesDocument(url: string, linkName: string | null): boolean {
 /** Documents, not pages nor pictures (a linked .jpg may well be an HTML viewer's address). */
 const DOCUMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd|odt|ods|rtf)$/i;
 
-const REFUSALS: Partial<Record<FetchFailureKind, string>> = { off_scope: 'off scope', circuit_open: 'its host skipped after failures' };
+const REFUSALS: Partial<Record<FetchFailureKind, string>> = {
+  off_scope: 'off scope',
+  circuit_open: 'its host skipped after failures',
+  sign_in: 'redirected to a sign-in page',
+};
 
 export async function handleFile(h: HarvestContext, url: string, data: FileData): Promise<void> {
   // Vouched for when queued (fileRequests); again here for a request a resumed run finds in its queue.

@@ -22,8 +22,33 @@ export function fileNameFromContentDisposition(header: string | string[] | undef
   } catch {
     name = new TextDecoder('gb18030').decode(bytes);
   }
-  if (/%[0-9a-f]{2}/i.test(name)) name = decodePercent(name, 'utf-8') ?? decodePercent(name, 'gb18030') ?? name;
+  // Java mail's MimeUtility (and old mail-minded servlets) write RFC 2047 encoded words inside the quotes.
+  if (name.includes('=?')) name = decodeEncodedWords(name);
+  // A name escaped as a form value (java.net.URLEncoder: a space as +, a real + as %2B).
+  else if (/%[0-9a-f]{2}/i.test(name)) {
+    const form = name.replace(/\+/g, ' ');
+    name = decodePercent(form, 'utf-8') ?? decodePercent(form, 'gb18030') ?? name;
+  }
   return clean(name);
+}
+
+const ENCODED_WORD = /=\?([\w.:-]+)(?:\*[\w-]+)?\?([bq])\?([^?\s]*)\?=/gi;
+
+/** RFC 2047 encoded words (`=?UTF-8?B?…?=`, `=?GBK?Q?…?=`) decoded; the blanks between two words dropped, as the RFC
+ * says. A word whose charset is unknown is left as it came. */
+function decodeEncodedWords(text: string): string {
+  const joined = text.replace(/(\?=)\s+(?==\?)/g, '$1');
+  return joined.replace(ENCODED_WORD, (word, charset: string, coding: string, data: string) => {
+    const bytes =
+      coding.toLowerCase() === 'b'
+        ? Buffer.from(data, 'base64')
+        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+    try {
+      return new TextDecoder(/^gb/i.test(charset) ? 'gb18030' : charset.toLowerCase(), { fatal: true }).decode(bytes);
+    } catch {
+      return word;
+    }
+  });
 }
 
 function decodePercent(value: string, charset: string): string | null {

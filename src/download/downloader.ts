@@ -4,6 +4,7 @@
  */
 import { FetchError } from '../errors.ts';
 import { fileNameFromContentDisposition } from './content-disposition.ts';
+import { ledToSignIn } from './sign-in-page.ts';
 import type { Fetcher } from './fetcher.ts';
 import type { ContentStore } from './content-store.ts';
 import type { StoredFile } from './store.ts';
@@ -63,6 +64,12 @@ export class Downloader {
           if (res.contentLength !== null && res.contentLength > this.maxFileBytes) {
             res.body.destroy();
             throw new FetchError(`announced ${res.contentLength} bytes, over the ${this.maxFileBytes}-byte cap`, res.url, 'too_large', res.status);
+          }
+          // A web page the link's redirects led to a sign-in address (sign-in-page.ts) refuses the file: never stored,
+          // whatever the link named.
+          if (/html/i.test(header(res.headers['content-type']) ?? 'text/html') && ledToSignIn(req.url, res.url)) {
+            res.body.resume();
+            throw new FetchError('redirected to a sign-in page (the file needs a login)', res.url, 'sign_in', res.status);
           }
           const serverFileName = fileNameFromContentDisposition(res.headers['content-disposition']);
           const file = await this.store

@@ -92,6 +92,19 @@ export class Fetcher {
    * file). Final failures throw FetchError. 4xx and 3xx-without-Location responses are handed to consume.
    */
   async request<T>(req: FetchRequest, consume: (res: FetchResponse) => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.follow(req, consume);
+      } catch (err) {
+        // A rate limit met at the end of a redirect (a WAF's 302 to its "too frequent" notice) refused the address
+        // asked, not the notice's: that address is asked again once the host's pause is over, as a reader reloads it.
+        if (!(err instanceof LimitedAfterRedirect)) throw err;
+        if (attempt >= this.cfg.maxRetries) throw err.limit;
+      }
+    }
+  }
+
+  private async follow<T>(req: FetchRequest, consume: (res: FetchResponse) => Promise<T>): Promise<T> {
     let url = req.url;
     const redirects: string[] = [];
     let method = req.method ?? 'GET';
@@ -105,7 +118,7 @@ export class Fetcher {
       const sent = hopCookies.headerFor(url);
       asked.add(`${url}\n${sent ?? ''}`);
       const headers = sent ? withCookies(req.headers, sent) : req.headers;
-      const outcome = await this.withRetries<{ redirect: string } | { value: T }>(url, { ...req, headers, method, body }, async (res) => {
+      const outcome = await this.withRetries<{ redirect: string } | { value: T }>(url, { ...req, headers, method, body }, hop > 0, async (res) => {
         if (res.status >= 300 && res.status < 400 && res.headers.location && hop < MAX_REDIRECTS) {
           res.body.resume();
           hopCookies.take(url, res.headers['set-cookie']);
@@ -151,6 +164,7 @@ export class Fetcher {
   private async withRetries<T>(
     url: string,
     req: FetchRequest & { method: string },
+    redirected: boolean,
     handle: (res: FetchResponse) => Promise<T>,
   ): Promise<T> {
     const host = Scope.hostOf(url);
@@ -174,6 +188,8 @@ export class Fetcher {
           const backoff = this.cfg.backoffBaseMs * 2 ** attempt;
           gate.pauseUntil(Date.now() + backoff);
         }
+        // Where a redirect led to a rate limit, the address to ask again is the first one (request()).
+        if (redirected && e.status === 429) throw new LimitedAfterRedirect(e);
       }
     }
     throw lastError ?? new FetchError('failed', url, 'network');
@@ -244,6 +260,13 @@ export class Fetcher {
     const value = await handle({ ...res, body, url, redirects: [] });
     gate.recordSuccess();
     return value;
+  }
+}
+
+/** A rate limit (429, or a "too frequent" page) answered at an address a redirect led to. */
+class LimitedAfterRedirect extends Error {
+  constructor(readonly limit: FetchError) {
+    super(limit.message);
   }
 }
 
