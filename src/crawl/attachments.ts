@@ -151,7 +151,7 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     if (!url) return;
     // A link to a viewer showing a file (附件：xxx.pdf → viewer.html?file=…pdf) is the file it shows, however it is
     // named: its name is the file's, its address a page (round 37b).
-    const viewer = url.includes('?') && !looksLikeFile(url) && VIEWER_FILE_PARAMS.some((k) => new URL(url).searchParams.has(k)) ? viewedFile(url) : null;
+    const viewer = url.includes('?') && !looksLikeFile(url) ? viewedFile(url) : null;
     if (viewer) add(el as Element, href, text || null, true);
     // A link named like a file (附件：xxx.pdf) to a download endpoint of any name.
     else if (looksLikeFile(url) || ATTACHMENT_EXT.test(text)) {
