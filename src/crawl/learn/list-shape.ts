@@ -257,17 +257,26 @@ function cellRow(v: Json): v is (string | number | boolean | null)[] {
   return v.every((c) => c === null || typeof c !== 'object') && v.some((c) => typeof c === 'string' && c.trim() !== '');
 }
 
+/** A list of one plain value (a string or a number). */
+function oneValue(v: Json): v is [string | number] {
+  return Array.isArray(v) && v.length === 1 && (typeof v[0] === 'string' || typeof v[0] === 'number');
+}
+
 /**
  * Leaf values of an item object, by path; nested objects and JSON-string fields are entered (3 levels deep), and so
- * is a row's cell array when the object holding it has no title of its own (its arrays are then files, tags…).
+ * is a row's cell array when the object holding it has no title of its own (its arrays are then files, tags…), and
+ * a list of one plain value (a search engine's multi-valued field).
  */
 function leaves(o: Json, path: string[] = [], depth = 0, out = new Map<string, { path: LeafPath; value: Json }>(), cells = false): Map<string, { path: LeafPath; value: Json }> {
   if (isRecord(o)) {
     if (depth > 3) return out;
-    const untitled = !Object.values(o).some(titleLike);
+    const untitled = !Object.values(o).some((v) => titleLike(v) || (oneValue(v) && titleLike(v[0])));
     for (const [k, v] of Object.entries(o)) leaves(v, [...path, k], depth + 1, out, untitled);
   } else if (cells && depth <= 3 && cellRow(o)) {
     o.forEach((c, i) => leaves(c, [...path, String(i)], depth + 1, out));
+  } else if (oneValue(o) && depth <= 3) {
+    // A search engine's multi-valued field holding one value (Solr's `"title": ["…"]`): that value.
+    leaves(o[0]!, [...path, '0'], depth + 1, out);
   } else if (typeof o === 'string' && depth <= 3 && /^\s*[{[]/.test(o)) {
     try {
       const inner = JSON.parse(o) as Json;
