@@ -9,7 +9,7 @@
  */
 import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
-import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, squash, type Doc } from './html.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findWithin, matching, squash, type Doc } from './html.ts';
 
 export interface Attachment {
   url: string;
@@ -49,6 +49,12 @@ const IMAGE = /\.(jpe?g|png|tiff?)$/i;
 const QUOTED = /["']([^"'\s]+)["']/g;
 const VIEWER_FILE_PARAMS = ['file', 'url', 'src', 'path', 'fileUrl', 'filepath'];
 
+/** Whether a URL's query names a viewer's file parameter (`?file=…`), its URL parsed once for all of them. */
+function hasViewerParam(url: string): boolean {
+  const params = new URL(url).searchParams;
+  return VIEWER_FILE_PARAMS.some((k) => params.has(k));
+}
+
 function looksLikeFile(url: string): boolean {
   const path = new URL(url).pathname;
   if (ASSET.test(path)) return false;
@@ -70,8 +76,9 @@ function viewedFile(url: string): string | null {
 
 function isFurniture($: Doc, el: Element, url: string, name: string): boolean {
   const node = $(el);
-  if (node.closest(FURNITURE_PLACES).length) return true;
-  const img = node.is('img') ? node : node.find('img').first();
+  // Compiled once: a selector string is compiled again for every ancestor closest() tries.
+  if (node.closest(matching(FURNITURE_PLACES)).length) return true;
+  const img = el.name === 'img' ? node : findWithin($, node, 'img').first();
   const words = [url, name, node.attr('class') ?? '', node.attr('id') ?? '', img.attr('src') ?? '', img.attr('alt') ?? '', img.attr('class') ?? ''].join(' ');
   // A linked image is furniture when it names itself so; a scanned report page (…/P020240115.jpg) is not.
   if (FURNITURE_WORDS.test(words)) return true;
@@ -145,7 +152,7 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
       if (seen.has(url) || isFurniture($, el as Element, url, text)) return;
       seen.add(url);
       out.push({ url, name: naming(text) ?? naming(a.attr('title')) ?? addressName(url) });
-    } else if (VIEWER_FILE_PARAMS.some((k) => new URL(url).searchParams.has(k))) add(el as Element, href, text || null, true);
+    } else if (url.includes('?') && hasViewerParam(url)) add(el as Element, href, text || null, true);
   });
   found.viewers.forEach((el) => {
     const node = $(el as Element);
