@@ -9,7 +9,7 @@
 import type { Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
 import type { Attachment } from './attachments.ts';
-import { documentBase, type Doc } from './html.ts';
+import { documentBase, selectIn, type Doc } from './html.ts';
 
 const PAGE_FILE = /^(.*\/)([^/]+)\.(html?|shtml)$/i;
 const LIST_STEM = /^(?:index|list|default|more|page)$/i;
@@ -27,7 +27,7 @@ export function articlePages($: Doc, pageUrl: string): Attachment[] {
   const base = documentBase($, pageUrl);
   const numbered = page.search ? null : numberedPageOf(page);
   const parts = new Map<number, string>();
-  $('a[href]').each((_, el) => {
+  selectIn($, 'a[href]').each((_, el) => {
     const url = resolveLink($(el as Element).attr('href'), base);
     if (!url) return;
     const u = new URL(url);

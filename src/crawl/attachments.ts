@@ -9,7 +9,7 @@
  */
 import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
-import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, squash, type Doc } from './html.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findWithin, matching, squash, type Doc } from './html.ts';
 
 export interface Attachment {
   url: string;
@@ -79,8 +79,9 @@ export function viewedFile(url: string): string | null {
 
 function isFurniture($: Doc, el: Element, url: string, name: string): boolean {
   const node = $(el);
-  if (node.closest(FURNITURE_PLACES).length) return true;
-  const img = node.is('img') ? node : node.find('img').first();
+  // Compiled once: a selector string is compiled again for every ancestor closest() tries.
+  if (node.closest(matching(FURNITURE_PLACES)).length) return true;
+  const img = el.name === 'img' ? node : findWithin($, node, 'img').first();
   const words = [url, name, node.attr('class') ?? '', node.attr('id') ?? '', img.attr('src') ?? '', img.attr('alt') ?? '', img.attr('class') ?? ''].join(' ');
   // A linked image is furniture when it names itself so; a scanned report page (…/P020240115.jpg) is not.
   if (FURNITURE_WORDS.test(words)) return true;

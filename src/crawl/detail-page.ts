@@ -10,7 +10,7 @@ import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency } from './crumb-agency.ts';
 import { headingTitle } from './heading-title.ts';
 import { resolveLink } from '../download/scope.ts';
-import { compact, findDate, loadHtmlToEdit, squash, type Doc } from './html.ts';
+import { compact, findDate, loadReportPageToEdit, selectFirst, selectIn, squash, type Doc } from './html.ts';
 
 export type { Attachment };
 
@@ -74,7 +74,7 @@ const META_NAMES: readonly MetaName[] = ['ArticleTitle', 'PubDate', 'ContentSour
  */
 function metas($: Doc): Record<MetaName, string | null> {
   const found: Partial<Record<MetaName, string | null>> = {};
-  $('meta').each((_, el) => {
+  selectIn($, 'meta').each((_, el) => {
     const { name, property, content } = (el as Element).attribs;
     for (const key of META_NAMES) {
       if (key in found || (name !== key && name !== key.toLowerCase() && property !== key)) continue;
@@ -137,7 +137,7 @@ function textBeyond(nodes: AnyNode[], limit: number): boolean {
 function labelled($: Doc): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {};
   // <small>/<em>/<font> too: DedeCMS's article template labels its line "<small>来源:</small>某局 <small>作者:</small>…".
-  $('td, th, li, span, p, dt, dd, div, label, b, strong, small, em, font').each((_, el) => {
+  selectIn($, 'td, th, li, span, p, dt, dd, div, label, b, strong, small, em, font').each((_, el) => {
     if (hasBlockChild(el as Element)) return; // leaf-ish cells only
     if (textBeyond((el as Element).children, 120)) return;
     const node = $(el as Element);
@@ -180,22 +180,22 @@ function isSiteHeading($: Doc, el: Element, pageUrl: string): boolean {
 }
 
 export function parseDetailPage(html: string, pageUrl: string): DetailPage {
-  const $ = loadHtmlToEdit(html);
-  $('script, style, noscript').remove();
+  const $ = loadReportPageToEdit(html);
+  selectIn($, 'script, style, noscript').remove();
   const fields = labelled($);
   const meta = metas($);
   const title =
     meta.ArticleTitle ??
     fields.title ??
-    (headingTitle($('h1').filter((_, el) => !isSiteHeading($, el, pageUrl)).first()) ||
-      headingTitle($('.title, .article-title, .tit, .post-title, .entry-title').first()) ||
+    (headingTitle(selectIn($, 'h1').filter((_, el) => !isSiteHeading($, el, pageUrl)).first()) ||
+      headingTitle(selectFirst($, '.title, .article-title, .tit, .post-title, .entry-title')) ||
       null) ??
-    (squash($('title').text()).split(/[_|-]/)[0]?.trim() || null);
+    (squash(selectIn($, 'title').text()).split(/[_|-]/)[0]?.trim() || null);
   const publishedRaw = meta.PubDate ?? fields.publishedAt ?? fields.writtenAt ?? fields.updatedAt ?? null;
   // The first selector whose element holds enough text; the later ones are not looked for.
-  let body: Cheerio<AnyNode> = $('body');
+  let body: Cheerio<AnyNode> = selectIn($, 'body');
   for (const s of BODY_SELECTORS) {
-    const n = $(s).first();
+    const n = selectFirst($, s);
     if (n.length && squash(n.text()).length > 20) {
       body = n;
       break;

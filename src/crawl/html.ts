@@ -1,6 +1,6 @@
 /** Small helpers shared by the page parsers. */
 import * as cheerio from 'cheerio';
-import { compile, selectAll } from 'css-select';
+import { compile, selectAll, selectOne } from 'css-select';
 import { hasChildren, isTag, isText, type AnyNode, type Element } from 'domhandler';
 import { INVISIBLE } from './classify/text.ts';
 
@@ -32,6 +32,20 @@ export function matching(selector: string): (this: unknown, i: number, el: AnyNo
 export function findWithin($: Doc, node: cheerio.Cheerio<AnyNode>, selector: string): cheerio.Cheerio<Element> {
   const query = compiled(selector);
   return $(node.toArray().flatMap((el) => selectAll<AnyNode, Element>(query, el)));
+}
+
+/**
+ * `$(selector)` over the whole document, the selector compiled once: `$('a[href]')` compiled it again on every page
+ * (a fifth of a report page's reading went to compiling the same few selectors).
+ */
+export function selectIn($: Doc, selector: string): cheerio.Cheerio<Element> {
+  return $(selectAll<AnyNode, Element>(compiled(selector), $.root()[0]!));
+}
+
+/** `$(selector).first()` over the whole document, compiled once; the walk stops at the first match. */
+export function selectFirst($: Doc, selector: string): cheerio.Cheerio<Element> {
+  const el = selectOne<AnyNode, Element>(compiled(selector), $.root()[0]!);
+  return $(el ? [el] : []);
 }
 
 /**
@@ -77,6 +91,18 @@ export function textOutside(nodes: cheerio.Cheerio<AnyNode>, tags: readonly stri
 /** A document of its own, for a parser that removes parts of it before reading (scripts, the site's chrome). */
 export function loadHtmlToEdit(html: string): Doc {
   return cheerio.load(html);
+}
+
+/**
+ * A report page's own document, to edit: parsed with htmlparser2, which builds it in less than half parse5's time
+ * and garbage (its tree is the same domhandler one). htmlparser2 builds no HTML5 tree (no implied <html>, <head> or
+ * <body>, no adoption of misnested tags); read that way, every stored report page and fixture page of the
+ * differential check (bench/README.md, fifth pass) gave the same fields. A page without a <body> of its own is
+ * parsed with parse5 after all, so the body its readers fall back on is the one a browser draws.
+ */
+export function loadReportPageToEdit(html: string): Doc {
+  const $ = cheerio.load(html, { xml: { xmlMode: false } });
+  return selectFirst($, 'body').length ? $ : cheerio.load(html);
 }
 
 /** Collapses whitespace (including full-width spaces and &nbsp;) to single spaces. */
@@ -130,7 +156,7 @@ export function documentBase($: Doc, pageUrl: string): string {
   // Asked once per link by the parsers: the <base> lookup walks the whole document, so it is kept per document.
   let href = baseHrefs.get($);
   if (href === undefined) {
-    href = $('base[href]').first().attr('href')?.trim() ?? '';
+    href = selectFirst($, 'base[href]').attr('href')?.trim() ?? '';
     baseHrefs.set($, href);
   }
   if (!href) return pageUrl;

@@ -131,10 +131,13 @@ export function resolveLink(href: string | undefined | null, base: string, encod
     const q = written.indexOf('?');
     const query = q < 0 ? null : queryInEncoding(written.slice(q + 1), encoding);
     if (query !== null) u.search = query;
-    u.hash = '';
+    // Only a fragment written in the link ends up in the URL; each setter serializes the URL again, so none is
+    // called for nothing (every link of every page comes here).
+    if (written.length !== h.length) u.hash = '';
     // A servlet container's session id written into the path (`detail.jsp;jsessionid=…?id=1`, for visitors without
     // cookies) is the visitor's, not the page's: the page's own address is without it.
-    u.pathname = u.pathname.replace(SESSION_PATH_PARAM, '');
+    const path = u.pathname;
+    if (path.includes(';')) u.pathname = path.replace(SESSION_PATH_PARAM, '');
     return u.href;
   } catch {
     return null;

@@ -46,6 +46,9 @@ export interface PageSaying {
  */
 export function shortPageSays(bytes: Buffer, p: PageSaying): boolean {
   if (bytes.length === 0 || bytes.length > p.maxBytes) return false;
+  // Every page of up to 16 KiB comes here, twice (soft-rate-limit, server-busy): one whose bytes hold none of the
+  // characters its words need, in UTF-8 or in GBK, is passed over before it is decoded twice.
+  if (!needlesOf(p).some((n) => bytes.includes(n))) return false;
   for (const text of [bytes.toString('utf8'), iconv.decode(bytes, 'gbk')]) {
     // Every page of up to 16 KiB comes here: stripped only when its words could say it (stripping adds none).
     if (!p.maySay.test(text)) continue;
@@ -54,6 +57,23 @@ export function shortPageSays(bytes: Buffer, p: PageSaying): boolean {
     if (visible.length <= p.maxText && p.says.test(visible)) return true;
   }
   return false;
+}
+
+const needles = new WeakMap<PageSaying, Buffer[]>();
+
+/**
+ * The bytes, in UTF-8 and in GBK, of the strings `maySay` is an alternation of (`频|受限`): a text decoded from bytes
+ * that hold none of them cannot match it. A pattern that is not a plain alternation gives an empty byte string,
+ * found in any bytes.
+ */
+function needlesOf(p: PageSaying): Buffer[] {
+  let found = needles.get(p);
+  if (!found) {
+    const plain = !p.maySay.flags.replace(/[gu]/g, '') && /^[^\\()[\]{}.*+?^$]+$/.test(p.maySay.source);
+    found = plain ? p.maySay.source.split('|').flatMap((s) => [Buffer.from(s, 'utf8'), iconv.encode(s, 'gbk')]) : [Buffer.alloc(0)];
+    needles.set(p, found);
+  }
+  return found;
 }
 
 const TOO_FREQUENT_PAGE: PageSaying = { maxBytes: MAX_BLOCK_BYTES, maxText: MAX_BLOCK_TEXT, maySay: MAY_SAY_IT, says: TOO_FREQUENT };
