@@ -10,7 +10,7 @@ import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency } from './crumb-agency.ts';
 import { headingTitle } from './heading-title.ts';
 import { resolveLink } from '../download/scope.ts';
-import { compact, findDate, loadReportPageToEdit, selectFirst, selectIn, squash, type Doc } from './html.ts';
+import { compact, findDate, loadHtmlToEdit, selectFirst, selectIn, squash, type Doc } from './html.ts';
 
 export type { Attachment };
 
@@ -180,7 +180,7 @@ function isSiteHeading($: Doc, el: Element, pageUrl: string): boolean {
 }
 
 export function parseDetailPage(html: string, pageUrl: string): DetailPage {
-  const $ = loadReportPageToEdit(html);
+  const $ = loadHtmlToEdit(html);
   selectIn($, 'script, style, noscript').remove();
   const fields = labelled($);
   const meta = metas($);

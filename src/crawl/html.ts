@@ -93,18 +93,6 @@ export function loadHtmlToEdit(html: string): Doc {
   return cheerio.load(html);
 }
 
-/**
- * A report page's own document, to edit: parsed with htmlparser2, which builds it in less than half parse5's time
- * and garbage (its tree is the same domhandler one). htmlparser2 builds no HTML5 tree (no implied <html>, <head> or
- * <body>, no adoption of misnested tags); read that way, every stored report page and fixture page of the
- * differential check (bench/README.md, fifth pass) gave the same fields. A page without a <body> of its own is
- * parsed with parse5 after all, so the body its readers fall back on is the one a browser draws.
- */
-export function loadReportPageToEdit(html: string): Doc {
-  const $ = cheerio.load(html, { xml: { xmlMode: false } });
-  return selectFirst($, 'body').length ? $ : cheerio.load(html);
-}
-
 /** Collapses whitespace (including full-width spaces and &nbsp;) to single spaces. */
 export function squash(s: string): string {
   // Zero-width spaces, BOM and soft hyphens show nothing: dropped, not turned into spaces.
