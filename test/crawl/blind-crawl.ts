@@ -7,11 +7,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { ExitCode } from '../../src/errors.ts';
 import { startPortal, type Portal } from '../fixtures/portal/server.ts';
-import { blindSeedsYaml, blindSitesOf, type BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
+import { blindPortals, blindSeedsYaml, blindSitesOf, type BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
 import { runNianbao, type CliResult } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { toolDecision } from '../helpers/tools.ts';
+import { requireTools, toolDecision } from '../helpers/tools.ts';
 
 export interface SeedHealth {
   url: string;
@@ -126,4 +128,36 @@ export function assertPortal(r: Run, p: BlindPortal): void {
   if (p.reportPaths) assert.deepEqual(r.reportPaths.get(p.id), [...p.reportPaths].sort(), `${p.id}: report addresses`);
   // Reports published as attachments only: each file stored (a list item that is the file included), no trap's.
   if (p.files) assert.deepEqual([...new Set(r.attachments.get(p.id))].sort(), [...p.files].sort(), `${p.id}: attachments stored`);
+}
+
+/**
+ * The tests of one half of the sound blind portals (`half` 0: every other one from the first; 1: from the second),
+ * crawled once for the file: every expected report found, nothing else, every seed healthy (or flagged as the portal
+ * says), and the run's summary and exit code saying the flagged ones.
+ */
+export function blindHalfTests(half: 0 | 1, suffix: string): void {
+  const portals = halfOf(blindPortals(), half);
+  let run: Run | undefined;
+  before(async () => {
+    run = await crawlAsUser(withBrowser ? portals : portals.filter((p) => !p.needsBrowser));
+  });
+  after(async () => {
+    await run?.portal.close();
+  });
+
+  test(`blind portals read over HTTP${suffix}: every expected report found with its agency and year, nothing else, every seed healthy`, { timeout: 600_000 }, () => {
+    for (const p of portals.filter((x) => !x.needsBrowser)) assertPortal(run!, p);
+    // A known (open) miss is flagged `short`, and the exit code says so (7), as for an empty seed.
+    const open = portals.filter((x) => x.open).length;
+    if (withBrowser) assert.equal(run!.crawl.code, open ? ExitCode.seedsEmpty : ExitCode.ok, run!.crawl.out + run!.crawl.err);
+    // A flagged seed whose reports were all found (moved) is unhealthy too, without changing the exit code.
+    const crawled = withBrowser ? portals : portals.filter((p) => !p.needsBrowser);
+    const unhealthy = crawled.filter((x) => x.open || x.flag).length;
+    assert.match(run!.crawl.out, new RegExp(`seeds: \\d+ healthy, ${unhealthy} unhealthy`));
+  });
+
+  test(`blind JavaScript platforms${suffix}: the list API learned from the browser traffic, links built from ids included`, { timeout: 600_000 }, (t) => {
+    if (!requireTools(t, 'chromium')) return;
+    for (const p of portals.filter((x) => x.needsBrowser)) assertPortal(run!, p);
+  });
 }
