@@ -7,10 +7,10 @@ import { harvest, type HarvestOptions } from '../crawl/harvest.ts';
 import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
 import { extractAndReport } from './extract.ts';
-import { sayGuesses, saySeedHealth } from './run-summary.ts';
+import { runExitCode, sayGuesses, sayRunTotals, saySeedHealth } from './run-summary.ts';
 import { runLimits, runQueuedHere } from './queued-crawl.ts';
 import { isPostgresUrl } from '../catalog/db.ts';
-import { catalogOption, configFrom, filesOption, humanBytes, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
+import { catalogOption, configFrom, filesOption, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
 
 export interface CrawlFlags {
   seeds?: string[];
@@ -71,21 +71,13 @@ export async function runHarvestCommand(
     const progress = progressFor(progressMode);
     try {
       const summary = await harvest({ ...options, config, catalog, onEvent: progress.onEvent, onTick: progress.onTick }).finally(() => progress.end());
-      const s = summary.stats;
-      say(
-        `${options.kind} run ${summary.runId} ${summary.status}: ${s.requests} requests, ${s.listPages} list pages, ${s.reportPages} report pages, ` +
-          `${s.newReports} new reports, ${s.newFiles} new files (${humanBytes(s.bytesStored)}), ${s.changed} changed, ${s.gone} gone, ` +
-          `${s.failed} failed, ${s.skipped} skipped`,
-      );
+      sayRunTotals(options.kind, summary.runId, summary.status, summary.stats);
       sayGuesses(catalog, summary.runId);
       if (summary.resumedHosts.length) say(`resumed the unfinished queues of ${summary.resumedHosts.length} hosts`);
       for (const c of summary.openCircuits) say(`host skipped for the rest of the run: ${c.host} (${c.reason})`);
       saySeedHealth(catalog, summary.seeds.map((x) => x.seedEntryId));
       const extracted = extract ? await extractAndReport(catalog, config, {}) : ExitCode.ok;
-      // Failures win over empty seeds: a failed host often explains an empty seed, and 1 is what needs a look first.
-      if (summary.status !== 'ok' || extracted !== ExitCode.ok) return ExitCode.partial;
-      // A seed short of what its list announces is a miss as real as an empty one: a scheduled run must see it.
-      return summary.emptySeeds + summary.shortSeeds > 0 ? ExitCode.seedsEmpty : ExitCode.ok;
+      return runExitCode(summary.status === 'ok' && extracted === ExitCode.ok, summary.emptySeeds + summary.shortSeeds);
     } finally {
       catalog.close();
     }

@@ -17,10 +17,10 @@ import { enqueueRun, type EnqueueRequest } from '../queue/enqueue.ts';
 import { CRAWL_HOST, EXTRACT, PgWorkQueue, queueLocation } from '../queue/pg-queue.ts';
 import type { QueuedRunArgs } from '../queue/queued-run.ts';
 import { QueueWorker } from '../queue/worker.ts';
-import { humanBytes, openCatalog, say, withLock } from './common.ts';
+import { openCatalog, say, withLock } from './common.ts';
 import type { CrawlFlags } from './crawl.ts';
 import { progressFor, type Progress, type ProgressMode } from './progress.ts';
-import { sayGuesses, saySeedHealth } from './run-summary.ts';
+import { runExitCode, sayGuesses, sayRunTotals, saySeedHealth, type RunTotals } from './run-summary.ts';
 
 /** A run's politeness and limits as given on the command line: every worker applies them to the run's hosts. */
 export function runLimits(opts: CrawlFlags & { lease?: number }): Pick<EnqueueRequest['args'], 'politeness' | 'maxFileBytes' | 'minPages' | 'leaseSeconds'> {
@@ -181,17 +181,7 @@ function sum(parts: Iterable<CrawlStats>): CrawlStats {
   return total;
 }
 
-interface RunCounts {
-  requests?: number;
-  listPages?: number;
-  reportPages?: number;
-  newReports?: number;
-  newFiles?: number;
-  bytesStored?: number;
-  changed?: number;
-  gone?: number;
-  failed?: number;
-  skipped?: number;
+interface RunCounts extends RunTotals {
   emptySeeds?: number;
   shortSeeds?: number;
   hostsDown?: number;
@@ -204,11 +194,7 @@ async function summarize(s: Shared, runId: number): Promise<number> {
   const args = JSON.parse(row.args) as QueuedRunArgs;
   const c = JSON.parse(row.counts || '{}') as RunCounts;
   const n = (v: number | undefined) => v ?? 0;
-  say(
-    `${args.kind} run ${runId} ${row.status}: ${n(c.requests)} requests, ${n(c.listPages)} list pages, ${n(c.reportPages)} report pages, ` +
-      `${n(c.newReports)} new reports, ${n(c.newFiles)} new files (${humanBytes(n(c.bytesStored))}), ${n(c.changed)} changed, ${n(c.gone)} gone, ` +
-      `${n(c.failed)} failed, ${n(c.skipped)} skipped; host jobs: ${n(c.jobs?.done)} done, ${n(c.jobs?.failed)} failed`,
-  );
+  sayRunTotals(args.kind, runId, row.status, c, `; host jobs: ${n(c.jobs?.done)} done, ${n(c.jobs?.failed)} failed`);
   sayGuesses(s.catalog, runId);
   if (n(c.hostsDown)) say(`hosts skipped for the rest of their job: ${c.hostsDown} (nianbao status)`);
   saySeedHealth(s.catalog, args.entryIds);
@@ -223,6 +209,5 @@ async function summarize(s: Shared, runId: number): Promise<number> {
   } else {
     say(`extract: not run (--no-extract): ${s.catalog.extractions.due().length} files wait (nianbao extract, or a nianbao worker takes their jobs)`);
   }
-  if (row.status !== 'ok' || extractFailed) return ExitCode.partial;
-  return n(c.emptySeeds) + n(c.shortSeeds) > 0 ? ExitCode.seedsEmpty : ExitCode.ok;
+  return runExitCode(row.status === 'ok' && !extractFailed, n(c.emptySeeds) + n(c.shortSeeds));
 }
