@@ -32,12 +32,8 @@ export function crawlConfig(opts: CrawlFlags): NianbaoConfig {
   readCrawleeJson();
   return configFrom(opts, {
     maxFileBytes: opts.maxFileSize,
-    politeness: {
-      ...(opts.hostDelay !== undefined ? { hostDelayMs: opts.hostDelay } : {}),
-      ...(opts.hostConcurrency !== undefined ? { hostConcurrency: opts.hostConcurrency } : {}),
-      ...(opts.maxHosts !== undefined ? { maxConcurrentHosts: opts.maxHosts } : {}),
-      ...(opts.robots === false ? { obeyRobots: false } : {}),
-    },
+    // The run's own politeness (what a queued run hands its workers too), and this process's host slots.
+    politeness: { ...runLimits(opts).politeness, ...(opts.maxHosts !== undefined ? { maxConcurrentHosts: opts.maxHosts } : {}) },
   });
 }
 
