@@ -34,7 +34,8 @@ export interface PolitenessConfig {
   pageTimeoutMs: number;
   /** Attachment download timeout in ms (whole exchange, body included). Default 300 000. */
   downloadTimeoutMs: number;
-  /** Largest page (list, report page, JSON answer) read, in bytes, decompressed; bigger is `too_large`. Default 8 MiB. */
+  /** Largest page (list, report page, JSON answer) read, in bytes, decompressed; bigger is `too_large`. Default 8 MiB.
+   * A document answered to a page request (a report link naming no file) is capped by maxFileBytes instead. */
   maxPageBytes: number;
   /** Links of one list page considered at most; the rest are dropped with a `skipped` run event. Default 5 000. */
   maxLinksPerPage: number;

@@ -5,12 +5,15 @@
 // HttpCrawler, not CheerioCrawler: the handlers parse each page once with the project's cheerio (html.ts); Cheerio-
 // Crawler would parse it a second time, with its own cheerio, into a DOM nobody reads.
 import { HttpCrawler } from '@crawlee/cheerio';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import PQueue from 'p-queue';
 import type { RequestProvider } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { RunEvent } from '../catalog/runs.ts';
 import { storagePaths, type NianbaoConfig } from '../config.ts';
 import { PoliteHttpClient } from '../download/crawlee-http-client.ts';
+import { DocumentSpool } from '../download/document-spool.ts';
 import { Downloader } from '../download/downloader.ts';
 import { Fetcher } from '../download/fetcher.ts';
 import { Robots } from '../download/robots.ts';
@@ -137,7 +140,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const sink = new SinkStop(paths.catalog);
   // A queued run's worker shares the storage with others downloading at the same time: their temp files are not stale.
   if (!job) await store.sweepTemp();
-  const http = new PoliteHttpClient(fetcher);
+  // Documents answered to page requests wait here for the downloader (document-spool.ts), in the run's own folder.
+  const spool = new DocumentSpool(path.join(paths.tmp, `spool-${process.pid}-${randomUUID()}`), config.maxFileBytes, config.politeness.downloadTimeoutMs);
+  const http = new PoliteHttpClient(fetcher, spool);
   const crawlee = crawleeConfiguration(paths.crawlee);
   // The run owns Crawlee's event manager, shared by every host's crawler: a crawler that inits it closes it when it
   // ends, and a close racing another crawler's init leaks a minute-long interval that keeps the process alive.
@@ -256,7 +261,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     scope,
     frontier,
     http,
-    downloader: new Downloader(fetcher, store, config.maxFileBytes),
+    downloader: new Downloader(fetcher, store, config.maxFileBytes, spool),
     store,
     attributor: new Attributor(catalog),
     policy: opts.policy ?? DEFAULT_RECRAWL,
@@ -343,6 +348,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     await shared.browser?.close();
     opts.onTick?.(stats, frontier.hostCounts());
     await events.close();
+    await spool.close();
     if (!opts.store) await store.close();
   }
 }

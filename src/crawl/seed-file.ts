@@ -44,6 +44,9 @@ export function viewedSeedFile(url: string): { file: string; type: string } | nu
 export async function readAboveSeedFile(h: HarvestContext, visit: PageVisit, data: ListData, type: string, viewed?: string): Promise<void> {
   const tally = h.tallies.of(data.seedEntryId);
   tally.seedPageRead = true;
+  // Not a list page: the folder's link to the file (the report the user pasted) is a report link to follow. Skipped as
+  // "a list page read already", the one report the user pointed at was never catalogued.
+  tally.listUrls.delete(visit.url);
   const file = viewed ?? (visit.loadedUrl || visit.url);
   const folders = seedFileFolders(file).filter((f) => h.scope.allows(f));
   const what = viewed ? `a viewer of a file (${type}: ${viewed})` : `a file (${type})`;

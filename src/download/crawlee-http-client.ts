@@ -16,6 +16,7 @@ import type {
 import { decodeHtml } from '../encoding/decode-html.ts';
 import { FetchError } from '../errors.ts';
 import { isBlankAnswer } from './blank-answer.ts';
+import { startsLikeDocument, type DocumentSpool } from './document-spool.ts';
 import { readBody, type Fetcher, type FetchResponse } from './fetcher.ts';
 import { withRefreshHeader } from './refresh-header.ts';
 
@@ -50,7 +51,11 @@ function isMarkup(contentType: string | null, bytes: Buffer): boolean {
 export class PoliteHttpClient implements BaseHttpClient {
   private readonly rawPages = new Map<string, RawPage>();
 
-  constructor(private readonly fetcher: Fetcher) {}
+  /** `spool`: where a document answered to a page request is streamed (document-spool.ts); without it, read as a page. */
+  constructor(
+    private readonly fetcher: Fetcher,
+    private readonly spool?: DocumentSpool,
+  ) {}
 
   /** The bytes of a page fetched through this client, as the server sent them (taken once). */
   takeRawPage(url: string): RawPage | undefined {
@@ -80,12 +85,22 @@ export class PoliteHttpClient implements BaseHttpClient {
     }
     const body = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined;
     return this.fetcher.request({ url, method, headers, body, purpose: 'page' }, async (res) => {
-      const bytes = await readBody(res.body, this.fetcher.cfg.maxPageBytes, res.url, res.contentLength);
+      const out: Record<string, string | string[] | undefined> = { ...res.headers };
+      delete out['content-length'];
+      delete out['content-encoding'];
+      // A document answered for a page: spooled for the downloader, its first bytes handed on (document-spool.ts).
+      // One sent as a web page (a servlet's text/html) is known by its bytes once read.
+      const diverted = this.spool ? await this.spool.divert(url, res) : { body: res.body };
+      const bytes = 'spooled' in diverted ? null : await readBody(diverted.body, this.fetcher.cfg.maxPageBytes, res.url, res.contentLength);
+      const spooled = 'spooled' in diverted ? diverted.spooled : bytes && this.spool && startsLikeDocument(bytes) ? await this.spool.keepBytes(url, res, bytes) : null;
+      if (spooled || !bytes) {
+        if (request.cookieJar) await storeCookies(request.cookieJar, res);
+        return { res, bytes: spooled?.head ?? Buffer.alloc(0), headers: out };
+      }
       // A page answered 200 and empty is a server's failure (blank-answer.ts): asked again, never read as a page.
       if (isBlankAnswer(res.status, method, bytes, headers)) throw new FetchError('HTTP 200 with an empty body (a server error answered as a blank page)', res.url, 'server', 200);
       if (request.cookieJar) await storeCookies(request.cookieJar, res);
       const contentType = first(res.headers['content-type']);
-      const out: Record<string, string | string[] | undefined> = { ...res.headers };
       let payload = bytes;
       if (isMarkup(contentType, bytes)) {
         const decoded = decodeHtml(bytes, contentType);
@@ -103,8 +118,6 @@ export class PoliteHttpClient implements BaseHttpClient {
           lastModified: first(res.headers['last-modified']),
         });
       }
-      delete out['content-length'];
-      delete out['content-encoding'];
       return { res, bytes: payload, headers: out };
     });
   }

@@ -16,7 +16,8 @@ import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
 import { isScriptChallenge } from './challenge-answer.ts';
 import { saysServerBusy } from './server-busy.ts';
 import { unaskedNotModified } from './unasked-304.ts';
-import { mayBeBlockPage, peekBody, saysTooFrequent } from './soft-rate-limit.ts';
+import { MAX_BLOCK_BYTES, mayBeBlockPage, saysTooFrequent } from './soft-rate-limit.ts';
+import { peekBody } from './peek-body.ts';
 import { Scope, sameSiteMove } from './scope.ts';
 
 export interface FetchRequest {
@@ -38,6 +39,8 @@ export interface FetchResponse {
   headers: IncomingHttpHeaders;
   contentLength: number | null;
   body: Readable;
+  /** See OnceResponse.allowUpTo. */
+  allowUpTo?: (totalMs: number) => void;
   redirects: string[];
   /** Cookies the redirects on the way set (redirect-cookies.ts), for the consumer's session jar. */
   hopCookies?: HopCookie[];
@@ -230,7 +233,7 @@ export class Fetcher {
     this.cookies?.update(url, res.headers['set-cookie']);
     // 加速乐's 521 script challenge (challenge-answer.ts) is handed on as the page it is, never retried as a 5xx.
     if (res.status === 521) {
-      const peeked = await peekBody(res.body);
+      const peeked = await peekBody(res.body, MAX_BLOCK_BYTES);
       if (peeked.whole && isScriptChallenge(res.status, peeked.whole)) return handle({ ...res, body: peeked.body, url, redirects: [] });
       res = { ...res, body: peeked.body };
     }
@@ -248,7 +251,7 @@ export class Fetcher {
     // A WAF's rate limit answered as a 200 page (soft-rate-limit.ts) is the 429 it stands for, never the page asked.
     let body = res.body;
     if (mayBeBlockPage(res.status, first(res.headers['content-type']), res.contentLength)) {
-      const peeked = await peekBody(res.body);
+      const peeked = await peekBody(res.body, MAX_BLOCK_BYTES);
       if (peeked.whole && saysTooFrequent(peeked.whole)) {
         gate.pauseUntil(Date.now() + Math.min(SOFT_LIMIT_PAUSE_MS, this.cfg.maxCrawlDelayMs * 5));
         throw new FetchError('HTTP 200 with a "too frequent" page (a rate limit answered as a page)', url, 'server', 429);

@@ -26,6 +26,9 @@ export interface OnceResponse {
   /** Declared length of the (encoded) body, when given. */
   contentLength: number | null;
   body: Readable;
+  /** Lets the whole exchange last `totalMs` from its start instead of the request's limit (a page request answered
+   * by a document, read under the download timeout: document-spool.ts). */
+  allowUpTo?: (totalMs: number) => void;
 }
 
 const agents = {
@@ -52,11 +55,14 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
   return new Promise<OnceResponse>((resolve, reject) => {
     let settled = false;
     let bodyStream: Readable | null = null;
+    const started = Date.now();
+    let limitMs = req.timeoutMs;
+    let done = false;
     // One limit for the whole exchange, body included: a server that drips a byte a second, or a chunked body that
     // never ends, is cut here with a `timeout` (not a truncation).
-    const timer = setTimeout(() => {
+    const expire = () => {
       const err = new FetchError(
-        bodyStream ? `response body not complete after ${req.timeoutMs} ms` : `timed out after ${req.timeoutMs} ms`,
+        bodyStream ? `response body not complete after ${limitMs} ms` : `timed out after ${limitMs} ms`,
         req.url,
         'timeout',
       );
@@ -66,7 +72,18 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         settled = true;
         reject(err);
       }
-    }, req.timeoutMs);
+    };
+    let timer = setTimeout(expire, limitMs);
+    const allowUpTo = (totalMs: number) => {
+      if (done || totalMs <= limitMs) return;
+      limitMs = totalMs;
+      clearTimeout(timer);
+      timer = setTimeout(expire, Math.max(0, started + totalMs - Date.now()));
+    };
+    const stop = () => {
+      done = true;
+      clearTimeout(timer);
+    };
     const r = lib.request(
       u,
       { method: req.method, headers: req.headers, agent, ...(lenient ? { insecureHTTPParser: true } : {}) },
@@ -144,13 +161,13 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
           piped.pipe(out);
           body = out;
         }
-        body.on('close', () => clearTimeout(timer));
-        body.on('end', () => clearTimeout(timer));
-        resolve({ url: req.url, status: res.statusCode ?? 0, headers: res.headers, contentLength, body });
+        body.on('close', stop);
+        body.on('end', stop);
+        resolve({ url: req.url, status: res.statusCode ?? 0, headers: res.headers, contentLength, body, allowUpTo });
       },
     );
     r.on('error', (e) => {
-      clearTimeout(timer);
+      stop();
       if (settled) return;
       settled = true;
       // Framed both ways: asked once more, read as a browser reads it (the chunks), and so from now on for this host.

@@ -5,12 +5,10 @@
  * web page: reports lost without a word. The fetcher treats such a page as the 429 it stands for (pause, ask again,
  * a failure at the end), so nothing is read from it.
  */
-import type { Readable } from 'node:stream';
-import { Readable as ReadableStream } from 'node:stream';
 import iconv from 'iconv-lite';
 
 /** A block page is short: a sentence, an event id, a way home. Anything longer is a page that may quote the words. */
-const MAX_BLOCK_BYTES = 16 * 1024;
+export const MAX_BLOCK_BYTES = 16 * 1024;
 const MAX_BLOCK_TEXT = 400;
 /** "访问过于频繁", "请求太频繁", "操作过于频繁", "访问频率过高/过快", "频繁访问". */
 const TOO_FREQUENT = /(?:访问|请求|操作|刷新)(?:过于|太过|太|过度|过)频繁|(?:访问|请求)频率(?:过高|过快|太高|太快|超过)|频繁访问|访问受限.{0,20}稍后/;
@@ -90,40 +88,3 @@ export function mayBeBlockPage(status: number, contentType: string | undefined, 
   return contentLength === null || contentLength <= MAX_BLOCK_BYTES;
 }
 
-/**
- * Reads up to MAX_BLOCK_BYTES of a body. `whole` is the body when it ended within them; otherwise `body` is a stream
- * giving back the bytes read and the rest, errors included, so the caller reads it as if untouched.
- */
-export async function peekBody(body: Readable): Promise<{ whole: Buffer | null; body: Readable }> {
-  const it = body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  const head: Buffer[] = [];
-  let size = 0;
-  for (;;) {
-    const r = await it.next();
-    if (r.done) {
-      const whole = Buffer.concat(head);
-      return { whole, body: ReadableStream.from([whole], { objectMode: false }) };
-    }
-    head.push(r.value);
-    size += r.value.length;
-    if (size > MAX_BLOCK_BYTES) break;
-  }
-  async function* rest(): AsyncGenerator<Buffer> {
-    let done = false;
-    try {
-      for (const c of head) yield c;
-      for (;;) {
-        const r = await it.next();
-        if (r.done) {
-          done = true;
-          return;
-        }
-        yield r.value;
-      }
-    } finally {
-      // The reader stopped early (a size cap, an error of its own): the source is let go, as it would have been.
-      if (!done) body.destroy();
-    }
-  }
-  return { whole: null, body: ReadableStream.from(rest(), { objectMode: false }) };
-}
