@@ -108,15 +108,19 @@ export function sinkErrorOf(err: unknown, where: string): SinkError | null {
 export class FetchError extends NianbaoError {
   /** The message without its URL: what a tally keyed by host says of many URLs refused alike. */
   readonly detail: string;
+  /** A web page answered for a document (`not_document`): its first bytes, for the crawl to look for the document's
+   * own link in it (a download page's 点击下载: crawl/download-page.ts). */
+  readonly page?: { bytes: Buffer; contentType: string | null };
   constructor(
     message: string,
     readonly url: string,
     readonly kind: FetchFailureKind,
     readonly status?: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; page?: { bytes: Buffer; contentType: string | null } },
   ) {
     super(`${message} (${url})`, options);
     this.detail = message;
+    if (options?.page) this.page = options.page;
   }
   /** Whether trying the same URL again later in this run may succeed. */
   get retryable(): boolean {

@@ -57,6 +57,8 @@ export interface FileData {
   seedEntryId?: number;
   /** A later page of an article cut over pages: the article, joined once all its pages are stored (joined-article.ts). */
   article?: ArticleParts;
+  /** Found on the page a file link answered (download-page.ts): a page answered again is not read for links. */
+  viaPage?: string;
 }
 
 export type RequestData = ListData | DetailData | FileData;

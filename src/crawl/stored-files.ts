@@ -5,6 +5,7 @@
 import { Readable } from 'node:stream';
 import { Scope } from '../download/scope.ts';
 import { FetchError, type FetchFailureKind } from '../errors.ts';
+import { downloadPageLink } from './download-page.ts';
 import { drawnPageBytes } from './drawn-page.ts';
 import { emit, recordFailure, recordGone, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-article.ts';
@@ -84,6 +85,19 @@ function recordStored(h: HarvestContext, file: { sha256: string; size: number; m
   }
 }
 
+/**
+ * Queues the document a page answered for a file link leads to (download-page.ts), for the same report; true when
+ * there was one. The link's address is recorded as what it is: a page leading to it.
+ */
+async function followDownloadPage(h: HarvestContext, url: string, data: FileData, page: { bytes: Buffer; contentType: string | null }, answeredAt: string): Promise<boolean> {
+  const link = downloadPageLink(page, answeredAt, url);
+  if (!link) return false;
+  h.catalog.urls.record({ url, host: Scope.hostOf(url), status: 200, outcome: 'ok', reason: `a web page leading to its document: ${link.url}` });
+  const queued = fileRequests(h, data.reportId, [{ url: link.url, name: link.name ?? data.fileName }], data.sourceUrl, data.seedEntryId);
+  await h.frontier.add(queued.map((q) => ({ ...q, userData: { ...(q.userData as FileData), viaPage: url } })));
+  return true;
+}
+
 /** Why a file was refused before any byte, by the fetcher's failure kind. */
 
 /** Whether a file link names a document (by its link text, its path or a query value: `down.asp?f=….doc`). */
@@ -140,6 +154,8 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       const why = result.error.kind === 'robots' ? result.error.detail : REFUSALS[result.error.kind];
       // The host refusing is the one asked last: a download address may have redirected to a file server.
       if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
+      // A page between the link and its document (a download page's 点击下载, a redirecting page): its links asked.
+      if (result.error.page && !data.viaPage && (await followDownloadPage(h, url, data, result.error.page, result.error.url))) return;
       if (result.error.kind === 'not_document' && data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).pagesForFiles.add(url);
       return recordFailure(h, url, result.error, data.seedEntryId);
     }

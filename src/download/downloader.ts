@@ -100,7 +100,10 @@ export class Downloader {
       })
       .catch((err: unknown) => {
         // The status the page was answered with (200) is what the user needs to see beside "a web page".
-        if (err instanceof FetchError && err.kind === 'not_document') throw new FetchError(err.detail, res.url, err.kind, res.status);
+        if (err instanceof FetchError && err.kind === 'not_document') {
+          const page = err.page && { bytes: err.page.bytes, contentType: header(res.headers['content-type']) };
+          throw new FetchError(err.detail, res.url, err.kind, res.status, page ? { page } : {});
+        }
         throw err;
       });
     return {

@@ -272,7 +272,7 @@ export class FileStore implements ContentStore {
     const mediaType = sniffMediaType(sniffed, { fileName: opts.fileName ?? undefined });
     if (opts.refuseWebPage && mediaType === 'html') {
       await rm(tmp, { force: true });
-      throw new FetchError('answered a web page, not the document its link names', opts.url, 'not_document');
+      throw new FetchError('answered a web page, not the document its link names', opts.url, 'not_document', undefined, { page: { bytes: headBytes, contentType: null } });
     }
     // The path depends on the bytes alone, so the same bytes under two names land in one place.
     const storedPath = path.join('files', sha256.slice(0, 2), `${sha256}.${extensionFor(sniffMediaType(sniffed))}`);
