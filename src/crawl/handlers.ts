@@ -712,7 +712,9 @@ async function documentAsReport(h: HarvestContext, visit: PageVisit, data: Detai
   }
   if ((h.years && !h.years(attribution.year)) || refuseSeedMerge(h, attribution, visit.url, data.seedEntryId)) return;
   const { report } = sight(h, attribution, data.listTitle, visit.url, data.listUrl, data.seedEntryId, null, data.listDate);
-  await h.frontier.add(fileRequests(h, report.id, [{ url: visit.url, name: data.listTitle }], data.listUrl));
+  // Next in its host's queue: the document answered this request already and waits in the spool for it
+  // (document-spool.ts); behind the host's other reports, it could be dropped from there and asked again.
+  await h.frontier.add(fileRequests(h, report.id, [{ url: visit.url, name: data.listTitle }], data.listUrl).map((r) => ({ ...r, forefront: true })));
 }
 
 const INDEX_PAGE = 'an index of reports, read as a list page';

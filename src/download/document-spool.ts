@@ -35,8 +35,10 @@ export interface SpooledDocument {
 const MARKUP_TYPE = /html|xml|json|javascript|ecmascript|^text\//i;
 /** Bytes of the head handed to the crawl (enough to sniff any signature the crawl looks for). */
 const HEAD_BYTES = 64 * 1024;
-/** Spooled documents not taken yet: the oldest is dropped past this (a document asked as a page and never as a file). */
+/** Spooled documents not taken yet, by count and bytes: the oldest is dropped past either (a document asked as a page
+ * and never as a file; the crawl asks for the file next, so few wait at once). */
 const KEPT = 64;
+const KEPT_BYTES = 512 * 1024 * 1024;
 
 /** True for the first bytes of a PDF, an Office or OFD container (ZIP, OLE) or a scanned page (JPEG, PNG, TIFF). */
 export function startsLikeDocument(b: Buffer): boolean {
@@ -133,7 +135,13 @@ export class DocumentSpool {
       if (old && old !== doc) this.drop(old);
       this.kept.set(key, doc);
     }
-    while (this.kept.size > KEPT * 2) this.drop(this.kept.values().next().value!);
+    for (;;) {
+      const docs = new Set(this.kept.values());
+      let bytes = 0;
+      for (const d of docs) bytes += d.size;
+      if (docs.size <= KEPT && bytes <= KEPT_BYTES) return;
+      this.drop(this.kept.values().next().value!);
+    }
   }
 
   private drop(doc: SpooledDocument): void {
