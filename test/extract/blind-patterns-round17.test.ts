@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { linesFromItems } from '../../src/extract/layout/lines.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
-import { parseCount } from '../../src/extract/text.ts';
+import { parseCount, parseNumber } from '../../src/extract/text.ts';
+import type { TextItem } from '../../src/extract/types.ts';
 
 const page = (body: string) => new TextEncoder().encode(`<html><head></head><body><div id="zoom">
 <p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
@@ -91,4 +93,36 @@ test('an item printed above its group\'s first item, with a note after the table
   const plain = read(s3Html(keys, NOTE));
   assert.deepEqual(s3Wrong(plain), []);
   assert.deepEqual(plain.unreadable.filter((k) => k.startsWith('s3.')), []);
+});
+
+// ---- b131: footnote marks set apart from their figures (PDF) ---------------------------------------------------------------
+
+/** A positioned run as a PDF gives it: x from x0 to x1, y the glyphs' vertical centre, h the font size. */
+const run = (text: string, x0: number, x1: number, y: number, h = 10.5): TextItem => ({ text, page: 1, x0, x1, y, h });
+/** Each line's tokens as read: a number's value, other text as it is. */
+const tokensOf = (items: TextItem[]) => linesFromItems(items).map((l) => l.items.map((it) => parseNumber(it.text) ?? it.text));
+
+test('a superscript mark set a few spaces after its figure goes with the figure: 615 ① reads 615, 1.26 * reads 1.26, 96 ¹ reads 96 (b131)', () => {
+  assert.deepEqual(tokensOf([run('行政许可', 141, 183, 710), run('615', 362, 382, 710), run('①', 399, 405, 707.7, 6.1)]), [['行政许可', 615]]);
+  assert.deepEqual(tokensOf([run('行政事业性收费', 126, 199, 214), run('1.26', 362, 385, 214), run('*', 402, 405, 211.6, 6.1)]), [['行政事业性收费', 1.26]]);
+  assert.deepEqual(tokensOf([run('行政处罚', 141, 183, 300), run('96', 362, 375, 300), run('1', 392, 396, 297.6, 6.1)]), [['行政处罚', 96]]);
+  // A figure of the next cell, full size, is no mark.
+  assert.deepEqual(tokensOf([run('规章', 141, 163, 400), run('3', 300, 306, 400), run('1', 330, 336, 400)]), [['规章', 3, 1]]);
+});
+
+test('a figure whose mark wrapped below it in a narrow cell is read on its row\'s line, the mark not joined as a digit (b131)', () => {
+  // "220" above the row's line, its mark "1" (superscript) below at its right end: read 220, not 2201.
+  const wrapped = tokensOf([
+    run('220', 274.8, 294.8, 377.3), run('1', 291.3, 295.2, 387, 6.1),
+    run('一、本年新收政府信息公开申请数量', 91.8, 259.8, 383.5), run('15', 318.8, 332.2, 383.5), run('284', 493.7, 513.7, 383.5),
+  ]);
+  assert.ok(wrapped.some((l) => l.includes('一、本年新收政府信息公开申请数量') && l.includes(220) && l.includes(15)), JSON.stringify(wrapped));
+  assert.ok(!wrapped.flat().includes(2201));
+  // "28" on the line above the row's, "②" on the line below: 28 goes to the row's line between them.
+  const around = tokensOf([
+    run('三、本年度', 85.4, 137.9, 422.3), run('28', 488.7, 502.1, 422.3),
+    run('（一）予以公开', 171, 245, 428.4), run('22', 283.2, 296.6, 428.4), run('2', 322.1, 328.8, 428.4),
+    run('办理结果', 90.6, 132.6, 434.5), run('②', 501, 506.5, 431.8, 6.1),
+  ]);
+  assert.ok(around.some((l) => l.includes('(一)予以公开') && l.includes(28)), JSON.stringify(around));
 });
