@@ -126,3 +126,28 @@ test('a figure whose mark wrapped below it in a narrow cell is read on its row\'
   ]);
   assert.ok(around.some((l) => l.includes('(一)予以公开') && l.includes(28)), JSON.stringify(around));
 });
+
+// ---- b128: 四's litigation part as a two-row table under a caption naming no block --------------------------------------------
+
+const S4_HEADING = '<p>四、政府信息公开行政复议、行政诉讼情况</p>';
+const PARTS5 = '<td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td>';
+const cells = (xs: number[]) => xs.map((v) => `<td>${v}</td>`).join('');
+const REVIEW = [3, 1, 0, 1, 5];
+const DIRECT = [2, 0, 1, 0, 3];
+const AFTER = [1, 1, 0, 2, 4];
+const s4Of = (body: string) => {
+  const got = read(`${S4_HEADING}\n${body}\n`);
+  const block = (b: string) => ['upheld', 'corrected', 'other', 'pending', 'total'].map((c) => got.figures[`s4.${b}_${c}`]);
+  return { review: block('review'), direct: block('litigation_direct'), after: block('litigation_after_review'), unreadable: got.unreadable.filter((k) => k.startsWith('s4.')).length };
+};
+
+test('四 as a 行政复议 table, then "（二）行政诉讼情况" over one table whose rows are labelled 未经复议直接起诉 / 复议后起诉, reads all fifteen in either row order (b128)', () => {
+  const review = `<p>（一）行政复议情况</p><table border="1"><tr>${PARTS5}</tr><tr>${cells(REVIEW)}</tr></table>`;
+  const suits = (rows: [string, number[]][]) => `<p>（二）行政诉讼情况</p><table border="1"><tr><td>起诉方式</td>${PARTS5}</tr>${rows.map(([l, xs]) => `<tr><td>${l}</td>${cells(xs)}</tr>`).join('')}</table>`;
+  const want = { review: REVIEW, direct: DIRECT, after: AFTER, unreadable: 0 };
+  assert.deepEqual(s4Of(`${review}\n${suits([['未经复议直接起诉', DIRECT], ['复议后起诉', AFTER]])}`), want);
+  assert.deepEqual(s4Of(`${review}\n${suits([['复议后起诉', AFTER], ['未经复议直接起诉', DIRECT]])}`), want);
+  // Rows naming no block (or the same block twice) leave 四 unread, not guessed.
+  assert.equal(s4Of(`${review}\n${suits([['第一类', DIRECT], ['第二类', AFTER]])}`).unreadable, 15);
+  assert.equal(s4Of(`${review}\n${suits([['复议后起诉', DIRECT], ['复议后起诉', AFTER]])}`).unreadable, 15);
+});
