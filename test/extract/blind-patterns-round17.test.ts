@@ -151,3 +151,26 @@ test('四 as a 行政复议 table, then "（二）行政诉讼情况" over one t
   assert.equal(s4Of(`${review}\n${suits([['第一类', DIRECT], ['第二类', AFTER]])}`).unreadable, 15);
   assert.equal(s4Of(`${review}\n${suits([['复议后起诉', DIRECT], ['复议后起诉', AFTER]])}`).unreadable, 15);
 });
+
+// ---- b126: 表三 as row lines, one line a row ----------------------------------------------------------------------------------
+
+const COL_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+/** 三 as a reporting system prints it: group titles on lines of their own, each row "label：自然人N件，…，总计N件". */
+function s3RowLines(skip?: string): string {
+  const groups: Record<string, string> = { denied_state_secret: '（三）不予公开', unable_not_held: '（四）无法提供', not_processed_petition: '（五）不予处理', other_no_correction: '（六）其他处理' };
+  const lines = TEMPLATE_2021.section3Rows.flatMap((r) => {
+    const label = r.label.replace(/^（[三四五六]）\S+ /, '');
+    const figs = rowFig(r.key).map((v, i) => `${COL_NAMES[i]}${v}件`).join('，');
+    return [...(r.key === 'granted' ? ['<p>三、本年度办理结果</p>'] : []), ...(groups[r.key] ? [`<p>${groups[r.key]}</p>`] : []), ...(r.key === skip ? [] : [`<p>${label}：${figs}</p>`])];
+  });
+  return `${S3_HEADING}\n<p>（单位：件）</p>\n${lines.join('\n')}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>`;
+}
+
+test('表三 as row lines ("（一）予以公开：自然人1件，…，总计2件") reads all 25 rows; a row missing leaves 三 unread, not guessed (b126)', () => {
+  const got = read(s3RowLines());
+  assert.deepEqual(s3Wrong(got), []);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s3.')), []);
+  const short = read(s3RowLines('denied_internal_affairs'));
+  assert.equal(short.figures['s3.granted.total'], null);
+  assert.ok(short.unreadable.includes('s3.denied_internal_affairs.total'));
+});

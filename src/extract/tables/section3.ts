@@ -13,6 +13,7 @@ import type { TemplateDef } from '../template/types.ts';
 import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
+import { section3RowLines } from './field-lines.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, labelStream, labelText, repeatedHeaderLines } from './tokens.ts';
 
 export interface SectionFigures {
@@ -33,6 +34,9 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
   const direct = mapRows(lines, from, to, t);
   // Nothing read at all: the table may be printed turned (see transposedGrid).
   if (direct.found && direct.unreadable.length < t.section3Rows.length * SECTION3_COLUMNS.length) return direct;
+  // No table: the rows may be printed as field lines, one line a row (see section3RowLines).
+  const rowLines = section3RowLines(lines, from, to, t);
+  if (rowLines) return { figures: rowLines, unreadable: [], tentative: {}, found: true };
   const turned = transposedGrid(lines, from, to);
   if (!turned) return direct;
   const alt = mapRows(turned, 0, turned.length, t);
