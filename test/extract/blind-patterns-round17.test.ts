@@ -174,3 +174,35 @@ test('表三 as row lines ("（一）予以公开：自然人1件，…，总计
   assert.equal(short.figures['s3.granted.total'], null);
   assert.ok(short.unreadable.includes('s3.denied_internal_affairs.total'));
 });
+
+// ---- b129: 表二 transposed in one table, the titles side by side and the kinds wrapped ----------------------------------------
+
+test('表二 transposed in ONE table, block titles side by side and kinds wrapped over two header lines, reads all ten (b129)', () => {
+  const at = (y: number, ...cells: [string, number, number][]) => cells.map(([t, x0, x1]) => run(t, x0, x1, y));
+  const na = (y: number, xs: number[]) => xs.map((x) => run('/', x - 3, x + 3, y));
+  const items = [
+    ...at(60, ['一、总体情况', 100, 180]),
+    ...at(80, ['二、主动公开政府信息情况', 100, 250]),
+    ...at(120, ['第二十条', 351, 399], ['第二十条', 504, 549]),
+    ...at(132, ['第二十条第（一）', 252, 345], ['第二十条第（六）', 405, 495]),
+    ...at(144, ['第（五）', 351, 399], ['第（八）', 504, 549]),
+    ...at(156, ['项', 291, 306], ['项', 444, 456]),
+    ...at(168, ['项目', 153, 177], ['项', 369, 381], ['项', 522, 534]),
+    ...at(184, ['行政规范', 300, 348], ['行政事业', 504, 549]),
+    ...at(196, ['规章', 261, 285], ['行政许可', 355, 395], ['行政处罚', 406, 446], ['行政强制', 457, 497]),
+    ...at(208, ['性文件', 306, 342], ['性收费', 510, 546]),
+    ...at(230, ['本年制发件数', 132, 201], ['1', 270, 276], ['6', 321, 327]), ...na(230, [375, 426, 477, 528]),
+    ...at(250, ['本年废止件数', 132, 201], ['0', 270, 276], ['2', 321, 327]), ...na(250, [375, 426, 477, 528]),
+    ...at(270, ['现行有效件数', 132, 201], ['14', 267, 279], ['53', 318, 330]), ...na(270, [375, 426, 477, 528]),
+    ...at(290, ['本年处理决定数量', 120, 213], ['847', 365, 385], ['192', 416, 436], ['12', 468, 480]), ...na(290, [273, 324, 528]),
+    ...at(310, ['本年收费金额（单位：万元）', 93, 240], ['2.35', 516, 540]), ...na(310, [273, 324, 375, 426, 477]),
+    ...at(340, ['三、收到和处理政府信息公开申请情况', 100, 330]),
+  ];
+  const got = mapFigures(linesFromItems(items), TEMPLATE_2021);
+  const s2 = Object.fromEntries(Object.entries(got.figures).filter(([k]) => k.startsWith('s2.')));
+  assert.deepEqual(s2, {
+    's2.rules.issued': 1, 's2.rules.repealed': 0, 's2.rules.in_force': 14,
+    's2.normative_docs.issued': 6, 's2.normative_docs.repealed': 2, 's2.normative_docs.in_force': 53,
+    's2.licensing.decisions': 847, 's2.penalty.decisions': 192, 's2.coercion.decisions': 12, 's2.fees.amount': 2.35,
+  });
+});
