@@ -62,11 +62,11 @@ export function isEmptyToken(s: string): boolean {
 
 /**
  * A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `35百元`, `13千元`, `12.56亿元` (tables/yuan.ts converts), `+3`, `-2`, `−2`, or a count with the
- * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`), perhaps with a note in brackets
+ * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`, or in 万: `1.25万次`, parseCount), perhaps with a note in brackets
  * after it that qualifies the figure (`3（含跨年度1件）`, `2(其中依申请转主动公开2件)`: the figure is 3, 2), and
  * perhaps with a footnote mark or two at the end (`527*`, `143②`, `5※`, `12³`: the notes say what they qualify).
  */
-const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|万|百元|千元|亿元|元|件|个|项|次|人次|条|宗|起)?(\\([^()]*\\))?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|百元|千元|亿元|元|万?(?:件|个|项|次|人次|条|宗|起)|万)?(\\([^()]*\\))?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
 
 /** A note that corrects its figure (`3（更正为5）`) leaves the cell unreadable: which of the two stands is a guess. */
 const CORRECTION = /更正|应为|改为|修正|订正|调整为|有误/;
@@ -114,12 +114,12 @@ export function parseNumber(raw: string): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** A figure followed by 万 alone (not 万元): "1.25万", "3万", perhaps with a note or marks after it. */
+/** A figure followed by 万 alone or 万 and a count's unit (not 万元): "1.25万", "3万", "3.6万次", "2万件", perhaps with a note or marks after it. */
 const WAN_COUNT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?万(?!元)/;
 
 /**
  * A count as written in a cell (parseNumber), where 万 is a multiplier: large bureaus write their biggest counts as
- * their prose does, "1.25万" for 12500 (blind round 16, b123). Read by parseNumber alone, "1.25万" is 1.25 (no count,
+ * their prose does, "1.25万" for 12500 (blind round 16, b123), or with the unit, "3.6万次" (round 17, b127). Read by parseNumber alone, "1.25万" is 1.25 (no count,
  * unreadable) and "3万" is 3, silently. A count in 万 that is no whole number (more than four decimals) is no figure
  * (undefined). In a 万元 column 万 is the unit instead: callers use parseNumber there.
  */

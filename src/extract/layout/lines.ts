@@ -5,7 +5,7 @@
  */
 import { normalize, parseNumber } from '../text.ts';
 import type { Grid, Line, TextItem } from '../types.ts';
-import { markRaisedFootnotes } from './raised-marks.ts';
+import { isSmallMark, markRaisedFootnotes, markText } from './raised-marks.ts';
 
 /** Items whose vertical centres differ by less than this × glyph height share a line. */
 const ROW_TOLERANCE = 0.45;
@@ -43,6 +43,7 @@ export function linesFromItems(items: TextItem[], pages: PageInfo[] = []): Line[
       } else pageLines.push({ y: it.y, h: it.h, items: [it] });
     }
     const joined: RawLine[] = pageLines.map((l) => ({ y: l.y, h: median(l.items.map((i) => i.h)), items: joinTokens(markRaisedFootnotes(l.items)) }));
+    joinWrappedMarks(joined);
     joinWrappedNumbers(joined);
     joinWrappedNotes(joined);
     const height = heights.get(page);
@@ -105,6 +106,39 @@ function joinWrappedNumbers(lines: RawLine[]): void {
         if (upper.doubtful || lower.doubtful) joined.doubtful = true;
         lines[a]!.items = lines[a]!.items.filter((it) => it !== upper);
         lines[b]!.items = lines[b]!.items.filter((it) => it !== lower);
+        target.items = [...target.items, joined].sort((p, q) => p.x0 - q.x0);
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * A figure with a footnote mark set a few spaces after it wraps in its narrow cell: the figure above the row's line,
+ * the mark (smaller: a superscript run) below it at the figure's right end ("220" over "¹", "28" over "②"; blind
+ * round 17, b131). Joined as digits, "220" + "1" read 2201; left apart, the figure stood on no row's line. The mark
+ * goes with its figure onto the row's line: the line between them nearest their middle, or the mark's own line
+ * when that holds other tokens and none lies between. Nothing else may stand in the column between them.
+ */
+function joinWrappedMarks(lines: RawLine[]): void {
+  for (let a = 0; a < lines.length; a++) {
+    for (const upper of [...lines[a]!.items]) {
+      if (!NUMERIC.test(upper.text.trim())) continue;
+      for (let b = a + 1; b < lines.length && lines[b]!.y - lines[a]!.y <= 2.5 * upper.h; b++) {
+        const mark = lines[b]!.items.find((it) => isSmallMark(it, upper) && it.x0 >= upper.x0 && it.x0 <= upper.x1 + upper.h);
+        const span = (it: TextItem) => Math.max(it.x0, upper.x0) < Math.min(it.x1, mark ? Math.max(mark.x1, upper.x1) : upper.x1);
+        if (!mark) {
+          if (lines[b]!.items.some(span)) break;
+          continue;
+        }
+        const between = lines.slice(a + 1, b);
+        if (between.some((x) => x.items.some(span))) break;
+        const mid = (lines[a]!.y + lines[b]!.y) / 2;
+        const others = lines[b]!.items.filter((it) => it !== mark);
+        const target = between.sort((p, q) => Math.abs(p.y - mid) - Math.abs(q.y - mid))[0] ?? (others.length > 0 ? lines[b]! : lines[a]!);
+        const joined: TextItem = { ...upper, text: `${upper.text.trim()}${markText(mark)}`, y: target.y };
+        lines[a]!.items = lines[a]!.items.filter((it) => it !== upper);
+        lines[b]!.items = lines[b]!.items.filter((it) => it !== mark);
         target.items = [...target.items, joined].sort((p, q) => p.x0 - q.x0);
         break;
       }

@@ -5,8 +5,8 @@
  * each of its cells has exactly one: a line whose label, before its last colon, names the row and the column (by
  * their phrases) and whose value after the colon is a figure. A block short of one cell reads as before.
  */
-import { SECTION4_BLOCKS, SECTION4_COLUMNS } from '../template/common.ts';
-import type { Section2Block } from '../template/types.ts';
+import { SECTION3_COLUMNS, SECTION4_BLOCKS, SECTION4_COLUMNS } from '../template/common.ts';
+import type { Section2Block, TemplateDef } from '../template/types.ts';
 import { labelKey, parseCount, parseNumber } from '../text.ts';
 import type { Line } from '../types.ts';
 
@@ -86,4 +86,50 @@ export function section4FieldLines(lines: Line[], from: number, to: number): Rec
     out[key] = value;
   }
   return Object.keys(out).length === SECTION4_BLOCKS.length * SECTION4_COLUMNS.length ? out : undefined;
+}
+
+/** The applicant column a field's name is: exactly (其他, 总计) or by a phrase (公益组织). */
+const s3Column = (name: string) =>
+  SECTION3_COLUMNS.filter((c) => (c.exact ? c.match.some((m) => labelKey(m) === name) : c.match.some((m) => name.includes(labelKey(m)))));
+
+/**
+ * The seven fields of a row line ("自然人12件,商业企业0件,…,总计12件" after its label's colon), by column key; undefined
+ * unless each of the seven is named exactly once and holds a whole count.
+ */
+function rowFields(text: string): Record<string, number> | undefined {
+  const out: Record<string, number> = {};
+  for (const part of text.split(/[,;、]/)) {
+    const m = /^(\D+?)([+-]?\d.*)$/.exec(part);
+    const cols = m ? s3Column(m[1]!) : [];
+    const value = m ? parseCount(m[2]!) : undefined;
+    if (cols.length !== 1 || typeof value !== 'number' || !Number.isInteger(value) || value < 0 || cols[0]!.key in out) return undefined;
+    out[cols[0]!.key] = value;
+  }
+  return Object.keys(out).length === SECTION3_COLUMNS.length ? out : undefined;
+}
+
+/**
+ * 表三 printed as a reporting system's row lines, one line a row, no table (blind round 17, b126: "（一）予以公开：自然人
+ * 12件，商业企业0件，…，总计12件"; the group titles （三）不予公开 … on lines of their own). Read as a table, each row's
+ * figures were glued to its label: 三 unreadable. Each row of the template is the next row line, in template order,
+ * whose label (before its first colon) holds one of the row's phrases, its seven fields each named once. undefined
+ * unless every row is found so (a row missing or a field short reads as before: unreadable).
+ */
+export function section3RowLines(lines: Line[], from: number, to: number, t: TemplateDef): Record<string, number> | undefined {
+  const rows: { label: string; fields: Record<string, number> }[] = [];
+  for (let i = from; i < to; i++) {
+    const text = labelKey(lines[i]!.items.map((it) => it.text).join(''));
+    const colon = text.indexOf(':');
+    const fields = colon > 0 ? rowFields(text.slice(colon + 1)) : undefined;
+    if (fields) rows.push({ label: text.slice(0, colon), fields });
+  }
+  const out: Record<string, number> = {};
+  let next = 0;
+  for (const row of t.section3Rows) {
+    const at = rows.findIndex((r, i) => i >= next && row.match.some((m) => r.label.includes(labelKey(m))));
+    if (at < 0) return undefined;
+    for (const c of SECTION3_COLUMNS) out[`s3.${row.key}.${c.key}`] = rows[at]!.fields[c.key]!;
+    next = at + 1;
+  }
+  return out;
 }

@@ -16,6 +16,8 @@ import { amountUnit, isOtherUnit, toWan, unitNotes } from './yuan.ts';
 
 /** How far above the table's first block title a unit note is looked for (a caption, the note, a blank line). */
 const NOTE_LINES = 3;
+/** Lines block titles set side by side over a transposed table may wrap over (第二十条 / 第（一） / 项). */
+const TITLE_LINES = 3;
 
 function lastFigureLine(lines: Line[], from: number, to: number): number | undefined {
   for (let i = to - 1; i >= from; i--) if (hasFigures(lines[i]!)) return i;
@@ -65,7 +67,10 @@ export function mapSection2(lines: Line[], from: number, to: number, t: Template
       return;
     }
     // The block transposed: its rows as header cells, its columns as row labels (section2-transposed.ts).
-    const turned = transposedBlock(lines, start + 1, end, block);
+    // One transposed table for all blocks (blind round 17, b129): the blocks' titles side by side over the kinds, so
+    // a block's own range (to the next title's line) holds none of it; it is looked for down to the section's end.
+    const besideAnother = titles.some((x, j) => j !== bi && x !== undefined && Math.abs(x - start) <= TITLE_LINES);
+    const turned = transposedBlock(lines, start + 1, end, block) ?? (besideAnother ? transposedBlock(lines, start + 1, to, block) : undefined);
     if (turned) {
       const unit = block.decimalColumns ? amountUnit(lines, start, turned.last + 1, [], notes) : 'wan';
       for (const [k, v] of Object.entries(turned.cells)) {

@@ -13,6 +13,7 @@ import type { TemplateDef } from '../template/types.ts';
 import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
+import { section3RowLines } from './field-lines.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, labelStream, labelText, repeatedHeaderLines } from './tokens.ts';
 
 export interface SectionFigures {
@@ -33,6 +34,9 @@ export function mapSection3(lines: Line[], from: number, to: number, t: Template
   const direct = mapRows(lines, from, to, t);
   // Nothing read at all: the table may be printed turned (see transposedGrid).
   if (direct.found && direct.unreadable.length < t.section3Rows.length * SECTION3_COLUMNS.length) return direct;
+  // No table: the rows may be printed as field lines, one line a row (see section3RowLines).
+  const rowLines = section3RowLines(lines, from, to, t);
+  if (rowLines) return { figures: rowLines, unreadable: [], tentative: {}, found: true };
   const turned = transposedGrid(lines, from, to);
   if (!turned) return direct;
   const alt = mapRows(turned, 0, turned.length, t);
@@ -93,6 +97,10 @@ function mapRows(lines: Line[], from: number, to: number, t: TemplateDef): Secti
         break;
       }
     }
+    // A phrase found ahead in a line after the table's last figure (a note under the table naming the row, "注：…主要
+    // 涉及保护第三方合法权益…") while the row's label stands earlier among the rows placed (printed out of order: blind
+    // round 17, b130): the earlier label is the row; the note is none.
+    if (found && !TOP_ROWS.includes(row.key)) found = noteAfterTable(lines, stream, row.match, found, pos, starts, to);
     // The two rows of the balance's left side in the other order (二、上年结转 printed above 一、本年新收, blind round
     // 11, b87): the row is looked for again before the other one, where nothing else was found.
     if (!found && TOP_ROWS.includes(row.key)) found = topRowBefore(stream.text, row.match, starts.length, phraseEnds, t);
@@ -268,6 +276,27 @@ function uniqueBefore(stream: { text: string; lineOf: number[] }, match: string[
     return { at, len: key.length };
   }
   return undefined;
+}
+
+/**
+ * A phrase found ahead (`found`, at or after `pos`) on a line with no figure line after it in the table, when the row's
+ * phrase also stands once before `pos` on a line below the first row placed that no placed row starts on: that earlier
+ * label is the row (returned as found before `pos`), the later phrase a note under the table. Otherwise `found`.
+ */
+function noteAfterTable(lines: Line[], stream: { text: string; lineOf: number[] }, match: string[], found: { at: number; len: number }, pos: number, starts: (number | undefined)[], to: number): { at: number; len: number } | undefined {
+  const line = stream.lineOf[found.at];
+  if (line === undefined || lines.slice(line, to).some(hasFigures)) return found;
+  const placed = starts.filter((n): n is number => n !== undefined);
+  if (placed.length === 0) return found;
+  const first = Math.min(...placed);
+  for (const phrase of match) {
+    const key = labelKey(phrase);
+    const at = stream.text.indexOf(key);
+    if (at < 0 || at >= pos || stream.text.indexOf(key, at + 1) < pos) continue;
+    const start = stream.lineOf[labelStart(stream.text, at, 0)];
+    if (start !== undefined && start > first && !starts.includes(start)) return { at, len: key.length };
+  }
+  return found;
 }
 
 /** The rows whose order may be swapped: 一、本年新收 and 二、上年结转 (their sum is the balance's left side). */

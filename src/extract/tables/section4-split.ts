@@ -1,7 +1,8 @@
 /**
  * Table 四 printed as two tables, each under a caption of its own: "（一）行政复议情况" over the five columns of 行政复议,
  * "（二）行政诉讼情况" over the ten of 行政诉讼 (未经复议直接起诉 / 复议后起诉), in either order (blind round 15, b114);
- * or as three five-column tables, the litigation ones captioned with their block (round 16, b121).
+ * or as three five-column tables, the litigation ones captioned with their block (round 16, b121); or the litigation
+ * part as one five-column table whose two rows are labelled with their block (round 17, b128).
  * Read as one table, the first figure line held five figures for fifteen columns: 四 unreadable. Each part is read
  * under its own header cells: five naming the five columns once; ten, two blocks naming the five once each, placed
  * by the centres of their group headers. Anything less clear-cut is no split table (undefined: read as before).
@@ -86,6 +87,10 @@ export function readSplitSection4(lines: Line[], from: number, to: number): Sect
 function readPart(lines: Line[], from: number, to: number, kind: 'review' | 'litigation', named?: Block) {
   const data = lines.findIndex((l, i) => i >= from && i < to && hasFigures(l) && !isColumnNumberRow(l));
   if (data < 0) return undefined;
+  if (kind === 'litigation' && !named) {
+    const rows = blockRows(lines, from, data, to);
+    if (rows) return rows;
+  }
   // A second figure line in the part: not one row of one block (or two) under one header.
   if (lines.slice(data + 1, to).some((l) => hasFigures(l) && !isColumnNumberRow(l))) return undefined;
   const cells = headerCells(lines, from, data, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
@@ -98,6 +103,24 @@ function readPart(lines: Line[], from: number, to: number, kind: 'review' | 'lit
     keys.push(...names.map((n) => `s4.${blocks[b]}_${n[0]!.key}`));
   }
   const values = assignRow(figureTokens(lines[data]!), { anchor: 'centre', centres: cells.map((c) => c.x) }, keys.length);
+  return { keys, values };
+}
+
+/**
+ * The litigation part as a table of two rows under one five-column header, each row labelled with its block
+ * (未经复议直接起诉 / 复议后起诉), under a caption naming no block ("（二）行政诉讼情况": blind round 17, b128).
+ * Exactly two figure lines, each naming one block, the two different; else undefined.
+ */
+function blockRows(lines: Line[], from: number, data: number, to: number) {
+  const rows = lines.slice(data, to).flatMap((l) => (hasFigures(l) && !isColumnNumberRow(l) ? [l] : []));
+  if (rows.length !== 2) return undefined;
+  const blocks = rows.map(captionBlock);
+  if (blocks.some((b) => !b) || blocks[0] === blocks[1]) return undefined;
+  const cells = headerCells(lines, from, data, SECTION4_GROUP_HEADERS).filter((c) => SECTION4_COLUMNS.some((col) => headerMatches(c, col)));
+  const names = cells.map((c) => SECTION4_COLUMNS.filter((col) => headerMatches(c, col)));
+  if (cells.length !== WIDTH || names.some((n) => n.length !== 1) || new Set(names.map((n) => n[0]!.key)).size !== WIDTH) return undefined;
+  const keys = blocks.flatMap((b) => names.map((n) => `s4.${b}_${n[0]!.key}`));
+  const values = rows.flatMap((l) => assignRow(figureTokens(l), { anchor: 'centre', centres: cells.map((c) => c.x) }, WIDTH));
   return { keys, values };
 }
 
