@@ -10,6 +10,7 @@
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
+import { parseReportYear } from '../classify/year.ts';
 import { agencyColumnLinks, agencyOfLinkText } from './agency-links.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
@@ -26,9 +27,28 @@ const COLUMN_LABEL = /^(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年
 const COLUMN_BACK_LINK =
   /^(?:返回|回到|所属|进入|查看)(?:栏目|列表|频道|专栏)?[：:>»›|\-—]*(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|列表)?[>»›]*$/;
 
+/**
+ * A menu entry naming a column of the reports by whose they are: 县政府信息公开年报, 市政府年报, 本级年报 (beside 部门信息公开年报,
+ * which namesReportColumn knows). Read as a title it is a report's, of no year; it names a column.
+ */
+const OWNED_COLUMN_LABEL = /^(?:(?:省|市|县|区|旗|州|盟|乡|镇)(?:人民)?政府|本级|本机关)(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
+
+/**
+ * A link that names a column of the reports rather than one report: no year in its title, no date beside it, and a
+ * title that is a column's label (年度报告, 部门信息公开年报, 县政府信息公开年报). A side menu's entries are such links on
+ * every page of a 年报 section; round 38a: a 部门信息公开年报 page of department cards, each with its 公开年报 link, was
+ * taken to list its reports itself (the menu's 县政府信息公开年报 read as one), and no department's link was followed.
+ */
+function namesColumnOnly(i: ListItem): boolean {
+  if (i.date || parseReportYear(i.title) !== null) return false;
+  const t = squash(i.title).replace(/\s/g, '');
+  return namesReportColumn(t) || OWNED_COLUMN_LABEL.test(t);
+}
+
 /** Whether a page's items hold a report (or a cut title that may be one): then its list is on the page itself. */
 function listsReport(items: ListItem[]): boolean {
   return items.some((i) => {
+    if (namesColumnOnly(i)) return false;
     const v = classifyTitle(i.title);
     return v.isReport || v.maybe === true || i.maybe === true;
   });

@@ -1,0 +1,44 @@
+/**
+ * Round 38a's fixes (docs/blind-portals.md, "Round 38a: server-rendered portals (广西, 黑龙江)"), on hand-made input:
+ * 1. a page listing the departments, each with its own 年报 link, beside a side menu whose entries name the report
+ *    columns by whose they are ("市政府信息公开年报", "部门信息公开年报"): the menu entries (no year, no date) are no
+ *    report of the page, so its departments' 年报 links are followed as list pages (before: the menu entry was read
+ *    as a report, the page as listing its reports itself, and no department's link followed, silently).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseGenericList } from '../../src/crawl/families/generic.ts';
+
+const ORIGIN = 'http://gk.example.gov.cn';
+
+/** A city's 部门年报 page: a table of departments (name cell, 年度报告 link cell), a side menu of the 年报 section. */
+function departmentsTable(extraRows = ''): string {
+  const depts = [
+    ['某某市教育局', '/bm/jyj/ndbg/'],
+    ['某某市民政局', '/bm/mzj/ndbg/'],
+    ['某某市交通运输局', '/bm/jtysj/ndbg/'],
+  ];
+  const rows = depts.map(([name, href]) => `<tr><td class="mc">${name}</td><td class="cz"><a href="${href}">年度报告</a></td></tr>`).join('');
+  return `<html><head><title>部门年报_某某市人民政府</title></head><body>
+<div class="menu"><p>年报专栏</p><a href="/xxgk/szfnb/">市政府信息公开年报</a><a href="/xxgk/bmnb/">部门年报</a><a href="/xxgk/xqnb/">区政府年报</a></div>
+<div class="main"><h2>部门年报</h2><table class="bm"><tr><th>部门</th><th>操作</th></tr>${rows}${extraRows}</table></div></body></html>`;
+}
+
+const read = (html: string, path = '/xxgk/bmnb/') => parseGenericList({ url: ORIGIN + path, loadedUrl: ORIGIN + path, status: 200, body: html });
+
+test("a page of departments' 年报 links beside a menu naming the report columns: the departments' links are list pages", () => {
+  const r = read(departmentsTable());
+  const next = r.next.map((n) => new URL(n.url).pathname);
+  for (const p of ['/bm/jyj/ndbg/', '/bm/mzj/ndbg/', '/bm/jtysj/ndbg/']) assert.ok(next.includes(p), `${p} is a list page (next: ${next.join(' ')})`);
+  assert.ok(!r.items.some((i) => /\/ndbg\/$/.test(i.url)), 'no department link is an item');
+});
+
+test('a report the page lists itself still keeps its column links unread: dated, titled with a year, or naming its agency', () => {
+  // A report with its year in its title.
+  const dated = read(departmentsTable('<tr><td colspan="2"><a href="/xxgk/bmnb/202501/t1.html">某某市2024年政府信息公开工作年度报告</a> 2025-01-20</td></tr>'));
+  assert.ok(!dated.next.some((n) => n.url.endsWith('/bm/jyj/ndbg/')), 'a page listing a report is its own list');
+  // A report of no year but named by its agency (its page gives the year): still a report the page lists.
+  const named = read(departmentsTable('<tr><td colspan="2"><a href="/xxgk/bmnb/202501/t2.html">某某市审计局政府信息公开工作年度报告</a></td></tr>'));
+  assert.ok(!named.next.some((n) => n.url.endsWith('/bm/jyj/ndbg/')), 'a year-less report naming its agency is one');
+  assert.ok(named.items.some((i) => i.url.endsWith('/t2.html')));
+});
