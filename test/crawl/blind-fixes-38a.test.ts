@@ -3,7 +3,10 @@
  * 1. a page listing the departments, each with its own 年报 link, beside a side menu whose entries name the report
  *    columns by whose they are ("市政府信息公开年报", "部门信息公开年报"): the menu entries (no year, no date) are no
  *    report of the page, so its departments' 年报 links are followed as list pages (before: the menu entry was read
- *    as a report, the page as listing its reports itself, and no department's link followed, silently).
+ *    as a report, the page as listing its reports itself, and no department's link followed, silently);
+ * 2. a link opened by script (`href="javascript:;" onclick="window.open('…')"`, `href="#" data-url="…"`) under a year
+ *    group or in a year pane, titled without the year: its item takes its group's or pane's year (before: the links
+ *    were keyed by href only, so such an item took the shown tab's year, or none, silently wrong).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -41,4 +44,24 @@ test('a report the page lists itself still keeps its column links unread: dated,
   const named = read(departmentsTable('<tr><td colspan="2"><a href="/xxgk/bmnb/202501/t2.html">某某市审计局政府信息公开工作年度报告</a></td></tr>'));
   assert.ok(!named.next.some((n) => n.url.endsWith('/bm/jyj/ndbg/')), 'a year-less report naming its agency is one');
   assert.ok(named.items.some((i) => i.url.endsWith('/t2.html')));
+});
+
+test("a report opened by script in a year pane or under a year heading takes that pane's or heading's year", () => {
+  // Year panes as tables marked by their id, the shown one's tab selected; the hidden pane's report opened by onclick.
+  const panes = `<html><head><title>年度报告</title></head><body><div class="tabs"><span class="sel">2024</span><span>2023</span></div>
+<table id="tb2024"><tr><td><a href="/nb/2024/a1.html">某某县农业农村局政府信息公开工作年度报告</a></td><td>2025-01-15</td></tr>
+<tr><td><a href="/nb/2024/a3.html">某某县2024年政府信息公开工作年度报告</a></td><td>2025-01-20</td></tr></table>
+<table id="tb2023" style="display:none"><tr><td><a href="javascript:void(0)" onclick="window.open('/nb/2023/a2.html','_blank')">某某县水务局政府信息公开工作年度报告</a></td><td>2024-03-02</td></tr>
+<tr><td><a href="/nb/2023/a4.html">某某县2023年政府信息公开工作年度报告</a></td><td>2024-01-22</td></tr></table></body></html>`;
+  const p = read(panes, '/nb/');
+  const title = (path: string) => p.items.find((i) => i.url === ORIGIN + path)?.title;
+  assert.equal(title('/nb/2023/a2.html'), '某某县水务局政府信息公开工作年度报告（2023年度）');
+  assert.equal(title('/nb/2024/a1.html'), '某某县农业农村局政府信息公开工作年度报告（2024年度）');
+  // Year headings over lists whose links carry their address in data-url (bound by a click handler).
+  const groups = `<html><head><title>年报</title></head><body><div class="list"><h3>2023年</h3><ul>
+<li><a href="#" data-url="/gk/nb/1002.html">某某区司法局政府信息公开工作年度报告</a></li><li><a href="/gk/nb/1003.html">某某区2023年政府信息公开工作年度报告</a></li></ul>
+<h3>2022年</h3><ul><li><a href="#" data-url="/gk/nb/0871.html">某某区司法局政府信息公开工作年度报告</a></li><li><a href="/gk/nb/0872.html">某某区2022年政府信息公开工作年度报告</a></li></ul></div></body></html>`;
+  const g = read(groups, '/gk/nb/');
+  assert.equal(g.items.find((i) => i.url === `${ORIGIN}/gk/nb/1002.html`)?.title, '某某区司法局政府信息公开工作年度报告（2023年度）');
+  assert.equal(g.items.find((i) => i.url === `${ORIGIN}/gk/nb/0871.html`)?.title, '某某区司法局政府信息公开工作年度报告（2022年度）');
 });
