@@ -6,7 +6,10 @@
  *    as a report, the page as listing its reports itself, and no department's link followed, silently);
  * 2. a link opened by script (`href="javascript:;" onclick="window.open('…')"`, `href="#" data-url="…"`) under a year
  *    group or in a year pane, titled without the year: its item takes its group's or pane's year (before: the links
- *    were keyed by href only, so such an item took the shown tab's year, or none, silently wrong).
+ *    were keyed by href only, so such an item took the shown tab's year, or none, silently wrong);
+ * 3. such a department's 年报 link, named only "年度报告" / "公开年报" in a row or card naming the department, carries
+ *    that department to its list (its reports titled without its name, its pages saying 来源：本站, are its own; before:
+ *    nothing named them, and they were refused, the seed `short`).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -64,4 +67,23 @@ test("a report opened by script in a year pane or under a year heading takes tha
   const g = read(groups, '/gk/nb/');
   assert.equal(g.items.find((i) => i.url === `${ORIGIN}/gk/nb/1002.html`)?.title, '某某区司法局政府信息公开工作年度报告（2023年度）');
   assert.equal(g.items.find((i) => i.url === `${ORIGIN}/gk/nb/0871.html`)?.title, '某某区司法局政府信息公开工作年度报告（2022年度）');
+});
+
+test("a department's 年报 link in a row or card naming the department carries that department; a menu's links carry none", () => {
+  const r = read(departmentsTable());
+  const agencyOf = (path: string) => r.next.find((n) => new URL(n.url).pathname === path)?.columnAgency;
+  assert.equal(agencyOf('/bm/jyj/ndbg/'), '某某市教育局');
+  assert.equal(agencyOf('/bm/jtysj/ndbg/'), '某某市交通运输局');
+  // Cards: the name over a line of links, one of them the 年报 column.
+  const cards = `<html><head><title>部门信息公开_某某县人民政府</title></head><body><h2>部门信息公开年报</h2><div class="bm">
+<dl><dt>某某县人力资源和社会保障局</dt><dd><a href="/dept/rsj/zn.html">机构职能</a> <a href="/dept/rsj/nb/">信息公开年报</a></dd></dl>
+<dl><dt>某某县市场监督管理局</dt><dd><a href="/dept/scj/zn.html">机构职能</a> <a href="/dept/scj/nb/">信息公开年报</a></dd></dl></div>
+<div class="side"><p>某某县人民政府</p><a href="/zwgk/nb/">年度报告</a><a href="/zwgk/bmnb/">政府信息公开年报</a></div></body></html>`;
+  const c = read(cards, '/zwgk/bmnb/list.html');
+  const of = (path: string) => c.next.find((n) => new URL(n.url).pathname === path);
+  assert.equal(of('/dept/rsj/nb/')?.columnAgency, '某某县人力资源和社会保障局');
+  assert.equal(of('/dept/scj/nb/')?.columnAgency, '某某县市场监督管理局');
+  // The side menu holds two column links: its caption is no owner of either.
+  assert.ok(of('/zwgk/nb/'), 'the menu column is followed');
+  assert.equal(of('/zwgk/nb/')?.columnAgency, undefined);
 });

@@ -80,7 +80,7 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true }[] {
   const $ = loadHtml(html);
   if (listsReport(items)) return showsReportInPassing($, items) ? columnLinks($, pageUrl).map((url) => ({ url })) : [];
-  const plain = [...redirectTargets($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
+  const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...ownedColumnLinks($, pageUrl)];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
   // grid): their pages beside its own 年报 column, which names only its own reports (round 33c: a county's page naming
@@ -289,6 +289,43 @@ function boxListsReports($: Doc, a: ReturnType<Doc>): boolean {
 export function reportColumnLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
   const $ = loadHtml(html);
   return !listsReport(items) || showsReportInPassing($, items) ? columnLinks($, pageUrl) : [];
+}
+
+/**
+ * The page's 年报 column links, each with the agency its card or row names when it is one agency's among others: a
+ * 部门信息公开年报 page of department cards (`<div>某县财政局</div><a>公开指南</a> | <a>公开年报</a>`), a table of
+ * departments (`<td>某市教育局</td><td><a>年度报告</a></td>`). The department's reports are often titled without its
+ * name ("2024年度政府信息公开工作年度报告"), and its pages may say 来源：本站: the card's name is then the only one.
+ */
+function ownedColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency?: string }[] {
+  const base = documentBase($, pageUrl);
+  const owners = new Map<string, string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    if (!linkNames(a).some((name) => COLUMN_LABEL.test(name))) return;
+    const owner = linkOwner($, a);
+    const url = owner ? pageLink(a.attr('href'), base, pageUrl) : null;
+    if (url && owner && !owners.has(url)) owners.set(url, owner);
+  });
+  return columnLinks($, pageUrl).map((url) => (owners.has(url) ? { url, columnAgency: owners.get(url)! } : { url }));
+}
+
+/**
+ * The agency named by the card or row a column link sits in: the nearest enclosing element (three levels up at
+ * most) holding text besides its links, when that text is one agency's name and the element holds no other column
+ * link (a menu of several columns, or a page's chrome, names no owner).
+ */
+function linkOwner($: Doc, a: ReturnType<Doc>): string | null {
+  let node = a.parent();
+  for (let depth = 0; depth < 3 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
+    const columns = node.find('a[href]').filter((_, el) => linkNames($(el)).some((name) => COLUMN_LABEL.test(name)));
+    if (columns.length > 1) return null;
+    const copy = node.clone();
+    copy.find('a, script, style').remove();
+    const rest = squash(copy.text()).replace(/[\s|｜/、,，:：·•\-—>›»\[\]【】()（）]+/g, '');
+    if (rest) return agencyOfLinkText(rest);
+  }
+  return null;
 }
 
 function columnLinks($: Doc, pageUrl: string): string[] {
