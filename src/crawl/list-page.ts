@@ -69,6 +69,15 @@ function dataTarget(row: ReturnType<Doc>, base: string): string | null {
 }
 
 /**
+ * The address a link opens: its href, else the one its script link or onclick quotes (`onclick="window.open('…')"` on
+ * `href="javascript:;"`), else its data attribute's (`data-url`, bound by a click handler). The item a link makes has
+ * this address, so whatever keys links by address (a year pane's or group's links: column-year.ts) reads it so too.
+ */
+export function linkTarget(a: ReturnType<Doc>, base: string): string | null {
+  return resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
+}
+
+/**
  * Whether an element with a data address is a list's row (`<tr>`, `<li>`, `<dd>`, or one of several siblings so
  * marked) and not a container naming its list's API (`<div id="list" data-url="/api/list">`).
  */
@@ -223,7 +232,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     if (isPlainCrumbLink(el as Element, a.text(), trailText)) return;
     // A link leading nowhere itself (`href="#"`, `javascript:void(0)`) whose address a page script reads from a data
     // attribute (`<a href="#" data-url="…">` bound by a click handler) stands for that address.
-    const url = resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
+    const url = linkTarget(a, base);
     if (!url) return;
     // A link met again: a 热点 / 推荐 box of cut, undated titles ahead of the list links the list's own items, whose
     // rows hold the whole title and the date. The first item stands, completed from the later row: without its date

@@ -8,9 +8,8 @@ import type { Element } from 'domhandler';
 import { chineseYearsToDigits, yearOnly } from '../classify/text.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
-import { resolveLink } from '../../download/scope.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
-import type { ListItem } from '../list-page.ts';
+import { linkTarget, type ListItem } from '../list-page.ts';
 import { tabPaneYears } from './tab-panes.ts';
 import { CAPTION_CANDIDATES, yearCaptions } from './year-captions.ts';
 
@@ -55,7 +54,7 @@ export function groupYears($: Doc, pageUrl: string): Map<string, number> {
   for (const el of $(`${GROUP_HEADINGS}, a[href], ${CAPTION_CANDIDATES}`).toArray()) {
     const node = $(el);
     if (node.is('a')) {
-      const url = year === null ? null : resolveLink(node.attr('href'), base);
+      const url = year === null ? null : linkTarget(node, base);
       if (url && !out.has(url)) out.set(url, year!);
       linked = true;
       continue;
@@ -132,7 +131,9 @@ export function paneYears($: Doc, pageUrl: string | undefined): Map<string, numb
     $(el)
       .find('a[href]')
       .each((_, a) => {
-        const url = resolveLink($(a).attr('href'), base);
+        // A link opened by script (`href="javascript:;" onclick="window.open('…')"`, `data-url`) is keyed by the
+        // address its item has (round 38a: a hidden 2023 pane's window.open link took the shown 2024 tab's year).
+        const url = linkTarget($(a), base);
         // The nearest marked ancestor wins: panes are met outermost first, so an inner one overwrites.
         if (url) out.set(url, year);
       });

@@ -10,6 +10,7 @@
  */
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
+import { parseReportYear } from '../classify/year.ts';
 import { agencyColumnLinks, agencyOfLinkText } from './agency-links.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
@@ -26,9 +27,28 @@ const COLUMN_LABEL = /^(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年
 const COLUMN_BACK_LINK =
   /^(?:返回|回到|所属|进入|查看)(?:栏目|列表|频道|专栏)?[：:>»›|\-—]*(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|列表)?[>»›]*$/;
 
+/**
+ * A menu entry naming a column of the reports by whose they are: 县政府信息公开年报, 市政府年报, 本级年报 (beside 部门信息公开年报,
+ * which namesReportColumn knows). Read as a title it is a report's, of no year; it names a column.
+ */
+const OWNED_COLUMN_LABEL = /^(?:(?:省|市|县|区|旗|州|盟|乡|镇)(?:人民)?政府|本级|本机关)(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
+
+/**
+ * A link that names a column of the reports rather than one report: no year in its title, no date beside it, and a
+ * title that is a column's label (年度报告, 部门信息公开年报, 县政府信息公开年报). A side menu's entries are such links on
+ * every page of a 年报 section; round 38a: a 部门信息公开年报 page of department cards, each with its 公开年报 link, was
+ * taken to list its reports itself (the menu's 县政府信息公开年报 read as one), and no department's link was followed.
+ */
+function namesColumnOnly(i: ListItem): boolean {
+  if (i.date || parseReportYear(i.title) !== null) return false;
+  const t = squash(i.title).replace(/\s/g, '');
+  return namesReportColumn(t) || OWNED_COLUMN_LABEL.test(t);
+}
+
 /** Whether a page's items hold a report (or a cut title that may be one): then its list is on the page itself. */
 function listsReport(items: ListItem[]): boolean {
   return items.some((i) => {
+    if (namesColumnOnly(i)) return false;
     const v = classifyTitle(i.title);
     return v.isReport || v.maybe === true || i.maybe === true;
   });
@@ -60,7 +80,7 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true }[] {
   const $ = loadHtml(html);
   if (listsReport(items)) return showsReportInPassing($, items) ? columnLinks($, pageUrl).map((url) => ({ url })) : [];
-  const plain = [...redirectTargets($, pageUrl), ...columnLinks($, pageUrl)].map((url) => ({ url }));
+  const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...ownedColumnLinks($, pageUrl)];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
   // grid): their pages beside its own 年报 column, which names only its own reports (round 33c: a county's page naming
@@ -269,6 +289,43 @@ function boxListsReports($: Doc, a: ReturnType<Doc>): boolean {
 export function reportColumnLinks(html: string, pageUrl: string, items: ListItem[]): string[] {
   const $ = loadHtml(html);
   return !listsReport(items) || showsReportInPassing($, items) ? columnLinks($, pageUrl) : [];
+}
+
+/**
+ * The page's 年报 column links, each with the agency its card or row names when it is one agency's among others: a
+ * 部门信息公开年报 page of department cards (`<div>某县财政局</div><a>公开指南</a> | <a>公开年报</a>`), a table of
+ * departments (`<td>某市教育局</td><td><a>年度报告</a></td>`). The department's reports are often titled without its
+ * name ("2024年度政府信息公开工作年度报告"), and its pages may say 来源：本站: the card's name is then the only one.
+ */
+function ownedColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency?: string }[] {
+  const base = documentBase($, pageUrl);
+  const owners = new Map<string, string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    if (!linkNames(a).some((name) => COLUMN_LABEL.test(name))) return;
+    const owner = linkOwner($, a);
+    const url = owner ? pageLink(a.attr('href'), base, pageUrl) : null;
+    if (url && owner && !owners.has(url)) owners.set(url, owner);
+  });
+  return columnLinks($, pageUrl).map((url) => (owners.has(url) ? { url, columnAgency: owners.get(url)! } : { url }));
+}
+
+/**
+ * The agency named by the card or row a column link sits in: the nearest enclosing element (three levels up at
+ * most) holding text besides its links, when that text is one agency's name and the element holds no other column
+ * link (a menu of several columns, or a page's chrome, names no owner).
+ */
+function linkOwner($: Doc, a: ReturnType<Doc>): string | null {
+  let node = a.parent();
+  for (let depth = 0; depth < 3 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
+    const columns = node.find('a[href]').filter((_, el) => linkNames($(el)).some((name) => COLUMN_LABEL.test(name)));
+    if (columns.length > 1) return null;
+    const copy = node.clone();
+    copy.find('a, script, style').remove();
+    const rest = squash(copy.text()).replace(/[\s|｜/、,，:：·•\-—>›»\[\]【】()（）]+/g, '');
+    if (rest) return agencyOfLinkText(rest);
+  }
+  return null;
 }
 
 function columnLinks($: Doc, pageUrl: string): string[] {
