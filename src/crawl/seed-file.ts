@@ -51,7 +51,7 @@ export async function readAboveSeedFile(h: HarvestContext, visit: PageVisit, dat
   tally.seedFile = { type, folders, file, viewer: !!viewed };
   const from = mapped ? 'the folder it maps' : `the folders above ${viewed ? 'the file' : 'it'}`;
   tally.notes.push(`its address is ${what}, not a page: ${folders.length ? `read from ${from} (${folders.join(', ')})` : 'no folder above it on the registry\'s hosts'}`);
-  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `the seed is ${what}: the folders above it read as its list` });
+  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `the seed is ${what}: ${from} read as its list` });
   // The folder a sitemap maps is its site's page, read as the seed's own would be (its menu's disclosure pages followed).
   const asSeed = mapped !== undefined;
   await h.frontier.add(folders.map((url) => ({ url, lane: laneOf(h, url), userData: asSeed ? data : { ...data, pageIndex: data.pageIndex + 1, hub: true as const } })));
