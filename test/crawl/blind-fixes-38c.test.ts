@@ -63,7 +63,7 @@ function site(): Map<string, { type: string; body: string }> {
   return p;
 }
 
-test('2. (CLI) a seed that is a sitemap in the platform folder (a urlset of addresses, text/xml): read from the folder it maps, its 年报 column found, the seed moved', { timeout: 120_000 }, async () => {
+test('2. (CLI) a seed that is a sitemap in the platform folder (a urlset of addresses, text/xml): read from the folder it maps, its 年报 column found, the seed moved', { timeout: 300_000 }, async () => {
   const table = site();
   let origin = '';
   const server = http.createServer((req, res) => {
