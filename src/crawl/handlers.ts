@@ -44,6 +44,7 @@ import { learnedFirstPage, learnedRequests, replayable } from './learned-request
 import { notePagerDeadEnd } from './seed-tally.ts';
 import { readAboveSeedFile, viewedSeedFile } from './seed-file.ts';
 import { feedAsList } from './feed-list.ts';
+import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
@@ -135,6 +136,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A seed that is a document viewer's address (pdf.js's viewer.html?file=…pdf): read as the file it shows.
   const viewed = isSeedPage(data) && !visit.rendered && !feed ? viewedSeedFile(visit.loadedUrl || visit.url) : null;
   if (viewed) return readAboveSeedFile(h, visit, data, viewed.type, viewed.file);
+  // A seed that is a sitemap (addresses, no titles): read from the folder it maps, its site's home (sitemap-seed.ts).
+  if (isSeedPage(data) && !visit.rendered && !feed && looksLikeSitemap(visit.body)) return readAboveSeedFile(h, visit, data, SITEMAP, undefined, sitemapFolder(visit.loadedUrl || visit.url));
   let parsed: ParsedList;
   try {
     parsed = parseList(visit, data);

@@ -39,19 +39,23 @@ export function viewedSeedFile(url: string): { file: string; type: string } | nu
 
 /**
  * The seed page answered `type` (a document), or is a viewer showing `file`: the folders above the file are asked as
- * the seed's list pages.
+ * the seed's list pages; a sitemap's `mapped` folder is asked in their place.
  */
-export async function readAboveSeedFile(h: HarvestContext, visit: PageVisit, data: ListData, type: string, viewed?: string): Promise<void> {
+export async function readAboveSeedFile(h: HarvestContext, visit: PageVisit, data: ListData, type: string, viewed?: string, mapped?: string): Promise<void> {
   const tally = h.tallies.of(data.seedEntryId);
   tally.seedPageRead = true;
   // Not a list page: the folder's link to the file (the report the user pasted) is a report link to follow. Skipped as
   // "a list page read already", the one report the user pointed at was never catalogued.
   tally.listUrls.delete(visit.url);
   const file = viewed ?? (visit.loadedUrl || visit.url);
-  const folders = seedFileFolders(file).filter((f) => h.scope.allows(f));
-  const what = viewed ? `a viewer of a file (${type}: ${viewed})` : `a file (${type})`;
+  // A sitemap (sitemap-seed.ts) is read from the folder it maps, the host's root included: its site's home.
+  const folders = (mapped ? [mapped] : seedFileFolders(file)).filter((f) => h.scope.allows(f));
+  const what = viewed ? `a viewer of a file (${type}: ${viewed})` : mapped ? 'a sitemap (addresses without titles)' : `a file (${type})`;
   tally.seedFile = { type, folders, file, viewer: !!viewed };
-  tally.notes.push(`its address is ${what}, not a page: ${folders.length ? `read from the folders above ${viewed ? 'the file' : 'it'} (${folders.join(', ')})` : 'no folder above it on the registry\'s hosts'}`);
-  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `the seed is ${what}: the folders above it read as its list` });
-  await h.frontier.add(folders.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, pageIndex: data.pageIndex + 1, hub: true as const } })));
+  const from = mapped ? 'the folder it maps' : `the folders above ${viewed ? 'the file' : 'it'}`;
+  tally.notes.push(`its address is ${what}, not a page: ${folders.length ? `read from ${from} (${folders.join(', ')})` : 'no folder above it on the registry\'s hosts'}`);
+  h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `the seed is ${what}: ${from} read as its list` });
+  // The folder a sitemap maps is its site's page, read as the seed's own would be (its menu's disclosure pages followed).
+  const asSeed = mapped !== undefined;
+  await h.frontier.add(folders.map((url) => ({ url, lane: laneOf(h, url), userData: asSeed ? data : { ...data, pageIndex: data.pageIndex + 1, hub: true as const } })));
 }

@@ -10,6 +10,7 @@ import { yieldedNothing, type SeedRun, type SeedRunStatus } from '../catalog/see
 import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
+import { SITEMAP } from './sitemap-seed.ts';
 import { browserDenied, filelessReports, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
@@ -107,7 +108,9 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   // A seed that is a file, its reports read from the folders above it: a guess that worked, said with where to point it.
   if (t.seedFile) {
     const { type, folders, viewer } = t.seedFile;
-    return { status: 'moved', reason: `its address is ${viewer ? `a viewer of a file (${type})` : `a file (${type})`}, not a page; its reports were read from the folders above it (${folders.join(', ')}): point the seed at its column` };
+    const what = viewer ? `a viewer of a file (${type})` : type === SITEMAP ? 'a sitemap' : `a file (${type})`;
+    const from = type === SITEMAP ? 'the folder it maps' : 'the folders above it';
+    return { status: 'moved', reason: `its address is ${what}, not a page; its reports were read from ${from} (${folders.join(', ')}): point the seed at its column` };
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
   const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? pagesForFiles(t) ?? goneReportFiles(t) ?? yearlessReports(t) ?? unnamedReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t);

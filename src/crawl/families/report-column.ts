@@ -12,6 +12,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
 import { agencyColumnLinks, agencyOfLinkText } from './agency-links.ts';
+import { jumpMenus } from './jump-menu.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 import { redirectTargets } from '../redirect-stub.ts';
@@ -409,7 +410,7 @@ const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
 
 /**
  * The agencies' own 信息公开 pages a platform's front page lists in a box captioned for their disclosure (部门信息公开:
- * a grid of "安庆市教育局", "安庆市民政局"…), on a page that lists no report and names no 年报 column: a city's
+ * a grid of "安庆市教育局", "安庆市民政局"…, or a jump menu of them), on a page that lists no report (beside any 年报 column it names): a city's
  * platform publishing its 年报 per department, each department's page naming its own column. Read as list pages
  * (each then follows its menu's 年报 column), carrying the agency its link names. Same-host only, two or more.
  */
@@ -426,5 +427,18 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency: 
     const url = pageLink(a.attr('href'), base, pageUrl);
     if (url && !out.has(url)) out.set(url, agency);
   });
+  // The same box drawn as a jump menu: "部门信息公开" over a `<select onchange="window.open(this.value)">` whose options
+  // name the departments and hold their pages' addresses (round 38c: a city's platform home reached its departments
+  // only so; their reports were missed silently). Options lead where the menu's change goes (jump-menu.ts).
+  for (const menu of $('select').length ? jumpMenus($, pageUrl) : []) {
+    const caption = boxCaption($, $(menu.select));
+    if (!AGENCY_BOX.test(caption) || NOT_AGENCY_BOX.test(caption)) continue;
+    for (const o of menu.options) {
+      const text = o.text.replace(/\s/g, '');
+      if (!text || agencyOfLinkText(text) !== text) continue;
+      const url = pageLink(o.url, base, pageUrl);
+      if (url && !out.has(url)) out.set(url, text);
+    }
+  }
   return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
 }
