@@ -14,7 +14,7 @@ import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
 import { AgencyIndex } from '../registry/agency-index.ts';
 import { spelledOutByPublisher } from './short-agency-name.ts';
 import { getDivision, regionOf } from '../registry/divisions.ts';
-import { nameKey, splitRegionPrefix, withFullCountyName } from '../registry/normalize.ts';
+import { nameKey, RELATIVE_PREFIX, splitRegionPrefix, withFullCountyName } from '../registry/normalize.ts';
 
 export interface Attribution {
   agency: AgencyRow;
@@ -41,9 +41,6 @@ export interface AttributionInput {
   /** The seed's agency: the fallback, and the region that relative names ("区政府…") are read in. */
   siteAgency: AgencyRow;
 }
-
-/** 市/区/县 … standing for a region the name does not spell out ("区政府政务服务办"); 市场, 市政 are words. */
-const RELATIVE_PREFIX = /^(省|市|州|盟|区|县|旗)(?!场|政(?!府))/;
 
 export class Attributor {
   /**

@@ -4,7 +4,9 @@
  * line ("门源回族自治县卫生健康局"). Chinese short names drop characters and keep the order (卫生健康局 → 卫健局,
  * 人力资源和社会保障局 → 人社局, 林业和草原局 → 林草局), so a title's name that is such a contraction of the page's own
  * publisher, in the same region, names that publisher: cataloguing the short name would make a second agency
- * (门源回族自治县卫健局) beside the one every page of that bureau signs.
+ * (门源回族自治县卫健局) beside the one every page of that bureau signs. A title naming the bureau by its county alone
+ * ("海勃湾区教育局…") while the page signs it with its city too ("乌海市海勃湾区教育局") names the same body: the
+ * signed name is kept, as the region's agencies are named.
  */
 import { splitRegionPrefix } from '../registry/normalize.ts';
 
@@ -26,9 +28,13 @@ export function spelledOutByPublisher(titleName: string | null, publisher: strin
   const t = splitRegionPrefix(titleName, context);
   const p = splitRegionPrefix(publisher, context);
   if (!t.division || t.division !== p.division || t.system || p.system) return titleName;
+  const spelled = publisher.normalize('NFKC').replace(/\s+/g, '');
+  const written = titleName.normalize('NFKC').replace(/\s+/g, '');
+  // The same body with its region written shorter ("海勃湾区教育局" signed "乌海市海勃湾区教育局"): named as it signs.
+  if (t.rest === p.rest && spelled.length > written.length && spelled.endsWith(written)) return spelled;
   const short = [...t.rest];
   const full = [...p.rest];
   if (short.length < 2 || short.length >= full.length) return titleName;
   if (short[0] !== full[0] || short.at(-1) !== full.at(-1)) return titleName;
-  return isContraction(t.rest, p.rest) ? publisher.normalize('NFKC').replace(/\s+/g, '') : titleName;
+  return isContraction(t.rest, p.rest) ? spelled : titleName;
 }

@@ -80,8 +80,12 @@ const LEVEL_ORDER = { province: 0, city: 1, county: 2 } as const;
 /** Longer than any division name (the longest, 双江拉祜族佤族布朗族傣族自治县, has 15 characters). */
 const LONGEST_NAME = 16;
 
-/** 市/区/县 … standing for the site's own region: "市国动办" on a 周口市 site. 市场 and 市政工程 are words. */
-const RELATIVE_PREFIX = /^(省|市|州|盟|区|县|旗)(?!场|政(?!府))/;
+/**
+ * 市/区/县 … standing for the site's own region: "市国动办" on a 周口市 site. 市场 and 市政工程 are words. An autonomous
+ * region's, prefecture's, county's or banner's bodies call it by its kind the same way ("自治区水利厅" on a 宁夏 site,
+ * "自治州民宗委", "自治县教育局"), the longer prefix tried first.
+ */
+export const RELATIVE_PREFIX = /^(自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗)(?!场|政(?!府))/;
 
 /**
  * Bodies of a nationally run system, and the party's, name their region after the system's name: 国家税务总局鹤壁市
@@ -102,7 +106,7 @@ export function splitRegionPrefix(name: string, context: RegionContext = {}): Re
   const relative = RELATIVE_PREFIX.exec(text);
   if (relative) {
     const code = relativeDivision(relative[1] as string, site);
-    if (code) return withNames(code, text.slice(1));
+    if (code) return withNames(code, text.slice((relative[1] as string).length));
   }
   return withNames(site, text);
 }
@@ -166,6 +170,11 @@ function relativeDivision(prefix: string, site: string): string | undefined {
   if (!d) return undefined;
   const province = `${site.slice(0, 2)}0000`;
   if (prefix === '省') return province;
+  // 自治区/自治州/自治县/自治旗: the region of that kind the site lies in, if its name says it is one.
+  if (prefix.startsWith('自治')) {
+    const kinds = [province, d.level === 'county' ? d.parent : d.level === 'city' ? d.code : undefined, d.level === 'county' ? site : undefined];
+    return kinds.find((code) => code && getDivision(code)?.name.endsWith(prefix));
+  }
   if (prefix === '区' || prefix === '县' || prefix === '旗') return d.level === 'county' ? site : undefined;
   // 市, 州, 盟: the prefecture; a county-level city (济源市) is its own 市, a municipality is the province.
   if (d.level === 'county' && d.name.endsWith(prefix)) return site;

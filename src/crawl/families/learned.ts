@@ -88,7 +88,7 @@ function readAnswer(visit: PageVisit, cursor: ListCursor | undefined, endpoint: 
     const { cursor } = endpoint;
     const value = nextCursor(visit.body, visit.loadedUrl, endpoint.shape, cursor.from);
     if (value === null) return { items, next: [] };
-    return { items, next: [learnedPageRequest(endpoint, k + 1, first, withParam(endpoint.request, cursor.in, cursor.name, value))] };
+    return { items, next: [learnedPageRequest(endpoint, k + 1, first, withParam(endpoint.request, cursor.in, cursor.name, value, cursor.inner))] };
   }
   if (endpoint.next) {
     // The answer gives its next page's address; none is the end.

@@ -3,7 +3,7 @@
  * the browser lane read its traffic (a feed that loads its next batch when scrolled into view, a prefetch), and the
  * answer holding the most reports is then not page 1. Learning from it would start every replay at page 2.
  */
-import { SIZE_NAME, numericParams, textParams, type CapturedRequest } from './page-param.ts';
+import { SIZE_NAME, numericParams, pagingTextParams, type CapturedRequest, type PagingTextParam } from './page-param.ts';
 import type { CursorParam } from './page-param.ts';
 
 /** Parameters a page changes on every request whatever page it asks: a timestamp, a random, a callback, a signature. */
@@ -12,7 +12,9 @@ const PER_REQUEST = /^_?(t|ts|time|timestamp|_|r|rnd|rand|random|nonce|callback|
 /** A year asked (`year`, `nd`, `niandu`): another year's list, not a later page. */
 const YEAR_NAME = /year|nian|^nd$|^yr$/i;
 
-const keyOf = (p: { in: string; name: string }) => `${p.in} ${p.name}`;
+const keyOf = (p: PagingTextParam) => `${p.in} ${p.name} ${p.inner ?? ''}`;
+/** A parameter's own name: the last key inside a field holding JSON, else the field's (or a JSON body's path). */
+const ownName = (p: PagingTextParam) => (p.inner ?? p.name).split('.').pop()!;
 
 /**
  * Whether `later` asks the page after `earlier`'s, or one further on: besides what changes per request, exactly one
@@ -22,8 +24,9 @@ const keyOf = (p: { in: string; name: string }) => `${p.in} ${p.name}`;
  */
 export function asksLaterPage(earlier: CapturedRequest, later: CapturedRequest, cursorFrom: (value: string) => CursorParam['from'] | null): boolean {
   if (earlier.method.toUpperCase() !== later.method.toUpperCase()) return false;
-  const a = new Map(textParams(earlier).filter((p) => !PER_REQUEST.test(p.name)).map((p) => [keyOf(p), p.value]));
-  const b = new Map(textParams(later).filter((p) => !PER_REQUEST.test(p.name)).map((p) => [keyOf(p), p.value]));
+  const a = new Map(pagingTextParams(earlier).filter((p) => !PER_REQUEST.test(ownName(p))).map((p) => [keyOf(p), p.value]));
+  const b = new Map(pagingTextParams(later).filter((p) => !PER_REQUEST.test(ownName(p))).map((p) => [keyOf(p), p.value]));
+  const names = new Map([...pagingTextParams(earlier), ...pagingTextParams(later)].map((p) => [keyOf(p), ownName(p)]));
   const differing = [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k));
   const pathA = numericParams(earlier).filter((p) => p.in === 'path');
   const pathB = numericParams(later).filter((p) => p.in === 'path');
@@ -36,7 +39,7 @@ export function asksLaterPage(earlier: CapturedRequest, later: CapturedRequest, 
   }
   if (differing.length !== 1) return false;
   const key = differing[0]!;
-  const name = key.slice(key.indexOf(' ') + 1);
+  const name = names.get(key)!;
   const before = a.get(key);
   const after = b.get(key);
   if (after === undefined) return false;

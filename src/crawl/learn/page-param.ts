@@ -314,7 +314,13 @@ export function firstPageKey(req: CapturedRequest, param: PageParam | null | und
  */
 export interface CursorParam {
   in: 'query' | 'form' | 'json';
+  /** Query/form key, or the dotted path of a JSON body's (nested) key. */
   name: string;
+  /**
+   * For a query or form field holding JSON: the dotted path inside it. GraphQL over GET carries its cursor so
+   * (`variables={"first":4,"after":"…"}`), as POSTed it carries it nested in the body (`variables.after`).
+   */
+  inner?: string;
   /** Where the answer holds the next value: a path from its root, or (`item`) a path inside its last item. */
   from: { answer: string[] } | { item: string[] };
 }
@@ -329,18 +335,61 @@ export function textParams(req: CapturedRequest): { in: CursorParam['in']; name:
   return out;
 }
 
+export interface PagingTextParam {
+  in: CursorParam['in'];
+  name: string;
+  inner?: string;
+  value: string;
+}
+
+const MAX_NESTING = 3;
+
+/** The scalars of a JSON object as dotted paths (nested objects entered, arrays not). */
+function jsonScalars(o: Record<string, unknown>, prefix: string[], out: { path: string; value: string }[], depth = 0): void {
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v))) out.push({ path: [...prefix, k].join('.'), value: String(v) });
+    else if (v && typeof v === 'object' && !Array.isArray(v) && depth < MAX_NESTING) jsonScalars(v as Record<string, unknown>, [...prefix, k], out, depth + 1);
+  }
+}
+
+/**
+ * Every parameter of a request with its value as text, as paging compares two requests: a query or form field holding
+ * a JSON object by the scalars inside it (one changed, not the whole field), a JSON body by its nested scalars too.
+ * A GraphQL list sends its paging so: `variables={"first":4,"after":"…"}` in the query, `{"variables":{…}}` POSTed.
+ */
+export function pagingTextParams(req: CapturedRequest): PagingTextParam[] {
+  const out: PagingTextParam[] = [];
+  const field = (where: 'query' | 'form', k: string, v: string) => {
+    const inner = /^\s*\{/.test(v) ? jsonObject(v) : null;
+    if (!inner) return void out.push({ in: where, name: k, value: v });
+    const held: { path: string; value: string }[] = [];
+    jsonScalars(inner, [], held);
+    for (const h of held) out.push({ in: where, name: k, inner: h.path, value: h.value });
+  };
+  for (const [k, v] of new URL(req.url).searchParams) field('query', k, v);
+  for (const [k, v] of formFields(req) ?? []) field('form', k, v);
+  const json = jsonBody(req);
+  if (json) {
+    const held: { path: string; value: string }[] = [];
+    jsonScalars(json, [], held);
+    for (const h of held) out.push({ in: 'json', name: h.path, value: h.value });
+  }
+  return out;
+}
+
 /**
  * The cursor parameter of a list: a parameter of the second request, absent from the first or different, whose value
  * the first answer gave (`answerPaths` finds where). Null when there is none.
  */
 export function learnCursor(first: CapturedRequest, second: CapturedRequest, answerPaths: (value: string) => CursorParam['from'] | null): CursorParam | null {
-  const before = new Map(textParams(first).map((p) => [`${p.in} ${p.name}`, p.value]));
-  for (const p of textParams(second)) {
-    if (before.get(`${p.in} ${p.name}`) === p.value || p.value.length < 1 || !mayBeCursor(p.name)) continue;
+  const keyOf = (p: PagingTextParam) => `${p.in} ${p.name} ${p.inner ?? ''}`;
+  const before = new Map(pagingTextParams(first).map((p) => [keyOf(p), p.value]));
+  for (const p of pagingTextParams(second)) {
+    if (before.get(keyOf(p)) === p.value || p.value.length < 1 || !mayBeCursor(p.inner ?? p.name)) continue;
     // Page numbers, offsets and sizes are numbered paging, whatever value the answer happens to repeat.
     if ([PAGE_NAME, OFFSET_NAME, SIZE_NAME].some((re) => named(re, p))) continue;
     const from = answerPaths(p.value);
-    if (from) return { in: p.in, name: p.name, from };
+    if (from) return { in: p.in, name: p.name, ...(p.inner ? { inner: p.inner } : {}), from };
   }
   return null;
 }
