@@ -18,6 +18,9 @@ import { LearnedEndpoints } from './learned-endpoints.ts';
 import { SeedMoves } from './seed-moves.ts';
 import { RegistrySnapshot } from './registry-snapshot.ts';
 import { FrontierRequests } from './frontier-requests.ts';
+import { GROUP_COMMIT, GroupCommit, type GroupCommitOptions } from './group-commit.ts';
+import { PgConnection } from './postgres/connection.ts';
+import type Database from 'better-sqlite3';
 
 export class Catalog {
   readonly agencies: Agencies;
@@ -67,6 +70,11 @@ export class Catalog {
   /** Runs fn in one transaction. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn)();
+  }
+
+  /** Group commit of a crawl's writes (group-commit.ts); null for a PostgreSQL catalog, which commits as before. */
+  groupCommit(opts: Partial<GroupCommitOptions> = {}): GroupCommit | null {
+    return this.db instanceof PgConnection ? null : new GroupCommit(this.db as unknown as Database.Database, { ...GROUP_COMMIT, ...opts });
   }
 
   close(): void {

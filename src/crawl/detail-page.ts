@@ -8,6 +8,7 @@ import type { Cheerio } from 'cheerio';
 import { articlePages } from './article-pages.ts';
 import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency } from './crumb-agency.ts';
+import { isShellDocument } from './families/detect.ts';
 import { headingTitle } from './heading-title.ts';
 import { resolveLink } from '../download/scope.ts';
 import { compact, findDate, loadHtmlToEdit, selectFirst, selectIn, squash, type Doc } from './html.ts';
@@ -27,6 +28,11 @@ export interface DetailPage {
   parts: Attachment[];
   /** A 200 page that says the item does not exist. */
   softNotFound: boolean;
+  /**
+   * The page is an empty shell (families/detect.ts isShell: hardly any text or links in its body), read from this
+   * page's own parse; asked only of a page that links no attachment (false when it links one).
+   */
+  shell: boolean;
 }
 
 const BODY_SELECTORS = [
@@ -213,6 +219,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
     attachments,
     parts: articlePages($, pageUrl),
     softNotFound: SOFT_404.test(bodyText.slice(0, 2000)) && bodyText.length < 2000,
+    shell: !attachments.length && isShellDocument($),
   };
 }
 

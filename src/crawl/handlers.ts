@@ -631,7 +631,8 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   // A report page drawn by script (`detail.html?id=N` filling itself from an API) read over HTTP is an empty shell,
   // not the report: the browser draws it, and this host's pages go there from now on.
   // A page whose script only fills its attachment links (scripted-attachments.ts) is read here, its files asked for.
-  if (!visit.rendered && !page.attachments.length && hasScripts(visit.body) && isShell(visit.body) && !scriptedAttachments(visit.body, visit.loadedUrl).length) {
+  // The shell test is read from parseDetailPage's own document (a second parse of half the report pages before).
+  if (!visit.rendered && page.shell && hasScripts(visit.body) && !scriptedAttachments(visit.body, visit.loadedUrl).length) {
     return sendToBrowser(h, visit, data, 'a report page drawn by script');
   }
   const index = collectionVerdict(visit, page, data.listTitle);

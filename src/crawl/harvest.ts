@@ -10,6 +10,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import type { RequestProvider } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
+import type { GroupCommit } from '../catalog/group-commit.ts';
 import type { RunEvent } from '../catalog/runs.ts';
 import { storagePaths, type NianbaoConfig } from '../config.ts';
 import { PoliteHttpClient } from '../download/crawlee-http-client.ts';
@@ -148,6 +149,10 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   // ends, and a close racing another crawler's init leaks a minute-long interval that keeps the process alive.
   const events = crawlee.getEventManager();
   const runId = job?.runId ?? catalog.runs.start(opts.kind, { job: opts.jobName, ...opts.args });
+  // The catalog writes of several requests commit together (catalog/group-commit.ts), the renames of the files they
+  // stored fsynced just before; each handler joins the open batch first.
+  let batch: GroupCommit | null = null;
+  batch = catalog.groupCommit({ beforeCommit: store.deferDirSyncs?.(() => batch?.batching ?? false) });
 
   let ctx: HarvestContext | null = null;
   // Each browser host runs its own Chromium: at most config.maxBrowsers at once, the others wait for one.
@@ -208,6 +213,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         ],
         requestHandler: async (c) =>
           sink.guard(async () => {
+            batch?.enter();
             const data = c.request.userData as RequestData;
             if (data.kind === 'file') return handleFile(ctx!, c.request.url, data);
             const visit = {
@@ -229,6 +235,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         },
         failedRequestHandler: async ({ request }, error) =>
           sink.guard(async () => {
+            batch?.enter();
             const data = request.userData as RequestData;
             // The seed's page refused for the query it was copied with (a server error): asked without it instead.
             if (await seedWithoutQuery(ctx!, request.url, failedStatus(error), request.method, data)) return;
@@ -319,6 +326,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
       await frontier.idle();
       if (sink.fault) throw sink.fault;
     }
+    // The crawl's last batch committed: what follows (the seeds' health, the run's end) commits on its own.
+    await batch?.close();
     const openCircuits = fetcher.gates.openCircuits();
     for (const c of openCircuits) emit(h, { kind: 'host_down', host: c.host, detail: c.reason });
     const seeds = finishSeeds(h, entries, new Set(openCircuits.map((c) => c.host)), resumedHosts.length > 0);
@@ -344,6 +353,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     }
     throw err;
   } finally {
+    // A failed or stopped run keeps what its requests wrote, as before; a commit failing here (the fault that
+    // stopped the run) loses the last batch, which the next run asks again.
+    await batch?.close().catch(() => undefined);
     if (ticker) clearInterval(ticker);
     await shared.browser?.close();
     opts.onTick?.(stats, frontier.hostCounts());

@@ -21,6 +21,11 @@ export interface ContentStore {
   withLocalFile<T>(storedPath: string, fn: (file: string) => Promise<T>): Promise<T>;
   /** The stored file's bytes, or null when the store does not hold it. */
   read(storedPath: string): Promise<Readable | null>;
+  /**
+   * A store that fsyncs a directory after each rename (the local one) may batch those fsyncs with the catalog's group
+   * commit (FileStore.deferDirSyncs); a store without them (S3: an upload is durable when it returns) has none.
+   */
+  deferDirSyncs?(batching: () => boolean): { async: () => Promise<void>; sync: () => void };
   close(): Promise<void>;
 }
 

@@ -2,6 +2,7 @@
  * Durability and space of the storage directory: fsync of a file and of a directory (so a rename survives a power
  * cut), and the free-space floor checked before writes. A write refused by the filesystem is a SinkError.
  */
+import { closeSync, fsyncSync, openSync } from 'node:fs';
 import { open, statfs } from 'node:fs/promises';
 import { SinkError } from '../errors.ts';
 
@@ -25,6 +26,18 @@ export async function syncDir(dir: string): Promise<void> {
     if ((err as { code?: string }).code !== 'EINVAL') throw err;
   } finally {
     await fh.close();
+  }
+}
+
+/** syncDir, blocking: for the last few directories of a group commit, right before its COMMIT (store.ts). */
+export function syncDirSync(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'EINVAL') throw err;
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -84,6 +84,29 @@ test('a file is fsynced before it is renamed under its hash, and its directory a
   assert.deepEqual(calls, ['syncFile tmp', 'rename', `syncDir files/${f.sha256.slice(0, 2)}`, 'syncDir files']);
 });
 
+test('while the catalog batches its commits, a stored file is fsynced by put and its directory by syncPendingDirs', async () => {
+  const calls: string[] = [];
+  const store = new FileStore(tempDir(), {
+    io: {
+      syncFile: async (f) => void calls.push(`syncFile ${f.endsWith('.part') ? 'tmp' : f}`),
+      syncDir: async (d) => void calls.push(`syncDir ${d.replace(/.*files/, 'files')}`),
+    },
+  });
+  let batching = true;
+  const beforeCommit = store.deferDirSyncs(() => batching);
+  const f = await store.put(Readable.from([pdf]), { maxBytes: 10 << 20, url: 'http://h/a.pdf' });
+  assert.deepEqual(calls, ['syncFile tmp']);
+  await beforeCommit.async();
+  beforeCommit.sync();
+  assert.deepEqual(calls.sort(), ['syncDir files', `syncDir files/${f.sha256.slice(0, 2)}`, 'syncFile tmp'].sort());
+  // No batch open: put() fsyncs the directory itself, as before.
+  batching = false;
+  calls.length = 0;
+  const g = await store.put(Readable.from([Buffer.from('%PDF-1.4 another')]), { maxBytes: 10 << 20, url: 'http://h/b.pdf' });
+  // (and the files directory when the file's shard is new)
+  assert.deepEqual(calls.slice(0, 2), ['syncFile tmp', `syncDir files/${g.sha256.slice(0, 2)}`]);
+});
+
 test('below the free-space floor the store refuses before writing, as a SinkError naming the storage directory', async () => {
   const dir = tempDir();
   const store = new FileStore(dir, { minFreeBytes: 1 << 30, io: { freeBytes: async () => 5 << 20 } });

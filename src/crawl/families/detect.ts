@@ -4,7 +4,7 @@
  * so the page goes to the browser lane.
  */
 import type { Family } from '../../registry/seeds-file.ts';
-import { loadHtml, squash, textOutside } from '../html.ts';
+import { loadHtml, selectIn, squash, textOutside, type Doc } from '../html.ts';
 import type { PageVisit } from '../page-visit.ts';
 import { aggregator, looksLikeAggregator } from './aggregator.ts';
 import type { ListParser } from './family.ts';
@@ -79,10 +79,18 @@ export function isChallenge(visit: PageVisit): boolean {
 
 /** A page whose visible content is empty: scripts and a mount point, hardly any text or links in its body. */
 export function isShell(html: string): boolean {
-  // The page's shared document, read without editing: a template's content and a script's or noscript's text hold
-  // no element a selector finds, so only the text needs them left out.
-  const $ = loadHtml(html);
-  const body = $('body');
-  const links = body.find('a[href]').length;
-  return squash(textOutside(body, ['script', 'style', 'noscript', 'template'])).length < 200 && links < 5;
+  // The page's shared document, read without editing.
+  return isShellDocument(loadHtml(html));
+}
+
+/**
+ * isShell of a parsed document: the shared one, or one whose scripts, styles and noscripts a reader removed already
+ * (parseDetailPage's, so a report page is not parsed a second time for it): a template's content and a script's or
+ * noscript's text hold no element a selector finds, so only the text needs them left out, and either document gives
+ * the same answer. The links are counted first: a page of five or more is no shell whatever its text.
+ */
+export function isShellDocument($: Doc): boolean {
+  const body = selectIn($, 'body');
+  if (body.find('a[href]').length >= 5) return false;
+  return squash(textOutside(body, ['script', 'style', 'noscript', 'template'])).length < 200;
 }
