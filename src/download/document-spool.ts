@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FetchError, sinkErrorOf } from '../errors.ts';
+import type { FetchResponse } from './fetcher.ts';
 import { peekBody } from './peek-body.ts';
 
 /** A document answered to a page request, waiting in a temp file for the downloader. */
@@ -54,14 +55,8 @@ export function startsLikeDocument(b: Buffer): boolean {
   );
 }
 
-export interface SpoolAnswer {
-  url: string;
-  status: number;
-  headers: IncomingHttpHeaders;
-  contentLength: number | null;
-  body: Readable;
-  allowUpTo?: (totalMs: number) => void;
-}
+/** What the spool (and the downloader) read of an answer: the fetcher's, or a spooled document's. */
+export type SpoolAnswer = Pick<FetchResponse, 'url' | 'status' | 'headers' | 'contentLength' | 'body' | 'allowUpTo'>;
 
 export class DocumentSpool {
   private readonly kept = new Map<string, SpooledDocument>();
