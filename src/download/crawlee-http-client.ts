@@ -16,7 +16,7 @@ import type {
 import { decodeHtml } from '../encoding/decode-html.ts';
 import { FetchError } from '../errors.ts';
 import { isBlankAnswer } from './blank-answer.ts';
-import { startsLikeDocument, type DocumentSpool } from './document-spool.ts';
+import { startsLikeDocument, type DocumentSpool, type SpooledDocument } from './document-spool.ts';
 import { readBody, type Fetcher, type FetchResponse } from './fetcher.ts';
 import { withRefreshHeader } from './refresh-header.ts';
 
@@ -90,13 +90,14 @@ export class PoliteHttpClient implements BaseHttpClient {
       delete out['content-encoding'];
       // A document answered for a page: spooled for the downloader, its first bytes handed on (document-spool.ts).
       // One sent as a web page (a servlet's text/html) is known by its bytes once read.
-      const diverted = this.spool ? await this.spool.divert(url, res) : { body: res.body };
-      const bytes = 'spooled' in diverted ? null : await readBody(diverted.body, this.fetcher.cfg.maxPageBytes, res.url, res.contentLength);
-      const spooled = 'spooled' in diverted ? diverted.spooled : bytes && this.spool && startsLikeDocument(bytes) ? await this.spool.keepBytes(url, res, bytes) : null;
-      if (spooled || !bytes) {
+      const handOn = async (doc: SpooledDocument) => {
         if (request.cookieJar) await storeCookies(request.cookieJar, res);
-        return { res, bytes: spooled?.head ?? Buffer.alloc(0), headers: out };
-      }
+        return { res, bytes: doc.head, headers: out };
+      };
+      const diverted = this.spool ? await this.spool.divert(url, res) : { body: res.body };
+      if ('spooled' in diverted) return handOn(diverted.spooled);
+      const bytes = await readBody(diverted.body, this.fetcher.cfg.maxPageBytes, res.url, res.contentLength);
+      if (this.spool && startsLikeDocument(bytes)) return handOn(await this.spool.keepBytes(url, res, bytes));
       // A page answered 200 and empty is a server's failure (blank-answer.ts): asked again, never read as a page.
       if (isBlankAnswer(res.status, method, bytes, headers)) throw new FetchError('HTTP 200 with an empty body (a server error answered as a blank page)', res.url, 'server', 200);
       if (request.cookieJar) await storeCookies(request.cookieJar, res);
