@@ -31,6 +31,7 @@ const SLOW_FIRST = [
   'bench/smoke.test.ts',
   'crawl/blind-portals.test.ts',
   'crawl/blind-portals-b.test.ts',
+  'crawl/blind-portals-c.test.ts',
   'faults/kill9.test.ts',
   'e2e/resume.test.ts',
   'e2e/js-platforms.test.ts',

@@ -1,8 +1,8 @@
 /**
  * The blind-portal crawl as a new user runs it (docs/blind-portals.md): a seeds file with `family: auto`, `nianbao
  * crawl`, `nianbao status --seeds --json`, `nianbao export`, and the checks of one portal's result. Shared by the
- * blind-portal test files, which crawl the portals in halves (two processes, two catalogs: the suite's two cores)
- * and the faulty twins apart.
+ * blind-portal test files, which crawl the portals in thirds (three processes, three catalogs: the crawl mostly
+ * waits on its servers and the browser, so three keep the suite's two cores busy) and the faulty twins apart.
  */
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -106,9 +106,12 @@ export const expectedOf = (p: BlindPortal) => [...new Set(p.expected.map((r) => 
 // The JavaScript platforms need the browser lane (Chromium); without it, outside CI, only they are left out.
 export const withBrowser = toolDecision(['chromium']) === 'run';
 
-/** Half `half` (0 or 1) of the sound blind portals, every other one in registry order: two crawls of equal weight. */
-export function halfOf(all: BlindPortal[], half: 0 | 1): BlindPortal[] {
-  return all.filter((_, i) => i % 2 === half);
+/** The blind test files, each crawling one part of the portals. */
+export const BLIND_PARTS = 3;
+
+/** Part `part` (0 to BLIND_PARTS − 1) of the sound blind portals, every third one in registry order: crawls of equal weight. */
+export function partOf(all: BlindPortal[], part: number): BlindPortal[] {
+  return all.filter((_, i) => i % BLIND_PARTS === part);
 }
 
 export function assertPortal(r: Run, p: BlindPortal): void {
@@ -131,12 +134,12 @@ export function assertPortal(r: Run, p: BlindPortal): void {
 }
 
 /**
- * The tests of one half of the sound blind portals (`half` 0: every other one from the first; 1: from the second),
- * crawled once for the file: every expected report found, nothing else, every seed healthy (or flagged as the portal
- * says), and the run's summary and exit code saying the flagged ones.
+ * The tests of one part of the sound blind portals (`part` 0: every third one from the first; 1: from the second; 2:
+ * from the third), crawled once for the file: every expected report found, nothing else, every seed healthy (or
+ * flagged as the portal says), and the run's summary and exit code saying the flagged ones.
  */
-export function blindHalfTests(half: 0 | 1, suffix: string): void {
-  const portals = halfOf(blindPortals(), half);
+export function blindPartTests(part: number, suffix: string): void {
+  const portals = partOf(blindPortals(), part);
   let run: Run | undefined;
   before(async () => {
     run = await crawlAsUser(withBrowser ? portals : portals.filter((p) => !p.needsBrowser));
