@@ -51,3 +51,55 @@ test('表二 with 行政许可 "1.05亿次", 行政处罚 "2.3亿次", 行政强
   assert.equal(got.figures['s2.fees.amount'], 12.5);
   assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s2.')), []);
 });
+
+// ---- b135: an item printed out of order, and a remark row between two rows of figures naming its phrase -----------------
+
+const COLS = ['natural_person', 'commercial_enterprise', 'research_institution', 'social_welfare_org', 'legal_service_org', 'other_org', 'total'];
+const GROUPS: Record<string, string> = { denied_: '（三）不予公开', unable_: '（四）无法提供', not_processed_: '（五）不予处理', other_: '（六）其他处理' };
+/** A row's seven figures, different for every row (row i: i, 0, 0, 0, 0, 1, i + 1), so a row read in another's place shows. */
+const rowFig = (k: string) => {
+  const i = TEMPLATE_2021.section3Rows.findIndex((r) => r.key === k) + 1;
+  return [i, 0, 0, 0, 0, 1, i + 1];
+};
+/** 表三 (2021) printing its rows in `order`, a full-width `remark` row before the row `before`. */
+function s3Html(order: string[], remark: string, before: string): string {
+  const head = `<tr><td colspan="2" rowspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td colspan="7">申请人情况</td></tr>
+<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>`;
+  const groupOf = (k: string) => Object.keys(GROUPS).find((g) => k.startsWith(g));
+  const itemLabel = (k: string) => TEMPLATE_2021.section3Rows.find((r) => r.key === k)!.label.replace(/^（[三四五六]）\S+ /, '');
+  const rows = order.map((k, i) => {
+    const g = groupOf(k);
+    const first = g !== undefined && groupOf(order[i - 1] ?? '') !== g;
+    const span = order.filter((x) => groupOf(x) === g).length;
+    const label = g === undefined ? `<td colspan="2">${itemLabel(k)}</td>` : `${first ? `<td rowspan="${span}">${GROUPS[g]}</td>` : ''}<td>${itemLabel(k)}</td>`;
+    return `${k === before ? `<tr><td colspan="9">${remark}</td></tr>` : ''}<tr>${label}${rowFig(k).map((v) => `<td>${v}</td>`).join('')}</tr>`;
+  });
+  return `${S3_HEADING}\n<table border="1">${head}${rows.join('')}</table>\n<p>四、政府信息公开行政复议、行政诉讼情况</p>`;
+}
+const s3Wrong = (got: ReturnType<typeof read>) =>
+  Object.keys(got.figures).filter((k) => k.startsWith('s3.')).filter((k) => {
+    const [, row, col] = k.split('.');
+    return got.figures[k] !== rowFig(row!)[COLS.indexOf(col!)];
+  });
+const REMARK = '其中：不予公开的申请多涉及保护第三方合法权益，均已书面征求第三方意见。';
+
+test('an item printed above its group\'s first item, with a remark row naming its phrase between two rows of figures, reads in its place (b135)', () => {
+  const keys = TEMPLATE_2021.section3Rows.map((r) => r.key);
+  const order = keys.filter((k) => k !== 'denied_third_party_rights');
+  order.splice(order.indexOf('denied_state_secret'), 0, 'denied_third_party_rights');
+  const got = read(s3Html(order, REMARK, 'carried_to_next_year'));
+  assert.deepEqual(s3Wrong(got), []);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s3.')), []);
+  // The template's order with the same remark reads as before.
+  const plain = read(s3Html(keys, REMARK, 'carried_to_next_year'));
+  assert.deepEqual(s3Wrong(plain), []);
+  assert.deepEqual(plain.unreadable.filter((k) => k.startsWith('s3.')), []);
+});
+
+test('a remark naming a row the table does not print is not that row: the row is unreadable, not read blank (b135)', () => {
+  const keys = TEMPLATE_2021.section3Rows.map((r) => r.key);
+  const got = read(s3Html(keys.filter((k) => k !== 'denied_third_party_rights'), REMARK, 'carried_to_next_year'));
+  assert.equal(got.figures['s3.denied_third_party_rights.total'], null);
+  assert.ok(got.unreadable.includes('s3.denied_third_party_rights.total'));
+});
