@@ -103,3 +103,29 @@ test('a remark naming a row the table does not print is not that row: the row is
   assert.equal(got.figures['s3.denied_third_party_rights.total'], null);
   assert.ok(got.unreadable.includes('s3.denied_third_party_rights.total'));
 });
+
+// ---- b133: 表三 as row lines leaving out the kinds with nothing -------------------------------------------------------------
+
+const COL_NAMES = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'];
+/** 三 as row lines naming only the kinds with a figure ("label：自然人N件，其他1件，总计N件"); `total` changes a row's 总计. */
+function s3SparseLines(total: (key: string, v: number) => number = (_k, v) => v): string {
+  const groups: Record<string, string> = { denied_state_secret: '（三）不予公开', unable_not_held: '（四）无法提供', not_processed_petition: '（五）不予处理', other_no_correction: '（六）其他处理' };
+  const lines = TEMPLATE_2021.section3Rows.flatMap((r) => {
+    const label = r.label.replace(/^（[三四五六]）\S+ /, '');
+    const figs = rowFig(r.key).flatMap((v, i) => (i === 6 ? [`总计${total(r.key, v)}件`] : v === 0 ? [] : [`${COL_NAMES[i]}${v}件`])).join('，');
+    return [...(r.key === 'granted' ? ['<p>三、本年度办理结果</p>'] : []), ...(groups[r.key] ? [`<p>${groups[r.key]}</p>`] : []), `<p>${label}：${figs}</p>`];
+  });
+  return `${S3_HEADING}\n<p>（单位：件；未列出的申请人类型为0）</p>\n${lines.join('\n')}\n<p>四、政府信息公开行政复议、行政诉讼情况</p>`;
+}
+
+test('表三 as row lines naming only the kinds with a figure ("自然人3件，其他1件，总计4件") reads the kinds left out as 0, their sum being 总计 (b133)', () => {
+  const got = read(s3SparseLines());
+  assert.deepEqual(s3Wrong(got), []);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s3.')), []);
+});
+
+test('a sparse row line whose named kinds fall short of its 总计 is no row line: 三 unread, not the missing kinds guessed (b133)', () => {
+  const got = read(s3SparseLines((k, v) => (k === 'denied_internal_affairs' ? v + 2 : v)));
+  assert.equal(got.figures['s3.denied_internal_affairs.natural_person'], null);
+  assert.ok(got.unreadable.includes('s3.denied_internal_affairs.total'));
+});
