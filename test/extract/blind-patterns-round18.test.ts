@@ -2,9 +2,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { readHtml } from '../../src/extract/formats/html.ts';
+import { linesFromItems } from '../../src/extract/layout/lines.ts';
 import { mapFigures } from '../../src/extract/tables/index.ts';
 import { TEMPLATE_2021 } from '../../src/extract/template/index.ts';
 import { isFigureToken, parseCount, parseNumber } from '../../src/extract/text.ts';
+import type { TextItem } from '../../src/extract/types.ts';
 
 const page = (body: string) => new TextEncoder().encode(`<html><head></head><body><div id="zoom">
 <p>一、总体情况</p><p>${'本机关依法公开政府信息。'.repeat(50)}</p>
@@ -128,4 +130,38 @@ test('a sparse row line whose named kinds fall short of its 总计 is no row lin
   const got = read(s3SparseLines((k, v) => (k === 'denied_internal_affairs' ? v + 2 : v)));
   assert.equal(got.figures['s3.denied_internal_affairs.natural_person'], null);
   assert.ok(got.unreadable.includes('s3.denied_internal_affairs.total'));
+});
+
+// ---- b136: full-size note references （注N） beside their figures, or wrapped above or below them (PDF) ----------------------
+
+/** A positioned run as a PDF gives it: x from x0 to x1, y the glyphs' vertical centre, h the font size. */
+const run = (text: string, x0: number, x1: number, y: number, h = 10.5): TextItem => ({ text, page: 1, x0, x1, y, h });
+/** Each line's tokens as read: a number's value, other text as it is. */
+const tokensOf = (items: TextItem[]) => linesFromItems(items).map((l) => l.items.map((it) => parseNumber(it.text) ?? it.text));
+
+test('a full-size reference set an ideographic space after its figure goes with it: 615 （注1） reads 615, 1.84 （注2） reads 1.84 (b136)', () => {
+  assert.deepEqual(tokensOf([run('行政许可', 141, 183, 710), run('615', 348, 368, 710), run('（注1）', 379, 419, 710)]), [['行政许可', 615]]);
+  assert.deepEqual(tokensOf([run('行政事业性收费', 126, 199, 214), run('1.84', 346, 370, 214), run('（注2）', 380, 421, 214)]), [['行政事业性收费', 1.84]]);
+});
+
+test('a reference wrapped in a narrow cell, above its figure or below it, goes with the figure onto its row\'s line (b136)', () => {
+  // "（注" / "3）" (on the row's line) / "227": 227 read on the row's line.
+  const above = tokensOf([
+    run('（注', 279, 300, 376.8),
+    run('一、本年新收政府信息公开申请数量', 92, 260, 389.1), run('3）', 281, 298, 389.1), run('6', 322, 329, 389.1), run('274', 494, 514, 389.1),
+    run('227', 280, 300, 401.3),
+  ]);
+  assert.deepEqual(above, [['一、本年新收政府信息公开申请数量', 227, 6, 274]]);
+  // "230" / "（注" (on the row's line) / "5）": 230 read on the row's line.
+  const below = tokensOf([
+    run('230', 280, 300, 649.1),
+    run('（七）总计', 182, 234, 661.4), run('（注', 279, 300, 661.4), run('7', 322, 329, 661.4), run('280', 494, 514, 661.4),
+    run('5）', 281, 298, 673.6),
+  ]);
+  assert.deepEqual(below, [['(七)总计', 230, 7, 280]]);
+  // A number alone right above AND right below the reference: which is its figure is a doubt, neither is joined.
+  const both = linesFromItems([
+    run('41', 280, 300, 376.8), run('（注', 279, 300, 389.1), run('3）', 281, 298, 401.3), run('227', 280, 300, 413.5),
+  ]);
+  assert.ok(both.flatMap((l) => l.items).filter((it) => /^\d+$/.test(it.text)).every((it) => it.doubtful), JSON.stringify(both));
 });
