@@ -124,6 +124,8 @@ const WAN_COUNT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?万(?!元)/;
  * (undefined). In a 万元 column 万 is the unit instead: callers use parseNumber there.
  */
 export function parseCount(raw: string): number | null | undefined {
+  const yi = yiCount(raw);
+  if (yi !== undefined) return yi;
   const v = parseNumber(raw);
   if (typeof v !== 'number') return v;
   const m = WAN_COUNT.exec(labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+'));
@@ -131,6 +133,26 @@ export function parseCount(raw: string): number | null | undefined {
   const frac = m[3] ?? '';
   if (frac.length > 4) return undefined;
   const n = Number(m[2]!.replace(/,/g, '')) * 10_000 + Number(frac.padEnd(4, '0'));
+  return m[1] === '-' ? -n : n;
+}
+
+/** A figure followed by 亿 alone or 亿 and a count's unit (not 亿元): "1.05亿次", "2亿". */
+const YI_COUNT = /^([+-]?)(\d+)(?:\.(\d+))?亿(?!元)/;
+
+/**
+ * A count written in 亿 (a province's largest counts, "1.05亿次" for 105000000: blind round 18, b134), or undefined
+ * when the cell is no such count. Only as a count: parseNumber leaves a bare 亿 unread, since in a 万元 column
+ * "1.05亿" read as 1.05 would be wrong silently. More than eight decimals is no whole count.
+ */
+function yiCount(raw: string): number | undefined {
+  const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
+  const m = YI_COUNT.exec(s);
+  if (!m) return undefined;
+  // What follows 亿 must be what may follow a plain count (a unit, a note, marks).
+  if (typeof parseNumber(`${m[1]}${m[2]}${s.slice(m[0].length)}`) !== 'number') return undefined;
+  const frac = m[3] ?? '';
+  if (frac.length > 8) return undefined;
+  const n = Number(m[2]) * 100_000_000 + Number(frac.padEnd(8, '0'));
   return m[1] === '-' ? -n : n;
 }
 
@@ -147,5 +169,5 @@ export function looksLikeFigureCell(raw: string): boolean {
 export function isFigureToken(raw: string): boolean {
   const s = labelKey(raw);
   if (s === '' || s === '无') return false; // a bare 无 in running text is a word, not a cell
-  return parseNumber(s) !== undefined;
+  return parseNumber(s) !== undefined || yiCount(s) !== undefined;
 }

@@ -5,6 +5,7 @@
  */
 import { normalize, parseNumber } from '../text.ts';
 import type { Grid, Line, TextItem } from '../types.ts';
+import { joinNoteRefs } from './note-refs.ts';
 import { isSmallMark, markRaisedFootnotes, markText } from './raised-marks.ts';
 
 /** Items whose vertical centres differ by less than this × glyph height share a line. */
@@ -43,6 +44,7 @@ export function linesFromItems(items: TextItem[], pages: PageInfo[] = []): Line[
       } else pageLines.push({ y: it.y, h: it.h, items: [it] });
     }
     const joined: RawLine[] = pageLines.map((l) => ({ y: l.y, h: median(l.items.map((i) => i.h)), items: joinTokens(markRaisedFootnotes(l.items)) }));
+    joinNoteRefs(joined);
     joinWrappedMarks(joined);
     joinWrappedNumbers(joined);
     joinWrappedNotes(joined);

@@ -94,7 +94,10 @@ const s3Column = (name: string) =>
 
 /**
  * The seven fields of a row line ("自然人12件,商业企业0件,…,总计12件" after its label's colon), by column key; undefined
- * unless each of the seven is named exactly once and holds a whole count.
+ * unless each of the seven is named exactly once and holds a whole count. A line may leave out kinds with nothing
+ * ("科研机构1件,其他2件,总计3件", "总计0件": blind round 18, b133) when it names 总计 and the kinds it names add up to
+ * it: counts being whole and not negative, the kinds left out are then 0 by the sum, not by a guess. Short of that sum
+ * the line is no row line (unreadable).
  */
 function rowFields(text: string): Record<string, number> | undefined {
   const out: Record<string, number> = {};
@@ -105,7 +108,13 @@ function rowFields(text: string): Record<string, number> | undefined {
     if (cols.length !== 1 || typeof value !== 'number' || !Number.isInteger(value) || value < 0 || cols[0]!.key in out) return undefined;
     out[cols[0]!.key] = value;
   }
-  return Object.keys(out).length === SECTION3_COLUMNS.length ? out : undefined;
+  if (Object.keys(out).length === SECTION3_COLUMNS.length) return out;
+  const total = out.total;
+  if (total === undefined) return undefined;
+  const kinds = SECTION3_COLUMNS.filter((c) => c.key !== 'total');
+  if (kinds.reduce((sum, c) => sum + (out[c.key] ?? 0), 0) !== total) return undefined;
+  for (const c of kinds) out[c.key] ??= 0;
+  return out;
 }
 
 /**

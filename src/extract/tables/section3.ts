@@ -281,11 +281,16 @@ function uniqueBefore(stream: { text: string; lineOf: number[] }, match: string[
 /**
  * A phrase found ahead (`found`, at or after `pos`) on a line with no figure line after it in the table, when the row's
  * phrase also stands once before `pos` on a line below the first row placed that no placed row starts on: that earlier
- * label is the row (returned as found before `pos`), the later phrase a note under the table. Otherwise `found`.
+ * label is the row (returned as found before `pos`), the later phrase a note under the table. The same for a remark
+ * between two rows of figures (REMARK), which without such an earlier label leaves the row not found. Otherwise `found`.
  */
 function noteAfterTable(lines: Line[], stream: { text: string; lineOf: number[] }, match: string[], found: { at: number; len: number }, pos: number, starts: (number | undefined)[], to: number): { at: number; len: number } | undefined {
   const line = stream.lineOf[found.at];
-  if (line === undefined || lines.slice(line, to).some(hasFigures)) return found;
+  if (line === undefined) return found;
+  // A remark inside the table, between two rows of figures ("其中：不予公开的申请多涉及保护第三方合法权益…" between
+  // （七）总计 and 四、结转: blind round 18, b135), is a note as well: a line of no figures that reads as one.
+  const remark = !hasFigures(lines[line]!) && REMARK.test(labelText(lines[line]!));
+  if (!remark && lines.slice(line, to).some(hasFigures)) return found;
   const placed = starts.filter((n): n is number => n !== undefined);
   if (placed.length === 0) return found;
   const first = Math.min(...placed);
@@ -296,8 +301,12 @@ function noteAfterTable(lines: Line[], stream: { text: string; lineOf: number[] 
     const start = stream.lineOf[labelStart(stream.text, at, 0)];
     if (start !== undefined && start > first && !starts.includes(start)) return { at, len: key.length };
   }
-  return found;
+  // A remark is never the row: with no label of the row before it, the row is not found (unreadable, not blank).
+  return remark ? undefined : found;
 }
+
+/** A line that is a remark, not a row's label: it opens as notes do (注：, 其中：, 说明：, 备注：) or ends a sentence (。). */
+const REMARK = /^(?:注|其中|说明|备注)\d*[:：]|。$/;
 
 /** The rows whose order may be swapped: 一、本年新收 and 二、上年结转 (their sum is the balance's left side). */
 const TOP_ROWS = ['new_received', 'carried_over'];
