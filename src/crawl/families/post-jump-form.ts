@@ -47,15 +47,14 @@ function jumpForms($: Doc, pageUrl: string): JumpForm[] {
       const typeOf = (i: (typeof inputs)[number]) => (i.attr('type') ?? 'text').toLowerCase();
       const field = inputs.find((i) => PAGE_PARAM.test(i.attr('name')!) && (TYPED.has(typeOf(i)) || typeOf(i) === 'hidden') && /^\d{0,4}$/.test((i.attr('value') ?? '').trim()));
       if (inputs.some((i) => i !== field && TYPED.has(typeOf(i)))) return [];
+      // No page field: the page numbers may be the form's submit buttons themselves (`<input type="submit"
+      // name="page" value="2">`, one a page), the clicked one sending its number.
+      const pageButton = field ? null : pageButtonName($, form);
+      if (!field && !pageButton) return [];
       const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
       if (!action) return [];
       const fields = formFields($, form);
-      if (!field) {
-        // No page field: the page numbers may be the form's submit buttons themselves (`<input type="submit"
-        // name="page" value="2">`, one a page), the clicked one sending its number.
-        const button = pageButtonName($, form);
-        return button ? [{ method, action, fields, field: button, value: null }] : [];
-      }
+      if (!field) return [{ method, action, fields, field: pageButton!, value: null }];
       const submit = form.find('input[type=submit], input[type=image], button:not([type=button]):not([type=reset])').first();
       if (!submit.length) return [];
       const button = submit.attr('name');
