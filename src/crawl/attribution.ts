@@ -89,7 +89,7 @@ export class Attributor {
     ];
     for (const [raw, via] of candidates) {
       if (!raw) continue;
-      const name = absoluteName(raw, site.division);
+      const name = absoluteName(raw, site.division, site);
       // A relative name that cannot be placed safely ("区政府…" on a city's site) names nobody we can tell.
       if (!name) continue;
       // The government's general office publishes the government's own report (发布机构：某县人民政府办公室 on the
@@ -143,8 +143,16 @@ export class Attributor {
     const split = splitRegionPrefix(name, { division: site.division ?? undefined });
     const division = split.division ?? site.division;
     const region = division ? regionOf(division) : undefined;
-    // A name without its region ("区教育局") is stored with it, so it stays unique nationally.
-    const prefixed = split.division && !splitRegionPrefix(name).division ? `${regionName(region) ?? ''}${split.rest}` : name;
+    // A name without its region ("区教育局") is stored with it, so it stays unique nationally; the region written as
+    // the site writes its own (上海市松江区…), and so a district's name carried without the municipality the site puts
+    // before it ("宁河区教育局" on 天津市宁河区人民政府's site).
+    const regionWritten = regionName(region, site);
+    const prefixed =
+      split.division && !splitRegionPrefix(name).division
+        ? `${regionWritten ?? ''}${split.rest}`
+        : region?.county && regionWritten !== region.county && name.startsWith(region.county)
+          ? `${regionWritten}${name.slice(region.county.length)}`
+          : name;
     const agency = this.catalog.agencies.upsert({
       name: prefixed,
       nameKey: nameKey(prefixed),
@@ -183,7 +191,7 @@ export function seedFallbackClash(catalog: Catalog, a: Attribution, pageUrl: str
  * prefix fits it (区/县/旗 on a county's site, 市 on a city's or a county-level city's, 省 anywhere in a province);
  * null when it does not (区 on a city's site: which district?). Other names are returned as they are.
  */
-export function absoluteName(name: string, siteDivision: string | null): string | null {
+export function absoluteName(name: string, siteDivision: string | null, site?: Pick<AgencyRow, 'name' | 'province'>): string | null {
   const text = name.normalize('NFKC').replace(/\s+/g, '');
   const relative = RELATIVE_PREFIX.exec(text);
   if (!relative || splitRegionPrefix(text).division || splitRegionPrefix(text).county) return text;
@@ -191,7 +199,7 @@ export function absoluteName(name: string, siteDivision: string | null): string 
   const split = splitRegionPrefix(text, { division: siteDivision });
   // splitRegionPrefix consumes the prefix only when it could place it; otherwise it keeps the whole text.
   if (!split.division || split.rest === text) return null;
-  const region = regionName(regionOf(split.division));
+  const region = regionName(regionOf(split.division), site);
   return region ? `${region}${split.rest}` : null;
 }
 
@@ -238,9 +246,17 @@ export function administrationsOf(name: string): string[] {
   return isZoneName(text) ? [`${text}管理委员会`, `${text}管委会`] : [];
 }
 
-function regionName(region: ReturnType<typeof regionOf>): string | undefined {
+/**
+ * The name a region's bodies are written with: a county's own (宜川县…), a city's, a province's; a district of a
+ * municipality with the municipality before it (上海市松江区…) when the site's agency writes its name so: a town's
+ * bare name on 上海市松江区人民政府's column is 上海市松江区…, as the column's other titles and pages write it, not a
+ * second agency "松江区…" (round 39a); a site named without it (彭水苗族土家族自治县人民政府) keeps the county's.
+ */
+function regionName(region: ReturnType<typeof regionOf>, site?: Pick<AgencyRow, 'name' | 'province'>): string | undefined {
   if (!region) return undefined;
-  return region.county ?? region.city ?? region.province;
+  const own = region.county ?? region.city ?? region.province;
+  const full = region.county && region.city === region.province ? `${region.province}${region.county}` : null;
+  return full && site?.province === region.province && site.name.startsWith(region.province) ? full : own;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * A pager that is only a jump form ("共8条 第1/2页 跳转到第<input name="pageNo" value="1">页 [GO]"): no page link, no
- * script, the form sent by its own submit button. The next page is that form sent with the next page's number (for a
+ * A pager that is only a jump form ("共8条 第1/2页 跳转到第<input name="pageNo" value="1">页 [GO]"), or a form whose
+ * submit buttons are the page numbers (`<input type="submit" name="page" value="2">`): no page link, no script, the
+ * form sent by its own submit button. The next page is that form sent with the next page's number (for a
  * POST form, a GET of the same address answers page 1 again), while the page's announced count says there is one.
  * With no count announced at all, the next page is still asked, as a probe (probed-pages.ts ends the chain at a page
  * repeating one before it, or listing nothing). The GET jump form with a count is pager.ts's (`formTemplate`); the
@@ -45,16 +46,33 @@ function jumpForms($: Doc, pageUrl: string): JumpForm[] {
         .map((i) => $(i as Element));
       const typeOf = (i: (typeof inputs)[number]) => (i.attr('type') ?? 'text').toLowerCase();
       const field = inputs.find((i) => PAGE_PARAM.test(i.attr('name')!) && (TYPED.has(typeOf(i)) || typeOf(i) === 'hidden') && /^\d{0,4}$/.test((i.attr('value') ?? '').trim()));
-      if (!field || inputs.some((i) => i !== field && TYPED.has(typeOf(i)))) return [];
-      const submit = form.find('input[type=submit], input[type=image], button:not([type=button]):not([type=reset])').first();
+      if (inputs.some((i) => i !== field && TYPED.has(typeOf(i)))) return [];
+      // No page field: the page numbers may be the form's submit buttons themselves (`<input type="submit"
+      // name="page" value="2">`, one a page), the clicked one sending its number.
+      const pageButton = field ? null : pageButtonName($, form);
+      if (!field && !pageButton) return [];
       const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
-      if (!submit.length || !action) return [];
+      if (!action) return [];
       const fields = formFields($, form);
+      if (!field) return [{ method, action, fields, field: pageButton!, value: null }];
+      const submit = form.find('input[type=submit], input[type=image], button:not([type=button]):not([type=reset])').first();
+      if (!submit.length) return [];
       const button = submit.attr('name');
       if (button) fields.set(button, submit.attr('value') ?? '');
       const value = (field.attr('value') ?? '').trim();
       return [{ method, action, fields, field: field.attr('name')!, value: value ? Number(value) : null }];
     });
+}
+
+/** The name the form's page-number submit buttons share (their values page numbers), or null when it has none. */
+function pageButtonName($: Doc, form: ReturnType<Doc>): string | null {
+  const name = form
+    .find('input[type=submit][name], button[name]:not([type=button]):not([type=reset])')
+    .toArray()
+    .map((b) => $(b as Element))
+    .find((b) => PAGE_PARAM.test(b.attr('name')!) && /^\d{1,4}$/.test((b.attr('value') ?? '').trim()))
+    ?.attr('name');
+  return name ?? null;
 }
 
 /** The request for page `n` of a jump form. */
