@@ -9,6 +9,7 @@
  * pictures declared too small to hold a table (width or height under MIN_SIDE pixels).
  */
 import type { CheerioAPI, Cheerio } from 'cheerio';
+import { compile, selectOne } from 'css-select';
 import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
 
 export interface ContentPicture {
@@ -20,7 +21,9 @@ export interface ContentPicture {
 }
 
 /** The article containers of the common CMSs (the crawl's and the extraction's lists), most specific first. */
-const ROOTS = ['.TRS_Editor', '.trs_editor_view', '#zoom', '.zoom', '#UCAP-CONTENT', '.article-content', '.article_con', '.bt-content', '.post-body', '.entry-content', '#content', '.content', 'article', '.main'];
+const ROOTS = ['.TRS_Editor', '.trs_editor_view', '#zoom', '.zoom', '#UCAP-CONTENT', '.article-content', '.article_con', '.bt-content', '.post-body', '.entry-content', '#content', '.content', 'article', '.main']
+  // Compiled once: cheerio compiles a selector string at every call, and every report page asks them all.
+  .map((s) => compile<AnyNode, Element>(s));
 
 /** Bars and boxes inside or around an article that hold buttons and badges, not content. */
 const CHROME_TAGS = new Set(['header', 'footer', 'nav', 'aside', 'button', 'noscript', 'script', 'template']);
@@ -34,9 +37,12 @@ const MIN_SIDE = 100;
 
 /** The element holding the article: the first container with text or a picture in it, else the body. */
 export function pictureRoot($: CheerioAPI): Cheerio<AnyNode> {
-  for (const sel of ROOTS) {
-    const el = $(sel).first();
-    if (el.length && (el.text().replace(/\s/g, '').length > 20 || el.find('img').length > 0)) return el;
+  const top = $.root()[0]!;
+  for (const query of ROOTS) {
+    const found = selectOne<AnyNode, Element>(query, top);
+    if (!found) continue;
+    const el = $(found);
+    if (el.text().replace(/\s/g, '').length > 20 || el.find('img').length > 0) return el;
   }
   const body = $('body');
   return body.length ? body : $.root();
