@@ -177,6 +177,15 @@ export class Extractions {
     return rows.map((r) => ({ ...r, order: Number(r.order) })).filter((r) => !seen.has(r.order) && !!seen.add(r.order));
   }
 
+  /** The stored report pages (by hash) that show this file as a content picture. */
+  pagesOfPicture(sha256: string): string[] {
+    return (this.stmt(
+      `SELECT DISTINCT pg.sha256 FROM report_files p
+       JOIN report_files pg ON pg.report_id = p.report_id AND pg.url = p.source_url AND pg.role = 'page'
+       WHERE p.sha256 = ? AND p.picture_order IS NOT NULL`,
+    ).all(sha256) as { sha256: string }[]).map((r) => r.sha256);
+  }
+
   /** The distinct files of a report, in the order they were linked. */
   filesOfReport(reportId: number): { sha256: string; role: string; media_type: string; extraction_status: ExtractionStatus }[] {
     return this.stmt(

@@ -94,7 +94,8 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
     after = stale[stale.length - 1]!.id;
   }
 
-  const wanted = opts.sha256s ? new Set(opts.sha256s) : null;
+  // A picture asked for (a queue's extract job for a new file) is read with its page: the page is asked for too.
+  const wanted = opts.sha256s ? new Set(opts.sha256s.flatMap((sha) => [sha, ...catalog.extractions.pagesOfPicture(sha)])) : null;
   const allDue = catalog.extractions.due({ retryFailed: opts.retryFailed, mediaTypes: opts.only });
   const due = wanted ? allDue.filter((f) => wanted.has(f.sha256)) : allDue;
   const pool = opts.sharedPool ?? new ExtractionPool(opts.pool);
