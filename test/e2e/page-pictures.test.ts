@@ -2,7 +2,7 @@
  * Report pages whose tables are pictures (test/fixtures/portal/sites/picture-tables.ts), crawled, extracted and
  * exported through the CLI: the article's pictures are fetched as the page's files in page order (lazy-loaded and
  * srcset ones too), the chrome never; the tables in them are read by OCR where they stand, checked as a scan's;
- * a photo gives no figure. One crawl, three small pages of pictures: OCR keeps this file near half a minute.
+ * a photo gives no figure. One crawl and the least OCR that covers the shapes (five table pictures, one photo).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
