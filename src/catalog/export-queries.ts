@@ -30,6 +30,8 @@ export interface ReportFileExportRow extends ReportColumns {
   agency_discovered: number;
   /** How the agency was decided: title | publisher | document | seed (empty for reports older than migration 005). */
   attribution: string | null;
+  /** A content picture's place among its page's pictures (migration 015); null for pages and attachments. */
+  picture_order: number | null;
 }
 
 export interface ExportFilter {
@@ -85,7 +87,8 @@ export const FIGURE_EXPORT_ROW = [
 const REPORT_FILES_SQL = `
   SELECT a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
          rf.source_url AS report_url, rf.url AS file_url, rf.file_name, f.sha256, f.size, f.media_type, f.stored_path,
-         f.extraction_status, r.published_at, rf.first_seen_at, rf.role, a.discovered AS agency_discovered, r.attribution
+         f.extraction_status, r.published_at, rf.first_seen_at, rf.role, a.discovered AS agency_discovered, r.attribution,
+         rf.picture_order
   FROM agencies a
   CROSS JOIN reports r ON r.agency_id = a.id
   CROSS JOIN report_files rf ON rf.report_id = r.id

@@ -62,7 +62,12 @@ export class Extractions {
   due(opts: { retryFailed?: boolean; mediaTypes?: string[] } = {}): FileRow[] {
     const states = opts.retryFailed ? ['pending', 'failed', 'needs_ocr'] : ['pending'];
     const types = opts.mediaTypes ?? null;
-    return (this.stmt(`SELECT * FROM files WHERE extraction_status IN (${states.map(() => '?').join(',')}) ORDER BY first_seen_at, sha256`)
+    // A page's content picture is read with its page (extract/page-pictures.ts), not alone: a file linked only as one
+    // is never due by itself.
+    return (this.stmt(`SELECT * FROM files WHERE extraction_status IN (${states.map(() => '?').join(',')})
+         AND NOT (EXISTS (SELECT 1 FROM report_files rf WHERE rf.sha256 = files.sha256 AND rf.picture_order IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM report_files rf WHERE rf.sha256 = files.sha256 AND rf.picture_order IS NULL))
+         ORDER BY first_seen_at, sha256`)
       .all(...states) as FileRow[]).filter((f) => !types || types.includes(f.media_type));
   }
 
@@ -154,6 +159,31 @@ export class Extractions {
        WHERE rf.report_id > ? AND f.extraction_status <> 'pending' AND (re.report_id IS NULL OR re.updated_at < f.extracted_at)
        ORDER BY rf.report_id LIMIT ?`,
     ).all(afterId, limit) as { id: number; agencyId: number }[];
+  }
+
+  /**
+   * The content pictures the crawl fetched for a stored report page (by the page file's hash), one per place on the
+   * page, in page order: what its extraction reads where each stands.
+   */
+  picturesOfPage(sha256: string): { order: number; url: string; sha256: string; stored_path: string; media_type: string }[] {
+    const rows = this.stmt(
+      `SELECT DISTINCT p.picture_order AS "order", p.url, p.sha256, f.stored_path, f.media_type
+       FROM report_files pg
+       JOIN report_files p ON p.report_id = pg.report_id AND p.source_url = pg.url AND p.picture_order IS NOT NULL
+       JOIN files f ON f.sha256 = p.sha256
+       WHERE pg.sha256 = ? AND pg.role = 'page' ORDER BY p.picture_order, p.url`,
+    ).all(sha256) as { order: number; url: string; sha256: string; stored_path: string; media_type: string }[];
+    const seen = new Set<number>();
+    return rows.map((r) => ({ ...r, order: Number(r.order) })).filter((r) => !seen.has(r.order) && !!seen.add(r.order));
+  }
+
+  /** The stored report pages (by hash) that show this file as a content picture. */
+  pagesOfPicture(sha256: string): string[] {
+    return (this.stmt(
+      `SELECT DISTINCT pg.sha256 FROM report_files p
+       JOIN report_files pg ON pg.report_id = p.report_id AND pg.url = p.source_url AND pg.role = 'page'
+       WHERE p.sha256 = ? AND p.picture_order IS NOT NULL`,
+    ).all(sha256) as { sha256: string }[]).map((r) => r.sha256);
   }
 
   /** The distinct files of a report, in the order they were linked. */

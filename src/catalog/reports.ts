@@ -47,6 +47,8 @@ export interface FileLink {
   role: 'page' | 'attachment';
   /** The report page that linked the file; the URL itself for a page. */
   sourceUrl: string;
+  /** A content picture of the page `sourceUrl`: its place (1, 2, …) among the page's pictures (migration 015). */
+  pictureOrder?: number | null;
 }
 
 export class Reports {
@@ -129,16 +131,27 @@ export class Reports {
     const existing = this.stmt('SELECT id FROM report_files WHERE report_id = ? AND url = ? AND sha256 = ?')
       .get(link.reportId, link.url, link.sha256) as { id: number } | undefined;
     if (existing) {
-      this.stmt('UPDATE report_files SET last_seen_at = ?, file_name = coalesce(file_name, ?) WHERE id = ?')
-        .run(now, link.fileName, existing.id);
+      // A page edited to move its pictures: the order is the page's as last read.
+      this.stmt('UPDATE report_files SET last_seen_at = ?, file_name = coalesce(file_name, ?), picture_order = coalesce(?, picture_order) WHERE id = ?')
+        .run(now, link.fileName, link.pictureOrder ?? null, existing.id);
       return false;
     }
     this.stmt(
-        `INSERT INTO report_files (report_id, sha256, url, file_name, role, source_url, first_seen_at, last_seen_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO report_files (report_id, sha256, url, file_name, role, source_url, first_seen_at, last_seen_at, picture_order)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(link.reportId, link.sha256, link.url, link.fileName, link.role, link.sourceUrl, now, now);
+      .run(link.reportId, link.sha256, link.url, link.fileName, link.role, link.sourceUrl, now, now, link.pictureOrder ?? null);
     return true;
+  }
+
+  /**
+   * How many reports other than `reportId` have the address as a content picture of their page: a picture on many
+   * report pages of a site (a banner inside the article template) is its chrome, not a report's table.
+   */
+  picturedElsewhere(url: string, reportId: number): number {
+    const row = this.stmt('SELECT count(DISTINCT report_id) AS n FROM report_files WHERE url = ? AND picture_order IS NOT NULL AND report_id <> ?')
+      .get(url, reportId) as { n: number };
+    return Number(row.n);
   }
 
   /** A known report page was seen linked again: refresh last_seen of the source and its report. */

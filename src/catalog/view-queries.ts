@@ -263,7 +263,7 @@ export class ViewQueries {
         `SELECT a.name AS agency, a.province, a.city, a.county, a.division, r.year, r.title,
                 rf.source_url AS report_url, rf.url AS file_url, rf.file_name, rf.role,
                 f.sha256, f.size, f.media_type, f.stored_path, f.extraction_status, r.published_at,
-                rf.first_seen_at, a.discovered AS agency_discovered, r.attribution
+                rf.first_seen_at, a.discovered AS agency_discovered, r.attribution, rf.picture_order
          FROM report_files rf
          JOIN reports r ON r.id = rf.report_id
          JOIN agencies a ON a.id = r.agency_id

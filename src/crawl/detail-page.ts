@@ -11,7 +11,8 @@ import { crumbAgency } from './crumb-agency.ts';
 import { isShellDocument } from './families/detect.ts';
 import { headingTitle } from './heading-title.ts';
 import { resolveLink } from '../download/scope.ts';
-import { compact, findDate, loadHtmlToEdit, selectFirst, selectIn, squash, type Doc } from './html.ts';
+import { contentPictures } from '../html/content-pictures.ts';
+import { compact, documentBase, findDate, loadHtmlToEdit, selectFirst, selectIn, squash, type Doc } from './html.ts';
 
 export type { Attachment };
 
@@ -24,6 +25,11 @@ export interface DetailPage {
   indexNo: string | null;
   bodyText: string;
   attachments: Attachment[];
+  /**
+   * The article body's pictures (html/content-pictures.ts), in document order: the tables an agency pastes as images
+   * are in them. A picture's index here is its order, by which the extraction finds where it stands on the page.
+   */
+  pictures: Attachment[];
   /** The later pages of an article cut over several (`…_123_1.html`), stored with the report as its parts. */
   parts: Attachment[];
   /** A 200 page that says the item does not exist. */
@@ -210,6 +216,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   const bodyText = squash(body.text());
   const attachments = findAttachments($, pageUrl);
   return {
+    pictures: pagePictures($, pageUrl, attachments),
     title: title ? squash(title) : null,
     publisher: meta.ContentSource && !fields.publisher ? meta.ContentSource : (fields.publisher ?? null),
     crumbAgency: crumbAgency($),
@@ -221,6 +228,19 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
     softNotFound: SOFT_404.test(bodyText.slice(0, 2000)) && bodyText.length < 2000,
     shell: !attachments.length && isShellDocument($),
   };
+}
+
+/**
+ * The content pictures' addresses, resolved; a picture the page also links as an attachment is that attachment. A
+ * picture whose address does not resolve keeps its place (an empty address), so the order still names the rest.
+ */
+function pagePictures($: Doc, pageUrl: string, attachments: Attachment[]): Attachment[] {
+  const base = documentBase($, pageUrl);
+  const linked = new Set(attachments.map((a) => a.url));
+  return contentPictures($).map((p) => {
+    const url = resolveLink(p.src, base);
+    return { url: url && !linked.has(url) ? url : '', name: p.alt };
+  });
 }
 
 /**

@@ -617,6 +617,9 @@ function goneReport(h: HarvestContext, visit: PageVisit, data: DetailData, reaso
   recordGone(h, visit.url, visit.status, reason);
 }
 
+/** Report pages of other reports showing one picture before it is taken for the site's (a banner in the article). */
+const SITEWIDE_PICTURE = 2;
+
 export async function handleDetail(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
   h.stats.pages += 1;
   h.stats.reportPages += 1;
@@ -673,6 +676,12 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   // Attachment links the page's script fills in from a request of its own (JEECMS's Cms.attachment).
   const scripted = await scriptedAttachmentLinks(h, visit, data.seedEntryId);
   await h.frontier.add(fileRequests(h, report.id, [...page.attachments, ...scripted, ...twins], pageUrl, data.seedEntryId));
+  // The article's pictures (its tables pasted as images), numbered in page order; one on other report pages of the
+  // site too is the article template's, not this report's.
+  const pictures = page.pictures
+    .map((p, i) => ({ ...p, pictureOrder: i + 1 }))
+    .filter((p) => p.url && h.catalog.reports.picturedElsewhere(p.url, report.id) < SITEWIDE_PICTURE);
+  if (pictures.length) await h.frontier.add(fileRequests(h, report.id, pictures, pageUrl, data.seedEntryId));
   // A page that only points to its file ("详见附件") and links none is no report by itself: said, not silent.
   if (!page.attachments.length && !scripted.length && !twins.length && !page.parts.length && pointsToAttachment(page.bodyText)) {
     h.tallies.of(data.seedEntryId).filelessReports.add(pageUrl);

@@ -59,6 +59,8 @@ export interface FileData {
   article?: ArticleParts;
   /** Found on the page a file link answered (download-page.ts): a page answered again is not read for links. */
   viaPage?: string;
+  /** A content picture of the page `sourceUrl`: its place among the page's pictures (1, 2, …; detail-page.ts). */
+  pictureOrder?: number;
 }
 
 export type RequestData = ListData | DetailData | FileData;

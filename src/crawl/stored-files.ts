@@ -17,7 +17,7 @@ import type { FileData, QueuedRequest } from './requests.ts';
  * The requests for a report's files (its attachments, or the parts of an article cut over pages): none for a file
  * stored and not due for revalidation, which is linked to this report at once.
  */
-export function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null }[], sourceUrl: string, seedEntryId?: number, article?: ArticleParts): QueuedRequest[] {
+export function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null; pictureOrder?: number }[], sourceUrl: string, seedEntryId?: number, article?: ArticleParts): QueuedRequest[] {
   const out: QueuedRequest[] = [];
   for (const link of links) {
     // A report's file on another host (uploads on a file server of the agency's own): the report vouches for it.
@@ -27,10 +27,10 @@ export function fileRequests(h: HarvestContext, reportId: number, links: { url: 
     const due = fileDue(h.policy, state && stored ? { fetchedAt: state.last_ok_at ?? state.fetched_at, stored: true } : null);
     if (due === 'skip' && state?.sha256) {
       // Known and stored, not due for revalidation: link it to this report too, fetch nothing.
-      h.catalog.reports.linkFile({ reportId, sha256: state.sha256, url: link.url, fileName: link.name, role: 'attachment', sourceUrl });
+      h.catalog.reports.linkFile({ reportId, sha256: state.sha256, url: link.url, fileName: link.name, role: 'attachment', sourceUrl, pictureOrder: link.pictureOrder });
       continue;
     }
-    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId, ...(article ? { article } : {}) };
+    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId, ...(article ? { article } : {}), ...(link.pictureOrder ? { pictureOrder: link.pictureOrder } : {}) };
     // One file request per (report, URL): the same URL linked from two reports is linked to both.
     out.push({ url: link.url, uniqueKey: `file:${reportId}:${link.url}`, skipNavigation: true, userData: data });
   }
@@ -98,6 +98,16 @@ async function followDownloadPage(h: HarvestContext, url: string, data: FileData
   return true;
 }
 
+/**
+ * A picture of a report page newly stored: the page's reading (extracted before, without it: an earlier run's, or a
+ * picture that failed then) is due again, so the picture is read where it stands.
+ */
+function pictureArrived(h: HarvestContext, pageUrl: string): void {
+  const page = h.catalog.urls.get(pageUrl)?.sha256;
+  const file = page ? h.catalog.files.get(page) : undefined;
+  if (file && file.extraction_status !== 'pending') h.catalog.files.setExtraction(file.sha256, 'pending', null);
+}
+
 /** Why a file was refused before any byte, by the fetcher's failure kind. */
 
 /** Whether a file link names a document (by its link text, its path or a query value: `down.asp?f=….doc`). */
@@ -125,7 +135,8 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
   const conditional = stored ? { etag: state?.etag, lastModified: state?.last_modified } : undefined;
   // A link naming a document answered by a web page (a download page's "文件不存在", HTTP 200) is not the file: the
   // downloader refuses those bytes before they reach the store (failed, not_document).
-  const document = namesDocument(url, data.fileName);
+  // A content picture answered by a web page (a 图片不存在 page, HTTP 200) is no picture either.
+  const document = namesDocument(url, data.fileName) || data.pictureOrder !== undefined;
   const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional, document });
   switch (result.kind) {
     case 'stored': {
@@ -133,8 +144,9 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       // One commit for the stored file, its link and its URL's state (see storePage).
       h.catalog.tx(() => {
         recordStored(h, result.file, url, state?.sha256 ?? null);
-        h.catalog.reports.linkFile({ reportId: data.reportId, sha256: result.file.sha256, url, fileName, role: 'attachment', sourceUrl: data.sourceUrl });
+        const linked = h.catalog.reports.linkFile({ reportId: data.reportId, sha256: result.file.sha256, url, fileName, role: 'attachment', sourceUrl: data.sourceUrl, pictureOrder: data.pictureOrder });
         h.catalog.urls.record({ url, host, status: result.status, outcome: 'ok', etag: result.etag, lastModified: result.lastModified, sha256: result.file.sha256 });
+        if (linked && data.pictureOrder !== undefined) pictureArrived(h, data.sourceUrl);
       });
       if (data.article) await linkJoined(h, data.reportId, data.article);
       return;
@@ -142,7 +154,7 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
     case 'not_modified':
       h.stats.notModified += 1;
       h.catalog.urls.record({ url, host, status: 304, outcome: 'not_modified' });
-      if (state?.sha256) h.catalog.reports.linkFile({ reportId: data.reportId, sha256: state.sha256, url, fileName: data.fileName, role: 'attachment', sourceUrl: data.sourceUrl });
+      if (state?.sha256) h.catalog.reports.linkFile({ reportId: data.reportId, sha256: state.sha256, url, fileName: data.fileName, role: 'attachment', sourceUrl: data.sourceUrl, pictureOrder: data.pictureOrder });
       if (data.article) await linkJoined(h, data.reportId, data.article);
       return;
     case 'gone':
@@ -155,7 +167,7 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       // The host refusing is the one asked last: a download address may have redirected to a file server.
       if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
       // A page between the link and its document (a download page's 点击下载, a redirecting page): its links asked.
-      if (result.error.page && !data.viaPage && (await followDownloadPage(h, url, data, result.error.page, result.error.url))) return;
+      if (result.error.page && !data.viaPage && data.pictureOrder === undefined && (await followDownloadPage(h, url, data, result.error.page, result.error.url))) return;
       if (result.error.kind === 'not_document' && data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).pagesForFiles.add(url);
       return recordFailure(h, url, result.error, data.seedEntryId);
     }

@@ -24,6 +24,9 @@ export const REPORT_FILE_COLUMNS = [
   'agency_discovered',
   // How the agency was decided: title | publisher | document | seed (a fallback to the seed's agency).
   'attribution',
+  // A content picture of the report page (its tables pasted as images): its place among the page's pictures, 1, 2, …
+  // in page order; empty for pages and attachments.
+  'picture_order',
 ] as const;
 
 /** The CSV records of `nianbao export`: one per row of the catalog's query, its cells already in column order. */

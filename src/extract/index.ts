@@ -22,6 +22,7 @@ import { ToolMissingError, which } from './tools.ts';
 import type { Extracted, ExtractionResult, MediaType } from './types.ts';
 import { isEncryptedOoxml } from './encrypted.ts';
 import { assertZipWithinBudget, ZipGuardError } from './zip.ts';
+import { readPagePictures, type PagePicture } from './page-pictures.ts';
 
 export type { CheckResult, ExtractionResult, ExtractionStatus, MediaType, TemplateId } from './types.ts';
 export { crossYearCheck, runChecks, RULES } from './checks.ts';
@@ -54,6 +55,11 @@ export interface ExtractOptions {
 export interface ExtractInput {
   path: string;
   mediaType: MediaType;
+  /**
+   * An HTML report page's fetched content pictures (the crawl's files of the page, by their order on it): read by
+   * OCR where they stand. Absent: none were fetched (an older catalog), and the reason says the page holds pictures.
+   */
+  pictures?: PagePicture[];
 }
 
 type Read = { extracted: Extracted; extractor: string; lowConfidence?: boolean; note?: string };
@@ -86,6 +92,7 @@ export async function extractDocument(input: ExtractInput, opts: ExtractOptions 
     return fail('failed', extractorName(input.mediaType), `${e.name}: ${e.message}`.slice(0, 500));
   }
   if ('status' in read) return read;
+  if (input.mediaType === 'html' && read.extracted.pagePictures?.length) return withPagePictures(read, input.pictures ?? [], opts);
   if (input.mediaType === 'docx' && read.extracted.bodyImages?.length) return withPictures(read, bytes, opts);
   if (input.mediaType !== 'doc') return finish(read, opts.reportYear);
   // Hidden text (doc-hidden.ts) is in word-extractor's text: only the conversion leaves it out.
@@ -177,6 +184,36 @@ async function withPictures(read: Read, bytes: Uint8Array, opts: ExtractOptions)
 }
 
 /**
+ * A report page with content pictures (page-pictures.ts): the fetched ones are OCR'd where they stand unless the
+ * page's own text holds every table, and the reading kept if it reads more figures (then fewer unreadable cells and
+ * failing rules) than the text alone; its figures are then low-confidence, as any OCR reading. Each fetched
+ * picture's outcome goes with the result (`pictures`), to be recorded on its file.
+ */
+async function withPagePictures(read: Read, pictures: PagePicture[], opts: ExtractOptions): Promise<ExtractionResult> {
+  const placed = new Set((read.extracted.pagePictures ?? []).map((p) => p.order));
+  const fetched = pictures.filter((p) => placed.has(p.order));
+  const textOnly: Read = { ...read, extracted: { ...read.extracted, unreadPictures: placed.size - fetched.length } };
+  const first = finish(textOnly, opts.reportYear);
+  if (!fetched.length) return first;
+  const skip = (status: 'extracted' | 'needs_ocr', reason: string): ExtractionResult => ({ ...first, pictures: fetched.map((p) => ({ order: p.order, status, reason })) });
+  if (first.status === 'extracted') return skip('extracted', "not read: the page's own text holds every table");
+  if (opts.ocr === false || !which('tesseract', opts.env)) {
+    const why = opts.ocr === false ? 'OCR disabled' : 'tesseract is not installed';
+    return { ...skip('needs_ocr', `not read: ${why}`), reason: withNote(first.reason ?? '', `the page's ${fetched.length} fetched picture${fetched.length > 1 ? 's are' : ' is'} not read: ${why}`) };
+  }
+  const { extracted, readings } = await readPagePictures(textOnly.extracted, fetched, { env: opts.env, timeoutMs: opts.toolTimeoutMs });
+  const read_ = readings.filter((r) => r.status === 'extracted').length;
+  const failed = readings.filter((r) => r.status !== 'extracted').map((r) => r.reason);
+  const note = [`${read_} of the page's ${fetched.length} fetched picture${fetched.length > 1 ? 's' : ''} read by OCR`, ...failed].join('; ');
+  const second = extracted?.ocr ? finish({ extracted, extractor: 'html-cheerio+ocr-tesseract', lowConfidence: true, note }, opts.reportYear) : undefined;
+  const figuresRead = (r: ExtractionResult) => Object.values(r.figures).filter((v) => v !== null).length;
+  const badness = (r: ExtractionResult) => r.unreadable.length * 1000 + r.checks.filter((c) => c.ok === false).length;
+  const better = second && (figuresRead(second) > figuresRead(first) || (figuresRead(second) === figuresRead(first) && badness(second) <= badness(first)));
+  if (better) return { ...second, pictures: readings };
+  return { ...first, reason: withNote(first.reason ?? '', second ? `${note}, which read no more than the text` : note).replace(/^; /, ''), pictures: readings };
+}
+
+/**
  * word-extractor keeps empty cells, which is enough for well-formed tables; anything that does not validate
  * (a cell unreadable, a rule failing) is converted with LibreOffice and read as DOCX, whose grid is exact.
  */
@@ -199,8 +236,7 @@ function finish(r: Read, reportYear?: number): ExtractionResult {
   const template = detection.template;
   const result: ExtractionResult = { status: 'extracted', extractor, text: extracted.text, figures: {}, unreadable: [], checks: [] };
   if (r.lowConfidence || extracted.ocr) result.lowConfidence = true;
-  // Tables published as pictures: the page's images are not fetched (extract never fetches), so nothing is OCR'd.
-  const pictures = extracted.images ? `the page holds ${extracted.images} image${extracted.images > 1 ? 's' : ''}: the tables may be published as images, which are not read` : '';
+  const pictures = unreadPicturesNote(extracted);
   if (!template) {
     return { ...result, status: extracted.text.trim() === '' ? 'failed' : 'partial', reason: withNote(['no report tables found (template not detected)', pictures].filter(Boolean).join('; '), r.note) };
   }
@@ -233,6 +269,21 @@ function finish(r: Read, reportYear?: number): ExtractionResult {
     result.reason = withNote(notes.filter(Boolean).join('; '), r.note);
   } else if (r.note) result.reason = r.note;
   return result;
+}
+
+/**
+ * Tables that may be published as pictures nobody read: an HTML page's pictures not fetched with it (an older crawl,
+ * or a picture the crawl refused: too large, gone), or a DOCX's pictures when OCR did not read them.
+ */
+function unreadPicturesNote(ex: Extracted): string {
+  if (ex.pagePictures) {
+    const n = ex.pagePictures.length;
+    const k = ex.unreadPictures ?? n;
+    if (!k) return '';
+    const which = k === n ? `the page holds ${n} picture${n > 1 ? 's' : ''}, not fetched` : `${k} of the page's ${n} pictures not fetched`;
+    return `${which} (an older crawl, or refused by the crawl: see its failures): the tables may be published as images, which are not read`;
+  }
+  return ex.images ? `the page holds ${ex.images} image${ex.images > 1 ? 's' : ''}: the tables may be published as images, which are not read` : '';
 }
 
 /**

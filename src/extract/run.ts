@@ -94,7 +94,8 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
     after = stale[stale.length - 1]!.id;
   }
 
-  const wanted = opts.sha256s ? new Set(opts.sha256s) : null;
+  // A picture asked for (a queue's extract job for a new file) is read with its page: the page is asked for too.
+  const wanted = opts.sha256s ? new Set(opts.sha256s.flatMap((sha) => [sha, ...catalog.extractions.pagesOfPicture(sha)])) : null;
   const allDue = catalog.extractions.due({ retryFailed: opts.retryFailed, mediaTypes: opts.only });
   const due = wanted ? allDue.filter((f) => wanted.has(f.sha256)) : allDue;
   const pool = opts.sharedPool ?? new ExtractionPool(opts.pool);
@@ -111,8 +112,15 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
       // names none (ExtractOptions.reportYear).
       const years = new Set(catalog.extractions.reportsOfFile(file.sha256).map((r) => r.year));
       const reportYear = years.size === 1 ? [...years][0] : undefined;
+      // A report page's fetched pictures go with it, read where they stand (page-pictures.ts).
+      const pictures = file.media_type === 'html' ? catalog.extractions.picturesOfPage(file.sha256) : [];
       const result = await store
-        .withLocalFile(file.stored_path, (local) => pool.extract({ path: local, mediaType: file.media_type as MediaType }, { reportYear }))
+        .withLocalFile(file.stored_path, (local) =>
+          withLocalFiles(store, pictures.map((p) => p.stored_path), (paths) => {
+            const input = { path: local, mediaType: file.media_type as MediaType, ...(pictures.length ? { pictures: pictures.map((p, i) => ({ order: p.order, url: p.url, mediaType: p.media_type as MediaType, path: paths[i]! })) } : {}) };
+            return pool.extract(input, { reportYear });
+          }),
+        )
         .catch((err: unknown): ExtractionResult => ({
           status: 'failed',
           reason: `stored file unreadable: ${(err as Error).message}`,
@@ -127,6 +135,11 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
         await assertFreeSpace(storageDir, opts.minFreeBytes ?? 0);
         catalog.tx(() => {
           catalog.extractions.save(file.sha256, result);
+          // Each picture's reading is its file's outcome (never extracted alone: Extractions.due).
+          for (const r of result.pictures ?? []) {
+            const pic = pictures.find((p) => p.order === r.order);
+            if (pic) catalog.files.setExtraction(pic.sha256, r.status, r.reason);
+          }
           settle(catalog.extractions.reportsOfFile(file.sha256));
         });
       } catch (err) {
@@ -145,6 +158,12 @@ async function extractAll(catalog: Catalog, storageDir: string, opts: ExtractRun
   if (fault !== null) throw fault;
   const reportsWithFailedChecks = [...failedChecks.values()].filter((n) => n > 0).length;
   return { files: due.length, byStatus, reports: failedChecks.size, reportsWithFailedChecks };
+}
+
+/** Several stored files as local paths at once (a remote store's copied here and removed after), in order. */
+function withLocalFiles<T>(store: ContentStore, storedPaths: string[], fn: (paths: string[]) => Promise<T>, done: string[] = []): Promise<T> {
+  if (done.length === storedPaths.length) return fn(done);
+  return store.withLocalFile(storedPaths[done.length]!, (local) => withLocalFiles(store, storedPaths, fn, [...done, local]));
 }
 
 /** Chooses the report's best rendition and records it; returns the number of failing hard checks. */

@@ -72,6 +72,13 @@ export interface Extracted {
   ocr?: boolean;
   /** Images in the body (HTML, DOCX): tables published as pictures leave nothing to read, and the reason must say so. */
   images?: number;
+  /**
+   * An HTML page's content pictures (html/content-pictures.ts): each one's order among them and the line it stands
+   * before. The crawl fetches them as the page's files; extraction reads the fetched ones where they stand.
+   */
+  pagePictures?: { line: number; order: number }[];
+  /** Of pagePictures, how many were not read because they were not fetched (none supplied: all of them). */
+  unreadPictures?: number;
   /** A DOCX's body pictures: the package part of each and the line it stands before (OCR'd when a table is missing). */
   bodyImages?: { line: number; part: string }[];
   /**
@@ -114,4 +121,13 @@ export interface ExtractionResult {
   checks: CheckResult[];
   /** Set when the figures came from OCR: review even when the checks pass. */
   lowConfidence?: boolean;
+  /** An HTML page's fetched pictures, each as its reading went (read by OCR, or why not): recorded on their files. */
+  pictures?: PictureReading[];
+}
+
+export interface PictureReading {
+  /** Its place among the page's content pictures (report_files.picture_order). */
+  order: number;
+  status: 'extracted' | 'failed' | 'needs_ocr';
+  reason: string;
 }

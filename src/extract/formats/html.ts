@@ -11,6 +11,7 @@ import { expandSpans } from '../layout/grid.ts';
 import { linesFromGrid, linesToText, paragraphLine } from '../layout/lines.ts';
 import { footnoteMark, normalize } from '../text.ts';
 import { sheetDeclarations } from './html-stylesheet.ts';
+import { contentPictures } from '../../html/content-pictures.ts';
 import type { Extracted, GridCell, Line } from '../types.ts';
 
 /** Decodes an HTML document; `charset` is the label the server declared, if any (see encoding/decode-html.ts). */
@@ -133,6 +134,9 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
   sheet = sheetDeclarations($);
   const root = articleRoot($);
   const lines: Line[] = [];
+  // The article's pictures (html/content-pictures.ts, as the crawl fetched them), each placed where it stands.
+  const pictureOrder = new Map(contentPictures($).map((p, i) => [p.element, i + 1]));
+  const placed: { line: number; order: number }[] = [];
   let buffer = '';
   const flush = () => {
     if (buffer.trim() !== '') lines.push(paragraphLine(buffer, 1, lines.length));
@@ -145,6 +149,12 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
         const el = node as Element;
         const tag = el.name.toLowerCase();
         if (SKIP.has(tag)) continue;
+        const order = tag === 'img' ? pictureOrder.get(el) : undefined;
+        if (order !== undefined) {
+          flush();
+          placed.push({ line: lines.length, order });
+          continue;
+        }
         if (tag === 'input') {
           buffer += inputValue(el);
           continue;
@@ -175,9 +185,12 @@ export function readHtml(bytes: Uint8Array, opts: { charset?: string } = {}): Ex
   };
   walk(root.toArray().flatMap((n) => ('children' in n ? (n.children as AnyNode[]) : [])));
   flush();
-  const images = root.find('img').length;
+  // A picture the walk did not pass (the article container read is not the pictures'): after the text.
+  for (const order of pictureOrder.values()) if (!placed.some((p) => p.order === order)) placed.push({ line: lines.length, order });
   const title = normalize($('head title').first().text()).trim();
-  return { text: linesToText(lines), lines, ...(images > 0 ? { images } : {}), ...(title ? { title } : {}) };
+  const images = placed.length;
+  const pictures = images ? { images, pagePictures: placed.sort((a, b) => a.order - b.order), unreadPictures: images } : {};
+  return { text: linesToText(lines), lines, ...pictures, ...(title ? { title } : {}) };
 }
 
 /**
