@@ -136,23 +136,27 @@ export function parseCount(raw: string): number | null | undefined {
   return m[1] === '-' ? -n : n;
 }
 
-/** A figure followed by 亿 alone or 亿 and a count's unit (not 亿元): "1.05亿次", "2亿". */
-const YI_COUNT = /^([+-]?)(\d+)(?:\.(\d+))?亿(?!元)/;
+/** A figure followed by 亿 or 千 alone or with a count's unit (not 亿元 / 千元): "1.05亿次", "2亿", "2.4千件". */
+const MULTIPLIED_COUNT = /^([+-]?)(\d+)(?:\.(\d+))?(亿|千)(?!元)/;
+/** Each multiplier's value and the most decimals a whole count written with it can have. */
+const MULTIPLIERS: Record<string, { factor: number; decimals: number }> = { 亿: { factor: 100_000_000, decimals: 8 }, 千: { factor: 1000, decimals: 3 } };
 
 /**
- * A count written in 亿 (a province's largest counts, "1.05亿次" for 105000000: blind round 18, b134), or undefined
- * when the cell is no such count. Only as a count: parseNumber leaves a bare 亿 unread, since in a 万元 column
- * "1.05亿" read as 1.05 would be wrong silently. More than eight decimals is no whole count.
+ * A count written in 亿 (a province's largest counts, "1.05亿次" for 105000000: blind round 18, b134) or in 千 (a
+ * county bureau's, "2.4千次" for 2400: round 19, b145), or undefined when the cell is no such count. Only as a count:
+ * parseNumber leaves a bare 亿 or 千 unread, since in a 万元 column "1.05亿" read as 1.05 would be wrong silently
+ * (千元 and 亿元 stay yuan.ts's). More decimals than the multiplier allows is no whole count.
  */
 function yiCount(raw: string): number | undefined {
   const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
-  const m = YI_COUNT.exec(s);
+  const m = MULTIPLIED_COUNT.exec(s);
   if (!m) return undefined;
-  // What follows 亿 must be what may follow a plain count (a unit, a note, marks).
+  // What follows the multiplier must be what may follow a plain count (a unit, a note, marks).
   if (typeof parseNumber(`${m[1]}${m[2]}${s.slice(m[0].length)}`) !== 'number') return undefined;
+  const { factor, decimals } = MULTIPLIERS[m[4]!]!;
   const frac = m[3] ?? '';
-  if (frac.length > 8) return undefined;
-  const n = Number(m[2]) * 100_000_000 + Number(frac.padEnd(8, '0'));
+  if (frac.length > decimals) return undefined;
+  const n = Number(m[2]) * factor + Number(frac.padEnd(decimals, '0'));
   return m[1] === '-' ? -n : n;
 }
 
