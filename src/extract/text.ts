@@ -61,12 +61,19 @@ export function isEmptyToken(s: string): boolean {
 }
 
 /**
+ * A note reference typed full size after a figure without brackets: "615 注1", "1.84[2]", "12见注3" (blind round 19,
+ * b144). Taken for a label it hid its figure (read as no figure, or 0). The notes say what they qualify; the figure
+ * stands as printed. Round 18's "（注1）" is a bracketed note already.
+ */
+const NOTE_REFERENCE = String.raw`\[\d{1,2}\]|见?注\d{1,2}`;
+
+/**
  * A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `35百元`, `13千元`, `12.56亿元` (tables/yuan.ts converts), `+3`, `-2`, `−2`, or a count with the
  * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`, or in 万: `1.25万次`, parseCount), perhaps with a note in brackets
  * after it that qualifies the figure (`3（含跨年度1件）`, `2(其中依申请转主动公开2件)`: the figure is 3, 2), and
- * perhaps with a footnote mark or two at the end (`527*`, `143②`, `5※`, `12³`: the notes say what they qualify).
+ * perhaps with a note reference (`615注1`, `1.84[2]`: NOTE_REFERENCE), perhaps with a footnote mark or two at the end (`527*`, `143②`, `5※`, `12³`: the notes say what they qualify).
  */
-const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|百元|千元|亿元|元|万?(?:件|个|项|次|人次|条|宗|起)|万)?(\\([^()]*\\))?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|百元|千元|亿元|元|万?(?:件|个|项|次|人次|条|宗|起)|万)?(\\([^()]*\\)|${NOTE_REFERENCE})?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
 
 /** A note that corrects its figure (`3（更正为5）`) leaves the cell unreadable: which of the two stands is a guess. */
 const CORRECTION = /更正|应为|改为|修正|订正|调整为|有误/;

@@ -51,3 +51,24 @@ test('表二 with 行政许可 "2.4千次", 行政处罚 "1.2千次" and zero co
   assert.equal(got.figures['s2.normative_docs.in_force'], 18);
   assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s2.')), []);
 });
+
+// ---- b144: note references typed full size beside figures, no brackets --------------------------------------------------------
+
+test('a figure with a note reference typed after it ("615 注1", "1.84[2]", "12见注3") reads as the figure (b144)', () => {
+  assert.equal(parseNumber('615 注1'), 615);
+  assert.equal(parseNumber('1.84[2]'), 1.84);
+  assert.equal(parseNumber('357［5］'), 357);
+  assert.equal(parseNumber('12见注3'), 12);
+  assert.equal(parseCount('132件注2'), 132);
+  // The reference alone, or a note's own text, is no figure.
+  assert.equal(parseNumber('注1'), undefined);
+  assert.equal(parseNumber('[2]'), undefined);
+  assert.equal(parseNumber('615注1：含告知承诺'), undefined);
+});
+
+test('表二 with 行政许可 "615 注1" and the fee "1.84[2]" reads 615 and 1.84, not unreadable (b144)', () => {
+  const got = read(s2Table({ licensing: '615 注1', penalty: '133', fees: '1.84[2]' }));
+  assert.equal(got.figures['s2.licensing.decisions'], 615);
+  assert.equal(got.figures['s2.fees.amount'], 1.84);
+  assert.deepEqual(got.unreadable.filter((k) => k.startsWith('s2.')), []);
+});
