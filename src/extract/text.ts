@@ -61,12 +61,19 @@ export function isEmptyToken(s: string): boolean {
 }
 
 /**
+ * A note reference typed full size after a figure without brackets: "615 注1", "1.84[2]", "12见注3" (blind round 19,
+ * b144). Taken for a label it hid its figure (read as no figure, or 0). The notes say what they qualify; the figure
+ * stands as printed. Round 18's "（注1）" is a bracketed note already.
+ */
+const NOTE_REFERENCE = String.raw`\[\d{1,2}\]|见?注\d{1,2}`;
+
+/**
  * A figure as written in a cell: `12`, `1,234`, `299.025万`, `800.05万元`, `35百元`, `13千元`, `12.56亿元` (tables/yuan.ts converts), `+3`, `-2`, `−2`, or a count with the
  * unit agencies type after it (`962次`, `3件`, `12人次`, `4条`, `2宗`, `1起`, or in 万: `1.25万次`, parseCount), perhaps with a note in brackets
  * after it that qualifies the figure (`3（含跨年度1件）`, `2(其中依申请转主动公开2件)`: the figure is 3, 2), and
- * perhaps with a footnote mark or two at the end (`527*`, `143②`, `5※`, `12³`: the notes say what they qualify).
+ * perhaps with a note reference (`615注1`, `1.84[2]`: NOTE_REFERENCE), perhaps with a footnote mark or two at the end (`527*`, `143②`, `5※`, `12³`: the notes say what they qualify).
  */
-const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|百元|千元|亿元|元|万?(?:件|个|项|次|人次|条|宗|起)|万)?(\\([^()]*\\))?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
+const NUMBER = new RegExp(`^([+-]?)(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?(?:万元|百元|千元|亿元|元|万?(?:件|个|项|次|人次|条|宗|起)|万)?(\\([^()]*\\)|${NOTE_REFERENCE})?(?:[*※△▲†‡]|[${FOOTNOTE_DIGITS}]){0,2}$`);
 
 /** A note that corrects its figure (`3（更正为5）`) leaves the cell unreadable: which of the two stands is a guess. */
 const CORRECTION = /更正|应为|改为|修正|订正|调整为|有误/;
@@ -136,23 +143,27 @@ export function parseCount(raw: string): number | null | undefined {
   return m[1] === '-' ? -n : n;
 }
 
-/** A figure followed by 亿 alone or 亿 and a count's unit (not 亿元): "1.05亿次", "2亿". */
-const YI_COUNT = /^([+-]?)(\d+)(?:\.(\d+))?亿(?!元)/;
+/** A figure followed by 亿 or 千 alone or with a count's unit (not 亿元 / 千元): "1.05亿次", "2亿", "2.4千件". */
+const MULTIPLIED_COUNT = /^([+-]?)(\d+)(?:\.(\d+))?(亿|千)(?!元)/;
+/** Each multiplier's value and the most decimals a whole count written with it can have. */
+const MULTIPLIERS: Record<string, { factor: number; decimals: number }> = { 亿: { factor: 100_000_000, decimals: 8 }, 千: { factor: 1000, decimals: 3 } };
 
 /**
- * A count written in 亿 (a province's largest counts, "1.05亿次" for 105000000: blind round 18, b134), or undefined
- * when the cell is no such count. Only as a count: parseNumber leaves a bare 亿 unread, since in a 万元 column
- * "1.05亿" read as 1.05 would be wrong silently. More than eight decimals is no whole count.
+ * A count written in 亿 (a province's largest counts, "1.05亿次" for 105000000: blind round 18, b134) or in 千 (a
+ * county bureau's, "2.4千次" for 2400: round 19, b145), or undefined when the cell is no such count. Only as a count:
+ * parseNumber leaves a bare 亿 or 千 unread, since in a 万元 column "1.05亿" read as 1.05 would be wrong silently
+ * (千元 and 亿元 stay yuan.ts's). More decimals than the multiplier allows is no whole count.
  */
 function yiCount(raw: string): number | undefined {
   const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
-  const m = YI_COUNT.exec(s);
+  const m = MULTIPLIED_COUNT.exec(s);
   if (!m) return undefined;
-  // What follows 亿 must be what may follow a plain count (a unit, a note, marks).
+  // What follows the multiplier must be what may follow a plain count (a unit, a note, marks).
   if (typeof parseNumber(`${m[1]}${m[2]}${s.slice(m[0].length)}`) !== 'number') return undefined;
+  const { factor, decimals } = MULTIPLIERS[m[4]!]!;
   const frac = m[3] ?? '';
-  if (frac.length > 8) return undefined;
-  const n = Number(m[2]) * 100_000_000 + Number(frac.padEnd(8, '0'));
+  if (frac.length > decimals) return undefined;
+  const n = Number(m[2]) * factor + Number(frac.padEnd(decimals, '0'));
   return m[1] === '-' ? -n : n;
 }
 

@@ -22,7 +22,7 @@ interface Entry {
   format: string;
   variant: string;
 }
-const manifest = ['manifest.json', 'manifest-round2.json', 'manifest-round3.json', 'manifest-round4.json', 'manifest-round5.json', 'manifest-round6.json', 'manifest-round7.json', 'manifest-round8.json', 'manifest-round9.json', 'manifest-round10.json', 'manifest-round11.json', 'manifest-round12.json', 'manifest-round13.json', 'manifest-round14.json', 'manifest-round15.json', 'manifest-round16.json', 'manifest-round17.json', 'manifest-round18.json'].flatMap((m) => JSON.parse(readFileSync(path.join(dir, m), 'utf8')) as Entry[]);
+const manifest = ['manifest.json', 'manifest-round2.json', 'manifest-round3.json', 'manifest-round4.json', 'manifest-round5.json', 'manifest-round6.json', 'manifest-round7.json', 'manifest-round8.json', 'manifest-round9.json', 'manifest-round10.json', 'manifest-round11.json', 'manifest-round12.json', 'manifest-round13.json', 'manifest-round14.json', 'manifest-round15.json', 'manifest-round16.json', 'manifest-round17.json', 'manifest-round18.json', 'manifest-round19.json'].flatMap((m) => JSON.parse(readFileSync(path.join(dir, m), 'utf8')) as Entry[]);
 type BlindExpected = Expected & { unreadable?: boolean; ocr?: boolean };
 
 for (const entry of manifest) {

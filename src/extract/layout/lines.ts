@@ -59,6 +59,17 @@ export function linesFromItems(items: TextItem[], pages: PageInfo[] = []): Line[
   return lines;
 }
 
+/**
+ * Numbers wrapped in their cells joined again on lines taken apart after layout (the halves of a table set side by
+ * side, tables/side-by-side.ts): there a half's line held the other half's labels, so the wrap (lines of nothing but
+ * numbers around the row's line) could not be seen. Lines of one page, in order; emptied lines are left out.
+ */
+export function rejoinWrappedNumbers(lines: Line[]): Line[] {
+  const copy = lines.map((l) => ({ ...l, items: l.items.map((it) => ({ ...it })) }));
+  joinWrappedNumbers(copy);
+  return copy.filter((l) => l.items.length > 0);
+}
+
 interface RawLine {
   y: number;
   h: number;

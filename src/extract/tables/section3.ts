@@ -14,6 +14,7 @@ import { labelKey } from '../text.ts';
 import type { Line, TextItem } from '../types.ts';
 import { assignRow, type ColumnModel } from './assign.ts';
 import { section3RowLines } from './field-lines.ts';
+import { unfoldSideBySide } from './side-by-side.ts';
 import { figureTokens, hasFigures, headerCells, headerMatches, labelStart, labelStream, labelText, repeatedHeaderLines } from './tokens.ts';
 
 export interface SectionFigures {
@@ -31,6 +32,9 @@ export interface SectionFigures {
 }
 
 export function mapSection3(lines: Line[], from: number, to: number, t: TemplateDef): SectionFigures {
+  // The table's two halves side by side (its header twice on one line): read one below the other.
+  const unfolded = unfoldSideBySide(lines, from, to, ['申请人情况', '自然人'], SECTION3_HEADER_TEXT);
+  if (unfolded) return mapSection3(unfolded, from, to + unfolded.length - lines.length, t);
   const direct = mapRows(lines, from, to, t);
   // Nothing read at all: the table may be printed turned (see transposedGrid).
   if (direct.found && direct.unreadable.length < t.section3Rows.length * SECTION3_COLUMNS.length) return direct;
