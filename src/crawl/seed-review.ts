@@ -145,7 +145,9 @@ export function finishSeeds(h: HarvestContext, entries: SeedEntryRow[], downHost
       family: t.family,
       usedBrowser: t.usedBrowser,
       usedLearned: t.usedLearned,
-      failures: t.failures,
+      // A moved seed's own page answering 404/410 is what `moved` says (its reason names the status), not a failed
+      // host: counted as a failure it flagged the seed `host_failed` too, where the run's summary counts it gone.
+      failures: status === 'moved' && t.seedGone !== null ? Math.max(0, t.failures - 1) : t.failures,
       status,
       reason,
       stoppedEarly: t.stoppedEarly,

@@ -6,6 +6,8 @@
  * - `department`: an agency's name under a report column: a per-department column;
  * - `nav`: a way towards them (政府信息公开, 政务公开, 信息公开目录, 法定主动公开内容 …, and the agencies of a
  *   部门信息公开 menu);
+ * - `language`: the Chinese version of a page in another language (汉文 / 中文 on a Tibetan or Uyghur site's page),
+ *   read as the page itself would be (chineseVersionLink; the explorer decides whether the page is in another language);
  * - null: anything else.
  */
 import { agencyFromTitle, isAgencyName } from '../crawl/classify/agency.ts';
@@ -14,7 +16,7 @@ import { classifyTitle } from '../crawl/classify/title.ts';
 import { parseReportYear } from '../crawl/classify/year.ts';
 import { isFileUrl } from '../crawl/list-page.ts';
 
-export type LinkKind = 'column' | 'year' | 'department' | 'nav';
+export type LinkKind = 'column' | 'year' | 'department' | 'nav' | 'language';
 
 /** Menu labels of an annual-report column. */
 const COLUMN_LABEL = /(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度报告|年报)|^(?:部门|县区|区县|乡镇|镇街|市直)?(?:单位)?(?:年度报告|年报)(?:专栏)?$/;
@@ -33,10 +35,14 @@ export function linkKind(text: string, url: string, underReportColumn: boolean, 
   const t = normalizeTitle(text);
   if (!t || t.length > 60 || isFileUrl(url)) return null;
   if (underReportColumn && BARE_YEAR.test(t)) return 'year';
+  const verdict = classifyTitle(t);
+  // A document of another kind titled with its year (图解：某区2024年政府信息公开工作年度报告, a notice on compiling the
+  // reports, 某区2024年政务公开工作要点) is an item: its words name the column or the disclosure menus, but a menu
+  // label carries no such year, and its page leads nowhere (round 39c).
+  if (verdict.excluded && parseReportYear(t) !== null) return null;
   if (COLUMN_LABEL.test(t) && !OTHER_REPORTS.test(t)) {
     // A report's own title (it names an agency and a year) is a report, not a column; a collection's, or a
     // label without a year ("市教育局政府信息公开年报"), is a column.
-    const verdict = classifyTitle(t);
     if (!verdict.isReport || parseReportYear(t) === null || agencyFromTitle(t) === null || /部门|县区|区县|乡镇|市直|汇总|专栏/.test(t)) return 'column';
     return null;
   }
@@ -44,6 +50,24 @@ export function linkKind(text: string, url: string, underReportColumn: boolean, 
   if (underAgencyDirectory && isAgencyName(t)) return 'nav';
   if (NAV_LABEL.test(t) && !NAV_EXCLUDED.test(t)) return 'nav';
   return null;
+}
+
+/** A language bar's link to the Chinese version: 汉文, 中文, 中文版, 简体中文, 切换到汉文 (Chinese). */
+const CHINESE_VERSION = /^(?:切换(?:到|至)?|进入)?(?:汉文|中文|汉语|简体中文|中文简体|简体)(?:版|网站|网|页面)?(?:chinese)?$/i;
+
+/** Whether a link's text names the Chinese version of the site (meaningful on a page in another language only). */
+export function chineseVersionLink(text: string): boolean {
+  return CHINESE_VERSION.test(normalizeTitle(text));
+}
+
+/**
+ * Whether a page's text is mostly in another script than Chinese (Tibetan, Uyghur's Arabic script, Mongolian, Latin…):
+ * its letters of other scripts outnumber its Han characters. A Chinese page's few Latin letters (ICP, RSS) do not.
+ */
+export function inOtherScript(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const other = text.match(/[^\P{L}\p{Script=Han}]/gu)?.length ?? 0;
+  return other > han;
 }
 
 /** A directory and its index page are one page: /zwgk/nb/ and /zwgk/nb/index.html. */

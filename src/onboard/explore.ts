@@ -17,7 +17,7 @@ import { linkTitle, type ListItem } from '../crawl/list-page.ts';
 import type { PageVisit } from '../crawl/page-visit.ts';
 import { resolveLink, Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
-import { AGENCY_DIRECTORY, linkKind, sameColumnKey, type LinkKind } from './column-links.ts';
+import { AGENCY_DIRECTORY, chineseVersionLink, inOtherScript, linkKind, sameColumnKey, type LinkKind } from './column-links.ts';
 import { explainFamily } from './family-signals.ts';
 import { withinPortal } from './portal-hosts.ts';
 import type { PageReader } from './page-reader.ts';
@@ -136,13 +136,16 @@ export class PortalExplorer {
       if (step.depth >= this.opts.depth) continue;
       const underReportColumn = REPORT_COLUMN_KINDS.has(step.via) && column.reports.length === 0;
       const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
-      for (const link of pageLinks(page.visit)) {
+      const { links, otherScript } = pageLinks(page.visit);
+      for (const link of links) {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
         if (seen.has(key) || !withinPortal(linkHost, host) || (this.opts.allowHost && !this.opts.allowHost(linkHost))) continue;
         // A page that lists reports itself (an aggregator) is read as a column; its links are reports, not columns.
         const underReports = underReportColumn || (link.inReportMenu && column.reports.length === 0);
-        const kind = linkKind(link.text, link.url, underReports, underAgencyDirectory);
+        // On a page in another language (a bilingual site's 藏文 column), whose words no label here matches, its
+        // language bar's 汉文 / 中文 is the same page in Chinese: read as the page would be (round 39c).
+        const kind = linkKind(link.text, link.url, underReports, underAgencyDirectory) ?? (chineseVersionLink(link.text) && otherScript() ? 'language' : null);
         if (!kind) continue;
         seen.add(key);
         this.reader.scope.add(linkHost);
@@ -188,7 +191,8 @@ export class PortalExplorer {
       pagesRead: 0,
     };
     // Only pages reached as columns (or given as the start) are candidates: a home page's "latest" box is not a column.
-    if (step.via === 'nav' || (step.via === 'start' && !namesReports(page.visit.body))) return finding;
+    // The Chinese version of a page in another language stands for that page.
+    if (step.via === 'nav' || ((step.via === 'start' || step.via === 'language') && !namesReports(page.visit.body))) return finding;
     const parser = PARSERS[family.family];
     const first = parser.parse(page.visit, undefined);
     let items: ListItem[] = first.items;
@@ -259,10 +263,15 @@ function inReportMenu($: ReturnType<typeof loadHtml>, a: ReturnType<ReturnType<t
   return false;
 }
 
-/** Every link of a page with the text a person sees (menus and navigation included). */
-function pageLinks(visit: PageVisit): { text: string; url: string; inReportMenu: boolean }[] {
+/**
+ * Every link of a page with the text a person sees (menus and navigation included), and whether the page's text is in
+ * another script than Chinese (asked only for a language bar's link, and counted once).
+ */
+function pageLinks(visit: PageVisit): { links: { text: string; url: string; inReportMenu: boolean }[]; otherScript: () => boolean } {
   const $ = loadHtml(visit.body);
   const out: { text: string; url: string; inReportMenu: boolean }[] = [];
+  let other: boolean | undefined;
+  const otherScript = () => (other ??= inOtherScript($('body').text()));
   $('a[href]').each((_, el) => {
     const a = $(el as Element);
     const url = resolveLink(a.attr('href'), visit.loadedUrl);
@@ -270,5 +279,5 @@ function pageLinks(visit: PageVisit): { text: string; url: string; inReportMenu:
     const text = linkTitle(a.text(), a.attr('title'));
     if (text) out.push({ text, url, inReportMenu: inReportMenu($, a) });
   });
-  return out;
+  return { links: out, otherScript };
 }

@@ -16,6 +16,8 @@ export interface TitleVerdict {
   maybe?: boolean;
   /** A short English explanation, for logs and for reviewing misclassifications. */
   reason: string;
+  /** An exclusion decided it: a document of another kind (a notice, a 图解, a plan, statistics), not a bare label. */
+  excluded?: boolean;
 }
 
 interface TitleRule {
@@ -116,7 +118,7 @@ export function classifyTitle(title: string): TitleVerdict {
   if (!text) return { isReport: false, reason: 'empty title' };
   if (reportPart(text) !== null) return { isReport: true, reason: "a part of a report published apart (its 附件 / 统计表): the report's" };
   for (const rule of EXCLUSIONS) {
-    if (rule.pattern.test(text)) return { isReport: false, reason: `not a report: ${rule.reason}` };
+    if (rule.pattern.test(text)) return { isReport: false, excluded: true, reason: `not a report: ${rule.reason}` };
   }
   const hasYear = parseReportYear(text) !== null;
   const kept = text.replace(TRUNCATION, '');
