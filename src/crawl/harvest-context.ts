@@ -95,6 +95,7 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   // A file refused to visitors (a sign-in page) is the host answering, as robots.txt is: no failure of it.
   const refused = kind === 'robots' || kind === 'off_scope' || kind === 'circuit_open' || kind === 'sign_in';
   const reason = `${kind}: ${(err as Error).message}`;
+  if (data?.kind === 'file' && data.pictureOrder !== undefined) return recordPictureMissed(h, url, e?.status ?? null, reason);
   h.catalog.urls.record({ url, host, status: e?.status ?? null, outcome: refused ? 'skipped' : 'failed', reason });
   emit(h, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });
   if (refused) h.stats.skipped += 1;
@@ -103,6 +104,20 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   // A link only maybe a report (verify) refused is no shortfall of the seed's; a list page or a report's page is.
   const what = data?.kind === 'list' ? 'list page' : data?.kind === 'detail' && !data.verify ? 'report page' : null;
   if (refused && seedEntryId !== undefined && what) countRefusedPage(h.tallies.of(seedEntryId), what, host, e?.detail ?? reason);
+}
+
+/**
+ * A report page's content picture not fetched (gone, refused, failed): its URL's state and a skipped event say why,
+ * and the page's reading says the picture was not read (extract: "not fetched"). No failure of the run or shortfall
+ * of the seed: an article's pictures are mostly photos and banners, a broken one common, and the report is catalogued
+ * by its page; a failed file (an attachment) stays both.
+ */
+export function recordPictureMissed(h: HarvestContext, url: string, status: number | null, reason: string): void {
+  const host = Scope.hostOf(url);
+  const said = `a content picture of a report page, not fetched: ${reason}`;
+  h.catalog.urls.record({ url, host, status, outcome: 'skipped', reason: said });
+  emit(h, { kind: 'skipped', host, url, detail: said });
+  h.stats.skipped += 1;
 }
 
 export function safeHost(url: string): string | null {

@@ -7,7 +7,7 @@ import { Scope } from '../download/scope.ts';
 import { FetchError, type FetchFailureKind } from '../errors.ts';
 import { downloadPageLink } from './download-page.ts';
 import { drawnPageBytes } from './drawn-page.ts';
-import { emit, recordFailure, recordGone, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
+import { emit, recordFailure, recordGone, recordPictureMissed, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-article.ts';
 import { fileDue } from './recrawl-policy.ts';
 import { countRefusedFile } from './seed-tally.ts';
@@ -158,16 +158,18 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       if (data.article) await linkJoined(h, data.reportId, data.article);
       return;
     case 'gone':
+      if (data.pictureOrder !== undefined) return recordPictureMissed(h, url, result.status, `HTTP ${result.status}`);
       if (data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).goneFiles.add(url);
       return recordGone(h, url, result.status, `HTTP ${result.status}`);
     case 'failed': {
+      if (data.pictureOrder !== undefined) return recordFailure(h, url, result.error, data.seedEntryId, data);
       // Refused before any byte (robots.txt of a file server, a host skipped) or answered by a web page: the report
       // is short of its file. For robots.txt, its own word: a rule, or a file that could not be read (robots.ts).
       const why = result.error.kind === 'robots' ? result.error.detail : REFUSALS[result.error.kind];
       // The host refusing is the one asked last: a download address may have redirected to a file server.
       if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
       // A page between the link and its document (a download page's 点击下载, a redirecting page): its links asked.
-      if (result.error.page && !data.viaPage && data.pictureOrder === undefined && (await followDownloadPage(h, url, data, result.error.page, result.error.url))) return;
+      if (result.error.page && !data.viaPage && (await followDownloadPage(h, url, data, result.error.page, result.error.url))) return;
       if (result.error.kind === 'not_document' && data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).pagesForFiles.add(url);
       return recordFailure(h, url, result.error, data.seedEntryId);
     }

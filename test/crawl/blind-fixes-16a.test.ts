@@ -122,8 +122,9 @@ test("a report's file on a host outside the registry is fetched: linked from its
   assert.deepEqual(r.stored.get(2024), [`${r.files}/upload/2024.pdf`]);
   assert.deepEqual(r.stored.get(2023), [`${r.site}/attach/download?id=2023`]);
   assert.equal(r.seed.status, 'ok', JSON.stringify(r.seed));
-  // The file server was asked for its robots.txt and the two files, nothing else (no scan image, no page).
-  assert.deepEqual(r.fileHits.sort(), ['/robots.txt', '/upload/2023.pdf', '/upload/2024.pdf']);
+  // The file server was asked for its robots.txt, the two files and each report page's scan picture (its content
+  // picture, gone there: said, no shortfall of the seed), nothing else (no page).
+  assert.deepEqual(r.fileHits.sort(), ['/robots.txt', '/upload/2023-1.jpg', '/upload/2023.pdf', '/upload/2024-1.jpg', '/upload/2024.pdf']);
 });
 
 test("a report's file that its server's robots.txt refuses is not fetched, and the seed is short, saying so", { timeout: 60_000 }, async () => {

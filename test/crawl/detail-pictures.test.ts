@@ -41,6 +41,13 @@ test('a page without an article container: the body\'s pictures, its header and 
   assert.deepEqual(page.pictures.map((p) => p.url), ['http://www.gov.test/a/table.png']);
 });
 
+test('a table-layout page\'s banner in a table above the article, and its skin\'s pictures, are chrome', () => {
+  const page = parseDetailPage(`<html><body><table width="1000" align="center"><tr><td><img src="/Skin/blue/top.jpg" width="1000" height="150"></td></tr></table>
+<table width="1000"><tr><td><img src="/images/default/top.jpg"></td><td><img src="skin/head_bg.png"></td></tr></table>
+<table width="1000"><tr><td><p>某局2023年政府信息公开工作年度报告如下。</p><p><img src="/UploadFiles/2024/0125/tj2.png"></p></td></tr></table></body></html>`, PAGE);
+  assert.deepEqual(page.pictures.map((p) => p.url), ['http://www.gov.test/UploadFiles/2024/0125/tj2.png']);
+});
+
 test('a picture the page also links as a file is that attachment, its place kept', () => {
   const page = parseDetailPage(`<html><body><div id="zoom"><p>某局2023年政府信息公开工作年度报告如下，附表见下。</p>
 <p><img src="/a/t2.png"></p><p><a href="/a/t3.jpg">附件：表三.jpg</a><img src="/a/t3.jpg"></p><p><img src="/a/t4.png"></p></div></body></html>`, PAGE);
