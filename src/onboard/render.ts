@@ -5,7 +5,7 @@
  * the scope. One session keeps one browser context, so a challenge's cookie set on the first page serves the next.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page, type Route } from 'playwright';
+import type { Browser, BrowserContext, Page, Route } from 'playwright';
 import { isChallenge } from '../crawl/families/detect.ts';
 import { CHROMIUM_ARGS } from '../crawl/browser-lane.ts';
 import { PoliteHttpClient } from '../download/crawlee-http-client.ts';
@@ -58,6 +58,8 @@ export class BrowserSession {
   async render(url: string): Promise<RenderedPage> {
     if (!this.context) {
       if (!BrowserSession.available(this.chromiumPath)) throw new FetchError(`needs a browser, and there is none at ${this.chromiumPath}`, url, 'blocked');
+      // Loaded with the first launch, as the crawl's shared browser is (crawl/shared-browser.ts).
+      const { chromium } = await import('playwright');
       this.browser = await chromium.launch({ executablePath: this.chromiumPath, headless: true, args: CHROMIUM_ARGS });
       this.context = await this.browser.newContext();
     }
