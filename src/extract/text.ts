@@ -131,8 +131,8 @@ const WAN_COUNT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?万(?!元)/;
  * (undefined). In a 万元 column 万 is the unit instead: callers use parseNumber there.
  */
 export function parseCount(raw: string): number | null | undefined {
-  const yi = yiCount(raw);
-  if (yi !== undefined) return yi;
+  const multiplied = multipliedCount(raw);
+  if (multiplied !== undefined) return multiplied;
   const v = parseNumber(raw);
   if (typeof v !== 'number') return v;
   const m = WAN_COUNT.exec(labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+'));
@@ -154,7 +154,7 @@ const MULTIPLIERS: Record<string, { factor: number; decimals: number }> = { 亿:
  * parseNumber leaves a bare 亿 or 千 unread, since in a 万元 column "1.05亿" read as 1.05 would be wrong silently
  * (千元 and 亿元 stay yuan.ts's). More decimals than the multiplier allows is no whole count.
  */
-function yiCount(raw: string): number | undefined {
+function multipliedCount(raw: string): number | undefined {
   const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
   const m = MULTIPLIED_COUNT.exec(s);
   if (!m) return undefined;
@@ -180,5 +180,5 @@ export function looksLikeFigureCell(raw: string): boolean {
 export function isFigureToken(raw: string): boolean {
   const s = labelKey(raw);
   if (s === '' || s === '无') return false; // a bare 无 in running text is a word, not a cell
-  return parseNumber(s) !== undefined || yiCount(s) !== undefined;
+  return parseNumber(s) !== undefined || multipliedCount(s) !== undefined;
 }
