@@ -1,8 +1,9 @@
 /**
  * Synchronous calls into an asynchronous worker thread (session-worker.mjs), as the `synckit` library does them: the
- * request goes over a MessagePort, the caller sleeps on a shared word (Atomics.wait) until the worker sets it, then
- * takes the answer off the port (receiveMessageOnPort). Written here in 40 lines rather than taken from synckit so
- * that the worker is a long-lived session with its own state (one `pg` client), not a stateless function.
+ * request goes over a MessagePort with an id, the caller sleeps on a shared word (Atomics.wait) until the worker sets
+ * it to that id (sync-serve.mjs), then takes the answer with that id off the port (receiveMessageOnPort). Written here
+ * rather than taken from synckit so that the worker is a long-lived session with its own state (one `pg` client), not
+ * a stateless function.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 
@@ -16,10 +17,16 @@ export class WorkerCallError extends Error {
   }
 }
 
+type Answer<T> = { id: number } & ({ ok: true; result: T } | { ok: false; error: { message: string; code?: string; detail?: string } });
+
+/** How long to sleep before looking again when the word shows our answer but the port has no message yet. */
+const RECHECK_MS = 1;
+
 export class SyncWorker {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly word = new Int32Array(new SharedArrayBuffer(4));
+  private lastId = 0;
   private closed = false;
 
   constructor(file: URL) {
@@ -29,19 +36,30 @@ export class SyncWorker {
     this.worker.unref();
   }
 
-  /** timeoutMs: give up waiting (the worker is then unusable: terminate it); default wait for ever. */
+  /**
+   * timeoutMs: give up waiting (a late answer is dropped when it comes); default wait for ever. Each request carries
+   * an id and the worker answers with it (sync-serve.mjs), so an answer is never taken for another call's: without
+   * ids, one answer not read in time made every later call of the session read the one before it.
+   */
   call<T>(request: Record<string, unknown>, timeoutMs?: number): T {
     if (this.closed) throw new Error('the catalog connection is closed');
-    Atomics.store(this.word, 0, 0);
-    this.port.postMessage(request);
-    if (Atomics.wait(this.word, 0, 0, timeoutMs) === 'timed-out') throw new Error(`no answer from the catalog worker thread within ${timeoutMs} ms`);
-    const m = receiveMessageOnPort(this.port)?.message as
-      | { ok: true; result: T }
-      | { ok: false; error: { message: string; code?: string; detail?: string } }
-      | undefined;
-    if (!m) throw new Error('the catalog worker thread answered nothing (did it exit?)');
-    if (!m.ok) throw new WorkerCallError(m.error.message, m.error.code, m.error.detail);
-    return m.result;
+    const id = (this.lastId = this.lastId >= 0x7fff_ffff ? 1 : this.lastId + 1);
+    this.port.postMessage({ id, request });
+    const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+    for (;;) {
+      // Read before draining: an answer posted after the drain changes the word, and the wait below returns at once.
+      const seen = Atomics.load(this.word, 0);
+      for (let got = receiveMessageOnPort(this.port); got; got = receiveMessageOnPort(this.port)) {
+        const m = got.message as Answer<T>;
+        if (m.id !== id) continue; // the answer of a call given up on
+        if (!m.ok) throw new WorkerCallError(m.error.message, m.error.code, m.error.detail);
+        return m.result;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no answer from the catalog worker thread within ${timeoutMs} ms`);
+      // The word is the id last answered: ours already, its message not readable yet, or another: sleep until it moves.
+      Atomics.wait(this.word, 0, seen, seen === id ? Math.min(RECHECK_MS, left) : left);
+    }
   }
 
   terminate(): void {

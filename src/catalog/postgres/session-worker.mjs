@@ -4,26 +4,15 @@
 // API stays synchronous. Plain JavaScript so that it loads the same from src/ and dist/ without a TypeScript loader.
 import { workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { serveSync } from './sync-serve.mjs';
 
 // Ids and counts fit in 2^53; SQLite gives numbers and booleans as 0/1, and so does this session.
 pg.types.setTypeParser(20, (v) => Number(v)); // int8
 pg.types.setTypeParser(1700, (v) => Number(v)); // numeric (sum of integers)
 pg.types.setTypeParser(16, (v) => (v === 't' ? 1 : 0)); // bool
 
-const { port, signal } = workerData;
-const word = new Int32Array(signal);
 /** @type {pg.Client | null} */
 let client = null;
-
-function answer(message) {
-  port.postMessage(message);
-  Atomics.store(word, 0, 1);
-  Atomics.notify(word, 0);
-}
-
-function errorOf(err) {
-  return { message: err?.message ?? String(err), code: err?.code, detail: err?.detail, position: err?.position };
-}
 
 async function handle(req) {
   switch (req.op) {
@@ -54,9 +43,4 @@ async function handle(req) {
   }
 }
 
-port.on('message', (req) => {
-  handle(req).then(
-    (result) => answer({ ok: true, result }),
-    (err) => answer({ ok: false, error: errorOf(err) }),
-  );
-});
+serveSync(workerData.port, workerData.signal, handle);
