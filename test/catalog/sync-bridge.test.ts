@@ -27,6 +27,15 @@ test('an error answer is thrown with its code, and the next call reads its own a
   assert.equal(w.call<string>({ op: 'echo', value: 'after' }), 'after');
 });
 
+test('a stale wake-up (the notify of the answer before) does not end the next call before its answer', () => {
+  const w = new SyncWorker(fixture('echo-worker.mjs'));
+  after(() => w.terminate());
+  for (let i = 0; i < 3; i++) {
+    assert.equal(w.call<string>({ op: 'echo', value: `first ${i}`, staleNotifyMs: 10 }), `first ${i}`);
+    assert.equal(w.call<string>({ op: 'echo', value: `second ${i}`, delayMs: 60 }), `second ${i}`);
+  }
+});
+
 test('a call given up on: its late answer is dropped, never read by the calls after it', () => {
   const w = new SyncWorker(fixture('echo-worker.mjs'));
   after(() => w.terminate());

@@ -39,7 +39,8 @@ export class SyncWorker {
   /**
    * timeoutMs: give up waiting (a late answer is dropped when it comes); default wait for ever. Each request carries
    * an id and the worker answers with it (sync-serve.mjs), so an answer is never taken for another call's: without
-   * ids, one answer not read in time made every later call of the session read the one before it.
+   * ids, a stale notify woke a call before its answer existed, and every later call of the session read the answer
+   * of the one before it.
    */
   call<T>(request: Record<string, unknown>, timeoutMs?: number): T {
     if (this.closed) throw new Error('the catalog connection is closed');
@@ -57,7 +58,8 @@ export class SyncWorker {
       }
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no answer from the catalog worker thread within ${timeoutMs} ms`);
-      // The word is the id last answered: ours already, its message not readable yet, or another: sleep until it moves.
+      // The word is the id last answered: another's (a stale wake-up, or not answered yet): sleep until it moves; ours
+      // with no message (not expected, as the answer is posted first): look again in a millisecond.
       Atomics.wait(this.word, 0, seen, seen === id ? Math.min(RECHECK_MS, left) : left);
     }
   }

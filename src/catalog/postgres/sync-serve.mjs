@@ -1,9 +1,11 @@
 // The worker thread's side of bridge.ts's synchronous calls: each request comes with an id; its answer goes back on
 // the port with that id, and only then is the shared word set to the id and the waiting thread woken. The id lets the
-// caller tell its own answer from a late one (a call it gave up on) and wait again when the word has moved but the
-// message cannot be read yet (receiveMessageOnPort returning nothing after the notify: seen in our CI as a worker
-// whose every later catalog call got the answer of the call before it; synckit and Babel met the same). Plain
-// JavaScript so that it loads the same from src/ and dist/ without a TypeScript loader.
+// caller tell a wake-up meant for it from a stale one: the notify of answer N can run after the caller has read
+// answer N (the word was already set) and is asleep on call N+1, which then woke with nothing to read. Without ids
+// that call failed and its answer, read by the next call, shifted every later answer by one (CI: one worker's every
+// catalog call failing with "Cannot read properties of undefined"; the race esbuild's issue 590 describes). A late
+// answer of a call given up on is told apart the same way. Plain JavaScript so that it loads the same from src/ and
+// dist/ without a TypeScript loader.
 
 /**
  * Serves the requests posted on `port` with `handle` (async, one request at a time as the caller waits for each).
