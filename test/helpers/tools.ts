@@ -9,14 +9,16 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { loadConfig } from '../../src/config.ts';
+import { officeServer } from '../../src/extract/formats/office-server.ts';
 import { which } from '../../src/extract/tools.ts';
 
-export type Tool = 'chromium' | 'soffice' | 'tesseract+chi_sim' | 'pdftoppm' | 'wget' | 'postgres';
+export type Tool = 'chromium' | 'soffice' | 'python3-uno' | 'tesseract+chi_sim' | 'pdftoppm' | 'wget' | 'postgres';
 
 /** Debian packages that provide each tool (what .ci/run installs). */
 export const TOOL_PACKAGES: Record<Tool, string> = {
   chromium: 'chromium',
   soffice: 'libreoffice-writer-nogui libreoffice-calc-nogui',
+  'python3-uno': 'python3-uno',
   'tesseract+chi_sim': 'tesseract-ocr tesseract-ocr-chi-sim',
   pdftoppm: 'poppler-utils',
   wget: 'wget',
@@ -43,6 +45,8 @@ export function toolProblem(tool: Tool, env: NodeJS.ProcessEnv = process.env): s
     }
     case 'tesseract+chi_sim':
       return tesseractHasChiSim(env);
+    case 'python3-uno':
+      return officeServer(env) ? null : 'no python3 with LibreOffice\'s uno module (or no soffice.bin beside soffice)';
     case 'postgres':
       return postgresBinDir(env) ? null : 'no PostgreSQL server binaries (initdb, pg_ctl) on PATH or under /usr/lib/postgresql';
     default:

@@ -15,6 +15,10 @@ import { linesToText, paragraphLine } from '../layout/lines.ts';
 import { isFigureToken, isNoneMark, normalize } from '../text.ts';
 import type { Extracted, Line, TextItem } from '../types.ts';
 import { run } from '../tools.ts';
+import { OfficeConversionError, officeServer } from './office-server.ts';
+
+/** LibreOffice's export filter for DOCX. */
+const DOCX_FILTER = 'MS Word 2007 XML';
 
 export class UnsupportedDocError extends Error {
   constructor(message: string) {
@@ -88,8 +92,10 @@ export interface SofficeOptions {
 }
 
 /**
- * Converts a DOC/WPS/ODT file to DOCX with LibreOffice: its own profile directory (concurrent runs sharing one
- * collide), a timeout, and one retry when no output appears (seen once in the evaluation).
+ * Converts a DOC/WPS/ODT file to DOCX with LibreOffice: through the process's running office when there is one
+ * (office-server.ts, a fraction of a command's CPU), else, or when the office could not convert the file, with the
+ * one-shot command: its own profile directory (concurrent runs sharing one collide), a timeout, and one retry when no
+ * output appears (seen once in the evaluation). A conversion that ran out of time is not tried again.
  */
 export async function sofficeToDocx(bytes: Uint8Array, ext: string, opts: SofficeOptions = {}): Promise<Uint8Array> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-soffice-'));
@@ -97,10 +103,19 @@ export async function sofficeToDocx(bytes: Uint8Array, ext: string, opts: Soffic
     const input = path.join(dir, `in.${ext}`);
     writeFileSync(input, bytes);
     const output = path.join(dir, 'in.docx');
+    const timeoutMs = opts.timeoutMs ?? 60_000;
+    const server = officeServer(opts.env);
+    if (server) {
+      try {
+        await server.convert(input, output, DOCX_FILTER, timeoutMs);
+      } catch (err) {
+        if (!(err instanceof OfficeConversionError) || !err.retryable) throw err;
+      }
+    }
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
     for (let attempt = 0; attempt < 2 && !existsSync(output); attempt++) {
-      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, input], {
-        timeoutMs: opts.timeoutMs ?? 60_000,
+      await run('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', `docx:${DOCX_FILTER}`, '--outdir', dir, input], {
+        timeoutMs,
         env: opts.env,
       });
     }
