@@ -5,7 +5,7 @@ import { parseYears, resolveProvince, seedsOfProvince } from '../registry/provin
 import { loadSeeds } from '../registry/seeds-file.ts';
 import { seedFiles } from './common.ts';
 import { crawlConfig, runHarvestCommand, withCrawlFlags, type CrawlFlags } from './crawl.ts';
-import { runLimits, runQueuedHere } from './queued-crawl.ts';
+import { runLimits } from './run-limits.ts';
 import { isPostgresUrl } from '../catalog/db.ts';
 
 export function backfillCommand(): Command {
@@ -22,7 +22,7 @@ export function backfillCommand(): Command {
     const config = crawlConfig(opts);
     if (isPostgresUrl(config.catalog)) {
       const args = { kind: 'backfill' as const, years: opts.years ?? null, fullDepth: true, asked: { province: province.code, years: opts.years ?? null }, ...runLimits(opts) };
-      process.exitCode = await runQueuedHere(config, { command: `backfill ${province.code}`, extract: opts.extract, progress: opts.progress, request: { seeds, args } });
+      process.exitCode = await (await import('./queued-crawl.ts')).runQueuedHere(config, { command: `backfill ${province.code}`, extract: opts.extract, progress: opts.progress, request: { seeds, args } });
       return;
     }
     process.exitCode = await runHarvestCommand(config, `backfill ${province.code}`, {

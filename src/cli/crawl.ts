@@ -8,7 +8,7 @@ import { DEFAULT_RECRAWL } from '../crawl/recrawl-policy.ts';
 import { ExitCode } from '../errors.ts';
 import { extractAndReport } from './extract.ts';
 import { runExitCode, sayGuesses, sayRunTotals, saySeedHealth } from './run-summary.ts';
-import { runLimits, runQueuedHere } from './queued-crawl.ts';
+import { runLimits } from './run-limits.ts';
 import { isPostgresUrl } from '../catalog/db.ts';
 import { catalogOption, configFrom, filesOption, openCatalog, positiveInt, say, seedFiles, storageOption, withLock } from './common.ts';
 
@@ -87,7 +87,7 @@ export function crawlCommand(): Command {
       if (isPostgresUrl(config.catalog)) {
         // A PostgreSQL catalog is shared by workers: the run is queued as host jobs and worked here (queued-crawl.ts).
         const args = { kind: 'crawl' as const, asked: { seeds: opts.seeds ?? 'seeds/*.yaml' }, ...runLimits(opts) };
-        process.exitCode = await runQueuedHere(config, { command: 'crawl', extract: opts.extract, progress: opts.progress, request: { seeds: { files: seedFiles(opts.seeds) }, args } });
+        process.exitCode = await (await import('./queued-crawl.ts')).runQueuedHere(config, { command: 'crawl', extract: opts.extract, progress: opts.progress, request: { seeds: { files: seedFiles(opts.seeds) }, args } });
         return;
       }
       // Read inside the run, against the catalog: seeds files unchanged since the last run are not parsed again.

@@ -8,7 +8,7 @@ import { loadSeeds } from '../registry/seeds-file.ts';
 import { openCatalog, say, seedFiles } from './common.ts';
 import { crawlConfig, withCrawlFlags, type CrawlFlags } from './crawl.ts';
 import { leaseOption, queueOption } from './queue-options.ts';
-import { runLimits } from './queued-crawl.ts';
+import { runLimits } from './run-limits.ts';
 
 interface EnqueueFlags extends CrawlFlags {
   queue?: string;

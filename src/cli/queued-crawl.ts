@@ -22,20 +22,6 @@ import type { CrawlFlags } from './crawl.ts';
 import { progressFor, type Progress, type ProgressMode } from './progress.ts';
 import { runExitCode, sayGuesses, sayRunTotals, saySeedHealth, type RunTotals } from './run-summary.ts';
 
-/** A run's politeness and limits as given on the command line: every worker applies them to the run's hosts. */
-export function runLimits(opts: CrawlFlags & { lease?: number }): Pick<EnqueueRequest['args'], 'politeness' | 'maxFileBytes' | 'minPages' | 'leaseSeconds'> {
-  return {
-    politeness: {
-      ...(opts.hostDelay !== undefined ? { hostDelayMs: opts.hostDelay } : {}),
-      ...(opts.hostConcurrency !== undefined ? { hostConcurrency: opts.hostConcurrency } : {}),
-      ...(opts.robots === false ? { obeyRobots: false } : {}),
-    },
-    ...(opts.maxFileSize !== undefined ? { maxFileBytes: opts.maxFileSize } : {}),
-    ...(opts.minPages !== undefined ? { minPages: opts.minPages } : {}),
-    ...(opts.lease !== undefined ? { leaseSeconds: opts.lease } : {}),
-  };
-}
-
 export interface QueuedHere {
   /** The lock's name and the words of the messages (crawl, backfill 41, schedule crawl). */
   command: string;

@@ -9,7 +9,7 @@ import { loadSeeds } from '../registry/seeds-file.ts';
 import { DEFAULT_PLAN, nextFire, validateCron, type SchedulePlan } from '../schedule/plan.ts';
 import { say, seedFiles } from './common.ts';
 import { crawlConfig, runHarvestCommand, withCrawlFlags, type CrawlFlags } from './crawl.ts';
-import { runLimits, runQueuedHere } from './queued-crawl.ts';
+import { runLimits } from './run-limits.ts';
 import { isPostgresUrl } from '../catalog/db.ts';
 
 function logLine(event: string, fields: Record<string, unknown>): void {
@@ -76,7 +76,7 @@ export function scheduleCommand(): Command {
         try {
           // On a PostgreSQL catalog the run is queued and worked here, with any workers (queued-crawl.ts).
           const code = isPostgresUrl(config.catalog)
-            ? await runQueuedHere(config, {
+            ? await (await import('./queued-crawl.ts')).runQueuedHere(config, {
                 command: 'schedule crawl',
                 extract: opts.extract,
                 progress: opts.progress,
