@@ -15,7 +15,7 @@ test('a missing tool is a skip reason outside CI, naming the problem and the pac
   for (const CI of [undefined, 'false', '']) {
     const d = toolDecision(['chromium'], { ...NO_TOOLS, CI });
     assert.notEqual(d, 'run');
-    assert.match((d as { skip: string }).skip, /no Chromium at \/nonexistent\/chromium \(Debian package: chromium\)/);
+    assert.match((d as { skip: string }).skip, /no Chromium at \/nonexistent\/chromium \(Debian package: chromium-headless-shell \(or chromium\)\)/);
   }
   const soffice = toolDecision(['soffice'], NO_TOOLS) as { skip: string };
   assert.match(soffice.skip, /soffice is not on PATH.*libreoffice-writer-nogui/);
@@ -25,7 +25,7 @@ test('a missing tool is a skip reason outside CI, naming the problem and the pac
 
 test('under CI=true a missing tool throws one line naming the Debian package', () => {
   assert.throws(() => toolDecision(['pdftoppm'], { ...NO_TOOLS, CI: 'true' }), /required tool missing under CI: pdftoppm is not on PATH; install the Debian package\(s\): poppler-utils/);
-  assert.throws(() => toolDecision(['chromium'], { ...NO_TOOLS, CI: 'true' }), /no Chromium at \/nonexistent\/chromium.*: chromium$/);
+  assert.throws(() => toolDecision(['chromium'], { ...NO_TOOLS, CI: 'true' }), /no Chromium at \/nonexistent\/chromium.*: chromium-headless-shell \(or chromium\)$/);
 });
 
 test('a tool that is there is "run", with or without CI', () => {

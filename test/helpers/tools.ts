@@ -16,7 +16,7 @@ export type Tool = 'chromium' | 'soffice' | 'python3-uno' | 'tesseract+chi_sim' 
 
 /** Debian packages that provide each tool (what .ci/run installs). */
 export const TOOL_PACKAGES: Record<Tool, string> = {
-  chromium: 'chromium',
+  chromium: 'chromium-headless-shell (or chromium)',
   soffice: 'libreoffice-writer-nogui libreoffice-calc-nogui',
   'python3-uno': 'python3-uno',
   'tesseract+chi_sim': 'tesseract-ocr tesseract-ocr-chi-sim',
