@@ -50,3 +50,12 @@ test('woken before the answer can be read: the caller waits for it instead of fa
   after(() => w.terminate());
   for (let i = 0; i < 5; i++) assert.equal(w.call<number>({ op: 'echo', value: i }), i);
 });
+
+test('a worker thread that dies before answering: the call throws, and so does every later one, instead of waiting for ever', { timeout: 30_000 }, () => {
+  const w = new SyncWorker(fixture('echo-worker.mjs'));
+  after(() => w.terminate());
+  assert.equal(w.call<number>({ op: 'echo', value: 1 }), 1);
+  // The crash comes 10 ms after the request, never answered: the caller is asleep by then.
+  assert.throws(() => w.call({ op: 'crash', value: 0 }), /the catalog worker thread has exited/);
+  assert.throws(() => w.call({ op: 'echo', value: 2 }), /the catalog worker thread has exited/);
+});

@@ -19,6 +19,9 @@ export class WorkerCallError extends Error {
 
 type Answer<T> = { id: number } & ({ ok: true; result: T } | { ok: false; error: { message: string; code?: string; detail?: string } });
 
+/** The word's value once the worker thread has ended (sync-serve.mjs's EXITED). */
+const THREAD_EXITED = -1;
+
 /** How long to sleep before looking again when the word shows our answer but the port has no message yet. */
 const RECHECK_MS = 1;
 
@@ -34,6 +37,9 @@ export class SyncWorker {
     this.port = port1;
     this.worker = new Worker(file, { workerData: { port: port2, signal: this.word.buffer }, transferList: [port2] });
     this.worker.unref();
+    // A thread that dies is told by the next call ("has exited", sync-serve.mjs); its error event must not end the
+    // process as an uncaught one.
+    this.worker.on('error', () => undefined);
   }
 
   /**
@@ -56,6 +62,7 @@ export class SyncWorker {
         if (!m.ok) throw new WorkerCallError(m.error.message, m.error.code, m.error.detail);
         return m.result;
       }
+      if (seen === THREAD_EXITED) throw new Error('the catalog worker thread has exited');
       const left = deadline - Date.now();
       if (left <= 0) throw new Error(`no answer from the catalog worker thread within ${timeoutMs} ms`);
       // The word is the id last answered: another's (a stale wake-up, or not answered yet): sleep until it moves; ours

@@ -7,6 +7,9 @@
 // answer of a call given up on is told apart the same way. Plain JavaScript so that it loads the same from src/ and
 // dist/ without a TypeScript loader.
 
+/** The word's value once the thread has ended (ids are positive). */
+export const EXITED = -1;
+
 /**
  * Serves the requests posted on `port` with `handle` (async, one request at a time as the caller waits for each).
  * @param {import('node:worker_threads').MessagePort} port
@@ -15,6 +18,11 @@
  */
 export function serveSync(port, signal, handle) {
   const word = new Int32Array(signal);
+  // A thread that ends (an uncaught error included) says so: the caller would otherwise wait for ever.
+  process.on('exit', () => {
+    Atomics.store(word, 0, EXITED);
+    Atomics.notify(word, 0);
+  });
   const answer = (id, message) => {
     port.postMessage({ id, ...message });
     Atomics.store(word, 0, id);

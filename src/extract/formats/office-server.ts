@@ -85,7 +85,12 @@ class OfficeServer {
     child.unref();
     for (const s of [child.stdin, child.stdout]) (s as unknown as { unref?: () => void } | null)?.unref?.();
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      const answer = JSON.parse(line) as Answer;
+      let answer: Answer;
+      try {
+        answer = JSON.parse(line) as Answer;
+      } catch {
+        return; // not an answer (the script writes only JSON lines; a library printing is no reason to crash)
+      }
       const w = this.waiting;
       this.waiting = undefined;
       w?.(answer);
