@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page, Route } from 'playwright';
 import { isChallenge } from '../crawl/families/detect.ts';
-import { CHROMIUM_ARGS } from '../crawl/browser-lane.ts';
+import { launchChromium } from '../crawl/shared-browser.ts';
 import { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
 import type { PageReader } from './page-reader.ts';
@@ -58,9 +58,7 @@ export class BrowserSession {
   async render(url: string): Promise<RenderedPage> {
     if (!this.context) {
       if (!BrowserSession.available(this.chromiumPath)) throw new FetchError(`needs a browser, and there is none at ${this.chromiumPath}`, url, 'blocked');
-      // Loaded with the first launch, as the crawl's shared browser is (crawl/shared-browser.ts).
-      const { chromium } = await import('playwright');
-      this.browser = await chromium.launch({ executablePath: this.chromiumPath, headless: true, args: CHROMIUM_ARGS });
+      this.browser = await launchChromium(this.chromiumPath);
       this.context = await this.browser.newContext();
     }
     const page = await this.context.newPage();
