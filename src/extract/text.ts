@@ -131,16 +131,22 @@ const WAN_COUNT = /^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?万(?!元)/;
  * (undefined). In a 万元 column 万 is the unit instead: callers use parseNumber there.
  */
 export function parseCount(raw: string): number | null | undefined {
-  const multiplied = multipliedCount(raw);
+  const key = countKey(raw);
+  const multiplied = multipliedCount(key);
   if (multiplied !== undefined) return multiplied;
   const v = parseNumber(raw);
   if (typeof v !== 'number') return v;
-  const m = WAN_COUNT.exec(labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+'));
+  const m = WAN_COUNT.exec(key);
   if (!m) return v;
   const frac = m[3] ?? '';
   if (frac.length > 4) return undefined;
   const n = Number(m[2]!.replace(/,/g, '')) * 10_000 + Number(frac.padEnd(4, '0'));
   return m[1] === '-' ? -n : n;
+}
+
+/** A cell's text as the multiplied-count patterns read it: labelKey's, with full-width and minus signs as ASCII. */
+function countKey(raw: string): string {
+  return labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
 }
 
 /** A figure followed by 亿 or 千 alone or with a count's unit (not 亿元 / 千元): "1.05亿次", "2亿", "2.4千件". */
@@ -152,10 +158,9 @@ const MULTIPLIERS: Record<string, { factor: number; decimals: number }> = { 亿:
  * A count written in 亿 (a province's largest counts, "1.05亿次" for 105000000: blind round 18, b134) or in 千 (a
  * county bureau's, "2.4千次" for 2400: round 19, b145), or undefined when the cell is no such count. Only as a count:
  * parseNumber leaves a bare 亿 or 千 unread, since in a 万元 column "1.05亿" read as 1.05 would be wrong silently
- * (千元 and 亿元 stay yuan.ts's). More decimals than the multiplier allows is no whole count.
+ * (千元 and 亿元 stay yuan.ts's). More decimals than the multiplier allows is no whole count. `s` is countKey's text.
  */
-function multipliedCount(raw: string): number | undefined {
-  const s = labelKey(raw).replace(/[−－]/g, '-').replace(/[＋]/g, '+');
+function multipliedCount(s: string): number | undefined {
   const m = MULTIPLIED_COUNT.exec(s);
   if (!m) return undefined;
   // What follows the multiplier must be what may follow a plain count (a unit, a note, marks).
@@ -180,5 +185,5 @@ export function looksLikeFigureCell(raw: string): boolean {
 export function isFigureToken(raw: string): boolean {
   const s = labelKey(raw);
   if (s === '' || s === '无') return false; // a bare 无 in running text is a word, not a cell
-  return parseNumber(s) !== undefined || multipliedCount(s) !== undefined;
+  return parseNumber(s) !== undefined || multipliedCount(countKey(s)) !== undefined;
 }
