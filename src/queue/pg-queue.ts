@@ -11,11 +11,13 @@
  * Leases: pg-boss 10 has no heartbeat. A job is active until `expireInSeconds` after it started; then pg-boss's
  * maintenance (every MAINTENANCE_SECONDS, on any worker) fails it and, retries left, queues it again for any worker:
  * that is the takeover of a killed worker's job. A live worker keeps its job by renewing the lease every third of it
- * (renew: expire_in pushed to now + lease, only while the row is still the activation it fetched), and runs jobs
- * through fetch/complete/fail itself: pg-boss's `work()` would also fail a job locally once its first expiry passed.
+ * (lease-keeper.ts: expire_in pushed to now + lease, only while the row is still the activation it fetched), and
+ * runs jobs through fetch/complete/fail itself: pg-boss's `work()` would also fail a job locally once its first
+ * expiry passed.
  */
 import PgBoss from 'pg-boss';
 import { QueueError, UsageError } from '../errors.ts';
+import { LeaseKeeper, type LeaseEvents } from './lease-keeper.ts';
 
 export const CRAWL_HOST = 'crawl-host';
 export const EXTRACT = 'extract';
@@ -60,8 +62,11 @@ export interface JobCounts {
 }
 
 export class PgWorkQueue {
+  private keeper: LeaseKeeper | null = null;
+
   private constructor(
     private readonly boss: PgBoss,
+    private readonly url: string,
     readonly leaseSeconds: number,
   ) {}
 
@@ -95,7 +100,7 @@ export class PgWorkQueue {
       await boss.stop({ graceful: false }).catch(() => {});
       throw new QueueError(`work queue ${redact(url)} unreachable: ${(err as Error).message}`);
     }
-    return new PgWorkQueue(boss, leaseSeconds);
+    return new PgWorkQueue(boss, url, leaseSeconds);
   }
 
   /** Queues one crawl-host job per host; false for a host that already has one queued (another run's). */
@@ -115,14 +120,13 @@ export class PgWorkQueue {
     return job ? { name, id: job.id, data: job.data, activation: job.retryCount, leaseSeconds: job.expireInSeconds } : null;
   }
 
-  /** Renews a held job's lease; false when it is no longer this worker's (expired, maybe taken over). */
-  async renew(job: HeldJob<unknown>): Promise<boolean> {
-    const { rows } = await this.boss.getDb().executeSql(
-      `UPDATE pgboss.job SET expire_in = (now() - started_on) + make_interval(secs => $4)
-        WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 RETURNING id`,
-      [job.name, job.id, job.activation, job.leaseSeconds],
-    );
-    return rows.length === 1;
+  /**
+   * Keeps a held job's lease from the lease keeper's thread (lease-keeper.ts) until the returned release is called:
+   * a main thread held up by synchronous catalog calls does not lose it.
+   */
+  keep(job: HeldJob<unknown>, events: LeaseEvents): () => void {
+    this.keeper ??= new LeaseKeeper(this.url);
+    return this.keeper.hold(job, events);
   }
 
   async complete(job: HeldJob<unknown>, output: object = {}): Promise<void> {
@@ -194,6 +198,8 @@ export class PgWorkQueue {
 
   /** Disconnects; jobs still held are left to expire (a drain gives them back first). */
   async close(): Promise<void> {
+    await this.keeper?.close();
+    this.keeper = null;
     await this.boss.stop({ graceful: false, wait: true });
   }
 }

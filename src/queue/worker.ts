@@ -3,7 +3,8 @@
  * stopped. A host job is the ordinary harvest (crawl/harvest.ts) limited to that host and its run: the host's
  * persisted frontier queue of the run (host-queue.ts) is what a taken-over job resumes from.
  *
- * Leases: every held job's lease is renewed every third of it. A renewal that finds the job no longer ours (this
+ * Leases: every held job's lease is renewed every third of it, from the lease keeper's thread (lease-keeper.ts: the
+ * main thread's synchronous catalog calls must not starve it). A renewal that finds the job no longer ours (this
  * process stalled past its lease, and the job may be another worker's now) ends the process at once (exit 8): it
  * must not go on crawling a host another worker holds.
  *
@@ -73,11 +74,12 @@ export class QueueWorker {
   /** Gives back every job still held now (a second signal, or the drain time over). */
   async giveBack(): Promise<number> {
     const jobs = [...this.held];
+    // Out of `held` before the queue hears of it: a renewal answered after the give-back is no lost lease.
+    this.held.clear();
     for (const job of jobs) {
       await this.opts.queue.fail(job, 'worker stopped: given back').catch(() => {});
       this.opts.log({ event: 'given_back', queue: job.name, job: job.id, data: job.data });
     }
-    this.held.clear();
     return jobs.length;
   }
 
@@ -113,25 +115,32 @@ export class QueueWorker {
   /** Runs one job holding its lease; completes it, or fails it (retried by the queue) when it throws. */
   private async hold(job: HeldJob<unknown>, work: () => Promise<object>): Promise<void> {
     this.held.add(job);
-    const every = Math.max(500, (job.leaseSeconds * 1000) / 3);
-    const renewal = setInterval(() => {
-      void this.opts.queue.renew(job).then(
-        (ours) => {
-          if (!ours && this.held.has(job)) this.opts.onLeaseLost(job);
-        },
-        (err: unknown) => this.opts.log({ event: 'queue_error', job: job.id, error: (err as Error).message }),
-      );
-    }, every);
+    const release = this.opts.queue.keep(job, {
+      lost: () => {
+        if (this.held.has(job)) this.opts.onLeaseLost(job);
+      },
+      error: (message) => this.opts.log({ event: 'queue_error', job: job.id, error: message }),
+      stalled: (ageMs) => this.opts.log({ event: 'lease_renewals_paused', job: job.id, mainThreadStalledMs: ageMs }),
+    });
+    let outcome: { output: object } | { error: Error };
     try {
-      const output = await work();
-      if (!this.held.has(job)) return; // given back meanwhile
-      await this.opts.queue.complete(job, output);
+      outcome = { output: await work() };
     } catch (err) {
-      if (!this.held.has(job)) return;
-      this.opts.log({ event: 'job_failed', queue: job.name, job: job.id, data: job.data, error: (err as Error).message });
-      await this.opts.queue.fail(job, (err as Error).message).catch(() => {});
+      outcome = { error: err as Error };
     } finally {
-      clearInterval(renewal);
+      // Released before the job is completed or failed: a renewal landing after the completion (the row no longer
+      // active) while this thread has not yet read the completion's answer would say the job lost, and a live
+      // worker that finished its job would stop (exit 8).
+      release();
+    }
+    try {
+      if (!this.held.has(job)) return; // given back meanwhile
+      if ('output' in outcome) await this.opts.queue.complete(job, outcome.output);
+      else {
+        this.opts.log({ event: 'job_failed', queue: job.name, job: job.id, data: job.data, error: outcome.error.message });
+        await this.opts.queue.fail(job, outcome.error.message).catch(() => {});
+      }
+    } finally {
       this.held.delete(job);
     }
     const runId = (job.data as { runId: number }).runId;
