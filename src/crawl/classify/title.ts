@@ -51,6 +51,9 @@ const EXCLUSIONS: readonly TitleRule[] = [
     pattern: /(?:年度报告|年报)的?(?:质量|发布|公开|编制|报送)?(?:情况)?的?(?:社会|问题)?(?:评议|评查|核查|审查|点评|整改)|(?:年度报告|年报)的?(?:发布|报送|编制)情况/,
     reason: 'a review of the reports (评议/评查/核查/点评/发布情况)',
   },
+  // A notice correcting a published report ("关于2021年…年度报告的更正说明", "…年度报告勘误"): not the report, whose
+  // year it would count as published (blind round 40a); the corrected report itself ("…年度报告（更正版/更正后）") is one.
+  { pattern: /更正(?:说明|声明|公告|启事|的说明)|勘误|关于更正/, reason: 'a correction notice of a report (更正说明/勘误)' },
   { pattern: /召开|举办|举行|培训会|培训班|座谈|部署会|推进会/, reason: 'a news item about a meeting or training' },
   { pattern: /申请表|申请书|登记表|答复书|告知书/, reason: 'a form or reply document (申请表/告知书)' },
 ];

@@ -80,14 +80,61 @@ interface Param {
   value: number;
 }
 
+/**
+ * A JSON request body: an object, or a batch of calls (an array of objects: JSON-RPC 2.0 batches, batched GraphQL),
+ * whose paths then start with the call's index (`1.params.page`). Null for anything else.
+ */
 export function jsonBody(req: CapturedRequest): Record<string, unknown> | null {
-  if (!req.body || !/^\s*\{/.test(req.body)) return null;
+  if (!req.body || !/^\s*[{[]/.test(req.body)) return null;
   try {
     const v = JSON.parse(req.body) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    if (Array.isArray(v)) return v.length > 0 && v.every((c) => c && typeof c === 'object' && !Array.isArray(c)) ? (v as unknown as Record<string, unknown>) : null;
+    return v && typeof v === 'object' ? (v as Record<string, unknown>) : null;
   } catch {
     return null;
   }
+}
+
+/** The calls of a batch body (an array of objects), or null. */
+function batchCalls(req: CapturedRequest): Record<string, unknown>[] | null {
+  const body = jsonBody(req);
+  return Array.isArray(body) ? (body as Record<string, unknown>[]) : null;
+}
+
+/** A call's text fields (its method, its protocol version, a channel alias…): what tells one call of a batch from another. */
+const callKey = (call: Record<string, unknown>) =>
+  JSON.stringify(Object.entries(call).filter(([, v]) => typeof v === 'string').sort(([a], [b]) => a.localeCompare(b)));
+
+/**
+ * Where each call of the second batch stands in the first (index → index), matched by their text fields: a page may
+ * batch its list call with others on the first load (the column's own details) and send it alone from the pager on,
+ * so the list call is not at the same index in both. Null when the two are not batches or a call has no match.
+ */
+function batchAlignment(first: CapturedRequest, second: CapturedRequest): Map<string, string> | null {
+  const a = batchCalls(first);
+  const b = batchCalls(second);
+  if (!a || !b) return null;
+  const keys = a.map(callKey);
+  const out = new Map<string, string>();
+  for (const [j, call] of b.entries()) {
+    const i = keys.indexOf(callKey(call));
+    if (i < 0 || keys.indexOf(callKey(call), i + 1) >= 0) return null;
+    out.set(String(j), String(i));
+  }
+  return out;
+}
+
+/** The second request's numeric parameters named as the first request's are (batch calls realigned). */
+function laterParams(first: CapturedRequest, second: CapturedRequest): Param[] {
+  const params = numericParams(second);
+  const align = batchAlignment(first, second);
+  if (!align) return params;
+  return params.map((p) => {
+    if (p.in !== 'json') return p;
+    const [index, ...rest] = p.name.split('.');
+    const at = align.get(index!);
+    return at === undefined ? p : { ...p, name: [at, ...rest].join('.') };
+  });
 }
 
 const numeric = (v: unknown): number | null =>
@@ -107,6 +154,7 @@ function pathNumbers(url: string): number[] {
 
 /** A field's value as a JSON object (`{"pageNo":1,…}`), or null. */
 function jsonObject(v: string): Record<string, unknown> | null {
+  if (!/^\s*\{/.test(v)) return null;
   return jsonBody({ method: 'GET', url: 'http://x/', body: v, contentType: null });
 }
 
@@ -127,7 +175,8 @@ export function numericParams(req: CapturedRequest): Param[] {
   for (const [k, v] of new URL(req.url).searchParams) fieldParams('query', k, v, out);
   for (const [k, v] of formFields(req) ?? []) fieldParams('form', k, v, out);
   const json = jsonBody(req);
-  if (json) jsonParams(json, [], out);
+  // A batch's calls are one level deeper than a body's fields: they are entered as deep as a body's.
+  if (json) jsonParams(json, [], out, Array.isArray(json) ? -1 : 0);
   pathNumbers(req.url).forEach((n, i) => out.push({ in: 'path', name: String(i), value: n }));
   for (const [k, v] of Object.entries(req.headers ?? {})) {
     const w = rangeWindow(k, v);
@@ -160,7 +209,7 @@ function pageCompanions(first: CapturedRequest, second: CapturedRequest | null, 
   const params = numericParams(first).filter((p) => p.in !== 'path' && p.in !== 'header' && !sameParam(p, { in: page.in, name: page.name, inner: page.inner, value: page.first }));
   const paging = (p: Param) => named(PAGE_NAME, p) || named(OFFSET_NAME, p);
   if (second) {
-    const later = numericParams(second);
+    const later = laterParams(first, second);
     return params.flatMap((p) => {
       const q = later.find((x) => sameParam(x, p));
       return q && q.value > p.value && paging(p) ? [pageParam(p, q.value - p.value)] : [];
@@ -186,7 +235,7 @@ function windowSize(req: CapturedRequest, name: string): number | null {
 function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, itemsPerPage: number): PageParam | null {
   const params = numericParams(first);
   if (second) {
-    const later = numericParams(second);
+    const later = laterParams(first, second);
     const changed = params.filter((p) => {
       const q = later.find((x) => sameParam(x, p));
       return q !== undefined && q.value > p.value;

@@ -67,6 +67,9 @@ const REPORTS: readonly string[] = [
   '洛阳市涧西区国防动员办公室2024年度政府信息公开工作报…',
   '吉林省人民防空办公室2014年政府信息公开年度报⋯',
   '周口市人防办2023年政府信息公开工作年度报告(全文)…',
+  // the corrected report republished (blind round 40a): still the report
+  '某县2021年政府信息公开工作年度报告（更正版）',
+  '某县人民政府2021年政府信息公开工作年度报告（更正后）',
 ];
 
 const NOT_REPORTS: readonly string[] = [
@@ -132,6 +135,11 @@ const NOT_REPORTS: readonly string[] = [
   '关于报送2023年政府信息公开工作年度报告的通知附件',
   '市国动办召开政府信息公开工作年度报告编制培训会',
   '政府信息公开申请表',
+  // a notice correcting a published report (blind round 40a)
+  '福鼎市关于2021年政府信息公开工作年度报告的更正说明',
+  '某区2022年政府信息公开工作年度报告更正声明',
+  '关于更正某局2023年度政府信息公开工作年度报告有关数据的说明',
+  '某县2021年政府信息公开工作年度报告勘误',
   // nav labels and ambiguous cuts
   '政府信息公开年报',
   '政府信息公开工作年度报告',
