@@ -126,6 +126,18 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
  * leads to the year's report itself rather than to a year column — that is one report: it lists no report, its
  * own title names a report and its text is a report's. Returns that title, or null for a real list page.
  */
+/**
+ * A page that is a document about a report, not a list of them: its own title names a report's year and words but is
+ * of another kind (一图读懂…年度报告, a 解读, a notice on compiling them: classify/title.ts's exclusions). A seed at such
+ * a page (the link a WeChat post shares) links a report or two from its text; the column is elsewhere. Returns its
+ * title, or null.
+ */
+export function documentAboutReport(html: string, pageUrl: string): string | null {
+  const title = parseDetailPage(html, pageUrl).title;
+  if (!title || !classifyTitle(title).excluded || parseReportYear(title) === null) return null;
+  return /年度报告|年报/.test(title.replace(/\s+/g, '')) ? title : null;
+}
+
 export function listPageAsReport(html: string, pageUrl: string, listedReports: number): string | null {
   if (listedReports > 0) return null;
   const page = parseDetailPage(html, pageUrl);

@@ -11,7 +11,7 @@ import { Attributor, seedFallbackClash, titleShowingGuess } from './attribution.
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
-import { listPageAsReport } from './collection.ts';
+import { documentAboutReport, listPageAsReport } from './collection.ts';
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { announcedTotals } from './families/announced.ts';
@@ -259,6 +259,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     else if (!(await askWithFreshToken(h, data))) tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status, message: refusal };
   }
   tally.reportItems += links.reports;
+  // A seed page that gave reports but is itself a document about one (一图读懂…年度报告, the link a post shares): its
+  // links are the report's, not the column's; its host is explored for the column (seed-explore.ts).
+  if (seedPage && !visit.rendered && data.family !== 'learned' && links.reports > 0 && tally.seedDocument === undefined) {
+    tally.seedDocument = documentAboutReport(visit.body, visit.loadedUrl);
+  }
   // A learned answer listing no report whose entry names the 年报 column (a script-drawn carousel's or menu's JSON,
   // `{name: '政府信息公开年报', link}`) leads to that column, as the same link named on a page does (report-column.ts);
   // drawn, such an entry may be a picture only (`<img alt="">`), its name nowhere in the page.

@@ -123,8 +123,11 @@ export function findDate(text: string): string | null {
 /** Document extensions that are report attachments. */
 export const ATTACHMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd|odt|ods|rtf|zip|rar|7z|jpe?g|png|tiff?)$/i;
 
-/** URLs that serve files whatever their extension (Hanweb downfile.jsp and similar download endpoints). */
-export const DOWNLOAD_PATH = /(downfile|download|filedown|getfile|attachment|fujian)[^/]*$/i;
+/**
+ * URLs that serve files whatever their extension (Hanweb downfile.jsp and similar download endpoints; a script named
+ * down / dl / xiazai, `down.php?file=…pdf`, which is the file, not a viewer of the address it carries: round 40d).
+ */
+export const DOWNLOAD_PATH = /(downfile|download|filedown|getfile|attachment|fujian)[^/]*$|\/(?:down|dl|xiazai)\.[a-z]+$/i;
 
 /**
  * The HTML with its comments removed, scripts kept whole: a list or a pager call commented out by the template

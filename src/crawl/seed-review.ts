@@ -102,7 +102,12 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   if (t.explored.length) {
     const columns = t.explored.join(', ');
     const when = t.exploredBefore ? ` on ${t.exploredBefore.slice(0, 10)} (remembered)` : '';
-    const page = t.seedGone === null ? 'its page lists no report' : `its page answered HTTP ${t.seedGone}`;
+    const page =
+      t.seedGone !== null
+        ? `its page answered HTTP ${t.seedGone}`
+        : t.seedDocument
+          ? `its page is a document about a report ("${t.seedDocument}"), not a column: the reports it links were read`
+          : 'its page lists no report';
     return { status: 'moved', reason: `${page}; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
   }
   // A seed that is a file, its reports read from the folders above it: a guess that worked, said with where to point it.

@@ -47,6 +47,11 @@ export interface SeedTally {
   seedPageRead: boolean;
   /** The seed's page was read as one report's page in this run (over HTTP, or drawn by the browser). */
   seedReadAsReport?: boolean;
+  /**
+   * The seed's page is a document about a report (一图读懂…, a 解读: collection.ts documentAboutReport): its title;
+   * the reports it links are read, and its host is explored for the column (seed-explore.ts). Null otherwise.
+   */
+  seedDocument?: string | null;
   /** What the seed's first page announces about the list's size. */
   announced: AnnouncedTotals;
   /** Paging stopped on purpose (an incremental run reached known items): fewer pages than announced is expected. */
