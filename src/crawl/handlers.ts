@@ -11,7 +11,7 @@ import { Attributor, seedFallbackClash, titleShowingGuess } from './attribution.
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
-import { documentAboutReport, listPageAsReport } from './collection.ts';
+import { documentAboutReport, hasReportBody, listPageAsReport } from './collection.ts';
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { announcedTotals } from './families/announced.ts';
@@ -46,6 +46,20 @@ import { readAboveSeedFile, viewedSeedFile } from './seed-file.ts';
 import { feedAsList } from './feed-list.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
+
+/**
+ * An address shaped like one article's, not a column's: its last segment is no index / list / default page nor a
+ * folder, and its path carries a long number or hex id (t20210126_123.html, 2021/1/26/6b2d9f….shtml, art_12_4411.html).
+ */
+function articleAddress(url: string): boolean {
+  const path = new URL(url).pathname;
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  if (!last || /^(?:index|list|default|main)(?:_\d+)?\.\w+$/i.test(last)) return false;
+  return /\d{5,}|[0-9a-f]{16,}/i.test(path);
+}
+
+/** Report links an article page carries beside its own text (上一篇, 下一篇, a 相关 box): more make a list page. */
+const ARTICLE_NEIGHBOURS = 4;
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -217,7 +231,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // a list page read already: a silent miss of the one report the user pointed at.
   // Drawn by script (a shared H5 article: its HTTP read an empty shell), the report is read from the rendered page,
   // once: round 34c's seed, the report the user shared, was read as a list only and never catalogued.
-  const seedReport = seedPage && !tally.seedReadAsReport && (!readBefore || visit.rendered) ? listPageAsReport(visit.body, visit.loadedUrl, reportCount(items)) : null;
+  // Its links to the reports beside it (上一篇 / 下一篇, 相关阅读) do not make it a list: a few are an article's (round 40c).
+  const seedReport =
+    seedPage && !tally.seedReadAsReport && (!readBefore || visit.rendered) ? listPageAsReport(visit.body, visit.loadedUrl, reportCount(items) <= ARTICLE_NEIGHBOURS ? 0 : reportCount(items)) : null;
   if (seedReport) {
     tally.seedReadAsReport = true;
     h.stats.pages -= 1; // counted again by handleDetail
@@ -234,7 +250,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // "年报" crumb): read already, as a list; asking it as a report page fetched it twice more.
     if (tally.listUrls.has(item.url)) continue;
     const verdict = classifyTitle(item.title);
-    if (verdict.maybe || (item.maybe && !verdict.isReport)) {
+    // A row titled with the report's words alone ("政府信息公开工作年度报告", round 41a), dated or linking an article's
+    // address (not a column's index): its page decides. A menu's label linking a column is neither.
+    const datedLabel = verdict.bareLabel === true && !item.isFile && (item.date !== null || articleAddress(item.url));
+    if (verdict.maybe || datedLabel || (item.maybe && !verdict.isReport)) {
       queued.push(...maybeReportRequests(h, item, listedAt, data));
       continue;
     }
@@ -645,10 +664,13 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   }
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
-  const pageTitleIsReport = !!page.title && classifyTitle(page.title).isReport;
+  const pageVerdict = page.title ? classifyTitle(page.title) : null;
+  const pageTitleIsReport = !!pageVerdict?.isReport;
   if (data.verify) {
-    // The list cut this title short: only the page's own title makes it a report (the guess and its outcome are kept).
-    if (!pageTitleIsReport) {
+    // The list cut this title short: only the page's own title makes it a report (the guess and its outcome are kept);
+    // or a page titled with the report's words alone whose text is a report's (its year in the text: round 41a).
+    const labelledReport = !!pageVerdict?.bareLabel && hasReportBody(page.bodyText);
+    if (!pageTitleIsReport && !labelledReport) {
       return recordSkip(h, visit, `a cut list title (${data.listTitle}) whose page is not a report: ${page.title ?? 'no title'}`);
     }
     h.tallies.of(data.seedEntryId).reportItems += 1;

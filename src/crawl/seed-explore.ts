@@ -33,7 +33,7 @@ function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
   const gone = t.seedGone !== null && t.failures === 1;
   // A seed page that is a document about a report (一图读懂…) gave the report or two it links, not its column's: its
   // column is looked for as for a page that gave none (round 40c: the rest of the column was a silent miss).
-  const notColumn = t.seedPageRead && !!t.seedDocument && t.failures === 0;
+  const notColumn = t.seedPageRead && (!!t.seedDocument || !!t.seedReadAsReport) && t.failures === 0;
   return (notColumn || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
 }
 

@@ -25,6 +25,45 @@ const report = (y: number, date: string) => detail(GOV, { title: title(y), publi
 const TUJIE = `一图读懂｜${title(2024)}`;
 const tujie = detail(GOV, { title: TUJIE, publisher: `${GOV}办公室`, date: '2025-01-26', body: `${trapText(TUJIE)}<p><img src="/tj/1.png" alt="图解一"></p><p>原文链接：<a href="/zwgk/nb/t20250124_31.html">${title(2024)}</a></p>` });
 
+/** The disclosure menu and the 年报 column with its three reports and a trap (both seeds' sites). */
+const columnRoutes: BlindPortal['routes'] = {
+  'GET /zfxxgk/': {
+    body: page(GOV, '政府信息公开', `<ul class="gk-menu"><li><a href="/zfxxgk/zn.html">政府信息公开指南</a></li><li><a href="/zwgk/nb/index.html">政府信息公开年报</a></li></ul>`),
+  },
+  'GET /zwgk/nb/index.html': {
+    body: page(GOV, '政府信息公开年报', `<ul class="list"><li><a href="/zwgk/nb/t20250124_31.html">${title(2024)}</a><span>2025-01-24</span></li>
+<li><a href="/zwgk/nb/t20250110_30.html">某某县2025年政务公开工作要点</a><span>2025-01-10</span></li>
+<li><a href="/zwgk/nb/t20240125_21.html">${title(2023)}</a><span>2024-01-25</span></li>
+<li><a href="/zwgk/nb/t20230127_11.html">${title(2022)}</a><span>2023-01-27</span></li></ul>`),
+  },
+  'GET /zwgk/nb/t20250124_31.html': { body: report(2024, '2025-01-24') },
+  'GET /zwgk/nb/t20250110_30.html': { body: detail(GOV, { title: '某某县2025年政务公开工作要点', publisher: GOV, date: '2025-01-10', body: trapText('工作要点') }) },
+  'GET /zwgk/nb/t20240125_21.html': { body: report(2023, '2024-01-25') },
+  'GET /zwgk/nb/t20230127_11.html': { body: report(2022, '2023-01-27') },
+};
+
+/** Crawls one portal as a user does: the agencies and years exported, the seed's health. */
+async function crawlOne(p: BlindPortal) {
+  const portal = await startPortal({ sites: blindSitesOf([p]) });
+  try {
+    const dir = tempDir('nianbao-fix40c-');
+    const seeds = path.join(dir, 'seeds.yaml');
+    writeFileSync(seeds, blindSeedsYaml(portal.urls, [p]));
+    const storage = path.join(dir, 'storage');
+    await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '0', '--no-extract', '--progress', 'none']);
+    const status = await runNianbao(['status', '--seeds', '--json', '--storage', storage]);
+    const out = path.join(dir, 'reports.csv');
+    await runNianbao(['export', '--out', out, '--storage', storage]);
+    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split(','));
+    const col = (n: string) => header!.indexOf(n);
+    const found = [...new Set(rows.map((r) => `${r[col('agency')]} ${r[col('year')]}`))].sort();
+    const [seed] = (JSON.parse(status.out) as { seeds: { flags: string[]; last: { reason: string | null } }[] }).seeds;
+    return { found, seed: seed!, origin: portal.urls[p.id]! };
+  } finally {
+    await portal.close();
+  }
+}
+
 test('a page about a report (一图读懂, 解读) is such a document; a report, a column or a notice column is not', () => {
   const url = 'http://gov.test/tujie/t1.html';
   assert.equal(documentAboutReport(tujie, url), TUJIE);
@@ -44,42 +83,49 @@ test('a seed that is a 一图读懂 page: the report it links, then the column f
     expected: [],
     routes: {
       'GET /tujie/t20250126_40.html': { body: tujie },
-      'GET /zfxxgk/': {
-        body: page(GOV, '政府信息公开', `<ul class="gk-menu"><li><a href="/zfxxgk/zn.html">政府信息公开指南</a></li><li><a href="/zwgk/nb/index.html">政府信息公开年报</a></li></ul>`),
-      },
-      'GET /zwgk/nb/index.html': {
-        body: page(GOV, '政府信息公开年报', `<ul class="list"><li><a href="/zwgk/nb/t20250124_31.html">${title(2024)}</a><span>2025-01-24</span></li>
-<li><a href="/zwgk/nb/t20250110_30.html">某某县2025年政务公开工作要点</a><span>2025-01-10</span></li>
-<li><a href="/zwgk/nb/t20240125_21.html">${title(2023)}</a><span>2024-01-25</span></li>
-<li><a href="/zwgk/nb/t20230127_11.html">${title(2022)}</a><span>2023-01-27</span></li></ul>`),
-      },
-      'GET /zwgk/nb/t20250124_31.html': { body: report(2024, '2025-01-24') },
-      'GET /zwgk/nb/t20250110_30.html': { body: detail(GOV, { title: '某某县2025年政务公开工作要点', publisher: GOV, date: '2025-01-10', body: trapText('工作要点') }) },
-      'GET /zwgk/nb/t20240125_21.html': { body: report(2023, '2024-01-25') },
-      'GET /zwgk/nb/t20230127_11.html': { body: report(2022, '2023-01-27') },
+      ...columnRoutes,
     },
   };
-  const portal = await startPortal({ sites: blindSitesOf([p]) });
-  try {
-    const dir = tempDir('nianbao-fix40c-');
-    const seeds = path.join(dir, 'seeds.yaml');
-    writeFileSync(seeds, blindSeedsYaml(portal.urls, [p]));
-    const storage = path.join(dir, 'storage');
-    await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '0', '--no-extract', '--progress', 'none']);
-    const status = await runNianbao(['status', '--seeds', '--json', '--storage', storage]);
-    const out = path.join(dir, 'reports.csv');
-    await runNianbao(['export', '--out', out, '--storage', storage]);
-    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split(','));
-    const col = (n: string) => header!.indexOf(n);
-    const found = [...new Set(rows.map((r) => `${r[col('agency')]} ${r[col('year')]}`))].sort();
-    assert.deepEqual(found, [`${GOV} 2022`, `${GOV} 2023`, `${GOV} 2024`]);
-    const [seed] = (JSON.parse(status.out) as { seeds: { flags: string[]; last: { reason: string | null } }[] }).seeds;
-    assert.deepEqual(seed!.flags, ['moved'], seed!.last.reason ?? '');
-    assert.match(seed!.last.reason!, /a document about a report \("一图读懂/);
-    assert.ok(seed!.last.reason!.includes(`${portal.urls[p.id]}/zwgk/nb/index.html`), seed!.last.reason!);
-  } finally {
-    await portal.close();
-  }
+  const r = await crawlOne(p);
+  assert.deepEqual(r.found, [`${GOV} 2022`, `${GOV} 2023`, `${GOV} 2024`]);
+  assert.deepEqual(r.seed.flags, ['moved'], r.seed.last.reason ?? '');
+  assert.match(r.seed.last.reason!, /a document about a report \("一图读懂/);
+  assert.ok(r.seed.last.reason!.includes(`${r.origin}/zwgk/nb/index.html`), r.seed.last.reason!);
+});
+
+test('a seed that is one report’s own page whose breadcrumb names another column: its column is looked for too', { timeout: 120_000 }, async () => {
+  // The report filed under 其他 (its breadcrumb 政务公开 > 法定主动公开内容 > 其他); 上一篇 / 下一篇 the reports beside it.
+  const art = (y: number, date: string, prev: string, next: string) =>
+    detail(GOV, { title: title(y), publisher: `${GOV}办公室`, date, body: reportText(GOV, `${y}年度`), after: `<div class="pn"><p>上一篇：${prev}</p><p>下一篇：${next}</p></div>` }).replace(
+      '政府信息公开 &gt; 正文',
+      '<a href="/zfxxgk/">政务公开</a> &gt; <a href="/zfxxgk/fdzdgknr/">法定主动公开内容</a> &gt; <a href="/zfxxgk/qt/">其他</a> &gt; 正文',
+    );
+  const link = (y: number, file: string) => `<a href="/zwgk/nb/${file}">${title(y)}</a>`;
+  const p: BlindPortal = {
+    id: 'fix40c-report-seed',
+    pattern: 'the seed a report page filed under 其他, its neighbours reports; the 年报 column in the disclosure menu',
+    agency: { name: GOV, division: '341126', level: 'county', province: '安徽省', city: '滁州市', county: '凤阳县' },
+    seedPath: '/zwgk/nb/t20240125_21.html',
+    expected: [],
+    routes: {
+      ...columnRoutes,
+      // The column lists 2021 and 2020 too.
+      'GET /zwgk/nb/index.html': {
+        body: (columnRoutes['GET /zwgk/nb/index.html'] as { body: string }).body.replace(
+          '</ul>',
+          `<li><a href="/zwgk/nb/t20220128_05.html">${title(2021)}</a><span>2022-01-28</span></li><li><a href="/zwgk/nb/t20210129_02.html">${title(2020)}</a><span>2021-01-29</span></li></ul>`,
+        ),
+      },
+      'GET /zwgk/nb/t20240125_21.html': { body: art(2023, '2024-01-25', link(2024, 't20250124_31.html'), link(2022, 't20230127_11.html')) },
+      'GET /zwgk/nb/t20230127_11.html': { body: art(2022, '2023-01-27', link(2023, 't20240125_21.html'), link(2021, 't20220128_05.html')) },
+      'GET /zwgk/nb/t20220128_05.html': { body: report(2021, '2022-01-28') },
+      'GET /zwgk/nb/t20210129_02.html': { body: report(2020, '2021-01-29') },
+    },
+  };
+  const r = await crawlOne(p);
+  assert.deepEqual(r.found, [2020, 2021, 2022, 2023, 2024].map((y) => `${GOV} ${y}`));
+  assert.deepEqual(r.seed.flags, ['moved'], r.seed.last.reason ?? '');
+  assert.ok(r.seed.last.reason!.includes(`${r.origin}/zwgk/nb/index.html`), r.seed.last.reason!);
 });
 
 test('a download script carrying the file’s address (down.php?file=…pdf) is the file, asked as written', () => {

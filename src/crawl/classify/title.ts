@@ -18,6 +18,11 @@ export interface TitleVerdict {
   reason: string;
   /** An exclusion decided it: a document of another kind (a notice, a 图解, a plan, statistics), not a bare label. */
   excluded?: boolean;
+  /**
+   * The report's words alone, no agency, no year ("政府信息公开工作年度报告"): a column's label in a menu, but a list
+   * row titled so (with a date, round 41a) may be one report whose page says the rest.
+   */
+  bareLabel?: boolean;
 }
 
 interface TitleRule {
@@ -131,7 +136,7 @@ export function classifyTitle(title: string): TitleVerdict {
     if (rule.needsYear && !hasYear) return { isReport: false, reason: `not a report: ${rule.reason} without a year` };
     // A bare "政府信息公开年报" is a column (menu) label, not a report; so is one after a navigation word (a mobile
     // article's "返回栏目：政府信息公开年报 >", a "所属栏目：年报" line): no agency before it, no year (round 34c).
-    if (!hasYear && NAV_BEFORE_LABEL.test(kept.slice(0, m.index))) return { isReport: false, reason: 'not a report: a bare column label' };
+    if (!hasYear && NAV_BEFORE_LABEL.test(kept.slice(0, m.index))) return { isReport: false, bareLabel: true, reason: 'not a report: a bare column label' };
     return { isReport: true, reason: rule.reason };
   }
   if (kept !== text) {

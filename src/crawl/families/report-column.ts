@@ -153,11 +153,11 @@ function keepsIdentity(url: string, pageUrl: string): boolean {
 
 /**
  * A sub-column of the annual reports, named by what part it holds: 往年年报 / 历年年报 / 历史年报 (the older years),
- * 部门年报 / 乡镇年报 / 市直部门年度报告 (whose reports), 本级年报. Such a label names reports and nothing else, so the
+ * 部门年报 / 乡镇年报 / 市直部门年度报告 / 镇（街道）年报 (whose reports), 本级年报. Such a label names reports and nothing else, so the
  * tab is a list page whether or not the page it sits on lists a report itself (the 本年度 tab beside it).
  */
 const SUB_COLUMN_LABEL =
-  /^(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门){1,3}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
+  /^(?:[（(]?(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门)[）)]?){1,3}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
 
 /** Whether a menu label names the annual reports' column or one of its sub-columns (年度报告, 部门年报…), nothing else. */
 export function namesReportColumn(label: string): boolean {
