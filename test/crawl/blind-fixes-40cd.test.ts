@@ -7,17 +7,13 @@
  * and its parameter asked as the file's address (404): the script is the file.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { findAttachments } from '../../src/crawl/attachments.ts';
 import { documentAboutReport } from '../../src/crawl/collection.ts';
 import { loadHtml } from '../../src/crawl/html.ts';
-import { startPortal } from '../fixtures/portal/server.ts';
-import { blindSeedsYaml, blindSitesOf, type BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
+import type { BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
 import { detail, page, reportText, trapText } from '../fixtures/portal/sites/blind/kit.ts';
-import { runNianbao } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { crawlAsUser } from './blind-crawl.ts';
 
 const GOV = '某某县人民政府';
 const title = (y: number) => `${GOV}${y}年政府信息公开工作年度报告`;
@@ -42,25 +38,13 @@ const columnRoutes: BlindPortal['routes'] = {
   'GET /zwgk/nb/t20230127_11.html': { body: report(2022, '2023-01-27') },
 };
 
-/** Crawls one portal as a user does: the agencies and years exported, the seed's health. */
+/** Crawls one portal as a user does (blind-crawl.ts): the agencies and years found, the seed's health. */
 async function crawlOne(p: BlindPortal) {
-  const portal = await startPortal({ sites: blindSitesOf([p]) });
+  const r = await crawlAsUser([p]);
   try {
-    const dir = tempDir('nianbao-fix40c-');
-    const seeds = path.join(dir, 'seeds.yaml');
-    writeFileSync(seeds, blindSeedsYaml(portal.urls, [p]));
-    const storage = path.join(dir, 'storage');
-    await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '0', '--no-extract', '--progress', 'none']);
-    const status = await runNianbao(['status', '--seeds', '--json', '--storage', storage]);
-    const out = path.join(dir, 'reports.csv');
-    await runNianbao(['export', '--out', out, '--storage', storage]);
-    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split(','));
-    const col = (n: string) => header!.indexOf(n);
-    const found = [...new Set(rows.map((r) => `${r[col('agency')]} ${r[col('year')]}`))].sort();
-    const [seed] = (JSON.parse(status.out) as { seeds: { flags: string[]; last: { reason: string | null } }[] }).seeds;
-    return { found, seed: seed!, origin: portal.urls[p.id]! };
+    return { found: r.found.get(p.id)!, seed: r.seeds[0]!, origin: r.portal.urls[p.id]! };
   } finally {
-    await portal.close();
+    await r.portal.close();
   }
 }
 

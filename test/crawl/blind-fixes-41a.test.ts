@@ -6,16 +6,12 @@
  * 2. a 年报 column's tab named "镇（街道）年报" (brackets in the label) was no sub-column: its towns' reports unread.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { classifyTitle } from '../../src/crawl/classify/title.ts';
 import { namesReportColumn, subColumnLinks } from '../../src/crawl/families/report-column.ts';
-import { startPortal } from '../fixtures/portal/server.ts';
-import { blindSeedsYaml, blindSitesOf, type BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
+import type { BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
 import { detail, page, reportText, trapText } from '../fixtures/portal/sites/blind/kit.ts';
-import { runNianbao } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { crawlAsUser } from './blind-crawl.ts';
 
 const OFFICE = '某省人民政府国防动员办公室';
 
@@ -57,19 +53,10 @@ ${card('26', '2021.01', '/gdb/nb/2021/1/26/6b2d9f40e71c48a3b5e0c26d8a4f1e93.shtm
       'GET /gdb/zn/index.shtml': { body: page(OFFICE, '政府信息公开指南', '<p>指南</p>') },
     },
   };
-  const portal = await startPortal({ sites: blindSitesOf([p]) });
+  const r = await crawlAsUser([p]);
   try {
-    const dir = tempDir('nianbao-fix41a-');
-    const seeds = path.join(dir, 'seeds.yaml');
-    writeFileSync(seeds, blindSeedsYaml(portal.urls, [p]));
-    const storage = path.join(dir, 'storage');
-    await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '0', '--no-extract', '--progress', 'none']);
-    const out = path.join(dir, 'reports.csv');
-    await runNianbao(['export', '--out', out, '--storage', storage]);
-    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n').map((l) => l.split(','));
-    const col = (n: string) => header!.indexOf(n);
-    assert.deepEqual([...new Set(rows.map((r) => `${r[col('agency')]} ${r[col('year')]}`))].sort(), [`${OFFICE} 2020`, `${OFFICE} 2024`]);
+    assert.deepEqual(r.found.get(p.id), [`${OFFICE} 2020`, `${OFFICE} 2024`]);
   } finally {
-    await portal.close();
+    await r.portal.close();
   }
 });
