@@ -31,8 +31,9 @@ const PARALLEL = 8;
 function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
   // A seed page that answered 404 (its only failure) is explored too, from the nearest page above it that answers.
   const gone = t.seedGone !== null && t.failures === 1;
-  // A seed page that is a document about a report (一图读懂…) gave the report or two it links, not its column's: its
-  // column is looked for as for a page that gave none (round 40c: the rest of the column was a silent miss).
+  // A seed page that is a document about a report (一图读懂…) or one report's own page gave the report or two it links,
+  // not its column's: its column is looked for as for a page that gave none (round 40c: the rest of the column was a
+  // silent miss). A column found is read only when not read already (a report page's breadcrumb column, round 28c).
   const notColumn = t.seedPageRead && (!!t.seedDocument || !!t.seedReadAsReport) && t.failures === 0;
   return (notColumn || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
 }
