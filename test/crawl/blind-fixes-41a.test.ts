@@ -30,7 +30,7 @@ test('a tab named 镇（街道）年报 or （区直）部门年报 is a sub-col
   assert.deepEqual(subColumnLinks(html, 'http://gov.test/zwgk/nb/').sort(), ['http://gov.test/zwgk/nb/qzbm/', 'http://gov.test/zwgk/nb/zjnb/']);
 });
 
-test('a list row titled with the report words alone, linking an article: its page, a report by its text, is catalogued', { timeout: 120_000 }, async () => {
+test('a list row titled with the report words alone, linking an article (by a long id, or a dynamic page by its id): its page, a report by its text, is catalogued', { timeout: 120_000 }, async () => {
   const title = (y: number) => `${OFFICE}${y}年度政府信息公开工作年度报告`;
   // Date cards whose day stands apart from the year and month: no date the row reads.
   const card = (day: string, ym: string, href: string, t: string) => `<li><div class="date"><b>${day}</b><i>${ym}</i></div><a href="${href}">${t}</a></li>`;
@@ -45,17 +45,20 @@ test('a list row titled with the report words alone, linking an article: its pag
         body: page(OFFICE, '政府信息公开年报', `<div class="menu"><a href="/gdb/nb/index.shtml">政府信息公开年报</a><a href="/gdb/zn/index.shtml">政府信息公开指南</a></div><ul class="cards">
 ${card('21', '2025.01', '/gdb/nb/2025/1/21/9f2c41d07b8e4a6c93d1e05f7a2b6c84.shtml', title(2024))}
 ${card('12', '2024.03', '/gdb/nb/2024/3/12/1a7e0c5d92b34f8e8a61c0d2e3f4b5a6.shtml', '2024年政务公开工作要点')}
-${card('26', '2021.01', '/gdb/nb/2021/1/26/6b2d9f40e71c48a3b5e0c26d8a4f1e93.shtml', '政府信息公开工作年度报告')}</ul>`),
+${card('26', '2021.01', '/gdb/nb/2021/1/26/6b2d9f40e71c48a3b5e0c26d8a4f1e93.shtml', '政府信息公开工作年度报告')}
+${card('28', '2020.01', '/gdb/show.asp?id=12', '政府信息公开年度报告')}</ul>`),
       },
       'GET /gdb/nb/2025/1/21/9f2c41d07b8e4a6c93d1e05f7a2b6c84.shtml': { body: detail(OFFICE, { title: title(2024), publisher: OFFICE, date: '2025-01-21', body: reportText(OFFICE, '2024年度') }) },
       'GET /gdb/nb/2024/3/12/1a7e0c5d92b34f8e8a61c0d2e3f4b5a6.shtml': { body: detail(OFFICE, { title: '2024年政务公开工作要点', publisher: OFFICE, date: '2024-03-12', body: trapText('工作要点') }) },
       'GET /gdb/nb/2021/1/26/6b2d9f40e71c48a3b5e0c26d8a4f1e93.shtml': { body: detail(OFFICE, { title: '政府信息公开工作年度报告', publisher: OFFICE, date: '2021-01-26', body: reportText(OFFICE, '2020年') }) },
       'GET /gdb/zn/index.shtml': { body: page(OFFICE, '政府信息公开指南', '<p>指南</p>') },
+      // An older report on the old dynamic pages, asked by its id (undated row, no long number in the path).
+      'GET /gdb/show.asp': (req) => (req.url.searchParams.get('id') === '12' ? { body: detail(OFFICE, { title: '政府信息公开年度报告', publisher: OFFICE, date: '2020-01-28', body: reportText(OFFICE, '2019年') }) } : null),
     },
   };
   const r = await crawlAsUser([p]);
   try {
-    assert.deepEqual(r.found.get(p.id), [`${OFFICE} 2020`, `${OFFICE} 2024`]);
+    assert.deepEqual(r.found.get(p.id), [`${OFFICE} 2019`, `${OFFICE} 2020`, `${OFFICE} 2024`]);
   } finally {
     await r.portal.close();
   }
