@@ -122,25 +122,26 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
 }
 
 /**
- * The reverse case: a page reached as a list page — a year link of a 年报 menu ("2024年度报告", "2022年") that
- * leads to the year's report itself rather than to a year column — that is one report: it lists no report, its
- * own title names a report and its text is a report's. Returns that title, or null for a real list page.
- */
-/**
  * A page that is a document about a report, not a list of them: its own title names a report's year and words but is
  * of another kind (一图读懂…年度报告, a 解读, a notice on compiling them: classify/title.ts's exclusions). A seed at such
  * a page (the link a WeChat post shares) links a report or two from its text; the column is elsewhere. Returns its
- * title, or null.
+ * title, or null. `page`: the page read as a detail page (parsed once for this and listPageAsReport).
  */
-export function documentAboutReport(html: string, pageUrl: string): string | null {
-  const title = parseDetailPage(html, pageUrl).title;
+export function documentAboutReport(page: DetailPage): string | null {
+  const { title } = page;
   if (!title || !classifyTitle(title).excluded || parseReportYear(title) === null) return null;
   return /年度报告|年报/.test(title.replace(/\s+/g, '')) ? title : null;
 }
 
-export function listPageAsReport(html: string, pageUrl: string, listedReports: number): string | null {
+/**
+ * The reverse case: a page reached as a list page — a year link of a 年报 menu ("2024年度报告", "2022年") that
+ * leads to the year's report itself rather than to a year column — that is one report: it lists no report, its
+ * own title names a report and its text is a report's. Returns that title, or null for a real list page. `page`
+ * reads the page as a detail page, asked only when it lists no report.
+ */
+export function listPageAsReport(page: () => DetailPage, listedReports: number): string | null {
   if (listedReports > 0) return null;
-  const page = parseDetailPage(html, pageUrl);
-  if (!page.title || !classifyTitle(page.title).isReport || !hasReportBody(page.bodyText)) return null;
-  return page.title;
+  const { title, bodyText } = page();
+  if (!title || !classifyTitle(title).isReport || !hasReportBody(bodyText)) return null;
+  return title;
 }

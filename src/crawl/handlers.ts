@@ -9,7 +9,7 @@ import { Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
 import { Attributor, seedFallbackClash, titleShowingGuess } from './attribution.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
-import { listPageSaysNotFound, parseDetailPage } from './detail-page.ts';
+import { listPageSaysNotFound, parseDetailPage, type DetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
 import { documentAboutReport, hasReportBody, listPageAsReport } from './collection.ts';
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
@@ -222,7 +222,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     return sendToBrowser(h, visit, data, 'a disclosure page whose menu is drawn by script');
   }
   // A page reached as a list (a year link of a 年报 menu) that is itself a report is read as that report (collection.ts).
-  const reportTitle = seedPage ? null : listPageAsReport(visit.body, visit.loadedUrl, reportCount(items));
+  // The page read as a detail page, once, for the questions below that need it (is it a report, a page about one).
+  let asDetail: DetailPage | undefined;
+  const detailOf = () => (asDetail ??= parseDetailPage(visit.body, visit.loadedUrl));
+  const reportTitle = seedPage ? null : listPageAsReport(detailOf, reportCount(items));
   if (reportTitle) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: reportTitle, listDate: null, verify: true, columnAgency: data.columnAgency });
@@ -235,7 +238,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // once: round 34c's seed, the report the user shared, was read as a list only and never catalogued.
   // Its links to the reports beside it (上一篇 / 下一篇, 相关阅读) do not make it a list: a few are an article's (round 40c).
   const seedReport =
-    seedPage && !tally.seedReadAsReport && (!readBefore || visit.rendered) ? listPageAsReport(visit.body, visit.loadedUrl, reportCount(items) <= ARTICLE_NEIGHBOURS ? 0 : reportCount(items)) : null;
+    seedPage && !tally.seedReadAsReport && (!readBefore || visit.rendered) ? listPageAsReport(detailOf, reportCount(items) <= ARTICLE_NEIGHBOURS ? 0 : reportCount(items)) : null;
   if (seedReport) {
     tally.seedReadAsReport = true;
     h.stats.pages -= 1; // counted again by handleDetail
@@ -283,7 +286,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A seed page that gave reports but is itself a document about one (一图读懂…年度报告, the link a post shares): its
   // links are the report's, not the column's; its host is explored for the column (seed-explore.ts).
   if (seedPage && !visit.rendered && data.family !== 'learned' && links.reports > 0 && tally.seedDocument === undefined) {
-    tally.seedDocument = documentAboutReport(visit.body, visit.loadedUrl);
+    tally.seedDocument = documentAboutReport(detailOf());
   }
   // A learned answer listing no report whose entry names the 年报 column (a script-drawn carousel's or menu's JSON,
   // `{name: '政府信息公开年报', link}`) leads to that column, as the same link named on a page does (report-column.ts);

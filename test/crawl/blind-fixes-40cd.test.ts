@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findAttachments } from '../../src/crawl/attachments.ts';
 import { documentAboutReport } from '../../src/crawl/collection.ts';
+import { parseDetailPage } from '../../src/crawl/detail-page.ts';
 import { loadHtml } from '../../src/crawl/html.ts';
 import type { BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
 import { detail, page, reportText, trapText } from '../fixtures/portal/sites/blind/kit.ts';
@@ -50,12 +51,12 @@ async function crawlOne(p: BlindPortal) {
 
 test('a page about a report (一图读懂, 解读) is such a document; a report, a column or a notice column is not', () => {
   const url = 'http://gov.test/tujie/t1.html';
-  assert.equal(documentAboutReport(tujie, url), TUJIE);
+  assert.equal(documentAboutReport(parseDetailPage(tujie, url)), TUJIE);
   const interpretation = detail(GOV, { title: `《${title(2023)}》解读`, publisher: GOV, date: '2024-01-30', body: trapText('解读') });
-  assert.equal(documentAboutReport(interpretation, url), `《${title(2023)}》解读`);
-  assert.equal(documentAboutReport(report(2024, '2025-01-24'), url), null, 'a report is no document about one');
-  assert.equal(documentAboutReport(page(GOV, '政府信息公开年报', '<ul><li>…</li></ul>'), url), null, 'a column');
-  assert.equal(documentAboutReport(page(GOV, '通知公告', '<ul><li>…</li></ul>'), url), null, 'a notice column names no year');
+  assert.equal(documentAboutReport(parseDetailPage(interpretation, url)), `《${title(2023)}》解读`);
+  assert.equal(documentAboutReport(parseDetailPage(report(2024, '2025-01-24'), url)), null, 'a report is no document about one');
+  assert.equal(documentAboutReport(parseDetailPage(page(GOV, '政府信息公开年报', '<ul><li>…</li></ul>'), url)), null, 'a column');
+  assert.equal(documentAboutReport(parseDetailPage(page(GOV, '通知公告', '<ul><li>…</li></ul>'), url)), null, 'a notice column names no year');
 });
 
 test('a seed that is a 一图读懂 page: the report it links, then the column found from its menus; the seed moved', { timeout: 120_000 }, async () => {

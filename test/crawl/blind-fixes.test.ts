@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parseDetailPage } from '../../src/crawl/detail-page.ts';
 import { listPageAsReport } from '../../src/crawl/collection.ts';
 import { parseGenericList } from '../../src/crawl/families/generic.ts';
 import { hanwebForm } from '../../src/crawl/families/hanweb.ts';
@@ -96,10 +97,10 @@ test('JSON items that carry an id and no URL: the link template is learned from 
 test('a page reached as a list that is one report is read as that report; a year column is not', () => {
   const body = '<h3>一、总体情况</h3><p>…</p><h3>三、收到和处理政府信息公开申请情况</h3><p>本年新收0件。</p>';
   const report = page(`<h1>某局2023年政府信息公开工作年度报告</h1><div class="content">${body}</div>`, '某局2023年政府信息公开工作年度报告');
-  assert.equal(listPageAsReport(report, 'http://a.gov.cn/nb/2024/1.html', 0), '某局2023年政府信息公开工作年度报告');
-  assert.equal(listPageAsReport(report, 'http://a.gov.cn/nb/2024/1.html', 2), null);
+  assert.equal(listPageAsReport(() => parseDetailPage(report, 'http://a.gov.cn/nb/2024/1.html'), 0), '某局2023年政府信息公开工作年度报告');
+  assert.equal(listPageAsReport(() => parseDetailPage(report, 'http://a.gov.cn/nb/2024/1.html'), 2), null);
   const column = page('<ul><li><a href="/a.html">某局2023年政府信息公开工作年度报告</a></li></ul>', '2023年度报告');
-  assert.equal(listPageAsReport(column, 'http://a.gov.cn/nb/2023n/', 0), null);
+  assert.equal(listPageAsReport(() => parseDetailPage(column, 'http://a.gov.cn/nb/2023n/'), 0), null);
 });
 
 test('pagers of the third round: a page function that builds the address, a jump menu of page files', () => {
