@@ -14,7 +14,7 @@ import type { AttributionVia, ReportRow } from '../catalog/reports.ts';
 import { AgencyIndex } from '../registry/agency-index.ts';
 import { spelledOutByPublisher } from './short-agency-name.ts';
 import { getDivision, regionOf } from '../registry/divisions.ts';
-import { nameKey, RELATIVE_PREFIX, splitRegionPrefix, withFullCountyName } from '../registry/normalize.ts';
+import { nameKey, RELATIVE_PREFIX, splitRegionPrefix, withFullCountyName, spelledOut } from '../registry/normalize.ts';
 
 export interface Attribution {
   agency: AgencyRow;
@@ -138,8 +138,9 @@ export class Attributor {
   }
 
   private discover(written: string, asWritten: string, site: AgencyRow): AgencyRow {
-    // An autonomous county's short form (彭水自治县林业局) spelled out: the agency is named as its own pages name it.
-    const name = withFullCountyName(written);
+    // An autonomous county's short form (彭水自治县林业局) and a department's (卫健局, 卫生健康委) spelled out: the agency
+    // is named as its own pages name it in full.
+    const name = spelledOut(withFullCountyName(written));
     const split = splitRegionPrefix(name, { division: site.division ?? undefined });
     const division = split.division ?? site.division;
     const region = division ? regionOf(division) : undefined;

@@ -35,6 +35,9 @@ const EXPANSIONS: readonly Expansion[] = [
   { pattern: /国资委/g, replacement: '国有资产监督管理委员会' }, // state-owned assets commission
   { pattern: /编办/g, replacement: '机构编制委员会办公室' }, // establishment committee office (市委编办)
   { pattern: /残联/g, replacement: '残疾人联合会' }, // disabled persons' federation
+  // A commission's name cut after 委 (自治区卫生健康委, 市教育委: round 42c) is the 委员会 itself; a party committee
+  // (市委, 县委, 工委, 党委, 纪委) and a village's or neighbourhood's (村委, 居委) are not commissions.
+  { pattern: /(?<=\p{Script=Han}{2})(?<![市县区省州旗盟工党纪镇乡村居])委$/gu, replacement: '委员会' }, // 卫生健康委 = 卫生健康委员会
   { pattern: /(?<!人民)政府办(?!公|事)/g, replacement: '人民政府办公室' }, // 县政府办: the government's general office
   { pattern: /(?<!人民)政府(?=办公室|办公厅|$)/g, replacement: '人民政府' }, // 市政府 = 市人民政府
 ];
@@ -50,6 +53,17 @@ const PARTY_PREFIX = /^中共(?=.*(?:省委|市委|县委|区委|州委|旗委|�
  * Kept when it ends the name (the government itself) or before 办公室/办公厅 (its general office).
  */
 const INNER_GOVERNMENT = /(?<=\p{L})人民政府(?!办公室$|办公厅$)(?=\p{L}{2,})/gu;
+
+/**
+ * An agency's name with its abbreviations spelled out as the full name is written (田东县卫健局 → 田东县卫生健康局,
+ * 自治区卫生健康委 → 自治区卫生健康委员会): the name a discovered agency is catalogued under when a title writes it
+ * short (round 43b), the short form kept as its alias.
+ */
+export function spelledOut(name: string): string {
+  let out = name;
+  for (const { pattern, replacement } of EXPANSIONS) out = out.replace(pattern, replacement);
+  return out;
+}
 
 /** The matching key of an agency name: NFKC, letters and digits only, abbreviations expanded. */
 export function nameKey(name: string): string {

@@ -36,7 +36,13 @@ const agencySchema = z
   .object({
     name: z.string().trim().min(2, 'must name the agency'),
     aliases: z.array(z.string().trim().min(2)).default([]),
-    division: z.string().regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code').optional(),
+    // The statistics bureau's 12-digit 统计用区划代码 of a county or above (610503000000) is its GB/T 2260 code and six
+    // zeros, as users paste it from the NBS tables: read as the six digits. A township's (610503100000) has no code here.
+    division: z
+      .string()
+      .transform((v) => (/^\d{6}0{6}$/.test(v) ? v.slice(0, 6) : v))
+      .pipe(z.string().regex(/^\d{6}$/, 'must be a six-digit GB/T 2260 code (a 12-digit 统计用区划代码 only when it ends in six zeros)'))
+      .optional(),
     level: z.enum(LEVELS).optional(),
     province: z.string().trim().min(2).optional(),
     city: z.string().trim().min(2).optional(),

@@ -11,6 +11,12 @@ test('nameKey: seed abbreviations and the long government form', () => {
   assert.equal(nameKey('朔州市人民政府国防动员办公室'), '朔州市国防动员办公室');
 });
 
+test('nameKey: a commission cut after 委 is the 委员会; a party, village or neighbourhood committee is not (round 42c)', () => {
+  assert.equal(nameKey('宁夏回族自治区卫生健康委'), nameKey('宁夏回族自治区卫生健康委员会'));
+  assert.equal(nameKey('北京市教育委'), '北京市教育委员会');
+  for (const name of ['中共某县县委', '某市市委', '某镇党委', '某村村委', '某社区居委', '某区纪委']) assert.ok(!nameKey(name).endsWith('委员会'), name);
+});
+
 test('nameKey: full forms are left alone', () => {
   assert.equal(nameKey('周口市人民防空办公室'), '周口市人民防空办公室');
   assert.equal(nameKey('宜春市国防动员办公室'), '宜春市国防动员办公室');

@@ -30,6 +30,12 @@ test('a good file parses, with defaults for family and render', () => {
   assert.deepEqual(a!.entries[0], { url: 'https://rfb.yichun.gov.cn/zwgk/zfxxgknb/index.html', family: 'auto', render: 'auto' });
 });
 
+test("a 12-digit 统计用区划代码 of a county or above is read as its six digits; a township's is refused, saying why", () => {
+  const [a] = parseSeedsText(GOOD.replace('"360900"', '"360900000000"'), 'seeds/x.yaml');
+  assert.equal(a!.division, '360900');
+  fails(GOOD.replace('"360900"', '"360902100000"'), /division: must be a six-digit GB\/T 2260 code \(a 12-digit 统计用区划代码 only when it ends in six zeros\)/);
+});
+
 test('errors name the file, the entry and the field, in one line', () => {
   fails(GOOD.replace('"360900"', '"3609"'), /^seeds\/x\.yaml: agencies\[0\] \(宜春市国防动员办公室\)\.division: must be a six-digit/);
   fails(GOOD.replace('https://rfb', 'ftp://rfb'), /^seeds\/x\.yaml: agencies\[0\] \(宜春市国防动员办公室\)\.entries\[0\]\.url: must be an http\(s\) URL/);
