@@ -6,6 +6,7 @@
  */
 import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
+import { createLenientGunzip } from './gunzip-lenient.ts';
 import { createEitherInflate } from './inflate-either.ts';
 
 /** The codings of the header, as applied (first to last); `identity` and empty items dropped. */
@@ -18,7 +19,8 @@ export function codingsOf(header: string | string[] | undefined): string[] {
 }
 
 function decoderOf(coding: string): Transform | null {
-  if (coding === 'gzip' || coding === 'x-gzip') return zlib.createGunzip();
+  // Bytes after the gzip stream ignored, as browsers do (gunzip-lenient.ts).
+  if (coding === 'gzip' || coding === 'x-gzip') return createLenientGunzip();
   // zlib-wrapped or raw, as IIS sends it (inflate-either.ts)
   if (coding === 'deflate') return createEitherInflate();
   if (coding === 'br') return zlib.createBrotliDecompress();
