@@ -41,7 +41,8 @@ import type { DetailData, ListData, QueuedRequest, RequestData } from './request
 import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
-import { notePagerDeadEnd } from './seed-tally.ts';
+import { notePagerDeadEnd, noteReportLink } from './seed-tally.ts';
+import { mergedUnits } from './merged-reports.ts';
 import { readAboveSeedFile, viewedSeedFile } from './seed-file.ts';
 import { feedAsList } from './feed-list.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
@@ -114,11 +115,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     return;
   }
   if ((visit.status === 404 || visit.status === 410) && !mislabelled) {
-    tally.failures += 1;
-    if (isSeedPage(data)) noteSeedGone(tally, visit.status);
+    // A later page of a list (or a column the seed led to) that is gone: not its host failing, which would keep an
+    // empty seed's host from being explored (round 42c: a page number a drawn pager's naming made up); said apart.
+    if (isSeedPage(data)) (tally.failures += 1), noteSeedGone(tally, visit.status);
+    else tally.goneListPages.add(visit.url);
     return recordGone(h, visit.url, visit.status, `HTTP ${visit.status}`);
   }
-  if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
+  if (!visit.rendered && isChallenge(visit)) return challengeToBrowser(h, visit, data);
   // A mobile page whose script sends a desktop browser to the desktop column as it loads: read in its place.
   const checkDevice = !visit.rendered && data.family !== 'learned' && visit.status < 400;
   let desktop = checkDevice ? desktopTwinLinks(visit.body, visit.loadedUrl)[0] : undefined;
@@ -214,6 +217,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }
+  // A column found by exploring the seed's host that lists nothing over HTTP but runs scripts: its list is drawn (a
+  // page with its site's whole chrome, so no shell), as the explorer, reading over HTTP, could not see (round 42c).
+  if (!visit.rendered && data.explored && data.family !== 'learned' && !reportCount(items) && hasScripts(visit.body)) {
+    recordOutcome(h, visit, data, parsed, 0, null);
+    return sendToBrowser(h, visit, data, 'a column found by exploring whose list is drawn by script');
+  }
   // A disclosure page the seed's menu names whose own menu is drawn by script (a tree of columns fetched as JSON, the
   // 年报 node folded under 其他): drawn once, as a seed page naming no column is, so that the column its script drew is
   // followed (round 34e: read over HTTP, its empty tree named nothing and the seed ended empty).
@@ -263,6 +272,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       continue;
     }
     if (!verdict.isReport) continue;
+    noteReportLink(tally, item.title, item.url);
     links.reports += 1;
     tally.rows.reports += 1;
     if (item.date) tally.rows.datedReports += 1;
@@ -467,7 +477,12 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,
   // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from
   // the learned answer alone, such a seed ended empty with its column's link on the page the browser had drawn.
-  if (tally.reportItems === reportsBefore && !found.turned?.length) await handleList(h, visit, { ...data, learn: undefined });
+  if (tally.reportItems === reportsBefore && !found.turned?.length) {
+    await handleList(h, visit, { ...data, learn: undefined });
+    // Its drawn pager (javascript: controls) is the learned list's, which pages by its endpoint: no dead end of the
+    // seed's list (round 42b: a first answer holding no report, only a quarterly one, flagged the seed `short`).
+    if (!found.endpoint.pagingUnknown) tally.pagerDeadEnds.delete(visit.url);
+  }
 }
 
 /** The same-host entries of a learned answer that name the annual reports' column, as list pages of the seed. */
@@ -498,6 +513,16 @@ function isKnown(h: HarvestContext, item: ListItem): boolean {
 }
 
 /** The HTTP path cannot see this list or page: the host's pages go to the browser lane from now on. */
+
+/**
+ * A page answered with an anti-bot challenge over HTTP: the host is a challenge host from now on (the browser, once
+ * past it, hands its cookies to the fetcher: challenge.ts), and the page goes to the browser. Said here, where the
+ * challenge was read whole: the browser may never read it, its script navigating on before the body can be (round 42d).
+ */
+function challengeToBrowser(h: HarvestContext, visit: PageVisit, data: ListData | DetailData): Promise<void> {
+  h.catalog.challenges.seen(Scope.hostOf(visit.url), visit.status);
+  return sendToBrowser(h, visit, data, 'anti-bot challenge');
+}
 
 async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData | DetailData, why: string): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -653,7 +678,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   h.stats.pages += 1;
   h.stats.reportPages += 1;
   if (visit.status === 404 || visit.status === 410) return goneReport(h, visit, data, `HTTP ${visit.status}`);
-  if (!visit.rendered && isChallenge(visit)) return sendToBrowser(h, visit, data, 'anti-bot challenge');
+  if (!visit.rendered && isChallenge(visit)) return challengeToBrowser(h, visit, data);
   if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
   if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
@@ -669,6 +694,12 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   }
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
+  // Several units' reports on one page (乡镇's reports one after another): not split, said (merged-reports.ts).
+  const merged = mergedUnits(page.bodyText);
+  if (merged) {
+    h.tallies.of(data.seedEntryId).mergedPages.set(visit.url, merged);
+    return recordSkip(h, visit, `a page holding the reports of ${merged.length} units (${merged.join(', ')}): not split, not catalogued`);
+  }
   const pageVerdict = page.title ? classifyTitle(page.title) : null;
   const pageTitleIsReport = !!pageVerdict?.isReport;
   if (data.verify) {

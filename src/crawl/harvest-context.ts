@@ -13,7 +13,7 @@ import type { ContentStore } from '../download/content-store.ts';
 import { FetchError } from '../errors.ts';
 import type { Attributor } from './attribution.ts';
 import type { Frontier } from './frontier.ts';
-import { countRefusedPage, type SeedTallies } from './seed-tally.ts';
+import { countRefusedPage, countRefusedReport, type SeedTallies } from './seed-tally.ts';
 import type { PageVisit } from './page-visit.ts';
 import type { RecrawlPolicy } from './recrawl-policy.ts';
 import type { Lane, RequestData } from './requests.ts';
@@ -103,7 +103,8 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   if (seedEntryId !== undefined && !refused) h.tallies.of(seedEntryId).failures += 1;
   // A link only maybe a report (verify) refused is no shortfall of the seed's; a list page or a report's page is.
   const what = data?.kind === 'list' ? 'list page' : data?.kind === 'detail' && !data.verify ? 'report page' : null;
-  if (refused && seedEntryId !== undefined && what) countRefusedPage(h.tallies.of(seedEntryId), what, host, e?.detail ?? reason);
+  if (refused && seedEntryId !== undefined && what === 'report page' && data?.kind === 'detail') countRefusedReport(h.tallies.of(seedEntryId), url, data.listTitle, host, e?.detail ?? reason);
+  else if (refused && seedEntryId !== undefined && what) countRefusedPage(h.tallies.of(seedEntryId), what, host, e?.detail ?? reason);
 }
 
 /**

@@ -33,7 +33,7 @@ import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
 import { JSON_MIME_TYPES, JSONP_MIME_TYPES } from './learn/list-shape.ts';
 import { CSV_MIME_TYPES } from './learn/csv-answer.ts';
 import { handleDetail, handleList, ownApi, seedWithoutQuery } from './handlers.ts';
-import { failedStatus } from './seed-query.ts';
+import { failedStatus, withoutTracking } from './seed-query.ts';
 import { emit, recordFailure, type HarvestContext } from './harvest-context.ts';
 import { handleFile } from './stored-files.ts';
 import { DEFAULT_RECRAWL, type RecrawlPolicy } from './recrawl-policy.ts';
@@ -297,7 +297,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
       // The run id in the key makes every run list its seeds again, while a resumed run (same queues) does not
       // repeat what it already did.
       const lane = startsInBrowser(e) ? 'browser' : 'http';
-      return { url: e.url, uniqueKey: `seed:${generation}:${e.url}`, lane, userData: data };
+      // A shared address's tracking parameters (from=groupmessage…) are left out: the column as its site names it.
+      return { url: withoutTracking(e.url) ?? e.url, uniqueKey: `seed:${generation}:${e.url}`, lane, userData: data };
     });
     for (const e of entries) h.tallies.of(e.id, e.url);
     starts.push(...rememberedColumns(h, entries, generation));

@@ -24,6 +24,9 @@ export interface ListData {
   freshToken?: boolean;
   /** A column an earlier run found by exploring the seed's host (seed-explore.ts), read beside the seed. */
   remembered?: boolean;
+  /** A column found by exploring the seed's host (this run or remembered): drawn in the browser when its HTTP reading
+   * lists no report and the page runs scripts (its list drawn by script, round 42c). */
+  explored?: boolean;
   /** A disclosure page the seed's page names (政府信息公开, 法定主动公开内容: report-column.ts), read for its 年报 column. */
   hub?: boolean;
   /** A page its list titled a report that is an index of reports (collection.ts), and why: its URL's state says so. */

@@ -19,6 +19,8 @@ import type { SeedTally } from './seed-tally.ts';
 
 /** Links followed from the seed page at most: home → 政务公开 → 法定主动公开内容 → 年报 is three. */
 const DEPTH = 4;
+/** Columns named so but drawn by script (listing nothing over HTTP) read at most for one seed, when none lists reports. */
+const DRAWN_COLUMNS = 2;
 /** Hosts explored at once (each host keeps its own spacing in the reader's fetcher). */
 const PARALLEL = 8;
 
@@ -90,7 +92,12 @@ export async function exploreEmptySeeds(
         return;
       }
       const result = await explorer.explore(start);
-      const columns = result.findings.map((f) => f.url).filter((url) => url !== e.url && !t.listUrls.has(url) && h.scope.allows(url));
+      const unread = (url: string) => url !== e.url && !t.listUrls.has(url) && h.scope.allows(url);
+      // No column listing reports over HTTP, for a seed that gave none: the columns named so whose page's script draws
+      // its list are read as the seed's lists, in the browser lane when the HTTP reading finds nothing (round 42c). A
+      // seed that gave reports (a page about one) wants a column that shows them, not a guess.
+      const found = result.findings.map((f) => f.url).filter(unread);
+      const columns = found.length || t.reportItems > 0 ? found : result.drawnColumns.filter(unread).slice(0, DRAWN_COLUMNS);
       if (t.exploredBefore) t.notes.push(`the columns found by exploring its host on ${t.exploredBefore.slice(0, 10)} (${t.explored.join(', ')}) list no report now`);
       if (!columns.length) {
         const why = result.notes.length ? ` (${result.notes.slice(0, 3).join('; ')})` : '';
@@ -127,6 +134,6 @@ export function rememberedColumns(h: HarvestContext, entries: SeedEntryRow[], ge
 
 /** A column found by exploring (this run, or remembered from an earlier one), read as one of the seed's lists. */
 function columnRequest(h: HarvestContext, e: SeedEntryRow, url: string, key: string, remembered = false): QueuedRequest {
-  const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: 'auto', pageIndex: 1, ...(remembered ? { remembered } : {}) };
+  const data: ListData = { kind: 'list', seedEntryId: e.id, siteAgencyId: e.agency_id, family: 'auto', pageIndex: 1, explored: true, ...(remembered ? { remembered } : {}) };
   return { url, uniqueKey: `${key}:${e.id}:${url}`, lane: laneOf(h, url), userData: data };
 }

@@ -34,3 +34,31 @@ export function failedStatus(err: unknown): number | null {
   const cause = (err as { cause?: unknown } | null)?.cause;
   return cause instanceof FetchError ? (cause.status ?? null) : null;
 }
+
+/**
+ * Parameters a share or a campaign adds to an address (WeChat's `from=groupmessage&isappinstalled=0`, `utm_*`, `spm`,
+ * a search engine's `eqid`): they name how the link travelled, not what it shows. A CDN caching by the whole address
+ * may answer such an address with an old copy of the column (round 43c: a shared column's copy of last year, short of
+ * the newest reports and of a page): the seed is read without them, as the site's own links name the column.
+ */
+const TRACKING = /^(?:from|isappinstalled|scene|subscene|clicktime|enterid|sharer_\w+|share_\w+|shareid|wxfrom|nsukey|spm|utm_\w+|eqid|from_source|tt_from|vd_source|adtag|xtrack|timestamp)$/i;
+
+/** The address without its tracking parameters (the others kept, in order), or null when it carries none. */
+export function withoutTracking(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  const keys = [...new Set([...u.searchParams.keys()])];
+  const tracking = keys.filter((k) => TRACKING.test(k));
+  if (!tracking.length) return null;
+  // Kept as written (not re-encoded by URLSearchParams): the raw pairs that are not tracking.
+  const kept = u.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair && !TRACKING.test(decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' '))));
+  u.search = kept.length ? `?${kept.join('&')}` : '';
+  return u.href;
+}

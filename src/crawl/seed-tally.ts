@@ -2,6 +2,7 @@
  * What each seed entry gave in this run, counted as its list pages are read: the basis of escalation (no silent
  * zero) and of seed health. Held in memory for the run and written to the catalog when the run ends.
  */
+import { normalizeTitle } from './classify/text.ts';
 import type { AnnouncedTotals } from './families/announced.ts';
 import type { TokenRefreshes } from './token-refresh.ts';
 
@@ -40,6 +41,8 @@ export interface SeedTally {
   reportItems: number;
   newReports: number;
   failures: number;
+  /** Its list pages after the first (or columns it led to) that answered 404/410: said, not counted as failures. */
+  goneListPages: Set<string>;
   family: string | null;
   usedBrowser: boolean;
   usedLearned: boolean;
@@ -84,6 +87,14 @@ export interface SeedTally {
    * by "what: host: why" (what: "list page" or "report page"): never read, so never silently counted as empty.
    */
   refusedPages: Map<string, number>;
+  /**
+   * Its report pages refused (robots.txt…), by URL, with the title their list gave them: one listed again under an
+   * address that was read (a 点击排行 box's dynamic address robots.txt forbids beside the list's static one, round
+   * 43d) is the same report read, no page unread.
+   */
+  refusedReports: Map<string, { title: string; key: string }>;
+  /** The addresses each report title of its lists links (normalized title → URLs). */
+  reportLinks: Map<string, Set<string>>;
   /** Addresses of the frames of its rendered list pages on hosts outside the registry (never loaded). */
   offScopeFrames: Set<string>;
   /** Data requests (XHR, fetch) of its rendered list pages to hosts outside the registry (refused), by host. */
@@ -105,6 +116,8 @@ export interface SeedTally {
    * guess left, already had that year's report named by its own page (attribution.ts seedFallbackClash).
    */
   unnamedReports: Set<string>;
+  /** Pages holding several units' reports (merged-reports.ts), by URL, with the units: not split, not catalogued. */
+  mergedPages: Map<string, string[]>;
   /** Files of its reports whose links are gone (HTTP 404/410): the reports are catalogued without them. */
   goneFiles: Set<string>;
   /** Report pages whose text points to an attachment none of whose links could be read (attachment-pointer.ts). */
@@ -157,6 +170,7 @@ export class SeedTallies {
         reportItems: 0,
         newReports: 0,
         failures: 0,
+        goneListPages: new Set(),
         family: null,
         usedBrowser: false,
         usedLearned: false,
@@ -174,6 +188,8 @@ export class SeedTallies {
         siblingPages: new Map(),
         refusedFiles: new Map(),
         refusedPages: new Map(),
+        refusedReports: new Map(),
+        reportLinks: new Map(),
         offScopeFrames: new Set(),
         offScopeData: new Map(),
         unmadeChoices: 0,
@@ -183,6 +199,7 @@ export class SeedTallies {
         noYear: 0,
         goneReports: new Set(),
         unnamedReports: new Set(),
+        mergedPages: new Map(),
         goneFiles: new Set(),
         filelessReports: new Set(),
         pagesForFiles: new Set(),
@@ -273,11 +290,30 @@ export function countRefusedPage(t: SeedTally, what: 'list page' | 'report page'
   t.refusedPages.set(key, (t.refusedPages.get(key) ?? 0) + 1);
 }
 
+/** Counts a report page of the seed refused, with the title its list gave it (refusedPages tells whether it is unread). */
+export function countRefusedReport(t: SeedTally, url: string, title: string, host: string, why: string): void {
+  t.refusedReports.set(url, { title: normalizeTitle(title), key: `report page: ${host}: ${why}` });
+}
+
+/** Notes a report item of the seed's lists: its title and address. */
+export function noteReportLink(t: SeedTally, title: string, url: string): void {
+  const key = normalizeTitle(title);
+  const urls = t.reportLinks.get(key) ?? new Set<string>();
+  urls.add(url);
+  t.reportLinks.set(key, urls);
+}
+
 /** The seed's own pages refused, never read (robots.txt, a host skipped): its list or reports were not all read. */
 export function refusedPages(t: SeedTally): string | null {
-  if (!t.refusedPages.size) return null;
-  const count = [...t.refusedPages.values()].reduce((a, b) => a + b, 0);
-  const why = [...t.refusedPages.keys()].sort().join('; ');
+  const counts = new Map(t.refusedPages);
+  for (const [url, { title, key }] of t.refusedReports) {
+    // The same report listed at another address that was not refused: read there.
+    if ([...(t.reportLinks.get(title) ?? [])].some((other) => other !== url && !t.refusedReports.has(other))) continue;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  if (!counts.size) return null;
+  const count = [...counts.values()].reduce((a, b) => a + b, 0);
+  const why = [...counts.keys()].sort().join('; ');
   return `${count} of its pages were refused, never read (${why})`;
 }
 
@@ -383,6 +419,14 @@ export function goneReportPages(t: SeedTally): string | null {
   return `${n} of its ${t.reportItems} report items' pages are gone (${first}${n > 1 ? ', …' : ''}): not catalogued`;
 }
 
+/** Pages holding several units' reports, which the catalog (one report per page) does not split: said with the units. */
+export function mergedReportPages(t: SeedTally): string | null {
+  const n = t.mergedPages.size;
+  if (!n) return null;
+  const [url, units] = [...t.mergedPages][0]!;
+  return `${n} of its report pages hold several units' reports (${url}: ${units.join(', ')}${n > 1 ? '; …' : ''}), not split: not catalogued`;
+}
+
 /**
  * Report items read but not catalogued: no title, publisher field or heading named their agency, and the seed's
  * agency already has that year's report (named by its own page), so folding them into it would merge two agencies'
@@ -440,6 +484,13 @@ export function unlinkedReports(t: SeedTally): string | null {
 export function notePagerDeadEnd(t: SeedTally, url: string, deadEnd: string | undefined, rendered: boolean): void {
   if (deadEnd) t.pagerDeadEnds.set(url, deadEnd);
   else if (rendered) t.pagerDeadEnds.delete(url);
+}
+
+/** Its later list pages that are gone (404/410): where its list may stop short, or only a page number made up. */
+export function goneListPages(t: SeedTally): string | null {
+  const n = t.goneListPages.size;
+  if (!n) return null;
+  return `${n} of its list pages answered 404/410 (${[...t.goneListPages][0]}${n > 1 ? ', …' : ''})`;
 }
 
 /** List pages whose pager announces more pages than could be reached (a sub-column's "共2页" with no readable control). */

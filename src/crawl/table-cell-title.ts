@@ -4,7 +4,10 @@
  * header the year. Under a table whose heading (caption, the text before it, the page's title) names the annual
  * reports, a year column's cell is that agency's report of that year, titled so and marked with where the title
  * came from; under a neutral heading it may be (marked `maybe`: its page decides); any other column (工作要点, 预算)
- * gives "agency + column header" as its title, which says what it is.
+ * gives "agency + column header" as its title, which says what it is. A grid whose rows are kinds of material, not
+ * agencies (年度报告 | 年度报告图解 | 工作要点 | 法治政府建设报告 over year columns, round 42a): the report row's cell
+ * is the page's agency's report of the column's year; another kind's cell is titled by its kind and year, which says
+ * what it is (an excluded kind), whatever the heading.
  */
 import type { Element } from 'domhandler';
 import { isAgencyName, isZoneName } from './classify/agency.ts';
@@ -14,6 +17,10 @@ import { rowColumns as columns } from './row-cells.ts';
 
 /** A region's name standing for its government in a row header: 城关区, 某某县. */
 const REGION = /^[\u4e00-\u9fff]{1,8}(?:省|市|区|县|旗|州|盟)$/;
+/** A row header naming the annual report itself (the row of a kinds × years grid holding the reports). */
+const REPORT_ROW = /^(?:政府|本机关|本单位)?(?:信息公开|政务公开|政府信息公开)?(?:工作)?(?:年度报告|年报)(?:全文)?$/;
+/** A row header naming a kind of document (图解, 工作要点, 统计公报, 法治政府建设年度报告…), not an agency. */
+const DOCUMENT_ROW = /(?:报告|年报|公报|要点|图解|解读|预算|决算|报表|计划|规划|总结|方案|通知|指南|目录|制度|一图读懂)$/;
 /** Words of a heading naming the annual reports. */
 const REPORTS_HEADING = /政府信息公开.{0,6}(?:年度报告|年报)|信息公开年报|政务公开.{0,4}年度报告/;
 
@@ -81,7 +88,10 @@ export function tableCellTitle($: Doc, a: Node): CellTitle | null {
   const colHead = heads.find((h) => yearOnly(h) !== null) ?? heads[0]!;
   if (!/[\u4e00-\u9fff]{2}/.test(rowHead) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
   const year = yearOnly(colHead);
-  if (year && tableNamesReports($, table)) return { title: `${rowHead}${year}年度政府信息公开工作年度报告（汇总表“${rowHead}”行“${colHead}”列）` };
+  const source = `（汇总表“${rowHead}”行“${colHead}”列）`;
+  if (year && REPORT_ROW.test(rowHead)) return { title: `${year}年度政府信息公开工作年度报告${source}` };
+  if (year && DOCUMENT_ROW.test(rowHead)) return { title: `${year}年度${rowHead}${source}` };
+  if (year && tableNamesReports($, table)) return { title: `${rowHead}${year}年度政府信息公开工作年度报告${source}` };
   // The same grid under a neutral heading ("信息公开", beside other documents): an agency's cell of a year may be its
   // report, or any other yearly document; its page is read to decide, never the cell alone.
   const agencyRow = isAgencyName(rowHead) || isZoneName(rowHead) || REGION.test(rowHead);

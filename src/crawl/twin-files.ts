@@ -43,25 +43,47 @@ export function twinFiles($: Doc, root: ReturnType<Doc>, base: string, items: Se
     files.set(page, own);
     twins.add(file);
   };
-  for (const row of rows) {
-    const links = $(row)
-      .find('a[href]')
-      .toArray()
-      .map((el) => ({ text: squash($(el as Element).text()), url: resolveLink($(el as Element).attr('href'), base) }))
-      .filter((l): l is { text: string; url: string } => l.url !== null)
-      .map((l) => ({ ...l, marked: FILE_MARKER.test(l.text) && isFile(l.url) }));
-    const pages = [...new Set(links.filter((l) => !l.marked).map((l) => l.url))];
-    if (pages.length === 1) {
-      if (items.has(pages[0]!)) for (const l of links) if (l.marked) give(pages[0]!, l.url);
-      continue;
-    }
-    // Several articles: each marked file goes with its neighbour, never across another article.
-    const ordered = links[0]?.marked ? [...links].reverse() : links;
-    let page: string | null = null;
-    for (const l of ordered) {
-      if (!l.marked) page = items.has(l.url) ? l.url : null;
-      else if (page) give(page, l.url);
+  for (const row of rows) giveRow($, row, base, items, isFile, give);
+  return { files, twins };
+}
+
+/** A grid cell's link text: its cell's headers title it (查看, 详情, a year). */
+const CELL_TEXT = /^[[【(（]?(?:查看|详情|详细|浏览|阅读|打开|点击查看|阅读全文|全文|(?:19|20)\d{2}\s*(?:年|年度)?)[\]】)）]?$/;
+
+/**
+ * One row's marked files given to its articles. A table row whose articles are links reading only 查看 / a year, in
+ * cells of their own, is a grid's (years × kinds, round 42a: 查看 | 查看 | 下载 under 2023年度 | 2022年度 | 2021年度):
+ * a file there is its neighbour's only in the same cell; alone in its cell it is an item of its own, its cell's
+ * headers titling it (table-cell-title.ts).
+ */
+function giveRow($: Doc, row: Element, base: string, items: Set<string>, isFile: (url: string) => boolean, give: (page: string, file: string) => void): void {
+  if (row.name === 'tr') {
+    const cells = $(row).children('td, th').toArray();
+    const pageLinks = cells.map((c) => $(c).find('a[href]').toArray().map((a) => squash($(a as Element).text())).filter((t) => !FILE_MARKER.test(t)));
+    if (pageLinks.filter((texts) => texts.length).length > 1 && pageLinks.flat().every((t) => CELL_TEXT.test(t))) {
+      for (const cell of cells) giveLinks($, $(cell).find('a[href]').toArray() as Element[], base, items, isFile, give);
+      return;
     }
   }
-  return { files, twins };
+  giveLinks($, $(row).find('a[href]').toArray() as Element[], base, items, isFile, give);
+}
+
+/** A row's (or a grid cell's) links: a marked file goes with the one article there, or with its neighbour of several. */
+function giveLinks($: Doc, anchors: Element[], base: string, items: Set<string>, isFile: (url: string) => boolean, give: (page: string, file: string) => void): void {
+  const links = anchors
+    .map((el) => ({ text: squash($(el).text()), url: resolveLink($(el).attr('href'), base) }))
+    .filter((l): l is { text: string; url: string } => l.url !== null)
+    .map((l) => ({ ...l, marked: FILE_MARKER.test(l.text) && isFile(l.url) }));
+  const pages = [...new Set(links.filter((l) => !l.marked).map((l) => l.url))];
+  if (pages.length === 1) {
+    if (items.has(pages[0]!)) for (const l of links) if (l.marked) give(pages[0]!, l.url);
+    return;
+  }
+  // Several articles: each marked file goes with its neighbour, never across another article.
+  const ordered = links[0]?.marked ? [...links].reverse() : links;
+  let page: string | null = null;
+  for (const l of ordered) {
+    if (!l.marked) page = items.has(l.url) ? l.url : null;
+    else if (page) give(page, l.url);
+  }
 }

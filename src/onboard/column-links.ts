@@ -4,8 +4,8 @@
  *   and collection titles such as "2024年度市直部门政府信息公开工作年度报告");
  * - `year`: a bare year ("2024", "2024年", "2024年度") under a report column: a per-year column;
  * - `department`: an agency's name under a report column: a per-department column;
- * - `nav`: a way towards them (政府信息公开, 政务公开, 信息公开目录, 法定主动公开内容 …, and the agencies of a
- *   部门信息公开 menu);
+ * - `nav`: a way towards them (政府信息公开, 政务公开, 信息公开目录, 法定主动公开内容 …, the agencies of a
+ *   部门信息公开 menu, and a 关怀版 page's way back to the standard site: 返回标准版);
  * - `language`: the Chinese version of a page in another language (汉文 / 中文 on a Tibetan or Uyghur site's page),
  *   read as the page itself would be (chineseVersionLink; the explorer decides whether the page is in another language);
  * - null: anything else.
@@ -28,6 +28,14 @@ const NAV_LABEL = /政府信息公开|政务公开|信息公开|公开目录|主
 const NAV_EXCLUDED = /指南|制度|规定|申请|意见箱|依申请|目录检索|检索|专题|解读|平台|系统/;
 const BARE_YEAR = /^(?:19|20)\d{2}(?:年度?|年度报告|年报)?$/;
 
+/**
+ * The link from a site's other version (关怀版 / 长者版 / 无障碍 for the elderly, round 42c) back to the standard one:
+ * 返回标准版, 标准版, 退出关怀版. The other version keeps a few big buttons, its own 年报 page often empty; the
+ * standard site's menus lead on.
+ */
+const STANDARD_VERSION =
+  /^(?:(?:返回|切换(?:到|至)?|进入|回到)?(?:标准版|普通版|常规版|电脑版|pc版|桌面版)(?:网站|首页|页面)?|退出(?:关怀版|长者版|适老版|长辈版|老年版|关怀模式|长者模式|适老模式|无障碍(?:模式|版|浏览)?))$/i;
+
 /** Menus that list agencies (部门信息公开, 县区政府信息公开): their agency links lead to those agencies' pages. */
 export const AGENCY_DIRECTORY = /部门|县区|区县|乡镇|镇街|单位/;
 
@@ -49,6 +57,7 @@ export function linkKind(text: string, url: string, underReportColumn: boolean, 
   if (underReportColumn && isAgencyName(t)) return 'department';
   if (underAgencyDirectory && isAgencyName(t)) return 'nav';
   if (NAV_LABEL.test(t) && !NAV_EXCLUDED.test(t)) return 'nav';
+  if (STANDARD_VERSION.test(t)) return 'nav';
   return null;
 }
 

@@ -10,7 +10,7 @@ import { agencyFromTitle } from '../crawl/classify/agency.ts';
 import { classifyTitle } from '../crawl/classify/title.ts';
 import { parseDetailPage } from '../crawl/detail-page.ts';
 import { parseReportYear } from '../crawl/classify/year.ts';
-import { isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
+import { hasScripts, isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
 import type { ListPageResult } from '../crawl/families/family.ts';
 import { loadHtml, squash } from '../crawl/html.ts';
 import { linkTitle, type ListItem } from '../crawl/list-page.ts';
@@ -71,6 +71,11 @@ export interface PortalResult {
   /** The start page could be read. */
   reachable: boolean;
   findings: ColumnFinding[];
+  /**
+   * Pages reached by a link naming the reports' column that list none over HTTP but run scripts: a column whose list
+   * the page's script draws, read here without a browser (the crawl reads them in its browser lane, round 42c).
+   */
+  drawnColumns: string[];
   /** What went wrong on the way (unreachable pages, challenges without a browser). */
   notes: string[];
 }
@@ -100,7 +105,7 @@ export class PortalExplorer {
 
   async explore(start: string): Promise<PortalResult> {
     const host = Scope.hostOf(start);
-    const result: PortalResult = { portal: start, site: null, pagesRead: 0, reachable: true, findings: [], notes: [] };
+    const result: PortalResult = { portal: start, site: null, pagesRead: 0, reachable: true, findings: [], drawnColumns: [], notes: [] };
     const seen = new Set<string>([sameColumnKey(start)]);
     // Report URLs of the columns found: one column under two URLs (with and without index.html) is one column.
     const columnSignatures = new Set<string>();
@@ -133,6 +138,7 @@ export class PortalExplorer {
         columnSignatures.add(signature);
         result.findings.push(column);
       }
+      if (step.via === 'column' && !column.reports.length && !page.browser && hasScripts(page.visit.body)) result.drawnColumns.push(step.url);
       if (step.depth >= this.opts.depth) continue;
       const underReportColumn = REPORT_COLUMN_KINDS.has(step.via) && column.reports.length === 0;
       const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
@@ -242,9 +248,15 @@ function namesReports(html: string): boolean {
   return namesReportsIn(loadHtml(html));
 }
 
-/** namesReports on a page already parsed. */
+/**
+ * namesReports on a page already parsed: its title or heading names the reports, not another kind of 年报 (统计年报,
+ * 企业年报, 网站年度报表: round 42c's seed, a 统计年报 column, is no empty 年报 column but a wrong seed).
+ */
 export function namesReportsIn($: ReturnType<typeof loadHtml>): boolean {
-  return ['title', 'h1', '.list-title', 'h2'].some((sel) => /年报|年度报告/.test($(sel).first().text()));
+  return ['title', 'h1', '.list-title', 'h2'].some((sel) => {
+    const text = $(sel).first().text();
+    return /年报|年度报告/.test(text) && !classifyTitle(text).excluded;
+  });
 }
 
 /** A menu headed by the annual reports: 「政府信息公开年报」 over a list of years or departments. */

@@ -42,6 +42,8 @@ const EXCLUSIONS: readonly TitleRule[] = [
   { pattern: /工作总结/, reason: 'a general work summary (工作总结)' },
   { pattern: /统计(?:年报|公报|年鉴|快报|月报|季报|报表|表)|国民经济和社会发展/, reason: 'statistics (统计年报/公报/表)' },
   { pattern: /公开目录|公开指南|公开制度|公开规定|公开办法|实施细则/, reason: 'a disclosure guide, catalogue or rule (指南/目录/制度)' },
+  // The rule about the reports ("…政府信息公开工作年度报告制度（2019年修订）", round 42c), not one of them.
+  { pattern: /(?:年度报告|年报)(?:工作|发布|编制|报送)?(?:制度|办法|规定|规范|细则|规程)/, reason: 'a rule about the reports (年度报告制度/办法)' },
   { pattern: /社会责任报告/, reason: 'a corporate social-responsibility report' },
   { pattern: /(?:企业|市场主体|个体工商户|农民专业合作社|社会组织|事业单位|民办非企业)[^政]{0,6}(?:年度报告|年报)|年报公示/, reason: 'a registration annual filing (企业/事业单位年报)' },
   { pattern: /信用[^政公]{0,6}(?:年度报告|年报)|国有资产[^政公]{0,10}(?:报告|年报)|国资[^政公]{0,4}年报/, reason: 'a credit or state-assets report (信用/国有资产)' },
@@ -59,6 +61,9 @@ const EXCLUSIONS: readonly TitleRule[] = [
   // A notice correcting a published report ("关于2021年…年度报告的更正说明", "…年度报告勘误"): not the report, whose
   // year it would count as published (blind round 40a); the corrected report itself ("…年度报告（更正版/更正后）") is one.
   { pattern: /更正(?:说明|声明|公告|启事|的说明)|勘误|关于更正/, reason: 'a correction notice of a report (更正说明/勘误)' },
+  // A report on part of a year ("…关于2025年第一季度政府信息公开工作情况的报告", "…上半年…", 月度): the annual report
+  // covers the whole year (blind round 42b).
+  { pattern: /(?:第?[一二三四1-4]|首)季度|[上下]半年|半年度|月度/, reason: 'a report on part of a year (季度/上半年/月度)' },
   { pattern: /召开|举办|举行|培训会|培训班|座谈|部署会|推进会/, reason: 'a news item about a meeting or training' },
   { pattern: /申请表|申请书|登记表|答复书|告知书/, reason: 'a form or reply document (申请表/告知书)' },
 ];

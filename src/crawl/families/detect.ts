@@ -72,7 +72,8 @@ export function isChallenge(visit: PageVisit): boolean {
     body.length < 4096 &&
     /<script/i.test(body) &&
     /(\$_ts|__jsl|document\.cookie)/.test(body) &&
-    /location\.(reload|replace|href)/.test(body) &&
+    // Reloading by any spelling: location.reload(), .replace(), .assign(), .href=, or `self.location = …` (round 42d).
+    /location\s*(?:\.\s*(?:reload|replace|assign|href)|=(?!=))/.test(body) &&
     isShell(body)
   );
 }

@@ -173,14 +173,39 @@ const OLDER_YEARS_TAB = /^(?:(?:往年|历年|以往|更早|往期|过往|历史
 const NAMES_REPORTS = /年报|年度报告/;
 
 /**
+ * A tab naming a kind of unit only (区政府 | 区政府部门 | 街道、镇; 本级 | 部门 | 乡镇; 市直单位): on a page about the
+ * annual reports, the reports of that kind of unit (round 42c: a Shanghai district's 年报 column split so, no 年报 word
+ * in its tabs). Separators (、·/和及与, brackets) are read as nothing.
+ */
+const UNIT_KIND_TAB = /^(?:(?:省|市|区|县|旗|州|盟)(?:政府|人民政府|本级|级)|本级|(?:(?:省|市|区|县|旗|州|盟)(?:政府|级|直|属)?)?(?:直属|组成|工作)?(?:部门|单位|机关|委办局)(?:单位)?|(?:乡|镇|街道|街|场|苏木|办事处){1,4})$/;
+const unitKindTab = { test: (name: string) => UNIT_KIND_TAB.test(name.replace(/[、·・/\s和及与（）()]/g, '')) };
+
+/**
+ * A unit tab's address beside the column's: under the same top folder (/shbs/xxgk-nb-bm/ beside /shbs/xxgk-nb/), or
+ * a folder named after the column's (/nb-bm/ beside /nb/), and not a folder above it. A platform's own nav naming its
+ * kinds of agency (北京's 市政府 | 市政府部门 | 区政府 over /110001/, /sbj/, /qzf/ above /110046/zfxxgknb/: round 25a)
+ * leads to other agencies' pages, never to this column's tabs.
+ */
+function besideColumn(url: string, pageUrl: string): boolean {
+  const folders = (p: string) => new URL(p).pathname.replace(/[^/]*$/, '').split('/').filter(Boolean);
+  const tab = folders(url);
+  const page = folders(pageUrl);
+  if (!tab.length || page.slice(0, tab.length).join('/') === tab.join('/')) return false;
+  const column = page[page.length - 1];
+  return tab[0] === page[0] || (column !== undefined && tab.some((f) => new RegExp(`^${column.replace(/\W/g, '\\$&')}[-_]`).test(f)));
+}
+
+/**
  * Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…), and on a page whose title,
- * main heading or breadcrumb names the reports, tabs naming the older years only (往年, 历年): list pages, never items.
+ * main heading or breadcrumb names the reports, tabs naming the older years only (往年, 历年) or a kind of unit only
+ * (部门, 街道、镇): list pages, never items.
  */
 export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
   const named = [...labelledLinks($, pageUrl, SUB_COLUMN_LABEL), ...moreLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
-  return NAMES_REPORTS.test(about) ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])] : named;
+  if (!NAMES_REPORTS.test(about)) return named;
+  return [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])];
 }
 
 /** A link to a redesigned site's archive: 历史网站, 旧版网站, 老版网站, 原网站, 旧版 (点击进入…, …查阅). */
@@ -348,7 +373,7 @@ function linkNames(a: ReturnType<Doc>): string[] {
  * Page links (not files, not scripts, not this column) whose whole name (linkNames) `label` accepts: on the page's
  * host, unless `anyHost` (links the crawl names without reading them); `where` for a further test of the link.
  */
-function labelledLinks($: Doc, pageUrl: string, label: RegExp, opts: { where?: (a: ReturnType<Doc>) => boolean; anyHost?: boolean } = {}): string[] {
+function labelledLinks($: Doc, pageUrl: string, label: { test(name: string): boolean }, opts: { where?: (a: ReturnType<Doc>) => boolean; anyHost?: boolean } = {}): string[] {
   const base = documentBase($, pageUrl);
   const out = new Set<string>();
   $('a[href]').each((_, el) => {
