@@ -8,15 +8,20 @@
  */
 import { FetchError } from '../errors.ts';
 
-/** The address without its query (and fragment), or null when it has none. */
-export function withoutQuery(url: string): string | null {
-  let u: URL;
+/** An http(s) address parsed, or null when it is not one. */
+function httpUrl(url: string): URL | null {
   try {
-    u = new URL(url);
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u : null;
   } catch {
     return null;
   }
-  if (!u.search || (u.protocol !== 'http:' && u.protocol !== 'https:')) return null;
+}
+
+/** The address without its query (and fragment), or null when it has none. */
+export function withoutQuery(url: string): string | null {
+  const u = httpUrl(url);
+  if (!u?.search) return null;
   u.search = '';
   u.hash = '';
   return u.href;
@@ -45,20 +50,23 @@ const TRACKING = /^(?:from|isappinstalled|scene|subscene|clicktime|enterid|share
 
 /** The address without its tracking parameters (the others kept, in order), or null when it carries none. */
 export function withoutTracking(url: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(url);
-  } catch {
-    return null;
-  }
-  const keys = [...new Set([...u.searchParams.keys()])];
-  const tracking = keys.filter((k) => TRACKING.test(k));
-  if (!tracking.length) return null;
+  const u = httpUrl(url);
+  if (!u || ![...u.searchParams.keys()].some((k) => TRACKING.test(k))) return null;
   // Kept as written (not re-encoded by URLSearchParams): the raw pairs that are not tracking.
   const kept = u.search
     .slice(1)
     .split('&')
-    .filter((pair) => pair && !TRACKING.test(decodeURIComponent(pair.split('=')[0]!.replace(/\+/g, ' '))));
+    .filter((pair) => pair && !TRACKING.test(rawKey(pair)));
   u.search = kept.length ? `?${kept.join('&')}` : '';
   return u.href;
+}
+
+/** A raw query pair's key, decoded when it can be (a malformed escape kept as written). */
+function rawKey(pair: string): string {
+  const key = pair.split('=')[0]!.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(key);
+  } catch {
+    return key;
+  }
 }

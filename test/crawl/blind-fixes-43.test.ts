@@ -23,6 +23,8 @@ test("a seed's tracking parameters are left out, its own kept as written", () =>
   assert.equal(withoutTracking('http://gov.test/list.jsp?catId=38&utm_source=wechat&spm=a.b.c'), 'http://gov.test/list.jsp?catId=38');
   assert.equal(withoutTracking('http://gov.test/col/col123/index.html?uid=5&pageNum=2'), null);
   assert.equal(withoutTracking('http://gov.test/list.shtml'), null);
+  // A malformed escape in another parameter is kept as written, not a failure.
+  assert.equal(withoutTracking('http://gov.test/list.jsp?q=%E5%B9&from=timeline'), 'http://gov.test/list.jsp?q=%E5%B9');
 });
 
 test('a unit written short is spelled out, under the same key', () => {
