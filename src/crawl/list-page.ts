@@ -134,6 +134,12 @@ function longestCell($: Doc, row: ReturnType<Doc>, keep: (text: string) => boole
 const isDateOnly = (t: string) => findDate(t) !== null && t.replace(/[\d\s\-/.年月日:：]/g, '') === '';
 
 /** Link texts that say what to do, not what the item is. */
+/**
+ * An 索引号 as a link's text (11210381001127934P/2025-00008, 000014349/2024-00123): a 公开目录 table's row linked by its
+ * index number alone, its subject in a plain 名称 cell (round 44a); the row titles it, as for 查看. Its first part (an
+ * organisation code) runs to eight characters or more, which no date (2024-01-02) does.
+ */
+const INDEX_NUMBER = /^(?=(?:[^\d]*\d){6})[0-9A-Za-z]{8,}(?:[-/_][0-9A-Za-z]+)+$/;
 const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
 
 /** The subject a row gives a link that names none: the row's text less dates and the link's own words. */
@@ -246,7 +252,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const cell = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
     if (cell) title = cell.title;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
-    else if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) title = rowTitle($, row, title) ?? '';
+    else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = rowTitle($, row, title) ?? '';
     // A link reading only an agency's name in a table row that gives it a year: the row titles it.
     else if (isAgencyName(title)) title = agencyRowTitle($, row) ?? title;
     if (title.length < 4) return;
