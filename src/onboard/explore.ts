@@ -142,7 +142,12 @@ export class PortalExplorer {
       if (step.depth >= this.opts.depth) continue;
       const underReportColumn = REPORT_COLUMN_KINDS.has(step.via) && column.reports.length === 0;
       const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
-      const { links, otherScript } = pageLinks(page.visit);
+      const { links, otherScript, home } = pageLinks(page.visit);
+      // The start page bare of chrome: its link home (a logo) is the way on, as a reader clicking it goes.
+      if (step.depth === 0 && home && !seen.has(sameColumnKey(home)) && withinPortal(Scope.hostOf(home), host)) {
+        seen.add(sameColumnKey(home));
+        others.push({ url: home, depth: 1, trail: ['网站首页'], via: 'nav' });
+      }
       for (const link of links) {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
@@ -279,17 +284,26 @@ function inReportMenu($: ReturnType<typeof loadHtml>, a: ReturnType<ReturnType<t
  * Every link of a page with the text a person sees (menus and navigation included), and whether the page's text is in
  * another script than Chinese (asked only for a language bar's link, and counted once).
  */
-function pageLinks(visit: PageVisit): { links: { text: string; url: string; inReportMenu: boolean }[]; otherScript: () => boolean } {
+/** Links a page with no chrome has at most (a print view: its logo, 打印, 关闭). */
+const BARE_PAGE_LINKS = 3;
+
+function pageLinks(visit: PageVisit): { links: { text: string; url: string; inReportMenu: boolean }[]; otherScript: () => boolean; home: string | null } {
   const $ = loadHtml(visit.body);
   const out: { text: string; url: string; inReportMenu: boolean }[] = [];
   let other: boolean | undefined;
   const otherScript = () => (other ??= inOtherScript($('body').text()));
+  let anchors = 0;
+  let home: string | null = null;
   $('a[href]').each((_, el) => {
     const a = $(el as Element);
     const url = resolveLink(a.attr('href'), visit.loadedUrl);
     if (!url) return;
+    anchors += 1;
+    if (/^\/(?:index\.s?html?)?$/i.test(new URL(url).pathname) && url !== visit.loadedUrl) home ??= url;
     const text = linkTitle(a.text(), a.attr('title'));
     if (text) out.push({ text, url, inReportMenu: inReportMenu($, a) });
   });
-  return { links: out, otherScript };
+  // A page with no chrome (a report's print view, round 44c) leads on only through its logo's link to the site's
+  // home: that home, as a reader clicking the logo reaches it.
+  return { links: out, otherScript, home: anchors <= BARE_PAGE_LINKS ? home : null };
 }
