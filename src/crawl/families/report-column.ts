@@ -192,7 +192,7 @@ function besideColumn(url: string, pageUrl: string): boolean {
   const page = folders(pageUrl);
   if (!tab.length || page.slice(0, tab.length).join('/') === tab.join('/')) return false;
   const column = page[page.length - 1];
-  return tab[0] === page[0] || (column !== undefined && tab.some((f) => new RegExp(`^${column.replace(/\W/g, '\\$&')}[-_]`).test(f)));
+  return tab[0] === page[0] || (column !== undefined && tab.some((f) => f.startsWith(`${column}-`) || f.startsWith(`${column}_`)));
 }
 
 /**
