@@ -29,6 +29,32 @@ function naming(text: string | null | undefined): string | null {
   return t && !ACTION_TEXT.test(t) ? t : null;
 }
 
+/**
+ * The name a file's row gives a link that says only what to do (a 附件名称 | 格式 | 大小 | 操作 table whose only link
+ * reads "下载", round 45a): in a table row, the cell naming a file or, else, the longest cell in words; in a list row,
+ * its text less the link's. Null when the row names nothing short enough to be a file's name.
+ */
+function rowName($: Doc, a: ReturnType<Doc>): string | null {
+  const row = a.closest('tr, li');
+  if (!row.length || findWithin($, row, 'a[href]').length > 1) return null;
+  const own = squash(a.text());
+  const texts = row.is('tr')
+    ? row
+        .children('td, th')
+        .toArray()
+        .filter((c) => !$(c).find('a[href]').length)
+        .map((c) => squash($(c).text()))
+    : [squash(row.text()).replace(own, '')];
+  const named = texts.find((t) => ATTACHMENT_EXT.test(t)) ?? texts.filter((t) => /[\u4e00-\u9fff]{4}/.test(t)).sort((x, y) => y.length - x.length)[0];
+  return named && named.length <= 120 ? naming(named) : null;
+}
+
+/**
+ * A file about the report, not of it, named so on the report's page beside the report's own (《…年度报告》解读.pdf,
+ * 图解：….png, 一图读懂…): not stored as the report's (round 45a). The classifier's interpretation words.
+ */
+const ABOUT_REPORT_FILE = /解读|图解|一图读懂|一图看懂|图说/;
+
 /** The file name at the end of an address with a document's extension (`…/20250120153012.pdf`), decoded; else null. */
 function addressName(url: string): string | null {
   const last = new URL(url).pathname.split('/').pop() ?? '';
@@ -158,7 +184,9 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     else if (looksLikeFile(url) || ATTACHMENT_EXT.test(text)) {
       if (seen.has(url) || isFurniture($, el as Element, url, text)) return;
       seen.add(url);
-      out.push({ url, name: naming(text) ?? naming(a.attr('title')) ?? addressName(url) });
+      const name = naming(text) ?? naming(a.attr('title')) ?? rowName($, a);
+      if (name && ABOUT_REPORT_FILE.test(name)) return;
+      out.push({ url, name: name ?? addressName(url) });
     }
   });
   found.viewers.forEach((el) => {

@@ -26,7 +26,7 @@ import { handleFile } from './stored-files.ts';
 import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { PROBE_HEADER } from './learn/form-address.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
-import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, type Exchange, type Learned } from './learn/learn.ts';
+import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, turnedOnly, type Exchange, type Learned } from './learn/learn.ts';
 import { listChoices, withChoices } from './learn/list-choices.ts';
 import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
@@ -378,7 +378,7 @@ async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, 
   if (learnListEndpoint(first, pageUrl, [], renderedHtml, clicked)) {
     const later = await turnPage(page);
     const learned = learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);
-    return learned?.endpoint.signed ? { ...learned, turned: await turnedAnswers(page, learned, later) } : learned;
+    return learned && turnedOnly(learned.endpoint) ? { ...learned, turned: await turnedAnswers(page, learned, later) } : learned;
   }
   const turned = await turnPageTo(page);
   const second = turned.exchanges;

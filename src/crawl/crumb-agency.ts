@@ -8,7 +8,7 @@ import type { Element, Text } from 'domhandler';
 import { squash, type Doc } from './html.ts';
 
 /** A breadcrumb's own opening words, when its box has no telling class. */
-export const CRUMB_LEAD = /^(?:当前位置|您现在的位置|您的位置|现在位置|所在位置)[:：]?/;
+export const CRUMB_LEAD = /^(?:您?当前的?位置|您现在的位置|您的位置|现在位置|所在位置)[:：]?/;
 /** Separators between a breadcrumb's segments. */
 export const SEPARATOR = /\s*(?:>|＞|›|»|→|\/|\\|-&gt;)\s*|\s{2,}/;
 /** Site sections whose name ends like an organisation's (…中心) but are no agency. */

@@ -14,7 +14,7 @@ import { loadHtml } from './html.ts';
 import { documentAboutReport, hasReportBody, listPageAsReport } from './collection.ts';
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
-import { announcedTotals } from './families/announced.ts';
+import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
@@ -186,7 +186,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const items = parsed.items;
   for (const title of parsed.unreadScriptReports ?? []) tally.unreadScriptReports.add(title);
   for (const title of parsed.undatedReports ?? []) tally.undatedReports.add(title);
-  for (const title of parsed.unlinkedReports ?? []) tally.unlinkedReports.add(title);
+  // The seed's own page read as its report shows that report's title unlinked: its heading, read already.
+  for (const title of parsed.unlinkedReports ?? []) if (!sameTitle(title, tally.seedReportTitle)) tally.unlinkedReports.add(title);
   // A title read unlinked on one page and linked on another (the browser's clicks on the seed page) was followed.
   for (const item of items) {
     tally.unlinkedReports.delete(item.title);
@@ -250,6 +251,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     seedPage && !tally.seedReadAsReport && (!readBefore || visit.rendered) ? listPageAsReport(detailOf, reportCount(items) <= ARTICLE_NEIGHBOURS ? 0 : reportCount(items)) : null;
   if (seedReport) {
     tally.seedReadAsReport = true;
+    tally.seedReportTitle = seedReport;
+    for (const title of tally.unlinkedReports) if (sameTitle(title, seedReport)) tally.unlinkedReports.delete(title);
     h.stats.pages -= 1; // counted again by handleDetail
     await handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: seedReport, listDate: null, verify: true, columnAgency: data.columnAgency });
   }
@@ -453,7 +456,8 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   // Learned from a later page (page 1 was drawn from data in the HTML): the endpoint's page 1 is asked over HTTP.
   if (!found.answer) return void (await h.frontier.add(learnedRequests(h, data, tally)));
   tally.usedLearned = true;
-  if (found.endpoint.pagingUnknown) tally.pagingUnknown = true;
+  // Its later pages turned in the browser were read below; none turned, its first page alone is, and the seed says so.
+  if (found.endpoint.pagingUnknown && !found.turned?.length) tally.pagingUnknown = true;
   const first = learnedPageRequest(found.endpoint, 1);
   const answer: PageVisit = {
     url: found.answer.url,
@@ -474,6 +478,9 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     const visit: PageVisit = { url: x.url, loadedUrl: x.url, method: x.method, status: x.status, body: x.responseBody, contentType: x.responseType, rendered: true, headers: x.responseHeaders };
     await handleList(h, visit, { ...data, family: 'learned', pageIndex: data.pageIndex + i + 1, cursor: learnedPageRequest(found.endpoint, i + 2).cursor, learn: undefined });
   }
+  // What the drawn page tells its reader of the list's length ("共 16 条" under the list its script drew), when its
+  // answers say nothing: what the learned list must reach (round 44b: a replay of page 1 alone ended `ok`).
+  for (const [k, v] of Object.entries(announcedTotals(visit.body)) as [keyof AnnouncedTotals, number][]) tally.announced[k] ??= v;
   // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,
   // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from
   // the learned answer alone, such a seed ended empty with its column's link on the page the browser had drawn.
@@ -538,6 +545,9 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
   h.stats.browserHandoffs += 1;
   await h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
 }
+
+/** Two titles alike but for their spaces (a heading's line breaks). */
+const sameTitle = (a: string, b: string | undefined) => b !== undefined && a.replace(/\s/g, '') === b.replace(/\s/g, '');
 
 /**
  * A link whose title was cut before it could say "report": its page is fetched for its own title, unless it is already

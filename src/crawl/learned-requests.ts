@@ -4,7 +4,7 @@
  */
 import { otherListEndpoints, learnedPageRequest } from './families/learned.ts';
 import type { HarvestContext } from './harvest-context.ts';
-import { asLearnedEndpoint, type LearnedEndpoint } from './learn/learn.ts';
+import { asLearnedEndpoint, turnedOnly, type LearnedEndpoint } from './learn/learn.ts';
 import { isPagingHeader } from './learn/range-header.ts';
 import type { SeedTally } from './seed-tally.ts';
 import type { NextListRequest } from './families/family.ts';
@@ -15,7 +15,8 @@ import type { ListData, QueuedRequest } from './requests.ts';
  * a replay of a signed request would be refused (a stale signature); a token the page asks for is stale (401).
  */
 function unreplayable(endpoint: LearnedEndpoint): string | null {
-  if (endpoint.signed) return `its list API signs each request (${endpoint.signed}): read in the browser only`;
+  const turned = turnedOnly(endpoint);
+  if (turned) return `${turned}: read in the browser only`;
   // A paging window (`Range: items=0-4`) is kept whole and replayed as it is: only the other headers are a token.
   const tokens = Object.entries(endpoint.request.headers ?? {}).filter(([k, v]) => !isPagingHeader(k, v)).map(([k]) => k);
   if (tokens.length) return `its list API wants a token the page asks for (${tokens.join(', ')}): the seed is rendered again for a fresh one`;

@@ -9,6 +9,7 @@ import { resolveLink } from '../download/scope.ts';
 import { isAgencyName } from './classify/agency.ts';
 import { TRUNCATION } from './classify/text.ts';
 import { hasYearCell, registerRowTitle } from './register-row.ts';
+import { boxCaption } from './box-caption.ts';
 import { isPlainCrumbLink } from './crumb-links.ts';
 import { rowCells } from './row-cells.ts';
 import { rowPublishedDate } from './row-date.ts';
@@ -203,6 +204,31 @@ function coverAlt($: Doc, a: ReturnType<Doc>): string {
   return alt.length >= 8 ? alt : '';
 }
 
+/** A box caption's link words (更多>>, more): not what the box is about. */
+const MORE_WORDS = /(?:查看)?更多|more|[>»›+]+/gi;
+/** A box of pictures about the reports, not of the reports: 图解, 一图读懂, 图说, 解读. */
+const ABOUT_REPORTS = /图解|一图|图说|解读|读懂|视频/;
+/** Image cards titled from their box at most per page: each is fetched for its page's own title. */
+const MAX_IMAGE_CARDS = 12;
+
+/**
+ * The title an image card gets from where it stands, when it shows no words at all (an empty `<a class="card"
+ * style="background-image:url(…)">`, an alt-less `<img>`, an alt too short to be a title): the caption of its box when
+ * that names the annual reports (年度报告, 往年年报: its section title often an image's alt), with the caption printed
+ * beside the link (`<li><a><img></a><p>2020年</p></li>`). Only maybe a report: its page's own title decides (round 44c:
+ * a 专题's wall of report cards, the older years on the wall alone).
+ */
+function imageCardTitle($: Doc, a: ReturnType<Doc>): string | null {
+  if (squash(a.text())) return null;
+  const heading = squash(boxCaption($, a).replace(MORE_WORDS, ' '));
+  if (!/年报|年度报告/.test(heading) || ABOUT_REPORTS.test(heading) || heading.length > 30) return null;
+  const parent = a.parent();
+  const beside = parent.is('li, dd, td, div, p, span') && parent.find('a[href]').length === 1 ? squash(parent.text()) : '';
+  const alt = squash(findWithin($, a, 'img[alt]').first().attr('alt') ?? '');
+  const words = [heading, beside.length <= 30 ? beside : '', alt].filter((w, i, all) => w && !all.slice(0, i).some((v) => v.includes(w)));
+  return squash(words.join(' '));
+}
+
 /**
  * A link's row: its closest li / tr / dd / dt / p / div. A link in a definition term (`<dl><dt><a>title</a></dt>
  * <dd>summary</dd><dd>2025-1-21</dd></dl>`, one `<dl>` per item as Discuz! portal lists and many CMS "图文" lists
@@ -231,6 +257,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
   // otherwise each read the whole container, which is quadratic.
   const rowText = new Map<Element, string>();
   const trailText = new Map<Element, string | null>();
+  let imageCards = 0;
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(matching(CHROME)).length) return;
@@ -248,6 +275,9 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const row = linkRow(a);
     const shown = squash(textWithoutDates($, a)) || coverAlt($, a);
     let title = linkTitle(shown, fullTitleAttr($, a) ?? hiddenFullTitle($, a, shown));
+    // A picture and nothing else, in a box captioned for the reports: titled by its box, its page decides.
+    const card = !title && imageCards < MAX_IMAGE_CARDS ? imageCardTitle($, a) : null;
+    if (card) (title = card), (imageCards += 1);
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
     const cell = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
     if (cell) title = cell.title;
@@ -270,7 +300,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       if (stem !== earlier.title && title.length > stem.length && title.startsWith(stem)) earlier.title = title;
       return;
     }
-    const item: ListItem = { title, url, date, isFile: isFileUrl(url), ...(cell?.maybe ? { maybe: true } : {}) };
+    const item: ListItem = { title, url, date, isFile: isFileUrl(url), ...(cell?.maybe || card ? { maybe: true } : {}) };
     byUrl.set(url, item);
     items.push(item);
   });

@@ -50,6 +50,8 @@ export interface SeedTally {
   seedPageRead: boolean;
   /** The seed's page was read as one report's page in this run (over HTTP, or drawn by the browser). */
   seedReadAsReport?: boolean;
+  /** The title of that report: the page's own heading, never a report title the page shows unlinked. */
+  seedReportTitle?: string;
   /**
    * The seed's page is a document about a report (一图读懂…, a 解读: collection.ts documentAboutReport): its title;
    * the reports it links are read, and its host is explored for the column (seed-explore.ts). Null otherwise.

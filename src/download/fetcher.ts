@@ -61,6 +61,8 @@ const MAX_REDIRECTS = 10;
 /** How long a host that answered a "too frequent" page (a 429 with no Retry-After) is left alone: WAF windows are
  * seconds long, and the backoff alone (2 s by default, 50 ms in tests) may end inside the window. */
 const SOFT_LIMIT_PAUSE_MS = 3000;
+/** The least spacing of a host that said we ask too fast (askedTooFast): doubled from there on each refusal. */
+const TOO_FAST_MIN_DELAY_MS = 250;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | null {
@@ -198,6 +200,17 @@ export class Fetcher {
     throw lastError ?? new FetchError('failed', url, 'network');
   }
 
+  /**
+   * A host that said we ask too fast (a 429, a "too frequent" page) is asked slower for the rest of the run: its spacing
+   * doubles (TOO_FAST_MIN_DELAY_MS at least, the Crawl-delay cap at most), as a rate limiter counting requests per
+   * second or per address (Sentinel's 429 "Blocked by Sentinel", round 45d) refuses every burst the backoff alone lets
+   * through. With no Retry-After, the host is also left alone for a WAF window (SOFT_LIMIT_PAUSE_MS).
+   */
+  private askedTooFast(gate: HostGate, unsaid: boolean): void {
+    gate.raiseDelay(Math.min(Math.max(gate.currentDelayMs * 2, TOO_FAST_MIN_DELAY_MS), this.cfg.maxCrawlDelayMs));
+    if (unsaid) gate.pauseUntil(Date.now() + Math.min(SOFT_LIMIT_PAUSE_MS, this.cfg.maxCrawlDelayMs * 5));
+  }
+
   private async exchange<T>(
     url: string,
     req: FetchRequest & { method: string },
@@ -246,6 +259,7 @@ export class Fetcher {
       res.body.resume();
       const retryAfter = parseRetryAfter(res.headers['retry-after']);
       if (retryAfter !== null) gate.pauseUntil(Date.now() + Math.min(retryAfter, this.cfg.maxCrawlDelayMs * 5));
+      if (res.status === 429) this.askedTooFast(gate, retryAfter === null);
       throw new FetchError(`HTTP ${res.status}`, url, 'server', res.status);
     }
     // A WAF's rate limit answered as a 200 page (soft-rate-limit.ts) is the 429 it stands for, never the page asked.
@@ -253,7 +267,7 @@ export class Fetcher {
     if (mayBeBlockPage(res.status, first(res.headers['content-type']), res.contentLength)) {
       const peeked = await peekBody(res.body, MAX_BLOCK_BYTES);
       if (peeked.whole && saysTooFrequent(peeked.whole)) {
-        gate.pauseUntil(Date.now() + Math.min(SOFT_LIMIT_PAUSE_MS, this.cfg.maxCrawlDelayMs * 5));
+        this.askedTooFast(gate, true);
         throw new FetchError('HTTP 200 with a "too frequent" page (a rate limit answered as a page)', url, 'server', 429);
       }
       // An overloaded backend's "系统繁忙" page (server-busy.ts) is the 503 it stands for: asked again, never read.

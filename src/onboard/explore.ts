@@ -14,6 +14,7 @@ import { hasScripts, isChallenge, PARSERS, type ConcreteFamily } from '../crawl/
 import type { ListPageResult } from '../crawl/families/family.ts';
 import { loadHtml, squash } from '../crawl/html.ts';
 import { linkTitle, type ListItem } from '../crawl/list-page.ts';
+import { redirectTargets } from '../crawl/redirect-stub.ts';
 import type { PageVisit } from '../crawl/page-visit.ts';
 import { resolveLink, Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
@@ -112,6 +113,7 @@ export class PortalExplorer {
     // Column links first: they are what we came for, and the page budget should not go to side menus.
     const columns: Step[] = [];
     const others: Step[] = [{ url: start, depth: 0, trail: [], via: 'start' }];
+    let followedErrorPage = false;
     while ((columns.length || others.length) && result.pagesRead < this.opts.maxPages) {
       const step = (columns.shift() ?? others.shift())!;
       let page: Visited;
@@ -124,36 +126,39 @@ export class PortalExplorer {
       } finally {
         result.pagesRead += 1;
       }
-      if (page.visit.status >= 400) {
+      const errorPage = page.visit.status >= 400;
+      if (errorPage) {
         result.notes.push(`${step.url}: HTTP ${page.visit.status}`);
         if (step.depth === 0) result.reachable = false;
-        continue;
+        // A redesigned site answers its old template's links with the new site's error page, whose links (访问新版首页,
+        // 进入政务公开) are the only way on from an old page still served (round 44c: a 2023 report's old article as
+        // the seed): the first such page is read for its links, not as a column.
+        if (step.depth === 0 || followedErrorPage || step.depth >= this.opts.depth) continue;
+        followedErrorPage = true;
       }
-      const site = siteAgency(page.visit.body);
+      const site = errorPage ? null : siteAgency(page.visit.body);
       if (step.depth === 0) result.site = site;
-      const column = await this.column(step, page, site ?? result.site, start);
-      result.pagesRead += column.pagesRead;
-      const signature = column.reports.map((r) => r.url).sort().join('\n');
-      if (column.reports.length && !columnSignatures.has(signature)) {
-        columnSignatures.add(signature);
-        result.findings.push(column);
+      const column = errorPage ? null : await this.column(step, page, site ?? result.site, start);
+      const reports = column?.reports.length ?? 0;
+      if (column) {
+        result.pagesRead += column.pagesRead;
+        const signature = column.reports.map((r) => r.url).sort().join('\n');
+        if (reports && !columnSignatures.has(signature)) {
+          columnSignatures.add(signature);
+          result.findings.push(column);
+        }
       }
-      if (step.via === 'column' && !column.reports.length && !page.browser && hasScripts(page.visit.body)) result.drawnColumns.push(step.url);
+      if (step.via === 'column' && column && !reports && !page.browser && hasScripts(page.visit.body)) result.drawnColumns.push(step.url);
       if (step.depth >= this.opts.depth) continue;
-      const underReportColumn = REPORT_COLUMN_KINDS.has(step.via) && column.reports.length === 0;
+      const underReportColumn = !errorPage && REPORT_COLUMN_KINDS.has(step.via) && reports === 0;
       const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
       const { links, otherScript, home } = pageLinks(page.visit);
-      // The start page bare of chrome: its link home (a logo) is the way on, as a reader clicking it goes.
-      if (step.depth === 0 && home && !seen.has(sameColumnKey(home)) && withinPortal(Scope.hostOf(home), host)) {
-        seen.add(sameColumnKey(home));
-        others.push({ url: home, depth: 1, trail: ['网站首页'], via: 'nav' });
-      }
       for (const link of links) {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
         if (seen.has(key) || !withinPortal(linkHost, host) || (this.opts.allowHost && !this.opts.allowHost(linkHost))) continue;
         // A page that lists reports itself (an aggregator) is read as a column; its links are reports, not columns.
-        const underReports = underReportColumn || (link.inReportMenu && column.reports.length === 0);
+        const underReports = underReportColumn || (link.inReportMenu && reports === 0);
         // On a page in another language (a bilingual site's 藏文 column), whose words no label here matches, its
         // language bar's 汉文 / 中文 is the same page in Chinese: read as the page would be (round 39c).
         const kind = linkKind(link.text, link.url, underReports, underAgencyDirectory) ?? (chineseVersionLink(link.text) && otherScript() ? 'language' : null);
@@ -162,6 +167,12 @@ export class PortalExplorer {
         this.reader.scope.add(linkHost);
         const next: Step = { url: link.url, depth: step.depth + 1, trail: [...step.trail, link.text], via: kind };
         (kind === 'nav' ? others : columns).push(next);
+      }
+      // The start page bare of chrome: its link home (a logo) or its one way in is the way on, as a reader clicking it
+      // goes, when its links named nothing to follow.
+      if (step.depth === 0 && home && !seen.has(sameColumnKey(home)) && withinPortal(Scope.hostOf(home), host)) {
+        seen.add(sameColumnKey(home));
+        others.push({ url: home, depth: 1, trail: ['网站首页'], via: 'nav' });
       }
     }
     if (result.pagesRead >= this.opts.maxPages && (columns.length || others.length)) {
@@ -294,16 +305,24 @@ function pageLinks(visit: PageVisit): { links: { text: string; url: string; inRe
   const otherScript = () => (other ??= inOtherScript($('body').text()));
   let anchors = 0;
   let home: string | null = null;
-  $('a[href]').each((_, el) => {
+  let wayIn: string | null = null;
+  const host = new URL(visit.loadedUrl).host;
+  // An image map's areas are links as much as anchors are (a splash's picture whose one area leads in: round 45c).
+  $('a[href], area[href]').each((_, el) => {
     const a = $(el as Element);
     const url = resolveLink(a.attr('href'), visit.loadedUrl);
     if (!url) return;
     anchors += 1;
-    if (/^\/(?:index\.s?html?)?$/i.test(new URL(url).pathname) && url !== visit.loadedUrl) home ??= url;
-    const text = linkTitle(a.text(), a.attr('title'));
+    if (url !== visit.loadedUrl && new URL(url).host === host) {
+      if (/^\/(?:index\.s?html?)?$/i.test(new URL(url).pathname)) home ??= url;
+      wayIn ??= url;
+    }
+    const text = linkTitle(a.text(), a.attr('title') ?? a.attr('alt'));
     if (text) out.push({ text, url, inReportMenu: inReportMenu($, a) });
   });
-  // A page with no chrome (a report's print view, round 44c) leads on only through its logo's link to the site's
-  // home: that home, as a reader clicking the logo reaches it.
-  return { links: out, otherScript, home: anchors <= BARE_PAGE_LINKS ? home : null };
+  // A page with no chrome leads on only through its few links: a report's print view through its logo's link to the
+  // site's home (round 44c), a splash (引导页) through its picture's one link in or the script that goes there when
+  // its countdown ends (round 45c), as a reader clicking them, or waiting, goes.
+  if (anchors > BARE_PAGE_LINKS) return { links: out, otherScript, home: null };
+  return { links: out, otherScript, home: home ?? wayIn ?? redirectTargets($, visit.loadedUrl)[0] ?? null };
 }

@@ -59,6 +59,27 @@ test('Retry-After on 503 is honoured before the retry', async () => {
   assert.ok(s.hits[1]!.start - s.hits[0]!.start >= 950, `waited ${s.hits[1]!.start - s.hits[0]!.start} ms`);
 });
 
+test('a 429 with no Retry-After (Sentinel\'s flow limiting) pauses the host a WAF window and slows it for the rest of the run', async () => {
+  let n = 0;
+  const s = await startServer((_req, res) => (n++ === 0 ? send(res, 429, '', 'Blocked by Sentinel (flow limiting)') : send(res, 200, 'text/html', 'ok')));
+  const f = fetcherFor([s]);
+  assert.equal((await get(f, `${s.origin}/a.do`)).text, 'ok');
+  assert.ok(s.hits[1]!.start - s.hits[0]!.start >= 2900, `asked again after ${s.hits[1]!.start - s.hits[0]!.start} ms, not a WAF window`);
+  const gate = f.gates.for(s.host);
+  assert.equal(gate.currentDelayMs, 250, 'the spacing raised from 20 ms to 250 ms');
+  await get(f, `${s.origin}/b.do`);
+  assert.ok(s.hits[2]!.start - s.hits[1]!.end >= 240, `the next page after ${s.hits[2]!.start - s.hits[1]!.end} ms`);
+});
+
+test('each 429 doubles the spacing, up to the Crawl-delay cap; a Retry-After alone sets the pause', async () => {
+  let n = 0;
+  const s = await startServer((_req, res) => (n++ < 2 ? send(res, 429, 'text/plain', 'slow down', { 'retry-after': '0' }) : send(res, 200, 'text/html', 'ok')));
+  const f = fetcherFor([s], { maxCrawlDelayMs: 400 });
+  await get(f, `${s.origin}/x`);
+  assert.equal(f.gates.for(s.host).currentDelayMs, 400, '20 → 250 → 500, capped at 400');
+  assert.ok(s.hits[1]!.start - s.hits[0]!.start < 2900, 'a Retry-After of 0 is no WAF window');
+});
+
 test('a connection reset is retried', async () => {
   let n = 0;
   const s = await startServer((req, res) => {

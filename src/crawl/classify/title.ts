@@ -65,6 +65,8 @@ const EXCLUSIONS: readonly TitleRule[] = [
   // covers the whole year (blind round 42b).
   { pattern: /(?:第?[一二三四1-4]|首)季度|[上下]半年|半年度|月度/, reason: 'a report on part of a year (季度/上半年/月度)' },
   { pattern: /召开|举办|举行|培训会|培训班|座谈|部署会|推进会/, reason: 'a news item about a meeting or training' },
+  // A study across several years' reports ("…年度报告（2020—2023年）数据对比分析", round 45a): a report covers one year.
+  { pattern: /(?:19|20)\d{2}年?度?[—–\-~～至到](?:19|20)\d{2}年|(?:对比|比较|数据|统计)分析|分析报告|综述/, reason: 'a study across years of reports (2020—2023年, 对比分析)' },
   { pattern: /申请表|申请书|登记表|答复书|告知书/, reason: 'a form or reply document (申请表/告知书)' },
 ];
 
@@ -126,6 +128,9 @@ function cutInsideDisclosureWords(kept: string): boolean {
 /** What may stand before a column's name in a link back to it: nothing, or a navigation word (返回栏目：, 所属栏目：, 进入). */
 export const NAV_BEFORE_LABEL = /^(?:(?:返回|回到|进入|前往|所属|当前)?(?:栏目|列表|频道|专栏)?(?:首页)?[：:\s>»›|\-—]*)?$/;
 
+/** A level's or a kind of unit's word and nothing more: 区, 市政府, 县直部门, 区政府部门, 本级, 部门, 乡镇, 街道. */
+const LEVEL_ONLY = /^(?:(?:省|市|县|区|旗|州|盟)(?:级|直|属|本级)?(?:人民)?(?:政府)?(?:直属|组成|工作)?(?:部门|单位|机关)?|本级|各?部门|各?单位|乡镇|街道|镇街)$/;
+
 export function classifyTitle(title: string): TitleVerdict {
   const text = normalizeTitle(title);
   if (!text) return { isReport: false, reason: 'empty title' };
@@ -141,7 +146,10 @@ export function classifyTitle(title: string): TitleVerdict {
     if (rule.needsYear && !hasYear) return { isReport: false, reason: `not a report: ${rule.reason} without a year` };
     // A bare "政府信息公开年报" is a column (menu) label, not a report; so is one after a navigation word (a mobile
     // article's "返回栏目：政府信息公开年报 >", a "所属栏目：年报" line): no agency before it, no year (round 34c).
-    if (!hasYear && NAV_BEFORE_LABEL.test(kept.slice(0, m.index))) return { isReport: false, bareLabel: true, reason: 'not a report: a bare column label' };
+    // So is one after a level's word alone ("区政府信息公开年报", "部门信息公开年报": a portal's link to the district
+    // government's column, round 45c), which names no agency.
+    const before = kept.slice(0, m.index);
+    if (!hasYear && (NAV_BEFORE_LABEL.test(before) || LEVEL_ONLY.test(before))) return { isReport: false, bareLabel: true, reason: 'not a report: a bare column label' };
     return { isReport: true, reason: rule.reason };
   }
   if (kept !== text) {

@@ -10,7 +10,7 @@ import { answerSaysMore, answerTotals } from '../learn/answer-total.ts';
 import { readList } from '../learn/list-shape.ts';
 import { firstPageKey, requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
 import { pagingHeaderKey } from '../learn/range-header.ts';
-import { asLearnedEndpoint, type LearnedEndpoint } from '../learn/learn.ts';
+import { asLearnedEndpoint, turnedOnly, type LearnedEndpoint } from '../learn/learn.ts';
 import { yearRequests } from '../learn/year-tabs.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListCursor } from '../requests.ts';
@@ -81,8 +81,9 @@ function readAnswer(visit: PageVisit, cursor: ListCursor | undefined, endpoint: 
   const first = items[0]?.url ?? '';
   const repeats = first !== '' && first === cursor?.previousFirst;
   if (repeats) return { items: [], next: [] };
-  // A signed endpoint's later pages were read in the browser (its answers handed over with the first): no replay.
-  if (!items.length || k >= MAX_PAGES || endpoint.signed) return { items, next: [] };
+  // A signed endpoint's later pages, or those of one whose paging is unknown, were read in the browser (its answers
+  // handed over with the first): no replay.
+  if (!items.length || k >= MAX_PAGES || turnedOnly(endpoint)) return { items, next: [] };
   if (endpoint.cursor && endpoint.shape.kind === 'json') {
     // The next request carries what this answer gave (its lastId, its last item's id); none is the end.
     const { cursor } = endpoint;

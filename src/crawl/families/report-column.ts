@@ -12,6 +12,8 @@ import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
 import { agencyColumnLinks, agencyOfLinkText } from './agency-links.ts';
+import { boxCaption } from '../box-caption.ts';
+import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
@@ -80,8 +82,8 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 /** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true }[] {
   const $ = loadHtml(html);
-  if (listsReport(items)) return showsReportInPassing($, items) ? columnLinks($, pageUrl).map((url) => ({ url })) : [];
-  const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...ownedColumnLinks($, pageUrl)];
+  if (listsReport(items)) return showsReportInPassing($, items) ? inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url }))) : [];
+  const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl))];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
   // grid): their pages beside its own 年报 column, which names only its own reports (round 33c: a county's page naming
@@ -91,7 +93,27 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
   const aboutReports = NAMES_REPORTS.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`));
   const agencies = aboutReports ? [] : agencyPageLinks($, pageUrl).filter((a) => !found.some((f) => f.url === a.url));
   if (found.length || aboutReports) return [...found, ...agencies];
-  return agencies.length ? agencies : disclosureLinks($, pageUrl).map((url) => ({ url, hub: true as const }));
+  if (agencies.length) return agencies;
+  // The portal's disclosure pages lead to the portal's own 年报; a page in an agency's branch reads that agency's page.
+  const disclosure = disclosureLinks($, pageUrl);
+  const branch = ownAgencyPage($, pageUrl);
+  if (branch && !disclosure.some((url) => new URL(url).pathname.startsWith(branch.folder))) return [{ url: branch.url, hub: true as const }];
+  return disclosure.map((url) => ({ url, hub: true as const }));
+}
+
+/**
+ * A page in one agency's branch of a portal (its breadcrumb names the agency above it: own-branch.ts) whose 年报 column
+ * links all lead out of that branch (the portal's nav, a 相关链接 box: the district government's column) reads the
+ * agency's own page instead, as a hub one click above its own column: another agency's reports are not the seed's
+ * (round 45c: a 区卫生健康委 领导信息 page gave the district's reports, the bureau's own missed). Links naming their
+ * agency (a directory's) stay.
+ */
+function inOwnBranch($: Doc, pageUrl: string, columns: { url: string; columnAgency?: string }[]): { url: string; columnAgency?: string; hub?: true }[] {
+  const branch = columns.some((c) => !c.columnAgency) ? ownAgencyPage($, pageUrl) : null;
+  if (!branch) return columns;
+  const inBranch = (url: string) => new URL(url).pathname.startsWith(branch.folder);
+  if (columns.some((c) => !c.columnAgency && inBranch(c.url))) return columns;
+  return [...columns.filter((c) => c.columnAgency), { url: branch.url, hub: true as const }];
 }
 
 /**
@@ -157,13 +179,16 @@ function keepsIdentity(url: string, pageUrl: string): boolean {
  * tab is a list page whether or not the page it sits on lists a report itself (the 本年度 tab beside it).
  */
 const SUB_COLUMN_LABEL =
-  /^(?:[（(]?(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门)[）)]?){1,3}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
+  /^(?:[（(]?(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|园区|开发区|社区|办事处|管委会|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门)[）)]?){1,4}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
 
 /** Whether a menu label names the annual reports' column or one of its sub-columns (年度报告, 部门年报…), nothing else. */
 export function namesReportColumn(label: string): boolean {
   const t = squash(label).replace(/\s/g, '');
-  return COLUMN_LABEL.test(t) || SUB_COLUMN_LABEL.test(t);
+  return COLUMN_LABEL.test(t) || subColumnLabel.test(t);
 }
+
+/** SUB_COLUMN_LABEL with a list's separators read as nothing: 镇（街道、园区）年报 (round 45c), 乡镇·街道年报. */
+const subColumnLabel = { test: (name: string) => SUB_COLUMN_LABEL.test(name.replace(/[、·・/和及与]/g, '')) };
 
 /**
  * A tab naming the older years only (往年, 历年, 以往, 更早), or the years not shown ("其他年份", "更多年份", "以前年度"):
@@ -202,7 +227,7 @@ function besideColumn(url: string, pageUrl: string): boolean {
  */
 export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
-  const named = [...labelledLinks($, pageUrl, SUB_COLUMN_LABEL), ...moreLinks($, pageUrl)];
+  const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   if (!NAMES_REPORTS.test(about)) return named;
   return [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])];
@@ -257,24 +282,6 @@ function aboutReports(a: ReturnType<Doc>): boolean {
 
 /** A box's link to its full list: 更多, 更多>>, 查看更多, 查看全部, more… */
 const MORE_LABEL = /^(?:更多|查看更多|更多信息|更多内容|查看全部|显示全部|全部|more|view\s*all)[>»›+]*$/i;
-/** Where a box keeps its caption: a heading, or an element classed as one (box-tit, hd, title…). */
-const CAPTION = 'h1, h2, h3, h4, h5, h6, dt, caption, legend, [class*=tit], [class*=hd], [class*=head]';
-
-/**
- * The caption of the box a link sits in: the nearest enclosing heading-like element (less the link's own text), or
- * the heading-like first child of the nearest enclosing element that has one (a few levels up at most).
- */
-function boxCaption($: Doc, a: ReturnType<Doc>): string {
-  const own = squash(a.text());
-  let node = a.parent();
-  for (let depth = 0; depth < 4 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
-    if (node.is(CAPTION)) return squash(node.text()).replace(own, '');
-    const first = node.children().first();
-    if (first.length && first.get(0) !== a.get(0) && first.is(CAPTION) && !first.find('ul, ol, table').length) return squash(first.text()).replace(own, '');
-  }
-  return '';
-}
-
 /**
  * "更多>>" links of boxes captioned for the annual reports (市政府年报 / 部门年报 showing their newest items): the full
  * list where the older reports are, read as a list page.

@@ -125,7 +125,34 @@ function listOf(x: Exchange, base: string, links: DrawnLink[] = []): ReturnType<
   }
 }
 
-export const endpointKey = (r: CapturedRequest) => `${r.method.toUpperCase()} ${new URL(r.url).origin}${new URL(r.url).pathname.replace(/\d+/g, '#')}`;
+/**
+ * A content hash in a file's name before its extension (`list-2.4f1c09ab.json`, `page_3-9b2e1d7c.js`): a static
+ * build's page files are named so, each page's hash its own (round 44b).
+ */
+const NAME_HASH = /[.\-_](?=[a-f]*\d)[0-9a-f]{6,}(?=\.\w+$)/i;
+
+/** What the requests of one list share: method and address, numbers (page, size) and a file name's hash left out. */
+export const endpointKey = (r: CapturedRequest) => {
+  const u = new URL(r.url);
+  return `${r.method.toUpperCase()} ${u.origin}${u.pathname.replace(NAME_HASH, '.#').replace(/\d+/g, '#')}`;
+};
+
+/** Whether two addresses' paths are the same but for their numbers. */
+function sameBesidesNumbers(a: string, b: string): boolean {
+  const masked = (u: string) => new URL(u).pathname.replace(/\d+/g, '#');
+  return masked(a) === masked(b);
+}
+
+/**
+ * Why a learned list is read by turning its page in the browser, never replayed over HTTP past its first page, or
+ * null: a page signs each request (a replay is refused), or how a request asks for a page could not be learned (an
+ * opaque token, page files named by their content's hash: round 44b's manifest-built list).
+ */
+export function turnedOnly(endpoint: LearnedEndpoint): string | null {
+  if (endpoint.signed) return `its list API signs each request (${endpoint.signed})`;
+  if (endpoint.pagingUnknown) return 'how its list request asks for a page could not be learned';
+  return null;
+}
 
 /** The links of a rendered page, absolute, with their texts: what its scripts drew from the answers. */
 export function drawnLinks(renderedHtml: string, pageUrl: string): DrawnLink[] {
@@ -196,7 +223,10 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   const answer = best.x.responseBody;
   const cursor = second ? learnCursor(request, second, (v) => cursorSource(answer, best.x.url, shape, v)) : null;
   const next = cursor || request.method !== 'GET' ? null : nextUrlPath(answer, best.x.url, second);
-  const page = cursor || next ? null : learnPageParam(request, second, best.items.length);
+  const learnedPage = cursor || next ? null : learnPageParam(request, second, best.items.length);
+  // A number in the path pages the list only when the rest of the path stays: page files named by their content's
+  // hash (`list-1.19c92ac0.json`, `list-2.7be3a410.json`) change more than the number, and no replay could name them.
+  const page = learnedPage?.in === 'path' && second && !sameBesidesNumbers(request.url, second.url) ? null : learnedPage;
   // No number, cursor or field pages the list, but its answer's `Link` header names the next page: that address is
   // asked, as the page's script did (when the browser turned it, to the same endpoint).
   const linkNext = cursor || next || page || request.method !== 'GET' ? null : linkNextOf(best.x.responseHeaders, best.x.url);

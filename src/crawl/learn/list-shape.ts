@@ -67,6 +67,11 @@ export interface JsonItemShape {
    */
   urlOwn?: LeafPath[];
   /**
+   * With a link template: the fields holding a document's address on the learned page whose items the page linked
+   * to the built address all the same: never an item's own address (fileFields).
+   */
+  urlNotOwn?: LeafPath[];
+  /**
    * When the answer's URLs are relative to a root the page's script prepends (`window.SITE.root + item.URL`), not to
    * the page: that root, learned from the links the rendered page drew.
    */
@@ -376,7 +381,7 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
   if (typeof title !== 'string') return null;
   if (shape.urlTemplate !== undefined) {
     const own = shape.urlOwn?.map((p) => valueAt(o, p)).find(pageUrlLike);
-    const ownUrl = own ? resolveLink(own.trim(), baseUrl) : null;
+    const ownUrl = own ? resolveLink(own.trim(), ownBase(own.trim(), shape.urlTemplate, baseUrl)) : null;
     if (ownUrl) return { title: squash(plainTitle(title)), url: ownUrl, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(ownUrl) };
     const template = idLike(href) ? fillDate(shape.urlTemplate, o, shape.urlDate) : null;
     if (template === null) return null;
@@ -389,11 +394,53 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
   return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
 }
 
+/**
+ * What an item's own address relative to no folder (`upload/2021/02/P….pdf`) is relative to: the folder of the link
+ * template, when that folder is above the page's (the web application's context path: `ctx + '/detail.do?…'` beside
+ * `ctx + '/' + row.fileUrl`, round 44b), else the page, as a link written in it would be.
+ */
+function ownBase(own: string, template: string, baseUrl: string): string {
+  if (/^(?:[a-z][a-z\d+.-]*:|\/)/i.test(own)) return baseUrl;
+  let root: URL;
+  try {
+    root = new URL(template.replace(ID_SLOT, '0'), baseUrl);
+  } catch {
+    return baseUrl;
+  }
+  const page = new URL(baseUrl);
+  const folder = root.pathname.replace(/[^/]*$/, '');
+  const pageFolder = page.pathname.replace(/[^/]*$/, '');
+  // The site's root is above every page: a template there says nothing of a context path.
+  return root.origin === page.origin && folder !== '/' && folder !== pageFolder && pageFolder.startsWith(folder) ? `${root.origin}${folder}` : baseUrl;
+}
+
 /** The items of a JSON answer read with a known shape; null when the shape no longer finds them. */
 export function itemsByShape(json: Json, shape: JsonItemShape, baseUrl: string): ListItem[] | null {
   const arr = valueAt(json, shape.arrayPath);
   if (!Array.isArray(arr)) return null;
-  return arr.flatMap((o) => itemFrom(o, shape, baseUrl) ?? []);
+  const files = shape.urlTemplate === undefined ? [] : fileFields(arr, shape);
+  return arr.flatMap((o) => itemFrom(o, files.length ? { ...shape, urlOwn: [...(shape.urlOwn ?? []), ...files] } : shape, baseUrl) ?? []);
+}
+
+/** A document's address (`/group1/M00/…/x.pdf`, `…/a.docx`): a file, not a page. */
+const DOCUMENT_URL = /\.(?:pdf|docx?|wps|xlsx?|ofd|zip|rar)(?:[?#].*)?$/i;
+
+/**
+ * Of items whose links a template builds from their id, the fields holding a document's address on some items and
+ * blank on others of the same answer, whatever their names (`e` of an answer whose keys are single letters, round
+ * 45b): the page's script links such an item to its file (`row.e ? row.e : '/public/' + row.a + '.html'`), and the
+ * learned page may have shown none of those, so the field was not learned as the items' own address then.
+ */
+function fileFields(arr: Json[], shape: JsonItemShape): LeafPath[] {
+  const known = new Set([shape.title, shape.url, shape.date, ...(shape.urlOwn ?? []), ...(shape.urlNotOwn ?? [])].filter((p): p is LeafPath => !!p).map((p) => p.join('\u0000')));
+  const filled = new Map<string, LeafPath>();
+  for (const o of arr) {
+    for (const [key, { path, value }] of leaves(o)) {
+      if (!known.has(key) && typeof value === 'string' && pageUrlLike(value) && DOCUMENT_URL.test(value.trim())) filled.set(key, path);
+    }
+  }
+  // Blank or absent on another item: a field filled on every item is an attachment its page links, not its address.
+  return [...filled.values()].filter((path) => arr.some((o) => blank(valueAt(o, path))));
 }
 
 function score(items: ListItem[]): number {
@@ -692,7 +739,11 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     const date = bestPath(objs, (v) => dateOf(v) !== null, [title.join('\u0000'), url.join('\u0000')]);
     const root = direct ? drawnUrlBase(objs, title, direct, baseUrl, links) : null;
     const own = built ? ownUrlPaths(objs, title, [title, built.url, ...(built.urlDate ? [built.urlDate] : [])].map((p) => p.join('\u0000')), baseUrl, links) : [];
-    const template = built ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}), ...(own.length ? { urlOwn: own } : {}) } : {};
+    // The fields holding files on the learned page that the page did not link its items by: never their addresses.
+    const notOwn = built && links.length ? fileFields(objs, { kind: 'json', arrayPath: path, title, url: built.url, date: null, ...(own.length ? { urlOwn: own } : {}) }) : [];
+    const template = built
+      ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}), ...(own.length ? { urlOwn: own } : {}), ...(notOwn.length ? { urlNotOwn: notOwn } : {}) }
+      : {};
     const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}) };
     const items = itemsByShape(json, shape, baseUrl) ?? [];
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
