@@ -11,6 +11,7 @@ import { TRUNCATION } from './classify/text.ts';
 import { hasYearCell, registerRowTitle } from './register-row.ts';
 import { boxCaption } from './box-caption.ts';
 import { isPlainCrumbLink } from './crumb-links.ts';
+import { sectionTitle } from './section-files.ts';
 import { rowCells } from './row-cells.ts';
 import { rowPublishedDate } from './row-date.ts';
 import { tableCellTitle, tableNamesReports } from './table-cell-title.ts';
@@ -49,12 +50,33 @@ export function isFileUrl(url: string): boolean {
 }
 
 /** A page or file address quoted in a script link (`javascript:openWin('/art/1.html')`, `onclick="window.open('…')"`). */
-const SCRIPT_TARGET = /["']((?:https?:\/\/|\.{0,2}\/)[^"'\s]+|[^"'\s/]+\.(?:s?html?|jsp|aspx?|php|pdf|docx?))["']/;
+const SCRIPT_TARGET = /["']((?:https?:\/\/|\.{0,2}\/)[^"'\s]+|[^"'\s]+\.(?:s?html?|jsp|aspx?|php|pdf|docx?))["']/;
+/** A page's address by its ending (`zfxxgknb/index.html`, `list.jsp?id=3`): what a site's own function may open. */
+const PAGE_ADDRESS = /\.(?:s?html?|jsp|aspx?|php|do)(?:[?#]|$)/i;
 
 function scriptTarget(script: string, pageUrl: string): string | null {
-  if (!/javascript:|window\.open|location|open\w*\(/i.test(script)) return null;
+  const navigates = /javascript:|window\.open|location|open\w*\(/i.test(script);
   const m = SCRIPT_TARGET.exec(script);
-  return m?.[1] ? resolveLink(m[1], pageUrl) : null;
+  // A function of the site's own quoting a page's address opens it (a tab switcher loading its frame:
+  // `gkTab(this,'zfxxgknb/index.html')`, round 46c); a quoted word with no page's ending is no address of one.
+  if (!m?.[1] || (!navigates && !(/\(/.test(script) && PAGE_ADDRESS.test(m[1])))) return null;
+  return resolveLink(m[1], pageUrl);
+}
+
+/**
+ * Where a control leading nowhere itself (`<a href="javascript:void(0)">`, `href="#"`) goes when clicked: the address
+ * its own script or data attribute names, else its tab's or row's (`<li onclick="gkTab(this,'zfxxgknb/index.html')">`,
+ * two levels up at most). Null when none names one.
+ */
+export function clickTarget(a: ReturnType<Doc>, base: string): string | null {
+  const own = scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
+  if (own) return own;
+  let node = a.parent();
+  for (let depth = 0; depth < 2 && node.length && !node.is('body, ul, ol, table'); depth++, node = node.parent()) {
+    const onclick = node.attr('onclick');
+    if (onclick) return scriptTarget(onclick, base);
+  }
+  return null;
 }
 
 /** Data attributes a row keeps its page's address in, for a script to open on click (`<tr data-href="…">`). */
@@ -204,6 +226,22 @@ function coverAlt($: Doc, a: ReturnType<Doc>): string {
   return alt.length >= 8 ? alt : '';
 }
 
+/**
+ * A file link's words that name no document of anyone's: what to do and what kind of file ("点击下载", "附件（PDF版）",
+ * "年报全文.pdf"), or a bare file name (P020210126115830924671.pdf). "浚县教育局" names one: its row or group titles it.
+ */
+function namesNoDocument(title: string): boolean {
+  const rest = title
+    .replace(/\.(?:pdf|docx?|wps|xlsx?|ofd|zip|rar)$/i, '')
+    .replace(/点击|下载|附件|全文|原文|正文|年报|报告|文件|文档|查看|阅读|浏览|PDF|版|[:：、,，.。()（）[\]【】\s\d]/gi, '');
+  return !/[\u4e00-\u9fff]/.test(rest);
+}
+
+/** Whether a page's title or main heading names the annual reports (a 年报 column's page). */
+function pageAboutReports($: Doc): boolean {
+  return /年报|年度报告/.test(`${$('title').text()} ${$('h1, h2').first().text()}`);
+}
+
 /** A box caption's link words (更多>>, more): not what the box is about. */
 const MORE_WORDS = /(?:查看)?更多|more|[>»›+]+/gi;
 /** A box of pictures about the reports, not of the reports: 图解, 一图读懂, 图说, 解读. */
@@ -258,6 +296,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
   const rowText = new Map<Element, string>();
   const trailText = new Map<Element, string | null>();
   let imageCards = 0;
+  let aboutReports: boolean | undefined;
   root.find('a[href]').each((_, el) => {
     const a = $(el as Element);
     if (a.closest(matching(CHROME)).length) return;
@@ -285,6 +324,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = rowTitle($, row, title) ?? '';
     // A link reading only an agency's name in a table row that gives it a year: the row titles it.
     else if (isAgencyName(title)) title = agencyRowTitle($, row) ?? title;
+    // A file saying only what to do ("点击下载", "年报全文.pdf") on a page of several years' reports: its section's heading.
+    if (!card && isFileUrl(url) && namesNoDocument(title)) title = sectionTitle($, a, (aboutReports ??= pageAboutReports($)), (el) => isFileUrl(linkTarget($(el), base) ?? pageUrl)) ?? title;
     if (title.length < 4) return;
     const rowEl = row.get(0) as Element | undefined;
     let text = rowEl ? rowText.get(rowEl) : '';

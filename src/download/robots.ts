@@ -28,14 +28,17 @@ function disallowAll(err: unknown): RobotsVerdict {
 
 export class Robots implements RobotsPolicy {
   private readonly cache = new Map<string, Promise<RobotsVerdict>>();
-  /** The product token matched against User-agent lines: the first word of the User-Agent. */
+  /**
+   * The product token matched against User-agent lines: the crawler's name after `compatible;` in a browser-shaped
+   * User-Agent (`Mozilla/5.0 (X11; …; compatible; nianbao/0.1; …) …` → nianbao), else its first word.
+   */
   private readonly agent: string;
 
   constructor(
     private readonly fetcher: Fetcher,
     userAgent: string,
   ) {
-    this.agent = userAgent.split(/[\s/]/)[0] ?? userAgent;
+    this.agent = /compatible;\s*([\w.-]+)\//i.exec(userAgent)?.[1] ?? userAgent.split(/[\s/]/)[0] ?? userAgent;
   }
 
   async check(url: string): Promise<{ allowed: boolean; crawlDelayMs: number | null; why?: string }> {

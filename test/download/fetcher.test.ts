@@ -175,6 +175,18 @@ test('robots.txt: a disallowed path is never requested, and Crawl-delay raises t
   }
 });
 
+test("robots.txt: the group naming nianbao applies to the browser-shaped User-Agent (its name after `compatible;`), and the desktop shape is sent", async () => {
+  const s = await startServer((req, res) => {
+    if (req.url === '/robots.txt') return send(res, 200, 'text/plain', 'User-agent: Mozilla\nDisallow: /\n\nUser-agent: nianbao\nDisallow: /private/\n\nUser-agent: *\nDisallow: /other/\n');
+    send(res, 200, 'text/html', 'ok');
+  });
+  const f = fetcherFor([s], {}, true);
+  assert.equal((await failure(get(f, `${s.origin}/private/a.html`))).kind, 'robots');
+  assert.equal((await get(f, `${s.origin}/other/b.html`)).text, 'ok', "the * group is not nianbao's, nor Mozilla's");
+  const ua = String(s.hits.find((h) => h.path === '/other/b.html')?.headers['user-agent'] ?? '');
+  assert.match(ua, /^Mozilla\/5\.0 \(X11; Linux x86_64; compatible; nianbao\/0\.1;/);
+});
+
 test('per-host concurrency and spacing hold under many parallel requests; other hosts are not held up', async () => {
   const slow = (ms: number) => async (_req: unknown, res: import('node:http').ServerResponse) => {
     await new Promise((r) => setTimeout(r, ms));

@@ -16,7 +16,7 @@ import { boxCaption } from '../box-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
-import type { ListItem } from '../list-page.ts';
+import { clickTarget, type ListItem } from '../list-page.ts';
 import { redirectTargets } from '../redirect-stub.ts';
 
 /** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
@@ -386,7 +386,9 @@ function labelledLinks($: Doc, pageUrl: string, label: { test(name: string): boo
   $('a[href]').each((_, el) => {
     const a = $(el);
     if (!linkNames(a).some((name) => label.test(name)) || (opts.where && !opts.where(a))) return;
-    const url = pageLink(a.attr('href'), base, pageUrl, opts.anyHost);
+    // A tab or menu entry leading nowhere itself opens the address its script (or its tab's) names.
+    const leadsNowhere = /^\s*(?:javascript:|#|$)/i.test(a.attr('href') ?? '');
+    const url = pageLink(leadsNowhere ? (clickTarget(a, base) ?? undefined) : a.attr('href'), base, pageUrl, opts.anyHost);
     if (url) out.add(url);
   });
   return [...out];
