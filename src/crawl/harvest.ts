@@ -8,7 +8,7 @@ import { HttpCrawler } from '@crawlee/cheerio';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import type { RequestProvider } from '@crawlee/core';
+import type { Configuration, RequestProvider } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { GroupCommit } from '../catalog/group-commit.ts';
 import type { RunEvent } from '../catalog/runs.ts';
@@ -148,6 +148,11 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   // The run owns Crawlee's event manager, shared by every host's crawler: a crawler that inits it closes it when it
   // ends, and a close racing another crawler's init leaks a minute-long interval that keeps the process alive.
   const events = crawlee.getEventManager();
+  // Each host's crawler listens to that manager while it runs (its load signal, its pause on migration; removed when it
+  // ends): hosts crawled at once are that many listeners of an event, no leak. Crawlee's limit of 50 made Node warn
+  // "Possible AsyncEventEmitter memory leak detected" (and the process "51 SIGINT listeners") on any crawl of more
+  // hosts at once: a national run's terminal full of false alarms. The limits follow the slots.
+  listenerRoom(events, config.politeness.maxConcurrentHosts);
   const runId = job?.runId ?? catalog.runs.start(opts.kind, { job: opts.jobName, ...opts.args });
   // The catalog writes of several requests commit together (catalog/group-commit.ts), the renames of the files they
   // stored fsynced just before; each handler joins the open batch first.
@@ -385,4 +390,16 @@ function hostWeights(catalog: Catalog, entries: { id: number; host: string }[]):
 function runKeyOf(catalog: Catalog, runId: number, jobName: string): number {
   const open = catalog.runs.unfinishedOfJob(jobName, runId);
   return open ?? runId;
+}
+
+/**
+ * Listeners per event the run's event manager, and the process, allow before Node warns: each crawler running holds a
+ * few of the manager's (its load signals' systemInfo, migrating, aborting) and one of the process's (SIGINT), removed
+ * when it ends; hosts at once bound them, with room for the run's own.
+ */
+function listenerRoom(events: ReturnType<Configuration['getEventManager']>, hosts: number): void {
+  // The emitter is a protected field of Crawlee's EventManager; its own constructor sets the limit (50) the same way.
+  const emitter = (events as unknown as { events?: { setMaxListeners?(n: number): unknown } }).events;
+  emitter?.setMaxListeners?.(Math.max(50, hosts * 4 + 50));
+  process.setMaxListeners(Math.max(process.getMaxListeners(), hosts + 50));
 }
