@@ -15,7 +15,7 @@ export const SEPARATOR = /\s*(?:>|＞|›|»|→|\/|\\|-&gt;)\s*|\s{2,}/;
 const SECTION = /^(?:新闻|资讯|信息|数据|帮助|下载|互动|办事|服务|文件|图片|视频|媒体|网站|个人|用户|会员|消息|通知)中心$/;
 
 /** A breadcrumb's box by its class or id (.position, .breadcrumb, .crumb, .location, .dqwz, .bread, #crumbs …). */
-function isCrumbBox(el: Element): boolean {
+export function isCrumbBox(el: Element): boolean {
   const cls = el.attribs.class ?? '';
   const id = el.attribs.id ?? '';
   return /crumb|position/i.test(cls) || /crumb|position/i.test(id) || /(?:^|\s)(?:location|dqwz|bread)(?:\s|$)/i.test(cls);

@@ -237,9 +237,12 @@ function namesNoDocument(title: string): boolean {
   return !/[\u4e00-\u9fff]/.test(rest);
 }
 
+/** Words naming the annual reports. */
+const NAMES_REPORTS = /年报|年度报告/;
+
 /** Whether a page's title or main heading names the annual reports (a 年报 column's page). */
-function pageAboutReports($: Doc): boolean {
-  return /年报|年度报告/.test(`${$('title').text()} ${$('h1, h2').first().text()}`);
+export function titleNamesReports($: Doc): boolean {
+  return NAMES_REPORTS.test(`${$('title').text()} ${$('h1, h2').first().text()}`);
 }
 
 /** A box caption's link words (更多>>, more): not what the box is about. */
@@ -259,7 +262,7 @@ const MAX_IMAGE_CARDS = 12;
 function imageCardTitle($: Doc, a: ReturnType<Doc>): string | null {
   if (squash(a.text())) return null;
   const heading = squash(boxCaption($, a).replace(MORE_WORDS, ' '));
-  if (!/年报|年度报告/.test(heading) || ABOUT_REPORTS.test(heading) || heading.length > 30) return null;
+  if (!NAMES_REPORTS.test(heading) || ABOUT_REPORTS.test(heading) || heading.length > 30) return null;
   const parent = a.parent();
   const beside = parent.is('li, dd, td, div, p, span') && parent.find('a[href]').length === 1 ? squash(parent.text()) : '';
   const alt = squash(findWithin($, a, 'img[alt]').first().attr('alt') ?? '');
@@ -325,7 +328,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A link reading only an agency's name in a table row that gives it a year: the row titles it.
     else if (isAgencyName(title)) title = agencyRowTitle($, row) ?? title;
     // A file saying only what to do ("点击下载", "年报全文.pdf") on a page of several years' reports: its section's heading.
-    if (!card && isFileUrl(url) && namesNoDocument(title)) title = sectionTitle($, a, (aboutReports ??= pageAboutReports($)), (el) => isFileUrl(linkTarget($(el), base) ?? pageUrl)) ?? title;
+    if (!card && isFileUrl(url) && namesNoDocument(title)) title = sectionTitle($, a, (aboutReports ??= titleNamesReports($)), (el) => isFileUrl(linkTarget($(el), base) ?? pageUrl)) ?? title;
     if (title.length < 4) return;
     const rowEl = row.get(0) as Element | undefined;
     let text = rowEl ? rowText.get(rowEl) : '';

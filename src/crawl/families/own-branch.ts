@@ -7,20 +7,22 @@
  */
 import { resolveLink } from '../../download/scope.ts';
 import { isAgencyName } from '../classify/agency.ts';
-import { CRUMB_LEAD } from '../crumb-agency.ts';
+import { CRUMB_LEAD, isCrumbBox } from '../crumb-agency.ts';
 import { documentBase, squash, type Doc } from '../html.ts';
 
-/** A breadcrumb's box by its class or id, or a short block opening with 当前位置 (its longest such line). */
-const CRUMB_BOX = '[class*=crumb], [id*=crumb], [class*=position], [id*=position], .location, .dqwz, .bread';
 const MAX_TRAIL = 200;
 
 const folderOf = (url: string) => new URL(url).pathname.replace(/[^/]*$/, '');
 
-/** The trail's links: those of the page's breadcrumb box, else of its shortest block opening with 当前位置. */
+/**
+ * The trail's links: those of the page's breadcrumb box (by its class or id, as crumb-agency.ts tells one), else of
+ * its shortest block opening with 当前位置.
+ */
 function trailLinks($: Doc): ReturnType<Doc> {
-  const box = $(CRUMB_BOX)
+  const box = $('[class], [id]')
     .toArray()
     .find((el) => {
+      if (!isCrumbBox(el)) return false;
       const t = squash($(el).text());
       return t.length > 0 && t.length <= MAX_TRAIL && $(el).find('a[href]').length > 0;
     });

@@ -16,7 +16,7 @@ import { boxCaption } from '../box-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
-import { clickTarget, type ListItem } from '../list-page.ts';
+import { clickTarget, titleNamesReports, type ListItem } from '../list-page.ts';
 import { redirectTargets } from '../redirect-stub.ts';
 
 /** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
@@ -90,7 +90,7 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
   // its column and a grid of town sub-sites read the county's column alone, the towns' reports missed silently);
   // not on a page about the reports itself (an empty 年报 column leads nowhere else). Nothing at all: its menu's
   // disclosure pages.
-  const aboutReports = NAMES_REPORTS.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`));
+  const aboutReports = titleNamesReports($);
   const agencies = aboutReports ? [] : agencyPageLinks($, pageUrl).filter((a) => !found.some((f) => f.url === a.url));
   if (found.length || aboutReports) return [...found, ...agencies];
   if (agencies.length) return agencies;
