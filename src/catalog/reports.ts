@@ -51,6 +51,15 @@ export interface FileLink {
   pictureOrder?: number | null;
 }
 
+/**
+ * The range of page_url values that are parts of a page (`<page>#nianbao-part=…`, crawl/merged-page.ts): a range
+ * on the unique index, not a LIKE (URLs hold `%` and `_`).
+ */
+function partRange(pageUrl: string): [string, string] {
+  const page = pageUrl.replace(/#.*$/, '');
+  return [`${page}#nianbao-part=`, `${page}#nianbao-part>`];
+}
+
 export class Reports {
   // Prepared once per connection: the crawl runs these for every request, and preparing was 3 % of its CPU.
   private readonly statements: StatementCache;
@@ -73,10 +82,14 @@ export class Reports {
       | undefined;
   }
 
-  /** The report a page URL was already attributed to, if any. */
+  /**
+   * The report a page URL was already attributed to, if any: the page's own, else the first of the reports its parts
+   * were catalogued as (a page holding several units' reports, sourced at `<page>#nianbao-part=…`).
+   */
   bySourceUrl(pageUrl: string): ReportRow | undefined {
-    return this.stmt('SELECT r.* FROM report_sources s JOIN reports r ON r.id = s.report_id WHERE s.page_url = ?')
-      .get(pageUrl) as ReportRow | undefined;
+    return (this.stmt('SELECT r.* FROM report_sources s JOIN reports r ON r.id = s.report_id WHERE s.page_url = ?').get(pageUrl) ??
+      this.stmt(`SELECT r.* FROM report_sources s JOIN reports r ON r.id = s.report_id WHERE s.page_url >= ? AND s.page_url < ? ORDER BY s.page_url LIMIT 1`)
+        .get(...partRange(pageUrl))) as ReportRow | undefined;
   }
 
   /**
@@ -157,10 +170,14 @@ export class Reports {
   /** A known report page was seen linked again: refresh last_seen of the source and its report. */
   touchSource(pageUrl: string): void {
     const now = nowIso();
+    const [from, to] = partRange(pageUrl);
     this.db.transaction(() => {
       this.stmt('UPDATE report_sources SET last_seen_at = ? WHERE page_url = ?').run(now, pageUrl);
       this.stmt('UPDATE reports SET last_seen_at = ? WHERE id = (SELECT report_id FROM report_sources WHERE page_url = ?)')
         .run(now, pageUrl);
+      // The parts of a page holding several reports, each its own report's source.
+      this.stmt('UPDATE reports SET last_seen_at = ? WHERE id IN (SELECT report_id FROM report_sources WHERE page_url >= ? AND page_url < ?)').run(now, from, to);
+      this.stmt('UPDATE report_sources SET last_seen_at = ? WHERE page_url >= ? AND page_url < ?').run(now, from, to);
     })();
   }
 

@@ -207,12 +207,16 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
       null) ??
     (squash(selectIn($, 'title').text()).split(/[_|-]/)[0]?.trim() || null);
   const publishedRaw = meta.PubDate ?? fields.publishedAt ?? fields.writtenAt ?? fields.updatedAt ?? null;
-  // The first selector whose element holds enough text; the later ones are not looked for.
+  // The first selector whose element holds enough text; the later ones are not looked for. An article written as
+  // several blocks of that selector side by side (each unit's report in its own `.article-content`, their headings
+  // between them: round 43a's shape) is their container, not its first block.
   let body: Cheerio<AnyNode> = selectIn($, 'body');
   for (const s of BODY_SELECTORS) {
     const n = selectFirst($, s);
     if (n.length && squash(n.text()).length > 20) {
-      body = n;
+      const parent = n[0]!.parent;
+      const twins = parent ? selectIn($, s).filter((_, el) => el !== n[0] && el.parent === parent) : null;
+      body = parent && twins?.length && squash(twins.text()).length > 20 ? n.parent() : n;
       break;
     }
   }

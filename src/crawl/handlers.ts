@@ -7,7 +7,7 @@
  */
 import { Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
-import { Attributor, seedFallbackClash, titleShowingGuess } from './attribution.ts';
+import { Attributor, titleShowingGuess } from './attribution.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage, type DetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
@@ -43,6 +43,8 @@ import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
 import { notePagerDeadEnd, noteReportLink } from './seed-tally.ts';
 import { mergedUnits } from './merged-reports.ts';
+import { readMergedPage } from './merged-page.ts';
+import { refuseSeedMerge, sight, sightedInRun } from './sightings.ts';
 import { readAboveSeedFile, viewedSeedFile } from './seed-file.ts';
 import { feedAsList } from './feed-list.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
@@ -498,11 +500,6 @@ function namedColumnRequests(h: HarvestContext, items: ListItem[], data: ListDat
   return [...urls].map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined } }));
 }
 
-/**
- * Report pages first sighted in this run, per run: known to the catalog, but not from an earlier run, so a list page
- * repeating them (a landing box's newest items, then its "更多" list) does not stop paging as a page of old reports.
- */
-const sightedInRun = new WeakMap<HarvestContext, Set<string>>();
 
 /**
  * A report link seen in an earlier run: its page is a known source (itself, or the article a counting link redirected
@@ -513,7 +510,7 @@ function isKnown(h: HarvestContext, item: ListItem): boolean {
   if (item.isFile) return Boolean(state?.sha256);
   // An index of reports read before (its reports catalogued from it) is no new item: its column need not be paged for it.
   if (isIndexPage(state?.reason)) return true;
-  const known = (url: string) => h.catalog.reports.bySourceUrl(url) !== undefined && !sightedInRun.get(h)?.has(url);
+  const known = (url: string) => h.catalog.reports.bySourceUrl(url) !== undefined && !sightedInRun(h, url);
   if (known(item.url)) return true;
   const target = state?.redirect_to;
   return !!target && known(target);
@@ -626,56 +623,6 @@ function sameOrigin(a: string, b: string): boolean {
   }
 }
 
-function refuseSeedMerge(h: HarvestContext, a: NonNullable<ReturnType<Attributor['attribute']>>, url: string, seedEntryId: number): boolean {
-  const clash = seedFallbackClash(h.catalog, a, url);
-  if (!clash) return false;
-  const host = safeHost(url);
-  const reason = `agency not named by title, publisher or heading: not merged into ${a.agency.name} ${a.year} (named by ${clash.attribution})`;
-  if (host) h.catalog.urls.record({ url, host, status: null, outcome: 'skipped', reason });
-  emit(h, { kind: 'skipped', host, url, detail: reason });
-  h.stats.skipped += 1;
-  // A report the seed lists and the catalog does not hold: the seed's health says so (seed-tally.ts unnamedReports).
-  h.tallies.of(seedEntryId).unnamedReports.add(url);
-  return true;
-}
-
-function sight(
-  h: HarvestContext,
-  a: NonNullable<ReturnType<Attributor['attribute']>>,
-  title: string,
-  pageUrl: string,
-  listUrl: string | null,
-  seedEntryId: number,
-  publisher: string | null,
-  publishedAt: string | null,
-) {
-  const result = h.catalog.reports.sight({
-    agencyId: a.agency.id,
-    year: a.year,
-    title,
-    pageUrl,
-    listUrl,
-    seedEntryId,
-    publisher,
-    publishedAt,
-    attribution: a.via,
-  });
-  const host = safeHost(pageUrl);
-  if (result.newSource) {
-    const now = sightedInRun.get(h) ?? new Set<string>();
-    sightedInRun.set(h, now.add(pageUrl));
-  }
-  if (result.newReport) {
-    h.stats.newReports += 1;
-    h.tallies.of(seedEntryId).newReports += 1;
-    emit(h, { kind: 'new_report', host, url: pageUrl, reportId: result.report.id, detail: `${a.agency.name} ${a.year}` });
-  } else if (result.newSource) {
-    h.stats.newSources += 1;
-    emit(h, { kind: 'new_source', host, url: pageUrl, reportId: result.report.id });
-  }
-  return result;
-}
-
 function goneReport(h: HarvestContext, visit: PageVisit, data: DetailData, reason: string): void {
   if (!data.verify && classifyTitle(data.listTitle).isReport) h.tallies.of(data.seedEntryId).goneReports.add(visit.url);
   recordGone(h, visit.url, visit.status, reason);
@@ -704,12 +651,9 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   }
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
-  // Several units' reports on one page (乡镇's reports one after another): not split, said (merged-reports.ts).
+  // Several units' reports on one page (乡镇's reports one after another): each read as its own (merged-page.ts).
   const merged = mergedUnits(page.bodyText);
-  if (merged) {
-    h.tallies.of(data.seedEntryId).mergedPages.set(visit.url, merged);
-    return recordSkip(h, visit, `a page holding the reports of ${merged.length} units (${merged.join(', ')}): not split, not catalogued`);
-  }
+  if (merged) return readMergedPage(h, visit, data, page, merged, ownAddress(h, visit));
   const pageVerdict = page.title ? classifyTitle(page.title) : null;
   const pageTitleIsReport = !!pageVerdict?.isReport;
   if (data.verify) {

@@ -4,7 +4,7 @@
  */
 import { Readable } from 'node:stream';
 import { Scope } from '../download/scope.ts';
-import { FetchError, type FetchFailureKind } from '../errors.ts';
+import type { FetchFailureKind } from '../errors.ts';
 import { downloadPageLink } from './download-page.ts';
 import { drawnPageBytes } from './drawn-page.ts';
 import { emit, recordFailure, recordGone, recordPictureMissed, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
@@ -68,6 +68,18 @@ export async function storePage(h: HarvestContext, visit: PageVisit, reportId: n
       lastModified: raw?.lastModified ?? null,
       sha256: file.sha256,
     });
+  });
+}
+
+/**
+ * Stores the part of a page that is one report (merged-page.ts) and links it to the report as its page: the part's
+ * markup, made from the page as fetched, at the page's address marked with the part.
+ */
+export async function storePagePart(h: HarvestContext, reportId: number, url: string, html: string): Promise<void> {
+  const file = await h.store.put(Readable.from([Buffer.from(html, 'utf8')]), { maxBytes: Number.MAX_SAFE_INTEGER, url, fileName: 'page.html' });
+  h.catalog.tx(() => {
+    recordStored(h, file, url, null);
+    h.catalog.reports.linkFile({ reportId, sha256: file.sha256, url, fileName: null, role: 'page', sourceUrl: url });
   });
 }
 
