@@ -380,6 +380,9 @@ async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, 
     const learned = learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);
     return learned && turnedOnly(learned.endpoint) ? { ...learned, turned: await turnedAnswers(page, learned, later) } : learned;
   }
+  // Items of an answer whose clicks led to pages no template builds from the answer (a hit counter's answer names
+  // the address: round 47b): where each led is its link, as a file opened in place is; later pages are clicked too.
+  shown.push(...clicked.filter((l) => !isFileUrl(l.url)));
   const turned = await turnPageTo(page);
   const second = turned.exchanges;
   // The turn left for another document (a drawn pager setting location.href): the pager is walked, its pages read

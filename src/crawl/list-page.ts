@@ -163,7 +163,8 @@ const isDateOnly = (t: string) => findDate(t) !== null && t.replace(/[\d\s\-/.�
  * organisation code) runs to eight characters or more, which no date (2024-01-02) does.
  */
 const INDEX_NUMBER = /^(?=(?:[^\d]*\d){6})[0-9A-Za-z]{8,}(?:[-/_][0-9A-Za-z]+)+$/;
-const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|查看详情|浏览|打开|view|more|download)[\]】)）]?$/i;
+/** A link's text saying what to do or what format, not what it is: 查看, 全文, "PDF" (a year table's cell, round 47a). */
+const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|原文|正文|查看详情|浏览|打开|view|more|download|pdf|pdf版|word|word版|docx?|wps|ofd)[\]】)）]?$/i;
 
 /** The subject a row gives a link that names none: the row's text less dates and the link's own words. */
 function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null {

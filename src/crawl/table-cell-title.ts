@@ -35,6 +35,21 @@ function tableHeading($: Doc, table: Node): string {
   return [squash(table.find('caption').first().text()), ...before, squash($('title').text()), squash($('h1, h2').first().text())].join(' ');
 }
 
+/** A table's own heading: its caption, else the nearest short text before it (a box's title), if any. */
+function nearestHeading($: Doc, table: Node): string | null {
+  const caption = squash(table.find('caption').first().text());
+  if (caption) return caption.length <= MAX_HEADING ? caption : null;
+  let node = table.prev();
+  for (let i = 0; i < 3 && node.length; i++, node = node.prev()) {
+    const text = squash(node.text());
+    if (text && text.length <= MAX_HEADING) return text;
+  }
+  return null;
+}
+
+/** A table's heading at most this long: a box's title, not the paragraph introducing it. */
+const MAX_HEADING = 30;
+
 /** Whether the heading a table sits under (caption, the texts before it, the page's title) names the annual reports. */
 export function tableNamesReports($: Doc, table: Node): boolean {
   return REPORTS_HEADING.test(tableHeading($, table));
@@ -59,6 +74,36 @@ function isGrid($: Doc, table: Node): boolean {
   return grid;
 }
 
+/**
+ * Whether a row's cells other than its first and the link's own say nothing of their own: links, dates, dashes,
+ * blanks (2025年度 | 全文 | 解读 PDF | 2026-01-23). A row naming a unit besides its year (2024年 | 某县教育局 | 查看) is
+ * titled by its row's text instead.
+ */
+function namesNothingElse($: Doc, cells: Node[], at: number): boolean {
+  return cells.every((c, i) => {
+    if (i === 0 || i === at || c.find('a[href]').length) return true;
+    const text = squash(c.text()).replace(/(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?/g, '');
+    return !/[\u4e00-\u9fff]{2}/.test(text);
+  });
+}
+
+const headers = new WeakMap<Element, Node[]>();
+
+/** A table's rows holding no link (its header rows), kept per table: every link of the table asks. */
+function headerRows($: Doc, table: Node): Node[] {
+  const el = table.get(0) as Element;
+  let rows = headers.get(el);
+  if (!rows) {
+    rows = table
+      .find('tr')
+      .toArray()
+      .map((r) => $(r as Element))
+      .filter((r) => r.find('a[href]').length === 0);
+    headers.set(el, rows);
+  }
+  return rows;
+}
+
 export interface CellTitle {
   title: string;
   /** A year column's cell under a heading that names no report ("信息公开"): only the page it opens can tell. */
@@ -71,24 +116,32 @@ export function tableCellTitle($: Doc, a: Node): CellTitle | null {
   const row = cell.closest('tr');
   const table = row.closest('table');
   if (!cell.length || !table.length) return null;
-  if (!isGrid($, table)) return null;
   const cells = columns($, row);
   const at = cells.findIndex((c) => c.get(0) === cell.get(0));
   if (at <= 0) return null;
   // The header rows (no link): of a header of two rows (单位 | 年度报告 over the years, then 2024年 | 2023年), the one
   // naming this column's year.
-  const heads = table
-    .find('tr')
-    .toArray()
-    .map((r) => $(r as Element))
-    .filter((r) => r.get(0) !== row.get(0) && r.find('a[href]').length === 0)
+  const heads = headerRows($, table)
+    .filter((r) => r.get(0) !== row.get(0))
     .map((r) => squash(columns($, r)[at]?.text() ?? ''));
   if (!heads.length) return null;
   const rowHead = squash(cells[0]!.text());
   const colHead = heads.find((h) => yearOnly(h) !== null) ?? heads[0]!;
-  if (!/[\u4e00-\u9fff]{2}/.test(rowHead) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
+  if (!(/[\u4e00-\u9fff]{2}/.test(rowHead) || yearOnly(rowHead)) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
   const year = yearOnly(colHead);
   const source = `（汇总表“${rowHead}”行“${colHead}”列）`;
+  // Rows of years, columns of kinds (年度 | 报告全文 | 报告解读, each cell "全文" / "PDF" / "解读", round 47a): the cell is
+  // its column's kind of the row's year of what the table's own heading names (政府信息公开年报; a table of 政府网站工作
+  // 年度报表 beside it names those), titled so: the words say which is a report.
+  const rowYear = yearOnly(rowHead);
+  if (rowYear && !year && namesNothingElse($, cells, at)) {
+    const subject = nearestHeading($, table);
+    if (subject) return { title: `${rowYear}年度${subject}（${colHead}）${source}` };
+    if (tableNamesReports($, table)) return { title: `${rowYear}年度政府信息公开工作年度报告（${colHead}）${source}`, maybe: true };
+    return { title: `${rowHead}${colHead}` };
+  }
+  // Any other table with one link a row is a list, which the row's text titles.
+  if (!isGrid($, table)) return null;
   if (year && REPORT_ROW.test(rowHead)) return { title: `${year}年度政府信息公开工作年度报告${source}` };
   if (year && DOCUMENT_ROW.test(rowHead)) return { title: `${year}年度${rowHead}${source}` };
   if (year && tableNamesReports($, table)) return { title: `${rowHead}${year}年度政府信息公开工作年度报告${source}` };

@@ -11,6 +11,7 @@ import { FetchError, NianbaoError, sinkErrorOf } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
+import { returnsTo } from './sign-on-bounce.ts';
 import { locationFromBytes } from './location-bytes.ts';
 import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
 import { isScriptChallenge } from './challenge-answer.ts';
@@ -118,8 +119,11 @@ export class Fetcher {
     // when it is asked with the same cookies (a cookie check by redirects sends a client back where it started).
     const hopCookies = new RedirectCookies();
     const asked = new Set<string>();
+    // Hops through a sign-on service the registry's page sent the visitor to, naming it as where to come back
+    // (sign-on-bounce.ts): made though its host is not the registry's; nothing is taken from them but their redirects.
+    const bounce = new Set<string>();
     for (let hop = 0; ; hop++) {
-      await this.admit(url, req.purpose);
+      await this.admit(url, req.purpose, bounce.has(url));
       const sent = hopCookies.headerFor(url);
       asked.add(`${url}\n${sent ?? ''}`);
       const headers = sent ? withCookies(req.headers, sent) : req.headers;
@@ -130,12 +134,16 @@ export class Fetcher {
           // Raw UTF-8 (or GBK) bytes in the header are read as a browser reads them (location-bytes.ts).
           return { redirect: new URL(locationFromBytes(res.headers.location), url).href };
         }
+        if (bounce.has(url)) throw new FetchError(`a sign-on service answered with a page of its own instead of sending back (${url})`, req.url, 'off_scope');
         return { value: await consume({ ...res, redirects, ...(hopCookies.taken.length ? { hopCookies: hopCookies.taken } : {}) }) };
       });
       if ('value' in outcome) return outcome.value;
       redirects.push(url);
       if (asked.has(`${outcome.redirect}\n${hopCookies.headerFor(outcome.redirect) ?? ''}`)) {
         throw new FetchError(`redirect loop: ${outcome.redirect} again after ${redirects.length} hops`, req.url, 'redirect_loop');
+      }
+      if (!this.scope.allows(outcome.redirect) && ((this.scope.allows(url) && returnsTo(outcome.redirect, url)) || (bounce.has(url) && Scope.hostOf(outcome.redirect) === Scope.hostOf(url)))) {
+        bounce.add(outcome.redirect);
       }
       // A file's download address often answers with a redirect to the store holding it (an object store's
       // signed address): the file's own redirects are the file, wherever they lead.
@@ -154,12 +162,13 @@ export class Fetcher {
   }
 
   /** Scope, robots.txt and circuit checks; throws a non-retryable FetchError when the URL may not be fetched. */
-  private async admit(url: string, purpose: FetchRequest['purpose']): Promise<void> {
-    const allowed = purpose === 'robots' ? this.scope.allowsRobotsOf(url) : this.scope.allows(url);
+  private async admit(url: string, purpose: FetchRequest['purpose'], signOnHop = false): Promise<void> {
+    const allowed = signOnHop || (purpose === 'robots' ? this.scope.allowsRobotsOf(url) : this.scope.allows(url));
     if (!allowed) throw new FetchError('off scope: host not in the registry', url, 'off_scope');
     const gate = this.gates.for(Scope.hostOf(url));
     if (gate.circuitOpen) throw new FetchError(`host skipped: ${gate.circuitOpen}`, url, 'circuit_open');
-    if (purpose !== 'robots' && this.cfg.obeyRobots && this.robots) {
+    // A sign-on hop reads no page: the robots.txt of a host the registry does not hold is not asked for it.
+    if (purpose !== 'robots' && !signOnHop && this.cfg.obeyRobots && this.robots) {
       const verdict = await this.robots.check(url);
       if (verdict.crawlDelayMs !== null) gate.raiseDelay(Math.min(verdict.crawlDelayMs, this.cfg.maxCrawlDelayMs));
       if (!verdict.allowed) throw new FetchError(verdict.why ?? 'disallowed by robots.txt', url, 'robots');

@@ -6,6 +6,7 @@ import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { decodersFor } from './content-codings.ts';
+import { mendingConnection } from './mended-headers.ts';
 import { endsDocument, endsFile, keepTail, mayEndWhole, uncoded } from './whole-document.ts';
 import { FetchError } from '../errors.ts';
 
@@ -45,10 +46,15 @@ const agents = {
 const lenientHosts = new Set<string>();
 /** llhttp's codes for an answer framed both ways (node 20 says one or the other, by which header came first). */
 const BOTH_FRAMINGS = new Set(['HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_TRANSFER_ENCODING']);
+/** Hosts whose answers repeated a header line word for word (two `Content-Length: 5`): asked over a connection whose
+ * answer is mended before node parses it (mended-headers.ts), one answer a connection. */
+const mendedHosts = new Set<string>();
+const DUPLICATE_LENGTH = /Duplicate Content-Length/i;
 
 export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
   const u = new URL(req.url);
   const lenient = lenientHosts.has(u.host);
+  const mended = mendedHosts.has(u.host);
   const isHttps = u.protocol === 'https:';
   const lib = isHttps ? https : http;
   const agent = isHttps ? (req.insecureTls ? agents.https : agents.httpsStrict) : agents.http;
@@ -86,7 +92,11 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
     };
     const r = lib.request(
       u,
-      { method: req.method, headers: req.headers, agent, ...(lenient ? { insecureHTTPParser: true } : {}) },
+      {
+        method: req.method,
+        ...(mended ? { headers: { ...req.headers, connection: 'close' }, createConnection: mendingConnection(u, req.insecureTls) } : { headers: req.headers, agent }),
+        ...(lenient ? { insecureHTTPParser: true } : {}),
+      },
       (res) => {
         settled = true;
         // A chunked body's Content-Length means nothing (RFC 9112 §6.3): it is no count to check the body against.
@@ -170,6 +180,13 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
       stop();
       if (settled) return;
       settled = true;
+      // A header line repeated word for word (two identical lengths): asked once more over a mended connection, and
+      // so from now on for this host.
+      if (!mended && DUPLICATE_LENGTH.test(e.message)) {
+        mendedHosts.add(u.host);
+        resolve(httpOnce(req));
+        return;
+      }
       // Framed both ways: asked once more, read as a browser reads it (the chunks), and so from now on for this host.
       if (!lenient && BOTH_FRAMINGS.has((e as NodeJS.ErrnoException).code ?? '')) {
         lenientHosts.add(u.host);

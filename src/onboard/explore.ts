@@ -153,6 +153,7 @@ export class PortalExplorer {
       const underReportColumn = !errorPage && REPORT_COLUMN_KINDS.has(step.via) && reports === 0;
       const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
       const { links, otherScript, home } = pageLinks(page.visit);
+      let queued = 0;
       for (const link of links) {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
@@ -167,10 +168,12 @@ export class PortalExplorer {
         this.reader.scope.add(linkHost);
         const next: Step = { url: link.url, depth: step.depth + 1, trail: [...step.trail, link.text], via: kind };
         (kind === 'nav' ? others : columns).push(next);
+        queued += 1;
       }
-      // The start page bare of chrome: its link home (a logo) or its one way in is the way on, as a reader clicking it
-      // goes, when its links named nothing to follow.
-      if (step.depth === 0 && home && !seen.has(sameColumnKey(home)) && withinPortal(Scope.hostOf(home), host)) {
+      // A start page whose links name nothing to follow (a letter of the mayor's mailbox: 网站首页, 我要写信, 信件查询,
+      // round 47c; a print view; a splash): its link home, or a bare page's one way in, is the way on, as a reader
+      // clicking it goes.
+      if (step.depth === 0 && !queued && home && !seen.has(sameColumnKey(home)) && withinPortal(Scope.hostOf(home), host)) {
         seen.add(sameColumnKey(home));
         others.push({ url: home, depth: 1, trail: ['网站首页'], via: 'nav' });
       }
@@ -320,9 +323,10 @@ function pageLinks(visit: PageVisit): { links: { text: string; url: string; inRe
     const text = linkTitle(a.text(), a.attr('title') ?? a.attr('alt'));
     if (text) out.push({ text, url, inReportMenu: inReportMenu($, a) });
   });
-  // A page with no chrome leads on only through its few links: a report's print view through its logo's link to the
-  // site's home (round 44c), a splash (引导页) through its picture's one link in or the script that goes there when
-  // its countdown ends (round 45c), as a reader clicking them, or waiting, goes.
-  if (anchors > BARE_PAGE_LINKS) return { links: out, otherScript, home: null };
+  // The site's home, by a link to its root; a page with no chrome leads on only through its few links: a report's
+  // print view through its logo's link to the site's home (round 44c), a splash (引导页) through its picture's one
+  // link in or the script that goes there when its countdown ends (round 45c), as a reader clicking them, or waiting,
+  // goes.
+  if (anchors > BARE_PAGE_LINKS) return { links: out, otherScript, home };
   return { links: out, otherScript, home: home ?? wayIn ?? redirectTargets($, visit.loadedUrl)[0] ?? null };
 }

@@ -70,6 +70,11 @@ const EXCLUSIONS: readonly TitleRule[] = [
   // A study across several years' reports ("…年度报告（2020—2023年）数据对比分析", round 45a): a report covers one year.
   { pattern: /(?:19|20)\d{2}年?度?[—–\-~～至到](?:19|20)\d{2}年|(?:对比|比较|数据|统计)分析|分析报告|综述/, reason: 'a study across years of reports (2020—2023年, 对比分析)' },
   { pattern: /申请表|申请书|登记表|答复书|告知书/, reason: 'a form or reply document (申请表/告知书)' },
+  // A citizen's letter or question about a report, and its reply ("对开原市2022年…年度报告中有关数据的疑问",
+  // "关于…年度报告的咨询", "…年度报告的回复": a mayor's mailbox, round 47c): the report named, and asked about.
+  { pattern: /(?:年度报告|年报)》?[^，。；]{0,12}?(?:疑问|咨询|提问|投诉|举报|反映|留言|回复|答复)(?!情况)/, reason: "a letter or question about a report, or its reply (疑问/咨询/回复)" },
+  // A letter asking where the reports are ("咨询在哪里能看到政府信息公开年度报告"): a page about them, no report.
+  { pattern: /^(?:咨询|请问|询问|求助|反映)|在哪里|哪里(?:能|可以)|如何(?:查|看|找|获取)|怎么(?:查|看|找)/, reason: 'a letter asking about the reports (咨询/在哪里)' },
 ];
 
 /** Shapes of the report's own title. */

@@ -2,12 +2,11 @@
  * A list no replay can read, turned in the browser: its answers are encoded by the page's own script (base64 of
  * XOR-ed JSON, a cipher whose key is in the script), or its items open in place (a modal drawn from the item's id)
  * so their addresses are known only by clicking. No endpoint is learned; the page's pager is turned instead, page
- * after page, and what each turn drew is read: the links it shows that no earlier page showed, and the files its
- * unlinked items open in place. The turns stop when a turn asks nothing (no next control, a disabled one), or
+ * after page, and what each turn drew is read: the links it shows that no earlier page showed, and where its
+ * unlinked items lead when clicked (the files they open in place, the pages they open). The turns stop when a turn asks nothing (no next control, a disabled one), or
  * draws nothing new.
  */
 import type { Page } from 'playwright';
-import { isFileUrl } from '../list-page.ts';
 import { answerTotals } from './answer-total.ts';
 import { headerTotals } from './answer-headers.ts';
 import { renderedDocument } from '../rendered-html.ts';
@@ -28,7 +27,8 @@ export async function drawnPages(page: Page, pageUrl: string, shown: Iterable<st
   const pages: DrawnLink[][] = [];
   for (let batch = turn; batch.length && pages.length < MAX_DRAWN_PAGES; batch = await turnPage(page)) {
     const html = await renderedDocument(page);
-    const opened = (await clickedLinks(page, titlesToClick(batch, html, pageUrl))).filter((l) => isFileUrl(l.url));
+    // Where its unlinked items lead when clicked: the files they open in place, the pages they open.
+    const opened = await clickedLinks(page, titlesToClick(batch, html, pageUrl));
     const fresh: DrawnLink[] = [];
     for (const l of [...drawnLinks(html, pageUrl), ...opened]) {
       if (known.has(l.url)) continue;

@@ -120,6 +120,9 @@ async function clickOne(page: Page, title: string, held: string[], state: ProbeS
     // A title that changed the hash and opened nothing has its change undone below, not a second click.
     if (page.url() !== address) break;
     const before = held.length;
+    // A window the last click opened is that click's, seen already (a page whose `window.open` the probe's stand-in
+    // answers null goes on to `location.href` the same address, held): never this click's (round 47b).
+    await page.evaluate(() => void ((window as unknown as { __nianbaoOpened?: string[] }).__nianbaoOpened?.splice(0))).catch(() => undefined);
     // A control too small to click where it sits (an icon whose font did not load) still has its handler: dispatched.
     await el.click({ timeout: 3_000 }).catch(() => el.dispatchEvent('click', undefined, { timeout: 1_000 }).catch(() => undefined));
     const url = await opened(page, held, before, address, filesBefore, state, title);
