@@ -500,7 +500,6 @@ function namedColumnRequests(h: HarvestContext, items: ListItem[], data: ListDat
   return [...urls].map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined } }));
 }
 
-
 /**
  * A report link seen in an earlier run: its page is a known source (itself, or the article a counting link redirected
  * to when last fetched), or its file was stored from that URL.
@@ -606,7 +605,9 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
     columnAgency: data.columnAgency,
     ...(item.files ? { files: item.files } : {}),
   };
-  return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
+  // Asked as a reader clicking it asks: from its list page (a server refusing article pages to requests that do not
+  // come from its own pages, nginx's valid_referers: round 48d).
+  return [{ url: item.url, lane: laneOf(h, item.url), headers: { referer: listUrl }, userData: detail }];
 }
 
 /** Whether a list's next pages are its page's own data requests: an API its shell names, or a learned endpoint. */
@@ -636,7 +637,8 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   h.stats.reportPages += 1;
   if (visit.status === 404 || visit.status === 410) return goneReport(h, visit, data, `HTTP ${visit.status}`);
   if (!visit.rendered && isChallenge(visit)) return challengeToBrowser(h, visit, data);
-  if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status));
+  // Counted against its seed: a report page refused (403) is a report the seed lists and the catalog lacks.
+  if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId, data);
   if (answeredDocument(visit)) return documentAsReport(h, visit, data);
   const page = parseDetailPage(visit.body, visit.loadedUrl);
   if (page.softNotFound) return goneReport(h, visit, data, 'soft 404: the page says the item does not exist');

@@ -80,6 +80,45 @@ function headerContradicted(bytes: Uint8Array, header: string, meta: string | nu
   }
 }
 
+/**
+ * A UTF-8 page holding stretches of GBK bytes (a server-side include written in the site's old encoding: nginx SSI,
+ * a JSP include, round 48d), decoded as a reader would want it: each stretch between markup delimiters (`<`, `>`:
+ * no GBK byte is one) that is not UTF-8 is decoded as GB18030 when it is that. Null when some stretch is neither (the
+ * page is then decoded as UTF-8, its bad bytes replaced, as before). Written by hand: decoders take one encoding a
+ * document.
+ */
+function utf8WithGbkStretches(bytes: Uint8Array): string | null {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  const gbk = new TextDecoder('gb18030', { fatal: true });
+  const parts: string[] = [];
+  let start = 0;
+  let repaired = false;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x3c && bytes[i] !== 0x3e) continue;
+    const stretch = bytes.subarray(start, i);
+    try {
+      parts.push(utf8.decode(stretch));
+    } catch {
+      try {
+        parts.push(gbk.decode(stretch));
+        repaired = true;
+      } catch {
+        return null;
+      }
+    }
+    if (i < bytes.length) parts.push(bytes[i] === 0x3c ? '<' : '>');
+    start = i + 1;
+  }
+  return repaired ? parts.join('') : null;
+}
+
+/** Decodes with `encoding`; a UTF-8 decoding that met bytes that are not UTF-8 tries GBK stretches first. */
+function decodeAs(bytes: Uint8Array, encoding: string): string {
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (encoding !== 'utf-8' || !text.includes('\uFFFD')) return text;
+  return utf8WithGbkStretches(bytes) ?? text;
+}
+
 export function decodeHtml(bytes: Uint8Array, contentType?: string | null): DecodedText {
   const bom = bomEncoding(bytes);
   if (bom) return { text: new TextDecoder(bom.encoding).decode(bytes.subarray(bom.length)), encoding: bom.encoding, source: 'bom' };
@@ -87,8 +126,8 @@ export function decodeHtml(bytes: Uint8Array, contentType?: string | null): Deco
   const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES)).toString('latin1');
   const meta = charsetFromMarkup(head);
   const header = charsetFromContentType(contentType);
-  if (header && !headerContradicted(bytes, header, meta)) return { text: new TextDecoder(header).decode(bytes), encoding: header, source: 'header' };
-  if (meta) return { text: new TextDecoder(meta).decode(bytes), encoding: meta, source: 'meta' };
+  if (header && !headerContradicted(bytes, header, meta)) return { text: decodeAs(bytes, header), encoding: header, source: 'header' };
+  if (meta) return { text: decodeAs(bytes, meta), encoding: meta, source: 'meta' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', source: 'utf8-valid' };
   } catch {

@@ -36,6 +36,9 @@ const BARE_YEAR = /^(?:19|20)\d{2}(?:年度?|年度报告|年报)?$/;
 const STANDARD_VERSION =
   /^(?:(?:返回|切换(?:到|至)?|进入|回到)?(?:标准版|普通版|常规版|电脑版|pc版|桌面版)(?:网站|首页|页面)?|退出(?:关怀版|长者版|适老版|长辈版|老年版|关怀模式|长者模式|适老模式|无障碍(?:模式|版|浏览)?))$/i;
 
+/** A menu label's length at most ("某某县人民政府信息公开", "法定主动公开内容", "部门政府信息公开目录"). */
+const MAX_NAV_LABEL = 16;
+
 /** Menus that list agencies (部门信息公开, 县区政府信息公开): their agency links lead to those agencies' pages. */
 export const AGENCY_DIRECTORY = /部门|县区|区县|乡镇|镇街|单位/;
 
@@ -56,7 +59,9 @@ export function linkKind(text: string, url: string, underReportColumn: boolean, 
   }
   if (underReportColumn && isAgencyName(t)) return 'department';
   if (underAgencyDirectory && isAgencyName(t)) return 'nav';
-  if (NAV_LABEL.test(t) && !NAV_EXCLUDED.test(t)) return 'nav';
+  // A menu's label is short: a news item's title naming 政府信息公开 ("庆阳市2023年度政府信息公开工作新闻发布会",
+  // round 48c) is an item, not a way towards the columns.
+  if (NAV_LABEL.test(t) && !NAV_EXCLUDED.test(t) && t.length <= MAX_NAV_LABEL) return 'nav';
   if (STANDARD_VERSION.test(t)) return 'nav';
   return null;
 }

@@ -320,7 +320,8 @@ function pageLinks(visit: PageVisit): { links: { text: string; url: string; inRe
       if (/^\/(?:index\.s?html?)?$/i.test(new URL(url).pathname)) home ??= url;
       wayIn ??= url;
     }
-    const text = linkTitle(a.text(), a.attr('title') ?? a.attr('alt'));
+    // A link showing only a picture (an entry tile "政府信息公开专栏" drawn as an image, round 48c) says what its alt says.
+    const text = linkTitle(a.text(), a.attr('title') ?? a.attr('alt') ?? a.find('img[alt]').first().attr('alt'));
     if (text) out.push({ text, url, inReportMenu: inReportMenu($, a) });
   });
   // The site's home, by a link to its root; a page with no chrome leads on only through its few links: a report's

@@ -62,7 +62,8 @@ const EXCLUSIONS: readonly TitleRule[] = [
   },
   // A notice correcting a published report ("关于2021年…年度报告的更正说明", "…年度报告勘误"): not the report, whose
   // year it would count as published (blind round 40a); the corrected report itself ("…年度报告（更正版/更正后）") is one.
-  { pattern: /更正(?:说明|声明|公告|启事|的说明)|勘误|关于更正/, reason: 'a correction notice of a report (更正说明/勘误)' },
+  // A note on a revision ("关于《…年度报告》的修订说明", round 48a) is one too; the revised report ("…（修订版）") is one.
+  { pattern: /更正(?:说明|声明|公告|启事|的说明)|勘误|关于更正|修(?:订|改|正)(?:的)?(?:情况)?(?:说明|声明|公告|启事)/, reason: 'a correction or revision notice of a report (更正说明/修订说明/勘误)' },
   // A report on part of a year ("…关于2025年第一季度政府信息公开工作情况的报告", "…上半年…", 月度): the annual report
   // covers the whole year (blind round 42b).
   { pattern: /(?:第?[一二三四1-4]|首)季度|[上下]半年|半年度|月度/, reason: 'a report on part of a year (季度/上半年/月度)' },
