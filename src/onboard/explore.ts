@@ -152,7 +152,7 @@ export class PortalExplorer {
       if (step.depth >= this.opts.depth) continue;
       const underReportColumn = !errorPage && REPORT_COLUMN_KINDS.has(step.via) && reports === 0;
       const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
-      const { links, otherScript, home } = pageLinks(page.visit);
+      const { links, otherScript, home, bare } = pageLinks(page.visit);
       let queued = 0;
       for (const link of links) {
         const key = sameColumnKey(link.url);
@@ -171,9 +171,9 @@ export class PortalExplorer {
         queued += 1;
       }
       // A start page whose links name nothing to follow (a letter of the mayor's mailbox: 网站首页, 我要写信, 信件查询,
-      // round 47c; a print view; a splash): its link home, or a bare page's one way in, is the way on, as a reader
-      // clicking it goes.
-      if (step.depth === 0 && !queued && home && !seen.has(sameColumnKey(home)) && withinPortal(Scope.hostOf(home), host)) {
+      // round 47c), or one bare of chrome (a print view, a splash: after its named links): its link home, or a bare
+      // page's one way in, is the way on, as a reader clicking it goes.
+      if (step.depth === 0 && (!queued || bare) && home && !seen.has(sameColumnKey(home)) && withinPortal(Scope.hostOf(home), host)) {
         seen.add(sameColumnKey(home));
         others.push({ url: home, depth: 1, trail: ['网站首页'], via: 'nav' });
       }
@@ -301,7 +301,7 @@ function inReportMenu($: ReturnType<typeof loadHtml>, a: ReturnType<ReturnType<t
 /** Links a page with no chrome has at most (a print view: its logo, 打印, 关闭). */
 const BARE_PAGE_LINKS = 3;
 
-function pageLinks(visit: PageVisit): { links: { text: string; url: string; inReportMenu: boolean }[]; otherScript: () => boolean; home: string | null } {
+function pageLinks(visit: PageVisit): { links: { text: string; url: string; inReportMenu: boolean }[]; otherScript: () => boolean; home: string | null; bare: boolean } {
   const $ = loadHtml(visit.body);
   const out: { text: string; url: string; inReportMenu: boolean }[] = [];
   let other: boolean | undefined;
@@ -328,6 +328,6 @@ function pageLinks(visit: PageVisit): { links: { text: string; url: string; inRe
   // print view through its logo's link to the site's home (round 44c), a splash (引导页) through its picture's one
   // link in or the script that goes there when its countdown ends (round 45c), as a reader clicking them, or waiting,
   // goes.
-  if (anchors > BARE_PAGE_LINKS) return { links: out, otherScript, home };
-  return { links: out, otherScript, home: home ?? wayIn ?? redirectTargets($, visit.loadedUrl)[0] ?? null };
+  if (anchors > BARE_PAGE_LINKS) return { links: out, otherScript, home, bare: false };
+  return { links: out, otherScript, home: home ?? wayIn ?? redirectTargets($, visit.loadedUrl)[0] ?? null, bare: true };
 }
