@@ -69,11 +69,14 @@ const checkout = path.dirname(root);
 const loader = compiled ? [] : ['--import', 'tsx'];
 const testFiles = compiled ? selected.map((f) => path.join(layout(checkout).tests, path.relative(checkout, f)).replace(/\.ts$/, '.js')) : selected;
 console.error(compiled ? 'tests: the compiled build (dist-test/)' : 'tests: the sources through tsx (no current build: `npm run build` makes one)');
-// Three files at once on two cores: many tests wait (child processes starting, politeness delays, timeouts they
+// Four files at once on two cores: many tests wait (child processes starting, politeness delays, timeouts they
 // provoke) more than they compute. With two at once the suite took 13.4 and 15.7 min in two CI runs of one commit;
-// with four, 15.9 min against three's 15.2 (ab0175c and e98dc00): more waiting on the CPUs, no gain.
+// with four, 15.9 min against three's 15.2 (ab0175c and e98dc00). Since then the blind crawl's three parts, started
+// first, each wait half their time (one alone: 106 s of wall time for 54 s of CPU, 2026-12-05, the browser's settles
+// and click probes, host spacing, the fault portals' retries) while holding a slot: on 51a2344, idle, three at once
+// took 911 s, four 826 s (all 1561 tests passing in both).
 // NIANBAO_TEST_CONCURRENCY=N runs N files at once instead (to measure another machine's best).
-const concurrency = Number(process.env.NIANBAO_TEST_CONCURRENCY) || 3;
+const concurrency = Number(process.env.NIANBAO_TEST_CONCURRENCY) || 4;
 const result = spawnSync(
   process.execPath,
   [...loader, '--test', `--test-concurrency=${concurrency}`, ...testFiles],
