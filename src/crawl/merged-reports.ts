@@ -6,6 +6,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { splitRegionPrefix } from '../registry/normalize.ts';
+import { escapeHtml } from '../serve/html.ts';
 import { isAgencyName } from './classify/agency.ts';
 import { compact, loadHtmlToEdit, selectFirst, selectIn, type Doc } from './html.ts';
 
@@ -86,8 +87,6 @@ const ancestors = (el: AnyNode): AnyNode[] => {
   for (let p = el.parent; p; p = p.parent) out.unshift(p);
   return out;
 };
-
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * The parts of a page holding several units' reports, each from its heading up to the next unit's heading: the
