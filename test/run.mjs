@@ -3,9 +3,10 @@
 // build is of the tests and sources as they are, else through the tsx loader. Node 20's --test takes no globs, so the
 // files are listed here. Pass file names or substrings to run a subset.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { layout, testBuildIsCurrent } from '../bin/dist-current.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -67,20 +68,46 @@ if (selected.length === 0) {
 const compiled = process.env.NIANBAO_FROM_SOURCES !== '1' && testBuildIsCurrent();
 const checkout = path.dirname(root);
 const loader = compiled ? [] : ['--import', 'tsx'];
-const testFiles = compiled ? selected.map((f) => path.join(layout(checkout).tests, path.relative(checkout, f)).replace(/\.ts$/, '.js')) : selected;
+const runnable = (f) => (compiled ? path.join(layout(checkout).tests, path.relative(checkout, f)).replace(/\.ts$/, '.js') : f);
 console.error(compiled ? 'tests: the compiled build (dist-test/)' : 'tests: the sources through tsx (no current build: `npm run build` makes one)');
-// Four files at once on two cores: many tests wait (child processes starting, politeness delays, timeouts they
-// provoke) more than they compute. With two at once the suite took 13.4 and 15.7 min in two CI runs of one commit;
-// with four, 15.9 min against three's 15.2 (ab0175c and e98dc00). Since then the blind crawl's three parts, started
-// first, each wait half their time (one alone: 106 s of wall time for 54 s of CPU, 2026-12-05, the browser's settles
-// and click probes, host spacing, the fault portals' retries) while holding a slot. Idle, all 1561 tests passing each
-// time: three at once 884 s (2dbee8c) and 911 s (51a2344), four 826 s (51a2344) and 948 s (927fb70's CI): runs of one
-// setting differ by more than the settings do; the question is open.
-// NIANBAO_TEST_CONCURRENCY=N runs N files at once instead (to measure another machine's best).
+
+// Files run in groups: Node 20's runner starts a process per file, and a file's process spends about a second of
+// CPU loading the modules it tests (Crawlee, cheerio, the catalog: measured 221 s over the 286 files, 2026-12-05)
+// before its first test; the suite is CPU-bound on two cores (idle under 2 % all run long), so that second is the
+// suite's. The files of one folder are imported, GROUP_SIZE at a time, by one generated file, which Node runs as one
+// process: their tests run one after another in it, as a file's own tests do, each with its own name and location
+// (14 blind-fix files: 11.7 s of CPU together against 35.7 s apart). Their root hooks all run in it (every file's
+// `before` before the first test, every `after` after the last), so a file with a root `beforeEach` or `afterEach`
+// (which would apply to the other files' tests), one of SLOW_FIRST (run alone, first, to spread them over the
+// slots) and one whose source says `test-runner: alone` each run in a process of their own.
+// NIANBAO_TEST_GROUP=1 runs every file alone, as before.
+const GROUP_SIZE = Number(process.env.NIANBAO_TEST_GROUP) || 12;
+const alone = (f) =>
+  GROUP_SIZE === 1 ||
+  rank(f) < SLOW_FIRST.length ||
+  ((text) => /^(beforeEach|afterEach)\(/m.test(text) || text.includes('test-runner: alone'))(readFileSync(f, 'utf8'));
+const folders = new Map();
+for (const f of selected.filter((x) => !alone(x))) {
+  const folder = path.relative(root, f).split(path.sep)[0];
+  folders.set(folder, [...(folders.get(folder) ?? []), f]);
+}
+const groupDir = mkdtempSync(path.join(os.tmpdir(), 'nianbao-test-groups-'));
+const groups = [...folders].flatMap(([folder, members]) =>
+  Array.from({ length: Math.ceil(members.length / GROUP_SIZE) }, (_, i) => {
+    const part = members.slice(i * GROUP_SIZE, (i + 1) * GROUP_SIZE);
+    if (part.length === 1) return runnable(part[0]);
+    const file = path.join(groupDir, `${folder}-${i + 1}.test.mjs`);
+    const lines = part.map((m) => `import ${JSON.stringify(pathToFileURL(runnable(m)).href)}; // ${path.relative(checkout, m)}`);
+    writeFileSync(file, `// ${part.length} test files of test/${folder}/ in one process (test/run.mjs)\n${lines.join('\n')}\n`);
+    return file;
+  }),
+);
+const testFiles = [...selected.filter((f) => rank(f) < SLOW_FIRST.length).map(runnable), ...groups, ...selected.filter((f) => rank(f) >= SLOW_FIRST.length && alone(f)).map(runnable)];
 const concurrency = Number(process.env.NIANBAO_TEST_CONCURRENCY) || 4;
 const result = spawnSync(
   process.execPath,
   [...loader, '--test', `--test-concurrency=${concurrency}`, ...testFiles],
   { stdio: 'inherit', cwd: checkout, env: { ...process.env, CRAWLEE_LOG_LEVEL: process.env.CRAWLEE_LOG_LEVEL ?? 'OFF' } },
 );
+rmSync(groupDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);
