@@ -36,26 +36,26 @@ export function textUpTo(el: Element, limit: number): string | null {
 }
 
 /**
- * The breadcrumb's text: its box by class or id (the first in the page with at most 200 characters), else the
- * largest short block that opens with 当前位置. One walk over the page's nodes, by hand: selectors with substring
- * matches and asking every block for its text (a copy of the page per ancestor) cost milliseconds on every report
- * page, and this runs on all of them.
+ * The breadcrumb's box: by class or id (the first in the page with at most 200 characters), else the largest short
+ * block that opens with 当前位置. One walk over the page's nodes, by hand: selectors with substring matches and asking
+ * every block for its text (a copy of the page per ancestor) cost milliseconds on every report page, and this runs
+ * on all of them.
  */
-function crumbText($: Doc): string | null {
+export function crumbBox($: Doc): Element | null {
   const body = $('body')[0];
   if (!body) return null;
-  let led: string | null = null;
-  const climb = (text: Text): string | null => {
-    let best: string | null = null;
+  let led: Element | null = null;
+  const climb = (text: Text): Element | null => {
+    let best: Element | null = null;
     for (let el = text.parent; el && el.type === 'tag' && (el as Element).name !== 'body'; el = el.parent) {
       const raw = textUpTo(el as Element, 400);
       const t = raw === null ? null : squash(raw);
       if (t === null || t.length > 200 || !CRUMB_LEAD.test(t)) break;
-      best = t;
+      best = el as Element;
     }
     return best;
   };
-  const walk = (parent: Element): string | null => {
+  const walk = (parent: Element): Element | null => {
     for (const node of parent.children) {
       if (node.type === 'text') {
         const data = (node as Text).data;
@@ -65,7 +65,7 @@ function crumbText($: Doc): string | null {
         if (isCrumbBox(el)) {
           const raw = textUpTo(el, 400);
           const t = raw === null ? '' : squash(raw);
-          if (t.length > 0 && t.length <= 200) return t;
+          if (t.length > 0 && t.length <= 200) return el;
         }
         const inner = walk(el);
         if (inner !== null) return inner;
@@ -76,8 +76,11 @@ function crumbText($: Doc): string | null {
   return walk(body as Element) ?? led;
 }
 
-export function crumbAgency($: Doc): string | null {
-  const text = crumbText($);
+
+/** The agency a breadcrumb (its box: crumbBox) names, the last segment that is an agency's name. */
+export function crumbAgency(box: Element | null): string | null {
+  const raw = box ? textUpTo(box, 400) : null;
+  const text = raw === null ? null : squash(raw);
   if (!text) return null;
   const segments = text.replace(CRUMB_LEAD, '').split(SEPARATOR).map((s) => s.replace(/\s+/g, '')).filter(Boolean);
   for (const s of segments.reverse()) {

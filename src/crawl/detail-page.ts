@@ -7,7 +7,8 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Cheerio } from 'cheerio';
 import { articlePages } from './article-pages.ts';
 import { findAttachments, type Attachment } from './attachments.ts';
-import { crumbAgency } from './crumb-agency.ts';
+import { crumbAgency, crumbBox } from './crumb-agency.ts';
+import { crumbColumn } from './crumb-column.ts';
 import { isShellDocument } from './families/detect.ts';
 import { headingTitle } from './heading-title.ts';
 import { resolveLink } from '../download/scope.ts';
@@ -21,6 +22,8 @@ export interface DetailPage {
   publisher: string | null;
   /** The agency the page's breadcrumb names (当前位置：… > 柯城区教育局 > 正文), if any. */
   crumbAgency: string | null;
+  /** The annual-report column the page's breadcrumb links (crumb-column.ts), if any. */
+  crumbColumn: string | null;
   publishedAt: string | null;
   indexNo: string | null;
   bodyText: string;
@@ -222,11 +225,13 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
   }
   const bodyText = squash(body.text());
   const attachments = findAttachments($, pageUrl);
+  const crumb = crumbBox($);
   return {
     pictures: pagePictures($, pageUrl, attachments),
     title: title ? squash(title) : null,
     publisher: meta.ContentSource && !fields.publisher ? meta.ContentSource : (fields.publisher ?? null),
-    crumbAgency: crumbAgency($),
+    crumbAgency: crumbAgency(crumb),
+    crumbColumn: crumbColumn($, crumb, documentBase($, pageUrl)),
     publishedAt: publishedRaw ? findDate(publishedRaw) : null,
     indexNo: fields.indexNo ?? null,
     bodyText,

@@ -7,7 +7,8 @@
  */
 import { Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
-import { Attributor, titleShowingGuess } from './attribution.ts';
+import { Attributor, titleShowingGuess, type Attribution } from './attribution.ts';
+import { sameColumnKey } from '../onboard/column-links.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage, type DetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
@@ -109,6 +110,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A later page served with an error status but holding the list (a CMS's 404 handler drawing it): read as it is.
   const mislabelled = errorStatusListPage(visit, data);
   if (mislabelled) tally.notes.push(`${visit.url} answered HTTP ${visit.status} with its list: read as the page it is`);
+  if ((visit.status === 404 || visit.status === 410) && data.crumb) {
+    // A unit's column a report page's breadcrumb links (readUnitColumn): a broken crumb is no list page of the seed's.
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: "a unit's column named by a report page's breadcrumb is gone" });
+    return;
+  }
   if ((visit.status === 404 || visit.status === 410) && data.hub) {
     // A disclosure page the seed's menu names, asked for the 年报 column it might name (its 政务公开 link among
     // others): one that is gone is no failure of the seed's list; said if the seed finds nothing.
@@ -690,6 +696,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   const shown = titleShowingGuess(title, data.listTitle, attribution);
   const { report } = sight(h, attribution, shown, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id, pageUrl);
+  await readUnitColumn(h, page.crumbColumn, attribution, data);
   if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
   const twins = (data.files ?? []).map((url) => ({ url, name: null }));
   // Attachment links the page's script fills in from a request of its own (JEECMS's Cms.attachment).
@@ -711,6 +718,33 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   const parts = fileRequests(h, report.id, page.parts, pageUrl, data.seedEntryId, article);
   if (parts.length) await h.frontier.add(parts);
   else await linkJoined(h, report.id, article);
+}
+
+/**
+ * The 年报 column of another unit whose report the seed's list linked where it lives (its breadcrumb names the column:
+ * crumb-column.ts), read as one of the seed's lists, once a run, its reports named by that unit when nothing else
+ * names them: the unit's earlier years are there, not in the seed's column (round 49c). A column of the seed's own
+ * agency is the seed's, read already.
+ */
+async function readUnitColumn(h: HarvestContext, column: string | null, attribution: Attribution, data: DetailData): Promise<void> {
+  if (!column || attribution.agency.id === data.siteAgencyId || !h.scope.allows(column)) return;
+  const tally = h.tallies.of(data.seedEntryId);
+  // Compared by path alone: a column addressed by its query (`index.php?catid=12`, a script-drawn column's `?page=`)
+  // is the seed's own one whatever its query says; read again, it was asked twice (and robots may refuse the other).
+  const key = columnPath(column);
+  if (columnPath(data.listUrl) === key || [...tally.listUrls].some((u) => columnPath(u.replace(/^POST /, '').replace(/ #.*$/, '')) === key)) return;
+  const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1, columnAgency: attribution.agency.name, crumb: true };
+  await h.frontier.add([{ url: column, uniqueKey: `unit-column:${data.seedEntryId}:${key}`, lane: laneOf(h, column), userData: list }]);
+}
+
+/** A column's address without its query, its index page as its folder (sameColumnKey). */
+function columnPath(url: string): string {
+  try {
+    const u = new URL(url);
+    return sameColumnKey(`${u.origin}${u.pathname}`);
+  } catch {
+    return url;
+  }
 }
 
 /** The article's pages joined into one rendition of its report, once all are stored (joined-article.ts). */

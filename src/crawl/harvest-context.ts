@@ -100,6 +100,9 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   emit(h, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });
   if (refused) h.stats.skipped += 1;
   else h.stats.fail(host, kind);
+  // A unit's column a report page's breadcrumb names (a relative crumb resolved under the article's folder, a column
+  // robots.txt keeps) is a guess of the crawl's, not a list page of the seed's: its failure is recorded, not counted.
+  if (data?.kind === 'list' && data.crumb) return;
   if (seedEntryId !== undefined && !refused) h.tallies.of(seedEntryId).failures += 1;
   // A link only maybe a report (verify) refused is no shortfall of the seed's; a list page or a report's page is.
   const what = data?.kind === 'list' ? 'list page' : data?.kind === 'detail' && !data.verify ? 'report page' : null;

@@ -27,6 +27,8 @@ export interface ListData {
   /** A column found by exploring the seed's host (this run or remembered): drawn in the browser when its HTTP reading
    * lists no report and the page runs scripts (its list drawn by script, round 42c). */
   explored?: boolean;
+  /** A unit's 年报 column a report page's breadcrumb names (crumb-column.ts): one that is gone is no failure of the seed. */
+  crumb?: true;
   /** A disclosure page the seed's page names (政府信息公开, 法定主动公开内容: report-column.ts), read for its 年报 column. */
   hub?: boolean;
   /** A page its list titled a report that is an index of reports (collection.ts), and why: its URL's state says so. */

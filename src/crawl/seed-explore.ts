@@ -37,7 +37,22 @@ function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
   // not its column's: its column is looked for as for a page that gave none (round 40c: the rest of the column was a
   // silent miss). A column found is read only when not read already (a report page's breadcrumb column, round 28c).
   const notColumn = t.seedPageRead && (!!t.seedDocument || !!t.seedReadAsReport) && t.failures === 0;
-  return (notColumn || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
+  return (notColumn || homeNamingFew(t) || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
+}
+
+/** A home page's items at least, of which its reports are a few (its news boxes, its 通知公告). */
+const HOME_ITEMS = 10;
+const HOME_REPORTS = 2;
+
+/**
+ * A seed that is a site's home (its root, or a folder's like the mobile site's `/wap/`) listing a report or two among
+ * its news, on one page, and not an annual-report column by its title or heading: the latest report a home page
+ * shows is not the column's others. Read as a list only, the seed gave that one report and ended healthy: the other
+ * years were a silent miss (round 49c). Its host is explored as for a home listing none.
+ */
+function homeNamingFew(t: SeedTally): boolean {
+  const depth = new URL(t.url).pathname.replace(/\/(?:index|default)\.\w+$/i, '/').split('/').filter(Boolean).length;
+  return depth <= 1 && t.seedPageRead && !t.namesReports && t.failures === 0 && t.listPages <= 1 && t.reportItems > 0 && t.reportItems <= HOME_REPORTS && t.items >= HOME_ITEMS;
 }
 
 /** The folders above a URL, nearest first, down to the host's root: /a/b/c.html → /a/b/, /a/, /. */
@@ -85,6 +100,7 @@ export async function exploreEmptySeeds(
     void queue.add(async () => {
       const t = h.tallies.of(e.id, e.url);
       t.exploredHost = true;
+      if (homeNamingFew(t)) t.homeReports = t.reportItems;
       // A seed that is gone, or a file (seed-file.ts), is explored from the nearest folder above it that answers a page.
       const start = t.seedGone === null && t.seedFile === null ? e.url : await startOfGone(reader, t.seedFile?.file ?? e.url);
       if (!start) {

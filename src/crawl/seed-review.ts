@@ -109,7 +109,9 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
         ? `its page answered HTTP ${t.seedGone}`
         : t.seedDocument
           ? `its page is a document about a report ("${t.seedDocument}"), not a column: the reports it links were read`
-          : 'its page lists no report';
+          : t.homeReports !== null
+            ? `its page is a site's home showing ${t.homeReports} report(s) among its news, not their column`
+            : 'its page lists no report';
     return { status: 'moved', reason: `${page}; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
   }
   // A seed that is a file, its reports read from the folders above it: a guess that worked, said with where to point it.

@@ -134,6 +134,9 @@ export interface SeedTally {
   exploredBefore: string | null;
   /** The seed's page is itself an annual-report column by its title or heading (an empty one is not explored). */
   namesReports: boolean;
+  /** The report items of a seed that is a site's home showing a report or two among its news, when its host was
+   * explored for their column (seed-explore.ts homeNamingFew); null otherwise. */
+  homeReports: number | null;
   /** The seed's page answered 404 or 410 (a column moved in a redesign): its status; null otherwise. */
   seedGone: number | null;
   /**
@@ -209,6 +212,7 @@ export class SeedTallies {
         exploredHost: false,
         exploredBefore: null,
         namesReports: false,
+        homeReports: null,
         seedGone: null,
         seedFile: null,
         unreadScriptReports: new Set(),

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import type { PolitenessConfig } from '../config.ts';
 import { FetchError, NianbaoError, sinkErrorOf } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
+import { COOKIE_CHECK_MAX_BYTES, cookieCheckTarget } from './cookie-check.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
 import { returnsTo } from './sign-on-bounce.ts';
@@ -135,7 +136,18 @@ export class Fetcher {
           return { redirect: new URL(locationFromBytes(res.headers.location), url).href };
         }
         if (bounce.has(url)) throw new FetchError(`a sign-on service answered with a page of its own instead of sending back (${url})`, req.url, 'off_scope');
-        return { value: await consume({ ...res, redirects, ...(hopCookies.taken.length ? { hopCookies: hopCookies.taken } : {}) }) };
+        let body = res.body;
+        // A WAF's cookie check answered as a page that sets its cookie and reloads (cookie-check.ts) is a redirect.
+        if (res.status === 200 && res.headers['set-cookie'] && hop < MAX_REDIRECTS) {
+          const peeked = await peekBody(res.body, COOKIE_CHECK_MAX_BYTES);
+          const target = peeked.whole ? cookieCheckTarget(peeked.whole, url) : null;
+          if (target) {
+            hopCookies.take(url, res.headers['set-cookie']);
+            return { redirect: target };
+          }
+          body = peeked.body;
+        }
+        return { value: await consume({ ...res, body, redirects, ...(hopCookies.taken.length ? { hopCookies: hopCookies.taken } : {}) }) };
       });
       if ('value' in outcome) return outcome.value;
       redirects.push(url);

@@ -9,6 +9,7 @@ import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
 import { ATTACHMENT_EXT, documentBase, squash, type Doc } from '../html.ts';
 import { agencyOfLinkText } from './agency-links.ts';
+import type { ListItem } from '../list-page.ts';
 
 export interface JumpOption {
   /** The option element. */
@@ -76,6 +77,25 @@ function menuCaption($: Doc, selectEl: Element): string {
 }
 
 const NAMES_REPORTS = /年报|年度报告/;
+
+/**
+ * The files a year menu of the reports leads to, as list items: an option reading a year alone ("2021年度") whose
+ * address is the report's file itself (the year's PDF, beside the other years' articles), in a menu captioned as the
+ * reports ("蔚县人民政府政府信息公开工作年度报告："). Followed as a year's column, the file answered a document no list
+ * reads, and that year was a silent miss (round 49a). Each is titled by the caption and its year.
+ */
+export function yearMenuFiles($: Doc, pageUrl: string, isBareYear: (text: string) => boolean): ListItem[] {
+  const out: ListItem[] = [];
+  for (const menu of jumpMenus($, pageUrl)) {
+    const files = menu.options.filter((o) => isBareYear(o.text) && ATTACHMENT_EXT.test(new URL(o.url).pathname));
+    if (!files.length) continue;
+    const id = $(menu.select).attr('id');
+    const label = squash((id ? $(`label[for="${id}"]`).text() : '') || $(menu.select).prevAll().not('select').first().text()).replace(/[:：]\s*$/, '');
+    if (!NAMES_REPORTS.test(label) || SITE_MENU.test(label)) continue;
+    for (const o of files) out.push({ title: `${label}（${o.text}）`, url: o.url, date: null, isFile: true });
+  }
+  return out;
+}
 /** A menu of other sites (友情链接, 政府网站, 部门网站): its agency names stand for the sites. */
 const SITE_MENU = /链接|网站|导航|站群/;
 /** A menu choosing an agency: "请选择部门", "部门年报", "选择单位", "乡镇". */

@@ -7,13 +7,13 @@
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
-import { documentBase, findWithin, isScriptHref, loadHtml, matching, squash, type Doc } from '../html.ts';
+import { ATTACHMENT_EXT, documentBase, findWithin, isScriptHref, loadHtml, matching, squash, type Doc } from '../html.ts';
 import { chineseYearsToDigits } from '../classify/text.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { withBareReportYears } from './bare-report-year.ts';
 import { withColumnYear } from './column-year.ts';
 import { announcedTotals } from './announced.ts';
-import { agencyMenus, jumpMenus } from './jump-menu.ts';
+import { agencyMenus, jumpMenus, yearMenuFiles } from './jump-menu.ts';
 import { addressedNextPage } from './next-address.ts';
 import { iconPagerNextPage, imageControlWord } from './icon-pager.ts';
 import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from './page-template.ts';
@@ -321,7 +321,8 @@ export function yearColumnLinks(html: string, pageUrl: string): string[] {
   });
   // A year menu drawn as a <select> whose change goes to the chosen option's address (jump-menu.ts).
   for (const menu of jumpMenus($, pageUrl)) {
-    const years = menu.options.filter((o) => isBareYear(o.text)).map((o) => ({ el: o.el, url: o.url }));
+    // A year's option that is the report's file is an item (yearMenuFiles), not a column.
+    const years = menu.options.filter((o) => isBareYear(o.text) && !ATTACHMENT_EXT.test(new URL(o.url).pathname)).map((o) => ({ el: o.el, url: o.url }));
     if (years.length) groups.set(menu.select, years);
   }
   // A year filter submitted as a GET form (`<select name="year">` + 查询): each year not shown is a list page.
@@ -395,7 +396,8 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
   next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}), ...(hubs.has(url) ? { hub: true as const } : {}) })));
-  const items = years.size ? dated.filter((i) => !years.has(i.url)) : dated;
+  const listed = years.size ? dated.filter((i) => !years.has(i.url)) : dated;
+  const items = [...listed, ...yearMenuFiles($, pageUrl, isBareYear).filter((f) => !listed.some((i) => i.url === f.url))];
   const undated = [...(result.undatedReports ?? []), ...bare.undated];
   return {
     items: titleAgencyLinks(html, items, pageUrl),
