@@ -160,6 +160,15 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (feed) visit = { ...visit, body: feed.html, contentType: 'text/html' };
   const seedDoc = isSeedPage(data) && !visit.rendered && !feed ? answeredDocument(visit) : null;
   if (seedDoc) return readAboveSeedFile(h, visit, data, seedDoc);
+  // A later page asked as a list (a year's or a unit's column link) that answered a document holds no list: said, as a
+  // shortfall of the seed's (a year menu's PDF option followed as a column was a silent miss, round 49a). A disclosure
+  // page the seed names (a hub) or a unit's breadcrumb column is a guess of the crawl's: recorded only.
+  const listDoc = !isSeedPage(data) && !visit.rendered && !feed && data.family !== 'learned' ? answeredDocument(visit) : null;
+  if (listDoc) {
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok', reason: `asked as a list page, answered a document (${listDoc}): nothing read` });
+    if (!data.hub && !data.crumb) tally.documentListPages.add(visit.url);
+    return;
+  }
   // A seed that is a document viewer's address (pdf.js's viewer.html?file=…pdf): read as the file it shows.
   const viewed = isSeedPage(data) && !visit.rendered && !feed ? viewedSeedFile(visit.loadedUrl || visit.url) : null;
   if (viewed) return readAboveSeedFile(h, visit, data, viewed.type, viewed.file);

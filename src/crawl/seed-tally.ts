@@ -43,6 +43,8 @@ export interface SeedTally {
   failures: number;
   /** Its list pages after the first (or columns it led to) that answered 404/410: said, not counted as failures. */
   goneListPages: Set<string>;
+  /** Pages asked as its list pages (a year's or a unit's column link) that answered a document: nothing read there. */
+  documentListPages: Set<string>;
   family: string | null;
   usedBrowser: boolean;
   usedLearned: boolean;
@@ -176,6 +178,7 @@ export class SeedTallies {
         newReports: 0,
         failures: 0,
         goneListPages: new Set(),
+        documentListPages: new Set(),
         family: null,
         usedBrowser: false,
         usedLearned: false,
@@ -490,6 +493,13 @@ export function unlinkedReports(t: SeedTally): string | null {
 export function notePagerDeadEnd(t: SeedTally, url: string, deadEnd: string | undefined, rendered: boolean): void {
   if (deadEnd) t.pagerDeadEnds.set(url, deadEnd);
   else if (rendered) t.pagerDeadEnds.delete(url);
+}
+
+/** Pages asked as its list pages that answered a document (a column link that is a report's file): not read. */
+export function documentListPages(t: SeedTally): string | null {
+  const n = t.documentListPages.size;
+  if (!n) return null;
+  return `${n} of the pages its lists lead to as columns answered a document, not read (${[...t.documentListPages][0]}${n > 1 ? ', …' : ''})`;
 }
 
 /** Its later list pages that are gone (404/410): where its list may stop short, or only a page number made up. */

@@ -3,7 +3,8 @@
  * dianjiang, taixing) are crawled whole by the blind parts.
  * - A cloud WAF's cookie check answered as a 200 page that sets its cookie and reloads at once (taixing): a redirect.
  * - A report page's breadcrumb naming its unit's own 年报 column (dianjiang): that column is found.
- * - A year menu's option that is the year's PDF itself (yuxian): an item titled by the menu's caption, not a column.
+ * - A year menu's option that is the year's PDF itself (yuxian): an item titled by the menu's caption, not a column;
+ *   a page asked as a column that answers a document otherwise is said of the seed (it was dropped without a word).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -17,7 +18,9 @@ import { crumbColumn } from '../../src/crawl/crumb-column.ts';
 import { yearMenuFiles } from '../../src/crawl/families/jump-menu.ts';
 import { yearColumnLinks } from '../../src/crawl/families/pager.ts';
 import { loadHtml } from '../../src/crawl/html.ts';
+import { detail, page, reportText, type BlindPortal } from '../fixtures/portal/sites/blind/kit.ts';
 import { send, startServer } from '../helpers/http-server.ts';
+import { crawlAsUser } from './blind-crawl.ts';
 
 const fetcherOf = (host: string) => new Fetcher({ ...DEFAULTS.politeness, hostDelayMs: 0, backoffBaseMs: 20, maxRetries: 1 }, new Scope([host]));
 const stub = (url: string) => `<html><head><meta http-equiv="refresh" content="0; url='${url}'"></head><body></body></html>`;
@@ -82,4 +85,36 @@ test("a year menu's option that is the year's file is an item titled by the menu
   const columns = yearColumnLinks(html, pageUrl);
   assert.ok(columns.includes('http://www.yx.test/zwgk/nb/202501/t20250120_1.html'));
   assert.ok(!columns.some((u) => u.endsWith('.pdf')), columns.join(' '));
+});
+
+/** A 年报 page of year links: 2024年 a column listing its report, 2023年 (a link no menu marks as a file) a PDF. */
+function yearLinksPortal(): BlindPortal {
+  const site = '蔚县人民政府';
+  const art = '/zwgk/nb/2024/202501/t20250120_1.html';
+  const menu = '<ul class="years"><li><a href="/zwgk/nb/2024/">2024年</a></li><li><a href="/zwgk/nb/2023/">2023年</a></li></ul>';
+  return {
+    id: 'year-links-document',
+    pattern: "a year's column link answering the year's PDF",
+    agency: { name: site, division: '130726', level: 'county', province: '河北省', city: '张家口市', county: '蔚县' },
+    seedPath: '/zwgk/nb/index.html',
+    expected: [{ agency: site, year: 2024 }],
+    routes: {
+      'GET /zwgk/nb/index.html': { body: page(site, '政府信息公开年报', `<h2>政府信息公开年报</h2>${menu}`) },
+      'GET /zwgk/nb/2024/': { body: page(site, '政府信息公开年报', `${menu}<ul class="list"><li><a href="${art}">${site}2024年政府信息公开工作年度报告</a><span>2025-01-20</span></li></ul>`) },
+      [`GET ${art}`]: { body: detail(site, { title: `${site}2024年政府信息公开工作年度报告`, publisher: site, date: '2025-01-20', body: reportText(site, '2024年') }) },
+      'GET /zwgk/nb/2023/': { type: 'application/pdf', body: Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1') },
+    },
+  };
+}
+
+test('a page asked as a column that answers a document is said of the seed, never dropped without a word', async () => {
+  const run = await crawlAsUser([yearLinksPortal()]);
+  try {
+    assert.deepEqual(run.found.get('year-links-document'), ['蔚县人民政府 2024']);
+    const seed = run.seeds.find((x) => x.url.startsWith(run.portal.urls['year-links-document']!))!;
+    assert.deepEqual(seed.flags, ['short'], JSON.stringify(seed));
+    assert.match(seed.last.reason ?? '', /answered a document/);
+  } finally {
+    await run.portal.close();
+  }
 });
