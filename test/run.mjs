@@ -103,6 +103,11 @@ const groups = [...folders].flatMap(([folder, members]) =>
   }),
 );
 const testFiles = [...selected.filter((f) => rank(f) < SLOW_FIRST.length).map(runnable), ...groups, ...selected.filter((f) => rank(f) >= SLOW_FIRST.length && alone(f)).map(runnable)];
+// Four processes at once on two cores: many tests wait (child processes starting, politeness delays, timeouts they
+// provoke), and the three blind parts, started first, wait half their time while holding a slot. The suite is
+// CPU-bound all the same (idle under 2 % from start to end, 2026-12-05): three or four at once made no difference
+// beyond the runs' spread (884–948 s); grouping the light files did (CI's suite 790 s, bf101a5).
+// NIANBAO_TEST_CONCURRENCY=N runs N at once instead (to measure another machine's best).
 const concurrency = Number(process.env.NIANBAO_TEST_CONCURRENCY) || 4;
 const result = spawnSync(
   process.execPath,
