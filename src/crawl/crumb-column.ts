@@ -9,15 +9,27 @@ import { linkKind } from '../onboard/column-links.ts';
 import { resolveLink } from '../download/scope.ts';
 import { squash, type Doc } from './html.ts';
 
-/** The last link of the breadcrumb box that names an annual-report column, on the page's host; else null. */
-export function crumbColumn($: Doc, box: Element | null, base: string): string | null {
-  if (!box) return null;
+export interface CrumbLink {
+  text: string;
+  url: string;
+}
+
+/**
+ * The links of the breadcrumb box on the page's host, last first. Taken with every report page's parse (a few
+ * links, no classifying): which one names a column is asked only of a report that needs it (crumbColumn).
+ */
+export function crumbLinks($: Doc, box: Element | null, base: string): CrumbLink[] {
+  if (!box) return [];
   const host = new URL(base).host;
-  const links = $(box).find('a[href]').toArray().reverse();
-  for (const a of links) {
+  const out: CrumbLink[] = [];
+  for (const a of $(box).find('a[href]').toArray().reverse()) {
     const url = resolveLink($(a).attr('href'), base);
-    if (!url || new URL(url).host !== host) continue;
-    if (linkKind(squash($(a).text()), url, false) === 'column') return url;
+    if (url && new URL(url).host === host) out.push({ text: squash($(a).text()), url });
   }
-  return null;
+  return out;
+}
+
+/** The last breadcrumb link that names an annual-report column; else null. */
+export function crumbColumn(links: CrumbLink[]): string | null {
+  return links.find((l) => linkKind(l.text, l.url, false) === 'column')?.url ?? null;
 }

@@ -8,7 +8,7 @@ import type { Cheerio } from 'cheerio';
 import { articlePages } from './article-pages.ts';
 import { findAttachments, type Attachment } from './attachments.ts';
 import { crumbAgency, crumbBox } from './crumb-agency.ts';
-import { crumbColumn } from './crumb-column.ts';
+import { crumbLinks, type CrumbLink } from './crumb-column.ts';
 import { isShellDocument } from './families/detect.ts';
 import { headingTitle } from './heading-title.ts';
 import { resolveLink } from '../download/scope.ts';
@@ -22,8 +22,8 @@ export interface DetailPage {
   publisher: string | null;
   /** The agency the page's breadcrumb names (当前位置：… > 柯城区教育局 > 正文), if any. */
   crumbAgency: string | null;
-  /** The annual-report column the page's breadcrumb links (crumb-column.ts), if any. */
-  crumbColumn: string | null;
+  /** The links of the page's breadcrumb on its host, last first (crumb-column.ts: which names a 年报 column). */
+  crumbLinks: CrumbLink[];
   publishedAt: string | null;
   indexNo: string | null;
   bodyText: string;
@@ -231,7 +231,7 @@ export function parseDetailPage(html: string, pageUrl: string): DetailPage {
     title: title ? squash(title) : null,
     publisher: meta.ContentSource && !fields.publisher ? meta.ContentSource : (fields.publisher ?? null),
     crumbAgency: crumbAgency(crumb),
-    crumbColumn: crumbColumn($, crumb, documentBase($, pageUrl)),
+    crumbLinks: crumbLinks($, crumb, documentBase($, pageUrl)),
     publishedAt: publishedRaw ? findDate(publishedRaw) : null,
     indexNo: fields.indexNo ?? null,
     bodyText,

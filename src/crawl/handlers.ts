@@ -9,6 +9,7 @@ import { Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
 import { Attributor, titleShowingGuess, type Attribution } from './attribution.ts';
 import { sameColumnKey } from '../onboard/column-links.ts';
+import { crumbColumn, type CrumbLink } from './crumb-column.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage, type DetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
@@ -705,7 +706,7 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   const shown = titleShowingGuess(title, data.listTitle, attribution);
   const { report } = sight(h, attribution, shown, pageUrl, data.listUrl, data.seedEntryId, page.publisher, page.publishedAt ?? data.listDate);
   await storePage(h, visit, report.id, pageUrl);
-  await readUnitColumn(h, page.crumbColumn, attribution, data);
+  await readUnitColumn(h, page.crumbLinks, attribution, data);
   if (pageUrl !== visit.url) h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `redirects to ${pageUrl}`, redirectTo: pageUrl });
   const twins = (data.files ?? []).map((url) => ({ url, name: null }));
   // Attachment links the page's script fills in from a request of its own (JEECMS's Cms.attachment).
@@ -735,8 +736,10 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
  * names them: the unit's earlier years are there, not in the seed's column (round 49c). A column of the seed's own
  * agency is the seed's, read already.
  */
-async function readUnitColumn(h: HarvestContext, column: string | null, attribution: Attribution, data: DetailData): Promise<void> {
-  if (!column || attribution.agency.id === data.siteAgencyId || !h.scope.allows(column)) return;
+async function readUnitColumn(h: HarvestContext, crumbs: CrumbLink[], attribution: Attribution, data: DetailData): Promise<void> {
+  if (!crumbs.length || attribution.agency.id === data.siteAgencyId) return;
+  const column = crumbColumn(crumbs);
+  if (!column || !h.scope.allows(column)) return;
   const tally = h.tallies.of(data.seedEntryId);
   // Compared by path alone: a column addressed by its query (`index.php?catid=12`, a script-drawn column's `?page=`)
   // is the seed's own one whatever its query says; read again, it was asked twice (and robots may refuse the other).

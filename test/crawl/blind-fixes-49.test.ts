@@ -14,7 +14,7 @@ import { Fetcher, readBody } from '../../src/download/fetcher.ts';
 import { Scope } from '../../src/download/scope.ts';
 import { FetchError } from '../../src/errors.ts';
 import { crumbBox } from '../../src/crawl/crumb-agency.ts';
-import { crumbColumn } from '../../src/crawl/crumb-column.ts';
+import { crumbColumn, crumbLinks } from '../../src/crawl/crumb-column.ts';
 import { yearMenuFiles } from '../../src/crawl/families/jump-menu.ts';
 import { yearColumnLinks } from '../../src/crawl/families/pager.ts';
 import { loadHtml } from '../../src/crawl/html.ts';
@@ -62,11 +62,11 @@ test("a report page's breadcrumb names its unit's own annual-report column; a tr
   const page = (crumbs: string) => loadHtml(`<html><body><div class="position">当前位置：${crumbs}</div><div class="content">正文</div></body></html>`);
   const base = 'http://www.dj.test/bmjz/bm/xjw/zwgk_2841/zfxxgknb/202501/t20250120_1.html';
   const unit = page('<a href="../../../../../">首页</a> &gt; <a href="../../">政务公开</a> &gt; <a href="../">政府信息公开年报</a>');
-  assert.equal(crumbColumn(unit, crumbBox(unit), base), 'http://www.dj.test/bmjz/bm/xjw/zwgk_2841/zfxxgknb/');
+  assert.equal(crumbColumn(crumbLinks(unit, crumbBox(unit), base)), 'http://www.dj.test/bmjz/bm/xjw/zwgk_2841/zfxxgknb/');
   const menus = page('<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a href="/zwgk/tzgg/">通知公告</a>');
-  assert.equal(crumbColumn(menus, crumbBox(menus), base), null);
+  assert.equal(crumbColumn(crumbLinks(menus, crumbBox(menus), base)), null);
   const away = page('<a href="http://other.test/zfxxgknb/">政府信息公开年报</a>');
-  assert.equal(crumbColumn(away, crumbBox(away), base), null);
+  assert.equal(crumbColumn(crumbLinks(away, crumbBox(away), base)), null);
 });
 
 test("a year menu's option that is the year's file is an item titled by the menu's caption, not a year's column", () => {
