@@ -4,11 +4,10 @@
  * click-counting pages between a list and its articles ("页面跳转中…如果您的浏览器没有自动跳转，请点击这里"), are
  * such pages: a browser reads their target, and so does the crawl.
  */
+import { parseRefresh } from '../download/refresh-header.ts';
 import { resolveLink } from '../download/scope.ts';
 import { documentBase, loadHtml, type Doc } from './html.ts';
 
-/** `<meta http-equiv="refresh" content="0;url=…">` (a delay of a few seconds at most). */
-const META_REFRESH = /^\s*(\d{1,2})(?:\.\d+)?\s*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s]+)/i;
 /** A script that goes elsewhere as soon as it runs: `window.location.href = '…'`, `location.replace('…')`. */
 const SCRIPT_REDIRECT = /(?:^|[;{}\s])(?:(?:window|self|top|document)\.)?location(?:\.href)?\s*=\s*(["'])([^"'\s]+)\1|\blocation\.(?:replace|assign)\s*\(\s*(["'])([^"'\s]+)\3/;
 
@@ -30,8 +29,9 @@ export function redirectTargets($: Doc, pageUrl: string): string[] {
   const out = new Set<string>();
   $('meta[http-equiv]').each((_, el) => {
     if (($(el).attr('http-equiv') ?? '').toLowerCase() !== 'refresh') return;
-    const m = META_REFRESH.exec($(el).attr('content') ?? '');
-    const url = m && Number(m[1]) <= 5 ? resolved(m[2]) : null;
+    // `<meta http-equiv="refresh" content="0;url=…">`, a delay of a few seconds at most.
+    const r = parseRefresh($(el).attr('content') ?? '');
+    const url = r && r.delay <= 5 ? resolved(r.target) : null;
     if (url) out.add(url);
   });
   if (out.size) return [...out];
@@ -68,9 +68,9 @@ export function immediateRefreshTarget(html: string, pageUrl: string): string | 
   const host = new URL(pageUrl).host;
   for (const el of $('meta[http-equiv]').toArray()) {
     if (($(el).attr('http-equiv') ?? '').toLowerCase() !== 'refresh') continue;
-    const m = META_REFRESH.exec($(el).attr('content') ?? '');
-    if (!m || Number(m[1]) !== 0) continue;
-    const url = resolveLink(m[2]!, base);
+    const r = parseRefresh($(el).attr('content') ?? '');
+    if (!r || r.delay !== 0) continue;
+    const url = resolveLink(r.target, base);
     if (url && url !== pageUrl && new URL(url).host === host) return url;
   }
   return null;

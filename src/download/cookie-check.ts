@@ -6,15 +6,15 @@
  * fetcher takes such an answer as the redirect it stands for (fetcher.ts): its cookies kept for the next hop, as a
  * redirect's are (redirect-cookies.ts), and given to the consumer's session jar so the host's later pages pass.
  */
+import { parseRefresh } from './refresh-header.ts';
 
 /** A cookie check is a stub: a page of its own this long is no check. */
-export const COOKIE_CHECK_MAX_BYTES = 4096;
+const COOKIE_CHECK_MAX_BYTES = 4096;
 
 /** `<meta http-equiv="refresh" content="0; url='…'">`, the attributes in either order, the URL quoted or not. */
 const META = /<meta\b[^>]*>/gi;
 const REFRESH = /http-equiv\s*=\s*["']?refresh/i;
 const CONTENT = /content\s*=\s*("([^"]*)"|'([^']*)')/i;
-const DELAY_URL = /^\s*(\d{1,2})(?:\.\d+)?\s*[;,]\s*(?:url\s*=\s*)?['"]?([^'"\s>]+)/i;
 
 /**
  * Where a 200 answer that set cookies sends its reader at once when it is such a stub (a body of a few KiB at most,
@@ -27,10 +27,10 @@ export function cookieCheckTarget(body: Buffer, url: string): string | null {
   for (const meta of text.match(META) ?? []) {
     if (!REFRESH.test(meta)) continue;
     const content = CONTENT.exec(meta);
-    const m = DELAY_URL.exec(content?.[2] ?? content?.[3] ?? '');
-    if (!m || Number(m[1]) > 5) continue;
+    const r = parseRefresh(content?.[2] ?? content?.[3] ?? '');
+    if (!r || r.delay > 5) continue;
     try {
-      const target = new URL(m[2]!.replace(/&amp;/g, '&'), url);
+      const target = new URL(r.target.replace(/&amp;/g, '&'), url);
       if (target.host === new URL(url).host && /^https?:$/.test(target.protocol)) return target.href;
     } catch {
       // An address no URL parser reads is no target.

@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import type { PolitenessConfig } from '../config.ts';
 import { FetchError, NianbaoError, sinkErrorOf } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
-import { COOKIE_CHECK_MAX_BYTES, cookieCheckTarget } from './cookie-check.ts';
+import { cookieCheckTarget } from './cookie-check.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { httpOnce } from './http-once.ts';
 import { returnsTo } from './sign-on-bounce.ts';
@@ -46,6 +46,8 @@ export interface FetchResponse {
   redirects: string[];
   /** Cookies the redirects on the way set (redirect-cookies.ts), for the consumer's session jar. */
   hopCookies?: HopCookie[];
+  /** The body, when the fetcher read it whole to look at it (a short HTML page: soft-rate-limit.ts mayBeBlockPage). */
+  whole?: Buffer;
 }
 
 /** Told about every exchange; used for statistics and progress. */
@@ -136,18 +138,14 @@ export class Fetcher {
           return { redirect: new URL(locationFromBytes(res.headers.location), url).href };
         }
         if (bounce.has(url)) throw new FetchError(`a sign-on service answered with a page of its own instead of sending back (${url})`, req.url, 'off_scope');
-        let body = res.body;
-        // A WAF's cookie check answered as a page that sets its cookie and reloads (cookie-check.ts) is a redirect.
-        if (res.status === 200 && res.headers['set-cookie'] && hop < MAX_REDIRECTS) {
-          const peeked = await peekBody(res.body, COOKIE_CHECK_MAX_BYTES);
-          const target = peeked.whole ? cookieCheckTarget(peeked.whole, url) : null;
-          if (target) {
-            hopCookies.take(url, res.headers['set-cookie']);
-            return { redirect: target };
-          }
-          body = peeked.body;
+        // A WAF's cookie check answered as a page that sets its cookie and reloads (cookie-check.ts) is a redirect. Such
+        // a page is short HTML, read whole already by exchange() to look for a block page: not read a second time.
+        const check = res.status === 200 && res.headers['set-cookie'] && res.whole && hop < MAX_REDIRECTS ? cookieCheckTarget(res.whole, url) : null;
+        if (check) {
+          hopCookies.take(url, res.headers['set-cookie']);
+          return { redirect: check };
         }
-        return { value: await consume({ ...res, body, redirects, ...(hopCookies.taken.length ? { hopCookies: hopCookies.taken } : {}) }) };
+        return { value: await consume({ ...res, redirects, ...(hopCookies.taken.length ? { hopCookies: hopCookies.taken } : {}) }) };
       });
       if ('value' in outcome) return outcome.value;
       redirects.push(url);
@@ -285,6 +283,7 @@ export class Fetcher {
     }
     // A WAF's rate limit answered as a 200 page (soft-rate-limit.ts) is the 429 it stands for, never the page asked.
     let body = res.body;
+    let whole: Buffer | undefined;
     if (mayBeBlockPage(res.status, first(res.headers['content-type']), res.contentLength)) {
       const peeked = await peekBody(res.body, MAX_BLOCK_BYTES);
       if (peeked.whole && saysTooFrequent(peeked.whole)) {
@@ -294,8 +293,9 @@ export class Fetcher {
       // An overloaded backend's "系统繁忙" page (server-busy.ts) is the 503 it stands for: asked again, never read.
       if (peeked.whole && saysServerBusy(peeked.whole)) throw new FetchError('HTTP 200 with a "server busy" page (a server error answered as a page)', url, 'server', 503);
       body = peeked.body;
+      whole = peeked.whole ?? undefined;
     }
-    const value = await handle({ ...res, body, url, redirects: [] });
+    const value = await handle({ ...res, body, url, redirects: [], ...(whole ? { whole } : {}) });
     gate.recordSuccess();
     return value;
   }
