@@ -165,6 +165,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // shortfall of the seed's (a year menu's PDF option followed as a column was a silent miss, round 49a). A disclosure
   // page the seed names (a hub) or a unit's breadcrumb column is a guess of the crawl's: recorded only.
   const listDoc = !isSeedPage(data) && !visit.rendered && !feed && data.family !== 'learned' ? answeredDocument(visit) : null;
+  // A year's column of a 年报 year menu whose address is the year's file (a download link under a year button) is
+  // that year's report, titled by the menu's heading and the year.
+  if (listDoc && data.yearReport) {
+    const { title, listUrl } = data.yearReport;
+    return documentAsReport(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl, listTitle: title, listDate: null, ...(data.columnAgency ? { columnAgency: data.columnAgency } : {}) });
+  }
   if (listDoc) {
     h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok', reason: `asked as a list page, answered a document (${listDoc}): nothing read` });
     if (!data.hub && !data.crumb) tally.documentListPages.add(visit.url);
@@ -337,7 +343,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A seed that is the column's feed: the channel's page is the column, its first page (the feed holds the newest only).
   const first = seedPage && !visit.rendered && !readBefore ? (feed?.channel ?? firstListPage(visit.body, visit.loadedUrl)) : null;
   if (first && !tally.listUrls.has(first) && h.scope.allows(first)) {
-    queued.push({ url: first, lane: laneOf(h, first), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined } });
+    queued.push({ url: first, lane: laneOf(h, first), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } });
   }
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.
@@ -381,7 +387,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       uniqueKey: n.uniqueKey,
       // A learned endpoint is read over HTTP whatever lane found it.
       lane: data.family === 'learned' ? 'http' : laneOf(h, n.url),
-      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub },
+      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub, yearReport: n.reportTitle ? { title: n.reportTitle, listUrl: visit.loadedUrl || visit.url } : undefined },
     });
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);
@@ -513,7 +519,7 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
 /** The same-host entries of a learned answer that name the annual reports' column, as list pages of the seed. */
 function namedColumnRequests(h: HarvestContext, items: ListItem[], data: ListData, read: Set<string>): QueuedRequest[] {
   const urls = new Set(items.filter((i) => !i.isFile && namesReportColumn(i.title) && h.scope.allowsPage(i.url) && !read.has(i.url)).map((i) => i.url));
-  return [...urls].map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined } }));
+  return [...urls].map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } }));
 }
 
 /**

@@ -33,6 +33,9 @@ export interface ListData {
   hub?: boolean;
   /** A page its list titled a report that is an index of reports (collection.ts), and why: its URL's state says so. */
   index?: string;
+  /** A year's column (NextListRequest.reportTitle): the report it stands for and the page linking it, read as that
+   * report when the column's address answers a document. */
+  yearReport?: { title: string; listUrl: string };
 }
 
 export interface DetailData {

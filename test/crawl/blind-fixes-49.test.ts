@@ -87,11 +87,12 @@ test("a year menu's option that is the year's file is an item titled by the menu
   assert.ok(!columns.some((u) => u.endsWith('.pdf')), columns.join(' '));
 });
 
-/** A 年报 page of year links: 2024年 a column listing its report, 2023年 (a link no menu marks as a file) a PDF. */
+/** A 年报 page of column links: 2024年 a column listing its report, 往年年报 (a link naming no year) a PDF. (A year's
+ * link answering its PDF is read as that year's report since round 50: blind-fixes-50.) */
 function yearLinksPortal(): BlindPortal {
   const site = '蔚县人民政府';
   const art = '/zwgk/nb/2024/202501/t20250120_1.html';
-  const menu = '<ul class="years"><li><a href="/zwgk/nb/2024/">2024年</a></li><li><a href="/zwgk/nb/2023/">2023年</a></li></ul>';
+  const menu = '<ul class="years"><li><a href="/zwgk/nb/2024/">2024年</a></li><li><a href="/zwgk/nb/old/">往年年报</a></li></ul>';
   return {
     id: 'year-links-document',
     pattern: "a year's column link answering the year's PDF",
@@ -102,7 +103,7 @@ function yearLinksPortal(): BlindPortal {
       'GET /zwgk/nb/index.html': { body: page(site, '政府信息公开年报', `<h2>政府信息公开年报</h2>${menu}`) },
       'GET /zwgk/nb/2024/': { body: page(site, '政府信息公开年报', `${menu}<ul class="list"><li><a href="${art}">${site}2024年政府信息公开工作年度报告</a><span>2025-01-20</span></li></ul>`) },
       [`GET ${art}`]: { body: detail(site, { title: `${site}2024年政府信息公开工作年度报告`, publisher: site, date: '2025-01-20', body: reportText(site, '2024年') }) },
-      'GET /zwgk/nb/2023/': { type: 'application/pdf', body: Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1') },
+      'GET /zwgk/nb/old/': { type: 'application/pdf', body: Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1') },
     },
   };
 }

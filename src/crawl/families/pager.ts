@@ -265,7 +265,8 @@ function yearMenuText(a: ReturnType<Doc>): string {
   return YEAR_PATH.exec(`/${path}`)?.[1] ?? '';
 }
 
-function headingNear($: Doc, el: Element): boolean {
+/** The heading naming the annual reports that captions a menu's link (its menu's caption, the heading before it, its tab pane's tab), or null. */
+function headingNear($: Doc, el: Element): string | null {
   let node = $(el).parent();
   for (let depth = 0; depth < 5 && node.length; depth++, node = node.parent()) {
     // The menu's own caption (its first child), or the heading just before it.
@@ -273,33 +274,43 @@ function headingNear($: Doc, el: Element): boolean {
     if (node.is('body, html')) break;
     // A tab pane's caption is its tab, elsewhere on the page (`<a href="#tab-ndbg">政府信息公开年报</a>` over
     // `<div id="tab-ndbg">`): a year tab bar inside the 年报 pane of a 政府信息公开 page's tabs (round 34e).
-    if (paneTabNamesReports($, node)) return true;
+    const tab = paneTabNamingReports($, node);
+    if (tab) return tab;
     const caption = node.children().first();
     for (const candidate of [caption, node.prev()]) {
       const text = squash(candidate.text());
       const headingTag = candidate.is('h1, h2, h3, h4, h5, h6, dt, caption, legend, [class*=title], [class*=tit], [class*=hd], [class*=head]');
       const plainText = !candidate.is('ul, ol, table, li, tr') && candidate.find('a').length === 0;
-      if (text && text.length <= 40 && (headingTag || plainText) && REPORT_HEADING.test(text)) return true;
+      if (text && text.length <= 40 && (headingTag || plainText) && REPORT_HEADING.test(text)) return text;
     }
   }
-  return false;
+  return null;
+}
+
+/** The text of an element's tab when it is a tab pane whose tab (a link or control naming it by `#id`) names the annual reports. */
+function paneTabNamingReports($: Doc, node: ReturnType<Doc>): string | null {
+  const id = node.attr('id');
+  if (!id || !/^[\w-]+$/.test(id)) return null;
+  const tabs = $(`a[href="#${id}"], [data-target="#${id}"], [data-bs-target="#${id}"], [aria-controls="${id}"]`).toArray();
+  for (const t of tabs) {
+    const text = squash($(t).text());
+    if (text.length <= 40 && REPORT_HEADING.test(text)) return text;
+  }
+  return null;
 }
 
 /** The page itself is about the annual reports: its <title>, main heading or breadcrumb names them. */
-/** Whether an element is a tab pane whose tab (a link or control naming it by `#id`) names the annual reports. */
-function paneTabNamesReports($: Doc, node: ReturnType<Doc>): boolean {
-  const id = node.attr('id');
-  if (!id || !/^[\w-]+$/.test(id)) return false;
-  const tabs = $(`a[href="#${id}"], [data-target="#${id}"], [data-bs-target="#${id}"], [aria-controls="${id}"]`).toArray();
-  return tabs.some((t) => {
-    const text = squash($(t).text());
-    return text.length <= 40 && REPORT_HEADING.test(text);
-  });
+function pageNamesReports($: Doc): boolean {
+  return pageReportsName($) !== null;
 }
 
-function pageNamesReports($: Doc): boolean {
-  const text = squash(`${$('title').text()} ${$('h1').first().text()} ${$('.position, .breadcrumb, .crumb, .location, .dqwz').first().text()}`);
-  return REPORT_HEADING.test(text);
+/** What names the annual reports on the page (its main heading, <title> or breadcrumb, in that order), or null. */
+function pageReportsName($: Doc): string | null {
+  for (const text of [$('h1').first().text(), $('title').text(), $('.position, .breadcrumb, .crumb, .location, .dqwz').first().text()]) {
+    const said = squash(text);
+    if (REPORT_HEADING.test(said)) return said.length <= 60 ? said : (said.split(/\s*[>＞»›|_-]\s*/).find((part) => REPORT_HEADING.test(part)) ?? null);
+  }
+  return null;
 }
 
 /**
@@ -308,33 +319,47 @@ function pageNamesReports($: Doc): boolean {
  * (one per year), so they are pages to read, not items.
  */
 export function yearColumnLinks(html: string, pageUrl: string): string[] {
+  return yearColumns(html, pageUrl).map((c) => c.url);
+}
+
+/** A year's column of a per-year 年报 menu, and the report title its link stands for (the menu's heading and year). */
+export interface YearColumn {
+  url: string;
+  /** "政府信息公开年报（2023年）": what the report is titled by when its column's address answers the file itself. */
+  reportTitle: string;
+}
+
+/** yearColumnLinks, each with the title of the report its year stands for (from the heading that made it a year menu). */
+export function yearColumns(html: string, pageUrl: string): YearColumn[] {
   const $ = loadHtml(html);
-  const groups = new Map<Element, { el: Element; url: string }[]>();
+  const groups = new Map<Element, { el: Element; url: string; text: string }[]>();
   $('a[href], area[href]').each((_, el) => {
     const a = $(el as Element);
-    if (!isBareYear(yearMenuText(a))) return;
+    const text = yearMenuText(a);
+    if (!isBareYear(text)) return;
     if (isScriptHref(a.attr('href')) || a.closest('header, footer, .header, .footer').length) return;
     const url = resolveLink(a.attr('href'), documentBase($, pageUrl));
     if (!url || url === pageUrl) return;
     const box = (a.closest('ul, ol, dl, table, div').get(0) ?? a.parent().get(0)) as Element;
-    groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url }]);
+    groups.set(box, [...(groups.get(box) ?? []), { el: el as Element, url, text }]);
   });
   // A year menu drawn as a <select> whose change goes to the chosen option's address (jump-menu.ts).
   for (const menu of jumpMenus($, pageUrl)) {
     // A year's option that is the report's file is an item (yearMenuFiles), not a column.
-    const years = menu.options.filter((o) => isBareYear(o.text) && !ATTACHMENT_EXT.test(new URL(o.url).pathname)).map((o) => ({ el: o.el, url: o.url }));
+    const years = menu.options.filter((o) => isBareYear(o.text) && !ATTACHMENT_EXT.test(new URL(o.url).pathname)).map((o) => ({ el: o.el, url: o.url, text: squash(o.text) }));
     if (years.length) groups.set(menu.select, years);
   }
   // A year filter submitted as a GET form (`<select name="year">` + 查询): each year not shown is a list page.
-  for (const links of yearFormOptions($, pageUrl, isBareYear)) if (links.length) groups.set(links[0]!.el.parent as Element, links);
-  const out = new Set<string>();
-  let pageNamed: boolean | null = null;
+  for (const links of yearFormOptions($, pageUrl, isBareYear)) if (links.length) groups.set(links[0]!.el.parent as Element, links.map((l) => ({ ...l, text: squash($(l.el).text()) })));
+  const out = new Map<string, string>();
+  let pageNamed: string | null | undefined;
   for (const links of groups.values()) {
-    const near = links.some((l) => headingNear($, l.el));
-    if (!near && links.length >= 2) pageNamed ??= pageNamesReports($);
-    if (near || (links.length >= 2 && pageNamed)) for (const l of links) out.add(l.url);
+    const near = links.map((l) => headingNear($, l.el)).find((t) => t !== null) ?? null;
+    if (!near && links.length >= 2 && pageNamed === undefined) pageNamed = pageReportsName($);
+    const heading = near ?? (links.length >= 2 ? pageNamed : null);
+    if (heading) for (const l of links) if (!out.has(l.url)) out.set(l.url, `${heading}（${l.text}）`);
   }
-  return [...out];
+  return [...out].map(([url, reportTitle]) => ({ url, reportTitle }));
 }
 
 /**
@@ -391,11 +416,20 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   const menus = agencyMenus($, pageUrl, pageNamesReports($));
   for (const m of menus.columns) if (!agencyOf.has(m.url)) agencyOf.set(m.url, m.columnAgency);
   if (menus.unread.length) deadEnd ??= `its drop-down of the agencies' annual-report columns leads nowhere that could be read for ${menus.unread.length} of them (${menus.unread.slice(0, 3).join('、')})`;
-  const years = new Set([...yearColumnLinks(html, pageUrl), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url)]);
+  const yearCols = yearColumns(html, pageUrl);
+  const reportTitleOf = new Map(yearCols.map((c) => [c.url, c.reportTitle] as const));
+  const years = new Set([...yearCols.map((c) => c.url), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url)]);
   for (const n of next) years.delete(n.url);
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
-  next.push(...[...years].map((url) => ({ url, ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}), ...(hubs.has(url) ? { hub: true as const } : {}) })));
+  next.push(
+    ...[...years].map((url) => ({
+      url,
+      ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}),
+      ...(hubs.has(url) ? { hub: true as const } : {}),
+      ...(reportTitleOf.has(url) ? { reportTitle: reportTitleOf.get(url)! } : {}),
+    })),
+  );
   const listed = years.size ? dated.filter((i) => !years.has(i.url)) : dated;
   const items = [...listed, ...yearMenuFiles($, pageUrl, isBareYear).filter((f) => !listed.some((i) => i.url === f.url))];
   const undated = [...(result.undatedReports ?? []), ...bare.undated];
