@@ -152,7 +152,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       return recordGone(h, visit.url, visit.status, `HTTP ${visit.status} for a page past the end its list answers announced: the list's end`);
     }
     if (data.family === 'learned') tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status };
-    return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId);
+    return recordFailure(h, visit.url, statusError(visit), data.seedEntryId);
   }
   // A seed whose address is a report's file (its PDF copied from the viewer): its column is read from the folders
   // above it (seed-file.ts); read as a list, the file held no link and the seed ended empty.
@@ -364,7 +364,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // and read, said by the seed (`moved`, naming it). Any other host outside the registry is said, not read.
     if (!h.scope.allows(n.url) && admitSibling(h, n.url, tally)) tally.siblingPages.set(Scope.hostOf(n.url), n.url);
     if (n.hub && !h.scope.allows(n.url)) {
-      tally.offScopeDisclosure.add(n.url);
+      (n.ownSite ? tally.offScopeOwnSites : tally.offScopeDisclosure).add(n.url);
       continue;
     }
     // The page's own API (a shell naming it, a learned list) on a service's host, wherever that is: asked by a
@@ -660,9 +660,27 @@ export async function handleDetail(h: HarvestContext, visit: PageVisit, data: De
   if (visit.status === 404 || visit.status === 410) return goneReport(h, visit, data, `HTTP ${visit.status}`);
   if (!visit.rendered && isChallenge(visit)) return challengeToBrowser(h, visit, data);
   // Counted against its seed: a report page refused (403) is a report the seed lists and the catalog lacks.
-  if (visit.status >= 400) return recordFailure(h, visit.url, new FetchError(`HTTP ${visit.status}`, visit.url, 'client', visit.status), data.seedEntryId, data);
-  if (answeredDocument(visit)) return documentAsReport(h, visit, data);
-  const page = parseDetailPage(visit.body, visit.loadedUrl);
+  // A server error's page that is the report drawn whole before the server failed (an ASP include's error after it,
+  // round 50d) is read as a browser shows it, and said; any other refusal or error counts against the seed.
+  const page = visit.status >= 500 && !visit.rendered ? parseDetailPage(visit.body, visit.loadedUrl) : null;
+  if (page && carriesReport(page, data)) h.tallies.of(data.seedEntryId).notes.push(`${visit.url} answered HTTP ${visit.status} with its report: read as the page it is`);
+  else if (visit.status >= 400) return recordFailure(h, visit.url, statusError(visit), data.seedEntryId, data);
+  return readReportPage(h, visit, data, page ?? (answeredDocument(visit) ? null : parseDetailPage(visit.body, visit.loadedUrl)));
+}
+
+/** A failed page's error by its status: a server's (5xx) or the request's. */
+function statusError(visit: PageVisit): FetchError {
+  return new FetchError(`HTTP ${visit.status}`, visit.url, visit.status >= 500 ? 'server' : 'client', visit.status);
+}
+
+/** A report page answered with a server error that shows the report: titled as one, with a report's text. */
+function carriesReport(page: DetailPage, data: DetailData): boolean {
+  return !page.softNotFound && (classifyTitle(page.title ?? '').isReport || classifyTitle(data.listTitle).isReport) && hasReportBody(page.bodyText);
+}
+
+async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailData, parsed: DetailPage | null): Promise<void> {
+  if (!parsed) return documentAsReport(h, visit, data);
+  const page = parsed;
   if (page.softNotFound) return goneReport(h, visit, data, 'soft 404: the page says the item does not exist');
   const stub = visit.rendered ? null : redirectStubTarget(visit.body, visit.loadedUrl);
   if (stub && h.scope.allows(stub)) return followStub(h, visit, data, stub);

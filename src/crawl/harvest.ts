@@ -48,6 +48,9 @@ import { yieldedNothing, type SeedRun } from '../catalog/seed-health.ts';
 import { boundHeapGrowth } from './heap.ts';
 import { pagingHeadersOf } from './learn/answer-headers.ts';
 
+/** Every 5xx status: handed to the handlers, never thrown by Crawlee (see ignoreHttpErrorStatusCodes below). */
+const SERVER_ERRORS = Array.from({ length: 100 }, (_, i) => 500 + i);
+
 export interface HarvestOptions {
   config: NianbaoConfig;
   catalog: Catalog;
@@ -204,9 +207,10 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         // JavaScript: a learned JSONP list endpoint answers `callback({...})` as a script; CSV: a list published as a
         // spreadsheet file the page parses (learn/csv-answer.ts); feeds: a column's RSS or Atom feed (feed-list.ts).
         additionalMimeTypes: [...JSON_MIME_TYPES, 'text/plain', 'application/octet-stream', 'text/xml', 'application/rss+xml', 'application/atom+xml', 'application/rdf+xml', 'text/event-stream', ...CSV_MIME_TYPES, ...JSONP_MIME_TYPES, ...DOCUMENT_MIME_TYPES],
-        // 521: only a script challenge reaches Crawlee with it (the fetcher retries and fails any other 5xx, see
-        // download/challenge-answer.ts); the handlers send it to the browser lane, as they do 瑞数's 412.
-        ignoreHttpErrorStatusCodes: [521],
+        // 521: a script challenge (download/challenge-answer.ts), which the handlers send to the browser lane as they do
+        // 瑞数's 412. Any other 5xx reaching Crawlee is an HTML answer the fetcher asked again and again (its
+        // `errorPage`): the handlers read it when it carries its page, else record it failed.
+        ignoreHttpErrorStatusCodes: SERVER_ERRORS,
         statusMessageLoggingInterval: 3600,
         // A page of a list asked from its page's own API (a service's host) found in the queue of an interrupted
         // run: vouched for again (download/scope.ts).

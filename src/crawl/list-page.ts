@@ -35,12 +35,18 @@ export const CHROME = 'script, style, noscript, header, footer, nav, .nav, .head
 /** A link text the template cut short: "…", "...", "。。。" at its end. */
 const CUT = /(…|\.\.\.|。。。)$/;
 
-/** The title a link stands for: the title attribute wins when the text is cut (…) or shorter. */
+/** A Chinese character: what a title in Chinese holds. */
+const HAN = /\p{Script=Han}/u;
+/** A title in another script and no Chinese (a bilingual site's Uyghur, Tibetan or Mongolian line). */
+const OTHER_SCRIPT = (t: string) => !HAN.test(t) && /\p{L}{2}/u.test(t);
+
+/** The title a link stands for: the title attribute wins when the text is cut (…) or shorter, or when the text is in
+ * another script than the attribute's Chinese (a bilingual list shows its Uyghur title, round 50a). */
 export function linkTitle(text: string, titleAttr: string | undefined): string {
   const t = squash(text);
   const a = squash(titleAttr ?? '');
   if (!a) return t;
-  if (!t || CUT.test(t) || a.length > t.length) return a;
+  if (!t || CUT.test(t) || a.length > t.length || (OTHER_SCRIPT(t) && HAN.test(a))) return a;
   return t;
 }
 
@@ -183,6 +189,15 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
   }
   const text = squash(row.text().replace(linkText, ' ')).replace(/((?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?)/g, '').trim();
   return text.length >= 4 && text.length <= 80 ? squash(text) : null;
+}
+
+/** A row's title in Chinese beside a link titled in another script: its text less the link's and dates, when Chinese. */
+function chineseRowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null {
+  const title = rowTitle($, row, linkText);
+  if (!title) return null;
+  // Only the Chinese part of the row: a Uyghur line beside it (another link's words, a subtitle) left out.
+  const han = squash(title.split(/\s+/).filter((w) => HAN.test(w)).join(' '));
+  return han.length >= 4 ? han : null;
 }
 
 /** A table row's cell texts, dates and empty cells left out, a cell spanning into it from above included. */
@@ -328,6 +343,9 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = rowTitle($, row, title) ?? '';
     // A link reading only an agency's name in a table row that gives it a year: the row titles it.
     else if (isAgencyName(title)) title = agencyRowTitle($, row) ?? title;
+    // A link in another script whose row gives its Chinese title on a line of its own (a bilingual list: the Uyghur
+    // title linked, the Chinese one under it, round 50a): the row's Chinese titles it.
+    else if (OTHER_SCRIPT(title)) title = chineseRowTitle($, row, title) ?? title;
     // A file saying only what to do ("点击下载", "年报全文.pdf") on a page of several years' reports: its section's heading.
     if (!card && isFileUrl(url) && namesNoDocument(title)) title = sectionTitle($, a, (aboutReports ??= titleNamesReports($)), (el) => isFileUrl(linkTarget($(el), base) ?? pageUrl)) ?? title;
     if (title.length < 4) return;

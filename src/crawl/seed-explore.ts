@@ -13,6 +13,7 @@ import type { Fetcher } from '../download/fetcher.ts';
 import { Scope } from '../download/scope.ts';
 import { PageReader } from '../onboard/page-reader.ts';
 import { PortalExplorer } from '../onboard/explore.ts';
+import { withinPortal } from '../onboard/portal-hosts.ts';
 import { laneOf, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import type { SeedTally } from './seed-tally.ts';
@@ -92,8 +93,6 @@ export async function exploreEmptySeeds(
   if (!todo.length) return [];
   // The crawl's own fetcher: the same host spacing, robots.txt and challenge cookies as its other requests.
   const reader = new PageReader(opts.fetcher, h.scope);
-  // Two list pages of a column: an application shell lists its reports only in the answer its page points at.
-  const explorer = new PortalExplorer(reader, null, { depth: DEPTH, maxPages: opts.maxPages, samplePages: 2, allowHost: (host) => h.scope.allowsHost(host) });
   const out: QueuedRequest[] = [];
   const queue = new PQueue({ concurrency: PARALLEL });
   for (const e of todo) {
@@ -107,6 +106,12 @@ export async function exploreEmptySeeds(
         t.notes.push('no folder above it answers either: its host was not explored');
         return;
       }
+      // Two list pages of a column: an application shell lists its reports only in the answer its page points at. The
+      // walk stays on the registry's hosts and the seed's own portal's (a language version's `mgl.` beside `www.`,
+      // an `xxgk.` platform: portal-hosts.ts), as a list page on a sibling host is read (handlers.ts admitSibling).
+      const seedHost = Scope.hostOf(e.url);
+      const allowHost = (host: string) => h.scope.allowsHost(host) || withinPortal(host, seedHost);
+      const explorer = new PortalExplorer(reader, null, { depth: DEPTH, maxPages: opts.maxPages, samplePages: 2, allowHost });
       const result = await explorer.explore(start);
       const unread = (url: string) => url !== e.url && !t.listUrls.has(url) && h.scope.allows(url);
       // No column listing reports over HTTP, for a seed that gave none: the columns named so whose page's script draws

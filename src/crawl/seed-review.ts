@@ -11,7 +11,7 @@ import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import { SITEMAP } from './sitemap-seed.ts';
-import { browserDenied, documentListPages, filelessReports, goneListPages, mergedReportPages, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { browserDenied, documentListPages, filelessReports, goneListPages, mergedReportPages, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeOwnSitePages, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -73,6 +73,7 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
       t.listPages === 0 ? 'its list page was never read' : `no report item on ${t.listPages} list page(s) (${t.items} items)`,
       // Where its reports must be: its 政府信息公开 on another host (the cause, before what was tried).
       offScopeDisclosurePages(t),
+      offScopeOwnSitePages(t),
       siblingHostPages(t),
       // The cause of a page never read comes first (robots.txt, an unreadable robots.txt); nothing is said of its scripts.
       refusedPages(t),

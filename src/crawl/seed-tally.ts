@@ -79,6 +79,8 @@ export interface SeedTally {
   offScopePages: Map<string, number>;
   /** Disclosure pages (政府信息公开…) its seed page links on hosts outside the registry (never read: report-column.ts). */
   offScopeDisclosure: Set<string>;
+  /** The agency's own website its page links (部门网站) on a host outside the registry (offScopeOwnSitePages). */
+  offScopeOwnSites: Set<string>;
   /**
    * Sibling hosts of the seed's (xxgk. beside www.: `siblingHost`) its list pages or report links led to, admitted to
    * the crawl and read, by host: the first page asked there. The seed is flagged `moved`, naming it.
@@ -193,6 +195,7 @@ export class SeedTallies {
         offScope: new Map(),
         offScopePages: new Map(),
         offScopeDisclosure: new Set(),
+        offScopeOwnSites: new Set(),
         siblingPages: new Map(),
         refusedFiles: new Map(),
         refusedPages: new Map(),
@@ -373,6 +376,16 @@ export function offScopeDisclosurePages(t: SeedTally): string | null {
   if (!t.offScopeDisclosure.size) return null;
   const pages = [...t.offScopeDisclosure].sort().join(', ');
   return `its 政府信息公开 link leads to a host outside the registry (${pages}), not read: give that page as the seed, or add its host to the seeds`;
+}
+
+/**
+ * The agency's own website the seed's page links (a department's page on a province's 政务服务 portal: 进入部门网站) on a
+ * host outside the registry: its reports are there, not on the page given.
+ */
+export function offScopeOwnSitePages(t: SeedTally): string | null {
+  if (!t.offScopeOwnSites.size) return null;
+  const sites = [...t.offScopeOwnSites].sort().join(', ');
+  return `its page links the agency's own website on a host outside the registry (${sites}), not read: give that site's annual-report column as the seed, or add its host to the seeds`;
 }
 
 /** The sibling hosts the seed's lists were read on (xxgk. beside www.), with the first page asked on each. */

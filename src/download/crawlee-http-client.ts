@@ -84,7 +84,9 @@ export class PoliteHttpClient implements BaseHttpClient {
       if (cookie) headers.cookie = cookie;
     }
     const body = typeof request.body === 'string' || Buffer.isBuffer(request.body) ? request.body : undefined;
-    return this.fetcher.request({ url, method, headers, body, purpose: 'page' }, async (res) => {
+    // A server error's page reaches the handlers once its retries are spent (errorPage): a list or report drawn whole
+    // before the server failed is read, any other is their failure to record.
+    return this.fetcher.request({ url, method, headers, body, purpose: 'page', errorPage: true }, async (res) => {
       const out: Record<string, string | string[] | undefined> = { ...res.headers };
       delete out['content-length'];
       delete out['content-encoding'];

@@ -29,6 +29,9 @@ export interface FetchRequest {
   body?: string | Buffer;
   /** Pages and robots.txt use the page timeout, files the download timeout. */
   purpose: 'page' | 'file' | 'robots';
+  /** A server error's page (5xx, HTML) is handed on with its status once the retries are spent, for the reader to
+   * tell a page drawn whole before its template failed (an ASP include's error after the list) from an error page. */
+  errorPage?: boolean;
   /** Validators of the last good fetch, sent as If-None-Match / If-Modified-Since. */
   conditional?: { etag?: string | null; lastModified?: string | null };
   referer?: string;
@@ -197,7 +200,7 @@ export class Fetcher {
     for (let attempt = 0; attempt <= this.cfg.maxRetries; attempt++) {
       if (gate.circuitOpen) throw new FetchError(`host skipped: ${gate.circuitOpen}`, url, 'circuit_open');
       try {
-        return await gate.run(() => this.exchange(url, req, gate, handle));
+        return await gate.run(() => this.exchange(url, req, gate, handle, attempt === this.cfg.maxRetries));
       } catch (err) {
         // Our own storage failing (disk full, catalog full) is no fault of the host: never retried, never counted.
         const sink = sinkErrorOf(err, url);
@@ -235,6 +238,7 @@ export class Fetcher {
     req: FetchRequest & { method: string },
     gate: HostGate,
     handle: (res: FetchResponse) => Promise<T>,
+    lastAttempt = true,
   ): Promise<T> {
     const headers: Record<string, string> = {
       'user-agent': this.cfg.userAgent,
@@ -273,6 +277,15 @@ export class Fetcher {
     if (unaskedNotModified(res.status, headers)) {
       res.body.resume();
       throw new FetchError('HTTP 304 to a request with no condition (a cache answering without the page)', url, 'server', 304);
+    }
+    // The last answer of a page asked again and again with a server error, when HTML: handed on as the page it is (a
+    // browser shows it). One that carries a page (site chrome, links: a list drawn whole before a footer's include
+    // failed, round 50d) is the host serving; a bare error page counts against the host as the others did.
+    if (res.status >= 500 && lastAttempt && req.errorPage && isHtmlType(first(res.headers['content-type']))) {
+      const peeked = await peekBody(res.body, ERROR_PAGE_PEEK_BYTES);
+      if (carriesPage(peeked.head)) gate.recordSuccess();
+      else gate.recordFailure(`HTTP ${res.status}`);
+      return handle({ ...res, body: peeked.body, url, redirects: [] });
     }
     if (res.status === 429 || res.status >= 500) {
       res.body.resume();
@@ -346,3 +359,18 @@ export async function readBody(body: Readable, maxBytes: number, url: string, an
 }
 
 export { sleep };
+
+/** How much of a server error's page is looked at to tell a page from an error page. */
+const ERROR_PAGE_PEEK_BYTES = 64 * 1024;
+
+/** A type a page is served with (or none said). */
+function isHtmlType(contentType: string | undefined): boolean {
+  return !contentType || /^\s*(?:text\/html|application\/xhtml\+xml)/i.test(contentType);
+}
+
+/** A page's body, not an error page's: 4 KiB or more with ten links or more (a site's chrome and its content). */
+function carriesPage(head: Buffer): boolean {
+  if (head.length < 4096) return false;
+  const links = head.toString('latin1').match(/<a\s[^>]*href/gi);
+  return (links?.length ?? 0) >= 10;
+}

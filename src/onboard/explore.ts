@@ -114,6 +114,9 @@ export class PortalExplorer {
     const columns: Step[] = [];
     const others: Step[] = [{ url: start, depth: 0, trail: [], via: 'start' }];
     let followedErrorPage = false;
+    // Ways on to hosts the walk may not read: annual-report columns, and the site's Chinese version.
+    const offHost = new Set<string>();
+    const offHostChinese = new Set<string>();
     while ((columns.length || others.length) && result.pagesRead < this.opts.maxPages) {
       const step = (columns.shift() ?? others.shift())!;
       let page: Visited;
@@ -157,13 +160,20 @@ export class PortalExplorer {
       for (const link of links) {
         const key = sameColumnKey(link.url);
         const linkHost = Scope.hostOf(link.url);
-        if (seen.has(key) || !withinPortal(linkHost, host) || (this.opts.allowHost && !this.opts.allowHost(linkHost))) continue;
+        if (seen.has(key)) continue;
         // A page that lists reports itself (an aggregator) is read as a column; its links are reports, not columns.
         const underReports = underReportColumn || (link.inReportMenu && reports === 0);
         // On a page in another language (a bilingual site's 藏文 column), whose words no label here matches, its
         // language bar's 汉文 / 中文 is the same page in Chinese: read as the page would be (round 39c).
         const kind = linkKind(link.text, link.url, underReports, underAgencyDirectory) ?? (chineseVersionLink(link.text) && otherScript() ? 'language' : null);
         if (!kind) continue;
+        if (!withinPortal(linkHost, host) || (this.opts.allowHost && !this.opts.allowHost(linkHost))) {
+          // A way on that leaves the hosts the walk may read (a Mongolian site's 汉文版 on another host: round 50c) is
+          // said, so that the user can give that host; never read.
+          if (linkHost !== host && kind === 'language') offHostChinese.add(link.url);
+          else if (linkHost !== host && REPORT_COLUMN_KINDS.has(kind)) offHost.add(link.url);
+          continue;
+        }
         seen.add(key);
         this.reader.scope.add(linkHost);
         const next: Step = { url: link.url, depth: step.depth + 1, trail: [...step.trail, link.text], via: kind };
@@ -177,6 +187,11 @@ export class PortalExplorer {
         seen.add(sameColumnKey(home));
         others.push({ url: home, depth: 1, trail: ['网站首页'], via: 'nav' });
       }
+    }
+    if (offHostChinese.size) result.notes.push(`its Chinese version is on a host outside the registry (${[...offHostChinese].slice(0, 2).join(', ')}), not read: give that site as the seed, or add its host to the seeds`);
+    if (offHost.size) {
+      const some = [...offHost].slice(0, 3).join(', ');
+      result.notes.push(`its links to ${offHost.size} annual-report column(s) on hosts outside the registry were not followed (${some}${offHost.size > 3 ? ', …' : ''})`);
     }
     if (result.pagesRead >= this.opts.maxPages && (columns.length || others.length)) {
       result.notes.push(`stopped at --max-pages ${this.opts.maxPages} with ${columns.length + others.length} links not followed`);

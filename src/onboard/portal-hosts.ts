@@ -8,8 +8,12 @@ import { isIP } from 'node:net';
 /** Second-level suffixes under which every name is a different owner. */
 const SHARED_SUFFIX = /^(?:gov|com|org|net|edu|ac)\.[a-z]{2}$/;
 
-/** The labels a portal's own front doors start with: the desktop site's `www.`, the mobile site's `m.`, `wap.`, `3g.`. */
-const FRONT_DOOR = /^(?:www|m|wap|3g|mobile)\./;
+/**
+ * The labels a portal's own front doors start with: the desktop site's `www.`, the mobile site's `m.`, `wap.`, `3g.`,
+ * and a language version's (`en.`, `english.`, traditional characters' `big5.`, a Mongolian `mgl.` / `mgw.`, Tibetan
+ * `zw.` / `tibet.`, Uyghur `uy.` / `wy.`): each is the same portal, whose Chinese site is `www.` (round 50c).
+ */
+const FRONT_DOOR = /^(?:www|m|wap|3g|mobile|en|english|eng|big5|mgl|mgw|mongol|zw|tibet|uy|uyghur|wy)\./;
 
 /**
  * The domain a portal's hosts share: the host without its front door's label (`www.`, or a mobile site's `m.`, `wap.`:

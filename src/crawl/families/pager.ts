@@ -422,11 +422,13 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   for (const n of next) years.delete(n.url);
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
+  const ownSites = new Set(elsewhere.flatMap((e) => (e.ownSite ? [e.url] : [])));
   next.push(
     ...[...years].map((url) => ({
       url,
       ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}),
       ...(hubs.has(url) ? { hub: true as const } : {}),
+      ...(ownSites.has(url) ? { ownSite: true as const } : {}),
       ...(reportTitleOf.has(url) ? { reportTitle: reportTitleOf.get(url)! } : {}),
     })),
   );

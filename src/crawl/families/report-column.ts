@@ -80,7 +80,7 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 }
 
 /** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
-export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true }[] {
+export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true; ownSite?: true }[] {
   const $ = loadHtml(html);
   if (listsReport(items)) return showsReportInPassing($, items) ? inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url }))) : [];
   const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl))];
@@ -98,7 +98,22 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
   const disclosure = disclosureLinks($, pageUrl);
   const branch = ownAgencyPage($, pageUrl);
   if (branch && !disclosure.some((url) => new URL(url).pathname.startsWith(branch.folder))) return [{ url: branch.url, hub: true as const }];
-  return disclosure.map((url) => ({ url, hub: true as const }));
+  if (disclosure.length) return disclosure.map((url) => ({ url, hub: true as const }));
+  // Nor those: a page about the agency elsewhere (its page on a province's 政务服务 portal) leads to its own site.
+  return ownSiteLinks($, pageUrl).map((url) => ({ url, hub: true as const, ownSite: true as const }));
+}
+
+/** A link to an agency's own website: 部门网站, 进入部门网站, 单位网站, 官方网站, 访问门户网站. */
+const OWN_SITE_LABEL = /^(?:进入|访问|点击进入|前往)?(?:部门|单位|机构|官方|门户|本部门|本单位)(?:官方)?(?:网站|官网|门户网站)(?:首页)?$/;
+
+/**
+ * The agency's own website a page about it on another site links (a department's page on a province's 政务服务网: its
+ * card's "部门网站：进入部门网站", round 50c): its reports are on that site. Links to another host only (its own site's
+ * link on its own site is its home); at most one.
+ */
+function ownSiteLinks($: Doc, pageUrl: string): string[] {
+  const host = new URL(pageUrl).host;
+  return labelledLinks($, pageUrl, OWN_SITE_LABEL, { anyHost: true }).filter((url) => new URL(url).host !== host).slice(0, 1);
 }
 
 /**
