@@ -383,7 +383,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       url: n.url,
       method: n.method,
       payload: n.payload,
-      headers: n.headers,
+      // A page's 下一页 (or a column link) is asked as a reader's click asks it: with this page as the Referer (list
+      // pages refused to requests from elsewhere, Apache's hotlink rule on `list.php?page=N`: round 51d). A learned
+      // list's requests carry the headers its page's script sent.
+      headers: data.family === 'learned' ? n.headers : { referer: visit.loadedUrl || visit.url, ...n.headers },
       uniqueKey: n.uniqueKey,
       // A learned endpoint is read over HTTP whatever lane found it.
       lane: data.family === 'learned' ? 'http' : laneOf(h, n.url),
@@ -678,6 +681,7 @@ function carriesReport(page: DetailPage, data: DetailData): boolean {
   return !page.softNotFound && (classifyTitle(page.title ?? '').isReport || classifyTitle(data.listTitle).isReport) && hasReportBody(page.bodyText);
 }
 
+/** A report page's answer read: a document (parsed null) as the report's file, a page for its report and files. */
 async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailData, parsed: DetailPage | null): Promise<void> {
   if (!parsed) return documentAsReport(h, visit, data);
   const page = parsed;

@@ -101,7 +101,8 @@ export class Fetcher {
   /**
    * Fetches req and hands the response to consume while holding the host's slot. The whole exchange, consume
    * included, is retried on retryable failures, so consume must be safe to run again (e.g. write to a fresh temp
-   * file). Final failures throw FetchError. 4xx and 3xx-without-Location responses are handed to consume.
+   * file). Final failures throw FetchError. 4xx and 3xx-without-Location responses are handed to consume, and with
+   * `errorPage` the last answer of an HTML page still failing with a 5xx.
    */
   async request<T>(req: FetchRequest, consume: (res: FetchResponse) => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {

@@ -46,7 +46,10 @@ export function firstMember(b: Buffer): Buffer | null {
 }
 
 class LenientGunzip extends Transform {
-  private readonly inner = zlib.createGunzip();
+  // A stream that stops without its last block and trailer (a servlet filter never finishing its gzip output, round
+  // 52d) ends where its bytes end, as browsers read it; Node's default refuses it ("unexpected end of file"). A body cut
+  // in transit is told by its framing (http-once.ts), not here.
+  private readonly inner = zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH });
   private kept: Buffer[] | null = [];
   private keptBytes = 0;
   private pushed = 0;

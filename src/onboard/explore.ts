@@ -155,6 +155,9 @@ export class PortalExplorer {
       if (step.depth >= this.opts.depth) continue;
       const underReportColumn = !errorPage && REPORT_COLUMN_KINDS.has(step.via) && reports === 0;
       const underAgencyDirectory = step.via === 'nav' && AGENCY_DIRECTORY.test(step.trail[step.trail.length - 1] ?? '');
+      // Under 法定主动公开内容, its 其他 sub-column holds what the standard catalogue names no column for, the 年度报告
+      // of some templates among them (round 52c: 法定主动公开内容 → 其他 → 年度报告).
+      const underActiveDisclosure = step.via === 'nav' && ACTIVE_DISCLOSURE.test(step.trail[step.trail.length - 1] ?? '');
       const { links, otherScript, home, bare } = pageLinks(page.visit);
       let queued = 0;
       for (const link of links) {
@@ -165,7 +168,9 @@ export class PortalExplorer {
         const underReports = underReportColumn || (link.inReportMenu && reports === 0);
         // On a page in another language (a bilingual site's 藏文 column), whose words no label here matches, its
         // language bar's 汉文 / 中文 is the same page in Chinese: read as the page would be (round 39c).
-        const kind = linkKind(link.text, link.url, underReports, underAgencyDirectory) ?? (chineseVersionLink(link.text) && otherScript() ? 'language' : null);
+        const kind =
+          linkKind(link.text, link.url, underReports, underAgencyDirectory) ??
+          (chineseVersionLink(link.text) && otherScript() ? 'language' : underActiveDisclosure && OTHERS_LABEL.test(link.text.trim()) ? 'nav' : null);
         if (!kind) continue;
         if (!withinPortal(linkHost, host) || (this.opts.allowHost && !this.opts.allowHost(linkHost))) {
           // A way on that leaves the hosts the walk may read (a Mongolian site's 汉文版 on another host: round 50c) is
@@ -313,6 +318,14 @@ function inReportMenu($: ReturnType<typeof loadHtml>, a: ReturnType<ReturnType<t
  * Every link of a page with the text a person sees (menus and navigation included), and whether the page's text is in
  * another script than Chinese (asked only for a language bar's link, and counted once).
  */
+/** The menu of the actively disclosed information (法定主动公开内容, 主动公开目录). */
+const ACTIVE_DISCLOSURE = /主动公开/;
+/** Its catch-all sub-column: 其他, 其它, 其他信息, 其他内容. */
+const OTHERS_LABEL = /^(?:其他|其它)(?:信息|内容|事项|公开信息)?$/;
+
+/** A web server's generated folder listing, by its title or heading: "Index of /path/". */
+const DIRECTORY_LISTING = /^(?:Index of|Directory listing for) \//i;
+
 /** Links a page with no chrome has at most (a print view: its logo, 打印, 关闭). */
 const BARE_PAGE_LINKS = 3;
 
@@ -343,6 +356,9 @@ function pageLinks(visit: PageVisit): { links: { text: string; url: string; inRe
   // print view through its logo's link to the site's home (round 44c), a splash (引导页) through its picture's one
   // link in or the script that goes there when its countdown ends (round 45c), as a reader clicking them, or waiting,
   // goes.
+  // A web server's folder listing (Apache's or nginx's "Index of /uploadfiles/2024/": a report's upload folder given as
+  // the seed, round 52c) links only its files and its parent: the site's home is the way in, as a reader goes there.
+  if (DIRECTORY_LISTING.test(squash($('title').text()) || squash($('h1').first().text()))) return { links: out, otherScript, home: new URL('/', visit.loadedUrl).href, bare: true };
   if (anchors > BARE_PAGE_LINKS) return { links: out, otherScript, home, bare: false };
   return { links: out, otherScript, home: home ?? wayIn ?? redirectTargets($, visit.loadedUrl)[0] ?? null, bare: true };
 }

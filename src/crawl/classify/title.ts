@@ -50,7 +50,8 @@ const EXCLUSIONS: readonly TitleRule[] = [
   { pattern: /人大代表|政协委员|代表建议|委员提案|建议办理|提案办理|建议的答复|提案的答复/, reason: 'replies to deputies or CPPCC proposals (建议/提案)' },
   { pattern: /征求意见|意见稿|草案|送审稿/, reason: 'a draft for comment (征求意见稿)' },
   { pattern: /网站(?:工作)?年度报表|网站(?:工作)?年报|网站年度报告/, reason: 'a government-website annual statement (政府网站年度报表)' },
-  { pattern: /(?:年度报告|年报)(?:的)?[(（【]?(?:编制说明|编写说明|模板|样本|范本|范例|参考格式|格式)/, reason: 'a template or drafting guide for the reports (模板/编制说明)' },
+  // "…年度报告参考模板（2025年版）" too (round 52a: its body the six chapters with empty tables).
+  { pattern: /(?:年度报告|年报)(?:的)?[(（【]?(?:参考|通用|标准)?(?:编制说明|编写说明|模板|样本|范本|范例|参考格式|格式)/, reason: 'a template or drafting guide for the reports (模板/编制说明)' },
   // An editor's test record left in a list ("【测试勿删】…年度报告（模板）", round 46b): no one's report.
   { pattern: /测试勿删|勿删|测试稿|测试数据|测试信息|^[[【(（]?测试[\]】)）]/, reason: "an editor's test record (测试勿删)" },
   { pattern: /评估(?:报告|结果|情况|表)|第三方评估|考核(?:结果|情况|办法|细则)|绩效考核|测评|督查|检查(?:情况|结果)|透明度指数|排名|抽查/, reason: 'an assessment or inspection (评估/考核/检查)' },
