@@ -4,22 +4,14 @@
  * list page of the seed (on a sibling host: read there, the seed `moved` naming it), as the 历史网站 archive is.
  *
  * The CLI test needs host names (`m.mhk.test` beside `www.mhk.test` on one port): the nianbao child resolves `*.test`
- * to 127.0.0.1 (test/helpers/test-hosts.mjs), as sibling-host.test.ts does.
+ * to 127.0.0.1 (test/helpers/test-hosts.mjs, through test/helpers/named-hosts.ts), as sibling-host.test.ts does.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { subColumnLinks } from '../../src/crawl/families/report-column.ts';
 import { withinPortal } from '../../src/onboard/portal-hosts.ts';
 import { detail, reportText, trapText } from '../fixtures/portal/sites/blind/kit.ts';
-import { runNianbao } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/tmp.ts';
-
-const PRELOAD = fileURLToPath(new URL('../helpers/test-hosts.mjs', import.meta.url));
+import { crawlOneSeed, startNamedHosts } from '../helpers/named-hosts.ts';
 
 const mobile = (title: string, body: string) =>
   `<!DOCTYPE html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body><header><a href="javascript:history.back()">返回</a><h1>${title}</h1></header>${body}</body></html>`;
@@ -76,38 +68,17 @@ function pages(port: number): Map<string, string> {
 }
 
 test('3. (CLI) a mobile m. column whose older years are on its 电脑版 twin on www.: every year read, the seed moved naming the desktop column', { timeout: 120_000 }, async () => {
-  const asked: string[] = [];
-  let table = new Map<string, string>();
-  const server = http.createServer((req, res) => {
-    const key = `${String(req.headers.host ?? '').replace(/:\d+$/, '')} ${new URL(req.url ?? '/', 'http://x').pathname}`;
-    asked.push(key);
-    const body = table.get(key);
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? '<html><body>404</body></html>');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  table = pages(port);
+  const site = await startNamedHosts(pages);
   try {
-    const dir = tempDir('nianbao-36b-');
-    const seeds = path.join(dir, 'seeds.yaml');
-    const seed = `http://m.mhk.test:${port}/zwgk/zfxxgknb/`;
-    writeFileSync(seeds, `agencies:\n  - name: ${CITY}\n    division: "220581"\n    level: county\n    province: 吉林省\n    city: 通化市\n    county: 梅河口市\n    entries:\n      - url: ${seed}\n`);
-    const storage = path.join(dir, 'storage');
-    const env = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PRELOAD}`.trim() };
-    await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '0', '--no-extract', '--progress', 'none'], env);
-    const status = await runNianbao(['status', '--seeds', '--json', '--storage', storage], env);
-    const s = (JSON.parse(status.out) as { seeds: { url: string; last: { status: string; reason: string | null } }[] }).seeds.find((x) => x.url === seed)!;
-    assert.equal(s.last.status, 'moved', s.last.reason ?? '');
-    assert.ok(s.last.reason?.includes(`www.mhk.test:${port}`), s.last.reason ?? '');
-    const out = path.join(dir, 'reports.csv');
-    await runNianbao(['export', '--out', out, '--storage', storage], env);
-    const csv = readFileSync(out, 'utf8');
+    const seed = `http://m.mhk.test:${site.port}/zwgk/zfxxgknb/`;
+    const { last, csv } = await crawlOneSeed('nianbao-36b-', { name: CITY, division: '220581', level: 'county', province: '吉林省', city: '通化市', county: '梅河口市' }, seed);
+    assert.equal(last.status, 'moved', last.reason ?? '');
+    assert.ok(last.reason?.includes(`www.mhk.test:${site.port}`), last.reason ?? '');
     for (const y of YEARS) assert.match(csv, new RegExp(`${CITY},.*,${y},`), `${CITY} ${y} exported`);
     assert.doesNotMatch(csv, /编制/);
     // The footer's desktop home is not read: only the column's twin.
-    assert.ok(!asked.includes('www.mhk.test /'), asked.join('\n'));
+    assert.ok(!site.asked.includes('www.mhk.test /'), site.asked.join('\n'));
   } finally {
-    await new Promise<void>((r) => server.close(() => r()));
+    await site.close();
   }
 });

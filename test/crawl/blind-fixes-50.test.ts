@@ -14,12 +14,7 @@
  *   crawl may take for the same server: registered open, flagged.)
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { DEFAULTS } from '../../src/config.ts';
 import { yearColumns } from '../../src/crawl/families/pager.ts';
 import { listElsewhere } from '../../src/crawl/families/report-column.ts';
@@ -30,12 +25,9 @@ import { Scope } from '../../src/download/scope.ts';
 import { FetchError } from '../../src/errors.ts';
 import { withinPortal } from '../../src/onboard/portal-hosts.ts';
 import { detail, page, reportText, trapText, type BlindPortal } from '../fixtures/portal/sites/blind/kit.ts';
-import { runNianbao } from '../helpers/cli.ts';
 import { send, startServer } from '../helpers/http-server.ts';
-import { tempDir } from '../helpers/tmp.ts';
+import { crawlOneSeed, startNamedHosts } from '../helpers/named-hosts.ts';
 import { crawlAsUser } from './blind-crawl.ts';
-
-const PRELOAD = fileURLToPath(new URL('../helpers/test-hosts.mjs', import.meta.url));
 
 const PDF = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'latin1');
 
@@ -175,35 +167,16 @@ function tongliaoPages(port: number): Map<string, string> {
 }
 
 test("(CLI) a Mongolian site as the seed, its 汉文版 on www.: that site explored, every report read, the seed moved naming the column", { timeout: 120_000 }, async () => {
-  let table = new Map<string, string>();
-  const server = http.createServer((req, res) => {
-    const key = `${String(req.headers.host ?? '').replace(/:\d+$/, '')} ${new URL(req.url ?? '/', 'http://x').pathname}`;
-    const body = table.get(key);
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(body ?? '<html><body>404</body></html>');
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  table = tongliaoPages(port);
+  const site = await startNamedHosts(tongliaoPages);
   try {
-    const dir = tempDir('nianbao-50c-');
-    const seeds = path.join(dir, 'seeds.yaml');
-    const seed = `http://mgl.tongliao.test:${port}/`;
-    writeFileSync(seeds, `agencies:\n  - name: ${CITY}\n    division: "150500"\n    level: city\n    province: 内蒙古自治区\n    city: 通辽市\n    entries:\n      - url: ${seed}\n`);
-    const storage = path.join(dir, 'storage');
-    const env = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import ${PRELOAD}`.trim() };
-    await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '0', '--no-extract', '--progress', 'none'], env);
-    const status = await runNianbao(['status', '--seeds', '--json', '--storage', storage], env);
-    const s = (JSON.parse(status.out) as { seeds: { url: string; last: { status: string; reason: string | null } }[] }).seeds.find((x) => x.url === seed)!;
-    assert.equal(s.last.status, 'moved', s.last.reason ?? '');
-    assert.ok(s.last.reason?.includes(`www.tongliao.test:${port}/zwgk/zfxxgk/zfxxgknb/`), s.last.reason ?? '');
-    const out = path.join(dir, 'reports.csv');
-    await runNianbao(['export', '--out', out, '--storage', storage], env);
-    const csv = readFileSync(out, 'utf8');
+    const seed = `http://mgl.tongliao.test:${site.port}/`;
+    const { last, csv } = await crawlOneSeed('nianbao-50c-', { name: CITY, division: '150500', level: 'city', province: '内蒙古自治区', city: '通辽市' }, seed);
+    assert.equal(last.status, 'moved', last.reason ?? '');
+    assert.ok(last.reason?.includes(`www.tongliao.test:${site.port}/zwgk/zfxxgk/zfxxgknb/`), last.reason ?? '');
     for (const y of [2024, 2023, 2022]) assert.match(csv, new RegExp(`${CITY},.*,${y},`), `${CITY} ${y} exported`);
     assert.doesNotMatch(csv, /工作要点/);
   } finally {
-    await new Promise<void>((r) => server.close(() => r()));
+    await site.close();
   }
 });
 
