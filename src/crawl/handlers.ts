@@ -681,10 +681,9 @@ function carriesReport(page: DetailPage, data: DetailData): boolean {
   return !page.softNotFound && (classifyTitle(page.title ?? '').isReport || classifyTitle(data.listTitle).isReport) && hasReportBody(page.bodyText);
 }
 
-/** A report page's answer read: a document (parsed null) as the report's file, a page for its report and files. */
-async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailData, parsed: DetailPage | null): Promise<void> {
-  if (!parsed) return documentAsReport(h, visit, data);
-  const page = parsed;
+/** A report page's answer read: a document (page null) as the report's file, a page for its report and files. */
+async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailData, page: DetailPage | null): Promise<void> {
+  if (!page) return documentAsReport(h, visit, data);
   if (page.softNotFound) return goneReport(h, visit, data, 'soft 404: the page says the item does not exist');
   const stub = visit.rendered ? null : redirectStubTarget(visit.body, visit.loadedUrl);
   if (stub && h.scope.allows(stub)) return followStub(h, visit, data, stub);

@@ -20,6 +20,7 @@ import { saysServerBusy } from './server-busy.ts';
 import { unaskedNotModified } from './unasked-304.ts';
 import { MAX_BLOCK_BYTES, mayBeBlockPage, saysTooFrequent } from './soft-rate-limit.ts';
 import { peekBody } from './peek-body.ts';
+import { typedAsPage } from './whole-document.ts';
 import { Scope, sameSiteMove } from './scope.ts';
 
 export interface FetchRequest {
@@ -282,7 +283,7 @@ export class Fetcher {
     // The last answer of a page asked again and again with a server error, when HTML: handed on as the page it is (a
     // browser shows it). One that carries a page (site chrome, links: a list drawn whole before a footer's include
     // failed, round 50d) is the host serving; a bare error page counts against the host as the others did.
-    if (res.status >= 500 && lastAttempt && req.errorPage && isHtmlType(first(res.headers['content-type']))) {
+    if (res.status >= 500 && lastAttempt && req.errorPage && typedAsPage(res.headers['content-type'])) {
       const peeked = await peekBody(res.body, ERROR_PAGE_PEEK_BYTES);
       if (carriesPage(peeked.head)) gate.recordSuccess();
       else gate.recordFailure(`HTTP ${res.status}`);
@@ -363,11 +364,6 @@ export { sleep };
 
 /** How much of a server error's page is looked at to tell a page from an error page. */
 const ERROR_PAGE_PEEK_BYTES = 64 * 1024;
-
-/** A type a page is served with (or none said). */
-function isHtmlType(contentType: string | undefined): boolean {
-  return !contentType || /^\s*(?:text\/html|application\/xhtml\+xml)/i.test(contentType);
-}
 
 /** A page's body, not an error page's: 4 KiB or more with ten links or more (a site's chrome and its content). */
 function carriesPage(head: Buffer): boolean {

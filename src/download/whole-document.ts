@@ -14,9 +14,14 @@ export const TAIL_BYTES = 64;
 const END_TAG = /<\/html\s*>\s*$/i;
 
 export function mayEndWhole(contentType: string | string[] | undefined, contentEncoding: string | string[] | undefined): boolean {
-  const type = String((Array.isArray(contentType) ? contentType[0] : contentType) ?? '').toLowerCase();
   const encoding = String((Array.isArray(contentEncoding) ? contentEncoding[0] : contentEncoding) ?? '').trim().toLowerCase();
   if (encoding && encoding !== 'identity') return false;
+  return typedAsPage(contentType);
+}
+
+/** An answer typed as an HTML page, or not typed at all (what a browser renders as a page). */
+export function typedAsPage(contentType: string | string[] | undefined): boolean {
+  const type = String((Array.isArray(contentType) ? contentType[0] : contentType) ?? '').toLowerCase();
   return type === '' || /^(text\/html|application\/xhtml\+xml)\b/.test(type);
 }
 

@@ -354,7 +354,8 @@ export function yearColumns(html: string, pageUrl: string): YearColumn[] {
   const out = new Map<string, string>();
   let pageNamed: string | null | undefined;
   for (const links of groups.values()) {
-    const near = links.map((l) => headingNear($, l.el)).find((t) => t !== null) ?? null;
+    let near: string | null = null;
+    for (const l of links) if ((near = headingNear($, l.el))) break;
     if (!near && links.length >= 2 && pageNamed === undefined) pageNamed = pageReportsName($);
     const heading = near ?? (links.length >= 2 ? pageNamed : null);
     if (heading) for (const l of links) if (!out.has(l.url)) out.set(l.url, `${heading}（${l.text}）`);
