@@ -172,7 +172,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     if (lane === 'browser') {
       // Loaded with the first browser host: Playwright and its crawler are ≈ 0.15 s of CPU that most runs never use.
       const lane = await import('./browser-lane.ts');
-      const browser = (shared.browser ??= new lane.SharedBrowser(config.chromiumPath));
+      const browser = (shared.browser ??= new lane.SharedBrowser(config.chromiumPath, config.politeness.userAgent));
       return browsers.add(async () => {
         if (!sink.fault) await lane.runBrowserHost(queue, { config, crawlee, http, context: () => ctx!, browser });
       });

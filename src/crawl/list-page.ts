@@ -10,6 +10,7 @@ import { isAgencyName } from './classify/agency.ts';
 import { TRUNCATION } from './classify/text.ts';
 import { hasYearCell, registerRowTitle } from './register-row.ts';
 import { boxCaption } from './box-caption.ts';
+import { cardCaption } from './card-caption.ts';
 import { isPlainCrumbLink } from './crumb-links.ts';
 import { sectionTitle } from './section-files.ts';
 import { rowCells } from './row-cells.ts';
@@ -336,6 +337,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A picture and nothing else, in a box captioned for the reports: titled by its box, its page decides.
     const card = !title && imageCards < MAX_IMAGE_CARDS ? imageCardTitle($, a) : null;
     if (card) (title = card), (imageCards += 1);
+    // A card's link stretched over it, empty: the card's heading or caption (card-caption.ts).
+    else if (!title) title = cardCaption($, a) ?? '';
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
     const cell = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
     if (cell) title = cell.title;

@@ -31,7 +31,15 @@ export async function launchChromium(executablePath: string): Promise<Browser> {
 export class SharedBrowser {
   private browser: Promise<Browser> | null = null;
 
-  constructor(private readonly chromiumPath: string) {}
+  /**
+   * `userAgent`: the crawl's own (config politeness.userAgent), for the pages and for navigator.userAgent alike. Headless
+   * Chromium's default names it "HeadlessChrome", which WAFs refuse with a 403 (round 53d) where a reader's browser
+   * passes; and the host's pages are asked by the HTTP lane with the crawl's, the same visitor.
+   */
+  constructor(
+    private readonly chromiumPath: string,
+    private readonly userAgent?: string,
+  ) {}
 
   /** A fresh context for one host; the browser is launched (again, if it crashed) when needed. */
   async newContext(): Promise<BrowserContext> {
@@ -40,7 +48,7 @@ export class SharedBrowser {
       this.browser = null;
       browser = await this.launched();
     }
-    return browser.newContext();
+    return browser.newContext(this.userAgent ? { userAgent: this.userAgent } : {});
   }
 
   private launched(): Promise<Browser> {

@@ -11,6 +11,8 @@ import { FetchError, NianbaoError, sinkErrorOf } from '../errors.ts';
 import { HostGates, type HostGate } from './host-gate.ts';
 import { cookieCheckTarget } from './cookie-check.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
+import { SiteCookies } from './site-cookies.ts';
+import { onOurClock } from './cookie-clock.ts';
 import { httpOnce } from './http-once.ts';
 import { returnsTo } from './sign-on-bounce.ts';
 import { locationFromBytes } from './location-bytes.ts';
@@ -86,6 +88,8 @@ export class Fetcher {
   robots: RobotsPolicy | null = null;
   /** Cookies and User-Agent of hosts whose challenge a browser passed; installed by the crawl. */
   cookies: HostCookies | null = null;
+  /** Every cookie the run's answers set, for the files their pages link to (site-cookies.ts). */
+  readonly siteCookies = new SiteCookies();
 
   constructor(
     readonly cfg: PolitenessConfig,
@@ -252,9 +256,11 @@ export class Fetcher {
       ...(req.conditional?.lastModified ? { 'if-modified-since': req.conditional.lastModified } : {}),
       ...lowerKeys(req.headers ?? {}),
     };
+    // A file is asked with the cookies a browser would send (its pages' session, a token set for the file server).
+    const site = req.purpose === 'file' ? this.siteCookies.headerFor(url, req.referer) : null;
     // A host behind a challenge sees the browser that passed it: its cookies and its User-Agent, on every request.
     const kept = req.purpose === 'robots' ? null : (this.cookies?.headerFor(url) ?? null);
-    const cookie = mergeCookieHeader(headers.cookie, kept);
+    const cookie = mergeCookieHeader(mergeCookieHeader(headers.cookie, site), kept);
     if (cookie) headers.cookie = cookie;
     const browserAgent = req.purpose === 'robots' ? null : (this.cookies?.userAgentFor(gate.host) ?? null);
     if (browserAgent) headers['user-agent'] = browserAgent;
@@ -268,7 +274,11 @@ export class Fetcher {
       throw err;
     }
     this.observer.onExchange?.({ url, host: gate.host, method: req.method, status: res.status, purpose: req.purpose });
+    // Cookies' expiry read on the server's clock, as Chromium reads it (cookie-clock.ts), for every jar below and after.
+    const setCookie = onOurClock(res.headers['set-cookie'], first(res.headers.date));
+    if (setCookie !== res.headers['set-cookie']) res.headers['set-cookie'] = setCookie;
     this.cookies?.update(url, res.headers['set-cookie']);
+    if (req.purpose !== 'robots') this.siteCookies.take(url, res.headers['set-cookie']);
     // 加速乐's 521 script challenge (challenge-answer.ts) is handed on as the page it is, never retried as a 5xx.
     if (res.status === 521) {
       const peeked = await peekBody(res.body, MAX_BLOCK_BYTES);

@@ -19,7 +19,7 @@ import { isFileUrl } from '../crawl/list-page.ts';
 export type LinkKind = 'column' | 'year' | 'department' | 'nav' | 'language';
 
 /** Menu labels of an annual-report column. */
-const COLUMN_LABEL = /(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度报告|年报)|^(?:部门|县区|区县|乡镇|镇街|市直)?(?:单位)?(?:年度报告|年报)(?:专栏)?$/;
+const COLUMN_LABEL = /(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:年度报告|年报)|^(?:部门|县区|区县|乡镇|镇街|市直)?(?:单位)?(?:年度报告|年报)(?:专栏)?$|^公开(?:工作)?(?:年度报告|年报)$/;
 /** Reports of other kinds share the words 年报 / 年度报告. */
 const OTHER_REPORTS = /统计|企业|决算|预算|网站|年鉴|信用|国有资产|社会责任|人大|政协/;
 /** Menus that lead towards the disclosure columns. */

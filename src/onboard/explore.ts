@@ -13,6 +13,7 @@ import { parseReportYear } from '../crawl/classify/year.ts';
 import { hasScripts, isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
 import type { ListPageResult } from '../crawl/families/family.ts';
 import { loadHtml, squash } from '../crawl/html.ts';
+import { cardCaption } from '../crawl/card-caption.ts';
 import { linkTitle, type ListItem } from '../crawl/list-page.ts';
 import { redirectTargets } from '../crawl/redirect-stub.ts';
 import type { PageVisit } from '../crawl/page-visit.ts';
@@ -349,7 +350,8 @@ function pageLinks(visit: PageVisit): { links: { text: string; url: string; inRe
       wayIn ??= url;
     }
     // A link showing only a picture (an entry tile "政府信息公开专栏" drawn as an image, round 48c) says what its alt says.
-    const text = linkTitle(a.text(), a.attr('title') ?? a.attr('alt') ?? a.find('img[alt]').first().attr('alt'));
+    // A tile's link stretched over it, empty, says what the tile prints beside it (card-caption.ts, round 53a).
+    const text = linkTitle(a.text(), a.attr('title') ?? a.attr('alt') ?? a.find('img[alt]').first().attr('alt')) || (a.is('a') ? cardCaption($, a) : null);
     if (text) out.push({ text, url, inReportMenu: inReportMenu($, a) });
   });
   // The site's home, by a link to its root; a page with no chrome leads on only through its few links: a report's

@@ -59,7 +59,8 @@ export class BrowserSession {
     if (!this.context) {
       if (!BrowserSession.available(this.chromiumPath)) throw new FetchError(`needs a browser, and there is none at ${this.chromiumPath}`, url, 'blocked');
       this.browser = await launchChromium(this.chromiumPath);
-      this.context = await this.browser.newContext();
+      // The crawl's own User-Agent for navigator.userAgent too (shared-browser.ts: no "HeadlessChrome").
+      this.context = await this.browser.newContext({ userAgent: this.reader.fetcher.cfg.userAgent });
     }
     const page = await this.context.newPage();
     const exchanges: CapturedExchange[] = [];

@@ -35,6 +35,11 @@ const EXPANSIONS: readonly Expansion[] = [
   { pattern: /国资委/g, replacement: '国有资产监督管理委员会' }, // state-owned assets commission
   { pattern: /编办/g, replacement: '机构编制委员会办公室' }, // establishment committee office (市委编办)
   { pattern: /残联/g, replacement: '残疾人联合会' }, // disabled persons' federation
+  // Commissions a municipality's districts name by two characters (北京 石景山区教委, 重庆 区科委: round 53a).
+  { pattern: /(?<!宗)教委(?!员)/g, replacement: '教育委员会' }, // education commission
+  { pattern: /科委(?!员)/g, replacement: '科学技术委员会' }, // science and technology commission
+  { pattern: /经信委(?!员)/g, replacement: '经济和信息化委员会' }, // economy and informatisation commission
+  { pattern: /城管委(?!员)/g, replacement: '城市管理委员会' }, // city management commission
   // A commission's name cut after 委 (自治区卫生健康委, 市教育委: round 42c) is the 委员会 itself; a party committee
   // (市委, 县委, 工委, 党委, 纪委) and a village's or neighbourhood's (村委, 居委) are not commissions.
   { pattern: /(?<=\p{Script=Han}{2})(?<![市县区省州旗盟工党纪镇乡村居])委$/gu, replacement: '委员会' }, // 卫生健康委 = 卫生健康委员会

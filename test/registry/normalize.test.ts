@@ -14,6 +14,7 @@ test('nameKey: seed abbreviations and the long government form', () => {
 test('nameKey: a commission cut after 委 is the 委员会; a party, village or neighbourhood committee is not (round 42c)', () => {
   assert.equal(nameKey('宁夏回族自治区卫生健康委'), nameKey('宁夏回族自治区卫生健康委员会'));
   assert.equal(nameKey('北京市教育委'), '北京市教育委员会');
+  assert.doesNotMatch(nameKey('XX市民族宗教委员会'), /教育/, 'a 宗教 commission is no education commission');
   for (const name of ['中共某县县委', '某市市委', '某镇党委', '某村村委', '某社区居委', '某区纪委']) assert.ok(!nameKey(name).endsWith('委员会'), name);
 });
 
@@ -44,6 +45,10 @@ const sameAgency: ReadonlyArray<[string, string]> = [
   ['南昌市国资委', '南昌市国有资产监督管理委员会'],
   ['宜春市退役军人局', '宜春市退役军人事务局'],
   ['周口市残联', '周口市残疾人联合会'],
+  ['石景山区教委', '石景山区教育委员会'],
+  ['北京市科委', '北京市科学技术委员会'],
+  ['重庆市经信委', '重庆市经济和信息化委员会'],
+  ['北京市城管委', '北京市城市管理委员会'],
   ['中共周口市委编办', '周口市委机构编制委员会办公室'],
   ['中共宜春市委宣传部', '宜春市委宣传部'],
   ['中共周口市纪律检查委员会', '周口市纪律检查委员会'],

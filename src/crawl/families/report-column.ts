@@ -13,6 +13,7 @@ import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
 import { agencyColumnLinks, agencyOfLinkText } from './agency-links.ts';
 import { boxCaption } from '../box-caption.ts';
+import { cardCaption } from '../card-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
@@ -350,7 +351,7 @@ function ownedColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency?
   const owners = new Map<string, string>();
   $('a[href]').each((_, el) => {
     const a = $(el);
-    if (!linkNames(a).some((name) => COLUMN_LABEL.test(name))) return;
+    if (!linkNames($, a).some((name) => COLUMN_LABEL.test(name))) return;
     const owner = linkOwner($, a);
     const url = owner ? pageLink(a.attr('href'), base, pageUrl) : null;
     if (url && owner && !owners.has(url)) owners.set(url, owner);
@@ -366,7 +367,7 @@ function ownedColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency?
 function linkOwner($: Doc, a: ReturnType<Doc>): string | null {
   let node = a.parent();
   for (let depth = 0; depth < 3 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
-    const columns = node.find('a[href]').filter((_, el) => linkNames($(el)).some((name) => COLUMN_LABEL.test(name)));
+    const columns = node.find('a[href]').filter((_, el) => linkNames($, $(el)).some((name) => COLUMN_LABEL.test(name)));
     if (columns.length > 1) return null;
     const copy = node.clone();
     copy.find('a, script, style').remove();
@@ -384,11 +385,14 @@ function columnLinks($: Doc, pageUrl: string): string[] {
  * The names a link is known by: its text, and, for a link with no text of its own (a 专题专栏 image banner, an icon
  * menu), what it says to a reader who cannot see it: its `title`, its `aria-label`, its images' `alt`.
  */
-function linkNames(a: ReturnType<Doc>): string[] {
+function linkNames($: Doc, a: ReturnType<Doc>): string[] {
   const own = squash(a.text()).replace(/\s/g, '');
   if (own) return [own];
   const alts = a.find('img[alt]').toArray().map((img) => img.attribs['alt'] ?? '');
-  return [a.attr('title') ?? '', a.attr('aria-label') ?? '', ...alts].map((t) => squash(t).replace(/\s/g, '')).filter(Boolean);
+  const names = [a.attr('title') ?? '', a.attr('aria-label') ?? '', a.attr('alt') ?? '', ...alts].map((t) => squash(t).replace(/\s/g, '')).filter(Boolean);
+  // Nor those: a tile whose link is stretched over it, its name printed beside the link (card-caption.ts).
+  const caption = names.length ? null : cardCaption($, a);
+  return caption ? [caption.replace(/\s/g, '')] : names;
 }
 
 /**
@@ -398,9 +402,11 @@ function linkNames(a: ReturnType<Doc>): string[] {
 function labelledLinks($: Doc, pageUrl: string, label: { test(name: string): boolean }, opts: { where?: (a: ReturnType<Doc>) => boolean; anyHost?: boolean } = {}): string[] {
   const base = documentBase($, pageUrl);
   const out = new Set<string>();
-  $('a[href]').each((_, el) => {
+  // An image map's areas are menu entries too, named by their alt (a 政府信息公开 page drawn as one picture whose
+  // `<area alt="公开年报">` leads to the column, round 53c).
+  $('a[href], area[href]').each((_, el) => {
     const a = $(el);
-    if (!linkNames(a).some((name) => label.test(name)) || (opts.where && !opts.where(a))) return;
+    if (!linkNames($, a).some((name) => label.test(name)) || (opts.where && !opts.where(a))) return;
     // A tab or menu entry leading nowhere itself opens the address its script (or its tab's) names.
     const leadsNowhere = /^\s*(?:javascript:|#|$)/i.test(a.attr('href') ?? '');
     const url = pageLink(leadsNowhere ? (clickTarget(a, base) ?? undefined) : a.attr('href'), base, pageUrl, opts.anyHost);
