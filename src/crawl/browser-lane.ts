@@ -388,6 +388,12 @@ async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, 
   // The turn left for another document (a drawn pager setting location.href): the pager is walked, its pages read
   // over HTTP (navigated-pages.ts).
   if (!second.length && turned.navigatedTo) walked.push(...(await walkNavigatedPages(page, pageUrl, turned.navigatedTo)));
+  // The turn asked nothing and stayed, but drew another page of the list (a pager redrawing it from data the page holds,
+  // its address moved by history.replaceState alone: round 54b): the list is read from what each turn draws.
+  if (!second.length && !turned.navigatedTo) {
+    const seen = [...drawnLinks(renderedHtml, pageUrl), ...opened, ...shown].map((l) => l.url);
+    drawn.push(...(await drawnPages(page, pageUrl, seen, [], true)));
+  }
   if (!second.length) return null;
   const turnedHtml = await renderedDocument(page);
   if (!learnListEndpoint(second, pageUrl, [], turnedHtml)) {

@@ -4,8 +4,9 @@
  * page was drawn (500): a browser shows the list, and only the status says "not found". Read as gone, the pages
  * after the first were dropped, and with a pager that announces no count (首页 / 上一页 / 下一页) nothing said so.
  * Such a page is read as the list page it is when it holds report items of its own and does not say it does not
- * exist; the seed's own page, a learned list's answers and refusals (401, 403, 429: a gate, not a page) keep their
- * meaning, and an error page of chrome alone is still gone.
+ * exist; a learned list's answers and refusals (401, 403, 429: a gate, not a page) keep their meaning, and an error
+ * page of chrome alone is still gone. The seed's own page too, when 404 (an IIS site whose pseudo-static pages all come
+ * through its 404 handler, the column's first page among them, round 54d); a seed served a 5xx is still a failure.
  */
 import { listPageSaysNotFound } from './detail-page.ts';
 import { loadHtml } from './html.ts';
@@ -18,7 +19,8 @@ import type { ListData } from './requests.ts';
 const MISLABELLED = (status: number) => status === 404 || status === 410 || (status >= 500 && status <= 599);
 
 export function errorStatusListPage(visit: PageVisit, data: ListData): boolean {
-  if (!MISLABELLED(visit.status) || visit.rendered || data.family === 'learned' || data.cursor || data.pageIndex < 1) return false;
+  if (!MISLABELLED(visit.status) || visit.rendered || data.family === 'learned' || data.cursor) return false;
+  if (data.pageIndex < 1 && visit.status !== 404) return false;
   if (looksLikeJson(visit.body) || !/<(?:html|body)[\s>]/i.test(visit.body)) return false;
   if (listPageSaysNotFound(loadHtml(visit.body))) return false;
   try {

@@ -660,15 +660,27 @@ const SITEWIDE_PICTURE = 2;
 export async function handleDetail(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
   h.stats.pages += 1;
   h.stats.reportPages += 1;
-  if (visit.status === 404 || visit.status === 410) return goneReport(h, visit, data, `HTTP ${visit.status}`);
-  if (!visit.rendered && isChallenge(visit)) return challengeToBrowser(h, visit, data);
   // Counted against its seed: a report page refused (403) is a report the seed lists and the catalog lacks.
   // A server error's page that is the report drawn whole before the server failed (an ASP include's error after it,
-  // round 50d) is read as a browser shows it, and said; any other refusal or error counts against the seed.
-  const page = visit.status >= 500 && !visit.rendered ? parseDetailPage(visit.body, visit.loadedUrl) : null;
-  if (page && carriesReport(page, data)) h.tallies.of(data.seedEntryId).notes.push(`${visit.url} answered HTTP ${visit.status} with its report: read as the page it is`);
+  // round 50d), or a 404 that is the report (an IIS site's pseudo-static pages all drawn by its 404 handler, round
+  // 54d), is read as a browser shows it, and said; any other refusal or error counts against the seed, a 404 or 410
+  // as a report gone.
+  const page = (visit.status >= 500 || visit.status === 404) && !visit.rendered && !answeredDocument(visit) ? parseDetailPage(visit.body, visit.loadedUrl) : null;
+  const shown = page !== null && carriesReport(page, data);
+  if ((visit.status === 404 || visit.status === 410) && !shown) return goneReport(h, visit, data, `HTTP ${visit.status}`);
+  if (!visit.rendered && isChallenge(visit)) return challengeToBrowser(h, visit, data);
+  if (page && shown) h.tallies.of(data.seedEntryId).notes.push(`${visit.url} answered HTTP ${visit.status} with its report: read as the page it is`);
   else if (visit.status >= 400) return recordFailure(h, visit.url, statusError(visit), data.seedEntryId, data);
   return readReportPage(h, visit, data, page ?? (answeredDocument(visit) ? null : parseDetailPage(visit.body, visit.loadedUrl)));
+}
+
+/** A title naming a feature page or column of the reports (…年度报告专题, …年报专栏), not one report. */
+const FEATURE_TITLE = /(?:年度报告|年报)(?:工作)?(?:专题|专栏|专区)(?:页面?)?$/;
+
+/** A report's feature page (专题) with no report's text and no file on it. */
+function emptyFeature(page: DetailPage, listTitle: string): boolean {
+  const titles = [page.title ?? '', listTitle].map((t) => t.replace(/\s+/g, ''));
+  return titles.some((t) => FEATURE_TITLE.test(t)) && !page.attachments.length && !hasReportBody(page.bodyText);
 }
 
 /** A failed page's error by its status: a server's (5xx) or the request's. */
@@ -676,9 +688,14 @@ function statusError(visit: PageVisit): FetchError {
   return new FetchError(`HTTP ${visit.status}`, visit.url, visit.status >= 500 ? 'server' : 'client', visit.status);
 }
 
-/** A report page answered with a server error that shows the report: titled as one, with a report's text. */
+/**
+ * A report page answered with an error status that shows the report: titled as one, with a report's text, or its
+ * own title a report's and a file linked (a one-line 全文见附件 article over its PDF).
+ */
 function carriesReport(page: DetailPage, data: DetailData): boolean {
-  return !page.softNotFound && (classifyTitle(page.title ?? '').isReport || classifyTitle(data.listTitle).isReport) && hasReportBody(page.bodyText);
+  if (page.softNotFound) return false;
+  const titled = classifyTitle(page.title ?? '').isReport;
+  return ((titled || classifyTitle(data.listTitle).isReport) && hasReportBody(page.bodyText)) || (titled && page.attachments.length > 0);
 }
 
 /** A report page's answer read: a document (page null) as the report's file, a page for its report and files. */
@@ -696,6 +713,9 @@ async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailD
   }
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);
+  // A 专题 of the year's reports that holds none yet ("…2026年度…年度报告专题", 建设中 / 暂无信息: a site building next
+  // year's page ahead, round 54c): no report of its year, nor a list.
+  if (emptyFeature(page, data.listTitle)) return recordSkip(h, visit, `a feature page (专题) of the reports with none on it: ${page.title ?? data.listTitle}`);
   // Several units' reports on one page (乡镇's reports one after another): each read as its own (merged-page.ts).
   const merged = mergedUnits(page.bodyText);
   if (merged) return readMergedPage(h, visit, data, page, merged, ownAddress(h, visit));

@@ -7,7 +7,10 @@
  * full-width letters is mapped by the URL parser itself (UTS #46).
  */
 
-/** Full-width `？` `＆` `＝` `＃` `：` `／` where they can only be the URL's own marks, as ASCII; the text trimmed. */
+/**
+ * Full-width `？` `＆` `＝` `＃` `：` `／` where they can only be the URL's own marks, as ASCII; the text trimmed, and the
+ * message's punctuation glued on at its end taken off.
+ */
 export function pastedUrl(text: string): string {
   let s = text.trim();
   // The scheme's separator typed full-width: `http：／／`, `https：//`.
@@ -21,6 +24,28 @@ export function pastedUrl(text: string): string {
     s = s.slice(0, q) + query;
   } else if (!s.includes('#')) {
     s = s.replace('＃', '#');
+  }
+  return withoutTrailingPunctuation(s);
+}
+
+/** Sentence marks that end no address: the message's own, glued on when the address was copied from it. */
+const SENTENCE_END = /[。，、；！：”’]+$/;
+/** Closing brackets, taken off only when nothing before them opens them (a file `…（2023年）` keeps its own). */
+const CLOSERS: Record<string, string> = { '）': '（', '》': '《', '】': '【' };
+
+/**
+ * An address copied out of a message with the message's punctuation glued on (`…/index.shtml）`, `…/index.html。`, round
+ * 54c: a WeChat notice giving the column's address in brackets): that punctuation taken off.
+ */
+function withoutTrailingPunctuation(url: string): string {
+  let s = url;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const cut = s.replace(SENTENCE_END, '');
+    if (cut !== s) (s = cut), (changed = true);
+    const last = s.at(-1) ?? '';
+    const opener = CLOSERS[last];
+    if (opener && !s.slice(0, -1).includes(opener)) (s = s.slice(0, -1)), (changed = true);
   }
   return s;
 }

@@ -64,15 +64,18 @@ test('Content-Encoding: deflate is inflated whether the server sent zlib (RFC 19
   }
 });
 
-test('an error-status page is read as a list page only when it is a later page holding report items of its own', () => {
+test('an error-status page is read as a list page only when it holds report items of its own (the seed\'s own when 404)', () => {
   const list = page('某县人民政府', '信息公开年报', `<ul class="list"><li><a href="./202401/t20240120_1.html">${TITLE}</a><span>2025-01-20</span></li><li><a href="./202401/t20240118_2.html">某县2025年政务公开工作要点</a><span>2025-01-18</span></li></ul>`);
   const chrome = page('某县人民政府', '404', '<h1>404 Not Found</h1><div class="hot"><a href="/news/1.html">我县召开春耕生产工作会议</a></div>');
   const visit = (status: number, body: string) => ({ url: 'http://x.example/xxgk/nb/index_1.html', loadedUrl: 'http://x.example/xxgk/nb/index_1.html', status, body });
   const later = { kind: 'list' as const, seedEntryId: 1, siteAgencyId: 1, family: 'auto' as const, pageIndex: 1 };
   assert.equal(errorStatusListPage(visit(404, list), later), true);
   assert.equal(errorStatusListPage(visit(500, list), later), true);
-  // The seed's own page, a refusal, an error page of chrome alone, a learned list's answer: as before.
-  assert.equal(errorStatusListPage(visit(404, list), { ...later, pageIndex: 0 }), false);
+  // The seed's own page answered 404 with its list (an IIS site's 404 handler drawing every page, round 54d) is read;
+  // one answered 500, a refusal, an error page of chrome alone, a learned list's answer: as before.
+  assert.equal(errorStatusListPage(visit(404, list), { ...later, pageIndex: 0 }), true);
+  assert.equal(errorStatusListPage(visit(500, list), { ...later, pageIndex: 0 }), false);
+  assert.equal(errorStatusListPage(visit(404, chrome), { ...later, pageIndex: 0 }), false);
   assert.equal(errorStatusListPage(visit(403, list), later), false);
   assert.equal(errorStatusListPage(visit(404, chrome), later), false);
   assert.equal(errorStatusListPage(visit(404, list), { ...later, family: 'learned' as never }), false);

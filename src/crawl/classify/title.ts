@@ -49,6 +49,9 @@ const EXCLUSIONS: readonly TitleRule[] = [
   { pattern: /信用[^政公]{0,6}(?:年度报告|年报)|国有资产[^政公]{0,10}(?:报告|年报)|国资[^政公]{0,4}年报/, reason: 'a credit or state-assets report (信用/国有资产)' },
   { pattern: /人大代表|政协委员|代表建议|委员提案|建议办理|提案办理|建议的答复|提案的答复/, reason: 'replies to deputies or CPPCC proposals (建议/提案)' },
   { pattern: /征求意见|意见稿|草案|送审稿/, reason: 'a draft for comment (征求意见稿)' },
+  // A call for the public's comments on a report, or a questionnaire about it ("关于征集2019年度…年度报告意见建议的公告",
+  // round 54b: catalogued as a 2019 report where there was none).
+  { pattern: /征集|意见(?:和|与|及)?建议|问卷|调查表/, reason: 'a call for comments or a questionnaire (征集意见建议/问卷)' },
   { pattern: /网站(?:工作)?年度报表|网站(?:工作)?年报|网站年度报告/, reason: 'a government-website annual statement (政府网站年度报表)' },
   // "…年度报告参考模板（2025年版）" too (round 52a: its body the six chapters with empty tables).
   { pattern: /(?:年度报告|年报)(?:的)?[(（【]?(?:参考|通用|标准)?(?:编制说明|编写说明|模板|样本|范本|范例|参考格式|格式)/, reason: 'a template or drafting guide for the reports (模板/编制说明)' },

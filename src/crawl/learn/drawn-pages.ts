@@ -4,7 +4,8 @@
  * so their addresses are known only by clicking. No endpoint is learned; the page's pager is turned instead, page
  * after page, and what each turn drew is read: the links it shows that no earlier page showed, and where its
  * unlinked items lead when clicked (the files they open in place, the pages they open). The turns stop when a turn asks nothing (no next control, a disabled one), or
- * draws nothing new.
+ * draws nothing new. A list whose pager redraws it from data in the page (a gzip'd JSON island, round 54b) asks nothing
+ * at any turn: it is turned while each turn draws something new.
  */
 import type { Page } from 'playwright';
 import { answerTotals } from './answer-total.ts';
@@ -22,10 +23,12 @@ const MAX_DRAWN_PAGES = 30;
  * The later pages of the list, as the links each drew. `shown`: the addresses the first page showed (its drawn
  * links and the files its items opened); `turn`: the exchanges of the turn already made (the page shows page 2).
  */
-export async function drawnPages(page: Page, pageUrl: string, shown: Iterable<string>, turn: Exchange[]): Promise<DrawnLink[][]> {
+export async function drawnPages(page: Page, pageUrl: string, shown: Iterable<string>, turn: Exchange[], inPlace = false): Promise<DrawnLink[][]> {
   const known = new Set(shown);
   const pages: DrawnLink[][] = [];
-  for (let batch = turn; batch.length && pages.length < MAX_DRAWN_PAGES; batch = await turnPage(page)) {
+  // `inPlace`: the pager redraws from data the page already holds (a turn asks nothing): the turns go on while each
+  // draws something new.
+  for (let batch = turn; (inPlace || batch.length) && pages.length < MAX_DRAWN_PAGES; batch = await turnPage(page)) {
     const html = await renderedDocument(page);
     // Where its unlinked items lead when clicked: the files they open in place, the pages they open.
     const opened = await clickedLinks(page, titlesToClick(batch, html, pageUrl));

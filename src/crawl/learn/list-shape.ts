@@ -388,11 +388,27 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
     const url = template.replace(ID_SLOT, encodeURIComponent(String(href)));
     return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
   }
-  if (!urlLike(href)) return null;
-  const url = shape.urlBase && !ABSOLUTE.test(href.trim()) ? resolveLink(href.trim().replace(/^\.?\//, ''), shape.urlBase) : resolveLink(href.trim(), baseUrl);
+  // An item whose page address is blank and whose file field holds a document (`docpuburl: ""` beside `fileurl:
+  // "/…/P0….pdf"`: a report published as its PDF alone, round 54b) is that document.
+  const link = urlLike(href) ? href : blank(href) ? fileAddress(o, shape) : null;
+  if (!link) return null;
+  const url = shape.urlBase && !ABSOLUTE.test(link.trim()) ? resolveLink(link.trim().replace(/^\.?\//, ''), shape.urlBase) : resolveLink(link.trim(), baseUrl);
   if (!url) return null;
   return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
 }
+
+/** An item's document address in a field named for links (`fileurl`, `attachPath`), other than its page's field. */
+function fileAddress(o: Json, shape: JsonItemShape): string | null {
+  const own = shape.url.join('\u0000');
+  for (const [key, { path, value }] of leaves(o)) {
+    if (key === own || !LINK_KEY.test(String(path[path.length - 1])) || MEDIA_KEY.test(path.join('.'))) continue;
+    if (urlLike(value) && DOCUMENT_PATH.test(value.trim())) return value;
+  }
+  return null;
+}
+
+/** A document's address, by its extension (a query after it allowed). */
+const DOCUMENT_PATH = /\.(?:pdf|docx?|wps|xlsx?|et|ofd|odt|rtf)(?:[?#].*)?$/i;
 
 /**
  * What an item's own address relative to no folder (`upload/2021/02/P….pdf`) is relative to: the folder of the link
