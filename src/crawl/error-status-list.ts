@@ -10,6 +10,7 @@
  */
 import { listPageSaysNotFound } from './detail-page.ts';
 import { loadHtml } from './html.ts';
+import { titleNamesReports } from './list-page.ts';
 import { looksLikeJson, MalformedAnswerError } from './learn/list-shape.ts';
 import { parseList, reportCount } from './list-parse.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -22,9 +23,15 @@ export function errorStatusListPage(visit: PageVisit, data: ListData): boolean {
   if (!MISLABELLED(visit.status) || visit.rendered || data.family === 'learned' || data.cursor) return false;
   if (data.pageIndex < 1 && visit.status !== 404) return false;
   if (looksLikeJson(visit.body) || !/<(?:html|body)[\s>]/i.test(visit.body)) return false;
-  if (listPageSaysNotFound(loadHtml(visit.body))) return false;
+  const $ = loadHtml(visit.body);
+  if (listPageSaysNotFound($)) return false;
   try {
-    return reportCount(parseList(visit, data).items) > 0;
+    const { items } = parseList(visit, data);
+    const reports = reportCount(items);
+    // The seed's own page must be about the reports (its title or heading names them, or they are one item in ten at
+    // least): a moved column's 404 page showing the newest report in a 最新公开 box is no list of them.
+    if (data.pageIndex < 1) return reports > 0 && (titleNamesReports($) || reports * 10 >= items.length);
+    return reports > 0;
   } catch (err) {
     if (err instanceof MalformedAnswerError) return false;
     throw err;

@@ -14,6 +14,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { classifyTitle } from '../../src/crawl/classify/title.ts';
+import { errorStatusListPage } from '../../src/crawl/error-status-list.ts';
 import { itemsByShape, type JsonItemShape } from '../../src/crawl/learn/list-shape.ts';
 import { pastedUrl } from '../../src/registry/pasted-url.ts';
 import { detail, page, reportText, type BlindPortal } from '../fixtures/portal/sites/blind/kit.ts';
@@ -51,6 +52,22 @@ test("a learned row whose page field is blank and whose file field holds a docum
       ['http://fj.test/nb/202201/P0202201.pdf', true],
     ],
   );
+});
+
+test("a seed's 404 is read as its list only when the page is about the reports, not a moved column's page showing one in passing", () => {
+  const li = (t: string, i: number) => `<li><a href="/a/${i}.html">${t}</a><span>2025-01-${10 + i}</span></li>`;
+  const others = ['统计公报', '政府工作报告', '部门预算', '工作要点', '部门决算', '人事任免', '招聘公告', '规划计划', '政策解读', '财政预算', '新闻发布'].map((t, i) => li(`某县2025年${t}`, i));
+  const report = li('某县人民政府2024年政府信息公开工作年度报告', 20);
+  const seed = (title: string, items: string[]) => ({
+    url: 'http://x.example/xxgk/nb/',
+    loadedUrl: 'http://x.example/xxgk/nb/',
+    status: 404,
+    body: page('某县人民政府', title, `<ul class="list">${items.join('')}</ul>`),
+  });
+  const data = { kind: 'list' as const, seedEntryId: 1, siteAgencyId: 1, family: 'auto' as const, pageIndex: 0 };
+  assert.equal(errorStatusListPage(seed('政府信息公开年报', [report, ...others]), data), true);
+  assert.equal(errorStatusListPage(seed('首页', [report, ...others]), data), false);
+  assert.equal(errorStatusListPage(seed('首页', [report, li('某县人民政府2023年政府信息公开工作年度报告', 21), ...others.slice(0, 5)]), data), true);
 });
 
 /** An IIS site whose 404 handler draws every page, with an empty 专题 of next year's reports (a static page) in its list. */
