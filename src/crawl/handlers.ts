@@ -295,6 +295,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // address (not a column's index): its page decides. A menu's label linking a column is neither.
     const datedLabel = verdict.bareLabel === true && !item.isFile && (item.date !== null || articleAddress(item.url));
     if (verdict.maybe || datedLabel || (item.maybe && !verdict.isReport)) {
+      // A file under a cut title is not asked (its title cannot be checked): said, as a report it may be.
+      if (item.isFile && verdict.maybe && !h.catalog.reports.bySourceUrl(item.url)) tally.cutFileItems.set(item.url, item.title);
       queued.push(...maybeReportRequests(h, item, listedAt, data));
       continue;
     }

@@ -45,6 +45,8 @@ export interface SeedTally {
   goneListPages: Set<string>;
   /** Pages asked as its list pages (a year's or a unit's column link) that answered a document: nothing read there. */
   documentListPages: Set<string>;
+  /** Files its lists link under a title cut before it could say what it is (address → the cut title): not read. */
+  cutFileItems: Map<string, string>;
   family: string | null;
   usedBrowser: boolean;
   usedLearned: boolean;
@@ -181,6 +183,7 @@ export class SeedTallies {
         failures: 0,
         goneListPages: new Set(),
         documentListPages: new Set(),
+        cutFileItems: new Map(),
         family: null,
         usedBrowser: false,
         usedLearned: false,
@@ -513,6 +516,17 @@ export function documentListPages(t: SeedTally): string | null {
   const n = t.documentListPages.size;
   if (!n) return null;
   return `${n} of the pages its lists lead to as columns answered a document, not read (${[...t.documentListPages][0]}${n > 1 ? ', …' : ''})`;
+}
+
+/**
+ * Files its lists link under a title cut short that may be a report's ("某局2024年度政府信息公开工…" over 点击下载): a
+ * file has no page title to check, and the cut title cannot tell a report from a 工作要点 (round 55a). Said, not guessed.
+ */
+export function cutFileItems(t: SeedTally): string | null {
+  const n = t.cutFileItems.size;
+  if (!n) return null;
+  const [url, title] = [...t.cutFileItems][0]!;
+  return `${n} of its list items are files under a title cut short (${title}: ${url}${n > 1 ? ', …' : ''}): not read, a file's cut title cannot say whether it is a report`;
 }
 
 /** Its later list pages that are gone (404/410): where its list may stop short, or only a page number made up. */
