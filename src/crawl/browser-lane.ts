@@ -385,22 +385,24 @@ async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, 
   shown.push(...clicked.filter((l) => !isFileUrl(l.url)));
   const turned = await turnPageTo(page);
   const second = turned.exchanges;
-  // The turn left for another document (a drawn pager setting location.href): the pager is walked, its pages read
-  // over HTTP (navigated-pages.ts).
-  if (!second.length && turned.navigatedTo) walked.push(...(await walkNavigatedPages(page, pageUrl, turned.navigatedTo)));
-  // The turn asked nothing and stayed, but drew another page of the list (a pager redrawing it from data the page holds,
-  // its address moved by history.replaceState alone: round 54b): the list is read from what each turn draws.
-  if (!second.length && !turned.navigatedTo) {
+  // The list read from what the browser draws, page after page: each turn's links the first page did not show.
+  const readDrawn = async (turn: Exchange[], inPlace: boolean) => {
     const seen = [...drawnLinks(renderedHtml, pageUrl), ...opened, ...shown].map((l) => l.url);
-    drawn.push(...(await drawnPages(page, pageUrl, seen, [], true)));
+    drawn.push(...(await drawnPages(page, pageUrl, seen, turn, inPlace)));
+  };
+  if (!second.length) {
+    // The turn left for another document (a drawn pager setting location.href): the pager is walked, its pages read
+    // over HTTP (navigated-pages.ts). It asked nothing and stayed, but may have drawn another page of the list (a pager
+    // redrawing it from data the page holds, its address moved by history.replaceState alone: round 54b).
+    if (turned.navigatedTo) walked.push(...(await walkNavigatedPages(page, pageUrl, turned.navigatedTo)));
+    else await readDrawn([], true);
+    return null;
   }
-  if (!second.length) return null;
   const turnedHtml = await renderedDocument(page);
   if (!learnListEndpoint(second, pageUrl, [], turnedHtml)) {
     // The turn asked for something, but no answer reads as a list (encoded by the page's script, or items opening in
-    // place): the list is read from what the browser draws, page after page.
-    const seen = [...drawnLinks(renderedHtml, pageUrl), ...opened, ...shown].map((l) => l.url);
-    drawn.push(...(await drawnPages(page, pageUrl, seen, second)));
+    // place).
+    await readDrawn(second, false);
     return null;
   }
   const third = await turnPage(page);

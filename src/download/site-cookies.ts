@@ -12,6 +12,7 @@
  */
 import { CookieJar } from 'tough-cookie';
 import { mergeCookieHeader } from './host-cookies.ts';
+import { Scope } from './scope.ts';
 
 export class SiteCookies {
   private readonly jars = new Map<string, CookieJar>();
@@ -19,7 +20,7 @@ export class SiteCookies {
   /** Takes an answer's Set-Cookie headers into the jar of the host that answered (a refused or expired one is dropped). */
   take(url: string, setCookie: string[] | undefined): void {
     if (!setCookie?.length) return;
-    const host = new URL(url).host.toLowerCase();
+    const host = Scope.hostOf(url);
     let jar = this.jars.get(host);
     if (!jar) this.jars.set(host, (jar = new CookieJar()));
     for (const raw of setCookie) jar.setCookieSync(raw, url, { ignoreError: true, loose: true });
@@ -31,19 +32,11 @@ export class SiteCookies {
    * them when both are one host name on other ports). Null when none applies.
    */
   headerFor(url: string, referer?: string): string | null {
-    const host = new URL(url).host.toLowerCase();
+    const host = Scope.hostOf(url);
     const own = this.jars.get(host)?.getCookieStringSync(url) || null;
-    const refererHost = referer ? hostOf(referer) : null;
+    const refererHost = referer && URL.canParse(referer) ? Scope.hostOf(referer) : null;
     const linking = refererHost && refererHost !== host ? this.jars.get(refererHost)?.getCookieStringSync(url) || undefined : undefined;
     // The file host's own cookies win a name clash: they are the ones it set for itself.
     return mergeCookieHeader(linking, own) ?? null;
-  }
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host.toLowerCase();
-  } catch {
-    return null;
   }
 }

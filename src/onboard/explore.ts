@@ -315,10 +315,6 @@ function inReportMenu($: ReturnType<typeof loadHtml>, a: ReturnType<ReturnType<t
   return false;
 }
 
-/**
- * Every link of a page with the text a person sees (menus and navigation included), and whether the page's text is in
- * another script than Chinese (asked only for a language bar's link, and counted once).
- */
 /** The menu of the actively disclosed information (法定主动公开内容, 主动公开目录). */
 const ACTIVE_DISCLOSURE = /主动公开/;
 /** Its catch-all sub-column: 其他, 其它, 其他信息, 其他内容. */
@@ -330,6 +326,10 @@ const DIRECTORY_LISTING = /^(?:Index of|Directory listing for) \//i;
 /** Links a page with no chrome has at most (a print view: its logo, 打印, 关闭). */
 const BARE_PAGE_LINKS = 3;
 
+/**
+ * Every link of a page with the text a person sees (menus and navigation included), and whether the page's text is in
+ * another script than Chinese (asked only for a language bar's link, and counted once).
+ */
 function pageLinks(visit: PageVisit): { links: { text: string; url: string; inReportMenu: boolean }[]; otherScript: () => boolean; home: string | null; bare: boolean } {
   const $ = loadHtml(visit.body);
   const out: { text: string; url: string; inReportMenu: boolean }[] = [];
