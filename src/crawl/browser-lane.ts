@@ -17,6 +17,7 @@ import type { NianbaoConfig } from '../config.ts';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
 import { Scope } from '../download/scope.ts';
+import { inSimplifiedScript } from '../encoding/simplified-script.ts';
 import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
@@ -217,7 +218,7 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     url: request.url,
     loadedUrl: page.url(),
     status: documentStatus.get(page) ?? 0,
-    body: await renderedDocument(page),
+    body: inSimplifiedScript(await renderedDocument(page)),
     rendered: true,
   };
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);

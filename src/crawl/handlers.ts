@@ -16,6 +16,7 @@ import { loadHtml } from './html.ts';
 import { documentAboutReport, hasReportBody, listPageAsReport } from './collection.ts';
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
+import { firstPageText, titleOnPage } from './file-title.ts';
 import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
@@ -295,8 +296,19 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // address (not a column's index): its page decides. A menu's label linking a column is neither.
     const datedLabel = verdict.bareLabel === true && !item.isFile && (item.date !== null || articleAddress(item.url));
     if (verdict.maybe || datedLabel || (item.maybe && !verdict.isReport)) {
-      // A file under a cut title is not asked (its title cannot be checked): said, as a report it may be.
-      if (item.isFile && verdict.maybe && !h.catalog.reports.bySourceUrl(item.url)) tally.cutFileItems.set(item.url, item.title);
+      // One an earlier run read as a report (its page's or its file's own title) is this list's report item, as it
+      // was then: a column of cut titles read again is not empty.
+      if (h.catalog.reports.bySourceUrl(item.url)) {
+        links.reports += 1;
+        // Known from an earlier run; one sighted in this run (the hub's 最新公开 box linked it first) is new to paging.
+        if (!isKnown(h, item)) links.unknown += 1;
+        tally.rows.reports += 1;
+        if (item.date) tally.rows.datedReports += 1;
+        continue;
+      }
+      // A file under a cut title is said, as a report it may be, until its first page's title decides (file-title.ts):
+      // one that decided in an earlier run (not a report) is not said again.
+      if (item.isFile && verdict.maybe && !decidedNotReport(h.catalog.urls.get(item.url))) tally.cutFileItems.set(item.url, item.title);
       queued.push(...maybeReportRequests(h, item, listedAt, data));
       continue;
     }
@@ -573,13 +585,16 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
 const sameTitle = (a: string, b: string | undefined) => b !== undefined && a.replace(/\s/g, '') === b.replace(/\s/g, '');
 
 /**
- * A link whose title was cut before it could say "report": its page is fetched for its own title, unless it is already
- * known or is a file (a file has no title to check). Whether it is a report is decided there (handleDetail).
+ * A link whose title was cut before it could say "report": its page is fetched for its own title (a file for its first
+ * page's), unless it is already known. Whether it is a report is decided there (handleDetail, documentAsReport).
  */
 function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
-  if (item.isFile || !h.scope.allows(item.url) || h.catalog.reports.bySourceUrl(item.url) || h.catalog.urls.get(item.url)) return [];
-  const detail: DetailData = { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl, listTitle: item.title, listDate: item.date, verify: true, columnAgency: data.columnAgency };
-  return [{ url: item.url, lane: laneOf(h, item.url), userData: detail }];
+  // A file under a cut title is asked as a page is (a document answering a page request waits in the spool for its
+  // file request): its first page's title decides (documentAsReport). The list vouches for it, as for a report's file.
+  if (item.isFile) h.scope.vouch(item.url);
+  if (!h.scope.allows(item.url) || h.catalog.reports.bySourceUrl(item.url) || h.catalog.urls.get(item.url)) return [];
+  const detail: DetailData = { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl, listTitle: item.title, listDate: item.date, verify: true, columnAgency: data.columnAgency, ...(item.isFile ? { cutFile: true } : {}) };
+  return [{ url: item.url, lane: item.isFile ? 'http' : laneOf(h, item.url), headers: { referer: listUrl }, userData: detail }];
 }
 
 /** What to queue for a report link on a list page: its page, or the file itself when the list links a file. */
@@ -602,7 +617,8 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   const titleYear = h.years ? Attributor.year(item.title) : null;
   if (h.years && titleYear !== null && !h.years(titleYear)) return [];
   if (item.isFile) {
-    const attribution = h.attributor.attribute({ title: item.title, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
+    // A file linked alone is whose its row says it is published by (a list's 发布机构), as a page's is by its own.
+    const attribution = h.attributor.attribute({ title: item.title, publisher: item.publisher, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
     if (!attribution || refuseSeedMerge(h, attribution, item.url, data.seedEntryId)) return [];
     // A part of a report (its 统计表 file) is filed with the report under the report's title, never as its original.
     const part = reportOfPart(item.title);
@@ -833,15 +849,70 @@ function ownAddress(h: HarvestContext, visit: PageVisit): string {
 /** A report URL that answered a document: the report is the list link's, its file goes through the downloader. */
 
 async function documentAsReport(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<void> {
-  const attribution = h.attributor.attribute({ title: data.listTitle, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
+  // Under a cut list title, the document's own first page names it (a report's, or a 工作要点's cut to the same words).
+  const decided = data.verify ? await cutTitleDecided(h, visit, data) : null;
+  if (decided === false || (decided === null && data.cutFile)) return;
+  const title = decided ?? data.listTitle;
+  const attribution = h.attributor.attribute({ title, otherTitles: [data.listTitle], columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
   if (!attribution) {
     return recordSkip(h, visit, 'a document with no report year in its list title', null);
   }
   if ((h.years && !h.years(attribution.year)) || refuseSeedMerge(h, attribution, visit.url, data.seedEntryId)) return;
-  const { report } = sight(h, attribution, data.listTitle, visit.url, data.listUrl, data.seedEntryId, null, data.listDate);
+  const { report } = sight(h, attribution, title, visit.url, data.listUrl, data.seedEntryId, null, data.listDate);
   // Next in its host's queue: the document answered this request already and waits in the spool for it
   // (document-spool.ts); behind the host's other reports, it could be dropped from there and asked again.
   await h.frontier.add(fileRequests(h, report.id, [{ url: visit.url, name: data.listTitle }], data.listUrl).map((r) => ({ ...r, forefront: true })));
+}
+
+/** Bytes of a document read for its first page's title at most (a report is a few MiB; a larger one is a scan). */
+const TITLE_PAGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A document answering a request its list titled short: its whole title read off its first page (file-title.ts).
+ * The title when it is a report's (counted as the seed's report item); false when it is another document's (skipped,
+ * its spooled bytes dropped); null when the page does not say (a scan, another format, other words): a linked file
+ * then stays said by its seed (cutFileItems), a page's answer is taken on its list title as before.
+ */
+async function cutTitleDecided(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<string | false | null> {
+  const bytes = await h.http.spooledBytes(visit.url, TITLE_PAGE_BYTES);
+  const text = bytes ? await firstPageText(bytes, fileNameOf(visit.url)) : null;
+  const title = text ? titleOnPage(data.listTitle, text) : null;
+  if (title === null) {
+    // Not asked again in later runs (a scan fetched every night), and still said by its seed each run.
+    if (data.cutFile) {
+      await h.http.dropSpooled(visit.url);
+      recordSkip(h, visit, `${UNDECIDED} (${data.listTitle}): its first page names no title the cut words begin`, null);
+    }
+    return null;
+  }
+  const tally = h.tallies.of(data.seedEntryId);
+  tally.cutFileItems.delete(visit.url);
+  if (!classifyTitle(title).isReport) {
+    await h.http.dropSpooled(visit.url);
+    recordSkip(h, visit, `a cut list title (${data.listTitle}) whose document is not a report: ${title}`);
+    return false;
+  }
+  tally.reportItems += 1;
+  return title;
+}
+
+/** How the URL state's reason of a file under a cut title whose first page said nothing begins. */
+const UNDECIDED = 'a file under a cut title, undecided';
+
+/** A file under a cut title that an earlier run read as no report (skipped, and not for want of a title). */
+function decidedNotReport(state: { outcome: string; reason: string | null } | undefined): boolean {
+  return state?.outcome === 'skipped' && !state.reason?.startsWith(UNDECIDED);
+}
+
+/** The file name an address ends with, decoded (a hint for telling formats apart), or null. */
+function fileNameOf(url: string): string | null {
+  const last = URL.canParse(url) ? new URL(url).pathname.split('/').pop() : undefined;
+  if (!last) return null;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 const INDEX_PAGE = 'an index of reports, read as a list page';

@@ -15,6 +15,7 @@ import type { RunEvent } from '../catalog/runs.ts';
 import { storagePaths, type NianbaoConfig } from '../config.ts';
 import { PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { DocumentSpool } from '../download/document-spool.ts';
+import { inSimplifiedScript } from '../encoding/simplified-script.ts';
 import { Downloader } from '../download/downloader.ts';
 import { Fetcher } from '../download/fetcher.ts';
 import { Robots } from '../download/robots.ts';
@@ -229,7 +230,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
               url: c.request.url,
               loadedUrl: c.request.loadedUrl ?? c.request.url,
               status: c.response.statusCode ?? 0,
-              body: typeof c.body === 'string' ? c.body : c.body.toString('utf8'),
+              // A page in traditional characters (a 繁體 version) is read in simplified ones (simplified-script.ts).
+              body: inSimplifiedScript(typeof c.body === 'string' ? c.body : c.body.toString('utf8')),
               contentType: c.contentType.type,
               encoding: ctx!.http.encodingOf(c.request.loadedUrl ?? c.request.url),
               method: c.request.method,

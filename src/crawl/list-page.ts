@@ -29,6 +29,8 @@ export interface ListItem {
   maybe?: boolean;
   /** Files its row links beside it ("[PDF]", "附件下载": twin-files.ts), stored with its report. */
   files?: string[];
+  /** The agency its row names as publisher (a learned answer's `pubOrg`): whose a file linked alone is (round 57b). */
+  publisher?: string;
 }
 
 export const CHROME = 'script, style, noscript, header, footer, nav, .nav, .header, .footer, #header, #footer, .breadcrumb, .crumb, .position, .location';
@@ -176,6 +178,11 @@ const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看
 /** The subject a row gives a link that names none: the row's text less dates and the link's own words. */
 function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null {
   if (!row.length || row.is('div') || row.find('a[href]').length > 2) return null;
+  // A definition list's row (`<dt>` the title, `<dd>`s the office, the date, the 详情 button): its term is the subject.
+  if (row.is('dl')) {
+    const term = squash(textWithoutDates($, row.children('dt').first()));
+    if (term.length >= 4 && term.length <= 80 && term !== linkText) return term;
+  }
   // A table row (索引号 | 名称 | 日期 | 查看): its longest cell in words is the subject, not the index number or
   // the date beside it.
   if (row.is('tr')) {
@@ -296,7 +303,9 @@ function imageCardTitle($: Doc, a: ReturnType<Doc>): string | null {
 function linkRow(a: ReturnType<Doc>): ReturnType<Doc> {
   const row = a.closest(matching('li, tr, dd, dt, p, div'));
   const term = row.get(0);
-  if (!term || term.type !== 'tag' || term.name !== 'dt') return row;
+  // A term's link, or a description's (a 详情 button in its own `<dd>` beside the `<dt>` title: round 57a): the
+  // definition list of one term is the row.
+  if (!term || term.type !== 'tag' || (term.name !== 'dt' && term.name !== 'dd')) return row;
   const list = row.parent();
   const dl = list.get(0);
   // Tag names compared, not selectors: asked for every link of a page (see html.ts `matching`).

@@ -48,6 +48,8 @@ export interface DetailData {
   listDate: string | null;
   /** The list title was cut before it could say "report": the page's own title must (see classifyTitle's maybe). */
   verify?: boolean;
+  /** A file the list links under a cut title (verify): a report only when its first page's title is one (file-title.ts). */
+  cutFile?: boolean;
   /** The list's column agency (ListData.columnAgency). */
   columnAgency?: string;
   /** Files the list item's row links beside it ("[PDF]"): the report's, stored with it as its page's attachments are. */

@@ -45,7 +45,8 @@ export interface SeedTally {
   goneListPages: Set<string>;
   /** Pages asked as its list pages (a year's or a unit's column link) that answered a document: nothing read there. */
   documentListPages: Set<string>;
-  /** Files its lists link under a title cut before it could say what it is (address → the cut title): not read. */
+  /** Files its lists link under a title cut before it could say what it is (address → the cut title) whose first
+   * page did not say either (crawl/file-title.ts): not catalogued. */
   cutFileItems: Map<string, string>;
   family: string | null;
   usedBrowser: boolean;
@@ -526,7 +527,7 @@ export function cutFileItems(t: SeedTally): string | null {
   const n = t.cutFileItems.size;
   if (!n) return null;
   const [url, title] = [...t.cutFileItems][0]!;
-  return `${n} of its list items are files under a title cut short (${title}: ${url}${n > 1 ? ', …' : ''}): not read, a file's cut title cannot say whether it is a report`;
+  return `${n} of its list items are files under a title cut short (${title}: ${url}${n > 1 ? ', …' : ''}): whether they are reports is not known (not fetched, or their first page names no title the cut words begin: a scan, another format)`;
 }
 
 /** Its later list pages that are gone (404/410): where its list may stop short, or only a page number made up. */

@@ -4,7 +4,7 @@
  * out. Their reports are listed but never fetched, which the seed's result must say; the browser, which can click
  * them, is asked to (learn/item-clicks.ts).
  *
- * Only text outside any link counts, in a row (li, tr, dd, dt) holding no link, outside the page's chrome and
+ * Only text outside any link counts, in a row (li, tr, a dl's dd and dt) holding no link, outside the page's chrome and
  * headings, reading as a report's title with its year, and not as a sentence. A title an item already carries (or one containing it, or
  * contained in it: a row's cut text) is not counted.
  */
@@ -28,6 +28,9 @@ function withoutLinksAndScripts(html: string): string {
 /** A sentence, not a title ("根据《条例》规定，现公布…年度报告。"), or a trail ("当前位置：首页 > … > 2025年"). */
 const PROSE = /[。；！？>›»＞]|，|^(?:根据|按照|依据|依照|现将|现公布|特此)|位置\s*[:：]/;
 
+/** A title naming a table of reports, not one (a sheet's caption "…年度报告汇总表" over its linked rows: round 57a). */
+const COLLECTION = /(?:汇总|一览|目录|清单|索引)表?$/;
+
 function sameTitle(a: string, b: string): boolean {
   const x = a.replace(/[\s…．.。]+$/g, '');
   const y = b.replace(/[\s…．.。]+$/g, '');
@@ -49,7 +52,9 @@ export function unlinkedReportTitles(html: string, itemTitles: string[], isRepor
       if (!parent || parent.type !== 'tag') return;
       const el = $(parent);
       if (el.closest(NOT_ITEMS).length) return;
-      const row = el.closest('li, tr, dd, dt');
+      // A definition list's term and descriptions are one row (the title in `<dt>`, its 详情 link in a `<dd>`).
+      const cell = el.closest('li, tr, dd, dt');
+      const row = cell.is('dt, dd') && cell.parent().is('dl') ? cell.parent() : cell;
       if (row.length && row.find('a[href]').length) return;
       // The element's whole text (a title split over <span>s), else the text node's own.
       const block = el.closest('li, tr, dd, dt, td, p, div, span');
@@ -58,7 +63,7 @@ export function unlinkedReportTitles(html: string, itemTitles: string[], isRepor
       const around = squash(el.text());
       if (around.length <= 2 * MAX_TITLE && PROSE.test(around) && el.find('a[href]').length) return;
       const candidates = [squash(block.text()), around, squash(text.data)];
-      const title = candidates.find((t) => t.length >= MIN_TITLE && t.length <= MAX_TITLE && !PROSE.test(t) && isReport(t) && Attributor.year(t) !== null);
+      const title = candidates.find((t) => t.length >= MIN_TITLE && t.length <= MAX_TITLE && !PROSE.test(t) && !COLLECTION.test(t) && isReport(t) && Attributor.year(t) !== null);
       if (title && !out.includes(title) && !known.some((k) => sameTitle(k, title))) out.push(title);
       return;
     }

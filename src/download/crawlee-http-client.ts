@@ -64,6 +64,19 @@ export class PoliteHttpClient implements BaseHttpClient {
     return page;
   }
 
+  /**
+   * The bytes of a document a page request to `url` was answered with (document-spool.ts), read and left for the
+   * downloader; undefined when none waits, or when it is over `maxBytes`.
+   */
+  spooledBytes(url: string, maxBytes: number): Promise<Buffer | undefined> {
+    return this.spool?.read(url, maxBytes) ?? Promise.resolve(undefined);
+  }
+
+  /** Drops the document a page request to `url` was answered with, when no file request will take it. */
+  async dropSpooled(url: string): Promise<void> {
+    await this.spool?.take(url)?.release();
+  }
+
   /** The encoding a page fetched through this client was decoded from (not taking it). */
   encodingOf(url: string): string | null {
     return this.rawPages.get(url)?.encoding ?? null;

@@ -9,7 +9,7 @@
  * so an ordinary page costs nothing more.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -150,6 +150,13 @@ export class DocumentSpool {
     if (!doc) return undefined;
     for (const [k, d] of this.kept) if (d === doc) this.kept.delete(k);
     return { ...doc, body: () => createReadStream(doc.tmp), release: () => rm(doc.tmp, { force: true }) };
+  }
+
+  /** The bytes of the document a page request to `url` was answered with, not taking it; undefined past `maxBytes`. */
+  async read(url: string, maxBytes: number): Promise<Buffer | undefined> {
+    const doc = this.kept.get(url);
+    if (!doc || doc.size > maxBytes) return undefined;
+    return readFile(doc.tmp).catch(() => undefined);
   }
 
   /** Removes the documents nobody took and the spool's folder (the run's end). */

@@ -13,6 +13,7 @@ import { cookieCheckTarget } from './cookie-check.ts';
 import { mergeCookieHeader, type HostCookies } from './host-cookies.ts';
 import { SiteCookies } from './site-cookies.ts';
 import { onOurClock } from './cookie-clock.ts';
+import { browserSized } from './cookie-size.ts';
 import { httpOnce } from './http-once.ts';
 import { returnsTo } from './sign-on-bounce.ts';
 import { locationFromBytes } from './location-bytes.ts';
@@ -68,6 +69,8 @@ export interface RobotsPolicy {
 }
 
 const MAX_REDIRECTS = 10;
+/** Times one address (with the same cookies) is asked in one redirect chain at most: once more is a way back. */
+const ASKED_IN_A_CHAIN = 2;
 /** How long a host that answered a "too frequent" page (a 429 with no Retry-After) is left alone: WAF windows are
  * seconds long, and the backoff alone (2 s by default, 50 ms in tests) may end inside the window. */
 const SOFT_LIMIT_PAUSE_MS = 3000;
@@ -128,16 +131,19 @@ export class Fetcher {
     let method = req.method ?? 'GET';
     let body = req.body;
     // Cookies the hops set are sent on the next hops, as a browser sends them; an address asked again is a loop only
-    // when it is asked with the same cookies (a cookie check by redirects sends a client back where it started).
+    // when it is asked with the same cookies (a cookie check by redirects sends a client back where it started), and
+    // asked a third time: a browser follows a chain that comes back once (a cluster's stale node stripping the slash
+    // its siblings add, `/x/` → `/x` → `/x/`: round 56d), and only counts hops.
     const hopCookies = new RedirectCookies();
-    const asked = new Set<string>();
+    const asked = new Map<string, number>();
     // Hops through a sign-on service the registry's page sent the visitor to, naming it as where to come back
     // (sign-on-bounce.ts): made though its host is not the registry's; nothing is taken from them but their redirects.
     const bounce = new Set<string>();
     for (let hop = 0; ; hop++) {
       await this.admit(url, req.purpose, bounce.has(url));
       const sent = hopCookies.headerFor(url);
-      asked.add(`${url}\n${sent ?? ''}`);
+      const key = `${url}\n${sent ?? ''}`;
+      asked.set(key, (asked.get(key) ?? 0) + 1);
       const headers = sent ? withCookies(req.headers, sent) : req.headers;
       const outcome = await this.withRetries<{ redirect: string } | { value: T }>(url, { ...req, headers, method, body }, hop > 0, async (res) => {
         if (res.status >= 300 && res.status < 400 && res.headers.location && hop < MAX_REDIRECTS) {
@@ -158,7 +164,7 @@ export class Fetcher {
       });
       if ('value' in outcome) return outcome.value;
       redirects.push(url);
-      if (asked.has(`${outcome.redirect}\n${hopCookies.headerFor(outcome.redirect) ?? ''}`)) {
+      if ((asked.get(`${outcome.redirect}\n${hopCookies.headerFor(outcome.redirect) ?? ''}`) ?? 0) >= ASKED_IN_A_CHAIN) {
         throw new FetchError(`redirect loop: ${outcome.redirect} again after ${redirects.length} hops`, req.url, 'redirect_loop');
       }
       if (!this.scope.allows(outcome.redirect) && ((this.scope.allows(url) && returnsTo(outcome.redirect, url)) || (bounce.has(url) && Scope.hostOf(outcome.redirect) === Scope.hostOf(url)))) {
@@ -274,8 +280,9 @@ export class Fetcher {
       throw err;
     }
     this.observer.onExchange?.({ url, host: gate.host, method: req.method, status: res.status, purpose: req.purpose });
-    // Cookies' expiry read on the server's clock, as Chromium reads it (cookie-clock.ts), for every jar below and after.
-    const setCookie = onOurClock(res.headers['set-cookie'], first(res.headers.date));
+    // Cookies' expiry read on the server's clock, as Chromium reads it (cookie-clock.ts), and cookies too large for a
+    // browser left out (cookie-size.ts), for every jar below and after.
+    const setCookie = browserSized(onOurClock(res.headers['set-cookie'], first(res.headers.date)));
     if (setCookie !== res.headers['set-cookie']) res.headers['set-cookie'] = setCookie;
     this.cookies?.update(url, res.headers['set-cookie']);
     if (req.purpose !== 'robots') this.siteCookies.take(url, res.headers['set-cookie']);

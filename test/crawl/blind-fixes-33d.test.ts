@@ -57,7 +57,8 @@ test('a redirect back to an address asked with the same cookies is still a loop'
     f.request({ url: `${s.origin}/a.html`, purpose: 'page' }, async () => 'read'),
     (e: unknown) => e instanceof FetchError && e.kind === 'redirect_loop',
   );
-  assert.equal(s.hits.length, 2);
+  // Each address asked twice: one coming back once may be a cluster's stale node (round 56d), twice is a loop.
+  assert.equal(s.hits.length, 4);
 });
 
 test('an answer framed by both Transfer-Encoding: chunked and Content-Length is read by its chunks', { timeout: 30_000 }, async () => {

@@ -1,7 +1,7 @@
 /**
  * Fault matrix, hostile inputs: each ends within its limit with a recorded reason, and the rest of the crawl goes on.
  *   20 MB page → too_large (maxPageBytes) · one byte a second → timeout (pageTimeoutMs, whole body) · chunked body that
- *   never ends → timeout · redirect loop → redirect_loop after two requests · 100 000 links → only maxLinksPerPage
+ *   never ends → timeout · redirect loop → redirect_loop after four requests · 100 000 links → only maxLinksPerPage
  *   considered, a `skipped` event says so · zip bomb and lying XLSX → failed zip_bomb · encrypted DOCX/PDF → encrypted.
  * Asserted from the catalog and the site's request log.
  */
@@ -48,7 +48,9 @@ test('hostile pages and documents each end within their limits with a recorded r
   assert.match(reason('/pages/loop-a.html'), /^failed redirect_loop: redirect loop/);
   const hits = (re: RegExp) => site.log.filter((r) => re.test(r.path)).length;
   assert.equal(hits(/^\/pages\/drip/), 2, 'the first try and one retry, each cut at the time limit');
-  assert.equal(hits(/^\/pages\/loop-/), 2, 'a loop is seen on its second hop, and not retried');
+  // Each address may come back once in a chain (a stale node's `/x/` → `/x` → `/x/`, round 56d): seen when one comes back
+  // a second time, and not retried.
+  assert.equal(hits(/^\/pages\/loop-/), 4, 'a loop is seen when an address comes back twice, and not retried');
   assert.equal(hits(/^\/pages\/huge/), 1, 'too large is final');
 
   const events = catalog.runs.events(summary.runId, 'skipped').filter((e) => /too_many_links/.test(e.detail ?? ''));

@@ -10,6 +10,7 @@
  * and text.
  */
 import { resolveLink } from '../../download/scope.ts';
+import { isAgencyName } from '../classify/agency.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { findDate, loadHtml, squash } from '../html.ts';
 import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
@@ -76,6 +77,8 @@ export interface JsonItemShape {
    * the page: that root, learned from the links the rendered page drew.
    */
   urlBase?: string;
+  /** The field naming each item's publishing agency (`pubOrg`, `deptName`), when its values are agencies' names. */
+  publisher?: LeafPath;
 }
 
 /** A link of the rendered page (its text and absolute URL): what the page's script drew from an answer. */
@@ -376,6 +379,12 @@ function bestPath(items: { [k: string]: Json }[], test: (v: Json) => boolean, ex
 }
 
 function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | null {
+  const item = itemAt(o, shape, baseUrl);
+  const publisher = item && shape.publisher ? valueAt(o, shape.publisher) : undefined;
+  return item && typeof publisher === 'string' && isAgencyName(publisher.trim()) ? { ...item, publisher: publisher.trim() } : item;
+}
+
+function itemAt(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | null {
   const title = valueAt(o, shape.title);
   const href = valueAt(o, shape.url);
   if (typeof title !== 'string') return null;
@@ -392,9 +401,20 @@ function itemFrom(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | nu
   // "/…/P0….pdf"`: a report published as its PDF alone, round 54b) is that document.
   const link = urlLike(href) ? href : blank(href) ? fileAddress(o, shape) : null;
   if (!link) return null;
-  const url = shape.urlBase && !ABSOLUTE.test(link.trim()) ? resolveLink(link.trim().replace(/^\.?\//, ''), shape.urlBase) : resolveLink(link.trim(), baseUrl);
+  const url = shape.urlBase && !ABSOLUTE.test(link.trim()) && !underBase(link.trim(), shape.urlBase) ? resolveLink(link.trim().replace(/^\.?\//, ''), shape.urlBase) : resolveLink(link.trim(), baseUrl);
   if (!url) return null;
   return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
+}
+
+/**
+ * A root-relative address already under the root the page's script puts before relative ones (`/shmh/upload/…pdf`
+ * beside `zfxxgknb/…html` drawn as `/shmh/zfxxgknb/…html`, round 57b): the script draws it as it is (prefixing it
+ * again made `/shmh/shmh/upload/…`, a 404).
+ */
+function underBase(link: string, urlBase: string): boolean {
+  if (!link.startsWith('/') || !URL.canParse(urlBase)) return false;
+  const root = new URL(urlBase).pathname;
+  return root !== '/' && link.startsWith(root.endsWith('/') ? root : `${root}/`);
 }
 
 /** An item's document address in a field named for links (`fileurl`, `attachPath`), other than its page's field. */
@@ -711,6 +731,25 @@ function drawnUrlPath(objs: { [k: string]: Json }[], title: LeafPath, baseUrl: s
   return best && best.items.size >= 2 && best.items.size >= Math.ceil(drawn / 2) ? best.path : null;
 }
 
+/** Keys naming an item's publisher: 发布机构 by its English, pinyin or abbreviated names. */
+const PUBLISHER_KEY = /^(?:pub(?:lish(?:er)?)?_?(?:org|dept|unit|agency|organ)(?:_?name)?|publisher|(?:dept|org|organ|unit|agency|source)_?name|fbjg|fbdw|fbjgmc|fwjg|source)$/i;
+
+/** The field naming each item's publishing agency: named for it and holding agencies' names on half the items. */
+function publisherPath(objs: { [k: string]: Json }[], taken: LeafPath[]): LeafPath | null {
+  const exclude = new Set(taken.map((p) => p.join('\u0000')));
+  const hits = new Map<string, { path: LeafPath; n: number }>();
+  for (const o of objs) {
+    for (const [key, { path, value }] of leaves(o)) {
+      if (exclude.has(key) || !PUBLISHER_KEY.test(String(path[path.length - 1])) || typeof value !== 'string' || !isAgencyName(value.trim())) continue;
+      const h = hits.get(key) ?? { path, n: 0 };
+      h.n += 1;
+      hits.set(key, h);
+    }
+  }
+  const best = [...hits.values()].sort((a, b) => b.n - a.n)[0];
+  return best && best.n >= Math.ceil(objs.length / 2) ? best.path : null;
+}
+
 /** A URL with its scheme or host (`http://…`, `//host/…`): no base applies to it. */
 const ABSOLUTE = /^([a-z][a-z\d+.-]*:|\/\/)/i;
 
@@ -760,7 +799,8 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     const template = built
       ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}), ...(own.length ? { urlOwn: own } : {}), ...(notOwn.length ? { urlNotOwn: notOwn } : {}) }
       : {};
-    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}) };
+    const publisher = publisherPath(objs, [title, url, ...(date ? [date] : [])]);
+    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}), ...(publisher ? { publisher } : {}) };
     const items = itemsByShape(json, shape, baseUrl) ?? [];
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
   }
