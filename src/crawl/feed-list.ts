@@ -19,7 +19,9 @@ export interface FeedList {
 
 /** Whether the answer is a feed: an `<rss>`, `<rdf:RDF>` or Atom `<feed>` root, whatever its Content-Type says. */
 export function looksLikeFeed(body: string): boolean {
-  const head = body.slice(0, 2000).replace(/^\uFEFF/, '').replace(/<\?xml[^>]*\?>/, '').replace(/<!--[\s\S]*?-->/g, '').trimStart();
+  // The XML declaration and any other processing instruction before the root (an `<?xml-stylesheet?>` drawing the
+  // feed as a page in a browser, round 58c) and comments are no root.
+  const head = body.slice(0, 2000).replace(/^\uFEFF/, '').replace(/<\?[^>]*\?>/g, '').replace(/<!--[\s\S]*?-->/g, '').trimStart();
   return /^<(?:rss[\s>]|rdf:RDF[\s>]|feed[\s>][^>]*xmlns=["']http:\/\/www\.w3\.org\/2005\/Atom)/i.test(head);
 }
 
@@ -43,26 +45,37 @@ function dayOf(text: string): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** An `xml:base` resolved against the base around it; that base when there is none (or it is no web address). */
+function xmlBase(base: string | undefined, outer: string): string {
+  return (base && absolute(base, outer)) || outer;
+}
+
 /** The feed read as a list page, or null when the body is no feed. */
 export function feedAsList(body: string, feedUrl: string): FeedList | null {
   if (!looksLikeFeed(body)) return null;
   const $ = cheerio.load(body.replace(/^\uFEFF/, ''), { xml: true });
   const atom = $('feed').length > 0 && $('rss').length === 0;
   const items: { title: string; url: string; date: string }[] = [];
+  // An Atom element's page: its alternate link, else its first.
+  const atomLink = (el: cheerio.Cheerio<never>) => {
+    const links = el.children('link');
+    const alt = links.filter((_, l) => ($(l).attr('rel') ?? 'alternate') === 'alternate').first();
+    return alt.length ? alt : links.first();
+  };
   const linkOf = (el: cheerio.Cheerio<never>): string => {
-    if (atom) {
-      const links = el.children('link');
-      const alt = links.filter((_, l) => ($(l).attr('rel') ?? 'alternate') === 'alternate').first();
-      return (alt.length ? alt : links.first()).attr('href') ?? '';
-    }
+    if (atom) return atomLink(el).attr('href') ?? '';
     const text = el.children('link').first().text().trim();
     if (text) return text;
     const guid = el.children('guid').first();
     return guid.attr('isPermaLink') !== 'false' ? guid.text().trim() : '';
   };
+  // Atom's addresses are relative to their `xml:base` (the feed's, an entry's, a link's own: XML Base, each against
+  // the one around it), else to the feed's address: a site feed's `xxgk/ndbg/4412.jhtml` is the site root's.
+  const feedBase = xmlBase($('feed').first().attr('xml:base'), feedUrl);
   for (const el of $(atom ? 'entry' : 'item').toArray()) {
     const e = $(el) as unknown as cheerio.Cheerio<never>;
-    const url = absolute(linkOf(e), feedUrl);
+    const entryBase = atom ? xmlBase($(el).attr('xml:base'), feedBase) : feedUrl;
+    const url = absolute(linkOf(e), atom ? xmlBase(atomLink(e).attr('xml:base'), entryBase) : feedUrl);
     const title = $(el).children('title').first().text().replace(/\s+/g, ' ').trim();
     if (!url || !title) continue;
     const date = dayOf($(el).children(atom ? 'published' : 'pubDate').first().text() || $(el).children('updated').first().text() || $(el).children('dc\\:date').first().text());
@@ -70,7 +83,7 @@ export function feedAsList(body: string, feedUrl: string): FeedList | null {
   }
   const channelEl = (atom ? $('feed').first() : $('channel').first()) as unknown as cheerio.Cheerio<never>;
   const channelHref = channelEl.length ? linkOf(channelEl) : '';
-  const channel = channelHref ? absolute(channelHref, feedUrl) : null;
+  const channel = channelHref ? absolute(channelHref, atom ? feedBase : feedUrl) : null;
   const name = (atom ? $('feed > title') : $('channel > title')).first().text().trim();
   const lis = items.map((i) => `<li><a href="${htmlEscape(i.url)}">${htmlEscape(i.title)}</a> <span>${i.date}</span></li>`).join('\n');
   const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${htmlEscape(name)}</title></head><body><ul class="feed">\n${lis}\n</ul></body></html>`;

@@ -1,8 +1,9 @@
 /**
  * Where a page that only sends its reader elsewhere sends it: a meta refresh of a few seconds at most, or, on a page
  * that offers nothing else, a script setting the location as it loads. Column addresses that only redirect, and
- * click-counting pages between a list and its articles ("页面跳转中…如果您的浏览器没有自动跳转，请点击这里"), are
- * such pages: a browser reads their target, and so does the crawl.
+ * click-counting pages between a list and its articles ("页面跳转中…如果您的浏览器没有自动跳转，请点击这里"), and
+ * pages warning that a link leaves the site with a 继续访问 link on to it, are such pages: a browser (or its reader)
+ * reads their target, and so does the crawl.
  */
 import { parseRefresh } from '../download/refresh-header.ts';
 import { resolveLink } from '../download/scope.ts';
@@ -44,13 +45,41 @@ export function redirectTargets($: Doc, pageUrl: string): string[] {
   return [...out];
 }
 
+/** A page warning its reader that a link leaves the site ("您即将离开本站", "即将跳转到…"), in its words. */
+const LEAVING = /(?:即将|将要|正在)(?:离开|跳转|访问|前往)|离开本(?:站|网)/;
+/** The link such a page offers to go on: its words alone. */
+const GO_ON = /^(?:继续访问|继续前往|继续浏览|继续|确定访问|确认访问|确定|确认|前往|立即访问|立即前往)$/;
+
+/**
+ * The one same-host address a 您即将离开本站 page offers to go on to (a CMS's link-type document shown through
+ * `leave.jsp?url=…` though its target is on the same host, round 58a): no refresh, no script, a 继续访问 link and a
+ * 返回 one. A browser's reader clicks on; read as the report's page, it catalogued the warning (its list title's
+ * agency guessed, a department's report filed as the government's).
+ */
+function leavingTarget($: Doc, pageUrl: string): string | null {
+  if (!LEAVING.test($('body').text())) return null;
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const targets = new Set<string>();
+  for (const el of $('a[href]').toArray()) {
+    if (!GO_ON.test($(el).text().replace(/\s+/g, ''))) continue;
+    const url = resolveLink($(el).attr('href') ?? '', base);
+    if (url && url !== pageUrl && new URL(url).host === host) targets.add(url);
+  }
+  return targets.size === 1 ? [...targets][0]! : null;
+}
+
 /** Where a page sends its reader when it is a redirect stub: its one same-host target, else null. */
 export function redirectStubTarget(html: string, pageUrl: string): string | null {
-  // Every report page comes here: one that names no refresh and sets no location is not parsed a second time (the
-  // script and the meta read below are verbatim in the markup; a third of a report page's parsing was this).
-  if (!MAY_REDIRECT.test(html)) return null;
-  const targets = redirectTargets(loadHtml(html), pageUrl);
-  return targets.length === 1 ? targets[0]! : null;
+  // Every report page comes here: one that names no refresh, sets no location and warns of no leaving is not parsed
+  // a second time (the script, the meta and the words read below are verbatim in the markup; a third of a report
+  // page's parsing was this).
+  const leaving = LEAVING.test(html);
+  if (!leaving && !MAY_REDIRECT.test(html)) return null;
+  const $ = loadHtml(html);
+  const targets = redirectTargets($, pageUrl);
+  if (targets.length === 1) return targets[0]!;
+  return leaving && !targets.length ? leavingTarget($, pageUrl) : null;
 }
 
 /**

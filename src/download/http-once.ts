@@ -41,11 +41,14 @@ const agents = {
 /**
  * Hosts that answered with both `Transfer-Encoding: chunked` and a `Content-Length` (an old FastCGI behind IIS, a
  * proxy adding the length): node's strict parser refuses the pair, browsers read the chunks (RFC 9112 §6.3: the
- * transfer coding wins and the length is ignored). Once a host answered so, its answers are parsed leniently.
+ * transfer coding wins and the length is ignored); or whose header lines end in a bare LF (an old load balancer's
+ * own lines among the server's CRLF ones, round 58d), which browsers read and RFC 9112 §2.2 lets a recipient accept.
+ * Once a host answered so, its answers are parsed leniently.
  */
 const lenientHosts = new Set<string>();
-/** llhttp's codes for an answer framed both ways (node 20 says one or the other, by which header came first). */
-const BOTH_FRAMINGS = new Set(['HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_TRANSFER_ENCODING']);
+/** llhttp's codes for an answer framed both ways (node 20 says one or the other, by which header came first), and
+ * for a header line ended by LF alone. */
+const LENIENT_ONLY = new Set(['HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_TRANSFER_ENCODING', 'HPE_CR_EXPECTED', 'HPE_LF_EXPECTED']);
 /** Hosts whose answers repeated a header line word for word (two `Content-Length: 5`): asked over a connection whose
  * answer is mended before node parses it (mended-headers.ts), one answer a connection. */
 const mendedHosts = new Set<string>();
@@ -193,8 +196,9 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         resolve(httpOnce(req));
         return;
       }
-      // Framed both ways: asked once more, read as a browser reads it (the chunks), and so from now on for this host.
-      if (!lenient && BOTH_FRAMINGS.has((e as NodeJS.ErrnoException).code ?? '')) {
+      // Framed both ways, or lines ended by LF alone: asked once more, read as a browser reads it (the chunks; the
+      // lines), and so from now on for this host.
+      if (!lenient && LENIENT_ONLY.has((e as NodeJS.ErrnoException).code ?? '')) {
         lenientHosts.add(u.host);
         resolve(httpOnce(req));
         return;

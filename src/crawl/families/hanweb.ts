@@ -7,7 +7,8 @@
  *  - the dataproxy path: `proxyUrl` in the page, the `<nextgroup>` link's path, any of the three known paths
  *    named in the page (/module/web/jpage/, /module/jpage/, /module/jslib/jquery/jpage/), else the first;
  *  - the paging: POST windows `startrecord=&endrecord=&perpage=` of groupSize pages each (the last window cut to
- *    the total) when the page has a jpage call; GET `page=N` along the `<nextgroup>` link when it has none.
+ *    the total) when the page has a jpage call, or a script of its own asking such windows; GET `page=N` along the
+ *    `<nextgroup>` link when it has neither.
  * Windows may overlap, so records are de-duplicated by URL; a link text cut with "..." gives way to its title.
  * Without a dataproxy to ask, the page pages like a plain list (generic fallback).
  */
@@ -45,6 +46,19 @@ function option(config: string, name: string, scope = ''): string | null {
   if (m[3] === undefined) return m[1] ?? m[2] ?? null;
   if (!scope) return null;
   return new RegExp(`\\b(?:var|let|const)\\s+${m[3].replace(/\$/g, '\\$')}\\s*=\\s*["']?([^"';\\s]+)["']?`).exec(scope)?.[1] ?? null;
+}
+
+/**
+ * A column's own script asking the dataproxy by POST windows (`xhr.open('POST', proxyUrl + '?startrecord=' + …)`)
+ * instead of calling jpage (round 58c): its text, whose options (`totalRecord`, `perPage`, `proxyUrl`) read as a
+ * jpage call's; '' when no inline script names `startrecord`. Paged along `<nextgroup>` with GET instead, such a
+ * dataproxy answers 404.
+ */
+function windowScript(html: string): string {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+    .map((m) => m[1]!)
+    .filter((t) => /startrecord/i.test(t) && /endrecord/i.test(t))
+    .join('\n');
 }
 
 /** The jpage call's options text (with its nested ajaxParam object), or ''. */
@@ -201,7 +215,7 @@ export function parseHanwebList(visit: PageVisit, cursor: ListCursor | undefined
   if (cursor) return parseAnswer(visit, cursor);
   const html = withoutComments(visit.body);
   const items = hanwebRecords(html, visit.loadedUrl);
-  const config = jpageConfig(html);
+  const config = jpageConfig(html) || windowScript(html);
   const island = totalsOf(html);
   const perPage = Number(option(config, 'perPage', html) ?? option(config, 'pagesize', html) ?? DEFAULT_PER_PAGE);
   const announced = Number(option(config, 'totalRecord', html) ?? 0) || island.total || (island.pages ? island.pages * perPage : null);

@@ -17,6 +17,7 @@ import { isFileUrl, listItemsFrom, type ListItem } from '../list-page.ts';
 import { columnsAsRecords } from './column-answer.ts';
 import { csvAnswerAsJson } from './csv-answer.ts';
 import { kitDataAsJson } from './devalue-answer.ts';
+import { keyedAsArrays } from './keyed-arrays.ts';
 import { dwrReplyData } from './dwr-reply.ts';
 import { scriptData } from './script-data.ts';
 import { eventStreamAsJson } from './event-stream.ts';
@@ -141,7 +142,8 @@ export function looksLikeJson(text: string): boolean {
 }
 
 /**
- * Parses a JSON or JSONP answer, a column-oriented list (`{fields, rows:[[…]]}`) read as records, a SvelteKit
+ * Parses a JSON or JSONP answer, a list keyed "0", "1"… read as the array it is (keyed-arrays.ts), a column-oriented
+ * list (`{fields, rows:[[…]]}`) read as records, a SvelteKit
  * `__data.json` answer's devalue-flattened nodes read as their data; throws MalformedAnswerError when it looks like
  * JSON and is not.
  */
@@ -150,7 +152,7 @@ export function parseJsonAnswer(text: string, url: string): Json {
   const jsonp = !t.startsWith('{') && !t.startsWith('[') ? JSONP.exec(t) : null;
   if (jsonp) t = jsonp[1]!.trim();
   try {
-    return columnsAsRecords(kitDataAsJson(JSON.parse(t) as Json));
+    return columnsAsRecords(kitDataAsJson(keyedAsArrays(JSON.parse(t) as Json)));
   } catch (err) {
     throw new MalformedAnswerError(url, (err as Error).message);
   }
