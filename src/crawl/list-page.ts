@@ -14,6 +14,7 @@ import { cardCaption } from './card-caption.ts';
 import { isPlainCrumbLink } from './crumb-links.ts';
 import { sectionTitle } from './section-files.ts';
 import { rowCells } from './row-cells.ts';
+import { rowPublisher } from './row-publisher.ts';
 import { rowPublishedDate } from './row-date.ts';
 import { tableCellTitle, tableNamesReports } from './table-cell-title.ts';
 import { twinFiles } from './twin-files.ts';
@@ -29,7 +30,8 @@ export interface ListItem {
   maybe?: boolean;
   /** Files its row links beside it ("[PDF]", "附件下载": twin-files.ts), stored with its report. */
   files?: string[];
-  /** The agency its row names as publisher (a learned answer's `pubOrg`): whose a file linked alone is (round 57b). */
+  /** The agency its row names as publisher (a table's 发布机构 cell, a learned answer's `pubOrg`): whose a file linked
+   * alone is (round 57b). */
   publisher?: string;
 }
 
@@ -375,7 +377,10 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       if (stem !== earlier.title && title.length > stem.length && title.startsWith(stem)) earlier.title = title;
       return;
     }
-    const item: ListItem = { title, url, date, isFile: isFileUrl(url), ...(cell?.maybe || card ? { maybe: true } : {}) };
+    const isFile = isFileUrl(url);
+    // A file the row links alone: whose it is, when the table heads a 发布机构 column (row-publisher.ts).
+    const publisher = isFile ? rowPublisher($, row) : null;
+    const item: ListItem = { title, url, date, isFile, ...(cell?.maybe || card ? { maybe: true } : {}), ...(publisher ? { publisher } : {}) };
     byUrl.set(url, item);
     items.push(item);
   });

@@ -133,3 +133,58 @@ test('a 繁體 gateway column in Big5 is read: its reports found in simplified n
     await run.portal.close();
   }
 });
+
+test("a file a table row links alone takes the publisher its 发布机构 column names; a page's row and a headless table do not", () => {
+  const row = (title: string, href: string, org: string) => `<tr><td>1</td><td><a href="${href}">${title}</a></td><td>${org}</td><td>2025-01-21</td></tr>`;
+  const html = `<html><body><table><thead><tr><th>序号</th><th>标题</th><th>发布机构</th><th>发布日期</th></tr></thead><tbody>
+${row('2024年度政府信息公开工作年度报告', '/upload/2025/01/jyj.pdf', '上海市闵行区教育局')}
+${row('上海市闵行区2024年政府信息公开工作年度报告', '/zfxxgknb/20250121/a1.html', '上海市闵行区人民政府')}
+${row('2023年度政府信息公开工作年度报告', '/upload/2024/01/x.pdf', '办公室')}
+</tbody></table>
+<table><tr><td><a href="/upload/2022.pdf">2022年度政府信息公开工作年度报告</a></td><td>上海市闵行区财政局</td></tr></table></body></html>`;
+  const items = parseListItems(html, 'http://gov.test/shmh/zfxxgknb/index.html');
+  assert.deepEqual(
+    items.map((i) => [new URL(i.url).pathname, i.publisher ?? null]),
+    [
+      ['/upload/2025/01/jyj.pdf', '上海市闵行区教育局'],
+      ['/zfxxgknb/20250121/a1.html', null],
+      // As written: an internal unit names no agency, which the attributor knows (the site's agency speaking).
+      ['/upload/2024/01/x.pdf', '办公室'],
+      ['/upload/2022.pdf', null],
+    ],
+  );
+});
+
+test("a department's file linked alone in a table with a 发布机构 column is catalogued under that department", { timeout: 300_000 }, async () => {
+  const site = '上海市闵行区人民政府';
+  const row = (title: string, href: string, org: string, date: string) => `<tr><td><a href="${href}">${title}</a></td><td>${org}</td><td>${date}</td></tr>`;
+  const portal: BlindPortal = {
+    id: 'publisher-cell',
+    pattern: 'a PDF row titled without its agency, the agency in the 发布机构 column',
+    agency: { name: site, division: '310112', level: 'county', province: '上海市', city: '上海市', county: '闵行区' },
+    seedPath: '/shmh/zfxxgknb/index.html',
+    expected: [
+      { agency: site, year: 2024 },
+      { agency: '上海市闵行区教育局', year: 2024 },
+    ],
+    files: ['/shmh/upload/2025/01/jyj.pdf'],
+    routes: {
+      'GET /shmh/zfxxgknb/index.html': {
+        body: page(site, '政府信息公开年报', `<table class="gk"><tr><th>标题</th><th>发布机构</th><th>发布日期</th></tr>
+${row('上海市闵行区2024年政府信息公开工作年度报告', '/shmh/zfxxgknb/20250121/a1.html', site, '2025-01-21')}
+${row('2024年度政府信息公开工作年度报告', '/shmh/upload/2025/01/jyj.pdf', '上海市闵行区教育局', '2025-01-23')}
+${row('上海市闵行区2025年政务公开工作要点', '/shmh/zfxxgknb/20250301/c3.html', site, '2025-03-01')}</table>`),
+      },
+      'GET /shmh/zfxxgknb/20250121/a1.html': { body: detail(site, { title: '上海市闵行区2024年政府信息公开工作年度报告', publisher: site, date: '2025-01-21', body: reportText(site, '2024年度') }) },
+      'GET /shmh/zfxxgknb/20250301/c3.html': { body: detail(site, { title: '上海市闵行区2025年政务公开工作要点', publisher: site, date: '2025-03-01', body: '<p>要点。</p>' }) },
+      'GET /shmh/upload/2025/01/jyj.pdf': { type: 'application/pdf', body: Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n', 'latin1') },
+    },
+  };
+  const run = await crawlAsUser([portal]);
+  try {
+    assert.deepEqual(run.found.get(portal.id), [`${site} 2024`, '上海市闵行区教育局 2024']);
+    assert.deepEqual(run.attachments.get(portal.id), portal.files);
+  } finally {
+    await run.portal.close();
+  }
+});
