@@ -9,6 +9,7 @@
  */
 import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
+import { addressFileName } from './address-name.ts';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findWithin, matching, squash, type Doc } from './html.ts';
 
 export interface Attachment {
@@ -57,13 +58,7 @@ const ABOUT_REPORT_FILE = /解读|图解|一图读懂|一图看懂|图说/;
 
 /** The file name at the end of an address with a document's extension (`…/20250120153012.pdf`), decoded; else null. */
 function addressName(url: string): string | null {
-  const last = new URL(url).pathname.split('/').pop() ?? '';
-  if (!ATTACHMENT_EXT.test(last)) return null;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
+  return ATTACHMENT_EXT.test(new URL(url).pathname.split('/').pop() ?? '') ? addressFileName(url) : null;
 }
 
 const FURNITURE_PLACES = 'header, footer, nav, .nav, .header, .footer, #header, #footer, .logo, .breadcrumb, .position, .crumb, .share';

@@ -17,6 +17,7 @@ import { documentAboutReport, hasReportBody, listPageAsReport } from './collecti
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { firstPageText, titleOnPage } from './file-title.ts';
+import { addressFileName } from './address-name.ts';
 import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
@@ -308,8 +309,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       }
       // A file under a cut title is said, as a report it may be, until its first page's title decides (file-title.ts):
       // one that decided in an earlier run (not a report) is not said again.
-      if (item.isFile && verdict.maybe && !decidedNotReport(h.catalog.urls.get(item.url))) tally.cutFileItems.set(item.url, item.title);
-      queued.push(...maybeReportRequests(h, item, listedAt, data));
+      const state = h.catalog.urls.get(item.url);
+      if (item.isFile && verdict.maybe && !decidedNotReport(state)) tally.cutFileItems.set(item.url, item.title);
+      if (!state) queued.push(...maybeReportRequests(h, item, listedAt, data));
       continue;
     }
     if (!verdict.isReport) continue;
@@ -585,14 +587,15 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
 const sameTitle = (a: string, b: string | undefined) => b !== undefined && a.replace(/\s/g, '') === b.replace(/\s/g, '');
 
 /**
- * A link whose title was cut before it could say "report": its page is fetched for its own title (a file for its first
- * page's), unless it is already known. Whether it is a report is decided there (handleDetail, documentAsReport).
+ * A link whose title was cut before it could say "report", neither a report's source nor asked before (handleList
+ * checks both): its page is fetched for its own title (a file for its first page's). Whether it is a report is decided
+ * there (handleDetail, documentAsReport).
  */
 function maybeReportRequests(h: HarvestContext, item: ListItem, listUrl: string, data: ListData): QueuedRequest[] {
   // A file under a cut title is asked as a page is (a document answering a page request waits in the spool for its
   // file request): its first page's title decides (documentAsReport). The list vouches for it, as for a report's file.
   if (item.isFile) h.scope.vouch(item.url);
-  if (!h.scope.allows(item.url) || h.catalog.reports.bySourceUrl(item.url) || h.catalog.urls.get(item.url)) return [];
+  if (!h.scope.allows(item.url)) return [];
   const detail: DetailData = { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl, listTitle: item.title, listDate: item.date, verify: true, columnAgency: data.columnAgency, ...(item.isFile ? { cutFile: true } : {}) };
   return [{ url: item.url, lane: item.isFile ? 'http' : laneOf(h, item.url), headers: { referer: listUrl }, userData: detail }];
 }
@@ -875,7 +878,7 @@ const TITLE_PAGE_BYTES = 64 * 1024 * 1024;
  */
 async function cutTitleDecided(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<string | false | null> {
   const bytes = await h.http.spooledBytes(visit.url, TITLE_PAGE_BYTES);
-  const text = bytes ? await firstPageText(bytes, fileNameOf(visit.url)) : null;
+  const text = bytes ? await firstPageText(bytes, addressFileName(visit.url) || null) : null;
   const title = text ? titleOnPage(data.listTitle, text) : null;
   if (title === null) {
     // Not asked again in later runs (a scan fetched every night), and still said by its seed each run.
@@ -902,17 +905,6 @@ const UNDECIDED = 'a file under a cut title, undecided';
 /** A file under a cut title that an earlier run read as no report (skipped, and not for want of a title). */
 function decidedNotReport(state: { outcome: string; reason: string | null } | undefined): boolean {
   return state?.outcome === 'skipped' && !state.reason?.startsWith(UNDECIDED);
-}
-
-/** The file name an address ends with, decoded (a hint for telling formats apart), or null. */
-function fileNameOf(url: string): string | null {
-  const last = URL.canParse(url) ? new URL(url).pathname.split('/').pop() : undefined;
-  if (!last) return null;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }
 
 const INDEX_PAGE = 'an index of reports, read as a list page';

@@ -520,8 +520,9 @@ export function documentListPages(t: SeedTally): string | null {
 }
 
 /**
- * Files its lists link under a title cut short that may be a report's ("某局2024年度政府信息公开工…" over 点击下载): a
- * file has no page title to check, and the cut title cannot tell a report from a 工作要点 (round 55a). Said, not guessed.
+ * Files its lists link under a title cut short that may be a report's ("某局2024年度政府信息公开工…" over 点击下载) whose
+ * first page did not tell (a scan, a DOC, not fetched): the cut title cannot tell a report from a 工作要点 (round 55a).
+ * Said, not guessed.
  */
 export function cutFileItems(t: SeedTally): string | null {
   const n = t.cutFileItems.size;

@@ -10,6 +10,7 @@
  * A bare label without a date (a menu's "政府信息公开年度报告" link) stays what it is: a column, not a report. One dated
  * in December is listed as undated (the seed's result says it was not catalogued).
  */
+import { addressFileName } from '../address-name.ts';
 import { ATTACHMENT_EXT } from '../html.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear, withGuessedYear } from '../classify/year.ts';
@@ -27,14 +28,7 @@ function yearlessReport(title: string): 'label' | 'report' | null {
 
 /** The last segment of a URL's path, decoded, without its extension. */
 function fileStem(url: string): string {
-  const segment = new URL(url).pathname.split('/').pop() ?? '';
-  let name: string;
-  try {
-    name = decodeURIComponent(segment);
-  } catch {
-    name = segment;
-  }
-  return name.replace(/\.[A-Za-z0-9]{2,5}$/, '');
+  return addressFileName(url).replace(/\.[A-Za-z0-9]{2,5}$/, '');
 }
 
 /**
