@@ -10,6 +10,7 @@
 import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
 import { addressFileName } from './address-name.ts';
+import { formFile } from './download-forms.ts';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findWithin, matching, squash, type Doc } from './html.ts';
 
 export interface Attachment {
@@ -19,6 +20,8 @@ export interface Attachment {
    * "[查看原文]") gives way to the title, else to the file's own name in its address.
    */
   name: string | null;
+  /** The urlencoded fields a download form POSTs to `url` (download-forms.ts); absent for a plain address. */
+  form?: string;
 }
 
 /** Link texts that say what to do, not what the file is. */
@@ -125,8 +128,8 @@ const NOT_HREF_CARRIERS = new Set(['a', 'link', 'base', 'area']);
  * selectors they stand for (`a[href]`; `iframe[src], embed[src], object[data], frame[src]`; `[onclick]`; any data
  * attribute of DATA_ATTRS; `*[href]` but a, link, base, area) were each compiled and run over the whole page.
  */
-function candidates($: Doc): { links: Element[]; viewers: Element[]; onclick: Element[]; data: Element[]; hrefs: Element[]; players: Element[] } {
-  const out = { links: [] as Element[], viewers: [] as Element[], onclick: [] as Element[], data: [] as Element[], hrefs: [] as Element[], players: [] as Element[] };
+function candidates($: Doc): { links: Element[]; viewers: Element[]; onclick: Element[]; data: Element[]; hrefs: Element[]; players: Element[]; forms: Element[] } {
+  const out = { links: [] as Element[], viewers: [] as Element[], onclick: [] as Element[], data: [] as Element[], hrefs: [] as Element[], players: [] as Element[], forms: [] as Element[] };
   const walk = (nodes: AnyNode[]) => {
     for (const n of nodes) {
       if (isTag(n)) {
@@ -137,6 +140,7 @@ function candidates($: Doc): { links: Element[]; viewers: Element[]; onclick: El
         if ('onclick' in a) out.onclick.push(n);
         if (DATA_ATTRS.some((d) => d in a)) out.data.push(n);
         if (Object.keys(a).some((k) => PLAYER_ATTR.test(k))) out.players.push(n);
+        if (n.name === 'form') out.forms.push(n);
       }
       // Into every node with children, as the selectors went (a <template>'s content fragment too).
       if (hasChildren(n)) walk(n.children);
@@ -207,5 +211,14 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     for (const [k, v] of Object.entries((el as Element).attribs)) if (PLAYER_ATTR.test(k)) add(el as Element, v, nameOf(el as Element) ?? (named ? squash(named) : null));
   });
   found.hrefs.forEach((el) => add(el as Element, $(el as Element).attr('href'), nameOf(el as Element)));
+  // A 下载 button submitting a form of hidden fields (download-forms.ts): the form is the file's address, named by its
+  // row (a 附件下载 table's 文件名称 cell). Its address names no document, so it is taken on the button's word.
+  found.forms.forEach((el) => {
+    const file = formFile($, el, base);
+    const key = file ? `${file.url}\n${file.form ?? ''}` : '';
+    if (!file || seen.has(key) || isFurniture($, el, file.url, '')) return;
+    seen.add(key);
+    out.push({ url: file.url, name: rowName($, $(el)) ?? addressName(file.url), ...(file.form !== undefined ? { form: file.form } : {}) });
+  });
   return out;
 }

@@ -378,8 +378,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
       return;
     }
     const isFile = isFileUrl(url);
-    // A file the row links alone: whose it is, when the table heads a 发布机构 column (row-publisher.ts).
-    const publisher = isFile ? rowPublisher($, row) : null;
+    // A file the row links alone: whose it is, by the 发布机构 its table heads or its box says (row-publisher.ts).
+    const publisher = isFile ? rowPublisher($, row, a) : null;
     const item: ListItem = { title, url, date, isFile, ...(cell?.maybe || card ? { maybe: true } : {}), ...(publisher ? { publisher } : {}) };
     byUrl.set(url, item);
     items.push(item);

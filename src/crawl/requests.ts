@@ -71,6 +71,8 @@ export interface FileData {
   viaPage?: string;
   /** A content picture of the page `sourceUrl`: its place among the page's pictures (1, 2, …; detail-page.ts). */
   pictureOrder?: number;
+  /** The urlencoded fields of the download form the file is asked by: a POST, as the page's 下载 button sends it. */
+  form?: string;
 }
 
 export type RequestData = ListData | DetailData | FileData;

@@ -17,7 +17,7 @@ import type { FileData, QueuedRequest } from './requests.ts';
  * The requests for a report's files (its attachments, or the parts of an article cut over pages): none for a file
  * stored and not due for revalidation, which is linked to this report at once.
  */
-export function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null; pictureOrder?: number }[], sourceUrl: string, seedEntryId?: number, article?: ArticleParts): QueuedRequest[] {
+export function fileRequests(h: HarvestContext, reportId: number, links: { url: string; name: string | null; pictureOrder?: number; form?: string }[], sourceUrl: string, seedEntryId?: number, article?: ArticleParts): QueuedRequest[] {
   const out: QueuedRequest[] = [];
   for (const link of links) {
     // A report's file on another host (uploads on a file server of the agency's own): the report vouches for it.
@@ -30,7 +30,7 @@ export function fileRequests(h: HarvestContext, reportId: number, links: { url: 
       h.catalog.reports.linkFile({ reportId, sha256: state.sha256, url: link.url, fileName: link.name, role: 'attachment', sourceUrl, pictureOrder: link.pictureOrder });
       continue;
     }
-    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId, ...(article ? { article } : {}), ...(link.pictureOrder ? { pictureOrder: link.pictureOrder } : {}) };
+    const data: FileData = { kind: 'file', reportId, fileName: link.name, sourceUrl, seedEntryId, ...(article ? { article } : {}), ...(link.pictureOrder ? { pictureOrder: link.pictureOrder } : {}), ...(link.form !== undefined ? { form: link.form } : {}) };
     // One file request per (report, URL): the same URL linked from two reports is linked to both.
     out.push({ url: link.url, uniqueKey: `file:${reportId}:${link.url}`, skipNavigation: true, userData: data });
   }
@@ -149,7 +149,8 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
   // downloader refuses those bytes before they reach the store (failed, not_document).
   // A content picture answered by a web page (a 图片不存在 page, HTTP 200) is no picture either.
   const document = namesDocument(url, data.fileName) || data.pictureOrder !== undefined;
-  const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, conditional, document });
+  // A file asked by a form is sent as its form sends it (a POST of its fields), and without validators.
+  const result = await h.downloader.download({ url, referer: data.sourceUrl, fileName: data.fileName, document, ...(data.form !== undefined ? { form: data.form } : { conditional }) });
   switch (result.kind) {
     case 'stored': {
       const fileName = result.serverFileName ?? data.fileName;

@@ -5,8 +5,8 @@
  * them, is asked to (learn/item-clicks.ts).
  *
  * Only text outside any link counts, in a row (li, tr, a dl's dd and dt) holding no link, outside the page's chrome and
- * headings, reading as a report's title with its year, and not as a sentence. A title an item already carries (or one containing it, or
- * contained in it: a row's cut text) is not counted.
+ * headings, reading as a report's title with its year, and not as a sentence. A title an item already carries or the
+ * page's own title (or one containing it, or contained in it: a row's cut text) is not counted.
  */
 import type { AnyNode, Element, Text } from 'domhandler';
 import { Attributor } from './attribution.ts';
@@ -42,7 +42,10 @@ export function unlinkedReportTitles(html: string, itemTitles: string[], isRepor
   // An answer (JSON, JSONP, XML) is no page: its titles are its family's to read.
   if (!/^\s*</.test(html) || /^\s*<\?xml/i.test(html) || !REPORT_NEAR_YEAR.test(withoutLinksAndScripts(html))) return [];
   const $ = loadHtml(html);
-  const known = itemTitles.map(squash);
+  // The page's own title (its <title>, its <h1>, its ArticleTitle) is no item's: a report's article followed as a
+  // unit's column (a link reading only 县医保局) repeats it in its metadata table's 标题 row (round 59a).
+  const own = [$('title').first().text(), $('h1').first().text(), $('meta[name="ArticleTitle"]').attr('content') ?? ''];
+  const known = [...itemTitles, ...own].map(squash).filter((t) => t.length > 0);
   const out: string[] = [];
   const visit = (node: AnyNode): void => {
     if (node.type === 'text') {

@@ -33,6 +33,8 @@ export interface DownloadRequest {
   /** The link names a document (see namesDocument): a web page answered for it is refused, never stored. */
   document?: boolean;
   conditional?: { etag?: string | null; lastModified?: string | null };
+  /** Urlencoded form fields: the file is asked by POST, as a download page's form asks it. */
+  form?: string;
 }
 
 export class Downloader {
@@ -52,7 +54,13 @@ export class Downloader {
     try {
       if (spooled) return await this.keep(req, { url: spooled.url, status: spooled.status, headers: spooled.headers, contentLength: spooled.size, body: spooled.body() });
       return await this.fetcher.request(
-        { url: req.url, purpose: 'file', referer: req.referer, conditional: req.conditional },
+        {
+          url: req.url,
+          purpose: 'file',
+          referer: req.referer,
+          conditional: req.conditional,
+          ...(req.form !== undefined ? { method: 'POST' as const, body: req.form, headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}),
+        },
         async (res): Promise<DownloadResult> => {
           if (res.status === 304) {
             res.body.resume();
@@ -97,6 +105,7 @@ export class Downloader {
         fileName: serverFileName ?? req.fileName ?? new URL(res.url).pathname,
         url: res.url,
         refuseWebPage: req.document,
+        refuseEmpty: true,
       })
       .catch((err: unknown) => {
         // The status the page was answered with (200) is what the user needs to see beside "a web page".

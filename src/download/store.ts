@@ -47,6 +47,11 @@ export interface PutOptions {
    * it, and are refused (FetchError not_document) before they reach the store, so no file lies there unnamed.
    */
   refuseWebPage?: boolean;
+  /**
+   * No bytes are no file: an edge cache answering 200 with `Content-Length: 0` while it refreshes its copy (round
+   * 59d) is refused as a short transfer (FetchError truncated), which the fetcher asks again, as a person clicks again.
+   */
+  refuseEmpty?: boolean;
 }
 
 const SNIFF_BYTES = 256 * 1024;
@@ -260,6 +265,7 @@ export class FileStore implements ContentStore {
       if (opts.expectedBytes != null && size < opts.expectedBytes) {
         throw new FetchError(`truncated: ${size} of ${opts.expectedBytes} bytes`, opts.url, 'truncated');
       }
+      if (opts.refuseEmpty && size === 0) throw new FetchError('answered no bytes (an empty file)', opts.url, 'truncated');
       await this.io.syncFile(tmp);
       flushedOnClose.delete(tmp); // when an injected syncFile did not take it
     } catch (err) {

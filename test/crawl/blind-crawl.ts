@@ -29,7 +29,7 @@ export interface Run {
   seeds: SeedHealth[];
   /** Per portal id: "agency year" of every report whose page is on the portal's host. */
   found: Map<string, string[]>;
-  /** Per portal id: paths (and queries) of the attachments stored for its reports. */
+  /** Per portal id: paths (and queries) of the attachments stored for its reports, with bytes. */
   attachments: Map<string, string[]>;
   /** Per portal id: path and query of every report page catalogued. */
   reportPaths: Map<string, string[]>;
@@ -91,7 +91,8 @@ async function crawlServed(portal: Portal, portals: BlindPortal[]): Promise<Run>
     const id = Object.entries(portal.urls).find(([, url]) => url === host)?.[0]?.replace(/-sibling$/, '');
     const page = new URL(r[col('report_url')]!);
     if (id) reportPaths.get(id)!.add(page.pathname + page.search);
-    if (id && r[col('role')] === 'attachment') attachments.get(id)!.push(((u) => u.pathname + u.search)(new URL(r[col('file_url')]!)));
+    // An attachment is stored when it has bytes: an empty answer kept would be no report's file (round 59d).
+    if (id && r[col('role')] === 'attachment' && Number(r[col('size')]) > 0) attachments.get(id)!.push(((u) => u.pathname + u.search)(new URL(r[col('file_url')]!)));
     if (!id || seen.has(`${id} ${key}`)) continue;
     seen.add(`${id} ${key}`);
     found.get(id)!.push(key);

@@ -109,3 +109,19 @@ test('Hanweb downfile.jsp: the real name only in Content-Disposition, RFC 5987 o
     assert.equal(r.kind === 'stored' && r.file.mediaType, 'pdf');
   }
 });
+
+test('an empty answer (200, Content-Length: 0, an edge cache refreshing) is asked again; one that stays empty fails, storing nothing', async () => {
+  let n = 0;
+  const s = await startServer((req, res) => {
+    if (req.url === '/always-empty.pdf' || n++ === 0) return send(res, 200, 'application/pdf', Buffer.alloc(0));
+    send(res, 200, 'application/pdf', pdf);
+  });
+  const { store, downloader } = setup(s);
+  const r = await downloader.download({ url: `${s.origin}/P020210128.pdf`, document: true });
+  assert.equal(r.kind === 'stored' && r.file.size, pdf.length);
+  const empty = await downloader.download({ url: `${s.origin}/always-empty.pdf`, document: true });
+  assert.equal(empty.kind, 'failed');
+  assert.match(empty.kind === 'failed' ? empty.error.message : '', /no bytes/);
+  assert.equal((await storedFiles(store)).length, 1);
+  assert.deepEqual(await readdir(store.tmpDir), []);
+});
