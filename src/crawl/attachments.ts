@@ -106,7 +106,10 @@ function isFurniture($: Doc, el: Element, url: string, name: string): boolean {
   // Compiled once: a selector string is compiled again for every ancestor closest() tries.
   if (node.closest(matching(FURNITURE_PLACES)).length) return true;
   const img = el.name === 'img' ? node : findWithin($, node, 'img').first();
-  const words = [url, name, node.attr('class') ?? '', node.attr('id') ?? '', img.attr('src') ?? '', img.attr('alt') ?? '', img.attr('class') ?? ''].join(' ');
+  // A link with words of its own is named by them: the file-type icon before them (`<img src="/images/icon_pdf.gif">
+  // 鄯善县…年度报告.pdf`, round 61d) is no badge.
+  const pictured = el.name === 'img' || !squash(node.text());
+  const words = [url, name, node.attr('class') ?? '', node.attr('id') ?? '', ...(pictured ? [img.attr('src') ?? '', img.attr('alt') ?? '', img.attr('class') ?? ''] : [])].join(' ');
   // A linked image is furniture when it names itself so; a scanned report page (…/P020240115.jpg) is not.
   if (FURNITURE_WORDS.test(words)) return true;
   return IMAGE.test(new URL(url).pathname) && !!img.length && !squash(node.text());

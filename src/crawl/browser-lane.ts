@@ -43,6 +43,7 @@ import type { RequestData } from './requests.ts';
 import type { SeedTally } from './seed-tally.ts';
 import type { SharedBrowser } from './shared-browser.ts';
 import { unlinkedReportTitles } from './unlinked-titles.ts';
+import { watchDataRequests } from './learn/quiet-traffic.ts';
 
 export { CHROMIUM_ARGS, SharedBrowser } from './shared-browser.ts';
 
@@ -130,8 +131,29 @@ async function settle(page: Page): Promise<void> {
     await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
     const status = documentStatus.get(page) ?? 200;
     const html = await page.content().catch(() => '');
-    if (!isChallenge({ url: page.url(), loadedUrl: page.url(), status, body: html })) return;
+    if (!isChallenge({ url: page.url(), loadedUrl: page.url(), status, body: html })) return stir(page);
     await page.waitForEvent('framenavigated', { timeout: 10_000 }).catch(() => undefined);
+  }
+}
+
+/** How long the requests a visitor's stirring set off may take to end. */
+const STIR_WAIT_MS = 15_000;
+
+/**
+ * A page whose scripts wait for a visitor to stir (page-speed optimisers' "delay JavaScript until interaction": every
+ * script `type="lazyloadscript"` until the first mouse move, scroll or key, round 61b) draws nothing for a crawler
+ * that only waits: the mouse is moved and the page scrolled a little, as a person's arrival does, and the data
+ * requests that sets off are waited for. A page that asks nothing is done at once (a third of a second).
+ */
+async function stir(page: Page): Promise<void> {
+  const requests = watchDataRequests(page);
+  try {
+    await page.mouse.move(120, 160).catch(() => undefined);
+    await page.mouse.move(360, 300, { steps: 3 }).catch(() => undefined);
+    await page.mouse.wheel(0, 80).catch(() => undefined);
+    await requests.quiet(STIR_WAIT_MS);
+  } finally {
+    requests.stop();
   }
 }
 

@@ -50,6 +50,7 @@ import { mergedUnits } from './merged-reports.ts';
 import { readMergedPage } from './merged-page.ts';
 import { refuseSeedMerge, sight, sightedInRun } from './sightings.ts';
 import { readAboveSeedFile, viewedSeedFile } from './seed-file.ts';
+import { earlierCopy, isBelow } from './page-copies.ts';
 import { feedAsList } from './feed-list.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
@@ -163,6 +164,16 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (feed) visit = { ...visit, body: feed.html, contentType: 'text/html' };
   const seedDoc = isSeedPage(data) && !visit.rendered && !feed ? answeredDocument(visit) : null;
   if (seedDoc) return readAboveSeedFile(h, visit, data, seedDoc);
+  // The same page as one read in this run at an address above this one (a fallback answering the home for any address:
+  // the links of each copy lead to another, page-copies.ts): not read again, recorded. Copies side by side (one soft
+  // 404 page for two columns) are read as before.
+  const copyOf = !visit.rendered && !feed && data.family !== 'learned' && visit.method !== 'POST' && visit.status < 300 ? earlierCopy(h, visit.loadedUrl || visit.url, visit.body) : null;
+  if (copyOf && isBelow(visit.loadedUrl || visit.url, copyOf)) {
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `the same page as ${copyOf}: not read again` });
+    // The seed's own page again at an address below it: the server answers that page for anything (its fallback).
+    if (copyOf === tally.url) tally.seedFallback ??= visit.loadedUrl || visit.url;
+    return;
+  }
   // A later page asked as a list (a year's or a unit's column link) that answered a document holds no list: said, as a
   // shortfall of the seed's (a year menu's PDF option followed as a column was a silent miss, round 49a). A disclosure
   // page the seed names (a hub) or a unit's breadcrumb column is a guess of the crawl's: recorded only.
@@ -314,7 +325,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       if (!state) queued.push(...maybeReportRequests(h, item, listedAt, data));
       continue;
     }
-    if (!verdict.isReport) continue;
+    if (!verdict.isReport) {
+      // A compilation of the reports (…2019—2022年…年度报告汇编, 历年年报合集: the older years' reports linked in one
+      // article after a redesign, round 61a) is read as the index it is, once a run.
+      if (!item.isFile && COMPILATION.test(item.title) && h.scope.allows(item.url)) queued.push(compilationRequest(h, item.url, data));
+      continue;
+    }
     noteReportLink(tally, item.title, item.url);
     links.reports += 1;
     tally.rows.reports += 1;
@@ -533,6 +549,15 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     // seed's list (round 42b: a first answer holding no report, only a quarterly one, flagged the seed `short`).
     if (!found.endpoint.pagingUnknown) tally.pagerDeadEnds.delete(visit.url);
   }
+}
+
+/** A title naming a compilation of the annual reports, not one of them: 汇编, 合集, 汇总 of 年度报告 / 年报. */
+const COMPILATION = /(?:年度报告|年报)(?:全文)?(?:汇编|合集|汇总|集锦|选编)(?!表)/;
+
+/** A compilation's page asked as an index of the reports: a list page of the seed (its URL's state says why). */
+function compilationRequest(h: HarvestContext, url: string, data: ListData): QueuedRequest {
+  const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: data.pageIndex + 1, index: 'titled as a compilation of the reports', ...(data.columnAgency ? { columnAgency: data.columnAgency } : {}) };
+  return { url, uniqueKey: `list:${url}`, lane: laneOf(h, url), userData: list };
 }
 
 /** The same-host entries of a learned answer that name the annual reports' column, as list pages of the seed. */

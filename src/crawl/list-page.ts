@@ -4,7 +4,7 @@
  * classifier's job, so this stays generic.
  */
 import type { Element } from 'domhandler';
-import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, findWithin, loadHtml, matching, squash, type Doc } from './html.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, findWithin, isScriptHref, loadHtml, matching, squash, type Doc } from './html.ts';
 import { resolveLink } from '../download/scope.ts';
 import { isAgencyName } from './classify/agency.ts';
 import { TRUNCATION } from './classify/text.ts';
@@ -15,6 +15,7 @@ import { isPlainCrumbLink } from './crumb-links.ts';
 import { sectionTitle } from './section-files.ts';
 import { rowCells } from './row-cells.ts';
 import { rowPublisher } from './row-publisher.ts';
+import { headingAgency } from './heading-agency.ts';
 import { rowPublishedDate } from './row-date.ts';
 import { tableCellTitle, tableNamesReports } from './table-cell-title.ts';
 import { twinFiles } from './twin-files.ts';
@@ -175,7 +176,7 @@ const isDateOnly = (t: string) => findDate(t) !== null && t.replace(/[\d\s\-/.�
  */
 const INDEX_NUMBER = /^(?=(?:[^\d]*\d){6})[0-9A-Za-z]{8,}(?:[-/_][0-9A-Za-z]+)+$/;
 /** A link's text saying what to do or what format, not what it is: 查看, 全文, "PDF" (a year table's cell, round 47a). */
-const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|点击查看|点击下载|阅读全文|全文|原文|正文|查看详情|浏览|打开|view|more|download|pdf|pdf版|word|word版|docx?|wps|ofd)[\]】)）]?$/i;
+const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|预览|在线预览|点击查看|点击下载|阅读全文|全文|原文|正文|查看详情|浏览|打开|view|more|download|preview|pdf|pdf版|word|word版|docx?|wps|ofd)[\]】)）]?\s*[>»›→]*$/i;
 
 /** The subject a row gives a link that names none: the row's text less dates and the link's own words. */
 function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null {
@@ -229,6 +230,53 @@ function agencyRowTitle($: Doc, row: ReturnType<Doc>): string | null {
   if (!row.is('tr')) return null;
   const cells = rowCellTexts($, row);
   return hasYearCell(cells) ? registerRowTitle(cells, tableKind($, row)) : null;
+}
+
+/** A heading's text or class: h2–h6, or a template's `title` / `tit` block. */
+const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+const HEADING_CLASS = /(?:^|[\s_-])(?:title|tit|bt|hd)(?:$|[\s_-])/i;
+/** A list's numbering before a heading's words: "7.", "12、", "（3）". */
+const NUMBERING = /^(?:\d{1,3}|[（(]\d{1,3}[)）])\s*[.、．]?\s*/;
+
+/**
+ * The heading of the block a link saying only 阅读全文 / 查看详情 closes: the nearest ancestor (a few levels up) that links
+ * nowhere else and has a heading child before the link's branch, its list numbering left out; null when there is none.
+ */
+function blockHeadingTitle($: Doc, a: ReturnType<Doc>): string | null {
+  const own = a.attr('href');
+  let branch = a;
+  for (let node = a.parent(), depth = 0; depth < 4 && node.length && !node.is('body, html, ul, ol, table'); depth++, branch = node, node = node.parent()) {
+    const other = node.find('a[href]').filter((_, el) => (el as Element).attribs.href !== own && !isScriptHref((el as Element).attribs.href));
+    if (other.length) return null;
+    for (const child of node.children().toArray()) {
+      if (child === branch.get(0)) break;
+      const el = child as Element;
+      if (!HEADING_TAGS.has(el.name) && !HEADING_CLASS.test(el.attribs.class ?? '')) continue;
+      const text = squash($(el).text()).replace(NUMBERING, '');
+      if (text.length >= 4 && text.length <= 120) return text;
+    }
+  }
+  return null;
+}
+
+/** A year alone as a control's or link's words: "2024", "2024年度". */
+const YEAR_ONLY = /^(?:19|20)\d{2}\s*(?:年|年度)?$/;
+
+/**
+ * The title of a button saying only what to do or a year: a grid's cell by its headers; else its row's subject (a
+ * table's title cell beside 预览 / 下载 / 查看 buttons), or the term of the `<dl>` row it stands in (政府信息公开年报：),
+ * which a year alone is of, prefixed by the agency a heading over the block names (an accordion of units: round 60a).
+ */
+function bareControlTitle($: Doc, el: ReturnType<Doc>, shown: string): string | null {
+  const year = YEAR_ONLY.test(shown);
+  if (!year && shown.length >= 4 && !GENERIC_LINK_TEXT.test(shown)) return null;
+  const cell = tableCellTitle($, el);
+  if (cell) return cell.title;
+  const row = linkRow(el);
+  const term = row.is('dd') ? squash(row.prevAll('dt').first().text()).replace(/[:：]$/, '') : '';
+  const subject = term.length >= 2 ? term : rowTitle($, row, shown);
+  if (!subject) return null;
+  return year ? `${headingAgency($, row.is('dd') ? row.parent() : row) ?? ''}${shown}${subject}` : subject;
 }
 
 /**
@@ -353,8 +401,9 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
     const cell = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
     if (cell) title = cell.title;
-    // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it.
-    else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = rowTitle($, row, title) ?? '';
+    // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it;
+    // out of a table, the heading of the item's own block (`<div class="item"><h3>7. …</h3><p>…</p><a>阅读全文>></a>`).
+    else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = (row.is('tr') ? null : blockHeadingTitle($, a)) ?? rowTitle($, row, title) ?? '';
     // A link reading only an agency's name in a table row that gives it a year: the row titles it.
     else if (isAgencyName(title)) title = agencyRowTitle($, row) ?? title;
     // A link in another script whose row gives its Chinese title on a line of its own (a bilingual list: the Uyghur
@@ -397,7 +446,13 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     if (row.is('a[href]') || leading.length || row.closest(matching(CHROME)).length) return;
     const url = scriptTarget(row.attr('onclick') ?? '', base) ?? (isDataRow(row) ? dataTarget(row, base) : null);
     if (!url || byUrl.has(url)) return;
-    const title = linkTitle(scriptRowText($, row), row.attr('title'));
+    // A button (`<input type="button" value="预览" onclick="window.open(…)">`) says what to do, or only a year: its row,
+    // its definition term and the heading over its block title it, as they do a link saying as little; its tooltip
+    // only when it has words (a date there is no title).
+    const control = row.is('input, button');
+    const tip = row.attr('title');
+    const shown = linkTitle(control ? squash(row.is('input') ? (row.attr('value') ?? '') : row.text()) : scriptRowText($, row), control && !HAN.test(tip ?? '') ? undefined : tip);
+    const title = control ? (bareControlTitle($, row, shown) ?? shown) : shown;
     if (title.length < 4 || GENERIC_LINK_TEXT.test(title)) return;
     const text = squash(row.text());
     const date = text.length <= MAX_ROW_TEXT ? (rowPublishedDate($, row) ?? findDate(text.replace(title, ''))) : null;

@@ -38,7 +38,9 @@ function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
   // not its column's: its column is looked for as for a page that gave none (round 40c: the rest of the column was a
   // silent miss). A column found is read only when not read already (a report page's breadcrumb column, round 28c).
   const notColumn = t.seedPageRead && (!!t.seedDocument || !!t.seedReadAsReport) && t.failures === 0;
-  return (notColumn || homeNamingFew(t) || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
+  // A seed answered with its server's fallback page (the home at any address: page-copies.ts) is no column at all.
+  const fallback = t.seedPageRead && t.seedFallback !== undefined;
+  return (notColumn || fallback || homeNamingFew(t) || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
 }
 
 /** A home page's items at least, of which its reports are a few (its news boxes, its 通知公告). */
@@ -101,7 +103,9 @@ export async function exploreEmptySeeds(
       t.exploredHost = true;
       if (homeNamingFew(t)) t.homeReports = t.reportItems;
       // A seed that is gone, or a file (seed-file.ts), is explored from the nearest folder above it that answers a page.
-      const start = t.seedGone === null && t.seedFile === null ? e.url : await startOfGone(reader, t.seedFile?.file ?? e.url);
+      // A seed answered with its server's fallback page is explored from its host's root, where that page's links lead
+      // where they should (from the seed's address they lead to more copies).
+      const start = t.seedFallback !== undefined ? `${new URL(e.url).origin}/` : t.seedGone === null && t.seedFile === null ? e.url : await startOfGone(reader, t.seedFile?.file ?? e.url);
       if (!start) {
         t.notes.push('no folder above it answers either: its host was not explored');
         return;

@@ -13,9 +13,27 @@
  */
 import { Scope } from '../download/scope.ts';
 import { viewedFile } from './attachments.ts';
+import { addressFileName } from './address-name.ts';
+import { documentLinks } from './document-links.ts';
+import { isFileUrl } from './list-page.ts';
 import { laneOf, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import type { ListData } from './requests.ts';
 import { foldersAbove } from './seed-explore.ts';
+
+/** Bytes of a seed document read for the pages it links at most (a guide is a few pages; a larger file is a scan). */
+const LINKS_DOCUMENT_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The pages a seed document links on the registry's hosts, as it names them (document-links.ts): neither a file, nor
+ * a host's home (exploring from there reads any column), nor the document itself. Read from the answer waiting in the
+ * spool for the file request that catalogues it.
+ */
+async function linkedPages(h: HarvestContext, asked: string, file: string): Promise<string[]> {
+  const bytes = await h.http.spooledBytes(asked, LINKS_DOCUMENT_BYTES);
+  if (!bytes) return [];
+  const links = await documentLinks(bytes, addressFileName(file) || null);
+  return links.filter((u) => u !== file && u !== asked && h.scope.allows(u) && !isFileUrl(u) && new URL(u).pathname !== '/');
+}
 
 /** Folders above the file asked: its own folder (a month folder, or the column itself) and the one above it. */
 const FOLDERS = 2;
@@ -48,11 +66,14 @@ export async function readAboveSeedFile(h: HarvestContext, visit: PageVisit, dat
   // "a list page read already", the one report the user pointed at was never catalogued.
   tally.listUrls.delete(visit.url);
   const file = viewed ?? (visit.loadedUrl || visit.url);
+  // A document linking pages of the registry's sites (a guide naming its 年报 column) is read through them, not the
+  // folders above it, which hold every unit's guides and lead to other agencies' columns (round 60c).
+  const linked = viewed || mapped ? [] : await linkedPages(h, visit.url, file);
   // A sitemap (sitemap-seed.ts) is read from the folder it maps, the host's root included: its site's home.
-  const folders = (mapped ? [mapped] : seedFileFolders(file)).filter((f) => h.scope.allows(f));
+  const folders = linked.length ? linked : (mapped ? [mapped] : seedFileFolders(file)).filter((f) => h.scope.allows(f));
   const what = viewed ? `a viewer of a file (${type}: ${viewed})` : mapped ? 'a sitemap (addresses without titles)' : `a file (${type})`;
-  tally.seedFile = { type, folders, file, viewer: !!viewed };
-  const from = mapped ? 'the folder it maps' : `the folders above ${viewed ? 'the file' : 'it'}`;
+  tally.seedFile = { type, folders, file, viewer: !!viewed, ...(linked.length ? { linked: true } : {}) };
+  const from = mapped ? 'the folder it maps' : linked.length ? 'the pages it links' : `the folders above ${viewed ? 'the file' : 'it'}`;
   tally.notes.push(`its address is ${what}, not a page: ${folders.length ? `read from ${from} (${folders.join(', ')})` : 'no folder above it on the registry\'s hosts'}`);
   h.catalog.urls.record({ url: visit.url, host: Scope.hostOf(visit.url), status: visit.status, outcome: 'ok', reason: `the seed is ${what}: ${from} read as its list` });
   // The folder a sitemap maps is its site's page, read as the seed's own would be (its menu's disclosure pages followed).

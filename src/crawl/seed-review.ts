@@ -110,7 +110,9 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
     const page =
       t.seedGone !== null
         ? `its page answered HTTP ${t.seedGone}`
-        : t.seedDocument
+        : t.seedFallback
+          ? `its page is what its server answers for any address below it (${t.seedFallback} too): a fallback, not its column`
+          : t.seedDocument
           ? `its page is a document about a report ("${t.seedDocument}"), not a column: the reports it links were read`
           : t.homeReports !== null
             ? `its page is a site's home showing ${t.homeReports} report(s) among its news, not their column`
@@ -119,9 +121,9 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   }
   // A seed that is a file, its reports read from the folders above it: a guess that worked, said with where to point it.
   if (t.seedFile) {
-    const { type, folders, viewer } = t.seedFile;
+    const { type, folders, viewer, linked } = t.seedFile;
     const what = viewer ? `a viewer of a file (${type})` : type === SITEMAP ? 'a sitemap' : `a file (${type})`;
-    const from = type === SITEMAP ? 'the folder it maps' : 'the folders above it';
+    const from = type === SITEMAP ? 'the folder it maps' : linked ? 'the pages it links' : 'the folders above it';
     return { status: 'moved', reason: `its address is ${what}, not a page; its reports were read from ${from} (${folders.join(', ')}): point the seed at its column` };
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.

@@ -62,6 +62,9 @@ export interface SeedTally {
    * the reports it links are read, and its host is explored for the column (seed-explore.ts). Null otherwise.
    */
   seedDocument?: string | null;
+  /** A deeper address answering the very page the seed's page is (a server's fallback answering its home for any
+   * address: page-copies.ts): the seed is no column, its host is explored from its root; unset otherwise. */
+  seedFallback?: string;
   /** What the seed's first page announces about the list's size. */
   announced: AnnouncedTotals;
   /** Paging stopped on purpose (an incremental run reached known items): fewer pages than announced is expected. */
@@ -148,9 +151,10 @@ export interface SeedTally {
   seedGone: number | null;
   /**
    * The seed's address answered a document (a report's PDF copied from the viewer): its type, and the folders above
-   * it read as its list pages (seed-file.ts); null otherwise. `viewer`: the address was a viewer showing `file`.
+   * it read as its list pages (seed-file.ts); null otherwise. `viewer`: the address was a viewer showing `file`;
+   * `linked`: `folders` are the pages the document links (a guide naming its 年报 column), not the folders above it.
    */
-  seedFile: { type: string; folders: string[]; file: string; viewer: boolean } | null;
+  seedFile: { type: string; folders: string[]; file: string; viewer: boolean; linked?: boolean } | null;
   /** Report links of its list pages that open by a script function no reader could follow (never fetched), by title. */
   unreadScriptReports: Set<string>;
   /** Report titles its list pages show with no followable link (never fetched); the seed page's rendering replaces its own. */

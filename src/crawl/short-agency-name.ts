@@ -2,7 +2,7 @@
  * Short agency names in titles. Older county sites title their departments' reports by the short name the county
  * uses every day ("【县卫健局】2024年度…", "县人社局…", "市场监管局…"), the full name only on the page's 来源 / 发布机构
  * line ("门源回族自治县卫生健康局"). Chinese short names drop characters and keep the order (卫生健康局 → 卫健局,
- * 人力资源和社会保障局 → 人社局, 林业和草原局 → 林草局), so a title's name that is such a contraction of the page's own
+ * 人力资源和社会保障局 → 人社局, 林业和草原局 → 林草局, 农业农村委员会 → 农业农村委), so a title's name that is such a contraction of the page's own
  * publisher, in the same region, names that publisher: cataloguing the short name would make a second agency
  * (门源回族自治县卫健局) beside the one every page of that bureau signs. A title naming the bureau by its county alone
  * ("海勃湾区教育局…") while the page signs it with its city too ("乌海市海勃湾区教育局") names the same body: the
@@ -32,9 +32,16 @@ export function spelledOutByPublisher(titleName: string | null, publisher: strin
   const written = titleName.normalize('NFKC').replace(/\s+/g, '');
   // The same body with its region written shorter ("海勃湾区教育局" signed "乌海市海勃湾区教育局"): named as it signs.
   if (t.rest === p.rest && spelled.length > written.length && spelled.endsWith(written)) return spelled;
-  const short = [...t.rest];
-  const full = [...p.rest];
+  // A body's kind shortened with it: 委员会 → 委 (农业农村委员会 → 区农业农村委), 办公室 → 办 (人民政府办公室 → 政府办).
+  const short = [...bodyKindShort(t.rest)];
+  const full = [...bodyKindShort(p.rest)];
+  if (short.join('') === full.join('') && t.rest !== p.rest) return spelled;
   if (short.length < 2 || short.length >= full.length) return titleName;
   if (short[0] !== full[0] || short.at(-1) !== full.at(-1)) return titleName;
-  return isContraction(t.rest, p.rest) ? spelled : titleName;
+  return isContraction(short.join(''), full.join('')) ? spelled : titleName;
+}
+
+/** A name with its kind of body in the one character short names keep of it. */
+function bodyKindShort(name: string): string {
+  return name.replace(/委员会$/, '委').replace(/办公室$/, '办');
 }

@@ -23,6 +23,7 @@ import { saysServerBusy } from './server-busy.ts';
 import { unaskedNotModified } from './unasked-304.ts';
 import { MAX_BLOCK_BYTES, mayBeBlockPage, saysTooFrequent } from './soft-rate-limit.ts';
 import { peekBody } from './peek-body.ts';
+import { isErrorPageRedirect } from './error-page.ts';
 import { typedAsPage } from './whole-document.ts';
 import { Scope, sameSiteMove } from './scope.ts';
 
@@ -145,12 +146,15 @@ export class Fetcher {
       const key = `${url}\n${sent ?? ''}`;
       asked.set(key, (asked.get(key) ?? 0) + 1);
       const headers = sent ? withCookies(req.headers, sent) : req.headers;
-      const outcome = await this.withRetries<{ redirect: string } | { value: T }>(url, { ...req, headers, method, body }, hop > 0, async (res) => {
+      const outcome = await this.withRetries<{ redirect: string; keepsMethod?: boolean } | { value: T }>(url, { ...req, headers, method, body }, hop > 0, async (res) => {
         if (res.status >= 300 && res.status < 400 && res.headers.location && hop < MAX_REDIRECTS) {
           res.body.resume();
           hopCookies.take(url, res.headers['set-cookie']);
           // Raw UTF-8 (or GBK) bytes in the header are read as a browser reads them (location-bytes.ts).
-          return { redirect: new URL(locationFromBytes(res.headers.location), url).href };
+          const target = new URL(locationFromBytes(res.headers.location), url).href;
+          // A server's failure sent to its error page (error-page.ts) is the 500 it stands for: asked again.
+          if (isErrorPageRedirect(url, target)) throw new FetchError(`HTTP ${res.status} to an error page (${target})`, url, 'server', 500);
+          return { redirect: target, keepsMethod: res.status === 307 || res.status === 308 };
         }
         if (bounce.has(url)) throw new FetchError(`a sign-on service answered with a page of its own instead of sending back (${url})`, req.url, 'off_scope');
         // A WAF's cookie check answered as a page that sets its cookie and reloads (cookie-check.ts) is a redirect. Such
@@ -178,8 +182,9 @@ export class Fetcher {
       if (this.scope.allowsHost(Scope.hostOf(url)) && sameSiteMove(url, outcome.redirect)) this.scope.add(Scope.hostOf(outcome.redirect));
       url = outcome.redirect;
       if (hop + 1 >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, req.url, 'redirect_loop');
-      // 301/302/303 turn a POST into a GET, as browsers do.
-      if (method === 'POST') {
+      // 301/302/303 turn a POST into a GET, as browsers do; 307 and 308 send it again as it was (a POST pager or a
+      // download form moved to https or behind a load balancer's new path).
+      if (method === 'POST' && !outcome.keepsMethod) {
         method = 'GET';
         body = undefined;
       }

@@ -81,10 +81,14 @@ export function saysTooFrequent(bytes: Buffer): boolean {
   return shortPageSays(bytes, TOO_FREQUENT_PAGE);
 }
 
-/** Whether a response may be such a page: a success whose type is HTML or not given, short or of unknown length. */
+/**
+ * Whether a response may be such a page: a success whose type is HTML, JSON or plain text (a Spring back end's rate
+ * limiter answers `{"msg":"访问过于频繁，请稍候再试","code":500}` with 200: round 61d) or not given, short or of unknown
+ * length.
+ */
 export function mayBeBlockPage(status: number, contentType: string | undefined, contentLength: number | null): boolean {
   if (status < 200 || status >= 300) return false;
-  if (contentType && !/html/i.test(contentType)) return false;
+  if (contentType && !/html|json|text\/plain|javascript/i.test(contentType)) return false;
   return contentLength === null || contentLength <= MAX_BLOCK_BYTES;
 }
 

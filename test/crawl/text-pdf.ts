@@ -2,11 +2,11 @@
  * A one-page PDF whose lines pdf.js and pdftotext read back as written (Chinese included), for the crawl's tests of
  * documents read by their first page: codes are the characters' own UCS-2 values (Identity-H), mapped back by a
  * ToUnicode CMap; the font (STSong-Light) is not embedded, which text extraction does not need. Lines longer than
- * a page's width are not wrapped: callers give short ones.
+ * a page's width are not wrapped: callers give short ones. `links` are URI link annotations on the page.
  */
 const hex4 = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
 
-export function textPdf(lines: string[]): Buffer {
+export function textPdf(lines: string[], links: string[] = []): Buffer {
   const codes = [...new Set([...lines.join('')].map((c) => c.charCodeAt(0)))].sort((a, b) => a - b);
   const show = lines.map((l) => `<${[...l].map((c) => hex4(c.charCodeAt(0))).join('')}> Tj T*`).join('\n');
   const content = `BT /F1 11 Tf 15 TL 40 800 Td\n${show}\nET`;
@@ -18,12 +18,14 @@ export function textPdf(lines: string[]): Buffer {
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >>${links.length ? ` /Annots [${links.map((_, i) => `${9 + i} 0 R`).join(' ')}]` : ''} >>`,
     stream(content),
     '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /Identity-H /ToUnicode 7 0 R /DescendantFonts [6 0 R] >>',
     '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 1000 >>',
     stream(cmap),
     '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>',
+    // Link annotations (a Word export's hyperlinks): one strip each, near the top of the page.
+    ...links.map((uri, i) => `<< /Type /Annot /Subtype /Link /Rect [40 ${760 - 20 * i} 400 ${775 - 20 * i}] /Border [0 0 0] /A << /S /URI /URI (${uri}) >> >>`),
   ];
   let pdf = '%PDF-1.4\n';
   const at: number[] = [];

@@ -226,3 +226,25 @@ test('a page announcing more bytes than the cap is refused before its body is re
   assert.equal(streamed.kind, 'too_large');
   assert.match(streamed.message, /larger than the 32768-byte cap/);
 });
+
+test('a POST redirected by 307 or 308 is sent again as a POST with its body; by 302 or 303 it becomes a GET', async () => {
+  const s = await startServer((req, res) => {
+    const to = /^\/(30[2378])$/.exec(req.url ?? '')?.[1];
+    if (to) return send(res, Number(to), 'text/html', '', { location: `/after-${to}` });
+    send(res, 200, 'text/html', 'ok');
+  });
+  const f = fetcherFor([s]);
+  for (const code of ['307', '308', '302', '303']) {
+    await f.request({ url: `${s.origin}/${code}`, method: 'POST', body: 'pageIndex=2', headers: { 'content-type': 'application/x-www-form-urlencoded' }, purpose: 'page' }, async (res) => res.body.resume());
+  }
+  assert.deepEqual(s.hits.map((h) => `${h.method} ${h.path} ${h.body}`), [
+    'POST /307 pageIndex=2',
+    'POST /after-307 pageIndex=2',
+    'POST /308 pageIndex=2',
+    'POST /after-308 pageIndex=2',
+    'POST /302 pageIndex=2',
+    'GET /after-302 ',
+    'POST /303 pageIndex=2',
+    'GET /after-303 ',
+  ]);
+});

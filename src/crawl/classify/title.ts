@@ -72,6 +72,9 @@ const EXCLUSIONS: readonly TitleRule[] = [
   // covers the whole year (blind round 42b).
   { pattern: /(?:第?[一二三四1-4]|首)季度|[上下]半年|半年度|月度/, reason: 'a report on part of a year (季度/上半年/月度)' },
   { pattern: /召开|举办|举行|培训会|培训班|座谈|部署会|推进会/, reason: 'a news item about a meeting or training' },
+  // A news post announcing a report ("“数”说2024｜河西区2024年…年度报告发布", a 政务新媒体 post mirrored on the site,
+  // round 61c): the report is published elsewhere, the post tells of it.
+  { pattern: /(?:年度报告|年报)(?:正式|已|今日|近日)?(?:发布|出炉|亮相|上线)(?:了|啦)?[!！。]?$|^[“"]?数[”"]?说/, reason: 'a news post announcing a report (…年度报告发布, 数说)' },
   // A study across several years' reports ("…年度报告（2020—2023年）数据对比分析", round 45a): a report covers one year.
   { pattern: /(?:19|20)\d{2}年?度?[—–\-~～至到](?:19|20)\d{2}年|(?:对比|比较|数据|统计)分析|分析报告|综述/, reason: 'a study across years of reports (2020—2023年, 对比分析)' },
   { pattern: /申请表|申请书|登记表|答复书|告知书/, reason: 'a form or reply document (申请表/告知书)' },

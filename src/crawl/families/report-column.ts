@@ -245,8 +245,29 @@ export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
   const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
-  if (!NAMES_REPORTS.test(about)) return named;
-  return [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])];
+  const links = NAMES_REPORTS.test(about)
+    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])]
+    : named;
+  return withinUnitFilter(links, pageUrl);
+}
+
+/** A query field choosing one unit's items of a shared column: `deptId=440606104`, `orgId`, `unitCode`, `fbjg`… */
+const UNIT_FILTER = /^(?:dept|org|organ|unit|jg|bm|dw|fbjg|fbdw|publisher|department)(?:[_-]?(?:id|code|no|dm|bm))?$/i;
+
+/**
+ * A list addressed as one unit's view of a shared column (a town's tile linking the district's 镇街年报 column with
+ * `?deptId=`: round 60c) is that unit's list: its tabs to the other kinds of unit and its 全部 / 查看全部 lead to the
+ * other units' reports, not to more of its own. Of such a page's sub-column links only those keeping the unit's filter
+ * are its own; any other list keeps all of them.
+ */
+function withinUnitFilter(links: string[], pageUrl: string): string[] {
+  const page = new URL(pageUrl).searchParams;
+  const filters = [...page.entries()].filter(([name, value]) => UNIT_FILTER.test(name) && value !== '');
+  if (!filters.length) return links;
+  return links.filter((url) => {
+    const q = new URL(url).searchParams;
+    return filters.every(([name, value]) => q.get(name) === value);
+  });
 }
 
 /** A link to a redesigned site's archive: 历史网站, 旧版网站, 老版网站, 原网站, 旧版 (点击进入…, …查阅). */
