@@ -399,7 +399,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A card's link stretched over it, empty: the card's heading or caption (card-caption.ts).
     else if (!title) title = cardCaption($, a) ?? '';
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
-    const cell = GENERIC_LINK_TEXT.test(title) || /^(?:19|20)\d{2}\s*(?:年|年度)?$/.test(title) ? tableCellTitle($, a) : null;
+    const cell = GENERIC_LINK_TEXT.test(title) || YEAR_ONLY.test(title) ? tableCellTitle($, a) : null;
     if (cell) title = cell.title;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it;
     // out of a table, the heading of the item's own block (`<div class="item"><h3>7. …</h3><p>…</p><a>阅读全文>></a>`).
