@@ -9,6 +9,11 @@ import { createHash } from 'node:crypto';
 import type { HarvestContext } from './harvest-context.ts';
 
 const seenByRun = new WeakMap<HarvestContext, Map<string, string>>();
+/**
+ * List pages remembered at most, the oldest forgotten first: a fallback's copies follow one another within a host's
+ * few requests, and a national run's hundred thousand list pages would otherwise each keep an entry to its end.
+ */
+const REMEMBERED = 4096;
 
 /** The address a page with this body was read at earlier in the run, or null (recording this one when new). */
 export function earlierCopy(h: HarvestContext, url: string, body: string): string | null {
@@ -18,6 +23,7 @@ export function earlierCopy(h: HarvestContext, url: string, body: string): strin
   const earlier = seen.get(key);
   if (earlier === undefined) {
     seen.set(key, url);
+    if (seen.size > REMEMBERED) seen.delete(seen.keys().next().value!);
     return null;
   }
   if (earlier === url) return null;
