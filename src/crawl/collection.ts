@@ -121,6 +121,17 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   return { collection: false, reason: 'links too few reports to be an index' };
 }
 
+/** A title naming a compilation of the annual reports, not one of them: 汇编, 合集, 汇总 of 年度报告 / 年报. */
+const COMPILATION = /(?:年度报告|年报)(?:全文)?(?:汇编|合集|汇总|集锦|选编)(?!表)/;
+
+/**
+ * Whether a list title names a compilation of the reports (…2019—2022年…年度报告汇编, 历年年报合集: the older years'
+ * reports linked in one article after a redesign, round 61a): an index of reports by its title, read as a list page.
+ */
+export function namesCompilation(title: string): boolean {
+  return COMPILATION.test(title);
+}
+
 /**
  * A page that is a document about a report, not a list of them: its own title names a report's year and words but is
  * of another kind (一图读懂…年度报告, a 解读, a notice on compiling them: classify/title.ts's exclusions). A seed at such

@@ -13,7 +13,7 @@ import { crumbColumn, type CrumbLink } from './crumb-column.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage, type DetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
-import { documentAboutReport, hasReportBody, listPageAsReport } from './collection.ts';
+import { documentAboutReport, hasReportBody, listPageAsReport, namesCompilation } from './collection.ts';
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { firstPageText, titleOnPage } from './file-title.ts';
@@ -328,7 +328,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     if (!verdict.isReport) {
       // A compilation of the reports (…2019—2022年…年度报告汇编, 历年年报合集: the older years' reports linked in one
       // article after a redesign, round 61a) is read as the index it is, once a run.
-      if (!item.isFile && COMPILATION.test(item.title) && h.scope.allows(item.url)) queued.push(compilationRequest(h, item.url, data));
+      if (!item.isFile && namesCompilation(item.title) && h.scope.allows(item.url)) queued.push(compilationRequest(h, item.url, data));
       continue;
     }
     noteReportLink(tally, item.title, item.url);
@@ -550,9 +550,6 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     if (!found.endpoint.pagingUnknown) tally.pagerDeadEnds.delete(visit.url);
   }
 }
-
-/** A title naming a compilation of the annual reports, not one of them: 汇编, 合集, 汇总 of 年度报告 / 年报. */
-const COMPILATION = /(?:年度报告|年报)(?:全文)?(?:汇编|合集|汇总|集锦|选编)(?!表)/;
 
 /** A compilation's page asked as an index of the reports: a list page of the seed (its URL's state says why). */
 function compilationRequest(h: HarvestContext, url: string, data: ListData): QueuedRequest {

@@ -4,7 +4,8 @@
  * classifier's job, so this stays generic.
  */
 import type { Element } from 'domhandler';
-import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, findWithin, isScriptHref, loadHtml, matching, squash, type Doc } from './html.ts';
+import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, findWithin, loadHtml, matching, squash, type Doc } from './html.ts';
+import { ownBoxes } from './own-box.ts';
 import { resolveLink } from '../download/scope.ts';
 import { isAgencyName } from './classify/agency.ts';
 import { TRUNCATION } from './classify/text.ts';
@@ -243,11 +244,9 @@ const NUMBERING = /^(?:\d{1,3}|[（(]\d{1,3}[)）])\s*[.、．]?\s*/;
  * nowhere else and has a heading child before the link's branch, its list numbering left out; null when there is none.
  */
 function blockHeadingTitle($: Doc, a: ReturnType<Doc>): string | null {
-  const own = a.attr('href');
+  // The child of each box the link stands in: the headings before it are the block's.
   let branch = a;
-  for (let node = a.parent(), depth = 0; depth < 4 && node.length && !node.is('body, html, ul, ol, table'); depth++, branch = node, node = node.parent()) {
-    const other = node.find('a[href]').filter((_, el) => (el as Element).attribs.href !== own && !isScriptHref((el as Element).attribs.href));
-    if (other.length) return null;
+  for (const node of ownBoxes(a, 4, 'body, html, ul, ol, table')) {
     for (const child of node.children().toArray()) {
       if (child === branch.get(0)) break;
       const el = child as Element;
@@ -255,6 +254,7 @@ function blockHeadingTitle($: Doc, a: ReturnType<Doc>): string | null {
       const text = squash($(el).text()).replace(NUMBERING, '');
       if (text.length >= 4 && text.length <= 120) return text;
     }
+    branch = node;
   }
   return null;
 }

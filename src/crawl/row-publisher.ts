@@ -6,14 +6,17 @@
  */
 import type { Element } from 'domhandler';
 import { isAgencyName, publisherName } from './classify/agency.ts';
-import { compact, isScriptHref, squash, type Doc } from './html.ts';
+import { compact, squash, type Doc } from './html.ts';
+import { ownBoxes } from './own-box.ts';
 import { headedCell } from './headed-column.ts';
 
 type Node = ReturnType<Doc>;
 
-const PUBLISHER_HEADER = /^(?:发布机构|发布单位|发布部门|发文机关|发文单位|公开主体|信息来源|来源|来源单位)$/;
+/** The words naming a publisher, a column's header or a field's label; a longer word before the one it starts with. */
+const PUBLISHER_WORDS = '发布机构|发布单位|发布部门|发文机关|发文单位|公开主体|信息来源|来源单位|来源';
+const PUBLISHER_HEADER = new RegExp(`^(?:${PUBLISHER_WORDS})$`);
 /** "发布机构：X" written in the box, the value up to the next label (publisherName cuts 发布日期… after it). */
-const PUBLISHER_LABEL = /(?:发布机构|发布单位|发布部门|发文机关|发文单位|公开主体|信息来源|来源单位|来源)\s*[:：]\s*/;
+const PUBLISHER_LABEL = new RegExp(`(?:${PUBLISHER_WORDS})\\s*[:：]\\s*`);
 /** Class names templates give a publisher field: 发布机构 in pinyin initials, English or abbreviations. */
 const PUBLISHER_CLASS = /(?:^|[\s_-])(?:fbjg|fbdw|fbbm|lydw|publisher|pub-?org|puborg|source|org-?name|dept-?name|unit-?name)(?:$|[\s_-])/i;
 /** How far above the link its box is looked for: a card's footer is a few levels from its title's link. */
@@ -34,14 +37,7 @@ export function rowPublisher($: Doc, row: Node, link?: Node): string | null {
  * list's) and holds a labelled 发布机构 or a publisher-classed field naming an agency.
  */
 function boxPublisher($: Doc, link: Node): string | null {
-  const own = link.attr('href');
-  let box = link.parent();
-  for (let depth = 0; depth < MAX_BOX_DEPTH && box.length && !box.is('body, html'); depth += 1, box = box.parent()) {
-    const elsewhere = box.find('a[href]').filter((_, a) => {
-      const href = (a as Element).attribs.href;
-      return href !== own && !isScriptHref(href);
-    });
-    if (elsewhere.length) return null;
+  for (const box of ownBoxes(link, MAX_BOX_DEPTH, 'body, html')) {
     const name = fieldName($, box);
     if (name) return name;
   }

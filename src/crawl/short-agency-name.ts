@@ -33,12 +33,13 @@ export function spelledOutByPublisher(titleName: string | null, publisher: strin
   // The same body with its region written shorter ("海勃湾区教育局" signed "乌海市海勃湾区教育局"): named as it signs.
   if (t.rest === p.rest && spelled.length > written.length && spelled.endsWith(written)) return spelled;
   // A body's kind shortened with it: 委员会 → 委 (农业农村委员会 → 区农业农村委), 办公室 → 办 (人民政府办公室 → 政府办).
-  const short = [...bodyKindShort(t.rest)];
-  const full = [...bodyKindShort(p.rest)];
-  if (short.join('') === full.join('') && t.rest !== p.rest) return spelled;
-  if (short.length < 2 || short.length >= full.length) return titleName;
-  if (short[0] !== full[0] || short.at(-1) !== full.at(-1)) return titleName;
-  return isContraction(short.join(''), full.join('')) ? spelled : titleName;
+  const short = bodyKindShort(t.rest);
+  const full = bodyKindShort(p.rest);
+  if (short === full && t.rest !== p.rest) return spelled;
+  const [s, f] = [[...short], [...full]];
+  if (s.length < 2 || s.length >= f.length) return titleName;
+  if (s[0] !== f[0] || s.at(-1) !== f.at(-1)) return titleName;
+  return isContraction(short, full) ? spelled : titleName;
 }
 
 /** A name with its kind of body in the one character short names keep of it. */
