@@ -44,6 +44,7 @@ import type { SeedTally } from './seed-tally.ts';
 import type { SharedBrowser } from './shared-browser.ts';
 import { unlinkedReportTitles } from './unlinked-titles.ts';
 import { watchDataRequests } from './learn/quiet-traffic.ts';
+import { waitWhileLoading } from './loading-sign.ts';
 
 export { CHROMIUM_ARGS, SharedBrowser } from './shared-browser.ts';
 
@@ -125,13 +126,19 @@ function isSubframeNavigation(page: Page, req: Request): boolean {
   }
 }
 
-/** Waits for the page to be drawn: past any challenge (which reloads the page) and until the network is idle. */
+/**
+ * Waits for the page to be drawn: past any challenge (which reloads the page), until the network is idle, and while
+ * the page says it is loading (loading-sign.ts).
+ */
 async function settle(page: Page): Promise<void> {
   for (let round = 0; round < CHALLENGE_ROUNDS; round++) {
     await page.waitForLoadState('networkidle', { timeout: 20_000 }).catch(() => undefined);
     const status = documentStatus.get(page) ?? 200;
     const html = await page.content().catch(() => '');
-    if (!isChallenge({ url: page.url(), loadedUrl: page.url(), status, body: html })) return stir(page);
+    if (!isChallenge({ url: page.url(), loadedUrl: page.url(), status, body: html })) {
+      await stir(page);
+      return waitWhileLoading(page);
+    }
     await page.waitForEvent('framenavigated', { timeout: 10_000 }).catch(() => undefined);
   }
 }

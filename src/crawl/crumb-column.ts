@@ -33,3 +33,23 @@ export function crumbLinks($: Doc, box: Element | null, base: string): CrumbLink
 export function crumbColumn(links: CrumbLink[]): string | null {
   return links.find((l) => linkKind(l.text, l.url, false) === 'column')?.url ?? null;
 }
+
+/** Paths of a site's tag and search pages: DedeCMS `/tags.php`, WordPress `/tag/年报/`, `/search/`, `/plus/search.php`. */
+const WORD_PAGE_PATH = /\/(?:tags?|search|so|sousuo|jsearch|fulltextsearch)(?:\/|\.(?:php|jsp|aspx?|do|s?html?)(?:$|\/)|$)/i;
+/** Queries choosing a tag or searching: `?tag=年报`, `?keyword=`, `?q=`, PHPCMS's `c=tag`, `a=search`. */
+const WORD_PAGE_QUERY = /^(?:tag|tags|keyword|keywords|kw|q|query|searchword|searchkey|wd)$/i;
+
+/**
+ * Whether a list is a tag's or a search's results (a report's 标签 "年报" clicked: DedeCMS's `tags.php?/年报/`, round
+ * 62c): pages of any column gathered by a word, no column of the reports. Its reports' own column, as their breadcrumb
+ * names it, holds the years the word missed.
+ */
+export function gathersByWord(listUrl: string): boolean {
+  try {
+    const u = new URL(listUrl);
+    if (WORD_PAGE_PATH.test(u.pathname)) return true;
+    return [...u.searchParams].some(([name, value]) => WORD_PAGE_QUERY.test(name) || (/^[mca]$/.test(name) && /^(?:tag|tags|search)$/i.test(value)));
+  } catch {
+    return false;
+  }
+}

@@ -9,7 +9,7 @@ import { Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
 import { Attributor, titleShowingGuess, type Attribution } from './attribution.ts';
 import { sameColumnKey } from '../onboard/column-links.ts';
-import { crumbColumn, type CrumbLink } from './crumb-column.ts';
+import { crumbColumn, gathersByWord, type CrumbLink } from './crumb-column.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage, type DetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
@@ -824,10 +824,11 @@ async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailD
  * The 年报 column of another unit whose report the seed's list linked where it lives (its breadcrumb names the column:
  * crumb-column.ts), read as one of the seed's lists, once a run, its reports named by that unit when nothing else
  * names them: the unit's earlier years are there, not in the seed's column (round 49c). A column of the seed's own
- * agency is the seed's, read already.
+ * agency is the seed's, read already, unless the list naming the report was a tag's or a search's page (round 62c:
+ * the other years are in the column, not under the word).
  */
 async function readUnitColumn(h: HarvestContext, crumbs: CrumbLink[], attribution: Attribution, data: DetailData): Promise<void> {
-  if (!crumbs.length || attribution.agency.id === data.siteAgencyId) return;
+  if (!crumbs.length || (attribution.agency.id === data.siteAgencyId && !gathersByWord(data.listUrl))) return;
   const column = crumbColumn(crumbs);
   if (!column || !h.scope.allows(column)) return;
   const tally = h.tallies.of(data.seedEntryId);

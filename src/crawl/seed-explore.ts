@@ -115,7 +115,8 @@ export async function exploreEmptySeeds(
       // an `xxgk.` platform: portal-hosts.ts), as a list page on a sibling host is read (handlers.ts admitSibling).
       const seedHost = Scope.hostOf(e.url);
       const allowHost = (host: string) => h.scope.allowsHost(host) || withinPortal(host, seedHost);
-      const explorer = new PortalExplorer(reader, null, { depth: DEPTH, maxPages: opts.maxPages, samplePages: 2, allowHost });
+      const agency = h.catalog.agencies.byId(e.agency_id)?.name;
+      const explorer = new PortalExplorer(reader, null, { depth: DEPTH, maxPages: opts.maxPages, samplePages: 2, allowHost, ...(agency ? { agency } : {}) });
       const result = await explorer.explore(start);
       const unread = (url: string) => url !== e.url && !t.listUrls.has(url) && h.scope.allows(url);
       // No column listing reports over HTTP, for a seed that gave none: the columns named so whose page's script draws

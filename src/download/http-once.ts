@@ -49,10 +49,12 @@ const lenientHosts = new Set<string>();
 /** llhttp's codes for an answer framed both ways (node 20 says one or the other, by which header came first), and
  * for a header line ended by LF alone. */
 const LENIENT_ONLY = new Set(['HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_TRANSFER_ENCODING', 'HPE_CR_EXPECTED', 'HPE_LF_EXPECTED']);
-/** Hosts whose answers repeated a header line word for word (two `Content-Length: 5`): asked over a connection whose
- * answer is mended before node parses it (mended-headers.ts), one answer a connection. */
+/** Hosts whose answers repeated a header line word for word (two `Content-Length: 5`), or held a line no parser
+ * reads (a space before a colon, a line without one): asked over a connection whose answer is mended before node
+ * parses it (mended-headers.ts), one answer a connection. */
 const mendedHosts = new Set<string>();
 const DUPLICATE_LENGTH = /Duplicate Content-Length/i;
+const INVALID_HEADER = 'HPE_INVALID_HEADER_TOKEN';
 
 /** The largest header block read (Chromium's limit); node's default, 16 KiB, refuses what browsers read. */
 const MAX_HEADER_BYTES = 256 * 1024;
@@ -189,9 +191,9 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
       stop();
       if (settled) return;
       settled = true;
-      // A header line repeated word for word (two identical lengths): asked once more over a mended connection, and
-      // so from now on for this host.
-      if (!mended && DUPLICATE_LENGTH.test(e.message)) {
+      // A header line repeated word for word (two identical lengths), or one no parser reads: asked once more over a
+      // mended connection, and so from now on for this host.
+      if (!mended && (DUPLICATE_LENGTH.test(e.message) || (e as NodeJS.ErrnoException).code === INVALID_HEADER)) {
         mendedHosts.add(u.host);
         resolve(httpOnce(req));
         return;

@@ -1,10 +1,15 @@
 /**
- * A connection whose answer's header block repeats a line word for word (`Content-Length: 5` twice: an IIS 6 behind a
- * Squid adding its own copy, round 47d). node's parser (llhttp) refuses any second Content-Length, in its lenient
- * mode too ("Duplicate Content-Length"); browsers take identical copies as one (RFC 9110 §8.6 allows a recipient to
- * do so). For a host that answered so, the request goes over a socket wrapped here: the answer's header block is
- * read first and each line that repeats an earlier one exactly is dropped, then everything passes through untouched.
- * Copies that differ (two lengths) are left as sent, and refused by the parser as before.
+ * Answers whose header block node's parser (llhttp) refuses, in its lenient mode too, while browsers read them; for a
+ * host that answered so, the request goes over a socket wrapped here: the answer's header block is read first and
+ * mended as Chromium reads it, then everything passes through untouched.
+ * - A line repeating an earlier one word for word (`Content-Length: 5` twice: an IIS 6 behind a Squid adding its own
+ *   copy, round 47d; "Duplicate Content-Length"): dropped (RFC 9110 §8.6 lets a recipient take identical copies as
+ *   one). Copies that differ (two lengths) are left as sent, and refused by the parser as before.
+ * - A name followed by spaces before its colon (`X-Frame-Options : SAMEORIGIN`, typed into a Java filter, round 62d;
+ *   "Invalid header token"): the name is read without them.
+ * - A line with no colon (a file name RFC 2047-encoded by `sun.misc.BASE64Encoder`, which breaks its output with CRLF
+ *   every 76 characters, round 62d): a line opening with a space or tab continues the one above (obs-fold, RFC 9112
+ *   §5.2), any other is dropped, as Chromium drops it.
  * Written by hand: no HTTP client on npm reads such answers (undici and node:http share llhttp), and the fix is to
  * the bytes, before any parser sees them.
  */
@@ -16,19 +21,28 @@ import { Duplex } from 'node:stream';
 const MAX_HEAD = 64 * 1024;
 const END = Buffer.from('\r\n\r\n');
 
-/** The header block with lines repeating an earlier line word for word dropped (names compared without case). */
-export function withoutRepeatedLines(head: string): string {
-  const seen = new Set<string>();
-  const lines = head.split('\r\n');
-  const kept = lines.filter((line, i) => {
-    if (i === 0 || !line) return true; // the status line, the blank line ending the block
+/** The header block as Chromium reads it: repeated lines dropped, names trimmed, lines without a colon folded or dropped. */
+export function mendedHead(head: string): string {
+  const [status = '', ...lines] = head.split('\r\n');
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (!line) continue;
     const colon = line.indexOf(':');
-    const key = colon > 0 ? `${line.slice(0, colon).trim().toLowerCase()}:${line.slice(colon + 1).trim()}` : line;
+    if (colon <= 0) {
+      if (/^[ \t]/.test(line) && kept.length) kept[kept.length - 1] += ` ${line.trim()}`;
+      continue;
+    }
+    kept.push(`${line.slice(0, colon).trim()}:${line.slice(colon + 1)}`);
+  }
+  const seen = new Set<string>();
+  const unique = kept.filter((line) => {
+    const colon = line.indexOf(':');
+    const key = `${line.slice(0, colon).toLowerCase()}:${line.slice(colon + 1).trim()}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
-  return kept.join('\r\n');
+  return [status, ...unique].join('\r\n');
 }
 
 /** The socket node:http writes to and reads from: the real one's bytes, the first header block mended. */
@@ -58,7 +72,7 @@ class MendingSocket extends Duplex {
     const end = this.head.indexOf(END);
     if (end < 0 && this.head.length < MAX_HEAD) return;
     if (end < 0) return this.flushHead();
-    const block = withoutRepeatedLines(this.head.subarray(0, end).toString('latin1'));
+    const block = mendedHead(this.head.subarray(0, end).toString('latin1'));
     const rest = this.head.subarray(end);
     this.head = null;
     this.push(Buffer.concat([Buffer.from(block, 'latin1'), rest]));

@@ -84,6 +84,21 @@ export function inOtherScript(text: string): boolean {
   return other > han;
 }
 
+/** A place's own word for itself before a body's kind, as its sites shorten their units ("县财政局" on 泰和县's). */
+const RELATIVE_PLACE = /^(?:县|市|区|旗|州|盟|自治县|自治州|自治旗)/;
+
+/**
+ * Whether a link's text names the agency: its full name, or its short form on its own place's site (the text the
+ * name's end, opening with the place's kind: "县财政局" for 泰和县财政局, "区教育局" for 南关区教育局).
+ */
+export function namesAgency(text: string, agency: string): boolean {
+  const t = normalizeTitle(text).replace(/\s/g, '');
+  const name = normalizeTitle(agency).replace(/\s/g, '');
+  if (!t || !name) return false;
+  if (t === name) return true;
+  return t.length >= 4 && t.length < name.length && RELATIVE_PLACE.test(t) && name.endsWith(t);
+}
+
 /** A directory and its index page are one page: /zwgk/nb/ and /zwgk/nb/index.html. */
 export function sameColumnKey(url: string): string {
   return url.replace(/\/(?:index|default)\.(?:s?html?|jsp|php|aspx?)$/i, '/');

@@ -19,7 +19,7 @@ import { redirectTargets } from '../crawl/redirect-stub.ts';
 import type { PageVisit } from '../crawl/page-visit.ts';
 import { resolveLink, Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
-import { AGENCY_DIRECTORY, chineseVersionLink, inOtherScript, linkKind, sameColumnKey, type LinkKind } from './column-links.ts';
+import { AGENCY_DIRECTORY, chineseVersionLink, inOtherScript, linkKind, namesAgency, sameColumnKey, type LinkKind } from './column-links.ts';
 import { explainFamily } from './family-signals.ts';
 import { withinPortal } from './portal-hosts.ts';
 import type { PageReader } from './page-reader.ts';
@@ -36,6 +36,12 @@ export interface ExploreOptions {
   /** Hosts the walk may go to besides the start's (default: any host of the portal, withinPortal). A crawl passes
    * its registry's scope, so that exploring a seed never reads a host the registry does not hold. */
   allowHost?: (host: string) => boolean;
+  /**
+   * The agency whose reports are looked for (a crawl's seed's): a link naming it (its full name, or "县财政局" for
+   * 泰和县财政局) leads to its own pages, as a reader looking for that agency clicks it (round 62c: a county's 站群导航
+   * page as a bureau's seed, the bureau's site one tile of many).
+   */
+  agency?: string;
 }
 
 export interface SampleReport {
@@ -171,7 +177,8 @@ export class PortalExplorer {
         // language bar's 汉文 / 中文 is the same page in Chinese: read as the page would be (round 39c).
         const kind =
           linkKind(link.text, link.url, underReports, underAgencyDirectory) ??
-          (chineseVersionLink(link.text) && otherScript() ? 'language' : underActiveDisclosure && OTHERS_LABEL.test(link.text.trim()) ? 'nav' : null);
+          (chineseVersionLink(link.text) && otherScript() ? 'language' : underActiveDisclosure && OTHERS_LABEL.test(link.text.trim()) ? 'nav' : null) ??
+          (this.opts.agency && namesAgency(link.text, this.opts.agency) ? 'nav' : null);
         if (!kind) continue;
         if (!withinPortal(linkHost, host) || (this.opts.allowHost && !this.opts.allowHost(linkHost))) {
           // A way on that leaves the hosts the walk may read (a Mongolian site's 汉文版 on another host: round 50c) is

@@ -73,8 +73,11 @@ export function agencyLinks($: Doc): Element[] {
 
 /** Boxes of links to other sites (友情链接, 部门网站, 站群导航): their agency names stand for the sites, not reports. */
 const SITE_LINKS = /(链接|网站|导航|站群|友情)/;
-/** A site's home page: a link to it is a link to the site. */
-const HOME_PATH = /^\/(?:(?:index|default|main)\.\w+)?$/i;
+/**
+ * A site's home page: a link to it is a link to the site. Its root, or a site group's unit site's folder on the shared
+ * host (`/thxczj/index.shtml`: an article's top bar linking the county's and the bureau's own sites, round 62c).
+ */
+const HOME_PATH = /^\/(?:[\w-]+\/)?(?:(?:index|default|main)\.\w+)?$/i;
 
 /**
  * The items (named by an agency only) that stand for reports: two or more on the page, none in a box of site links

@@ -211,6 +211,11 @@ const subColumnLabel = { test: (name: string) => SUB_COLUMN_LABEL.test(name.repl
  * a sub-column on a page about the annual reports.
  */
 const OLDER_YEARS_TAB = /^(?:(?:往年|历年|以往|更早|往期|过往|历史)(?:年度)?|(?:其他|其它|更多|全部|以前|更早)(?:年份|年度))$/;
+/**
+ * A step to the neighbouring year of a column shown one year per page ("« 上一年 【2024年度】 下一年 »" over opaque
+ * sub-column ids, no page number anywhere: round 62a): on a page about the annual reports, the other years' lists.
+ */
+const YEAR_STEP = /^[«‹<《〈←\s]*(?:上|下|前|后)一?(?:个)?(?:年度|年)(?:年报)?[\s»›>》〉→]*$/;
 const NAMES_REPORTS = /年报|年度报告/;
 
 /**
@@ -243,12 +248,38 @@ function besideColumn(url: string, pageUrl: string): boolean {
  */
 export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
-  const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl)];
+  const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
-    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])]
+    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])]
     : named;
   return withinUnitFilter(links, pageUrl);
+}
+
+/** A twistie's picture naming what it opens: Domino's "Show details for 2024年" (its English default), 展开. */
+const TWISTIE_ALT = /^(?:show details for|expand\b|展开)/i;
+/** Domino's URL arguments opening a category of a view: `?OpenView&Start=1&Expand=3`, `ExpandSection=2`. */
+const EXPAND_ARG = /^(?:expand|expandsection)$/i;
+
+/**
+ * A categorised view opening collapsed (Lotus Domino's `?OpenView`: one row per category, "2025年", "2024年", each
+ * opened by an image-only twistie to `?OpenView&Start=1&Expand=2`, round 62d): the items are only in the opened
+ * views, each read as a list page with its own pager. Links with Domino's Expand argument, or a twistie's picture
+ * saying "Show details for" / 展开, on this page's host.
+ */
+function twistieLinks($: Doc, pageUrl: string): string[] {
+  const base = documentBase($, pageUrl);
+  const out = new Set<string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    const url = pageLink(a.attr('href'), base, pageUrl);
+    if (!url) return;
+    const opens = [...new URL(url).searchParams.keys()].some((k) => EXPAND_ARG.test(k));
+    const img = a.find('img').first();
+    const says = squash(img.attr('alt') ?? img.attr('title') ?? a.attr('title') ?? '');
+    if (opens || (img.length && !squash(a.text()) && TWISTIE_ALT.test(says))) out.add(url.replace(/#.*$/, ''));
+  });
+  return [...out];
 }
 
 /** A query field choosing one unit's items of a shared column: `deptId=440606104`, `orgId`, `unitCode`, `fbjg`… */
