@@ -144,6 +144,20 @@ export function documentAboutReport(page: DetailPage): string | null {
   return /年度报告|年报/.test(title.replace(/\s+/g, '')) ? title : null;
 }
 
+/** Report links an article page carries beside its own text (上一篇, 下一篇, a 相关 box): more make a list page. */
+export const ARTICLE_NEIGHBOURS = 4;
+
+/**
+ * A page titled as one report whose text is no report's, giving one report at most (a 下载中心 page offering the
+ * report's PDF: its name, size, 点击下载; round 63c's seed): a page about that report, not its column. Returns its
+ * title, or null.
+ */
+export function pageOfferingReport(page: DetailPage, listedReports: number): string | null {
+  const { title, bodyText } = page;
+  if (listedReports > 1 || !title || !classifyTitle(title).isReport || parseReportYear(title) === null || hasReportBody(bodyText)) return null;
+  return title;
+}
+
 /**
  * The reverse case: a page reached as a list page — a year link of a 年报 menu ("2024年度报告", "2022年") that
  * leads to the year's report itself rather than to a year column — that is one report: it lists no report, its

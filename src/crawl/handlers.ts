@@ -13,7 +13,7 @@ import { crumbColumn, gathersByWord, type CrumbLink } from './crumb-column.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage, type DetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
-import { documentAboutReport, hasReportBody, listPageAsReport, namesCompilation } from './collection.ts';
+import { ARTICLE_NEIGHBOURS, documentAboutReport, hasReportBody, listPageAsReport, namesCompilation, pageOfferingReport } from './collection.ts';
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { firstPageText, titleOnPage } from './file-title.ts';
@@ -68,8 +68,6 @@ function articleAddress(url: string): boolean {
   return /\d{5,}|[0-9a-f]{16,}/i.test(u.pathname);
 }
 
-/** Report links an article page carries beside its own text (上一篇, 下一篇, a 相关 box): more make a list page. */
-const ARTICLE_NEIGHBOURS = 4;
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -352,10 +350,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     else if (!(await askWithFreshToken(h, data))) tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status, message: refusal };
   }
   tally.reportItems += links.reports;
-  // A seed page that gave reports but is itself a document about one (一图读懂…年度报告, the link a post shares): its
-  // links are the report's, not the column's; its host is explored for the column (seed-explore.ts).
+  // A seed page that gave reports but is itself a document about one (一图读懂…年度报告, the link a post shares), or a
+  // page offering one report's file (a 下载中心 page): its links are the report's, not the column's; its host is
+  // explored for the column (seed-explore.ts).
   if (seedPage && !visit.rendered && data.family !== 'learned' && links.reports > 0 && tally.seedDocument === undefined) {
-    tally.seedDocument = documentAboutReport(detailOf());
+    tally.seedDocument = documentAboutReport(detailOf()) ?? pageOfferingReport(detailOf(), links.reports);
   }
   // A learned answer listing no report whose entry names the 年报 column (a script-drawn carousel's or menu's JSON,
   // `{name: '政府信息公开年报', link}`) leads to that column, as the same link named on a page does (report-column.ts);

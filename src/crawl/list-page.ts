@@ -110,7 +110,22 @@ function dataTarget(row: ReturnType<Doc>, base: string): string | null {
  * this address, so whatever keys links by address (a year pane's or group's links: column-year.ts) reads it so too.
  */
 export function linkTarget(a: ReturnType<Doc>, base: string): string | null {
-  return resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base);
+  return resolveLink(a.attr('href'), base) ?? scriptTarget(`${a.attr('href') ?? ''} ${a.attr('onclick') ?? ''}`, base) ?? dataTarget(a, base) ?? hiddenFieldTarget(a, base);
+}
+
+/** A hidden field's name saying it holds an address: url, href, link, path, docUrl… */
+const ADDRESS_FIELD = /url|href|link|path|addr/i;
+
+/**
+ * The page a row keeps in a hidden field beside its link that leads nowhere (`<input type="hidden" name="url"
+ * value="./202501/t20250124_912345.shtml">` and `<a href="#">title</a>`, the row's click handler opening it, round
+ * 64a): its only such field, when it names a page.
+ */
+function hiddenFieldTarget(a: ReturnType<Doc>, base: string): string | null {
+  const row = a.closest('li, tr, dd');
+  if (!row.length) return null;
+  const fields = row.find('input[type="hidden" i]').toArray().filter((el) => ADDRESS_FIELD.test(`${el.attribs.name ?? ''} ${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`));
+  return fields.length === 1 ? resolveLink(fields[0]!.attribs.value, base) : null;
 }
 
 /**

@@ -17,6 +17,8 @@ import { browserSized } from './cookie-size.ts';
 import { httpOnce } from './http-once.ts';
 import { returnsTo } from './sign-on-bounce.ts';
 import { locationFromBytes } from './location-bytes.ts';
+import { parseRefresh } from './refresh-header.ts';
+import { CHOICES_PEEK_BYTES, firstChoice } from './multiple-choices.ts';
 import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
 import { isScriptChallenge } from './challenge-answer.ts';
 import { saysServerBusy } from './server-busy.ts';
@@ -297,6 +299,12 @@ export class Fetcher {
       if (peeked.whole && isScriptChallenge(res.status, peeked.whole)) return handle({ ...res, body: peeked.body, url, redirects: [] });
       res = { ...res, body: peeked.body };
     }
+    // A 300 naming its choices only in its page (multiple-choices.ts): its first choice is where a reader goes.
+    if (res.status === 300 && !res.headers.location) {
+      const peeked = await peekBody(res.body, CHOICES_PEEK_BYTES);
+      const choice = firstChoice(peeked.head, url);
+      res = choice ? { ...res, body: peeked.body, headers: { ...res.headers, location: choice } } : { ...res, body: peeked.body };
+    }
     // A 304 to a request that set no condition (unasked-304.ts) holds no page: a cache's failure, asked again.
     if (unaskedNotModified(res.status, headers)) {
       res.body.resume();
@@ -310,6 +318,14 @@ export class Fetcher {
       if (carriesPage(peeked.head)) gate.recordSuccess();
       else gate.recordFailure(`HTTP ${res.status}`);
       return handle({ ...res, body: peeked.body, url, redirects: [] });
+    }
+    // A 202 Accepted saying when to come back (`Retry-After`, `Refresh`: a file still being converted, "文件正在生成",
+    // round 64d) holds no document yet: asked again after that pause, as a 503 is, never stored as the file.
+    if (res.status === 202 && (res.headers['retry-after'] || res.headers.refresh)) {
+      res.body.resume();
+      const wait = parseRetryAfter(res.headers['retry-after']) ?? (parseRefresh(first(res.headers.refresh) ?? '')?.delay ?? 1) * 1000;
+      gate.pauseUntil(Date.now() + Math.min(wait, this.cfg.maxCrawlDelayMs * 5));
+      throw new FetchError('HTTP 202 (accepted, not ready yet: asked again)', url, 'server', 503);
     }
     if (res.status === 429 || res.status >= 500) {
       res.body.resume();

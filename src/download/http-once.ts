@@ -49,6 +49,14 @@ const lenientHosts = new Set<string>();
 /** llhttp's codes for an answer framed both ways (node 20 says one or the other, by which header came first), and
  * for a header line ended by LF alone. */
 const LENIENT_ONLY = new Set(['HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_TRANSFER_ENCODING', 'HPE_CR_EXPECTED', 'HPE_LF_EXPECTED']);
+/**
+ * node 20's words for a length beside `Transfer-Encoding: identity` (an old Java server's HTTP/1.0 answers, round 64d:
+ * nodejs/node#37580), the same framing question by another code; a length that is no number keeps its refusal.
+ */
+function framedBothWays(e: Error): boolean {
+  return (e as NodeJS.ErrnoException).code === 'HPE_INVALID_CONTENT_LENGTH' && /Transfer-Encoding/i.test(e.message);
+}
+
 /** Hosts whose answers repeated a header line word for word (two `Content-Length: 5`), or held a line no parser
  * reads (a space before a colon, a line without one): asked over a connection whose answer is mended before node
  * parses it (mended-headers.ts), one answer a connection. */
@@ -200,7 +208,7 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
       }
       // Framed both ways, or lines ended by LF alone: asked once more, read as a browser reads it (the chunks; the
       // lines), and so from now on for this host.
-      if (!lenient && LENIENT_ONLY.has((e as NodeJS.ErrnoException).code ?? '')) {
+      if (!lenient && (LENIENT_ONLY.has((e as NodeJS.ErrnoException).code ?? '') || framedBothWays(e))) {
         lenientHosts.add(u.host);
         resolve(httpOnce(req));
         return;

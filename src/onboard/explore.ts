@@ -8,6 +8,7 @@
 import type { Element } from 'domhandler';
 import { agencyFromTitle } from '../crawl/classify/agency.ts';
 import { classifyTitle } from '../crawl/classify/title.ts';
+import { ARTICLE_NEIGHBOURS, hasReportBody } from '../crawl/collection.ts';
 import { parseDetailPage } from '../crawl/detail-page.ts';
 import { parseReportYear } from '../crawl/classify/year.ts';
 import { hasScripts, isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
@@ -267,10 +268,11 @@ export class PortalExplorer {
         break; // the samples stop here; the column stays with what was read
       }
     }
-    // A report's own page (its title is a report's, it links its attachments) is not a column, however it was reached.
+    // A report's own page (its title is a report's, it links its attachments) is not a column, however it was reached;
+    // nor is one whose text is the report beside a few links to its neighbours (上一篇 / 下一篇, 相关阅读: round 64c).
     const detail = parseDetailPage(page.visit.body, page.visit.loadedUrl);
     const reportPages = items.filter((i) => !i.isFile && classifyTitle(i.title).isReport && i.url !== page.visit.loadedUrl);
-    if (detail.title && classifyTitle(detail.title).isReport && reportPages.length <= 1) return finding;
+    if (detail.title && classifyTitle(detail.title).isReport && (reportPages.length <= 1 || (reportPages.length <= ARTICLE_NEIGHBOURS && hasReportBody(detail.bodyText)))) return finding;
     finding.items = items.length;
     finding.reports = items
       .filter((i) => classifyTitle(i.title).isReport)

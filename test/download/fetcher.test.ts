@@ -248,3 +248,25 @@ test('a POST redirected by 307 or 308 is sent again as a POST with its body; by 
     'GET /after-303 ',
   ]);
 });
+
+test('a 300 Multiple Choices with no Location is followed to the first same-host choice its page lists', async () => {
+  const s = await startServer((req, res) => {
+    if (req.url === '/list_2') {
+      return send(res, 300, 'text/html; charset=iso-8859-1', '<h1>Multiple Choices</h1>Available documents:<ul><li><a href="/list_2.htm">/list_2.htm</a> (common basename)</li><li><a href="/list_2.html">/list_2.html</a></li></ul>');
+    }
+    send(res, 200, 'text/html', `page ${req.url}`);
+  });
+  const r = await get(fetcherFor([s]), `${s.origin}/list_2`);
+  assert.deepEqual([r.status, r.text, r.url], [200, 'page /list_2.htm', `${s.origin}/list_2.htm`]);
+});
+
+test('a 202 Accepted saying when to come back is asked again after that pause, never read as the document', async () => {
+  let n = 0;
+  const s = await startServer((_req, res) =>
+    n++ === 0 ? send(res, 202, 'text/html', '<p>文件正在生成，请稍候……</p>', { 'retry-after': '1', refresh: '1' }) : send(res, 200, 'application/pdf', '%PDF-1.4 report'),
+  );
+  const r = await get(fetcherFor([s]), `${s.origin}/public/downfile/8842171`);
+  assert.deepEqual([r.status, r.text], [200, '%PDF-1.4 report']);
+  assert.equal(s.hits.length, 2);
+  assert.ok(s.hits[1]!.start - s.hits[0]!.start >= 950, `waited ${s.hits[1]!.start - s.hits[0]!.start} ms`);
+});

@@ -70,3 +70,9 @@ test('answers whose header lines no parser reads (a space before a colon, a Base
   assert.equal(r.text, body);
   assert.match(r.disposition ?? '', /^attachment; filename=/);
 });
+
+test('an HTTP/1.0 answer sending Transfer-Encoding: identity beside its length is read by its length', async () => {
+  const s = await rawServer(['Content-Type: text/html; charset=GBK', 'Transfer-Encoding: identity', 'Content-Length: 15'], '<html>ok</html>');
+  const r = await fetchText(s.url);
+  assert.equal(r.text, '<html>ok</html>');
+});

@@ -64,18 +64,46 @@ export function functionTemplate(html: string, pageUrl: string): PageTemplate | 
   return null;
 }
 
-/** A jump menu (`<select onchange="location.href=this.value">`) of page files: the option after the selected one. */
+/**
+ * A jump menu of pages: the option after the selected one. Either the option is the page's address
+ * (`<select onchange="location.href=this.value">` of page files), or the select is a field of a GET form it submits
+ * (`<form method="get" action="list.jsp"><input type="hidden" name="catid" value="2317"><select name="page"
+ * onchange="this.form.submit()">`, no link anywhere in the pager, round 64a): the form's address with its fields and
+ * the option's value, as the browser asks it.
+ */
 export function selectNextPage($: Doc, pageUrl: string): string | null {
   for (const el of $('select[onchange]').toArray()) {
     const select = $(el as Element);
-    if (!/(location|href|window\.open)/i.test(select.attr('onchange') ?? '')) continue;
+    const onchange = select.attr('onchange') ?? '';
+    const goes = /(location|href|window\.open)/i.test(onchange);
+    const form = /\.submit\s*\(/.test(onchange) ? select.closest('form') : null;
+    if (!goes && !(form?.length && (form.attr('method') ?? 'get').toLowerCase() === 'get' && select.attr('name'))) continue;
     const options = select.find('option[value]').toArray().map((o) => $(o as Element));
     if (options.length < 2 || !options.every((o) => /^(?:第\s*)?\d{1,4}\s*(?:页)?$/.test(o.text().trim()))) continue;
     const at = options.findIndex((o) => o.attr('selected') !== undefined);
     const next = options[(at < 0 ? 0 : at) + 1];
     if (!next) return null;
-    const url = resolveLink(next.attr('value'), documentBase($, pageUrl));
+    const base = documentBase($, pageUrl);
+    const url = goes ? resolveLink(next.attr('value'), base) : formAddress($, form!, base, select.attr('name')!, next.attr('value') ?? '');
     if (url && url !== pageUrl) return url;
   }
   return null;
+}
+
+/** A GET form's address as the browser asks it: its action with each named field's value, `name` set to `value`. */
+function formAddress($: Doc, form: ReturnType<Doc>, base: string, name: string, value: string): string | null {
+  const action = resolveLink(form.attr('action') || base, base);
+  if (!action) return null;
+  const u = new URL(action);
+  u.search = '';
+  for (const field of form.find('input[name], select[name]').toArray()) {
+    const f = $(field as Element);
+    const type = (f.attr('type') ?? '').toLowerCase();
+    if (['submit', 'button', 'image', 'reset', 'file'].includes(type) || ((type === 'checkbox' || type === 'radio') && f.attr('checked') === undefined)) continue;
+    const key = f.attr('name')!;
+    if (key === name) continue;
+    u.searchParams.append(key, f.is('select') ? (f.find('option[selected]').attr('value') ?? f.find('option').first().attr('value') ?? '') : (f.attr('value') ?? ''));
+  }
+  u.searchParams.append(name, value);
+  return u.href;
 }

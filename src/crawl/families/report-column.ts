@@ -203,8 +203,12 @@ export function namesReportColumn(label: string): boolean {
   return COLUMN_LABEL.test(t) || subColumnLabel.test(t);
 }
 
-/** SUB_COLUMN_LABEL with a list's separators read as nothing: 镇（街道、园区）年报 (round 45c), 乡镇·街道年报. */
-const subColumnLabel = { test: (name: string) => SUB_COLUMN_LABEL.test(name.replace(/[、·・/和及与]/g, '')) };
+/**
+ * SUB_COLUMN_LABEL with a list's separators read as nothing (镇（街道、园区）年报, round 45c; 乡镇·街道年报) and a call to
+ * click before it ("点击查看更多往年年报" under a note that the older years were archived with the old site, round 63a).
+ */
+const CLICK_CALL = /^(?:请|请您)?(?:点击|点此|单击)?(?:这里|此处)?(?:查看|进入|访问|浏览|查阅|前往)?(?:更多)?/;
+const subColumnLabel = { test: (name: string) => SUB_COLUMN_LABEL.test(name.replace(/[、·・/和及与]/g, '').replace(CLICK_CALL, '').replace(/[>»›]+$/, '')) };
 
 /**
  * A tab naming the older years only (往年, 历年, 以往, 更早), or the years not shown ("其他年份", "更多年份", "以前年度"):
@@ -251,7 +255,7 @@ export function subColumnLinks(html: string, pageUrl: string): string[] {
   const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
-    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl)])]
+    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl)])]
     : named;
   return withinUnitFilter(links, pageUrl);
 }
@@ -338,14 +342,28 @@ function desktopVersionLinks($: Doc, pageUrl: string): string[] {
 }
 
 /** Whether the link's sentence (its parent, or the one above, under 200 characters) names the annual reports. */
-function aboutReports(a: ReturnType<Doc>): boolean {
+function aboutReports(a: ReturnType<Doc>, saying: RegExp = NAMES_REPORTS): boolean {
   let node = a.parent();
   for (let depth = 0; depth < 2 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
     const text = squash(node.text());
     if (text.length > 200) return false;
-    if (NAMES_REPORTS.test(text)) return true;
+    if (NAMES_REPORTS.test(text)) return saying.test(text);
   }
   return false;
+}
+
+/** A link saying only where to click: 点击进入, 请点击这里, 点此访问, 此处 (arrows aside). */
+const CLICK_HERE = { test: (name: string) => /^(?:请|请您)?(?:点击|点此|单击)?(?:这里|此处)?(?:进入|访问|前往|跳转|查阅)?$/.test(name.replace(/[>»›]+$/, '')) && /点|击|这里|此处|进入|访问|前往|跳转/.test(name) };
+/** A note sending the reader elsewhere: 请访问…, 请至…, 已停止更新, 网站改版, 迁移至新平台, 已归档. */
+const SENDS_ELSEWHERE = /请(?:您)?(?:访问|至|到|前往|点击|移步|登录|查阅|进入)|改版|迁移|迁至|停止更新|新版|新平台|新网站|归档/;
+
+/**
+ * A frozen column's note sending the reader to where the reports went ("本平台已于2022年1月停止更新…2022年以后发布的政府
+ * 信息公开工作年度报告…请访问…新版“政府信息公开”专栏。<a>点击进入>></a>", round 63c): its link says only where to click,
+ * its sentence names the reports and sends the reader on. The later years are there, read as one of the seed's lists.
+ */
+function movedOnLinks($: Doc, pageUrl: string): string[] {
+  return labelledLinks($, pageUrl, CLICK_HERE, { where: (a) => aboutReports(a, SENDS_ELSEWHERE) });
 }
 
 /** A box's link to its full list: 更多, 更多>>, 查看更多, 查看全部, more… */

@@ -231,7 +231,7 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   // asked, as the page's script did (when the browser turned it, to the same endpoint).
   const linkNext = cursor || next || page || request.method !== 'GET' ? null : linkNextOf(best.x.responseHeaders, best.x.url);
   const nextLink = !!linkNext && (!second || endpointKey({ ...request, url: linkNext }) === key);
-  const years = renderedHtml ? yearParam(request, renderedHtml) : null;
+  const years = renderedHtml ? yearParam(request, renderedHtml, exchanges.map((x) => x.responseBody)) : null;
   // Two requests compared, else (or when the comparison saw none) a parameter named as a signature beside a timestamp.
   const signed = (second ? signatureParam(request, second) : null) ?? namedSignatureParam(request);
   // A turn of the pager whose request showed no paging the replay could repeat (a signed list is turned in the browser).

@@ -246,9 +246,16 @@ function dateOf(v: Json | undefined): string | null {
  */
 const HIGHLIGHT_TAG = /<\/?(?:em|mark|b|strong|font|span|i|u)(?:\s[^<>]*)?>/gi;
 
-/** A title as the page shows it: its highlight marks dropped. */
+/**
+ * `\u9686` left in a string escaped twice (titles migrated from an old site stored as `"\\u9686…"`, round 63b): the
+ * page's script decodes them (`unescape(s.replace(/\\u/g, '%u'))`), and so are they here.
+ */
+const LEFT_ESCAPE = /\\u([0-9a-fA-F]{4})/g;
+
+/** A title as the page shows it: escapes left in it decoded, its highlight marks dropped. */
 function plainTitle(v: string): string {
-  return v.includes('<') ? v.replace(HIGHLIGHT_TAG, '') : v;
+  const t = v.includes('\\u') ? v.replace(LEFT_ESCAPE, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : v;
+  return t.includes('<') ? t.replace(HIGHLIGHT_TAG, '') : t;
 }
 
 function titleLike(v: Json | undefined): v is string {

@@ -2,7 +2,8 @@
  * Lists asked one year at a time: the page asks its list for the newest year only (`?year=2024`) and draws one tab
  * per year, asking for an older year when its tab is clicked. The learned request's parameter holding a year that
  * the page also shows as a bare tab ("2024", "2023年度") is that year; the other years shown are asked over HTTP as
- * lists of their own, with that parameter changed.
+ * lists of their own, with that parameter changed. The years may be drawn where no element names them (a canvas
+ * timeline): an answer of the page listing the years stands for the tabs.
  */
 import { loadHtml, squash } from '../html.ts';
 import { textParams, withParam, type CapturedRequest } from './page-param.ts';
@@ -37,11 +38,47 @@ function yearValued(req: CapturedRequest): { in: YearParam['in']; name: string; 
     .map((p) => ({ in: p.in, name: p.name, value: Number(p.value) }));
 }
 
-/** The request's year parameter, when the page shows that year and others as tabs; null otherwise. */
-export function yearParam(req: CapturedRequest, renderedHtml: string): YearParam | null {
+/** A year as an answer lists it: 2024, "2024", "2024年", "2024年度". */
+const LISTED_YEAR = /^(20[0-3]\d)\s*(?:年度?)?$/;
+/** How deep an answer is walked for its list of years. */
+const MAX_DEPTH = 6;
+
+/**
+ * The years an answer of the page lists as such: a JSON array of two or more years and nothing else
+ * (`{"years": ["2024", "2023", …]}`: a timeline drawn on a canvas from it, no element naming a year, round 63b).
+ */
+export function answeredYears(bodies: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  const walk = (v: unknown, depth: number): void => {
+    if (depth > MAX_DEPTH || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      const years = v.map((x) => (typeof x === 'number' || typeof x === 'string' ? LISTED_YEAR.exec(String(x).trim()) : null));
+      if (v.length >= 2 && years.every((m) => m !== null)) for (const m of years) out.add(Number(m![1]));
+      else for (const x of v) walk(x, depth + 1);
+      return;
+    }
+    for (const x of Object.values(v)) walk(x, depth + 1);
+  };
+  for (const body of bodies) {
+    const text = body.trim();
+    if (!text.startsWith('{') && !text.startsWith('[')) continue;
+    try {
+      walk(JSON.parse(text), 0);
+    } catch {
+      // Not JSON: no list of years.
+    }
+  }
+  return out;
+}
+
+/**
+ * The request's year parameter, when the page shows that year and others as tabs, or one of its answers lists them
+ * (`answers`: the bodies of the page's exchanges); null otherwise.
+ */
+export function yearParam(req: CapturedRequest, renderedHtml: string, answers: readonly string[] = []): YearParam | null {
   const params = yearValued(req);
   if (!params.length) return null;
-  const tabs = yearTabs(renderedHtml);
+  const tabs = new Set([...yearTabs(renderedHtml), ...answeredYears(answers)]);
   const p = params.find((x) => tabs.has(x.value));
   if (!p) return null;
   const others = [...tabs].filter((y) => y !== p.value).sort((a, b) => b - a);
