@@ -7,6 +7,7 @@ import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
 import { documentBase, type Doc } from '../html.ts';
 import type { PageTemplate } from './pager.ts';
+import { formFields } from './postback.ts';
 
 /** Names of page-number parameters seen on real list URLs and pager forms. */
 export const PAGE_PARAM = /^(?:page|pageno|pagenum|pageindex|p|pn|curpage|cur_page|currpage|currentpage|current|pagecurrent|page_no|page_num)$/i;
@@ -90,20 +91,16 @@ export function selectNextPage($: Doc, pageUrl: string): string | null {
   return null;
 }
 
-/** A GET form's address as the browser asks it: its action with each named field's value, `name` set to `value`. */
+/**
+ * A GET form's address as the browser asks it: its action with the fields it submits (postback.ts formFields), `name`
+ * set to `value`.
+ */
 function formAddress($: Doc, form: ReturnType<Doc>, base: string, name: string, value: string): string | null {
   const action = resolveLink(form.attr('action') || base, base);
   if (!action) return null;
+  const fields = formFields($, form);
+  fields.set(name, value);
   const u = new URL(action);
-  u.search = '';
-  for (const field of form.find('input[name], select[name]').toArray()) {
-    const f = $(field as Element);
-    const type = (f.attr('type') ?? '').toLowerCase();
-    if (['submit', 'button', 'image', 'reset', 'file'].includes(type) || ((type === 'checkbox' || type === 'radio') && f.attr('checked') === undefined)) continue;
-    const key = f.attr('name')!;
-    if (key === name) continue;
-    u.searchParams.append(key, f.is('select') ? (f.find('option[selected]').attr('value') ?? f.find('option').first().attr('value') ?? '') : (f.attr('value') ?? ''));
-  }
-  u.searchParams.append(name, value);
+  u.search = fields.toString();
   return u.href;
 }
