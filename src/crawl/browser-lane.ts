@@ -243,6 +243,9 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   const data = request.userData as RequestData;
   if (data.kind === 'file') return handleFile(h, request.url, data);
   await settle(page);
+  // A page that leaves itself on arrival (a visit check's `alert(…);history.back()` opened in a fresh tab goes to
+  // about:blank, round 65d) shows nothing to read: never an empty page read as the item.
+  if (page.url() === 'about:blank') throw new FetchError('the page left itself on arrival (history.back(), window.close()): nothing to read', request.url, 'blocked');
   const visit: PageVisit = {
     url: request.url,
     loadedUrl: page.url(),

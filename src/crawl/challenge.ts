@@ -4,6 +4,7 @@
  * attachments go over plain HTTP for the rest of the run. The host is remembered in the catalog: the next run
  * starts it in the browser lane to pass the challenge, then goes on over HTTP.
  */
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Page } from 'playwright';
 import { Scope } from '../download/scope.ts';
 import { isChallenge } from './families/detect.ts';
@@ -15,6 +16,8 @@ const met = new WeakMap<Page, number>();
 const pending = new WeakMap<Page, Promise<void>[]>();
 
 const SMALL_DOCUMENT = 4096;
+/** How long a small document's body is waited for once the page is drawn. */
+const BODY_WAIT_MS = 3000;
 
 /** Watches a page's main-frame documents for a challenge; call before navigating. */
 export function watchChallenges(page: Page): void {
@@ -34,7 +37,9 @@ export function watchChallenges(page: Page): void {
         if (isChallenge({ url: res.url(), loadedUrl: res.url(), status, body })) met.set(page, status);
       })
       .catch(() => undefined); // the page navigated on before the body could be read: the reload shows up anyway
-    pending.set(page, [...(pending.get(page) ?? []), read]);
+    // A document the page left at once (`alert(…);history.back();` to about:blank, round 65d) may never give its body
+    // to Playwright: its read never settles. The wait for it is bounded; such a page is no challenge passed.
+    pending.set(page, [...(pending.get(page) ?? []), Promise.race([read, delay(BODY_WAIT_MS)])]);
   });
 }
 

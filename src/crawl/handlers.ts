@@ -7,6 +7,7 @@
  */
 import { Scope } from '../download/scope.ts';
 import { FetchError } from '../errors.ts';
+import { decodeHtml } from '../encoding/decode-html.ts';
 import { Attributor, titleShowingGuess, type Attribution } from './attribution.ts';
 import { sameColumnKey } from '../onboard/column-links.ts';
 import { crumbColumn, gathersByWord, type CrumbLink } from './crumb-column.ts';
@@ -23,7 +24,7 @@ import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detec
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage } from './families/first-page.ts';
-import { namesReportColumn } from './families/report-column.ts';
+import { namesReportColumn, reportPointerLinks } from './families/report-column.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
 import { headersSayMore, headerTotals } from './learn/answer-headers.ts';
@@ -43,6 +44,7 @@ import { pointsToAttachment } from './attachment-pointer.ts';
 import { keepPaging, pageDue } from './recrawl-policy.ts';
 import type { DetailData, ListData, QueuedRequest, RequestData } from './requests.ts';
 import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
+import { refusalOf, visitCookies } from './visit-check.ts';
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
 import { notePagerDeadEnd, noteReportLink } from './seed-tally.ts';
@@ -542,6 +544,11 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,
   // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from
   // the learned answer alone, such a seed ended empty with its column's link on the page the browser had drawn.
+  // A sentence of the drawn page telling in which column the reports are published (a Q&A robot's answer drawn beside
+  // its 相关内容 box, round 65c): that column is read too, whatever the answer listed.
+  const pointed = reportPointerLinks(visit.body, visit.loadedUrl).filter((url) => h.scope.allowsPage(url));
+  for (const url of pointed) if (isSeedPage(data)) tally.pointedColumns.add(url);
+  if (pointed.length) await h.frontier.add(pointed.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } })));
   if (tally.reportItems === reportsBefore && !found.turned?.length) {
     await handleList(h, visit, { ...data, learn: undefined });
     // Its drawn pager (javascript: controls) is the learned list's, which pages by its endpoint: no dead end of the
@@ -643,9 +650,18 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   if (item.isFile) {
     // A file linked alone is whose its row says it is published by (a list's 发布机构), as a page's is by its own.
     const attribution = h.attributor.attribute({ title: item.title, publisher: item.publisher, columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
-    if (!attribution || refuseSeedMerge(h, attribution, item.url, data.seedEntryId)) return [];
+    if (!attribution) return [];
     // A part of a report (its 统计表 file) is filed with the report under the report's title, never as its original.
     const part = reportOfPart(item.title);
+    // Named by nothing but the seed while a heading over its block names a unit (round 65a: a city bureau's branch's
+    // PDF titled "2024年政府信息公开工作年度报告" in a county column's 生态环境分局 box): asked as a page is (the document
+    // waits in the spool for its file request), and its first page names whose it is (documentAsReport), never folded
+    // silently into the seed's own report. In the seed's own column (no unit named over it) the seed's it is.
+    if (attribution.via === 'seed' && !part && item.unit) {
+      const detail: DetailData = { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl, listTitle: item.title, listDate: item.date, columnAgency: data.columnAgency, bareFile: true };
+      return [{ url: item.url, lane: 'http', headers: { referer: listUrl }, userData: detail }];
+    }
+    if (refuseSeedMerge(h, attribution, item.url, data.seedEntryId)) return [];
     const { report } = sight(h, attribution, part ?? item.title, item.url, listUrl, data.seedEntryId, null, part ? null : item.date);
     return fileRequests(h, report.id, [{ url: item.url, name: item.title }], listUrl, data.seedEntryId);
   }
@@ -740,12 +756,32 @@ function carriesReport(page: DetailPage, data: DetailData): boolean {
   return ((titled || classifyTitle(data.listTitle).isReport) && hasReportBody(page.bodyText)) || (titled && page.attachments.length > 0);
 }
 
+/**
+ * A report page refused by a visit check (visit-check.ts): asked again with the cookies its column's images earn and
+ * the column as referer; read when let in, else a failure of the seed's (never an empty page catalogued as the report).
+ */
+async function passVisitCheck(h: HarvestContext, visit: PageVisit, data: DetailData, refusal: string): Promise<void> {
+  const cookie = data.listUrl ? await visitCookies(h.http, data.listUrl) : null;
+  if (cookie && data.listUrl) {
+    const res = await h.http.fetchForBrowser({ url: visit.url, method: 'GET', headers: { referer: data.listUrl, cookie } }).catch(() => null);
+    const body = res && res.status < 400 ? decodeHtml(res.body, res.headers['content-type'] ?? null).text : null;
+    if (res && body !== null && refusalOf(body) === null) {
+      return readReportPage(h, { ...visit, loadedUrl: res.url, status: res.status, body }, data, parseDetailPage(body, res.url));
+    }
+  }
+  const error = new FetchError(`the page refused the visit ("${refusal}", then went back): its site's visit check was not passed`, visit.url, 'blocked', visit.status);
+  recordFailure(h, visit.url, error, data.seedEntryId, data);
+}
+
 /** A report page's answer read: a document (page null) as the report's file, a page for its report and files. */
 async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailData, page: DetailPage | null): Promise<void> {
   if (!page) return documentAsReport(h, visit, data);
   if (page.softNotFound) return goneReport(h, visit, data, 'soft 404: the page says the item does not exist');
   const stub = visit.rendered ? null : redirectStubTarget(visit.body, visit.loadedUrl);
   if (stub && h.scope.allows(stub)) return followStub(h, visit, data, stub);
+  // A visit check's refusal (an alert, then back: visit-check.ts) is passed as a visitor passes it, or said.
+  const refusal = visit.rendered ? null : refusalOf(visit.body);
+  if (refusal !== null) return passVisitCheck(h, visit, data, refusal);
   // A report page drawn by script (`detail.html?id=N` filling itself from an API) read over HTTP is an empty shell,
   // not the report: the browser draws it, and this host's pages go there from now on.
   // A page whose script only fills its attachment links (scripted-attachments.ts) is read here, its files asked for.
@@ -878,7 +914,9 @@ async function documentAsReport(h: HarvestContext, visit: PageVisit, data: Detai
   const decided = data.verify ? await cutTitleDecided(h, visit, data) : null;
   if (decided === false || (decided === null && data.cutFile)) return;
   const title = decided ?? data.listTitle;
-  const attribution = h.attributor.attribute({ title, otherTitles: [data.listTitle], columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId) });
+  // A file titled without its agency: its first page's text names it, as a report page's body does (bareFile).
+  const bodyText = data.bareFile ? await spooledFirstPage(h, visit.url) : null;
+  const attribution = h.attributor.attribute({ title, otherTitles: [data.listTitle], columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId), bodyText });
   if (!attribution) {
     return recordSkip(h, visit, 'a document with no report year in its list title', null);
   }
@@ -891,6 +929,12 @@ async function documentAsReport(h: HarvestContext, visit: PageVisit, data: Detai
 
 /** Bytes of a document read for its first page's title at most (a report is a few MiB; a larger one is a scan). */
 const TITLE_PAGE_BYTES = 64 * 1024 * 1024;
+
+/** The first page's text of the document answering `url` (waiting in the spool), or null (a scan, another format). */
+async function spooledFirstPage(h: HarvestContext, url: string): Promise<string | null> {
+  const bytes = await h.http.spooledBytes(url, TITLE_PAGE_BYTES);
+  return bytes ? firstPageText(bytes, addressFileName(url) || null) : null;
+}
 
 /**
  * A document answering a request its list titled short: its whole title read off its first page (file-title.ts).

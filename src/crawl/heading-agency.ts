@@ -12,7 +12,7 @@ type Node = ReturnType<Doc>;
 const MAX_LEVELS = 4;
 const MAX_SIBLINGS = 3;
 /** A heading by its tag or its class (a template's `bm-name`, `unit-title`, `dept-hd`). */
-const HEADING_TAG = /^h[2-6]$/;
+const HEADING_TAG = /^(?:h[2-6]|summary)$/; // a collapsed `<details>` box's `<summary>` too (round 65a)
 const HEADING_CLASS = /(?:^|[\s_-])(?:name|tit|title|hd|head|heading)(?:$|[\s_-])/i;
 
 /** The agency named by the nearest heading before the row's block, or null. */

@@ -35,6 +35,11 @@ export interface ListItem {
   /** The agency its row names as publisher (a table's 发布机构 cell, a learned answer's `pubOrg`): whose a file linked
    * alone is (round 57b). */
   publisher?: string;
+  /**
+   * The agency a heading over its block names (a collapsed box's `<summary>生态环境分局</summary>`, an `<h4>`), for a
+   * file linked alone whose title and row name none: whose it may be, which its first page decides (round 65a).
+   */
+  unit?: string;
 }
 
 export const CHROME = 'script, style, noscript, header, footer, nav, .nav, .header, .footer, #header, #footer, .breadcrumb, .crumb, .position, .location';
@@ -444,7 +449,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     const isFile = isFileUrl(url);
     // A file the row links alone: whose it is, by the 发布机构 its table heads or its box says (row-publisher.ts).
     const publisher = isFile ? rowPublisher($, row, a) : null;
-    const item: ListItem = { title, url, date, isFile, ...(cell?.maybe || card ? { maybe: true } : {}), ...(publisher ? { publisher } : {}) };
+    const unit = isFile && !publisher ? headingAgency($, row) : null;
+    const item: ListItem = { title, url, date, isFile, ...(cell?.maybe || card ? { maybe: true } : {}), ...(publisher ? { publisher } : {}), ...(unit ? { unit } : {}) };
     byUrl.set(url, item);
     items.push(item);
   });

@@ -7,6 +7,7 @@
 import type { Family } from '../registry/seeds-file.ts';
 import { withAttributeLists } from './attribute-lists.ts';
 import { withFrameDocuments } from './frame-documents.ts';
+import { withSvgLinkNames } from './svg-link-names.ts';
 import { classifyTitle } from './classify/title.ts';
 import { detectFamilyWithSignal, PARSERS, type ConcreteFamily, type Detection } from './families/detect.ts';
 import type { ListPageResult, ListParser } from './families/family.ts';
@@ -44,8 +45,9 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   // them); links calling a site function that opens an address (`javascript:openArticle('12')`) go there, and jump
   // menus whose handler builds the address (`goDept(this.value)`) to where choosing each option goes.
   // A list held whole in a data attribute (`data-list='[{…}]'`) and paged by script is read whole, rendered or not.
-  // A list written as a frame's document (`<iframe srcdoc>`) is read as the page's own (frame-documents.ts).
-  const framed = withFrameDocuments(fetched.body);
+  // A list written as a frame's document (`<iframe srcdoc>`) is read as the page's own (frame-documents.ts), and the
+  // links of an inline SVG (a map's shapes) by the names they draw, not their tooltips too (svg-link-names.ts).
+  const framed = withSvgLinkNames(withFrameDocuments(fetched.body));
   const scripted = fetched.rendered ? framed : withScriptWrites(framed, fetched.loadedUrl);
   const written = withAttributeLists(scripted, fetched.loadedUrl);
   const visit = { ...fetched, body: withScriptMenus(withScriptLinks(written, fetched.loadedUrl, scripts), fetched.loadedUrl, scripts) };

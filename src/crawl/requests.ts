@@ -50,6 +50,11 @@ export interface DetailData {
   verify?: boolean;
   /** A file the list links under a cut title (verify): a report only when its first page's title is one (file-title.ts). */
   cutFile?: boolean;
+  /**
+   * A file the list links as a report under a title naming no agency ("2024年政府信息公开工作年度报告" in a unit's box):
+   * whose it is, its first page says (documentAsReport), before the seed's agency is taken for it.
+   */
+  bareFile?: boolean;
   /** The list's column agency (ListData.columnAgency). */
   columnAgency?: string;
   /** Files the list item's row links beside it ("[PDF]"): the report's, stored with it as its page's attachments are. */

@@ -134,6 +134,11 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   // Read on a sibling host of its own (xxgk. beside www.): found, and said with where to point the seed.
   const sibling = siblingHostPages(t);
   if (sibling) return { status: 'moved', reason: sibling };
+  // A drawn page saying where the reports are published (a Q&A robot's answer), read from there: said with where.
+  if (t.pointedColumns.size) {
+    const columns = [...t.pointedColumns].join(', ');
+    return { status: 'moved', reason: `its page tells where the reports are published (${columns}), not their column: they were read from there; point the seed there` };
+  }
   if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
   return { status: 'ok', reason: null };
 }

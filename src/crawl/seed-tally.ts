@@ -92,6 +92,11 @@ export interface SeedTally {
    * the crawl and read, by host: the first page asked there. The seed is flagged `moved`, naming it.
    */
   siblingPages: Map<string, string>;
+  /**
+   * The columns its drawn seed page said the reports are published in (a Q&A robot's answer: "…年度报告在本网站…栏目
+   * 集中发布，点击查看", report-column.ts reportPointerLinks), read as its lists. The seed is flagged `moved`, naming them.
+   */
+  pointedColumns: Set<string>;
   /** Files of its reports (attachments, a report's later pages) refused before any byte (robots.txt, an open circuit), by "host: why". */
   refusedFiles: Map<string, number>;
   /**
@@ -205,6 +210,7 @@ export class SeedTallies {
         offScopeDisclosure: new Set(),
         offScopeOwnSites: new Set(),
         siblingPages: new Map(),
+        pointedColumns: new Set(),
         refusedFiles: new Map(),
         refusedPages: new Map(),
         refusedReports: new Map(),

@@ -12,7 +12,7 @@ import { Transform, type Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { sniffMediaType, type MediaType } from '../extract/sniff.ts';
+import { isOfficeHtml, sniffMediaType, type MediaType } from '../extract/sniff.ts';
 import { FetchError, sinkErrorOf } from '../errors.ts';
 import type { ContentStore } from './content-store.ts';
 import { assertFreeSpace, freeBytes, syncDir, syncDirSync, syncFile } from './durable.ts';
@@ -286,7 +286,8 @@ export class FileStore implements ContentStore {
     const headBytes = Buffer.concat(head);
     const sniffed = isContainer(headBytes) && headSize < size ? await readFile(tmp) : headBytes;
     const mediaType = sniffMediaType(sniffed, { fileName: opts.fileName ?? undefined });
-    if (opts.refuseWebPage && mediaType === 'html') {
+    // Word's "web page" saved under a document's name is the document (sniff.ts isOfficeHtml), not an error page.
+    if (opts.refuseWebPage && mediaType === 'html' && !isOfficeHtml(headBytes)) {
       await rm(tmp, { force: true });
       throw new FetchError('answered a web page, not the document its link names', opts.url, 'not_document', undefined, { page: { bytes: headBytes, contentType: null } });
     }

@@ -68,6 +68,18 @@ function looksLikeHtml(b: Uint8Array): boolean {
   return /^<(!doctype html|html|head|body|meta|title|table|div|p[ >]|!--|\?xml[^>]*>\s*<(!doctype html|html))/.test(head) || /<html[\s>]/.test(head);
 }
 
+/**
+ * Word's (or WPS's) "save as web page" document: HTML marked as Office's own (`xmlns:w="urn:schemas-microsoft-com:
+ * office:word"`, `<meta name=ProgId content=Word.Document>`, `<meta name=Generator content="Microsoft Word 14">`), often
+ * renamed .doc and served as application/msword by old sites (round 65d). It is the document itself, not a web page
+ * answering for one: its text is the report's. Read from the first 4 KiB.
+ */
+export function isOfficeHtml(bytes: Uint8Array): boolean {
+  let head = '';
+  for (let i = 0; i < Math.min(bytes.length, 4096); i++) head += String.fromCharCode(bytes[i]!);
+  return /urn:schemas-microsoft-com:office:(?:word|excel)|<meta\s+name\s*=\s*["']?ProgId["']?\s+content\s*=\s*["']?(?:Word\.Document|Excel\.Sheet)|<meta\s+name\s*=\s*["']?Generator["']?\s+content\s*=\s*["']?(?:Microsoft (?:Word|Excel)|WPS)/i.test(head);
+}
+
 function findAscii(b: Uint8Array, s: string, within: number): number {
   const n = Math.min(b.length - s.length, within);
   outer: for (let i = 0; i <= n; i++) {

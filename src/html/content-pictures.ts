@@ -21,17 +21,17 @@ export interface ContentPicture {
 }
 
 /** The article containers of the common CMSs (the crawl's and the extraction's lists), most specific first. */
-const ROOTS = ['.TRS_Editor', '.trs_editor_view', '#zoom', '.zoom', '#UCAP-CONTENT', '.article-content', '.article_con', '.bt-content', '.post-body', '.entry-content', '#content', '.content', 'article', '.main']
+const ROOTS = ['.TRS_Editor', '.trs_editor_view', '#zoom', '.zoom', '#UCAP-CONTENT', '.article-content', '.article_con', '.bt-content', '.post-body', '.entry-content', '#fontzoom', '#content', '.content', 'article', '.main']
   // Compiled once: cheerio compiles a selector string at every call, and every report page asks them all.
   .map((s) => compile<AnyNode, Element>(s));
 
 /** Bars and boxes inside or around an article that hold buttons and badges, not content. */
 const CHROME_TAGS = new Set(['header', 'footer', 'nav', 'aside', 'button', 'noscript', 'script', 'template']);
 const CHROME_CLASS = /(^|[\s_-])(header|footer|nav|share|bdshare|print|logo|qrcode|ewm|erweima|toolbar|tools|fxbox|bshare|jiathis|crumb|breadcrumb|position|sidebar)([\s_-]|$)/i;
-/** Latin words at a word edge (…/technology.png is no logo), Chinese anywhere. */
+/** Latin words at a word edge (…/technology.png is no logo), Chinese anywhere; a footer's hit counter too (round 65d). */
 // A template's own folders and banners too (/Skin/blue/top.jpg, /images/top.jpg, head_bg.png): the table-layout sites
 // put the site's banner in a table above the article, inside the page's body and no header element.
-const CHROME_WORDS = /((^|[^a-z])(logo|badge|icons?|ico|qrcode|qr|ewm|erweima|share|weixin|wechat|weibo|print|close|banner|btn|button|jiucuo|conac|wza|gongan|blank|spacer|loading|arrow|bullet|dot|top|head|skin|skins|bg|nav|menu)([^a-z]|$)|二维码|分享|打印|关闭|党政机关|纠错|无障碍|备案|微信|微博)/i;
+const CHROME_WORDS = /((^|[^a-z])(logo|badge|icons?|ico|qrcode|qr|ewm|erweima|share|weixin|wechat|weibo|print|close|banner|btn|button|jiucuo|conac|wza|gongan|blank|spacer|loading|arrow|bullet|dot|top|head|skin|skins|bg|nav|menu|counter|hits)([^a-z]|$)|二维码|分享|打印|关闭|党政机关|纠错|无障碍|备案|微信|微博|计数|访问量|访问者)/i;
 /** Lazy-loading scripts keep the real address in one of these; `src` then holds a placeholder. */
 const LAZY_ATTRS = ['data-original', 'data-src', 'data-lazy-src', 'data-url', 'data-echo', 'original', 'file'];
 /** A table is at least this many pixels wide and high; a declared size below it is an icon or a button. */

@@ -11,7 +11,7 @@
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
-import { agencyColumnLinks, agencyOfLinkText } from './agency-links.ts';
+import { agencyColumnLinks, agencyLinks, agencyOfLinkText } from './agency-links.ts';
 import { boxCaption } from '../box-caption.ts';
 import { cardCaption } from '../card-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
@@ -83,7 +83,7 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 /** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true; ownSite?: true }[] {
   const $ = loadHtml(html);
-  if (listsReport(items)) return showsReportInPassing($, items) ? inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url }))) : [];
+  if (listsReport(items)) return [...(showsReportInPassing($, items) ? inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url }))) : []), ...unitBoxLinks($, pageUrl)];
   const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl))];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
@@ -102,6 +102,39 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
   if (disclosure.length) return disclosure.map((url) => ({ url, hub: true as const }));
   // Nor those: a page about the agency elsewhere (its page on a province's 政务服务 portal) leads to its own site.
   return ownSiteLinks($, pageUrl).map((url) => ({ url, hub: true as const, ownSite: true as const }));
+}
+
+/**
+ * The units' own 年报 columns a page listing its own reports links in a box captioned as their sub-column ("镇（街道）
+ * 政府信息公开年报" over a county map whose towns are links named by the town alone, round 65a; "部门年报" over a row of
+ * department names): each a list page of that unit's reports, named by the link. Same-host links whose whole text
+ * is an agency name, files aside, in a box whose caption holds a unit sub-column's label (not the column's own name).
+ */
+function unitBoxLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
+  const base = documentBase($, pageUrl);
+  const host = new URL(pageUrl).host;
+  const out = new Map<string, string>();
+  for (const el of agencyLinks($)) {
+    const a = $(el);
+    const url = pageLink(a.attr('href'), base, pageUrl);
+    if (!url || url === pageUrl || new URL(url).host !== host || ATTACHMENT_EXT.test(new URL(url).pathname)) continue;
+    if (!boxCaption($, a).split(' ').some(opensWithUnitSubColumn)) continue;
+    if (!out.has(url)) out.set(url, squash(a.text()));
+  }
+  return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
+}
+
+/** A sub-column label naming the units' reports (镇（街道）年报, 部门信息公开年报), not the older years' or the column's own. */
+const UNIT_SUB_COLUMN = { test: (name: string) => subColumnLabel.test(name) && !COLUMN_LABEL.test(name) && !/往年|历年|历史|以往|往期|过往|近年|本级/.test(name) };
+
+/**
+ * Whether a caption opens with a unit sub-column's label, a reader's hint run on after it without a space
+ * ("镇（街道）政府信息公开年报点击地图中的镇（街道）查看": a `<span>` and an `<em>` read as one text).
+ */
+function opensWithUnitSubColumn(caption: string): boolean {
+  const chars = [...caption];
+  for (let n = Math.min(chars.length, 24); n >= 3; n--) if (UNIT_SUB_COLUMN.test(chars.slice(0, n).join(''))) return true;
+  return false;
 }
 
 /** A link to an agency's own website: 部门网站, 进入部门网站, 单位网站, 官方网站, 访问门户网站. */
@@ -231,6 +264,16 @@ const UNIT_KIND_TAB = /^(?:(?:省|市|区|县|旗|州|盟)(?:政府|人民政府
 const unitKindTab = { test: (name: string) => UNIT_KIND_TAB.test(name.replace(/[、·・/\s和及与（）()]/g, '')) };
 
 /**
+ * Whether a unit-kind link sits where the column's tabs do: in a box captioned for the reports, or captioned not at
+ * all (a tab bar). A side box captioned for something else ("信息公开目录": 县政府部门 | 乡镇, round 65b) is the site's
+ * directory, not the column's tabs.
+ */
+function tabBoxOfReports($: Doc, a: ReturnType<Doc>): boolean {
+  const caption = boxCaption($, a);
+  return !caption || NAMES_REPORTS.test(caption);
+}
+
+/**
  * A unit tab's address beside the column's: under the same top folder (/shbs/xxgk-nb-bm/ beside /shbs/xxgk-nb/), or
  * a folder named after the column's (/nb-bm/ beside /nb/), and not a folder above it. A platform's own nav naming its
  * kinds of agency (北京's 市政府 | 市政府部门 | 区政府 over /110001/, /sbj/, /qzf/ above /110046/zfxxgknb/: round 25a)
@@ -252,10 +295,10 @@ function besideColumn(url: string, pageUrl: string): boolean {
  */
 export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
-  const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl)];
+  const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
-    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl)])]
+    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl)])]
     : named;
   return withinUnitFilter(links, pageUrl);
 }
@@ -364,6 +407,25 @@ const SENDS_ELSEWHERE = /请(?:您)?(?:访问|至|到|前往|点击|移步|登�
  */
 function movedOnLinks($: Doc, pageUrl: string): string[] {
   return labelledLinks($, pageUrl, CLICK_HERE, { where: (a) => aboutReports(a, SENDS_ELSEWHERE) });
+}
+
+/** A link saying only to click and look: 点击查看, 请点击此处查看, 点此查阅 (CLICK_HERE's words, 查看 with them). */
+const CLICK_TO_VIEW = { test: (name: string) => CLICK_HERE.test(name) || /^(?:请|请您)?(?:点击|点此|单击)(?:这里|此处)?(?:查看|浏览)$/.test(name.replace(/[>»›]+$/, '')) };
+/** A sentence saying in which column the reports are published: "…年度报告在本网站“…政府信息公开年报”栏目集中发布". */
+const PUBLISHED_IN = /(?:栏目|专栏|专区|频道|板块)(?:中|内|里)?(?:集中|统一|予以|进行)?(?:发布|公布|公开|刊登|查阅|查看)/;
+
+/**
+ * A sentence telling where the reports are published, its link saying only to click ("您好！…政府信息公开工作年度报告在
+ * 本网站“信息公开 > 法定主动公开内容 > 政府信息公开年报”栏目集中发布，<a>点击查看</a>。": a site's Q&A robot answering a
+ * user's question, the page given as the seed, round 65c): the column it points to is where the reports are, whatever
+ * the page it is on.
+ */
+export function reportPointerLinks(html: string, pageUrl: string): string[] {
+  return pointerLinks(loadHtml(html), pageUrl);
+}
+
+function pointerLinks($: Doc, pageUrl: string): string[] {
+  return labelledLinks($, pageUrl, CLICK_TO_VIEW, { where: (a) => aboutReports(a, PUBLISHED_IN) });
 }
 
 /** A box's link to its full list: 更多, 更多>>, 查看更多, 查看全部, more… */

@@ -32,7 +32,28 @@ export function unlinkedCurrentPage($: Doc): number | null {
     if (before && Number(before[1]) === Number(k) - 1) found.add(Number(before[1]));
     const after = STARTS_WITH.exec(textBeside(el, 'next'));
     if (after && Number(after[1]) === Number(k) + 1) found.add(Number(after[1]));
+    // Or an element of its own beside the link's box (博达 VSB: `<span class="p_no"><a>1</a></span><span
+    // class="p_no_d">2</span>`, round 65a), holding the number and no link.
+    const box = boxOf($, el);
+    for (const side of ['prev', 'next'] as const) {
+      const n = unlinkedNumber(side === 'prev' ? box.prev() : box.next());
+      if (n !== null && n === Number(k) + (side === 'prev' ? -1 : 1)) found.add(n);
+    }
   }
   // One number only: two would be a row of figures, not a pager's current page.
   return found.size === 1 ? [...found][0]! : null;
+}
+
+/** A numbered link's box: the link, or the element wrapping it alone (`<span class="p_no"><a>1</a></span>`, `<li>`). */
+function boxOf($: Doc, el: Element): ReturnType<Doc> {
+  const a = $(el);
+  const parent = a.parent();
+  return parent.length && parent.children().length === 1 && squash(parent.text()) === squash(a.text()) && !parent.is('body, p, div, td') ? parent : a;
+}
+
+/** The page number an element shows alone, linking nowhere (the current page's `<span>2</span>`), or null. */
+function unlinkedNumber(node: ReturnType<Doc>): number | null {
+  if (!node.length || node.is('a[href]') || node.find('a[href]').length) return null;
+  const t = squash(node.text());
+  return /^\d{1,4}$/.test(t) && t !== '0' ? Number(t) : null;
 }

@@ -25,7 +25,7 @@ import { clickNode, markTreeNodes, openFolders } from './tree-nodes.ts';
  * option of a select a UI library draws (drawn-selects.ts).
  */
 export interface Choice {
-  kind: 'tab' | 'option' | 'node' | 'drawn';
+  kind: 'tab' | 'option' | 'node' | 'drawn' | 'range';
   /** Tabs of one bar, options of one select, share a group. */
   group: number;
   /** The mark of the element to click (tab) or of the select (option); a drawn select's index (drawn). */
@@ -70,7 +70,7 @@ function byLikelihood(choices: Choice[]): Choice[] {
   const share = (g: number) => (hinted.get(g) ?? 0) / choices.filter((c) => c.group === g).length;
   // A select's options before the tabs: a tab chosen may hide the pane holding the select, or set it back, while an
   // option chosen keeps the tab (crossed-choices.ts crosses what each set).
-  const rank = (c: Choice) => (c.kind === 'option' || c.kind === 'drawn' ? 0 : 1);
+  const rank = (c: Choice) => (c.kind === 'option' || c.kind === 'drawn' || c.kind === 'range' ? 0 : 1);
   return choices.map((c, i) => ({ c, i, s: share(c.group) })).sort((a, b) => b.s - a.s || rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
 }
 
@@ -147,6 +147,17 @@ export const MARK_CHOICES = `(() => {
     sel.setAttribute('data-nianbao-select', mark);
     for (const o of options) if (!o.selected) out.push({ kind: 'option', group, mark, value: o.value, text: text(o) });
   }
+  // A slider choosing the list's year (<input type="range" min="2019" max="2024">, no other control: round 65b): each
+  // of its values is a choice, when it has few (a volume or font-size slider of a hundred steps is none).
+  for (const r of document.querySelectorAll('input[type="range" i]')) {
+    const min = Number(r.min || 0), max = Number(r.max || 100), step = Number(r.step || 1);
+    if (![min, max, step].every(Number.isFinite) || step <= 0 || max <= min || r.disabled || r.getClientRects().length === 0) continue;
+    if ((max - min) / step + 1 > 40) continue;
+    group++;
+    const mark = String(group);
+    r.setAttribute('data-nianbao-range', mark);
+    for (let v = min; v <= max; v += step) if (String(v) !== r.value) out.push({ kind: 'range', group, mark, value: String(v), text: String(v) });
+  }
   return out;
 })()`;
 
@@ -201,7 +212,9 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
           ? () => chooseDrawn(page, choice)
           : choice.kind === 'tab'
             ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
-            : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
+            : choice.kind === 'range'
+              ? () => slideTo(page, choice)
+              : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
     const made = await actAndWait(page, act).catch(() => null);
     // A choice that could not be made (its element gone, an option no longer offered): its list is unread, which the
     // seed's result says; the group's other choices are still made.
@@ -245,6 +258,19 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     out.unmade += crossed.left;
   }
   return out;
+}
+
+/** A slider moved to a value as a person's drag leaves it: the value set, then its input and change events. */
+async function slideTo(page: Page, choice: Choice): Promise<void> {
+  await page
+    .locator(`[data-nianbao-range="${choice.mark}"]`)
+    .first()
+    .evaluate((el, value) => {
+      const input = el as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    }, choice.value!, { timeout: 5_000 });
 }
 
 /**
