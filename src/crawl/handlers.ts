@@ -541,14 +541,14 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   // What the drawn page tells its reader of the list's length ("共 16 条" under the list its script drew), when its
   // answers say nothing: what the learned list must reach (round 44b: a replay of page 1 alone ended `ok`).
   for (const [k, v] of Object.entries(announcedTotals(visit.body)) as [keyof AnnouncedTotals, number][]) tally.announced[k] ??= v;
-  // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,
-  // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from
-  // the learned answer alone, such a seed ended empty with its column's link on the page the browser had drawn.
   // A sentence of the drawn page telling in which column the reports are published (a Q&A robot's answer drawn beside
   // its 相关内容 box, round 65c): that column is read too, whatever the answer listed.
   const pointed = reportPointerLinks(visit.body, visit.loadedUrl).filter((url) => h.scope.allowsPage(url));
   for (const url of pointed) if (isSeedPage(data)) tally.pointedColumns.add(url);
   if (pointed.length) await h.frontier.add(pointed.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } })));
+  // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,
+  // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from
+  // the learned answer alone, such a seed ended empty with its column's link on the page the browser had drawn.
   if (tally.reportItems === reportsBefore && !found.turned?.length) {
     await handleList(h, visit, { ...data, learn: undefined });
     // Its drawn pager (javascript: controls) is the learned list's, which pages by its endpoint: no dead end of the
@@ -943,8 +943,7 @@ async function spooledFirstPage(h: HarvestContext, url: string): Promise<string 
  * then stays said by its seed (cutFileItems), a page's answer is taken on its list title as before.
  */
 async function cutTitleDecided(h: HarvestContext, visit: PageVisit, data: DetailData): Promise<string | false | null> {
-  const bytes = await h.http.spooledBytes(visit.url, TITLE_PAGE_BYTES);
-  const text = bytes ? await firstPageText(bytes, addressFileName(visit.url) || null) : null;
+  const text = await spooledFirstPage(h, visit.url);
   const title = text ? titleOnPage(data.listTitle, text) : null;
   if (title === null) {
     // Not asked again in later runs (a scan fetched every night), and still said by its seed each run.

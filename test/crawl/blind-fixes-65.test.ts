@@ -8,7 +8,7 @@
  * first page.
  */
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { PARSERS } from '../../src/crawl/families/detect.ts';
 import { currentPageNumber } from '../../src/crawl/families/pager.ts';
 import { reportPointerLinks, subColumnLinks } from '../../src/crawl/families/report-column.ts';
@@ -18,7 +18,7 @@ import { refusalOf } from '../../src/crawl/visit-check.ts';
 import { isOfficeHtml, sniffMediaType } from '../../src/extract/sniff.ts';
 import { detail, page, reportText, type BlindPortal } from '../fixtures/portal/sites/blind/kit.ts';
 import { requireTools } from '../helpers/tools.ts';
-import { crawlAsUser } from './blind-crawl.ts';
+import { crawlAsUser, withBrowser, type Run } from './blind-crawl.ts';
 import { textPdf } from './text-pdf.ts';
 
 const site = '洛南县人民政府';
@@ -116,85 +116,77 @@ function visitChecked(id: string, counter: boolean): BlindPortal {
   };
 }
 
-test("a visit check is passed with the cookie its column's counter image sets, its articles read whole; without one, said", { timeout: 300_000 }, async () => {
-  const run = await crawlAsUser([visitChecked('counter', true)]);
-  try {
-    assert.deepEqual(run.found.get('counter'), [`${WK} 2023`, `${WK} 2024`]);
-    assert.ok(run.seeds[0]?.healthy, JSON.stringify(run.seeds[0]?.last));
-    // The articles were read, not their refusals: the counter asked once, each article twice (refused, then let in).
-    const asked = run.portal.log.filter((r) => r.url.includes('/Tools/Counter.ashx')).length;
-    assert.ok(asked >= 1 && asked <= 2, `counter asked ${asked} times`);
-    assert.ok(run.portal.log.filter((r) => r.url.includes('ShowInfo') && r.bytes > 1000).length >= 2);
-  } finally {
-    await run.portal.close();
-  }
-  const bare = await crawlAsUser([visitChecked('refused', false)]);
-  try {
-    assert.deepEqual(bare.found.get('refused'), []);
-    const seed = bare.seeds[0]!;
-    assert.ok(!seed.healthy && seed.flags.includes('host_failed'), JSON.stringify(seed));
-  } finally {
-    await bare.portal.close();
-  }
-});
+const drawnAway = (year: number) =>
+  `<html><head><title>加载中</title></head><body><div id="app"></div><script>if (!document.cookie.includes('vc=1')) history.back(); else document.getElementById('app').textContent = '${WK}${year}年';</script></body></html>`;
+const leaves: BlindPortal = {
+  id: 'leaves',
+  pattern: 'report pages drawn by script that go back when the visit cookie is missing',
+  agency: wkAgency,
+  seedPath: '/zwgk/list.html',
+  expected: [],
+  routes: {
+    'GET /zwgk/list.html': { body: page(WK, '政府信息公开年报', `<ul><li><a href="/zwgk/show.html?id=1">${WK}2024年政府信息公开工作年度报告</a></li><li><a href="/zwgk/show.html?id=2">${WK}2023年政府信息公开工作年度报告</a></li></ul>`) },
+    'GET /zwgk/show.html': (req) => ({ body: drawnAway(req.url.searchParams.get('id') === '1' ? 2024 : 2023) }),
+  },
+};
 
-test('a page leaving itself on arrival in the browser (history.back()) ends as a failure, never a hang nor an empty report', { timeout: 300_000 }, async (t) => {
-  if (!requireTools(t, 'chromium')) return;
-  const drawn = (year: number) =>
-    `<html><head><title>加载中</title></head><body><div id="app"></div><script>if (!document.cookie.includes('vc=1')) history.back(); else document.getElementById('app').textContent = '${WK}${year}年';</script></body></html>`;
-  const portal: BlindPortal = {
-    id: 'leaves',
-    pattern: "report pages drawn by script that go back when the visit cookie is missing",
-    agency: wkAgency,
-    seedPath: '/zwgk/list.html',
-    expected: [],
-    routes: {
-      'GET /zwgk/list.html': { body: page(WK, '政府信息公开年报', `<ul><li><a href="/zwgk/show.html?id=1">${WK}2024年政府信息公开工作年度报告</a></li><li><a href="/zwgk/show.html?id=2">${WK}2023年政府信息公开工作年度报告</a></li></ul>`) },
-      'GET /zwgk/show.html': (req) => ({ body: drawn(req.url.searchParams.get('id') === '1' ? 2024 : 2023) }),
-    },
-  };
-  const run = await crawlAsUser([portal]);
-  try {
-    assert.deepEqual(run.found.get('leaves'), []);
-    const seed = run.seeds[0]!;
-    assert.ok(!seed.healthy && seed.flags.includes('host_failed'), JSON.stringify(seed));
-  } finally {
-    await run.portal.close();
-  }
-});
-
-test("a unit's file titled without its agency is named by its first page, not folded into the seed's report", { timeout: 300_000 }, async () => {
-  const county = '博罗县人民政府';
-  const branch = '惠州市生态环境局博罗分局';
-  const portal: BlindPortal = {
-    id: 'barefile',
-    pattern: "a county column over units' boxes, one unit's report a bare PDF titled without its agency",
-    agency: { name: county, division: '441322', level: 'county', province: '广东省', city: '惠州市', county: '博罗县' },
-    seedPath: '/zwgk/zfxxgknb/index.html',
-    expected: [
-      { agency: county, year: 2024 },
-      { agency: branch, year: 2024 },
-    ],
-    routes: {
-      'GET /zwgk/zfxxgknb/index.html': {
-        body: page(
-          county,
-          '政府信息公开年报',
-          `<ul><li><a href="/gkmlpt/content/5/post_5612345.html">${county}2024年政府信息公开工作年度报告</a><span>2025-01-20</span></li></ul>
+const county = '博罗县人民政府';
+const branch = '惠州市生态环境局博罗分局';
+const barefile: BlindPortal = {
+  id: 'barefile',
+  pattern: "a county column over units' boxes, one unit's report a bare PDF titled without its agency",
+  agency: { name: county, division: '441322', level: 'county', province: '广东省', city: '惠州市', county: '博罗县' },
+  seedPath: '/zwgk/zfxxgknb/index.html',
+  expected: [
+    { agency: county, year: 2024 },
+    { agency: branch, year: 2024 },
+  ],
+  routes: {
+    'GET /zwgk/zfxxgknb/index.html': {
+      body: page(
+        county,
+        '政府信息公开年报',
+        `<ul><li><a href="/gkmlpt/content/5/post_5612345.html">${county}2024年政府信息公开工作年度报告</a><span>2025-01-20</span></li></ul>
 <div class="units"><h3>县直部门政府信息公开年报</h3><details><summary>生态环境分局</summary><ul><li><a href="/attachment/0/563/5640012.pdf">2024年政府信息公开工作年度报告</a><span>2025-01-23</span></li></ul></details></div>`,
-        ),
-      },
-      'GET /gkmlpt/content/5/post_5612345.html': { body: detail(county, { title: `${county}2024年政府信息公开工作年度报告`, publisher: county, date: '2025-01-20', body: reportText(county, '2024年度') }) },
-      'GET /attachment/0/563/5640012.pdf': { type: 'application/pdf', body: textPdf([`${branch}2024年政府信息公开工作年度报告`, '一、总体情况', '本年度，我局坚持以公开为常态。']) },
+      ),
     },
-    files: ['/attachment/0/563/5640012.pdf'],
-  };
-  const run = await crawlAsUser([portal]);
-  try {
-    assert.deepEqual(run.found.get('barefile'), [`${county} 2024`, `${branch} 2024`].sort());
-    assert.deepEqual(run.attachments.get('barefile'), ['/attachment/0/563/5640012.pdf']);
-    assert.ok(run.seeds[0]?.healthy, JSON.stringify(run.seeds[0]?.last));
-  } finally {
-    await run.portal.close();
-  }
+    'GET /gkmlpt/content/5/post_5612345.html': { body: detail(county, { title: `${county}2024年政府信息公开工作年度报告`, publisher: county, date: '2025-01-20', body: reportText(county, '2024年度') }) },
+    'GET /attachment/0/563/5640012.pdf': { type: 'application/pdf', body: textPdf([`${branch}2024年政府信息公开工作年度报告`, '一、总体情况', '本年度，我局坚持以公开为常态。']) },
+  },
+  files: ['/attachment/0/563/5640012.pdf'],
+};
+
+// The crawls below in one run (a CLI crawl, status and export cost seconds of start-up each); the page leaving itself
+// needs the browser, and is left out without one.
+let run: Run | undefined;
+before(async () => {
+  run = await crawlAsUser([visitChecked('counter', true), visitChecked('refused', false), barefile, ...(withBrowser ? [leaves] : [])]);
+});
+after(async () => {
+  await run?.portal.close();
+});
+const seedOf = (id: string) => run!.seeds.find((s) => s.url.startsWith(run!.portal.urls[id]!))!;
+
+test("a visit check is passed with the cookie its column's counter image sets, its articles read whole; without one, said", { timeout: 300_000 }, () => {
+  assert.deepEqual(run!.found.get('counter'), [`${WK} 2023`, `${WK} 2024`]);
+  assert.ok(seedOf('counter').healthy, JSON.stringify(seedOf('counter').last));
+  // The articles were read, not their refusals: each let in once (its refusal first), the counter asked once or twice.
+  const log = run!.portal.log.filter((r) => r.site === 'counter');
+  const asked = log.filter((r) => r.url.startsWith('/Tools/Counter.ashx')).length;
+  assert.ok(asked >= 1 && asked <= 2, `counter asked ${asked} times`);
+  assert.ok(log.filter((r) => r.url.includes('ShowInfo') && r.bytes > 1000).length >= 2);
+  assert.deepEqual(run!.found.get('refused'), []);
+  assert.ok(!seedOf('refused').healthy && seedOf('refused').flags.includes('host_failed'), JSON.stringify(seedOf('refused')));
+});
+
+test('a page leaving itself on arrival in the browser (history.back()) ends as a failure, never a hang nor an empty report', { timeout: 300_000 }, (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  assert.deepEqual(run!.found.get('leaves'), []);
+  assert.ok(!seedOf('leaves').healthy && seedOf('leaves').flags.includes('host_failed'), JSON.stringify(seedOf('leaves')));
+});
+
+test("a unit's file titled without its agency is named by its first page, not folded into the seed's report", { timeout: 300_000 }, () => {
+  assert.deepEqual(run!.found.get('barefile'), [`${county} 2024`, `${branch} 2024`].sort());
+  assert.deepEqual(run!.attachments.get('barefile'), ['/attachment/0/563/5640012.pdf']);
+  assert.ok(seedOf('barefile').healthy, JSON.stringify(seedOf('barefile').last));
 });

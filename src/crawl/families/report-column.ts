@@ -111,18 +111,22 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
  * is an agency name, files aside, in a box whose caption holds a unit sub-column's label (not the column's own name).
  */
 function unitBoxLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
+  // Most list pages name no units' sub-column: their links are not weighed one by one (a millisecond a page).
+  if (!UNIT_REPORTS_WORDS.test($.text())) return [];
   const base = documentBase($, pageUrl);
-  const host = new URL(pageUrl).host;
   const out = new Map<string, string>();
   for (const el of agencyLinks($)) {
     const a = $(el);
+    // A page of this host other than this column's, no file (pageLink).
     const url = pageLink(a.attr('href'), base, pageUrl);
-    if (!url || url === pageUrl || new URL(url).host !== host || ATTACHMENT_EXT.test(new URL(url).pathname)) continue;
-    if (!boxCaption($, a).split(' ').some(opensWithUnitSubColumn)) continue;
+    if (!url || !boxCaption($, a).split(' ').some(opensWithUnitSubColumn)) continue;
     if (!out.has(url)) out.set(url, squash(a.text()));
   }
   return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
 }
+
+/** The words a units' sub-column label ends with, somewhere on the page: 部门年报, 镇（街道）政府信息公开年报, 单位年度报告. */
+const UNIT_REPORTS_WORDS = /(?:部门|乡镇|街道|镇|乡|单位|直属|县直|市直|区直|旗直|园区|社区|办事处)[）)]?(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)/;
 
 /** A sub-column label naming the units' reports (镇（街道）年报, 部门信息公开年报), not the older years' or the column's own. */
 const UNIT_SUB_COLUMN = { test: (name: string) => subColumnLabel.test(name) && !COLUMN_LABEL.test(name) && !/往年|历年|历史|以往|往期|过往|近年|本级/.test(name) };
@@ -295,7 +299,7 @@ function besideColumn(url: string, pageUrl: string): boolean {
  */
 export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
-  const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, pageUrl)];
+  const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, html, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
     ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl)])]
@@ -421,10 +425,12 @@ const PUBLISHED_IN = /(?:栏目|专栏|专区|频道|板块)(?:中|内|里)?(?:�
  * the page it is on.
  */
 export function reportPointerLinks(html: string, pageUrl: string): string[] {
-  return pointerLinks(loadHtml(html), pageUrl);
+  return pointerLinks(loadHtml(html), html, pageUrl);
 }
 
-function pointerLinks($: Doc, pageUrl: string): string[] {
+function pointerLinks($: Doc, html: string, pageUrl: string): string[] {
+  // A page saying nothing of the kind anywhere has no such link: its links are not weighed one by one.
+  if (!PUBLISHED_IN.test(html)) return [];
   return labelledLinks($, pageUrl, CLICK_TO_VIEW, { where: (a) => aboutReports(a, PUBLISHED_IN) });
 }
 

@@ -21,16 +21,16 @@ import { actAndWait } from './traffic.ts';
 import { clickNode, markTreeNodes, openFolders } from './tree-nodes.ts';
 
 /**
- * A choice of the page: a tab (an element to click), an option of a `<select>`, a leaf of a tree (tree-nodes.ts) or an
- * option of a select a UI library draws (drawn-selects.ts).
+ * A choice of the page: a tab (an element to click), an option of a `<select>`, a leaf of a tree (tree-nodes.ts), an
+ * option of a select a UI library draws (drawn-selects.ts) or a value of a slider (`<input type="range">`).
  */
 export interface Choice {
   kind: 'tab' | 'option' | 'node' | 'drawn' | 'range';
   /** Tabs of one bar, options of one select, share a group. */
   group: number;
-  /** The mark of the element to click (tab) or of the select (option); a drawn select's index (drawn). */
+  /** The mark of the element to click (tab), of the select (option) or of the slider (range); a drawn select's index (drawn). */
   mark: string;
-  /** The option's value. */
+  /** The option's value, or the slider's. */
   value?: string;
   text: string;
 }
