@@ -761,9 +761,11 @@ function carriesReport(page: DetailPage, data: DetailData): boolean {
  * the column as referer; read when let in, else a failure of the seed's (never an empty page catalogued as the report).
  */
 async function passVisitCheck(h: HarvestContext, visit: PageVisit, data: DetailData, refusal: string): Promise<void> {
-  const cookie = data.listUrl ? await visitCookies(h.http, data.listUrl) : null;
-  if (cookie && data.listUrl) {
-    const res = await h.http.fetchForBrowser({ url: visit.url, method: 'GET', headers: { referer: data.listUrl, cookie } }).catch(() => null);
+  const earned = data.listUrl ? await visitCookies(h.http, data.listUrl) : null;
+  if (earned && data.listUrl) {
+    // Kept for the host's later requests: its other articles are let in at once.
+    h.hostCookies?.add(Scope.hostOf(visit.url), earned.cookies);
+    const res = await h.http.fetchForBrowser({ url: visit.url, method: 'GET', headers: { referer: data.listUrl, cookie: earned.header } }).catch(() => null);
     const body = res && res.status < 400 ? decodeHtml(res.body, res.headers['content-type'] ?? null).text : null;
     if (res && body !== null && refusalOf(body) === null) {
       return readReportPage(h, { ...visit, loadedUrl: res.url, status: res.status, body }, data, parseDetailPage(body, res.url));

@@ -8,11 +8,13 @@
  * The check is passed as a visitor passes it: the column page that listed the article is asked again with its
  * same-host dynamic images (a counter, a statistics beacon: an address with a query or a script's extension, at most
  * four), their cookies kept, and the article asked again with them and the column as its referer, once per host and
- * run for the images. An article still refused is a failure of the seed's ("blocked": the visit check not passed),
- * never a report.
+ * run for the images; the cookies then go with the host's later requests (HostCookies), so its other articles are let
+ * in at once. An article still refused is a failure of the seed's ("blocked": the visit check not passed), never a
+ * report.
  */
 import { CookieJar } from 'tough-cookie';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
+import type { HostCookie } from '../download/host-cookies.ts';
 import { resolveLink } from '../download/scope.ts';
 import { decodeHtml } from '../encoding/decode-html.ts';
 import { documentBase, loadHtml, squash } from './html.ts';
@@ -37,11 +39,17 @@ export function refusalOf(html: string): string | null {
 const DYNAMIC = /\.(?:ashx|aspx?|php|jsp|do|cgi|action)$/i;
 const BEACONS_ASKED = 4;
 
-/** Per run (its client) and host: the cookies its column's images set (null when they set none), asked once. */
-const asked = new WeakMap<PoliteHttpClient, Map<string, Promise<string | null>>>();
+/** What a column page's images set: the Cookie header for its host, and the cookies, kept for its later requests. */
+export interface EarnedCookies {
+  header: string;
+  cookies: HostCookie[];
+}
 
-/** The Cookie header the column page's images earn a visitor of its host, or null (asked once per host and run). */
-export function visitCookies(http: PoliteHttpClient, columnUrl: string): Promise<string | null> {
+/** Per run (its client) and host: the cookies its column's images set (null when they set none), asked once. */
+const asked = new WeakMap<PoliteHttpClient, Map<string, Promise<EarnedCookies | null>>>();
+
+/** The cookies the column page's images earn a visitor of its host, or null (asked once per host and run). */
+export function visitCookies(http: PoliteHttpClient, columnUrl: string): Promise<EarnedCookies | null> {
   const host = new URL(columnUrl).host;
   let cache = asked.get(http);
   if (!cache) asked.set(http, (cache = new Map()));
@@ -50,7 +58,7 @@ export function visitCookies(http: PoliteHttpClient, columnUrl: string): Promise
   return pending;
 }
 
-async function askBeacons(http: PoliteHttpClient, columnUrl: string): Promise<string | null> {
+async function askBeacons(http: PoliteHttpClient, columnUrl: string): Promise<EarnedCookies | null> {
   const jar = new CookieJar();
   const keep = (url: string, setCookie: string | undefined) => {
     for (const raw of (setCookie ?? '').split('\n').filter(Boolean)) jar.setCookieSync(raw, url, { ignoreError: true, loose: true });
@@ -72,5 +80,16 @@ async function askBeacons(http: PoliteHttpClient, columnUrl: string): Promise<st
     const res = await http.fetchForBrowser({ url, method: 'GET', headers: { referer: column.url, cookie: jar.getCookieStringSync(url) } }).catch(() => null);
     if (res) keep(res.url, res.headers['set-cookie']);
   }
-  return jar.getCookieStringSync(columnUrl) || null;
+  const header = jar.getCookieStringSync(columnUrl);
+  if (!header) return null;
+  const hostname = new URL(columnUrl).hostname;
+  const cookies = jar.getCookiesSync(columnUrl).map((c) => ({
+    name: c.key,
+    value: c.value,
+    domain: c.domain ?? hostname,
+    path: c.path ?? '/',
+    expires: c.expires instanceof Date ? c.expires.getTime() / 1000 : -1,
+    secure: c.secure,
+  }));
+  return { header, cookies };
 }

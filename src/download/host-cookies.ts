@@ -38,6 +38,17 @@ export class HostCookies {
     this.hosts.set(host, entry);
   }
 
+  /**
+   * Adds cookies for `host` to what is kept, its User-Agent unchanged: a visit cookie the site's column page's counter
+   * image set, which its articles ask for (crawl/visit-check.ts), sent with the host's later requests too.
+   */
+  add(host: string, cookies: HostCookie[]): void {
+    const entry = this.hosts.get(host) ?? { cookies: new Map<string, HostCookie>(), userAgent: null };
+    const hostname = new URL(`http://${host}`).hostname;
+    for (const c of cookies) if (domainMatch(hostname, c.domain)) entry.cookies.set(`${c.name};${c.path}`, c);
+    this.hosts.set(host, entry);
+  }
+
   has(host: string): boolean {
     return this.hosts.has(host);
   }
