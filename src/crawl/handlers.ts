@@ -44,7 +44,7 @@ import { pointsToAttachment } from './attachment-pointer.ts';
 import { keepPaging, pageDue } from './recrawl-policy.ts';
 import type { DetailData, ListData, QueuedRequest, RequestData } from './requests.ts';
 import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
-import { refusalOf, visitCookies } from './visit-check.ts';
+import { earnVisitCookies, refusalOf } from './visit-check.ts';
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
 import { notePagerDeadEnd, noteReportLink } from './seed-tally.ts';
@@ -761,11 +761,10 @@ function carriesReport(page: DetailPage, data: DetailData): boolean {
  * the column as referer; read when let in, else a failure of the seed's (never an empty page catalogued as the report).
  */
 async function passVisitCheck(h: HarvestContext, visit: PageVisit, data: DetailData, refusal: string): Promise<void> {
-  const earned = data.listUrl ? await visitCookies(h.http, data.listUrl) : null;
+  // The cookies earned are kept with the host's (sent with this request and the host's later ones).
+  const earned = data.listUrl && h.hostCookies ? await earnVisitCookies(h.http, h.hostCookies, data.listUrl) : false;
   if (earned && data.listUrl) {
-    // Kept for the host's later requests: its other articles are let in at once.
-    h.hostCookies?.add(Scope.hostOf(visit.url), earned.cookies);
-    const res = await h.http.fetchForBrowser({ url: visit.url, method: 'GET', headers: { referer: data.listUrl, cookie: earned.header } }).catch(() => null);
+    const res = await h.http.fetchForBrowser({ url: visit.url, method: 'GET', headers: { referer: data.listUrl } }).catch(() => null);
     const body = res && res.status < 400 ? decodeHtml(res.body, res.headers['content-type'] ?? null).text : null;
     if (res && body !== null && refusalOf(body) === null) {
       return readReportPage(h, { ...visit, loadedUrl: res.url, status: res.status, body }, data, parseDetailPage(body, res.url));

@@ -7,17 +7,17 @@
  *
  * The check is passed as a visitor passes it: the column page that listed the article is asked again with its
  * same-host dynamic images (a counter, a statistics beacon: an address with a query or a script's extension, at most
- * four), their cookies kept, and the article asked again with them and the column as its referer, once per host and
- * run for the images; the cookies then go with the host's later requests (HostCookies), so its other articles are let
- * in at once. An article still refused is a failure of the seed's ("blocked": the visit check not passed), never a
+ * four), once per host and run, their cookies kept with the host's (HostCookies, as a passed challenge's are: the
+ * fetcher sends them with the host's later requests), and the article asked again with the column as its referer;
+ * the host's other articles are then let in at once. An article still refused is a failure of the seed's ("blocked": the visit check not passed), never a
  * report.
  */
-import { CookieJar } from 'tough-cookie';
 import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
-import type { HostCookie } from '../download/host-cookies.ts';
+import type { HostCookies } from '../download/host-cookies.ts';
 import { resolveLink } from '../download/scope.ts';
 import { decodeHtml } from '../encoding/decode-html.ts';
-import { documentBase, loadHtml, squash } from './html.ts';
+import { documentBase, loadHtml, squash, textOutside } from './html.ts';
+import { inlineScripts } from './script-links.ts';
 
 /** The alert a refusal shows, and the way it leaves: back, closed, or sent to the home page. */
 const ALERT = /\balert\s*\(\s*(["'])([\s\S]{1,200}?)\1\s*\)/;
@@ -28,10 +28,10 @@ const STUB_BYTES = 1024;
 /** The message of a page that only alerts and leaves (a visit check's refusal), or null. */
 export function refusalOf(html: string): string | null {
   if (html.length > STUB_BYTES || !/<script/i.test(html)) return null;
-  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script\s*>/gi)].map((m) => m[1]!).join('\n');
+  const scripts = inlineScripts(html).join('\n');
   const alert = ALERT.exec(scripts);
   if (!alert || !LEAVES.test(scripts)) return null;
-  const rest = squash(loadHtml(html)('body').text().replace(scripts, ''));
+  const rest = squash(textOutside(loadHtml(html)('body'), ['script', 'style', 'noscript']));
   return rest.length <= 40 ? alert[2]! : null;
 }
 
@@ -39,29 +39,29 @@ export function refusalOf(html: string): string | null {
 const DYNAMIC = /\.(?:ashx|aspx?|php|jsp|do|cgi|action)$/i;
 const BEACONS_ASKED = 4;
 
-/** What a column page's images set: the Cookie header for its host, and the cookies, kept for its later requests. */
-export interface EarnedCookies {
-  header: string;
-  cookies: HostCookie[];
-}
+/** Per run (its client) and host: whether its column's page and images set a cookie, asked once. */
+const asked = new WeakMap<PoliteHttpClient, Map<string, Promise<boolean>>>();
 
-/** Per run (its client) and host: the cookies its column's images set (null when they set none), asked once. */
-const asked = new WeakMap<PoliteHttpClient, Map<string, Promise<EarnedCookies | null>>>();
-
-/** The cookies the column page's images earn a visitor of its host, or null (asked once per host and run). */
-export function visitCookies(http: PoliteHttpClient, columnUrl: string): Promise<EarnedCookies | null> {
+/**
+ * Asks the column page and its images once per host and run, as a visitor's browser does, keeping every cookie they
+ * set in `cookies` (the fetcher then sends them with the host's requests, the beacons after the page and the refused
+ * article again included); whether any was set.
+ */
+export function earnVisitCookies(http: PoliteHttpClient, cookies: HostCookies, columnUrl: string): Promise<boolean> {
   const host = new URL(columnUrl).host;
   let cache = asked.get(http);
   if (!cache) asked.set(http, (cache = new Map()));
   let pending = cache.get(host);
-  if (!pending) cache.set(host, (pending = askBeacons(http, columnUrl).catch(() => null)));
+  if (!pending) cache.set(host, (pending = askBeacons(http, cookies, columnUrl).catch(() => false)));
   return pending;
 }
 
-async function askBeacons(http: PoliteHttpClient, columnUrl: string): Promise<EarnedCookies | null> {
-  const jar = new CookieJar();
+async function askBeacons(http: PoliteHttpClient, cookies: HostCookies, columnUrl: string): Promise<boolean> {
+  let set = false;
+  // fetchForBrowser gives an answer's Set-Cookie lines joined by newlines.
   const keep = (url: string, setCookie: string | undefined) => {
-    for (const raw of (setCookie ?? '').split('\n').filter(Boolean)) jar.setCookieSync(raw, url, { ignoreError: true, loose: true });
+    const lines = (setCookie ?? '').split('\n').filter(Boolean);
+    if (lines.length) (set = true), cookies.add(url, lines);
   };
   const column = await http.fetchForBrowser({ url: columnUrl, method: 'GET', headers: {} });
   keep(column.url, column.headers['set-cookie']);
@@ -77,19 +77,8 @@ async function askBeacons(http: PoliteHttpClient, columnUrl: string): Promise<Ea
     ),
   ].slice(0, BEACONS_ASKED);
   for (const url of beacons) {
-    const res = await http.fetchForBrowser({ url, method: 'GET', headers: { referer: column.url, cookie: jar.getCookieStringSync(url) } }).catch(() => null);
+    const res = await http.fetchForBrowser({ url, method: 'GET', headers: { referer: column.url } }).catch(() => null);
     if (res) keep(res.url, res.headers['set-cookie']);
   }
-  const header = jar.getCookieStringSync(columnUrl);
-  if (!header) return null;
-  const hostname = new URL(columnUrl).hostname;
-  const cookies = jar.getCookiesSync(columnUrl).map((c) => ({
-    name: c.key,
-    value: c.value,
-    domain: c.domain ?? hostname,
-    path: c.path ?? '/',
-    expires: c.expires instanceof Date ? c.expires.getTime() / 1000 : -1,
-    secure: c.secure,
-  }));
-  return { header, cookies };
+  return set;
 }

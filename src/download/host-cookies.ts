@@ -39,14 +39,13 @@ export class HostCookies {
   }
 
   /**
-   * Adds cookies for `host` to what is kept, its User-Agent unchanged: a visit cookie the site's column page's counter
-   * image set, which its articles ask for (crawl/visit-check.ts), sent with the host's later requests too.
+   * Takes Set-Cookie headers of a response into its host's cookies, kept from now on whether or not the host had
+   * any, its User-Agent unchanged: a site's visit cookie its column page's counter image sets (crawl/visit-check.ts).
    */
-  add(host: string, cookies: HostCookie[]): void {
-    const entry = this.hosts.get(host) ?? { cookies: new Map<string, HostCookie>(), userAgent: null };
-    const hostname = new URL(`http://${host}`).hostname;
-    for (const c of cookies) if (domainMatch(hostname, c.domain)) entry.cookies.set(`${c.name};${c.path}`, c);
-    this.hosts.set(host, entry);
+  add(url: string, setCookie: string[]): void {
+    const host = new URL(url).host.toLowerCase();
+    if (!this.hosts.has(host)) this.hosts.set(host, { cookies: new Map(), userAgent: null });
+    this.update(url, setCookie);
   }
 
   has(host: string): boolean {

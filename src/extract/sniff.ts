@@ -62,9 +62,7 @@ function sniffOle(b: Uint8Array, ext: string): MediaType {
 }
 
 function looksLikeHtml(b: Uint8Array): boolean {
-  let head = '';
-  for (let i = 0; i < Math.min(b.length, 2048); i++) head += String.fromCharCode(b[i]!);
-  head = head.replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '').trimStart().toLowerCase();
+  const head = latin1Head(b, 2048).replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '').trimStart().toLowerCase();
   return /^<(!doctype html|html|head|body|meta|title|table|div|p[ >]|!--|\?xml[^>]*>\s*<(!doctype html|html))/.test(head) || /<html[\s>]/.test(head);
 }
 
@@ -75,9 +73,13 @@ function looksLikeHtml(b: Uint8Array): boolean {
  * answering for one: its text is the report's. Read from the first 4 KiB.
  */
 export function isOfficeHtml(bytes: Uint8Array): boolean {
-  let head = '';
-  for (let i = 0; i < Math.min(bytes.length, 4096); i++) head += String.fromCharCode(bytes[i]!);
+  const head = latin1Head(bytes, 4096);
   return /urn:schemas-microsoft-com:office:(?:word|excel)|<meta\s+name\s*=\s*["']?ProgId["']?\s+content\s*=\s*["']?(?:Word\.Document|Excel\.Sheet)|<meta\s+name\s*=\s*["']?Generator["']?\s+content\s*=\s*["']?(?:Microsoft (?:Word|Excel)|WPS)/i.test(head);
+}
+
+/** The first `n` bytes read one character a byte (markup's ASCII words stand as they are whatever the charset). */
+function latin1Head(b: Uint8Array, n: number): string {
+  return Buffer.from(b.buffer, b.byteOffset, Math.min(b.length, n)).toString('latin1');
 }
 
 function findAscii(b: Uint8Array, s: string, within: number): number {
