@@ -708,7 +708,7 @@ function sameOrigin(a: string, b: string): boolean {
 }
 
 function goneReport(h: HarvestContext, visit: PageVisit, data: DetailData, reason: string): void {
-  if (!data.verify && classifyTitle(data.listTitle).isReport) h.tallies.of(data.seedEntryId).goneReports.add(visit.url);
+  if (!data.verify && classifyTitle(data.listTitle).isReport) h.tallies.of(data.seedEntryId).goneReports.set(visit.url, data.listTitle);
   recordGone(h, visit.url, visit.status, reason);
 }
 

@@ -52,13 +52,28 @@ const HAN = /\p{Script=Han}/u;
 /** A title in another script and no Chinese (a bilingual site's Uyghur, Tibetan or Mongolian line). */
 const OTHER_SCRIPT = (t: string) => !HAN.test(t) && /\p{L}{2}/u.test(t);
 
-/** The title a link stands for: the title attribute wins when the text is cut (…) or shorter, or when the text is in
- * another script than the attribute's Chinese (a bilingual list shows its Uyghur title, round 50a). */
+/** A template's fixed tooltip that names no document, made of action words only: 点击查看详情, 查看全文, 在新窗口中打开. */
+const ACTION_TOOLTIP = /^(?:请|点击|单击|查看|阅读|浏览|打开|进入|详情|详细|全文|原文|更多|内容|正文|信息|此处|这里|在|新窗口|新页面|中|链接|文章|[>»\s])+$/;
+
+/** Two characters in a row the texts share: a tooltip that goes with its cut text shares some (the agency, the year). */
+function shareAPair(a: string, b: string): boolean {
+  for (let i = 0; i + 2 <= a.length; i++) if (b.includes(a.slice(i, i + 2))) return true;
+  return false;
+}
+
+/**
+ * The title a link stands for: the title attribute wins when the text is cut (…) or shorter, or when the text is in
+ * another script than the attribute's Chinese (a bilingual list shows its Uyghur title, round 50a). A template's fixed
+ * tooltip (点击查看详情 on every row, round 66a) names nothing: the text stays, cut as it is, for its page to decide.
+ */
 export function linkTitle(text: string, titleAttr: string | undefined): string {
   const t = squash(text);
   const a = squash(titleAttr ?? '');
   if (!a) return t;
-  if (!t || CUT.test(t) || a.length > t.length || (OTHER_SCRIPT(t) && HAN.test(a))) return a;
+  if (!t) return a;
+  if (ACTION_TOOLTIP.test(a)) return t;
+  if (CUT.test(t)) return shareAPair(t.replace(CUT, ''), a) ? a : t;
+  if (a.length > t.length || (OTHER_SCRIPT(t) && HAN.test(a))) return a;
   return t;
 }
 

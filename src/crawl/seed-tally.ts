@@ -126,8 +126,10 @@ export interface SeedTally {
   pagingUnknown: boolean;
   /** Report pages passed over because neither their titles nor their body say the year reported on. */
   noYear: number;
-  /** Addresses of report items whose pages answered 404/410 or a "page not found" page (never catalogued). */
-  goneReports: Set<string>;
+  /** Report items whose pages answered 404/410 or a "page not found" page (never catalogued): address → list title. */
+  goneReports: Map<string, string>;
+  /** The reports it sighted in this run (new or known), as "agency year": a gone item may be one read elsewhere. */
+  sighted: Set<string>;
   /**
    * Report pages (or files) not catalogued because nothing on them named their agency and the seed's agency, the only
    * guess left, already had that year's report named by its own page (attribution.ts seedFallbackClash).
@@ -222,7 +224,8 @@ export class SeedTallies {
         choicesDrawnOnly: false,
         pagingUnknown: false,
         noYear: 0,
-        goneReports: new Set(),
+        goneReports: new Map(),
+        sighted: new Set(),
         unnamedReports: new Set(),
         mergedPages: new Map(),
         goneFiles: new Set(),
@@ -444,14 +447,26 @@ export function undatedReports(t: SeedTally): string | null {
   return `${n} of its list items are titled as a report with no year that their date cannot tell (${first}${n > 1 ? ', …' : ''}), not catalogued`;
 }
 
+/** Whether a title names the agency and the year of a report the seed sighted in this run. */
+function readElsewhere(t: SeedTally, title: string): boolean {
+  const text = normalizeTitle(title);
+  return [...t.sighted].some((key) => {
+    const [agency, year] = [key.slice(0, key.lastIndexOf(' ')), key.slice(key.lastIndexOf(' ') + 1)];
+    return text.includes(agency) && text.includes(year);
+  });
+}
+
 /**
  * Report items whose pages are gone (HTTP 404/410, a "page not found" page): the seed yielded less than it lists, and
  * when all of a list's are gone, its links are likely built wrong (a base or a template guessed amiss).
  */
 export function goneReportPages(t: SeedTally): string | null {
-  const n = t.goneReports.size;
+  // One whose title names an agency and year the seed's reports hold (a report republished at a new address, its old
+  // one still listed on a stale page: round 66c) was read there.
+  const gone = [...t.goneReports].filter(([, title]) => !readElsewhere(t, title)).map(([url]) => url);
+  const n = gone.length;
   if (!n) return null;
-  const first = [...t.goneReports][0]!;
+  const first = gone[0]!;
   return `${n} of its ${t.reportItems} report items' pages are gone (${first}${n > 1 ? ', …' : ''}): not catalogued`;
 }
 

@@ -55,6 +55,7 @@ export function sight(
     attribution: a.via,
   });
   const host = safeHost(pageUrl);
+  h.tallies.of(seedEntryId).sighted.add(`${a.agency.name} ${a.year}`);
   if (result.newSource) noteSightedInRun(h, pageUrl);
   if (result.newReport) {
     h.stats.newReports += 1;

@@ -27,6 +27,9 @@ const EXPANSIONS: readonly Expansion[] = [
   { pattern: /住建(?=局|厅)/g, replacement: '住房和城乡建设' }, // housing and urban-rural development
   { pattern: /卫健委/g, replacement: '卫生健康委员会' }, // health commission
   { pattern: /卫健局/g, replacement: '卫生健康局' }, // county-level health bureau
+  { pattern: /教体局/g, replacement: '教育体育局' }, // county-level education and sports bureau (县教体局, round 66a)
+  { pattern: /林草局/g, replacement: '林业和草原局' }, // forestry and grassland
+  { pattern: /民宗局/g, replacement: '民族宗教事务局' }, // ethnic and religious affairs
   { pattern: /工信(?=局|厅)/g, replacement: '工业和信息化' }, // industry and information technology
   { pattern: /市场监管局/g, replacement: '市场监督管理局' }, // market regulation
   { pattern: /医保局/g, replacement: '医疗保障局' }, // healthcare security

@@ -79,8 +79,8 @@ test('report items whose pages are gone are said in the seed\'s result', () => {
   const t = new SeedTallies().of(1, 'http://gov.test/hbnyt/zfxxgk/gknb/index.shtml');
   t.reportItems = 4;
   assert.equal(goneReportPages(t), null);
-  t.goneReports.add('http://gov.test/hbnyt/zfxxgk/gknb/zfxxgk/gknb/202501/t20250124_1.shtml');
-  t.goneReports.add('http://gov.test/hbnyt/zfxxgk/gknb/zfxxgk/gknb/202401/t20240126_3.shtml');
+  t.goneReports.set('http://gov.test/hbnyt/zfxxgk/gknb/zfxxgk/gknb/202501/t20250124_1.shtml', '湖北省农业农村厅2024年政府信息公开工作年度报告');
+  t.goneReports.set('http://gov.test/hbnyt/zfxxgk/gknb/zfxxgk/gknb/202401/t20240126_3.shtml', '湖北省农业农村厅2023年政府信息公开工作年度报告');
   assert.equal(goneReportPages(t), "2 of its 4 report items' pages are gone (http://gov.test/hbnyt/zfxxgk/gknb/zfxxgk/gknb/202501/t20250124_1.shtml, …): not catalogued");
 });
 

@@ -24,7 +24,24 @@ export function queryTemplate(pageUrl: string): PageTemplate | null {
   };
 }
 
-/** A GET form with a page-number field: its action with its fields, the page field set to n. */
+/**
+ * The name a form's page-number submit buttons share (`<button type="submit" name="pageNum" value="2">下一页</button>`,
+ * their values page numbers; the one clicked is sent), or null when it has none.
+ */
+export function pageButtonName($: Doc, form: ReturnType<Doc>): string | null {
+  const name = form
+    .find('input[type=submit][name], button[name]:not([type=button]):not([type=reset])')
+    .toArray()
+    .map((b) => $(b as Element))
+    .find((b) => PAGE_PARAM.test(b.attr('name')!) && /^\d{1,4}$/.test((b.attr('value') ?? '').trim()))
+    ?.attr('name');
+  return name ?? null;
+}
+
+/**
+ * A GET form with a page-number field, or page-number submit buttons (round 66a: a Hanweb 适老化 template's pager is
+ * a form of 首页/上一页/下一页/尾页 buttons, no link, no script): its action with its fields, the page set to n.
+ */
 export function formTemplate($: Doc, pageUrl: string): PageTemplate | null {
   for (const el of $('form').toArray()) {
     const form = $(el as Element);
@@ -33,8 +50,10 @@ export function formTemplate($: Doc, pageUrl: string): PageTemplate | null {
       .find('input[name]')
       .toArray()
       .map((i) => ({ name: $(i as Element).attr('name')!, value: $(i as Element).attr('value') ?? '' }));
-    const page = fields.find((f) => PAGE_PARAM.test(f.name) && /^\d{0,4}$/.test(f.value));
+    const button = pageButtonName($, form);
+    const page = fields.find((f) => PAGE_PARAM.test(f.name) && /^\d{0,4}$/.test(f.value)) ?? (button ? { name: button, value: '' } : undefined);
     if (!page) continue;
+    if (!fields.includes(page)) fields.push(page);
     const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
     if (!action) continue;
     return (n: number) => {

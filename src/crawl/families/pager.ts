@@ -119,6 +119,22 @@ export function statedCurrentPage(text: string): number | null {
   return current >= 1 && (of === null || current <= of) ? current : null;
 }
 
+/** A pager's control words, which a bare "3/3" beside them makes its page count. */
+const PAGER_WORDS = /上一页|下一页|上页|下页|首页|尾页|末页/;
+
+/**
+ * A pager's "N/M" standing alone in an element of its own beside its 上一页 / 下一页 (PHPCMS's `<span>3/3</span>`,
+ * round 66d): page N. A page's address may not say it (a pager appending `&page=3` to `&page=2`).
+ */
+function bareFractionPage($: Doc): number | null {
+  for (const el of $('span, em, b, strong, font, i, a:not([href]), li').toArray()) {
+    const m = /^(\d{1,4})\s*\/\s*(\d{1,4})$/.exec(squash($(el).text()));
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) continue;
+    if (PAGER_WORDS.test(squash($(el).parent().text()))) return Number(m[1]);
+  }
+  return null;
+}
+
 /** The 1-based number of this page: the pager's highlighted entry, the URL's page parameter or index_N, else 1. */
 export function currentPageNumber($: Doc, pageUrl: string): number {
   const marked = $('.current, .active, .on, .cur, .curr, .selected, .page-cur, font[color], b, strong')
@@ -133,7 +149,8 @@ export function currentPageNumber($: Doc, pageUrl: string): number {
   const unlinked = unlinkedCurrentPage($);
   if (unlinked !== null) return unlinked;
   // The pager's own words: "当前第3/3页", "第3页/共3页", "页次：3/3".
-  const said = statedCurrentPage(squash($('body').text()));
+  const text = squash($('body').text());
+  const said = statedCurrentPage(text) ?? (/\d\s*\/\s*\d/.test(text) && PAGER_WORDS.test(text) ? bareFractionPage($) : null);
   if (said !== null) return said;
   const u = new URL(pageUrl);
   for (const key of ['page', 'pageNo', 'pageNum', 'pageIndex', 'p', 'pn', 'curPage', 'cur_page', 'currpage', 'current', 'currentPage']) {

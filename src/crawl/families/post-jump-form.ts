@@ -12,7 +12,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { probeCursor } from '../probed-pages.ts';
 import { documentBase, type Doc } from '../html.ts';
 import type { NextListRequest } from './family.ts';
-import { PAGE_PARAM } from './page-template.ts';
+import { PAGE_PARAM, pageButtonName } from './page-template.ts';
 import { formFields, formPost } from './postback.ts';
 
 /** Input types a visitor types into: a second one beside the page number makes the form a search box, no pager. */
@@ -62,17 +62,6 @@ function jumpForms($: Doc, pageUrl: string): JumpForm[] {
       const value = (field.attr('value') ?? '').trim();
       return [{ method, action, fields, field: field.attr('name')!, value: value ? Number(value) : null }];
     });
-}
-
-/** The name the form's page-number submit buttons share (their values page numbers), or null when it has none. */
-function pageButtonName($: Doc, form: ReturnType<Doc>): string | null {
-  const name = form
-    .find('input[type=submit][name], button[name]:not([type=button]):not([type=reset])')
-    .toArray()
-    .map((b) => $(b as Element))
-    .find((b) => PAGE_PARAM.test(b.attr('name')!) && /^\d{1,4}$/.test((b.attr('value') ?? '').trim()))
-    ?.attr('name');
-  return name ?? null;
 }
 
 /** The request for page `n` of a jump form. */

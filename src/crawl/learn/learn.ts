@@ -134,7 +134,8 @@ const NAME_HASH = /[.\-_](?=[a-f]*\d)[0-9a-f]{6,}(?=\.\w+$)/i;
 /** What the requests of one list share: method and address, numbers (page, size) and a file name's hash left out. */
 export const endpointKey = (r: CapturedRequest) => {
   const u = new URL(r.url);
-  return `${r.method.toUpperCase()} ${u.origin}${u.pathname.replace(NAME_HASH, '.#').replace(/\d+/g, '#')}`;
+  // A page number before the extension left out too: `docs.json` and `docs_1.json` are pages of one list (round 66b).
+  return `${r.method.toUpperCase()} ${u.origin}${u.pathname.replace(NAME_HASH, '.#').replace(/[_-]\d{1,4}(?=\.\w+$)/, '').replace(/\d+/g, '#')}`;
 };
 
 /** Whether two addresses' paths are the same but for their numbers. */
@@ -167,6 +168,22 @@ export function drawnLinks(renderedHtml: string, pageUrl: string): DrawnLink[] {
   return out;
 }
 
+/**
+ * What an answer's relative item addresses resolve against: the page (or the frame's document), as most scripts do,
+ * unless the links the page drew are those addresses resolved against the answer's own address (a TRS channel's
+ * static `data/docs.json` writing `../202501/t…shtml`, which its script resolves with `new URL(url, jsonUrl)`: round
+ * 66b). Only then: with no drawn link to compare, the page stays the base.
+ */
+function linkedBase(x: Exchange, base: string, links: DrawnLink[]): { base: string; found: ReturnType<typeof findList> } {
+  const found = listOf(x, base, links);
+  if (!found || !links.length || x.url === base) return { base, found };
+  const drawn = new Set(links.map((l) => l.url));
+  const hits = (items: ListItem[]) => items.filter((i) => drawn.has(i.url)).length;
+  if (hits(found.items) > 0) return { base, found };
+  const own = listOf(x, x.url, links);
+  return own && hits(own.items) > 0 ? { base: x.url, found: own } : { base, found };
+}
+
 /** The items of a later answer of the learned endpoint, read with the learned shape (an id template included). */
 function laterItems(x: Exchange, base: string, shape: ItemShape): ListItem[] {
   if (x.status < 200 || x.status >= 300) return [];
@@ -188,8 +205,7 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
   let best: { x: Exchange; shape: ItemShape; items: ListItem[]; base: string } | null = null;
   for (const x of exchanges) {
     if (x.url === pageUrl) continue;
-    const base = baseOf(x, pageUrl);
-    const found = listOf(x, base, links);
+    const { base, found } = linkedBase(x, baseOf(x, pageUrl), links);
     if (!found) continue;
     const better = !best || reportCount(found.items) > reportCount(best.items) || (reportCount(found.items) === reportCount(best.items) && found.items.length > best.items.length);
     if (better) best = { x, shape: found.shape, items: found.items, base };

@@ -3,7 +3,7 @@
  * the browser lane read its traffic (a feed that loads its next batch when scrolled into view, a prefetch), and the
  * answer holding the most reports is then not page 1. Learning from it would start every replay at page 2.
  */
-import { SIZE_NAME, numericParams, pagingTextParams, type CapturedRequest, type PagingTextParam } from './page-param.ts';
+import { SIZE_NAME, filePage, numericParams, pagingTextParams, type CapturedRequest, type PagingTextParam } from './page-param.ts';
 import type { CursorParam } from './page-param.ts';
 
 /** Parameters a page changes on every request whatever page it asks: a timestamp, a random, a callback, a signature. */
@@ -31,6 +31,8 @@ export function asksLaterPage(earlier: CapturedRequest, later: CapturedRequest, 
   const pathA = numericParams(earlier).filter((p) => p.in === 'path');
   const pathB = numericParams(later).filter((p) => p.in === 'path');
   const pathDiffers = pathA.length !== pathB.length || pathA.some((p, i) => p.value !== pathB[i]!.value);
+  // The first page's file bare, the later one's numbered (`docs.json` → `docs_1.json`): a later page.
+  if (filePage(earlier, later)) return true;
   if (pathDiffers) {
     // A page number in the path (list_1.json → list_2.json): the only difference, and it grew.
     if (differing.length || pathA.length !== pathB.length) return false;

@@ -47,10 +47,12 @@ export function credentialHeaders(headers: Record<string, string>): Record<strin
 }
 
 export interface PageParam {
-  in: 'query' | 'form' | 'json' | 'path' | 'header';
+  in: 'query' | 'form' | 'json' | 'path' | 'header' | 'file';
   /**
    * Query/form key, dotted JSON path, for 'path' the index of the number among the path's numbers, for 'header' the
-   * paging header (`range`) whose window's start is the offset (every paging header of the request moves with it).
+   * paging header (`range`) whose window's start is the offset (every paging header of the request moves with it),
+   * for 'file' the separator and the number the first page's bare file name stands for (`_0`: `docs.json`,
+   * `docs_1.json`, `docs_2.json`; see filePage).
    */
   name: string;
   /**
@@ -205,7 +207,7 @@ export function learnPageParam(first: CapturedRequest, second: CapturedRequest |
  * the server reads from the other: the first page again.
  */
 function pageCompanions(first: CapturedRequest, second: CapturedRequest | null, page: PageParam, itemsPerPage: number): Omit<PageParam, 'along'>[] {
-  if (page.in === 'path') return [];
+  if (page.in === 'path' || page.in === 'file') return [];
   const params = numericParams(first).filter((p) => p.in !== 'path' && p.in !== 'header' && !sameParam(p, { in: page.in, name: page.name, inner: page.inner, value: page.first }));
   const paging = (p: Param) => named(PAGE_NAME, p) || named(OFFSET_NAME, p);
   if (second) {
@@ -232,8 +234,32 @@ function windowSize(req: CapturedRequest, name: string): number | null {
   return w && w.end !== null ? w.end - w.start + 1 : null;
 }
 
+/**
+ * The page number a later request's file name gained before its extension, the first request's bare (a static build's
+ * pages of data, TRS's `data/docs.json` then `docs_1.json`, as its HTML pages are `index.html` then `index_1.html`:
+ * round 66b), with its separator; null when the two addresses differ otherwise.
+ */
+export function filePage(first: CapturedRequest, second: CapturedRequest): { sep: string; n: number } | null {
+  const a = new URL(first.url);
+  const b = new URL(second.url);
+  if (a.origin !== b.origin || a.search !== b.search || (first.body ?? '') !== (second.body ?? '')) return null;
+  const m = /^(.*[^/])\.(\w+)$/.exec(a.pathname);
+  if (!m || FILE_PAGE.test(a.pathname)) return null;
+  const [, stem, ext] = m;
+  if (!b.pathname.startsWith(stem!) || !b.pathname.endsWith(`.${ext}`)) return null;
+  const n = /^([_-])(\d{1,4})$/.exec(b.pathname.slice(stem!.length, -ext!.length - 1));
+  return n && Number(n[2]) <= 2 ? { sep: n[1]!, n: Number(n[2]) } : null;
+}
+
+/** A file name ending in a page number before its extension (`docs_1.json`, `list-2.json`). */
+const FILE_PAGE = /[_-]\d{1,4}\.\w+$/;
+
 function pageParamAlone(first: CapturedRequest, second: CapturedRequest | null, itemsPerPage: number): PageParam | null {
   const params = numericParams(first);
+  // The second page's file name numbered, the first's bare (`docs.json`, `docs_1.json`): page k's number is k − 1
+  // (`_1` for page 2, TRS's count from 0) or k (`_2` for page 2).
+  const file = second ? filePage(first, second) : null;
+  if (file) return { in: 'file', name: `${file.sep}${file.n - 1}`, first: file.n - 1, step: 1 };
   if (second) {
     const later = laterParams(first, second);
     const changed = params.filter((p) => {
@@ -331,6 +357,13 @@ export function withParam(req: CapturedRequest, where: PageParam['in'], name: st
     case 'path': {
       let i = -1;
       url.pathname = url.pathname.replace(/\d+/g, (m) => (++i === Number(name) ? String(value) : m));
+      break;
+    }
+    case 'file': {
+      // `name`: the separator and the number the bare name stands for (`_0`); any other number is written after it.
+      const [sep, bare] = [name[0]!, Number(name.slice(1))];
+      const stem = url.pathname.replace(FILE_PAGE, (m) => m.slice(m.lastIndexOf('.')));
+      url.pathname = value === bare ? stem : stem.replace(/(\.\w+)$/, `${sep}${value}$1`);
       break;
     }
   }
