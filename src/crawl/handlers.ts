@@ -56,6 +56,7 @@ import { earlierCopy, isBelow } from './page-copies.ts';
 import { feedAsList } from './feed-list.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
+import { repostSource } from './repost-source.ts';
 
 /**
  * An address shaped like one article's, not a column's: its last segment is no index / list / default page nor a
@@ -126,7 +127,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.notes.push(`its disclosure page ${visit.url} answered HTTP ${visit.status}`);
     return;
   }
-  if ((visit.status === 404 || visit.status === 410) && !mislabelled) {
+  // A seed asking to sign in (401: an old column folder locked with Basic auth, its error page naming where the column
+  // went, round 67d) is no public list: as a gone one, its host is explored for the column.
+  const signIn = visit.status === 401 && isSeedPage(data) && !visit.rendered && data.family !== 'learned';
+  if ((visit.status === 404 || visit.status === 410 || signIn) && !mislabelled) {
     // A later page of a list (or a column the seed led to) that is gone: not its host failing, which would keep an
     // empty seed's host from being explored (round 42c: a page number a drawn pager's naming made up); said apart.
     if (isSeedPage(data)) (tally.failures += 1), noteSeedGone(tally, visit.status);
@@ -357,6 +361,17 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // explored for the column (seed-explore.ts).
   if (seedPage && !visit.rendered && data.family !== 'learned' && links.reports > 0 && tally.seedDocument === undefined) {
     tally.seedDocument = documentAboutReport(detailOf()) ?? pageOfferingReport(detailOf(), links.reports);
+  }
+  // A seed that is a report reposted on a social platform (a WeChat article): its 阅读原文 leads to the original, read
+  // as a page above the report's column when the registry holds its host, else said (seed-review.ts; round 67c: read
+  // as a report page alone, the post and the one it recommended were catalogued and the seed ended `ok`).
+  if (seedPage && !visit.rendered && tally.repostOf === undefined) {
+    const source = repostSource(visit.body, visit.loadedUrl);
+    tally.repostOf = source ? { url: source, read: h.scope.allows(source) } : null;
+    if (source && h.scope.allows(source)) {
+      const hub: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: data.pageIndex + 1, hub: true };
+      queued.push({ url: source, uniqueKey: `list:${source}`, lane: laneOf(h, source), userData: hub });
+    }
   }
   // A learned answer listing no report whose entry names the 年报 column (a script-drawn carousel's or menu's JSON,
   // `{name: '政府信息公开年报', link}`) leads to that column, as the same link named on a page does (report-column.ts);
@@ -864,14 +879,19 @@ async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailD
  * the other years are in the column, not under the word).
  */
 async function readUnitColumn(h: HarvestContext, crumbs: CrumbLink[], attribution: Attribution, data: DetailData): Promise<void> {
-  if (!crumbs.length || (attribution.agency.id === data.siteAgencyId && !gathersByWord(data.listUrl))) return;
+  if (!crumbs.length) return;
+  const tally = h.tallies.of(data.seedEntryId);
+  // The seed's own report linked from a seed page that is no column (a 解读 of the report, round 67c): its column is
+  // the report's breadcrumb's, read nowhere else (a platform's shared column filtered to the bureau, `?number=…`).
+  const fromDocument = data.listUrl === tally.url && !!tally.seedDocument;
+  if (attribution.agency.id === data.siteAgencyId && !gathersByWord(data.listUrl) && !fromDocument) return;
   const column = crumbColumn(crumbs);
   if (!column || !h.scope.allows(column)) return;
-  const tally = h.tallies.of(data.seedEntryId);
   // Compared by path alone: a column addressed by its query (`index.php?catid=12`, a script-drawn column's `?page=`)
   // is the seed's own one whatever its query says; read again, it was asked twice (and robots may refuse the other).
   const key = columnPath(column);
   if (columnPath(data.listUrl) === key || [...tally.listUrls].some((u) => columnPath(u.replace(/^POST /, '').replace(/ #.*$/, '')) === key)) return;
+  if (fromDocument && attribution.agency.id === data.siteAgencyId) tally.crumbOwnColumn ??= column;
   const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1, columnAgency: attribution.agency.name, crumb: true };
   await h.frontier.add([{ url: column, uniqueKey: `unit-column:${data.seedEntryId}:${key}`, lane: laneOf(h, column), userData: list }]);
 }

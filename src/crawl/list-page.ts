@@ -247,9 +247,17 @@ function chineseRowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string
   return han.length >= 4 ? han : null;
 }
 
-/** A table row's cell texts, dates and empty cells left out, a cell spanning into it from above included. */
+/** A link's text naming a companion of a document, not it: a 解读 / 图解 column's button (round 67a). */
+const COMPANION_LINK_TEXT = /^[[【(（]?(?:图解|解读|政策解读|一图读懂|视频解读)[\]】)）]?$/;
+
+/**
+ * A table row's cell texts, dates and empty cells left out, a cell spanning into it from above included. A cell that
+ * is another link's button (查看, PDF, 图解) is no subject of the row's: a 一览表 row (单位 | 正文 查看 | 解读 图解)
+ * titled by its 图解 cell made the 正文 link "县人民政府图解".
+ */
 function rowCellTexts($: Doc, row: ReturnType<Doc>): string[] {
   return rowCells($, row)
+    .filter((c) => !c.find('a[href]').toArray().some((a) => ((t) => GENERIC_LINK_TEXT.test(t) || COMPANION_LINK_TEXT.test(t))(squash($(a).text()))))
     .map((c) => squash(textWithoutDates($, c)))
     .filter((t) => t && !isDateOnly(t));
 }
@@ -439,6 +447,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it;
     // out of a table, the heading of the item's own block (`<div class="item"><h3>7. …</h3><p>…</p><a>阅读全文>></a>`).
     else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = (row.is('tr') ? null : blockHeadingTitle($, a)) ?? rowTitle($, row, title) ?? '';
+    // A row linked by its date alone (名称 | 发布机构 | <a>2025-01-23</a>, round 67a): its row titles it, when it says more.
+    else if (isDateOnly(title)) title = rowTitle($, row, title) ?? title;
     // A link reading only an agency's name in a table row that gives it a year: the row titles it.
     else if (isAgencyName(title)) title = agencyRowTitle($, row) ?? title;
     // A link in another script whose row gives its Chinese title on a line of its own (a bilingual list: the Uyghur

@@ -37,7 +37,9 @@ function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
   // A seed page that is a document about a report (一图读懂…) or one report's own page gave the report or two it links,
   // not its column's: its column is looked for as for a page that gave none (round 40c: the rest of the column was a
   // silent miss). A column found is read only when not read already (a report page's breadcrumb column, round 28c).
-  const notColumn = t.seedPageRead && (!!t.seedDocument || !!t.seedReadAsReport) && t.failures === 0;
+  // One whose report's breadcrumb named its own column, read already, is not (a platform's shared column, filtered to
+  // the agency by the crumb's query, found by exploring unfiltered: every department's reports, round 67c).
+  const notColumn = t.seedPageRead && (!!t.seedDocument || !!t.seedReadAsReport) && t.failures === 0 && !t.crumbOwnColumn;
   // A seed answered with its server's fallback page (the home at any address: page-copies.ts) is no column at all.
   const fallback = t.seedPageRead && t.seedFallback !== undefined;
   return (notColumn || fallback || homeNamingFew(t) || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));

@@ -63,7 +63,8 @@ export function escalations(h: HarvestContext, entries: SeedEntryRow[], generati
   return out;
 }
 
-function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; reason: string | null } {
+/** A seed's status and its reason, from what its tally saw in the run (`hostDown`: its host's circuit opened). */
+export function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; reason: string | null } {
   if (t.reportItems === 0) {
     if (t.failures > 0 || hostDown) {
       const cause = hostDown ? 'its host failed (circuit open)' : `${t.failures} of its requests failed`;
@@ -119,6 +120,10 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
             : 'its page lists no report';
     return { status: 'moved', reason: `${page}; its reports were read from ${columns}, found by exploring its host${when}: point the seed there` };
   }
+  // A seed that is a document about its report, its reports read from the column the report's breadcrumb names.
+  if (t.crumbOwnColumn && t.seedDocument && t.reportItems > 1) {
+    return { status: 'moved', reason: `its page is a document about a report ("${t.seedDocument}"), not a column; its reports were read from ${t.crumbOwnColumn}, the column its report's breadcrumb names: point the seed there` };
+  }
   // A seed that is a file, its reports read from the folders above it: a guess that worked, said with where to point it.
   if (t.seedFile) {
     const { type, folders, viewer, linked } = t.seedFile;
@@ -138,6 +143,20 @@ function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStatus; rea
   if (t.pointedColumns.size) {
     const columns = [...t.pointedColumns].join(', ');
     return { status: 'moved', reason: `its page tells where the reports are published (${columns}), not their column: they were read from there; point the seed there` };
+  }
+  // A report reposted on a social platform as the seed: where its original is, read or not.
+  if (t.repostOf) {
+    const { url, read } = t.repostOf;
+    const what = `its page is a repost of a report (a WeChat article), not the agency's site: its original (阅读原文) ${url}`;
+    return read
+      ? { status: 'moved', reason: `${what} was read from; point the seed at the agency's annual-report column` }
+      : { status: 'short', reason: `${what} is on a host outside the registry, not read: give that site's annual-report column as the seed, or add its host to the seeds` };
+  }
+  // One report's page (or a document about one) as the seed, and no column found from it (its breadcrumb, its menus,
+  // exploring its host): the report or two it shows, never the column's others, and never silently.
+  if ((t.seedReadAsReport || t.seedDocument) && t.listPages <= 1) {
+    const page = t.seedDocument ? `a document about a report ("${t.seedDocument}")` : `one report's page${t.seedReportTitle ? ` ("${t.seedReportTitle}")` : ''}`;
+    return { status: 'short', reason: `its page is ${page}, not a column, and no column of the reports was found from it: give the annual-report column as the seed` };
   }
   if (t.failures > 0) return { status: 'ok', reason: `${t.failures} requests failed` };
   return { status: 'ok', reason: null };

@@ -62,6 +62,12 @@ export interface SeedTally {
    * the reports it links are read, and its host is explored for the column (seed-explore.ts). Null otherwise.
    */
   seedDocument?: string | null;
+  /** The seed's page is a repost of a report on a social platform (repost-source.ts): its original, and whether it was
+   * read (its host in the registry). Null when it is none; unset until the seed's page is read. */
+  repostOf?: { url: string; read: boolean } | null;
+  /** The seed's page being a document about its report (a 解读), the column the report's breadcrumb names, read as
+   * the seed's (handlers.ts readUnitColumn): where the seed should point; its host is then not explored. */
+  crumbOwnColumn?: string;
   /** A deeper address answering the very page the seed's page is (a server's fallback answering its home for any
    * address: page-copies.ts): the seed is no column, its host is explored from its root; unset otherwise. */
   seedFallback?: string;

@@ -11,7 +11,9 @@
  */
 import type { Element } from 'domhandler';
 import { isAgencyName, isZoneName } from './classify/agency.ts';
-import { yearOnly } from './classify/text.ts';
+import { chineseYearsToDigits, yearOnly } from './classify/text.ts';
+
+const digitsOf = (t: string) => chineseYearsToDigits(t.normalize('NFKC'));
 import { squash, type Doc } from './html.ts';
 import { rowColumns as columns } from './row-cells.ts';
 
@@ -26,6 +28,21 @@ const REPORTS_HEADING = /政府信息公开.{0,6}(?:年度报告|年报)|信息�
 
 type Node = ReturnType<Doc>;
 
+
+/** A 序号 cell: a number alone. */
+const INDEX_CELL = /^\d{1,4}[.、]?$/;
+/** A column header naming a kind of a report's material: its text, its file, its interpretation. */
+const KIND_COLUMN = /^(?:正文|全文|报告全文|报告正文|原文|附件|报告附件|PDF|PDF版|下载|文件|解读|政策解读|图解)$/i;
+/** The kinds that are not the report (its companions), which its title then says. */
+const COMPANION_COLUMN = /解读|图解/;
+
+/** The one year a table's own heading (its caption, a box's title) names as the year of the reports it lists. */
+function tableYear($: Doc, table: Node): number | null {
+  const heading = nearestHeading($, table) ?? squash(table.find('caption').first().text());
+  if (!heading || !REPORTS_HEADING.test(heading)) return null;
+  const years = [...digitsOf(heading).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return years.length && years.every((y) => y === years[0]) ? years[0]! : null;
+}
 
 /** The heading a table sits under: its caption, the short texts just before it, the page's title and main heading. */
 function tableHeading($: Doc, table: Node): string {
@@ -125,7 +142,9 @@ export function tableCellTitle($: Doc, a: Node): CellTitle | null {
     .filter((r) => r.get(0) !== row.get(0))
     .map((r) => squash(columns($, r)[at]?.text() ?? ''));
   if (!heads.length) return null;
-  const rowHead = squash(cells[0]!.text());
+  // The row's head: its first cell, or the first after a 序号 cell of a number alone.
+  const headAt = INDEX_CELL.test(squash(cells[0]!.text())) && at > 1 ? 1 : 0;
+  const rowHead = squash(cells[headAt]!.text());
   const colHead = heads.find((h) => yearOnly(h) !== null) ?? heads[0]!;
   if (!(/[\u4e00-\u9fff]{2}/.test(rowHead) || yearOnly(rowHead)) || !colHead || rowHead.length > 40 || colHead.length > 40) return null;
   const year = yearOnly(colHead);
@@ -139,6 +158,15 @@ export function tableCellTitle($: Doc, a: Node): CellTitle | null {
     if (subject) return { title: `${rowYear}年度${subject}（${colHead}）${source}` };
     if (tableNamesReports($, table)) return { title: `${rowYear}年度政府信息公开工作年度报告（${colHead}）${source}`, maybe: true };
     return { title: `${rowHead}${colHead}` };
+  }
+  // Rows of units, columns of kinds (单位 | 正文 | 附件 | 解读), under a heading naming the reports of one year (a
+  // county's "2024年度政府信息公开工作年度报告发布情况一览表", round 67a): the unit's report of that year, its file, or
+  // its 解读, titled so, on every page of the table (a later page may hold one link a row).
+  const kind = KIND_COLUMN.exec(colHead)?.[0];
+  const headingYear = kind && !year ? tableYear($, table) : null;
+  if (kind && headingYear) {
+    const report = `${rowHead}${headingYear}年度政府信息公开工作年度报告`;
+    return { title: COMPANION_COLUMN.test(kind) ? `${report}${kind}` : `${report}（${colHead}）${source}` };
   }
   // Any other table with one link a row is a list, which the row's text titles.
   if (!isGrid($, table)) return null;

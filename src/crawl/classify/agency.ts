@@ -17,6 +17,8 @@ const BRACKETED_NOTE = /[([【]([^()[\]【】]*(?:\d|全文|修订|更正|正式
  * 2023年…"): the body reports under its first name, and the two names run together are nobody's.
  */
 const SECOND_NAME = /[([【]([^()[\]【】]{2,40})[)\]】]/g;
+/** A bracketed tag opening a title: 【政务公开】, [转载], 【图文】. */
+const LEADING_TAG = /^[([【]([^()[\]【】]{1,12})[)\]】]/;
 /** Quote and bracket marks left after the notes are gone: 《…》, “…”, 【…】. */
 const WRAPPERS = /[()[\]【】《》“”"'‘’「」『』]/g;
 
@@ -50,6 +52,9 @@ const OTHER_SCRIPTS = /[\p{Script=Tibetan}\p{Script=Mongolian}\p{Script=Arabic}\
 export function agencyFromTitle(title: string): string | null {
   let text = withoutPublicationDates(normalizeTitle(title).replace(OTHER_SCRIPTS, '')).replace(TRUNCATION, '');
   text = text.replace(BRACKETED_NOTE, '');
+  // A column's or a repost's tag before the title ("【政务公开】…", "[转载]…": a WeChat post, round 67c) names no one;
+  // a bracketed agency there ("【县卫健局】2024年度…") does.
+  text = text.replace(LEADING_TAG, (whole, inner: string) => (isAgencyName(inner) ? whole : ''));
   text = text.replace(SECOND_NAME, (whole, inner: string, at: number) => (isAgencyName(inner) && AGENCY_SUFFIX.test(text.slice(0, at)) ? '' : whole));
   const bracketed = bracketSignature(text);
   text = text.replace(WRAPPERS, '');

@@ -98,6 +98,8 @@ export function yearMenuFiles($: Doc, pageUrl: string, isBareYear: (text: string
 }
 /** A menu of other sites (友情链接, 政府网站, 部门网站): its agency names stand for the sites. */
 const SITE_MENU = /链接|网站|导航|站群/;
+/** A page's footer or friendly-links box (友情链接: `flinks`, `yqlj`, `friend-links`). */
+const LINKS_BOX = 'footer, .footer, #footer, .foot, #foot, [class*=flink], [id*=flink], [class*=yqlj], [id*=yqlj], [class*=friend], [id*=friend]';
 /** A menu choosing an agency: "请选择部门", "部门年报", "选择单位", "乡镇". */
 const AGENCY_MENU = /部门|单位|机构|乡镇|街道|镇街/;
 /** A site's home page. */
@@ -123,6 +125,9 @@ export function agencyMenus($: Doc, pageUrl: string, pageNamesReports: boolean):
   const names = (o: JumpOption) => agencyOfLinkText(o.text) === o.text;
   for (const menu of jumpMenus($, pageUrl)) {
     const caption = menuCaption($, menu.select);
+    // A menu in the page's footer or its friendly-links box ("—— 县级部门 ——" among 友情链接: round 67b) goes to
+    // the departments' sites, not their 年报 columns.
+    if ($(menu.select).closest(LINKS_BOX).length) continue;
     if (SITE_MENU.test(caption) || !(NAMES_REPORTS.test(caption) || (pageNamesReports && AGENCY_MENU.test(caption)))) continue;
     const columns = menu.options.filter((o) => {
       const u = new URL(o.url);
