@@ -149,7 +149,7 @@ export function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStat
     const { url, read } = t.repostOf;
     const what = `its page is a repost of a report (a WeChat article), not the agency's site: its original (阅读原文) ${url}`;
     return read
-      ? { status: 'moved', reason: `${what} was read from; point the seed at the agency's annual-report column` }
+      ? { status: 'moved', reason: `${what} was read, and the column it leads to: point the seed at the agency's annual-report column` }
       : { status: 'short', reason: `${what} is on a host outside the registry, not read: give that site's annual-report column as the seed, or add its host to the seeds` };
   }
   // One report's page (or a document about one) as the seed, and no column found from it (its breadcrumb, its menus,
