@@ -249,6 +249,8 @@ function chineseRowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string
 
 /** A link's text naming a companion of a document, not it: a 解读 / 图解 column's button (round 67a). */
 const COMPANION_LINK_TEXT = /^[[【(（]?(?:图解|解读|政策解读|一图读懂|视频解读)[\]】)）]?$/;
+/** A link's text that only says what to do, what format, or which companion: a button's. */
+const isButtonText = (t: string) => GENERIC_LINK_TEXT.test(t) || COMPANION_LINK_TEXT.test(t);
 
 /**
  * A table row's cell texts, dates and empty cells left out, a cell spanning into it from above included. A cell that
@@ -257,7 +259,7 @@ const COMPANION_LINK_TEXT = /^[[【(（]?(?:图解|解读|政策解读|一图读
  */
 function rowCellTexts($: Doc, row: ReturnType<Doc>): string[] {
   return rowCells($, row)
-    .filter((c) => !c.find('a[href]').toArray().some((a) => ((t) => GENERIC_LINK_TEXT.test(t) || COMPANION_LINK_TEXT.test(t))(squash($(a).text()))))
+    .filter((c) => !c.find('a[href]').toArray().some((a) => isButtonText(squash($(a).text()))))
     .map((c) => squash(textWithoutDates($, c)))
     .filter((t) => t && !isDateOnly(t));
 }

@@ -11,9 +11,7 @@
  */
 import type { Element } from 'domhandler';
 import { isAgencyName, isZoneName } from './classify/agency.ts';
-import { chineseYearsToDigits, yearOnly } from './classify/text.ts';
-
-const digitsOf = (t: string) => chineseYearsToDigits(t.normalize('NFKC'));
+import { normalizeTitle, yearOnly } from './classify/text.ts';
 import { squash, type Doc } from './html.ts';
 import { rowColumns as columns } from './row-cells.ts';
 
@@ -40,7 +38,7 @@ const COMPANION_COLUMN = /解读|图解/;
 function tableYear($: Doc, table: Node): number | null {
   const heading = nearestHeading($, table) ?? squash(table.find('caption').first().text());
   if (!heading || !REPORTS_HEADING.test(heading)) return null;
-  const years = [...digitsOf(heading).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  const years = [...normalizeTitle(heading).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
   return years.length && years.every((y) => y === years[0]) ? years[0]! : null;
 }
 

@@ -44,7 +44,12 @@ const PAGER_WORDS = /首页|上一?页|下一?页|尾页|末页|跳转|转到|GO
  * list of month/day dates prints many). Without it such a list read to page 1 alone would look whole.
  */
 function bareCounterPages($: Doc): number | undefined {
-  const counters: number[] = [];
+  return bareCounter($)?.total;
+}
+
+/** The page's one bare pager counter ("3/3": bareCounterPages' rules), its element with it, or undefined. */
+export function bareCounter($: Doc): { current: number; total: number; el: ReturnType<Doc> } | undefined {
+  const counters: { current: number; total: number; el: ReturnType<Doc> }[] = [];
   for (const el of $('span, em, b, strong, font, label, i, td, div, li, p').toArray()) {
     if (el.children.some((c) => c.type === 'tag')) continue;
     const m = BARE_COUNTER.exec(squash($(el).text()));
@@ -56,7 +61,7 @@ function bareCounterPages($: Doc): number | undefined {
     if (node.closest(matching(SLIDER)).length || node.closest(matching(DATED)).length) continue;
     const row = node.closest(matching('tr'));
     if (row.length ? !PAGER_WORDS.test(squash(row.text())) : !node.parent().parent().find('a[href], [onclick]').length) continue;
-    counters.push(total);
+    counters.push({ current, total, el: node });
   }
   return counters.length === 1 ? counters[0] : undefined;
 }

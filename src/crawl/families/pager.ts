@@ -12,7 +12,7 @@ import { chineseYearsToDigits } from '../classify/text.ts';
 import { titleAgencyLinks } from './agency-links.ts';
 import { withBareReportYears } from './bare-report-year.ts';
 import { withColumnYear } from './column-year.ts';
-import { announcedTotals } from './announced.ts';
+import { announcedTotals, bareCounter } from './announced.ts';
 import { agencyMenus, jumpMenus, yearMenuFiles } from './jump-menu.ts';
 import { addressedNextPage } from './next-address.ts';
 import { iconPagerNextPage, imageControlWord } from './icon-pager.ts';
@@ -123,16 +123,12 @@ export function statedCurrentPage(text: string): number | null {
 const PAGER_WORDS = /上一页|下一页|上页|下页|首页|尾页|末页/;
 
 /**
- * A pager's "N/M" standing alone in an element of its own beside its 上一页 / 下一页 (PHPCMS's `<span>3/3</span>`,
+ * A pager's bare counter ("3/3", announced.ts bareCounter) beside its 上一页 / 下一页 (PHPCMS's `<span>3/3</span>`,
  * round 66d): page N. A page's address may not say it (a pager appending `&page=3` to `&page=2`).
  */
 function bareFractionPage($: Doc): number | null {
-  for (const el of $('span, em, b, strong, font, i, a:not([href]), li').toArray()) {
-    const m = /^(\d{1,4})\s*\/\s*(\d{1,4})$/.exec(squash($(el).text()));
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) continue;
-    if (PAGER_WORDS.test(squash($(el).parent().text()))) return Number(m[1]);
-  }
-  return null;
+  const counter = bareCounter($);
+  return counter && PAGER_WORDS.test(squash(counter.el.parent().text())) ? counter.current : null;
 }
 
 /** The 1-based number of this page: the pager's highlighted entry, the URL's page parameter or index_N, else 1. */
