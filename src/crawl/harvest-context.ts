@@ -94,7 +94,9 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   const kind = e?.kind ?? 'error';
   // A file refused to visitors (a sign-in page) is the host answering, as robots.txt is: no failure of it.
   const refused = kind === 'robots' || kind === 'off_scope' || kind === 'circuit_open' || kind === 'sign_in';
-  const reason = `${kind}: ${(err as Error).message}`;
+  // A message already naming its kind ("network: read ECONNRESET") is not named twice.
+  const message = (err as Error).message;
+  const reason = message.startsWith(`${kind}: `) ? message : `${kind}: ${message}`;
   if (data?.kind === 'file' && data.pictureOrder !== undefined) return recordPictureMissed(h, url, e?.status ?? null, reason);
   h.catalog.urls.record({ url, host, status: e?.status ?? null, outcome: refused ? 'skipped' : 'failed', reason });
   emit(h, { kind: refused ? 'skipped' : 'failed', host, url, detail: reason });

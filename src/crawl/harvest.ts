@@ -4,7 +4,7 @@
  */
 // HttpCrawler, not CheerioCrawler: the handlers parse each page once with the project's cheerio (html.ts); Cheerio-
 // Crawler would parse it a second time, with its own cheerio, into a DOM nobody reads.
-import { HttpCrawler } from '@crawlee/cheerio';
+import { PageCrawler } from './page-crawler.ts';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import PQueue from 'p-queue';
@@ -178,7 +178,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         if (!sink.fault) await lane.runBrowserHost(queue, { config, crawlee, http, context: () => ctx!, browser });
       });
     }
-    const crawler = new HttpCrawler(
+    const crawler = new PageCrawler(
       {
         // Crawlee's request-manager interface, given where its options take a queue (their validation knows no
         // requestManager option in 3.18; the crawler only calls the interface's methods).

@@ -29,6 +29,9 @@ interface StoredRequest {
   userData?: Record<string, unknown>;
   retryCount?: number;
   noRetry?: boolean;
+  /** Crawlee's count of session rotations (a SessionError's retries), capped by its maxSessionRotations: a request
+   * given back without it had its count reset, and a SessionError on every try was retried for ever. */
+  sessionRotationCount?: number;
 }
 
 interface Pending {
@@ -205,5 +208,6 @@ function storedOf(r: RequestLike): StoredRequest {
   if (r.userData) stored.userData = { ...(r.userData as Record<string, unknown>) };
   if (r.retryCount) stored.retryCount = r.retryCount;
   if (r.noRetry) stored.noRetry = true;
+  if (r.sessionRotationCount) stored.sessionRotationCount = r.sessionRotationCount;
   return stored;
 }
