@@ -273,8 +273,11 @@ const unitKindTab = { test: (name: string) => UNIT_KIND_TAB.test(name.replace(/[
  * directory, not the column's tabs.
  */
 function tabBoxOfReports($: Doc, a: ReturnType<Doc>): boolean {
-  const caption = boxCaption($, a);
-  return !caption || NAMES_REPORTS.test(caption);
+  let caption = boxCaption($, a);
+  // A tab bar classed as a heading (`<div class="gk-tab-hd">` holding the tabs themselves, round 68c): its other tabs
+  // are no caption.
+  for (const el of a.parent().find('a').toArray()) if (el !== a.get(0)) caption = caption.replace(squash($(el).text()), '');
+  return !squash(caption) || NAMES_REPORTS.test(caption);
 }
 
 /**
