@@ -38,6 +38,7 @@ import { errorStatusListPage } from './error-status-list.ts';
 import { directoryForm, refusedWithoutSlash } from './directory-form.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
 import { withinPortal } from '../onboard/portal-hosts.ts';
+import { offScopeFrames } from './off-scope-frames.ts';
 import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
 import { pointsToAttachment } from './attachment-pointer.ts';
@@ -244,6 +245,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.announced = announcedTotals(visit.body);
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
     tally.writesMarkup = tally.writesMarkup || writesMarkup(visit.body);
+    // A seed page listing nothing whose frames are on hosts outside the registry (a cloaked-forwarding frameset over
+    // a platform's page, round 68c): named, as the browser lane names a rendered page's; no script need run for it.
+    if (!reportCount(items)) for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) tally.offScopeFrames.add(url);
   }
   if (data.family === 'learned') tally.family = 'learned';
   // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.

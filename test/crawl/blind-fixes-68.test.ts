@@ -1,12 +1,15 @@
 /**
  * Round 68's change (docs/blind-portals.md, round 68); the blind portals themselves are crawled whole by the blind
  * parts (xiuwu's moved column there). A column's unit tabs in a bar classed as a heading (`<div class="gk-tab-hd">`)
- * are the column's tabs: their bar is not a caption naming something else.
+ * are the column's tabs: their bar is not a caption naming something else. A seed page listing nothing whose one frame
+ * is on a host outside the registry (wensu's cloaked-forwarding frameset) names that host, over HTTP alone.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { subColumnLinks } from '../../src/crawl/families/report-column.ts';
 import { page } from '../fixtures/portal/sites/blind/kit.ts';
+import { wensuForwardPortal } from '../fixtures/portal/sites/blind/round68c.ts';
+import { crawlAsUser } from './blind-crawl.ts';
 
 const URL_ = 'http://gov.test/zfxxgk/ndbg/index.html';
 const column = (bar: string) =>
@@ -23,4 +26,16 @@ test("a column's unit tabs in a bar classed as a heading are read as its tabs, n
   // A heading-classed bar that names something else beside the tabs still captions them (a directory's side box).
   const directory = `<div class="ml-hd"><span>信息公开目录</span><a href="/zfxxgk/ndbg/xzbm/index.html">县直部门</a><a href="/zfxxgk/ndbg/xzjd/index.html">乡镇（街道）</a></div>`;
   assert.deepEqual(subColumnLinks(column(directory), URL_), []);
+});
+
+test("a seed that is a frameset of a page on a host outside the registry names that host in its flag, no script run", { timeout: 120_000 }, async () => {
+  const run = await crawlAsUser([wensuForwardPortal()]);
+  try {
+    const seed = run.seeds[0]!;
+    assert.deepEqual(seed.flags, ['empty']);
+    const sibling = new URL(run.portal.urls['blind-xj-wensu-url-forward-frameset-sibling']!).host;
+    assert.match(seed.last.reason ?? '', new RegExp(`its page frames 1 page\\(s\\) from hosts outside the registry \\(${sibling.replace(/\./g, '\\.')}\\), not read`));
+  } finally {
+    await run.portal.close();
+  }
 });
