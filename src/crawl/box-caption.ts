@@ -20,16 +20,21 @@ function captionText(node: ReturnType<Doc>): string {
 }
 
 /**
- * The caption of the box a link sits in: the nearest enclosing heading-like element (less the link's own text), or
- * the heading-like first child of the nearest enclosing element that has one (a few levels up at most).
+ * The element captioning the box a link sits in: the nearest enclosing heading-like element, or the heading-like
+ * first child of the nearest enclosing element that has one (a few levels up at most); null when none.
  */
-export function boxCaption($: Doc, a: ReturnType<Doc>): string {
-  const own = squash(a.text());
+export function captionElement($: Doc, a: ReturnType<Doc>): ReturnType<Doc> | null {
   let node = a.parent();
   for (let depth = 0; depth < 4 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
-    if (node.is(CAPTION)) return captionText(node).replace(own, '');
+    if (node.is(CAPTION)) return node;
     const first = node.children().first();
-    if (first.length && first.get(0) !== a.get(0) && first.is(CAPTION) && !first.find('ul, ol, table').length) return captionText(first).replace(own, '');
+    if (first.length && first.get(0) !== a.get(0) && first.is(CAPTION) && !first.find('ul, ol, table').length) return first;
   }
-  return '';
+  return null;
+}
+
+/** The caption of the box a link sits in: its captionElement's text, less the link's own. */
+export function boxCaption($: Doc, a: ReturnType<Doc>): string {
+  const caption = captionElement($, a);
+  return caption ? captionText(caption).replace(squash(a.text()), '') : '';
 }

@@ -2,8 +2,8 @@
  * One harvest run: registry → catalog, then every seed entry crawled through the per-host frontier, pages and
  * files stored, everything recorded in the catalog. Used by `nianbao crawl` (and later backfill and schedule).
  */
-// HttpCrawler, not CheerioCrawler: the handlers parse each page once with the project's cheerio (html.ts); Cheerio-
-// Crawler would parse it a second time, with its own cheerio, into a DOM nobody reads.
+// HttpCrawler (page-crawler.ts), not CheerioCrawler: the handlers parse each page once with the project's cheerio
+// (html.ts); CheerioCrawler would parse it a second time, with its own cheerio, into a DOM nobody reads.
 import { PageCrawler } from './page-crawler.ts';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';

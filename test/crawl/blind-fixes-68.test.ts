@@ -23,6 +23,9 @@ const column = (bar: string) =>
 test("a column's unit tabs in a bar classed as a heading are read as its tabs, not as that bar's caption", () => {
   const tabs = `<div class="gk-tab-hd"><a class="cur" href="/zfxxgk/ndbg/index.html">县政府</a><a href="/zfxxgk/ndbg/xzbm/index.html">县直部门</a><a href="/zfxxgk/ndbg/xzjd/index.html">乡镇（街道）</a></div>`;
   assert.deepEqual(subColumnLinks(column(tabs), URL_).sort(), ['http://gov.test/zfxxgk/ndbg/xzbm/index.html', 'http://gov.test/zfxxgk/ndbg/xzjd/index.html']);
+  // The same bar with each tab in an `<li>`.
+  const listed = `<ul class="tab-hd"><li class="cur"><a href="/zfxxgk/ndbg/index.html">县政府</a></li><li><a href="/zfxxgk/ndbg/xzbm/index.html">县直部门</a></li><li><a href="/zfxxgk/ndbg/xzjd/index.html">乡镇（街道）</a></li></ul>`;
+  assert.deepEqual(subColumnLinks(column(listed), URL_).sort(), ['http://gov.test/zfxxgk/ndbg/xzbm/index.html', 'http://gov.test/zfxxgk/ndbg/xzjd/index.html']);
   // A heading-classed bar that names something else beside the tabs still captions them (a directory's side box).
   const directory = `<div class="ml-hd"><span>信息公开目录</span><a href="/zfxxgk/ndbg/xzbm/index.html">县直部门</a><a href="/zfxxgk/ndbg/xzjd/index.html">乡镇（街道）</a></div>`;
   assert.deepEqual(subColumnLinks(column(directory), URL_), []);

@@ -12,7 +12,7 @@ import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
 import { agencyColumnLinks, agencyLinks, agencyOfLinkText } from './agency-links.ts';
-import { boxCaption } from '../box-caption.ts';
+import { boxCaption, captionElement } from '../box-caption.ts';
 import { cardCaption } from '../card-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
@@ -274,9 +274,10 @@ const unitKindTab = { test: (name: string) => UNIT_KIND_TAB.test(name.replace(/[
  */
 function tabBoxOfReports($: Doc, a: ReturnType<Doc>): boolean {
   let caption = boxCaption($, a);
-  // A tab bar classed as a heading (`<div class="gk-tab-hd">` holding the tabs themselves, round 68c): its other tabs
-  // are no caption.
-  for (const el of a.parent().find('a').toArray()) if (el !== a.get(0)) caption = caption.replace(squash($(el).text()), '');
+  // A tab bar classed as a heading (`<div class="gk-tab-hd">`, round 68c) holding the tab itself, directly or in its
+  // `<li>`: the bar's other tabs are no caption, only words beside them are.
+  const bar = captionElement($, a);
+  if (bar && $.contains(bar.get(0)!, a.get(0)!)) for (const el of bar.find('a').toArray()) if (el !== a.get(0)) caption = caption.replace(squash($(el).text()), '');
   return !squash(caption) || NAMES_REPORTS.test(caption);
 }
 
