@@ -38,6 +38,8 @@ export interface AttributionInput {
   crumbAgency?: string | null;
   /** The agency a directory's link named the report's list by ("容城镇"): after the page's own sources, before the seed. */
   columnAgency?: string | null;
+  /** When the report was published (its page's date, else its list's): a title naming that year names no report's year. */
+  published?: string | null;
   /** The seed's agency: the fallback, and the region that relative names ("区政府…") are read in. */
   siteAgency: AgencyRow;
 }
@@ -67,7 +69,8 @@ export class Attributor {
     // The titles' year, else the body's statistics period, else the year of the report the body names itself, else
     // the year a list guessed from the publication date (bare-report-year.ts).
     const bodyYear = () => (input.bodyText ? (yearFromBody(input.bodyText) ?? yearNamedInBody(input.bodyText)) : null);
-    const said = titles.map((t) => parseReportYear(withoutGuessedYear(t))).find((y) => y !== null) ?? bodyYear();
+    const titleYear = titles.map((t) => parseReportYear(withoutGuessedYear(t))).find((y) => y !== null) ?? null;
+    const said = (titleYear !== null ? publishedYearInTitle(titleYear, input) : null) ?? titleYear ?? bodyYear();
     const year = said ?? titles.map(guessedYear).find((y) => y !== null);
     if (year === null || year === undefined) return null;
     const found = this.agencyOf(input, titles, year);
@@ -267,4 +270,17 @@ function regionName(region: ReturnType<typeof regionOf>, site?: Pick<AgencyRow, 
 export function titleShowingGuess(title: string, listTitle: string, a: Attribution): string {
   const guess = a.yearGuessed ? guessOf(listTitle) : '';
   return guess && !title.includes(guess) ? `${title}${guess}` : title;
+}
+
+/**
+ * The year reported on when the title names the year the report was published in ("南城县审计局2025年…年度报告"
+ * published 2025-01-16, round 70a): a year's report is published after that year ends, so a title year no earlier than
+ * the publication's is the publication's, and the body's statistics period (2024年1月1日至2024年12月31日), when it is
+ * before the publication, is the year. Null when that does not hold (the title's year stands).
+ */
+function publishedYearInTitle(titleYear: number, input: AttributionInput): number | null {
+  const published = Number(/^(\d{4})-/.exec(input.published ?? '')?.[1] ?? NaN);
+  if (!Number.isFinite(published) || titleYear < published || !input.bodyText) return null;
+  const period = yearFromBody(input.bodyText);
+  return period !== null && period < published ? period : null;
 }

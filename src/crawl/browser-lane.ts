@@ -27,6 +27,7 @@ import { handleFile } from './stored-files.ts';
 import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { PROBE_HEADER } from './learn/form-address.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
+import { idLinkDictionary, withIdLinks } from './learn/id-links.ts';
 import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, turnedOnly, type Exchange, type Learned } from './learn/learn.ts';
 import { listChoices, withChoices } from './learn/list-choices.ts';
 import type { DrawnLink } from './learn/list-shape.ts';
@@ -406,11 +407,13 @@ async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, 
   // Items of an answer are clicked as such (above); a second round of clicks would leave its list where it was not.
   const unlinked = fromAnswers.length ? [] : [...unlinkedReportTitles(renderedHtml, linked, isReport), ...unreadScriptReportLinks(renderedHtml, pageUrl, isReport)];
   const clicked = await clickedLinks(page, fromAnswers);
+  // An id → address dictionary the clicks fetched (id-links.ts): the items' addresses by id, before a template's.
+  const dictionary = idLinkDictionary(exchangesOf(page).slice(first.length), clicked, pageUrl);
   opened.push(...clicked.filter((l) => isFileUrl(l.url)));
   shown.push(...(await clickedLinks(page, unlinked)));
   if (learnListEndpoint(first, pageUrl, [], renderedHtml, clicked)) {
     const later = await turnPage(page);
-    const learned = learnListEndpoint(first, pageUrl, later, renderedHtml, clicked);
+    const learned = withIdLinks(learnListEndpoint(first, pageUrl, later, renderedHtml, clicked), dictionary);
     return learned && turnedOnly(learned.endpoint) ? { ...learned, turned: await turnedAnswers(page, learned, later) } : learned;
   }
   // Items of an answer whose clicks led to pages no template builds from the answer (a hit counter's answer names

@@ -122,15 +122,19 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
 }
 
 /** A title naming a compilation of the annual reports, not one of them: 汇编, 合集, 汇总 of 年度报告 / 年报. */
-const COMPILATION = /(?:年度报告|年报)(?:全文)?(?:汇编|合集|汇总|集锦|选编)(?!表)/;
+const COMPILATION = /(?:年度报告|年报)(?:全文)?(?:(?:汇编|合集|汇总|集锦|选编)(?!表)|(?:发布|公开|报送)情况(?:汇总表?|一览表?|统计表?|表))/;
 
 /**
  * Whether a list title names a compilation of the reports (…2019—2022年…年度报告汇编, 历年年报合集: the older years'
- * reports linked in one article after a redesign, round 61a): an index of reports by its title, read as a list page.
+ * reports linked in one article after a redesign, round 61a), a table of their publication (…发布情况汇总表, round 69a)
+ * or a notice telling where they are kept (POINTER): an index of reports by its title, read as a list page.
  */
 export function namesCompilation(title: string): boolean {
-  return COMPILATION.test(title);
+  return COMPILATION.test(title) || POINTER.test(title);
 }
+
+/** A notice telling where the reports are kept (…年报查阅方式的说明, …年报归档目录, round 70a): read as their index too. */
+const POINTER = /(?:年度报告|年报)[^，。；]{0,8}?(?:查阅|查询|获取|下载)(?:方式|途径|渠道|地址|入口|说明|指引)|(?:年度报告|年报)(?:归档|存档)(?:目录|文件夹|说明)?$/;
 
 /**
  * A page that is a document about a report, not a list of them: its own title names a report's year and words but is

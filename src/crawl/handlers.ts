@@ -39,6 +39,7 @@ import { directoryForm, refusedWithoutSlash } from './directory-form.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
 import { withinPortal } from '../onboard/portal-hosts.ts';
 import { offScopeFrames } from './off-scope-frames.ts';
+import { movedNotice } from './moved-notice.ts';
 import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
 import { pointsToAttachment } from './attachment-pointer.ts';
@@ -48,7 +49,7 @@ import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost
 import { earnVisitCookies, refusalOf } from './visit-check.ts';
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
-import { notePagerDeadEnd, noteReportLink } from './seed-tally.ts';
+import { listedRows, notePagerDeadEnd, noteReportLink, type SeedTally } from './seed-tally.ts';
 import { mergedUnits } from './merged-reports.ts';
 import { readMergedPage } from './merged-page.ts';
 import { refuseSeedMerge, sight, sightedInRun } from './sightings.ts';
@@ -245,9 +246,17 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.announced = announcedTotals(visit.body);
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
     tally.writesMarkup = tally.writesMarkup || writesMarkup(visit.body);
-    // A seed page listing nothing whose frames are on hosts outside the registry (a cloaked-forwarding frameset over
-    // a platform's page, round 68c): named, as the browser lane names a rendered page's; no script need run for it.
-    if (!reportCount(items)) for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) tally.offScopeFrames.add(url);
+    if (!reportCount(items)) {
+      // A seed page listing nothing whose frames are on hosts outside the registry (a cloaked-forwarding frameset over
+      // a platform's page, round 68c): named, as the browser lane names a rendered page's; no script need run for it.
+      for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) tally.offScopeFrames.add(url);
+      // One that says its column moved (an old bookmark's 200 notice, round 68c): `moved` once its reports are read
+      // through it.
+      tally.movedNotice ??= movedNotice(visit.body) ?? undefined;
+      // One whose sentence tells in which column the reports are published (a department's 政府信息公开指南: "…年度报告
+      // 在…“政府信息公开年报”栏目（点击进入）发布", round 69c): read there, and `moved`.
+      for (const url of reportPointerLinks(visit.body, visit.loadedUrl)) if (h.scope.allowsPage(url)) tally.pointedColumns.add(url);
+    }
   }
   if (data.family === 'learned') tally.family = 'learned';
   // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.
@@ -360,6 +369,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     else if (!(await askWithFreshToken(h, data))) tally.learnedRefused ??= { page: Number(data.cursor?.page ?? 1), status: visit.status, message: refusal };
   }
   tally.reportItems += links.reports;
+  // Where its reports were listed, for a seed said `moved` (the first few lists; the seed's own page is no other place).
+  if (links.reports && !seedPage && tally.reportLists.length < 3) {
+    const at = parsed.shownAt ?? visit.loadedUrl;
+    // A column's later pages (index_2.html, ?page=2) are the column already named: one address per folder.
+    const folder = (u: string) => new URL(u, at).pathname.replace(/[^/]*$/, '');
+    if (!tally.reportLists.some((u) => folder(u) === folder(at))) tally.reportLists.push(at);
+  }
   // A seed page that gave reports but is itself a document about one (一图读懂…年度报告, the link a post shares), or a
   // page offering one report's file (a 下载中心 page): its links are the report's, not the column's; its host is
   // explored for the column (seed-explore.ts).
@@ -396,6 +412,14 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const first = seedPage && !visit.rendered && !readBefore ? (feed?.channel ?? firstListPage(visit.body, visit.loadedUrl)) : null;
   if (first && !tally.listUrls.has(first) && h.scope.allows(first)) {
     queued.push({ url: first, lane: laneOf(h, first), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } });
+  }
+  // A later page answering an empty list ("暂无信息", "共0条") where the seed's first page announced items not read yet
+  // (a CMS building a page on its first request and answering the empty template meanwhile, round 70d): asked once
+  // more, as a reader reloading it does; an empty second answer is the list as it is (the seed then says it is short).
+  if (emptiedPage(visit, data, items, tally)) {
+    queued.push({ url: visit.url, uniqueKey: `again:${visit.url}`, lane: 'http', userData: { ...data, askedAgain: true } });
+    recordOutcome(h, visit, data, parsed, 0, null);
+    return void (await h.frontier.add(queued));
   }
   // The one place that decides whether to follow the pager. Lists are newest first: a page whose reports are all
   // known means the pages after it hold nothing new either (incremental), unless the run reads every page.
@@ -442,7 +466,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       uniqueKey: n.uniqueKey,
       // A learned endpoint is read over HTTP whatever lane found it.
       lane: data.family === 'learned' ? 'http' : laneOf(h, n.url),
-      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub, yearReport: n.reportTitle ? { title: n.reportTitle, listUrl: visit.loadedUrl || visit.url } : undefined },
+      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub, yearReport: n.reportTitle ? { title: n.reportTitle, listUrl: visit.loadedUrl || visit.url } : undefined, askedAgain: undefined },
     });
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);
@@ -574,6 +598,20 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     // seed's list (round 42b: a first answer holding no report, only a quarterly one, flagged the seed `short`).
     if (!found.endpoint.pagingUnknown) tally.pagerDeadEnds.delete(visit.url);
   }
+}
+
+/**
+ * A later page of a seed's own list (no learned answer, no drawn page) answering no report and announcing none ("共0条",
+ * "0/0页") where the seed's first page announced more items than its pages have given: an answer contradicting the
+ * list, asked once more (round 70d). Its POST body is not kept here, so a POST page is taken as it answered.
+ */
+function emptiedPage(visit: PageVisit, data: ListData, items: ListItem[], tally: SeedTally): boolean {
+  if (isSeedPage(data) || visit.rendered || data.family === 'learned' || data.askedAgain || visit.method === 'POST') return false;
+  if (reportCount(items) > 0) return false;
+  const announced = tally.announced.announcedItems;
+  if (announced === undefined || announced === 0 || listedRows(tally) >= announced) return false;
+  const here = announcedTotals(visit.body);
+  return here.announcedItems === 0 || here.announcedPages === 0;
 }
 
 /** A compilation's page asked as an index of the reports: a list page of the seed (its URL's state says why). */
@@ -837,6 +875,7 @@ async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailD
     bodyText: page.bodyText,
     crumbAgency: page.crumbAgency,
     columnAgency: data.columnAgency,
+    published: page.publishedAt ?? data.listDate,
     siteAgency: agencyOf(h, data.siteAgencyId),
   });
   if (!attribution) {
@@ -941,7 +980,7 @@ async function documentAsReport(h: HarvestContext, visit: PageVisit, data: Detai
   const title = decided ?? data.listTitle;
   // A file titled without its agency: its first page's text names it, as a report page's body does (bareFile).
   const bodyText = data.bareFile ? await spooledFirstPage(h, visit.url) : null;
-  const attribution = h.attributor.attribute({ title, otherTitles: [data.listTitle], columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId), bodyText });
+  const attribution = h.attributor.attribute({ title, otherTitles: [data.listTitle], columnAgency: data.columnAgency, siteAgency: agencyOf(h, data.siteAgencyId), bodyText, published: data.listDate });
   if (!attribution) {
     return recordSkip(h, visit, 'a document with no report year in its list title', null);
   }

@@ -15,6 +15,9 @@ const MAX_SIBLINGS = 3;
 const HEADING_TAG = /^(?:h[2-6]|summary)$/; // a collapsed `<details>` box's `<summary>` too (round 65a)
 const HEADING_CLASS = /(?:^|[\s_-])(?:name|tit|title|hd|head|heading)(?:$|[\s_-])/i;
 
+/** A single capital letter before a Chinese name. */
+const INITIAL = /^[A-Z]\s*(?=\p{Script=Han})/u;
+
 /** The agency named by the nearest heading before the row's block, or null. */
 export function headingAgency($: Doc, row: Node): string | null {
   let node = row;
@@ -23,7 +26,8 @@ export function headingAgency($: Doc, row: Node): string | null {
     for (let i = 0; i < MAX_SIBLINGS && sibling.length; i += 1, sibling = sibling.prev()) {
       const el = sibling.get(0) as Element;
       if (!HEADING_TAG.test(el.name) && !HEADING_CLASS.test(el.attribs.class ?? '')) continue;
-      const name = squash(sibling.text());
+      // A 拼音首字母 index's heading carries its unit's initial before the name (`<span>W</span>卫生健康局`, round 68a).
+      const name = squash(sibling.text()).replace(INITIAL, '');
       if (name.length <= 30 && isAgencyName(name)) return name;
       // The nearest heading names something else (a year, a kind): not this block's agency.
       return null;

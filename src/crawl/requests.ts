@@ -36,6 +36,8 @@ export interface ListData {
   /** A year's column (NextListRequest.reportTitle): the report it stands for and the page linking it, read as that
    * report when the column's address answers a document. */
   yearReport?: { title: string; listUrl: string };
+  /** A later page asked once more after it answered an empty list its first page contradicts (handlers.ts). */
+  askedAgain?: true;
 }
 
 export interface DetailData {

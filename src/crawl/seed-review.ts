@@ -144,6 +144,11 @@ export function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStat
     const columns = [...t.pointedColumns].join(', ');
     return { status: 'moved', reason: `its page tells where the reports are published (${columns}), not their column: they were read from there; point the seed there` };
   }
+  // An old column's address saying the column moved, its reports read through the page it leads to.
+  if (t.movedNotice) {
+    const lists = t.reportLists.length ? t.reportLists.join(', ') : 'the pages it leads to';
+    return { status: 'moved', reason: `its page lists no report and says the column moved ("${t.movedNotice}"); its reports were read from ${lists}: point the seed there` };
+  }
   // A report reposted on a social platform as the seed: where its original is, read or not.
   if (t.repostOf) {
     const { url, read } = t.repostOf;

@@ -103,6 +103,10 @@ export interface SeedTally {
    * 集中发布，点击查看", report-column.ts reportPointerLinks), read as its lists. The seed is flagged `moved`, naming them.
    */
   pointedColumns: Set<string>;
+  /** Its seed page listed nothing and said its column moved (moved-notice.ts): the notice's sentence. */
+  movedNotice?: string;
+  /** The first three list pages (other than the seed's own) that listed its reports: where a moved seed should point. */
+  reportLists: string[];
   /** Files of its reports (attachments, a report's later pages) refused before any byte (robots.txt, an open circuit), by "host: why". */
   refusedFiles: Map<string, number>;
   /**
@@ -219,6 +223,7 @@ export class SeedTallies {
         offScopeOwnSites: new Set(),
         siblingPages: new Map(),
         pointedColumns: new Set(),
+        reportLists: [],
         refusedFiles: new Map(),
         refusedPages: new Map(),
         refusedReports: new Map(),

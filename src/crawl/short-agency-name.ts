@@ -42,7 +42,10 @@ export function spelledOutByPublisher(titleName: string | null, publisher: strin
   return isContraction(short, full) ? spelled : titleName;
 }
 
-/** A name with its kind of body in the one character short names keep of it. */
+/**
+ * A name with its kind of body in the one character short names keep of it; a town's government by the town, as a
+ * title names it (雅河乡 for 雅河朝鲜族乡人民政府, round 69c: an ethnic township's name written short).
+ */
 function bodyKindShort(name: string): string {
-  return name.replace(/委员会$/, '委').replace(/办公室$/, '办');
+  return name.replace(/委员会$/, '委').replace(/办公室$/, '办').replace(/(?<=[乡镇])(?:人民)?政府$/, '').replace(/(?<=街道)办事处$/, '');
 }

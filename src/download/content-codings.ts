@@ -8,6 +8,7 @@ import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 import { createLenientGunzip } from './gunzip-lenient.ts';
 import { createEitherInflate } from './inflate-either.ts';
+import { createZstdDecompress } from './zstd-decompress.ts';
 
 /** The codings of the header, as applied (first to last); `identity` and empty items dropped. */
 export function codingsOf(header: string | string[] | undefined): string[] {
@@ -24,6 +25,8 @@ function decoderOf(coding: string): Transform | null {
   // zlib-wrapped or raw, as IIS sends it (inflate-either.ts)
   if (coding === 'deflate') return createEitherInflate();
   if (coding === 'br') return zlib.createBrotliDecompress();
+  // Sent unasked by some servers (zstd-decompress.ts).
+  if (coding === 'zstd') return createZstdDecompress();
   return null;
 }
 

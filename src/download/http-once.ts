@@ -50,6 +50,12 @@ const lenientHosts = new Set<string>();
  * for a header line ended by LF alone. */
 const LENIENT_ONLY = new Set(['HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_TRANSFER_ENCODING', 'HPE_CR_EXPECTED', 'HPE_LF_EXPECTED']);
 /**
+ * llhttp's code for a chunk size it will not read strictly: padded with spaces (`1000  `, a load balancer re-chunking
+ * pages, round 69d; Chromium strips the padding, undici#2678 met it on a Fortinet portal). Met in the body, after the
+ * answer's head was taken: the request fails (truncated) and its retry is read leniently.
+ */
+const LENIENT_BODY = 'HPE_INVALID_CHUNK_SIZE';
+/**
  * node 20's words for a length beside `Transfer-Encoding: identity` (an old Java server's HTTP/1.0 answers, round 64d:
  * nodejs/node#37580), the same framing question by another code; a length that is no number keeps its refusal.
  */
@@ -172,7 +178,10 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
           counter.destroy(err);
         };
         res.on('aborted', () => cut(new FetchError('connection cut mid-body', req.url, 'truncated')));
-        res.on('error', (e) => cut(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
+        res.on('error', (e) => {
+          if (!lenient && (e as NodeJS.ErrnoException).code === LENIENT_BODY) lenientHosts.add(u.host);
+          cut(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e }));
+        });
         res.pipe(counter);
         const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
         // Every coding the header lists, undone last first (content-codings.ts): `gzip, gzip` from a CDN over an origin.
@@ -192,11 +201,13 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
         }
         body.on('close', stop);
         body.on('end', stop);
-        resolve({ url: req.url, status: res.statusCode ?? 0, headers: res.headers, contentLength, body, allowUpTo });
+        resolve({ url: req.url, status: res.statusCode ?? 0, headers: withLastContentType(res), contentLength, body, allowUpTo });
       },
     );
     r.on('error', (e) => {
       stop();
+      // A parse error met in the body (after the head was taken) reaches the request, not the answer.
+      if (!lenient && (e as NodeJS.ErrnoException).code === LENIENT_BODY) lenientHosts.add(u.host);
       if (settled) return;
       settled = true;
       // A header line repeated word for word (two identical lengths), or one no parser reads: asked once more over a
@@ -218,4 +229,20 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
     if (req.body !== undefined) r.write(req.body);
     r.end();
   });
+}
+
+/**
+ * The answer's headers with its Content-Type as a browser takes it when the line comes twice (a platform's stale
+ * `text/html;charset=GBK`, then the `text/html; charset=utf-8` nginx's add_header appends, round 69d): the last one
+ * (the Fetch standard's "extract a MIME type" lets the last valid type win). node keeps the first.
+ */
+function withLastContentType(res: http.IncomingMessage): http.IncomingHttpHeaders {
+  let last: string | undefined;
+  let count = 0;
+  for (let i = 0; i < res.rawHeaders.length; i += 2) {
+    if (res.rawHeaders[i]!.toLowerCase() !== 'content-type') continue;
+    count += 1;
+    if (/^\s*[\w.+-]+\/[\w.+-]+/.test(res.rawHeaders[i + 1]!)) last = res.rawHeaders[i + 1];
+  }
+  return count > 1 && last !== undefined ? { ...res.headers, 'content-type': last } : res.headers;
 }

@@ -169,9 +169,10 @@ test("a department's page names its own branch in the breadcrumb: its page is re
   const url = 'http://gov.test/zwgk/bmxxgk/qwjw/jgzn/ldxx/index.html';
   assert.ok(!parseListItems(leader, url).some((i) => classifyTitle(i.title).isReport), 'the portal link is no report');
   assert.deepEqual(listElsewhere(leader, url, parseListItems(leader, url)), [{ url: 'http://gov.test/zwgk/bmxxgk/qwjw/index.html', hub: true }]);
-  // A page of the portal's own (no agency in its trail) still reads the portal's disclosure pages.
+  // A page of the portal's own (no agency in its trail) still reads the portal's pages: the portal's 年报 column its
+  // 相关链接 names by whose it is (区政府信息公开年报: a column's link since round 69c).
   const portalPage = leader.replace(/<a href="\/zwgk\/bmxxgk\/qwjw\/index.html">区卫生健康委<\/a>/, '区卫生健康委');
-  assert.deepEqual(listElsewhere(portalPage, url, parseListItems(portalPage, url)).map((l) => l.url), ['http://gov.test/zwgk/index.html']);
+  assert.deepEqual(listElsewhere(portalPage, url, parseListItems(portalPage, url)).map((l) => l.url), ['http://gov.test/zwgk/zfxxgk/zfxxgknb/index.html']);
   // The department's own 年报 column linked on the page stays the way on.
   const own = leader.replace('<a href="/zwgk/bmxxgk/qwjw/jgzn/ldxx/index.html">领导信息</a>', '<a href="/zwgk/bmxxgk/qwjw/zfxxgknb/index.html">政府信息公开年报</a>');
   assert.deepEqual(listElsewhere(own, url, parseListItems(own, url)).map((l) => l.url), ['http://gov.test/zwgk/bmxxgk/qwjw/zfxxgknb/index.html']);

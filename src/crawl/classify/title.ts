@@ -81,6 +81,9 @@ const EXCLUSIONS: readonly TitleRule[] = [
   // A citizen's letter or question about a report, and its reply ("对开原市2022年…年度报告中有关数据的疑问",
   // "关于…年度报告的咨询", "…年度报告的回复": a mayor's mailbox, round 47c): the report named, and asked about.
   { pattern: /(?:年度报告|年报)》?[^，。；]{0,12}?(?:疑问|咨询|提问|投诉|举报|反映|留言|回复|答复)(?!情况)/, reason: "a letter or question about a report, or its reply (疑问/咨询/回复)" },
+  // A notice telling where and how the reports are consulted, or their archive ("关于…政府信息公开年报查阅方式的说明",
+  // "…年报归档目录", round 70a): a page pointing to them (read as one of the column's lists: collection.ts), no report.
+  { pattern: /(?:年度报告|年报)[^，。；]{0,8}?(?:查阅|查询|获取|下载)(?:方式|途径|渠道|地址|入口|说明|指引)|(?:年度报告|年报)(?:归档|存档)(?:目录|文件夹|说明)?$/, reason: 'a notice on where the reports are (查阅方式/归档目录)' },
   // A letter asking where the reports are ("咨询在哪里能看到政府信息公开年度报告"): a page about them, no report.
   { pattern: /^(?:咨询|请问|询问|求助|反映)|在哪里|哪里(?:能|可以)|如何(?:查|看|找|获取)|怎么(?:查|看|找)/, reason: 'a letter asking about the reports (咨询/在哪里)' },
 ];

@@ -24,6 +24,8 @@ import { listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions } from './year-form.ts';
 import { parseTrsPager, TRS_FROM_ZERO, trsPageUrl } from './trs-pager.ts';
 import { drawnPagerBox } from './drawn-pager.ts';
+import { folderListing, isFolderListing } from './folder-listing.ts';
+import type { ListItem } from '../list-page.ts';
 import { unlinkedCurrentPage } from './unlinked-current.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
 import type { ListCursor } from '../requests.ts';
@@ -383,7 +385,10 @@ export function yearColumns(html: string, pageUrl: string): YearColumn[] {
  * report, the 年报 column its menu names and the frame it shows its list in (report-column.ts) (never items); and agency-name links under a year
  * heading, titled as the reports they stand for.
  */
-export function withGenericPaging(result: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
+export function withGenericPaging(read: ListPageResult, html: string, pageUrl: string, opts: GenericPagerOptions = {}): ListPageResult {
+  // A server's folder listing: its files by their whole names, the folders below as its further pages.
+  const listing = /Index of|Directory listing/i.test(html) ? folderListingOf(html, pageUrl) : null;
+  const result = listing ? { ...read, items: listing.files } : read;
   const next: NextListRequest[] = [...result.next];
   const notes = [...(result.notes ?? [])];
   let deadEnd: string | null = null;
@@ -432,7 +437,7 @@ export function withGenericPaging(result: ListPageResult, html: string, pageUrl:
   if (menus.unread.length) deadEnd ??= `its drop-down of the agencies' annual-report columns leads nowhere that could be read for ${menus.unread.length} of them (${menus.unread.slice(0, 3).join('、')})`;
   const yearCols = yearColumns(html, pageUrl);
   const reportTitleOf = new Map(yearCols.map((c) => [c.url, c.reportTitle] as const));
-  const years = new Set([...yearCols.map((c) => c.url), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url)]);
+  const years = new Set([...yearCols.map((c) => c.url), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url), ...(listing?.folders ?? [])]);
   for (const n of next) years.delete(n.url);
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
@@ -535,3 +540,8 @@ export function announcedNextPage(html: string, pageUrl: string, opts: GenericPa
   return { url, note: `guessed page ${current + 1} of ${pages} by ${how}: the pager announces ${pages} pages but links none` };
 }
 
+/** A folder listing's files and folders (folder-listing.ts), or null for any other page. */
+function folderListingOf(html: string, pageUrl: string): { files: ListItem[]; folders: string[] } | null {
+  const $ = loadHtml(html);
+  return isFolderListing($) ? folderListing($, pageUrl) : null;
+}

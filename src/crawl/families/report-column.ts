@@ -16,6 +16,7 @@ import { boxCaption, captionElement } from '../box-caption.ts';
 import { cardCaption } from '../card-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
+import { letterBarLinks } from './letter-bar.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { clickTarget, titleNamesReports, type ListItem } from '../list-page.ts';
 import { redirectTargets } from '../redirect-stub.ts';
@@ -84,7 +85,7 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true; ownSite?: true }[] {
   const $ = loadHtml(html);
   if (listsReport(items)) return [...(showsReportInPassing($, items) ? inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url }))) : []), ...unitBoxLinks($, pageUrl)];
-  const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl))];
+  const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl)), ...backToColumn($, pageUrl).map((url) => ({ url }))];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
   // grid): their pages beside its own 年报 column, which names only its own reports (round 33c: a county's page naming
@@ -299,14 +300,14 @@ function besideColumn(url: string, pageUrl: string): boolean {
 /**
  * Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…), and on a page whose title,
  * main heading or breadcrumb names the reports, tabs naming the older years only (往年, 历年) or a kind of unit only
- * (部门, 街道、镇): list pages, never items.
+ * (部门, 街道、镇), and a 拼音首字母 bar's letters (letter-bar.ts): list pages, never items.
  */
 export function subColumnLinks(html: string, pageUrl: string): string[] {
   const $ = loadHtml(html);
   const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, html, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
-    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl)])]
+    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]
     : named;
   return withinUnitFilter(links, pageUrl);
 }
@@ -420,7 +421,9 @@ function movedOnLinks($: Doc, pageUrl: string): string[] {
 /** A link saying only to click and look: 点击查看, 请点击此处查看, 点此查阅 (CLICK_HERE's words, 查看 with them). */
 const CLICK_TO_VIEW = { test: (name: string) => CLICK_HERE.test(name) || /^(?:请|请您)?(?:点击|点此|单击)(?:这里|此处)?(?:查看|浏览)$/.test(name.replace(/[>»›]+$/, '')) };
 /** A sentence saying in which column the reports are published: "…年度报告在本网站“…政府信息公开年报”栏目集中发布". */
-const PUBLISHED_IN = /(?:栏目|专栏|专区|频道|板块)(?:中|内|里)?(?:集中|统一|予以|进行)?(?:发布|公布|公开|刊登|查阅|查看)/;
+const PUBLISHED_IN = /(?:栏目|专栏|专区|频道|板块)(?:[（(][^（()）]{0,12}[）)])?(?:中|内|里)?(?:集中|统一|予以|进行)?(?:发布|公布|公开|刊登|查阅|查看)/;
+/** The column word of such a sentence in the markup; the link may sit inside the sentence ("栏目（<a>点击进入</a>）发布"). */
+const COLUMN_WORD = /栏目|专栏|专区|频道|板块/;
 
 /**
  * A sentence telling where the reports are published, its link saying only to click ("您好！…政府信息公开工作年度报告在
@@ -434,7 +437,7 @@ export function reportPointerLinks(html: string, pageUrl: string): string[] {
 
 function pointerLinks($: Doc, html: string, pageUrl: string): string[] {
   // A page saying nothing of the kind anywhere has no such link: its links are not weighed one by one.
-  if (!PUBLISHED_IN.test(html)) return [];
+  if (!COLUMN_WORD.test(html)) return [];
   return labelledLinks($, pageUrl, CLICK_TO_VIEW, { where: (a) => aboutReports(a, PUBLISHED_IN) });
 }
 
@@ -519,8 +522,34 @@ function linkOwner($: Doc, a: ReturnType<Doc>): string | null {
   return null;
 }
 
+/** A control taking the reader back to the column a page is a view of: 返回栏目, 返回列表, 进入栏目, 栏目首页. */
+const BACK_TO_COLUMN = /^(?:返回|回到|进入)(?:本|上级|所属)?(?:栏目|列表|频道)(?:首页|页面)?$|^栏目首页$/;
+
+/**
+ * Where a page that is a view of a column lists nothing of its own, the column its back control leads to: a print
+ * view of the column (`print.jsp?channelid=…`, its first page's titles unlinked, round 70c) whose one way out is a
+ * `<input type="button" value="返回栏目" onclick="window.location.href='…/index.html'">`, a link so labelled too.
+ * Read as a list page, as a menu's 年报 column is; on this host only.
+ */
+function backToColumn($: Doc, pageUrl: string): string[] {
+  const base = documentBase($, pageUrl);
+  const out = new Set<string>();
+  for (const el of $('a, input[type="button" i], input[type="submit" i], button').toArray()) {
+    const c = $(el);
+    const label = squash(c.is('input') ? (c.attr('value') ?? '') : c.text()).replace(/\s/g, '');
+    if (!BACK_TO_COLUMN.test(label)) continue;
+    const href = c.is('a') && !/^\s*(?:javascript:|#|$)/i.test(c.attr('href') ?? '') ? c.attr('href') : (clickTarget(c, base) ?? undefined);
+    const url = pageLink(href, base, pageUrl);
+    if (url) out.add(url);
+  }
+  return [...out];
+}
+
 function columnLinks($: Doc, pageUrl: string): string[] {
-  return [...new Set([...labelledLinks($, pageUrl, COLUMN_LABEL), ...labelledLinks($, pageUrl, COLUMN_BACK_LINK)])];
+  const plain = [...new Set([...labelledLinks($, pageUrl, COLUMN_LABEL), ...labelledLinks($, pageUrl, COLUMN_BACK_LINK)])];
+  // Else a column named by whose reports it holds (县政府年报 beside 县直部门年报 and 乡镇年报 in a 目录 tree, round 69c);
+  // beside a column of the page's own (a department's 政府信息公开年报) it is another body's, linked in passing.
+  return plain.length ? plain : labelledLinks($, pageUrl, OWNED_COLUMN_LABEL);
 }
 
 /**

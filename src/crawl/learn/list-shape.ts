@@ -74,6 +74,12 @@ export interface JsonItemShape {
    */
   urlNotOwn?: LeafPath[];
   /**
+   * With a link template: the addresses a dictionary answer the page fetched when its items were clicked gives by id
+   * (id → absolute address, id-links.ts), taken before the template (which guesses wrong where the dictionary sends an
+   * item elsewhere: a report published as its PDF alone).
+   */
+  urlById?: Record<string, string>;
+  /**
    * When the answer's URLs are relative to a root the page's script prepends (`window.SITE.root + item.URL`), not to
    * the page: that root, learned from the links the rendered page drew.
    */
@@ -401,9 +407,11 @@ function itemAt(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | null
     const own = shape.urlOwn?.map((p) => valueAt(o, p)).find(pageUrlLike);
     const ownUrl = own ? resolveLink(own.trim(), ownBase(own.trim(), shape.urlTemplate, baseUrl)) : null;
     if (ownUrl) return { title: squash(plainTitle(title)), url: ownUrl, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(ownUrl) };
-    const template = idLike(href) ? fillDate(shape.urlTemplate, o, shape.urlDate) : null;
-    if (template === null) return null;
-    const url = template.replace(ID_SLOT, encodeURIComponent(String(href)));
+    const key = idLike(href) ? String(href).trim() : null;
+    const mapped = key !== null && shape.urlById && Object.hasOwn(shape.urlById, key) ? shape.urlById[key] : undefined;
+    const template = mapped || !idLike(href) ? null : fillDate(shape.urlTemplate, o, shape.urlDate);
+    if (!mapped && template === null) return null;
+    const url = mapped ?? template!.replace(ID_SLOT, encodeURIComponent(String(href)));
     return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
   }
   // An item whose page address is blank and whose file field holds a document (`docpuburl: ""` beside `fileurl:
