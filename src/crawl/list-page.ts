@@ -17,6 +17,7 @@ import { sectionTitle } from './section-files.ts';
 import { rowCells } from './row-cells.ts';
 import { rowPublisher } from './row-publisher.ts';
 import { headingAgency } from './heading-agency.ts';
+import { ORIGINAL_LINK, originalTitle } from './original-link.ts';
 import { rowPublishedDate } from './row-date.ts';
 import { tableCellTitle, tableNamesReports } from './table-cell-title.ts';
 import { twinFiles } from './twin-files.ts';
@@ -213,6 +214,18 @@ const isDateOnly = (t: string) => findDate(t) !== null && t.replace(/[\d\s\-/.�
 const INDEX_NUMBER = /^(?=(?:[^\d]*\d){6})[0-9A-Za-z]{8,}(?:[-/_][0-9A-Za-z]+)+$/;
 /** A link's text saying what to do or what format, not what it is: 查看, 全文, "PDF" (a year table's cell, round 47a). */
 const GENERIC_LINK_TEXT = /^[[【(（]?(查看|详情|详细|下载|预览|在线预览|点击查看|点击下载|阅读全文|全文|原文|正文|查看详情|浏览|打开|view|more|download|preview|pdf|pdf版|word|word版|docx?|wps|ofd)[\]】)）]?\s*[>»›→]*$/i;
+
+/** The report an interpretation's row names, for its [原文] link: from the row's other link's whole title. */
+function originalOfRow($: Doc, row: ReturnType<Doc>, link: ReturnType<Doc>): string | null {
+  if (!row.length) return null;
+  for (const el of row.find('a[href]').toArray()) {
+    if (el === link.get(0)) continue;
+    const other = $(el);
+    const title = originalTitle(squash(other.attr('title') ?? '') || squash(other.text()));
+    if (title) return title;
+  }
+  return null;
+}
 
 /** The subject a row gives a link that names none: the row's text less dates and the link's own words. */
 function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null {
@@ -446,6 +459,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
     const cell = GENERIC_LINK_TEXT.test(title) || YEAR_ONLY.test(title) ? tableCellTitle($, a) : null;
     if (cell) title = cell.title;
+    // A [原文] link beside an interpretation's title: the report the interpretation names (original-link.ts).
+    else if (ORIGINAL_LINK.test(title) && originalOfRow($, row, a)) title = originalOfRow($, row, a)!;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it;
     // out of a table, the heading of the item's own block (`<div class="item"><h3>7. …</h3><p>…</p><a>阅读全文>></a>`).
     else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = (row.is('tr') ? null : blockHeadingTitle($, a)) ?? rowTitle($, row, title) ?? '';

@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { splitRegionPrefix } from '../registry/normalize.ts';
 import { escapeHtml } from '../serve/html.ts';
 import { isAgencyName } from './classify/agency.ts';
+import { chineseYearsToDigits } from './classify/text.ts';
 import { compact, loadHtmlToEdit, selectFirst, selectIn, type Doc } from './html.ts';
 
 /** The unit a heading's words end with: the longest tail that is an agency's name starting with its region
@@ -49,6 +50,27 @@ const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[�
 
 /** A heading that is one unit's report title and nothing more (numbered or not). */
 const UNIT_HEADING = new RegExp(`^(?:${NUMBERING.source.slice(1)})?${UNIT_REPORT.source}$`);
+
+/** A line naming one year's report and nothing else: "二〇二四年度政府信息公开工作年度报告", "2024年…年度报告". */
+const YEAR_REPORT_LINE = /^((?:19|20)\d{2})年度?政府信息公开(?:工作)?年度报告$/;
+/** A former name a heading keeps after the unit's: "（原南关区卫生和计划生育局）". */
+const FORMER_NAME = /[（(]原[^（()）]{2,30}[）)]$/;
+
+/**
+ * A heading naming one of `units` alone (its region written shorter: 南关区教育局 for 长春市南关区教育局; a former name
+ * after it), whose next element names one year's report: that unit, that year, the two lines as its title.
+ */
+function namedOverYear(el: Element, text: string, units: readonly string[]): { unit: string; year: number; heading: string } | null {
+  const name = text.replace(NUMBERING, '').replace(FORMER_NAME, '');
+  if (name.length < 3 || !isAgencyName(name)) return null;
+  const unit = units.find((u) => u === name || u.endsWith(name));
+  if (!unit) return null;
+  let next = el.next;
+  while (next && next.type !== 'tag') next = next.next;
+  const line = next ? shortText(next as Element, MAX_HEADING) : null;
+  const year = line ? YEAR_REPORT_LINE.exec(chineseYearsToDigits(line))?.[1] : undefined;
+  return year ? { unit, year: Number(year), heading: `${unit}${line}` } : null;
+}
 
 /** A heading's text at most this long (the unit's full name, the year, the report's words, a number). */
 const MAX_HEADING = 70;
@@ -104,7 +126,17 @@ export function splitMergedPage(html: string, units: readonly string[]): MergedS
     if (ancestors(el).some((a) => taken.has(a))) return;
     const text = shortText(el, MAX_HEADING);
     const m = text ? UNIT_HEADING.exec(text) : null;
-    if (!text || !m) return;
+    if (!text) return;
+    if (!m) {
+      // A heading naming the unit alone over a line naming the year's report (a compilation's sections: "南 关 区 教
+      // 育 局", then "二〇二四年度政府信息公开工作年度报告", round 71a).
+      const named = namedOverYear(el, text, units);
+      if (named) {
+        taken.add(el);
+        found.push({ el, ...named });
+      }
+      return;
+    }
     // One of the units the article's text holds reports of (mergedUnits): not the page's title over them all
     // (五指山市乡镇2024年…: a collective), nor its metadata table's 名称 row.
     const unit = unitNamed(m[1]!);

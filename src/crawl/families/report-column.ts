@@ -450,18 +450,23 @@ const MORE_LABEL = /^(?:更多|查看更多|更多信息|更多内容|查看全�
 function moreLinks($: Doc, pageUrl: string): string[] {
   const reportsBox = (a: ReturnType<Doc>) => {
     const caption = boxCaption($, a);
-    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a));
+    // A catch-all box (其他) showing a report among other things: the reports' column is below it (其他 → 年度报告, a
+    // town's page of tiles naming no 年报, round 71c).
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || (CATCH_ALL.test(caption) && boxListsReports($, a, 0));
   };
   return labelledLinks($, pageUrl, MORE_LABEL, { where: reportsBox });
 }
 
+/** A catch-all column's caption: 其他, 其它, 其他信息, 其他公开信息. */
+const CATCH_ALL = /^(?:其他|其它)(?:信息|内容|事项|公开信息|栏目)?$/;
+
 /**
- * Whether the box a "更多" link sits in lists annual reports, half of its links or more: a tab pane of the newest
+ * Whether the box a "更多" link sits in lists annual reports, half of its links or more (`share`): a tab pane of the newest
  * reports has no caption of its own (its tab names it, elsewhere on the page: `<li onmouseover="setTab(…)">年度报告</li>`);
  * a box captioned for something else (通知公告) is not its reports' box, whatever it shows.
  * The box is the nearest enclosing element holding other links (a few levels up at most).
  */
-function boxListsReports($: Doc, a: ReturnType<Doc>): boolean {
+function boxListsReports($: Doc, a: ReturnType<Doc>, share = 0.5): boolean {
   let node = a.parent();
   for (let depth = 0; depth < 4 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
     const titles = node
@@ -471,7 +476,7 @@ function boxListsReports($: Doc, a: ReturnType<Doc>): boolean {
       .map((el) => squash($(el).attr('title') ?? '') || squash($(el).text()));
     if (!titles.length) continue;
     const reports = titles.filter((t) => classifyTitle(t).isReport).length;
-    return reports > 0 && reports * 2 >= titles.length;
+    return reports > 0 && reports >= titles.length * share;
   }
   return false;
 }

@@ -29,6 +29,22 @@ export type Json = null | boolean | number | string | Json[] | { [k: string]: Js
 /** A path into an item object; the segment JSON_STRING means "parse this string as JSON and go on". */
 export type LeafPath = string[];
 export const JSON_STRING = '#json';
+/** A path segment meaning "every value of this object, each an array, one after another": a list keyed by year. */
+export const EVERY_YEAR = '#years';
+/** A year as a list's key: "2024", "2024年", "2024年度". */
+const YEAR_KEY = /^(?:19|20)\d{2}(?:年度?)?$/;
+
+/**
+ * The items of an object keyed by year, each year's array one after another, newest year first (`{"2024": […],
+ * "2023": […]}`, a year accordion's one answer, round 71b: each year's array was read as a list of its own and the
+ * best of them kept, so one year was read); null when the object is not one.
+ */
+function everyYear(node: Json | undefined): Json[] | null {
+  if (!isRecord(node)) return null;
+  const keys = Object.keys(node);
+  if (keys.length < 2 || !keys.every((k) => YEAR_KEY.test(k) && Array.isArray(node[k]))) return null;
+  return keys.sort((a, b) => b.localeCompare(a)).flatMap((k) => node[k] as Json[]);
+}
 /**
  * Segments reading a field that holds one link's markup (`"<a href='/art/1.html' target='_blank'>查看</a>"`, a
  * DataTables cell): its address and its text.
@@ -333,6 +349,10 @@ export function valueAt(o: Json, path: LeafPath): Json | undefined {
       } catch {
         return undefined;
       }
+    } else if (seg === EVERY_YEAR) {
+      const all = everyYear(cur);
+      if (!all) return undefined;
+      cur = all;
     } else if (Array.isArray(cur)) cur = cur[Number(seg)];
     else if (isRecord(cur)) cur = cur[seg];
     else return undefined;
@@ -365,7 +385,11 @@ function objectArrays(root: Json): { path: string[]; objs: { [k: string]: Json }
       const objs = node.filter(isRecord);
       if (objs.length) out.push({ path, objs });
       node.forEach((x, i) => walk(x, [...path, String(i)], depth + 1));
-    } else if (isRecord(node)) for (const [k, v] of Object.entries(node)) walk(v, [...path, k], depth + 1);
+    } else if (isRecord(node)) {
+      const years = everyYear(node)?.filter(isRecord);
+      if (years?.length) out.push({ path: [...path, EVERY_YEAR], objs: years });
+      for (const [k, v] of Object.entries(node)) walk(v, [...path, k], depth + 1);
+    }
   };
   walk(root, [], 0);
   return out;
