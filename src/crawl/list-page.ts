@@ -458,9 +458,10 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     else if (!title) title = cardCaption($, a) ?? '';
     // A link that only says "查看" / "2023" in a grid's cell (agencies × years): its row and column headers title it.
     const cell = GENERIC_LINK_TEXT.test(title) || YEAR_ONLY.test(title) ? tableCellTitle($, a) : null;
-    if (cell) title = cell.title;
     // A [原文] link beside an interpretation's title: the report the interpretation names (original-link.ts).
-    else if (ORIGINAL_LINK.test(title) && originalOfRow($, row, a)) title = originalOfRow($, row, a)!;
+    const original = !cell && ORIGINAL_LINK.test(title) ? originalOfRow($, row, a) : null;
+    if (cell) title = cell.title;
+    else if (original) title = original;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it;
     // out of a table, the heading of the item's own block (`<div class="item"><h3>7. …</h3><p>…</p><a>阅读全文>></a>`).
     else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = (row.is('tr') ? null : blockHeadingTitle($, a)) ?? rowTitle($, row, title) ?? '';
