@@ -5,7 +5,7 @@
  * department names under a year heading) and has no report body of its own.
  */
 import { agencyFromTitle } from './classify/agency.ts';
-import { classifyTitle } from './classify/title.ts';
+import { classifyTitle, WHERE_REPORTS_ARE } from './classify/title.ts';
 import { parseReportYear } from './classify/year.ts';
 import { parseDetailPage, type DetailPage } from './detail-page.ts';
 import { parseAggregatorList } from './families/aggregator.ts';
@@ -127,14 +127,12 @@ const COMPILATION = /(?:年度报告|年报)(?:全文)?(?:(?:汇编|合集|汇�
 /**
  * Whether a list title names a compilation of the reports (…2019—2022年…年度报告汇编, 历年年报合集: the older years'
  * reports linked in one article after a redesign, round 61a), a table of their publication (…发布情况汇总表, round 69a)
- * or a notice telling where they are kept (POINTER): an index of reports by its title, read as a list page.
+ * or a notice telling where they are kept (title.ts WHERE_REPORTS_ARE, round 70a): an index of reports by its title, read as a list page.
  */
 export function namesCompilation(title: string): boolean {
-  return COMPILATION.test(title) || POINTER.test(title);
+  return COMPILATION.test(title) || WHERE_REPORTS_ARE.test(title);
 }
 
-/** A notice telling where the reports are kept (…年报查阅方式的说明, …年报归档目录, round 70a): read as their index too. */
-const POINTER = /(?:年度报告|年报)[^，。；]{0,8}?(?:查阅|查询|获取|下载)(?:方式|途径|渠道|地址|入口|说明|指引)|(?:年度报告|年报)(?:归档|存档)(?:目录|文件夹|说明)?$/;
 
 /**
  * A page that is a document about a report, not a list of them: its own title names a report's year and words but is

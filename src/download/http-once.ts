@@ -178,10 +178,7 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
           counter.destroy(err);
         };
         res.on('aborted', () => cut(new FetchError('connection cut mid-body', req.url, 'truncated')));
-        res.on('error', (e) => {
-          if (!lenient && (e as NodeJS.ErrnoException).code === LENIENT_BODY) lenientHosts.add(u.host);
-          cut(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e }));
-        });
+        res.on('error', (e) => cut(new FetchError(`body: ${e.message}`, req.url, 'truncated', undefined, { cause: e })));
         res.pipe(counter);
         const encoding = String(res.headers['content-encoding'] ?? '').toLowerCase();
         // Every coding the header lists, undone last first (content-codings.ts): `gzip, gzip` from a CDN over an origin.

@@ -13,6 +13,7 @@ import { parseDetailPage } from '../crawl/detail-page.ts';
 import { parseReportYear } from '../crawl/classify/year.ts';
 import { hasScripts, isChallenge, PARSERS, type ConcreteFamily } from '../crawl/families/detect.ts';
 import type { ListPageResult } from '../crawl/families/family.ts';
+import { isFolderListing } from '../crawl/families/folder-listing.ts';
 import { loadHtml, squash } from '../crawl/html.ts';
 import { cardCaption } from '../crawl/card-caption.ts';
 import { linkTitle, type ListItem } from '../crawl/list-page.ts';
@@ -329,8 +330,6 @@ const ACTIVE_DISCLOSURE = /主动公开/;
 /** Its catch-all sub-column: 其他, 其它, 其他信息, 其他内容. */
 const OTHERS_LABEL = /^(?:其他|其它)(?:信息|内容|事项|公开信息)?$/;
 
-/** A web server's generated folder listing, by its title or heading: "Index of /path/". */
-const DIRECTORY_LISTING = /^(?:Index of|Directory listing for) \//i;
 
 /** Links a page with no chrome has at most (a print view: its logo, 打印, 关闭). */
 const BARE_PAGE_LINKS = 3;
@@ -369,7 +368,7 @@ function pageLinks(visit: PageVisit): { links: { text: string; url: string; inRe
   // goes.
   // A web server's folder listing (Apache's or nginx's "Index of /uploadfiles/2024/": a report's upload folder given as
   // the seed, round 52c) links only its files and its parent: the site's home is the way in, as a reader goes there.
-  if (DIRECTORY_LISTING.test(squash($('title').text()) || squash($('h1').first().text()))) return { links: out, otherScript, home: new URL('/', visit.loadedUrl).href, bare: true };
+  if (isFolderListing($)) return { links: out, otherScript, home: new URL('/', visit.loadedUrl).href, bare: true };
   if (anchors > BARE_PAGE_LINKS) return { links: out, otherScript, home, bare: false };
   return { links: out, otherScript, home: home ?? wayIn ?? redirectTargets($, visit.loadedUrl)[0] ?? null, bare: true };
 }

@@ -33,6 +33,9 @@ interface TitleRule {
 }
 
 /** Titles that mention reports (or look like them) but are something else. Checked first. */
+/** A notice telling where and how the reports are consulted, or their archive (…年报查阅方式的说明, …年报归档目录). */
+export const WHERE_REPORTS_ARE = /(?:年度报告|年报)[^，。；]{0,8}?(?:查阅|查询|获取|下载)(?:方式|途径|渠道|地址|入口|说明|指引)|(?:年度报告|年报)(?:归档|存档)(?:目录|文件夹|说明)?$/;
+
 const EXCLUSIONS: readonly TitleRule[] = [
   { pattern: /决算|预算/, reason: 'budget or final accounts (预算/决算)' },
   { pattern: /关于(?:做好|印发|开展|报送|编制|发布|转发|抓好|认真做好|进一步做好|加强|规范)/, reason: 'a notice or instruction (关于做好/印发…)' },
@@ -83,7 +86,7 @@ const EXCLUSIONS: readonly TitleRule[] = [
   { pattern: /(?:年度报告|年报)》?[^，。；]{0,12}?(?:疑问|咨询|提问|投诉|举报|反映|留言|回复|答复)(?!情况)/, reason: "a letter or question about a report, or its reply (疑问/咨询/回复)" },
   // A notice telling where and how the reports are consulted, or their archive ("关于…政府信息公开年报查阅方式的说明",
   // "…年报归档目录", round 70a): a page pointing to them (read as one of the column's lists: collection.ts), no report.
-  { pattern: /(?:年度报告|年报)[^，。；]{0,8}?(?:查阅|查询|获取|下载)(?:方式|途径|渠道|地址|入口|说明|指引)|(?:年度报告|年报)(?:归档|存档)(?:目录|文件夹|说明)?$/, reason: 'a notice on where the reports are (查阅方式/归档目录)' },
+  { pattern: WHERE_REPORTS_ARE, reason: 'a notice on where the reports are (查阅方式/归档目录)' },
   // A letter asking where the reports are ("咨询在哪里能看到政府信息公开年度报告"): a page about them, no report.
   { pattern: /^(?:咨询|请问|询问|求助|反映)|在哪里|哪里(?:能|可以)|如何(?:查|看|找|获取)|怎么(?:查|看|找)/, reason: 'a letter asking about the reports (咨询/在哪里)' },
 ];

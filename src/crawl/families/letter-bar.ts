@@ -7,8 +7,8 @@
  * page of this host other than this one.
  */
 import type { Element } from 'domhandler';
-import { resolveLink } from '../../download/scope.ts';
-import { ATTACHMENT_EXT, documentBase, squash, type Doc } from '../html.ts';
+import { documentBase, squash, type Doc } from '../html.ts';
+import { pageLink } from './page-link.ts';
 
 const LETTER = /^[A-Za-z]$/;
 /** Fewer letters than this in one box are no index of names (a section's "A 类" / "B 类" links). */
@@ -19,16 +19,12 @@ const LETTER_WRAPPER = new Set(['li', 'span', 'dd', 'td', 'em', 'b', 'strong', '
 /** Every letter page of the letter bars on a page about the reports, in the bar's order; none when there is no bar. */
 export function letterBarLinks($: Doc, pageUrl: string): string[] {
   const base = documentBase($, pageUrl);
-  const here = new URL(pageUrl);
   const bars = new Map<Element, Map<string, string>>();
   for (const el of $('a[href]').toArray()) {
     const a = $(el);
     const letter = squash(a.text());
-    if (!LETTER.test(letter) || /^\s*javascript:/i.test(a.attr('href') ?? '')) continue;
-    const url = resolveLink(a.attr('href') ?? '', base);
+    const url = LETTER.test(letter) ? pageLink(a.attr('href'), base, pageUrl) : null;
     if (!url) continue;
-    const target = new URL(url);
-    if (target.host !== here.host || ATTACHMENT_EXT.test(target.pathname) || `${target.pathname}${target.search}` === `${here.pathname}${here.search}`) continue;
     let box = a.parent();
     if (box.length && LETTER_WRAPPER.has((box.get(0) as Element).name)) box = box.parent();
     const key = box.get(0) as Element | undefined;

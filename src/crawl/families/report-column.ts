@@ -17,7 +17,8 @@ import { cardCaption } from '../card-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
 import { letterBarLinks } from './letter-bar.ts';
-import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
+import { pageLink } from './page-link.ts';
+import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { clickTarget, titleNamesReports, type ListItem } from '../list-page.ts';
 import { redirectTargets } from '../redirect-stub.ts';
 
@@ -589,24 +590,6 @@ function labelledLinks($: Doc, pageUrl: string, label: { test(name: string): boo
     if (url) out.add(url);
   });
   return [...out];
-}
-
-/** The page a link's href leads to, or null: a script, this column, a file, or (unless `anyHost`) another host. */
-function pageLink(href: string | undefined, base: string, pageUrl: string, anyHost = false): string | null {
-  if (/^\s*javascript:/i.test(href ?? '')) return null;
-  const url = resolveLink(href ?? '', base);
-  if (!url || sameColumn(url, pageUrl) || (!anyHost && new URL(url).host !== new URL(pageUrl).host) || ATTACHMENT_EXT.test(new URL(url).pathname)) return null;
-  return url;
-}
-
-
-/** The column's directory index and its index file are one page: `/a/nb/` and `/a/nb/index.html` (query aside). */
-function sameColumn(a: string, b: string): boolean {
-  const norm = (u: string) => {
-    const x = new URL(u);
-    return `${x.host}${x.pathname.replace(/\/(?:index|default)\.\w+$/i, '/')}${x.search}`;
-  };
-  return norm(a) === norm(b);
 }
 
 /** Viewers, players and widgets framed on a page: never a list (nor, off the registry's hosts, worth naming). */
