@@ -28,7 +28,7 @@ import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { PROBE_HEADER } from './learn/form-address.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
 import { idLinkDictionary, withIdLinks } from './learn/id-links.ts';
-import { drawnLinks, fromLaterPage, learnListEndpoint, nextAnswer, titlesToClick, turnedOnly, type Exchange, type Learned } from './learn/learn.ts';
+import { drawnLinks, fromLaterPage, learnListEndpoint, listsBeside, nextAnswer, titlesToClick, turnedOnly, type Exchange, type Learned } from './learn/learn.ts';
 import { listChoices, withChoices } from './learn/list-choices.ts';
 import type { DrawnLink } from './learn/list-shape.ts';
 import { credentialHeaders } from './learn/page-param.ts';
@@ -70,7 +70,7 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
     const req = route.request();
     const url = req.url();
     // A registry page's own data request to another host (the government's search or API service) is its list's.
-    if (isDataRequest(req.resourceType()) && h.scope.allowsPage(requestingDocument(page, req))) h.scope.vouch(url);
+    if (isDataRequest(req.resourceType(), url) && h.scope.allowsPage(requestingDocument(page, req))) h.scope.vouch(url);
     const refusedHost = refusedDataHost(url, req.resourceType(), h.scope);
     if (refusedHost) countRefused(refused, refusedHost);
     // An item clicked to see where it leads (learn/item-clicks.ts): the page stays where it is, nothing is fetched.
@@ -257,10 +257,12 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   if (isChallenge(visit)) throw new FetchError('the browser did not get past the anti-bot challenge', request.url, 'blocked', visit.status);
   await handOverChallenge(page, h, visit.loadedUrl);
   if (data.kind === 'list') countOffScope(h, data.seedEntryId, visit, page);
+  // A 年报 column whose list its script loads (drawn-column.ts) is learned from the same way, its list's later pages
+  // asked over HTTP.
   // A seed page the host's lane draws (its HTTP read was a shell) is learned from as an escalated one would be: the
   // seed is not sent to the browser again, and a list asking for nothing until its pager is turned (page 1 drawn
   // from data in the HTML) would otherwise be read for its drawn page only.
-  if (data.kind === 'list' && (data.learn || (isSeedPage(data) && learnsHere(h.tallies.of(data.seedEntryId))))) {
+  if (data.kind === 'list' && (data.learn || data.drawnColumn || (isSeedPage(data) && learnsHere(h.tallies.of(data.seedEntryId))))) {
     const out = learnOut();
     const { opened, drawn, shown } = out;
     const learned = await learnFromPage(page, visit.loadedUrl, visit.body, out, h.tallies.of(data.seedEntryId));
@@ -414,7 +416,9 @@ async function learnEndpoint(page: Page, pageUrl: string, renderedHtml: string, 
   if (learnListEndpoint(first, pageUrl, [], renderedHtml, clicked)) {
     const later = await turnPage(page);
     const learned = withIdLinks(learnListEndpoint(first, pageUrl, later, renderedHtml, clicked), dictionary);
-    return learned && turnedOnly(learned.endpoint) ? { ...learned, turned: await turnedAnswers(page, learned, later) } : learned;
+    if (learned && turnedOnly(learned.endpoint)) return { ...learned, turned: await turnedAnswers(page, learned, later) };
+    const beside = learned ? listsBeside(learned, first, pageUrl, later, renderedHtml, clicked) : [];
+    return learned && beside.length ? { ...learned, endpoint: { ...learned.endpoint, beside } } : learned;
   }
   // Items of an answer whose clicks led to pages no template builds from the answer (a hit counter's answer names
   // the address: round 47b): where each led is its link, as a file opened in place is; later pages are clicked too.

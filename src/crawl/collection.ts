@@ -95,6 +95,9 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
       .filter((name): name is string => !!name && !own.includes(name)),
   );
   if (othersAttached.size >= 2) return { collection: true, reason: `its attachments are the reports of ${othersAttached.size} agencies` };
+  // A page titled as a compilation of the reports (…各部门…年度报告汇总, with no report's text of its own: round 72a's
+  // table of units, each row's 点击查看 the unit's file or page) is their index, though its title names an agency.
+  if ([page.title, listTitle].some((t) => t && COMPILATION.test(t.replace(/\s+/g, '')))) return { collection: true, reason: 'titled as a compilation of the reports, with no report\'s text' };
   const named = [page.title, listTitle].some((t) => t && classifyTitle(t).isReport && agencyFromTitle(t));
   if (named && page.attachments.length) {
     return { collection: false, reason: 'an agency\'s report page with attachments' };

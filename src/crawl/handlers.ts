@@ -21,6 +21,7 @@ import { firstPageText, titleOnPage } from './file-title.ts';
 import { addressFileName } from './address-name.ts';
 import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
+import { columnDrawnByScript } from './drawn-column.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage } from './families/first-page.ts';
@@ -284,6 +285,14 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (!visit.rendered && data.hub && !reportCount(items) && !next.some((n) => !n.hub) && hasScripts(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'a disclosure page whose menu is drawn by script');
+  }
+  // A year's or a unit's column of the 年报 tree listing nothing over HTTP whose inline script loads its list from an
+  // address it names (round 72b: a Hanweb year column of an older template, no data island): drawn in the browser.
+  // The seed's escalation renders the seed only, and a seed with reports is not rendered at all. Its links (a menu's
+  // other years, the 年报 column) are read from the drawn page as from this one.
+  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reportCount(items) && columnDrawnByScript(visit.body)) {
+    recordOutcome(h, visit, data, parsed, 0, null);
+    return sendToBrowser(h, visit, { ...data, drawnColumn: true }, 'a 年报 column whose list its script loads', false);
   }
   // A page reached as a list (a year link of a 年报 menu) that is itself a report is read as that report (collection.ts).
   // The page read as a detail page, once, for the questions below that need it (is it a report, a page about one).
@@ -555,7 +564,8 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     tally.notes.push('the browser saw no list answer in the page\'s traffic');
     return handleList(h, visit, data);
   }
-  h.catalog.learned.save(data.seedEntryId, storableEndpoint(found.endpoint));
+  // A column's endpoint (drawn-column.ts) is read on from its cursor, not kept as the seed's.
+  if (!data.drawnColumn) h.catalog.learned.save(data.seedEntryId, storableEndpoint(found.endpoint));
   // Learned from a later page (page 1 was drawn from data in the HTML): the endpoint's page 1 is asked over HTTP.
   if (!found.answer) return void (await h.frontier.add(learnedRequests(h, data, tally)));
   tally.usedLearned = true;
@@ -653,7 +663,7 @@ function challengeToBrowser(h: HarvestContext, visit: PageVisit, data: ListData 
   return sendToBrowser(h, visit, data, 'anti-bot challenge');
 }
 
-async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData | DetailData, why: string): Promise<void> {
+async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData | DetailData, why: string, wholeHost = true): Promise<void> {
   const host = Scope.hostOf(visit.url);
   if (h.httpOnlySeeds?.has(data.seedEntryId)) {
     // The seed says render: http: the page is not drawn, and the seed is flagged with what was left unread.
@@ -662,7 +672,8 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
     if (!denied.has(why)) denied.set(why, visit.url);
     return;
   }
-  h.browserHosts.add(host);
+  // The host's pages go to the browser from now on, but for a page only its own list needs drawn.
+  if (wholeHost) h.browserHosts.add(host);
   h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `needs a browser: ${why}` });
   h.stats.browserHandoffs += 1;
   await h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);

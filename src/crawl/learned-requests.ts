@@ -18,7 +18,9 @@ function unreplayable(endpoint: LearnedEndpoint): string | null {
   const turned = turnedOnly(endpoint);
   if (turned) return `${turned}: read in the browser only`;
   // A paging window (`Range: items=0-4`) is kept whole and replayed as it is: only the other headers are a token.
-  const tokens = Object.entries(endpoint.request.headers ?? {}).filter(([k, v]) => !isPagingHeader(k, v)).map(([k]) => k);
+  // The page's other lists (learn.ts listsBeside) are replayed with it: a token any of them wants is one.
+  const headers = [endpoint, ...(endpoint.beside ?? [])].flatMap((e) => Object.entries(e.request.headers ?? {}));
+  const tokens = [...new Set(headers.filter(([k, v]) => !isPagingHeader(k, v)).map(([k]) => k))];
   if (tokens.length) return `its list API wants a token the page asks for (${tokens.join(', ')}): the seed is rendered again for a fresh one`;
   return null;
 }

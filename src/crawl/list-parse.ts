@@ -74,7 +74,9 @@ function parseWithFamily(visit: PageVisit, data: ListData): ParsedList {
   const detected: Detection = data.family === 'auto' ? detectFamilyWithSignal(visit.body, visit.loadedUrl) : { family: data.family, signal: 'configured in the seeds file' };
   const page = PARSERS[detected.family].parse(visit, data.cursor);
   const first: ParsedList = { ...page, ...detected };
-  if (!isSeedPage(data) || reportCount(page.items) > 0) return withNotes(first);
+  // Every page, not the seed's alone: a later column of a known family (a Hanweb year column of an older template,
+  // drawn in the browser: round 72b) may list its reports in markup no family parser reads.
+  if (reportCount(page.items) > 0) return withNotes(first);
   let best = first;
   // The generic parser first: on a tie it is the honest name for a list no family explains.
   const others = (Object.entries(PARSERS) as [ConcreteFamily, ListParser][]).sort(([a], [b]) => Number(b === 'generic') - Number(a === 'generic'));

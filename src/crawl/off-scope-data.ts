@@ -10,14 +10,17 @@ import type { Scope } from '../download/scope.ts';
 /** Resource types of a page's own data requests (XHR, fetch, EventSource: a list streamed as server-sent events): what a list is drawn from. */
 const DATA_REQUESTS = new Set(['xhr', 'fetch', 'eventsource']);
 
-/** Whether a request of a page is one of its own data requests (XHR, fetch, EventSource). */
-export function isDataRequest(resourceType: string): boolean {
-  return DATA_REQUESTS.has(resourceType);
+/** A JSONP request's callback parameter: a script asked with one is data, not code (round 72b's list from a data host). */
+const JSONP_CALLBACK = /[?&](?:callback|jsoncallback|jsonp|cb)=[\w$.]+/i;
+
+/** Whether a request of a page is one of its own data requests (XHR, fetch, EventSource, a JSONP script). */
+export function isDataRequest(resourceType: string, url = ''): boolean {
+  return DATA_REQUESTS.has(resourceType) || (resourceType === 'script' && JSONP_CALLBACK.test(url));
 }
 
 /** The host of a page's data request that the scope refuses; null for any other request. */
 export function refusedDataHost(url: string, resourceType: string, scope: Pick<Scope, 'allows'>): string | null {
-  if (!DATA_REQUESTS.has(resourceType) || scope.allows(url)) return null;
+  if (!isDataRequest(resourceType, url) || scope.allows(url)) return null;
   try {
     const u = new URL(url);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.host.toLowerCase() : null;

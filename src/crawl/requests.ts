@@ -38,6 +38,11 @@ export interface ListData {
   yearReport?: { title: string; listUrl: string };
   /** A later page asked once more after it answered an empty list its first page contradicts (handlers.ts). */
   askedAgain?: true;
+  /**
+   * A 年报 column whose list its script loads (drawn-column.ts): drawn and learned from as an escalated seed is, its
+   * endpoint read on over HTTP but not kept as the seed's (the seed's own page lists its reports).
+   */
+  drawnColumn?: true;
 }
 
 export interface DetailData {

@@ -82,12 +82,14 @@ export function saysTooFrequent(bytes: Buffer): boolean {
 }
 
 /**
- * Whether a response may be such a page: a success whose type is HTML, JSON or plain text (a Spring back end's rate
+ * Whether a response may be such a page: a success or a client error whose type is HTML, JSON or plain text (a Spring back end's rate
  * limiter answers `{"msg":"访问过于频繁，请稍候再试","code":500}` with 200: round 61d) or not given, short or of unknown
  * length.
  */
 export function mayBeBlockPage(status: number, contentType: string | undefined, contentLength: number | null): boolean {
-  if (status < 200 || status >= 300) return false;
+  // A refusal's status too (403, 405: 阿里云's CC rule answers 405 with its "访问过于频繁" page, round 72d): the rate
+  // limit it stands for, asked again after a pause, not a page refused for good. 429 is handled as itself.
+  if (status < 200 || (status >= 300 && status < 400) || status === 429 || status >= 500) return false;
   if (contentType && !/html|json|text\/plain|javascript/i.test(contentType)) return false;
   return contentLength === null || contentLength <= MAX_BLOCK_BYTES;
 }

@@ -59,6 +59,27 @@ export function writesMarkup(html: string): boolean {
   return false;
 }
 
+/** A data address written in a script: a dynamic page's (`.jsp`, `.do`, `.action`, `.aspx`, `.php`), a JSON file, an API's path. */
+const DATA_ADDRESS = /['"`][^'"`\s]*(?:\.(?:jsp|do|action|aspx?|php|json)(?:\?[^'"`\s]*)?|\/api\/[^'"`\s]*)['"`]/i;
+/** A request made or handed to a loader: XHR, fetch, jQuery's helpers, a pager plugin's proxy address. */
+const LOADS = /XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|post|getJSON)\s*\(|\.load\s*\(|\b(?:proxyUrl|dataUrl|url)\s*:/;
+/** A loader's configuration naming its service (`api: 'https://data.…/common/search/'`, `listUrl: '/…'`). */
+const CONFIG_ADDRESS = /\b\w*(?:url|api|proxy)\s*:\s*['"`](?:https?:\/\/|\/)[^'"`\s]+['"`]/i;
+
+/**
+ * Whether an inline script of the page loads data from an address it names (a pager plugin mounted with its proxy's
+ * address, `$.post('/…/list.do')`): a column whose HTTP read lists nothing may have its list drawn from that answer
+ * (round 72b: a Hanweb year column of an older template, no data island, its list POSTed on load).
+ */
+export function scriptLoadsData(html: string): boolean {
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    const code = m[2]!;
+    if (/\bsrc\s*=/i.test(m[1]!)) continue;
+    if ((DATA_ADDRESS.test(code) && LOADS.test(code)) || CONFIG_ADDRESS.test(code)) return true;
+  }
+  return false;
+}
+
 /**
  * An anti-bot challenge (瑞数 / 加速乐 style): status 412 or 521, or a tiny page that only runs a script which sets
  * a cookie and reloads, showing nothing else. A real browser passes these; the HTTP path never will. A small page

@@ -60,7 +60,9 @@ export function otherListEndpoints(endpoint: LearnedEndpoint): LearnedEndpoint[]
     const key = firstPageKey(r, endpoint.page);
     return !keys.has(key) && !!keys.add(key);
   });
-  return requests.map((request) => ({ ...endpoint, request, years: undefined, choices: undefined }));
+  // The page's lists from other endpoints (learn.ts listsBeside), each with its own years and choices.
+  const beside = (endpoint.beside ?? []).flatMap((e) => [e, ...otherListEndpoints(e)]);
+  return [...requests.map((request) => ({ ...endpoint, request, years: undefined, choices: undefined, beside: undefined })), ...beside];
 }
 
 function endpointOf(cursor: ListCursor | undefined): LearnedEndpoint {

@@ -72,13 +72,19 @@ export interface LearnedEndpoint {
   shape: ItemShape;
   /** This run only: how many times the seed was rendered again for the fresh token this request carries (token-refresh.ts). */
   tokenGeneration?: number;
+  /**
+   * The lists of the same page asked from other endpoints (a box of the units' reports, paged by 加载更多, beside the
+   * government's own list: round 71b): each read as a list of its own, with its own shape and paging.
+   */
+  beside?: LearnedEndpoint[];
 }
 
 /**
  * The endpoint as the catalog keeps it: credential headers by name only. A page's token is for this run (a later one
  * renders the seed again for a fresh token), and a secret has no business at rest in the catalog or its backups.
  */
-export function storableEndpoint({ tokenGeneration: _run, ...endpoint }: LearnedEndpoint): LearnedEndpoint {
+export function storableEndpoint({ tokenGeneration: _run, ...stored }: LearnedEndpoint): LearnedEndpoint {
+  const endpoint = stored.beside ? { ...stored, beside: stored.beside.map(storableEndpoint) } : stored;
   const headers = endpoint.request.headers;
   if (!headers) return endpoint;
   // A paging window (`Range: items=0-4`) is no secret, and the replay cannot ask a page without it: kept whole.
@@ -269,6 +275,30 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
     items: best.items,
     answer: best.x,
   };
+}
+
+/**
+ * The page's other lists: endpoints other than the learned one whose answers read as lists with a report the learned
+ * list's first answer does not hold (a second box on the page, round 71b: the units' reports paged by 加载更多 with a
+ * date cursor beside a government's list keyed by year), each learned from its own requests. `later` is what the
+ * page's turn asked (a 加载更多 may be the other box's).
+ */
+export function listsBeside(learned: Learned, exchanges: Exchange[], pageUrl: string, later: Exchange[], renderedHtml: string, clicked: DrawnLink[] = []): LearnedEndpoint[] {
+  const taken = new Set([endpointKey(learned.endpoint.request)]);
+  const held = new Set(learned.items.map((i) => i.url));
+  const out: LearnedEndpoint[] = [];
+  for (const x of exchanges) {
+    const key = endpointKey(x);
+    if (x.url === pageUrl || taken.has(key)) continue;
+    taken.add(key);
+    const same = (y: Exchange) => endpointKey(y) === key;
+    const other = learnListEndpoint(exchanges.filter(same), pageUrl, later.filter(same), renderedHtml, clicked);
+    if (!other || !other.items.some((i) => !held.has(i.url) && classifyTitle(i.title).isReport)) continue;
+    // A list read only by turning the page in the browser is not replayed beside another.
+    if (turnedOnly(other.endpoint)) continue;
+    out.push(other.endpoint);
+  }
+  return out;
 }
 
 /**
