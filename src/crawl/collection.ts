@@ -121,6 +121,9 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   const needed = 2;
   if (keys.size >= needed) return { collection: true, reason: `links ${keys.size} reports of different agencies or years` };
   if (pages >= needed) return { collection: true, reason: `links ${pages} report pages` };
+  // One report's page linked from a page whose own title names no report (a unit's 年报 column of one item, reached by
+  // a link the list titled as that unit's report: round 73d's 镇街 links on a year's page): the page is its index.
+  if (pages === 1 && page.title && !classifyTitle(page.title).isReport) return { collection: true, reason: 'links a report page, its own title naming no report' };
   return { collection: false, reason: 'links too few reports to be an index' };
 }
 

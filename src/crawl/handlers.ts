@@ -22,6 +22,7 @@ import { addressFileName } from './address-name.ts';
 import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { columnDrawnByScript } from './drawn-column.ts';
+import { staleCount } from './stale-pages.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage } from './families/first-page.ts';
@@ -259,10 +260,18 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       for (const url of reportPointerLinks(visit.body, visit.loadedUrl)) if (h.scope.allowsPage(url)) tally.pointedColumns.add(url);
     }
   }
-  if (data.family === 'learned') tally.family = 'learned';
+  // A later page of the seed's own pager announcing fewer items than the first ("共13条" after "共15条"): a stale copy.
+  if (!seedPage && !visit.rendered && data.family !== 'learned') {
+    const own = staleCount(tally.url, visit.loadedUrl || visit.url, visit.body, tally.announced.announcedItems);
+    if (own !== null) tally.staleListPages.set(visit.url, own);
+  }
+  // A 年报 column's list learned in the browser (drawn-column.ts) is no list of the seed's own: its family and its
+  // answer's count are not the seed's (its count made the seed's list look short, round 73b).
+  const ownList = !data.drawnColumn;
+  if (data.family === 'learned' && ownList) tally.family = 'learned';
   // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.
   // A bare array says it in its headers only (`X-Total-Count`, `X-WP-TotalPages`); the body's word wins.
-  if (data.family === 'learned' && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, headerTotals(visit.headers), answerTotals(visit.body, visit.url));
+  if (data.family === 'learned' && ownList && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, headerTotals(visit.headers), answerTotals(visit.body, visit.url));
   // Only an HTML page can be a shell; an API answer with no items is the end of its list; a page with no script (a
   // frameset's banner or guide frame) draws nothing.
   // A seed page whose list request an earlier run learned is read through that request, not drawn again.
@@ -292,6 +301,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // other years, the 年报 column) are read from the drawn page as from this one.
   if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reportCount(items) && columnDrawnByScript(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
+    // What its HTTP read could not follow (a drop-down its script fills) is the drawn page's to say.
+    tally.pagerDeadEnds.delete(visit.url);
+    tally.drawnPagers.delete(visit.url);
     return sendToBrowser(h, visit, { ...data, drawnColumn: true }, 'a 年报 column whose list its script loads', false);
   }
   // A page reached as a list (a year link of a 年报 menu) that is itself a report is read as that report (collection.ts).

@@ -182,6 +182,11 @@ export interface SeedTally {
   pagerDeadEnds: Map<string, string>;
   /** List pages read over HTTP with no pager but an empty pager box their script draws (drawn-pager.ts), with the box. */
   drawnPagers: Map<string, string>;
+  /**
+   * Later pages of the seed's own pager announcing fewer items than its first page did ("共13条" after "共15条"): a copy
+   * from before the newest items went up (a cache answering later pages stale, round 68d), its page borders shifted.
+   */
+  staleListPages: Map<string, number>;
 }
 
 export class SeedTallies {
@@ -254,6 +259,7 @@ export class SeedTallies {
         undatedReports: new Set(),
         pagerDeadEnds: new Map(),
         drawnPagers: new Map(),
+        staleListPages: new Map(),
       };
       this.bySeed.set(seedEntryId, t);
     }
@@ -565,6 +571,14 @@ export function cutFileItems(t: SeedTally): string | null {
   if (!n) return null;
   const [url, title] = [...t.cutFileItems][0]!;
   return `${n} of its list items are files under a title cut short (${title}: ${url}${n > 1 ? ', …' : ''}): whether they are reports is not known (not fetched, or their first page names no title the cut words begin: a scan, another format)`;
+}
+
+/** Later pages of its pager announcing fewer items than its first: a stale copy, items at its borders maybe unread. */
+export function staleListPages(t: SeedTally): string | null {
+  const [first] = t.staleListPages;
+  if (!first) return null;
+  const n = t.staleListPages.size;
+  return `${n} of its later list pages announce fewer items than its first page (${first[0]}: ${first[1]} of ${t.announced.announcedItems ?? '?'}): a stale copy (a cache?), items at its page borders may be unread`;
 }
 
 /** Its later list pages that are gone (404/410): where its list may stop short, or only a page number made up. */

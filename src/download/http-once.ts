@@ -57,10 +57,15 @@ const LENIENT_ONLY = new Set(['HPE_UNEXPECTED_CONTENT_LENGTH', 'HPE_INVALID_TRAN
 const LENIENT_BODY = 'HPE_INVALID_CHUNK_SIZE';
 /**
  * node 20's words for a length beside `Transfer-Encoding: identity` (an old Java server's HTTP/1.0 answers, round 64d:
- * nodejs/node#37580), the same framing question by another code; a length that is no number keeps its refusal.
+ * nodejs/node#37580), the same framing question by another code; a length that is no number is mended away (below).
  */
 function framedBothWays(e: Error): boolean {
   return (e as NodeJS.ErrnoException).code === 'HPE_INVALID_CONTENT_LENGTH' && /Transfer-Encoding/i.test(e.message);
+}
+
+/** A `Content-Length` that is no count (`-1`): node refuses it in its lenient mode too; a mended connection drops it. */
+function lengthNoCount(e: Error): boolean {
+  return (e as NodeJS.ErrnoException).code === 'HPE_INVALID_CONTENT_LENGTH' && !framedBothWays(e);
 }
 
 /** Hosts whose answers repeated a header line word for word (two `Content-Length: 5`), or held a line no parser
@@ -209,7 +214,7 @@ export function httpOnce(req: OnceRequest): Promise<OnceResponse> {
       settled = true;
       // A header line repeated word for word (two identical lengths), or one no parser reads: asked once more over a
       // mended connection, and so from now on for this host.
-      if (!mended && (DUPLICATE_LENGTH.test(e.message) || (e as NodeJS.ErrnoException).code === INVALID_HEADER)) {
+      if (!mended && (DUPLICATE_LENGTH.test(e.message) || (e as NodeJS.ErrnoException).code === INVALID_HEADER || lengthNoCount(e))) {
         mendedHosts.add(u.host);
         resolve(httpOnce(req));
         return;

@@ -10,6 +10,8 @@
  * - A line with no colon (a file name RFC 2047-encoded by `sun.misc.BASE64Encoder`, which breaks its output with CRLF
  *   every 76 characters, round 62d): a line opening with a space or tab continues the one above (obs-fold, RFC 9112
  *   §5.2), any other is dropped, as Chromium drops it.
+ * - A `Content-Length` that is no count (`-1`, round 68d; "Invalid character in Content-Length"): dropped, the body
+ *   read to the connection's close (the mended connection carries one answer).
  * Written by hand: no HTTP client on npm reads such answers (undici and node:http share llhttp), and the fix is to
  * the bytes, before any parser sees them.
  */
@@ -32,7 +34,11 @@ export function mendedHead(head: string): string {
       if (/^[ \t]/.test(line) && kept.length) kept[kept.length - 1] += ` ${line.trim()}`;
       continue;
     }
-    kept.push(`${line.slice(0, colon).trim()}:${line.slice(colon + 1)}`);
+    const name = line.slice(0, colon).trim();
+    // A length that is no count (`Content-Length: -1`, a Java proxy copying URLConnection.getContentLength(), round
+    // 68d): dropped, the body read to the connection's close, as Chromium reads an answer with no usable length.
+    if (name.toLowerCase() === 'content-length' && !/^\s*\d+\s*$/.test(line.slice(colon + 1))) continue;
+    kept.push(`${name}:${line.slice(colon + 1)}`);
   }
   const seen = new Set<string>();
   const unique = kept.filter((line) => {

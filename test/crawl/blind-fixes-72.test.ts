@@ -4,7 +4,7 @@
  * learned (a box of the units' reports paged by 加载更多 with a date cursor), is learned beside it and read; a page
  * titled as a compilation of the reports is their index; a 年报 column whose script loads its list is drawn; a later
  * page its family reads nothing of is read by the other parsers; a JSONP script is a data request; a WAF's 405 block
- * page is a rate limit.
+ * page is a rate limit; a later page of the seed's pager announcing fewer items than its first is a stale copy, said.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -13,6 +13,7 @@ import { scriptLoadsData } from '../../src/crawl/families/detect.ts';
 import { otherListEndpoints } from '../../src/crawl/families/learned.ts';
 import { parseList } from '../../src/crawl/list-parse.ts';
 import { isDataRequest, refusedDataHost } from '../../src/crawl/off-scope-data.ts';
+import { laterPageOfSeed, staleCount } from '../../src/crawl/stale-pages.ts';
 import { mayBeBlockPage, saysTooFrequent } from '../../src/download/soft-rate-limit.ts';
 import { page } from '../fixtures/portal/sites/blind/kit.ts';
 import { learnListEndpoint, listsBeside, storableEndpoint, type Exchange } from '../../src/crawl/learn/learn.ts';
@@ -116,4 +117,19 @@ test('a JSONP script of a registry page is one of its data requests; a WAF refus
   // A 429 is handled as itself, a server error as one.
   assert.equal(mayBeBlockPage(429, 'text/html', 100), false);
   assert.equal(mayBeBlockPage(503, 'text/html', 100), false);
+});
+
+test("a later page of the seed's own pager announcing fewer items than the first is a stale copy; a filtered view or a sub-column is not", () => {
+  const seed = 'http://gov.test/public/column/3316551?type=4&action=list&catId=7181903';
+  const pager = (n: number) => `<div class="pager"><span class="total">共${n}条　每页5条　当前第2/3页</span></div>`;
+  assert.equal(staleCount(seed, `${seed}&pageIndex=2`, pager(13), 15), 13);
+  assert.equal(staleCount(seed, `${seed}&pageIndex=2`, pager(15), 15), null, 'the same count');
+  assert.equal(staleCount(seed, `${seed}&year=2024`, pager(5), 15), null, 'a filtered view counts its own');
+  assert.equal(staleCount(seed, 'http://gov.test/public/column/3316552?type=4&action=list', pager(5), 15), null, 'another column');
+  assert.equal(laterPageOfSeed('http://gov.test/zwgk/nb/index.html', 'http://gov.test/zwgk/nb/index_1.html'), true);
+  assert.equal(laterPageOfSeed('http://gov.test/zwgk/nb/', 'http://gov.test/zwgk/nb/index_2.shtml'), true);
+  assert.equal(laterPageOfSeed('http://gov.test/zwgk/nb/index.html', 'http://gov.test/zwgk/nb/bm/index.html'), false);
+  // A seed that is a later page itself (a bookmarked index_2.html) is no first page to compare with.
+  assert.equal(laterPageOfSeed('http://gov.test/zwgk/nb/index_2.html', 'http://gov.test/zwgk/nb/index.html'), false);
+  assert.equal(laterPageOfSeed(`${seed}&pageIndex=3`, `${seed}&pageIndex=2`), false);
 });

@@ -76,3 +76,12 @@ test('an HTTP/1.0 answer sending Transfer-Encoding: identity beside its length i
   const r = await fetchText(s.url);
   assert.equal(r.text, '<html>ok</html>');
 });
+
+test('a Content-Length that is no count (-1, a Java proxy copying getContentLength()) is dropped: the body read to the close', async () => {
+  assert.equal(mendedHead(['HTTP/1.0 200 OK', 'Content-Type: application/pdf', 'Content-Length: -1'].join('\r\n')), ['HTTP/1.0 200 OK', 'Content-Type: application/pdf'].join('\r\n'));
+  const body = '%PDF-1.4 report bytes %%EOF';
+  const s = await rawServer(['Content-Type: application/pdf', 'Connection: close', 'Content-Length: -1'], body);
+  const r = await fetchText(s.url);
+  assert.equal(r.text, body);
+  assert.equal(r.length, undefined);
+});

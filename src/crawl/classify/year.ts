@@ -31,9 +31,20 @@ export function withoutPublicationDates(text: string): string {
   return PUBLICATION_DATES.reduce((t, date) => t.replace(date, ''), text);
 }
 
+/**
+ * A year named as the publication's alone ("2025年发布", "2025年发布的政府信息公开工作年度报告": a menu of the years
+ * the reports went up, round 73d): the reports are of the year before. Read only where the text names no other year.
+ */
+const PUBLISHED_IN = /(?<!\d)(\d{4})年度?(?:发布|公布)/;
+
 export function parseReportYear(title: string, options: YearOptions = {}): number | null {
   const maxYear = options.maxYear ?? new Date().getFullYear();
   const text = withoutPublicationDates(normalizeTitle(title));
+  const published = PUBLISHED_IN.exec(text);
+  if (published && new Set(text.match(/(?<!\d)\d{4}(?!\d)/g)).size === 1) {
+    const year = Number(published[1]) - 1;
+    return year >= FIRST_REPORT_YEAR && year <= maxYear ? year : null;
+  }
   for (const pattern of YEAR_PATTERNS) {
     const year = Number(pattern.exec(text)?.[1]);
     if (year >= FIRST_REPORT_YEAR && year <= maxYear) return year;

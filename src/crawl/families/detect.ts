@@ -63,6 +63,10 @@ export function writesMarkup(html: string): boolean {
 const DATA_ADDRESS = /['"`][^'"`\s]*(?:\.(?:jsp|do|action|aspx?|php|json)(?:\?[^'"`\s]*)?|\/api\/[^'"`\s]*)['"`]/i;
 /** A request made or handed to a loader: XHR, fetch, jQuery's helpers, a pager plugin's proxy address. */
 const LOADS = /XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|post|getJSON)\s*\(|\.load\s*\(|\b(?:proxyUrl|dataUrl|url)\s*:/;
+/** A site script's file named for loading a list. */
+const LOADER_NAME = /(?:list|search|load|data|pager|nb|gk)[\w-]*\.js$/i;
+/** Libraries' files (a pager plugin's name says nothing of a list of this page). */
+const LIBRARY_NAME = /jquery|bootstrap|layui|layer|swiper|vue|react|angular|polyfill|lodash|echarts|pdf|common|base|util/i;
 /** A loader's configuration naming its service (`api: 'https://data.…/common/search/'`, `listUrl: '/…'`). */
 const CONFIG_ADDRESS = /\b\w*(?:url|api|proxy)\s*:\s*['"`](?:https?:\/\/|\/)[^'"`\s]+['"`]/i;
 
@@ -74,7 +78,14 @@ const CONFIG_ADDRESS = /\b\w*(?:url|api|proxy)\s*:\s*['"`](?:https?:\/\/|\/)[^'"
 export function scriptLoadsData(html: string): boolean {
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     const code = m[2]!;
-    if (/\bsrc\s*=/i.test(m[1]!)) continue;
+    const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(m[1]!)?.[1];
+    // A site script named for loading a list (`nbList.js`, `xxgkSearch.js`, `loadData.js`), no library's: round 73b's
+    // year columns, their loader reading the channel from a <meta> and naming no address in the page.
+    if (src) {
+      const name = src.replace(/[?#].*$/, '').replace(/^.*\//, '');
+      if (LOADER_NAME.test(name) && !LIBRARY_NAME.test(name)) return true;
+      continue;
+    }
     if ((DATA_ADDRESS.test(code) && LOADS.test(code)) || CONFIG_ADDRESS.test(code)) return true;
   }
   return false;

@@ -259,8 +259,11 @@ function jumpFormNextPage($: Doc, html: string, pageUrl: string): string | null 
   return current < pages ? (formTemplate($, pageUrl)?.(current + 1) ?? null) : null;
 }
 
-/** Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报, and the last tab's 2022年度及以前 (round 34e). */
-const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年年报|年度报告|年度年报)?(?:及以前|及之前|以前|之前|及更早)?$/;
+/**
+ * Link texts of a per-year menu: 2024 / 2023年 / 2023年度 / 2023年报, the last tab's 2022年度及以前 (round 34e), and a
+ * menu of publication years, 2025年发布 (a Beijing district's folders named for the year the reports went up, round 73d).
+ */
+const BARE_YEAR = /^((?:19|20)\d{2})\s*(?:年|年度|年报|年年报|年度报告|年度年报|年发布|年度发布|年公布)?(?:及以前|及之前|以前|之前|及更早)?$/;
 /** A year menu's link text: 2023, 2023年度, and the same written in Chinese numerals (二〇二三年, full-width digits). */
 const isBareYear = (text: string) => BARE_YEAR.test(chineseYearsToDigits(squash(text).normalize('NFKC')));
 const REPORT_HEADING = /(年报|年度报告)/;

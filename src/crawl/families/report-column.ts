@@ -63,14 +63,18 @@ function listsReport(items: ListItem[]): boolean {
 /**
  * Whether a page showing a report is a page about other things that shows it in passing: a 政府信息公开 page's 最新公开
  * box (the newest report among a plan, a statistics table, a budget…) beside menus and column boxes. Its title, main
- * heading and breadcrumb name no annual report, and the reports are fewer than one in ten of its items. Its menu's
+ * heading and breadcrumb name no annual report, and the reports are fewer than one in ten of its items (one report
+ * alone, a quarter of them at most). Its menu's
  * 年报 column is still where the reports are (the older ones only there).
  */
 function showsReportInPassing($: Doc, items: ListItem[]): boolean {
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   if (NAMES_REPORTS.test(about)) return false;
+  // Fewer than one in ten; or one report alone, a quarter of the items at most: a town's home page whose 政务公开 box
+  // shows its newest report among a plan and a budget, its side menu naming the 年度报告 column (round 73c: ten items,
+  // one a report, the other years only in the column). Two reports or more in so few items are a list of them.
   const reports = items.filter((i) => classifyTitle(i.title).isReport).length;
-  return reports * 10 < items.length;
+  return reports * 10 < items.length || (reports === 1 && reports * 4 <= items.length);
 }
 
 /**

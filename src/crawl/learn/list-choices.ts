@@ -215,7 +215,8 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
             : choice.kind === 'range'
               ? () => slideTo(page, choice)
               : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
-    const made = await actAndWait(page, act).catch(() => null);
+    // Made once more when it failed: on a busy machine a click may miss its 5 s (the browser drawing other pages).
+    const made = (await actAndWait(page, act).catch(() => null)) ?? (await actAndWait(page, act).catch(() => null));
     // A choice that could not be made (its element gone, an option no longer offered): its list is unread, which the
     // seed's result says; the group's other choices are still made.
     if (!made) {
