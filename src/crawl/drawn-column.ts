@@ -30,8 +30,9 @@ function namesReportColumn(html: string): boolean {
 }
 
 /**
- * Whether a later list page read over HTTP with no report item is a 年报 column whose list its script loads: its
- * inline script loads data from an address it names, and its own words name it a column of the reports.
+ * Whether a later list page read over HTTP with no report item is a 年报 column whose list its script loads: an inline
+ * script loads data from an address it names, or a site script named for lists is loaded (detect.ts scriptLoadsData),
+ * and its own words name it a column of the reports.
  */
 export function columnDrawnByScript(html: string): boolean {
   return scriptLoadsData(html) && namesReportColumn(html);

@@ -295,8 +295,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'a disclosure page whose menu is drawn by script');
   }
-  // A year's or a unit's column of the 年报 tree listing nothing over HTTP whose inline script loads its list from an
-  // address it names (round 72b: a Hanweb year column of an older template, no data island): drawn in the browser.
+  // A year's or a unit's column of the 年报 tree listing nothing over HTTP whose script loads its list (an inline one
+  // naming the address, round 72b's Hanweb year column with no data island; a site script named for lists, round 73b):
+  // drawn in the browser.
   // The seed's escalation renders the seed only, and a seed with reports is not rendered at all. Its links (a menu's
   // other years, the 年报 column) are read from the drawn page as from this one.
   if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reportCount(items) && columnDrawnByScript(visit.body)) {

@@ -215,8 +215,15 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
             : choice.kind === 'range'
               ? () => slideTo(page, choice)
               : () => page.locator(`[data-nianbao-select="${choice.mark}"]`).first().selectOption(choice.value!, { timeout: 5_000 });
-    // Made once more when it failed: on a busy machine a click may miss its 5 s (the browser drawing other pages).
-    const made = (await actAndWait(page, act).catch(() => null)) ?? (await actAndWait(page, act).catch(() => null));
+    // A script app drawing its whole layout anew at each state change (a Vue app's menus re-rendered after an answer:
+    // round 32b's arco, flaky on a busy machine) drops the marks the tabs were found by: they are marked again when
+    // this one's is gone. A choice that failed is made once more (a click may miss its 5 s while the browser draws
+    // other pages).
+    const remark = async () => {
+      if (choice.kind === 'tab' && (await page.locator(`[data-nianbao-choice="${choice.mark}"]`).count().catch(() => 0)) === 0) await page.evaluate(MARK_CHOICES).catch(() => undefined);
+    };
+    const attempt = async () => (await remark(), await actAndWait(page, act).catch(() => null));
+    const made = (await attempt()) ?? (await attempt());
     // A choice that could not be made (its element gone, an option no longer offered): its list is unread, which the
     // seed's result says; the group's other choices are still made.
     if (!made) {
