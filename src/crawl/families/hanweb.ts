@@ -61,6 +61,14 @@ function windowScript(html: string): string {
     .join('\n');
 }
 
+/** Inline scripts of the page naming the dataproxy (a site's own pager calling it: `jpage.init({proxy: …})`), or ''. */
+function proxyScript(html: string): string {
+  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
+    .map((m) => m[1]!)
+    .filter((t) => /dataproxy/i.test(t))
+    .join('\n');
+}
+
 /** The jpage call's options text (with its nested ajaxParam object), or ''. */
 function jpageConfig(html: string): string {
   const start = html.search(/\.jpage\(\s*\{/);
@@ -193,6 +201,12 @@ function totalsOf(text: string): { total: number | null; pages: number | null } 
 function parseAnswer(visit: PageVisit, cursor: ListCursor): ListPageResult {
   const items = hanwebRecords(visit.body, String(cursor.referer));
   const { total, pages } = totalsOf(visit.body);
+  // A GET refused by a dataproxy that answers POST only (an `<error>`, no records) while the page's pager script
+  // announced more than its island: asked by POST windows from the record after the island's.
+  if (!items.length && cursor.mode === 'get' && cursor.form !== undefined && Number(cursor.total) > Number(cursor.island)) {
+    const next = windowRequest(visit.loadedUrl, cursor, Number(cursor.island) + 1, Number(cursor.total));
+    return { items, next: next ? [next] : [] };
+  }
   if (!items.length) return { items, next: [] };
   if (cursor.mode === 'get') {
     const page = Number(cursor.page);
@@ -228,7 +242,14 @@ export function parseHanwebList(visit: PageVisit, cursor: ListCursor | undefined
     if (!href) return own([]);
     const getUrl = new URL(href.replace(/&amp;/g, '&'), visit.loadedUrl);
     const first = Number(getUrl.searchParams.get('page') ?? 1) || 1;
-    const cursor: ListCursor = { getUrl: getUrl.href, referer: visit.loadedUrl };
+    // A pager script of the site's own naming the dataproxy (`jpage.init({total, perpage, proxy})`, round 74d): its
+    // options kept, so that a dataproxy refusing the GET (an `<error>`, no records) is asked by POST windows instead.
+    const pagerScript = proxyScript(html);
+    const total = announced ?? (Number(option(pagerScript, 'total', html) ?? 0) || null);
+    const fallback: ListCursor = pagerScript
+      ? { form: form.toString(), perPage: Number(option(pagerScript, 'perpage', html) ?? DEFAULT_PER_PAGE), groupSize: DEFAULT_GROUP_SIZE, proxy: proxyPath('', html), total: total ?? '', island: items.length }
+      : {};
+    const cursor: ListCursor = { getUrl: getUrl.href, referer: visit.loadedUrl, ...fallback };
     // Sites differ on whether the link's page is the island's own group or the one after it. Asking both keeps
     // the chain going either way (a repeated group would read as "all known" and stop the paging); repeated
     // records are de-duplicated by URL downstream.
