@@ -1,11 +1,11 @@
 /**
  * A column of the 年报 tree whose list its page loads by script: the HTTP read of a year's or a unit's column (a
- * link of the seed's 更多 or menu) lists nothing, while an inline script of the page loads the list from an address it
- * names (round 72b: a Hanweb site's older year columns, no data island, the list POSTed to its dataproxy on load).
+ * link of the seed's 更多 or menu) lists nothing, while a script of the page loads the list (round 72b: a Hanweb site's
+ * older year columns, no data island, the list POSTed to its dataproxy on load; round 73b: a loader named for lists).
  * Such a page is drawn in the browser; the seed's own escalation renders only the seed, which had its reports.
  */
 import { classifyTitle } from './classify/title.ts';
-import { CRUMB_LEAD } from './crumb-agency.ts';
+import { crumbBox } from './crumb-agency.ts';
 import { scriptLoadsData } from './families/detect.ts';
 import { loadHtml, squash } from './html.ts';
 
@@ -13,20 +13,16 @@ const NAMES_REPORTS = /年报|年度报告/;
 /** A heading or title that is a year alone ("2021年度", "2021年_某县人民政府"): a year's column. */
 const YEAR_ALONE = /^(?:19|20)\d{2}\s*年度?(?:$|[\s_\-|｜—])/;
 
-/** Whether the page's own words make it a column of the annual reports: its title, heading or breadcrumb. */
+/**
+ * Whether the page's own words make it a column of the annual reports: its title or heading, or its breadcrumb (the
+ * box crumb-agency.ts finds in one walk: by class or id, else the short block opening with 当前位置).
+ */
 function namesReportColumn(html: string): boolean {
   const $ = loadHtml(html);
   const heads = ['title', 'h1', 'h2'].map((sel) => squash($(sel).first().text()));
   if (heads.some((t) => YEAR_ALONE.test(t) || (NAMES_REPORTS.test(t) && !classifyTitle(t).excluded))) return true;
-  // A breadcrumb: a short block opening with 当前位置 (or one classed as a trail) naming the reports' column.
-  const trail = $('[class*="crumb" i], [class*="location" i], [class*="position" i], [id*="crumb" i]').first().text();
-  if (NAMES_REPORTS.test(squash(trail))) return true;
-  return $('div, td, p, span')
-    .toArray()
-    .some((el) => {
-      const text = squash($(el).text());
-      return text.length <= 120 && CRUMB_LEAD.test(text) && NAMES_REPORTS.test(text);
-    });
+  const crumb = crumbBox($);
+  return crumb !== null && NAMES_REPORTS.test(squash($(crumb).text()));
 }
 
 /**

@@ -55,18 +55,20 @@ function option(config: string, name: string, scope = ''): string | null {
  * dataproxy answers 404.
  */
 function windowScript(html: string): string {
+  return inlineScriptsSaying(html, (t) => /startrecord/i.test(t) && /endrecord/i.test(t));
+}
+
+/** The texts of the page's inline scripts (a data island's included) that `says` accepts, joined; '' when none. */
+function inlineScriptsSaying(html: string, says: (text: string) => boolean): string {
   return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
     .map((m) => m[1]!)
-    .filter((t) => /startrecord/i.test(t) && /endrecord/i.test(t))
+    .filter(says)
     .join('\n');
 }
 
-/** Inline scripts of the page naming the dataproxy (a site's own pager calling it: `jpage.init({proxy: …})`), or ''. */
+/** The page's inline scripts naming the dataproxy (a site's own pager calling it: `jpage.init({proxy: …})`), or ''. */
 function proxyScript(html: string): string {
-  return [...html.matchAll(/<script\b(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/gi)]
-    .map((m) => m[1]!)
-    .filter((t) => /dataproxy/i.test(t))
-    .join('\n');
+  return inlineScriptsSaying(html, (t) => /dataproxy/i.test(t));
 }
 
 /** The jpage call's options text (with its nested ajaxParam object), or ''. */
