@@ -281,6 +281,8 @@ export function titleShowingGuess(title: string, listTitle: string, a: Attributi
 function publishedYearInTitle(titleYear: number, input: AttributionInput): number | null {
   const published = Number(/^(\d{4})-/.exec(input.published ?? '')?.[1] ?? NaN);
   if (!Number.isFinite(published) || titleYear < published || !input.bodyText) return null;
-  const period = yearFromBody(input.bodyText);
+  // The statistics period, else the report the body names itself ("二〇二三年度政府信息公开工作年度报告", round 76a: a
+  // yearless title given its publication-year folder's year).
+  const period = yearFromBody(input.bodyText) ?? yearNamedInBody(input.bodyText);
   return period !== null && period < published ? period : null;
 }

@@ -178,3 +178,28 @@ export function listPageAsReport(page: () => DetailPage, listedReports: number):
   if (!title || !classifyTitle(title).isReport || !hasReportBody(bodyText)) return null;
   return title;
 }
+
+/**
+ * A page listing no report, titled as its column (部门及乡镇年报), that shows one report under a heading of its own,
+ * with its text or its file: a query module's answer for one unit and year (round 76c's `annualReport.jsp?area=…&
+ * fbtime=…`, its form choosing the others). Returns that heading, or null. The page is a list page too (its form).
+ */
+export function reportShownOnList(page: () => DetailPage, listedReports: number, html: string): string | null {
+  if (listedReports > 0) return null;
+  const { title, bodyText, attachments } = page();
+  if (title && classifyTitle(title).isReport) return null;
+  const named = reportHeadings(html);
+  if (named.length !== 1) return null;
+  const heading = named[0]!;
+  return hasReportBody(bodyText) || (attachments.length > 0 && parseReportYear(heading) !== null) ? heading : null;
+}
+
+/** The page's headings (h1 to h4) that are report titles, each once. */
+function reportHeadings(html: string): string[] {
+  const $ = loadHtml(html);
+  const texts = $('h1, h2, h3, h4')
+    .toArray()
+    .map((el) => squash($(el).text()))
+    .filter((t) => t.length <= 80 && classifyTitle(t).isReport);
+  return [...new Set(texts)];
+}

@@ -106,7 +106,7 @@ function metas($: Doc): Record<MetaName, string | null> {
  * Any "label：" that can follow a value on the same line (发布机构：X 发布日期：Y 浏览次数：Z): a value ends where
  * the next label starts, so one line of metadata gives each field its own value.
  */
-const NEXT_LABEL = /\s*(?:发布机构|发文机关|公开主体|信息来源|文章来源|来源|发布单位|发布部门|发布日期|发布时间|发文日期|公开日期|生成日期|成文日期|更新时间|索引号|主题分类|分类|文号|发文字号|浏览次数|点击数|点击率|访问量|阅读次数|作者|编辑|责任编辑|字号|时效|有效性|关键词)\s*[:：]/;
+const NEXT_LABEL = /\s*(?:发布机构|发文机关|公开主体|信息来源|文章来源|来源|发布单位|发布部门|发布日期|发布时间|发文日期|公开日期|生成日期|成文日期|更新时间|索引号|报告年度|主题分类|分类|文号|发文字号|浏览次数|点击数|点击率|访问量|阅读次数|作者|编辑|责任编辑|字号|时效|有效性|关键词)\s*[:：]/;
 
 function untilNextLabel(value: string): string {
   const m = NEXT_LABEL.exec(value);

@@ -28,8 +28,9 @@ function namesReportColumn(html: string): boolean {
 /**
  * Whether a later list page read over HTTP with no report item is a 年报 column whose list its script loads: an inline
  * script loads data from an address it names, or a site script named for lists is loaded (detect.ts scriptLoadsData),
- * and its own words name it a column of the reports.
+ * and its own words name it a column of the reports, or the link leading to it did (its heading and title filled by
+ * that script: round 76b).
  */
-export function columnDrawnByScript(html: string): boolean {
-  return scriptLoadsData(html) && namesReportColumn(html);
+export function columnDrawnByScript(html: string, linkNamedIt = false): boolean {
+  return scriptLoadsData(html) && (linkNamedIt || namesReportColumn(html));
 }

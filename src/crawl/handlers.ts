@@ -14,19 +14,20 @@ import { crumbColumn, gathersByWord, type CrumbLink } from './crumb-column.ts';
 import { classifyTitle, reportOfPart } from './classify/title.ts';
 import { listPageSaysNotFound, parseDetailPage, type DetailPage } from './detail-page.ts';
 import { loadHtml } from './html.ts';
-import { ARTICLE_NEIGHBOURS, documentAboutReport, hasReportBody, listPageAsReport, namesCompilation, pageOfferingReport } from './collection.ts';
+import { ARTICLE_NEIGHBOURS, documentAboutReport, hasReportBody, listPageAsReport, namesCompilation, pageOfferingReport, reportShownOnList } from './collection.ts';
 import { immediateRefreshTarget, redirectStubTarget } from './redirect-stub.ts';
 import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { firstPageText, titleOnPage } from './file-title.ts';
 import { addressFileName } from './address-name.ts';
 import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
+import { saysLoading } from './loading-sign.ts';
 import { columnDrawnByScript } from './drawn-column.ts';
 import { staleCount } from './stale-pages.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage } from './families/first-page.ts';
-import { namesReportColumn, reportPointerLinks } from './families/report-column.ts';
+import { namesReportColumn, reportPointerLinks, subColumnLinks } from './families/report-column.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
 import { headersSayMore, headerTotals } from './learn/answer-headers.ts';
@@ -300,7 +301,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // drawn in the browser.
   // The seed's escalation renders the seed only, and a seed with reports is not rendered at all. Its links (a menu's
   // other years, the 年报 column) are read from the drawn page as from this one.
-  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reportCount(items) && columnDrawnByScript(visit.body)) {
+  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reportCount(items) && columnDrawnByScript(visit.body, data.namedColumn === true)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     // What its HTTP read could not follow (a drop-down its script fills) is the drawn page's to say.
     tally.pagerDeadEnds.delete(visit.url);
@@ -331,6 +332,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     for (const title of tally.unlinkedReports) if (sameTitle(title, seedReport)) tally.unlinkedReports.delete(title);
     h.stats.pages -= 1; // counted again by handleDetail
     await handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: seedReport, listDate: null, verify: true, columnAgency: data.columnAgency });
+  }
+  // A page listing no report that shows one under a heading of its own (a query module's answer for one unit and
+  // year): that report is read, and the page read on as a list (its form's other units and years, round 76c).
+  const shownReport = seedReport || visit.rendered || data.family === 'learned' ? null : reportShownOnList(detailOf, reportCount(items), visit.body);
+  if (shownReport) {
+    h.stats.pages -= 1; // counted again by handleDetail
+    await handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: shownReport, listDate: null, verify: false, columnAgency: data.columnAgency });
   }
   const queued: QueuedRequest[] = [];
   const links = { reports: 0, unknown: 0 };
@@ -488,7 +496,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       uniqueKey: n.uniqueKey,
       // A learned endpoint is read over HTTP whatever lane found it.
       lane: data.family === 'learned' ? 'http' : laneOf(h, n.url),
-      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub, yearReport: n.reportTitle ? { title: n.reportTitle, listUrl: visit.loadedUrl || visit.url } : undefined, askedAgain: undefined },
+      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub, namedColumn: n.namedColumn, yearReport: n.reportTitle ? { title: n.reportTitle, listUrl: visit.loadedUrl || visit.url } : undefined, askedAgain: undefined },
     });
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);
@@ -612,6 +620,14 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   const pointed = reportPointerLinks(visit.body, visit.loadedUrl).filter((url) => h.scope.allowsPage(url));
   for (const url of pointed) if (isSeedPage(data)) tally.pointedColumns.add(url);
   if (pointed.length) await h.frontier.add(pointed.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } })));
+  // The drawn page's sub-columns of the reports, in a menu its script drew (部门和苏木镇年报 beside 旗人民政府年报 in a
+  // column tree fetched as JSON, round 76b): lists of the seed too, whatever the learned answer listed; read below
+  // with the rest of the drawn page when it listed no report.
+  if (tally.reportItems !== reportsBefore || found.turned?.length) {
+    const subs = subColumnLinks(visit.body, visit.loadedUrl).filter((url) => url !== visit.url && url !== visit.loadedUrl && !tally.listUrls.has(url) && h.scope.allowsPage(url));
+    const sub = (url: string): QueuedRequest => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined, drawnColumn: undefined, namedColumn: true } });
+    if (subs.length) await h.frontier.add(subs.map(sub));
+  }
   // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,
   // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from
   // the learned answer alone, such a seed ended empty with its column's link on the page the browser had drawn.
@@ -870,6 +886,11 @@ async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailD
   // The shell test is read from parseDetailPage's own document (a second parse of half the report pages before).
   if (!visit.rendered && page.shell && hasScripts(visit.body) && !scriptedAttachments(visit.body, visit.loadedUrl).length) {
     return sendToBrowser(h, visit, data, 'a report page drawn by script');
+  }
+  // A report page with its site's chrome whose article box says it is loading (`detail.html?id=…` filled from a content
+  // API, round 76b): no shell by its links, and no report read over HTTP, its title the site's and no file linked.
+  if (!visit.rendered && !page.attachments.length && !hasReportBody(page.bodyText) && !classifyTitle(page.title ?? '').isReport && hasScripts(visit.body) && saysLoading(visit.body)) {
+    return sendToBrowser(h, visit, data, 'a report page whose script draws it (it says it is loading)');
   }
   const index = collectionVerdict(visit, page, data.listTitle);
   if (index.collection) return readAsList(h, visit, data, index.reason);

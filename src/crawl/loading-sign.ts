@@ -6,6 +6,7 @@
  * requests after it are let end. A page showing none costs one evaluation.
  */
 import type { Page } from 'playwright';
+import { loadHtml, squash } from './html.ts';
 import { watchDataRequests } from './learn/quiet-traffic.ts';
 
 /**
@@ -45,4 +46,16 @@ export async function waitWhileLoading(page: Page): Promise<void> {
   } finally {
     requests.stop();
   }
+}
+
+/** Whether an element of a page read over HTTP says only that it is loading (its script has not run: "正在加载…"). */
+export function saysLoading(html: string): boolean {
+  if (!/加载|载入|读取|loading/i.test(html)) return false;
+  const $ = loadHtml(html);
+  return $('body p, body div, body span, body li, body td')
+    .toArray()
+    .some((el) => {
+      const text = squash($(el).text());
+      return text.length > 0 && text.length <= 30 && LOADING_SIGN.test(text);
+    });
 }

@@ -31,6 +31,9 @@ export interface ListData {
   crumb?: true;
   /** A disclosure page the seed's page names (政府信息公开, 法定主动公开内容: report-column.ts), read for its 年报 column. */
   hub?: boolean;
+  /** A 年报 column the link leading here named (NextListRequest.namedColumn): drawn in the browser when its script
+   * loads its list, though the page's own words (filled by that script) name nothing (round 76b). */
+  namedColumn?: true;
   /** A page its list titled a report that is an index of reports (collection.ts), and why: its URL's state says so. */
   index?: string;
   /** A year's column (NextListRequest.reportTitle): the report it stands for and the page linking it, read as that

@@ -155,7 +155,7 @@ test('a front page listing no report and naming no column: its 部门信息公�
   // reports the platform's own column does not list.
   const menu = '<ul class="nav"><li><a href="/xxgk/ndbg/index.html">政府信息公开年报</a></li></ul>';
   assert.deepEqual(listElsewhere(shell('政府信息公开平台', menu + news + grid), PAGE, items), [
-    { url: 'http://xxgk.example/xxgk/ndbg/index.html' },
+    { url: 'http://xxgk.example/xxgk/ndbg/index.html', namedColumn: true },
     { url: 'http://xxgk.example/xxgk/bm/jyj/index.html', columnAgency: '滁州市教育局' },
     { url: 'http://xxgk.example/xxgk/bm/mzj/index.html', columnAgency: '滁州市民政局' },
     { url: 'http://xxgk.example/xxgk/bm/czj/index.html', columnAgency: '滁州市财政局' },

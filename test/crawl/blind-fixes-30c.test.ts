@@ -66,7 +66,7 @@ test('a page listing no report and naming no column: its menu’s disclosure pag
   assert.deepEqual(listElsewhere(shell('某县人民政府', home), 'http://www.example.gov.cn/', []), [{ url: 'http://xxgk.example.gov.cn/xxgk/index.html', hub: true }]);
   // A page naming its 年报 column: that column only.
   const column = '<ul class="left"><li><a href="/zwgk/nb/index.html">政府信息公开年报</a></li></ul>';
-  assert.deepEqual(listElsewhere(shell('政府信息公开指南', nav + menu + column), PAGE, items), [{ url: 'http://www.example.gov.cn/zwgk/nb/index.html' }]);
+  assert.deepEqual(listElsewhere(shell('政府信息公开指南', nav + menu + column), PAGE, items), [{ url: 'http://www.example.gov.cn/zwgk/nb/index.html', namedColumn: true }]);
   // An empty 年报 column leads nowhere else; a page listing a report is its own list.
   assert.deepEqual(listElsewhere(shell('政府信息公开年报', nav + menu), PAGE, []), []);
   const report = [{ title: '某县2024年政府信息公开工作年度报告', url: 'http://www.example.gov.cn/zwgk/nb/1.html', date: null, isFile: false }];

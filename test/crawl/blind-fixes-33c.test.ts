@@ -40,13 +40,13 @@ test('a county page naming its 年报 column and a 乡镇（街道）信息公�
   const towns = '<div class="box"><div class="box-tit">乡镇（街道）信息公开</div><ul class="grid"><li><a href="/xxgk/xz/ljz/index.html">潋江镇</a></li><li><a href="/xxgk/xz/cgx/index.html">长冈乡</a></li><li><a href="/xxgk/xz/jd/index.html">城关街道</a></li></ul></div>';
   const items = [{ title: '某县2024年统计年报', url: 'http://gk.example/xxgk/tjnb/1.html', date: null, isFile: false }];
   const got = listElsewhere(shell('政府信息公开', menu + news + towns), PAGE, items);
-  assert.deepEqual(got[0], { url: 'http://gk.example/xxgk/ndbg/index.html' });
+  assert.deepEqual(got[0], { url: 'http://gk.example/xxgk/ndbg/index.html', namedColumn: true });
   assert.deepEqual(
     got.slice(1).map((g) => g.url),
     ['http://gk.example/xxgk/xz/ljz/index.html', 'http://gk.example/xxgk/xz/cgx/index.html', 'http://gk.example/xxgk/xz/jd/index.html'],
   );
   // A box of the towns' sites (链接, 网站) is not their disclosure pages; a page about the reports reads no grid.
-  assert.deepEqual(listElsewhere(shell('政府信息公开', menu + news + towns.replace('乡镇（街道）信息公开', '乡镇网站链接')), PAGE, items), [{ url: 'http://gk.example/xxgk/ndbg/index.html' }]);
+  assert.deepEqual(listElsewhere(shell('政府信息公开', menu + news + towns.replace('乡镇（街道）信息公开', '乡镇网站链接')), PAGE, items), [{ url: 'http://gk.example/xxgk/ndbg/index.html', namedColumn: true }]);
 });
 
 test('a seed that is one report\'s PDF: the folders above it are read, its column\'s reports found, the seed healthy', { timeout: 120_000 }, async () => {

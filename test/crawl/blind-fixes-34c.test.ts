@@ -41,7 +41,7 @@ test('a link back to the 年报 column named with a navigation word is no report
     { title: '返回栏目：政府信息公开年报 >', url: 'http://h5.example/h5/list.html?channel=ndbg', date: null, isFile: false },
     { title: '某市2024年统计年报', url: 'http://h5.example/h5/detail.html?id=9', date: null, isFile: false },
   ];
-  assert.deepEqual(listElsewhere(html, PAGE, items), [{ url: 'http://h5.example/h5/list.html?channel=ndbg' }]);
+  assert.deepEqual(listElsewhere(html, PAGE, items), [{ url: 'http://h5.example/h5/list.html?channel=ndbg', namedColumn: true }]);
 });
 
 test('items with an id drawn as cards of title and date: the link template is learned from the cards', () => {

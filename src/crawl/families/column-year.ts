@@ -87,12 +87,30 @@ export function withColumnYear(html: string, items: ListItem[], pageUrl?: string
   const column = columnYear($);
   const panes = paneYears($, pageUrl);
   if (column === null && !groups.size && !panes.size) return items;
+  const given = (item: ListItem) => groups.get(item.url) ?? panes.get(item.url) ?? column;
+  const folds = publicationFolds(items, given);
   return items.map((item) => {
-    const year = groups.get(item.url) ?? panes.get(item.url) ?? column;
+    const named = given(item);
+    const year = named === null ? null : (folds.get(named) ?? named);
     if (!yearless.includes(item) || year === null) return item;
     const title = `${item.title}（${year}年度）`;
     return classifyTitle(title).isReport ? { ...item, title } : item;
   });
+}
+
+/**
+ * The years that name when their items went up, not the year they report on (an old CMS's folders "2024年" holding
+ * the reports on 2023, round 76a), each mapped to the year before: a year under which every report title naming a
+ * year names the year before, and none its own. Its yearless reports are of the year before too.
+ */
+function publicationFolds(items: ListItem[], given: (item: ListItem) => number | null): Map<number, number> {
+  const named = new Map<number, number[]>();
+  for (const item of items) {
+    const year = given(item);
+    const own = year === null || !classifyTitle(item.title).isReport ? null : parseReportYear(item.title);
+    if (year !== null && own !== null) named.set(year, [...(named.get(year) ?? []), own]);
+  }
+  return new Map([...named].filter(([year, own]) => own.every((y) => y === year - 1)).map(([year]) => [year, year - 1]));
 }
 
 /** Any year a report may name: classifyTitle asks whether a title names one, not which. */

@@ -21,6 +21,8 @@ export interface NextListRequest {
   columnAgency?: string;
   /** A disclosure page a seed page names (政府信息公开, 法定主动公开内容: report-column.ts), read for its 年报 column only. */
   hub?: true;
+  /** The link leading here names the 年报 column itself (政府信息公开年报: report-column.ts), whatever the page says. */
+  namedColumn?: true;
   /** The hub is the agency's own website, linked from a page about it on another site (report-column.ts ownSiteLinks). */
   ownSite?: true;
   /** A year's column of a per-year 年报 menu: the report its year stands for ("政府信息公开年报（2023年）"), read as such

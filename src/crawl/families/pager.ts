@@ -445,12 +445,14 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
   const ownSites = new Set(elsewhere.flatMap((e) => (e.ownSite ? [e.url] : [])));
+  const namedColumns = new Set(elsewhere.flatMap((e) => (e.namedColumn ? [e.url] : [])));
   next.push(
     ...[...years].map((url) => ({
       url,
       ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}),
       ...(hubs.has(url) ? { hub: true as const } : {}),
       ...(ownSites.has(url) ? { ownSite: true as const } : {}),
+      ...(namedColumns.has(url) ? { namedColumn: true as const } : {}),
       ...(reportTitleOf.has(url) ? { reportTitle: reportTitleOf.get(url)! } : {}),
     })),
   );

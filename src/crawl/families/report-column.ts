@@ -86,11 +86,26 @@ export function listElsewhereLinks(html: string, pageUrl: string, items: ListIte
   return listElsewhere(html, pageUrl, items).map((l) => l.url);
 }
 
+/**
+ * Where a list may be instead. `namedColumn`: a link naming the 年报 column itself (政府信息公开年报), not a hub page
+ * (a hub's link names the disclosure pages).
+ */
+export interface ElsewhereLink {
+  url: string;
+  columnAgency?: string;
+  hub?: true;
+  ownSite?: true;
+  namedColumn?: true;
+}
+
+/** Column links named as the 年报 column (a hub found in the agency's branch stays a hub). */
+const named = (links: { url: string; columnAgency?: string; hub?: true }[]): ElsewhereLink[] => links.map((l) => (l.hub ? l : { ...l, namedColumn: true as const }));
+
 /** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
-export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): { url: string; columnAgency?: string; hub?: true; ownSite?: true }[] {
+export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): ElsewhereLink[] {
   const $ = loadHtml(html);
-  if (listsReport(items)) return [...(showsReportInPassing($, items) ? inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url }))) : []), ...unitBoxLinks($, pageUrl)];
-  const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl)), ...backToColumn($, pageUrl).map((url) => ({ url }))];
+  if (listsReport(items)) return [...(showsReportInPassing($, items) ? named(inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url })))) : []), ...unitBoxLinks($, pageUrl)];
+  const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...named(inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl))), ...backToColumn($, pageUrl).map((url) => ({ url }))];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
   // grid): their pages beside its own 年报 column, which names only its own reports (round 33c: a county's page naming
@@ -238,7 +253,7 @@ function keepsIdentity(url: string, pageUrl: string): boolean {
  * tab is a list page whether or not the page it sits on lists a report itself (the 本年度 tab beside it).
  */
 const SUB_COLUMN_LABEL =
-  /^(?:[（(]?(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|园区|开发区|社区|办事处|管委会|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门)[）)]?){1,4}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
+  /^(?:[（(]?(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|苏木|嘎查|园区|开发区|社区|办事处|管委会|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门)[）)]?){1,4}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
 
 /** Whether a menu label names the annual reports' column or one of its sub-columns (年度报告, 部门年报…), nothing else. */
 export function namesReportColumn(label: string): boolean {

@@ -6,6 +6,7 @@
  */
 import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
+import { isAgencyName } from '../classify/agency.ts';
 import { documentBase, squash, type Doc } from '../html.ts';
 
 /** An option that chooses no year: 全部 / 所有 / 请选择 / 不限 / --选择年份--. */
@@ -17,7 +18,10 @@ export interface YearOption {
   url: string;
 }
 
-/** Per year select of a GET form whose options (two or more) are all years: the URL of every year not shown. */
+/**
+ * Per year select of a GET form whose options (two or more) are all years: the URL of every year not shown; with a
+ * select of units beside it, of every unit's every year but the pair shown.
+ */
 export function yearFormOptions($: Doc, pageUrl: string, isYear: (text: string) => boolean): YearOption[][] {
   const groups: YearOption[][] = [];
   for (const formEl of $('form').toArray()) {
@@ -36,19 +40,54 @@ export function yearFormOptions($: Doc, pageUrl: string, isYear: (text: string) 
       if (options.length < 2 || !options.every((o) => isYear(o.text()))) continue;
       const shown = options.find((o) => o.attr('selected') !== undefined) ?? options[0]!;
       const fields = formFields($, form, selectEl as Element);
-      const urls = options
-        .filter((o) => o !== shown)
-        .map((o) => {
-          const u = new URL(action);
-          u.search = '';
-          for (const [k, v] of fields) u.searchParams.append(k, v);
-          u.searchParams.set(select.attr('name')!, o.attr('value') ?? squash(o.text()));
-          return { el: o.get(0) as Element, url: u.href };
-        });
+      const units = unitChoices($, form, selectEl as Element);
+      const valueOf = (o: ReturnType<Doc>) => o.attr('value') ?? squash(o.text());
+      const address = (year: ReturnType<Doc>, unit?: UnitChoice) => {
+        const u = new URL(action);
+        u.search = '';
+        for (const [k, v] of fields) u.searchParams.append(k, v);
+        u.searchParams.set(select.attr('name')!, valueOf(year));
+        if (unit) u.searchParams.set(unit.name, unit.value);
+        return u.href;
+      };
+      // Every year of every unit when the form also chooses the unit (单位 × 年度: one report a page, round 76c), the
+      // pair shown aside; else every year not shown.
+      const urls = units
+        ? units.flatMap((unit) => options.filter((o) => o !== shown || !unit.shown).map((o) => ({ el: o.get(0) as Element, url: address(o, unit) }))).slice(0, MAX_PAIRS)
+        : options.filter((o) => o !== shown).map((o) => ({ el: o.get(0) as Element, url: address(o) }));
       groups.push(urls);
     }
   }
   return groups;
+}
+
+/** Unit and year pairs asked of one form at most (forty units over five years). */
+const MAX_PAIRS = 200;
+
+interface UnitChoice {
+  name: string;
+  value: string;
+  shown: boolean;
+}
+
+/**
+ * The units another select of the form chooses among (单位: 县卫生健康局, 某镇人民政府 …), two or more, two in three named
+ * as agencies, the "请选择" kind aside; null when the form has no such select (or more than one).
+ */
+function unitChoices($: Doc, form: ReturnType<Doc>, yearSelect: Element): UnitChoice[] | null {
+  const found: UnitChoice[][] = [];
+  for (const el of form.find('select[name]').toArray()) {
+    if (el === yearSelect) continue;
+    const options = $(el as Element)
+      .find('option')
+      .toArray()
+      .map((o) => $(o as Element))
+      .filter((o) => (o.attr('value') ?? squash(o.text())) !== '' && !ANY_YEAR.test(squash(o.text())));
+    if (options.length < 2 || options.filter((o) => isAgencyName(squash(o.text()))).length * 3 < options.length * 2) continue;
+    const shown = options.find((o) => o.attr('selected') !== undefined) ?? options[0]!;
+    found.push(options.map((o) => ({ name: (el as Element).attribs.name!, value: o.attr('value') ?? squash(o.text()), shown: o === shown })));
+  }
+  return found.length === 1 ? found[0]! : null;
 }
 
 /** The name/value pairs a submit of the form sends, the year select aside (buttons and unchecked boxes too). */

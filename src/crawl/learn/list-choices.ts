@@ -87,6 +87,7 @@ function byLikelihood(choices: Choice[]): Choice[] {
 export const MARK_CHOICES = `(() => {
   const CURRENT = /(^|\\s)([\\w-]*[-_])?(on|active|cur|curr|current|sel|selected|checked|hover|now|is-active|layui-this)(\\s|$)/i;
   const POSITIONAL = /(^|[\\s_-])(first|last|end|odd|even|clearfix|fl|fr|left|right)(\\s|$)/i;
+  const ALL = /^(全部|所有|不限|全部(年份|年度|单位|信息))$/;
   const PAGER = /^(\\d{1,3}|第?\\s*\\d{1,3}\\s*页|首页|上一?页|下一?页|尾页|末页|更多|more|[<>«»‹›]+)$/i;
   ${PAGE_HELPERS}
   // A unit's name (县教育局, 某镇人民政府, 城关街道, 高新区, 某县): a list of them, none marked, loads each unit's list when clicked.
@@ -110,19 +111,44 @@ export const MARK_CHOICES = `(() => {
   };
   const out = [];
   let group = 0;
-  const seen = new Set();
+  // Parents looked at, per tag of the children taken as tabs (a <dl>'s <dt> heading is no reason to skip its <dd>s).
+  const seen = new Map();
+  const wasSeen = (p, tag) => seen.has(p) && seen.get(p).has(tag);
+  const markSeen = (p, tag) => seen.set(p, (seen.get(p) || new Set()).add(tag));
+  const unitsIn = (tabs) => tabs.length >= 3 && tabs.filter((t) => UNIT.test(text(t))).length * 3 >= tabs.length * 2;
+  // A tree of units drawn as groups of one shape (<dl><dt>县直部门</dt><dd>…</dd></dl><dl><dt>乡（镇）</dt>…, round 75b):
+  // its units are one list across the groups, a group of one or two units among them.
+  const cousins = (el, parent) => {
+    const grand = parent.parentElement;
+    if (!grand) return [];
+    const like = [...grand.children].filter((c) => c.tagName === parent.tagName && (c.getAttribute('class') || '') === (parent.getAttribute('class') || ''));
+    return like.length < 2 ? [] : like.map((c) => [c, [...c.children].filter((x) => x.tagName === el.tagName)]);
+  };
+  // The elements made tabs: what is inside one (the link in a unit's <dd>) is not another bar.
+  const taken = new Set();
+  const insideTab = (el) => { for (let p = el.parentElement; p; p = p.parentElement) if (taken.has(p)) return true; return false; };
   for (const el of document.querySelectorAll('li, a, span, button, div, dd, dt, td')) {
     const parent = el.parentElement;
-    if (!parent || seen.has(parent)) continue;
-    seen.add(parent);
-    const tabs = [...parent.children].filter((c) => c.tagName === el.tagName);
+    if (!parent || wasSeen(parent, el.tagName) || insideTab(el)) continue;
+    markSeen(parent, el.tagName);
+    let tabs = [...parent.children].filter((c) => c.tagName === el.tagName);
+    const groups = cousins(el, parent);
+    const across = groups.flatMap(([, kids]) => kids);
+    if (across.length > tabs.length && across.length <= 40 && unitsIn(across) && across.every(tabLike)) {
+      tabs = across;
+      for (const [p] of groups) markSeen(p, el.tagName);
+    }
     // Three or more units' names, two in three at least: a list of units, whether one is marked current or none.
-    const units = tabs.length >= 3 && tabs.filter((t) => UNIT.test(text(t))).length * 3 >= tabs.length * 2;
+    const units = unitsIn(tabs);
     if (tabs.length < 2 || tabs.length > (units ? 40 : 12) || !tabs.every(tabLike)) continue;
     const marks = tabs.filter(isCurrent);
     const current = marks.length ? marks : oddOne(tabs);
     if (current.length !== 1 && !units) continue;
+    // A filter showing everything already (全部 chosen, then 2025(1) 2024(4) …: round 75b's year facet): its other
+    // tabs show parts of the list read.
+    if (current.length === 1 && ALL.test(text(current[0]))) continue;
     group++;
+    for (const t of tabs) taken.add(t);
     tabs.forEach((t, i) => {
       if (current.length === 1 && t === current[0]) return;
       const mark = group + '-' + i;
