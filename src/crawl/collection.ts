@@ -127,8 +127,9 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   return { collection: false, reason: 'links too few reports to be an index' };
 }
 
-/** A title naming a compilation of the annual reports, not one of them: 汇编, 合集, 汇总 of 年度报告 / 年报. */
-const COMPILATION = /(?:年度报告|年报)(?:全文)?(?:(?:汇编|合集|汇总|集锦|选编)(?!表)|(?:发布|公开|报送)情况(?:汇总表?|一览表?|统计表?|表))/;
+/** A title naming a compilation of the annual reports, not one of them: 汇编, 合集, 汇总 of 年度报告 / 年报, or their
+ * 集中公开 (the units' reports published together in one article, round 78a). */
+const COMPILATION = /(?:年度报告|年报)(?:全文)?(?:(?:汇编|合集|汇总|集锦|选编)(?!表)|(?:发布|公开|报送)情况(?:汇总表?|一览表?|统计表?|表)|(?:予以)?(?:集中|统一)(?:公开|发布|公布)$)/;
 
 /**
  * Whether a list title names a compilation of the reports (…2019—2022年…年度报告汇编, 历年年报合集: the older years'

@@ -784,6 +784,7 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
     listDate: item.date,
     columnAgency: data.columnAgency,
     ...(item.files ? { files: item.files } : {}),
+    ...(item.namedByAgency ? { confirm: true } : {}),
   };
   // Asked as a reader clicking it asks: from its list page (a server refusing article pages to requests that do not
   // come from its own pages, nginx's valid_referers: round 48d).
@@ -910,6 +911,9 @@ async function readReportPage(h: HarvestContext, visit: PageVisit, data: DetailD
       return recordSkip(h, visit, `a cut list title (${data.listTitle}) whose page is not a report: ${page.title ?? 'no title'}`);
     }
     h.tallies.of(data.seedEntryId).reportItems += 1;
+  }
+  if (data.confirm && !pageTitleIsReport && !hasReportBody(page.bodyText) && !page.attachments.length) {
+    return recordSkip(h, visit, `an agency's link titled as its report (${data.listTitle}) whose page shows none: ${page.title ?? 'no title'}`);
   }
   const title = pageTitleIsReport ? page.title! : data.listTitle;
   const attribution = h.attributor.attribute({

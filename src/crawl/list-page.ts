@@ -31,6 +31,8 @@ export interface ListItem {
   isFile: boolean;
   /** The list cannot say whether this is a report (a grid's cell under a neutral heading): its page's title decides. */
   maybe?: boolean;
+  /** Titled by agency-links.ts as the report an agency-named link stands for: its page must show a report. */
+  namedByAgency?: true;
   /** Files its row links beside it ("[PDF]", "附件下载": twin-files.ts), stored with its report. */
   files?: string[];
   /** The agency its row names as publisher (a table's 发布机构 cell, a learned answer's `pubOrg`): whose a file linked
@@ -176,7 +178,18 @@ function textWithoutDates($: Doc, a: ReturnType<Doc>): string {
  * element inside it (`<a><span title="…">…</span></a>`) or on its row (`<li title="…">`).
  */
 function fullTitleAttr($: Doc, a: ReturnType<Doc>): string | undefined {
-  return a.attr('title') || a.attr('data-title') || a.attr('aria-label') || findWithin($, a, '[title]').first().attr('title') || a.closest(matching('li, tr, dd')).attr('title') || undefined;
+  const tip = a.attr('title') || a.attr('data-title') || a.attr('aria-label') || findWithin($, a, '[title]').first().attr('title') || a.closest(matching('li, tr, dd')).attr('title') || undefined;
+  return tip === undefined ? undefined : labelledTip(tip);
+}
+
+/**
+ * A tooltip of labelled lines (动易's "文章标题：…&#10;作    者：佚名&#10;更新时间：…&#10;点击次数：98", round 77d): the
+ * title's line, its label dropped. Any other tooltip as it is.
+ */
+const TIP_TITLE = /^\s*(?:文章|信息|新闻)?(?:标题|名称|题目)\s*[:：]\s*(.+)$/m;
+function labelledTip(tip: string): string {
+  if (!/\n/.test(tip)) return tip;
+  return TIP_TITLE.exec(tip)?.[1]?.trim() || tip;
 }
 
 /**
@@ -464,7 +477,8 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     else if (original) title = original;
     // A link that only says "查看" / "下载" in a row that names its subject (a table of departments): the row speaks for it;
     // out of a table, the heading of the item's own block (`<div class="item"><h3>7. …</h3><p>…</p><a>阅读全文>></a>`).
-    else if (title.length < 4 || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = (row.is('tr') ? null : blockHeadingTitle($, a)) ?? rowTitle($, row, title) ?? '';
+    // A unit's three-character name (区教委, 白马镇: a grid of units under a year, round 77a) is a name, not too short.
+    else if ((title.length < 4 && !isAgencyName(title)) || GENERIC_LINK_TEXT.test(title) || INDEX_NUMBER.test(title)) title = (row.is('tr') ? null : blockHeadingTitle($, a)) ?? rowTitle($, row, title) ?? '';
     // A row linked by its date alone (名称 | 发布机构 | <a>2025-01-23</a>, round 67a): its row titles it, when it says more.
     else if (isDateOnly(title)) title = rowTitle($, row, title) ?? title;
     // A link reading only an agency's name in a table row that gives it a year: the row titles it.
@@ -474,7 +488,7 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     else if (OTHER_SCRIPT(title)) title = chineseRowTitle($, row, title) ?? title;
     // A file saying only what to do ("点击下载", "年报全文.pdf") on a page of several years' reports: its section's heading.
     if (!card && isFileUrl(url) && namesNoDocument(title)) title = sectionTitle($, a, (aboutReports ??= titleNamesReports($)), (el) => isFileUrl(linkTarget($(el), base) ?? pageUrl)) ?? title;
-    if (title.length < 4) return;
+    if (title.length < 4 && !isAgencyName(title)) return;
     const rowEl = row.get(0) as Element | undefined;
     let text = rowEl ? rowText.get(rowEl) : '';
     if (text === undefined) {

@@ -58,6 +58,11 @@ export interface DetailData {
   listDate: string | null;
   /** The list title was cut before it could say "report": the page's own title must (see classifyTitle's maybe). */
   verify?: boolean;
+  /**
+   * The list title was made from an agency-named link under a year (agency-links.ts): a page showing no report (no
+   * report title, text nor file: a unit's empty folder, 暂无信息) is none, whatever that title says (round 77a).
+   */
+  confirm?: boolean;
   /** A file the list links under a cut title (verify): a report only when its first page's title is one (file-title.ts). */
   cutFile?: boolean;
   /**

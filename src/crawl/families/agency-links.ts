@@ -9,6 +9,7 @@ import { isAgencyName } from '../classify/agency.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
 import { resolveLink } from '../../download/scope.ts';
+import { crumbBox } from '../crumb-agency.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import type { ListItem } from '../list-page.ts';
 
@@ -193,7 +194,13 @@ export function titleAgencyLinks(html: string, items: ListItem[], pageUrl: strin
   if (!items.some((i) => agencyOfLinkText(i.title) !== null)) return items;
   const $ = loadHtml(html);
   const pageYear = aggregatorYear($);
-  if (pageYear === null && !COLLECTION.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`))) return items;
+  // A page of the reports by its title or heading, or by its breadcrumb (政府信息公开年报 > 2024年: a year's page of a
+  // 年报 tree whose own words say only the year, round 77a).
+  const crumb = () => {
+    const box = crumbBox($);
+    return box ? squash($(box).text()) : '';
+  };
+  if (pageYear === null && !COLLECTION.test(squash(`${$('title').text()} ${$('h1, h2').first().text()}`)) && !COLLECTION.test(crumb())) return items;
   const eligible = reportAgencyLinks($, pageUrl, items.filter((i) => agencyOfLinkText(i.title) !== null));
   const yearOf = new Map<string, number>();
   const base = documentBase($, pageUrl);
@@ -208,6 +215,7 @@ export function titleAgencyLinks(html: string, items: ListItem[], pageUrl: strin
     const agency = agencyOfLinkText(item.title);
     if (year === undefined || classifyTitle(item.title).isReport || agency === null) continue;
     item.title = `${agency}${year}年政府信息公开工作年度报告`;
+    item.namedByAgency = true;
   }
   return items;
 }

@@ -504,12 +504,17 @@ function jumpFormProbeOf(html: string, pageUrl: string): ReturnType<typeof jumpF
   return jumpFormProbe($, pageUrl, () => currentPageNumber($, pageUrl));
 }
 
+const DATASTORE_ANSWER = /^\s*(?:<\?xml[^>]*>\s*)?<datastore>/i;
+
 /**
  * A pager that announces more pages than this one ("共2页" on page 1) but offers no control any reader can follow (a
  * form posted by a script nianbao does not read, a pager drawn from state it cannot see): said, never silent. The
  * seed's own page is checked against its pages read anyway; this covers the lists its sub-columns lead to.
  */
 function pagerDeadEnd(html: string, pageUrl: string, drawn = 0): string | null {
+  // A Hanweb dataproxy's answer (`<datastore><totalpage>2</totalpage>…` for a window of records) counts pages of the
+  // window's size: its column is paged by record windows, and told short by its records (seed-tally.ts), round 77c.
+  if (DATASTORE_ANSWER.test(html)) return null;
   const pages = announcedTotals(html).announcedPages;
   if (!pages || pages < 2) return null;
   const last = currentPageNumber(loadHtml(html), pageUrl) + drawn;

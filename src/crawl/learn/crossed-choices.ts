@@ -36,20 +36,42 @@ function changes(base: Fields, req: Fields): Fields {
  * The requests of each pair of choices of two groups setting disjoint fields, crossed, not already asked (`made`: every
  * choice made that asked the endpoint, its group with it), at most MAX_CROSSED; `left`, the crossed lists past it.
  */
-export function crossedChoices(base: CapturedRequest, page: PageParam | null, made: { group: number; request: ChoiceRequest }[]): { requests: ChoiceRequest[]; left: number } {
+export function crossedChoices(
+  base: CapturedRequest,
+  page: PageParam | null,
+  made: { group: number; request: ChoiceRequest; before?: ChoiceRequest }[],
+): { requests: ChoiceRequest[]; left: number } {
   const first = (r: CapturedRequest) => fieldsOf(page ? requestForPage(r, page, 1) : r);
   const baseFields = first(base);
   const groups = new Map<number, Fields[]>();
+  const carried: Fields[] = [];
   for (const m of made) {
     const req = { ...base, url: m.request.url, body: m.request.body };
     if (pathOf(req.url) !== pathOf(base.url)) continue;
-    const changed = changes(baseFields, first(req));
+    // What the choice set: what differs both from the request the page asked before it (a year an earlier choice left
+    // set is not the tab's) and from the page's first (a field the choice set back, a tab resetting the year, neither).
+    const before = m.before && pathOf(m.before.url) === pathOf(base.url) ? { ...base, url: m.before.url, body: m.before.body } : base;
+    const fromBase = changes(baseFields, first(req));
+    const changed = new Map([...changes(first(before), first(req))].filter(([key]) => fromBase.has(key)));
     if (changed.size) groups.set(m.group, [...(groups.get(m.group) ?? []), changed]);
+    // Asked with a field an earlier choice left set: its own list (the choice alone on the page as it loaded) unasked.
+    if (changed.size && fromBase.size > changed.size) carried.push(changed);
   }
   const setBy = new Map([...groups].map(([g, list]) => [g, new Set(list.flatMap((c) => [...c.keys()]))]));
   const asked = new Set([base, ...made.map((m) => ({ ...base, url: m.request.url, body: m.request.body }))].map((r) => firstPageKey(r, page)));
   const out: ChoiceRequest[] = [];
   let left = 0;
+  // Each choice made with an earlier choice still set (a unit's tab clicked while the year select stayed on the last
+  // year chosen), alone on the page as it loaded: its own list, whole.
+  for (const c of carried) {
+    let req = base;
+    for (const f of c.values()) req = withParam(req, f.in, f.name, f.value);
+    const key = firstPageKey(req, page);
+    if (asked.has(key)) continue;
+    asked.add(key);
+    if (out.length < MAX_CROSSED) out.push({ url: req.url, body: req.body });
+    else left += 1;
+  }
   const ids = [...groups.keys()];
   for (const [i, a] of ids.entries()) {
     for (const b of ids.slice(i + 1)) {

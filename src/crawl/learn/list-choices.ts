@@ -220,7 +220,10 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   const silentGroups = new Set<number>();
   const askingGroups = new Set<number>();
   const tried = new Set<number>();
-  const madeOnEndpoint: { group: number; request: ChoiceRequest }[] = [];
+  const madeOnEndpoint: { group: number; request: ChoiceRequest; before: ChoiceRequest }[] = [];
+  // The endpoint's request as the page last asked it: a choice sets what differs from it (the year select left on
+  // 2021 by the choices before is no field a unit's tab sets, round 77b).
+  let lastAsked: ChoiceRequest | null = learned ? { url: learned.endpoint.request.url, body: learned.endpoint.request.body } : null;
   let count = 0;
   for (const choice of choices) {
     if (silentGroups.has(choice.group)) continue;
@@ -268,7 +271,11 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
       const next = nextAnswer(learned, made.exchanges, seenItems);
       // Asked the endpoint, for new items or not: the fields the choice sets, crossed with other groups' below.
       const asked = next?.answer ?? made.exchanges.find((x) => endpointKey(x) === endpointKey(learned.endpoint.request));
-      if (asked) madeOnEndpoint.push({ group: choice.group, request: { url: asked.url, body: asked.body } });
+      if (asked) {
+        const request = { url: asked.url, body: asked.body };
+        madeOnEndpoint.push({ group: choice.group, request, before: lastAsked ?? request });
+        lastAsked = request;
+      }
       if (next) {
         if (!next.items.some((i) => classifyTitle(i.title).isReport)) continue;
         for (const i of next.items) seenItems.add(i.url);
