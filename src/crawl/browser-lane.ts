@@ -21,7 +21,7 @@ import { inSimplifiedScript } from '../encoding/simplified-script.ts';
 import { handOverChallenge, watchChallenges } from './challenge.ts';
 import { classifyTitle } from './classify/title.ts';
 import { isChallenge } from './families/detect.ts';
-import { handleDetail, handleList, handleRenderedSeed } from './handlers.ts';
+import { DRAWN_LINKS_CLASS, handleDetail, handleList, handleRenderedSeed } from './handlers.ts';
 import { laneOf, recordFailure, type HarvestContext } from './harvest-context.ts';
 import { handleFile } from './stored-files.ts';
 import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
@@ -334,7 +334,7 @@ function withDrawnLinks(visit: PageVisit, opened: DrawnLink[], drawn: DrawnLink[
   if (!opened.length && !drawn.length) return visit;
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   const links = [...opened, ...drawn.flat()];
-  const list = `<ul class="nianbao-opened">${links.map((l) => `<li><a href="${esc(l.url)}">${esc(l.text)}</a></li>`).join('')}</ul>`;
+  const list = `<ul class="${DRAWN_LINKS_CLASS}">${links.map((l) => `<li><a href="${esc(l.url)}">${esc(l.text)}</a></li>`).join('')}</ul>`;
   const html = visit.body;
   const body = /<\/body>/i.test(html) ? html.replace(/<\/body>/i, `${list}</body>`) : html + list;
   return { ...visit, body, ...(drawn.length ? { drawnPages: drawn.length } : {}) };

@@ -41,7 +41,7 @@ import { errorStatusListPage } from './error-status-list.ts';
 import { directoryForm, refusedWithoutSlash } from './directory-form.ts';
 import { namesReportsIn } from '../onboard/explore.ts';
 import { withinPortal } from '../onboard/portal-hosts.ts';
-import { offScopeFrames } from './off-scope-frames.ts';
+import { offScopeFrames, offScopeRedirects } from './off-scope-frames.ts';
 import { movedNotice } from './moved-notice.ts';
 import { linkScripts } from './page-scripts.ts';
 import { scriptedAttachmentLinks, scriptedAttachments } from './scripted-attachments.ts';
@@ -253,6 +253,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       // A seed page listing nothing whose frames are on hosts outside the registry (a cloaked-forwarding frameset over
       // a platform's page, round 68c): named, as the browser lane names a rendered page's; no script need run for it.
       for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) tally.offScopeFrames.add(url);
+      // One sending its reader on to such a host (a `location.replace` shell to a platform on another host): named.
+      for (const url of offScopeRedirects(visit.body, visit.loadedUrl, h.scope)) tally.offScopeRedirects.add(url);
       // One that says its column moved (an old bookmark's 200 notice, round 68c): `moved` once its reports are read
       // through it.
       tally.movedNotice ??= movedNotice(visit.body) ?? undefined;
@@ -620,6 +622,16 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   const pointed = reportPointerLinks(visit.body, visit.loadedUrl).filter((url) => h.scope.allowsPage(url));
   for (const url of pointed) if (isSeedPage(data)) tally.pointedColumns.add(url);
   if (pointed.length) await h.frontier.add(pointed.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } })));
+  // What the page's other choices drew (a tab reading another channel's data file, list-choices.ts), kept with the
+  // drawn page: read as a list of its own whatever the learned answer listed (round 80b: the 部门 and 乡镇 tabs' lists,
+  // drawn in the browser, were read only when the county's answer listed no report).
+  if (tally.reportItems !== reportsBefore || found.turned?.length) {
+    const drawnByChoices = openedList(visit.body);
+    if (drawnByChoices) {
+      const url = `${visit.loadedUrl}#nianbao-choices`;
+      await handleList(h, { ...visit, url, loadedUrl: url, body: drawnByChoices }, { ...data, family: 'generic', pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined });
+    }
+  }
   // The drawn page's sub-columns of the reports, in a menu its script drew (部门和苏木镇年报 beside 旗人民政府年报 in a
   // column tree fetched as JSON, round 76b): lists of the seed too, whatever the learned answer listed; read below
   // with the rest of the drawn page when it listed no report.
@@ -637,6 +649,15 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     // seed's list (round 42b: a first answer holding no report, only a quarterly one, flagged the seed `short`).
     if (!found.endpoint.pagingUnknown) tally.pagerDeadEnds.delete(visit.url);
   }
+}
+
+/** The class of the list of links the browser lane keeps with a drawn page (browser-lane.ts withDrawnLinks). */
+export const DRAWN_LINKS_CLASS = 'nianbao-opened';
+
+/** The links the browser lane kept with a drawn page, as a page of their own. */
+function openedList(html: string): string | null {
+  const m = new RegExp(`<ul class="${DRAWN_LINKS_CLASS}">[\\s\\S]*?</ul>`).exec(html);
+  return m ? `<html><body>${m[0]}</body></html>` : null;
 }
 
 /**

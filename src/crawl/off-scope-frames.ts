@@ -7,6 +7,7 @@
 import { resolveLink, type Scope } from '../download/scope.ts';
 import { NOT_A_LIST_FRAME } from './families/report-column.ts';
 import { documentBase, loadHtml } from './html.ts';
+import { redirectTargets } from './redirect-stub.ts';
 
 
 /** The addresses of the page's frames (`<iframe src>`, `<frame src>`) that the scope does not allow. */
@@ -20,4 +21,12 @@ export function offScopeFrames(html: string, pageUrl: string, scope: Pick<Scope,
     out.add(url);
   });
   return [...out];
+}
+
+/**
+ * Where a page that only sends its reader on sends it (a meta refresh, a `location.replace` shell: redirect-stub.ts),
+ * when that is a host the scope does not allow: a county's 信息公开 handed to a platform on another host (round 79d).
+ */
+export function offScopeRedirects(html: string, pageUrl: string, scope: Pick<Scope, 'allows'>): string[] {
+  return redirectTargets(loadHtml(html), pageUrl, true).filter((url) => /^https?:/i.test(url) && !scope.allows(url));
 }

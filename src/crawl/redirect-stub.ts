@@ -16,16 +16,16 @@ const SCRIPT_REDIRECT = /(?:^|[;{}\s])(?:(?:window|self|top|document)\.)?locatio
 const MAY_REDIRECT = /refresh|location(?:\.href)?\s*=|location\.(?:replace|assign)\s*\(/i;
 
 /**
- * The same-host addresses a page redirects to. A meta refresh counts on any page (browsers follow it); a script
+ * The same-host addresses a page redirects to (any host's with `anyHost`). A meta refresh counts on any page (browsers follow it); a script
  * only on a page with no link of its own but the one it goes to ("请点击这里"): a real page's scripts go places on
  * clicks, not on load.
  */
-export function redirectTargets($: Doc, pageUrl: string): string[] {
+export function redirectTargets($: Doc, pageUrl: string, anyHost = false): string[] {
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const resolved = (t: string | undefined) => {
     const url = t ? resolveLink(t, base) : null;
-    return url && url !== pageUrl && new URL(url).host === host ? url : null;
+    return url && url !== pageUrl && (anyHost || new URL(url).host === host) ? url : null;
   };
   const out = new Set<string>();
   $('meta[http-equiv]').each((_, el) => {

@@ -11,7 +11,7 @@ import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import { SITEMAP } from './sitemap-seed.ts';
-import { browserDenied, cutFileItems, documentListPages, filelessReports, goneListPages, mergedReportPages, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeOwnSitePages, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, staleListPages, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { browserDenied, cutFileItems, documentListPages, filelessReports, goneListPages, mergedReportPages, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeOwnSitePages, offScopeRedirectedLists, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, staleListPages, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -90,6 +90,7 @@ export function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStat
             : null,
       offScopeListPages(t),
       offScopeFramedLists(t),
+      offScopeRedirectedLists(t),
       unreadScriptReports(t),
       undatedReports(t),
       unlinkedReports(t),

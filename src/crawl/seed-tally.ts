@@ -124,6 +124,8 @@ export interface SeedTally {
   reportLinks: Map<string, Set<string>>;
   /** Addresses of the frames of its rendered list pages on hosts outside the registry (never loaded). */
   offScopeFrames: Set<string>;
+  /** Where the seed's page sends its reader on to, on hosts outside the registry (off-scope-frames.ts). */
+  offScopeRedirects: Set<string>;
   /** Data requests (XHR, fetch) of its rendered list pages to hosts outside the registry (refused), by host. */
   offScopeData: Map<string, number>;
   /** Choices of a rendered list page (tabs, a select's options) loading lists, past the limit of those made. */
@@ -234,6 +236,7 @@ export class SeedTallies {
         refusedReports: new Map(),
         reportLinks: new Map(),
         offScopeFrames: new Set(),
+        offScopeRedirects: new Set(),
         offScopeData: new Map(),
         unmadeChoices: 0,
         untriedChoices: 0,
@@ -437,6 +440,13 @@ export function offScopeFramedLists(t: SeedTally): string | null {
   if (!t.offScopeFrames.size) return null;
   const hosts = [...new Set([...t.offScopeFrames].map((u) => new URL(u).host))].sort().join(', ');
   return `its page frames ${t.offScopeFrames.size} page(s) from hosts outside the registry (${hosts}), not read: if its list is there, add the host to the seeds`;
+}
+
+/** Where the seed's page sends its reader on to, on hosts outside the registry: its list may be there (round 79d). */
+export function offScopeRedirectedLists(t: SeedTally): string | null {
+  if (!t.offScopeRedirects.size) return null;
+  const hosts = [...new Set([...t.offScopeRedirects].map((u) => new URL(u).host))].sort().join(', ');
+  return `its page sends its reader on to ${[...t.offScopeRedirects][0]} on a host outside the registry (${hosts}), not read: if its list is there, add the host to the seeds`;
 }
 
 /**

@@ -101,6 +101,8 @@ const REPORT_SHAPES: readonly TitleRule[] = [
   // The year between the words and the report: "…政府信息公开工作2023年度报告".
   { pattern: /(?:信息|政务)公开(?:工作)?(?:19|20)\d{2}年度(?:工作)?报告/, reason: '…政府信息公开工作YYYY年度报告' },
   { pattern: /(?:政府信息|政务)公开工作(?:情况)?(?:的)?报告/, reason: 'YYYY年…政府信息公开工作(情况)报告 (2008–2018 era)', needsYear: true },
+  // "…2024年政务信息公开工作开展年度报告" (round 79a): 政务信息公开, the work's 开展 before the report.
+  { pattern: /(?:政府|政务)信息公开工作开展(?:情况)?的?(?:年度)?报告|政务信息公开(?:工作)?的?年度报告/, reason: 'YYYY年…政务信息公开工作开展年度报告', needsYear: true },
 ];
 
 /**

@@ -14,7 +14,8 @@ export interface AnnouncedTotals {
   announcedItems?: number;
 }
 
-const PAGES_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,5})\s*页/;
+/** 共7页, 总共有7页, and the page count after the item count ("共9条 2页", round 80c). */
+const PAGES_TEXT = /(?:共|总共|总计)\s*(?:计|有)?\s*(\d{1,5})\s*页|(?:共|总共)\s*\d{1,7}\s*(?:条|篇|项)(?:记录)?[\s,，、/]*(\d{1,5})\s*页/;
 /**
  * A count of what a navigation page lists instead of documents: "共32个部门" over a 部门信息公开 grid, "共12个乡镇",
  * "共5个栏目". It counts agencies, columns or sites (each holding its own list), never the seed's items: compared
@@ -74,7 +75,8 @@ export function announcedTotals(html: string): AnnouncedTotals {
   const body = $('body');
   const text = squash(textOutside(body, ['script', 'style']) || textOutside($.root(), ['script', 'style']));
   const of = PAGE_OF.exec(text);
-  const pages = PAGES_TEXT.exec(text)?.[1] ?? of?.[1] ?? of?.[2] ?? of?.[3] ?? of?.[4];
+  const pagesText = PAGES_TEXT.exec(text);
+  const pages = pagesText?.[1] ?? pagesText?.[2] ?? of?.[1] ?? of?.[2] ?? of?.[3] ?? of?.[4];
   const items = ITEMS_TEXT.exec(text)?.[1];
   if (pages) out.announcedPages = Number(pages);
   if (items) out.announcedItems = Number(items);

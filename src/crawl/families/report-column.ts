@@ -74,7 +74,27 @@ function showsReportInPassing($: Doc, items: ListItem[]): boolean {
   // shows its newest report among a plan and a budget, its side menu naming the 年度报告 column (round 73c: ten items,
   // one a report, the other years only in the column). Two reports or more in so few items are a list of them.
   const reports = items.filter((i) => classifyTitle(i.title).isReport).length;
-  return reports * 10 < items.length || (reports === 1 && reports * 4 <= items.length);
+  return reports * 10 < items.length || (reports === 1 && reports * 4 <= items.length) || inLatestBox($, items);
+}
+
+/** A box of what went up last: 最新公开, 最新信息, 最新发布 (its caption). */
+const LATEST_BOX = /^(?:最新|最近)(?:公开|信息|发布|更新|动态)/;
+
+/**
+ * Whether every report the page shows is in a box of the newest items (最新公开: the two newest reports beside a plan
+ * on a 政府信息公开 page, round 80d): shown in passing, however few the page's other items.
+ */
+function inLatestBox($: Doc, items: ListItem[]): boolean {
+  if (!items.some((i) => classifyTitle(i.title).isReport)) return false;
+  let seen = 0;
+  for (const el of $('a[href]').toArray()) {
+    const a = $(el);
+    const title = squash(a.attr('title') ?? '') || squash(a.text());
+    if (!classifyTitle(title).isReport) continue;
+    if (!LATEST_BOX.test(boxCaption($, a))) return false;
+    seen += 1;
+  }
+  return seen > 0;
 }
 
 /**
@@ -472,7 +492,9 @@ function moreLinks($: Doc, pageUrl: string): string[] {
     const caption = boxCaption($, a);
     // A catch-all box (其他) showing a report among other things: the reports' column is below it (其他 → 年度报告, a
     // town's page of tiles naming no 年报, round 71c).
-    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || (CATCH_ALL.test(caption) && boxListsReports($, a, 0));
+    // A box captioned by a kind of unit (县政府 / 县政府部门 / 乡镇: a 年报 landing's sub-columns, round 80c) listing
+    // reports: its 更多 is that sub-column.
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || (CATCH_ALL.test(caption) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && boxListsReports($, a));
   };
   return labelledLinks($, pageUrl, MORE_LABEL, { where: reportsBox });
 }
