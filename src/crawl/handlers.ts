@@ -622,20 +622,18 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   const pointed = reportPointerLinks(visit.body, visit.loadedUrl).filter((url) => h.scope.allowsPage(url));
   for (const url of pointed) if (isSeedPage(data)) tally.pointedColumns.add(url);
   if (pointed.length) await h.frontier.add(pointed.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } })));
-  // What the page's other choices drew (a tab reading another channel's data file, list-choices.ts), kept with the
-  // drawn page: read as a list of its own whatever the learned answer listed (round 80b: the 部门 and 乡镇 tabs' lists,
-  // drawn in the browser, were read only when the county's answer listed no report).
+  // The learned answer listed reports, so the drawn page is not read as a list below; two things of it are still read.
   if (tally.reportItems !== reportsBefore || found.turned?.length) {
+    // What the page's other choices drew (a tab reading another channel's data file, list-choices.ts), kept with the
+    // drawn page: a list of its own (round 80b: the 部门 and 乡镇 tabs' lists had been read only when the county's
+    // answer listed no report).
     const drawnByChoices = openedList(visit.body);
     if (drawnByChoices) {
       const url = `${visit.loadedUrl}#nianbao-choices`;
       await handleList(h, { ...visit, url, loadedUrl: url, body: drawnByChoices }, { ...data, family: 'generic', pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined });
     }
-  }
-  // The drawn page's sub-columns of the reports, in a menu its script drew (部门和苏木镇年报 beside 旗人民政府年报 in a
-  // column tree fetched as JSON, round 76b): lists of the seed too, whatever the learned answer listed; read below
-  // with the rest of the drawn page when it listed no report.
-  if (tally.reportItems !== reportsBefore || found.turned?.length) {
+    // Its sub-columns of the reports, in a menu its script drew (部门和苏木镇年报 beside 旗人民政府年报 in a column tree
+    // fetched as JSON, round 76b): lists of the seed too.
     const subs = subColumnLinks(visit.body, visit.loadedUrl).filter((url) => url !== visit.url && url !== visit.loadedUrl && !tally.listUrls.has(url) && h.scope.allowsPage(url));
     const sub = (url: string): QueuedRequest => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined, drawnColumn: undefined, namedColumn: true } });
     if (subs.length) await h.frontier.add(subs.map(sub));
