@@ -5,6 +5,7 @@
  * a crawler that takes network idle for done. While such a sign is shown, the page is waited for, and its data
  * requests after it are let end. A page showing none costs one evaluation.
  */
+import type { Element, Text } from 'domhandler';
 import type { Page } from 'playwright';
 import { loadHtml, squash } from './html.ts';
 import { watchDataRequests } from './learn/quiet-traffic.ts';
@@ -48,14 +49,26 @@ export async function waitWhileLoading(page: Page): Promise<void> {
   }
 }
 
-/** Whether an element of a page read over HTTP says only that it is loading (its script has not run: "正在加载…"). */
+/** The elements whose whole text may be a loading sign. */
+const SIGN_HOLDERS = new Set(['p', 'div', 'span', 'li', 'td']);
+const SIGN_WORD = /加载|载入|读取|loading/i;
+
+/**
+ * Whether an element of a page read over HTTP says only that it is loading (its script has not run: "正在加载…"). Such
+ * an element holds a text naming the loading: only the ancestors of those texts are looked at, up to the first whose
+ * text is longer than a sign (the page's wrappers are never copied out whole).
+ */
 export function saysLoading(html: string): boolean {
-  if (!/加载|载入|读取|loading/i.test(html)) return false;
+  if (!SIGN_WORD.test(html)) return false;
   const $ = loadHtml(html);
-  return $('body p, body div, body span, body li, body td')
-    .toArray()
-    .some((el) => {
+  const body = $('body').get(0);
+  for (const node of $('body *').contents().toArray()) {
+    if (node.type !== 'text' || !SIGN_WORD.test((node as Text).data)) continue;
+    for (let el = node.parent as Element | null; el && el !== body && el.type === 'tag'; el = el.parent as Element | null) {
       const text = squash($(el).text());
-      return text.length > 0 && text.length <= 30 && LOADING_SIGN.test(text);
-    });
+      if (text.length > 30) break;
+      if (SIGN_HOLDERS.has(el.name) && text.length > 0 && LOADING_SIGN.test(text)) return true;
+    }
+  }
+  return false;
 }

@@ -74,7 +74,7 @@ function showsReportInPassing($: Doc, items: ListItem[]): boolean {
   // shows its newest report among a plan and a budget, its side menu naming the 年度报告 column (round 73c: ten items,
   // one a report, the other years only in the column). Two reports or more in so few items are a list of them.
   const reports = items.filter((i) => classifyTitle(i.title).isReport).length;
-  return reports * 10 < items.length || (reports === 1 && reports * 4 <= items.length) || inLatestBox($, items);
+  return reports * 10 < items.length || (reports === 1 && reports * 4 <= items.length) || (reports > 0 && inLatestBox($));
 }
 
 /** A box of what went up last: 最新公开, 最新信息, 最新发布 (its caption). */
@@ -84,8 +84,7 @@ const LATEST_BOX = /^(?:最新|最近)(?:公开|信息|发布|更新|动态)/;
  * Whether every report the page shows is in a box of the newest items (最新公开: the two newest reports beside a plan
  * on a 政府信息公开 page, round 80d): shown in passing, however few the page's other items.
  */
-function inLatestBox($: Doc, items: ListItem[]): boolean {
-  if (!items.some((i) => classifyTitle(i.title).isReport)) return false;
+function inLatestBox($: Doc): boolean {
   let seen = 0;
   for (const el of $('a[href]').toArray()) {
     const a = $(el);

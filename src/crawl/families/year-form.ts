@@ -31,17 +31,12 @@ export function yearFormOptions($: Doc, pageUrl: string, isYear: (text: string) 
     if (!action) continue;
     for (const selectEl of form.find('select[name]').toArray()) {
       const select = $(selectEl as Element);
-      // Options without a value, or for no year in particular ("请选择", "全部"), are skipped; every other must be a year.
-      const options = select
-        .find('option')
-        .toArray()
-        .map((o) => $(o as Element))
-        .filter((o) => (o.attr('value') ?? squash(o.text())) !== '' && !ANY_YEAR.test(squash(o.text())));
+      // Every option chosen must be a year.
+      const options = choosable($, selectEl as Element);
       if (options.length < 2 || !options.every((o) => isYear(o.text()))) continue;
-      const shown = options.find((o) => o.attr('selected') !== undefined) ?? options[0]!;
+      const shown = shownOf(options);
       const fields = formFields($, form, selectEl as Element);
       const units = unitChoices($, form, selectEl as Element);
-      const valueOf = (o: ReturnType<Doc>) => o.attr('value') ?? squash(o.text());
       const address = (year: ReturnType<Doc>, unit?: UnitChoice) => {
         const u = new URL(action);
         u.search = '';
@@ -61,6 +56,23 @@ export function yearFormOptions($: Doc, pageUrl: string, isYear: (text: string) 
   return groups;
 }
 
+type Option = ReturnType<Doc>;
+
+/** What an option sends: its value, else its text. */
+const valueOf = (o: Option): string => o.attr('value') ?? squash(o.text());
+
+/** A select's options that choose something: without a value, or for nothing in particular ("请选择", "全部"), skipped. */
+function choosable($: Doc, select: Element): Option[] {
+  return $(select)
+    .find('option')
+    .toArray()
+    .map((o) => $(o as Element))
+    .filter((o) => valueOf(o) !== '' && !ANY_YEAR.test(squash(o.text())));
+}
+
+/** The option a select shows: the selected one, else its first. */
+const shownOf = (options: Option[]): Option => options.find((o) => o.attr('selected') !== undefined) ?? options[0]!;
+
 /** Unit and year pairs asked of one form at most (forty units over five years). */
 const MAX_PAIRS = 200;
 
@@ -78,14 +90,10 @@ function unitChoices($: Doc, form: ReturnType<Doc>, yearSelect: Element): UnitCh
   const found: UnitChoice[][] = [];
   for (const el of form.find('select[name]').toArray()) {
     if (el === yearSelect) continue;
-    const options = $(el as Element)
-      .find('option')
-      .toArray()
-      .map((o) => $(o as Element))
-      .filter((o) => (o.attr('value') ?? squash(o.text())) !== '' && !ANY_YEAR.test(squash(o.text())));
+    const options = choosable($, el as Element);
     if (options.length < 2 || options.filter((o) => isAgencyName(squash(o.text()))).length * 3 < options.length * 2) continue;
-    const shown = options.find((o) => o.attr('selected') !== undefined) ?? options[0]!;
-    found.push(options.map((o) => ({ name: (el as Element).attribs.name!, value: o.attr('value') ?? squash(o.text()), shown: o === shown })));
+    const shown = shownOf(options);
+    found.push(options.map((o) => ({ name: (el as Element).attribs.name!, value: valueOf(o), shown: o === shown })));
   }
   return found.length === 1 ? found[0]! : null;
 }
