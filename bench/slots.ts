@@ -5,10 +5,11 @@
  * - **Schedule**: H hosts of unequal sizes on a portal with a real per-host delay d, S < H slots. A polite crawl's
  *   wall time cannot beat max(largest host's time, total time / S), host time = its requests × d; the figure is
  *   wall ÷ that bound (from the portal's log). Run twice on one storage: a first crawl, which knows nothing of the
- *   hosts' sizes (every seed weighs the same, so hosts start in seed order; the seeds list the biggest hosts last,
- *   the worst case), then a new season (the same sites and URLs listing new reports, so the same work again),
- *   whose catalog knows what each seed gave last time (biggest first, LPT). The order
- *   hosts started in and the most hosts ever active at once are read from the log too.
+ *   hosts' sizes (each host is scouted, its seed page asked in seed order, then the biggest found go first; the
+ *   seeds list the biggest hosts last, the worst case for seed order), then a new season (the same sites and URLs
+ *   listing new reports, so the same work again), whose catalog knows what each seed gave last time (biggest first,
+ *   LPT). The order hosts started in, the order they went on past their column's pages, and the most hosts asked at
+ *   once are read from the log too.
  * - **Cost per slot**: many small hosts crawled with all of them at once, and with a few at once: peak RSS
  *   difference ÷ difference in hosts at once = memory per active host crawler; CPU per request of the polite crawl.
  *   These are what src/crawl/frontier-slots.ts derives the default number of slots from; the bench prints both.
@@ -31,8 +32,18 @@ export interface ScheduleRun {
   ratio: number | null;
   /** Rank (0 = largest by this run's requests) of each host in the order hosts started. */
   startRanks: number[];
-  /** Most hosts with a request between their first and last request at one moment (must be ≤ S). */
+  /**
+   * Rank of each host in the order hosts went on past their column's pages (robots.txt and the column's own pages
+   * aside): on a first crawl, the order after scouting (frontier.ts), which should be the size order.
+   */
+  wentOnRanks: number[];
+  /**
+   * Most hosts with a request in flight at one moment (one request in flight per host: must be ≤ S). A scouted host
+   * gives its slot back between its seed page and the rest, so hosts' first-to-last spans overlap more than that.
+   */
   maxActiveHosts: number;
+  /** Most hosts between their first and last request at one moment (spans: ≤ S without scouting). */
+  maxOverlappingSpans: number;
   requests: number;
 }
 
@@ -85,20 +96,24 @@ export function maxOverlap(spans: { start: number; end: number }[]): number {
   return most;
 }
 
-function measureSchedule(label: string, log: LoggedRequest[], delayMs: number, slots: number): ScheduleRun {
+function measureSchedule(label: string, log: LoggedRequest[], delayMs: number, slots: number, columnOf: (site: string) => string): ScheduleRun {
   const spans = hostSpans(log);
   const times = spans.map((s) => (s.requests * delayMs) / 1000);
   const lowerBoundS = Math.max(Math.max(...times), times.reduce((a, b) => a + b, 0) / slots);
   const wallS = (Math.max(...spans.map((s) => s.end)) - Math.min(...spans.map((s) => s.start))) / 1000;
   const bySize = [...spans].sort((a, b) => b.requests - a.requests).map((s) => s.site);
   const startRanks = [...spans].sort((a, b) => a.start - b.start).map((s) => bySize.indexOf(s.site));
+  const items = log.filter((r) => r.url !== '/robots.txt' && !r.url.startsWith(columnOf(r.site))).sort((a, b) => a.start - b.start);
+  const wentOnRanks = [...new Set(items.map((r) => r.site))].map((site) => bySize.indexOf(site));
   return {
     label,
     wallS: Math.round(wallS * 100) / 100,
     lowerBoundS: Math.round(lowerBoundS * 100) / 100,
     ratio: ratio(wallS, lowerBoundS),
     startRanks,
-    maxActiveHosts: maxOverlap(spans),
+    wentOnRanks,
+    maxActiveHosts: maxOverlap(log.map((r) => ({ start: r.start, end: r.end || r.start }))),
+    maxOverlappingSpans: maxOverlap(spans),
     requests: log.length,
   };
 }
@@ -109,6 +124,12 @@ function measureSchedule(label: string, log: LoggedRequest[], delayMs: number, s
  */
 export function unequalSizes(hosts: number, largest: number): number[] {
   return Array.from({ length: hosts }, (_, i) => Math.max(2, Math.round(largest / (1 + (hosts - 1 - i) * 0.6))));
+}
+
+/** Each site's column folder: its pages (index.html, later pages) are the seed's own list, not its items. */
+function columnOf(g: GeneratedPortal): (site: string) => string {
+  const paths = new Map(g.sites.map((s) => [s.def.id, s.def.columnPath]));
+  return (site) => paths.get(site) ?? '\u0000';
 }
 
 /** One crawl of `portal` (seeds written for it), and the portal's log of it. */
@@ -158,13 +179,13 @@ export async function slotsBench(o: SlotsOptions, say: (l: string) => void = () 
   const ports = await withPortal(g, async (portal) => {
     say(`slots: first crawl, ${o.hosts} hosts on ${o.slots} slots, sizes unknown`);
     const first = await crawlLogged(g, portal, o.tmp, 'first', storage, o.delayMs, o.slots);
-    runs.push(measureSchedule('first crawl (sizes unknown: seed order)', first.log, o.delayMs, o.slots));
+    runs.push(measureSchedule('first crawl (sizes unknown: each host scouted, then the biggest found first)', first.log, o.delayMs, o.slots, columnOf(g)));
     return Object.fromEntries(Object.entries(portal.urls).map(([id, url]) => [id, Number(new URL(url).port)]));
   });
   await withPortal(nextSeason, async (portal) => {
     say('slots: next season, sizes from the catalog');
     const next = await crawlLogged(nextSeason, portal, o.tmp, 'next', storage, o.delayMs, o.slots);
-    runs.push(measureSchedule('next season (sizes from the catalog: largest first)', next.log, o.delayMs, o.slots));
+    runs.push(measureSchedule('next season (sizes from the catalog: largest first)', next.log, o.delayMs, o.slots, columnOf(nextSeason)));
   }, ports);
 
   if (o.skipCost) return { hosts: o.hosts, slots: o.slots, delayMs: o.delayMs, itemCounts, runs, cost: null };
@@ -205,7 +226,7 @@ export function slotsRows(r: SlotsResult): string[][] {
   const n = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '–' : `${v}${unit}`);
   const rows = r.runs.map((run) => [
     `2 host slots, ${r.hosts} hosts of ${Math.min(...r.itemCounts)}–${Math.max(...r.itemCounts)} items on ${r.slots} slots, d=${r.delayMs} ms, ${run.label}: wall`,
-    `${n(run.wallS, ' s')} · at most ${run.maxActiveHosts} hosts at once · start order by size rank ${run.startRanks.slice(0, 8).join(',')}…`,
+    `${n(run.wallS, ' s')} · at most ${run.maxActiveHosts} hosts asked at once · start order by size rank ${run.startRanks.slice(0, 8).join(',')}… · went on past the column by size rank ${run.wentOnRanks.slice(0, 8).join(',')}…`,
     `best schedule ≥ ${n(run.lowerBoundS, ' s')} (max(largest host, total ÷ ${r.slots}))`,
     n(run.ratio, '×'),
   ]);

@@ -198,7 +198,14 @@ export function seedFallbackClash(catalog: Catalog, a: Attribution, pageUrl: str
 export function absoluteName(name: string, siteDivision: string | null, site?: Pick<AgencyRow, 'name' | 'province'>): string | null {
   const text = name.normalize('NFKC').replace(/\s+/g, '');
   const relative = RELATIVE_PREFIX.exec(text);
-  if (!relative || splitRegionPrefix(text).division || splitRegionPrefix(text).county) return text;
+  const own = splitRegionPrefix(text);
+  // The site's own district named bare ("大观区民政局" in a 发布机构 cell) on a site whose agency writes its city before
+  // it (安庆市大观区人民政府): written as the site writes its region, as its other bodies are (round 82a).
+  if (own.county && own.division === siteDivision && site && text.startsWith(own.county)) {
+    const region = regionName(regionOf(own.division), site);
+    if (region && region !== own.county) return `${region}${own.rest}`;
+  }
+  if (!relative || own.division || own.county) return text;
   if (!siteDivision || !getDivision(siteDivision)) return null;
   const split = splitRegionPrefix(text, { division: siteDivision });
   // splitRegionPrefix consumes the prefix only when it could place it; otherwise it keeps the whole text.
@@ -254,13 +261,17 @@ export function administrationsOf(name: string): string[] {
  * The name a region's bodies are written with: a county's own (宜川县…), a city's, a province's; a district of a
  * municipality with the municipality before it (上海市松江区…) when the site's agency writes its name so: a town's
  * bare name on 上海市松江区人民政府's column is 上海市松江区…, as the column's other titles and pages write it, not a
- * second agency "松江区…" (round 39a); a site named without it (彭水苗族土家族自治县人民政府) keeps the county's.
+ * second agency "松江区…" (round 39a); a site named without it (彭水苗族土家族自治县人民政府) keeps the county's. A
+ * city's district the same way (安庆市大观区…, round 82a).
  */
 function regionName(region: ReturnType<typeof regionOf>, site?: Pick<AgencyRow, 'name' | 'province'>): string | undefined {
   if (!region) return undefined;
   const own = region.county ?? region.city ?? region.province;
   const full = region.county && region.city === region.province ? `${region.province}${region.county}` : null;
-  return full && site?.province === region.province && site.name.startsWith(region.province) ? full : own;
+  if (full) return site?.province === region.province && site.name.startsWith(region.province) ? full : own;
+  // A city's district written with its city by the site's agency (安庆市大观区人民政府): its bodies are too.
+  const withCity = region.county && region.city ? `${region.city}${region.county}` : null;
+  return withCity && site?.name.startsWith(withCity) ? withCity : own;
 }
 
 /**

@@ -63,9 +63,17 @@ const documentStatus = new WeakMap<Page, number>();
 /** The data requests (XHR, fetch) each page made to hosts outside the registry, refused: by host. */
 const refusedData = new WeakMap<Page, Map<string, number>>();
 
+/**
+ * Main-frame documents one page may load: a challenge's reloads, a few redirects, the items the probe clicks are far
+ * fewer. A page reloading itself for ever (a challenge script whose cookie the server never takes: round 81d asked
+ * one address 15,000 times) is cut off there, its page read as it stands.
+ */
+const MAX_DOCUMENTS = 40;
+
 async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: HarvestContext, navigationUrl: string): Promise<void> {
   const refused = new Map<string, number>();
   refusedData.set(page, refused);
+  let documents = 0;
   await page.route('**/*', async (route: Route) => {
     const req = route.request();
     const url = req.url();
@@ -75,6 +83,7 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
     if (refusedHost) countRefused(refused, refusedHost);
     // An item clicked to see where it leads (learn/item-clicks.ts): the page stays where it is, nothing is fetched.
     if (req.isNavigationRequest() && req.frame() === page.mainFrame() && holdNavigation(page, url)) return route.fulfill({ status: 204, body: '' });
+    if (req.isNavigationRequest() && req.frame() === page.mainFrame() && ++documents > MAX_DOCUMENTS) return route.abort('blockedbyclient');
     if (!h.scope.allows(url) || SKIPPED_RESOURCES.has(req.resourceType())) return route.abort('blockedbyclient');
     // A page script may try to open an attachment: the downloader fetches those, never the browser.
     if (req.isNavigationRequest() && url !== navigationUrl && isFileUrl(url)) return route.abort('blockedbyclient');

@@ -9,6 +9,9 @@
  * wall time is at least its largest host's pages × delay, and a big host started last would add its whole time to
  * the end of the run. Seed order puts no bound on that; LPT stays within 4/3 of the best schedule (Graham), and
  * measured within 1.1× (bench/slots.ts).
+ * A host whose size nothing tells (a first crawl) is **scouted**: crawled for the requests it was started with (its
+ * seed pages) ahead of every known host, then, when other hosts wait for a slot, it gives its slot back and waits
+ * with the requests its pages queued as its weight; so the biggest hosts found go first on a first crawl too.
  */
 import { AsyncResource } from 'node:async_hooks';
 import PQueue from 'p-queue';
@@ -37,10 +40,11 @@ export interface FrontierOptions {
   maxConcurrentHosts: number;
   runHost: HostRunner;
   /**
-   * How big a host is expected to be (pages its seeds gave in their last run, else its number of seeds): the
-   * priority of its slot. Unknown hosts weigh 0 and start after every known one, in the order they were added.
+   * How big a host is expected to be (pages its seeds gave in their last run): the priority of its slot. Undefined
+   * when nothing tells (a host first crawled): its HTTP lane is scouted first (see above); without this option every
+   * host is.
    */
-  hostWeight?: (host: string) => number;
+  hostWeight?: (host: string) => number | undefined;
   /**
    * The hosts this frontier crawls (a queued run's host job): requests for any other host are written to that host's
    * persisted queue and left for its own job. Default: every host.
@@ -67,6 +71,9 @@ function laneKey(host: string, lane: Lane): string {
   return lane === 'browser' ? `${host}${BROWSER_SUFFIX}` : host;
 }
 
+/** The priority of a host to scout: before every host whose weight is known. */
+const SCOUT = Number.MAX_SAFE_INTEGER;
+
 function splitKey(key: string): { host: string; lane: Lane } {
   return key.endsWith(BROWSER_SUFFIX) ? { host: key.slice(0, -BROWSER_SUFFIX.length), lane: 'browser' } : { host: key, lane: 'http' };
 }
@@ -82,6 +89,10 @@ export class Frontier {
   private readonly seen = new Set<string>();
   /** Seed requests of hosts not started yet, written to their queue when the host gets its slot (see addSeeds). */
   private readonly deferred = new Map<string, QueuedRequest[]>();
+  /** Hosts scouted in this run (their first requests made, their weight the requests those queued). */
+  private readonly scouted = new Set<string>();
+  /** Scouted hosts waiting for a slot again: not crawled now, though still `running` (not done). */
+  private readonly parked = new Set<string>();
 
   constructor(private readonly opts: FrontierOptions) {
     this.hostQueue = new PQueue({ concurrency: Math.max(1, opts.maxConcurrentHosts) });
@@ -134,8 +145,16 @@ export class Frontier {
     if (rest.length) this.queue(key).add(rest.map(strip));
   }
 
+  /** The key's slot priority: its known weight; a host to scout before any (SCOUT); a browser lane nothing weighs, 0. */
   private weight(key: string): number {
-    return this.opts.hostWeight?.(splitKey(key).host) ?? 0;
+    const w = this.opts.hostWeight ? this.opts.hostWeight(splitKey(key).host) : undefined;
+    if (w !== undefined) return w;
+    return this.toScout(key) ? SCOUT : 0;
+  }
+
+  /** An HTTP lane of a host nothing weighs, not scouted yet in this run. */
+  private toScout(key: string): boolean {
+    return splitKey(key).lane === 'http' && !this.scouted.has(key) && (this.opts.hostWeight ? this.opts.hostWeight(splitKey(key).host) === undefined : true);
   }
 
   /** Schedules keys biggest first (stable: equal weights keep their order). */
@@ -147,7 +166,7 @@ export class Frontier {
 
   /** Host queues (lanes) crawled so far in this run: finished, being crawled, and all. */
   hostCounts(): { done: number; active: number; total: number } {
-    return { done: this.seen.size - this.running.size, active: Math.min(this.running.size, this.opts.maxConcurrentHosts), total: this.seen.size };
+    return { done: this.seen.size - this.running.size, active: Math.min(this.running.size - this.parked.size, this.opts.maxConcurrentHosts), total: this.seen.size };
   }
 
   private schedule(key: string): void {
@@ -164,12 +183,13 @@ export class Frontier {
     HOST_SCOPE.runInAsyncScope(() => this.start(key));
   }
 
-  private start(key: string): void {
+  private start(key: string, priority = this.weight(key)): void {
     void this.hostQueue
       .add(async () => {
-        const q = this.queue(key);
+        this.parked.delete(key);
+        let parked = false;
         try {
-          // A request added while the crawler was finishing marks the queue dirty: run it once more.
+          // A request added while the crawler was finishing marks the queue dirty: run it once more if it is not done.
           for (let round = 0; round < 100 && !this.stopped; round++) {
             this.dirty.delete(key);
             const seeds = this.deferred.get(key);
@@ -177,16 +197,42 @@ export class Frontier {
               this.deferred.delete(key);
               this.write(key, seeds);
             }
+            const q = this.queue(key);
+            const scout = this.toScout(key);
+            // Scouting: the requests it was started with (its seed pages), then on only if no host waits for a slot.
+            if (scout) {
+              this.scouted.add(key);
+              q.limitFetches(Math.max(1, q.getPendingCount()), () => this.hostQueue.size > 0);
+            }
             const { host, lane } = splitKey(key);
-            await this.opts.runHost(host, q, lane);
-            if (!this.dirty.has(key) && (await q.isFinished())) break;
+            try {
+              await this.opts.runHost(host, q, lane);
+            } finally {
+              if (scout) q.limitFetches(Infinity);
+            }
+            // Requests added meanwhile (dirty) are in this queue, seeds added meanwhile wait in `deferred`: finished
+            // with none waiting, there is nothing left for another round.
+            if (!this.deferred.has(key) && (await q.isFinished())) break;
+            // Scouted, and other hosts wait for a slot: it waits too, weighed by the requests its pages queued. Its
+            // queue is let go meanwhile (the catalog holds it), so a first crawl's thousands of scouted hosts do not
+            // keep their requests in memory.
+            if (scout && this.hostQueue.size > 0) {
+              const weight = q.getPendingCount();
+              if (!this.dirty.has(key)) this.queues.delete(key);
+              parked = true;
+              this.parked.add(key);
+              this.start(key, weight);
+              return;
+            }
           }
         } finally {
-          this.running.delete(key);
-          // Done: its requests stay in the catalog (a request added later for this host opens it again from there).
-          if (!this.dirty.has(key)) this.queues.delete(key);
+          if (!parked) {
+            this.running.delete(key);
+            // Done: its requests stay in the catalog (a request added later for this host opens it again from there).
+            if (!this.dirty.has(key)) this.queues.delete(key);
+          }
         }
-      }, { priority: this.weight(key) })
+      }, { priority })
       .catch((err: unknown) => {
         this.failure ??= err;
       });

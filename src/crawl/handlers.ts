@@ -27,6 +27,7 @@ import { staleCount } from './stale-pages.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage } from './families/first-page.ts';
+import { agencyColumnsOf } from './families/agency-links.ts';
 import { namesReportColumn, reportPointerLinks, subColumnLinks } from './families/report-column.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
@@ -635,8 +636,12 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
     // Its sub-columns of the reports, in a menu its script drew (部门和苏木镇年报 beside 旗人民政府年报 in a column tree
     // fetched as JSON, round 76b): lists of the seed too.
     const subs = subColumnLinks(visit.body, visit.loadedUrl).filter((url) => url !== visit.url && url !== visit.loadedUrl && !tally.listUrls.has(url) && h.scope.allowsPage(url));
-    const sub = (url: string): QueuedRequest => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined, drawnColumn: undefined, namedColumn: true } });
-    if (subs.length) await h.frontier.add(subs.map(sub));
+    const sub = (url: string, columnAgency?: string): QueuedRequest => ({ url, lane: laneOf(h, url), userData: { ...data, family: 'auto' as const, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined, drawnColumn: undefined, namedColumn: true, ...(columnAgency ? { columnAgency } : {}) } });
+    if (subs.length) await h.frontier.add(subs.map((url) => sub(url)));
+    // The units' own 年报 columns its script drew links to, named by their agency (广东 gkmlpt's 切换机构 drop-down of
+    // departments' and towns' sub-sites, round 81b).
+    const units = agencyColumnsOf(visit.body, visit.loadedUrl).filter((c) => !subs.includes(c.url) && !tally.listUrls.has(c.url) && h.scope.allowsPage(c.url));
+    if (units.length) await h.frontier.add(units.map((c) => sub(c.url, c.columnAgency)));
   }
   // The answer learned gave no report (a menu's JSON, a box of notices drawn by script): the drawn page is read too,
   // as any seed page is, since what its script drew (a mega-menu fetched as JSON) may name the 年报 column. Read from

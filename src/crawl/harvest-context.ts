@@ -106,6 +106,9 @@ export function recordFailure(h: HarvestContext, url: string, err: unknown, seed
   // robots.txt keeps) is a guess of the crawl's, not a list page of the seed's: its failure is recorded, not counted.
   if (data?.kind === 'list' && data.crumb) return;
   if (seedEntryId !== undefined && !refused) h.tallies.of(seedEntryId).failures += 1;
+  // A report page that failed is a report missed: the seed says so (round 81d: every report page behind a challenge
+  // never passed, the seed's list read, and it ended "ok, 9 requests failed").
+  if (seedEntryId !== undefined && !refused && data?.kind === 'detail' && !data.verify) h.tallies.of(seedEntryId).failedReports.set(url, { title: data.listTitle, reason });
   // A link only maybe a report (verify) refused is no shortfall of the seed's; a list page or a report's page is.
   const what = data?.kind === 'list' ? 'list page' : data?.kind === 'detail' && !data.verify ? 'report page' : null;
   if (refused && seedEntryId !== undefined && what === 'report page' && data?.kind === 'detail') countRefusedReport(h.tallies.of(seedEntryId), url, data.listTitle, host, e?.detail ?? reason);

@@ -8,7 +8,7 @@ import { PageCrawler } from './page-crawler.ts';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import type { Configuration, RequestProvider } from '@crawlee/core';
+import type { Configuration, RequestProvider, SessionOptions } from '@crawlee/core';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { GroupCommit } from '../catalog/group-commit.ts';
 import type { RunEvent } from '../catalog/runs.ts';
@@ -28,6 +28,7 @@ import type { SeedEntryRow } from '../catalog/seed-entries.ts';
 import { syncRegistry, syncRegistryFiles } from '../registry/sync.ts';
 import { Attributor } from './attribution.ts';
 import { crawleeConfiguration } from './crawlee-setup.ts';
+import { HostJars } from './host-jars.ts';
 import { Frontier } from './frontier.ts';
 import type { HostQueue } from './host-queue.ts';
 import { DOCUMENT_MIME_TYPES } from './detail-routing.ts';
@@ -168,7 +169,9 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
   const browsers = new PQueue({ concurrency: config.maxBrowsers });
   // One Chromium for the crawl, launched with its first browser host (shared-browser.ts).
   const shared: { browser: SharedBrowser | null } = { browser: null };
-  const runHost = async (_host: string, queue: HostQueue, lane: Lane) => {
+  // Each host's cookies, from one crawler round of it to the next (host-jars.ts).
+  const jars = new HostJars();
+  const runHost = async (host: string, queue: HostQueue, lane: Lane) => {
     if (sink.fault) return;
     if (lane === 'browser') {
       // Loaded with the first browser host: Playwright and its crawler are ≈ 0.15 s of CPU that most runs never use.
@@ -178,6 +181,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         if (!sink.fault) await lane.runBrowserHost(queue, { config, crawlee, http, context: () => ctx!, browser });
       });
     }
+    const jar = jars.jarFor(host);
     const crawler = new PageCrawler(
       {
         // Crawlee's request-manager interface, given where its options take a queue (their validation knows no
@@ -200,7 +204,8 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
         // memory per request, and cookies a site set not sent back on the next page).
         sessionPoolOptions: {
           maxPoolSize: 1,
-          sessionOptions: { maxUsageCount: Number.MAX_SAFE_INTEGER },
+          // The jar is tough-cookie's (one copy installed, Crawlee's own); typed by its ESM and its CJS declarations.
+          sessionOptions: { maxUsageCount: Number.MAX_SAFE_INTEGER, cookieJar: jar as unknown as NonNullable<SessionOptions['cookieJar']> },
           blockedStatusCodes: [],
           persistenceOptions: { enable: false },
         },
@@ -259,6 +264,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     try {
       await crawler.run();
     } finally {
+      jars.keep(host, jar);
       untrack();
     }
   };
@@ -269,7 +275,7 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
     store: catalog.frontier,
     maxConcurrentHosts: config.politeness.maxConcurrentHosts,
     runHost,
-    hostWeight: (host) => weights.get(host) ?? 0,
+    hostWeight: (host) => weights.get(host),
     ...(job ? { owns: (host: string) => job.hosts.has(host) } : {}),
   });
   sink.onStop(() => frontier.stop());
@@ -379,13 +385,14 @@ async function harvestOnce(opts: HarvestOptions): Promise<HarvestSummary> {
 
 /**
  * Each host's expected size, the order hosts get their slots in: the sum over its seed entries of what each fetched
- * in its last run (list pages + items), an entry never run counting 1 (so, with no history, the host with the most
- * seeds is the biggest).
+ * in its last run (list pages + items), an entry never run counting 1. A host none of whose entries ever ran is left
+ * out: nothing tells its size, and the frontier scouts it (frontier.ts).
  */
 function hostWeights(catalog: Catalog, entries: { id: number; host: string }[]): Map<string, number> {
   const last = catalog.seedHealth.lastSizes(entries.map((e) => e.id));
   const weights = new Map<string, number>();
-  for (const e of entries) weights.set(e.host, (weights.get(e.host) ?? 0) + Math.max(1, last.get(e.id) ?? 1));
+  const known = new Set(entries.filter((e) => last.has(e.id)).map((e) => e.host));
+  for (const e of entries) if (known.has(e.host)) weights.set(e.host, (weights.get(e.host) ?? 0) + Math.max(1, last.get(e.id) ?? 1));
   return weights;
 }
 

@@ -54,6 +54,10 @@ export class HostQueue implements IRequestManager {
   /** Every uniqueKey this queue ever held in this run: handled, waiting or in progress. */
   private readonly known = new Set<string>();
   private handled = 0;
+  /** Requests the crawler may still fetch in this round (Frontier's scouting), then the queue looks empty to it. */
+  private budget = Infinity;
+  /** Asked once the budget is spent: whether the limit still holds (else it is lifted and the crawl goes on). */
+  private stillLimited: () => boolean = () => true;
   private lastSeq = 0;
   private firstSeq = 0;
   // Set by Crawlee's crawler on the queue it is given; unused here (no call of this queue waits on anything).
@@ -82,6 +86,23 @@ export class HostQueue implements IRequestManager {
 
   private waiting(): number {
     return this.pending.length - this.head;
+  }
+
+  /**
+   * Lets the crawler fetch `n` more requests, after which the queue is empty and, those done, finished to it (the
+   * requests left stay queued), as long as `stillLimited` says so when asked then; Infinity lifts the limit. The
+   * frontier scouts a host so (frontier.ts).
+   */
+  limitFetches(n: number, stillLimited: () => boolean = () => true): void {
+    this.budget = n;
+    this.stillLimited = stillLimited;
+  }
+
+  /** Requests the crawler may fetch now: those waiting, within the budget. */
+  private fetchable(): number {
+    const waiting = this.waiting();
+    if (this.budget <= 0 && waiting > 0 && !this.stillLimited()) this.budget = Infinity;
+    return Math.min(waiting, this.budget);
   }
 
   /** Queues requests not known yet, persisted in one transaction before they can be fetched; returns how many were new. */
@@ -125,7 +146,8 @@ export class HostQueue implements IRequestManager {
   }
 
   async fetchNextRequest<T extends Record<string, unknown>>(): Promise<Request<T> | null> {
-    if (this.head >= this.pending.length) return null;
+    if (this.fetchable() <= 0) return null;
+    this.budget -= 1;
     const next = this.pending[this.head]!;
     this.pending[this.head++] = undefined as unknown as Pending;
     // Compacted now and then so the array does not keep every fetched slot.
@@ -157,11 +179,11 @@ export class HostQueue implements IRequestManager {
   }
 
   async isEmpty(): Promise<boolean> {
-    return this.waiting() === 0;
+    return this.fetchable() === 0;
   }
 
   async isFinished(): Promise<boolean> {
-    return this.waiting() === 0 && this.inProgress.size === 0;
+    return this.fetchable() === 0 && this.inProgress.size === 0;
   }
 
   async handledCount(): Promise<number> {

@@ -557,10 +557,12 @@ export function unreadScriptReportLinks(html: string, pageUrl: string, isReport:
   const $ = loadHtml(html);
   const base = documentBase($, pageUrl);
   const out: string[] = [];
-  $('a[href]').each((_, el) => {
+  // A link with no href at all, only its onclick (新点's `<a class="ewb-infoname" onclick="linkToNew('…')">`, round 82b),
+  // leads nowhere by itself too.
+  $('a[href], a[onclick]').each((_, el) => {
     const a = $(el as Element);
     const href = a.attr('href') ?? '';
-    const leadsNowhere = /^\s*(?:javascript:|#)/i.test(href);
+    const leadsNowhere = a.attr('href') === undefined || /^\s*(?:javascript:|#)/i.test(href);
     const calls = leadsNowhere && (/^\s*javascript:/i.test(href) ? CALLS_FUNCTION.test(href) || CALLS_FUNCTION.test(a.attr('onclick') ?? '') : CALLS_FUNCTION.test(a.attr('onclick') ?? ''));
     if (!calls || a.closest(matching(CHROME)).length) return;
     if (scriptTarget(`${href} ${a.attr('onclick') ?? ''}`, base) || dataTarget(a, base)) return;

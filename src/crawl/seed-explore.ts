@@ -16,7 +16,7 @@ import { PortalExplorer } from '../onboard/explore.ts';
 import { withinPortal } from '../onboard/portal-hosts.ts';
 import { laneOf, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
-import type { SeedTally } from './seed-tally.ts';
+import { columnAbove, type SeedTally } from './seed-tally.ts';
 
 /** Links followed from the seed page at most: home → 政务公开 → 法定主动公开内容 → 年报 is three. */
 const DEPTH = 4;
@@ -39,7 +39,9 @@ function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
   // silent miss). A column found is read only when not read already (a report page's breadcrumb column, round 28c).
   // One whose report's breadcrumb named its own column, read already, is not (a platform's shared column, filtered to
   // the agency by the crumb's query, found by exploring unfiltered: every department's reports, round 67c).
-  const notColumn = t.seedPageRead && (!!t.seedDocument || !!t.seedReadAsReport) && t.failures === 0 && !t.crumbOwnColumn;
+  // Nor one whose own column (a list page in a folder above the seed's page) listed reports: its breadcrumb or menu
+  // led there, and exploring the host read other units' columns besides (round 79c).
+  const notColumn = t.seedPageRead && (!!t.seedDocument || !!t.seedReadAsReport) && t.failures === 0 && !t.crumbOwnColumn && !columnAbove(t);
   // A seed answered with its server's fallback page (the home at any address: page-copies.ts) is no column at all.
   const fallback = t.seedPageRead && t.seedFallback !== undefined;
   return (notColumn || fallback || homeNamingFew(t) || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));

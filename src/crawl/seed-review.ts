@@ -11,7 +11,7 @@ import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import { SITEMAP } from './sitemap-seed.ts';
-import { browserDenied, cutFileItems, documentListPages, filelessReports, goneListPages, mergedReportPages, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeOwnSitePages, offScopeRedirectedLists, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, staleListPages, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { browserDenied, cutFileItems, documentListPages, failedReportPages, filelessReports, goneListPages, mergedReportPages, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeOwnSitePages, offScopeRedirectedLists, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, staleListPages, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -133,7 +133,7 @@ export function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStat
     return { status: 'moved', reason: `its address is ${what}, not a page; its reports were read from ${from} (${folders.join(', ')}): point the seed at its column` };
   }
   // The cause first: a pager leading off the registry explains a list read short of what it announces.
-  const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? staleListPages(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? goneListPages(t) ?? documentListPages(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? pagesForFiles(t) ?? goneReportFiles(t) ?? yearlessReports(t) ?? unnamedReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? mergedReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t) ?? cutFileItems(t);
+  const short = offScopeListPages(t) ?? refusedPages(t) ?? refusedLearnedPage(t) ?? shortOfAnnounced(t) ?? staleListPages(t) ?? unlearnedPaging(t) ?? pagerDeadEnds(t) ?? goneListPages(t) ?? documentListPages(t) ?? offScopeReports(t) ?? refusedReportFiles(t) ?? pagesForFiles(t) ?? goneReportFiles(t) ?? yearlessReports(t) ?? unnamedReports(t) ?? undatedReports(t) ?? goneReportPages(t) ?? failedReportPages(t) ?? mergedReportPages(t) ?? filelessReports(t) ?? unreadScriptReports(t) ?? unlinkedReports(t) ?? unmadeChoices(t) ?? cutFileItems(t);
   // What render: http left unread is said beside the cause (the cause alone when there is one).
   const denied = browserDenied(t);
   if (short || denied) return { status: 'short', reason: [short, denied, siblingHostPages(t)].filter(Boolean).join('; ') };

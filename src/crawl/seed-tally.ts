@@ -140,6 +140,8 @@ export interface SeedTally {
   noYear: number;
   /** Report items whose pages answered 404/410 or a "page not found" page (never catalogued): address → list title. */
   goneReports: Map<string, string>;
+  /** Report pages that failed for good (after the fetcher's retries: a challenge never passed, 5xx), by URL: their title and why. */
+  failedReports: Map<string, { title: string; reason: string }>;
   /** The reports it sighted in this run (new or known), as "agency year": a gone item may be one read elsewhere. */
   sighted: Set<string>;
   /**
@@ -244,6 +246,7 @@ export class SeedTallies {
         pagingUnknown: false,
         noYear: 0,
         goneReports: new Map(),
+        failedReports: new Map(),
         sighted: new Set(),
         unnamedReports: new Set(),
         mergedPages: new Map(),
@@ -497,6 +500,15 @@ export function goneReportPages(t: SeedTally): string | null {
   return `${n} of its ${t.reportItems} report items' pages are gone (${first}${n > 1 ? ', …' : ''}): not catalogued`;
 }
 
+/** Report pages that failed for good in this run: not catalogued, asked again by the next run. */
+export function failedReportPages(t: SeedTally): string | null {
+  const failed = [...t.failedReports].filter(([, f]) => !readElsewhere(t, f.title));
+  const n = failed.length;
+  if (!n) return null;
+  const [url, first] = failed[0]!;
+  return `${n} of its report pages failed (${url}: ${first.reason}${n > 1 ? '; …' : ''}): not catalogued, asked again by the next run`;
+}
+
 /** Pages holding several units' reports, which the catalog (one report per page) does not split: said with the units. */
 export function mergedReportPages(t: SeedTally): string | null {
   const n = t.mergedPages.size;
@@ -619,4 +631,13 @@ export function unmadeChoices(t: SeedTally): string | null {
     t.untriedChoices ? `its page offers ${t.untriedChoices} choices (tabs, a select's options, a tree's folders) in more groups than the browser tries: lists they may load were not read` : null,
   ].filter((x): x is string => x !== null);
   return said.length ? said.join('; ') : null;
+}
+
+/** The first list page other than the seed's that listed reports, in a folder above the seed's page (not the root). */
+export function columnAbove(t: SeedTally): string | undefined {
+  const seedPath = new URL(t.url).pathname;
+  return t.reportLists.find((u) => {
+    const folder = new URL(u).pathname.replace(/[^/]*$/, '');
+    return folder !== '/' && seedPath.startsWith(folder) && seedPath !== new URL(u).pathname;
+  });
 }

@@ -144,7 +144,7 @@ export class PoliteHttpClient implements BaseHttpClient {
    */
   async fetchForBrowser(req: { url: string; method: string; headers: Record<string, string>; body?: Buffer }): Promise<BrowserResponse> {
     const method = req.method.toUpperCase() as 'GET' | 'POST' | 'HEAD';
-    return this.fetcher.request({ url: req.url, method, headers: req.headers, body: req.body, purpose: 'page' }, async (res) => {
+    return this.fetcher.request({ url: req.url, method, headers: req.headers, body: req.body, purpose: 'page', browser: true }, async (res) => {
       const bytes = await readBody(res.body, this.fetcher.cfg.maxPageBytes, res.url, res.contentLength);
       const contentType = first(res.headers['content-type']);
       if (isMarkup(contentType, bytes)) {

@@ -42,6 +42,12 @@ export interface FetchRequest {
   /** Validators of the last good fetch, sent as If-None-Match / If-Modified-Since. */
   conditional?: { etag?: string | null; lastModified?: string | null };
   referer?: string;
+  /**
+   * The request is a browser's (the browser lane's page asking through the fetcher): the Cookie header it sends is its
+   * own jar's, the freshest, and wins over the cookies kept from a challenge it passed before (a challenge script's
+   * cookie renewed by the page, round 81d: sent with the kept stale one, every reload met the challenge again).
+   */
+  browser?: boolean;
 }
 
 export interface FetchResponse {
@@ -242,7 +248,7 @@ export class Fetcher {
   }
 
   /**
-   * A host that said we ask too fast (a 429, a "too frequent" page) is asked slower for the rest of the run: its spacing
+   * A host that said we ask too fast (a 429, a 503, a "too frequent" page) is asked slower for the rest of the run: its spacing
    * doubles (TOO_FAST_MIN_DELAY_MS at least, the Crawl-delay cap at most), as a rate limiter counting requests per
    * second or per address (Sentinel's 429 "Blocked by Sentinel", round 45d) refuses every burst the backoff alone lets
    * through. With no Retry-After, the host is also left alone for a WAF window (SOFT_LIMIT_PAUSE_MS).
@@ -273,7 +279,7 @@ export class Fetcher {
     const site = req.purpose === 'file' ? this.siteCookies.headerFor(url, req.referer) : null;
     // A host behind a challenge sees the browser that passed it: its cookies and its User-Agent, on every request.
     const kept = req.purpose === 'robots' ? null : (this.cookies?.headerFor(url) ?? null);
-    const cookie = mergeCookieHeader(mergeCookieHeader(headers.cookie, site), kept);
+    const cookie = req.browser ? mergeCookieHeader(kept ?? undefined, headers.cookie ?? null) : mergeCookieHeader(mergeCookieHeader(headers.cookie, site), kept);
     if (cookie) headers.cookie = cookie;
     const browserAgent = req.purpose === 'robots' ? null : (this.cookies?.userAgentFor(gate.host) ?? null);
     if (browserAgent) headers['user-agent'] = browserAgent;
@@ -332,6 +338,9 @@ export class Fetcher {
       const retryAfter = parseRetryAfter(res.headers['retry-after']);
       if (retryAfter !== null) gate.pauseUntil(Date.now() + Math.min(retryAfter, this.cfg.maxCrawlDelayMs * 5));
       if (res.status === 429) this.askedTooFast(gate, retryAfter === null);
+      // A 503 is nginx's answer to a request over its rate (`limit_req`'s default status, no Retry-After: round 82d), and
+      // an overloaded server's: either way the host is asked slower from then on (the backoff is the pause).
+      else if (res.status === 503) this.askedTooFast(gate, false);
       throw new FetchError(`HTTP ${res.status}`, url, 'server', res.status);
     }
     // A WAF's rate limit answered as a 200 page (soft-rate-limit.ts) is the 429 it stands for, never the page asked.

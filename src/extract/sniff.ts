@@ -63,7 +63,9 @@ function sniffOle(b: Uint8Array, ext: string): MediaType {
 
 function looksLikeHtml(b: Uint8Array): boolean {
   const head = latin1Head(b, 2048).replace(/^\xef\xbb\xbf|^\xff\xfe|^\xfe\xff/, '').trimStart().toLowerCase();
-  return /^<(!doctype html|html|head|body|meta|title|table|div|p[ >]|!--|\?xml[^>]*>\s*<(!doctype html|html))/.test(head) || /<html[\s>]/.test(head);
+  // A page of one script or a centred message (an ASP.NET handler's `<script>alert('文件不存在！');history.back();
+  // </script>` for a file lost in a migration, round 81d) is a web page too, though it has no <html>.
+  return /^<(!doctype html|html|head|body|meta|title|table|div|p[ >]|!--|script[\s>]|style[\s>]|center>|h[1-6][\s>]|form[\s>]|font[\s>]|iframe[\s>]|\?xml[^>]*>\s*<(!doctype html|html))/.test(head) || /<html[\s>]/.test(head);
 }
 
 /**

@@ -38,6 +38,8 @@ const EXPANSIONS: readonly Expansion[] = [
   { pattern: /国资委/g, replacement: '国有资产监督管理委员会' }, // state-owned assets commission
   { pattern: /编办/g, replacement: '机构编制委员会办公室' }, // establishment committee office (市委编办)
   { pattern: /残联/g, replacement: '残疾人联合会' }, // disabled persons' federation
+  { pattern: /扶贫办(?!公)/g, replacement: '扶贫开发办公室' }, // poverty alleviation office, before 2021 (县扶贫办, round 79c)
+  { pattern: /政务服务办(?!公)/g, replacement: '政务服务办公室' }, // government services office (区政务服务办, round 82a)
   // Commissions a municipality's districts name by two characters (北京 石景山区教委, 重庆 区科委: round 53a).
   { pattern: /(?<!宗)教委(?!员)/g, replacement: '教育委员会' }, // education commission
   { pattern: /科委(?!员)/g, replacement: '科学技术委员会' }, // science and technology commission
@@ -103,11 +105,11 @@ const LEVEL_ORDER = { province: 0, city: 1, county: 2 } as const;
 const LONGEST_NAME = 16;
 
 /**
- * 市/区/县 … standing for the site's own region: "市国动办" on a 周口市 site. 市场 and 市政工程 are words. An autonomous
- * region's, prefecture's, county's or banner's bodies call it by its kind the same way ("自治区水利厅" on a 宁夏 site,
- * "自治州民宗委", "自治县教育局"), the longer prefix tried first.
+ * 市/区/县 … standing for the site's own region: "市国动办" on a 周口市 site, "区政务服务办" (round 82a). 市场 and 市政工程
+ * are words. An autonomous region's, prefecture's, county's or banner's bodies call it by its kind the same way
+ * ("自治区水利厅" on a 宁夏 site, "自治州民宗委", "自治县教育局"), the longer prefix tried first.
  */
-export const RELATIVE_PREFIX = /^(自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗)(?!场|政(?!府))/;
+export const RELATIVE_PREFIX = /^(自治区|自治州|自治县|自治旗|省|市|州|盟|区|县|旗)(?!场|政(?!府|务))/;
 
 /**
  * Bodies of a nationally run system, and the party's, name their region after the system's name: 国家税务总局鹤壁市

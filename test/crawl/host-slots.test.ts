@@ -1,8 +1,9 @@
 /**
  * Host slots: with more hosts than slots, never more than S hosts are crawled at once, and once the catalog knows
- * how big each host is, the biggest start first (LPT), whatever the seeds' order. Read from the portal's request
- * log, which knows nothing of the crawler: a host's span is its first request's start to its last request's end.
- * No timing is asserted, only order and overlap.
+ * how big each host is, the biggest start first (LPT), whatever the seeds' order; on a first crawl, each host is
+ * scouted (its seed page) in seed order, then the biggest found go first. Read from the portal's request log, which
+ * knows nothing of the crawler: a host's span is its first request's start to its last request's end. No timing is
+ * asserted, only order and overlap.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -65,9 +66,13 @@ test('every host is crawled, in both runs', () => {
 });
 
 test(`never more than ${SLOTS} hosts are crawled at once`, () => {
-  for (const log of logs) assert.ok(maxOverlap(hostSpans(log)) <= SLOTS, `at most ${SLOTS} hosts at once, saw ${maxOverlap(hostSpans(log))}`);
+  // One request in flight per host: more than SLOTS requests at once would be more than SLOTS hosts at once. (A
+  // scouted host waits for a slot again after its seed page, so its span overlaps others' without its crawler.)
+  for (const log of logs) assert.ok(maxOverlap(log) <= SLOTS, `at most ${SLOTS} requests at once, saw ${maxOverlap(log)}`);
+  // Sizes known, no host is scouted: each is crawled whole in its slot.
+  assert.ok(maxOverlap(hostSpans(logs[1]!)) <= SLOTS, `at most ${SLOTS} hosts at once, saw ${maxOverlap(hostSpans(logs[1]!))}`);
   // The slots were used: the check above would hold for a serial crawl too.
-  assert.equal(maxOverlap(hostSpans(logs[0]!)), SLOTS);
+  assert.equal(maxOverlap(hostSpans(logs[1]!)), SLOTS);
 });
 
 test('with sizes known from the last run, the biggest hosts start first', () => {
@@ -82,15 +87,30 @@ test('with sizes known from the last run, the biggest hosts start first', () => 
   });
 });
 
-test('with nothing known, every seed weighs the same and hosts start in seed order', () => {
-  const order = startOrder(logs[0]!);
+test('with nothing known, every host is scouted in seed order, then the biggest found go first', () => {
+  const log = logs[0]!;
   const seedOrder = g.sites.map((s) => s.def.id);
+  // Scouting: each host's seed page, in seed order (neighbours may swap their first requests, nothing more).
+  const order = startOrder(log);
   assert.deepEqual(new Set(order.slice(0, SLOTS)), new Set(seedOrder.slice(0, SLOTS)));
-  // As above: neighbours may swap their first requests, nothing more.
-  const rank = new Map(seedOrder.map((id, i) => [id, i]));
+  const seedRank = new Map(seedOrder.map((id, i) => [id, i]));
   order.forEach((id, at) => {
-    for (const later of order.slice(at + 1)) assert.ok(rank.get(later)! > rank.get(id)! - 2, `${later} started after ${id}: ${order.join(' ')}`);
+    for (const later of order.slice(at + 1)) assert.ok(seedRank.get(later)! > seedRank.get(id)! - 2, `${later} started after ${id}: ${order.join(' ')}`);
   });
+  // Then each host's items, the hosts with most first: a host's first request that is neither robots.txt nor a page of
+  // its column (its items, pages of their own).
+  const column = new Map(g.sites.map((s) => [s.def.id, s.def.columnPath]));
+  const resumed = [...new Set(log.filter((r) => r.url !== '/robots.txt' && !r.url.startsWith(column.get(r.site)! + 'index')).sort((a, b) => a.start - b.start).map((r) => r.site))];
+  assert.equal(resumed.length, ITEMS.length);
+  const sizeRank = new Map(bySizeDesc.map((id, i) => [id, i]));
+  resumed.forEach((id, at) => {
+    for (const later of resumed.slice(at + 1)) assert.ok(sizeRank.get(later)! > sizeRank.get(id)! - 2, `${later} went on after ${id}, which is smaller: ${resumed.join(' ')}`);
+  });
+  // Hosts go on with their items once every host is scouted, but for those freed slots take while the last scouts
+  // (SLOTS − 1 at most) still run.
+  const lastSeedPage = Math.max(...seedOrder.map((id) => log.find((r) => r.site === id && r.url.startsWith(column.get(id)!))!.start));
+  const early = new Set(log.filter((r) => r.start < lastSeedPage && r.url !== '/robots.txt' && !r.url.startsWith(column.get(r.site)! + 'index')).map((r) => r.site));
+  assert.ok(early.size <= SLOTS - 1, `${early.size} hosts went on before every host was scouted`);
 });
 
 test('the default number of slots comes from memory and CPU per host, and a setting overrides it', () => {

@@ -270,3 +270,13 @@ test('a 202 Accepted saying when to come back is asked again after that pause, n
   assert.equal(s.hits.length, 2);
   assert.ok(s.hits[1]!.start - s.hits[0]!.start >= 950, `waited ${s.hits[1]!.start - s.hits[0]!.start} ms`);
 });
+
+test('a 503 with no Retry-After (nginx limit_req) slows the host for the rest of the run', async () => {
+  let n = 0;
+  const s = await startServer((_req, res) => (n++ === 0 ? send(res, 503, 'text/html', '<html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>') : send(res, 200, 'text/html', 'ok')));
+  const f = fetcherFor([s]);
+  assert.equal((await get(f, `${s.origin}/a.shtml`)).text, 'ok');
+  assert.equal(f.gates.for(s.host).currentDelayMs, 250, 'the spacing raised from 20 ms to 250 ms');
+  await get(f, `${s.origin}/b.shtml`);
+  assert.ok(s.hits[2]!.start - s.hits[1]!.end >= 240, `the next page after ${s.hits[2]!.start - s.hits[1]!.end} ms`);
+});

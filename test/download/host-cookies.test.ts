@@ -63,3 +63,15 @@ test('the fetcher sends a challenge host its cookies and the browser’s User-Ag
   assert.equal(plain.hits[0]!.headers.cookie, undefined);
   assert.equal(plain.hits[0]!.headers['user-agent'], DEFAULTS.politeness.userAgent);
 });
+
+test('a browser’s own Cookie header wins over the kept cookies of the same name (its challenge cookie renewed)', async () => {
+  const s = await startServer((_req, res) => send(res, 200, 'text/plain', 'ok'));
+  const fetcher = new Fetcher({ ...DEFAULTS.politeness, hostDelayMs: 0 }, new Scope([s.host]));
+  fetcher.cookies = new HostCookies();
+  fetcher.cookies.set(s.host, [cookie({ name: 'HBwafT', value: 'stale', domain: '127.0.0.1' }), cookie({ name: 'kept', value: 'k', domain: '127.0.0.1' })], 'Mozilla/5.0 HeadlessChrome');
+  const ask = (browser: boolean) => fetcher.request({ url: `${s.origin}/a.shtml`, purpose: 'page', headers: { cookie: 'HBwafT=fresh' }, browser }, (res) => readBody(res.body, 1 << 16, s.origin));
+  await ask(true);
+  await ask(false);
+  assert.equal(s.hits[0]!.headers.cookie, 'HBwafT=fresh; kept=k', 'the browser’s renewed cookie');
+  assert.equal(s.hits[1]!.headers.cookie, 'HBwafT=stale; kept=k', 'a crawler session’s cookie yields to the kept one');
+});

@@ -165,25 +165,62 @@ function pageNamesCollection($: Doc): boolean {
  * each to that agency's list of reports, so they are list pages, not items. Same-host only, files and scripts aside.
  */
 export function agencyColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
-  const all = agencyLinks($);
+  return columnsOfNamed($, pageUrl, [...agencyLinks($).map((el) => ({ el, agency: squash($(el).text()) })), ...rowEntryLinks($)]);
+}
+
+/** agencyColumnLinks of a page's markup. */
+export function agencyColumnsOf(html: string, pageUrl: string): { url: string; columnAgency: string }[] {
+  return agencyColumnLinks(loadHtml(html), pageUrl);
+}
+
+/**
+ * The units' columns a table of units links by 进入 (rowEntryLinks), on a page that lists reports too (its other tabs'
+ * grid of reports by year, round 82c): the agencyColumnLinks of those rows alone.
+ */
+export function rowEntryColumnLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
+  const rows = rowEntryLinks($);
+  return rows.length ? columnsOfNamed($, pageUrl, rows) : [];
+}
+
+function columnsOfNamed($: Doc, pageUrl: string, all: { el: Element; agency: string }[]): { url: string; columnAgency: string }[] {
   if (all.length < 2 || aggregatorYear($) !== null) return [];
   // The page named for the reports, or (a column tree: 政府信息公开年报 > 区政府, 区教育局) the links' own section.
-  const named = pageNamesCollection($) ? all : all.filter((el) => sectionNamesCollection($, el));
+  const named = pageNamesCollection($) ? all : all.filter(({ el }) => sectionNamesCollection($, el));
   if (named.length < 2) return [];
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const candidates: { url: string; columnAgency: string }[] = [];
-  for (const el of named) {
+  for (const { el, agency } of named) {
     const href = $(el).attr('href') ?? '';
     const url = resolveLink(href, base);
     if (!url || /^\s*javascript:/i.test(href) || url === pageUrl || new URL(url).host !== host) continue;
     // A file (by its address, or by its name: "县教育局.pdf" behind a download endpoint) is no column.
-    const text = squash($(el).text());
-    if (ATTACHMENT_EXT.test(new URL(url).pathname) || agencyOfLinkText(text) !== text || sectionYear($, el) !== null) continue;
-    candidates.push({ url, columnAgency: text });
+    if (ATTACHMENT_EXT.test(new URL(url).pathname) || agencyOfLinkText(agency) !== agency || sectionYear($, el) !== null) continue;
+    candidates.push({ url, columnAgency: agency });
   }
   const kept = reportAgencyLinks($, pageUrl, candidates);
   return candidates.filter((c, i) => kept.has(c.url) && candidates.findIndex((d) => d.url === c.url) === i);
+}
+
+/** A link that only says "go in": 进入, 点击进入, 进入栏目, 访问. */
+const ENTER_LABEL = /^(?:点击)?(?:进入|访问)(?:栏目|年报|专栏)?$/;
+
+/**
+ * Links saying only 进入 in table rows whose first cell names an agency (`<td>某区大华山镇人民政府</td><td><a>进入</a></td>`
+ * under 单位名称 | 年报栏目, round 82c): each that agency's column, named by its row.
+ */
+function rowEntryLinks($: Doc): { el: Element; agency: string }[] {
+  const out: { el: Element; agency: string }[] = [];
+  $('tr').each((_, tr) => {
+    const cells = $(tr).children('td');
+    if (cells.length < 2) return;
+    const agency = squash(cells.first().text());
+    if (!agency || agencyOfLinkText(agency) !== agency) return;
+    cells.slice(1).find('a[href]').each((_, a) => {
+      if (ENTER_LABEL.test(squash($(a).text()))) out.push({ el: a as Element, agency });
+    });
+  });
+  return out;
 }
 
 /**

@@ -11,7 +11,7 @@
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
-import { agencyColumnLinks, agencyLinks, agencyOfLinkText } from './agency-links.ts';
+import { agencyColumnLinks, agencyLinks, agencyOfLinkText, rowEntryColumnLinks } from './agency-links.ts';
 import { boxCaption, captionElement } from '../box-caption.ts';
 import { cardCaption } from '../card-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
@@ -123,7 +123,7 @@ const named = (links: { url: string; columnAgency?: string; hub?: true }[]): Els
 /** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): ElsewhereLink[] {
   const $ = loadHtml(html);
-  if (listsReport(items)) return [...(showsReportInPassing($, items) ? named(inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url })))) : []), ...unitBoxLinks($, pageUrl)];
+  if (listsReport(items)) return [...(showsReportInPassing($, items) ? named(inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url })))) : []), ...unitBoxLinks($, pageUrl), ...rowEntryColumnLinks($, pageUrl)];
   const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...named(inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl))), ...backToColumn($, pageUrl).map((url) => ({ url }))];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
@@ -346,9 +346,23 @@ export function subColumnLinks(html: string, pageUrl: string): string[] {
   const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, html, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
-    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]
+    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...yearBoxMoreLinks($, pageUrl), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]
     : named;
   return withinUnitFilter(links, pageUrl);
+}
+
+/** A box's caption naming a year alone: 2024年, 2024年度, 2024. */
+const YEAR_CAPTION = /^(?:19|20)\d{2}\s*(?:年度?)?$/;
+
+/**
+ * On a page about the reports, the 更多 of boxes captioned by a year alone (the column's year blocks, each showing its
+ * newest items over its year's folder): every year's folder, whatever its newest items are (round 79c: a block of the
+ * publication year 2024 showing a 更正说明, an 一图读懂 and another report kind over the 2023 reports).
+ */
+function yearBoxMoreLinks($: Doc, pageUrl: string): string[] {
+  // The caption may be a bare span beside the link (`<div class="nb-block-t"><span>2024年</span><a>更多>></a></div>`).
+  const beside = (a: ReturnType<Doc>) => squash(a.parent().text()).replace(squash(a.text()), '').trim();
+  return labelledLinks($, pageUrl, MORE_LABEL, { where: (a) => YEAR_CAPTION.test(boxCaption($, a)) || YEAR_CAPTION.test(beside(a)) });
 }
 
 /** A twistie's picture naming what it opens: Domino's "Show details for 2024年" (its English default), 展开. */
@@ -493,9 +507,24 @@ function moreLinks($: Doc, pageUrl: string): string[] {
     // town's page of tiles naming no 年报, round 71c).
     // A box captioned by a kind of unit (县政府 / 县政府部门 / 乡镇: a 年报 landing's sub-columns, round 80c) listing
     // reports: its 更多 is that sub-column.
-    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || (CATCH_ALL.test(caption) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && boxListsReports($, a));
+    // A box of the unit's documents (文件类信息公开, 其他重要信息) showing a report: the unit files its reports there, no
+    // 年报 column of its own (round 80c: 广西's county departments), and its 更多 is where the older ones are.
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && boxListsReports($, a));
   };
-  return labelledLinks($, pageUrl, MORE_LABEL, { where: reportsBox });
+  const shown = labelledLinks($, pageUrl, MORE_LABEL, { where: reportsBox });
+  // A page filing its reports among its documents, naming no 年报 column: a reader looks through each of its document
+  // columns, not only the one whose newest items show a report (round 80c: the 2020 report on 其他重要信息's page 2).
+  const filedAmongDocuments = shown.length > 0 && !columnLinks($, pageUrl).length && labelledLinks($, pageUrl, MORE_LABEL, { where: (a) => documentBox(boxCaption($, a)) && boxListsReports($, a, 0) }).length > 0;
+  return filedAmongDocuments ? [...new Set([...shown, ...labelledLinks($, pageUrl, MORE_LABEL, { where: (a) => documentBox(boxCaption($, a)) })])] : shown;
+}
+
+/**
+ * A caption naming a unit's columns of documents (文件类信息公开, 其他重要信息, 政策文件), not its news (工作动态, 图片新闻),
+ * its readings of documents (政策解读), nor a notice board (通知公告, 公示公告: a box captioned for something else than
+ * the reports, whatever it shows, rounds 8a and 71c).
+ */
+function documentBox(caption: string): boolean {
+  return caption.length <= 12 && /文件|重要信息|公开信息/.test(caption) && !/动态|新闻|要闻|图片|视频|媒体|专题|解读|图解|领导|机构|公告|公示|通知/.test(caption);
 }
 
 /** A catch-all column's caption: 其他, 其它, 其他信息, 其他公开信息. */
