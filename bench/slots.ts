@@ -38,8 +38,8 @@ export interface ScheduleRun {
    */
   wentOnRanks: number[];
   /**
-   * Most hosts with a request in flight at one moment (one request in flight per host: must be ≤ S). A scouted host
-   * gives its slot back between its seed page and the rest, so hosts' first-to-last spans overlap more than that.
+   * Most hosts in a crawl period at one moment (hostBursts: must be ≤ S). A scouted host gives its slot back between
+   * its seed page and the rest, so hosts' first-to-last spans overlap more than that.
    */
   maxActiveHosts: number;
   /** Most hosts between their first and last request at one moment (spans: ≤ S without scouting). */
@@ -87,6 +87,24 @@ export function hostSpans(log: LoggedRequest[]): { site: string; requests: numbe
   return [...byHost(log)].map(([site, reqs]) => ({ site, requests: reqs.length, start: reqs[0]!.start, end: Math.max(...reqs.map((r) => r.end || r.start)) }));
 }
 
+/**
+ * Each host's crawl periods: its requests split where it was asked nothing for longer than `gapMs` (a scouted host
+ * waiting for a slot again between its seed page and the rest, frontier.ts). A host crawled at once holds a slot for a
+ * period; with the per-host delay d, its requests follow each other within d and a little.
+ */
+export function hostBursts(log: LoggedRequest[], gapMs: number): { site: string; start: number; end: number }[] {
+  const out: { site: string; start: number; end: number }[] = [];
+  for (const [site, reqs] of byHost(log)) {
+    let cur: { site: string; start: number; end: number } | null = null;
+    for (const r of reqs) {
+      const end = r.end || r.start;
+      if (cur && r.start - cur.end <= gapMs) cur.end = Math.max(cur.end, end);
+      else out.push((cur = { site, start: r.start, end }));
+    }
+  }
+  return out;
+}
+
 /** The most spans open at one moment (a span ending exactly when another starts does not overlap it). */
 export function maxOverlap(spans: { start: number; end: number }[]): number {
   const edges = spans.flatMap((s) => [{ t: s.start, d: 1 }, { t: s.end, d: -1 }]).sort((a, b) => a.t - b.t || a.d - b.d);
@@ -103,7 +121,7 @@ function measureSchedule(label: string, log: LoggedRequest[], delayMs: number, s
   const wallS = (Math.max(...spans.map((s) => s.end)) - Math.min(...spans.map((s) => s.start))) / 1000;
   const bySize = [...spans].sort((a, b) => b.requests - a.requests).map((s) => s.site);
   const startRanks = [...spans].sort((a, b) => a.start - b.start).map((s) => bySize.indexOf(s.site));
-  const items = log.filter((r) => r.url !== '/robots.txt' && !r.url.startsWith(columnOf(r.site))).sort((a, b) => a.start - b.start);
+  const items = log.filter((r) => r.url !== '/robots.txt' && !r.url.startsWith(`${columnOf(r.site)}index`)).sort((a, b) => a.start - b.start);
   const wentOnRanks = [...new Set(items.map((r) => r.site))].map((site) => bySize.indexOf(site));
   return {
     label,
@@ -112,7 +130,7 @@ function measureSchedule(label: string, log: LoggedRequest[], delayMs: number, s
     ratio: ratio(wallS, lowerBoundS),
     startRanks,
     wentOnRanks,
-    maxActiveHosts: maxOverlap(log.map((r) => ({ start: r.start, end: r.end || r.start }))),
+    maxActiveHosts: maxOverlap(hostBursts(log, BURST_GAP * delayMs)),
     maxOverlappingSpans: maxOverlap(spans),
     requests: log.length,
   };
@@ -126,7 +144,10 @@ export function unequalSizes(hosts: number, largest: number): number[] {
   return Array.from({ length: hosts }, (_, i) => Math.max(2, Math.round(largest / (1 + (hosts - 1 - i) * 0.6))));
 }
 
-/** Each site's column folder: its pages (index.html, later pages) are the seed's own list, not its items. */
+/** A host asked nothing for this many per-host delays has given its slot back (hostBursts). */
+const BURST_GAP = 4;
+
+/** Each site's column folder: its index pages (index.html, index_N.html) are the seed's own list, not its items. */
 function columnOf(g: GeneratedPortal): (site: string) => string {
   const paths = new Map(g.sites.map((s) => [s.def.id, s.def.columnPath]));
   return (site) => paths.get(site) ?? '\u0000';
@@ -197,8 +218,8 @@ export async function slotsBench(o: SlotsOptions, say: (l: string) => void = () 
     const few = await crawlLogged(small, portal, o.tmp, 'few', path.join(o.tmp, 'nianbao-slots-few'), o.delayMs, o.fewSlots);
     return { all, few };
   });
-  const allActive = maxOverlap(hostSpans(all.log));
-  const fewActive = maxOverlap(hostSpans(few.log));
+  const allActive = maxOverlap(hostBursts(all.log, BURST_GAP * o.delayMs));
+  const fewActive = maxOverlap(hostBursts(few.log, BURST_GAP * o.delayMs));
   const mibPerHost =
     all.m.peakRssMiB !== null && few.m.peakRssMiB !== null && allActive > fewActive
       ? Math.round(((all.m.peakRssMiB - few.m.peakRssMiB) / (allActive - fewActive)) * 100) / 100
@@ -226,7 +247,7 @@ export function slotsRows(r: SlotsResult): string[][] {
   const n = (v: number | null | undefined, unit = '') => (v === null || v === undefined ? '–' : `${v}${unit}`);
   const rows = r.runs.map((run) => [
     `2 host slots, ${r.hosts} hosts of ${Math.min(...r.itemCounts)}–${Math.max(...r.itemCounts)} items on ${r.slots} slots, d=${r.delayMs} ms, ${run.label}: wall`,
-    `${n(run.wallS, ' s')} · at most ${run.maxActiveHosts} hosts asked at once · start order by size rank ${run.startRanks.slice(0, 8).join(',')}… · went on past the column by size rank ${run.wentOnRanks.slice(0, 8).join(',')}…`,
+    `${n(run.wallS, ' s')} · at most ${run.maxActiveHosts} hosts crawled at once · start order by size rank ${run.startRanks.slice(0, 8).join(',')}… · went on past the column by size rank ${run.wentOnRanks.slice(0, 8).join(',')}…`,
     `best schedule ≥ ${n(run.lowerBoundS, ' s')} (max(largest host, total ÷ ${r.slots}))`,
     n(run.ratio, '×'),
   ]);

@@ -241,11 +241,16 @@ export function townAsGovernment(name: string | null): string | null {
   return name;
 }
 
-/** "鄂尔多斯市" / "内蒙古自治区": a title naming only a region reports for that region's people's government. */
+/**
+ * "鄂尔多斯市" / "内蒙古自治区": a title naming only a region reports for that region's people's government; "阿拉善盟" /
+ * "阿里地区" for its 行政公署.
+ */
 export function governmentOf(name: string): string | null {
   const split = splitRegionPrefix(name);
   if (!split.division || split.rest !== '' || split.system) return null;
-  return `${name.normalize('NFKC').replace(/\s+/g, '')}人民政府`;
+  const region = name.normalize('NFKC').replace(/\s+/g, '');
+  // A league (盟) or a prefecture (地区) is governed by its 行政公署, not a people's government (round 83c: 阿拉善盟).
+  return /(?:盟|地区)$/.test(region) ? `${region}行政公署` : `${region}人民政府`;
 }
 
 /**

@@ -26,7 +26,7 @@ import { columnDrawnByScript } from './drawn-column.ts';
 import { staleCount } from './stale-pages.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
-import { firstListPage } from './families/first-page.ts';
+import { firstListPage, folderIndexPage } from './families/first-page.ts';
 import { agencyColumnsOf } from './families/agency-links.ts';
 import { namesReportColumn, reportPointerLinks, subColumnLinks } from './families/report-column.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
@@ -63,6 +63,9 @@ import { feedAsList } from './feed-list.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
 import { repostSource } from './repost-source.ts';
+
+/** A cached copy older than this (its `Age` header) may be stale: see handleList. */
+const STALE_COPY_SECONDS = 86_400;
 
 /**
  * An address shaped like one article's, not a column's: its last segment is no index / list / default page nor a
@@ -445,6 +448,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const first = seedPage && !visit.rendered && !readBefore ? (feed?.channel ?? firstListPage(visit.body, visit.loadedUrl)) : null;
   if (first && !tally.listUrls.has(first) && h.scope.allows(first)) {
     queued.push({ url: first, lane: laneOf(h, first), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } });
+  }
+  // A seed asked by its folder that a cache answered from a copy older than a day (`Age`), its pager naming its first
+  // page by the folder's index file: that address is asked too, which the cache may hold fresh (round 84d: the folder's
+  // copy ten months old, the newest reports only under index.shtml).
+  const fresher = seedPage && !visit.rendered && !first && Number(visit.headers?.age) > STALE_COPY_SECONDS ? folderIndexPage(visit.body, visit.loadedUrl) : null;
+  if (fresher && !tally.listUrls.has(fresher) && h.scope.allows(fresher)) {
+    queued.push({ url: fresher, lane: laneOf(h, fresher), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } });
   }
   // A later page answering an empty list ("暂无信息", "共0条") where the seed's first page announced items not read yet
   // (a CMS building a page on its first request and answering the empty template meanwhile, round 70d): asked once

@@ -164,7 +164,8 @@ export class Fetcher {
           if (isErrorPageRedirect(url, target)) throw new FetchError(`HTTP ${res.status} to an error page (${target})`, url, 'server', 500);
           return { redirect: target, keepsMethod: res.status === 307 || res.status === 308 };
         }
-        if (bounce.has(url)) throw new FetchError(`a sign-on service answered with a page of its own instead of sending back (${url})`, req.url, 'off_scope');
+        // A hop off the registry (a sign-on service, another name of the site) answering a page of its own: not read.
+        if (bounce.has(url)) throw new FetchError(`off scope: sent to ${url} (a sign-on service, or another name of the site) outside the registry, which answered with a page of its own instead of sending back`, req.url, 'off_scope');
         // A WAF's cookie check answered as a page that sets its cookie and reloads (cookie-check.ts) is a redirect. Such
         // a page is short HTML, read whole already by exchange() to look for a block page: not read a second time.
         const check = res.status === 200 && res.headers['set-cookie'] && res.whole && hop < MAX_REDIRECTS ? cookieCheckTarget(res.whole, url) : null;
@@ -179,15 +180,20 @@ export class Fetcher {
       if ((asked.get(`${outcome.redirect}\n${hopCookies.headerFor(outcome.redirect) ?? ''}`) ?? 0) >= ASKED_IN_A_CHAIN) {
         throw new FetchError(`redirect loop: ${outcome.redirect} again after ${redirects.length} hops`, req.url, 'redirect_loop');
       }
-      if (!this.scope.allows(outcome.redirect) && ((this.scope.allows(url) && returnsTo(outcome.redirect, url)) || (bounce.has(url) && Scope.hostOf(outcome.redirect) === Scope.hostOf(url)))) {
-        bounce.add(outcome.redirect);
-      }
-      // A file's download address often answers with a redirect to the store holding it (an object store's
-      // signed address): the file's own redirects are the file, wherever they lead.
-      if (req.purpose === 'file' && this.scope.allows(url)) this.scope.vouch(outcome.redirect);
       // A registry host moving itself (to https, another port, or with or without `www.`) names where the site now
       // is: that host joins the registry's for the run (scope.ts `sameSiteMove`), so the bookmark a user kept works.
       if (this.scope.allowsHost(Scope.hostOf(url)) && sameSiteMove(url, outcome.redirect)) this.scope.add(Scope.hostOf(outcome.redirect));
+      // (Decided first: a site moving itself is no hop through another name, below.)
+      if (!this.scope.allows(outcome.redirect) && ((this.scope.allows(url) && (returnsTo(outcome.redirect, url) || samePath(url, outcome.redirect))) || (bounce.has(url) && Scope.hostOf(outcome.redirect) === Scope.hostOf(url)))) {
+        bounce.add(outcome.redirect);
+      }
+      // A registry host sending the same address to another name of its site (nginx building a redirect from its first
+      // server_name, an old domain: round 83d), which sends it back: that name is the site's, joining the registry's for
+      // the run (its own links, the site's older pages, are asked then, and answer with the site's redirects).
+      if (bounce.has(url) && this.scope.allows(outcome.redirect) && samePath(url, outcome.redirect)) this.scope.add(Scope.hostOf(url));
+      // A file's download address often answers with a redirect to the store holding it (an object store's
+      // signed address): the file's own redirects are the file, wherever they lead.
+      if (req.purpose === 'file' && this.scope.allows(url)) this.scope.vouch(outcome.redirect);
       url = outcome.redirect;
       if (hop + 1 >= MAX_REDIRECTS) throw new FetchError(`more than ${MAX_REDIRECTS} redirects`, req.url, 'redirect_loop');
       // 301/302/303 turn a POST into a GET, as browsers do; 307 and 308 send it again as it was (a POST pager or a
@@ -361,6 +367,13 @@ export class Fetcher {
     gate.recordSuccess();
     return value;
   }
+}
+
+/** Whether two addresses name the same path and query on other hosts (a trailing slash aside): one site's two names. */
+function samePath(a: string, b: string): boolean {
+  const x = new URL(a);
+  const y = new URL(b);
+  return x.host !== y.host && x.pathname.replace(/\/$/, '') === y.pathname.replace(/\/$/, '') && x.search === y.search;
 }
 
 /** A rate limit (429, or a "too frequent" page) answered at an address a redirect led to. */

@@ -42,6 +42,6 @@ test('the quick bench writes results with every figure and its comparison', { ti
   // The store keeps each content once: stored ÷ downloaded is what the generator says it must be.
   assert.equal(r.dedup.attachments.ratio, r.dedup.attachments.expectedRatio);
   assert.equal(r.slots.runs.length, 2);
-  for (const run of r.slots.runs) assert.ok(run.maxActiveHosts <= r.slots.slots, 'never more hosts asked at once than slots');
+  for (const run of r.slots.runs) assert.ok(run.maxActiveHosts <= r.slots.slots, 'never more hosts crawled at once than slots');
   assert.ok('extraction' in r);
 });

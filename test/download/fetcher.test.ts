@@ -280,3 +280,26 @@ test('a 503 with no Retry-After (nginx limit_req) slows the host for the rest of
   await get(f, `${s.origin}/b.shtml`);
   assert.ok(s.hits[2]!.start - s.hits[1]!.end >= 240, `the next page after ${s.hits[2]!.start - s.hits[1]!.end} ms`);
 });
+
+test('a registry host sending an address to its old name, which sends it back: the hop is made and the old name joins the site', async () => {
+  let home: TestServer | undefined;
+  const old = await startServer((req, res) => {
+    // The old name answers every address by sending it home, or (`/page`) with a page of its own.
+    if (req.url === '/page') return send(res, 200, 'text/html', 'an old page');
+    res.writeHead(301, { location: `${home!.origin}${req.url!.endsWith('/') ? req.url : `${req.url}/`}` }).end();
+  });
+  home = await startServer((req, res) => {
+    if (req.url === '/zwgk/nb') return void res.writeHead(301, { location: `${old.origin}/zwgk/nb/` }).end();
+    if (req.url === '/other') return void res.writeHead(302, { location: `${old.origin}/page` }).end();
+    send(res, 200, 'text/html', `home ${req.url}`);
+  });
+  const f = fetcherFor([home]);
+  assert.equal(f.scope.allows(`${old.origin}/2021/t1.htm`), false);
+  const r = await get(f, `${home.origin}/zwgk/nb`);
+  assert.equal(r.text, 'home /zwgk/nb/');
+  assert.equal(r.url, `${home.origin}/zwgk/nb/`);
+  assert.equal(f.scope.allows(`${old.origin}/2021/t1.htm`), true, 'the old name is the site’s now: its links are asked');
+  // Another host's page reached by a redirect of another address is no hop: refused as before.
+  const g = fetcherFor([home]);
+  assert.equal((await failure(get(g, `${home.origin}/other`))).kind, 'off_scope');
+});

@@ -75,6 +75,12 @@ export function agencyLinks($: Doc): Element[] {
 /** Boxes of links to other sites (友情链接, 部门网站, 站群导航): their agency names stand for the sites, not reports. */
 const SITE_LINKS = /(链接|网站|导航|站群|友情)/;
 /**
+ * A menu of the units' disclosure pages (部门信息公开, 乡镇信息公开): its names lead to the units, not to their reports,
+ * even on a report's page titled by a year alone (round 84a: a department's 2024 report page read as an index of four
+ * units' 2024 reports through its side menu).
+ */
+const UNIT_DIRECTORY = /(?:部门|乡镇|街道|单位|机构)(?:政府)?信息公开(?!年报|年度|工作年度)/;
+/**
  * A site's home page: a link to it is a link to the site. Its root, or a site group's unit site's folder on the shared
  * host (`/thxczj/index.shtml`: an article's top bar linking the county's and the bureau's own sites, round 62c).
  */
@@ -94,7 +100,7 @@ function reportAgencyLinks($: Doc, pageUrl: string, candidates: { url: string }[
     if (!url || !want.has(url) || a.closest(CHROME).length || HOME_PATH.test(new URL(url).pathname)) return;
     const box = a.closest('ul, ol, table, dl, div');
     const caption = squash(`${box.prev().text().slice(0, 40)} ${box.children().first().text().slice(0, 40)}`);
-    if (SITE_LINKS.test(caption)) return;
+    if (SITE_LINKS.test(caption) || UNIT_DIRECTORY.test(caption)) return;
     const key = (box.get(0) ?? el) as Element;
     byBox.set(key, (byBox.get(key) ?? new Set()).add(url));
   });

@@ -76,6 +76,7 @@ const CONFIG_ADDRESS = /\b\w*(?:url|api|proxy)\s*:\s*['"`](?:https?:\/\/|\/)[^'"
  * (round 72b: a Hanweb year column of an older template, no data island, its list POSTed on load).
  */
 export function scriptLoadsData(html: string): boolean {
+  if (scriptWritesInPlace(html)) return true;
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     const code = m[2]!;
     const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(m[1]!)?.[1];
@@ -89,6 +90,25 @@ export function scriptLoadsData(html: string): boolean {
     if ((DATA_ADDRESS.test(code) && LOADS.test(code)) || CONFIG_ADDRESS.test(code)) return true;
   }
   return false;
+}
+
+/**
+ * Whether a site script (no library's) stands in the page's content where a list would be: in an element of the body
+ * holding no link, outside the page's head and footer (上海's old node CMS: `<div class="right"><div class="rt">区政府部门
+ * 年报</div><script src="…/n1216/index.js"></script></div>`, the script writing the list, round 83b).
+ */
+function scriptWritesInPlace(html: string): boolean {
+  if (!/<body[\s\S]*<script\b[^>]*\bsrc\s*=/i.test(html)) return false;
+  const $ = loadHtml(html);
+  return $('body script[src]')
+    .toArray()
+    .some((el) => {
+      const script = $(el);
+      const name = (script.attr('src') ?? '').replace(/[?#].*$/, '').replace(/^.*\//, '');
+      if (!/\.js$/i.test(name) || LIBRARY_NAME.test(name) || script.closest('head, footer, .footer, #footer, .foot, #foot').length) return false;
+      const box = script.parent();
+      return !box.is('body, html') && box.find('a[href]').length === 0;
+    });
 }
 
 /**

@@ -56,3 +56,24 @@ export function firstListPage(html: string, pageUrl: string): string | null {
   // `?page=3` with no link to page 1 (a pager of script controls): the same address asking page 1.
   return queryTemplate(pageUrl)?.(1) ?? null;
 }
+
+/**
+ * A list page asked by its folder (`/xxgk/zfxxgknb/`) whose pager names its first page by the folder's index file
+ * (`<a href="index.shtml">首页</a>`): that address, which a CDN may answer fresher than the folder's own (round 84d: a
+ * folder's copy ten months stale, the index file current). Null for any other page.
+ */
+export function folderIndexPage(html: string, pageUrl: string): string | null {
+  const page = new URL(pageUrl);
+  if (!page.pathname.endsWith('/') || page.search) return null;
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  for (const el of $('a[href]').toArray()) {
+    const a = $(el as Element);
+    if (!FIRST_WORDS.test(squash(a.text()) || squash(a.attr('title') ?? ''))) continue;
+    const url = resolveLink(a.attr('href'), base);
+    if (!url) continue;
+    const u = new URL(url);
+    if (u.origin === page.origin && !u.search && /^(?:index|default)\.s?html?$/i.test(u.pathname.slice(page.pathname.length)) && u.pathname.startsWith(page.pathname)) return u.href;
+  }
+  return null;
+}

@@ -159,10 +159,19 @@ function unitBoxLinks($: Doc, pageUrl: string): { url: string; columnAgency: str
     const a = $(el);
     // A page of this host other than this column's, no file (pageLink).
     const url = pageLink(a.attr('href'), base, pageUrl);
-    if (!url || !boxCaption($, a).split(' ').some(opensWithUnitSubColumn)) continue;
+    if (!url || ![...boxCaption($, a).split(' '), rowLead($, a)].some(opensWithUnitSubColumn)) continue;
     if (!out.has(url)) out.set(url, squash(a.text()));
   }
   return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
+}
+
+/**
+ * The text leading a table row of links, its first cell holding none (`<td class="tt">各单位政府信息公开年报：</td><td>县政府
+ * </td><td><a>县教育局</a></td>…`: a row of units' tabs captioned in its first cell, round 84a); '' elsewhere.
+ */
+function rowLead($: Doc, a: ReturnType<Doc>): string {
+  const first = a.closest('tr').children().first();
+  return first.length && !first.find('a[href]').length && !first.is(a.closest('td, th')) ? squash(first.text()) : '';
 }
 
 /** The words a units' sub-column label ends with, somewhere on the page: 部门年报, 镇（街道）政府信息公开年报, 单位年度报告. */
@@ -505,11 +514,11 @@ function moreLinks($: Doc, pageUrl: string): string[] {
     const caption = boxCaption($, a);
     // A catch-all box (其他) showing a report among other things: the reports' column is below it (其他 → 年度报告, a
     // town's page of tiles naming no 年报, round 71c).
-    // A box captioned by a kind of unit (县政府 / 县政府部门 / 乡镇: a 年报 landing's sub-columns, round 80c) listing
-    // reports: its 更多 is that sub-column.
+    // A box captioned by a kind of unit (县政府 / 县政府部门 / 乡镇: a 年报 landing's sub-columns, round 80c) showing a
+    // report: its 更多 is that sub-column, however many corrections and 一图读懂 its newest items are (round 84c).
     // A box of the unit's documents (文件类信息公开, 其他重要信息) showing a report: the unit files its reports there, no
     // 年报 column of its own (round 80c: 广西's county departments), and its 更多 is where the older ones are.
-    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && boxListsReports($, a));
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && boxListsReports($, a, 0));
   };
   const shown = labelledLinks($, pageUrl, MORE_LABEL, { where: reportsBox });
   // A page filing its reports among its documents, naming no 年报 column: a reader looks through each of its document

@@ -3,8 +3,9 @@
  * bare array put the count in `X-Total-Count` / `X-Total` (json-server, JHipster, Backbone back ends),
  * `X-WP-Total` / `X-WP-TotalPages` (WordPress's REST API), `X-Pagination-Total-Count` / `X-Pagination-Page-Count`
  * (Yii), and the next page's address in an RFC 8288 `Link: <…>; rel="next"` header (GitHub's and GitLab's APIs,
- * keyset pagination whose cursor is opaque). Only these headers are kept from an answer (they are small and say
- * nothing private); names are lower-cased.
+ * keyset pagination whose cursor is opaque). And a cache's `Age`: how stale a list page a CDN answers may be
+ * (handlers.ts, round 84d). Only these headers are kept from an answer (they are small and say nothing private); names
+ * are lower-cased.
  */
 import type { AnnouncedTotals } from '../families/announced.ts';
 
@@ -16,7 +17,7 @@ export function pagingHeadersOf(headers: Record<string, string | string[] | unde
   const out: Record<string, string> = {};
   for (const [name, raw] of Object.entries(headers ?? {})) {
     const key = name.toLowerCase();
-    if (raw === undefined || !(key === 'link' || ITEMS_HEADER.test(key) || PAGES_HEADER.test(key))) continue;
+    if (raw === undefined || !(key === 'link' || key === 'age' || ITEMS_HEADER.test(key) || PAGES_HEADER.test(key))) continue;
     out[key] = Array.isArray(raw) ? raw.join(', ') : raw;
   }
   return Object.keys(out).length ? out : undefined;
