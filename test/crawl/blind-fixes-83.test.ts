@@ -3,11 +3,13 @@
  * 行政公署; a site script standing where a list would be draws it; a box captioned by a kind of unit showing one
  * report among corrections leads on; a row of units' tabs captioned in its first cell leads to their columns; a side
  * menu of the units' disclosure pages is no index of their reports; a folder's stale cached copy is read with its index
- * file. (The fetcher's hop through a site's old name is tested in test/download/fetcher.test.ts.)
+ * file. (The fetcher's hop through a site's old name is tested in test/download/fetcher.test.ts.) Round 85's: a
+ * publisher cell followed by the page's 【打印】 control still names the publisher.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { governmentOf } from '../../src/crawl/attribution.ts';
+import { publisherName } from '../../src/crawl/classify/agency.ts';
 import { titleAgencyLinks } from '../../src/crawl/families/agency-links.ts';
 import { scriptLoadsData } from '../../src/crawl/families/detect.ts';
 import { folderIndexPage } from '../../src/crawl/families/first-page.ts';
@@ -72,4 +74,10 @@ test('a folder whose pager names its first page by the folder’s index file: th
   assert.equal(folderIndexPage(page('共11条 第1/2页 <a href="index.shtml">首页</a><span>上一页</span><a href="index_1.shtml">下一页</a>'), url), 'http://gov.test/xxgk/zfxxgknb/index.shtml');
   assert.equal(folderIndexPage(page('<a href="index_1.shtml">下一页</a>'), url), null, 'the site’s 首页 is no first page of the list');
   assert.equal(folderIndexPage(page('<a href="index.shtml">首页</a>'), 'http://gov.test/xxgk/zfxxgknb/index.shtml'), null, 'asked by its file already');
+});
+
+test('a publisher line followed by the page’s controls in brackets (【打印】) names the publisher', () => {
+  assert.equal(publisherName('巴河镇人民政府 【打印】'), '巴河镇人民政府');
+  assert.equal(publisherName('某县教育局 [关闭]'), '某县教育局');
+  assert.equal(publisherName('某县教育局 浏览次数：12'), '某县教育局');
 });

@@ -154,8 +154,11 @@ export function isInternalUnit(name: string): boolean {
   return INTERNAL_UNIT.test(name.normalize('NFKC').replace(/\s+/g, ''));
 }
 
-/** Labels that may follow the publisher's name in the same cell: 发布时间, 浏览次数, 字号 … */
-const AFTER_PUBLISHER = /(发布时间|发布日期|日期|时间|浏览|点击|阅读|字号|来源|作者|责任编辑)[:：]?.*$/;
+/**
+ * Labels that may follow the publisher's name in the same cell: 发布时间, 浏览次数, 字号 …, and a page's controls in
+ * brackets (【打印】【关闭】, round 85c).
+ */
+const AFTER_PUBLISHER = /(?:(发布时间|发布日期|日期|时间|浏览|点击|阅读|字号|来源|作者|责任编辑)[:：]?|[【[](?:打印|关闭|收藏|分享|字体|大|中|小)).*$/;
 
 /** The agency named by a page's publisher field (发布机构 / 来源 / ContentSource), or null when it names none. */
 export function publisherName(raw: string | null | undefined): string | null {
