@@ -145,16 +145,19 @@ export class Frontier {
     if (rest.length) this.queue(key).add(rest.map(strip));
   }
 
+  /** What the key's host is known to weigh (hostWeight), if anything. */
+  private knownWeight(key: string): number | undefined {
+    return this.opts.hostWeight?.(splitKey(key).host);
+  }
+
   /** The key's slot priority: its known weight; a host to scout before any (SCOUT); a browser lane nothing weighs, 0. */
   private weight(key: string): number {
-    const w = this.opts.hostWeight ? this.opts.hostWeight(splitKey(key).host) : undefined;
-    if (w !== undefined) return w;
-    return this.toScout(key) ? SCOUT : 0;
+    return this.knownWeight(key) ?? (this.toScout(key) ? SCOUT : 0);
   }
 
   /** An HTTP lane of a host nothing weighs, not scouted yet in this run. */
   private toScout(key: string): boolean {
-    return splitKey(key).lane === 'http' && !this.scouted.has(key) && (this.opts.hostWeight ? this.opts.hostWeight(splitKey(key).host) === undefined : true);
+    return splitKey(key).lane === 'http' && !this.scouted.has(key) && this.knownWeight(key) === undefined;
   }
 
   /** Schedules keys biggest first (stable: equal weights keep their order). */

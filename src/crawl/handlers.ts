@@ -446,15 +446,14 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // reports, asked whatever the incremental policy says of the pages after it; the list is read on from there.
   // A seed that is the column's feed: the channel's page is the column, its first page (the feed holds the newest only).
   const first = seedPage && !visit.rendered && !readBefore ? (feed?.channel ?? firstListPage(visit.body, visit.loadedUrl)) : null;
-  if (first && !tally.listUrls.has(first) && h.scope.allows(first)) {
-    queued.push({ url: first, lane: laneOf(h, first), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } });
-  }
   // A seed asked by its folder that a cache answered from a copy older than a day (`Age`), its pager naming its first
   // page by the folder's index file: that address is asked too, which the cache may hold fresh (round 84d: the folder's
   // copy ten months old, the newest reports only under index.shtml).
   const fresher = seedPage && !visit.rendered && !first && Number(visit.headers?.age) > STALE_COPY_SECONDS ? folderIndexPage(visit.body, visit.loadedUrl) : null;
-  if (fresher && !tally.listUrls.has(fresher) && h.scope.allows(fresher)) {
-    queued.push({ url: fresher, lane: laneOf(h, fresher), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } });
+  for (const url of [first, fresher]) {
+    if (url && !tally.listUrls.has(url) && h.scope.allows(url)) {
+      queued.push({ url, lane: laneOf(h, url), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } });
+    }
   }
   // A later page answering an empty list ("暂无信息", "共0条") where the seed's first page announced items not read yet
   // (a CMS building a page on its first request and answering the empty template meanwhile, round 70d): asked once

@@ -76,7 +76,6 @@ const CONFIG_ADDRESS = /\b\w*(?:url|api|proxy)\s*:\s*['"`](?:https?:\/\/|\/)[^'"
  * (round 72b: a Hanweb year column of an older template, no data island, its list POSTed on load).
  */
 export function scriptLoadsData(html: string): boolean {
-  if (scriptWritesInPlace(html)) return true;
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
     const code = m[2]!;
     const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(m[1]!)?.[1];
@@ -89,7 +88,8 @@ export function scriptLoadsData(html: string): boolean {
     }
     if ((DATA_ADDRESS.test(code) && LOADS.test(code)) || CONFIG_ADDRESS.test(code)) return true;
   }
-  return false;
+  // Asked last: it parses the page, the checks above read its scripts' text only.
+  return scriptWritesInPlace(html);
 }
 
 /**
