@@ -26,7 +26,11 @@ export interface ScalingDoc {
 export interface PoolScaling {
   documents: number;
   cores: number;
+  /** A pool of one worker as nianbao runs it: with cores to spare, V8 compiles on its background threads (≈ 1.2
+   * cores for one worker on text PDFs). */
   oneWorkerDocsPerS: number;
+  /** One worker run as each worker of the all-cores pool runs (`--single-threaded`: one core). */
+  oneCoreWorkerDocsPerS: number;
   allWorkersDocsPerS: number;
   /** CPU of the pool's process and its workers per document, ms: equal in both means the work itself did not grow. */
   oneWorkerCpuMsPerDoc: number;
@@ -35,8 +39,10 @@ export interface PoolScaling {
    * every worker fed, and what is left between the speedup and the number of cores is the machine's (other load on
    * a shared machine). */
   allWorkersMinBusy: number;
-  /** all ÷ one. */
+  /** all ÷ one (as run alone). */
   speedup: number;
+  /** all ÷ one core's worker: what the added workers bring, the same worker on each core. */
+  speedupSameWorker: number;
 }
 
 export interface OcrComparison {
@@ -64,7 +70,12 @@ const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
  * run does), so no worker waits at the end of a pass for the slowest document of the others.
  */
 async function poolRate(pool: ExtractionPool, docs: ScalingDoc[], minMs: number, warm: boolean): Promise<{ docs: number; docsPerS: number; cpuMsPerDoc: number; minBusy: number }> {
-  if (warm) await Promise.all(docs.map((d) => pool.extract(d))); // workers start and load their modules
+  // Workers start and load their modules, then V8 optimizes the extractors' hot code (a pool of one worker per core
+  // compiles on the worker's own thread: src/extract/pool.ts), so the first round passes over the documents three
+  // times. Every round passes once before its clock starts: a worker's usage is reported with its answers, so this
+  // also makes the readings taken below current, not as of the pool's last round (the other pool's round would
+  // count as this one's idle time).
+  for (let pass = 0; pass < (warm ? 3 : 1); pass++) await Promise.all(docs.map((d) => pool.extract(d)));
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const elu0 = pool.utilization();
@@ -91,11 +102,14 @@ async function poolRate(pool: ExtractionPool, docs: ScalingDoc[], minMs: number,
 }
 
 /**
- * One worker against one per core on the same documents. Measured in alternating rounds (one, all, one, all…) with
- * both pools kept warm, so a burst of other work on a shared machine hits both sides alike; rates are over all rounds.
+ * One worker against one per core on the same documents. Measured in alternating rounds (one, one on one core, all,
+ * one…) with the pools kept warm, so a burst of other work on a shared machine hits every side alike; rates are over
+ * all rounds. A worker alone lets V8 compile on another core; the all-cores pool's workers do not (src/extract/pool.ts),
+ * so one worker is measured both ways.
  */
 export async function poolScaling(docs: ScalingDoc[], minMs: number, cores = os.availableParallelism(), rounds = 4): Promise<PoolScaling> {
   const one = new ExtractionPool({ concurrency: 1 });
+  const oneCore = new ExtractionPool({ concurrency: 1, singleThreaded: true });
   const all = new ExtractionPool({ concurrency: cores });
   const total = (rs: Awaited<ReturnType<typeof poolRate>>[]) => {
     const secs = rs.reduce((a, r) => a + r.docs / r.docsPerS, 0);
@@ -104,21 +118,25 @@ export async function poolScaling(docs: ScalingDoc[], minMs: number, cores = os.
   };
   try {
     const ones: Awaited<ReturnType<typeof poolRate>>[] = [];
+    const oneCores: Awaited<ReturnType<typeof poolRate>>[] = [];
     const alls: Awaited<ReturnType<typeof poolRate>>[] = [];
     for (let r = 0; r < rounds; r++) {
       ones.push(await poolRate(one, docs, minMs / rounds, r === 0));
+      oneCores.push(await poolRate(oneCore, docs, minMs / rounds, r === 0));
       alls.push(await poolRate(all, docs, minMs / rounds, r === 0));
     }
     const o = total(ones);
+    const oc = total(oneCores);
     const a = total(alls);
     return {
       documents: docs.length, cores,
-      oneWorkerDocsPerS: round(o.docsPerS), allWorkersDocsPerS: round(a.docsPerS), speedup: round(a.docsPerS / o.docsPerS),
+      oneWorkerDocsPerS: round(o.docsPerS), oneCoreWorkerDocsPerS: round(oc.docsPerS), allWorkersDocsPerS: round(a.docsPerS),
+      speedup: round(a.docsPerS / o.docsPerS), speedupSameWorker: round(a.docsPerS / oc.docsPerS),
       oneWorkerCpuMsPerDoc: round(o.cpuMsPerDoc, 0), allWorkersCpuMsPerDoc: round(a.cpuMsPerDoc, 0),
       allWorkersMinBusy: round(a.minBusy),
     };
   } finally {
-    await Promise.all([one.close(), all.close()]);
+    await Promise.all([one.close(), oneCore.close(), all.close()]);
   }
 }
 

@@ -6,10 +6,18 @@
  * Processes, not worker threads, so that each worker collects its garbage on its own thread (--single-threaded-gc,
  * a process-wide V8 flag that cannot be set for a worker thread, nor at run time): V8's parallel GC helpers spent
  * ≈ 40–55 ms of another core per text PDF of ≈ 100 ms, so one worker thread took 1.3–1.5 cores and a second one on
- * a 2-core machine added only what was left (1.1–1.4× measured). With the collector on the worker's own thread a
- * worker is one core, and it was also faster per document (≈ 1.3–1.6× in alternating runs: pdf.js allocates a lot of
- * short-lived objects, and parallel scavenges cost more in synchronisation than they save). Process start-up
- * (≈ 1 s, tsx and the extractors' modules) is paid once per worker, not per document.
+ * a 2-core machine added only what was left (1.1–1.4× measured). With the collector on the worker's own thread it
+ * was also faster per document (≈ 1.3–1.6× in alternating runs: pdf.js allocates a lot of short-lived objects, and
+ * parallel scavenges cost more in synchronisation than they save). Process start-up (≈ 1 s, tsx and the extractors'
+ * modules) is paid once per worker, not per document.
+ *
+ * That still left a worker at ≈ 1.17 cores: V8 compiles optimized code on background threads, and pdf.js keeps it
+ * busy (its text-content loop is a closure made per page that is deoptimized and optimized again on every page;
+ * `--trace-opt`: ≈ 4.5 optimizations a document after warm-up). A pool with a worker per core (the default) runs
+ * its workers with every V8 background task on the worker's own thread (`--single-threaded`): the same CPU per
+ * document, but no worker takes another's core: text PDFs, two workers on 2 cores, 12.4–13.3 docs/s against
+ * 11.5–12.2 (alternating runs, idle machine, 2026-12-07). A pool with cores to spare keeps the compiler on its
+ * background threads, where it costs no worker's time (one worker alone: 7.4–7.6 docs/s against 6.4 single-threaded).
  *
  * Each worker holds up to PER_WORKER documents: the one it is extracting and the next, which it starts the moment
  * it answers the first. With one at a time a worker waited, after each answer, for the parent to receive and
@@ -37,6 +45,9 @@ export interface PoolOptions {
   maxHeapMb?: number;
   /** Options passed to every extraction. */
   extract?: ExtractOptions;
+  /** Every V8 background task of a worker on its own thread (`--single-threaded`), so a worker takes one core and no
+   * more. Default: when the workers are as many as the cores (see the top of this file). */
+  singleThreaded?: boolean;
   /** Worker entry module. Default ./worker.mjs; tests substitute a misbehaving one. */
   workerUrl?: URL;
 }
@@ -93,8 +104,10 @@ export class ExtractionPool {
   private readonly opts: Required<Omit<PoolOptions, 'extract'>> & { extract?: ExtractOptions };
 
   constructor(opts: PoolOptions = {}) {
+    const concurrency = opts.concurrency ?? os.availableParallelism();
     this.opts = {
-      concurrency: opts.concurrency ?? os.availableParallelism(),
+      concurrency,
+      singleThreaded: opts.singleThreaded ?? concurrency >= os.availableParallelism(),
       timeoutMs: opts.timeoutMs ?? 180_000,
       maxHeapMb: opts.maxHeapMb ?? 1024,
       workerUrl: opts.workerUrl ?? new URL('./worker.mjs', import.meta.url),
@@ -159,7 +172,7 @@ export class ExtractionPool {
 
   private spawn(): Slot {
     const worker = fork(fileURLToPath(this.opts.workerUrl), [], {
-      execArgv: ['--single-threaded-gc', `--max-old-space-size=${this.opts.maxHeapMb}`],
+      execArgv: [this.opts.singleThreaded ? '--single-threaded' : '--single-threaded-gc', `--max-old-space-size=${this.opts.maxHeapMb}`],
       serialization: 'advanced',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import os from 'node:os';
 import { test } from 'node:test';
 import { ExtractionPool } from '../../src/extract/pool.ts';
 import { sample } from './helpers.ts';
@@ -51,4 +52,23 @@ test('a document sent behind one that hangs or crashes its worker goes to anothe
   } finally {
     await pool.close();
   }
+});
+
+test('a pool with a worker per core runs its workers on one thread each; a pool with cores to spare keeps V8 compiling beside them', async () => {
+  const flagsOf = async (opts: { concurrency: number; singleThreaded?: boolean }) => {
+    const pool = new ExtractionPool({ ...opts, workerUrl: new URL('./fixtures/flags-worker.mjs', import.meta.url) });
+    try {
+      return (await pool.extract({ path: '/tmp/any.pdf', mediaType: 'pdf' })).reason!.split(' ');
+    } finally {
+      await pool.close();
+    }
+  };
+  const cores = os.availableParallelism();
+  const full = await flagsOf({ concurrency: cores });
+  assert.ok(full.includes('--single-threaded'), full.join(' '));
+  assert.ok(!full.includes('--single-threaded-gc'), full.join(' '));
+  assert.ok((await flagsOf({ concurrency: 1, singleThreaded: true })).includes('--single-threaded'));
+  const spare = await flagsOf({ concurrency: 1, singleThreaded: false });
+  assert.ok(spare.includes('--single-threaded-gc') && !spare.includes('--single-threaded'), spare.join(' '));
+  if (cores > 1) assert.deepEqual(await flagsOf({ concurrency: 1 }), spare);
 });
