@@ -19,9 +19,14 @@ function captionText(node: ReturnType<Doc>): string {
   return squash([node.text(), ...alts].join(' '));
 }
 
+/** What may hold a box's caption beside its list but never is one: the list's own entries and cells. */
+const ENTRY = 'li, tr, td, th, dd, a';
+
 /**
- * The element captioning the box a link sits in: the nearest enclosing heading-like element, or the heading-like
- * first child of the nearest enclosing element that has one (a few levels up at most); null when none.
+ * The element captioning the box a link sits in: the nearest enclosing heading-like element, the heading-like first
+ * child of the nearest enclosing element that has one, or the heading-like element standing right before the list
+ * (`<div class="gk-right-tit">最新公开</div><ul>…</ul>` in a column holding other sections first, round 86c), a few
+ * levels up at most; null when none.
  */
 export function captionElement($: Doc, a: ReturnType<Doc>): ReturnType<Doc> | null {
   let node = a.parent();
@@ -29,6 +34,8 @@ export function captionElement($: Doc, a: ReturnType<Doc>): ReturnType<Doc> | nu
     if (node.is(CAPTION)) return node;
     const first = node.children().first();
     if (first.length && first.get(0) !== a.get(0) && first.is(CAPTION) && !first.find('ul, ol, table').length) return first;
+    const before = node.prev();
+    if (!node.is(ENTRY) && before.length && before.is(CAPTION) && !before.is(ENTRY) && !before.find('ul, ol, table').length) return before;
   }
   return null;
 }

@@ -26,6 +26,7 @@ import { laneOf, recordFailure, type HarvestContext } from './harvest-context.ts
 import { handleFile } from './stored-files.ts';
 import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { PROBE_HEADER } from './learn/form-address.ts';
+import { fetchedPages } from './learn/fetched-pages.ts';
 import { clickedLinks, holdNavigation } from './learn/item-clicks.ts';
 import { idLinkDictionary, withIdLinks } from './learn/id-links.ts';
 import { drawnLinks, fromLaterPage, learnListEndpoint, listsBeside, nextAnswer, titlesToClick, turnedOnly, type Exchange, type Learned } from './learn/learn.ts';
@@ -278,6 +279,9 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     await handOverSession(page, h, learned);
     // A drawn pager that leaves for static pages was walked: its pages are the seed's next list pages, over HTTP.
     await h.frontier.add(out.walked.map((url, i) => ({ url, lane: laneOf(h, url), userData: { ...data, learn: undefined, pageIndex: data.pageIndex + i + 1 } })));
+    // Whole pages of the site its script fetched for their lists (a tab's sub-column page): list pages of their own.
+    const fetched = fetchedPages(exchangesOf(page), visit.loadedUrl).filter((url) => h.scope.allowsPage(url));
+    await h.frontier.add(fetched.map((url) => ({ url, lane: laneOf(h, url), userData: { ...data, learn: undefined, drawnColumn: undefined, family: 'auto' as const, cursor: undefined, pageIndex: data.pageIndex + 1 } })));
     // No endpoint, but its items opened files in place (a modal, a hash route), or its later pages were turned and
     // read as drawn: the page is read with those links, its later pages counted as read. Report titles the page
     // showed with no link lead where their clicks went, endpoint or not.

@@ -6,7 +6,7 @@
  */
 import { classifyTitle } from './classify/title.ts';
 import { crumbBox } from './crumb-agency.ts';
-import { scriptLoadsData } from './families/detect.ts';
+import { loadsSiteScript, scriptLoadsData } from './families/detect.ts';
 import { loadHtml, squash } from './html.ts';
 
 const NAMES_REPORTS = /年报|年度报告/;
@@ -29,8 +29,14 @@ function namesReportColumn(html: string): boolean {
  * Whether a later list page read over HTTP with no report item is a 年报 column whose list its script loads: an inline
  * script loads data from an address it names, or a site script named for lists is loaded (detect.ts scriptLoadsData),
  * and its own words name it a column of the reports, or the link leading to it did (its heading and title filled by
- * that script: round 76b).
+ * that script: round 76b). `seedNoDrawnColumn`: the seed's own page runs no script, or is no 年报 column by its words.
  */
-export function columnDrawnByScript(html: string, linkNamedIt = false): boolean {
+export function columnDrawnByScript(html: string, pageUrl: string, linkNamedIt = false, seedNoDrawnColumn = false): boolean {
+  // A column the link named that loads a script of its own site (广东 gkmlpt's `/gkmlpt/js/app.js` from a home page
+  // running no script, round 85c; 柘城's tabs script from its 政府信息公开 page, round 87b), when the seed's own page is
+  // no 年报 column its escalation would draw. A seed that is one, drawn by script, is drawn itself (a SiteServer 年报
+  // channel whose sub-channels are drawn alike, round 78b: one sub-channel drawn first made the seed look read, and
+  // its other units' reports were missed).
+  if (linkNamedIt && seedNoDrawnColumn && loadsSiteScript(html, pageUrl)) return true;
   return scriptLoadsData(html) && (linkNamedIt || namesReportColumn(html));
 }

@@ -234,10 +234,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     parsed = { ...parsed, items: parsed.items.slice(0, cap) };
   }
   const items = parsed.items;
-  for (const title of parsed.unreadScriptReports ?? []) tally.unreadScriptReports.add(title);
+  // A page drawn for its pager alone was read over HTTP first: its rows' titles were judged there.
+  const rowsJudged = data.pagerOnly === true && !!visit.rendered;
+  for (const title of rowsJudged ? [] : (parsed.unreadScriptReports ?? [])) tally.unreadScriptReports.add(title);
   for (const title of parsed.undatedReports ?? []) tally.undatedReports.add(title);
   // The seed's own page read as its report shows that report's title unlinked: its heading, read already.
-  for (const title of parsed.unlinkedReports ?? []) if (!sameTitle(title, tally.seedReportTitle)) tally.unlinkedReports.add(title);
+  for (const title of rowsJudged ? [] : (parsed.unlinkedReports ?? [])) if (!sameTitle(title, tally.seedReportTitle)) tally.unlinkedReports.add(title);
   // A title read unlinked on one page and linked on another (the browser's clicks on the seed page) was followed.
   for (const item of items) {
     tally.unlinkedReports.delete(item.title);
@@ -246,6 +248,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (data.family !== 'learned') notePagerDeadEnd(tally, visit.url, parsed.deadEnd, !!visit.rendered);
   if (parsed.drawnPager && !visit.rendered) tally.drawnPagers.set(visit.url, parsed.drawnPager);
   const seedPage = isSeedPage(data);
+  // A later list page listing reports whose pager its script draws into an empty box (a sub-column a tab of the 年报
+  // column loaded, its page bar drawn from the column's script.json: round 87b): drawn once in the browser, where the
+  // pager's links show and are followed; its items are read here as well. The seed's own is drawn by its escalation.
+  if (parsed.drawnPager && !visit.rendered && !seedPage && data.family !== 'learned' && reportCount(items) > 0) await drawPagerInBrowser(h, visit, data);
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);
     tally.family = family;
@@ -307,7 +313,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // drawn in the browser.
   // The seed's escalation renders the seed only, and a seed with reports is not rendered at all. Its links (a menu's
   // other years, the 年报 column) are read from the drawn page as from this one.
-  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reportCount(items) && columnDrawnByScript(visit.body, data.namedColumn === true)) {
+  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reportCount(items) && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url, data.namedColumn === true, tally.seedPageRead && (!tally.hasScripts || !tally.namesReports))) {
     recordOutcome(h, visit, data, parsed, 0, null);
     // What its HTTP read could not follow (a drop-down its script fills) is the drawn page's to say.
     tally.pagerDeadEnds.delete(visit.url);
@@ -739,6 +745,18 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
   h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `needs a browser: ${why}` });
   h.stats.browserHandoffs += 1;
   await h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
+}
+
+/** A list page drawn in the browser for its pager alone: its HTTP read stands; the drawn page's pager is followed. */
+async function drawPagerInBrowser(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
+  if (h.httpOnlySeeds?.has(data.seedEntryId)) {
+    const denied = h.tallies.of(data.seedEntryId).browserDenied;
+    const why = 'a list page whose pager its script draws';
+    if (!denied.has(why)) denied.set(why, visit.url);
+    return;
+  }
+  h.stats.browserHandoffs += 1;
+  await h.frontier.add([{ url: visit.url, uniqueKey: `drawn-pager:${visit.url}`, lane: 'browser', userData: { ...data, learn: undefined, pagerOnly: true } }]);
 }
 
 /** Two titles alike but for their spaces (a heading's line breaks). */

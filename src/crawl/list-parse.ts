@@ -85,8 +85,10 @@ function parseWithFamily(visit: PageVisit, data: ListData): ParsedList {
     const other = parser.parse(visit, data.cursor);
     if (reportCount(other.items) > reportCount(best.items)) best = { ...other, family, signal: `fallback: ${family} found report items where ${detected.family} found none` };
     // A data answer asked with another family's cursor (a Hanweb dataproxy's GET page of a column the seed's generic
-    // parser fell back from) that only that family continues (its POST windows after a refused GET, round 74d).
-    else if (data.cursor && best === first && !first.items.length && !first.next.length && other.next.length) best = { ...other, family, signal: `fallback: ${family} continues the list's paging` };
+    // parser fell back from) that only that family continues (its POST windows after a refused GET, round 74d). Its
+    // continuation carries a cursor; another family's guess of a static page (TRS's `index_3.html` from a dataproxy's
+    // `<totalpage>` past the last record, round 87d: a 404 that made the seed `short`) is no continuation.
+    else if (data.cursor && best === first && !first.items.length && !first.next.length && other.next.some((n) => n.cursor)) best = { ...other, family, signal: `fallback: ${family} continues the list's paging` };
   }
   // The detected family's own next requests (an API the page names, a data proxy) are still its list's pages: they
   // are kept, and read by that family, beside the items the other parser found on the page.

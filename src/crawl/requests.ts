@@ -41,6 +41,10 @@ export interface ListData {
   yearReport?: { title: string; listUrl: string };
   /** A later page asked once more after it answered an empty list its first page contradicts (handlers.ts). */
   askedAgain?: true;
+  /** A list page drawn in the browser for the pager its script draws, its items read over HTTP already (handlers.ts):
+   * what its titles say unlinked (rows a site function opens, resolved over HTTP from the site's scripts) is not
+   * asked again. */
+  pagerOnly?: true;
   /**
    * A 年报 column whose list its script loads (drawn-column.ts): drawn and learned from as an escalated seed is, its
    * endpoint read on over HTTP but not kept as the seed's (the seed's own page lists its reports).

@@ -79,18 +79,20 @@ test('a page titled as a compilation of the reports (…年度报告汇总), a t
   assert.equal(classifyCollection(own, url, parseDetailPage(own, url), '鄂托克前旗2024年度政府信息公开工作年度报告').collection, false);
 });
 
+const COLUMN_URL = 'http://www.jianhu.gov.test/col/col20470/index.html';
+
 test("a 年报 column listing nothing whose inline script loads its list from an address it names is drawn in the browser", () => {
   const column = (head: string, script: string) =>
     page('建湖县人民政府', head, `<div class="list-title"><h2>${head}</h2></div><div id="96180"></div><script type="text/javascript">${script}</script>`, { crumbs: '政府信息公开 &gt; 政府信息公开年报 &gt; 2021年度' });
   const mount = "HJPage.mount('96180', {proxyUrl:'/module/web/jpage/dataproxy.jsp', webid:87, columnid:20470, perPage:15});";
   const jsonp = "xxgkList.init({api: 'http://data.gov.test/common/search/', channelId: 'ab12', pageSize: 5});";
   assert.equal(scriptLoadsData(column('2021年度', mount)), true);
-  assert.equal(columnDrawnByScript(column('2021年度', mount)), true);
-  assert.equal(columnDrawnByScript(column('2021', jsonp)), true, 'a bare year, its loader configured with its service');
+  assert.equal(columnDrawnByScript(column('2021年度', mount), COLUMN_URL), true);
+  assert.equal(columnDrawnByScript(column('2021', jsonp), COLUMN_URL), true, 'a bare year, its loader configured with its service');
   // A page whose script loads nothing (a tab switcher), or a column of something else, is not drawn.
-  assert.equal(columnDrawnByScript(column('2021年度', "document.getElementById('96180').className = 'on';")), false);
+  assert.equal(columnDrawnByScript(column('2021年度', "document.getElementById('96180').className = 'on';"), COLUMN_URL), false);
   const news = page('建湖县人民政府', '新闻动态', `<h2>新闻动态</h2><div id="l"></div><script>$.post('/news/list.do', {page: 1});</script>`, { crumbs: '新闻动态' });
-  assert.equal(columnDrawnByScript(news), false);
+  assert.equal(columnDrawnByScript(news, COLUMN_URL), false);
 });
 
 test('a later list page its family reads nothing of is read by the other parsers too (a drawn Hanweb year column)', () => {

@@ -41,9 +41,9 @@ test("a page linking one report's page under a title naming no report is its ind
 test('a year column whose list a site script named for lists loads (no address in the page) is drawn; a library is no loader', () => {
   const column = (script: string) =>
     page('瓜州县人民政府', '2024', `<div class="list-title"><h2>政府信息公开年报</h2></div><ul id="nbList"></ul><div id="page_div"></div>${script}`, { crumbs: '政府信息公开 &gt; 政府信息公开年报 &gt; 2024' });
-  assert.equal(columnDrawnByScript(column('<script type="text/javascript" src="/guazhou/xhtml/js/nbList.js"></script>')), true);
-  assert.equal(columnDrawnByScript(column('<script src="/js/jquery.pagination.js"></script>')), false);
-  assert.equal(columnDrawnByScript(column('<script src="/js/common.js"></script>')), false);
+  assert.equal(columnDrawnByScript(column('<script type="text/javascript" src="/guazhou/xhtml/js/nbList.js"></script>'), 'http://www.guazhou.gov.test/2024/'), true);
+  assert.equal(columnDrawnByScript(column('<script src="/js/jquery.pagination.js"></script>'), 'http://www.guazhou.gov.test/2024/'), false);
+  assert.equal(columnDrawnByScript(column('<script src="/js/common.js"></script>'), 'http://www.guazhou.gov.test/2024/'), false);
 });
 
 test("a town's page showing its newest report among a few other things leads on to its 年度报告 column", () => {

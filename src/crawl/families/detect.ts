@@ -67,6 +67,11 @@ const LOADS = /XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|post|getJSON)\s*\(|\.
 const LOADER_NAME = /(?:list|search|load|data|pager|nb|gk)[\w-]*\.js$/i;
 /** Libraries' files (a pager plugin's name says nothing of a list of this page). */
 const LIBRARY_NAME = /jquery|bootstrap|layui|layer|swiper|vue|react|angular|polyfill|lodash|echarts|pdf|common|base|util/i;
+/**
+ * A request opened on an address written in the script, whatever its path (`xhr.open('GET', '/common/search/' + cid
+ * + …)`, `fetch('/gkpt/list?' + q)`: 甘肃's 集约化 columns, their server copy of the list kept in a comment, round 87c).
+ */
+const OPENS_ADDRESS = /\.open\(\s*['"](?:GET|POST)['"]\s*,\s*['"`](?:https?:\/\/|\/|\.\.?\/)|\bfetch\(\s*['"`](?:https?:\/\/|\/|\.\.?\/)/i;
 /** A loader's configuration naming its service (`api: 'https://data.…/common/search/'`, `listUrl: '/…'`). */
 const CONFIG_ADDRESS = /\b\w*(?:url|api|proxy)\s*:\s*['"`](?:https?:\/\/|\/)[^'"`\s]+['"`]/i;
 
@@ -86,10 +91,29 @@ export function scriptLoadsData(html: string): boolean {
       if (LOADER_NAME.test(name) && !LIBRARY_NAME.test(name)) return true;
       continue;
     }
-    if ((DATA_ADDRESS.test(code) && LOADS.test(code)) || CONFIG_ADDRESS.test(code)) return true;
+    if ((DATA_ADDRESS.test(code) && LOADS.test(code)) || CONFIG_ADDRESS.test(code) || OPENS_ADDRESS.test(code)) return true;
   }
   // Asked last: it parses the page, the checks above read its scripts' text only.
   return scriptWritesInPlace(html);
+}
+
+/**
+ * Whether the page loads a script file of its own site, no library's (`/gkmlpt/js/app.js`, `/js/main.js`): what draws
+ * a page whose markup holds no list of its own, when something else says a list belongs there.
+ */
+export function loadsSiteScript(html: string, pageUrl: string): boolean {
+  const host = new URL(pageUrl).host;
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi)) {
+    let url: URL;
+    try {
+      url = new URL(m[1]!, pageUrl);
+    } catch {
+      continue;
+    }
+    const name = url.pathname.replace(/^.*\//, '');
+    if (url.host === host && /\.js$/i.test(name) && !LIBRARY_NAME.test(name) && !/\.min\.js$/i.test(name)) return true;
+  }
+  return false;
 }
 
 /**

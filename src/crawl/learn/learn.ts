@@ -176,18 +176,19 @@ export function drawnLinks(renderedHtml: string, pageUrl: string): DrawnLink[] {
 
 /**
  * What an answer's relative item addresses resolve against: the page (or the frame's document), as most scripts do,
- * unless the links the page drew are those addresses resolved against the answer's own address (a TRS channel's
- * static `data/docs.json` writing `../202501/t…shtml`, which its script resolves with `new URL(url, jsonUrl)`: round
- * 66b). Only then: with no drawn link to compare, the page stays the base.
+ * unless more of the links the page drew are those addresses resolved against the answer's own address (a TRS
+ * channel's static `data/docs.json` writing `../202501/t…shtml`, which its script resolves with `new URL(url,
+ * jsonUrl)`: round 66b; a sub-column's page fetched for a tab, its `./article….html` rewritten against the
+ * sub-column, while its menu's absolute links are drawn alike either way: round 87b). Only then: with no drawn link to
+ * compare, or an answer in the page's own folder, the page stays the base.
  */
 function linkedBase(x: Exchange, base: string, links: DrawnLink[]): { base: string; found: ReturnType<typeof findList> } {
   const found = listOf(x, base, links);
-  if (!found || !links.length || x.url === base) return { base, found };
+  if (!found || !links.length || new URL('.', x.url).href === new URL('.', base).href) return { base, found };
   const drawn = new Set(links.map((l) => l.url));
   const hits = (items: ListItem[]) => items.filter((i) => drawn.has(i.url)).length;
-  if (hits(found.items) > 0) return { base, found };
   const own = listOf(x, x.url, links);
-  return own && hits(own.items) > 0 ? { base: x.url, found: own } : { base, found };
+  return own && hits(own.items) > hits(found.items) ? { base: x.url, found: own } : { base, found };
 }
 
 /** The items of a later answer of the learned endpoint, read with the learned shape (an id template included). */

@@ -32,6 +32,8 @@ export interface Choice {
   mark: string;
   /** The option's value, or the slider's. */
   value?: string;
+  /** An option's select's value when the page was loaded (全部, or the year shown first): set back once its group is done. */
+  initial?: string;
   text: string;
 }
 
@@ -139,8 +141,16 @@ export const MARK_CHOICES = `(() => {
       for (const [p] of groups) markSeen(p, el.tagName);
     }
     // Three or more units' names, two in three at least: a list of units, whether one is marked current or none.
-    const units = unitsIn(tabs);
+    let units = unitsIn(tabs);
     if (tabs.length < 2 || tabs.length > (units ? 40 : 12) || !tabs.every(tabLike)) continue;
+    // A list of units captioned by kind among its entries (<li class="grp">区级部门</li> above <li><a href="javascript:
+    // void(0)">区发展改革委</a></li>, round 85b): where entries hold a control (a link, a button, an onclick), the ones
+    // holding none and marked current by nothing are captions, clicked for nothing.
+    const captions = units && tabs.some(holdsControl) ? tabs.filter((t) => !holdsControl(t) && !isCurrent(t)) : [];
+    if (captions.length && unitsIn(tabs.filter((t) => !captions.includes(t)))) {
+      tabs = tabs.filter((t) => !captions.includes(t));
+      units = true;
+    }
     const marks = tabs.filter(isCurrent);
     const current = marks.length ? marks : oddOne(tabs);
     if (current.length !== 1 && !units) continue;
@@ -171,7 +181,7 @@ export const MARK_CHOICES = `(() => {
     group++;
     const mark = String(group);
     sel.setAttribute('data-nianbao-select', mark);
-    for (const o of options) if (!o.selected) out.push({ kind: 'option', group, mark, value: o.value, text: text(o) });
+    for (const o of options) if (!o.selected) out.push({ kind: 'option', group, mark, value: o.value, text: text(o), initial: sel.value });
   }
   // A slider choosing the list's year (<input type="range" min="2019" max="2024">, no other control: round 65b): each
   // of its values is a choice, when it has few (a volume or font-size slider of a hundred steps is none).
@@ -214,7 +224,11 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: folders.left, drawnOnly: 0 };
   const nodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
   const drawn = await drawnSelectChoices(page, Math.max(0, ...marked.map((c) => c.group), ...nodes.map((c) => c.group))).catch(() => [] as Choice[]);
-  const choices = choicesToMake([...marked, ...nodes, ...drawn]);
+  // A tree's leaves read as tabs too (a list of units in a tree) carry the tree's marks now: the tree's choices make
+  // them (a leaf under a closed folder is clicked as the tree's handler hears it), its tabs are gone.
+  const kept = new Set(await page.evaluate<string[]>(`[...document.querySelectorAll('[data-nianbao-choice]')].map((el) => el.getAttribute('data-nianbao-choice'))`).catch(() => [] as string[]));
+  const tabs = nodes.length ? marked.filter((c) => c.kind !== 'tab' || kept.has(c.mark)) : marked;
+  const choices = choicesToMake([...tabs, ...nodes, ...drawn]);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
   const silentGroups = new Set<number>();
@@ -225,8 +239,21 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   // 2021 by the choices before is no field a unit's tab sets, round 77b).
   let lastAsked: ChoiceRequest | null = learned ? { url: learned.endpoint.request.url, body: learned.endpoint.request.body } : null;
   let count = 0;
+  // The select whose options were being made: set back to what it showed on load before another group's choices, so
+  // that a unit's tab is read under 全部, not under the last year chosen (round 85b: a unit tree beside a year select,
+  // each unit's list read for 2020 only, and the seed ended ok).
+  let lastOption: Choice | null = null;
+  const setBack = async () => {
+    const o = lastOption;
+    lastOption = null;
+    if (!o || o.initial === undefined || o.initial === o.value) return;
+    const reset = await actAndWait(page, () => page.locator(`[data-nianbao-select="${o.mark}"]`).first().selectOption(o.initial!, { timeout: 5_000 })).catch(() => null);
+    const asked = learned && reset?.exchanges.find((x) => endpointKey(x) === endpointKey(learned.endpoint.request));
+    if (asked) lastAsked = { url: asked.url, body: asked.body };
+  };
   for (const choice of choices) {
     if (silentGroups.has(choice.group)) continue;
+    if (lastOption && lastOption.group !== choice.group) await setBack();
     if (count >= MAX_CHOICES || (!tried.has(choice.group) && tried.size >= MAX_GROUPS)) {
       if (askingGroups.has(choice.group)) out.unmade += 1;
       else if (!tried.has(choice.group)) out.untried += 1;
@@ -253,6 +280,7 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     };
     const attempt = async () => (await remark(), await actAndWait(page, act).catch(() => null));
     const made = (await attempt()) ?? (await attempt());
+    if (choice.kind === 'option') lastOption = choice;
     // A choice that could not be made (its element gone, an option no longer offered): its list is unread, which the
     // seed's result says; the group's other choices are still made.
     if (!made) {

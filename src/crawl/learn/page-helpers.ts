@@ -10,6 +10,9 @@
 export const PAGE_HELPERS = `
   const text = (el) => (el.textContent || '').replace(/\\s+/g, ' ').trim();
   const followable = (a) => { const h = (a.getAttribute('href') || '').trim(); return h !== '' && !/^(javascript:|#)/i.test(h); };
+  // Whether an entry holds a control a reader clicks (a link, a button, an onclick), or sits in one.
+  const CONTROL = 'a[href], button, [onclick]';
+  const holdsControl = (el) => el.matches(CONTROL) || !!el.closest(CONTROL) || !!el.querySelector(CONTROL);
   const setApart = (els, look) => {
     const looks = els.map(look);
     const odd = els.filter((_, i) => looks.filter((l) => l === looks[i]).length === 1);

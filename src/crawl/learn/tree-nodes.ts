@@ -114,6 +114,9 @@ export const markTreeNodes = (firstGroup: number): string => `(() => {
       if ([...leaf.querySelectorAll('a[href]')].some(followable)) continue;
       labelled.push({ label, t });
     }
+    // Captions among the leaves (<li class="grp">区级部门</li> above <li><a href="javascript:void(0)">区发展改革委</a></li>,
+    // round 85b): where leaves hold a control (a link, a button, an onclick), those holding none are no units.
+    if (labelled.some((l) => holdsControl(l.label)) && labelled.some((l) => !holdsControl(l.label))) labelled.splice(0, labelled.length, ...labelled.filter((l) => holdsControl(l.label)));
     if (labelled.length < 2) continue;
     group++;
     labelled.forEach((l, i) => {
