@@ -163,8 +163,10 @@ export function findAttachments($: Doc, pageUrl: string): Attachment[] {
     if (!url) return;
     // A bare file name beside the page's link to that file (`<span data-file="2024012916453321.pdf">` under the
     // 附件 list linking `/uploadfiles/…/2024012916453321.pdf`, round 86b): the same file, not one in the page's folder.
-    const bare = raw!.trim();
-    if (!/[/\\]/.test(bare) && out.some((o) => new URL(o.url).pathname.endsWith(`/${new URL(url).pathname.split('/').pop()}`))) return;
+    if (!/[/\\]/.test(raw!.trim())) {
+      const fileName = `/${new URL(url).pathname.split('/').pop()}`;
+      if (out.some((o) => new URL(o.url).pathname.endsWith(fileName))) return;
+    }
     const file = viaViewer ? viewedFile(url) : looksLikeFile(url) ? url : null;
     if (!file || seen.has(file) || isFurniture($, el, file, name ?? '')) return;
     seen.add(file);

@@ -5,7 +5,7 @@
 import { squash, type Doc } from './html.ts';
 
 /** Where a box keeps its caption: a heading, or an element classed as one (box-tit, hd, title…). */
-const CAPTION = 'h1, h2, h3, h4, h5, h6, dt, caption, legend, [class*=tit], [class*=hd], [class*=head]';
+export const CAPTION = 'h1, h2, h3, h4, h5, h6, dt, caption, legend, [class*=tit], [class*=hd], [class*=head]';
 
 /**
  * What a caption says: its text, and the alt of the images it shows (a 专题's section titles drawn as images:

@@ -731,13 +731,19 @@ function challengeToBrowser(h: HarvestContext, visit: PageVisit, data: ListData 
   return sendToBrowser(h, visit, data, 'anti-bot challenge');
 }
 
+/** Whether the seed says render: http; then its result names what was left undrawn (`why`, first at `url`). */
+function renderDenied(h: HarvestContext, seedEntryId: number, why: string, url: string): boolean {
+  if (!h.httpOnlySeeds?.has(seedEntryId)) return false;
+  const denied = h.tallies.of(seedEntryId).browserDenied;
+  if (!denied.has(why)) denied.set(why, url);
+  return true;
+}
+
 async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData | DetailData, why: string, wholeHost = true): Promise<void> {
   const host = Scope.hostOf(visit.url);
-  if (h.httpOnlySeeds?.has(data.seedEntryId)) {
-    // The seed says render: http: the page is not drawn, and the seed is flagged with what was left unread.
+  if (renderDenied(h, data.seedEntryId, why, visit.url)) {
+    // The page is not drawn, and the seed is flagged with what was left unread.
     h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'skipped', reason: `needs a browser: ${why}; not rendered (render: http)` });
-    const denied = h.tallies.of(data.seedEntryId).browserDenied;
-    if (!denied.has(why)) denied.set(why, visit.url);
     return;
   }
   // The host's pages go to the browser from now on, but for a page only its own list needs drawn.
@@ -749,12 +755,7 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
 
 /** A list page drawn in the browser for its pager alone: its HTTP read stands; the drawn page's pager is followed. */
 async function drawPagerInBrowser(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
-  if (h.httpOnlySeeds?.has(data.seedEntryId)) {
-    const denied = h.tallies.of(data.seedEntryId).browserDenied;
-    const why = 'a list page whose pager its script draws';
-    if (!denied.has(why)) denied.set(why, visit.url);
-    return;
-  }
+  if (renderDenied(h, data.seedEntryId, 'a list page whose pager its script draws', visit.url)) return;
   h.stats.browserHandoffs += 1;
   await h.frontier.add([{ url: visit.url, uniqueKey: `drawn-pager:${visit.url}`, lane: 'browser', userData: { ...data, learn: undefined, pagerOnly: true } }]);
 }

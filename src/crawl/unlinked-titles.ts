@@ -10,11 +10,9 @@
  */
 import type { AnyNode, Element, Text } from 'domhandler';
 import { Attributor } from './attribution.ts';
+import { CAPTION } from './box-caption.ts';
 import { loadHtml, squash } from './html.ts';
 import { CHROME } from './list-page.ts';
-
-/** Elements captioning a box (box-caption.ts): headings, and elements classed as titles or heads. */
-const CAPTION_BOX = 'h4, h5, h6, caption, legend, [class*=tit], [class*=hd], [class*=head]';
 
 /** Page text read for titles: a report title is short, a paragraph of prose is not one. */
 const MIN_TITLE = 8;
@@ -62,7 +60,7 @@ export function unlinkedReportTitles(html: string, itemTitles: string[], isRepor
       const cell = el.closest('li, tr, dd, dt');
       // A box's caption outside any row is the column's name, not an item (`<div class="right-tit"><span>政府信息公开
       // 年报 · 2022年度</span></div>` over a year column's list, round 86c).
-      if (!cell.length && el.closest(CAPTION_BOX).length) return;
+      if (!cell.length && el.closest(CAPTION).length) return;
       const row = cell.is('dt, dd') && cell.parent().is('dl') ? cell.parent() : cell;
       if (row.length && row.find('a[href]').length) return;
       // The element's whole text (a title split over <span>s), else the text node's own.

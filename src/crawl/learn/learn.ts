@@ -187,8 +187,11 @@ function linkedBase(x: Exchange, base: string, links: DrawnLink[]): { base: stri
   if (!found || !links.length || new URL('.', x.url).href === new URL('.', base).href) return { base, found };
   const drawn = new Set(links.map((l) => l.url));
   const hits = (items: ListItem[]) => items.filter((i) => drawn.has(i.url)).length;
+  const shown = hits(found.items);
+  // Every item drawn as read against the page (an API's absolute or root-relative addresses): nothing to compare.
+  if (shown === found.items.length) return { base, found };
   const own = listOf(x, x.url, links);
-  return own && hits(own.items) > hits(found.items) ? { base: x.url, found: own } : { base, found };
+  return own && hits(own.items) > shown ? { base: x.url, found: own } : { base, found };
 }
 
 /** The items of a later answer of the learned endpoint, read with the learned shape (an id template included). */

@@ -226,8 +226,8 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   const drawn = await drawnSelectChoices(page, Math.max(0, ...marked.map((c) => c.group), ...nodes.map((c) => c.group))).catch(() => [] as Choice[]);
   // A tree's leaves read as tabs too (a list of units in a tree) carry the tree's marks now: the tree's choices make
   // them (a leaf under a closed folder is clicked as the tree's handler hears it), its tabs are gone.
-  const kept = new Set(await page.evaluate<string[]>(`[...document.querySelectorAll('[data-nianbao-choice]')].map((el) => el.getAttribute('data-nianbao-choice'))`).catch(() => [] as string[]));
-  const tabs = nodes.length ? marked.filter((c) => c.kind !== 'tab' || kept.has(c.mark)) : marked;
+  const kept = nodes.length ? new Set(await page.evaluate<string[]>(`[...document.querySelectorAll('[data-nianbao-choice]')].map((el) => el.getAttribute('data-nianbao-choice'))`).catch(() => [] as string[])) : null;
+  const tabs = kept ? marked.filter((c) => c.kind !== 'tab' || kept.has(c.mark)) : marked;
   const choices = choicesToMake([...tabs, ...nodes, ...drawn]);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);

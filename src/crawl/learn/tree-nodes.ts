@@ -116,10 +116,10 @@ export const markTreeNodes = (firstGroup: number): string => `(() => {
     }
     // Captions among the leaves (<li class="grp">区级部门</li> above <li><a href="javascript:void(0)">区发展改革委</a></li>,
     // round 85b): where leaves hold a control (a link, a button, an onclick), those holding none are no units.
-    if (labelled.some((l) => holdsControl(l.label)) && labelled.some((l) => !holdsControl(l.label))) labelled.splice(0, labelled.length, ...labelled.filter((l) => holdsControl(l.label)));
-    if (labelled.length < 2) continue;
+    const units = labelled.some((l) => holdsControl(l.label)) ? labelled.filter((l) => holdsControl(l.label)) : labelled;
+    if (units.length < 2) continue;
     group++;
-    labelled.forEach((l, i) => {
+    units.forEach((l, i) => {
       const mark = 'tree-' + group + '-' + i;
       l.label.setAttribute('data-nianbao-choice', mark);
       out.push({ kind: 'node', group, mark, text: l.t });
