@@ -97,7 +97,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.listUrls.add(`${listKey} #drawn-${i}`);
     tally.listPages += 1;
   }
-  if (visit.rendered) tally.usedBrowser = true;
+  if (visit.rendered) {
+    tally.usedBrowser = true;
+    if (isSeedPage(data)) tally.seedListDrawn = false;
+  }
   if ((visit.status === 404 || visit.status === 410) && data.family === 'learned' && data.cursor) {
     const firstPage = Number(data.cursor.page) <= 1;
     // Past the last page (list_4.json of three) is the end of the list; a first page that is gone means the site
@@ -259,6 +262,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.announced = announcedTotals(visit.body);
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
     tally.writesMarkup = tally.writesMarkup || writesMarkup(visit.body);
+    // Its own list loaded by its script (a 年报 column's shell calling `loadList('./list.html')`): drawn by the
+    // seed's review even when its sub-columns give reports.
+    if (!reportCount(items) && !visit.rendered && data.family !== 'learned' && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url)) tally.seedListDrawn = true;
     if (!reportCount(items)) {
       // A seed page listing nothing whose frames are on hosts outside the registry (a cloaked-forwarding frameset over
       // a platform's page, round 68c): named, as the browser lane names a rendered page's; no script need run for it.
@@ -281,7 +287,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A 年报 column's list learned in the browser (drawn-column.ts) is no list of the seed's own: its family and its
   // answer's count are not the seed's (its count made the seed's list look short, round 73b).
   const ownList = !data.drawnColumn;
-  if (data.family === 'learned' && ownList) tally.family = 'learned';
+  if (data.family === 'learned' && ownList) {
+    tally.family = 'learned';
+    // Its list read through the endpoint learned for it (an earlier run's, replayed): no drawing needed.
+    tally.seedListDrawn = false;
+  }
   // A learned list's first answer says how long the list is (total, totalCount…): what its paging must reach.
   // A bare array says it in its headers only (`X-Total-Count`, `X-WP-TotalPages`); the body's word wins.
   if (data.family === 'learned' && ownList && Number(data.cursor?.page ?? 1) <= 1) Object.assign(tally.announced, headerTotals(visit.headers), answerTotals(visit.body, visit.url));
@@ -599,6 +609,7 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   if (data.freshToken) return resumeWithFreshToken(h, data, found);
   const tally = h.tallies.of(data.seedEntryId);
   tally.usedBrowser = true;
+  if (!data.drawnColumn) tally.seedListDrawn = false;
   if (!found) {
     tally.notes.push('the browser saw no list answer in the page\'s traffic');
     return handleList(h, visit, data);

@@ -221,7 +221,7 @@ function requestLikeOf(source: Source): RequestLike {
  */
 function storedOf(r: RequestLike): StoredRequest {
   const method = r.method && r.method.toUpperCase() !== 'GET' ? (r.method.toUpperCase() as AllowedHttpMethods) : undefined;
-  const uniqueKey = r.uniqueKey || Request.computeUniqueKey({ url: r.url, method: method ?? 'GET', payload: r.payload });
+  const uniqueKey = r.uniqueKey || keyOf(r.url, method ?? 'GET', r.payload);
   const stored: StoredRequest = { url: r.url, uniqueKey };
   if (method) stored.method = method;
   if (r.payload !== undefined) stored.payload = r.payload;
@@ -232,4 +232,23 @@ function storedOf(r: RequestLike): StoredRequest {
   if (r.noRetry) stored.noRetry = true;
   if (r.sessionRotationCount) stored.sessionRotationCount = r.sessionRotationCount;
   return stored;
+}
+
+/**
+ * Crawlee's key for a request, and for an address whose query is percent-encoded in another charset than UTF-8 (a
+ * GBK page's `nb.asp?dw=%C7%ED%BD%E1%D5%F2…`), that query as written beside it: Crawlee's normalisation decodes the
+ * query as UTF-8, each GBK byte a replacement character, so units' names of one length became one request (round
+ * 89d: two of four towns' tabs never asked).
+ */
+function keyOf(url: string, method: AllowedHttpMethods, payload: string | Buffer | undefined): string {
+  const key = Request.computeUniqueKey({ url, method, payload });
+  const q = url.indexOf('?');
+  if (q < 0) return key;
+  const search = url.slice(q).replace(/#.*$/, '');
+  try {
+    decodeURIComponent(search);
+    return key;
+  } catch {
+    return `${key} ${search}`;
+  }
 }

@@ -28,6 +28,8 @@ export function worthRendering(t: SeedTally): boolean {
   // A list page with no pager but an empty pager box its script draws (drawn-pager.ts): the browser turns it. A
   // list replayed from its learned endpoint is paged there already.
   if (t.drawnPagers.size > 0 && !t.usedLearned) return true;
+  // The seed's own list, loaded by its script, was never read: its sub-columns' reports do not stand for it.
+  if (t.seedListDrawn) return true;
   // 'learned': the endpoint kept from an earlier run gave no report now; the browser learns it again.
   // A known family's column with other notices only is simply empty, unless its page writes markup by script: items
   // written by code no static reader follows (a document.write through a function) show only in the browser.
@@ -46,7 +48,8 @@ export function escalations(h: HarvestContext, entries: SeedEntryRow[], generati
   const out: QueuedRequest[] = [];
   for (const e of entries) {
     const t = h.tallies.of(e.id, e.url);
-    if (!worthRendering(t) || t.escalated || t.usedBrowser) continue;
+    // A seed whose other pages were drawn is rendered still when its own list, loaded by its script, was not.
+    if (!worthRendering(t) || t.escalated || (t.usedBrowser && !t.seedListDrawn)) continue;
     // A page without any script cannot be drawing a list the HTTP path missed, and a seed page never read has
     // nothing to render. A failed request elsewhere (a 404 link, a broken API answer) does not stop the browser:
     // the page it read may still draw its list by script; only a host whose circuit is open is left alone.

@@ -165,6 +165,12 @@ export interface SeedTally {
   exploredBefore: string | null;
   /** The seed's page is itself an annual-report column by its title or heading (an empty one is not explored). */
   namesReports: boolean;
+  /**
+   * The seed's own page listed no report over HTTP while its script loads its list (drawn-column.ts): it is drawn in
+   * the browser even when its sub-columns gave reports (round 89b: a shell loading `./list.html`, beside a towns'
+   * sub-column drawn alike, was taken as read once the sub-column's reports came in).
+   */
+  seedListDrawn: boolean;
   /** The report items of a seed that is a site's home showing a report or two among its news, when its host was
    * explored for their column (seed-explore.ts homeNamingFew); null otherwise. */
   homeReports: number | null;
@@ -257,6 +263,7 @@ export class SeedTallies {
         exploredHost: false,
         exploredBefore: null,
         namesReports: false,
+        seedListDrawn: false,
         homeReports: null,
         seedGone: null,
         seedFile: null,

@@ -74,16 +74,19 @@ const grids = new WeakMap<Element, boolean>();
 
 /**
  * A grid: some row holds links in two or more cells (a table with one link per row is a list, which the row's text
- * titles). Kept per table, as every link of the table asks.
+ * titles), or its header names two kinds of document or more (单位 | 政府信息公开工作年度报告 | 政府网站工作年度报表 | 图解:
+ * a year's grid whose one unit published only its report, round 89a). Kept per table, as every link of the table asks.
  */
 function isGrid($: Doc, table: Node): boolean {
   const el = table.get(0) as Element;
   let grid = grids.get(el);
   if (grid === undefined) {
-    grid = table
-      .find('tr')
-      .toArray()
-      .some((r) => $(r as Element).children('td').filter((_, c) => $(c as Element).find('a[href]').length > 0).length >= 2);
+    grid =
+      table
+        .find('tr')
+        .toArray()
+        .some((r) => $(r as Element).children('td').filter((_, c) => $(c as Element).find('a[href]').length > 0).length >= 2) ||
+      headerRows($, table).some((r) => columns($, r).filter((c) => DOCUMENT_ROW.test(squash(c.text()))).length >= 2);
     grids.set(el, grid);
   }
   return grid;

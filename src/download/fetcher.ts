@@ -22,6 +22,7 @@ import { CHOICES_PEEK_BYTES, firstChoice } from './multiple-choices.ts';
 import { RedirectCookies, type HopCookie } from './redirect-cookies.ts';
 import { isScriptChallenge } from './challenge-answer.ts';
 import { saysServerBusy } from './server-busy.ts';
+import { cutByServerError, MAX_CUT_PAGE_BYTES } from './cut-page.ts';
 import { unaskedNotModified } from './unasked-304.ts';
 import { MAX_BLOCK_BYTES, mayBeBlockPage, saysTooFrequent } from './soft-rate-limit.ts';
 import { peekBody } from './peek-body.ts';
@@ -352,8 +353,11 @@ export class Fetcher {
     // A WAF's rate limit answered as a 200 page (soft-rate-limit.ts) is the 429 it stands for, never the page asked.
     let body = res.body;
     let whole: Buffer | undefined;
-    if (mayBeBlockPage(res.status, first(res.headers['content-type']), res.contentLength)) {
-      const peeked = await peekBody(res.body, MAX_BLOCK_BYTES);
+    // An HTML page of a size a list page has is read whole first: a server may have cut it with its error (cut-page.ts).
+    const htmlPage = res.status >= 200 && res.status < 300 && /html/i.test(first(res.headers['content-type']) ?? '') && (res.contentLength === null || res.contentLength <= MAX_CUT_PAGE_BYTES);
+    if (htmlPage || mayBeBlockPage(res.status, first(res.headers['content-type']), res.contentLength)) {
+      const peeked = await peekBody(res.body, htmlPage ? MAX_CUT_PAGE_BYTES : MAX_BLOCK_BYTES);
+      if (htmlPage && peeked.whole && cutByServerError(peeked.whole)) throw new FetchError('HTTP 200 with a page its server cut with an error (an error page where the rest should be)', url, 'server', 503);
       if (peeked.whole && saysTooFrequent(peeked.whole)) {
         this.askedTooFast(gate, true);
         throw new FetchError('HTTP 200 with a "too frequent" page (a rate limit answered as a page)', url, 'server', 429);

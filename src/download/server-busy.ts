@@ -14,7 +14,7 @@ const MAX_BUSY_BYTES = 16 * 1024;
 const MAX_BUSY_TEXT = 300;
 const MAX_BUSY_LINKS = 3;
 /** "系统繁忙", "服务器繁忙", "系统正忙", "网络繁忙", "服务器开小差了", "系统异常，请稍后再试", "服务暂时不可用". */
-const BUSY =
+export const BUSY =
   /(?:系统|服务器?|网络|服务端|网站)(?:正忙|繁忙|忙碌|太忙)|(?:系统|服务器?|网站)开小差|(?:系统|服务器?|网站)(?:暂时)?(?:不可用|异常|出错|错误)[\s\S]{0,30}?稍后|服务(?:暂时|暂不)不?可用/;
 /** Characters every BUSY match holds. */
 const MAY_SAY_IT = /忙|小差|稍后|可用/;

@@ -21,7 +21,7 @@ import { postBackNextPage } from './postback.ts';
 import { postFormNextPage } from './post-form-pager.ts';
 import { jumpFormProbe, postJumpFormNextPage } from './post-jump-form.ts';
 import { listElsewhere, subColumnLinks } from './report-column.ts';
-import { yearFormOptions } from './year-form.ts';
+import { yearFormOptions, yearPostForms } from './year-form.ts';
 import { parseTrsPager, TRS_FROM_ZERO, trsPageUrl } from './trs-pager.ts';
 import { drawnPagerBox } from './drawn-pager.ts';
 import { folderListing, isFolderListing } from './folder-listing.ts';
@@ -442,6 +442,8 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
   const reportTitleOf = new Map(yearCols.map((c) => [c.url, c.reportTitle] as const));
   const years = new Set([...yearCols.map((c) => c.url), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url), ...(listing?.folders ?? [])]);
   for (const n of next) years.delete(n.url);
+  // A year filter posted as a form (each year's list under one address, the year in the POST or its session).
+  for (const post of yearPostForms($, pageUrl, isBareYear)) if (!next.some((n) => n.uniqueKey === post.uniqueKey)) next.push(post);
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
   const ownSites = new Set(elsewhere.flatMap((e) => (e.ownSite ? [e.url] : [])));

@@ -17,6 +17,7 @@ import { cardCaption } from '../card-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
 import { letterBarLinks } from './letter-bar.ts';
+import { siblingTabLinks } from './sibling-tabs.ts';
 import { pageLink } from './page-link.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { clickTarget, titleNamesReports, type ListItem } from '../list-page.ts';
@@ -357,7 +358,8 @@ export function subColumnLinks(html: string, pageUrl: string): string[] {
   const links = NAMES_REPORTS.test(about)
     ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...yearBoxMoreLinks($, pageUrl), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]
     : named;
-  return withinUnitFilter(links, pageUrl);
+  // The page's own tab bar of its parts (units over one address, `?dw=`): its other tabs, whatever the unit filter.
+  return NAMES_REPORTS.test(about) ? [...new Set([...withinUnitFilter(links, pageUrl), ...siblingTabLinks($, pageUrl)])] : withinUnitFilter(links, pageUrl);
 }
 
 /** A box's caption naming a year alone: 2024年, 2024年度, 2024. */

@@ -100,8 +100,9 @@ function legacyPager(html: string, pageUrl?: string): TrsPager | null {
   const count = LEGACY_COUNT.exec(html);
   const current = LEGACY_CURRENT.exec(html);
   if (!count?.[1] || !current?.[1]) return null;
-  // document.write("<a href=\"index"+"_" + i + "."+"html\">…"): the page name and extension it builds.
-  const name = GLOBAL_NAME.exec(html)?.[1] ?? /([A-Za-z][\w-]*)\\?["']\s*\+\s*["']_["']/.exec(html)?.[1] ?? 'index';
+  // document.write("<a href=\"index"+"_" + i + "."+"html\">…"), or "list_"+nextPage+".html" (round 88c): the page name
+  // and extension it builds.
+  const name = GLOBAL_NAME.exec(html)?.[1] ?? /([A-Za-z][\w-]*)\\?["']\s*\+\s*["']_["']/.exec(html)?.[1] ?? /["'/]([A-Za-z][\w-]*?)_["']\s*\+/.exec(html)?.[1] ?? 'index';
   if (isArticlePaging(name, html)) return null;
   const ext = GLOBAL_EXT.exec(html)?.[1] ?? /["']\.["']\s*\+\s*["'](s?html?)/.exec(html)?.[1] ?? /\.(s?html?)\\?["']/.exec(html)?.[1] ?? extOf(pageUrl) ?? 'html';
   return { pageCount: Number(count[1]), current: Number(current[1]), name, ext };

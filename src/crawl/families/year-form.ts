@@ -8,6 +8,8 @@ import type { Element } from 'domhandler';
 import { resolveLink } from '../../download/scope.ts';
 import { isAgencyName } from '../classify/agency.ts';
 import { documentBase, squash, type Doc } from '../html.ts';
+import type { NextListRequest } from './family.ts';
+import { formFields as postedFields, formPost } from './postback.ts';
 
 /** An option that chooses no year: 全部 / 所有 / 请选择 / 不限 / --选择年份--. */
 const ANY_YEAR = /^(?:全部|所有|请选择|不限|-+)/;
@@ -54,6 +56,37 @@ export function yearFormOptions($: Doc, pageUrl: string, isYear: (text: string) 
     }
   }
   return groups;
+}
+
+/**
+ * A year filter drawn as a POST form (`<form method="post"><select name="fbnf" onchange="this.form.submit()">`): each
+ * year not shown is the form posted with that year chosen. A Java list action keeping the filter in its session
+ * answers the POST by a redirect to the same address (Post/Redirect/Get, round 88d): the request follows it with the
+ * session's cookie, so each year's list is read under its own POST, whatever address it ends on. An ASP.NET form
+ * (`__EVENTTARGET`) is posted back as its select's change would be.
+ */
+export function yearPostForms($: Doc, pageUrl: string, isYear: (text: string) => boolean): NextListRequest[] {
+  const out: NextListRequest[] = [];
+  for (const formEl of $('form').toArray()) {
+    const form = $(formEl as Element);
+    if ((form.attr('method') ?? '').toLowerCase() !== 'post') continue;
+    const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
+    if (!action) continue;
+    for (const selectEl of form.find('select[name]').toArray()) {
+      const options = choosable($, selectEl as Element);
+      if (options.length < 2 || !options.every((o) => isYear(o.text()))) continue;
+      const name = (selectEl as Element).attribs.name!;
+      const shown = shownOf(options);
+      for (const o of options) {
+        if (o === shown) continue;
+        const fields = postedFields($, form);
+        fields.set(name, valueOf(o));
+        if (fields.has('__EVENTTARGET')) fields.set('__EVENTTARGET', name);
+        out.push(formPost(action, fields, pageUrl));
+      }
+    }
+  }
+  return out;
 }
 
 type Option = ReturnType<Doc>;

@@ -30,6 +30,8 @@ export interface Choice {
   group: number;
   /** The mark of the element to click (tab), of the select (option) or of the slider (range); a drawn select's index (drawn). */
   mark: string;
+  /** A tab of the bar's drop-down (更多年度 ▾) closed on load: its click is dispatched, as the drop-down's reader's. */
+  hidden?: true;
   /** The option's value, or the slider's. */
   value?: string;
   /** An option's select's value when the page was loaded (全部, or the year shown first): set back once its group is done. */
@@ -103,6 +105,17 @@ export const MARK_CHOICES = `(() => {
     return ![...el.querySelectorAll('a[href]')].some(followable) && el.getClientRects().length > 0;
   };
   const marked = (el) => CURRENT.test(el.getAttribute('class') || '') || el.getAttribute('aria-selected') === 'true';
+  // A tab's shape: its tag and the names of its attributes that say what it chooses (data-*, onclick), none of its look.
+  const shapeOf = (el) => el.tagName + '|' + [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('data-') && n !== 'data-nianbao-choice' || n === 'onclick').sort().join(',');
+  const hiddenKin = (targets, bar) => {
+    const shapes = new Set(targets.map(shapeOf));
+    if (shapes.size !== 1 || ![...shapes][0].includes('|d') && ![...shapes][0].includes('onclick')) return [];
+    // Near the bar: under its parent's parent (the bar's box holding its drop-down).
+    const box = bar && bar.parentElement && bar.parentElement.parentElement;
+    if (!box) return [];
+    const kin = [...box.querySelectorAll(targets[0].tagName)].filter((el) => !targets.includes(el) && !taken.has(el) && shapeOf(el) === [...shapes][0] && el.getClientRects().length === 0 && !el.querySelector('div, ul, ol, li, table, p, form, select, input'));
+    return kin.length <= 12 && kin.every((el) => { const t = text(el); return t && t.length <= 12 && !PAGER.test(t); }) ? kin : [];
+  };
   const isCurrent = (el) => marked(el) || (el.children.length === 1 && marked(el.children[0]));
   // No tab marked by a known word: the one of three or more styled apart (its class or inline style), the others
   // alike, is the current one (class="tab_x", style="background:#c00"); a first or last item's class is no mark.
@@ -152,8 +165,15 @@ export const MARK_CHOICES = `(() => {
       units = true;
     }
     const marks = tabs.filter(isCurrent);
-    const current = marks.length ? marks : oddOne(tabs);
-    if (current.length !== 1 && !units) continue;
+    // The click goes to the innermost element holding the tab's whole text (the link in <li><a>部门</a></li>), where
+    // a handler bound to the links hears it; the tab's middle may be bare space.
+    const targets = tabs.map((t) => { let target = t; while (target.children.length === 1 && text(target.children[0]) === text(t)) target = target.children[0]; return target; });
+    // The bar's further tabs in a drop-down closed on load (gkmlpt's 更多年度 ▾ over 2021年度, 2020年度: round 88b):
+    // hidden elements near the bar of the tabs' own shape (tag and attributes: a \`data-id\` link), each a choice.
+    const kin = hiddenKin(targets, tabs[0].parentElement);
+    // With the current one in the drop-down (2021年度 chosen from it), no tab of the bar is marked: each is a choice.
+    const current = marks.length ? marks : kin.length ? [] : oddOne(tabs);
+    if (current.length !== 1 && !units && !kin.length) continue;
     // A filter showing everything already (全部 chosen, then 2025(1) 2024(4) …: round 75b's year facet): its other
     // tabs show parts of the list read.
     if (current.length === 1 && ALL.test(text(current[0]))) continue;
@@ -162,12 +182,14 @@ export const MARK_CHOICES = `(() => {
     tabs.forEach((t, i) => {
       if (current.length === 1 && t === current[0]) return;
       const mark = group + '-' + i;
-      // The click goes to the innermost element holding the tab's whole text (the link in <li><a>部门</a></li>), where
-      // a handler bound to the links hears it; the tab's middle may be bare space.
-      let target = t;
-      while (target.children.length === 1 && text(target.children[0]) === text(t)) target = target.children[0];
-      target.setAttribute('data-nianbao-choice', mark);
+      targets[i].setAttribute('data-nianbao-choice', mark);
       out.push({ kind: 'tab', group, mark, text: text(t) });
+    });
+    kin.forEach((el, j) => {
+      const mark = group + '-' + (tabs.length + j);
+      el.setAttribute('data-nianbao-choice', mark);
+      taken.add(el);
+      out.push({ kind: 'tab', group, mark, text: text(el), hidden: true });
     });
   }
   for (const sel of document.querySelectorAll('select')) {
@@ -266,7 +288,9 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
         ? () => clickNode(page, choice.mark)
         : choice.kind === 'drawn'
           ? () => chooseDrawn(page, choice)
-          : choice.kind === 'tab'
+          : choice.kind === 'tab' && choice.hidden
+            ? () => clickNode(page, choice.mark)
+            : choice.kind === 'tab'
             ? () => page.locator(`[data-nianbao-choice="${choice.mark}"]`).first().click({ timeout: 5_000 })
             : choice.kind === 'range'
               ? () => slideTo(page, choice)
