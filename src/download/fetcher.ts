@@ -63,7 +63,8 @@ export interface FetchResponse {
   redirects: string[];
   /** Cookies the redirects on the way set (redirect-cookies.ts), for the consumer's session jar. */
   hopCookies?: HopCookie[];
-  /** The body, when the fetcher read it whole to look at it (a short HTML page: soft-rate-limit.ts mayBeBlockPage). */
+  /** The body, when the fetcher read it whole to look at it (a short page: soft-rate-limit.ts mayBeBlockPage; an HTML
+   * page of up to 512 KiB: cut-page.ts). */
   whole?: Buffer;
 }
 

@@ -24,28 +24,24 @@ export function siblingTabLinks($: Doc, pageUrl: string): string[] {
   const page = new URL(pageUrl);
   const base = documentBase($, pageUrl);
   const bars = new Map<Element, { tab: Element; url: URL; label: string }[]>();
-  const wholeBars = new Set<Element | null>();
+  const wholeBars = new Set<Element>();
   $('a[href]').each((_, el) => {
     const a = $(el);
     const label = squash(a.text());
     if (!label || label.length > 12 || PAGER.test(label)) return;
+    // The tab: the link, or the cell or item holding it alone; its bar, what holds the tabs.
+    const parent = el.parent as Element | null;
+    const tab = parent && parent.type === 'tag' && squash($(parent).text()) === label ? parent : el;
+    const bar = tab.parent as Element | null;
+    if (!bar) return;
     // A bar offering the whole list (全部) filters one list by its parts: its other tabs are no lists of their own to
     // read beside it (a town's view of its district's column, round 60c: the district's other towns are not its own).
-    if (WHOLE.test(label)) {
-      const holder = el.parent as Element | null;
-      wholeBars.add(holder && holder.type === 'tag' && squash($(holder).text()) === label ? (holder.parent as Element) : holder!);
-      return;
-    }
+    if (WHOLE.test(label)) return void wholeBars.add(bar);
     // The current tab names this very page: resolved as it is written (page-link.ts leaves a page's own link out).
     const href = /^\s*javascript:/i.test(a.attr('href') ?? '') ? null : resolveLink(a.attr('href'), base);
     if (!href) return;
     const url = new URL(href);
     if (url.origin !== page.origin || url.pathname !== page.pathname || !url.search) return;
-    // The tab: the link, or the cell or item holding it alone.
-    const parent = el.parent as Element | null;
-    const tab = parent && parent.type === 'tag' && squash($(parent).text()) === label ? parent : el;
-    const bar = tab.parent as Element | null;
-    if (!bar) return;
     bars.set(bar, [...(bars.get(bar) ?? []), { tab, url, label }]);
   });
   const out: string[] = [];
@@ -59,8 +55,8 @@ export function siblingTabLinks($: Doc, pageUrl: string): string[] {
     // The page shows the bar's first tab, the column's own view (the government's, before its departments and towns):
     // a page showing another part (a bureau’s view of a shared column its article linked, round 67c) is that part's,
     // and its neighbours' lists are not its own.
-    if (current.length !== 1 || current[0] !== tabs[0] || rawFields(current[0]!.url).get(field) !== rawFields(page).get(field)) continue;
-    for (const t of tabs) if (t !== current[0]) out.push(t.url.href);
+    if (current.length !== 1 || current[0] !== tabs[0] || fields[0]!.get(field) !== rawFields(page).get(field)) continue;
+    for (const t of tabs.slice(1)) out.push(t.url.href);
   }
   return out;
 }

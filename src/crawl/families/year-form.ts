@@ -26,34 +26,24 @@ export interface YearOption {
  */
 export function yearFormOptions($: Doc, pageUrl: string, isYear: (text: string) => boolean): YearOption[][] {
   const groups: YearOption[][] = [];
-  for (const formEl of $('form').toArray()) {
-    const form = $(formEl as Element);
-    if ((form.attr('method') ?? 'get').toLowerCase() !== 'get') continue;
-    const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
-    if (!action) continue;
-    for (const selectEl of form.find('select[name]').toArray()) {
-      const select = $(selectEl as Element);
-      // Every option chosen must be a year.
-      const options = choosable($, selectEl as Element);
-      if (options.length < 2 || !options.every((o) => isYear(o.text()))) continue;
-      const shown = shownOf(options);
-      const fields = formFields($, form, selectEl as Element);
-      const units = unitChoices($, form, selectEl as Element);
-      const address = (year: ReturnType<Doc>, unit?: UnitChoice) => {
-        const u = new URL(action);
-        u.search = '';
-        for (const [k, v] of fields) u.searchParams.append(k, v);
-        u.searchParams.set(select.attr('name')!, valueOf(year));
-        if (unit) u.searchParams.set(unit.name, unit.value);
-        return u.href;
-      };
-      // Every year of every unit when the form also chooses the unit (单位 × 年度: one report a page, round 76c), the
-      // pair shown aside; else every year not shown.
-      const urls = units
-        ? units.flatMap((unit) => options.filter((o) => o !== shown || !unit.shown).map((o) => ({ el: o.get(0) as Element, url: address(o, unit) }))).slice(0, MAX_PAIRS)
-        : options.filter((o) => o !== shown).map((o) => ({ el: o.get(0) as Element, url: address(o) }));
-      groups.push(urls);
-    }
+  for (const { form, action, select: selectEl, options, shown } of yearSelects($, pageUrl, isYear, 'get')) {
+    const select = $(selectEl);
+    const fields = formFields($, form, selectEl);
+    const units = unitChoices($, form, selectEl);
+    const address = (year: ReturnType<Doc>, unit?: UnitChoice) => {
+      const u = new URL(action);
+      u.search = '';
+      for (const [k, v] of fields) u.searchParams.append(k, v);
+      u.searchParams.set(select.attr('name')!, valueOf(year));
+      if (unit) u.searchParams.set(unit.name, unit.value);
+      return u.href;
+    };
+    // Every year of every unit when the form also chooses the unit (单位 × 年度: one report a page, round 76c), the
+    // pair shown aside; else every year not shown.
+    const urls = units
+      ? units.flatMap((unit) => options.filter((o) => o !== shown || !unit.shown).map((o) => ({ el: o.get(0) as Element, url: address(o, unit) }))).slice(0, MAX_PAIRS)
+      : options.filter((o) => o !== shown).map((o) => ({ el: o.get(0) as Element, url: address(o) }));
+    groups.push(urls);
   }
   return groups;
 }
@@ -67,26 +57,43 @@ export function yearFormOptions($: Doc, pageUrl: string, isYear: (text: string) 
  */
 export function yearPostForms($: Doc, pageUrl: string, isYear: (text: string) => boolean): NextListRequest[] {
   const out: NextListRequest[] = [];
-  for (const formEl of $('form').toArray()) {
-    const form = $(formEl as Element);
-    if ((form.attr('method') ?? '').toLowerCase() !== 'post') continue;
-    const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
-    if (!action) continue;
-    for (const selectEl of form.find('select[name]').toArray()) {
-      const options = choosable($, selectEl as Element);
-      if (options.length < 2 || !options.every((o) => isYear(o.text()))) continue;
-      const name = (selectEl as Element).attribs.name!;
-      const shown = shownOf(options);
-      for (const o of options) {
-        if (o === shown) continue;
-        const fields = postedFields($, form);
-        fields.set(name, valueOf(o));
-        if (fields.has('__EVENTTARGET')) fields.set('__EVENTTARGET', name);
-        out.push(formPost(action, fields, pageUrl));
-      }
+  for (const { form, action, select, options, shown } of yearSelects($, pageUrl, isYear, 'post')) {
+    const name = select.attribs.name!;
+    const posted = postedFields($, form);
+    for (const o of options) {
+      if (o === shown) continue;
+      const fields = new URLSearchParams(posted);
+      fields.set(name, valueOf(o));
+      if (fields.has('__EVENTTARGET')) fields.set('__EVENTTARGET', name);
+      out.push(formPost(action, fields, pageUrl));
     }
   }
   return out;
+}
+
+/** A form's select whose options (two or more) are all years, with the form's address and the option it shows. */
+interface YearSelect {
+  form: ReturnType<Doc>;
+  action: string;
+  select: Element;
+  options: Option[];
+  shown: Option;
+}
+
+/** The year selects of the page's forms sent with `method` (a form without one is sent with GET). */
+function* yearSelects($: Doc, pageUrl: string, isYear: (text: string) => boolean, method: 'get' | 'post'): Generator<YearSelect> {
+  for (const formEl of $('form').toArray()) {
+    const form = $(formEl as Element);
+    if ((form.attr('method') ?? 'get').toLowerCase() !== method) continue;
+    const action = resolveLink(form.attr('action') || pageUrl, documentBase($, pageUrl));
+    if (!action) continue;
+    for (const selectEl of form.find('select[name]').toArray()) {
+      // Every option chosen must be a year.
+      const options = choosable($, selectEl as Element);
+      if (options.length < 2 || !options.every((o) => isYear(o.text()))) continue;
+      yield { form, action, select: selectEl as Element, options, shown: shownOf(options) };
+    }
+  }
 }
 
 type Option = ReturnType<Doc>;

@@ -108,12 +108,12 @@ export const MARK_CHOICES = `(() => {
   // A tab's shape: its tag and the names of its attributes that say what it chooses (data-*, onclick), none of its look.
   const shapeOf = (el) => el.tagName + '|' + [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('data-') && n !== 'data-nianbao-choice' || n === 'onclick').sort().join(',');
   const hiddenKin = (targets, bar) => {
-    const shapes = new Set(targets.map(shapeOf));
-    if (shapes.size !== 1 || ![...shapes][0].includes('|d') && ![...shapes][0].includes('onclick')) return [];
+    const shape = shapeOf(targets[0]);
+    if (!targets.every((t) => shapeOf(t) === shape) || !shape.includes('|d') && !shape.includes('onclick')) return [];
     // Near the bar: under its parent's parent (the bar's box holding its drop-down).
     const box = bar && bar.parentElement && bar.parentElement.parentElement;
     if (!box) return [];
-    const kin = [...box.querySelectorAll(targets[0].tagName)].filter((el) => !targets.includes(el) && !taken.has(el) && shapeOf(el) === [...shapes][0] && el.getClientRects().length === 0 && !el.querySelector('div, ul, ol, li, table, p, form, select, input'));
+    const kin = [...box.querySelectorAll(targets[0].tagName)].filter((el) => !targets.includes(el) && !taken.has(el) && shapeOf(el) === shape && el.getClientRects().length === 0 && !el.querySelector('div, ul, ol, li, table, p, form, select, input'));
     return kin.length <= 12 && kin.every((el) => { const t = text(el); return t && t.length <= 12 && !PAGER.test(t); }) ? kin : [];
   };
   const isCurrent = (el) => marked(el) || (el.children.length === 1 && marked(el.children[0]));
