@@ -4,8 +4,8 @@
  * downloads (`onclick="window.open('/…/x.pdf')"`, `downloadFile('…')`, `href="javascript:down('…')"`);
  * non-link tags (`<file href>` custom tags, `data-href`, `data-url`, `data-file`); and players naming their file in
  * an attribute of their own (WebPlus's `pdfsrc`). Site furniture is never an
- * attachment: anything in the header, footer or navigation, logos and badges (党政机关, 纠错, 无障碍, QR codes),
- * and asset bundles (.js, .css, fonts, icons).
+ * attachment: anything in the header, footer or navigation, logos and badges (党政机关, 纠错, 无障碍, QR codes, a
+ * top bar's 微信 linking its account's picture, a skin's images), and asset bundles (.js, .css, fonts, icons).
  */
 import { hasChildren, isTag, type AnyNode, type Element } from 'domhandler';
 import { resolveLink } from '../download/scope.ts';
@@ -66,7 +66,7 @@ function addressName(url: string): string | null {
 
 const FURNITURE_PLACES = 'header, footer, nav, .nav, .header, .footer, #header, #footer, .logo, .breadcrumb, .position, .crumb, .share';
 /** Latin words only at a word edge (a file named …/technology.pdf is not a logo), Chinese ones anywhere. */
-const FURNITURE_WORDS = /((^|[^a-z])(logo|badge|icons?|conac|jiucuo|wza|qrcode|ewm|erweima|gongan|banner)([^a-z]|$)|党政机关|纠错|无障碍|二维码|备案)/i;
+const FURNITURE_WORDS = /((^|[^a-z])(logo|badge|icons?|conac|jiucuo|wza|qrcode|ewm|erweima|gongan|banner|skin|weixin|wechat|weibo)([^a-z]|$)|党政机关|纠错|无障碍|二维码|备案|微信|微博|公众号|客户端)/i;
 const ASSET = /\.(js|css|map|woff2?|ttf|eot|svg|ico|gif)(\?|#|$)/i;
 const IMAGE = /\.(jpe?g|png|tiff?)$/i;
 /** A quoted URL-ish argument of a script call. */

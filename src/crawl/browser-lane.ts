@@ -14,7 +14,7 @@ import type { Configuration, RequestProvider } from '@crawlee/core';
 import type { HostQueue } from './host-queue.ts';
 import type { BrowserContext, Page, Request, Route } from 'playwright';
 import type { NianbaoConfig } from '../config.ts';
-import type { PoliteHttpClient } from '../download/crawlee-http-client.ts';
+import type { BrowserResponse, PoliteHttpClient } from '../download/crawlee-http-client.ts';
 import { FetchError } from '../errors.ts';
 import { Scope } from '../download/scope.ts';
 import { inSimplifiedScript } from '../encoding/simplified-script.ts';
@@ -24,6 +24,7 @@ import { isChallenge } from './families/detect.ts';
 import { DRAWN_LINKS_CLASS, handleDetail, handleList, handleRenderedSeed } from './handlers.ts';
 import { laneOf, recordFailure, type HarvestContext } from './harvest-context.ts';
 import { handleFile } from './stored-files.ts';
+import { cappedPager } from './families/announced.ts';
 import { answeredTitles, drawnPages } from './learn/drawn-pages.ts';
 import { PROBE_HEADER } from './learn/form-address.ts';
 import { fetchedPages } from './learn/fetched-pages.ts';
@@ -75,9 +76,17 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
   const refused = new Map<string, number>();
   refusedData.set(page, refused);
   let documents = 0;
+  // A document the fetcher reached through redirects, kept for the browser's own request of where they led.
+  const redirected = new Map<string, BrowserResponse>();
   await page.route('**/*', async (route: Route) => {
     const req = route.request();
     const url = req.url();
+    const mainDocument = req.isNavigationRequest() && req.frame() === page.mainFrame();
+    const arrived = mainDocument ? redirected.get(url) : undefined;
+    if (arrived) {
+      redirected.delete(url);
+      return route.fulfill({ status: arrived.status, headers: arrived.headers, body: arrived.body });
+    }
     // A registry page's own data request to another host (the government's search or API service) is its list's.
     if (isDataRequest(req.resourceType(), url) && h.scope.allowsPage(requestingDocument(page, req))) h.scope.vouch(url);
     const refusedHost = refusedDataHost(url, req.resourceType(), h.scope);
@@ -96,13 +105,22 @@ async function routeThroughFetcher(page: Page, http: PoliteHttpClient, h: Harves
     try {
       const body = req.postDataBuffer();
       const res = await http.fetchForBrowser({ url, method: req.method(), headers, body: body ?? undefined });
-      if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentStatus.set(page, res.status);
+      if (mainDocument) documentStatus.set(page, res.status);
       // The page's own data requests are kept: the list endpoint is learned from them (escalation).
       if (!probe) {
         // A frame's own navigation (a form posted into a hidden iframe) answers the page that asked, not the frame.
         const subframe = isSubframeNavigation(page, req);
         const documentUrl = subframe ? undefined : frameDocument(page, req);
         recordExchange(page, { resourceType: req.resourceType(), method: req.method(), url, body, contentType: headers['content-type'] ?? null, headers: credentialHeaders(headers), documentUrl, subframe }, res);
+      }
+      // A document the fetcher followed redirects for is where they led: the browser is sent there too, so that the
+      // page's address (its relative links' base) is the one that answered (a seed `/xxgk/nb/` 302 to
+      // `/xxgk/ShowClass.asp?ClassID=47`, its pager's `ShowClass.asp?…&page=2`: round 91d). Its exchange is the request
+      // made, recorded above, as before. A form posted (a search answering 302 to its result, round 29b) stays at the
+      // address it was posted to: its pager posts the form again, and the result's address, a token, is no page.
+      if (mainDocument && req.method() === 'GET' && res.url !== url && !redirected.has(res.url)) {
+        redirected.set(res.url, res);
+        return route.fulfill({ status: 302, headers: { location: res.url }, body: '' });
       }
       await route.fulfill({ status: res.status, headers: res.headers, body: res.body });
     } catch {
@@ -390,10 +408,12 @@ async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, 
   if (learned?.endpoint.signed || out.walked.length) return learned;
   // The page's other choices (tabs, a select) load other lists: as lists of the endpoint, or read as drawn.
   const known = [...drawnLinks(renderedHtml, pageUrl), ...opened, ...shown, ...drawn.flat()].map((l) => l.url);
-  const chosen = await listChoices(page, pageUrl, learned, known);
+  // A 全部 view whose pager stops short of its count (a TRS page cap): its filters' lists are read too.
+  const capped = cappedPager(renderedHtml, learned?.items.length ?? 0);
+  const chosen = await listChoices(page, pageUrl, learned, known, capped);
   // Their links are read with the page's own; their pages are no pages of its pager (not counted against "共N页").
   shown.push(...chosen.drawn.flat());
-  if (tally) (tally.unmadeChoices += chosen.unmade), (tally.untriedChoices += chosen.untried);
+  if (tally) (tally.unmadeChoices += chosen.unmade), (tally.untriedChoices += chosen.untried), (tally.allPartsRead += chosen.partsRead);
   return learned && withChoices(learned, chosen.requests, chosen);
 }
 

@@ -29,6 +29,7 @@ import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './famili
 import { firstListPage, folderIndexPage } from './families/first-page.ts';
 import { agencyColumnsOf } from './families/agency-links.ts';
 import { namesReportColumn, reportPointerLinks, subColumnLinks } from './families/report-column.ts';
+import { isPagerDeadEnd } from './families/pager.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
 import { headersSayMore, headerTotals } from './learn/answer-headers.ts';
@@ -255,6 +256,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // column loaded, its page bar drawn from the column's script.json: round 87b): drawn once in the browser, where the
   // pager's links show and are followed; its items are read here as well. The seed's own is drawn by its escalation.
   if (parsed.drawnPager && !visit.rendered && !seedPage && data.family !== 'learned' && reportCount(items) > 0) await drawPagerInBrowser(h, visit, data);
+  // A later list page listing reports whose pager announces more pages than any control it links leads to, on a page
+  // running scripts (`javascript:void(0)` links whose handler asks the next page's rows by XHR, round 80c): turned and
+  // learned from in the browser, as a 年报 column whose script loads its list is. Its items are read here as well.
+  else if (!visit.rendered && !seedPage && data.family !== 'learned' && !data.drawnColumn && reportCount(items) > 0 && isPagerDeadEnd(parsed.deadEnd, visit.body, visit.url) && hasScripts(visit.body)) await turnPagerInBrowser(h, visit, data);
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);
     tally.family = family;
@@ -616,8 +621,14 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   }
   // A column's endpoint (drawn-column.ts) is read on from its cursor, not kept as the seed's.
   if (!data.drawnColumn) h.catalog.learned.save(data.seedEntryId, storableEndpoint(found.endpoint));
-  // Learned from a later page (page 1 was drawn from data in the HTML): the endpoint's page 1 is asked over HTTP.
-  if (!found.answer) return void (await h.frontier.add(learnedRequests(h, data, tally)));
+  // Learned from a later page (page 1 was drawn from data in the HTML): the endpoint's page 1 is asked over HTTP; a
+  // column's endpoint, kept by no seed, from what was learned here (its page 1 was read over HTTP already, round 80c).
+  if (!found.answer) {
+    if (!data.drawnColumn) return void (await h.frontier.add(learnedRequests(h, data, tally)));
+    // Its pager is read on through the endpoint: the HTTP reading's dead end is the endpoint's pages' to say.
+    if (!found.endpoint.pagingUnknown) tally.pagerDeadEnds.delete(visit.url);
+    return void (await h.frontier.add([found.endpoint, ...otherListEndpoints(found.endpoint)].map((e) => learnedFirstPage(h, e, data))));
+  }
   tally.usedLearned = true;
   // Its later pages turned in the browser were read below; none turned, its first page alone is, and the seed says so.
   if (found.endpoint.pagingUnknown && !found.turned?.length) tally.pagingUnknown = true;
@@ -771,6 +782,13 @@ async function drawPagerInBrowser(h: HarvestContext, visit: PageVisit, data: Lis
   await h.frontier.add([{ url: visit.url, uniqueKey: `drawn-pager:${visit.url}`, lane: 'browser', userData: { ...data, learn: undefined, pagerOnly: true } }]);
 }
 
+/** A list page whose pager's later pages its script asks (no control read over HTTP leads there): learned from in the browser. */
+async function turnPagerInBrowser(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
+  if (renderDenied(h, data.seedEntryId, 'a list page whose pager its script turns', visit.url)) return;
+  h.stats.browserHandoffs += 1;
+  await h.frontier.add([{ url: visit.url, uniqueKey: `turned-pager:${visit.url}`, lane: 'browser', userData: { ...data, learn: undefined, pagerOnly: true, drawnColumn: true } }]);
+}
+
 /** Two titles alike but for their spaces (a heading's line breaks). */
 const sameTitle = (a: string, b: string | undefined) => b !== undefined && a.replace(/\s/g, '') === b.replace(/\s/g, '');
 
@@ -799,10 +817,13 @@ function reportLinkRequests(h: HarvestContext, item: ListItem, listUrl: string, 
   if (!h.scope.allows(item.url)) {
     emit(h, { kind: 'skipped', host: safeHost(item.url), url: item.url, detail: 'off_scope: host not in the registry' });
     h.stats.skipped += 1;
-    // Counted for the seed's health: a report it lists that is never fetched is a shortfall the user must see.
+    // Counted for the seed's health: a report it lists that is never fetched is a shortfall the user must see. A
+    // title naming no year over a column's address on another host (a homepage's "周口市政府信息公开年报" linking the
+    // city's column, round 90c) is a way to another site's reports, not one of the seed's.
+    const column = Attributor.year(item.title) === null && !item.isFile && !articleAddress(item.url);
     const { offScope } = tally;
     const host = safeHost(item.url) ?? item.url;
-    offScope.set(host, (offScope.get(host) ?? 0) + 1);
+    if (!column) offScope.set(host, (offScope.get(host) ?? 0) + 1);
     return [];
   }
   const titleYear = h.years ? Attributor.year(item.title) : null;

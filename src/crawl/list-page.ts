@@ -19,7 +19,7 @@ import { rowPublisher } from './row-publisher.ts';
 import { headingAgency } from './heading-agency.ts';
 import { ORIGINAL_LINK, originalTitle } from './original-link.ts';
 import { rowPublishedDate } from './row-date.ts';
-import { tableCellTitle, tableNamesReports } from './table-cell-title.ts';
+import { tableCellTitle, tableNamesReports, tableReportYear } from './table-cell-title.ts';
 import { twinFiles } from './twin-files.ts';
 
 export interface ListItem {
@@ -255,7 +255,10 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
     // own and a date-only cell are no subject.
     const cells = rowCellTexts($, row).filter((t) => t !== linkText);
     // A register row writes no title: its year, agency and kind cells make one (register-row.ts).
-    const composed = registerRowTitle(cells, tableKind($, row));
+    // A row naming no year is of the year its table's heading names, for a link only saying 查看 (a 图解 button's row
+    // is its report's, which the button is not).
+    const year = GENERIC_LINK_TEXT.test(linkText) ? (tableReportYear($, row.closest('table')) ?? undefined) : undefined;
+    const composed = registerRowTitle(cells, tableKind($, row), year);
     if (composed && composed.length >= 4 && composed.length <= 80) return composed;
     const cell = cells.filter((t) => /[\u4e00-\u9fff]/.test(t)).reduce((a, b) => (b.length > a.length ? b : a), '');
     if (cell.length >= 4 && cell.length <= 80) return cell;

@@ -10,6 +10,8 @@ import { agencyFromTitle, isAgencyName, isZoneName } from './classify/agency.ts'
 import { chineseYearsToDigits, yearOnly } from './classify/text.ts';
 
 const NAMES_YEAR = /(?:19|20)\d{2}/;
+/** A 类别 cell naming a kind of unit (区政府部门, 街道（镇）, 乡镇, 县直单位), the row's group: no subject. */
+const UNIT_KIND = /^(?:[省市县区旗]?(?:政府)?(?:直属|所属)?(?:部门|单位|机关)|[省市县区旗]直(?:部门|单位|机关)?|(?:乡镇|街道|街镇|镇街|镇|乡|苏木)(?:[（(](?:乡镇|镇|乡)[)）])?|区县|县区)$/;
 
 const digits = (t: string) => chineseYearsToDigits(t.normalize('NFKC'));
 const yearOf = (cell: string) => yearOnly(cell) ?? undefined;
@@ -23,12 +25,13 @@ export const hasYearCell = (cells: string[]) => cells.some((c) => yearOf(c) !== 
  * the row has no year cell nor agency cell, or no cell besides them (a list's row: its longest cell titles it) unless
  * `tableKind` (what the table's heading names: "政府信息公开工作年度报告") stands for the kind of a row naming both.
  */
-export function registerRowTitle(cells: string[], tableKind?: string): string | null {
-  const year = cells.map(yearOf).find(Boolean);
+export function registerRowTitle(cells: string[], tableKind?: string, tableYear?: number): string | null {
+  // A row naming no year is of the year its table's heading names, when that heading names the reports.
+  const year = cells.map(yearOf).find(Boolean) ?? (tableKind ? tableYear : undefined);
   const agency = cells.find(isAgencyCell);
   if (!year && !agency) return null;
   const subject = cells
-    .filter((c) => /[\u4e00-\u9fff]/.test(c) && !yearOf(c) && !isAgencyCell(c))
+    .filter((c) => /[\u4e00-\u9fff]/.test(c) && !yearOf(c) && !isAgencyCell(c) && !UNIT_KIND.test(c.replace(/\s+/g, '')))
     .reduce((a, b) => (b.length > a.length ? b : a), '');
   if (subject.length < 2) return year && agency && tableKind ? `${agency}${year}年度${tableKind}` : null;
   const withYear = !NAMES_YEAR.test(digits(subject)) && year ? `${year}年度` : '';

@@ -21,6 +21,8 @@ export interface SeedTally {
   rows: { urls: Set<string>; dated: Set<string>; reports: number; datedReports: number };
   /** Of `items`, those read from a learned endpoint's answers (the seed page's menus aside). */
   learnedItems: number;
+  /** Links a capped 全部 list's filters drew in the browser (list-choices.ts partsRead): its items read past its pager. */
+  allPartsRead: number;
   /** Of `reportItems`, those read from a learned endpoint's answers: none, and the endpoint was no list of reports (an
    * article's 相关推荐 box, a menu's JSON), so a later list page of the seed may learn its own (round 34c). */
   learnedReports: number;
@@ -213,6 +215,7 @@ export class SeedTallies {
         items: 0,
         rows: { urls: new Set(), dated: new Set(), reports: 0, datedReports: 0 },
         learnedItems: 0,
+        allPartsRead: 0,
         learnedReports: 0,
         learnedMore: false,
         reportItems: 0,
@@ -298,7 +301,8 @@ export function shortOfAnnounced(t: SeedTally): string | null {
   if (t.family === 'learned' && t.learnedMore) return 'its last list answer read says more items follow (hasMore, or a next page\'s address), and they were not asked for';
   // The item count is the better measure when announced: one request may hold several pages (Hanweb groups).
   if (announcedItems !== undefined && t.family === 'learned') {
-    return t.learnedItems < announcedItems ? `read ${t.learnedItems} items of the ${announcedItems} its list answer announces` : null;
+    const read = t.learnedItems + t.allPartsRead;
+    return read < announcedItems ? `read ${read} items of the ${announcedItems} its list answer announces` : null;
   }
   if (announcedItems !== undefined) {
     const rows = listedRows(t);

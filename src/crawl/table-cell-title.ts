@@ -70,6 +70,17 @@ export function tableNamesReports($: Doc, table: Node): boolean {
   return REPORTS_HEADING.test(tableHeading($, table));
 }
 
+/**
+ * The one year the heading a table sits under names, when it names the annual reports (a page "2024年静安区各部门、
+ * 各街道（镇）政府信息公开工作年度报告" over a table 单位 | 年度报告 of 点击查看 links, round 91a); null for none or several.
+ */
+export function tableReportYear($: Doc, table: Node): number | null {
+  const heading = tableHeading($, table);
+  if (!REPORTS_HEADING.test(heading)) return null;
+  const years = [...normalizeTitle(heading).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
+  return years.length && years.every((y) => y === years[0]) ? years[0]! : null;
+}
+
 const grids = new WeakMap<Element, boolean>();
 
 /**

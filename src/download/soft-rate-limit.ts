@@ -10,11 +10,12 @@ import iconv from 'iconv-lite';
 /** A block page is short: a sentence, an event id, a way home. Anything longer is a page that may quote the words. */
 export const MAX_BLOCK_BYTES = 16 * 1024;
 const MAX_BLOCK_TEXT = 400;
-/** "访问过于频繁", "请求太频繁", "操作过于频繁", "访问频率过高/过快", "频繁访问". */
-const TOO_FREQUENT = /(?:访问|请求|操作|刷新)(?:过于|太过|太|过度|过)频繁|(?:访问|请求)频率(?:过高|过快|太高|太快|超过)|频繁访问|访问受限.{0,20}稍后/;
+/** "访问过于频繁", "请求太频繁", "操作过于频繁", "访问频率过高/过快", "频繁访问"; an old ASP CMS's 防刷新 notice ("本页面起用了
+ * 防刷新机制，请不要在1秒内连续刷新本页面", its meta refresh reloading it: round 91d). */
+const TOO_FREQUENT = /(?:访问|请求|操作|刷新)(?:过于|太过|太|过度|过)频繁|(?:访问|请求)频率(?:过高|过快|太高|太快|超过)|频繁访问|访问受限.{0,20}稍后|防刷新|(?:连续|频繁|快速)刷新|刷新(?:过快|太快)/;
 
 /** Characters every TOO_FREQUENT match holds. */
-const MAY_SAY_IT = /频|受限/;
+const MAY_SAY_IT = /频|受限|刷新/;
 
 /** The visible text of a short HTML page (scripts and styles out). */
 export function visibleText(html: string): string {

@@ -102,3 +102,12 @@ export function announcedTotals(html: string): AnnouncedTotals {
   }
   return out;
 }
+
+/**
+ * Whether a list's pager stops before its count: fewer pages of `perPage` items than its items announced ("共18条记录
+ * 共2页" at 8 a page: a TRS page cap, round 91b). The rest of such a list is reached through its filters only.
+ */
+export function cappedPager(html: string, perPage: number): boolean {
+  const { announcedItems, announcedPages } = announcedTotals(html);
+  return perPage > 0 && announcedItems !== undefined && announcedPages !== undefined && announcedPages * perPage < announcedItems;
+}

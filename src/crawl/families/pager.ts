@@ -523,6 +523,11 @@ function pagerDeadEnd(html: string, pageUrl: string, drawn = 0): string | null {
   return last < pages ? `its pager announces ${pages} pages and no way to page ${last + 1} could be read` : null;
 }
 
+/** Whether a page's dead end is its pager's (announcing pages no control leads to), not another of its readings'. */
+export function isPagerDeadEnd(deadEnd: string | undefined, html: string, pageUrl: string): boolean {
+  return !!deadEnd && deadEnd === pagerDeadEnd(html, pageUrl);
+}
+
 /**
  * A list page's dead end once the browser turned its pager and drew `drawn` pages after it (their links appended to
  * the page, browser-lane.ts): the pages drawn were read, so the pager is a dead end only past them. Any other dead

@@ -17,7 +17,7 @@
  * action (what servlets, PHP and ASP read alike) when that address answers with the item's title.
  * The links found stand beside the page's drawn `<a href>` links when a list answer's items carry ids only.
  */
-import type { Page } from 'playwright';
+import type { Page, Request } from 'playwright';
 import { isFileUrl } from '../list-page.ts';
 import type { DrawnLink } from './list-shape.ts';
 import { answersWithTitle, HOLD_FORMS, RELEASE_FORMS } from './form-address.ts';
@@ -28,6 +28,8 @@ const MAX_CLICKS = 24;
 /** Clicks in a row that open nothing before the probe gives up (the items are not clickable at all). */
 const MAX_MISSES = 3;
 const WAIT_MS = 1_500;
+/** How long a click's own requests still in flight (a hit counter answering where the item is) are waited for. */
+const ANSWER_WAIT_MS = 10_000;
 /** How long an application sent back from an item's route may take to draw its list again. */
 const REDRAW_MS = 5_000;
 
@@ -124,8 +126,9 @@ async function clickOne(page: Page, title: string, held: string[], state: ProbeS
     // answers null goes on to `location.href` the same address, held): never this click's (round 47b).
     await page.evaluate(() => void ((window as unknown as { __nianbaoOpened?: string[] }).__nianbaoOpened?.splice(0))).catch(() => undefined);
     // A control too small to click where it sits (an icon whose font did not load) still has its handler: dispatched.
+    const requests = watchClickRequests(page);
     await el.click({ timeout: 3_000 }).catch(() => el.dispatchEvent('click', undefined, { timeout: 1_000 }).catch(() => undefined));
-    const url = await opened(page, held, before, address, filesBefore, state, title);
+    const url = await opened(page, held, before, address, filesBefore, state, title, requests.inFlight).finally(requests.stop);
     if (!url) continue;
     if (el === action) state.byAction = true;
     return url;
@@ -138,10 +141,32 @@ async function clickOne(page: Page, title: string, held: string[], state: ProbeS
   return null;
 }
 
+/** The page's data requests (XHR, fetch) made from now on and not yet answered, counted until stopped. */
+function watchClickRequests(page: Page): { inFlight: () => number; stop: () => void } {
+  const open = new Set<Request>();
+  const started = (r: Request) => void (DATA_TYPES.has(r.resourceType()) && open.add(r));
+  const ended = (r: Request) => void open.delete(r);
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  return {
+    inFlight: () => open.size,
+    stop: () => {
+      page.off('request', started);
+      page.off('requestfinished', ended);
+      page.off('requestfailed', ended);
+    },
+  };
+}
+
+const DATA_TYPES = new Set(['xhr', 'fetch']);
+
 /** Where a click just made tried to go, within a moment: a navigation held, a window opened, a route, a file shown. */
-async function opened(page: Page, held: string[], before: number, address: string, filesBefore: Set<string>, state: ProbeState, title: string): Promise<string | null> {
-  const deadline = Date.now() + WAIT_MS;
-  while (Date.now() < deadline) {
+async function opened(page: Page, held: string[], before: number, address: string, filesBefore: Set<string>, state: ProbeState, title: string, inFlight: () => number): Promise<string | null> {
+  const start = Date.now();
+  // A moment, or longer while a request the click made is unanswered: on a busy machine a hit counter's answer naming
+  // the item's address came after the moment, and the page's items were taken for unclickable (round 47b's flake).
+  while (Date.now() < start + WAIT_MS || (inFlight() > 0 && Date.now() < start + ANSWER_WAIT_MS)) {
     if (held.length > before) return held[held.length - 1]!;
     const opened = await page.evaluate(() => (window as unknown as { __nianbaoOpened?: string[] }).__nianbaoOpened?.shift() ?? null).catch(() => null);
     if (opened) return opened;

@@ -32,6 +32,8 @@ export interface Choice {
   mark: string;
   /** A tab of the bar's drop-down (更多年度 ▾) closed on load: its click is dispatched, as the drop-down's reader's. */
   hidden?: true;
+  /** A tab of a bar whose current tab is 全部: a part of the list read, made only when that list is cut short. */
+  ofAll?: true;
   /** The option's value, or the slider's. */
   value?: string;
   /** An option's select's value when the page was loaded (全部, or the year shown first): set back once its group is done. */
@@ -58,7 +60,9 @@ const LIST_HINT = /(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}|年|政
  * columns, and the reports are under that choice: its other choices (政策文件, 统计年报, 年度工作要点, 政府网站工作年度报表)
  * are columns of other information, neither made nor counted unmade. Other groups (units, years) are made whole.
  */
-export function choicesToMake(choices: Choice[]): Choice[] {
+export function choicesToMake(allChoices: Choice[], capped = false): Choice[] {
+  // A 全部 bar's other tabs show parts of the list read, unless its pager stops before the list's end (a TRS page cap).
+  const choices = capped ? allChoices : allChoices.filter((c) => !c.ofAll);
   const columnGroups = new Set(choices.filter((c) => namesReportColumn(c.text)).map((c) => c.group));
   // Such a group keeps only choices naming the reports, so byLikelihood ranks it with the first.
   return byLikelihood(choices.filter((c) => !columnGroups.has(c.group) || namesReportColumn(c.text)));
@@ -146,7 +150,8 @@ export const MARK_CHOICES = `(() => {
     const parent = el.parentElement;
     if (!parent || wasSeen(parent, el.tagName) || insideTab(el)) continue;
     markSeen(parent, el.tagName);
-    let tabs = [...parent.children].filter((c) => c.tagName === el.tagName);
+    // A bar's own caption among its cells ("按发布年份：" before 全部 2025年 …) is no tab.
+    let tabs = [...parent.children].filter((c) => c.tagName === el.tagName && !/[:：]\s*$/.test(text(c)));
     const groups = cousins(el, parent);
     const across = groups.flatMap(([, kids]) => kids);
     if (across.length > tabs.length && across.length <= 40 && unitsIn(across) && across.every(tabLike)) {
@@ -175,15 +180,15 @@ export const MARK_CHOICES = `(() => {
     const current = marks.length ? marks : kin.length ? [] : oddOne(tabs);
     if (current.length !== 1 && !units && !kin.length) continue;
     // A filter showing everything already (全部 chosen, then 2025(1) 2024(4) …: round 75b's year facet): its other
-    // tabs show parts of the list read.
-    if (current.length === 1 && ALL.test(text(current[0]))) continue;
+    // tabs show parts of the list read, made only when that list's pager stops short of its count (choicesToMake).
+    const ofAll = current.length === 1 && ALL.test(text(current[0]));
     group++;
     for (const t of tabs) taken.add(t);
     tabs.forEach((t, i) => {
       if (current.length === 1 && t === current[0]) return;
       const mark = group + '-' + i;
       targets[i].setAttribute('data-nianbao-choice', mark);
-      out.push({ kind: 'tab', group, mark, text: text(t) });
+      out.push(ofAll ? { kind: 'tab', group, mark, text: text(t), ofAll: true } : { kind: 'tab', group, mark, text: text(t) });
     });
     kin.forEach((el, j) => {
       const mark = group + '-' + (tabs.length + j);
@@ -229,6 +234,8 @@ export interface ChosenLists {
   untried: number;
   /** With an endpoint learned, choices that asked another and drew reports: read in the browser only. */
   drawnOnly: number;
+  /** Links drawn by a 全部 bar's other tabs (a capped list's parts): items of the list its count announces. */
+  partsRead: number;
 }
 
 /** Choices a page's reading left, as the seed's result says and the learned endpoint keeps for later runs. */
@@ -238,19 +245,19 @@ export type LeftChoices = Pick<ChosenLists, 'unmade' | 'untried' | 'drawnOnly'>;
  * Makes each other choice of the page once. `learned`: the endpoint learned from the page (its first answer's items
  * are the ones already seen); `known`: the addresses the page's reading holds already (for drawn choices).
  */
-export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>): Promise<ChosenLists> {
+export async function listChoices(page: Page, pageUrl: string, learned: Learned | null, known: Iterable<string>, capped = false): Promise<ChosenLists> {
   const marked = await page.evaluate<Choice[]>(MARK_CHOICES).catch(() => [] as Choice[]);
   // A tree's folders whose units load when opened are opened first: their units are leaves then (tree-nodes.ts).
   const folders = await openFolders(page);
   // Folders left closed past the limits hold units never offered: counted as choices never tried.
-  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: folders.left, drawnOnly: 0 };
+  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: folders.left, drawnOnly: 0, partsRead: 0 };
   const nodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
   const drawn = await drawnSelectChoices(page, Math.max(0, ...marked.map((c) => c.group), ...nodes.map((c) => c.group))).catch(() => [] as Choice[]);
   // A tree's leaves read as tabs too (a list of units in a tree) carry the tree's marks now: the tree's choices make
   // them (a leaf under a closed folder is clicked as the tree's handler hears it), its tabs are gone.
   const kept = nodes.length ? new Set(await page.evaluate<string[]>(`[...document.querySelectorAll('[data-nianbao-choice]')].map((el) => el.getAttribute('data-nianbao-choice'))`).catch(() => [] as string[])) : null;
   const tabs = kept ? marked.filter((c) => c.kind !== 'tab' || kept.has(c.mark)) : marked;
-  const choices = choicesToMake([...tabs, ...nodes, ...drawn]);
+  const choices = choicesToMake([...tabs, ...nodes, ...drawn], capped);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
   const seenLinks = new Set(known);
   const silentGroups = new Set<number>();
@@ -341,6 +348,7 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     const pages = await drawnPages(page, pageUrl, seenLinks, made.exchanges);
     for (const l of pages.flat()) seenLinks.add(l.url);
     out.drawn.push(...pages);
+    if (choice.ofAll) out.partsRead += pages.flat().length;
     // A replay of the endpoint over HTTP would not read this choice's list: later runs render the page again.
     if (learned && pages.flat().some((l) => classifyTitle(l.text).isReport)) out.drawnOnly += 1;
   }

@@ -850,14 +850,21 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
 
 /**
  * Titles of the item arrays of a JSON answer that carry no URL (ids only): the page's script builds their links,
- * which the rendered page may draw without any href (items opened by a click handler).
+ * which the rendered page may draw without any href (items opened by a click handler). An array inside the items of
+ * a titled array is a part of each item (Heilongjiang's `domainMetaList[].resultList[]` of {name: 发布机构, value}),
+ * not a list.
  */
 export function unlinkedTitles(text: string, answerUrl: string): string[] {
   const json = jsonAnswerOrNull(text, answerUrl);
   if (json === null) return [];
   const out: string[] = [];
-  for (const { objs } of objectArrays(json)) {
+  const titled: string[][] = [];
+  const within = (path: string[], outer: string[]) => path.length > outer.length && outer.every((k, i) => path[i] === k);
+  // objectArrays lists an outer array before the arrays inside its items.
+  for (const { path, objs } of objectArrays(json)) {
+    if (titled.some((outer) => within(path, outer))) continue;
     const title = bestPath(objs, titleLike);
+    if (title) titled.push(path);
     if (!title || bestPath(objs, urlLike, [title.join('\u0000')])) continue;
     for (const o of objs) {
       const t = valueAt(o, title);
