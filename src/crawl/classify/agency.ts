@@ -35,8 +35,8 @@ const ITEM_NUMBER = /^(?:附件\s*\d{0,3}\s*[:：.．、]?|\d{1,3}\s*[.．、])\
 const NOT_A_NAME = /^(?:本机关|本单位|本部门|本级政府|我局|我办|我委|我厅|我院|我部|我区|我县|我市|我镇|我乡|我街道|本局|本办|本委|本院|本区|本县|本市|政府|全区|全县|全市)$/;
 
 /** Names of many agencies at once, a summary's subject, not one agency: 县直各部门, 各乡镇, 市直部门, 直属单位, 各区,
- * 各部门、各街道（镇） (its brackets dropped: 各街道镇). */
-const COLLECTIVE = /(?:各(?:级|有关)?(?:部门|单位|乡镇|乡|镇|街道(?:镇|乡镇)?|镇街|街镇|委办局|机关|区|县)|[省市县区旗]直(?:各)?(?:部门|单位|机关)|(?:直属|所属|下属)(?:部门|单位))$/;
+ * 各部门、各街道（镇） (its brackets dropped: 各街道镇), 县直部门及乡镇. */
+const COLLECTIVE = /(?:各(?:级|有关)?(?:部门|单位|乡镇|乡|镇|街道(?:镇|乡镇)?|镇街|街镇|委办局|机关|区|县)|[省市县区旗]直(?:各)?(?:部门|单位|机关)|(?:直属|所属|下属)(?:部门|单位))$|[省市县区旗]直各?(?:部门|单位|机关)(?:及|和|与|、)/;
 
 /** Whether a name only points at the agency ("我局") instead of naming it. */
 export function isPlaceholderName(name: string): boolean {

@@ -13,6 +13,7 @@ import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
 import { agencyColumnLinks, agencyLinks, agencyOfLinkText, rowEntryColumnLinks } from './agency-links.ts';
 import { boxCaption, captionElement } from '../box-caption.ts';
+import { paneTabLabel } from '../pane-tab.ts';
 import { cardCaption } from '../card-caption.ts';
 import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
@@ -160,7 +161,7 @@ function unitBoxLinks($: Doc, pageUrl: string): { url: string; columnAgency: str
     const a = $(el);
     // A page of this host other than this column's, no file (pageLink).
     const url = pageLink(a.attr('href'), base, pageUrl);
-    if (!url || ![...boxCaption($, a).split(' '), rowLead($, a)].some(opensWithUnitSubColumn)) continue;
+    if (!url || ![...boxCaption($, a).split(' '), rowLead($, a), paneTabLabel($, a)].some(opensWithUnitSubColumn)) continue;
     if (!out.has(url)) out.set(url, squash(a.text()));
   }
   return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
@@ -513,7 +514,9 @@ const MORE_LABEL = /^(?:更多|查看更多|更多信息|更多内容|查看全�
  */
 function moreLinks($: Doc, pageUrl: string): string[] {
   const reportsBox = (a: ReturnType<Doc>) => {
-    const caption = boxCaption($, a);
+    // The caption may be the header row's first cell beside the link's (<td class="subtit">县政府年报</td><td><a>更多
+    // >></a></td>: an old ASP.NET table layout, round 93c).
+    const caption = boxCaption($, a) || rowLead($, a);
     // A catch-all box (其他) showing a report among other things: the reports' column is below it (其他 → 年度报告, a
     // town's page of tiles naming no 年报, round 71c).
     // A box captioned by a kind of unit (县政府 / 县政府部门 / 乡镇: a 年报 landing's sub-columns, round 80c) showing a

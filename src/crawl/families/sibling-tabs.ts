@@ -15,7 +15,7 @@ const CURRENT = /(?:^|\s)(?:[\w-]*[-_])?(?:on|active|cur|curr|current|sel|select
 const PAGER = /^(?:\d{1,3}|第?\s*\d{1,3}\s*页|首页|上一?页|下一?页|尾页|末页|更多|more|[<>«»‹›]+)$/i;
 const MAX_TABS = 40;
 /** A tab naming a part of the column: a unit (琼结镇, 县教育局, 某某街道) or a year (2024, 2024年度). */
-const PART = /(?:局|委|办|院|厅|署|政府|镇|乡|街道|委员会|办公室|管委会|中心|区|县|市|旗|苏木|所|站|队|馆)$|^(?:19|20)\d{2}\s*年?度?$/;
+const PART = /(?:局|委|办|院|厅|署|政府|镇|乡|街道|委员会|办公室|管委会|中心|区|县|市|旗|苏木|所|站|队|馆|部门|单位)$|^(?:19|20)\d{2}\s*年?度?$/;
 /** A tab showing the whole list, of which the others are filters: 全部, 所有, 不限. */
 const WHOLE = /^(?:全部|所有|不限|全部(?:单位|年份|年度|信息))$/;
 
@@ -47,7 +47,18 @@ export function siblingTabLinks($: Doc, pageUrl: string): string[] {
   const out: string[] = [];
   for (const [bar, tabs] of bars) {
     // Each tab names a part of the column (a unit, a year): a bar of other columns (政策文件 | 年报) is the site's menu.
-    if (tabs.length < 2 || tabs.length > MAX_TABS || wholeBars.has(bar) || !tabs.every((t) => PART.test(t.label))) continue;
+    if (tabs.length > MAX_TABS || wholeBars.has(bar) || !tabs.every((t) => PART.test(t.label))) continue;
+    // The current tab written as text alone before the linked ones (<td class="tab_on">旗政府</td><td class="tab"><a
+    // href="?type=bm">旗直部门</a></td>…, round 92a), the page's address setting no field or another value: the linked
+    // tabs are its other parts.
+    const unlinked = textCurrentTab($, bar, tabs[0]!.tab);
+    if (unlinked) {
+      const fields = tabs.map((t) => rawFields(t.url));
+      const field = tabs.length === 1 ? onlyField(fields[0]!) : changedField(fields);
+      if (field && !fields.some((f) => f.get(field) === rawFields(page).get(field))) out.push(...tabs.map((t) => t.url.href));
+      continue;
+    }
+    if (tabs.length < 2) continue;
     const fields = tabs.map((t) => rawFields(t.url));
     const field = changedField(fields);
     if (!field) continue;
@@ -59,6 +70,20 @@ export function siblingTabLinks($: Doc, pageUrl: string): string[] {
     for (const t of tabs.slice(1)) out.push(t.url.href);
   }
   return out;
+}
+
+/** The bar's first element of the tabs' tag, before `firstTab`, marked current, naming a part and linking nowhere. */
+function textCurrentTab($: Doc, bar: Element, firstTab: Element): boolean {
+  const kin = $(bar).children().toArray().filter((c) => (c as Element).name === firstTab.name) as Element[];
+  const first = kin[0];
+  if (!first || first === firstTab || kin.indexOf(firstTab) !== 1) return false;
+  const node = $(first);
+  return CURRENT.test(node.attr('class') ?? '') && !node.find('a[href]').length && PART.test(squash(node.text()));
+}
+
+/** The one query field of an address, or null. */
+function onlyField(fields: Map<string, string>): string | null {
+  return fields.size === 1 ? [...fields.keys()][0]! : null;
 }
 
 /**
