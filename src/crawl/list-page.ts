@@ -257,8 +257,9 @@ function rowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string | null
     // A register row writes no title: its year, agency and kind cells make one (register-row.ts).
     // A row naming no year is of the year its table's heading names, for a link only saying 查看 (a 图解 button's row
     // is its report's, which the button is not).
-    const year = GENERIC_LINK_TEXT.test(linkText) ? (tableReportYear($, row.closest('table')) ?? undefined) : undefined;
-    const composed = registerRowTitle(cells, tableKind($, row), year);
+    const kind = tableKind($, row);
+    const year = kind && GENERIC_LINK_TEXT.test(linkText) ? (tableReportYear($, row.closest('table')) ?? undefined) : undefined;
+    const composed = registerRowTitle(cells, kind, year);
     if (composed && composed.length >= 4 && composed.length <= 80) return composed;
     const cell = cells.filter((t) => /[\u4e00-\u9fff]/.test(t)).reduce((a, b) => (b.length > a.length ? b : a), '');
     if (cell.length >= 4 && cell.length <= 80) return cell;

@@ -36,7 +36,11 @@ const COMPANION_COLUMN = /解读|图解/;
 
 /** The one year a table's own heading (its caption, a box's title) names as the year of the reports it lists. */
 function tableYear($: Doc, table: Node): number | null {
-  const heading = nearestHeading($, table) ?? squash(table.find('caption').first().text());
+  return reportsYearOf(nearestHeading($, table) ?? squash(table.find('caption').first().text()));
+}
+
+/** The one year a heading naming the annual reports names (several years, or none: null). */
+function reportsYearOf(heading: string): number | null {
   if (!heading || !REPORTS_HEADING.test(heading)) return null;
   const years = [...normalizeTitle(heading).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
   return years.length && years.every((y) => y === years[0]) ? years[0]! : null;
@@ -75,10 +79,7 @@ export function tableNamesReports($: Doc, table: Node): boolean {
  * 各街道（镇）政府信息公开工作年度报告" over a table 单位 | 年度报告 of 点击查看 links, round 91a); null for none or several.
  */
 export function tableReportYear($: Doc, table: Node): number | null {
-  const heading = tableHeading($, table);
-  if (!REPORTS_HEADING.test(heading)) return null;
-  const years = [...normalizeTitle(heading).matchAll(/((?:19|20)\d{2})\s*年/g)].map((m) => Number(m[1]));
-  return years.length && years.every((y) => y === years[0]) ? years[0]! : null;
+  return reportsYearOf(tableHeading($, table));
 }
 
 const grids = new WeakMap<Element, boolean>();

@@ -8,8 +8,6 @@
  * script asks by XHR from `javascript:` pager links (turned in the browser).
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
 import { findAttachments } from '../../src/crawl/attachments.ts';
 import { agencyFromTitle } from '../../src/crawl/classify/agency.ts';
@@ -22,12 +20,10 @@ import { parseListItems } from '../../src/crawl/list-page.ts';
 import { saysTooFrequent } from '../../src/download/soft-rate-limit.ts';
 import type { Exchange } from '../../src/crawl/learn/learn.ts';
 import { unlinkedTitles } from '../../src/crawl/learn/list-shape.ts';
-import { startPortal } from '../fixtures/portal/server.ts';
-import { blindSeedsYaml, blindSitesOf, type BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
+import type { BlindPortal } from '../fixtures/portal/sites/blind/index.ts';
 import { detail, esc, page, reportText, trapText, type BlindRoute } from '../fixtures/portal/sites/blind/kit.ts';
-import { runNianbao } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/tmp.ts';
 import { requireTools } from '../helpers/tools.ts';
+import { assertPortal, crawlAsUser } from './blind-crawl.ts';
 
 const REPORT = (y: number) => `某县教育局${y}年政府信息公开工作年度报告`;
 
@@ -64,7 +60,7 @@ const PER = 5;
  * JSON drawn by the page's script (`json`). Read over HTTP, page 1 lists reports and no control leads on.
  */
 function xhrPagerPortal(answer: 'rows' | 'json'): BlindPortal {
-  const county = answer === 'rows' ? '某山县' : '某水县';
+  const county = answer === 'rows' ? '康保县' : '张北县';
   const site = `${county}人民政府`;
   const units = answer === 'rows' ? ['教育局', '财政局', '民政局', '司法局', '商务局', '应急管理局', '林业局'] : ['卫生健康局', '交通运输局', '水利局', '审计局', '统计局', '文化和旅游局', '医疗保障局'];
   const sub = (key: string, names: string[]): Doc[] =>
@@ -119,7 +115,7 @@ function xhrPagerPortal(answer: 'rows' | 'json'): BlindPortal {
   return {
     id: `xhr-pager-${answer}`,
     pattern: 'sub-columns listing page 1 in the HTML, their later pages asked by XHR from javascript: pager links',
-    agency: { name: site, division: answer === 'rows' ? '130725' : '130726', level: 'county', province: '河北省', city: '张家口市', county },
+    agency: { name: site, division: answer === 'rows' ? '130723' : '130722', level: 'county', province: '河北省', city: '张家口市', county },
     seedPath: '/zwgk/ndbg/index.html',
     expected,
     routes,
@@ -129,27 +125,19 @@ function xhrPagerPortal(answer: 'rows' | 'json'): BlindPortal {
 for (const answer of ['rows', 'json'] as const) {
   test(`a sub-column's pager whose later pages its script asks (${answer}): turned in the browser, every page read, the seed ok`, { timeout: 240_000 }, async (t) => {
     if (!requireTools(t, 'chromium')) return;
-    const p = xhrPagerPortal(answer);
-    const portal = await startPortal({ sites: blindSitesOf([p]) });
-    try {
-      const dir = tempDir('nianbao-xhr-pager-');
-      const seeds = path.join(dir, 'seeds.yaml');
-      writeFileSync(seeds, blindSeedsYaml(portal.urls, [p]));
-      const storage = path.join(dir, 'storage');
-      const crawl = await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '0', '--no-extract', '--progress', 'none']);
-      assert.equal(crawl.code, 0, crawl.out + crawl.err);
-      const out = path.join(dir, 'reports.csv');
-      await runNianbao(['export', '--out', out, '--storage', storage]);
-      const csv = readFileSync(out, 'utf8');
-      for (const { agency, year } of p.expected) assert.match(csv, new RegExp(`${agency},.*,${year},`), `${agency} ${year} exported`);
-      assert.equal(csv.trim().split('\n').length - 1, p.expected.length, 'no trap catalogued');
-      const status = await runNianbao(['status', '--seeds', '--json', '--storage', storage]);
-      const [seed] = (JSON.parse(status.out) as { seeds: { last: { status: string; reason: string | null } }[] }).seeds;
-      assert.equal(seed!.last.status, 'ok', seed!.last.reason ?? '');
-    } finally {
-      await portal.close();
-    }
+    await crawledWhole(xhrPagerPortal(answer));
   });
+}
+
+/** The portal crawled as a user would: exit 0, every expected report and nothing else, its seed healthy. */
+async function crawledWhole(p: BlindPortal): Promise<void> {
+  const r = await crawlAsUser([p]);
+  try {
+    assert.equal(r.crawl.code, 0, r.crawl.out + r.crawl.err);
+    assertPortal(r, p);
+  } finally {
+    await r.portal.close();
+  }
 }
 
 test('an article collecting many units\' reports names no agency; its 点击查看 rows are titled by their unit and the page\'s year', () => {
@@ -247,21 +235,5 @@ fetch('data.json').then(function (r) { return r.json(); }).then(function (d) {
 
 test('a document the browser reached through redirects is read at the address that answered: its relative links resolve there', { timeout: 240_000 }, async (t) => {
   if (!requireTools(t, 'chromium')) return;
-  const p = redirectedShellPortal();
-  const portal = await startPortal({ sites: blindSitesOf([p]) });
-  try {
-    const dir = tempDir('nianbao-redirected-shell-');
-    const seeds = path.join(dir, 'seeds.yaml');
-    writeFileSync(seeds, blindSeedsYaml(portal.urls, [p]));
-    const storage = path.join(dir, 'storage');
-    const crawl = await runNianbao(['crawl', '--seeds', seeds, '--storage', storage, '--host-delay', '0', '--no-extract', '--progress', 'none']);
-    assert.equal(crawl.code, 0, crawl.out + crawl.err);
-    const out = path.join(dir, 'reports.csv');
-    await runNianbao(['export', '--out', out, '--storage', storage]);
-    const csv = readFileSync(out, 'utf8');
-    for (const { agency, year } of p.expected) assert.match(csv, new RegExp(`${agency},.*,${year},`), `${year} exported`);
-    assert.equal(csv.trim().split('\n').length - 1, p.expected.length, 'no trap catalogued');
-  } finally {
-    await portal.close();
-  }
+  await crawledWhole(redirectedShellPortal());
 });
