@@ -22,7 +22,8 @@ export interface ListOutcome {
 
 /**
  * moved: the seed's page listed no report (its reports were read from columns found by exploring its host), or its
- * address is a file (they were read from the folders above it).
+ * address is a file (they were read from the folders above it), or its reports were read through another guess (their
+ * files at the site's root after their links were gone: root-file.ts).
  */
 export type SeedRunStatus = 'ok' | 'empty' | 'short' | 'host_failed' | 'moved';
 

@@ -79,9 +79,10 @@ const LABELS: [RegExp, Field][] = [
 ];
 
 /** A page that says it holds nothing: a soft 404, or an item taken offline at its address (已归档下线, 不再提供网上查阅,
- * 已超过公开期限: round 42a's 2019 report, titled as the report). */
+ * 已超过公开期限: round 42a's 2019 report, titled as the report), or a dynamic page asked with parameters it knows no
+ * record for (参数错误，未找到相关年报信息: round 93b's detail page asked for the wrong year). */
 const SOFT_404 =
-  /(该信息不存在|信息不存在或已(?:被)?(?:删除|撤销|撤回)|信息已(?:被)?撤销|页面不存在|您访问的页面不存在|文章不存在|信息已删除|找不到该页面|404\s*Not\s*Found|已归档下线|已(?:作)?下线处理|不再提供(?:网上|在线)?(?:查阅|浏览|访问)|已超过公开期限|信息已过期|已撤稿)/i;
+  /(参数(?:错误|有误|不正确)[，,。]?\s*(?:未找到|找不到|查无)|未找到(?:相关|该|此|对应)?\S{0,6}?(?:信息|记录|数据)[。！!]|该信息不存在|信息不存在或已(?:被)?(?:删除|撤销|撤回)|信息已(?:被)?撤销|页面不存在|您访问的页面不存在|文章不存在|信息已删除|找不到该页面|404\s*Not\s*Found|已归档下线|已(?:作)?下线处理|不再提供(?:网上|在线)?(?:查阅|浏览|访问)|已超过公开期限|信息已过期|已撤稿)/i;
 
 type MetaName = 'ArticleTitle' | 'PubDate' | 'ContentSource';
 const META_NAMES: readonly MetaName[] = ['ArticleTitle', 'PubDate', 'ContentSource'];

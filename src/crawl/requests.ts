@@ -97,6 +97,8 @@ export interface FileData {
   pictureOrder?: number;
   /** The urlencoded fields of the download form the file is asked by: a POST, as the page's 下载 button sends it. */
   form?: string;
+  /** The link, gone where it led, whose path this address asks at the site's root (root-file.ts): a guess. */
+  rootOf?: string;
 }
 
 export type RequestData = ListData | DetailData | FileData;

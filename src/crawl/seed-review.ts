@@ -11,7 +11,7 @@ import { Scope } from '../download/scope.ts';
 import { emit, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import { SITEMAP } from './sitemap-seed.ts';
-import { browserDenied, cutFileItems, documentListPages, failedReportPages, filelessReports, goneListPages, mergedReportPages, goneReportFiles, goneReportPages, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeOwnSitePages, offScopeRedirectedLists, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, staleListPages, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
+import { browserDenied, cutFileItems, documentListPages, failedReportPages, filelessReports, goneListPages, mergedReportPages, goneReportFiles, goneReportPages, rootReadFiles, offScopeDataRequests, offScopeDisclosurePages, offScopeFramedLists, offScopeOwnSitePages, offScopeRedirectedLists, offScopeListPages, offScopeReports, pagerDeadEnds, siblingHostPages, pagesForFiles, refusedLearnedPage, refusedPages, refusedReportFiles, shortOfAnnounced, staleListPages, undatedReports, unlearnedPaging, unlinkedReports, unmadeChoices, unnamedReports, unreadScriptReports, yearlessReports, type SeedTally } from './seed-tally.ts';
 
 /**
  * Whether the browser may see what the HTTP path missed: fewer items than the page announces, or no report item on
@@ -143,6 +143,9 @@ export function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStat
   // Read on a sibling host of its own (xxgk. beside www.): found, and said with where to point the seed.
   const sibling = siblingHostPages(t);
   if (sibling) return { status: 'moved', reason: sibling };
+  // Files read at the site's root after their links were gone: a guess that worked, said with the first one.
+  const rooted = rootReadFiles(t);
+  if (rooted) return { status: 'moved', reason: rooted };
   // A drawn page saying where the reports are published (a Q&A robot's answer), read from there: said with where.
   if (t.pointedColumns.size) {
     const columns = [...t.pointedColumns].join(', ');

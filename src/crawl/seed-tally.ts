@@ -155,6 +155,11 @@ export interface SeedTally {
   mergedPages: Map<string, string[]>;
   /** Files of its reports whose links are gone (HTTP 404/410): the reports are catalogued without them. */
   goneFiles: Set<string>;
+  /**
+   * Files of its reports gone where their links lead, read at the site's root instead (root-file.ts: a link written
+   * relative to the root without its slash, resolved against its page): link → the address read. A guess, said.
+   */
+  rootFiles: Map<string, string>;
   /** Report pages whose text points to an attachment none of whose links could be read (attachment-pointer.ts). */
   filelessReports: Set<string>;
   /** Report file links that answered a web page (an error page, HTTP 200), not the document they name: not stored. */
@@ -260,6 +265,7 @@ export class SeedTallies {
         unnamedReports: new Set(),
         mergedPages: new Map(),
         goneFiles: new Set(),
+        rootFiles: new Map(),
         filelessReports: new Set(),
         pagesForFiles: new Set(),
         explored: [],
@@ -549,6 +555,14 @@ export function goneReportFiles(t: SeedTally): string | null {
   if (!n) return null;
   const first = [...t.goneFiles][0]!;
   return `${n} file(s) of its reports are gone at their links (HTTP 404/410: ${first}${n > 1 ? ', …' : ''}): catalogued without them`;
+}
+
+/** Files of its reports read at the site's root after their links, resolved against their pages, were gone: a guess, said. */
+export function rootReadFiles(t: SeedTally): string | null {
+  const n = t.rootFiles.size;
+  if (!n) return null;
+  const [link, read] = [...t.rootFiles][0]!;
+  return `${n} file link(s) of its reports were gone resolved against their pages and were read at the site's root instead (${link} → ${read}${n > 1 ? '; …' : ''}): a guess, check them`;
 }
 
 /** Report pages saying the report is in an attachment that none of their links gives: catalogued without their file. */

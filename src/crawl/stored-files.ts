@@ -10,6 +10,7 @@ import { drawnPageBytes } from './drawn-page.ts';
 import { emit, recordFailure, recordGone, recordPictureMissed, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
 import { joinArticle, joinedName, joinedUrl, type ArticleParts } from './joined-article.ts';
 import { fileDue } from './recrawl-policy.ts';
+import { rootAddress } from './root-file.ts';
 import { countRefusedFile } from './seed-tally.ts';
 import type { FileData, QueuedRequest } from './requests.ts';
 
@@ -120,7 +121,21 @@ function pictureArrived(h: HarvestContext, pageUrl: string): void {
   if (file && file.extraction_status !== 'pending') h.catalog.files.setExtraction(file.sha256, 'pending', null);
 }
 
-/** Why a file was refused before any byte, by the fetcher's failure kind. */
+/**
+ * Queues the root address of a file gone where its link led (root-file.ts), once: true when asked. A file found by a
+ * page's download link, a guess already, and a report's later page are not guessed at.
+ */
+async function askAtRoot(h: HarvestContext, url: string, data: FileData): Promise<boolean> {
+  if (data.rootOf || data.viaPage || data.article || data.form !== undefined) return false;
+  const root = rootAddress(url, data.sourceUrl);
+  if (!root || h.catalog.urls.get(root)?.outcome === 'gone') return false;
+  const queued = fileRequests(h, data.reportId, [{ url: root, name: data.fileName }], data.sourceUrl, data.seedEntryId);
+  // Stored by an earlier run and not due: linked to the report at once (fileRequests), read as the guess.
+  if (!queued.length && data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).rootFiles.set(url, root);
+  await h.frontier.add(queued.map((q) => ({ ...q, userData: { ...(q.userData as FileData), rootOf: url } })));
+  return true;
+}
+
 
 /** Whether a file link names a document (by its link text, its path or a query value: `down.asp?f=….doc`). */
 export function namesDocument(url: string, linkName: string | null): boolean {
@@ -132,6 +147,7 @@ export function namesDocument(url: string, linkName: string | null): boolean {
 /** Documents, not pages nor pictures (a linked .jpg may well be an HTML viewer's address). */
 const DOCUMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|ofd|odt|ods|rtf)$/i;
 
+/** Why a file was refused before any byte, by the fetcher's failure kind. */
 const REFUSALS: Partial<Record<FetchFailureKind, string>> = {
   off_scope: 'off scope',
   circuit_open: 'its host skipped after failures',
@@ -161,6 +177,7 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
         h.catalog.urls.record({ url, host, status: result.status, outcome: 'ok', etag: result.etag, lastModified: result.lastModified, sha256: result.file.sha256 });
         if (linked && data.pictureOrder !== undefined) pictureArrived(h, data.sourceUrl);
       });
+      if (data.rootOf && data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).rootFiles.set(data.rootOf, url);
       if (data.article) await linkJoined(h, data.reportId, data.article);
       return;
     }
@@ -172,8 +189,10 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       return;
     case 'gone':
       if (data.pictureOrder !== undefined) return recordPictureMissed(h, url, result.status, `HTTP ${result.status}`);
-      if (data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).goneFiles.add(url);
-      return recordGone(h, url, result.status, `HTTP ${result.status}`);
+      recordGone(h, url, result.status, `HTTP ${result.status}`);
+      if (await askAtRoot(h, url, data)) return;
+      if (data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).goneFiles.add(data.rootOf ?? url);
+      return;
     case 'failed': {
       if (data.pictureOrder !== undefined) return recordFailure(h, url, result.error, data.seedEntryId, data);
       // Refused before any byte (robots.txt of a file server, a host skipped) or answered by a web page: the report
@@ -183,7 +202,11 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       if (why && data.seedEntryId !== undefined) countRefusedFile(h.tallies.of(data.seedEntryId), safeHost(result.error.url) ?? host, why);
       // A page between the link and its document (a download page's 点击下载, a redirecting page): its links asked.
       if (result.error.page && !data.viaPage && (await followDownloadPage(h, url, data, result.error.page, result.error.url))) return;
-      if (result.error.kind === 'not_document' && data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).pagesForFiles.add(url);
+      if (result.error.kind === 'not_document') {
+        // A server answering its 404 as a page (HTTP 200, "页面不存在"): gone as well, for the root's guess.
+        if (await askAtRoot(h, url, data)) return recordFailure(h, url, result.error, data.seedEntryId);
+        if (data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).pagesForFiles.add(data.rootOf ?? url);
+      }
       return recordFailure(h, url, result.error, data.seedEntryId);
     }
   }

@@ -10,6 +10,7 @@ import { answerSaysMore, answerTotals } from '../learn/answer-total.ts';
 import { readList } from '../learn/list-shape.ts';
 import { firstPageKey, requestForPage, withParam, type CapturedRequest } from '../learn/page-param.ts';
 import { pagingHeaderKey } from '../learn/range-header.ts';
+import { shapeForRequest } from '../learn/template-params.ts';
 import { asLearnedEndpoint, turnedOnly, type LearnedEndpoint } from '../learn/learn.ts';
 import { yearRequests } from '../learn/year-tabs.ts';
 import type { PageVisit } from '../page-visit.ts';
@@ -79,7 +80,8 @@ export function parseLearnedList(visit: PageVisit, cursor: ListCursor | undefine
 
 function readAnswer(visit: PageVisit, cursor: ListCursor | undefined, endpoint: LearnedEndpoint): ListPageResult {
   const k = Number(cursor?.page ?? 1);
-  const items = readList(visit.body, visit.loadedUrl, endpoint.base, endpoint.shape);
+  // A template's request slots (template-params.ts) filled by the request this answer is for: its year's, its choice's.
+  const items = readList(visit.body, visit.loadedUrl, endpoint.base, shapeForRequest(endpoint.shape, endpoint.request));
   const first = items[0]?.url ?? '';
   const repeats = first !== '' && first === cursor?.previousFirst;
   if (repeats) return { items: [], next: [] };

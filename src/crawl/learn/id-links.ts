@@ -8,6 +8,7 @@
  */
 import { resolveLink } from '../../download/scope.ts';
 import type { Exchange, Learned } from './learn.ts';
+import { shapeForRequest } from './template-params.ts';
 import { jsonAnswerOrNull, readList, urlLike, type DrawnLink } from './list-shape.ts';
 
 /** Entries kept at most: a channel's dictionary, not a site's. */
@@ -56,6 +57,6 @@ export function withIdLinks(learned: Learned | null, dictionary: Record<string, 
   const { shape, base } = learned.endpoint;
   if (shape.kind !== 'json' || shape.urlTemplate === undefined) return learned;
   const mapped = { ...shape, urlById: dictionary };
-  const items = learned.answer ? readList(learned.answer.responseBody, learned.answer.url, base, mapped) : [];
+  const items = learned.answer ? readList(learned.answer.responseBody, learned.answer.url, base, shapeForRequest(mapped, learned.answer)) : [];
   return { ...learned, endpoint: { ...learned.endpoint, shape: mapped }, items: items.length ? items : learned.items };
 }

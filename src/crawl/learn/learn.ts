@@ -15,6 +15,7 @@ import { linkNextOf } from './answer-headers.ts';
 import { asksLaterPage } from './page-order.ts';
 import type { ChoiceRequest, LeftChoices } from './list-choices.ts';
 import { yearParam, type YearParam } from './year-tabs.ts';
+import { shapeForRequest, withParamSlots } from './template-params.ts';
 import { learnCursor, learnPageParam, pageBefore, requestForPage, type CapturedRequest, type CursorParam, type PageParam } from './page-param.ts';
 import { namedSignatureParam, signatureParam } from './request-signature.ts';
 import { isPagingHeader } from './range-header.ts';
@@ -198,7 +199,7 @@ function linkedBase(x: Exchange, base: string, links: DrawnLink[]): { base: stri
 function laterItems(x: Exchange, base: string, shape: ItemShape): ListItem[] {
   if (x.status < 200 || x.status >= 300) return [];
   try {
-    return readList(x.responseBody, x.url, base, shape);
+    return readList(x.responseBody, x.url, base, shapeForRequest(shape, x));
   } catch (err) {
     if (err instanceof MalformedAnswerError) return [];
     throw err;
@@ -274,7 +275,7 @@ export function learnListEndpoint(exchanges: Exchange[], pageUrl: string, later:
       ...(signed ? { signed } : {}),
       ...(pagingUnknown ? { pagingUnknown: true as const } : {}),
       base,
-      shape: best.shape,
+      shape: withParamSlots(best.shape, request),
     },
     items: best.items,
     answer: best.x,

@@ -79,6 +79,16 @@ export interface JsonItemShape {
   /** Where the item's date is, when the link template writes it (`{date:yyyy}`: the year as a folder). */
   urlDate?: LeafPath;
   /**
+   * Other fields the link template writes as query values (`gknbxq.html?id={id}&nf={field:nf}`: a record's id and its
+   * report year, round 93b), by slot name: a value every item the page drew shared would otherwise stay a literal.
+   */
+  urlFields?: Record<string, LeafPath>;
+  /**
+   * Query values of the link template its list's request gives (`{param:nf}`: the year a tab asked for, template-params.ts),
+   * by lower-cased name: the values of the request that answered (the learned one's until read for another).
+   */
+  urlParams?: Record<string, string>;
+  /**
    * With a link template: the fields where an item may give an address of its own (an external link, a report
    * published as its file alone), which the page's script links instead of the built one (`row.outUrl || '/show?id='
    * + row.id`); the first holding an address is the item's.
@@ -433,7 +443,8 @@ function itemAt(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | null
     if (ownUrl) return { title: squash(plainTitle(title)), url: ownUrl, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(ownUrl) };
     const key = idLike(href) ? String(href).trim() : null;
     const mapped = key !== null && shape.urlById && Object.hasOwn(shape.urlById, key) ? shape.urlById[key] : undefined;
-    const template = mapped || !idLike(href) ? null : fillDate(shape.urlTemplate, o, shape.urlDate);
+    const dated = mapped || !idLike(href) ? null : fillDate(shape.urlTemplate, o, shape.urlDate);
+    const template = dated === null ? null : fillFields(dated, o, shape.urlFields)?.replace(PARAM_SLOT, (_, name: string) => encodeURIComponent(shape.urlParams?.[name] ?? '')) ?? null;
     if (!mapped && template === null) return null;
     const url = mapped ?? template!.replace(ID_SLOT, encodeURIComponent(String(href)));
     return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
@@ -570,6 +581,49 @@ function fillDate(template: string, o: Json, datePath: LeafPath | undefined): st
   return unknown ? null : filled;
 }
 
+const FIELD_SLOT = /\{field:([\w.-]+)\}/g;
+/** A slot the list's request fills (template-params.ts). */
+const PARAM_SLOT = /\{param:([\w.-]+)\}/g;
+
+/** Every field slot of a link template, written as the item's value there; null when the item has none. */
+function fillFields(template: string, o: Json, fields: Record<string, LeafPath> | undefined): string | null {
+  if (!fields) return template;
+  let missing = false;
+  const filled = template.replace(FIELD_SLOT, (_, name: string) => {
+    const path = fields[name];
+    const v = path ? valueAt(o, path) : undefined;
+    if (typeof v !== 'string' && typeof v !== 'number') missing = true;
+    return missing ? '' : encodeURIComponent(String(v).trim());
+  });
+  return missing ? null : filled;
+}
+
+/**
+ * The query values of a link template that an item field of the same name gives (`&nf=2024` beside `nf: "2024"` in
+ * every item that template linked), made slots. Evidence: the parameter and the field share their name, and the field
+ * held that very value in every item. Without it a year's tab learned as the list leaves its year in every item's
+ * address, and the other years' reports answer 参数错误.
+ */
+function queryFieldSlots(template: string, items: { [k: string]: Json }[], idPath: LeafPath): { template: string; fields: Record<string, LeafPath> } | null {
+  const fields: Record<string, LeafPath> = {};
+  const id = idPath.join('\u0000');
+  const out = template.replace(/([?&;])([\w.-]+)=([^&#;{}]+)/g, (whole, sep: string, name: string, written: string) => {
+    let value: string;
+    try {
+      value = decodeURIComponent(written);
+    } catch {
+      return whole;
+    }
+    const field = [...leaves(items[0]!).values()].find(
+      ({ path }) => path.join('\u0000') !== id && path[path.length - 1]!.toLowerCase() === name.toLowerCase() && items.every((o) => String(valueAt(o, path) ?? '').trim() === value),
+    );
+    if (!field || fields[name]) return whole;
+    fields[name] = field.path;
+    return `${sep}${name}={field:${name}}`;
+  });
+  return Object.keys(fields).length ? { template: out, fields } : null;
+}
+
 /** The formats of a template's date slots, in order. */
 const slotFormats = (template: string) => [...template.matchAll(new RegExp(DATE_SLOT.source, 'g'))].map((m) => m[1]!);
 
@@ -650,7 +704,7 @@ const CARD_TAIL = 24;
  * in the page draws a part of its items), all through one template. Where the links also hold each item's date (its
  * year as a folder), the date is a slot of the template when that makes more items agree.
  */
-function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: DrawnLink[]): { url: LeafPath; urlTemplate: string; urlDate?: LeafPath } | null {
+function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: DrawnLink[]): { url: LeafPath; urlTemplate: string; urlDate?: LeafPath; urlFields?: Record<string, LeafPath> } | null {
   if (!links.length) return null;
   const hrefsOf = drawnHrefs(links);
   const candidates = new Map<string, { path: LeafPath; date?: LeafPath; template: string; hits: Set<number> }>();
@@ -691,7 +745,8 @@ function idTemplate(objs: { [k: string]: Json }[], title: LeafPath, links: Drawn
     if (!best || c.hits.size > best.hits.size || tieWins) best = c;
   }
   if (!best || best.hits.size < 2 || best.hits.size < Math.ceil(drawn / 2)) return null;
-  return { url: best.path, urlTemplate: best.template, ...(best.date ? { urlDate: best.date } : {}) };
+  const slots = queryFieldSlots(best.template, [...best.hits].map((i) => objs[i]!), best.path);
+  return { url: best.path, urlTemplate: slots?.template ?? best.template, ...(best.date ? { urlDate: best.date } : {}), ...(slots ? { urlFields: slots.fields } : {}) };
 }
 
 const blank = (v: Json | undefined) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
@@ -838,7 +893,7 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     // The fields holding files on the learned page that the page did not link its items by: never their addresses.
     const notOwn = built && links.length ? fileFields(objs, { kind: 'json', arrayPath: path, title, url: built.url, date: null, ...(own.length ? { urlOwn: own } : {}) }) : [];
     const template = built
-      ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}), ...(own.length ? { urlOwn: own } : {}), ...(notOwn.length ? { urlNotOwn: notOwn } : {}) }
+      ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}), ...(built.urlFields ? { urlFields: built.urlFields } : {}), ...(own.length ? { urlOwn: own } : {}), ...(notOwn.length ? { urlNotOwn: notOwn } : {}) }
       : {};
     const publisher = publisherPath(objs, [title, url, ...(date ? [date] : [])]);
     const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}), ...(publisher ? { publisher } : {}) };
