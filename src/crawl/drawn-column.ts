@@ -40,3 +40,11 @@ export function columnDrawnByScript(html: string, pageUrl: string, linkNamedIt =
   if (linkNamedIt && seedNoDrawnColumn && loadsSiteScript(html, pageUrl)) return true;
   return scriptLoadsData(html) && (linkNamedIt || namesReportColumn(html));
 }
+
+/** Whether two addresses name one document (the same path on the same origin), whatever their queries. */
+export function sameDocument(a: string, b: string): boolean {
+  if (!URL.canParse(a) || !URL.canParse(b)) return false;
+  const x = new URL(a);
+  const y = new URL(b);
+  return x.origin === y.origin && x.pathname === y.pathname;
+}

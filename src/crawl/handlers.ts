@@ -22,7 +22,7 @@ import { addressFileName } from './address-name.ts';
 import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { saysLoading } from './loading-sign.ts';
-import { columnDrawnByScript } from './drawn-column.ts';
+import { columnDrawnByScript, sameDocument } from './drawn-column.ts';
 import { staleCount } from './stale-pages.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
@@ -270,6 +270,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // Its own list loaded by its script (a 年报 column's shell calling `loadList('./list.html')`): drawn by the
     // seed's review even when its sub-columns give reports.
     if (!reportCount(items) && !visit.rendered && data.family !== 'learned' && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url)) tally.seedListDrawn = true;
+    if (!reportCount(items) && !visit.rendered && data.family !== 'learned' && hasScripts(visit.body)) tally.seedShell = visit.loadedUrl || visit.url;
     if (!reportCount(items)) {
       // A seed page listing nothing whose frames are on hosts outside the registry (a cloaked-forwarding frameset over
       // a platform's page, round 68c): named, as the browser lane names a rendered page's; no script need run for it.
@@ -615,6 +616,9 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   const tally = h.tallies.of(data.seedEntryId);
   tally.usedBrowser = true;
   if (!data.drawnColumn) tally.seedListDrawn = false;
+  // A sub-column drawn from the very document the seed's page is (another query of it) says the seed's own list is
+  // drawn as well, though no word of the seed's page named it a column (a tree's shell titled 信息公开, round 95b).
+  else if (tally.seedShell && sameDocument(tally.seedShell, visit.url)) tally.seedListDrawn = true;
   if (!found) {
     tally.notes.push('the browser saw no list answer in the page\'s traffic');
     return handleList(h, visit, data);

@@ -178,6 +178,12 @@ export interface SeedTally {
    * sub-column drawn alike, was taken as read once the sub-column's reports came in).
    */
   seedListDrawn: boolean;
+  /**
+   * The seed's page as read over HTTP when it listed no report while running scripts: its address. A sub-column drawn
+   * in the browser from the same document (an Epoint `openSubPage.html?specialurl=…` shell, round 95b) says the
+   * seed's own list is drawn too (seedListDrawn).
+   */
+  seedShell?: string;
   /** The report items of a seed that is a site's home showing a report or two among its news, when its host was
    * explored for their column (seed-explore.ts homeNamingFew); null otherwise. */
   homeReports: number | null;

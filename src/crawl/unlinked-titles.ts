@@ -38,6 +38,14 @@ function sameTitle(a: string, b: string): boolean {
   return x === y || (x.length >= MIN_TITLE && y.includes(x)) || (y.length >= MIN_TITLE && x.includes(y));
 }
 
+/** Whether an element has a sibling of its own tag and class: one of a run of like blocks, as a list's rows are. */
+function amongItsLike(el: ReturnType<ReturnType<typeof loadHtml>>): boolean {
+  const node = el.get(0) as Element | undefined;
+  if (!node || node.type !== 'tag') return false;
+  const cls = node.attribs['class'] ?? '';
+  return el.siblings().toArray().some((x) => x.name === node.name && (x.attribs['class'] ?? '') === cls);
+}
+
 /** The report titles the page shows outside any followable link and that no item carries, distinct, in page order. */
 export function unlinkedReportTitles(html: string, itemTitles: string[], isReport: (title: string) => boolean): string[] {
   // An answer (JSON, JSONP, XML) is no page: its titles are its family's to read.
@@ -61,6 +69,10 @@ export function unlinkedReportTitles(html: string, itemTitles: string[], isRepor
       // A box's caption outside any row is the column's name, not an item (`<div class="right-tit"><span>政府信息公开
       // 年报 · 2022年度</span></div>` over a year column's list, round 86c).
       if (!cell.length && el.closest(CAPTION).length) return;
+      // Outside any row, a title stands for an item only among its like (`<div class="item">` rows a script binds a
+      // click to): one alone is a heading (`<div class="box-h">2023年度政府信息公开工作年度报告</div>` over a year's
+      // page, a class no caption selector knows: round 94c).
+      if (!cell.length && !amongItsLike(el.closest('div, span, p'))) return;
       const row = cell.is('dt, dd') && cell.parent().is('dl') ? cell.parent() : cell;
       if (row.length && row.find('a[href]').length) return;
       // The element's whole text (a title split over <span>s), else the text node's own.

@@ -20,7 +20,7 @@ import { formTemplate, functionTemplate, queryTemplate, selectNextPage } from '.
 import { postBackNextPage } from './postback.ts';
 import { postFormNextPage } from './post-form-pager.ts';
 import { jumpFormProbe, postJumpFormNextPage } from './post-jump-form.ts';
-import { listElsewhere, subColumnLinks } from './report-column.ts';
+import { labelledSubColumns, listElsewhere, subColumnLinks } from './report-column.ts';
 import { yearFormOptions, yearPostForms } from './year-form.ts';
 import { parseTrsPager, TRS_FROM_ZERO, trsPageUrl } from './trs-pager.ts';
 import { drawnPagerBox } from './drawn-pager.ts';
@@ -447,7 +447,9 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
   const ownSites = new Set(elsewhere.flatMap((e) => (e.ownSite ? [e.url] : [])));
-  const namedColumns = new Set(elsewhere.flatMap((e) => (e.namedColumn ? [e.url] : [])));
+  // A sub-column its link labels as one (部门年报: an Epoint tree's openSubPage shells, round 95b) is named too: a shell
+  // its script draws is drawn in the browser (handlers.ts, drawn-column.ts), as a 年报 column the page links is.
+  const namedColumns = new Set([...elsewhere.flatMap((e) => (e.namedColumn ? [e.url] : [])), ...labelledSubColumns(html, pageUrl)]);
   next.push(
     ...[...years].map((url) => ({
       url,

@@ -21,7 +21,7 @@ import { letterBarLinks } from './letter-bar.ts';
 import { siblingTabLinks } from './sibling-tabs.ts';
 import { pageLink } from './page-link.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
-import { clickTarget, titleNamesReports, type ListItem } from '../list-page.ts';
+import { CHROME, clickTarget, titleNamesReports, type ListItem } from '../list-page.ts';
 import { redirectTargets } from '../redirect-stub.ts';
 
 /** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
@@ -125,7 +125,15 @@ const named = (links: { url: string; columnAgency?: string; hub?: true }[]): Els
 /** listElsewhereLinks, each agency column with the agency its directory link names (agency-links.ts). */
 export function listElsewhere(html: string, pageUrl: string, items: ListItem[]): ElsewhereLink[] {
   const $ = loadHtml(html);
-  if (listsReport(items)) return [...(showsReportInPassing($, items) ? named(inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url })))) : []), ...unitBoxLinks($, pageUrl), ...rowEntryColumnLinks($, pageUrl)];
+  if (listsReport(items)) {
+    // A platform's front page showing a report in passing is a front page still: its 部门信息公开 grid leads to the
+    // units' own pages, each naming its own 年报 column (round 95a: a county's platform home showing its newest report
+    // in a 最新 box, its departments' and towns' reports in their own columns).
+    const passing = showsReportInPassing($, items);
+    const columns = passing ? named(inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url })))) : [];
+    const agencies = passing ? agencyPageLinks($, pageUrl).filter((a) => !columns.some((c) => c.url === a.url)) : [];
+    return [...columns, ...agencies, ...unitBoxLinks($, pageUrl), ...rowEntryColumnLinks($, pageUrl)];
+  }
   const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...named(inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl))), ...backToColumn($, pageUrl).map((url) => ({ url }))];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
   // A platform's front page whose 年报 are (also) its departments' or towns' (a 部门信息公开 or 乡镇（街道）信息公开
@@ -165,6 +173,17 @@ function unitBoxLinks($: Doc, pageUrl: string): { url: string; columnAgency: str
     if (!out.has(url)) out.set(url, squash(a.text()));
   }
   return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
+}
+
+/**
+ * The words beside a 更多 link in its own element, when that element is a bare header bar (`<div class="box-h">县政府年报<a
+ * class="more">更多>></a></div>`, round 94c: a class no caption selector knows): its text less the link's, short.
+ */
+function barLead($: Doc, a: ReturnType<Doc>): string {
+  const bar = a.parent();
+  if (!bar.length || bar.is('li, tr, td, th, dd, a, p, body') || bar.find('ul, ol, table').length || bar.find('a[href]').length > 1) return '';
+  const text = squash(bar.text()).replace(squash(a.text()), '');
+  return text.length >= 2 && text.length <= 20 ? text : '';
 }
 
 /**
@@ -347,6 +366,11 @@ function besideColumn(url: string, pageUrl: string): boolean {
   return tab[0] === page[0] || (column !== undefined && tab.some((f) => f.startsWith(`${column}-`) || f.startsWith(`${column}_`)));
 }
 
+/** Same-host links whose own words label a sub-column of the annual reports (部门年报, 乡镇年报, 往年年报): named columns. */
+export function labelledSubColumns(html: string, pageUrl: string): string[] {
+  return labelledLinks(loadHtml(html), pageUrl, subColumnLabel);
+}
+
 /**
  * Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…), and on a page whose title,
  * main heading or breadcrumb names the reports, tabs naming the older years only (往年, 历年) or a kind of unit only
@@ -515,8 +539,8 @@ const MORE_LABEL = /^(?:更多|查看更多|更多信息|更多内容|查看全�
 function moreLinks($: Doc, pageUrl: string): string[] {
   const reportsBox = (a: ReturnType<Doc>) => {
     // The caption may be the header row's first cell beside the link's (<td class="subtit">县政府年报</td><td><a>更多
-    // >></a></td>: an old ASP.NET table layout, round 93c).
-    const caption = boxCaption($, a) || rowLead($, a);
+    // >></a></td>: an old ASP.NET table layout, round 93c), or the bar's words beside it (barLead).
+    const caption = boxCaption($, a) || rowLead($, a) || barLead($, a);
     // A catch-all box (其他) showing a report among other things: the reports' column is below it (其他 → 年度报告, a
     // town's page of tiles naming no 年报, round 71c).
     // A box captioned by a kind of unit (县政府 / 县政府部门 / 乡镇: a 年报 landing's sub-columns, round 80c) showing a
@@ -711,18 +735,28 @@ const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
  * platform publishing its 年报 per department, each department's page naming its own column. Read as list pages
  * (each then follows its menu's 年报 column), carrying the agency its link names. Same-host only, two or more.
  */
-function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency: string }[] {
+function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?: string }[] {
   const base = documentBase($, pageUrl);
   const out = new Map<string, string>();
+  // The box's 更多 leads to the whole directory (the front page shows the first few units: round 95a), read as a page
+  // of the same kind.
+  const directories = new Set<string>();
+  // A directory page of its own (部门信息公开: its title or heading says so, the grid under a bar no caption selector
+  // knows, `<div class="lm_name">`, round 95a): its links named as agencies are the units'.
+  const title = squash($('title').first().text()).split(/[_|｜\-–—]/)[0] ?? '';
+  const directoryPage = [title, squash($('h1, h2').first().text())].some((t) => t.length <= 16 && AGENCY_BOX.test(t) && !NOT_AGENCY_BOX.test(t));
   $('a[href]').each((_, el) => {
     const a = $(el);
     const text = squash(a.text()).replace(/\s/g, '');
-    const agency = text ? agencyOfLinkText(text) : null;
-    if (!agency || agency !== text) return;
-    const caption = boxCaption($, a);
-    if (!AGENCY_BOX.test(caption) || NOT_AGENCY_BOX.test(caption)) return;
+    const more = MORE_LABEL.test(text);
+    const agency = text && !more ? agencyOfLinkText(text) : null;
+    if (!more && (!agency || agency !== text)) return;
+    const caption = more ? boxCaption($, a) || barLead($, a) : boxCaption($, a);
+    const captioned = AGENCY_BOX.test(caption) && !NOT_AGENCY_BOX.test(caption);
+    if (!captioned && !(directoryPage && !more && !caption && !a.closest(CHROME).length)) return;
     const url = pageLink(a.attr('href'), base, pageUrl);
-    if (url && !out.has(url)) out.set(url, agency);
+    if (url && more) directories.add(url);
+    else if (url && agency && !out.has(url)) out.set(url, agency);
   });
   // The same box drawn as a jump menu: "部门信息公开" over a `<select onchange="window.open(this.value)">` whose options
   // name the departments and hold their pages' addresses (round 38c: a city's platform home reached its departments
@@ -737,5 +771,6 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency: 
       if (url && !out.has(url)) out.set(url, text);
     }
   }
-  return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
+  if (out.size < 2) return [];
+  return [...[...out].map(([url, columnAgency]) => ({ url, columnAgency })), ...[...directories].filter((url) => !out.has(url)).map((url) => ({ url }))];
 }

@@ -107,7 +107,8 @@ export interface JsonItemShape {
   urlById?: Record<string, string>;
   /**
    * When the answer's URLs are relative to a root the page's script prepends (`window.SITE.root + item.URL`), not to
-   * the page: that root, learned from the links the rendered page drew.
+   * the page: that root, learned from the links the rendered page drew. A folder of it an item field gives (`base +
+   * r.channelCode + '/' + r.url`: a tab's items under their own channel, round 95c) is a `{field:…}` slot (urlFields).
    */
   urlBase?: string;
   /** The field naming each item's publishing agency (`pubOrg`, `deptName`), when its values are agencies' names. */
@@ -453,7 +454,9 @@ function itemAt(o: Json, shape: JsonItemShape, baseUrl: string): ListItem | null
   // "/…/P0….pdf"`: a report published as its PDF alone, round 54b) is that document.
   const link = urlLike(href) ? href : blank(href) ? fileAddress(o, shape) : null;
   if (!link) return null;
-  const url = shape.urlBase && !ABSOLUTE.test(link.trim()) && !underBase(link.trim(), shape.urlBase) ? resolveLink(link.trim().replace(/^\.?\//, ''), shape.urlBase) : resolveLink(link.trim(), baseUrl);
+  const root = shape.urlBase === undefined ? null : fillFields(shape.urlBase, o, shape.urlFields);
+  if (shape.urlBase !== undefined && root === null) return null;
+  const url = root && !ABSOLUTE.test(link.trim()) && !underBase(link.trim(), root) ? resolveLink(link.trim().replace(/^\.?\//, ''), root) : resolveLink(link.trim(), baseUrl);
   if (!url) return null;
   return { title: squash(plainTitle(title)), url, date: shape.date ? dateOf(valueAt(o, shape.date)) : null, isFile: isFileUrl(url) };
 }
@@ -875,6 +878,33 @@ function drawnUrlBase(objs: { [k: string]: Json }[], title: LeafPath, url: LeafP
 }
 
 /**
+ * The folders of a learned root that an item field gives: a folder whose name (`c106417`, a channel's code) every
+ * item holds in one field (`channelCode`), made a `{field:channelCode}` slot, so that another tab's items go under
+ * their own channel. Ids and words of a single character or digit are no evidence (a page number, a year).
+ */
+function baseFieldSlots(root: string, objs: { [k: string]: Json }[], taken: LeafPath[]): { base: string; fields: Record<string, LeafPath> } | null {
+  let url: URL;
+  try {
+    url = new URL(root);
+  } catch {
+    return null;
+  }
+  const skip = new Set(taken.map((p) => p.join('\u0000')));
+  const candidates = [...leaves(objs[0]!).values()].filter(({ path, value }) => !skip.has(path.join('\u0000')) && (typeof value === 'string' || typeof value === 'number'));
+  const fields: Record<string, LeafPath> = {};
+  const segments = url.pathname.split('/').map((seg) => {
+    if (seg.length < 2 || /^\d{1,4}$/.test(seg)) return seg;
+    const field = candidates.find(({ path }) => objs.every((o) => String(valueAt(o, path) ?? '').trim() === seg));
+    if (!field) return seg;
+    const name = String(field.path[field.path.length - 1]).replace(/[^\w.-]/g, '_');
+    if (fields[name]) return seg;
+    fields[name] = field.path;
+    return `{field:${name}}`;
+  });
+  return Object.keys(fields).length ? { base: `${url.origin}${segments.join('/')}`, fields } : null;
+}
+
+/**
  * The list in a JSON answer, by shape: the best-scoring array (report titles first, then size). `links` are the
  * links the rendered page drew, for answers whose items carry an id instead of a URL.
  */
@@ -888,7 +918,9 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
     const url = direct ?? built?.url;
     if (!url) continue;
     const date = bestPath(objs, (v) => dateOf(v) !== null, [title.join('\u0000'), url.join('\u0000')]);
-    const root = direct ? drawnUrlBase(objs, title, direct, baseUrl, links) : null;
+    const drawnRoot = direct ? drawnUrlBase(objs, title, direct, baseUrl, links) : null;
+    const rootSlots = drawnRoot ? baseFieldSlots(drawnRoot, objs, [title, direct!]) : null;
+    const root = rootSlots?.base ?? drawnRoot;
     const own = built ? ownUrlPaths(objs, title, [title, built.url, ...(built.urlDate ? [built.urlDate] : [])].map((p) => p.join('\u0000')), baseUrl, links) : [];
     // The fields holding files on the learned page that the page did not link its items by: never their addresses.
     const notOwn = built && links.length ? fileFields(objs, { kind: 'json', arrayPath: path, title, url: built.url, date: null, ...(own.length ? { urlOwn: own } : {}) }) : [];
@@ -896,7 +928,7 @@ export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = [
       ? { urlTemplate: built.urlTemplate, ...(built.urlDate ? { urlDate: built.urlDate } : {}), ...(built.urlFields ? { urlFields: built.urlFields } : {}), ...(own.length ? { urlOwn: own } : {}), ...(notOwn.length ? { urlNotOwn: notOwn } : {}) }
       : {};
     const publisher = publisherPath(objs, [title, url, ...(date ? [date] : [])]);
-    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}), ...(publisher ? { publisher } : {}) };
+    const shape: JsonItemShape = { kind: 'json', arrayPath: path, title, url, date, ...template, ...(root ? { urlBase: root } : {}), ...(rootSlots ? { urlFields: rootSlots.fields } : {}), ...(publisher ? { publisher } : {}) };
     const items = itemsByShape(json, shape, baseUrl) ?? [];
     if (items.length && (!best || score(items) > score(best.items))) best = { shape, items };
   }
