@@ -7,7 +7,8 @@ import type { Element } from 'domhandler';
 import { ATTACHMENT_EXT, documentBase, DOWNLOAD_PATH, findDate, findWithin, loadHtml, matching, squash, type Doc } from './html.ts';
 import { ownBoxes } from './own-box.ts';
 import { resolveLink } from '../download/scope.ts';
-import { isAgencyName } from './classify/agency.ts';
+import { agencyFromTitle, isAgencyName } from './classify/agency.ts';
+import { parseReportYear } from './classify/year.ts';
 import { TRUNCATION } from './classify/text.ts';
 import { hasYearCell, registerRowTitle } from './register-row.ts';
 import { boxCaption } from './box-caption.ts';
@@ -277,6 +278,18 @@ function chineseRowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string
   return han.length >= 4 ? han : null;
 }
 
+/** A link text that is a document's file name. */
+const FILE_NAME = /\.(?:pdf|docx?|wps|ofd|xlsx?|et)$/i;
+
+/** The title a unit's row gives a link reading a file's name, in a table of the reports; null elsewhere (fileRowTitle above). */
+function fileRowTitle($: Doc, row: ReturnType<Doc>, linkText: string, title: string): string | null {
+  const kind = tableKind($, row);
+  if (!kind || agencyFromTitle(title)) return null;
+  const cells = rowCellTexts($, row).filter((t) => t !== linkText);
+  const year = parseReportYear(title.replace(FILE_NAME, '')) ?? tableReportYear($, row.closest('table')) ?? undefined;
+  return registerRowTitle(cells, kind, year);
+}
+
 /** A link's text naming a companion of a document, not it: a 解读 / 图解 column's button (round 67a). */
 const COMPANION_LINK_TEXT = /^[[【(（]?(?:图解|解读|政策解读|一图读懂|视频解读)[\]】)）]?$/;
 /** A link's text that only says what to do, what format, or which companion: a button's. */
@@ -490,6 +503,10 @@ export function listItemsFrom($: Doc, root: ReturnType<Doc>, pageUrl: string): L
     // A link in another script whose row gives its Chinese title on a line of its own (a bilingual list: the Uyghur
     // title linked, the Chinese one under it, round 50a): the row's Chinese titles it.
     else if (OTHER_SCRIPT(title)) title = chineseRowTitle($, row, title) ?? title;
+    // A file's name for a link ("崖城镇年报.pdf", "2023年度政府信息公开工作年度报告.pdf") in a row naming its unit, in a
+    // table of the reports (单位名称 | 年度报告 of a roll-up article, round 97a): the row titles it, in the file's year
+    // when its name has one, else the year the table's heading names.
+    else if (row.is('tr') && FILE_NAME.test(title)) title = fileRowTitle($, row, shown, title) ?? title;
     // A file saying only what to do ("点击下载", "年报全文.pdf") on a page of several years' reports: its section's heading.
     if (!card && isFileUrl(url) && namesNoDocument(title)) title = sectionTitle($, a, (aboutReports ??= titleNamesReports($)), (el) => isFileUrl(linkTarget($(el), base) ?? pageUrl)) ?? title;
     if (title.length < 4 && !isAgencyName(title)) return;

@@ -47,8 +47,11 @@ function worthExploring(t: SeedTally, downHosts: ReadonlySet<string>): boolean {
   return (notColumn || fallback || homeNamingFew(t) || ((t.seedPageRead || gone) && t.reportItems === 0 && (t.failures === 0 || gone) && !t.namesReports)) && !t.exploredHost && !downHosts.has(Scope.hostOf(t.url));
 }
 
-/** A home page's items at least, of which its reports are a few (its news boxes, its 通知公告). */
-const HOME_ITEMS = 10;
+/**
+ * A home page's items at least, of which its reports are a few (its news boxes, its 通知公告): a third of them at most.
+ * A county home of nine links (a menu, a 政务公开 box of four, its newest report among them) is one (round 97c).
+ */
+const HOME_ITEMS = 6;
 const HOME_REPORTS = 2;
 
 /**
@@ -59,7 +62,7 @@ const HOME_REPORTS = 2;
  */
 function homeNamingFew(t: SeedTally): boolean {
   const depth = new URL(t.url).pathname.replace(/\/(?:index|default)\.\w+$/i, '/').split('/').filter(Boolean).length;
-  return depth <= 1 && t.seedPageRead && !t.namesReports && t.failures === 0 && t.listPages <= 1 && t.reportItems > 0 && t.reportItems <= HOME_REPORTS && t.items >= HOME_ITEMS;
+  return depth <= 1 && t.seedPageRead && !t.namesReports && t.failures === 0 && t.listPages <= 1 && t.reportItems > 0 && t.reportItems <= HOME_REPORTS && t.items >= HOME_ITEMS && t.reportItems * 3 <= t.items;
 }
 
 /** The folders above a URL, nearest first, down to the host's root: /a/b/c.html → /a/b/, /a/, /. */

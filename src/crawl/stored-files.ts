@@ -136,7 +136,6 @@ async function askAtRoot(h: HarvestContext, url: string, data: FileData): Promis
   return true;
 }
 
-
 /** Whether a file link names a document (by its link text, its path or a query value: `down.asp?f=….doc`). */
 export function namesDocument(url: string, linkName: string | null): boolean {
   const u = new URL(url);
@@ -185,6 +184,7 @@ export async function handleFile(h: HarvestContext, url: string, data: FileData)
       h.stats.notModified += 1;
       h.catalog.urls.record({ url, host, status: 304, outcome: 'not_modified' });
       if (state?.sha256) h.catalog.reports.linkFile({ reportId: data.reportId, sha256: state.sha256, url, fileName: data.fileName, role: 'attachment', sourceUrl: data.sourceUrl, pictureOrder: data.pictureOrder });
+      if (data.rootOf && data.seedEntryId !== undefined) h.tallies.of(data.seedEntryId).rootFiles.set(data.rootOf, url);
       if (data.article) await linkJoined(h, data.reportId, data.article);
       return;
     case 'gone':

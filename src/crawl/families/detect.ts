@@ -66,7 +66,7 @@ const LOADS = /XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|post|getJSON)\s*\(|\.
 /** A site script's file named for loading a list. */
 const LOADER_NAME = /(?:list|search|load|data|pager|nb|gk)[\w-]*\.js$/i;
 /** Libraries' files (a pager plugin's name says nothing of a list of this page). */
-const LIBRARY_NAME = /jquery|bootstrap|layui|layer|swiper|vue|react|angular|polyfill|lodash|echarts|pdf|common|base|util/i;
+export const LIBRARY_NAME = /jquery|bootstrap|layui|layer|swiper|vue|react|angular|polyfill|lodash|echarts|pdf|common|base|util/i;
 /**
  * A request opened on an address written in the script, whatever its path (`xhr.open('GET', '/common/search/' + cid
  * + …)`, `fetch('/gkpt/list?' + q)`: 甘肃's 集约化 columns, their server copy of the list kept in a comment, round 87c).

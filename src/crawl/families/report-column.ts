@@ -22,6 +22,7 @@ import { siblingTabLinks } from './sibling-tabs.ts';
 import { pageLink } from './page-link.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { CHROME, clickTarget, titleNamesReports, type ListItem } from '../list-page.ts';
+import { crumbBox } from '../crumb-agency.ts';
 import { redirectTargets } from '../redirect-stub.ts';
 
 /** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
@@ -532,6 +533,13 @@ function pointerLinks($: Doc, html: string, pageUrl: string): string[] {
 
 /** A box's link to its full list: 更多, 更多>>, 查看更多, 查看全部, more… */
 const MORE_LABEL = /^(?:更多|查看更多|更多信息|更多内容|查看全部|显示全部|全部|more|view\s*all)[>»›+]*$/i;
+/** Whether the page is about the annual reports by its title, main heading or breadcrumb. */
+function pageAboutReports($: Doc): boolean {
+  if (titleNamesReports($)) return true;
+  const crumb = crumbBox($);
+  return crumb !== null && NAMES_REPORTS.test(squash($(crumb).text()));
+}
+
 /**
  * "更多>>" links of boxes captioned for the annual reports (市政府年报 / 部门年报 showing their newest items): the full
  * list where the older reports are, read as a list page.
@@ -547,8 +555,13 @@ function moreLinks($: Doc, pageUrl: string): string[] {
     // report: its 更多 is that sub-column, however many corrections and 一图读懂 its newest items are (round 84c).
     // A box of the unit's documents (文件类信息公开, 其他重要信息) showing a report: the unit files its reports there, no
     // 年报 column of its own (round 80c: 广西's county departments), and its 更多 is where the older ones are.
-    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && boxListsReports($, a, 0));
+    // On a page of the reports (a year's folder under 政府信息公开年报, by its title or breadcrumb), a box captioned by a
+    // kind of unit is that kind's sub-column whatever its newest items are (round 96c: 区政府部门's three newest a
+    // correction, a 一图读懂 and another unit's notice, its report fourth).
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && (boxListsReports($, a, 0) || aboutReports()));
   };
+  let about: boolean | undefined;
+  const aboutReports = () => (about ??= pageAboutReports($));
   const shown = labelledLinks($, pageUrl, MORE_LABEL, { where: reportsBox });
   // A page filing its reports among its documents, naming no 年报 column: a reader looks through each of its document
   // columns, not only the one whose newest items show a report (round 80c: the 2020 report on 其他重要信息's page 2).

@@ -27,7 +27,11 @@ import { rowAction } from './row-actions.ts';
 const MAX_CLICKS = 24;
 /** Clicks in a row that open nothing before the probe gives up (the items are not clickable at all). */
 const MAX_MISSES = 3;
+/** Missed clicks among hits clicked once more, at most. */
+const MAX_RETRIES = 4;
 const WAIT_MS = 1_500;
+/** The moment a click is given once more when it opened nothing the first time (a busy machine's slow handler). */
+const PATIENT_WAIT_MS = 6_000;
 /** How long a click's own requests still in flight (a hit counter answering where the item is) are waited for. */
 const ANSWER_WAIT_MS = 10_000;
 /** How long an application sent back from an item's route may take to draw its list again. */
@@ -63,13 +67,41 @@ export async function clickedLinks(page: Page, titles: string[]): Promise<DrawnL
     });
     await page.evaluate(HOLD_FORMS);
     const state: ProbeState = { routed: false };
-    for (const title of titles.slice(0, MAX_CLICKS)) {
-      if (misses >= MAX_MISSES) break;
+    const queue = titles.slice(0, MAX_CLICKS);
+    const missed: string[] = [];
+    let patient = false;
+    while (queue.length) {
+      if (misses >= MAX_MISSES) {
+        // Misses before any hit may be a busy machine's slow handlers (a click's request started after the moment),
+        // not rows that open nothing: the first is clicked once more, waited for longer; a hit resumes the probe with
+        // the missed ones (round 47b's flake under load: three slow misses and the page's items were given up).
+        if (out.length || patient) break;
+        patient = true;
+        const first = missed.shift()!;
+        const url = await clickOne(page, first, held, state, PATIENT_WAIT_MS);
+        if (!url) break;
+        out.push({ text: first, url });
+        queue.unshift(...missed.splice(0));
+        misses = 0;
+        continue;
+      }
+      const title = queue.shift()!;
       const url = await clickOne(page, title, held, state);
       if (url) {
         out.push({ text: title, url });
         misses = 0;
-      } else misses += 1;
+      } else {
+        misses += 1;
+        missed.push(title);
+      }
+    }
+    // A miss among hits (one click slower than the moment): clicked once more, waited for longer (a few at most: rows
+    // that open nothing, among clickable ones, cost a patient wait each).
+    if (out.length) {
+      for (const title of missed.slice(0, MAX_RETRIES)) {
+        const url = await clickOne(page, title, held, state, PATIENT_WAIT_MS);
+        if (url) out.push({ text: title, url });
+      }
     }
   } catch {
     // The page went away or refused the probe: what was found so far stands.
@@ -108,7 +140,7 @@ interface ProbeState {
 }
 
 /** Clicks the title (or its row's action control, when the title opens nothing) and returns where the row leads. */
-async function clickOne(page: Page, title: string, held: string[], state: ProbeState): Promise<string | null> {
+async function clickOne(page: Page, title: string, held: string[], state: ProbeState, waitMs = WAIT_MS): Promise<string | null> {
   const target = page.getByText(title, { exact: true }).first();
   if (state.routed) await target.waitFor({ state: 'visible', timeout: REDRAW_MS }).catch(() => undefined);
   state.routed = false;
@@ -128,7 +160,7 @@ async function clickOne(page: Page, title: string, held: string[], state: ProbeS
     // A control too small to click where it sits (an icon whose font did not load) still has its handler: dispatched.
     const requests = watchClickRequests(page);
     await el.click({ timeout: 3_000 }).catch(() => el.dispatchEvent('click', undefined, { timeout: 1_000 }).catch(() => undefined));
-    const url = await opened(page, held, before, address, filesBefore, state, title, requests.inFlight).finally(requests.stop);
+    const url = await opened(page, held, before, address, filesBefore, state, title, requests.inFlight, waitMs).finally(requests.stop);
     if (!url) continue;
     if (el === action) state.byAction = true;
     return url;
@@ -162,11 +194,11 @@ function watchClickRequests(page: Page): { inFlight: () => number; stop: () => v
 const DATA_TYPES = new Set(['xhr', 'fetch']);
 
 /** Where a click just made tried to go, within a moment: a navigation held, a window opened, a route, a file shown. */
-async function opened(page: Page, held: string[], before: number, address: string, filesBefore: Set<string>, state: ProbeState, title: string, inFlight: () => number): Promise<string | null> {
+async function opened(page: Page, held: string[], before: number, address: string, filesBefore: Set<string>, state: ProbeState, title: string, inFlight: () => number, waitMs: number): Promise<string | null> {
   const start = Date.now();
   // A moment, or longer while a request the click made is unanswered: on a busy machine a hit counter's answer naming
   // the item's address came after the moment, and the page's items were taken for unclickable (round 47b's flake).
-  while (Date.now() < start + WAIT_MS || (inFlight() > 0 && Date.now() < start + ANSWER_WAIT_MS)) {
+  while (Date.now() < start + waitMs || (inFlight() > 0 && Date.now() < start + ANSWER_WAIT_MS)) {
     if (held.length > before) return held[held.length - 1]!;
     const opened = await page.evaluate(() => (window as unknown as { __nianbaoOpened?: string[] }).__nianbaoOpened?.shift() ?? null).catch(() => null);
     if (opened) return opened;

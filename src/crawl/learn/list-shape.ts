@@ -46,6 +46,26 @@ function everyYear(node: Json | undefined): Json[] | null {
   return keys.sort((a, b) => b.localeCompare(a)).flatMap((k) => node[k] as Json[]);
 }
 /**
+ * A path segment meaning "the arrays under this key in every element of this array, one after another": a list in
+ * groups (`groups: [{name: '区人民政府', list: […]}, {name: '区直部门', list: […]}]`, round 97b: the best group's array
+ * alone was read, the other units' reports lost). Written `#each:list`.
+ */
+export const EVERY_GROUP = '#each:';
+
+/** The items of an array of groups each holding its items under `key`, one group after another; null when it is none. */
+function everyGroup(node: Json | undefined, key: string): Json[] | null {
+  if (!Array.isArray(node) || node.length < 2 || !node.every((g) => isRecord(g) && Array.isArray(g[key]))) return null;
+  return node.flatMap((g) => (g as { [k: string]: Json[] })[key]!);
+}
+
+/** The key under which every element of an array of two or more records holds an array of records; null when none. */
+function groupKey(node: Json[]): string | null {
+  if (node.length < 2 || !node.every(isRecord)) return null;
+  const first = node[0] as { [k: string]: Json };
+  return Object.keys(first).find((k) => node.every((g) => { const v = (g as { [k: string]: Json })[k]; return Array.isArray(v) && v.every(isRecord); }) && node.some((g) => ((g as { [k: string]: Json[] })[k]!).length > 0)) ?? null;
+}
+
+/**
  * Segments reading a field that holds one link's markup (`"<a href='/art/1.html' target='_blank'>查看</a>"`, a
  * DataTables cell): its address and its text.
  */
@@ -163,15 +183,35 @@ const XSSI_PREFIX = /^\s*(?:\)\]\}'?,?|while\s*\(\s*(?:1|true)\s*\)\s*;|for\s*\(
 
 /** The answer without a leading byte-order mark and anti-XSSI prefix. */
 function jsonText(text: string): string {
-  const t = text.replace(/^\uFEFF/, '');
+  // A data file a CMS publishes may open with its generator's comment (`/* generated … by wcm publish */` over
+  // `nbCallback({…})`, round 97b): the comments before the data are no part of it.
+  const t = text.replace(/^\uFEFF/, '').replace(LEADING_COMMENTS, '');
   const prefix = XSSI_PREFIX.exec(t);
   return prefix ? t.slice(prefix[0].length) : t;
 }
+
+/** Block and line comments (and the blanks between them) at the start of a script. */
+const LEADING_COMMENTS = /^(?:\s*(?:\/\*[\s\S]*?\*\/|\/\/[^\n]*(?:\n|$)))+\s*/;
 
 /** Whether a body is JSON (or JSONP) by its first character, whatever its Content-Type says. */
 export function looksLikeJson(text: string): boolean {
   const t = jsonText(text).trimStart();
   return t.startsWith('{') || t.startsWith('[') || JSONP.test(t.trim());
+}
+
+/**
+ * Whether a script file is one call handing a JSON value to a callback the page defined (`nbCallback({…})`: a CMS's
+ * published data file, named by no callback parameter, round 97b), its value well formed.
+ */
+export function isJsonpData(text: string): boolean {
+  const m = JSONP.exec(jsonText(text.trim()).trim());
+  if (!m || !/^[{[]/.test(m[1]!.trim())) return false;
+  try {
+    JSON.parse(m[1]!);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -364,6 +404,10 @@ export function valueAt(o: Json, path: LeafPath): Json | undefined {
       const all = everyYear(cur);
       if (!all) return undefined;
       cur = all;
+    } else if (seg.startsWith(EVERY_GROUP)) {
+      const all = everyGroup(cur, seg.slice(EVERY_GROUP.length));
+      if (!all) return undefined;
+      cur = all;
     } else if (Array.isArray(cur)) cur = cur[Number(seg)];
     else if (isRecord(cur)) cur = cur[seg];
     else return undefined;
@@ -395,6 +439,9 @@ function objectArrays(root: Json): { path: string[]; objs: { [k: string]: Json }
     if (Array.isArray(node)) {
       const objs = node.filter(isRecord);
       if (objs.length) out.push({ path, objs });
+      const key = groupKey(node);
+      const grouped = key === null ? null : everyGroup(node, key)?.filter(isRecord);
+      if (grouped?.length) out.push({ path: [...path, `${EVERY_GROUP}${key}`], objs: grouped });
       node.forEach((x, i) => walk(x, [...path, String(i)], depth + 1));
     } else if (isRecord(node)) {
       const years = everyYear(node)?.filter(isRecord);
@@ -602,6 +649,20 @@ function fillFields(template: string, o: Json, fields: Record<string, LeafPath> 
 }
 
 /**
+ * The field (a leaf path not in `skip`, named `name` when given, case aside) holding `value` as text in every item;
+ * null when none does.
+ */
+function fieldHolding(items: { [k: string]: Json }[], value: string, skip: ReadonlySet<string>, name?: string): LeafPath | null {
+  if (!items.length) return null;
+  for (const { path, value: first } of leaves(items[0]!).values()) {
+    if (skip.has(path.join('\u0000')) || (typeof first !== 'string' && typeof first !== 'number')) continue;
+    if (name !== undefined && String(path[path.length - 1]).toLowerCase() !== name.toLowerCase()) continue;
+    if (items.every((o) => String(valueAt(o, path) ?? '').trim() === value)) return path;
+  }
+  return null;
+}
+
+/**
  * The query values of a link template that an item field of the same name gives (`&nf=2024` beside `nf: "2024"` in
  * every item that template linked), made slots. Evidence: the parameter and the field share their name, and the field
  * held that very value in every item. Without it a year's tab learned as the list leaves its year in every item's
@@ -617,11 +678,9 @@ function queryFieldSlots(template: string, items: { [k: string]: Json }[], idPat
     } catch {
       return whole;
     }
-    const field = [...leaves(items[0]!).values()].find(
-      ({ path }) => path.join('\u0000') !== id && path[path.length - 1]!.toLowerCase() === name.toLowerCase() && items.every((o) => String(valueAt(o, path) ?? '').trim() === value),
-    );
+    const field = fieldHolding(items, value, new Set([id]), name);
     if (!field || fields[name]) return whole;
-    fields[name] = field.path;
+    fields[name] = field;
     return `${sep}${name}={field:${name}}`;
   });
   return Object.keys(fields).length ? { template: out, fields } : null;
@@ -890,15 +949,14 @@ function baseFieldSlots(root: string, objs: { [k: string]: Json }[], taken: Leaf
     return null;
   }
   const skip = new Set(taken.map((p) => p.join('\u0000')));
-  const candidates = [...leaves(objs[0]!).values()].filter(({ path, value }) => !skip.has(path.join('\u0000')) && (typeof value === 'string' || typeof value === 'number'));
   const fields: Record<string, LeafPath> = {};
   const segments = url.pathname.split('/').map((seg) => {
     if (seg.length < 2 || /^\d{1,4}$/.test(seg)) return seg;
-    const field = candidates.find(({ path }) => objs.every((o) => String(valueAt(o, path) ?? '').trim() === seg));
+    const field = fieldHolding(objs, seg, skip);
     if (!field) return seg;
-    const name = String(field.path[field.path.length - 1]).replace(/[^\w.-]/g, '_');
+    const name = String(field[field.length - 1]).replace(/[^\w.-]/g, '_');
     if (fields[name]) return seg;
-    fields[name] = field.path;
+    fields[name] = field;
     return `{field:${name}}`;
   });
   return Object.keys(fields).length ? { base: `${url.origin}${segments.join('/')}`, fields } : null;

@@ -10,6 +10,8 @@ import { PAGE_HELPERS } from './page-helpers.ts';
 import { watchDataRequests } from './quiet-traffic.ts';
 import { parentCallData } from './parent-call.ts';
 import { isDataScript } from './script-data.ts';
+import { isJsonpData } from './list-shape.ts';
+import { LIBRARY_NAME } from '../families/detect.ts';
 import { pagingHeadersOf } from './answer-headers.ts';
 
 /**
@@ -39,6 +41,9 @@ const MAX_ANSWER_BYTES = 4 * 1024 * 1024;
 
 const traffic = new WeakMap<Page, Exchange[]>();
 
+/** A library's file by its name (jquery.min.js): never a page's data, whatever it holds. */
+const isLibrary = (url: string) => LIBRARY_NAME.test(new URL(url).pathname.replace(/^.*\//, '')) || /\.min\.js$/i.test(new URL(url).pathname);
+
 export function recordExchange(
   page: Page,
   req: {
@@ -59,8 +64,9 @@ export function recordExchange(
   if (!(DATA_REQUESTS.has(req.resourceType) || isJsonpRequest(req.resourceType, req.url) || script || framed) || res.body.length > MAX_ANSWER_BYTES) return;
   const responseType = res.headers['content-type'] ?? null;
   const text = decodeHtml(res.body, responseType).text;
-  // A script file is a list answer only when it does nothing but declare data (`var nbList = [{…}]`).
-  if (script && (res.status >= 300 || !isDataScript(text))) return;
+  // A script file is a list answer only when it does nothing but declare data (`var nbList = [{…}]`) or hand it to
+  // a callback (`nbCallback({…})`).
+  if (script && (res.status >= 300 || !(isDataScript(text) || (!isLibrary(req.url) && isJsonpData(text))))) return;
   // A frame's document only when it is script handing data to the parent page (`parent.showList({…})`, no link of its
   // own): other frames are pages, read as such (a framed list that tells the parent its height among them).
   if (framed && (res.status >= 300 || /<a\s[^>]*href/i.test(text) || parentCallData(text) === null)) return;

@@ -9,7 +9,8 @@ import { loadHtml, squash } from '../html.ts';
 import { textParams, withParam, type CapturedRequest } from './page-param.ts';
 
 export interface YearParam {
-  in: 'query' | 'form' | 'json';
+  /** `path`: the year is a number of the address's path (`nbdata/nb2024.js`), `name` its index among them. */
+  in: 'query' | 'form' | 'json' | 'path';
   name: string;
   /** The years the page offers besides the captured one, newest first. */
   others: number[];
@@ -17,15 +18,17 @@ export interface YearParam {
 
 /** A tab's text: a year alone, "2023年", "2023年度", "2023年度报告" (not a title). */
 const TAB = /^(20[0-3]\d)\s*(年度?)?(报告|年报)?$/;
-/** Elements a tab is drawn as. */
-const TAB_ELEMENTS = 'a, li, span, button, option, td, div, dd, label';
+/** Elements a tab is drawn as: an accordion's year header too (`<h3>2023年度 <i>▼</i></h3>`, round 97b). */
+const TAB_ELEMENTS = 'a, li, span, button, option, td, div, dd, dt, label, h3, h4, h5';
+/** A tab's marks beside its year (an arrow, a plus, brackets): no part of its words. */
+const TAB_MARKS = /[^\p{L}\p{N}]+/gu;
 
 /** The years shown as tabs (bare year texts) on the rendered page. */
 export function yearTabs(renderedHtml: string): Set<number> {
   const $ = loadHtml(renderedHtml);
   const out = new Set<number>();
   $(TAB_ELEMENTS).each((_, el) => {
-    const m = TAB.exec(squash($(el).text()));
+    const m = TAB.exec(squash($(el).text()).replace(TAB_MARKS, ''));
     if (m) out.add(Number(m[1]));
   });
   return out;
@@ -33,9 +36,12 @@ export function yearTabs(renderedHtml: string): Set<number> {
 
 /** The request's parameters (query, form, flat JSON body: page-param.ts `textParams`) whose value is a year. */
 function yearValued(req: CapturedRequest): { in: YearParam['in']; name: string; value: number }[] {
-  return textParams(req)
+  const params = textParams(req)
     .filter((p) => /^20[0-3]\d$/.test(p.value))
-    .map((p) => ({ in: p.in, name: p.name, value: Number(p.value) }));
+    .map((p) => ({ in: p.in as YearParam['in'], name: p.name, value: Number(p.value) }));
+  // A year in the path (a data file per year, `nb2024.js`): the number's index among the path's (withParam 'path').
+  const inPath = (new URL(req.url).pathname.match(/\d+/g) ?? []).flatMap((n, i) => (/^20[0-3]\d$/.test(n) ? [{ in: 'path' as const, name: String(i), value: Number(n) }] : []));
+  return [...params, ...inPath];
 }
 
 /** A year as an answer lists it: 2024, "2024", "2024年", "2024年度". */
