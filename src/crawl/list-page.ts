@@ -281,7 +281,11 @@ function chineseRowTitle($: Doc, row: ReturnType<Doc>, linkText: string): string
 /** A link text that is a document's file name. */
 const FILE_NAME = /\.(?:pdf|docx?|wps|ofd|xlsx?|et)$/i;
 
-/** The title a unit's row gives a link reading a file's name, in a table of the reports; null elsewhere (fileRowTitle above). */
+/**
+ * The title a unit's row gives a link reading a file's name, in a table of the reports: the row's unit, the year the
+ * file's name says (else the one the table's heading names) and the reports' kind; null off such a table, or for a
+ * file whose name names its agency already.
+ */
 function fileRowTitle($: Doc, row: ReturnType<Doc>, linkText: string, title: string): string | null {
   const kind = tableKind($, row);
   if (!kind || agencyFromTitle(title)) return null;

@@ -746,7 +746,9 @@ const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
  * The agencies' own 信息公开 pages a platform's front page lists in a box captioned for their disclosure (部门信息公开:
  * a grid of "安庆市教育局", "安庆市民政局"…, or a jump menu of them), on a page that lists no report (beside any 年报 column it names): a city's
  * platform publishing its 年报 per department, each department's page naming its own column. Read as list pages
- * (each then follows its menu's 年报 column), carrying the agency its link names. Same-host only, two or more.
+ * (each then follows its menu's 年报 column), carrying the agency its link names. Same-host only, two or more. With
+ * them, the box's 更多 (the whole directory, carrying no agency); on a directory page titled for their disclosure, its
+ * agency-named links outside the chrome under no caption.
  */
 function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?: string }[] {
   const base = documentBase($, pageUrl);
