@@ -255,11 +255,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A later list page listing reports whose pager its script draws into an empty box (a sub-column a tab of the 年报
   // column loaded, its page bar drawn from the column's script.json: round 87b): drawn once in the browser, where the
   // pager's links show and are followed; its items are read here as well. The seed's own is drawn by its escalation.
-  if (parsed.drawnPager && !visit.rendered && !seedPage && data.family !== 'learned' && reportCount(items) > 0) await drawPagerInBrowser(h, visit, data);
+  if (parsed.drawnPager && !visit.rendered && !seedPage && data.family !== 'learned' && reportCount(items) > 0) await pagerInBrowser(h, visit, data, 'drawn');
   // A later list page listing reports whose pager announces more pages than any control it links leads to, on a page
   // running scripts (`javascript:void(0)` links whose handler asks the next page's rows by XHR, round 80c): turned and
   // learned from in the browser, as a 年报 column whose script loads its list is. Its items are read here as well.
-  else if (!visit.rendered && !seedPage && data.family !== 'learned' && !data.drawnColumn && reportCount(items) > 0 && isPagerDeadEnd(parsed.deadEnd, visit.body, visit.url) && hasScripts(visit.body)) await turnPagerInBrowser(h, visit, data);
+  else if (!visit.rendered && !seedPage && data.family !== 'learned' && !data.drawnColumn && reportCount(items) > 0 && isPagerDeadEnd(parsed.deadEnd, visit.body, visit.url) && hasScripts(visit.body)) await pagerInBrowser(h, visit, data, 'turned');
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);
     tally.family = family;
@@ -779,18 +779,15 @@ async function sendToBrowser(h: HarvestContext, visit: PageVisit, data: ListData
   await h.frontier.add([{ url: visit.url, lane: 'browser', userData: data }]);
 }
 
-/** A list page drawn in the browser for its pager alone: its HTTP read stands; the drawn page's pager is followed. */
-async function drawPagerInBrowser(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
-  if (renderDenied(h, data.seedEntryId, 'a list page whose pager its script draws', visit.url)) return;
+/**
+ * A list page sent to the browser for its pager alone (its HTTP read stands): `drawn`, a pager its script draws (the
+ * drawn page's pager is followed); `turned`, a pager whose later pages its script asks, no control read over HTTP
+ * leading there (turned and learned from, as a 年报 column whose script loads its list is).
+ */
+async function pagerInBrowser(h: HarvestContext, visit: PageVisit, data: ListData, how: 'drawn' | 'turned'): Promise<void> {
+  if (renderDenied(h, data.seedEntryId, `a list page whose pager its script ${how === 'drawn' ? 'draws' : 'turns'}`, visit.url)) return;
   h.stats.browserHandoffs += 1;
-  await h.frontier.add([{ url: visit.url, uniqueKey: `drawn-pager:${visit.url}`, lane: 'browser', userData: { ...data, learn: undefined, pagerOnly: true } }]);
-}
-
-/** A list page whose pager's later pages its script asks (no control read over HTTP leads there): learned from in the browser. */
-async function turnPagerInBrowser(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
-  if (renderDenied(h, data.seedEntryId, 'a list page whose pager its script turns', visit.url)) return;
-  h.stats.browserHandoffs += 1;
-  await h.frontier.add([{ url: visit.url, uniqueKey: `turned-pager:${visit.url}`, lane: 'browser', userData: { ...data, learn: undefined, pagerOnly: true, drawnColumn: true } }]);
+  await h.frontier.add([{ url: visit.url, uniqueKey: `${how}-pager:${visit.url}`, lane: 'browser', userData: { ...data, learn: undefined, pagerOnly: true, ...(how === 'turned' ? { drawnColumn: true } : {}) } }]);
 }
 
 /** Two titles alike but for their spaces (a heading's line breaks). */

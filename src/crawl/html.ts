@@ -158,3 +158,8 @@ export function documentBase($: Doc, pageUrl: string): string {
     return pageUrl;
   }
 }
+
+/** Two elements of one shape: the same tag and the same class attribute (a run of rows, a set of panes). */
+export function sameShape(a: Element, b: Element): boolean {
+  return a.name === b.name && (a.attribs['class'] ?? '') === (b.attribs['class'] ?? '');
+}

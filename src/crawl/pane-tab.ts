@@ -5,7 +5,7 @@
  * heading of the pane's own says.
  */
 import type { Element } from 'domhandler';
-import { squash, type Doc } from './html.ts';
+import { sameShape, squash, type Doc } from './html.ts';
 
 /** How far up from a link its pane is looked for. */
 const PANE_DEPTH = 5;
@@ -17,11 +17,10 @@ export function paneTabLabel($: Doc, link: ReturnType<Doc>): string {
   for (let depth = 0; depth < PANE_DEPTH && pane.length && !pane.is('body'); depth++, pane = pane.parent()) {
     const el = pane.get(0) as Element;
     const parent = pane.parent();
-    const shape = (c: Element) => c.name === el.name && (c.attribs.class ?? '') === (el.attribs.class ?? '');
     const siblings = parent.children().toArray() as Element[];
-    const panes = siblings.filter(shape);
+    const panes = siblings.filter((c) => sameShape(c, el));
     if (panes.length < 2) continue;
-    // The bar: the element right before the first pane, with one child a pane, each a short label.
+    // The bar: the element right before the first pane, with one child per pane, each a short label.
     const bar = siblings[siblings.indexOf(panes[0]!) - 1];
     if (!bar) continue;
     const tabs = $(bar).children().toArray();

@@ -11,7 +11,7 @@
 import type { AnyNode, Element, Text } from 'domhandler';
 import { Attributor } from './attribution.ts';
 import { CAPTION } from './box-caption.ts';
-import { loadHtml, squash } from './html.ts';
+import { loadHtml, sameShape, squash } from './html.ts';
 import { CHROME } from './list-page.ts';
 
 /** Page text read for titles: a report title is short, a paragraph of prose is not one. */
@@ -41,9 +41,7 @@ function sameTitle(a: string, b: string): boolean {
 /** Whether an element has a sibling of its own tag and class: one of a run of like blocks, as a list's rows are. */
 function amongItsLike(el: ReturnType<ReturnType<typeof loadHtml>>): boolean {
   const node = el.get(0) as Element | undefined;
-  if (!node || node.type !== 'tag') return false;
-  const cls = node.attribs['class'] ?? '';
-  return el.siblings().toArray().some((x) => x.name === node.name && (x.attribs['class'] ?? '') === cls);
+  return !!node && node.type === 'tag' && el.siblings().toArray().some((x) => sameShape(x, node));
 }
 
 /** The report titles the page shows outside any followable link and that no item carries, distinct, in page order. */

@@ -440,7 +440,8 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
   if (menus.unread.length) deadEnd ??= `its drop-down of the agencies' annual-report columns leads nowhere that could be read for ${menus.unread.length} of them (${menus.unread.slice(0, 3).join('、')})`;
   const yearCols = yearColumns(html, pageUrl);
   const reportTitleOf = new Map(yearCols.map((c) => [c.url, c.reportTitle] as const));
-  const years = new Set([...yearCols.map((c) => c.url), ...subColumnLinks(html, pageUrl), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url), ...(listing?.folders ?? [])]);
+  const labelled = labelledSubColumns(html, pageUrl);
+  const years = new Set([...yearCols.map((c) => c.url), ...subColumnLinks(html, pageUrl, labelled), ...elsewhere.map((e) => e.url), ...menus.columns.map((m) => m.url), ...(listing?.folders ?? [])]);
   for (const n of next) years.delete(n.url);
   // A year filter posted as a form (each year's list under one address, the year in the POST or its session).
   for (const post of yearPostForms($, pageUrl, isBareYear)) if (!next.some((n) => n.uniqueKey === post.uniqueKey)) next.push(post);
@@ -449,7 +450,7 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
   const ownSites = new Set(elsewhere.flatMap((e) => (e.ownSite ? [e.url] : [])));
   // A sub-column its link labels as one (部门年报: an Epoint tree's openSubPage shells, round 95b) is named too: a shell
   // its script draws is drawn in the browser (handlers.ts, drawn-column.ts), as a 年报 column the page links is.
-  const namedColumns = new Set([...elsewhere.flatMap((e) => (e.namedColumn ? [e.url] : [])), ...labelledSubColumns(html, pageUrl)]);
+  const namedColumns = new Set([...elsewhere.flatMap((e) => (e.namedColumn ? [e.url] : [])), ...labelled]);
   next.push(
     ...[...years].map((url) => ({
       url,

@@ -373,13 +373,14 @@ export function labelledSubColumns(html: string, pageUrl: string): string[] {
 }
 
 /**
- * Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…), and on a page whose title,
- * main heading or breadcrumb names the reports, tabs naming the older years only (往年, 历年) or a kind of unit only
- * (部门, 街道、镇), and a 拼音首字母 bar's letters (letter-bar.ts): list pages, never items.
+ * Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…: `labelled`, when the caller has
+ * them already), and on a page whose title, main heading or breadcrumb names the reports, tabs naming the older
+ * years only (往年, 历年) or a kind of unit only (部门, 街道、镇), and a 拼音首字母 bar's letters (letter-bar.ts): list
+ * pages, never items.
  */
-export function subColumnLinks(html: string, pageUrl: string): string[] {
+export function subColumnLinks(html: string, pageUrl: string, labelled = labelledSubColumns(html, pageUrl)): string[] {
   const $ = loadHtml(html);
-  const named = [...labelledLinks($, pageUrl, subColumnLabel), ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, html, pageUrl)];
+  const named = [...labelled, ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, html, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
     ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...yearBoxMoreLinks($, pageUrl), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]

@@ -51,8 +51,7 @@ export function siblingTabLinks($: Doc, pageUrl: string): string[] {
     // The current tab written as text alone before the linked ones (<td class="tab_on">旗政府</td><td class="tab"><a
     // href="?type=bm">旗直部门</a></td>…, round 92a), the page's address setting no field or another value: the linked
     // tabs are its other parts.
-    const unlinked = textCurrentTab($, bar, tabs[0]!.tab);
-    if (unlinked) {
+    if (textCurrentTab($, bar, tabs[0]!.tab)) {
       const fields = tabs.map((t) => rawFields(t.url));
       const field = tabs.length === 1 ? onlyField(fields[0]!) : changedField(fields);
       if (field && !fields.some((f) => f.get(field) === rawFields(page).get(field))) out.push(...tabs.map((t) => t.url.href));

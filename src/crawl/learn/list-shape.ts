@@ -23,6 +23,7 @@ import { scriptData } from './script-data.ts';
 import { eventStreamAsJson } from './event-stream.ts';
 import { parentCallData } from './parent-call.ts';
 import { xmlAnswerAsJson } from './xml-answer.ts';
+import { slotQueryValues } from './template-params.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -671,17 +672,17 @@ function fieldHolding(items: { [k: string]: Json }[], value: string, skip: Reado
 function queryFieldSlots(template: string, items: { [k: string]: Json }[], idPath: LeafPath): { template: string; fields: Record<string, LeafPath> } | null {
   const fields: Record<string, LeafPath> = {};
   const id = idPath.join('\u0000');
-  const out = template.replace(/([?&;])([\w.-]+)=([^&#;{}]+)/g, (whole, sep: string, name: string, written: string) => {
+  const out = slotQueryValues(template, (name, written) => {
     let value: string;
     try {
       value = decodeURIComponent(written);
     } catch {
-      return whole;
+      return null;
     }
     const field = fieldHolding(items, value, new Set([id]), name);
-    if (!field || fields[name]) return whole;
+    if (!field || fields[name]) return null;
     fields[name] = field;
-    return `${sep}${name}={field:${name}}`;
+    return `{field:${name}}`;
   });
   return Object.keys(fields).length ? { template: out, fields } : null;
 }

@@ -7,17 +7,28 @@
 import type { ItemShape } from './list-shape.ts';
 import { textParams, type CapturedRequest } from './page-param.ts';
 
+/**
+ * A link template with the query values `slotOf` makes slots replaced (`&nf=2024` → `&nf={param:nf}`); `slotOf` gets
+ * each value as written (not decoded) and returns its slot, or null to keep it. Values holding a slot already stay.
+ */
+export function slotQueryValues(template: string, slotOf: (name: string, written: string) => string | null): string {
+  return template.replace(/([?&;])([\w.-]+)=([^&#;{}]+)/g, (whole, sep: string, name: string, written: string) => {
+    const slot = slotOf(name, written);
+    return slot === null ? whole : `${sep}${name}=${slot}`;
+  });
+}
+
 /** A query value of the template written by a parameter of the same name and value in `request`, made a slot. */
 export function withParamSlots(shape: ItemShape, request: CapturedRequest): ItemShape {
   if (shape.kind !== 'json' || shape.urlTemplate === undefined) return shape;
   const params = requestValues(request);
   const found: Record<string, string> = {};
-  const template = shape.urlTemplate.replace(/([?&;])([\w.-]+)=([^&#;{}]+)/g, (whole, sep: string, name: string, written: string) => {
+  const template = slotQueryValues(shape.urlTemplate, (name, written) => {
     const value = decoded(written);
     const key = name.toLowerCase();
-    if (value === null || params.get(key) !== value || found[key] !== undefined) return whole;
+    if (value === null || params.get(key) !== value || found[key] !== undefined) return null;
     found[key] = value;
-    return `${sep}${name}={param:${key}}`;
+    return `{param:${key}}`;
   });
   return Object.keys(found).length ? { ...shape, urlTemplate: template, urlParams: { ...shape.urlParams, ...found } } : shape;
 }
