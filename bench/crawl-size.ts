@@ -44,7 +44,7 @@ try {
   if (m.exitCode === 1) console.error(`nianbao crawl exited 1 (some URLs failed):\n${m.stdout.slice(-1500)}${m.stderr.slice(-1500)}`);
   const f = figures(traffic(portal.log), m.wallMs, m.peakRssMiB, m.cpuSec);
   const load = () => Math.round(os.loadavg()[0]! * 100) / 100;
-  console.log(JSON.stringify({ sites, maxHosts, loadAvg1: load(), via: m.via, ...f }, null, 2));
+  console.log(JSON.stringify({ sites, maxHosts, loadAvg1: load(), via: m.via, ...f, userSec: m.userSec, sysSec: m.sysSec }, null, 2));
   if (withWget) {
     portal.log.length = 0;
     const w = await wgetParallel(columnUrls(g, portal.urls), path.join(tmp, 'wget'), maxHosts);

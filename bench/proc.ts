@@ -12,6 +12,9 @@ export interface Measured {
   wallMs: number;
   /** User + system CPU seconds (GNU time only; null when polled). */
   cpuSec: number | null;
+  /** The two parts of cpuSec: user and system (kernel) CPU seconds (GNU time only; null when polled). */
+  userSec: number | null;
+  sysSec: number | null;
   peakRssMiB: number | null;
   stdout: string;
   stderr: string;
@@ -59,7 +62,7 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
       const wallMs = Date.now() - started;
       const command = [cmd, ...args].join(' ');
       if (!gnu) {
-        resolve({ command, exitCode: code ?? (signal ? 128 : 1), wallMs, cpuSec: null, peakRssMiB: polledKiB ? polledKiB / 1024 : null, stdout, stderr, via: 'proc-poll' });
+        resolve({ command, exitCode: code ?? (signal ? 128 : 1), wallMs, cpuSec: null, userSec: null, sysSec: null, peakRssMiB: polledKiB ? polledKiB / 1024 : null, stdout, stderr, via: 'proc-poll' });
         return;
       }
       const num = (label: string) => {
@@ -75,6 +78,8 @@ export function run(cmd: string, args: string[], opts: RunOptions = {}): Promise
         exitCode: exit ?? code ?? 1,
         wallMs,
         cpuSec: user !== null && sys !== null ? user + sys : null,
+        userSec: user,
+        sysSec: sys,
         peakRssMiB: rss !== null ? rss / 1024 : null,
         stdout,
         stderr,
