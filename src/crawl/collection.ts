@@ -111,11 +111,12 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   const attached = new Set(page.attachments.filter((a) => !a.name || agencyOfLinkText(a.name) === null).map((a) => a.url));
   const keys = new Set<string>();
   let pages = 0;
+  let linkedYear: number | null = null;
   for (const item of items) {
     if (!classifyTitle(item.title).isReport || !inMain.has(item.url)) continue;
     // The page's own attachments (one report's PDF and DOC) do not make it an index.
     if (attached.has(item.url) && isFileUrl(item.url)) continue;
-    if (!isFileUrl(item.url)) pages += 1;
+    if (!isFileUrl(item.url)) (pages += 1), (linkedYear = parseReportYear(item.title));
     keys.add(`${agencyFromTitle(item.title) ?? '?'}|${parseReportYear(item.title) ?? '?'}`);
   }
   const needed = 2;
@@ -124,7 +125,20 @@ export function classifyCollection(html: string, pageUrl: string, page: Pick<Det
   // One report's page linked from a page whose own title names no report (a unit's 年报 column of one item, reached by
   // a link the list titled as that unit's report: round 73d's 镇街 links on a year's page): the page is its index.
   if (pages === 1 && page.title && !classifyTitle(page.title).isReport) return { collection: true, reason: 'links a report page, its own title naming no report' };
+  // Nor one at a folder's index address, titled by the year's reports and no agency, with no file of its own, linking
+  // that year's report page (an archive's year folder listed under "2020年度政府信息公开工作年度报告", round 100d).
+  if (pages === 1 && !page.attachments.length && FOLDER_INDEX.test(new URL(pageUrl).pathname) && yearFolderTitle(page.title, linkedYear)) {
+    return { collection: true, reason: "links its year's report page, at a folder's index address" };
+  }
   return { collection: false, reason: 'links too few reports to be an index' };
+}
+
+/** A folder's own page: its address ends with the folder's slash or its index file. */
+const FOLDER_INDEX = /\/(?:(?:index|default)\.\w+)?$/i;
+
+/** A title naming the reports of the year `linkedYear` and no agency: a year folder's, not one report's. */
+function yearFolderTitle(title: string | null | undefined, linkedYear: number | null): boolean {
+  return !!title && linkedYear !== null && parseReportYear(title) === linkedYear && !agencyFromTitle(title);
 }
 
 /** A title naming a compilation of the annual reports, not one of them: 汇编, 合集, 汇总 of 年度报告 / 年报, or their

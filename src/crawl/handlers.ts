@@ -61,26 +61,15 @@ import { refuseSeedMerge, sight, sightedInRun } from './sightings.ts';
 import { readAboveSeedFile, viewedSeedFile } from './seed-file.ts';
 import { earlierCopy, isBelow } from './page-copies.ts';
 import { feedAsList } from './feed-list.ts';
+import { jsonAsPage } from './json-page.ts';
+import { articleAddress } from './article-address.ts';
+import { linksItselfAsHome } from './own-home.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
 import { repostSource } from './repost-source.ts';
 
 /** A cached copy older than this (its `Age` header) may be stale: see handleList. */
 const STALE_COPY_SECONDS = 86_400;
-
-/**
- * An address shaped like one article's, not a column's: its last segment is no index / list / default page nor a
- * folder, and its path carries a long number or hex id (t20210126_123.html, 2021/1/26/6b2d9f….shtml, art_12_4411.html),
- * or it is a dynamic article page asked by its id (show.asp?id=12, detail.jsp?articleId=7, content.php?aid=3).
- */
-function articleAddress(url: string): boolean {
-  const u = new URL(url);
-  const last = u.pathname.slice(u.pathname.lastIndexOf('/') + 1);
-  if (!last || /^(?:index|list|default|main)(?:_\d+)?\.\w+$/i.test(last)) return false;
-  if (/^(?:show|detail|view|content|article|info|news|art)\w*\.\w+$/i.test(last) && /[?&]\w*id=\d+/i.test(u.search)) return true;
-  return /\d{5,}|[0-9a-f]{16,}/i.test(u.pathname);
-}
-
 
 export async function handleList(h: HarvestContext, visit: PageVisit, data: ListData): Promise<void> {
   const host = Scope.hostOf(visit.url);
@@ -179,6 +168,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A feed (RSS, Atom) is read as the list of its items, drawn as HTML; the seed's feed names its column's page.
   const feed = !visit.rendered && data.family !== 'learned' ? feedAsList(visit.body, visit.loadedUrl) : null;
   if (feed) visit = { ...visit, body: feed.html, contentType: 'text/html' };
+  // An API's JSON answer (a search hit on a CMS's article API, round 98c) is read as the links and markup its fields
+  // hold; the answers of an API a shell names (families/jsapi.ts) or the browser learned are read by their shape.
+  const json = !visit.rendered && !feed && data.family !== 'learned' && data.family !== 'jsapi' ? jsonAsPage(visit.body, visit.loadedUrl || visit.url) : null;
+  if (json) visit = { ...visit, body: json, contentType: 'text/html' };
   const seedDoc = isSeedPage(data) && !visit.rendered && !feed ? answeredDocument(visit) : null;
   if (seedDoc) return readAboveSeedFile(h, visit, data, seedDoc);
   // The same page as one read in this run at an address above this one (a fallback answering the home for any address:
@@ -267,6 +260,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.announced = announcedTotals(visit.body);
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
     tally.writesMarkup = tally.writesMarkup || writesMarkup(visit.body);
+    // A page showing a report or two among its links may be a home deeper than the host's root (seed-explore.ts).
+    if (reportCount(items) > 0 && reportCount(items) <= 2) tally.seedIsHome ||= linksItselfAsHome(loadHtml(visit.body), visit.loadedUrl || visit.url);
     // Its own list loaded by its script (a 年报 column's shell calling `loadList('./list.html')`): drawn by the
     // seed's review even when its sub-columns give reports.
     if (!reportCount(items) && !visit.rendered && data.family !== 'learned' && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url)) tally.seedListDrawn = true;

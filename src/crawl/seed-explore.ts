@@ -55,14 +55,15 @@ const HOME_ITEMS = 6;
 const HOME_REPORTS = 2;
 
 /**
- * A seed that is a site's home (its root, or a folder's like the mobile site's `/wap/`) listing a report or two among
- * its news, on one page, and not an annual-report column by its title or heading: the latest report a home page
- * shows is not the column's others. Read as a list only, the seed gave that one report and ended healthy: the other
- * years were a silent miss (round 49c). Its host is explored as for a home listing none.
+ * A seed that is a site's home (its root, a folder's like the mobile site's `/wap/`, or a sub-site's deeper home
+ * whose own 首页 link leads to itself: round 99c) listing a report or two among its news, on one page, and not an
+ * annual-report column by its title or heading: the latest report a home page shows is not the column's others. Read
+ * as a list only, the seed gave that one report and ended healthy: the other years were a silent miss (round 49c).
+ * Its host is explored as for a home listing none.
  */
 function homeNamingFew(t: SeedTally): boolean {
   const depth = new URL(t.url).pathname.replace(/\/(?:index|default)\.\w+$/i, '/').split('/').filter(Boolean).length;
-  return depth <= 1 && t.seedPageRead && !t.namesReports && t.failures === 0 && t.listPages <= 1 && t.reportItems > 0 && t.reportItems <= HOME_REPORTS && t.items >= HOME_ITEMS && t.reportItems * 3 <= t.items;
+  return (depth <= 1 || t.seedIsHome) && t.seedPageRead && !t.namesReports && t.failures === 0 && t.listPages <= 1 && t.reportItems > 0 && t.reportItems <= HOME_REPORTS && t.items >= HOME_ITEMS && t.reportItems * 3 <= t.items;
 }
 
 /** The folders above a URL, nearest first, down to the host's root: /a/b/c.html → /a/b/, /a/, /. */

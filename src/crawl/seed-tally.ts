@@ -187,6 +187,8 @@ export interface SeedTally {
   /** The report items of a seed that is a site's home showing a report or two among its news, when its host was
    * explored for their column (seed-explore.ts homeNamingFew); null otherwise. */
   homeReports: number | null;
+  /** The seed's page links itself as its site's 首页 (own-home.ts): a home, however deep its address (a sub-site's). */
+  seedIsHome: boolean;
   /** The seed's page answered 404 or 410 (a column moved in a redesign): its status; null otherwise. */
   seedGone: number | null;
   /**
@@ -280,6 +282,7 @@ export class SeedTallies {
         namesReports: false,
         seedListDrawn: false,
         homeReports: null,
+        seedIsHome: false,
         seedGone: null,
         seedFile: null,
         unreadScriptReports: new Set(),

@@ -93,6 +93,7 @@ const HOME_PATH = /^\/(?:[\w-]+\/)?(?:(?:index|default|main)\.\w+)?$/i;
 function reportAgencyLinks($: Doc, pageUrl: string, candidates: { url: string }[]): Set<string> {
   const want = new Set(candidates.map((i) => i.url));
   const byBox = new Map<Element, Set<string>>();
+  const captioned = new Set<string>();
   const base = documentBase($, pageUrl);
   $('a[href]').each((_, el) => {
     const a = $(el as Element);
@@ -103,10 +104,12 @@ function reportAgencyLinks($: Doc, pageUrl: string, candidates: { url: string }[
     if (SITE_LINKS.test(caption) || UNIT_DIRECTORY.test(caption)) return;
     const key = (box.get(0) ?? el) as Element;
     byBox.set(key, (byBox.get(key) ?? new Set()).add(url));
+    if (headingYear(squash(box.children('caption').first().text() || box.prev().text().slice(0, 40))) !== null) captioned.add(url);
   });
-  // A section may hold a single name (市政府: the city's own report), but the page must list two or more.
+  // A section may hold a single name (市政府: the city's own report), but the page must list two or more, unless its
+  // one name is captioned by a year's reports (区政府 alone under "2021年度政府信息公开工作年度报告", round 100a).
   const all = [...byBox.values()].flatMap((urls) => [...urls]);
-  return new Set(all.length >= 2 ? all : []);
+  return new Set(all.length >= 2 || all.every((url) => captioned.has(url)) ? all : []);
 }
 
 const YEAR_IN_HEADING = /((?:19|20)\d{2})\s*年/;

@@ -438,6 +438,11 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
   const menus = agencyMenus($, pageUrl, pageNamesReports($));
   for (const m of menus.columns) if (!agencyOf.has(m.url)) agencyOf.set(m.url, m.columnAgency);
   if (menus.unread.length) deadEnd ??= `its drop-down of the agencies' annual-report columns leads nowhere that could be read for ${menus.unread.length} of them (${menus.unread.slice(0, 3).join('、')})`;
+  // A year drop-down whose handler builds the address in a function the page does not define (`zkNbYear(this)` in the
+  // site's script file, round 101c): the site's scripts are fetched and the page read again (handlers.ts); said if
+  // still unread.
+  const unreadYears = yearMenusUnread($, pageUrl);
+  if (unreadYears.length) deadEnd ??= `its year drop-down leads nowhere that could be read for ${unreadYears.length} years (${unreadYears.slice(0, 3).join('、')})`;
   const yearCols = yearColumns(html, pageUrl);
   const reportTitleOf = new Map(yearCols.map((c) => [c.url, c.reportTitle] as const));
   const labelled = labelledSubColumns(html, pageUrl);
@@ -471,8 +476,21 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
     ...(deadEnd ? { deadEnd } : {}),
     ...(drawnPager ? { drawnPager } : {}),
     ...(undated.length ? { undatedReports: undated } : {}),
-    ...(menus.unread.length ? { unreadMenus: menus.unread } : {}),
+    ...(menus.unread.length || unreadYears.length ? { unreadMenus: [...menus.unread, ...unreadYears] } : {}),
   };
+}
+
+/**
+ * The years of the page's year drop-downs (two years or more) whose change handler gave no address. A menu in a form,
+ * or whose change submits one, is a year filter read by its form (yearFormOptions, yearPostForms: round 88d).
+ */
+function yearMenusUnread($: Doc, pageUrl: string): string[] {
+  return jumpMenus($, pageUrl).flatMap((menu) => {
+    const select = $(menu.select);
+    if (select.closest('form').length || /\.submit\s*\(/.test(select.attr('onchange') ?? '')) return [];
+    const years = menu.unread.filter((o) => isBareYear(o.text)).map((o) => o.text);
+    return years.length >= 2 ? years : [];
+  });
 }
 
 /** An ASP.NET pager's next page: the form posted back with the next control's target and argument (postback.ts). */

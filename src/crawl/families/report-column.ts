@@ -8,6 +8,7 @@
  * read through such a link, as a list page (never as an item). A county's directory of its departments' and towns'
  * own 年报 columns, each link named by the agency only, is read the same way (agency-links.ts).
  */
+import { articleAddress } from '../article-address.ts';
 import { resolveLink } from '../../download/scope.ts';
 import { classifyTitle } from '../classify/title.ts';
 import { parseReportYear } from '../classify/year.ts';
@@ -375,15 +376,15 @@ export function labelledSubColumns(html: string, pageUrl: string): string[] {
 /**
  * Same-host links labelled as a sub-column of the annual reports (往年年报, 部门年报…: `labelled`, when the caller has
  * them already), and on a page whose title, main heading or breadcrumb names the reports, tabs naming the older
- * years only (往年, 历年) or a kind of unit only (部门, 街道、镇), and a 拼音首字母 bar's letters (letter-bar.ts): list
- * pages, never items.
+ * years only (往年, 历年) or a kind of unit only (部门, 街道、镇; not one leading to an article's address: a year's grid
+ * linking 区政府 to its report, round 100a), and a 拼音首字母 bar's letters (letter-bar.ts): list pages, never items.
  */
 export function subColumnLinks(html: string, pageUrl: string, labelled = labelledSubColumns(html, pageUrl)): string[] {
   const $ = loadHtml(html);
   const named = [...labelled, ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, html, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
-    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...yearBoxMoreLinks($, pageUrl), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]
+    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...yearBoxMoreLinks($, pageUrl), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl) && !articleAddress(url)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]
     : named;
   // The page's own tab bar of its parts (units over one address, `?dw=`): its other tabs, whatever the unit filter.
   return NAMES_REPORTS.test(about) ? [...new Set([...withinUnitFilter(links, pageUrl), ...siblingTabLinks($, pageUrl)])] : withinUnitFilter(links, pageUrl);

@@ -64,8 +64,10 @@ export function siblingTabLinks($: Doc, pageUrl: string): string[] {
     const current = tabs.filter((t) => CURRENT.test(`${$(t.tab).attr('class') ?? ''} ${$(t.tab).children('a').attr('class') ?? ''}`));
     // The page shows the bar's first tab, the column's own view (the government's, before its departments and towns):
     // a page showing another part (a bureau’s view of a shared column its article linked, round 67c) is that part's,
-    // and its neighbours' lists are not its own.
-    if (current.length !== 1 || current[0] !== tabs[0] || fields[0]!.get(field) !== rawFields(page).get(field)) continue;
+    // and its neighbours' lists are not its own. A page whose address sets no such field is the column's default view,
+    // the first tab's (`nb.html` showing `?lb=bj` marked current, round 100c).
+    const own = rawFields(page);
+    if (current.length !== 1 || current[0] !== tabs[0] || (own.has(field) && fields[0]!.get(field) !== own.get(field))) continue;
     for (const t of tabs.slice(1)) out.push(t.url.href);
   }
   return out;

@@ -332,6 +332,14 @@ function plainTitle(v: string): string {
   return t.includes('<') ? t.replace(HIGHLIGHT_TAG, '') : t;
 }
 
+/**
+ * A title field's values that are report titles: among fields of as many items, the title (`bt`: the same
+ * "2024年度政府信息公开工作年度报告" for four units) before the one more varied (`fbjg`: the four units' names, round 101b).
+ */
+function reportTitle(v: Json): boolean {
+  return typeof v === 'string' && classifyTitle(squash(plainTitle(v))).isReport;
+}
+
 function titleLike(v: Json | undefined): v is string {
   if (typeof v !== 'string') return false;
   const s = squash(plainTitle(v));
@@ -454,21 +462,26 @@ function objectArrays(root: Json): { path: string[]; objs: { [k: string]: Json }
   return out;
 }
 
-/** The leaf path whose values pass `test` most often (ties: more distinct values); null below half the items. */
-function bestPath(items: { [k: string]: Json }[], test: (v: Json) => boolean, exclude: string[] = []): LeafPath | null {
-  const stats = new Map<string, { path: LeafPath; hits: number; distinct: Set<string> }>();
+/**
+ * The leaf path whose values pass `test` most often (ties: more passing `rank`, then more distinct values); null below
+ * half the items.
+ */
+function bestPath(items: { [k: string]: Json }[], test: (v: Json) => boolean, exclude: string[] = [], rank?: (v: Json) => boolean): LeafPath | null {
+  const stats = new Map<string, { path: LeafPath; hits: number; ranked: number; distinct: Set<string> }>();
   for (const o of items) {
     for (const [key, { path, value }] of leaves(o)) {
       if (exclude.includes(key) || !test(value)) continue;
-      const s = stats.get(key) ?? { path, hits: 0, distinct: new Set<string>() };
+      const s = stats.get(key) ?? { path, hits: 0, ranked: 0, distinct: new Set<string>() };
       s.hits += 1;
+      if (rank?.(value)) s.ranked += 1;
       s.distinct.add(String(value));
       stats.set(key, s);
     }
   }
-  let best: { path: LeafPath; hits: number; distinct: Set<string> } | null = null;
+  let best: { path: LeafPath; hits: number; ranked: number; distinct: Set<string> } | null = null;
   for (const s of stats.values()) {
-    if (!best || s.hits > best.hits || (s.hits === best.hits && s.distinct.size > best.distinct.size)) best = s;
+    const tie = !!best && s.hits === best.hits;
+    if (!best || s.hits > best.hits || (tie && s.ranked > best.ranked) || (tie && s.ranked === best.ranked && s.distinct.size > best.distinct.size)) best = s;
   }
   if (!best || best.hits < Math.ceil(items.length / 2)) return null;
   // A value every item shares (a channel name, a site URL) is not what tells items apart.
@@ -821,8 +834,11 @@ function pageUrlLike(v: Json | undefined): v is string {
 }
 /** Fields holding pictures or media beside an item (`picUrl`, `thumbImg`, `coverPath`, `videoUrl`): no item's address. */
 const MEDIA_KEY = /pic|img|image|thumb|icon|logo|cover|photo|video|audio|avatar/i;
-/** A field blank on every learned item is kept only when its name says it links (`outUrl`, `linkAddr`, `fileUrl`). */
-const LINK_KEY = /url|link|href|file|path|addr|wz/i;
+/**
+ * A field blank on every learned item is kept only when its name says it links (`outUrl`, `linkAddr`, `fileUrl`, or in
+ * pinyin 网址 `wz` and 地址 `…dz`: 附件地址 `fjdz`, round 100b).
+ */
+const LINK_KEY = /url|link|href|file|path|addr|wz|dz$/i;
 
 /**
  * Of items whose links a template builds from their id, the fields where some may give an address of their own
@@ -970,7 +986,7 @@ function baseFieldSlots(root: string, objs: { [k: string]: Json }[], taken: Leaf
 export function findJsonList(json: Json, baseUrl: string, links: DrawnLink[] = []): FoundList | null {
   let best: FoundList | null = null;
   for (const { path, objs } of objectArrays(json)) {
-    const title = bestPath(objs, titleLike);
+    const title = bestPath(objs, titleLike, [], reportTitle);
     if (!title) continue;
     const direct = drawnUrlPath(objs, title, baseUrl, links) ?? bestPath(objs, urlLike, [title.join('\u0000')]);
     const built = direct ? null : idTemplate(objs, title, links);
@@ -1009,7 +1025,7 @@ export function unlinkedTitles(text: string, answerUrl: string): string[] {
   // objectArrays lists an outer array before the arrays inside its items.
   for (const { path, objs } of objectArrays(json)) {
     if (titled.some((outer) => within(path, outer))) continue;
-    const title = bestPath(objs, titleLike);
+    const title = bestPath(objs, titleLike, [], reportTitle);
     if (title) titled.push(path);
     if (!title || bestPath(objs, urlLike, [title.join('\u0000')])) continue;
     for (const o of objs) {
