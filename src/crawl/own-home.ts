@@ -3,7 +3,7 @@
  * page itself. A sub-site's home (a 苏木's pages under its banner's portal, `/smz/smtsm/`, round 99c) is no host root,
  * yet its menu's and breadcrumb's 首页 is its own address; a column's 首页 leads elsewhere, to the site's home.
  */
-import type { CheerioAPI } from 'cheerio';
+import { documentBase, type Doc } from './html.ts';
 
 const HOME_LABEL = /^(?:网站|返回|回到)?(?:首页|主页)$/;
 
@@ -14,14 +14,16 @@ function pageKey(url: string): string {
   return u.href.replace(/\/(?:index|default)\.\w+$/i, '/').replace(/\/$/, '');
 }
 
-export function linksItselfAsHome($: CheerioAPI, pageUrl: string): boolean {
+export function linksItselfAsHome($: Doc, pageUrl: string): boolean {
   const own = pageKey(pageUrl);
+  // Its links as the browser resolves them: against the page's `<base href>` when it has one.
+  const base = documentBase($, pageUrl);
   return $('a[href]')
     .toArray()
     .some((a) => {
       if (!HOME_LABEL.test($(a).text().replace(/\s+/g, ''))) return false;
       try {
-        return pageKey(new URL($(a).attr('href')!, pageUrl).href) === own;
+        return pageKey(new URL($(a).attr('href')!, base).href) === own;
       } catch {
         return false;
       }

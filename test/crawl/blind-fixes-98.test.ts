@@ -60,6 +60,10 @@ test("a page whose own 首页 link leads to itself is a home, however deep; a co
   assert.equal(linksItselfAsHome(loadHtml(page('/smz/x/index.html')), 'http://gov.test/smz/x/'), true);
   assert.equal(linksItselfAsHome(loadHtml(page('/smz/x/')), 'http://gov.test/smz/x/xxgk/xxgknb/'), false);
   assert.equal(linksItselfAsHome(loadHtml(page('/')), 'http://gov.test/smz/x/'), false);
+  // Relative to the page's `<base href>`, as a browser resolves it.
+  const based = page('x/').replace('<body>', '<head><base href="/smz/"></head><body>');
+  assert.equal(linksItselfAsHome(loadHtml(based), 'http://gov.test/smz/x/index.shtml'), true);
+  assert.equal(linksItselfAsHome(loadHtml(based), 'http://gov.test/smz/x/xxgk/'), false);
 });
 
 test("a tab bar's first tab marked current at an address setting no field is the column's default view: its other tabs are read (round 100c)", () => {
