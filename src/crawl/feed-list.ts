@@ -7,8 +7,7 @@
  * the older reports the feed no longer carries are read from there (round 35a).
  */
 import * as cheerio from 'cheerio';
-
-const htmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+import { escapeAttr } from './script-links.ts';
 
 export interface FeedList {
   /** The feed drawn as an HTML list page (a `ul` of item links, each followed by its date). */
@@ -85,7 +84,7 @@ export function feedAsList(body: string, feedUrl: string): FeedList | null {
   const channelHref = channelEl.length ? linkOf(channelEl) : '';
   const channel = channelHref ? absolute(channelHref, atom ? feedBase : feedUrl) : null;
   const name = (atom ? $('feed > title') : $('channel > title')).first().text().trim();
-  const lis = items.map((i) => `<li><a href="${htmlEscape(i.url)}">${htmlEscape(i.title)}</a> <span>${i.date}</span></li>`).join('\n');
-  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${htmlEscape(name)}</title></head><body><ul class="feed">\n${lis}\n</ul></body></html>`;
+  const lis = items.map((i) => `<li><a href="${escapeAttr(i.url)}">${escapeAttr(i.title)}</a> <span>${i.date}</span></li>`).join('\n');
+  const html = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeAttr(name)}</title></head><body><ul class="feed">\n${lis}\n</ul></body></html>`;
   return { html, channel: channel && channel !== feedUrl ? channel : null };
 }

@@ -231,6 +231,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     parsed = { ...parsed, items: parsed.items.slice(0, cap) };
   }
   const items = parsed.items;
+  // The page's report items, counted once (each count classifies every title).
+  const reports = reportCount(items);
   // A page drawn for its pager alone was read over HTTP first: its rows' titles were judged there.
   const rowsJudged = data.pagerOnly === true && !!visit.rendered;
   for (const title of rowsJudged ? [] : (parsed.unreadScriptReports ?? [])) tally.unreadScriptReports.add(title);
@@ -248,11 +250,11 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A later list page listing reports whose pager its script draws into an empty box (a sub-column a tab of the 年报
   // column loaded, its page bar drawn from the column's script.json: round 87b): drawn once in the browser, where the
   // pager's links show and are followed; its items are read here as well. The seed's own is drawn by its escalation.
-  if (parsed.drawnPager && !visit.rendered && !seedPage && data.family !== 'learned' && reportCount(items) > 0) await pagerInBrowser(h, visit, data, 'drawn');
+  if (parsed.drawnPager && !visit.rendered && !seedPage && data.family !== 'learned' && reports > 0) await pagerInBrowser(h, visit, data, 'drawn');
   // A later list page listing reports whose pager announces more pages than any control it links leads to, on a page
   // running scripts (`javascript:void(0)` links whose handler asks the next page's rows by XHR, round 80c): turned and
   // learned from in the browser, as a 年报 column whose script loads its list is. Its items are read here as well.
-  else if (!visit.rendered && !seedPage && data.family !== 'learned' && !data.drawnColumn && reportCount(items) > 0 && isPagerDeadEnd(parsed.deadEnd, visit.body, visit.url) && hasScripts(visit.body)) await pagerInBrowser(h, visit, data, 'turned');
+  else if (!visit.rendered && !seedPage && data.family !== 'learned' && !data.drawnColumn && reports > 0 && isPagerDeadEnd(parsed.deadEnd, visit.body, visit.url) && hasScripts(visit.body)) await pagerInBrowser(h, visit, data, 'turned');
   if (seedPage) {
     h.catalog.seeds.markCrawled(data.seedEntryId, family);
     tally.family = family;
@@ -261,12 +263,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
     tally.writesMarkup = tally.writesMarkup || writesMarkup(visit.body);
     // A page showing a report or two among its links may be a home deeper than the host's root (seed-explore.ts).
-    if (reportCount(items) > 0 && reportCount(items) <= 2) tally.seedIsHome ||= linksItselfAsHome(loadHtml(visit.body), visit.loadedUrl || visit.url);
+    if (reports > 0 && reports <= 2) tally.seedIsHome ||= linksItselfAsHome(loadHtml(visit.body), visit.loadedUrl || visit.url);
     // Its own list loaded by its script (a 年报 column's shell calling `loadList('./list.html')`): drawn by the
     // seed's review even when its sub-columns give reports.
-    if (!reportCount(items) && !visit.rendered && data.family !== 'learned' && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url)) tally.seedListDrawn = true;
-    if (!reportCount(items) && !visit.rendered && data.family !== 'learned' && hasScripts(visit.body)) tally.seedShell = visit.loadedUrl || visit.url;
-    if (!reportCount(items)) {
+    if (!reports && !visit.rendered && data.family !== 'learned' && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url)) tally.seedListDrawn = true;
+    if (!reports && !visit.rendered && data.family !== 'learned' && hasScripts(visit.body)) tally.seedShell = visit.loadedUrl || visit.url;
+    if (!reports) {
       // A seed page listing nothing whose frames are on hosts outside the registry (a cloaked-forwarding frameset over
       // a platform's page, round 68c): named, as the browser lane names a rendered page's; no script need run for it.
       for (const url of offScopeFrames(visit.body, visit.loadedUrl, h.scope)) tally.offScopeFrames.add(url);
@@ -302,20 +304,20 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const replay = seedPage && !visit.rendered && replayable(h, data.seedEntryId);
   // A shell's few links are its chrome (a logo, 首页): they list no report, and do not make the page a list read whole
   // (round 34c: an H5 column's shell, a logo link and a script, was read over HTTP as a list of one item).
-  if (!visit.rendered && !replay && data.family !== 'learned' && reportCount(items) === 0 && !next.length && !looksLikeJson(visit.body) && hasScripts(visit.body) && isShell(visit.body)) {
+  if (!visit.rendered && !replay && data.family !== 'learned' && reports === 0 && !next.length && !looksLikeJson(visit.body) && hasScripts(visit.body) && isShell(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'an empty shell: the list is drawn by script');
   }
   // A column found by exploring the seed's host that lists nothing over HTTP but runs scripts: its list is drawn (a
   // page with its site's whole chrome, so no shell), as the explorer, reading over HTTP, could not see (round 42c).
-  if (!visit.rendered && data.explored && data.family !== 'learned' && !reportCount(items) && hasScripts(visit.body)) {
+  if (!visit.rendered && data.explored && data.family !== 'learned' && !reports && hasScripts(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'a column found by exploring whose list is drawn by script');
   }
   // A disclosure page the seed's menu names whose own menu is drawn by script (a tree of columns fetched as JSON, the
   // 年报 node folded under 其他): drawn once, as a seed page naming no column is, so that the column its script drew is
   // followed (round 34e: read over HTTP, its empty tree named nothing and the seed ended empty).
-  if (!visit.rendered && data.hub && !reportCount(items) && !next.some((n) => !n.hub) && hasScripts(visit.body)) {
+  if (!visit.rendered && data.hub && !reports && !next.some((n) => !n.hub) && hasScripts(visit.body)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return sendToBrowser(h, visit, data, 'a disclosure page whose menu is drawn by script');
   }
@@ -324,7 +326,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // drawn in the browser.
   // The seed's escalation renders the seed only, and a seed with reports is not rendered at all. Its links (a menu's
   // other years, the 年报 column) are read from the drawn page as from this one.
-  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reportCount(items) && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url, data.namedColumn === true, tally.seedPageRead && (!tally.hasScripts || !tally.namesReports))) {
+  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reports && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url, data.namedColumn === true, tally.seedPageRead && (!tally.hasScripts || !tally.namesReports))) {
     recordOutcome(h, visit, data, parsed, 0, null);
     // What its HTTP read could not follow (a drop-down its script fills) is the drawn page's to say.
     tally.pagerDeadEnds.delete(visit.url);
@@ -335,7 +337,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // The page read as a detail page, once, for the questions below that need it (is it a report, a page about one).
   let asDetail: DetailPage | undefined;
   const detailOf = () => (asDetail ??= parseDetailPage(visit.body, visit.loadedUrl));
-  const reportTitle = seedPage ? null : listPageAsReport(detailOf, reportCount(items));
+  const reportTitle = seedPage ? null : listPageAsReport(detailOf, reports);
   if (reportTitle) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: reportTitle, listDate: null, verify: true, columnAgency: data.columnAgency });
@@ -348,7 +350,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // once: round 34c's seed, the report the user shared, was read as a list only and never catalogued.
   // Its links to the reports beside it (上一篇 / 下一篇, 相关阅读) do not make it a list: a few are an article's (round 40c).
   const seedReport =
-    seedPage && !tally.seedReadAsReport && (!readBefore || visit.rendered) ? listPageAsReport(detailOf, reportCount(items) <= ARTICLE_NEIGHBOURS ? 0 : reportCount(items)) : null;
+    seedPage && !tally.seedReadAsReport && (!readBefore || visit.rendered) ? listPageAsReport(detailOf, reports <= ARTICLE_NEIGHBOURS ? 0 : reports) : null;
   if (seedReport) {
     tally.seedReadAsReport = true;
     tally.seedReportTitle = seedReport;
@@ -358,7 +360,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   // A page listing no report that shows one under a heading of its own (a query module's answer for one unit and
   // year): that report is read, and the page read on as a list (its form's other units and years, round 76c).
-  const shownReport = seedReport || visit.rendered || data.family === 'learned' ? null : reportShownOnList(detailOf, reportCount(items), visit.body);
+  const shownReport = seedReport || visit.rendered || data.family === 'learned' ? null : reportShownOnList(detailOf, reports, visit.body);
   if (shownReport) {
     h.stats.pages -= 1; // counted again by handleDetail
     await handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: shownReport, listDate: null, verify: false, columnAgency: data.columnAgency });

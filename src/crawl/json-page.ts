@@ -9,11 +9,8 @@
  * widget's API copied from the network panel, round 40c) is a list API's, paged through by what the browser learns of
  * it, as a learned list's answers (families/learned.ts) are read by their shape: not drawn.
  */
-import { findList } from './learn/list-shape.ts';
-
-const htmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import { findJsonList, parseJsonAnswer, type Json } from './learn/list-shape.ts';
+import { escapeAttr } from './script-links.ts';
 
 /** An address a field holds: a web address, or a path from the site's root (never a bare name, resolved nowhere). */
 const ADDRESS = /^(?:https?:\/\/[^\s"'<>]+|\/(?!\/)[^\s"'<>]*)$/i;
@@ -32,12 +29,15 @@ function titleOf(obj: { [key: string]: Json }): string {
   return '';
 }
 
-/** The JSON value of a body that is one (an object or an array), else null. */
-function jsonValue(body: string): Json | null {
+/**
+ * The JSON value of a body that is one (an object or an array, parsed once as the list reader parses an answer), else
+ * null. A JSONP call is a script, no page.
+ */
+function jsonValue(body: string, url: string): Json | null {
   const text = body.replace(/^\uFEFF/, '').trim();
   if (!/^[[{]/.test(text) || !/[\]}]$/.test(text)) return null;
   try {
-    const v = JSON.parse(text) as Json;
+    const v = parseJsonAnswer(text, url);
     return typeof v === 'object' && v !== null ? v : null;
   } catch {
     return null;
@@ -46,14 +46,9 @@ function jsonValue(body: string): Json | null {
 
 /** The answer drawn as an HTML page, or null when the body is no JSON object or array, or holds a list. */
 export function jsonAsPage(body: string, url: string): string | null {
-  const value = jsonValue(body);
-  if (value === null) return null;
-  try {
-    // Items in an array of records; markup wrapped in a field (an article's `content`) is no list of this kind.
-    if (findList(body.replace(/^\uFEFF/, ''), url, url)?.shape.kind === 'json') return null;
-  } catch {
-    // An answer the list reader refuses is no list: drawn.
-  }
+  const value = jsonValue(body, url);
+  // Items in an array of records; markup wrapped in a field (an article's `content`) is no list of this kind.
+  if (value === null || findJsonList(value, url)) return null;
   const links: string[] = [];
   const fragments: string[] = [];
   let pageTitle = '';
@@ -71,11 +66,11 @@ export function jsonAsPage(body: string, url: string): string | null {
         continue;
       }
       const s = x.trim();
-      if (ADDRESS.test(s) && s.length < 2000) links.push(`<li><a href="${htmlEscape(s)}">${htmlEscape(title || s)}</a></li>`);
+      if (ADDRESS.test(s) && s.length < 2000) links.push(`<li><a href="${escapeAttr(s)}">${escapeAttr(title || s)}</a></li>`);
       else if (MARKUP.test(s)) fragments.push(`<div class="json-field">${s}</div>`);
     }
   };
   walk(value, 0);
   if (links.length === 0 && fragments.length === 0) return null;
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${htmlEscape(pageTitle)}</title></head><body><ul class="json-links">\n${links.join('\n')}\n</ul>\n${fragments.join('\n')}</body></html>`;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escapeAttr(pageTitle)}</title></head><body><ul class="json-links">\n${links.join('\n')}\n</ul>\n${fragments.join('\n')}</body></html>`;
 }

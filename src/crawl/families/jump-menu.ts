@@ -119,11 +119,11 @@ export interface AgencyMenus {
  * not the page lists reports itself; the option's agency goes with it (for report pages that name none). Options of
  * such a menu that lead nowhere readable are said (`unread`), never dropped silently.
  */
-export function agencyMenus($: Doc, pageUrl: string, pageNamesReports: boolean): AgencyMenus {
+export function agencyMenus($: Doc, pageUrl: string, pageNamesReports: boolean, menus = jumpMenus($, pageUrl)): AgencyMenus {
   const host = new URL(pageUrl).host;
   const out: AgencyMenus = { columns: [], unread: [] };
   const names = (o: JumpOption) => agencyOfLinkText(o.text) === o.text;
-  for (const menu of jumpMenus($, pageUrl)) {
+  for (const menu of menus) {
     const caption = menuCaption($, menu.select);
     // A menu in the page's footer or its friendly-links box ("—— 县级部门 ——" among 友情链接: round 67b) goes to
     // the departments' sites, not their 年报 columns.

@@ -435,13 +435,15 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
   const $ = loadHtml(html);
   // No pager read and none announced: an empty pager box its script fills is the only sign of later pages.
   const drawnPager = !pagerRead && !next.length && !deadEnd && result.items.length ? drawnPagerBox($, html) : null;
-  const menus = agencyMenus($, pageUrl, pageNamesReports($));
+  // The page's jump menus, read once for the agencies' menus and the year menus below.
+  const jumps = jumpMenus($, pageUrl);
+  const menus = agencyMenus($, pageUrl, pageNamesReports($), jumps);
   for (const m of menus.columns) if (!agencyOf.has(m.url)) agencyOf.set(m.url, m.columnAgency);
   if (menus.unread.length) deadEnd ??= `its drop-down of the agencies' annual-report columns leads nowhere that could be read for ${menus.unread.length} of them (${menus.unread.slice(0, 3).join('、')})`;
   // A year drop-down whose handler builds the address in a function the page does not define (`zkNbYear(this)` in the
   // site's script file, round 101c): the site's scripts are fetched and the page read again (handlers.ts); said if
   // still unread.
-  const unreadYears = yearMenusUnread($, pageUrl);
+  const unreadYears = yearMenusUnread($, jumps);
   if (unreadYears.length) deadEnd ??= `its year drop-down leads nowhere that could be read for ${unreadYears.length} years (${unreadYears.slice(0, 3).join('、')})`;
   const yearCols = yearColumns(html, pageUrl);
   const reportTitleOf = new Map(yearCols.map((c) => [c.url, c.reportTitle] as const));
@@ -484,8 +486,8 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
  * The years of the page's year drop-downs (two years or more) whose change handler gave no address. A menu in a form,
  * or whose change submits one, is a year filter read by its form (yearFormOptions, yearPostForms: round 88d).
  */
-function yearMenusUnread($: Doc, pageUrl: string): string[] {
-  return jumpMenus($, pageUrl).flatMap((menu) => {
+function yearMenusUnread($: Doc, menus: ReturnType<typeof jumpMenus>): string[] {
+  return menus.flatMap((menu) => {
     const select = $(menu.select);
     if (select.closest('form').length || /\.submit\s*\(/.test(select.attr('onchange') ?? '')) return [];
     const years = menu.unread.filter((o) => isBareYear(o.text)).map((o) => o.text);
