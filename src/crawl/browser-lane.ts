@@ -303,7 +303,10 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     // No endpoint, but its items opened files in place (a modal, a hash route), or its later pages were turned and
     // read as drawn: the page is read with those links, its later pages counted as read. Report titles the page
     // showed with no link lead where their clicks went, endpoint or not.
-    const read = learned ? withDrawnLinks(visit, shown, []) : withDrawnLinks(visit, [...opened, ...shown], drawn);
+    const drawnRead = learned ? withDrawnLinks(visit, shown, []) : withDrawnLinks(visit, [...opened, ...shown], drawn);
+    // The static pages its pager walked to are read over HTTP (above): its pager stops short only past them (round
+    // 103c: `PageNav.go(2,2)` leaving for `&PageIndex=2`, the page read and still said to stop short).
+    const read = out.walked.length ? { ...drawnRead, walkedPages: out.walked.length } : drawnRead;
     // Such a list's answers may still say how long it is (items opening in place): what the turns had to reach.
     if (read !== visit) h.tallies.of(data.seedEntryId).drawnAnswers = answeredTitles(exchangesOf(page)) ?? undefined;
     return handleRenderedSeed(h, read, data, learned);

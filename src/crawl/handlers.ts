@@ -23,7 +23,7 @@ import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
 import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
 import { saysLoading } from './loading-sign.ts';
 import { columnDrawnByScript, sameDocument } from './drawn-column.ts';
-import { staleCount } from './stale-pages.ts';
+import { announcedItemCount, freshFirstPage, staleCount } from './stale-pages.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage, folderIndexPage } from './families/first-page.ts';
@@ -120,6 +120,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if ((visit.status === 404 || visit.status === 410) && data.crumb) {
     // A unit's column a report page's breadcrumb links (readUnitColumn): a broken crumb is no list page of the seed's.
     h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: "a unit's column named by a report page's breadcrumb is gone" });
+    return;
+  }
+  if ((visit.status === 404 || visit.status === 410) && data.directory) {
+    // The units' directory a disclosure page's link names (部门信息公开): gone, it lists no unit of the seed's to miss;
+    // said if the seed finds nothing (round 69c's zhijiang: a guide's nav linking a directory long gone).
+    h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'gone', reason: "the units' directory a disclosure page names is gone" });
+    tally.notes.push(`its units' directory ${visit.url} answered HTTP ${visit.status}`);
     return;
   }
   if ((visit.status === 404 || visit.status === 410) && data.hub) {
@@ -259,6 +266,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     h.catalog.seeds.markCrawled(data.seedEntryId, family);
     tally.family = family;
     tally.seedPageRead = true;
+    tally.seedPageUrl = visit.loadedUrl || visit.url;
+    if (reports > 0) tally.seedListsInPassing = !namesReportsIn(loadHtml(visit.body));
     tally.announced = announcedTotals(visit.body);
     tally.hasScripts = tally.hasScripts || hasScripts(visit.body);
     tally.writesMarkup = tally.writesMarkup || writesMarkup(visit.body);
@@ -474,6 +483,12 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       queued.push({ url, lane: laneOf(h, url), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined } });
     }
   }
+  // A later page announcing more items than the page before it, which was a stale copy (round 103d): the pager's own
+  // first page is read (stale-pages.ts).
+  const freshFirst = !visit.rendered && data.family !== 'learned' && data.announcedBefore ? freshFirstPage(loadHtml(visit.body), visit.loadedUrl || visit.url, visit.body, data.announcedBefore) : null;
+  if (freshFirst && !tally.listUrls.has(freshFirst) && h.scope.allows(freshFirst)) {
+    queued.push({ url: freshFirst, lane: laneOf(h, freshFirst), userData: { ...data, family, pageIndex: data.pageIndex + 1, cursor: undefined, learn: undefined, yearReport: undefined, announcedBefore: undefined } });
+  }
   // A later page answering an empty list ("暂无信息", "共0条") where the seed's first page announced items not read yet
   // (a CMS building a page on its first request and answering the empty template meanwhile, round 70d): asked once
   // more, as a reader reloading it does; an empty second answer is the list as it is (the seed then says it is short).
@@ -490,6 +505,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     return void (await h.frontier.add(queued));
   }
   let nextCount = 0;
+  // What this page announces of its list's size, carried to the pages it leads to (freshFirstPage).
+  const count = next.length && data.family !== 'learned' && !visit.rendered ? announcedItemCount(visit.body) : undefined;
+  const announcedBefore = count !== undefined ? { url: visit.loadedUrl || visit.url, items: count } : undefined;
   for (const n of next) {
     // A disclosure page its menu names (政府信息公开, 法定主动公开内容) is read for the seed's page only: one click above
     // its 年报 column, never a walk through the site's menus. One on a host outside the registry is said, not read.
@@ -516,6 +534,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       continue;
     }
     nextCount += 1;
+    if (seedPage) tally.seedNextLists.add(columnPath(n.url));
     queued.push({
       url: n.url,
       method: n.method,
@@ -527,7 +546,7 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
       uniqueKey: n.uniqueKey,
       // A learned endpoint is read over HTTP whatever lane found it.
       lane: data.family === 'learned' ? 'http' : laneOf(h, n.url),
-      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub, namedColumn: n.namedColumn, yearReport: n.reportTitle ? { title: n.reportTitle, listUrl: visit.loadedUrl || visit.url } : undefined, askedAgain: undefined },
+      userData: { ...data, family: data.family === 'learned' ? 'learned' : family, pageIndex: data.pageIndex + 1, cursor: n.cursor, learn: undefined, columnAgency: n.columnAgency ?? data.columnAgency, hub: n.hub, namedColumn: n.namedColumn, directory: n.directory, yearReport: n.reportTitle ? { title: n.reportTitle, listUrl: visit.loadedUrl || visit.url } : undefined, askedAgain: undefined, announcedBefore },
     });
   }
   recordOutcome(h, visit, data, parsed, nextCount, null);
@@ -1057,17 +1076,31 @@ async function readUnitColumn(h: HarvestContext, crumbs: CrumbLink[], attributio
   const tally = h.tallies.of(data.seedEntryId);
   // The seed's own report linked from a seed page that is no column (a 解读 of the report, round 67c): its column is
   // the report's breadcrumb's, read nowhere else (a platform's shared column filtered to the bureau, `?number=…`).
-  const fromDocument = data.listUrl === tally.url && !!tally.seedDocument;
-  if (attribution.agency.id === data.siteAgencyId && !gathersByWord(data.listUrl) && !fromDocument) return;
+  const fromSeed = data.listUrl === tally.url || data.listUrl === tally.seedPageUrl;
+  const fromDocument = fromSeed && !!tally.seedDocument;
+  // Nor is a site's home (its root, or a folder's index at the root: where the seed landed) naming no annual report by
+  // its title or heading, a county's home whose 政府信息公开 box shows its three newest reports among a plan and a
+  // budget (round 103d): the seed's column is the report's breadcrumb's. A deeper page listing the seed's reports (a
+  // town's channel on its district's site, a column titled 信息公开) is the seed's list: its breadcrumb may name a
+  // column shared by every unit (round 67c's lecong), or a page long gone.
+  const fromHome = fromSeed && tally.seedListsInPassing === true && atRoot(tally.seedPageUrl ?? tally.url);
+  if (attribution.agency.id === data.siteAgencyId && !gathersByWord(data.listUrl) && !fromDocument && !fromHome) return;
   const column = crumbColumn(crumbs);
   if (!column || !h.scope.allows(column)) return;
   // Compared by path alone: a column addressed by its query (`index.php?catid=12`, a script-drawn column's `?page=`)
   // is the seed's own one whatever its query says; read again, it was asked twice (and robots may refuse the other).
   const key = columnPath(column);
   if (columnPath(data.listUrl) === key || [...tally.listUrls].some((u) => columnPath(u.replace(/^POST /, '').replace(/ #.*$/, '')) === key)) return;
-  if (fromDocument && attribution.agency.id === data.siteAgencyId) tally.crumbOwnColumn ??= column;
+  // A column the seed's page leads to itself (its menu's 年报 link) is read as its link, the seed no wrong address.
+  if (tally.seedNextLists.has(key)) return;
+  if ((fromDocument || fromHome) && attribution.agency.id === data.siteAgencyId) tally.crumbOwnColumn ??= column;
   const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1, columnAgency: attribution.agency.name, crumb: true };
   await h.frontier.add([{ url: column, uniqueKey: `unit-column:${data.seedEntryId}:${key}`, lane: laneOf(h, column), userData: list }]);
+}
+
+/** Whether an address is a site's root or a folder's index one level down (`/`, `/index.html`, `/afxzf/index.html`). */
+function atRoot(url: string): boolean {
+  return new URL(url).pathname.replace(/\/(?:index|default)\.\w+$/i, '/').split('/').filter(Boolean).length <= 1;
 }
 
 /** A column's address without its query, its index page as its folder (sameColumnKey). */

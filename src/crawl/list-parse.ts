@@ -56,7 +56,8 @@ export function parseList(fetched: PageVisit, data: ListData, scripts: string[] 
   const probed = probeChain(data.cursor, read.items, read.next);
   const parsed: ParsedList = { ...read, next: probed.next, ...(probed.end ? { signal: `${read.signal}; ${probed.end}` } : {}) };
   // A pager the browser turned, drawing its later pages, was read as far as it drew them.
-  const deadEnd = fetched.drawnPages ? deadEndAfterDrawn(read.deadEnd, visit.body, visit.loadedUrl, fetched.drawnPages) : read.deadEnd;
+  const turned = (fetched.drawnPages ?? 0) + (fetched.walkedPages ?? 0);
+  const deadEnd = turned ? deadEndAfterDrawn(read.deadEnd, visit.body, visit.loadedUrl, turned) : read.deadEnd;
   if (deadEnd) parsed.deadEnd = deadEnd;
   else delete parsed.deadEnd;
   // A list read whole from its data attribute is paged by its script from that data: its drawn pager hides nothing.

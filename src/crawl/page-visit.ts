@@ -23,4 +23,9 @@ export interface PageVisit {
    * body: each counts as a list page read, and the pager is not followed again.
    */
   drawnPages?: number;
+  /**
+   * Later pages of this list the browser's turning of its pager walked to (static addresses, queued over HTTP as its
+   * next list pages): its pager is a dead end only past them (families/pager.ts deadEndAfterDrawn).
+   */
+  walkedPages?: number;
 }

@@ -1,4 +1,5 @@
 import type { ArticleParts } from './joined-article.ts';
+import type { AnnouncedBefore } from './stale-pages.ts';
 /** The kinds of request a crawl queues, and what each carries. */
 import type { Family } from '../registry/seeds-file.ts';
 
@@ -50,6 +51,10 @@ export interface ListData {
    * endpoint read on over HTTP but not kept as the seed's (the seed's own page lists its reports).
    */
   drawnColumn?: true;
+  /** The units' directory a disclosure page names by its link (部门信息公开: report-column.ts agencyPageLinks). */
+  directory?: true;
+  /** What the page leading here announced of its list's size, and its address (stale-pages.ts freshFirstPage). */
+  announcedBefore?: AnnouncedBefore;
 }
 
 export interface DetailData {

@@ -128,6 +128,12 @@ export function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStat
   if (t.crumbOwnColumn && t.seedDocument && t.reportItems > 1) {
     return { status: 'moved', reason: `its page is a document about a report ("${t.seedDocument}"), not a column; its reports were read from ${t.crumbOwnColumn}, the column its report's breadcrumb names: point the seed there` };
   }
+  // A seed that is a site's home showing its newest reports in passing, their column read through their breadcrumb
+  // (handlers.ts readUnitColumn): read every run while the home shows one, said with where to point the seed. One
+  // leading to list pages of its own (its units' directory, round 104a) is read through them: the column is not all.
+  if (t.crumbOwnColumn && t.seedListsInPassing && !t.seedDocument && t.seedNextLists.size === 0) {
+    return { status: 'moved', reason: `its page is a site's home showing its newest reports in passing, not their column; its reports were read from ${t.crumbOwnColumn}, the column their breadcrumb names: point the seed there` };
+  }
   // A seed that is a file, its reports read from the folders above it: a guess that worked, said with where to point it.
   if (t.seedFile) {
     const { type, folders, viewer, linked } = t.seedFile;

@@ -55,6 +55,13 @@ export interface SeedTally {
   usedLearned: boolean;
   /** The seed's own page was read in this run (a resumed run may only read what the interrupted one queued). */
   seedPageRead: boolean;
+  /** Where the seed's page was read: its address, or where its redirects landed (`/` → `/afxzf/index.html`). */
+  seedPageUrl?: string;
+  /**
+   * The seed's page lists reports though its title and main heading name none (a home's 政府信息公开 box showing the
+   * newest reports among a plan and a budget): the reports' own columns are elsewhere (handlers.ts readUnitColumn).
+   */
+  seedListsInPassing?: boolean;
   /** The seed's page was read as one report's page in this run (over HTTP, or drawn by the browser). */
   seedReadAsReport?: boolean;
   /** The title of that report: the page's own heading, never a report title the page shows unlinked. */
@@ -67,8 +74,9 @@ export interface SeedTally {
   /** The seed's page is a repost of a report on a social platform (repost-source.ts): its original, and whether it was
    * read (its host in the registry). Null when it is none; unset until the seed's page is read. */
   repostOf?: { url: string; read: boolean } | null;
-  /** The seed's page being a document about its report (a 解读), the column the report's breadcrumb names, read as
-   * the seed's (handlers.ts readUnitColumn): where the seed should point; its host is then not explored. */
+  /** The seed's page being a document about its report (a 解读), or a site's root home showing its newest reports in
+   * passing, the column the report's breadcrumb names, read as the seed's (handlers.ts readUnitColumn): where the
+   * seed should point; a document's host is then not explored. */
   crumbOwnColumn?: string;
   /** A deeper address answering the very page the seed's page is (a server's fallback answering its home for any
    * address: page-copies.ts): the seed is no column, its host is explored from its root; unset otherwise. */
@@ -212,6 +220,9 @@ export interface SeedTally {
    * from before the newest items went up (a cache answering later pages stale, round 68d), its page borders shifted.
    */
   staleListPages: Map<string, number>;
+  /** The list pages the seed's own page leads to (its pager, its menu's 年报 column, its units' pages), by their
+   * address without query (handlers.ts columnPath): a report's breadcrumb naming one of them names no other column. */
+  seedNextLists: Set<string>;
 }
 
 export class SeedTallies {
@@ -291,6 +302,7 @@ export class SeedTallies {
         pagerDeadEnds: new Map(),
         drawnPagers: new Map(),
         staleListPages: new Map(),
+        seedNextLists: new Set(),
       };
       this.bySeed.set(seedEntryId, t);
     }

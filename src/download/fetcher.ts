@@ -307,6 +307,13 @@ export class Fetcher {
     if (setCookie !== res.headers['set-cookie']) res.headers['set-cookie'] = setCookie;
     this.cookies?.update(url, res.headers['set-cookie']);
     if (req.purpose !== 'robots') this.siteCookies.take(url, res.headers['set-cookie']);
+    // A file refused with 412 by a shield whose cookie wore out, answering with a fresh one (round 102d: a cookie
+    // good for so many requests): asked again with it, as a reader's reload is. A challenge that needs its script to
+    // earn the cookie (瑞数) sets again what was sent and fails as before.
+    if (res.status === 412 && req.purpose === 'file' && !lastAttempt && setsNewCookie(res.headers['set-cookie'], headers.cookie)) {
+      res.body.resume();
+      throw new FetchError('HTTP 412 with a fresh cookie (a shield renewing its cookie): asked again with it', url, 'server', 412);
+    }
     // 加速乐's 521 script challenge (challenge-answer.ts) is handed on as the page it is, never retried as a 5xx.
     if (res.status === 521) {
       const peeked = await peekBody(res.body, MAX_BLOCK_BYTES);
@@ -386,6 +393,15 @@ class LimitedAfterRedirect extends Error {
   constructor(readonly limit: FetchError) {
     super(limit.message);
   }
+}
+
+/** Whether an answer sets a cookie (name and value) the request did not send. */
+function setsNewCookie(setCookie: string | string[] | undefined, sent: string | undefined): boolean {
+  const had = new Set((sent ?? '').split(';').map((c) => c.trim()));
+  return [setCookie ?? []].flat().some((c) => {
+    const pair = c.split(';')[0]?.trim() ?? '';
+    return pair.includes('=') && !had.has(pair);
+  });
 }
 
 function first(v: string | string[] | undefined): string | undefined {

@@ -125,3 +125,31 @@ test('an empty answer (200, Content-Length: 0, an edge cache refreshing) is aske
   assert.equal((await storedFiles(store)).length, 1);
   assert.deepEqual(await readdir(store.tmpDir), []);
 });
+
+test('a file refused with 412 and a fresh cookie (a shield renewing its cookie) is asked again with it (round 102d)', async () => {
+  const s = await startServer((req, res) => {
+    if (!/(?:^|;\s*)shield=fresh/.test(req.headers.cookie ?? '')) {
+      res.writeHead(412, { 'content-type': 'text/html', 'set-cookie': 'shield=fresh; Path=/' });
+      res.end('<html><script src="/challenge.js"></script></html>');
+      return;
+    }
+    send(res, 200, 'application/pdf', pdf);
+  });
+  const { downloader } = setup(s);
+  const r = await downloader.download({ url: `${s.origin}/P020240130.pdf` });
+  assert.equal(r.kind, 'stored');
+  assert.equal(s.hits.length, 2);
+});
+
+test('a 412 setting again the cookie that was sent (a challenge needing its script) fails, asked once', async () => {
+  const s = await startServer((req, res) => {
+    res.writeHead(412, { 'content-type': 'text/html', 'set-cookie': 'shield=same; Path=/' });
+    res.end('<html><script src="/challenge.js"></script></html>');
+  });
+  const { downloader } = setup(s);
+  const r = await downloader.download({ url: `${s.origin}/P020240131.pdf` });
+  assert.equal(r.kind, 'failed');
+  assert.equal(r.kind === 'failed' && r.status, 412);
+  // The first answer set the cookie the second request sent, and the second set it again: no third request.
+  assert.equal(s.hits.length, 2);
+});

@@ -156,10 +156,12 @@ export function isInternalUnit(name: string): boolean {
 }
 
 /**
- * Labels that may follow the publisher's name in the same cell: 发布时间, 浏览次数, 字号 …, and a page's controls in
- * brackets (【打印】【关闭】, round 85c).
+ * Labels that may follow the publisher's name in the same cell: 发布时间, 浏览次数, 字号 …, a page's controls in
+ * brackets (【打印】【关闭】, round 85c), and a bare date: "<span>来源：某局</span><span>2024-01-19</span>" reads as one
+ * cell's text with the date glued to the name (round 100c's mobile pages), and no agency's name holds a date.
  */
-const AFTER_PUBLISHER = /(?:(发布时间|发布日期|日期|时间|浏览|点击|阅读|字号|来源|作者|责任编辑)[:：]?|[【[](?:打印|关闭|收藏|分享|字体|大|中|小)).*$/;
+const AFTER_PUBLISHER =
+  /(?:(发布时间|发布日期|日期|时间|浏览|点击|阅读|字号|来源|作者|责任编辑)[:：]?|[【[](?:打印|关闭|收藏|分享|字体|大|中|小)|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}).*$/;
 
 /** The agency named by a page's publisher field (发布机构 / 来源 / ContentSource), or null when it names none. */
 export function publisherName(raw: string | null | undefined): string | null {

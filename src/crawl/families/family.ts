@@ -25,6 +25,8 @@ export interface NextListRequest {
   namedColumn?: true;
   /** The hub is the agency's own website, linked from a page about it on another site (report-column.ts ownSiteLinks). */
   ownSite?: true;
+  /** The units' directory a disclosure page names by its link (部门信息公开: report-column.ts agencyPageLinks). */
+  directory?: true;
   /** A year's column of a per-year 年报 menu: the report its year stands for ("政府信息公开年报（2023年）"), read as such
    * when the column's address answers the year's file itself. */
   reportTitle?: string;

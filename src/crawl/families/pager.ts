@@ -455,6 +455,7 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
   // A directory's agency column carries the agency its link names, for reports whose pages name none.
   const hubs = new Set(elsewhere.flatMap((e) => (e.hub ? [e.url] : [])));
   const ownSites = new Set(elsewhere.flatMap((e) => (e.ownSite ? [e.url] : [])));
+  const directories = new Set(elsewhere.flatMap((e) => (e.directory ? [e.url] : [])));
   // A sub-column its link labels as one (部门年报: an Epoint tree's openSubPage shells, round 95b) is named too: a shell
   // its script draws is drawn in the browser (handlers.ts, drawn-column.ts), as a 年报 column the page links is.
   const namedColumns = new Set([...elsewhere.flatMap((e) => (e.namedColumn ? [e.url] : [])), ...labelled]);
@@ -464,6 +465,7 @@ export function withGenericPaging(read: ListPageResult, html: string, pageUrl: s
       ...(agencyOf.has(url) ? { columnAgency: agencyOf.get(url)! } : {}),
       ...(hubs.has(url) ? { hub: true as const } : {}),
       ...(ownSites.has(url) ? { ownSite: true as const } : {}),
+      ...(directories.has(url) ? { directory: true as const } : {}),
       ...(namedColumns.has(url) ? { namedColumn: true as const } : {}),
       ...(reportTitleOf.has(url) ? { reportTitle: reportTitleOf.get(url)! } : {}),
     })),

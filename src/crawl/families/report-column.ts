@@ -119,6 +119,8 @@ export interface ElsewhereLink {
   hub?: true;
   ownSite?: true;
   namedColumn?: true;
+  /** The units' directory by its link's name (部门信息公开: agencyPageLinks' DIRECTORY_LINK). */
+  directory?: true;
 }
 
 /** Column links named as the 年报 column (a hub found in the agency's branch stays a hub). */
@@ -145,7 +147,9 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
   // disclosure pages.
   const aboutReports = titleNamesReports($);
   const agencies = aboutReports ? [] : agencyPageLinks($, pageUrl).filter((a) => !found.some((f) => f.url === a.url));
-  if (found.length || aboutReports) return [...found, ...agencies];
+  // A directory named in the menu of a page naming its own 年报 column (a unit's page on a platform, its nav's
+  // 部门信息公开) is the platform's, not this page's: only its column is read (round 28c).
+  if (found.length || aboutReports) return [...found, ...agencies.filter((a) => !a.directory)];
   if (agencies.length) return agencies;
   // The portal's disclosure pages lead to the portal's own 年报; a page in an agency's branch reads that agency's page.
   const disclosure = disclosureLinks($, pageUrl);
@@ -740,9 +744,35 @@ function frameLinks($: Doc, pageUrl: string): string[] {
  * disclosure (部门信息公开, 部门政务公开, 市直单位信息公开, 乡镇（街道）信息公开). A box captioned "部门" alone may be their sites, or anything: a page
  * listing departments under such a caption is not followed (round 6a).
  */
-const AGENCY_BOX = /(?:部门|单位|乡镇|街道|镇街).{0,4}公开|公开.{0,4}(?:部门|单位|乡镇|街道|镇街)/;
+const AGENCY_BOX = /(?:部门|单位|乡镇|街道|镇街).{0,6}公开|公开.{0,4}(?:部门|单位|乡镇|街道|镇街)/;
 /** Boxes of links to other sites, or already about the reports (agency-links.ts reads those). */
 const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
+
+/**
+ * A box captioned by the kind of its units alone: 政府工作部门, 县直部门, 乡镇, 镇（街道）. Theirs are the disclosure pages
+ * only on a disclosure host's own home (disclosureHome); elsewhere such a box may list anything (round 6a).
+ */
+const UNIT_KIND_BOX = /^(?:(?:政府)?(?:工作)?部门|(?:省|市|县|区|旗|州|盟)(?:直|属)(?:部门|单位|机关)?|部门单位|(?:乡|镇|乡镇|镇|街道|镇街|乡镇街道)(?:\(街道\))?)(?:更多)?[>»›+]*$/;
+
+/**
+ * The home of a disclosure host (信息公开 / 政务公开 named by its title or main heading, at the host's root): a county's
+ * xxgk site organised by unit, each unit's folder holding its own 年报 column (round 102a: 政府工作部门 and 乡镇 boxes
+ * on the home of a Shanxi county's TRS disclosure site; the units' reports were a silent miss).
+ */
+/**
+ * A link named for the units' disclosure pages as a whole (部门信息公开, 乡镇信息公开, 县直部门政务公开): their directory,
+ * on a disclosure page (its title or heading naming 信息公开 / 政务公开) read as a page of the same kind (round 104a: a
+ * county's 政务公开 page leading to a table of its units, each unit's 目录 holding its own 年报 column).
+ */
+const DIRECTORY_LINK = /^(?:(?:政府)?(?:工作)?部门|单位|(?:省|市|县|区|旗)直(?:部门|单位)|乡镇|街道|镇街|乡镇\(街道\)|镇\(街道\))(?:信息|政务)公开$/;
+
+function disclosurePage($: Doc): boolean {
+  return /(?:信息|政务)公开/.test(`${$('title').first().text()} ${$('h1').first().text()}`);
+}
+
+function disclosureHome($: Doc, pageUrl: string): boolean {
+  return /^\/(?:index\.\w+)?$/i.test(new URL(pageUrl).pathname) && disclosurePage($);
+}
 
 /**
  * The agencies' own 信息公开 pages a platform's front page lists in a box captioned for their disclosure (部门信息公开:
@@ -752,7 +782,7 @@ const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
  * them, the box's 更多 (the whole directory, carrying no agency); on a directory page titled for their disclosure, its
  * agency-named links outside the chrome under no caption.
  */
-function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?: string }[] {
+function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?: string; directory?: true }[] {
   const base = documentBase($, pageUrl);
   const out = new Map<string, string>();
   // The box's 更多 leads to the whole directory (the front page shows the first few units: round 95a), read as a page
@@ -762,14 +792,29 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?:
   // knows, `<div class="lm_name">`, round 95a): its links named as agencies are the units'.
   const title = squash($('title').first().text()).split(/[_|｜\-–—]/)[0] ?? '';
   const directoryPage = [title, squash($('h1, h2').first().text())].some((t) => t.length <= 16 && AGENCY_BOX.test(t) && !NOT_AGENCY_BOX.test(t));
+  const home = disclosureHome($, pageUrl);
+  const bracketed = (t: string) => t.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const unitKind = (caption: string) => home && UNIT_KIND_BOX.test(bracketed(caption));
+  // The units' directory by its own link's name, on a disclosure page (DIRECTORY_LINK), in its body: one in its
+  // breadcrumb or its site's menus is the directory the page itself belongs to, a unit's page among its siblings
+  // (round 80c's fengshan: a 县政府办 page whose crumb leads to 部门信息公开, another bureau's report out of scope).
+  const named = new Set<string>();
+  const disclosure = disclosurePage($);
+  const crumb = disclosure ? crumbBox($) : null;
   $('a[href]').each((_, el) => {
     const a = $(el);
     const text = squash(a.text()).replace(/\s/g, '');
+    if (disclosure && DIRECTORY_LINK.test(bracketed(text))) {
+      if (a.closest(CHROME).length || (crumb && a.parents().toArray().includes(crumb))) return;
+      const url = pageLink(a.attr('href'), base, pageUrl);
+      if (url && url !== pageUrl) named.add(url);
+      return;
+    }
     const more = MORE_LABEL.test(text);
     const agency = text && !more ? agencyOfLinkText(text) : null;
     if (!more && (!agency || agency !== text)) return;
     const caption = more ? boxCaption($, a) || barLead($, a) : boxCaption($, a);
-    const captioned = AGENCY_BOX.test(caption) && !NOT_AGENCY_BOX.test(caption);
+    const captioned = (AGENCY_BOX.test(caption) || unitKind(caption)) && !NOT_AGENCY_BOX.test(caption);
     if (!captioned && !(directoryPage && !more && !caption && !a.closest(CHROME).length)) return;
     const url = pageLink(a.attr('href'), base, pageUrl);
     if (url && more) directories.add(url);
@@ -788,6 +833,8 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?:
       if (url && !out.has(url)) out.set(url, text);
     }
   }
-  if (out.size < 2) return [];
+  // A page listing its units itself is read through them; a directory named in its menu is the same units again
+  // (round 28c: a platform home's 部门信息公开 grid and its nav's 部门信息公开 page).
+  if (out.size < 2) return [...named].map((url) => ({ url, directory: true as const }));
   return [...[...out].map(([url, columnAgency]) => ({ url, columnAgency })), ...[...directories].filter((url) => !out.has(url)).map((url) => ({ url }))];
 }

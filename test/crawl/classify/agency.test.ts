@@ -72,6 +72,9 @@ const publishers: ReadonlyArray<[string | null, string | null]> = [
   ['南阳市国防动员办公室', '南阳市国防动员办公室'],
   ['南阳市国防动员办公室  发布时间：2024-01-26', '南阳市国防动员办公室'],
   ['洛阳市教育局 | 浏览次数：102', '洛阳市教育局'],
+  // a date in the next span, glued to the name by the cell's text (round 100c's mobile pages)
+  ['重庆市江津区乡村振兴局2024-01-19', '重庆市江津区乡村振兴局'],
+  ['重庆市江津区乡村振兴局2024年1月19日', '重庆市江津区乡村振兴局'],
   ['本网', null],
   ['本站', null],
   ['人民网', null],
