@@ -755,21 +755,22 @@ const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
 const UNIT_KIND_BOX = /^(?:(?:政府)?(?:工作)?部门|(?:省|市|县|区|旗|州|盟)(?:直|属)(?:部门|单位|机关)?|部门单位|(?:乡|镇|乡镇|镇|街道|镇街|乡镇街道)(?:\(街道\))?)(?:更多)?[>»›+]*$/;
 
 /**
- * The home of a disclosure host (信息公开 / 政务公开 named by its title or main heading, at the host's root): a county's
- * xxgk site organised by unit, each unit's folder holding its own 年报 column (round 102a: 政府工作部门 and 乡镇 boxes
- * on the home of a Shanxi county's TRS disclosure site; the units' reports were a silent miss).
- */
-/**
  * A link named for the units' disclosure pages as a whole (部门信息公开, 乡镇信息公开, 县直部门政务公开): their directory,
  * on a disclosure page (its title or heading naming 信息公开 / 政务公开) read as a page of the same kind (round 104a: a
  * county's 政务公开 page leading to a table of its units, each unit's 目录 holding its own 年报 column).
  */
 const DIRECTORY_LINK = /^(?:(?:政府)?(?:工作)?部门|单位|(?:省|市|县|区|旗)直(?:部门|单位)|乡镇|街道|镇街|乡镇\(街道\)|镇\(街道\))(?:信息|政务)公开$/;
 
+/** A disclosure page: its title or main heading names 信息公开 or 政务公开. */
 function disclosurePage($: Doc): boolean {
   return /(?:信息|政务)公开/.test(`${$('title').first().text()} ${$('h1').first().text()}`);
 }
 
+/**
+ * The home of a disclosure host (a disclosure page at the host's root): a county's xxgk site organised by unit, each
+ * unit's folder holding its own 年报 column (round 102a: 政府工作部门 and 乡镇 boxes on the home of a Shanxi county's TRS
+ * disclosure site; the units' reports were a silent miss).
+ */
 function disclosureHome($: Doc, pageUrl: string): boolean {
   return /^\/(?:index\.\w+)?$/i.test(new URL(pageUrl).pathname) && disclosurePage($);
 }
