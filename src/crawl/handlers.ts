@@ -63,7 +63,7 @@ import { earlierCopy, isBelow } from './page-copies.ts';
 import { feedAsList } from './feed-list.ts';
 import { jsonAsPage } from './json-page.ts';
 import { articleAddress } from './article-address.ts';
-import { linksItselfAsHome } from './own-home.ts';
+import { atRoot, linksItselfAsHome } from './own-home.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
 import { repostSource } from './repost-source.ts';
@@ -1096,11 +1096,6 @@ async function readUnitColumn(h: HarvestContext, crumbs: CrumbLink[], attributio
   if ((fromDocument || fromHome) && attribution.agency.id === data.siteAgencyId) tally.crumbOwnColumn ??= column;
   const list: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: 1, columnAgency: attribution.agency.name, crumb: true };
   await h.frontier.add([{ url: column, uniqueKey: `unit-column:${data.seedEntryId}:${key}`, lane: laneOf(h, column), userData: list }]);
-}
-
-/** Whether an address is a site's root or a folder's index one level down (`/`, `/index.html`, `/afxzf/index.html`). */
-function atRoot(url: string): boolean {
-  return new URL(url).pathname.replace(/\/(?:index|default)\.\w+$/i, '/').split('/').filter(Boolean).length <= 1;
 }
 
 /** A column's address without its query, its index page as its folder (sameColumnKey). */

@@ -29,3 +29,11 @@ export function linksItselfAsHome($: Doc, pageUrl: string): boolean {
       }
     });
 }
+
+/**
+ * Whether an address is a site's root or a folder one level down, its index file as the folder (`/`, `/index.html`,
+ * `/wap/`, `/afxzf/index.html`): where a site's home sits (seed-explore.ts homeNamingFew, handlers.ts readUnitColumn).
+ */
+export function atRoot(url: string): boolean {
+  return new URL(url).pathname.replace(/\/(?:index|default)\.\w+$/i, '/').split('/').filter(Boolean).length <= 1;
+}

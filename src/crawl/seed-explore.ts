@@ -17,6 +17,7 @@ import { withinPortal } from '../onboard/portal-hosts.ts';
 import { laneOf, type HarvestContext } from './harvest-context.ts';
 import type { ListData, QueuedRequest } from './requests.ts';
 import { columnAbove, type SeedTally } from './seed-tally.ts';
+import { atRoot } from './own-home.ts';
 
 /** Links followed from the seed page at most: home → 政务公开 → 法定主动公开内容 → 年报 is three. */
 const DEPTH = 4;
@@ -62,8 +63,7 @@ const HOME_REPORTS = 2;
  * Its host is explored as for a home listing none.
  */
 function homeNamingFew(t: SeedTally): boolean {
-  const depth = new URL(t.url).pathname.replace(/\/(?:index|default)\.\w+$/i, '/').split('/').filter(Boolean).length;
-  return (depth <= 1 || t.seedIsHome) && t.seedPageRead && !t.namesReports && t.failures === 0 && t.listPages <= 1 && t.reportItems > 0 && t.reportItems <= HOME_REPORTS && t.items >= HOME_ITEMS && t.reportItems * 3 <= t.items;
+  return (atRoot(t.url) || t.seedIsHome) && t.seedPageRead && !t.namesReports && t.failures === 0 && t.listPages <= 1 && t.reportItems > 0 && t.reportItems <= HOME_REPORTS && t.items >= HOME_ITEMS && t.reportItems * 3 <= t.items;
 }
 
 /** The folders above a URL, nearest first, down to the host's root: /a/b/c.html → /a/b/, /a/, /. */
