@@ -7,6 +7,7 @@
  * name gives (else the site's), and marked discovered.
  */
 import { agencyFromHeading, agencyFromTitle, isAgencyName, isZoneName, publisherName } from './classify/agency.ts';
+import { chineseYearsToDigits } from './classify/text.ts';
 import { guessOf, guessedYear, parseReportYear, withoutGuessedYear, yearFromBody, yearNamedInBody } from './classify/year.ts';
 import type { Catalog } from '../catalog/catalog.ts';
 import type { AgencyRow } from '../catalog/agencies.ts';
@@ -97,7 +98,10 @@ export class Attributor {
       if (!name) continue;
       // The government's general office publishes the government's own report (发布机构：某县人民政府办公室 on the
       // county's column): a page it publishes whose title names no one is the seed government's.
-      if (via === 'publisher' && this.isOfficeOf(name, site)) return { agency: site, year, via, discovered: false };
+      // Unless its text names the office's own report (现公布某县人民政府办公室2024年度政府信息公开工作年度报告: the office
+      // reporting on itself, its bare-titled page beside the government's named one, round 107c), and not the
+      // government's (a box of related reports on the government's page may list the office's).
+      if (via === 'publisher' && this.isOfficeOf(name, site) && !(namesOwnReport(input.bodyText, name) && !namesOwnReport(input.bodyText, site.name))) return { agency: site, year, via, discovered: false };
       const id = this.find(name, site);
       if (id !== null) {
         const agency = this.catalog.agencies.byId(id)!;
@@ -301,4 +305,12 @@ function publishedYearInTitle(titleYear: number, input: AttributionInput): numbe
   // yearless title given its publication-year folder's year).
   const period = yearFromBody(input.bodyText) ?? yearNamedInBody(input.bodyText);
   return period !== null && period < published ? period : null;
+}
+
+/** Whether a report's text names it the report of `name` itself: the name, a year, then the report's name. */
+function namesOwnReport(bodyText: string | null | undefined, name: string): boolean {
+  if (!bodyText) return false;
+  const text = chineseYearsToDigits(bodyText.normalize('NFKC')).replace(/\s+/g, '');
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped}(?:\\d{4}年度?)?(?:政府)?信息公开工作年度报告`).test(text);
 }

@@ -38,6 +38,7 @@ import { exchangesOf, recordExchange, turnPage, turnPageTo } from './learn/traff
 import { walkNavigatedPages } from './learn/navigated-pages.ts';
 import { isFileUrl, unreadScriptReportLinks } from './list-page.ts';
 import { isSeedPage } from './list-parse.ts';
+import { otherQueryOf } from './drawn-column.ts';
 import { countRefused, isDataRequest, refusedDataHost } from './off-scope-data.ts';
 import { offScopeFrames } from './off-scope-frames.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -314,8 +315,13 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
   // A list page of the seed drawn from an API the seed's own rendering never asked (the seed frames it, or links to
   // it), while the seed has no report yet: the endpoint is learned here, so that the list's later pages are asked
   // too, not only the one drawn.
+  // Another column of the seed's own shell (the same document, another query: a sub-column reached through the menu
+  // the shell draws, round 106b's pageView shells) is a column of the seed, not its own list: its endpoint is read
+  // from its cursor, and the seed's own list, drawn by the same script, is still to be drawn.
   if (data.kind === 'list' && data.family !== 'learned' && learnsHere(h.tallies.of(data.seedEntryId)) && listsReports(exchangesOf(page), visit)) {
-    return handleRenderedSeed(h, visit, data, await learnFromPage(page, visit.loadedUrl, visit.body, learnOut(), h.tallies.of(data.seedEntryId)));
+    const tally = h.tallies.of(data.seedEntryId);
+    const column = !isSeedPage(data) && !data.learn && tally.seedShell !== undefined && otherQueryOf(tally.seedShell, visit.url);
+    return handleRenderedSeed(h, visit, column ? { ...data, drawnColumn: true } : data, await learnFromPage(page, visit.loadedUrl, visit.body, learnOut(), tally));
   }
   if (data.kind === 'list') return handleList(h, visit, data);
   return handleDetail(h, visit, data);

@@ -48,3 +48,8 @@ export function sameDocument(a: string, b: string): boolean {
   const y = new URL(b);
   return x.origin === y.origin && x.pathname === y.pathname;
 }
+
+/** Whether an address is the same document as another under another query (a shell's other column). */
+export function otherQueryOf(a: string, b: string): boolean {
+  return sameDocument(a, b) && new URL(a).search !== new URL(b).search;
+}

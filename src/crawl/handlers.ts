@@ -253,6 +253,8 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   if (data.family !== 'learned') notePagerDeadEnd(tally, visit.url, parsed.deadEnd, !!visit.rendered);
   if (parsed.drawnPager && !visit.rendered) tally.drawnPagers.set(visit.url, parsed.drawnPager);
+  // A learned list of unknown paging whose answer's own pager led on: its later pages are read, nothing to say.
+  if (parsed.ownPager) tally.pagingUnknown = false;
   const seedPage = isSeedPage(data);
   // A later list page listing reports whose pager its script draws into an empty box (a sub-column a tab of the 年报
   // column loaded, its page bar drawn from the column's script.json: round 87b): drawn once in the browser, where the

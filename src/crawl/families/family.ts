@@ -52,6 +52,8 @@ export interface ListPageResult {
    * script asked it): recorded as where its reports and files were listed.
    */
   shownAt?: string;
+  /** A learned list whose paging could not be learned led on by its answer's own pager (learned.ts): its paging is read. */
+  ownPager?: true;
 }
 
 export interface ListParser {

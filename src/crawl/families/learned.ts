@@ -16,6 +16,8 @@ import { yearRequests } from '../learn/year-tabs.ts';
 import type { PageVisit } from '../page-visit.ts';
 import type { ListCursor } from '../requests.ts';
 import type { ListPageResult, NextListRequest } from './family.ts';
+import { nextPageUrl } from './pager.ts';
+import { trsNextPage } from './trs-pager.ts';
 
 /** A list longer than this many pages is not a report column. */
 const MAX_PAGES = 500;
@@ -85,9 +87,15 @@ function readAnswer(visit: PageVisit, cursor: ListCursor | undefined, endpoint: 
   const first = items[0]?.url ?? '';
   const repeats = first !== '' && first === cursor?.previousFirst;
   if (repeats) return { items: [], next: [] };
+  if (!items.length || k >= MAX_PAGES) return { items, next: [] };
+  // No page parameter learned: an HTML answer asked over HTTP leads on by its own pager (a TRS list fragment fetched
+  // by XHR, its `createPageHTML(2, 0, "list", "htm")` never run where the page inserts it: the other years' fragments
+  // of round 106b's year cells, whose first year's pager the browser turned). A signed list's pages stay the browser's.
+  const own = !endpoint.signed && endpoint.page === null && endpoint.shape.kind === 'markup' && !visit.rendered ? ownPagerNext(visit) : null;
+  if (own) return { items, next: [learnedPageRequest(endpoint, k + 1, first, { ...endpoint.request, url: own, method: 'GET', body: null, contentType: null })], ownPager: true };
   // A signed endpoint's later pages, or those of one whose paging is unknown, were read in the browser (its answers
   // handed over with the first): no replay.
-  if (!items.length || k >= MAX_PAGES || turnedOnly(endpoint)) return { items, next: [] };
+  if (turnedOnly(endpoint)) return { items, next: [] };
   if (endpoint.cursor && endpoint.shape.kind === 'json') {
     // The next request carries what this answer gave (its lastId, its last item's id); none is the end.
     const { cursor } = endpoint;
@@ -125,6 +133,12 @@ function lastByItsWord(visit: PageVisit, k: number, read: number): boolean {
   const { announcedItems, announcedPages } = answerTotals(visit.body, visit.loadedUrl);
   if (answerSaysMore(visit.body, visit.loadedUrl) === false) return true;
   return (announcedPages !== undefined && announcedPages > 0 && k >= announcedPages) || (announcedItems !== undefined && announcedItems > 0 && read >= announcedItems);
+}
+
+/** The next page an HTML answer's own pager names (its TRS pager script, its 下一页 link), or null. */
+function ownPagerNext(visit: PageVisit): string | null {
+  const url = trsNextPage(visit.body, visit.loadedUrl) ?? nextPageUrl(visit.body, visit.loadedUrl);
+  return url && url !== visit.loadedUrl ? url : null;
 }
 
 /** Refusals of a credential or of the pace, not of a page number: never read as a list's end. */

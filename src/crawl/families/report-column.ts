@@ -564,10 +564,21 @@ function moreLinks($: Doc, pageUrl: string): string[] {
     // On a page of the reports (a year's folder under 政府信息公开年报, by its title or breadcrumb), a box captioned by a
     // kind of unit is that kind's sub-column whatever its newest items are (round 96c: 区政府部门's three newest a
     // correction, a 一图读懂 and another unit's notice, its report fourth).
-    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && (boxListsReports($, a, 0) || aboutReports()));
+    // A notice board (通知公告) showing a report newer than any the page's boxes of reports show: the reports are
+    // published there now, their own column left (round 106a: a 年报 column fed until 2021, the newer reports among
+    // notices). A page showing no box of reports has nothing to compare with: its board, showing the newest report as
+    // a home's does (round 49c's mobile home), is no column of the reports.
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && (boxListsReports($, a, 0) || aboutReports())) || (NOTICE_BOARD.test(caption) && newerThanReportBoxes(a));
   };
   let about: boolean | undefined;
   const aboutReports = () => (about ??= pageAboutReports($));
+  let inReportBoxes: number | null | undefined;
+  const newerThanReportBoxes = (a: ReturnType<Doc>): boolean => {
+    const shown = boxReportYear($, a);
+    if (shown === null) return false;
+    inReportBoxes ??= reportBoxesYear($);
+    return inReportBoxes !== null && shown > inReportBoxes;
+  };
   const shown = labelledLinks($, pageUrl, MORE_LABEL, { where: reportsBox });
   // A page filing its reports among its documents, naming no 年报 column: a reader looks through each of its document
   // columns, not only the one whose newest items show a report (round 80c: the 2020 report on 其他重要信息's page 2).
@@ -594,6 +605,13 @@ const CATCH_ALL = /^(?:其他|其它)(?:信息|内容|事项|公开信息|栏目
  * The box is the nearest enclosing element holding other links (a few levels up at most).
  */
 function boxListsReports($: Doc, a: ReturnType<Doc>, share = 0.5): boolean {
+  const titles = boxTitles($, a);
+  const reports = titles.filter((t) => classifyTitle(t).isReport).length;
+  return reports > 0 && reports >= titles.length * share;
+}
+
+/** The titles of the other links of the box a "更多" link sits in (the nearest enclosing element holding any, a few levels up at most). */
+function boxTitles($: Doc, a: ReturnType<Doc>): string[] {
   let node = a.parent();
   for (let depth = 0; depth < 4 && node.length && !node.is('body, html'); depth++, node = node.parent()) {
     const titles = node
@@ -601,11 +619,31 @@ function boxListsReports($: Doc, a: ReturnType<Doc>, share = 0.5): boolean {
       .toArray()
       .filter((el) => el !== a.get(0))
       .map((el) => squash($(el).attr('title') ?? '') || squash($(el).text()));
-    if (!titles.length) continue;
-    const reports = titles.filter((t) => classifyTitle(t).isReport).length;
-    return reports > 0 && reports >= titles.length * share;
+    if (titles.length) return titles;
   }
-  return false;
+  return [];
+}
+
+/** A notice board's caption: 通知公告, 公示公告, 公告公示, 最新公告. */
+const NOTICE_BOARD = /^(?:通知公告|公示公告|公告公示|公告通知|最新公告|通知通告)$/;
+
+/** The newest year of the reports the box of a "更多" link shows, or null when it shows none. */
+function boxReportYear($: Doc, a: ReturnType<Doc>): number | null {
+  const years = boxTitles($, a)
+    .filter((t) => classifyTitle(t).isReport)
+    .map((t) => parseReportYear(t))
+    .filter((y): y is number => y !== null);
+  return years.length ? Math.max(...years) : null;
+}
+
+/** The newest year of the reports shown by the page's boxes captioned for the reports, or null when it has no such box showing one. */
+function reportBoxesYear($: Doc): number | null {
+  const years = $('a[href]')
+    .toArray()
+    .filter((el) => MORE_LABEL.test(squash($(el).text())) && NAMES_REPORTS.test(boxCaption($, $(el))))
+    .map((el) => boxReportYear($, $(el)))
+    .filter((y): y is number => y !== null);
+  return years.length ? Math.max(...years) : null;
 }
 
 /**

@@ -9,14 +9,11 @@
  * crossed last, within the limit's room.
  */
 import type { ChoiceRequest } from './list-choices.ts';
-import { firstPageKey, requestForPage, textParams, withParam, type CapturedRequest, type PageParam } from './page-param.ts';
+import { firstPageKey, requestForPage, textParams, VOLATILE_NAME, VOLATILE_VALUE, withParam, type CapturedRequest, type PageParam } from './page-param.ts';
 
 /** Crossed lists asked at most for one page: each is one request or more over HTTP, in every later run too. */
 const MAX_CROSSED = 24;
 
-/** A field whose value changes on every request: `_=1733100000000`, `t=…`, `timestamp`, `rnd=0.123…`. */
-const VOLATILE_NAME = /^(_|t|ts|time|timestamp|rnd|rand|random|r|nocache|_t|v)$/i;
-const VOLATILE_VALUE = /^(\d{10}|\d{13}|0\.\d{6,})$/;
 
 type Where = 'query' | 'form' | 'json';
 type Fields = Map<string, { in: Where; name: string; value: string }>;

@@ -387,7 +387,24 @@ export function pageBefore(param: PageParam): PageParam {
  */
 export function firstPageKey(req: CapturedRequest, param: PageParam | null | undefined): string {
   const first = param ? requestForPage(req, param, 1) : req;
-  return `${first.url} ${first.body ?? ''}`;
+  return `${withoutCacheBuster(first.url)} ${first.body ?? ''}`;
+}
+
+/** A field whose value changes on every request: `_=1733100000000`, `t=…`, `timestamp`, `rnd=0.123…`. */
+export const VOLATILE_NAME = /^(_|t|ts|time|timestamp|rnd|rand|random|r|nocache|_t|v)$/i;
+export const VOLATILE_VALUE = /^(\d{10}|\d{13}|0\.\d{6,})$/;
+
+/**
+ * The address without its cache-buster (a query field named and valued as one, `?t=1796662677022`): the same list
+ * asked at two moments (round 106b's year cells, each click's fragment carrying its own time) is one list.
+ */
+function withoutCacheBuster(url: string): string {
+  if (!url.includes('?') || !URL.canParse(url)) return url;
+  const u = new URL(url);
+  const volatile = [...u.searchParams].filter(([k, v]) => VOLATILE_NAME.test(k) && VOLATILE_VALUE.test(v)).map(([k]) => k);
+  if (!volatile.length) return url;
+  for (const k of volatile) u.searchParams.delete(k);
+  return u.href;
 }
 
 /**
