@@ -39,6 +39,7 @@ import { walkNavigatedPages } from './learn/navigated-pages.ts';
 import { isFileUrl, unreadScriptReportLinks } from './list-page.ts';
 import { isSeedPage } from './list-parse.ts';
 import { otherQueryOf } from './drawn-column.ts';
+import { scriptUnitLinks } from './families/agency-links.ts';
 import { countRefused, isDataRequest, refusedDataHost } from './off-scope-data.ts';
 import { offScopeFrames } from './off-scope-frames.ts';
 import type { PageVisit } from './page-visit.ts';
@@ -323,7 +324,14 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     const column = !isSeedPage(data) && !data.learn && tally.seedShell !== undefined && otherQueryOf(tally.seedShell, visit.url);
     return handleRenderedSeed(h, visit, column ? { ...data, drawnColumn: true } : data, await learnFromPage(page, visit.loadedUrl, visit.body, learnOut(), tally));
   }
-  if (data.kind === 'list') return handleList(h, visit, data);
+  if (data.kind === 'list') {
+    // A page drawn without learning from it (a frame of the seed's page, its other pages) had none of its choices
+    // made: units its script opens (`javascript:parent.xxgkUnit('div1871','414900102','县教育局')`, a tree the seed
+    // frames, round 109b) lead to lists nothing read. Said, never silent.
+    const units = scriptUnitLinks(visit.body, visit.loadedUrl);
+    if (units >= 2) h.tallies.of(data.seedEntryId).scriptUnits.set(visit.url, units);
+    return handleList(h, visit, data);
+  }
   return handleDetail(h, visit, data);
 }
 

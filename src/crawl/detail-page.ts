@@ -11,6 +11,7 @@ import { crumbAgency, crumbBox } from './crumb-agency.ts';
 import { crumbLinks, type CrumbLink } from './crumb-column.ts';
 import { isShellDocument } from './families/detect.ts';
 import { headingTitle } from './heading-title.ts';
+import { withWrittenLinks } from './script-writes.ts';
 import { resolveLink } from '../download/scope.ts';
 import { contentPictures } from '../html/content-pictures.ts';
 import { compact, documentBase, findDate, loadHtmlToEdit, selectFirst, selectIn, squash, type Doc } from './html.ts';
@@ -199,7 +200,9 @@ function isSiteHeading($: Doc, el: Element, pageUrl: string): boolean {
 }
 
 export function parseDetailPage(html: string, pageUrl: string): DetailPage {
-  const $ = loadHtmlToEdit(html);
+  // The links its inline scripts write are the page's as a reader sees it (a TRS template's 附件 list written from a
+  // string, round 109a); the scripts themselves are dropped below.
+  const $ = loadHtmlToEdit(withWrittenLinks(html, pageUrl));
   selectIn($, 'script, style, noscript').remove();
   const fields = labelled($);
   const meta = metas($);

@@ -6,7 +6,7 @@
  */
 import { classifyTitle } from './classify/title.ts';
 import { crumbBox } from './crumb-agency.ts';
-import { loadsSiteScript, scriptLoadsData } from './families/detect.ts';
+import { loadsSiteScript, scriptLoadsData, siteScripts } from './families/detect.ts';
 import { loadHtml, squash } from './html.ts';
 
 const NAMES_REPORTS = /年报|年度报告/;
@@ -31,7 +31,11 @@ function namesReportColumn(html: string): boolean {
  * and its own words name it a column of the reports, or the link leading to it did (its heading and title filled by
  * that script: round 76b). `seedNoDrawnColumn`: the seed's own page runs no script, or is no 年报 column by its words.
  */
-export function columnDrawnByScript(html: string, pageUrl: string, linkNamedIt = false, seedNoDrawnColumn = false): boolean {
+export function columnDrawnByScript(html: string, pageUrl: string, linkNamedIt = false, seedNoDrawnColumn = false, seedShellScripts: readonly string[] = []): boolean {
+  // A column the link named that loads a script of its own site the seed's shell loads too (the seed listed nothing
+  // over HTTP and was drawn): the same script draws it (a JPaaS 年报 column's 部门年报 and 镇年报 sub-columns, each a
+  // shell of `unitbuild.js` reading its own `querydata`, round 108b).
+  if (linkNamedIt && drawnLikeSeed(html, pageUrl, seedShellScripts)) return true;
   // A column the link named that loads a script of its own site (广东 gkmlpt's `/gkmlpt/js/app.js` from a home page
   // running no script, round 85c; 柘城's tabs script from its 政府信息公开 page, round 87b), when the seed's own page is
   // no 年报 column its escalation would draw. A seed that is one, drawn by script, is drawn itself (a SiteServer 年报
@@ -52,4 +56,9 @@ export function sameDocument(a: string, b: string): boolean {
 /** Whether an address is the same document as another under another query (a shell's other column). */
 export function otherQueryOf(a: string, b: string): boolean {
   return sameDocument(a, b) && new URL(a).search !== new URL(b).search;
+}
+
+/** Whether a page loads a script of its own site that the seed's shell loads too (`seedShellScripts`). */
+export function drawnLikeSeed(html: string, pageUrl: string, seedShellScripts: readonly string[]): boolean {
+  return seedShellScripts.length > 0 && siteScripts(html, pageUrl).some((s) => seedShellScripts.includes(s));
 }

@@ -20,9 +20,9 @@ import { answeredDocument, collectionVerdict } from './detail-routing.ts';
 import { firstPageText, titleOnPage } from './file-title.ts';
 import { addressFileName } from './address-name.ts';
 import { announcedTotals, type AnnouncedTotals } from './families/announced.ts';
-import { hasScripts, isChallenge, isShell, writesMarkup } from './families/detect.ts';
+import { hasScripts, isChallenge, isShell, siteScripts, writesMarkup } from './families/detect.ts';
 import { saysLoading } from './loading-sign.ts';
-import { columnDrawnByScript, sameDocument } from './drawn-column.ts';
+import { columnDrawnByScript, drawnLikeSeed, sameDocument } from './drawn-column.ts';
 import { announcedItemCount, freshFirstPage, staleCount } from './stale-pages.ts';
 import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
@@ -278,7 +278,10 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
     // Its own list loaded by its script (a 年报 column's shell calling `loadList('./list.html')`): drawn by the
     // seed's review even when its sub-columns give reports.
     if (!reports && !visit.rendered && data.family !== 'learned' && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url)) tally.seedListDrawn = true;
-    if (!reports && !visit.rendered && data.family !== 'learned' && hasScripts(visit.body)) tally.seedShell = visit.loadedUrl || visit.url;
+    if (!reports && !visit.rendered && data.family !== 'learned' && hasScripts(visit.body)) {
+      tally.seedShell = visit.loadedUrl || visit.url;
+      tally.seedShellScripts = siteScripts(visit.body, tally.seedShell);
+    }
     if (!reports) {
       // A seed page listing nothing whose frames are on hosts outside the registry (a cloaked-forwarding frameset over
       // a platform's page, round 68c): named, as the browser lane names a rendered page's; no script need run for it.
@@ -337,11 +340,14 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // drawn in the browser.
   // The seed's escalation renders the seed only, and a seed with reports is not rendered at all. Its links (a menu's
   // other years, the 年报 column) are read from the drawn page as from this one.
-  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reports && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url, data.namedColumn === true, tally.seedPageRead && (!tally.hasScripts || !tally.namesReports))) {
+  if (!visit.rendered && !seedPage && !data.hub && !data.explored && data.family !== 'learned' && !reports && columnDrawnByScript(visit.body, visit.loadedUrl || visit.url, data.namedColumn === true, tally.seedPageRead && (!tally.hasScripts || !tally.namesReports), tally.seedShellScripts)) {
     recordOutcome(h, visit, data, parsed, 0, null);
     // What its HTTP read could not follow (a drop-down its script fills) is the drawn page's to say.
     tally.pagerDeadEnds.delete(visit.url);
     tally.drawnPagers.delete(visit.url);
+    // Drawn by the script of the seed's own shell: the seed's list, never drawn yet, is drawn too, whatever reports its
+    // sub-columns give (round 108b: the JPaaS column's own reports were lost once its sub-columns had given some).
+    if (!tally.usedBrowser && drawnLikeSeed(visit.body, visit.loadedUrl || visit.url, tally.seedShellScripts ?? [])) tally.seedListDrawn = true;
     return sendToBrowser(h, visit, { ...data, drawnColumn: true }, 'a 年报 column whose list its script loads', false);
   }
   // A page reached as a list (a year link of a 年报 menu) that is itself a report is read as that report (collection.ts).
@@ -633,7 +639,9 @@ export async function handleRenderedSeed(h: HarvestContext, visit: PageVisit, da
   if (data.freshToken) return resumeWithFreshToken(h, data, found);
   const tally = h.tallies.of(data.seedEntryId);
   tally.usedBrowser = true;
-  if (!data.drawnColumn) tally.seedListDrawn = false;
+  // The seed's own page drawn (its escalation, or the host's lane drawing it): its list is read. Another page of the
+  // seed's drawn (a frame of its page, round 109b's unit tree) leaves the seed's own list, loaded by its script, undrawn.
+  if (!data.drawnColumn && (isSeedPage(data) || data.learn)) tally.seedListDrawn = false;
   // A sub-column drawn from the very document the seed's page is (another query of it) says the seed's own list is
   // drawn as well, though no word of the seed's page named it a column (a tree's shell titled 信息公开, round 95b).
   else if (tally.seedShell && sameDocument(tally.seedShell, visit.url)) tally.seedListDrawn = true;

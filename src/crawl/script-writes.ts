@@ -29,3 +29,14 @@ export function withScriptWrites(html: string, pageUrl: string): string {
     sandbox.dispose();
   }
 }
+
+/** An inline script writing a link (`document.write('<a href=…')`, or a string holding one it writes): a TRS detail
+ * template's 附件 list (`var sFjHtml = '<a href="./P0….pdf">…</a>'; document.write(…)`, round 109a). */
+const WRITES_LINK = /<script\b(?![^>]*\bsrc\s*=)[^>]*>(?:(?!<\/script)[\s\S])*?document\.write(?:(?!<\/script)[\s\S])*?<\/script\s*>/gi;
+
+/** The page with what its inline scripts write placed after them, when one of them writes a link; else as it is. */
+export function withWrittenLinks(html: string, pageUrl: string): string {
+  if (!html.includes('document.write')) return html;
+  const writesLink = (html.match(WRITES_LINK) ?? []).some((script) => /href/i.test(script));
+  return writesLink ? withScriptWrites(html, pageUrl) : html;
+}

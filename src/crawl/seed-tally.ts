@@ -142,6 +142,9 @@ export interface SeedTally {
   unmadeChoices: number;
   /** Choices of a rendered list page in groups never tried, past the limit of groups: lists they may load unread. */
   untriedChoices: number;
+  /** Pages drawn without their choices made whose units open their lists by script only (agency-links.ts
+   * scriptUnitLinks): how many, by page. */
+  scriptUnits: Map<string, number>;
   /** Its learned endpoint's page has choices drawing lists a replay does not read (list-choices.ts): render it. */
   choicesDrawnOnly: boolean;
   /** Its learned list turned to a page of new items whose request's paging was not learned: one page read (learn.ts). */
@@ -192,6 +195,9 @@ export interface SeedTally {
    * seed's own list is drawn too (seedListDrawn).
    */
   seedShell?: string;
+  /** The site's own scripts the seed's shell page loads (drawn-column.ts siteScripts): a sub-column loading one of them
+   * and listing nothing over HTTP is drawn by it as the seed is (round 108b's JPaaS `unitbuild.js`). */
+  seedShellScripts?: string[];
   /** The report items of a seed that is a site's home showing a report or two among its news, when its host was
    * explored for their column (seed-explore.ts homeNamingFew); null otherwise. */
   homeReports: number | null;
@@ -275,6 +281,7 @@ export class SeedTallies {
         offScopeData: new Map(),
         unmadeChoices: 0,
         untriedChoices: 0,
+        scriptUnits: new Map(),
         choicesDrawnOnly: false,
         pagingUnknown: false,
         noYear: 0,
@@ -675,6 +682,7 @@ export function unmadeChoices(t: SeedTally): string | null {
   const said = [
     t.unmadeChoices ? `${t.unmadeChoices} choices of its page loading lists (tabs, a select's options) were not made (past the browser's limit, or failing when made): their lists were not read` : null,
     t.untriedChoices ? `its page offers ${t.untriedChoices} choices (tabs, a select's options, a tree's folders) in more groups than the browser tries: lists they may load were not read` : null,
+    ...[...t.scriptUnits].map(([url, n]) => `${n} units on ${url} open their lists by script only (javascript: links), no click of the browser made: their lists were not read`),
   ].filter((x): x is string => x !== null);
   return said.length ? said.join('; ') : null;
 }

@@ -11,7 +11,8 @@ import { parseReportYear } from '../classify/year.ts';
 import { resolveLink } from '../../download/scope.ts';
 import { crumbBox } from '../crumb-agency.ts';
 import { ATTACHMENT_EXT, documentBase, loadHtml, squash, type Doc } from '../html.ts';
-import type { ListItem } from '../list-page.ts';
+import { clickTarget, type ListItem } from '../list-page.ts';
+import { unitKindTab } from './unit-kind.ts';
 
 const COLLECTION = /(年度报告|年报)/;
 const HEADINGS = ['h1', '.list-title', 'h2', 'h3', '.title', '.tit', 'caption', 'meta[name="ColumnName"]', 'title'];
@@ -160,12 +161,20 @@ function sectionNamesCollection($: Doc, el: Element): boolean {
   return false;
 }
 
-/** Whether the page's own headings (or title) name the annual reports: "政府信息公开年报", "各单位年度报告". */
+/**
+ * Whether the page's own headings (or title) name the annual reports: "政府信息公开年报", "各单位年度报告"; or the page
+ * is named by a kind of unit (县级部门, 乡镇（街道）) under the 年报 column its breadcrumb names: that kind's directory
+ * of units' columns (round 109a: 营山's 年报 > 县级部门 > a column per department).
+ */
 function pageNamesCollection($: Doc): boolean {
-  return HEADINGS.some((sel) => {
+  const heading = (sel: string) => {
     const node = $(sel).first();
-    return COLLECTION.test(squash(node.is('meta') ? (node.attr('content') ?? '') : node.text()));
-  });
+    return squash(node.is('meta') ? (node.attr('content') ?? '') : node.text());
+  };
+  if (HEADINGS.some((sel) => COLLECTION.test(heading(sel)))) return true;
+  const kind = ['h1', 'h2', 'meta[name="ColumnName"]'].some((sel) => unitKindTab.test(heading(sel))) || unitKindTab.test(heading('title').split(/[-_|｜—]/)[0] ?? '');
+  const crumb = kind ? crumbBox($) : null;
+  return crumb !== null && COLLECTION.test(squash($(crumb).text()));
 }
 
 /**
@@ -264,4 +273,22 @@ export function titleAgencyLinks(html: string, items: ListItem[], pageUrl: strin
     item.namedByAgency = true;
   }
   return items;
+}
+
+/**
+ * How many links of a drawn page are units' names opening by script only (`<a href="javascript:parent.xxgkUnit(…,
+ * '县教育局')">县教育局</a>`: a dTree of units in a frame, round 109b), their lists reached by no address a crawl could
+ * ask. Counted so that the seed says so.
+ */
+export function scriptUnitLinks(html: string, pageUrl: string): number {
+  if (!html.includes('javascript:')) return 0;
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const names = new Set<string>();
+  $('a[href^="javascript:"], a[href^="JavaScript:"]').each((_, el) => {
+    const a = $(el);
+    const text = squash(a.text());
+    if (text && agencyOfLinkText(text) === text && isAgencyName(text) && !clickTarget(a, base)) names.add(text);
+  });
+  return names.size;
 }

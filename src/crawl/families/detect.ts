@@ -61,8 +61,12 @@ export function writesMarkup(html: string): boolean {
 
 /** A data address written in a script: a dynamic page's (`.jsp`, `.do`, `.action`, `.aspx`, `.php`), a JSON file, an API's path. */
 const DATA_ADDRESS = /['"`][^'"`\s]*(?:\.(?:jsp|do|action|aspx?|php|json)(?:\?[^'"`\s]*)?|\/api\/[^'"`\s]*)['"`]/i;
-/** A request made or handed to a loader: XHR, fetch, jQuery's helpers, a pager plugin's proxy address. */
-const LOADS = /XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|post|getJSON)\s*\(|\.load\s*\(|\b(?:proxyUrl|dataUrl|url)\s*:/;
+/**
+ * A request made or handed to a loader: XHR, fetch, jQuery's helpers, a pager plugin's proxy address, a site function
+ * named for loading given the address first (大汉's `loadDynamic('/module/xxgk/search.jsp?…', 'div1871', …)`, its
+ * XHR in a script file, round 109b).
+ */
+const LOADS = /XMLHttpRequest|\bfetch\s*\(|\$\.(?:ajax|get|post|getJSON)\s*\(|\.load\s*\(|\bload[A-Z_]\w*\s*\(\s*['"`]|\b(?:proxyUrl|dataUrl|url)\s*:/;
 /** A site script's file named for loading a list. */
 const LOADER_NAME = /(?:list|search|load|data|pager|nb|gk)[\w-]*\.js$/i;
 /** Libraries' files (a pager plugin's name says nothing of a list of this page). */
@@ -102,18 +106,20 @@ export function scriptLoadsData(html: string): boolean {
  * a page whose markup holds no list of its own, when something else says a list belongs there.
  */
 export function loadsSiteScript(html: string, pageUrl: string): boolean {
+  return siteScripts(html, pageUrl).length > 0;
+}
+
+/** The script files of its own site a page loads (no library's, no minified bundle), by their path. */
+export function siteScripts(html: string, pageUrl: string): string[] {
   const host = new URL(pageUrl).host;
+  const out = new Set<string>();
   for (const m of html.matchAll(/<script\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi)) {
-    let url: URL;
-    try {
-      url = new URL(m[1]!, pageUrl);
-    } catch {
-      continue;
-    }
+    if (!URL.canParse(m[1]!, pageUrl)) continue;
+    const url = new URL(m[1]!, pageUrl);
     const name = url.pathname.replace(/^.*\//, '');
-    if (url.host === host && /\.js$/i.test(name) && !LIBRARY_NAME.test(name) && !/\.min\.js$/i.test(name)) return true;
+    if (url.host === host && /\.js$/i.test(name) && !LIBRARY_NAME.test(name) && !/\.min\.js$/i.test(name)) out.add(url.pathname);
   }
-  return false;
+  return [...out];
 }
 
 /**

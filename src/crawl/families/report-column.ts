@@ -20,6 +20,7 @@ import { ownAgencyPage } from './own-branch.ts';
 import { jumpMenus } from './jump-menu.ts';
 import { letterBarLinks } from './letter-bar.ts';
 import { siblingTabLinks } from './sibling-tabs.ts';
+import { unitKindTab } from './unit-kind.ts';
 import { pageLink } from './page-link.ts';
 import { documentBase, loadHtml, squash, type Doc } from '../html.ts';
 import { CHROME, clickTarget, titleNamesReports, type ListItem } from '../list-page.ts';
@@ -335,13 +336,6 @@ const OLDER_YEARS_TAB = /^(?:(?:往年|历年|以往|更早|往期|过往|历史
 const YEAR_STEP = /^[«‹<《〈←\s]*(?:上|下|前|后)一?(?:个)?(?:年度|年)(?:年报)?[\s»›>》〉→]*$/;
 const NAMES_REPORTS = /年报|年度报告/;
 
-/**
- * A tab naming a kind of unit only (区政府 | 区政府部门 | 街道、镇; 本级 | 部门 | 乡镇; 市直单位): on a page about the
- * annual reports, the reports of that kind of unit (round 42c: a Shanghai district's 年报 column split so, no 年报 word
- * in its tabs). Separators (、·/和及与, brackets) are read as nothing.
- */
-const UNIT_KIND_TAB = /^(?:(?:省|市|区|县|旗|州|盟)(?:政府|人民政府|本级|级)|本级|(?:(?:省|市|区|县|旗|州|盟)(?:政府|级|直|属)?)?(?:直属|组成|工作)?(?:部门|单位|机关|委办局)(?:单位)?|(?:乡|镇|街道|街|场|苏木|办事处){1,4})$/;
-const unitKindTab = { test: (name: string) => UNIT_KIND_TAB.test(name.replace(/[、·・/\s和及与（）()]/g, '')) };
 
 /**
  * Whether a unit-kind link sits where the column's tabs do: in a box captioned for the reports, or captioned not at
@@ -511,8 +505,16 @@ const SENDS_ELSEWHERE = /请(?:您)?(?:访问|至|到|前往|点击|移步|登�
  * its sentence names the reports and sends the reader on. The later years are there, read as one of the seed's lists.
  */
 function movedOnLinks($: Doc, pageUrl: string): string[] {
-  return labelledLinks($, pageUrl, CLICK_HERE, { where: (a) => aboutReports(a, SENDS_ELSEWHERE) });
+  return [
+    ...labelledLinks($, pageUrl, CLICK_HERE, { where: (a) => aboutReports(a, SENDS_ELSEWHERE) }),
+    // Or named for the platform it sends the reader to ("2021年及以前的年度报告请访问<a>原政府信息公开平台</a>查阅", round
+    // 108d), on whatever host: one outside the registry is said by the seed, not read.
+    ...labelledLinks($, pageUrl, PLATFORM_NAME, { where: (a) => aboutReports(a, SENDS_ELSEWHERE), anyHost: true }),
+  ];
 }
+
+/** A link named for a site or platform: 原政府信息公开平台, 旧版网站, 新版政府信息公开专栏. */
+const PLATFORM_NAME = /^(?:原|旧|老|新)(?:版)?[\u4e00-\u9fa5]{0,12}(?:平台|网站|门户|专栏|系统)$/;
 
 /** A link saying only to click and look: 点击查看, 请点击此处查看, 点此查阅 (CLICK_HERE's words, 查看 with them). */
 const CLICK_TO_VIEW = { test: (name: string) => CLICK_HERE.test(name) || /^(?:请|请您)?(?:点击|点此|单击)(?:这里|此处)?(?:查看|浏览)$/.test(name.replace(/[>»›]+$/, '')) };
@@ -568,7 +570,9 @@ function moreLinks($: Doc, pageUrl: string): string[] {
     // published there now, their own column left (round 106a: a 年报 column fed until 2021, the newer reports among
     // notices). A page showing no box of reports has nothing to compare with: its board, showing the newest report as
     // a home's does (round 49c's mobile home), is no column of the reports.
-    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && (boxListsReports($, a, 0) || aboutReports())) || (NOTICE_BOARD.test(caption) && newerThanReportBoxes(a));
+    // A box with no caption on a page about the reports (a 年报 landing previewing its 县政府年报 tab's newest five, two
+    // of them reports, round 108c) showing a report: its 更多 is that list's whole.
+    return NAMES_REPORTS.test(caption) || (!caption && (boxListsReports($, a) || (boxListsReports($, a, 0) && aboutReports()))) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && (boxListsReports($, a, 0) || aboutReports())) || (NOTICE_BOARD.test(caption) && newerThanReportBoxes(a));
   };
   let about: boolean | undefined;
   const aboutReports = () => (about ??= pageAboutReports($));
