@@ -336,7 +336,6 @@ const OLDER_YEARS_TAB = /^(?:(?:往年|历年|以往|更早|往期|过往|历史
 const YEAR_STEP = /^[«‹<《〈←\s]*(?:上|下|前|后)一?(?:个)?(?:年度|年)(?:年报)?[\s»›>》〉→]*$/;
 const NAMES_REPORTS = /年报|年度报告/;
 
-
 /**
  * Whether a unit-kind link sits where the column's tabs do: in a box captioned for the reports, or captioned not at
  * all (a tab bar). A side box captioned for something else ("信息公开目录": 县政府部门 | 乡镇, round 65b) is the site's
@@ -572,7 +571,7 @@ function moreLinks($: Doc, pageUrl: string): string[] {
     // a home's does (round 49c's mobile home), is no column of the reports.
     // A box with no caption on a page about the reports (a 年报 landing previewing its 县政府年报 tab's newest five, two
     // of them reports, round 108c) showing a report: its 更多 is that list's whole.
-    return NAMES_REPORTS.test(caption) || (!caption && (boxListsReports($, a) || (boxListsReports($, a, 0) && aboutReports()))) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && (boxListsReports($, a, 0) || aboutReports())) || (NOTICE_BOARD.test(caption) && newerThanReportBoxes(a));
+    return NAMES_REPORTS.test(caption) || (!caption && boxListsReports($, a, aboutReports() ? 0 : 0.5)) || ((CATCH_ALL.test(caption) || documentBox(caption)) && boxListsReports($, a, 0)) || (unitKindTab.test(caption) && (boxListsReports($, a, 0) || aboutReports())) || (NOTICE_BOARD.test(caption) && newerThanReportBoxes(a));
   };
   let about: boolean | undefined;
   const aboutReports = () => (about ??= pageAboutReports($));
