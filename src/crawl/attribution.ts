@@ -117,9 +117,12 @@ export class Attributor {
     return { agency: site, year, via: 'seed', discovered: false };
   }
 
-  /** Whether a name is the general office (办公室 / 办公厅) of the site's agency, a people's government. */
+  /**
+   * Whether a name is the general office (办公室 / 办公厅, or 政府办 for short: 顺义区政府办, round 112b) of the site's
+   * agency, a people's government.
+   */
   private isOfficeOf(name: string, site: AgencyRow): boolean {
-    const office = /^(.+?(?:人民政府|政府))(?:办公室|办公厅)$/.exec(name);
+    const office = /^(.+?(?:人民政府|政府))(?:办公室|办公厅|办)$/.exec(name);
     return office !== null && /政府$/.test(site.name) && this.find(office[1]!, site) === site.id;
   }
 

@@ -328,8 +328,9 @@ async function browserRequest(h: HarvestContext, page: Page, request: { url: str
     // A page drawn without learning from it (a frame of the seed's page, its other pages) had none of its choices
     // made: units its script opens (`javascript:parent.xxgkUnit('div1871','414900102','县教育局')`, a tree the seed
     // frames, round 109b) lead to lists nothing read. Said, never silent.
-    const units = scriptUnitLinks(visit.body, visit.loadedUrl);
-    if (units >= 2) h.tallies.of(data.seedEntryId).scriptUnits.set(visit.url, units);
+    const tally = h.tallies.of(data.seedEntryId);
+    const units = tally.framesChosen.has(frameKey(visit.url)) ? 0 : scriptUnitLinks(visit.body, visit.loadedUrl);
+    if (units >= 2) tally.scriptUnits.set(frameKey(visit.url), units);
     return handleList(h, visit, data);
   }
   return handleDetail(h, visit, data);
@@ -431,6 +432,13 @@ async function learnFromPage(page: Page, pageUrl: string, renderedHtml: string, 
   // Their links are read with the page's own; their pages are no pages of its pager (not counted against "共N页").
   shown.push(...chosen.drawn.flat());
   if (tally) (tally.unmadeChoices += chosen.unmade), (tally.untriedChoices += chosen.untried), (tally.allPartsRead += chosen.partsRead);
+  // A frame whose tree's units were chosen from the page: its page drawn alone says nothing of units left unread.
+  if (tally) {
+    for (const url of chosen.framesChosen) {
+      tally.framesChosen.add(frameKey(url));
+      tally.scriptUnits.delete(frameKey(url));
+    }
+  }
   return learned && withChoices(learned, chosen.requests, chosen);
 }
 
@@ -444,6 +452,17 @@ interface LearnOut {
   drawn: DrawnLink[][];
   shown: DrawnLink[];
   walked: string[];
+}
+
+/** A frame's address as the frame's own request and the browser's frame both give it (`&amp;` read, no fragment). */
+function frameKey(url: string): string {
+  try {
+    const u = new URL(url);
+    u.hash = '';
+    return u.href;
+  } catch {
+    return url;
+  }
 }
 
 function learnOut(): LearnOut {

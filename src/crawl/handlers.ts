@@ -28,7 +28,7 @@ import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage, folderIndexPage } from './families/first-page.ts';
 import { agencyColumnsOf } from './families/agency-links.ts';
-import { namesReportColumn, reportPointerLinks, subColumnLinks } from './families/report-column.ts';
+import { directoryUnitLinks, namesReportColumn, reportPointerLinks, subColumnLinks } from './families/report-column.ts';
 import { isPagerDeadEnd } from './families/pager.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
@@ -228,8 +228,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   }
   h.catalog.urls.record({ url: visit.url, host, status: visit.status, outcome: 'ok', reason: data.index ? `${INDEX_PAGE}: ${data.index}` : null });
   const { family } = parsed;
-  // A pager the browser already turned (drawnPages) is not followed again: what it names is read, or is a guess.
-  const next = visit.drawnPages ? [] : parsed.next;
+  // A pager the browser already turned (drawnPages) is not followed again: what it names is read, or is a guess. The
+  // page's links to other lists still are (a unit's 年报 column whose jpage list was turned in the browser, its 按年度查看
+  // years leading to the xxgk module's report pages, round 110a).
+  const next = visit.drawnPages ? parsed.next.filter((n) => n.reportTitle || n.columnAgency || n.namedColumn || n.hub || n.directory) : [...parsed.next];
+  // A page reached as the units' directory (a unit switcher's, a 部门信息公开 link's) leads to each unit's page, its
+  // units grouped under captions of their kind or not (round 111a).
+  if (data.directory) for (const u of directoryUnitLinks(visit.body, visit.loadedUrl || visit.url)) if (!next.some((n) => n.url === u.url)) next.push(u);
   const cap = h.maxLinksPerPage;
   if (cap !== undefined && parsed.items.length > cap) {
     // A page of a hundred thousand links is an accident or a trap; the first ones are the newest on a real list.
@@ -354,7 +359,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // The page read as a detail page, once, for the questions below that need it (is it a report, a page about one).
   let asDetail: DetailPage | undefined;
   const detailOf = () => (asDetail ??= parseDetailPage(visit.body, visit.loadedUrl));
-  const reportTitle = seedPage ? null : listPageAsReport(detailOf, reports);
+  // Links named by an agency alone, read as that agency's report of the page's year, are none on a page that is a
+  // report itself (its crumb's 县卫生健康局 on the xxgk module's report page for one unit and year, round 110a).
+  const reportTitle = seedPage ? null : listPageAsReport(detailOf, reportCount(items.filter((i) => !i.namedByAgency)));
   if (reportTitle) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: reportTitle, listDate: null, verify: true, columnAgency: data.columnAgency });

@@ -145,6 +145,9 @@ export interface SeedTally {
   /** Pages drawn without their choices made whose units open their lists by script only (agency-links.ts
    * scriptUnitLinks): how many, by page. */
   scriptUnits: Map<string, number>;
+  /** Frames of a page rendered with its choices made whose trees' leaves were clicked there (list-choices.ts): their
+   * units' lists were read, their pages drawn alone not counted in scriptUnits. */
+  framesChosen: Set<string>;
   /** Its learned endpoint's page has choices drawing lists a replay does not read (list-choices.ts): render it. */
   choicesDrawnOnly: boolean;
   /** Its learned list turned to a page of new items whose request's paging was not learned: one page read (learn.ts). */
@@ -282,6 +285,7 @@ export class SeedTallies {
         unmadeChoices: 0,
         untriedChoices: 0,
         scriptUnits: new Map(),
+        framesChosen: new Set(),
         choicesDrawnOnly: false,
         pagingUnknown: false,
         noYear: 0,

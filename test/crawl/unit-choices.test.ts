@@ -2,7 +2,8 @@
  * Units a list page offers as choices of lists. A tree of units whose folders load their nodes from the server only when opened (zTree's `async`): the folders are
  * opened first, level after level, so that their units are leaves, each clicked once as a choice of lists. Before,
  * an unopened folder held no leaf to click: its units' reports were missed silently. A plain list of districts and
- * zones (城区, 经济开发区, 某县), none marked current, is a list of units as one of 局 and 镇 is.
+ * zones (城区, 经济开发区, 某县), none marked current, is a list of units as one of 局 and 镇 is. A tree drawn in a frame
+ * of the page, its nodes calling the page's loader, is the page's choices too (round 109b).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -82,7 +83,7 @@ load('xian');
 </script></body></html>`;
 
 const browser = fileBrowser();
-const served = (html: string): Promise<Page> => servedPage(browser()!, PAGE, html, answer);
+const served = (html: string, documents: Record<string, string> = {}): Promise<Page> => servedPage(browser()!, PAGE, html, answer, documents);
 
 test('a tree whose folders load their units when opened: each folder opened, level after level, and every unit made a choice', { timeout: 90_000 }, async (t) => {
   if (!requireTools(t, 'chromium')) return;
@@ -168,6 +169,63 @@ load();
     // Each unit under 全部 (the select set back before the units were chosen); its years crossed with it besides.
     const underAll = chosen.requests.filter((r) => new URL(r.url).searchParams.get('year') === '').map((r) => new URL(r.url).searchParams.get('unitId'));
     assert.deepEqual(underAll.filter((u) => u !== 'xian').sort(), ['jyj', 'sfj', 'town1']);
+  } finally {
+    await page.close();
+  }
+});
+
+test("a tree of units drawn in a frame of the page, its nodes calling the page's loader: each unit a choice, clicked in the frame", { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  // Round 109b's 依兰 (大汉's legacy xxgk module): a dTree written by document.write into an iframe beside the list,
+  // each node \`javascript:parent.xxgkUnit(…)\`. The browser made no choice inside a frame: the units' lists were unread
+  // (said \`short\`, no longer silent, but missed).
+  const unit = (id: string, name: string) => `'<div class="dTreeNode"><a class="node" href="javascript:parent.loadUnit(\\'${id}\\');">${name}</a></div>'`;
+  const tree = `<html><body><script>document.write('<div class="dtree"><div class="dTreeNode"><span class="node">县直部门</span></div><div class="clip">' +
+${unit('jyj', '县教育局')} + ${unit('sfj', '县司法局')} + '</div><div class="dTreeNode"><span class="node">乡镇</span></div><div class="clip">' + ${unit('town1', '城关镇')} + '</div></div>');</script></body></html>`;
+  const page = await served(
+    `<html><body><table><tr><td><iframe src="/module/tree.html?divid=div1" width="200" height="300"></iframe></td><td><ul id="list"></ul></td></tr></table><script>
+function loadUnit(u) {
+  fetch('/api/nb/list?unitId=' + u + '&pageNum=1').then(function (r) { return r.json(); }).then(function (res) {
+    document.getElementById('list').innerHTML = res.data.records.map(function (x) { return '<li><a href="' + x.url + '">' + x.title + '</a></li>'; }).join('');
+  });
+}
+loadUnit('xian');
+</script></body></html>`,
+    { '/module/tree.html': tree },
+  );
+  try {
+    const learned = learnListEndpoint(exchangesOf(page), PAGE, [], await renderedDocument(page));
+    assert.ok(learned, 'the county list is learned');
+    const chosen = await listChoices(page, PAGE, learned, []);
+    assert.deepEqual(chosen.requests.map((r) => new URL(r.url).searchParams.get('unitId')).sort(), ['jyj', 'sfj', 'town1']);
+    assert.deepEqual(chosen.framesChosen, ['http://gov.test/module/tree.html?divid=div1'], 'the frame whose units were chosen is said, so that its page drawn alone is not counted unread');
+  } finally {
+    await page.close();
+  }
+});
+
+test("a menu of the page's own hash routes naming the reports' columns (广东 gkmlpt's category tree): each a choice, none marked current", { timeout: 60_000 }, async (t) => {
+  if (!requireTools(t, 'chromium')) return;
+  // Round 111d's 连南: `<a href="#3073">部门年报</a>` drawn from `_CONFIG.TREE`, the list asked on `hashchange`; no item
+  // marked current, so no tab bar was seen and the departments' and towns' reports were a silent miss.
+  const page = await served(`<html><body><div id="menu"><ul><li><a href="#xian">政府信息公开年报</a><ul><li><a href="#jyj">部门年报</a></li>
+<li><a href="#town1">乡镇年报</a></li><li><a href="#top">返回顶部</a></li></ul></li></ul></div><ul id="list"></ul><script>
+function load() {
+  var u = location.hash.slice(1) || 'xian';
+  fetch('/api/nb/list?unitId=' + u + '&pageNum=1').then(function (r) { return r.json(); }).then(function (res) {
+    document.getElementById('list').innerHTML = res.data.records.map(function (x) { return '<li><a href="' + x.url + '">' + x.title + '</a></li>'; }).join('');
+  });
+}
+window.addEventListener('hashchange', load);
+load();
+</script></body></html>`);
+  try {
+    const choices = await page.evaluate<Choice[]>(MARK_CHOICES);
+    assert.deepEqual(choices.map((c) => c.text), ['政府信息公开年报', '部门年报', '乡镇年报'], 'the routes naming the reports, not 返回顶部');
+    const learned = learnListEndpoint(exchangesOf(page), PAGE, [], await renderedDocument(page));
+    assert.ok(learned);
+    const chosen = await listChoices(page, PAGE, learned, []);
+    assert.deepEqual(chosen.requests.map((r) => new URL(r.url).searchParams.get('unitId')).sort(), ['jyj', 'town1']);
   } finally {
     await page.close();
   }

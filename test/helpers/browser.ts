@@ -22,14 +22,17 @@ export function fileBrowser(): () => Browser | undefined {
 
 /**
  * A new page of `browser` showing `html` at `pageUrl`, every other request answered by `answer` (null: 404) as JSON
- * and recorded as the browser lane records its traffic; returned once the page is idle.
+ * and recorded as the browser lane records its traffic; returned once the page is idle. `documents`: other HTML
+ * documents by path (a frame of the page), served as such.
  */
-export async function servedPage(browser: Browser, pageUrl: string, html: string, answer: (url: URL) => string | null): Promise<Page> {
+export async function servedPage(browser: Browser, pageUrl: string, html: string, answer: (url: URL) => string | null, documents: Record<string, string> = {}): Promise<Page> {
   const page = await browser.newPage();
   await page.route('**/*', async (route) => {
     const req = route.request();
     const url = new URL(req.url());
     if (url.pathname === new URL(pageUrl).pathname) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    const document = documents[url.pathname];
+    if (document !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: document });
     const text = answer(url);
     if (text === null) return route.fulfill({ status: 404, body: '' });
     const body = Buffer.from(text);

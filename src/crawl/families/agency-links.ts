@@ -201,10 +201,11 @@ export function rowEntryColumnLinks($: Doc, pageUrl: string): { url: string; col
 }
 
 function columnsOfNamed($: Doc, pageUrl: string, all: { el: Element; agency: string }[]): { url: string; columnAgency: string }[] {
-  if (all.length < 2 || aggregatorYear($) !== null) return [];
+  if (aggregatorYear($) !== null) return [];
+  const copies = unitCopies($, pageUrl, all);
   // The page named for the reports, or (a column tree: 政府信息公开年报 > 区政府, 区教育局) the links' own section.
-  const named = pageNamesCollection($) ? all : all.filter(({ el }) => sectionNamesCollection($, el));
-  if (named.length < 2) return [];
+  const named = all.length < 2 ? [] : pageNamesCollection($) ? all : all.filter(({ el }) => sectionNamesCollection($, el));
+  if (named.length < 2) return copies;
   const base = documentBase($, pageUrl);
   const host = new URL(pageUrl).host;
   const candidates: { url: string; columnAgency: string }[] = [];
@@ -217,7 +218,28 @@ function columnsOfNamed($: Doc, pageUrl: string, all: { el: Element; agency: str
     candidates.push({ url, columnAgency: agency });
   }
   const kept = reportAgencyLinks($, pageUrl, candidates);
-  return candidates.filter((c, i) => kept.has(c.url) && candidates.findIndex((d) => d.url === c.url) === i);
+  const columns = candidates.filter((c, i) => kept.has(c.url) && candidates.findIndex((d) => d.url === c.url) === i);
+  return [...columns, ...copies.filter((c) => !kept.has(c.url))];
+}
+
+/**
+ * A unit's own copy of the page's column on the same platform, linked by the unit's name alone from a page named for
+ * the reports (`<a href="/lnwsjkj/gkmlpt/annualreport">县卫生健康局</a>` in the menu of `/gkmlpt/annualreport`: a
+ * department's gkmlpt under the county's, 广东, round 111d): its address ends with the page's own path under a folder
+ * of the unit's. A column of one unit, where agencyColumnLinks wants two or more.
+ */
+function unitCopies($: Doc, pageUrl: string, all: { el: Element; agency: string }[]): { url: string; columnAgency: string }[] {
+  const page = new URL(pageUrl);
+  if (!/^\/[^/]+\/[^/]/.test(page.pathname) || !pageNamesCollection($)) return [];
+  const base = documentBase($, pageUrl);
+  const out: { url: string; columnAgency: string }[] = [];
+  for (const { el, agency } of all) {
+    const url = resolveLink($(el).attr('href') ?? '', base);
+    if (!url || agencyOfLinkText(agency) !== agency) continue;
+    const u = new URL(url);
+    if (u.host === page.host && u.pathname !== page.pathname && u.pathname.endsWith(page.pathname) && /^\/[\w-]+\/$/.test(u.pathname.slice(0, -page.pathname.length + 1))) out.push({ url, columnAgency: agency });
+  }
+  return out;
 }
 
 /** A link that only says "go in": 进入, 点击进入, 进入栏目, 访问. */

@@ -59,8 +59,12 @@ export function writesMarkup(html: string): boolean {
   return false;
 }
 
-/** A data address written in a script: a dynamic page's (`.jsp`, `.do`, `.action`, `.aspx`, `.php`), a JSON file, an API's path. */
-const DATA_ADDRESS = /['"`][^'"`\s]*(?:\.(?:jsp|do|action|aspx?|php|json)(?:\?[^'"`\s]*)?|\/api\/[^'"`\s]*)['"`]/i;
+/**
+ * A data address written in a script: a dynamic page's (`.jsp`, `.do`, `.action`, `.aspx`, `.php`), a JSON file, an
+ * API's path, or a path whose query the script completes (`'/eportal/ui?pageId=' + pageId + …`: EasySite's portlets,
+ * round 112b).
+ */
+const DATA_ADDRESS = /['"`][^'"`\s]*(?:\.(?:jsp|do|action|aspx?|php|json)(?:\?[^'"`\s]*)?|\/api\/[^'"`\s]*)['"`]|['"`]\/[^'"`\s?]*\?[^'"`\s]*=['"`]\s*\+/i;
 /**
  * A request made or handed to a loader: XHR, fetch, jQuery's helpers, a pager plugin's proxy address, a site function
  * named for loading given the address first (大汉's `loadDynamic('/module/xxgk/search.jsp?…', 'div1871', …)`, its

@@ -58,6 +58,9 @@ interface PagerControl {
 /** The address a control's script goes to: `location.href='…'`, `window.location='…'`, `location.assign('…')`, `window.open('…')`. */
 const SCRIPT_GOES_TO = /(?:\blocation(?:\.href)?\s*=\s*|\blocation\.(?:assign|replace)\s*\(\s*|\bwindow\.open\s*\(\s*)(["'])([^"'\s]+)\1/;
 
+/** A page's address as a pager's `tagname` holds it. */
+const TAGGED_PAGE = /^[^\s'"<>]+\.s?html?(?:\?[^\s'"<>]*)?$/i;
+
 function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   const node = $(el);
   // The image of an image button: the link's, or the control itself (`<img onclick>`, `<input type="image">`).
@@ -66,7 +69,10 @@ function controlOf($: Doc, el: Element, pageUrl: string): PagerControl {
   const rawHref = node.attr('href');
   const script = `${isScriptHref(rawHref) ? (rawHref ?? '') : ''} ${node.attr('onclick') ?? ''}`;
   // A control without a real link that goes to an address by script (`<button onclick="location.href='…'">`).
-  const goesTo = isScriptHref(rawHref) ? SCRIPT_GOES_TO.exec(script)?.[2] : undefined;
+  // EasySite's pager keeps each page's address in `tagname` (`<a href="javascript:void(0)" tagname="/web/…/7c1e4a9f-3.html"
+  // onclick="queryArticleByCondition(this,'…')">`, its script fetching that page: round 112b).
+  const tagged = node.attr('tagname');
+  const goesTo = isScriptHref(rawHref) ? (SCRIPT_GOES_TO.exec(script)?.[2] ?? (tagged && TAGGED_PAGE.test(tagged) ? tagged : undefined)) : undefined;
   const href = isScriptHref(rawHref) ? resolveLink(goesTo, documentBase($, pageUrl)) : resolveLink(rawHref, documentBase($, pageUrl));
   // An image button without words says what it does by its file name (`next.gif`, `xyy.gif`: icon-pager.ts).
   const text = said || (img.length ? imageControlWord(img.attr('src'), href, pageUrl) : '');

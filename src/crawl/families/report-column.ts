@@ -137,7 +137,7 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
     const passing = showsReportInPassing($, items);
     const columns = passing ? named(inOwnBranch($, pageUrl, columnLinks($, pageUrl).map((url) => ({ url })))) : [];
     const agencies = passing ? agencyPageLinks($, pageUrl).filter((a) => !columns.some((c) => c.url === a.url)) : [];
-    return [...columns, ...agencies, ...unitBoxLinks($, pageUrl), ...rowEntryColumnLinks($, pageUrl)];
+    return [...columns, ...agencies, ...unitBoxLinks($, pageUrl), ...rowEntryColumnLinks($, pageUrl), ...unitSwitcherLinks($, pageUrl)];
   }
   const plain = [...redirectTargets($, pageUrl).map((url) => ({ url })), ...named(inOwnBranch($, pageUrl, ownedColumnLinks($, pageUrl))), ...backToColumn($, pageUrl).map((url) => ({ url }))];
   const found = [...plain, ...agencyColumnLinks($, pageUrl), ...frameLinks($, pageUrl).map((url) => ({ url }))];
@@ -159,6 +159,51 @@ export function listElsewhere(html: string, pageUrl: string, items: ListItem[]):
   if (disclosure.length) return disclosure.map((url) => ({ url, hub: true as const }));
   // Nor those: a page about the agency elsewhere (its page on a province's 政务服务 portal) leads to its own site.
   return ownSiteLinks($, pageUrl).map((url) => ({ url, hub: true as const, ownSite: true as const }));
+}
+
+/** A unit switcher's label: [切换单位], 选择部门, 单位切换, 其他单位. */
+const UNIT_SWITCHER = /^[[【(（]?(?:(?:切换|选择|更换|其他|其它)(?:单位|部门|机构)|(?:单位|部门|机构)(?:切换|选择))[\]】)）]?$/;
+
+/**
+ * The directory a platform's unit switcher leads to ("[切换单位]" beside the unit's name over its catalogue: Lonsun's
+ * `/public/column/{organ}?type=4&action=rel`, round 111a): each unit has the same catalogue, its own 年报 node among
+ * it, so the county's 年报 column lists the county's reports only and its units' are in theirs. Read as the units'
+ * directory (agencyPageLinks reads its units), same host only.
+ */
+function unitSwitcherLinks($: Doc, pageUrl: string): { url: string; directory: true }[] {
+  const base = documentBase($, pageUrl);
+  const out = new Set<string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    if (!UNIT_SWITCHER.test(squash(a.text()).replace(/\s/g, ''))) return;
+    const url = pageLink(a.attr('href'), base, pageUrl);
+    if (url && url !== pageUrl) out.add(url);
+  });
+  return [...out].map((url) => ({ url, directory: true as const }));
+}
+
+/**
+ * The units of a page reached as their directory (by a unit switcher, [切换单位], or a link named for the units'
+ * disclosure, 部门信息公开): links named by an agency alone, outside the chrome, under no caption or one naming a kind
+ * of unit or their disclosure (县政府部门, 乡镇: Lonsun's 信息公开单位 grouping its units so, round 111a), a box of site
+ * links aside; each the unit's page, carrying its name. Same host, two or more. Reached otherwise, a page's box
+ * captioned 部门 may list anything (round 6a), and agencyPageLinks reads it.
+ */
+export function directoryUnitLinks(html: string, pageUrl: string): { url: string; columnAgency: string }[] {
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const bracketed = (t: string) => t.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
+  const out = new Map<string, string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    const text = squash(a.text()).replace(/\s/g, '');
+    if (!text || agencyOfLinkText(text) !== text || a.closest(CHROME).length) return;
+    const caption = boxCaption($, a);
+    if (caption && (NOT_AGENCY_BOX.test(caption) || !(AGENCY_BOX.test(caption) || UNIT_KIND_BOX.test(bracketed(caption)) || unitKindTab.test(caption)))) return;
+    const url = pageLink(a.attr('href'), base, pageUrl);
+    if (url && url !== pageUrl && !out.has(url)) out.set(url, text);
+  });
+  return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
 }
 
 /**
@@ -381,10 +426,14 @@ export function subColumnLinks(html: string, pageUrl: string, labelled = labelle
   const named = [...labelled, ...moreLinks($, pageUrl), ...twistieLinks($, pageUrl), ...pointerLinks($, html, pageUrl)];
   const about = squash(`${$('title').text()} ${$('h1, h2').first().text()} ${$('.position, .breadcrumb, .crumb, .crumbs, .location').first().text()}`);
   const links = NAMES_REPORTS.test(about)
-    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...yearBoxMoreLinks($, pageUrl), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl) && !articleAddress(url)), ...archiveLinks($, pageUrl), ...desktopVersionLinks($, pageUrl), ...movedOnLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]
+    ? [...new Set([...named, ...labelledLinks($, pageUrl, OLDER_YEARS_TAB), ...labelledLinks($, pageUrl, YEAR_STEP), ...yearBoxMoreLinks($, pageUrl), ...labelledLinks($, pageUrl, unitKindTab, { where: (a) => tabBoxOfReports($, a) }).filter((url) => besideColumn(url, pageUrl) && !articleAddress(url)), ...desktopVersionLinks($, pageUrl), ...letterBarLinks($, pageUrl)])]
     : named;
-  // The page's own tab bar of its parts (units over one address, `?dw=`): its other tabs, whatever the unit filter.
-  return NAMES_REPORTS.test(about) ? [...new Set([...withinUnitFilter(links, pageUrl), ...siblingTabLinks($, pageUrl)])] : withinUnitFilter(links, pageUrl);
+  // The page's own tab bar of its parts (units over one address, `?dw=`): its other tabs, whatever the unit filter;
+  // and the notes sending the reader to an archive or another platform for other years (their addresses know nothing
+  // of the unit's filter: round 110d's `?deptcode=` list noting "…请到<a>旧版网站</a>查阅").
+  return NAMES_REPORTS.test(about)
+    ? [...new Set([...withinUnitFilter(links, pageUrl), ...siblingTabLinks($, pageUrl), ...archiveLinks($, pageUrl), ...movedOnLinks($, pageUrl)])]
+    : withinUnitFilter(links, pageUrl);
 }
 
 /** A box's caption naming a year alone: 2024年, 2024年度, 2024. */
@@ -495,8 +544,8 @@ function aboutReports(a: ReturnType<Doc>, saying: RegExp = NAMES_REPORTS): boole
 
 /** A link saying only where to click: 点击进入, 请点击这里, 点此访问, 此处 (arrows aside). */
 const CLICK_HERE = { test: (name: string) => /^(?:请|请您)?(?:点击|点此|单击)?(?:这里|此处)?(?:进入|访问|前往|跳转|查阅)?$/.test(name.replace(/[>»›]+$/, '')) && /点|击|这里|此处|进入|访问|前往|跳转/.test(name) };
-/** A note sending the reader elsewhere: 请访问…, 请至…, 已停止更新, 网站改版, 迁移至新平台, 已归档. */
-const SENDS_ELSEWHERE = /请(?:您)?(?:访问|至|到|前往|点击|移步|登录|查阅|进入)|改版|迁移|迁至|停止更新|新版|新平台|新网站|归档/;
+/** A note sending the reader elsewhere: 请访问…, 请至…, 已停止更新, 网站改版, 迁移至新平台, 已归档, 自2022年起…在…发布. */
+const SENDS_ELSEWHERE = /请(?:您)?(?:访问|至|到|前往|点击|移步|登录|查阅|进入)|改版|迁移|迁至|停止更新|新版|新平台|新网站|归档|(?:自|从)(?:19|20)\d{2}年(?:度|\d{1,2}月)?(?:起|开始)[^。]{0,40}(?:在|于|到|由)/;
 
 /**
  * A frozen column's note sending the reader to where the reports went ("本平台已于2022年1月停止更新…2022年以后发布的政府
@@ -512,8 +561,11 @@ function movedOnLinks($: Doc, pageUrl: string): string[] {
   ];
 }
 
-/** A link named for a site or platform: 原政府信息公开平台, 旧版网站, 新版政府信息公开专栏. */
-const PLATFORM_NAME = /^(?:原|旧|老|新)(?:版)?[\u4e00-\u9fa5]{0,12}(?:平台|网站|门户|专栏|系统)$/;
+/**
+ * A link named for a site or platform: 原政府信息公开平台, 旧版网站, 新版政府信息公开专栏, or the platform by its own name
+ * (沁水县政府信息公开平台: "自2022年起，政府信息公开年报在<a>…平台</a>发布", round 110a).
+ */
+const PLATFORM_NAME = /^(?:(?:原|旧|老|新)(?:版)?[\u4e00-\u9fa5]{0,12}|[\u4e00-\u9fa5]{0,12}信息公开[\u4e00-\u9fa5]{0,4})(?:平台|网站|门户|专栏|系统)$/;
 
 /** A link saying only to click and look: 点击查看, 请点击此处查看, 点此查阅 (CLICK_HERE's words, 查看 with them). */
 const CLICK_TO_VIEW = { test: (name: string) => CLICK_HERE.test(name) || /^(?:请|请您)?(?:点击|点此|单击)(?:这里|此处)?(?:查看|浏览)$/.test(name.replace(/[>»›]+$/, '')) };
@@ -833,7 +885,9 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?:
   // A directory page of its own (部门信息公开: its title or heading says so, the grid under a bar no caption selector
   // knows, `<div class="lm_name">`, round 95a): its links named as agencies are the units'.
   const title = squash($('title').first().text()).split(/[_|｜\-–—]/)[0] ?? '';
-  const directoryPage = [title, squash($('h1, h2').first().text())].some((t) => t.length <= 16 && AGENCY_BOX.test(t) && !NOT_AGENCY_BOX.test(t));
+  // Or named by a kind of unit alone (乡镇街办, 县直部门: a platform's 政府机构 > 乡镇街办 page listing the towns, each
+  // leading to its own catalogue, round 111c).
+  const directoryPage = [title, squash($('h1, h2').first().text())].some((t) => t.length <= 16 && (AGENCY_BOX.test(t) || unitKindTab.test(t)) && !NOT_AGENCY_BOX.test(t));
   const home = disclosureHome($, pageUrl);
   const bracketed = (t: string) => t.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
   const unitKind = (caption: string) => home && UNIT_KIND_BOX.test(bracketed(caption));
@@ -857,7 +911,8 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?:
     if (!more && (!agency || agency !== text)) return;
     const caption = more ? boxCaption($, a) || barLead($, a) : boxCaption($, a);
     const captioned = (AGENCY_BOX.test(caption) || unitKind(caption)) && !NOT_AGENCY_BOX.test(caption);
-    if (!captioned && !(directoryPage && !more && !caption && !a.closest(CHROME).length)) return;
+    // Captioned by the page's own name (乡镇街办 over the towns of a page so titled, round 111c) is captioned by none.
+    if (!captioned && !(directoryPage && !more && (!caption || caption === title) && !a.closest(CHROME).length)) return;
     const url = pageLink(a.attr('href'), base, pageUrl);
     if (url && more) directories.add(url);
     else if (url && agency && !out.has(url)) out.set(url, agency);

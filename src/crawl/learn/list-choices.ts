@@ -7,7 +7,7 @@
  * the choice asks another endpoint, what the choice drew is read, its pager turned, as the list's later pages are
  * (drawn-pages.ts), and later runs render the page again to read it.
  */
-import type { Page } from 'playwright';
+import type { Frame, Page } from 'playwright';
 import { classifyTitle } from '../classify/title.ts';
 import { namesReportColumn } from '../families/report-column.ts';
 import { crossedChoices } from './crossed-choices.ts';
@@ -18,7 +18,7 @@ import type { DrawnLink } from './list-shape.ts';
 import { firstPageKey } from './page-param.ts';
 import { PAGE_HELPERS } from './page-helpers.ts';
 import { actAndWait } from './traffic.ts';
-import { clickNode, markTreeNodes, openFolders } from './tree-nodes.ts';
+import { clickNode, markTreeNodes, openFolders, ownFrames } from './tree-nodes.ts';
 
 /**
  * A choice of the page: a tab (an element to click), an option of a `<select>`, a leaf of a tree (tree-nodes.ts), an
@@ -36,6 +36,8 @@ export interface Choice {
   ofAll?: true;
   /** The option's value, or the slider's. */
   value?: string;
+  /** A tree's leaf drawn in a frame of the page (its index among `ownFrames`), not in the page itself. */
+  frame?: number;
   /** An option's select's value when the page was loaded (全部, or the year shown first): set back once its group is done. */
   initial?: string;
   text: string;
@@ -197,6 +199,21 @@ export const MARK_CHOICES = `(() => {
       out.push({ kind: 'tab', group, mark, text: text(el), hidden: true });
     });
   }
+  // A menu of the page's own routes naming the reports' columns (<a href="#3073">部门年报</a>, <a href="#3074">镇（街）年报</a>:
+  // 广东 gkmlpt's category tree drawn from its _CONFIG, each category's list asked when the hash changes, none marked
+  // current, round 111d): each a choice, in one group.
+  const routes = [...document.querySelectorAll('a[href^="#"]')].filter((a) => {
+    const t = text(a);
+    return /^#[\\w\\/-]+$/.test(a.getAttribute('href')) && !taken.has(a) && !insideTab(a) && t && t.length <= 16 && /年报|年度报告/.test(t) && a.getClientRects().length > 0;
+  });
+  if (routes.length) {
+    group++;
+    routes.forEach((a, i) => {
+      const mark = group + '-r' + i;
+      a.setAttribute('data-nianbao-choice', mark);
+      out.push({ kind: 'tab', group, mark, text: text(a) });
+    });
+  }
   for (const sel of document.querySelectorAll('select')) {
     const options = [...sel.options].filter((o) => o.value.trim() !== '');
     if (options.length < 2 || options.length > 40 || sel.multiple || sel.getClientRects().length === 0) continue;
@@ -236,6 +253,8 @@ export interface ChosenLists {
   drawnOnly: number;
   /** Links drawn by a 全部 bar's other tabs (a capped list's parts): items of the list its count announces. */
   partsRead: number;
+  /** Frames of the page whose trees' leaves were clicked (their addresses): their units' lists read from the page. */
+  framesChosen: string[];
 }
 
 /** Choices a page's reading left, as the seed's result says and the learned endpoint keeps for later runs. */
@@ -250,12 +269,20 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
   // A tree's folders whose units load when opened are opened first: their units are leaves then (tree-nodes.ts).
   const folders = await openFolders(page);
   // Folders left closed past the limits hold units never offered: counted as choices never tried.
-  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: folders.left, drawnOnly: 0, partsRead: 0 };
-  const nodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
+  const out: ChosenLists = { requests: [], drawn: [], unmade: 0, untried: folders.left, drawnOnly: 0, partsRead: 0, framesChosen: [] };
+  const pageNodes = await page.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group)))).catch(() => [] as Choice[]);
+  // Trees drawn in the page's own frames (a dTree of units in an iframe calling the page's loader): their leaves are
+  // the page's choices too, clicked where they are drawn.
+  const frames = ownFrames(page);
+  const nodes = [...pageNodes];
+  for (const [i, frame] of frames.entries()) {
+    const inFrame = await frame.evaluate<Choice[]>(markTreeNodes(Math.max(0, ...marked.map((c) => c.group), ...nodes.map((c) => c.group)))).catch(() => [] as Choice[]);
+    nodes.push(...inFrame.map((c) => ({ ...c, frame: i })));
+  }
   const drawn = await drawnSelectChoices(page, Math.max(0, ...marked.map((c) => c.group), ...nodes.map((c) => c.group))).catch(() => [] as Choice[]);
   // A tree's leaves read as tabs too (a list of units in a tree) carry the tree's marks now: the tree's choices make
   // them (a leaf under a closed folder is clicked as the tree's handler hears it), its tabs are gone.
-  const kept = nodes.length ? new Set(await page.evaluate<string[]>(`[...document.querySelectorAll('[data-nianbao-choice]')].map((el) => el.getAttribute('data-nianbao-choice'))`).catch(() => [] as string[])) : null;
+  const kept = pageNodes.length ? new Set(await page.evaluate<string[]>(`[...document.querySelectorAll('[data-nianbao-choice]')].map((el) => el.getAttribute('data-nianbao-choice'))`).catch(() => [] as string[])) : null;
   const tabs = kept ? marked.filter((c) => c.kind !== 'tab' || kept.has(c.mark)) : marked;
   const choices = choicesToMake([...tabs, ...nodes, ...drawn], capped);
   const seenItems = new Set(learned?.items.map((i) => i.url) ?? []);
@@ -292,7 +319,7 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
     count += 1;
     const act =
       choice.kind === 'node'
-        ? () => clickNode(page, choice.mark)
+        ? () => clickNode(choice.frame === undefined ? page : (frames[choice.frame] as Frame), choice.mark)
         : choice.kind === 'drawn'
           ? () => chooseDrawn(page, choice)
           : choice.kind === 'tab' && choice.hidden
@@ -326,6 +353,8 @@ export async function listChoices(page: Page, pageUrl: string, learned: Learned 
       continue;
     }
     askingGroups.add(choice.group);
+    const frameUrl = choice.frame === undefined ? undefined : frames[choice.frame]?.url();
+    if (frameUrl && !out.framesChosen.includes(frameUrl)) out.framesChosen.push(frameUrl);
     if (learned) {
       const next = nextAnswer(learned, made.exchanges, seenItems);
       // Asked the endpoint, for new items or not: the fields the choice sets, crossed with other groups' below.

@@ -9,7 +9,7 @@
  * asks the server for only when it is opened (zTree's `async`, jsTree's and Element's lazy trees) holds none: it is
  * opened first (`openFolders`), so that its units are leaves like the others.
  */
-import type { Page } from 'playwright';
+import type { Frame, Page } from 'playwright';
 import { PAGE_HELPERS } from './page-helpers.ts';
 import { actAndWait } from './traffic.ts';
 
@@ -128,7 +128,38 @@ export const markTreeNodes = (firstGroup: number): string => `(() => {
   return out;
 })()`;
 
-/** Clicks a marked leaf, shown or under a closed folder: the click is dispatched to it, as the tree's handler hears it. */
-export async function clickNode(page: Page, mark: string): Promise<void> {
-  await page.locator(`[data-nianbao-choice="${mark}"]`).first().dispatchEvent('click', undefined, { timeout: 5_000 });
+/**
+ * Clicks a marked leaf, shown or under a closed folder: the click is dispatched to it, as the tree's handler hears it.
+ * `where`: the page, or the frame of it the tree is drawn in.
+ */
+export async function clickNode(where: Page | Frame, mark: string): Promise<void> {
+  await where.locator(`[data-nianbao-choice="${mark}"]`).first().dispatchEvent('click', undefined, { timeout: 5_000 });
+}
+
+/** Frames of a page looked into for a tree at most. */
+const MAX_FRAMES = 4;
+
+/**
+ * The frames of the page on its own origin, whose trees may choose the page's list: a dTree of units drawn in an
+ * iframe beside the list, each node calling the parent page's loader (`javascript:parent.xxgkUnit('div1871',
+ * '414900102','县教育局')`: 大汉's legacy xxgk module, round 109b). A frame on another origin cannot reach the page.
+ */
+export function ownFrames(page: Page): Frame[] {
+  let origin: string;
+  try {
+    origin = new URL(page.url()).origin;
+  } catch {
+    return [];
+  }
+  return page
+    .frames()
+    .filter((f) => {
+      if (f === page.mainFrame() || f.isDetached()) return false;
+      try {
+        return new URL(f.url()).origin === origin;
+      } catch {
+        return false;
+      }
+    })
+    .slice(0, MAX_FRAMES);
 }
