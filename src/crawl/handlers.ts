@@ -361,7 +361,9 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   const detailOf = () => (asDetail ??= parseDetailPage(visit.body, visit.loadedUrl));
   // Links named by an agency alone, read as that agency's report of the page's year, are none on a page that is a
   // report itself (its crumb's 县卫生健康局 on the xxgk module's report page for one unit and year, round 110a).
-  const reportTitle = seedPage ? null : listPageAsReport(detailOf, reportCount(items.filter((i) => !i.namedByAgency)));
+  // (Counted again only on a page holding such links: `reports` counted every title once.)
+  const ownReports = items.some((i) => i.namedByAgency) ? reportCount(items.filter((i) => !i.namedByAgency)) : reports;
+  const reportTitle = seedPage ? null : listPageAsReport(detailOf, ownReports);
   if (reportTitle) {
     recordOutcome(h, visit, data, parsed, 0, null);
     return handleDetail(h, visit, { kind: 'detail', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, listUrl: visit.url, listTitle: reportTitle, listDate: null, verify: true, columnAgency: data.columnAgency });

@@ -182,6 +182,11 @@ function unitSwitcherLinks($: Doc, pageUrl: string): { url: string; directory: t
   return [...out].map((url) => ({ url, directory: true as const }));
 }
 
+/** A caption or name without spaces, its full-width brackets as ASCII ones: 乡镇（街道） → 乡镇(街道). */
+function bracketed(text: string): string {
+  return text.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
+}
+
 /**
  * The units of a page reached as their directory (by a unit switcher, [切换单位], or a link named for the units'
  * disclosure, 部门信息公开): links named by an agency alone, outside the chrome, under no caption or one naming a kind
@@ -192,7 +197,6 @@ function unitSwitcherLinks($: Doc, pageUrl: string): { url: string; directory: t
 export function directoryUnitLinks(html: string, pageUrl: string): { url: string; columnAgency: string }[] {
   const $ = loadHtml(html);
   const base = documentBase($, pageUrl);
-  const bracketed = (t: string) => t.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
   const out = new Map<string, string>();
   $('a[href]').each((_, el) => {
     const a = $(el);
@@ -889,7 +893,6 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?:
   // leading to its own catalogue, round 111c).
   const directoryPage = [title, squash($('h1, h2').first().text())].some((t) => t.length <= 16 && (AGENCY_BOX.test(t) || unitKindTab.test(t)) && !NOT_AGENCY_BOX.test(t));
   const home = disclosureHome($, pageUrl);
-  const bracketed = (t: string) => t.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
   const unitKind = (caption: string) => home && UNIT_KIND_BOX.test(bracketed(caption));
   // The units' directory by its own link's name, on a disclosure page (DIRECTORY_LINK), in its body: one in its
   // breadcrumb or its site's menus is the directory the page itself belongs to, a unit's page among its siblings
