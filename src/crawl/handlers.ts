@@ -28,7 +28,7 @@ import { desktopTwinLinks, mobileAddress } from './families/device-redirect.ts';
 import { learnedPageRequest, otherListEndpoints, refusedPastEnd } from './families/learned.ts';
 import { firstListPage, folderIndexPage } from './families/first-page.ts';
 import { agencyColumnsOf } from './families/agency-links.ts';
-import { directoryUnitLinks, namesReportColumn, reportPointerLinks, subColumnLinks } from './families/report-column.ts';
+import { directoryUnitLinks, menuDirectoryLinks, namesReportColumn, reportPointerLinks, subColumnLinks } from './families/report-column.ts';
 import { isPagerDeadEnd } from './families/pager.ts';
 import { isSeedPage, parseList, reportCount, type ParsedList } from './list-parse.ts';
 import { answerSaysMore, answerTotals } from './learn/answer-total.ts';
@@ -51,6 +51,7 @@ import { pointsToAttachment } from './attachment-pointer.ts';
 import { keepPaging, pageDue } from './recrawl-policy.ts';
 import type { DetailData, ListData, QueuedRequest, RequestData } from './requests.ts';
 import { agencyOf, emit, laneOf, recordFailure, recordGone, recordSkip, safeHost, type HarvestContext, type PageVisit } from './harvest-context.ts';
+import type { AgencyRow } from '../catalog/agencies.ts';
 import { earnVisitCookies, refusalOf } from './visit-check.ts';
 import { fileRequests, linkJoined, storePage } from './stored-files.ts';
 import { learnedFirstPage, learnedRequests, replayable } from './learned-requests.ts';
@@ -66,7 +67,7 @@ import { articleAddress } from './article-address.ts';
 import { atRoot, linksItselfAsHome } from './own-home.ts';
 import { looksLikeSitemap, SITEMAP, sitemapFolder } from './sitemap-seed.ts';
 import { refusedForQuery, withoutQuery } from './seed-query.ts';
-import { repostSource } from './repost-source.ts';
+import { repostSource, sharedOriginal } from './repost-source.ts';
 
 /** A cached copy older than this (its `Age` header) may be stale: see handleList. */
 const STALE_COPY_SECONDS = 86_400;
@@ -235,6 +236,13 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   // A page reached as the units' directory (a unit switcher's, a 部门信息公开 link's) leads to each unit's page, its
   // units grouped under captions of their kind or not (round 111a).
   if (data.directory) for (const u of directoryUnitLinks(visit.body, visit.loadedUrl || visit.url)) if (!next.some((n) => n.url === u.url)) next.push(u);
+  // A people's government's seed, its named column or its disclosure page: the units' directories its menus name, and
+  // the units it lists under captions of their kind (县政府部门, 镇街), where its departments' and towns' own columns are
+  // (report-column.ts menuDirectoryLinks, directoryUnitLinks). A unit's seed reads its own column only (round 28c).
+  if ((isSeedPage(data) || data.namedColumn || data.hub) && !data.columnAgency && !data.directory && isRegionGovernment(agencyOf(h, data.siteAgencyId))) {
+    for (const url of menuDirectoryLinks(visit.body, visit.loadedUrl || visit.url)) if (!next.some((n) => n.url === url)) next.push({ url, directory: true });
+    for (const u of directoryUnitLinks(visit.body, visit.loadedUrl || visit.url, { captioned: true })) if (!next.some((n) => n.url === u.url)) next.push(u);
+  }
   const cap = h.maxLinksPerPage;
   if (cap !== undefined && parsed.items.length > cap) {
     // A page of a hundred thousand links is an accident or a trap; the first ones are the newest on a real list.
@@ -469,9 +477,16 @@ export async function handleList(h: HarvestContext, visit: PageVisit, data: List
   if (seedPage && !visit.rendered && tally.repostOf === undefined) {
     const source = repostSource(visit.body, visit.loadedUrl);
     tally.repostOf = source ? { url: source, read: h.scope.allows(source) } : null;
-    if (source && h.scope.allows(source)) {
-      const hub: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: data.pageIndex + 1, hub: true };
-      queued.push({ url: source, uniqueKey: `list:${source}`, lane: laneOf(h, source), userData: hub });
+    if (source && h.scope.allows(source)) queued.push(originalRequest(h, data, source));
+  }
+  // A seed read as a report that is a shared copy (an app's share page drawn from its API): its 查看原文 leads to the
+  // original on the agency's site, read as a page above the report's column as a repost's is (round 113c: read as
+  // the one report alone, the seed ended `ok`).
+  if (seedReport && !tally.repostOf) {
+    const source = sharedOriginal(loadHtml(visit.body), visit.loadedUrl || visit.url);
+    if (source) {
+      tally.repostOf = { url: source, read: h.scope.allows(source) };
+      if (h.scope.allows(source)) queued.push(originalRequest(h, data, source));
     }
   }
   // A learned answer listing no report whose entry names the 年报 column (a script-drawn carousel's or menu's JSON,
@@ -825,6 +840,15 @@ async function pagerInBrowser(h: HarvestContext, visit: PageVisit, data: ListDat
   await h.frontier.add([{ url: visit.url, uniqueKey: `${how}-pager:${visit.url}`, lane: 'browser', userData: { ...data, learn: undefined, pagerOnly: true, ...(how === 'turned' ? { drawnColumn: true } : {}) } }]);
 }
 
+/** The original of a reposted or shared report, read as a disclosure page above its column (a hub). */
+function originalRequest(h: HarvestContext, data: ListData, url: string): QueuedRequest {
+  const hub: ListData = { kind: 'list', seedEntryId: data.seedEntryId, siteAgencyId: data.siteAgencyId, family: 'auto', pageIndex: data.pageIndex + 1, hub: true };
+  return { url, uniqueKey: `list:${url}`, lane: laneOf(h, url), userData: hub };
+}
+
+/** A region's people's government (a county's, a city's, a province's): not a town's, not one of its departments. */
+const isRegionGovernment = (a: AgencyRow) => a.level !== 'township' && /人民政府$/.test(a.name) && !/(?:镇|乡|苏木)人民政府$/.test(a.name);
+
 /** Two titles alike but for their spaces (a heading's line breaks). */
 const sameTitle = (a: string, b: string | undefined) => b !== undefined && a.replace(/\s/g, '') === b.replace(/\s/g, '');
 
@@ -1096,7 +1120,9 @@ async function readUnitColumn(h: HarvestContext, crumbs: CrumbLink[], attributio
   // The seed's own report linked from a seed page that is no column (a 解读 of the report, round 67c): its column is
   // the report's breadcrumb's, read nowhere else (a platform's shared column filtered to the bureau, `?number=…`).
   const fromSeed = data.listUrl === tally.url || data.listUrl === tally.seedPageUrl;
-  const fromDocument = fromSeed && !!tally.seedDocument;
+  // Or the original a reposted or shared copy of the report led to (its 阅读原文, 查看原文): the report's own page, whose
+  // breadcrumb names the column the seed stands for (round 113c).
+  const fromDocument = (fromSeed && !!tally.seedDocument) || (!!tally.repostOf && data.listUrl === tally.repostOf.url);
   // Nor is a site's home (its root, or a folder's index at the root: where the seed landed) naming no annual report by
   // its title or heading, a county's home whose 政府信息公开 box shows its three newest reports among a plan and a
   // budget (round 103d): the seed's column is the report's breadcrumb's. A deeper page listing the seed's reports (a

@@ -5,6 +5,7 @@
  * 67c): the original is where the agency's reports are, the post a copy of one.
  */
 import { resolveLink } from '../download/scope.ts';
+import { documentBase, type Doc } from './html.ts';
 
 /** The markup of a WeChat article page: its content box and its own link variables. */
 const WECHAT_ARTICLE = /id=["']js_content["']|class=["'][^"']*rich_media|var\s+msg_link\s*=/;
@@ -20,4 +21,22 @@ export function repostSource(html: string, pageUrl: string): string | null {
   const url = raw.replace(/\\x26/g, '&').replace(/&amp;/g, '&').replace(/\\\//g, '/').trim();
   if (!/^https?:\/\//i.test(url)) return null;
   return resolveLink(url, pageUrl);
+}
+
+/** A link saying it opens the original article: 查看原文, 阅读原文, 原文链接, 原文地址. */
+const ORIGINAL_ARTICLE = /^[[【(（]?(?:(?:查看|阅读|访问|打开)原文|原文(?:链接|地址))[\]】)）]?$/;
+
+/**
+ * The original a shared copy of a report links by its 查看原文 (an app's share page, `/html/app/article.html?id=…`,
+ * drawn from the platform's API with the original's address written into that link, round 113c): the address, when
+ * it is a page other than this one; null when the page links none.
+ */
+export function sharedOriginal($: Doc, pageUrl: string): string | null {
+  for (const el of $('a[href]').toArray()) {
+    const a = $(el);
+    if (!ORIGINAL_ARTICLE.test(a.text().replace(/\s/g, ''))) continue;
+    const url = resolveLink(a.attr('href'), documentBase($, pageUrl));
+    if (url && url.replace(/#.*$/, '') !== pageUrl.replace(/#.*$/, '')) return url;
+  }
+  return null;
 }

@@ -165,14 +165,15 @@ export function statusOf(t: SeedTally, hostDown: boolean): { status: SeedRunStat
   // A report reposted on a social platform as the seed: where its original is, read or not.
   if (t.repostOf) {
     const { url, read } = t.repostOf;
-    const what = `its page is a repost of a report (a WeChat article), not the agency's site: its original (阅读原文) ${url}`;
+    const what = `its page is a repost of a report (a WeChat article, an app's share page), not its page on the agency's site: its original (阅读原文, 查看原文) ${url}`;
     return read
       ? { status: 'moved', reason: `${what} was read, and the column it leads to: point the seed at the agency's annual-report column` }
       : { status: 'short', reason: `${what} is on a host outside the registry, not read: give that site's annual-report column as the seed, or add its host to the seeds` };
   }
   // One report's page (or a document about one) as the seed, and no column found from it (its breadcrumb, its menus,
   // exploring its host): the report or two it shows, never the column's others, and never silently.
-  if ((t.seedReadAsReport || t.seedDocument) && t.listPages <= 1) {
+  // (Its own page read twice, over HTTP and drawn, is one page.)
+  if ((t.seedReadAsReport || t.seedDocument) && t.listUrls.size <= 1) {
     const page = t.seedDocument ? `a document about a report ("${t.seedDocument}")` : `one report's page${t.seedReportTitle ? ` ("${t.seedReportTitle}")` : ''}`;
     return { status: 'short', reason: `its page is ${page}, not a column, and no column of the reports was found from it: give the annual-report column as the seed` };
   }

@@ -62,6 +62,8 @@ test("a report's page as the seed, its column above it listing the reports: not 
   const seed = 'http://gov.test/zwgk/bmxxgk/nyncj/zfxxgknb/2023n/202301/t20230118_1.html';
   const t = new SeedTallies().of(1, seed);
   Object.assign(t, { seedPageRead: true, seedReadAsReport: true, seedReportTitle: '某县农业农村局2022年政府信息公开工作年度报告', reportItems: 9, listPages: 6 });
+  // The six list pages read (the seed's own among them: a seed read as one report counts its distinct pages).
+  for (const n of [0, 1, 2, 3, 4, 5]) t.listUrls.add(n ? `http://gov.test/zwgk/bmxxgk/nyncj/zfxxgknb/index_${n}.html` : seed);
   t.reportLists.push('http://gov.test/zwgk/bmxxgk/xjyj/zfxxgknb/');
   assert.equal(columnAbove(t), undefined, "another unit's column is not the seed's");
   t.reportLists.push('http://gov.test/zwgk/bmxxgk/nyncj/zfxxgknb/');

@@ -27,8 +27,12 @@ import { CHROME, clickTarget, titleNamesReports, type ListItem } from '../list-p
 import { crumbBox } from '../crumb-agency.ts';
 import { redirectTargets } from '../redirect-stub.ts';
 
-/** A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year). */
-const COLUMN_LABEL = /^(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目)?$/;
+/**
+ * A column label naming the annual reports and nothing else: 年度报告, 信息公开年报, 政府信息公开工作年度报告… (no year);
+ * or them with the disclosure guide, one column for both (指南年报, 公开指南及年报: a unit's category on a home-made
+ * Inner Mongolia CMS, round 112a).
+ */
+const COLUMN_LABEL = /^(?:(?:政府)?(?:信息)?(?:公开)?指南(?:[和及与、暨])?)?(?:政府|政务)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目)?$/;
 
 /**
  * A link back to the column from one of its articles, named by the column with a navigation word: "返回栏目：政府信息
@@ -192,9 +196,11 @@ function bracketed(text: string): string {
  * disclosure, 部门信息公开): links named by an agency alone, outside the chrome, under no caption or one naming a kind
  * of unit or their disclosure (县政府部门, 乡镇: Lonsun's 信息公开单位 grouping its units so, round 111a), a box of site
  * links aside; each the unit's page, carrying its name. Same host, two or more. Reached otherwise, a page's box
- * captioned 部门 may list anything (round 6a), and agencyPageLinks reads it.
+ * captioned 部门 may list anything (round 6a), and agencyPageLinks reads it. `captioned`: only units under such a
+ * caption (a people's government's 年报 column whose side menu lists its units under 县政府部门 and 镇街, each leading
+ * to the unit's catalogue, round 113d: handlers.ts asks it of the government's seed alone).
  */
-export function directoryUnitLinks(html: string, pageUrl: string): { url: string; columnAgency: string }[] {
+export function directoryUnitLinks(html: string, pageUrl: string, opts: { captioned?: boolean } = {}): { url: string; columnAgency: string }[] {
   const $ = loadHtml(html);
   const base = documentBase($, pageUrl);
   const out = new Map<string, string>();
@@ -203,12 +209,16 @@ export function directoryUnitLinks(html: string, pageUrl: string): { url: string
     const text = squash(a.text()).replace(/\s/g, '');
     if (!text || agencyOfLinkText(text) !== text || a.closest(CHROME).length) return;
     const caption = boxCaption($, a);
-    if (caption && (NOT_AGENCY_BOX.test(caption) || !(AGENCY_BOX.test(caption) || UNIT_KIND_BOX.test(bracketed(caption)) || unitKindTab.test(caption)))) return;
+    if ((caption || opts.captioned) && (NOT_AGENCY_BOX.test(caption) || !(AGENCY_BOX.test(caption) || UNIT_KIND_BOX.test(bracketed(caption)) || unitKindTab.test(caption)))) return;
     const url = pageLink(a.attr('href'), base, pageUrl);
-    if (url && url !== pageUrl && !out.has(url)) out.set(url, text);
+    // The site's home under its owner's name (a platform's top bar "安庆市人民政府" → `/`) is no unit's page (SITE_ROOT).
+    if (url && url !== pageUrl && !out.has(url) && !SITE_ROOT.test(new URL(url).pathname)) out.set(url, text);
   });
   return out.size >= 2 ? [...out].map(([url, columnAgency]) => ({ url, columnAgency })) : [];
 }
+
+/** A host's root page (`/`, `/index.html`): named by an agency, the site's owner's home, never a unit's page. */
+const SITE_ROOT = /^\/(?:(?:index|default)\.\w+)?$/i;
 
 /**
  * The units' own 年报 columns a page listing its own reports links in a box captioned as their sub-column ("镇（街道）
@@ -354,11 +364,11 @@ function keepsIdentity(url: string, pageUrl: string): boolean {
 
 /**
  * A sub-column of the annual reports, named by what part it holds: 往年年报 / 历年年报 / 历史年报 (the older years),
- * 部门年报 / 乡镇年报 / 市直部门年度报告 / 镇（街道）年报 (whose reports), 本级年报. Such a label names reports and nothing else, so the
+ * 部门年报 / 乡镇年报 / 市直部门年度报告 / 镇（街道）年报 / 委办局年报 (whose reports; 委办局: a Shanghai district's commissions and bureaus, round 114d), 本级年报. Such a label names reports and nothing else, so the
  * tab is a list page whether or not the page it sits on lists a report itself (the 本年度 tab beside it).
  */
 const SUB_COLUMN_LABEL =
-  /^(?:[（(]?(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|苏木|嘎查|园区|开发区|社区|办事处|管委会|各|部门|单位|直属单位|所属单位|下属单位|政府部门|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门)[）)]?){1,4}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
+  /^(?:[（(]?(?:往年|历年|历史|以往|往期|过往|近年|往年度|历年度|本级|市级|县级|区级|省级|市直|县直|区直|旗直|乡镇|街道|镇街|镇|乡|街镇|苏木|嘎查|园区|开发区|社区|办事处|管委会|各|部门|单位|直属单位|所属单位|下属单位|政府部门|委办局|(?:省|市|县|区|旗)?(?:政府)?(?:直属|组成)?部门)[）)]?){1,4}(?:政府)?(?:信息)?(?:公开)?(?:工作)?(?:年度报告|年报)(?:专栏|栏目|汇总)?$/;
 
 /** Whether a menu label names the annual reports' column or one of its sub-columns (年度报告, 部门年报…), nothing else. */
 export function namesReportColumn(label: string): boolean {
@@ -841,22 +851,44 @@ function frameLinks($: Doc, pageUrl: string): string[] {
  * disclosure (部门信息公开, 部门政务公开, 市直单位信息公开, 乡镇（街道）信息公开). A box captioned "部门" alone may be their sites, or anything: a page
  * listing departments under such a caption is not followed (round 6a).
  */
-const AGENCY_BOX = /(?:部门|单位|乡镇|街道|镇街).{0,6}公开|公开.{0,4}(?:部门|单位|乡镇|街道|镇街)/;
+const AGENCY_BOX = /(?:部门|单位|乡镇|街道|镇街|镇办|街办).{0,6}公开|公开.{0,4}(?:部门|单位|乡镇|街道|镇街|镇办|街办)/;
 /** Boxes of links to other sites, or already about the reports (agency-links.ts reads those). */
 const NOT_AGENCY_BOX = /链接|网站|导航|站群|友情|年报|年度报告/;
 
 /**
- * A box captioned by the kind of its units alone: 政府工作部门, 县直部门, 乡镇, 镇（街道）. Theirs are the disclosure pages
+ * A box captioned by the kind of its units alone: 政府工作部门, 县直部门, 乡镇, 镇（街道）, 乡镇（园区）. Theirs are the disclosure pages
  * only on a disclosure host's own home (disclosureHome); elsewhere such a box may list anything (round 6a).
  */
-const UNIT_KIND_BOX = /^(?:(?:政府)?(?:工作)?部门|(?:省|市|县|区|旗|州|盟)(?:直|属)(?:部门|单位|机关)?|部门单位|(?:乡|镇|乡镇|镇|街道|镇街|乡镇街道)(?:\(街道\))?)(?:更多)?[>»›+]*$/;
+const UNIT_KIND_BOX = /^(?:(?:政府)?(?:工作)?部门|(?:省|市|县|区|旗|州|盟)(?:直|属)(?:部门|单位|机关)?|部门单位|(?:乡|镇|乡镇|镇|街道|镇街|乡镇街道)(?:\([^()]{1,10}\))?)(?:更多)?[>»›+]*$/;
 
 /**
- * A link named for the units' disclosure pages as a whole (部门信息公开, 乡镇信息公开, 县直部门政务公开): their directory,
+ * A link named for the units' disclosure pages as a whole (部门信息公开, 乡镇信息公开, 镇办信息公开, 县直部门政务公开): their directory,
  * on a disclosure page (its title or heading naming 信息公开 / 政务公开) read as a page of the same kind (round 104a: a
  * county's 政务公开 page leading to a table of its units, each unit's 目录 holding its own 年报 column).
  */
-const DIRECTORY_LINK = /^(?:(?:政府)?(?:工作)?部门|单位|(?:省|市|县|区|旗)直(?:部门|单位)|乡镇|街道|镇街|乡镇\(街道\)|镇\(街道\))(?:信息|政务)公开$/;
+const DIRECTORY_LINK = /^(?:(?:政府)?(?:工作)?部门|单位|(?:省|市|县|区|旗)直(?:部门|单位)|乡镇|街道|镇街|镇办|街办|乡镇街办|乡镇\(街道\)|镇\(街道\))(?:信息|政务)公开$/;
+
+/**
+ * The units' directories a people's government's page names anywhere but its breadcrumb (部门信息公开, 乡镇信息公开 in
+ * its menus or left column): where its departments' and towns' own 年报 columns are, when its own column lists its
+ * own reports only (round 112a: a Fujian TRS county's 年报 column, its left menu leading to 部门信息公开 and 乡镇信息公开,
+ * two units' reports only in their own columns). handlers.ts asks it for the government's seed alone: a unit's seed
+ * reads its own column (round 28c). Same host only.
+ */
+export function menuDirectoryLinks(html: string, pageUrl: string): string[] {
+  const $ = loadHtml(html);
+  const base = documentBase($, pageUrl);
+  const crumb = crumbBox($);
+  const out = new Set<string>();
+  $('a[href]').each((_, el) => {
+    const a = $(el);
+    if (!DIRECTORY_LINK.test(bracketed(squash(a.text())))) return;
+    if (crumb && a.parents().toArray().includes(crumb)) return;
+    const url = pageLink(a.attr('href'), base, pageUrl);
+    if (url && url !== pageUrl) out.add(url);
+  });
+  return [...out];
+}
 
 /** A disclosure page: its title or main heading names 信息公开 or 政务公开. */
 function disclosurePage($: Doc): boolean {
@@ -918,7 +950,7 @@ function agencyPageLinks($: Doc, pageUrl: string): { url: string; columnAgency?:
     if (!captioned && !(directoryPage && !more && (!caption || caption === title) && !a.closest(CHROME).length)) return;
     const url = pageLink(a.attr('href'), base, pageUrl);
     if (url && more) directories.add(url);
-    else if (url && agency && !out.has(url)) out.set(url, agency);
+    else if (url && agency && !out.has(url) && !SITE_ROOT.test(new URL(url).pathname)) out.set(url, agency);
   });
   // The same box drawn as a jump menu: "部门信息公开" over a `<select onchange="window.open(this.value)">` whose options
   // name the departments and hold their pages' addresses (round 38c: a city's platform home reached its departments
